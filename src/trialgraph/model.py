@@ -170,3 +170,4 @@ class Extraction:
     cohorts: list[CohortFact] = field(default_factory=list)
     results: list[ResultFact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    zones: dict[Span, str] = field(default_factory=dict)  # sentence span -> zone, for evidence

@@ -1,0 +1,259 @@
+"""Labelled patient groups ("Cohort 3", "the first cohort", "the DLBCL cohort",
+"the 1.5 mg/kg cohort", "the triple-class refractory population") and the
+dose, unit and regimen each received, fractionated doses summed per cycle."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CohortFact, Evidence, Sentence
+from .context import Context
+
+NAME = "cohorts.patterns"
+
+ORDINALS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10",
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
+DOSE = re.compile(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
+COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+|[A-Z])\b(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+|[A-Z])\b)*)")
+ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
+DOSE_LEVEL = re.compile(r"\b(?:[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
+NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
+DOSE_COHORT = re.compile(rf"(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
+POPULATION = re.compile(
+    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
+)
+NOT_POPULATION = re.compile(
+    r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
+    r"evaluable|efficacy-evaluable|overall|study|trial|total|entire|whole|control|placebo|treatment|patient|this|that|"
+    r"same|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
+    r"response-evaluable|all|approved|supporting|the)(?:\s|$)"
+)
+
+
+@dataclass(frozen=True)
+class CohortMention:
+    label: str
+    start: int
+    end: int
+    kind: str  # "number", "named", "dose", "population", "part"
+
+
+def cohort_mentions(text: str) -> list[CohortMention]:
+    found: list[CohortMention] = []
+    for match in COHORT_NUMBER.finditer(text):
+        labels = _expand(match.group("first"), match.group("more"))
+        for label in labels:
+            found.append(CohortMention(label, match.start(), match.end(), "number"))
+    for match in ORDINAL_COHORT.finditer(text):
+        found.append(CohortMention(ORDINALS[match.group("ord").lower()], match.start(), match.end(), "number"))
+    for match in DOSE_LEVEL.finditer(text):
+        found.append(CohortMention(match.group("label"), match.start(), match.end(), "part"))
+    for match in DOSE_COHORT.finditer(text):
+        label = re.sub(r"\s+", " ", match.group("label"))
+        label = re.sub(r"(\d)(?=[a-zA-Z])", r"\1 ", label)
+        found.append(CohortMention(label, match.start(), match.end(), "dose"))
+    for match in NAMED_COHORT.finditer(text):
+        label = match.group("label")
+        if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):
+            continue
+        found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+    for match in POPULATION.finditer(text):
+        label = match.group("label").strip()
+        if NOT_POPULATION.match(label) or len(label) < 5:
+            continue
+        found.append(CohortMention(label, match.start("label"), match.end(), "population"))
+    found.sort(key=lambda m: (m.start, m.label))
+    unique: list[CohortMention] = []
+    for mention in found:
+        if any(u.start <= mention.start < u.end and u.label != mention.label and u.kind != mention.kind for u in unique):
+            continue
+        unique.append(mention)
+    return unique
+
+
+def _expand(first: str, more: str) -> list[str]:
+    labels = [first]
+    if not more:
+        return labels
+    tokens = re.findall(r"through|to|-|\d+|[A-Z]", more)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in ("through", "to", "-") and i + 1 < len(tokens) and labels[-1].isdigit() and tokens[i + 1].isdigit():
+            labels.extend(str(n) for n in range(int(labels[-1]) + 1, int(tokens[i + 1]) + 1))
+            i += 2
+            continue
+        if token not in ("through", "to", "-"):
+            labels.append(token)
+        i += 1
+    return labels
+
+
+def regimen_of(text: str) -> str | None:
+    if re.search(r"fractionat|split|two (?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
+                 r"two fractionated", text, re.I):
+        return "fractionated"
+    if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily)", text, re.I):
+        return "single"
+    if re.search(r"once every|every (?:\w+ )?(?:weeks?|days)|cycles?|once (?:weekly|daily)|repeat(?:ed)? dos|multi-dose|weekly|daily|twice", text, re.I):
+        return "multiple"
+    return None
+
+
+def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
+    """The per-cycle dose stated in `text`: value, unit, regimen, schedule."""
+    total = re.search(rf"(?:combined|total|cumulative) dose of\s+(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})", text)
+    if total:
+        return float(total.group("value")), _unit(total.group("unit")), "fractionated", None
+    match = DOSE.search(text)
+    if not match:
+        return None
+    value, unit = float(match.group("value")), _unit(match.group("unit"))
+    after = text[match.end():match.end() + 60]
+    days = re.match(r"\s*(?:dose\s+)?(?:given\s+)?on\s+days?\s+(?P<days>\d+(?:\s*(?:,|and|&)\s*(?:day\s+)?\d+)+)", after)
+    if days:
+        count = len(re.findall(r"\d+", days.group("days")))
+        return value * count, unit, "fractionated", "days " + re.sub(r"\s+", " ", days.group("days"))
+    before = text[max(0, match.start() - 30):match.start()]
+    twice = re.search(r"\btwo doses of\s*$", before)
+    if twice and not re.search(r"combined|total", text):
+        return value * 2, unit, "fractionated", None
+    return value, unit, regimen_of(text[max(0, match.start() - 40):match.end() + 40]), None
+
+
+def _unit(raw: str) -> str:
+    return {"mcg/kg": "ug/kg"}.get(raw, raw)
+
+
+def extract_cohorts(ctx: Context) -> None:
+    cohorts: dict[str, CohortFact] = {}
+    order: list[str] = []
+    doc_regimen = _document_regimen(ctx)
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        mentions = cohort_mentions(text)
+        assigned = _respectively(text, mentions) or _nearest_doses(text, mentions)
+        if not mentions and DOSE.search(text):
+            carried = _carried_cohort(ctx, sentence, cohorts)
+            if carried:
+                assigned = {carried: dose_in(text)}
+                mentions = [CohortMention(carried, 0, 0, "number")]
+        for mention in mentions:
+            if mention.kind == "population":
+                continue  # populations become cohorts only through the results they carry
+            dose = assigned.get(mention.label)
+            if mention.kind == "dose" and dose is None:
+                value = DOSE.search(mention.label)
+                dose = (float(value.group("value")), _unit(value.group("unit")), None, None)
+            if mention.kind == "part" and dose is None:
+                continue
+            _add(ctx, cohorts, order, sentence, mention, dose, doc_regimen)
+    ctx.extraction.cohorts = [cohorts[label] for label in order]
+
+
+def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, doc_regimen) -> None:
+    label = mention.label
+    trial = trial_for(ctx, sentence, mention.start)
+    value = unit = regimen = schedule = None
+    if dose:
+        value, unit, regimen, schedule = dose
+        regimen = regimen or doc_regimen
+    existing = cohorts.get(label)
+    if existing is None:
+        cohorts[label] = CohortFact(label, _drug_of(ctx, trial, sentence), Evidence.of(sentence, NAME), trial=trial,
+                                    dose=value, dose_unit=unit, regimen=regimen, schedule=schedule)
+        order.append(label)
+    elif existing.dose is None and value is not None:
+        cohorts[label] = CohortFact(label, existing.drug, Evidence.of(sentence, NAME), trial=existing.trial or trial,
+                                    dose=value, dose_unit=unit, regimen=regimen, schedule=schedule)
+
+
+def _respectively(text: str, mentions: list[CohortMention]) -> dict[str, tuple] | None:
+    if "respectively" not in text:
+        return None
+    labels = [m.label for m in mentions if m.kind == "number"]
+    numbers = re.search(rf"(?P<list>\d+(?:\.\d+)?(?:\s*(?:,|and)\s*\d+(?:\.\d+)?)+)\s*(?P<unit>{UNIT})", text)
+    if not numbers:
+        return None
+    values = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", numbers.group("list"))]
+    if len(values) != len(labels):
+        return None
+    regimen = regimen_of(text)
+    return {label: (value, _unit(numbers.group("unit")), regimen, None) for label, value in zip(labels, values)}
+
+
+def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]:
+    assigned: dict[str, tuple] = {}
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, mention in enumerate(ordered):
+        if mention.kind in ("dose", "population"):
+            continue
+        given_in = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})\s+(?:dose\s+)?(?:given|administered|received)\s+(?:in|to|by)\s+(?:the\s+)?$",
+                             text[max(0, mention.start - 60):mention.start])
+        if given_in:
+            assigned[mention.label] = dose_in(given_in.group(0))
+            continue
+        end = ordered[index + 1].start if index + 1 < len(ordered) else len(text)
+        window = text[mention.end:end]
+        if re.match(r"\s*(?:and|,)\s*$", window):
+            continue
+        if DOSE.search(window) and not re.search(r"\b(?:higher|lower|greater|more) than\b", window[: DOSE.search(window).start()]):
+            assigned[mention.label] = dose_in(window)
+    return assigned
+
+
+def _carried_cohort(ctx: Context, sentence: Sentence, cohorts: dict) -> str | None:
+    """"The 37.5 mCi/m2 fractionated dose was safe" right after a sentence about Cohort 6."""
+    if sentence.index == 0 or not re.match(r"\s*(?:The|This|That)\s+\d", ctx.text(sentence)):
+        return None
+    previous = ctx.sentences[sentence.index - 1]
+    labels = {m.label for m in cohort_mentions(ctx.text(previous)) if m.kind == "number"}
+    if len(labels) == 1:
+        label = labels.pop()
+        if label not in cohorts or cohorts[label].dose is None:
+            return label
+    return None
+
+
+def _document_regimen(ctx: Context) -> str | None:
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        if re.search(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b", text):
+            return "multiple"
+    return None
+
+
+def trial_for(ctx: Context, sentence: Sentence, position: int) -> str | None:
+    """The trial a statement at `position` of `sentence` is about: one named in the
+    sentence, else the nearest one named before it, else the first of the release."""
+    same = [(abs(start - position), trial) for index, start, _, trial in ctx.trial_mentions if index == sentence.index]
+    if same:
+        return min(same)[1]
+    earlier = [(index, start, trial) for index, start, _, trial in ctx.trial_mentions if index < sentence.index]
+    if earlier:
+        return max(earlier)[2]
+    return ctx.extraction.trials[0].local_id if ctx.extraction.trials else None
+
+
+def _drug_of(ctx: Context, trial: str | None, sentence: Sentence) -> str | None:
+    for fact in ctx.extraction.trials:
+        if fact.local_id == trial:
+            return fact.drug
+    return ctx.section_drug(sentence) or ctx.main_drug()
+
+
+def number(text: str) -> float | None:
+    text = text.strip().lower()
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    try:
+        return float(text)
+    except ValueError:
+        return None

@@ -1,0 +1,193 @@
+"""Companies: names with corporate designators, tickers and exchanges, short
+forms the release defines ("Ambrx"), website and headquarters."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+from ..model import CompanyFact, Evidence, Zone
+from ..normalize import name_key
+from .context import Context
+
+SUFFIX = (
+    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"L\.P\.|LP|plc|PLC|AG|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|S\.p\.A\.|K\.K\.|Holdings)"
+)
+INDUSTRY = (
+    r"(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
+    r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
+    r"Biomedical|Healthcare|Health|Immunotherapeutics|Vaccines|Biologicals|Therapeutic|International)"
+)
+_TOKEN = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]|&)"
+_NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
+NAME_WITH_SUFFIX = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{INDUSTRY}(?:\s+{INDUSTRY})*)(?![\w-])"
+)
+EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
+TICKER = re.compile(
+    r"\((?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*[A-Z0-9.]{1,8}[;,\s]*)+)\)",
+    re.I,
+)
+LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*(?P<ticker>[A-Z0-9.]{1,8})", re.I)
+LISTED_ON = re.compile(
+    r"listed on (?:the )?(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")(?: under the (?:ticker|symbol)(?: symbol)?| \()\s*\"?(?P<ticker>[A-Z0-9]{2,8})",
+    re.I,
+)
+DEFINED_SHORT = re.compile(r"^\s*\((?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+)\"\)")
+NOT_COMPANY = re.compile(
+    r"\b(?:University|Institute|Hospital|Center|Centre|College|School|Foundation|Society|Association|Agency|"
+    r"Administration|Committee|Council|Group|Network|Consortium|Alliance|Organi[sz]ation|Journal|Department|"
+    r"Ministry|Commission|Program|Programme|Clinic|Board|Office|Service|Services|Exchange|Act|Award|"
+    r"Symposium|Congress|Meeting|Conference|Trial|Study)\b"
+)
+LEADING_NOISE = re.compile(
+    r"^(?:(?:The|This|That|These|In|At|By|For|With|Under|Both|Its|Our|Partner|Today|UPDATE|About|Source|SOURCE|"
+    r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
+    r"Global|Leading|Biopharmaceutical|Biotech|Biotechnology|Pharmaceutical|Company|Copyright|Dr|Mr|Ms)\b[.:]?\s+)+"
+)
+WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
+HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
+
+NAME = "companies.patterns"
+
+
+def extract_companies(ctx: Context) -> None:
+    found: dict[str, CompanyFact] = {}
+    order: list[str] = []
+
+    def add(fact: CompanyFact) -> None:
+        key = company_key(fact.name)
+        if not key:
+            return
+        if key not in found:
+            found[key] = fact
+            order.append(key)
+            return
+        old = found[key]
+        found[key] = CompanyFact(
+            name=max((old.name, fact.name), key=lambda n: (len(n), n)),
+            evidence=old.evidence,
+            short_names=tuple(dict.fromkeys(old.short_names + fact.short_names)),
+            ticker=old.ticker or fact.ticker,
+            exchange=old.exchange or fact.exchange,
+            website=old.website or fact.website,
+            headquarters=old.headquarters or fact.headquarters,
+            is_issuer=old.is_issuer or fact.is_issuer,
+        )
+
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        for match in TICKER.finditer(text):
+            name, short = _name_before(text, match.start())
+            if not name:
+                continue
+            part = LISTING_PART.search(match.group("listing"))
+            exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
+            add(CompanyFact(name, Evidence.of(sentence, NAME), short_names=short, ticker=part.group("ticker").upper(),
+                            exchange=exchange, is_issuer=sentence.zone is Zone.DATELINE))
+        for match in NAME_WITH_SUFFIX.finditer(text):
+            name = clean_company_name(match.group("name"))
+            if not name or NOT_COMPANY.search(name) or _is_industry_only(name):
+                continue
+            tail = text[match.end():]
+            short_match = DEFINED_SHORT.match(tail)
+            short = (short_match.group("short"),) if short_match else ()
+            add(CompanyFact(name, Evidence.of(sentence, NAME), short_names=short))
+        listed = LISTED_ON.search(text)
+        if listed and sentence.section:
+            subject = _company_for(sentence.section, found, order)
+            if subject:
+                exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", listed.group("exchange")).lower())
+                add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=listed.group("ticker"), exchange=exchange))
+    _attach_site_and_headquarters(ctx, found, order, add)
+    companies = [found[key] for key in order]
+    issuer = next((c for c in companies if c.is_issuer), None)
+    if issuer is None:
+        dateline = [c for c in companies if any(s.zone is Zone.DATELINE and s.span == c.evidence.span for s in ctx.sentences)]
+        issuer = dateline[0] if dateline else (companies[0] if companies else None)
+        if issuer is not None:
+            companies[companies.index(issuer)] = _with(issuer, is_issuer=True)
+            issuer = companies[[c.name for c in companies].index(issuer.name)]
+    ctx.issuer = issuer.name if issuer else None
+    ctx.extraction.companies = companies
+    for company in companies:
+        for form in (company.name, *company.short_names, _first_word(company.name)):
+            if form:
+                ctx.company_forms.setdefault(company_key(form), company.name)
+
+
+def _with(company: CompanyFact, **changes) -> CompanyFact:
+    values = {f: getattr(company, f) for f in company.__dataclass_fields__}
+    values.update(changes)
+    return CompanyFact(**values)
+
+
+def _attach_site_and_headquarters(ctx, found, order, add) -> None:
+    for sentence in ctx.sentences:
+        if sentence.zone not in (Zone.ABOUT, Zone.BODY, Zone.DATELINE):
+            continue
+        text = ctx.text(sentence)
+        subject = _company_for(sentence.section or "", found, order) if sentence.section else None
+        if subject is None and sentence.zone is Zone.ABOUT:
+            continue
+        site = WEBSITE.search(text)
+        if site and subject:
+            add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), website=site.group("site").lower()))
+        hq = HEADQUARTERS.search(text)
+        if hq and subject:
+            add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), headquarters=hq.group("place").strip()))
+
+
+def _company_for(section: str, found, order) -> str | None:
+    key = company_key(section)
+    first = name_key(_first_word(section) or "")
+    for candidate in order:
+        if candidate == key or (first and company_key(found[candidate].name).startswith(first)):
+            return candidate
+        if any(name_key(s) == name_key(section) for s in found[candidate].short_names):
+            return candidate
+    return None
+
+
+def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
+    """The company name that ends right before a ticker parenthetical."""
+    prefix = text[max(0, end - 160):end]
+    shorts = tuple(re.findall(r"\"([A-Z][\w-]+)\"", prefix[-60:]))
+    prefix = re.sub(r"(?:\s*\([^()]*\))+\s*$", "", prefix)
+    match = re.search(rf"({_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})*(?:\s+\(publ\))?)\s*$", prefix)
+    if not match:
+        return None, ()
+    name = clean_company_name(match.group(1))
+    return (name or None), tuple(s for s in shorts if s != "Company")
+
+
+def clean_company_name(name: str) -> str:
+    name = LEADING_NOISE.sub("", name.strip())
+    name = re.sub(r"\s+\(publ\)$", "", name)
+    name = re.sub(r"\s+", " ", name).strip(" ,")
+    if not re.search(r"[a-z]", name) and len(name) > 12:
+        return ""  # an all-capitals run is a headline, not a name
+    return name
+
+
+def _is_industry_only(name: str) -> bool:
+    return re.fullmatch(rf"(?:{INDUSTRY}|{SUFFIX})(?:[ ,]+(?:{INDUSTRY}|{SUFFIX}))*", name) is not None
+
+
+_SUFFIX_WORDS = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "lp", "plc", "ag",
+    "sa", "se", "nv", "bv", "ab", "as", "asa", "gmbh", "spa", "kk", "holdings", "publ",
+}
+
+
+def company_key(name: str) -> str:
+    """Name without corporate suffixes, for matching forms of one company."""
+    words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'").replace("'", ""))
+    while words and words[-1] in _SUFFIX_WORDS:
+        words.pop()
+    return "".join(words)
+
+
+def _first_word(name: str) -> str | None:
+    first = name.split()[0].strip(",") if name.split() else ""
+    return first if len(first) >= 4 and first[0].isupper() else None

@@ -1,0 +1,107 @@
+"""What the extractors of one release share: its sentences, what earlier
+stages found, and small look-ups over both (where is a drug named, which
+drug is a section about)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Document, Extraction, ReleaseFact, Sentence
+from ..normalize import ascii_punct, name_key
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str  # the drug's in-release name (canonical within this release)
+    start: int  # offsets within the sentence
+    end: int
+
+
+@dataclass
+class Context:
+    document: Document
+    sentences: list[Sentence]
+    extraction: Extraction
+    # drug surface form (as written) -> in-release drug name
+    drug_forms: dict[str, str] = field(default_factory=dict)
+    drug_regex: re.Pattern | None = None
+    # company surface form key -> company name
+    company_forms: dict[str, str] = field(default_factory=dict)
+    issuer: str | None = None
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    # (sentence index, start, end, trial local id) for every trial mention
+    trial_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, document: Document, sentences: list[Sentence]) -> "Context":
+        release = ReleaseFact(document.doc_id, None, None, None, None)
+        return cls(document, sentences, Extraction(document=document, release=release))
+
+    def fact_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.zone.states_facts]
+
+    def text(self, sentence: Sentence) -> str:
+        """The sentence as extractors match it: markup blanked, dashes and quotes folded."""
+        return ascii_punct(sentence.clean)
+
+    # -- drugs -------------------------------------------------------------
+    def set_drugs(self, forms: dict[str, str]) -> None:
+        self.drug_forms = {_form_key(form): name for form, name in forms.items()}
+        if not forms:
+            self.drug_regex = None
+            return
+        alternatives = sorted(forms, key=len, reverse=True)
+        pattern = "|".join(_flexible(form) for form in alternatives)
+        self.drug_regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-]|-\d)", re.I)
+
+    def drugs_in(self, text: str) -> list[Mention]:
+        if self.drug_regex is None:
+            return []
+        found = []
+        for match in self.drug_regex.finditer(text):
+            name = self.drug_forms.get(_form_key(match.group(0)))
+            if name:
+                found.append(Mention(name, match.start(), match.end()))
+        return found
+
+    def section_drug(self, sentence: Sentence) -> str | None:
+        if sentence.section:
+            mentions = self.drugs_in(ascii_punct(sentence.section))
+            if mentions:
+                return mentions[0].name
+        return None
+
+    def main_drug(self) -> str | None:
+        """The drug the release is about: named most often in headline and body."""
+        counts: dict[str, int] = {}
+        order: list[str] = []
+        for sentence in self.fact_sentences():
+            weight = 3 if sentence.zone.value in ("headline", "dateline") else 1
+            for mention in self.drugs_in(self.text(sentence)):
+                if mention.name not in counts:
+                    order.append(mention.name)
+                counts[mention.name] = counts.get(mention.name, 0) + weight
+        owned = {d.name for d in self.extraction.drugs if d.company}
+        if not counts:
+            return None
+        return max(order, key=lambda name: (name in owned, counts[name], -order.index(name)))
+
+    def previous_drug(self, sentence: Sentence) -> str | None:
+        """The last drug named before this sentence in the same paragraph or section."""
+        for earlier in reversed(self.sentences[: sentence.index]):
+            if earlier.paragraph != sentence.paragraph and earlier.section != sentence.section:
+                break
+            mentions = self.drugs_in(self.text(earlier))
+            if mentions:
+                return mentions[-1].name
+        return None
+
+
+def _form_key(text: str) -> str:
+    return name_key(text)
+
+
+def _flexible(form: str) -> str:
+    """A regex for a drug form that tolerates "CLR 131" / "CLR-131" / "CLR131"."""
+    parts = re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", form)
+    return r"[\s-]?".join(re.escape(part) for part in parts)

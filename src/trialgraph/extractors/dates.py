@@ -1,0 +1,74 @@
+"""Dates as releases write them, kept at the precision stated.
+
+"December 2014" -> "2014-12", "In 2018" -> "2018", "Nov. 07, 2017" -> "2017-11-07";
+"last month" and "earlier this year" resolve against the release date.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from dateutil import parser as dateparser
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\b")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")
+YEAR = re.compile(r"(?:\b(?:in|during|since)\s+|\()(?P<year>(?:19|20)\d{2})\b\)?", re.I)
+RELATIVE = re.compile(
+    r"\b(?P<what>last month|earlier this month|this month|earlier this year|this year|last year|late last year|earlier this week)\b",
+    re.I,
+)
+_UNNAMED = re.compile(r"\(\?P<\w+>")
+ANY_DATE = re.compile(
+    "|".join("(?:" + _UNNAMED.sub("(?:", p.pattern) + ")" for p in (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE)), re.I
+)
+
+
+
+def parse_full(text: str) -> str | None:
+    try:
+        parsed = dateparser.parse(text.replace("Sept.", "Sep."), default=None, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date().isoformat() if parsed else None
+
+
+def month_number(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")[:4 if text.lower().startswith("sept") else 3]]
+
+
+def resolve(text: str, release_date: str | None) -> str | None:
+    """ISO date at the stated precision for one date expression, or None."""
+    match = FULL_DATE.search(text)
+    if match:
+        return parse_full(match.group(0))
+    match = MONTH_YEAR.search(text)
+    if match:
+        return f"{match.group('year')}-{month_number(match.group('month')):02d}"
+    match = RELATIVE.search(text)
+    if match:
+        return _relative(match.group("what").lower(), release_date)
+    match = YEAR.search(text)
+    if match:
+        return match.group("year")
+    return None
+
+
+def _relative(what: str, release_date: str | None) -> str | None:
+    if not release_date or len(release_date) < 10:
+        return None
+    today = date.fromisoformat(release_date)
+    if what == "last month":
+        year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        return f"{year}-{month:02d}"
+    if what in ("this month", "earlier this month", "earlier this week"):
+        return f"{today.year}-{today.month:02d}"
+    if what in ("earlier this year", "this year"):
+        return str(today.year)
+    if what in ("last year", "late last year"):
+        return str(today.year - 1)
+    return None

@@ -1,0 +1,192 @@
+"""Regulatory designations and approvals that a release states as granted or
+held, one per (drug, type, agency, indication); intentions and definitions
+("plans to apply for", "Fast Track is an FDA program") are not facts."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+from ..model import DesignationFact, Evidence, Sentence, Zone
+from . import dates
+from .context import Context
+from .text import indication_after, split_list
+
+NAME = "designations.patterns"
+
+GRANT = re.compile(
+    r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
+    r"designated|secur(?:e|es|ed|ing)|earn(?:s|ed)?|accepted|approv(?:e|es|ed|al)|reviewed under|carr(?:y|ies)|"
+    r"cleared|was given|were given|bestowed|follow(?:s|ed)?)\b",
+    re.I,
+)
+INTENT = re.compile(
+    r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|"
+    r"application for|to request|request(?:ing)?|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
+    r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)? (?:a|an|the)|entitle|voucher|qualif(?:y|ies))\b",
+    re.I,
+)
+DEFINITION = re.compile(r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b", re.I)
+APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
+
+
+def extract_designations(ctx: Context) -> None:
+    release_date = ctx.extraction.release.date
+    found: dict[tuple, DesignationFact] = {}
+    last_agency: dict[int, str] = {}
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        agencies = _agencies(text)
+        if agencies:
+            last_agency[sentence.paragraph] = agencies[0][2]
+        types = _types(text)
+        if not types and APPROVAL.search(text) and not re.search(r"accelerated approval", text, re.I):
+            types = _full_approvals(text)
+        if not types:
+            continue
+        if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
+            continue
+        if not agencies:
+            inherited = last_agency.get(sentence.paragraph)
+            if not inherited:
+                continue
+            agencies = [(0, 0, inherited)]
+        for fact in _facts_in(ctx, sentence, text, types, agencies, release_date):
+            key = (fact.drug, fact.type, fact.agency, (fact.indication or "").lower())
+            if key not in found:
+                found[key] = fact
+            elif found[key].date is None and fact.date:
+                found[key] = fact
+    facts = list(found.values())
+    # A restatement without an indication adds nothing when the same grant is stated with one.
+    with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
+    facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
+    ctx.extraction.designations = _fill_application_indications(facts)
+
+
+def _agencies(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for pattern, code in lexicons.agencies():
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e, _ in spans):
+                continue
+            if code == "EC" and not re.search(r"European Commission", text) and match.group(0) == "EC":
+                continue
+            spans.append((match.start(), match.end(), code))
+    return sorted(spans)
+
+
+def _types(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for pattern, code in lexicons.designation_types():
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
+                continue
+            spans.append((match.start(), match.end(), code))
+    return sorted(spans)
+
+
+def _full_approvals(text: str) -> list[tuple[int, int, str]]:
+    match = re.search(r"\bapprov(?:ed|al)\b", text, re.I)
+    return [(match.start(), match.end(), "other")] if match else []
+
+
+def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, release_date) -> list[DesignationFact]:
+    facts = []
+    drugs = ctx.drugs_in(text)
+    first_type = types[0][0]
+    lead_date = dates.resolve(text[:first_type], release_date) if dates.ANY_DATE.search(text[:first_type]) else None
+    previous_indications: list[str] = []
+    for index, (start, end, code) in enumerate(types):
+        segment_end = types[index + 1][0] if index + 1 < len(types) else len(text)
+        segment = text[end:segment_end]
+        context_before = text[max(0, start - 80):start]
+        if INTENT.search(_clause_before(context_before)) and not GRANT.search(_clause_before(context_before)):
+            continue
+        if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
+            continue
+        # "orphan drug and rare pediatric disease designations for X": the first type shares the second's segment.
+        if re.fullmatch(r"\s*(?:designations?)?\s*(?:,|and|or|as well as)\s*", segment) and index + 1 < len(types):
+            next_end = types[index + 2][0] if index + 2 < len(types) else len(text)
+            segment = text[types[index + 1][1]:next_end]
+        drug = _drug_for(ctx, sentence, drugs, start)
+        if drug is None:
+            continue
+        indications = _indications(segment, ctx) or ([] if not re.search(r"same indication|that indication", segment) else previous_indications[-1:])
+        if indications:
+            previous_indications = indications
+        date = _date_in(segment, release_date) or lead_date
+        if date is None:
+            date = _date_in(text[max(0, start - 40):start], release_date) if index == 0 else None
+        if date and release_date and date == release_date[: len(date)] and len(date) == 10:
+            date = None  # news of the day: the release date is already on the release
+        for agency in _agencies_for(agencies, start, text):
+            for indication in indications or [None]:
+                facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication, date=date))
+    return facts
+
+
+def _clause_before(text: str) -> str:
+    return re.split(r"[.;]|,\s*(?:and|but|while)\s", text)[-1]
+
+
+def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int) -> str | None:
+    if drugs:
+        return min(drugs, key=lambda d: (abs(d.start - position), d.start)).name
+    return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
+
+
+def _indications(segment: str, ctx: Context) -> list[str]:
+    segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;", segment)[0]
+    cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
+    cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
+    drugs = ctx.drugs_in(cleaned)
+    for mention in reversed(drugs):
+        cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
+    cleaned = re.sub(r"\bas a diagnostic for\b", "for", cleaned)
+    cleaned = re.sub(r"\beach for\b", "for", cleaned)
+    phrase = indication_after(cleaned, ctx)
+    if not phrase:
+        return []
+    phrase = re.sub(r"^(?:relapsed or refractory|relapsed/refractory)\s+(?=\w)", lambda m: m.group(0), phrase)
+    return _expand_shared_qualifier(split_list(phrase))
+
+
+def _expand_shared_qualifier(items: list[str]) -> list[str]:
+    return [re.sub(r"\s+", " ", item).strip() for item in items if item.strip()]
+
+
+def _date_in(segment: str, release_date: str | None) -> str | None:
+    match = dates.ANY_DATE.search(segment)
+    return dates.resolve(match.group(0), release_date) if match else None
+
+
+def _agencies_for(agencies, position: int, text: str) -> list[str]:
+    codes = list(dict.fromkeys(code for _, _, code in agencies))
+    if len(codes) > 1 and re.search(r"\bboth\b|\b(?:FDA|EMA|EC)\b[^.;]{0,30}\band\b[^.;]{0,20}\b(?:FDA|EMA|EC|European|U\.S\.)", text):
+        return codes
+    nearest = min(agencies, key=lambda a: abs(a[0] - position))
+    return [nearest[2]]
+
+
+def _fill_application_indications(facts: list[DesignationFact]) -> list[DesignationFact]:
+    """Priority review and approvals attach to an application: when the sentence names
+    no indication, take the indication the release gives the drug's approval."""
+    approved = {}
+    for fact in facts:
+        if fact.indication and fact.type in ("accelerated_approval", "other"):
+            approved.setdefault((fact.drug, fact.agency), fact.indication)
+    out = []
+    for fact in facts:
+        if not fact.indication and fact.type in ("priority_review", "accelerated_approval", "other"):
+            indication = approved.get((fact.drug, fact.agency))
+            if indication:
+                fact = DesignationFact(fact.drug, fact.type, fact.agency, fact.evidence, indication, fact.date)
+        out.append(fact)
+    seen = set()
+    unique = []
+    for fact in out:
+        key = (fact.drug, fact.type, fact.agency, (fact.indication or "").lower())
+        if key not in seen:
+            seen.add(key)
+            unique.append(fact)
+    return unique

@@ -1,0 +1,299 @@
+"""Drugs: INNs (by stem), standard-of-care agents, code names with drug
+context, brands written as "BRAND (inn)", and aliases ("formerly X",
+"previously designated X", "INN x", "long form (ABBR)")."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import lexicons
+from ..model import DrugAlias, DrugFact, Evidence, Zone
+from ..normalize import name_key
+from .context import Context
+
+NAME = "drugs.patterns"
+
+CODE = re.compile(
+    r"(?<![\w/-])(?P<code>(?:[A-Z][a-z]?-\d{2,3}-)?[A-Z][A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)]))?)(?![\w-])"
+)
+ISOTOPE = re.compile(r"^[A-Z][a-z]?-\d{2,3}$")
+MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")
+NOT_CODE = re.compile(
+    r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
+    r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
+    r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
+    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS)[- ]?\d",
+    re.I,
+)
+CUE = re.compile(
+    r"\b(?:drugs?|compounds?|candidates?|therap(?:y|ies|eutic)|products?|assets?|agents?|antibod(?:y|ies)|ADCs?|"
+    r"conjugates?|inhibitors?|vaccines?|molecules?|radiotherapeutics?|radiopharmaceuticals?|PDCs?|designations?|"
+    r"approvals?|[Pp]hase|trials?|stud(?:y|ies)|dos(?:e|es|ing)|treatments?|treated|programs?|pipeline|preclinical|"
+    r"formerly|previously|monotherapy|combination|infusions?|administered|investigational|lead|pediatric|oral|"
+    r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy)\b",
+    re.I,
+)
+REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+)$", re.I)
+WORD = re.compile(r"(?<![\w-])(?P<word>[A-Za-z][a-z]{3,}(?:-[a-z]{4})?)(?![\w-])")
+ENGLISH = frozenset(
+    """peptide peptides nucleotide nucleotides oligonucleotide polypeptide gene genes transgene oncogene concept
+    except accept intercept percept april statement tide stat sone person reason season prison comparison
+    substitute institute tribute attribute constitute dispute compute lutamide""".split()
+)
+SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase))-(?P<suffix>[a-z]{4})$")
+BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,})\s*\(\s*(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
+PAREN_ALIAS = re.compile(
+    r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
+    r"(?P<inner>[^()]{2,60}?)\s*\)"
+)
+APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+as|designated|called)\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
+LONG_FORM = re.compile(r"(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
+
+
+def is_inn(word: str) -> bool:
+    lower = word.lower()
+    if lower in ENGLISH or len(lower) < 6:
+        return lower in lexicons.common_drugs()
+    if lower in lexicons.common_drugs():
+        return True
+    base = SUFFIXED_INN.match(lower)
+    if base:
+        lower = base.group("base")
+    return any(lower.endswith(stem) for stem in lexicons.drug_stems())
+
+
+def _code_candidates(text: str) -> list[re.Match]:
+    out = []
+    for match in CODE.finditer(text):
+        code = match.group("code")
+        if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
+            continue
+        if not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code):
+            continue
+        before = text[max(0, match.start() - 20):match.start()]
+        if REJECT_BEFORE.search(before) or re.search(r"\b[A-Z]{3,}\s$", before) and not re.search(r"\b(?:PDC|ADC)\s$", before):
+            continue
+        out.append(match)
+    return out
+
+
+def _inn_spans(text: str) -> list[tuple[int, int, str]]:
+    """INN words, joining two-word INNs ("trastuzumab deruxtecan") and isotope tags ("x I-131")."""
+    spans: list[tuple[int, int, str]] = []
+    for match in WORD.finditer(text):
+        word = match.group("word")
+        if not is_inn(word):
+            continue
+        if word[0].isupper() and word[1:].islower() and word.lower() not in lexicons.common_drugs() and match.start() > 0:
+            # Capitalised mid-sentence words ending like an INN are usually names; allow only sentence starts.
+            if text[:match.start()].strip() and text[:match.start()].rstrip()[-1] not in ".:\"(":
+                pass
+        start, end = match.start(), match.end()
+        if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and word.islower():
+            start = spans[-1][0]
+            spans.pop()
+        spans.append((start, end, text[start:end]))
+    for extra in re.finditer(r"(?<![\w-])(?:GM-CSF|G-CSF|5-FU)(?![\w-])", text):
+        spans.append((extra.start(), extra.end(), extra.group(0)))
+    result = []
+    for start, end, name in spans:
+        isotope = re.match(r"\s+(?P<iso>[A-Z][a-z]?-\d{2,3})(?![\w-])", text[end:])
+        if isotope:
+            end += isotope.end()
+            name = text[start:end]
+        result.append((start, end, name))
+    return result
+
+
+def extract_drugs(ctx: Context) -> None:
+    forms: Counter[str] = Counter()
+    first_seen: dict[str, tuple[int, object]] = {}
+    links: list[tuple[str, str, str]] = []  # (form, alias form, relation)
+    code_cues: Counter[str] = Counter()
+    code_seen: dict[str, int] = {}
+
+    sentences = [s for s in ctx.sentences if s.zone.states_facts]
+    for sentence in sentences:
+        text = ctx.text(sentence)
+        for start, end, name in _inn_spans(text):
+            _note(forms, first_seen, name, sentence)
+            base = SUFFIXED_INN.match(name.lower())
+            if base:
+                links.append((base.group("base"), name, "inn_suffix"))
+                _note(forms, first_seen, base.group("base"), sentence)
+            isotope = re.match(r"(?P<inn>.+?)\s+[A-Z][a-z]?-\d{2,3}$", name)
+            if isotope:
+                links.append((isotope.group("inn"), name, "inn"))
+        for match in _code_candidates(text):
+            code = match.group("code")
+            window = text[max(0, match.start() - 60):match.end() + 60]
+            code_seen[code] = code_seen.get(code, 0) + 1
+            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE:
+                code_cues[code] += 1
+            if sentence.section and name_key(sentence.section) == name_key(code):
+                code_cues[code] += 2
+        for match in BRAND.finditer(text):
+            if is_inn(match.group("inner").split()[0]) and not is_inn(match.group("brand")):
+                brand, inner = match.group("brand"), match.group("inner")
+                inner = re.sub(r"\s+(?:tablets?|injection|capsules?)$", "", inner)
+                _note(forms, first_seen, brand, sentence)
+                _note(forms, first_seen, inner, sentence)
+                links.append((inner, brand, "brand"))
+        for match in LONG_FORM.finditer(text):
+            abbr = match.group("abbr")
+            if abbr.lower() in lexicons.common_drugs():
+                long = _trim_long_form(match.group("long"), abbr)
+                if long:
+                    links.append((abbr, long, "full_name"))
+                    _note(forms, first_seen, abbr, sentence)
+
+    accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
+    for code in accepted_codes:
+        for sentence in sentences:
+            if code in ctx.text(sentence):
+                _note(forms, first_seen, code, sentence)
+                break
+        forms[code] += code_seen[code]
+
+    # Aliases written next to a drug name.
+    known = {name_key(f) for f in forms}
+    for sentence in sentences:
+        text = ctx.text(sentence)
+        for form in list(forms):
+            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                tail = text[match.end():]
+                paren = PAREN_ALIAS.match(tail.lstrip()) if tail[:2].strip() in ("(", "") or tail.startswith(" (") else None
+                if paren:
+                    for piece, relation in _alias_pieces(paren):
+                        if _drugish(piece, known) or relation in ("former", "inn"):
+                            links.append((form, piece, relation))
+                            _note(forms, first_seen, piece, sentence)
+                appositive = APPOSITIVE_ALIAS.match(tail)
+                if appositive:
+                    alias = appositive.group("alias").strip()
+                    if _drugish(alias, known):
+                        links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
+                        _note(forms, first_seen, alias, sentence)
+
+    groups = _group(list(forms), links)
+    drugs: list[DrugFact] = []
+    surface_to_name: dict[str, str] = {}
+    for group in sorted(groups, key=lambda g: min(first_seen[f][0] for f in g)):
+        name = max(group, key=lambda f: (forms[f], -first_seen[f][0]))
+        relation = {alias: rel for a, alias, rel in links for alias_ in [alias] if alias in group}
+        aliases = tuple(
+            DrugAlias(form, relation.get(form, _kind(form)))
+            for form in sorted(group, key=lambda f: first_seen[f][0])
+            if form != name
+        )
+        sentence = first_seen[name][1]
+        drugs.append(DrugFact(name, Evidence.of(sentence, NAME), aliases=aliases))
+        for form in group:
+            surface_to_name[form] = name
+    ctx.extraction.drugs = drugs
+    ctx.set_drugs(surface_to_name)
+
+
+def _note(forms: Counter, first_seen: dict, form: str, sentence) -> None:
+    form = form.strip()
+    if not form:
+        return
+    forms[form] += 1
+    if form not in first_seen:
+        first_seen[form] = (sentence.span.start, sentence)
+
+
+def _alias_pieces(paren: re.Match) -> list[tuple[str, str]]:
+    kind = (paren.group("kind") or "").strip().lower()
+    relation = "inn" if kind.startswith("inn") else "former" if kind.startswith(("formerly", "previously", "f/k/a")) else "alias"
+    pieces = []
+    for part in re.split(r",\s*", paren.group("inner")):
+        sub = re.match(r"(?:formerly(?:\s+known\s+as)?|previously(?:\s+designated|\s+known\s+as)?|also\s+known\s+as)\s+(?P<x>.+)", part)
+        if sub:
+            pieces.append((sub.group("x").strip(), "former"))
+        elif part.strip():
+            pieces.append((part.strip(), relation))
+    return pieces
+
+
+def _drugish(text: str, known: set[str]) -> bool:
+    if name_key(text) in known:
+        return True
+    if re.fullmatch(r"[a-z][a-z-]+(?:\s+[a-z][a-z-]+)?(?:\s+[A-Z][a-z]?-\d{2,3})?", text):
+        return all(is_inn(w) or w.lower() in lexicons.common_drugs() for w in text.split() if not re.match(r"[A-Z][a-z]?-\d", w)) or is_inn(text.split()[-1])
+    return bool(_code_candidates(text)) and len(text) <= 20
+
+
+def _trim_long_form(long: str, abbr: str) -> str | None:
+    words = long.split()
+    letters = re.sub(r"[^A-Z]", "", abbr.upper())
+    # Keep as many trailing words as the abbreviation has letters (hyphenated words count per part).
+    kept: list[str] = []
+    count = 0
+    for word in reversed(words):
+        kept.insert(0, word)
+        count += len(word.split("-"))
+        if count >= len(letters):
+            break
+    candidate = " ".join(kept)
+    return candidate if candidate[:1].lower() == letters[:1].lower() else None
+
+
+def _group(forms: list[str], links: list[tuple[str, str, str]]) -> list[set[str]]:
+    parent = {f: f for f in forms}
+    by_key = {}
+    for form in forms:
+        by_key.setdefault(name_key(form), form)
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    # Spelling variants of one form ("CLR 131", "CLR-131") are one drug.
+    for form in forms:
+        canonical = by_key[name_key(form)]
+        parent[find(form)] = find(canonical)
+    for a, b, _ in links:
+        a, b = by_key.get(name_key(a)), by_key.get(name_key(b))
+        if a and b:
+            parent[find(a)] = find(b)
+    groups: dict[str, set[str]] = {}
+    for form in forms:
+        groups.setdefault(find(form), set()).add(form)
+    return [g for g in groups.values()]
+
+
+def _kind(form: str) -> str:
+    if re.search(r"\d", form) and re.search(r"[A-Z]{2}", form):
+        return "code"
+    if form.isupper():
+        return "brand"
+    return "inn"
+
+
+def assign_owners(ctx: Context) -> None:
+    """A drug is the issuer's when the release develops it: it has a code name or
+    brand, an "About" section, or designations, trials or results of its own."""
+    if not ctx.issuer:
+        return
+    subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
+    subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
+    sections = {name_key(s.section) for s in ctx.sentences if s.section}
+    owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$")
+    updated = []
+    for drug in ctx.extraction.drugs:
+        names = [drug.name, *(a.name for a in drug.aliases)]
+        has_code = any(_kind(n) in ("code", "brand") for n in names)
+        in_section = any(name_key(n) in sections or any(name_key(n) in s for s in sections) for n in names)
+        possessed = any(
+            owned_phrase.search(ctx.text(s)[: m.start])
+            for s in ctx.fact_sentences()
+            for m in ctx.drugs_in(ctx.text(s))
+            if m.name == drug.name
+        )
+        generic = drug.name.lower() in lexicons.common_drugs()
+        owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
+        updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
+    ctx.extraction.drugs = updated

@@ -1,0 +1,312 @@
+"""Efficacy results: an endpoint, a value or range with its unit, the cohort or
+trial it belongs to, and whether it is a comparator figure quoted for contrast.
+Figures about single patients and definitions of response are not results."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+from ..model import CohortFact, Evidence, ResultFact, Sentence
+from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
+from .context import Context
+
+NAME = "results.patterns"
+TABLE = "results.table"
+
+NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+VALUE = re.compile(
+    rf"(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to|and)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
+)
+LINK = re.compile(
+    r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
+    r"averaged|reaching|rose to|increased to|improved to|remained|remains|ranges from|ranged from|range of|as low as|"
+    r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
+    r"of approximately|approximately|only|measured|observed)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
+    re.I,
+)
+COMPARATOR = re.compile(
+    r"for comparison|compared? (?:with|to)(?! (?:prior|previous|earlier|other|the first|baseline|interim))|historic(?:al)?|available (?:treatments|therapies|options)|standard "
+    r"(?:of care|chemotherapy|therapy|treatment)|approved (?:\w+ )?(?:line )?therapies|published experience|"
+    r"control (?:arm|group)|placebo|benchmark|versus|\bvs\.?|in (?:separate|prior|previous) trials|exhausted",
+    re.I,
+)
+SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
+PRIOR_LINES = re.compile(
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)",
+    re.I,
+)
+COUNT = re.compile(
+    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?)",
+    re.I,
+)
+COUNT_LIST = re.compile(r"(?P<n>\d+)\s+(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
+DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
+CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
+
+
+def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
+    spans: list[tuple[int, int, str]] = []
+    for pattern, code in lexicons.endpoints():
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
+                continue
+            spans.append((match.start(), match.end(), code))
+    spans.sort()
+    return spans
+
+
+def _unit(raw: str, endpoint: str) -> str | None:
+    raw = raw.lower()
+    if raw in ("%", "percent", "per cent"):
+        return "%"
+    if raw.startswith("month"):
+        return "months"
+    if raw.startswith("week"):
+        return "weeks"
+    if raw.startswith("day"):
+        return "days"
+    if raw.startswith("year"):
+        return None  # years are ages and follow-up here, never an endpoint unit of FACTS.md
+    return None
+
+
+RATE_ENDPOINTS = {"ORR", "CR", "VGPR", "PR", "MR", "SD", "PD", "DCR", "CBR"}
+
+
+def _compatible(endpoint: str, unit: str) -> bool:
+    if unit == "%":
+        return endpoint in RATE_ENDPOINTS or endpoint in ("OS", "PFS")
+    return endpoint not in RATE_ENDPOINTS
+
+
+def extract_results(ctx: Context) -> None:
+    results: list[ResultFact] = []
+    for sentence in ctx.fact_sentences():
+        text = _masked(ctx.text(sentence))
+        if re.search(r"\bdefines?\b", text):
+            continue
+        mentions = cohort_mentions(text)
+        for start, end, endpoint, value, high, unit in _values(text):
+            if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
+                continue
+            if SINGLE_PATIENT.search(text[max(0, start - 40):start]):
+                continue
+            comparator = bool(COMPARATOR.search(text[max(0, start - 160):start]) or
+                              re.match(r"[^.;,]{0,25}\b(?:in the control|with placebo|for placebo|on placebo|in the placebo)", text[end:]))
+            if comparator and not _comparator_clause(text, start):
+                comparator = False
+            results.append(_result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator))
+    results.extend(_table_results(ctx))
+    ctx.extraction.results = _dedupe([r for r in results if r is not None])
+    _add_population_cohorts(ctx)
+
+
+def _masked(text: str) -> str:
+    text = DEFINED.sub(lambda m: " " * len(m.group(0)), text)
+    text = CI.sub(lambda m: " " * len(m.group(0)), text)
+    return re.sub(r"\(n\s*=\s*\d+\)|\bn\s*=\s*\d+", lambda m: " " * len(m.group(0)), text)
+
+
+def _comparator_clause(text: str, start: int) -> bool:
+    cue = None
+    for cue in COMPARATOR.finditer(text[max(0, start - 160):start]):
+        pass
+    return cue is not None
+
+
+def _values(text: str):
+    """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
+    endpoints = endpoint_spans(text)
+    out = []
+    used_values: set[int] = set()
+    for match in VALUE.finditer(text):
+        value, high = float(match.group("v")), match.group("v2")
+        before = [e for e in endpoints if e[1] <= match.start()]
+        after = [e for e in endpoints if e[0] >= match.end()]
+        chosen = None
+        # "50% partial response rate", "10 months of mOS", "26.2-month mOS"
+        if after and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?(?:ongoing\s+)?", text[match.end():after[0][0]]):
+            chosen = after[0]
+        elif before:
+            gap = text[before[-1][1]:match.start()]
+            if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
+                chosen = before[-1]
+            elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) else None
+            elif re.fullmatch(r"[^.;]*?\d[^.;]*?(?:for|in)\s+[^.;]*?\s+and\s+", gap):
+                chosen = before[-1]  # "11.9 months for Cohort 1 and 4.9 months for Cohort 2"
+        if chosen is None:
+            continue
+        unit = _unit(match.group("unit"), chosen[2])
+        if unit is None or not _compatible(chosen[2], unit):
+            continue
+        if unit == "%" and value > 100:
+            continue
+        used_values.add(match.start())
+        out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
+    for match in PRIOR_LINES.finditer(text):
+        value = number(match.group("v"))
+        if value is not None:
+            out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
+    for pattern in (COUNT, COUNT_LIST):
+        for match in pattern.finditer(text):
+            value = number(match.group("n"))
+            if value is None or value == 1:
+                continue
+            endpoint = _endpoint_code(match.group("ep"))
+            if endpoint:
+                out.append((match.start(), match.end(), endpoint, value, None, "patients"))
+    return out
+
+
+def _endpoint_code(phrase: str) -> str | None:
+    for pattern, code in lexicons.endpoints():
+        if pattern.search(phrase):
+            return code
+    return None
+
+
+def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator) -> ResultFact | None:
+    drug = None
+    trial = cohort = None
+    if not comparator:
+        cohort = _cohort_for(text, mentions, start, end)
+        trial = _trial_for_result(ctx, sentence, start, cohort)
+    trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
+    drug = trial_fact.drug if trial_fact else None
+    drugs = ctx.drugs_in(text)
+    if drug is None:
+        drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or ctx.main_drug()
+    if drug is None:
+        return None
+    population = cohort.label if cohort and cohort.kind == "population" else None
+    return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
+                      cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
+                      population=population)
+
+
+def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
+    if not mentions:
+        return None
+    following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
+    if following:
+        return following[0]
+    preceding = [m for m in mentions if m.end <= start]
+    if preceding:
+        candidate = preceding[-1]
+        between = text[candidate.end:start]
+        if not re.search(r"\b(?:intention-to-treat|intent-to-treat|ITT)\b", between):
+            return candidate
+        return None
+    after = [m for m in mentions if m.start >= end and m.start - end < 60]
+    return after[0] if after else None
+
+
+def _trial_for_result(ctx, sentence, start, cohort) -> str | None:
+    if cohort is not None:
+        for fact in ctx.extraction.cohorts:
+            if fact.label == cohort.label and fact.trial:
+                return fact.trial
+    return trial_for(ctx, sentence, start)
+
+
+def _table_results(ctx: Context) -> list[ResultFact]:
+    results: list[ResultFact] = []
+    rows: list[Sentence] = []
+    for sentence in ctx.fact_sentences() + [None]:
+        if sentence is not None and _is_row(ctx.text(sentence)):
+            rows.append(sentence)
+            continue
+        if len(rows) >= 2:
+            results.extend(_parse_table(ctx, rows))
+        rows = []
+    return results
+
+
+def _is_row(text: str) -> bool:
+    return len(re.split(r"\s{2,}|\t", text.strip())) >= 3
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text.strip())]
+
+
+def _parse_table(ctx: Context, rows: list[Sentence]) -> list[ResultFact]:
+    header = _cells(ctx.text(rows[0]))
+    body = [r for r in rows[1:] if not re.fullmatch(r"[-=\s|]+", ctx.text(r))]
+    out: list[ResultFact] = []
+    by_cohort = re.match(r"(?:cohort|arm|dose level|group|part)\b", header[0], re.I)
+    for row in body:
+        cells = _cells(ctx.text(row))
+        if len(cells) != len(header):
+            continue
+        if by_cohort:
+            label = cells[0]
+            for head, cell in zip(header[1:], cells[1:]):
+                endpoint = _endpoint_code(head)
+                found = VALUE.search(cell)
+                if endpoint and found:
+                    unit = _unit(found.group("unit"), endpoint)
+                    if unit and _compatible(endpoint, unit):
+                        out.append(_table_fact(ctx, row, endpoint, found, unit, label))
+        else:
+            endpoint = _endpoint_code(cells[0])
+            if not endpoint:
+                continue
+            for head, cell in zip(header[1:], cells[1:]):
+                found = VALUE.search(cell)
+                if not found:
+                    continue
+                unit = _unit(found.group("unit"), endpoint)
+                if unit and _compatible(endpoint, unit):
+                    out.append(_table_fact(ctx, row, endpoint, found, unit, _population_label(head)))
+    return [r for r in out if r is not None]
+
+
+def _population_label(header: str) -> str | None:
+    label = re.sub(r"\(.*?\)", "", header).strip()
+    if re.fullmatch(r"(?:ITT|mITT|intention[- ]to[- ]treat|intent[- ]to[- ]treat|overall|all patients|total|safety)(?: population)?", label, re.I):
+        return None
+    return label.lower() if label else None
+
+
+def _table_fact(ctx, row: Sentence, endpoint, found, unit, label) -> ResultFact | None:
+    trial = trial_for(ctx, row, 0)
+    if label and label.isdigit():
+        for fact in ctx.extraction.cohorts:
+            if fact.label == label and fact.trial:
+                trial = fact.trial
+    trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
+    drug = trial_fact.drug if trial_fact else ctx.main_drug()
+    if drug is None:
+        return None
+    high = found.group("v2")
+    return ResultFact(drug, endpoint, float(found.group("v")), unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
+                      value_high=float(high) if high else None, population=label if label and not label.isdigit() else None)
+
+
+def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
+    seen = set()
+    unique = []
+    for result in results:
+        key = (result.drug, result.trial, result.cohort, result.endpoint, result.value, result.value_high, result.unit, result.comparator)
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(result)
+    # A headline figure restated without its cohort is the same result.
+    with_cohort = {(r.drug, r.endpoint, r.value, r.unit) for r in unique if r.cohort}
+    return [r for r in unique if r.cohort or r.comparator or (r.drug, r.endpoint, r.value, r.unit) not in with_cohort]
+
+
+def _add_population_cohorts(ctx: Context) -> None:
+    """Populations ("triple-class refractory") become cohorts when results are reported for them."""
+    known = {c.label for c in ctx.extraction.cohorts}
+    for result in ctx.extraction.results:
+        if result.cohort and result.cohort not in known:
+            known.add(result.cohort)
+            dose = DOSE.search(result.cohort)
+            ctx.extraction.cohorts.append(
+                CohortFact(result.cohort, result.drug, result.evidence, trial=result.trial,
+                           dose=float(dose.group("value")) if dose else None, dose_unit=dose.group("unit") if dose else None)
+            )

@@ -1,0 +1,103 @@
+"""Phrase-level helpers: indications after a preposition, list splitting,
+and token similarity for merging mentions of one trial or indication."""
+from __future__ import annotations
+
+import re
+
+DISEASE_ABBREVIATIONS = {
+    "r/r": "relapsed refractory", "rrmm": "relapsed refractory multiple myeloma", "mm": "multiple myeloma",
+    "nhl": "non hodgkin lymphoma", "aml": "acute myeloid leukemia", "all": "acute lymphoblastic leukemia",
+    "cll": "chronic lymphocytic leukemia", "dlbcl": "diffuse large b cell lymphoma",
+    "nsclc": "non small cell lung cancer", "sclc": "small cell lung cancer", "mds": "myelodysplastic syndromes",
+    "mcrpc": "metastatic castration resistant prostate cancer", "hcc": "hepatocellular carcinoma",
+    "wm": "waldenstrom macroglobulinemia", "lpl": "lymphoplasmacytic lymphoma", "gist": "gastrointestinal stromal tumor",
+    "tnbc": "triple negative breast cancer", "crc": "colorectal cancer", "rcc": "renal cell carcinoma",
+    "pdac": "pancreatic ductal adenocarcinoma", "gbm": "glioblastoma", "mtc": "medullary thyroid cancer",
+    "ctcl": "cutaneous t cell lymphoma",
+}
+STOP_TOKENS = {
+    "and", "or", "with", "in", "of", "the", "a", "an", "patients", "patient", "select", "selected", "for",
+    "treatment", "who", "have", "to", "as",
+}
+DISEASE_WORD = re.compile(
+    r"(?:cancer|carcinoma|lymphoma|leukemia|leukaemia|myeloma|sarcoma|tumou?r|glioma|glioblastoma|neuroblastoma|"
+    r"blastoma|melanoma|malignanc|metasta|disease|syndrome|neoplasm|mesothelioma|macroglobulinemia|adenocarcinoma|"
+    r"infection|fibrosis|diabetes|arthritis|dystrophy|atrophy|deficiency|failure|disorder|itis\b|osis\b|emia\b|"
+    r"\bMM\b|\bAML\b|\bCLL\b|\bNHL\b|\bDLBCL\b|\bNSCLC\b|\bR/R\b|\bRRMM\b|\bLPL\b|\bWM\b|\bMDS\b|\bPDAC\b|\bHCC\b|"
+    r"\bCTCL\b|NF1|\bPN\b)",
+    re.I,
+)
+_STOP = re.compile(
+    r"[.;:]|\s+-\s|\s+and\s+(?:a|an|in\s+a)\s+|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r"with|while|after|each|respectively|among|compared)|"
+    r"\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat)|that|which|where|is|was|were|are|will|has|had|have|"
+    r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
+    r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
+    r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
+    r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
+    r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the))\b",
+    re.I,
+)
+_LEAD = re.compile(
+    r"^(?:(?:heavily\s+|highly\s+)?(?:pre-?treated\s+)?(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?(?:patients|adults|people|subjects|participants|"
+    r"children(?:\s+and\s+(?:adolescents|young adults))?)\s+(?:with|who have|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
+    r"treatment\s+of\s+|the\s+)+",
+    re.I,
+)
+
+
+def indication_after(tail: str, ctx=None) -> str | None:
+    """The indication introduced by 'in' or 'for' near the start of `tail`."""
+    tail = re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
+    for match in re.finditer(r"\b(?:in|for)\s+", tail[:90]):
+        rest = tail[match.end():].lstrip()
+        if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
+            continue
+        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
+                    r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
+                    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
+            if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
+                continue
+        candidate = _cut(rest)
+        if candidate and DISEASE_WORD.search(candidate):
+            return candidate
+    return None
+
+
+def _cut(text: str) -> str | None:
+    text = _LEAD.sub("", text)
+    stop = _STOP.search(text)
+    phrase = text[: stop.start()] if stop else text[:160]
+    phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,-")
+    words = phrase.split()
+    if len(words) > 16:
+        phrase = " ".join(words[:16])
+    return phrase or None
+
+
+def tokens(text: str) -> set[str]:
+    text = (text or "").lower().replace("'s", "").replace("’s", "")
+    for short, full in DISEASE_ABBREVIATIONS.items():
+        text = re.sub(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])", full, text)
+    words = re.findall(r"[a-z0-9]+", text)
+    return {w.rstrip("s") if len(w) > 3 else w for w in words} - STOP_TOKENS
+
+
+def similarity(a: str, b: str) -> float:
+    ta, tb = tokens(a), tokens(b)
+    if not ta or not tb:
+        return 0.0
+    return 2 * len(ta & tb) / (len(ta) + len(tb))
+
+
+def split_list(phrase: str) -> list[str]:
+    """'neuroblastoma, rhabdomyosarcoma, Ewing's sarcoma and osteosarcoma' -> four items,
+    but 'relapsed or refractory multiple myeloma' stays whole."""
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|;\s*", phrase) if p.strip()]
+    if len(parts) <= 1:
+        return [phrase]
+    if all(DISEASE_WORD.search(p) for p in parts):
+        return parts
+    return [phrase]

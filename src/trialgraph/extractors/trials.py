@@ -1,0 +1,221 @@
+"""Clinical trials: phase, name, design, indication and drug, merged within a
+release so that every trial the release names appears once."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import lexicons
+from ..model import Evidence, Sentence, TrialFact
+from .context import Context
+from .text import indication_after, similarity
+
+NAME = "trials.patterns"
+
+PHASE = re.compile(
+    r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)(?![\w/])"
+)
+TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion)\b", re.I)
+TRIAL_NAME = r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")"
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+(?:(?:clinical|pivotal|registrational|confirmatory)\s+)?(?:stud(?:y|ies)|trials?)\b")
+NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
+NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
+REGISTRY = re.compile(r"\b(?:NCT\d{8}|CTR\d{6,}|\d{4}-\d{6}-\d{2}|ISRCTN\d+)\b")
+NOT_TRIAL_NAME = re.compile(
+    r"^(?:FDA|EMA|NDA|BLA|MAA|IND|ORR|DCR|CBR|DLT|MTD|RP2D|IDMC|DMC|IRC|BICR|ITT|RRMM|CNS|NCI|SBIR|SPORE|PDC|PDCs|"
+    r"ADC|ADCs|HER2|ASCO|ASH|EHA|ESMO|AACR|SABCS|COVID|NCT|CTR|PFS|OS|DOR|PET|MRI|CT|US|USA|EU|UK|IV|SC|IMWG|"
+    r"NASDAQ|NYSE|GLOBE|NEWSWIRE|PRNEWSWIRE|BUSINESS|WIRE|SINE|XPO1|EBRT|INN|CEO|CMO|CFO|THE|AND|FOR|RPDD|SoC|"
+    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|PDAC|LPL|WM|MTC|CTCL|HCC|RCC|TNBC|GIST|MDS|CRC|ET|PV|MF|ES-SCLC)$"
+)
+PHASE_NORMAL = {
+    "1": "1", "i": "1", "1a": "1", "ia": "1", "1b": "1b", "ib": "1b", "2": "2", "ii": "2", "2a": "2", "iia": "2",
+    "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
+}
+
+
+def normalize_phase(raw: str) -> str | None:
+    parts = [p.strip().lower() for p in raw.split("/")]
+    phases = [PHASE_NORMAL.get(p) for p in parts]
+    if None in phases:
+        return None
+    if len(phases) == 1:
+        return phases[0]
+    low, high = phases[0], phases[-1]
+    if low.rstrip("ab") == high.rstrip("ab"):
+        return low.rstrip("ab") if low.rstrip("ab") == "1" else low.rstrip("ab")
+    return f"{low.rstrip('ab')}/{high.rstrip('ab')}"
+
+
+@dataclass
+class _Mention:
+    sentence: Sentence
+    start: int
+    end: int
+    phase: str | None = None
+    name: str | None = None
+    drug: str | None = None
+    indication: str | None = None
+    design: list[str] = field(default_factory=list)
+    registry: list[str] = field(default_factory=list)
+
+
+def extract_trials(ctx: Context) -> None:
+    mentions: list[_Mention] = []
+    for sentence in ctx.fact_sentences():
+        mentions.extend(_mentions_in(ctx, sentence))
+    trials: list[_Mention] = []
+    members: list[list[_Mention]] = []
+    for mention in mentions:
+        target = _merge_target(mention, trials)
+        if target is None:
+            trials.append(mention)
+            members.append([mention])
+        else:
+            index = trials.index(target)
+            members[index].append(mention)
+            _absorb(target, mention)
+    facts = []
+    for number, (trial, group) in enumerate(zip(trials, members), 1):
+        if trial.drug is None:
+            continue
+        facts.append(
+            TrialFact(
+                local_id=f"t{number}",
+                drug=trial.drug,
+                evidence=Evidence.of(trial.sentence, NAME),
+                phase=trial.phase,
+                indication=trial.indication,
+                name=trial.name,
+                design=tuple(dict.fromkeys(d for m in group for d in m.design)),
+                registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
+            )
+        )
+    ctx.extraction.trials = facts
+    ctx.trial_mentions = [(m.sentence.index, m.start, m.end, f.local_id) for f, g in zip(facts, [g for t, g in zip(trials, members) if t.drug]) for m in g]
+
+
+def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
+    text = ctx.text(sentence)
+    found: list[_Mention] = []
+    names: list[tuple[int, int, str]] = []
+    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER):
+        for match in pattern.finditer(text):
+            name = match.group("name").strip('"')
+            if _valid_name(ctx, name):
+                names.append((match.start("name"), match.end("name"), name))
+    for match in PHASE.finditer(text):
+        after = text[match.end():match.end() + 70]
+        noun = TRIAL_NOUN.search(after)
+        near_name = [n for n in names if _belongs(text, match, n)]
+        if not noun and not near_name:
+            continue
+        if noun and re.search(r"[.;:]", after[: noun.start()]) and not near_name:
+            continue
+        phase = normalize_phase(match.group("p"))
+        if phase is None:
+            continue
+        end = match.end() + (noun.end() if noun else 0)
+        mention = _Mention(sentence, match.start(), end, phase=phase)
+        if near_name:
+            closest = min(near_name, key=lambda n: min(abs(n[0] - match.end()), abs(match.start() - n[1])))
+            mention.name = closest[2]
+            names = [n for n in names if n != closest]
+            mention.start, mention.end = min(mention.start, closest[0]), max(mention.end, closest[1])
+        found.append(mention)
+    for start, end, name in names:
+        if any(m.name == name for m in found):
+            continue
+        found.append(_Mention(sentence, start, end, name=name))
+    for mention in found:
+        _describe(ctx, sentence, text, mention)
+    return found
+
+
+def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
+    """A trial name belongs to a phase when it stands in the same noun phrase:
+    "Phase 2b STORM study", "phase 1/2 study O-12-M1", "SEAL, a ... Phase 2/3 study"."""
+    start, end, _ = name
+    if start >= phase.end():
+        between = text[phase.end():start]
+        return len(between) <= 40 and not PHASE.search(between) and not re.search(r"[.;]|\band\b", between)
+    between = text[end:phase.start()]
+    return len(between) <= 90 and not PHASE.search(between) and re.match(r"\s*,\s*(?:a|an|the)\b", between) is not None
+
+
+def _valid_name(ctx: Context, name: str) -> bool:
+    if NOT_TRIAL_NAME.match(name) or name in ctx.drug_forms.values():
+        return False
+    from ..normalize import name_key
+
+    if name_key(name) in ctx.drug_forms or name_key(name) in ctx.company_forms:
+        return False
+    return not re.fullmatch(r"[A-Z]{1,2}\d?", name)
+
+
+def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> None:
+    window_start = max(0, mention.start - 90)
+    before = text[window_start:mention.start]
+    before = re.split(r"[.;:]\s|\bwhich\b|\bwhile\b", before)[-1]
+    noun_phrase = before + text[mention.start:mention.end]
+    appositive = re.match(r"\s*,\s*(?:a|an|the)\s+([^.;]{0,120}?(?:stud(?:y|ies)|trials?))", text[mention.end:])
+    if appositive:
+        noun_phrase += " " + appositive.group(1)
+    mention.design = [code for pattern, code in lexicons.designs() if pattern.search(noun_phrase)]
+    if "placebo-controlled" in mention.design or "active-controlled" in mention.design:
+        mention.design = [d for d in mention.design if d != "controlled"]
+    mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
+    tail_start = mention.end + (appositive.end() if appositive else 0)
+    mention.indication = indication_after(text[tail_start:tail_start + 220], ctx)
+    mention.drug = _drug_for(ctx, sentence, text, mention)
+
+
+def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> str | None:
+    drugs = ctx.drugs_in(text)
+    owned = {d.name for d in ctx.extraction.drugs if d.company} or None
+    if drugs:
+        after = [d for d in drugs if d.start >= mention.start and d.start - mention.end < 60]
+        before = [d for d in drugs if d.end <= mention.start and mention.start - d.end < 80]
+        ordered = after + list(reversed(before)) + drugs
+        main = ctx.main_drug()
+        for candidate in ordered:
+            if candidate.name == main or (owned and candidate.name in owned):
+                return candidate.name
+        return ordered[0].name
+    return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
+
+
+def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
+    same_drug = [t for t in trials if t.drug == mention.drug]
+    if mention.name:
+        for trial in same_drug:
+            if trial.name == mention.name:
+                return trial
+        for trial in same_drug:
+            if trial.name is None and trial.phase == mention.phase and mention.phase and _compatible(trial, mention):
+                return trial
+        return None
+    candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None]
+    if not candidates:
+        return None
+    if mention.indication:
+        scored = [(similarity(mention.indication, t.indication or ""), t) for t in candidates]
+        best = max(scored, key=lambda x: x[0])
+        if best[0] >= 0.5:
+            return best[1]
+        unscored = [t for t in candidates if not t.indication]
+        return unscored[0] if unscored else None
+    return candidates[0]
+
+
+def _compatible(trial: _Mention, mention: _Mention) -> bool:
+    if not trial.indication or not mention.indication:
+        return True
+    return similarity(trial.indication, mention.indication) >= 0.3
+
+
+def _absorb(target: _Mention, mention: _Mention) -> None:
+    target.name = target.name or mention.name
+    target.phase = target.phase or mention.phase
+    if not target.indication:
+        target.indication = mention.indication

@@ -1,0 +1,454 @@
+"""Read input files into `Document`s: bytes -> text, or a clear `InputError`.
+
+`read_document` applies these rules, in order:
+
+1. Size: a file over ``max_bytes`` is refused (`InputTooLargeError`); at most
+   ``max_bytes + 1`` bytes are ever read, so memory stays bounded.
+2. Empty: zero bytes is refused (`EmptyInputError`); so is a file that decodes
+   to whitespace only (checked after decoding).
+3. Byte-order mark: UTF-8, UTF-16 LE/BE and UTF-32 LE/BE BOMs select the codec
+   and the BOM is dropped, so the text equals that of the same file without it.
+4. Binary: known magic numbers (PNG, JPEG, GIF, ZIP, gzip, ELF, ...) and NUL
+   bytes in a file without a UTF-16/32 BOM are refused (`NotTextError`). PDF is
+   refused with its own message until a PDF reader exists.
+5. Decoding: strict UTF-8 first. Then UTF-8 with a few stray bytes read as
+   cp1252 (valid multi-byte sequences outnumber the bad bytes). Then
+   Windows-1252, the usual encoding of Western press releases, when its
+   reading looks like Latin-script text; then charset-normalizer's best guess
+   (Cyrillic, Greek, CJK). Nothing here ever inserts U+FFFD. A non-UTF-8
+   decoding adds the warning ``"decoded as <encoding>"``. Nothing decodes
+   sensibly -> `DecodeError`.
+6. Mojibake: text holding UTF-8-read-as-cp1252 sequences (``â€™``, ``Â®``,
+   ``Ã©``) is repaired with ``ftfy.fix_encoding`` (encoding repairs only; no
+   other ftfy normalisation) and gets the warning ``"repaired mojibake"``.
+   Correctly encoded text is never touched.
+7. Line endings: CRLF and lone CR become LF. This is the one normalisation of
+   the text: every character offset downstream refers to the normalised text.
+8. Control characters: if more than 1% of the characters are control
+   characters other than LF and TAB (C0, DEL and C1), the file is refused as
+   not text; fewer are left in place.
+
+`collect_inputs` expands files and folders into the list of inputs and reports
+missing paths and release-id clashes; release ids come from `safe_doc_id`.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import (
+    DecodeError,
+    DuplicateReleaseError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    NotTextError,
+)
+from .model import Document
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "TEXT_SUFFIXES",
+    "collect_inputs",
+    "decode_bytes",
+    "read_document",
+    "safe_doc_id",
+]
+
+DEFAULT_MAX_BYTES = 5_000_000
+
+#: Suffixes picked up when a folder is expanded (explicit files: any suffix).
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+
+# Longest BOMs first: the UTF-32 LE BOM begins with the UTF-16 LE BOM.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "ELF executable"),
+    (b"BZh91AY&SY", "bzip2 data"),
+    (b"\xfd7zXZ\x00", "xz data"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"\x28\xb5\x2f\xfd", "Zstandard data"),
+)
+
+# charset-normalizer candidates that can "decode" almost any byte string into
+# nonsense (EBCDIC) or that cannot apply here (7-bit codecs once UTF-8 failed on
+# non-ASCII bytes; UTF-16/32 without a BOM, whose NUL bytes are refused before).
+_CN_EXCLUDE = [
+    "cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140",
+    "utf_7", "hz", "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be",
+]
+
+# UTF-8 bytes read as cp1252 (or Latin-1): a lead byte C2-F4 shown as a Latin-1
+# letter followed by continuation bytes 80-BF shown as cp1252 characters.
+_CONT = (
+    "\u0080-\u00bf"  # Latin-1 view of 80-BF (C1 controls, NBSP..¿)
+    "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
+    "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
+)
+_MOJIBAKE_RE = re.compile(
+    f"[\u00c2-\u00df][{_CONT}]"
+    f"|[\u00e0-\u00ef][{_CONT}]{{2}}"
+    f"|[\u00f0-\u00f4][{_CONT}]{{3}}"
+)
+
+_LINE_ENDINGS_RE = re.compile(r"\r\n?")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")  # whitespace, zero-width chars
+
+_UNSAFE_ID_RE = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_ID_LEN = 120
+_WINDOWS_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL"}
+    | {f"COM{i}" for i in range(1, 10)}
+    | {f"LPT{i}" for i in range(1, 10)}
+)
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def safe_doc_id(stem: str) -> str:
+    """Map a file stem to a release id made only of ``[A-Za-z0-9._-]``.
+
+    Accents are dropped (``café`` -> ``cafe``); every run of other characters
+    (newlines, controls, ``/``, spaces, non-Latin letters) becomes one ``_``;
+    ``..`` is never kept; leading and trailing ``.``, ``-`` and ``_`` are
+    removed, so an id is never hidden, never an option and never a path step.
+    A stem with nothing usable left becomes ``release-<hash>``, a Windows
+    device name (``CON``, ``NUL.v2``) gets a ``release-`` prefix; a very long
+    one is cut and suffixed with a hash of the whole stem, so ids stay
+    distinct. Raises ValueError for an empty stem.
+    """
+    if not stem:
+        raise ValueError("a release id needs a non-empty file stem")
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", stem) if not unicodedata.combining(ch)
+    )
+    s = _UNSAFE_ID_RE.sub("_", folded)
+    s = re.sub(r"\.{2,}", "_", s)
+    s = re.sub(r"_{2,}", "_", s)
+    s = s.strip("._-")
+    digest = hashlib.sha256(stem.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    if not s:
+        return f"release-{digest}"
+    if len(s) > _MAX_ID_LEN:
+        s = f"{s[:_MAX_ID_LEN].rstrip('._-')}-{digest}"
+    if s.split(".")[0].upper() in _WINDOWS_RESERVED:  # device names on Windows
+        s = f"release-{s}"
+    return s
+
+
+# ---------------------------------------------------------------------- decoding
+
+
+def _looks_latin(text: str) -> bool:
+    """Does this cp1252 reading look like Western text?
+
+    Cyrillic, Greek or CJK bytes read as cp1252 give words made entirely of
+    accented letters (``Ïðèâåò``); Western text has isolated accented letters
+    inside ASCII words (``résumé``). Implausible when most non-ASCII letters
+    stand in runs of three or more.
+    """
+    total = 0
+    in_runs = 0
+    for run in re.findall(r"[^\x00-\x7f]+", text):
+        letters = [c for c in run if c.isalpha()]
+        total += len(letters)
+        # count letters standing in runs of >= 3 consecutive non-ASCII letters
+        for word in re.findall(r"[^\W\d_]{3,}", run):
+            in_runs += len(word)
+    return total == 0 or in_runs * 2 <= total
+
+
+def _cp1252_byte(b: int) -> str:
+    try:
+        return bytes([b]).decode("cp1252")
+    except UnicodeDecodeError:  # 81 8D 8F 90 9D: undefined in cp1252, Latin-1 there
+        return chr(b)
+
+
+# Latin-1 characters 80-9F -> their cp1252 meaning, where cp1252 defines one.
+_LATIN1_TO_CP1252 = {b: _cp1252_byte(b) for b in range(0x80, 0xA0)}
+
+_NON_ASCII_RE = re.compile("[^\x00-\x7f]")
+_SURROGATE_RE = re.compile("[\udc80-\udcff]")
+
+
+def _decode_mixed_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few stray bytes (a cp1252 dash pasted into UTF-8 text).
+
+    When the valid multi-byte UTF-8 sequences outnumber the invalid bytes, the
+    file is UTF-8 and each invalid byte is read as cp1252. Returns the text
+    and the number of such bytes, or None when the file does not look so.
+    """
+    raw = data.decode("utf-8", errors="surrogateescape")  # invalid byte -> U+DC80..U+DCFF
+    invalid = len(_SURROGATE_RE.findall(raw))
+    valid_multibyte = len(_NON_ASCII_RE.findall(raw)) - invalid
+    if valid_multibyte <= invalid:
+        return None
+    text = _SURROGATE_RE.sub(lambda m: _cp1252_byte(ord(m.group()) - 0xDC00), raw)
+    return text, invalid
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str] | None:
+    """Decode bytes that are not UTF-8; None if nothing reads them sensibly.
+
+    1. UTF-8 with a few stray bytes -> UTF-8, stray bytes read as cp1252.
+    2. The cp1252 reading looks like Latin-script text -> cp1252. The five
+       bytes cp1252 leaves undefined (81 8D 8F 90 9D) are read as Latin-1 C1
+       controls, as Windows does; they count as control characters later, and
+       mojibake repair knows them (``â€\x9d`` is a UTF-8 right quote).
+    3. Otherwise charset-normalizer's best guess (Cyrillic, Greek, CJK ...).
+       It is not asked first because on short Western text it prefers
+       look-alike code pages (cp775, cp1250) that garble ², µ or quotes.
+    """
+    mixed = _decode_mixed_utf8(data)
+    if mixed is not None:
+        return mixed[0], f"utf-8 with {mixed[1]} invalid byte(s) read as cp1252"
+    western = data.decode("latin-1").translate(_LATIN1_TO_CP1252)
+    if _looks_latin(western):
+        return western, "cp1252"
+
+    from charset_normalizer import from_bytes  # imported lazily: it is slow to load
+
+    best = from_bytes(data, cp_exclusion=_CN_EXCLUDE).best()
+    if best is not None:
+        text = str(best)
+        if "\ufffd" not in text:
+            return text, best.encoding
+    return None
+
+
+def _repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
+    """Repair UTF-8-read-as-cp1252 lines with ftfy's encoding fixes only.
+
+    Only lines holding a mojibake sequence are handed to ``ftfy.fix_encoding``
+    (which never applies ftfy's other normalisations), so every other line
+    stays exactly as decoded. A repair that would add U+FFFD is not applied.
+    """
+    if not _MOJIBAKE_RE.search(text):
+        return text, ()
+    import ftfy
+
+    lines = text.split("\n")
+    repaired = unrepaired = 0
+    for i, line in enumerate(lines):
+        if not _MOJIBAKE_RE.search(line):
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed != line and fixed.count("\ufffd") <= line.count("\ufffd"):
+            lines[i] = fixed
+            repaired += 1
+        else:
+            unrepaired += 1
+    warnings = []
+    if repaired:
+        warnings.append("repaired mojibake")
+    if unrepaired:
+        warnings.append("possible mojibake left unrepaired")
+    return "\n".join(lines), tuple(warnings)
+
+
+def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """Bytes -> (normalised text, warnings), per the module rules 2-8.
+
+    ``source`` names the file in errors. Raises only InputError subclasses.
+    """
+    if not data:
+        raise EmptyInputError("empty file", path=source)
+
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise NotTextError(f"not text: binary data ({kind})", path=source)
+    if data.startswith(b"%PDF-"):
+        raise NotTextError(
+            "PDF input is not supported yet", path=source, hint="convert it to text first"
+        )
+
+    warnings: list[str] = []
+    text: str | None = None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                if codec == "utf-32-le":  # could be UTF-16 LE starting with U+0000
+                    continue
+                raise DecodeError(
+                    f"the byte-order mark says {codec.upper()} but the data is not valid {codec.upper()}",
+                    path=source,
+                ) from None
+            if codec != "utf-8":
+                warnings.append(f"decoded as {codec}")
+            if "\x00" in text:
+                raise NotTextError("not text: binary data (NUL characters)", path=source)
+            break
+
+    if text is None:
+        if b"\x00" in data:
+            raise NotTextError(
+                "not text: binary data (NUL bytes)",
+                path=source,
+                hint="UTF-16 text needs a byte-order mark; or save it as UTF-8",
+            )
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            decoded = _decode_legacy(data)
+            if decoded is None:
+                raise DecodeError(
+                    "no text encoding reads this file", path=source, hint="save it as UTF-8"
+                ) from None
+            text, encoding = decoded
+            warnings.append(f"decoded as {encoding}")
+
+    if _BLANK_RE.fullmatch(text):
+        raise EmptyInputError("empty file", path=source, hint="only whitespace")
+
+    text, repair_warnings = _repair_mojibake(text)
+    warnings.extend(repair_warnings)
+
+    text = _LINE_ENDINGS_RE.sub("\n", text)
+
+    controls = len(_CONTROL_RE.findall(text))
+    if controls * 100 > len(text):
+        raise NotTextError(
+            f"not text: binary data ({controls} control characters in {len(text)})",
+            path=source,
+        )
+    return text, tuple(warnings)
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one input file; raises only InputError subclasses for bad input."""
+    path = Path(path)
+    source = str(path)
+    if not path.stem:
+        raise InputError("file name has no stem", path=source)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file or folder", path=source) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError("not a regular file", path=source)
+    if st.st_size > max_bytes:
+        raise InputTooLargeError(
+            f"file is {st.st_size} bytes, over the cap of {max_bytes} bytes", path=source
+        )
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
+    if len(data) > max_bytes:  # the file grew since stat()
+        raise InputTooLargeError(
+            f"file is over the cap of {max_bytes} bytes", path=source
+        )
+    text, warnings = decode_bytes(data, source=source)
+    return Document(doc_id=safe_doc_id(path.stem), name=path.name, text=text, warnings=warnings)
+
+
+# ------------------------------------------------------------------------ inputs
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
+    found: list[tuple[tuple[str, ...], Path]] = []
+
+    def onerror(exc: OSError) -> None:
+        errors.append(
+            InputError(f"cannot read folder: {exc.strerror or exc}", path=exc.filename or str(root))
+        )
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):  # symlinked dirs not followed
+        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
+        for fname in filenames:
+            if _is_hidden(fname) or Path(fname).suffix.lower() not in TEXT_SUFFIXES:
+                continue
+            full = Path(dirpath) / fname
+            if not full.is_file():
+                continue
+            found.append((full.relative_to(root).parts, full))
+    found.sort(key=lambda item: item[0])
+    return [p for _, p in found]
+
+
+def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand files and folders into input files, with the problems found.
+
+    Files named explicitly are taken whatever their suffix. Folders are walked
+    recursively for ``.txt``, ``.md``, ``.markdown`` and ``.text`` files,
+    skipping hidden files and folders, in order of relative path. Arguments
+    keep their order. The same file reached twice is listed once. Inputs
+    whose release ids (`safe_doc_id` of the stem, compared case-insensitively
+    because some file systems are) clash give one DuplicateReleaseError per
+    clash, naming both files; the clashing later files are left out of the list
+    and so is the first one, so no release is silently chosen.
+    """
+    errors: list[InputError] = []
+    candidates: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not os.path.exists(p):
+            errors.append(InputError("no such file or folder", path=str(p)))
+        elif p.is_dir():
+            candidates.extend(_expand_folder(p, errors))
+        elif p.is_file():
+            candidates.append(p)
+        else:
+            errors.append(InputError("not a regular file or folder", path=str(p)))
+
+    seen_files: set[str] = set()
+    by_id: dict[str, Path] = {}
+    clashing: set[str] = set()
+    unique: list[tuple[str, Path]] = []
+    for p in candidates:
+        ident = os.path.abspath(p)  # lexical: a symlink under another name stays
+        if ident in seen_files:
+            continue
+        seen_files.add(ident)
+        if not p.stem:
+            errors.append(InputError("file name has no stem", path=str(p)))
+            continue
+        key = safe_doc_id(p.stem).lower()
+        first = by_id.get(key)
+        if first is not None:
+            clashing.add(key)
+            errors.append(
+                DuplicateReleaseError(
+                    f"release id {safe_doc_id(p.stem)!r} is used by both {first} and {p}",
+                    path=str(p),
+                    hint="rename one of them",
+                )
+            )
+            continue
+        by_id[key] = p
+        unique.append((key, p))
+    files = [p for key, p in unique if key not in clashing]
+    return files, errors

@@ -1,0 +1,43 @@
+"""The only place IRIs are minted: slugs of canonical keys for named entities,
+hashes of defining fields for n-ary facts. No blank nodes anywhere."""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from .normalize import slug
+from .vocab import TGID
+
+
+def _safe(segment: str) -> str:
+    value = slug(segment, max_length=80)
+    if not value or value != segment.lower().strip("-"):
+        digest = hashlib.sha1(segment.encode("utf-8")).hexdigest()[:10]
+        value = f"{value}-{digest}" if value else digest
+    return quote(value, safe="-")
+
+
+def release(doc_id: str) -> URIRef:
+    return TGID[f"release/{quote(doc_id, safe='-_.')}"]
+
+
+def entity(kind: str, key: str) -> URIRef:
+    return TGID[f"{kind}/" + "/".join(_safe(part) for part in key.split("/"))]
+
+
+def fact(kind: str, doc_id: str, *fields: object) -> URIRef:
+    digest = hashlib.sha1("\x1f".join(repr(f) for f in fields).encode("utf-8")).hexdigest()[:16]
+    return TGID[f"{kind}/{quote(doc_id, safe='-_.')}/{digest}"]
+
+
+def evidence(doc_id: str, start: int, end: int) -> URIRef:
+    return TGID[f"evidence/{quote(doc_id, safe='-_.')}/{start}-{end}"]
+
+
+def selector(evidence_iri: URIRef, which: str) -> URIRef:
+    return URIRef(f"{evidence_iri}/{which}")
+
+
+ENTITIES_GRAPH = TGID["graph/entities"]

@@ -1,0 +1,73 @@
+"""Domain lexicons shipped as package data: places, exchanges, agencies,
+designation and endpoint phrasings, trial designs, drug-name stems, nicknames.
+
+General domain knowledge only: no company, drug or person of any corpus.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    return [tuple(line.split("\t", 1)) for line in _lines(name)]  # type: ignore[misc]
+
+
+@lru_cache(maxsize=None)
+def states() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("states.tsv")}
+
+
+@lru_cache(maxsize=None)
+def cities() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("cities.tsv")}
+
+
+@lru_cache(maxsize=None)
+def exchanges() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("exchanges.tsv")}
+
+
+@lru_cache(maxsize=None)
+def nicknames() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("nicknames.tsv")}
+
+
+@lru_cache(maxsize=None)
+def agencies() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])"), code) for pattern, code in _pairs("agencies.tsv")]
+
+
+def _compiled(name: str) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I), code) for pattern, code in _pairs(name)]
+
+
+@lru_cache(maxsize=None)
+def designation_types() -> list[tuple[re.Pattern, str]]:
+    return _compiled("designations.tsv")
+
+
+@lru_cache(maxsize=None)
+def endpoints() -> list[tuple[re.Pattern, str]]:
+    return _compiled("endpoints.tsv")
+
+
+@lru_cache(maxsize=None)
+def designs() -> list[tuple[re.Pattern, str]]:
+    return _compiled("designs.tsv")
+
+
+@lru_cache(maxsize=None)
+def drug_stems() -> tuple[str, ...]:
+    return tuple(sorted(_lines("drug_stems.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def common_drugs() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _lines("common_drugs.txt"))

@@ -1,0 +1,61 @@
+"""Text normalisers shared by the stages.
+
+`clean_markup` blanks markdown and trademark markup with spaces of the same
+length, so every offset in the cleaned text is an offset in the release.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
+_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
+_TRADEMARK = re.compile(r"\((?:TM|R|C)\)|[™®©℠]")
+_ESCAPE = re.compile(r"\\(?=[-*_#\[\]()!.+])")
+_SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003"}
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+def clean_markup(text: str) -> str:
+    out = _IMAGE.sub(_blank, text)
+    out = _LINK.sub(lambda m: " " + m.group("text") + " " * (len(m.group(0)) - len(m.group("text")) - 1), out)
+    out = _HEADING.sub(_blank, out)
+    out = _TRADEMARK.sub(_blank, out)
+    out = _ESCAPE.sub(" ", out)
+    out = _EMPHASIS.sub(_blank, out)
+    out = "".join(" " if ch in _SPACES or (unicodedata.category(ch) == "Cc" and ch not in "\n\t") else ch for ch in out)
+    assert len(out) == len(text)
+    return out
+
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+                         "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00b2": "2", "\u00b5": "u",
+                         "\u03bc": "u"})
+
+
+def ascii_punct(text: str) -> str:
+    """Same-length folding of typographic dashes, quotes and ², µ for matching."""
+    return text.translate(_DASHES)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def name_key(text: str) -> str:
+    """Comparison key for names: lower case, letters and digits only."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "", folded.lower())
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    value = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+    return value[:max_length].strip("-")

@@ -1,0 +1,302 @@
+"""Emit resolved facts as RDF: one named graph per release, each self-contained
+(every node it references is typed and labelled in it), plus the entity-
+resolution graph and a copy of the ontology."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+
+from . import iris
+from .model import Evidence, Extraction
+from .normalize import slug
+from .resolve import Entity, Resolution, person_entity_key
+from .resources import ontology_path
+from .vocab import ONTOLOGY_IRI, QUDT, SCHEMA, TG, UNIT, OA
+
+UNITS = {
+    "mCi/m2": TG["MilliCI-PER-M2"], "mCi": UNIT["MilliCI"], "mg/kg": UNIT["MilliGM-PER-KiloGM"],
+    "mg/m2": UNIT["MilliGM-PER-M2"], "mg": UNIT["MilliGM"], "ug/kg": UNIT["MicroGM-PER-KiloGM"],
+    "ug/m2": TG["MicroGM-PER-M2"], "MBq/kg": UNIT["MegaBQ-PER-KiloGM"], "GBq": UNIT["GigaBQ"],
+    "%": UNIT["PERCENT"], "months": UNIT["MO"], "weeks": UNIT["WK"], "days": UNIT["DAY"],
+    "patients": TG["Patients"], "lines": TG["Lines"],
+}
+PHASES = {"1": "Phase_1", "1b": "Phase_1b", "1/2": "Phase_1_2", "2": "Phase_2", "2b": "Phase_2b",
+          "2/3": "Phase_2_3", "3": "Phase_3", "4": "Phase_4"}
+AGENCIES = {"FDA": "Agency_FDA", "EMA": "Agency_EMA", "EC": "Agency_EC", "MHRA": "Agency_MHRA",
+            "PMDA": "Agency_PMDA", "NMPA": "Agency_NMPA", "Health Canada": "Agency_Health_Canada", "TGA": "Agency_TGA"}
+APPROVAL_TYPES = {"accelerated_approval", "other"}
+
+
+def _decimal(value: float) -> Literal | None:
+    try:
+        number = Decimal(repr(value))
+    except InvalidOperation:
+        return None
+    if not number.is_finite() or abs(number) > Decimal("1e12"):
+        return None
+    return Literal(number.normalize() if number == number.to_integral() else number, datatype=XSD.decimal)
+
+
+def date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    return Literal(value, datatype=XSD.gYear)
+
+
+class _ReleaseGraph:
+    """Writes one release's statements into its named graph."""
+
+    def __init__(self, dataset: Dataset, extraction: Extraction, resolution: Resolution):
+        self.doc = extraction.document.doc_id
+        self.release = iris.release(self.doc)
+        self.graph: Graph = dataset.graph(self.release)
+        self.extraction = extraction
+        self.resolution = resolution
+        self.evidence_nodes: set[URIRef] = set()
+
+    def add(self, s, p, o) -> None:
+        if o is not None:
+            self.graph.add((s, p, o))
+
+    def provenance(self, node: URIRef, evidence: Evidence | None) -> None:
+        self.add(node, PROV.wasDerivedFrom, self.release)
+        if evidence is not None:
+            self.add(node, TG.evidence, self.evidence(evidence))
+
+    def evidence(self, evidence: Evidence) -> URIRef:
+        node = iris.evidence(self.doc, evidence.span.start, evidence.span.end)
+        if node not in self.evidence_nodes:
+            self.evidence_nodes.add(node)
+            position, quote = iris.selector(node, "position"), iris.selector(node, "quote")
+            zone = self._zone_of(evidence)
+            for triple in (
+                (node, RDF.type, TG.Evidence), (node, OA.hasSource, self.release),
+                (node, OA.hasSelector, position), (node, OA.hasSelector, quote),
+                (node, TG.extractor, Literal(evidence.extractor)), (node, TG.zone, TG[f"Zone_{zone}"]),
+                (position, RDF.type, OA.TextPositionSelector),
+                (position, OA.start, Literal(evidence.span.start, datatype=XSD.nonNegativeInteger)),
+                (position, OA.end, Literal(evidence.span.end, datatype=XSD.nonNegativeInteger)),
+                (quote, RDF.type, OA.TextQuoteSelector), (quote, OA.exact, Literal(evidence.quote)),
+            ):
+                self.graph.add(triple)
+        return node
+
+    def _zone_of(self, evidence: Evidence) -> str:
+        return self.extraction.zones.get(evidence.span, "body")
+
+    def named(self, entity: Entity, rdf_class: URIRef, written: str | None, evidence: Evidence | None) -> URIRef:
+        node = iris.entity(entity.kind, entity.key)
+        self.add(node, RDF.type, rdf_class)
+        self.add(node, SKOS.prefLabel, Literal(entity.label))
+        if written:
+            self.add(node, TG.nameAsWritten, Literal(written))
+        self.provenance(node, evidence)
+        return node
+
+    def organization(self, name: str, evidence: Evidence) -> URIRef:
+        company = self.resolution.company(name)
+        if company is not None:
+            return self.named(company, TG.Company, name, evidence)
+        node = iris.entity("organization", slug(name) or name)
+        self.add(node, RDF.type, TG.Organization)
+        self.add(node, SKOS.prefLabel, Literal(name))
+        return node
+
+    def drug(self, name: str, evidence: Evidence | None) -> URIRef | None:
+        entity = self.resolution.drug(name)
+        if entity is None:
+            return None
+        return self.named(entity, TG.Drug, name, evidence)
+
+
+def emit_release(dataset: Dataset, extraction: Extraction, resolution: Resolution) -> None:
+    out = _ReleaseGraph(dataset, extraction, resolution)
+    doc, release = out.doc, out.release
+    facts = extraction.release
+    out.add(release, RDF.type, TG.PressRelease)
+    out.add(release, DCTERMS.identifier, Literal(doc))
+    out.add(release, TG.fileName, Literal(extraction.document.name))
+    if facts.date:
+        out.add(release, DCTERMS.issued, Literal(facts.date, datatype=XSD.date))
+    if facts.location:
+        out.add(release, TG.datelinePlace, Literal(facts.location))
+    if facts.headline:
+        out.add(release, SCHEMA.headline, Literal(facts.headline))
+
+    for company in extraction.companies:
+        entity = resolution.company(company.name)
+        if entity is None:
+            continue
+        node = out.named(entity, TG.Company, company.name, company.evidence)
+        if company.is_issuer:
+            out.add(release, TG.issuer, node)
+        if company.website:
+            out.add(node, TG.website, Literal(company.website))
+        if company.headquarters:
+            out.add(node, TG.headquarters, Literal(company.headquarters))
+        if company.ticker:
+            listing = iris.fact("listing", doc, entity.key, company.ticker, company.exchange)
+            out.add(listing, RDF.type, TG.Listing)
+            out.add(listing, TG.listedCompany, node)
+            out.add(listing, TG.ticker, Literal(company.ticker))
+            if company.exchange:
+                out.add(listing, TG.exchange, Literal(company.exchange))
+            out.provenance(listing, company.evidence)
+
+    for person in extraction.people:
+        entity = resolution.people.get(person_entity_key(person.name))
+        if entity is None:
+            continue
+        node = out.named(entity, TG.Person, person.name, person.evidence)
+        role = iris.fact("role", doc, entity.key, person.role, person.organization)
+        out.add(role, RDF.type, TG.Role)
+        out.add(role, TG.rolePerson, node)
+        if person.role:
+            out.add(role, SCHEMA.jobTitle, Literal(person.role))
+        if person.organization:
+            out.add(role, TG.roleOrganization, out.organization(person.organization, person.evidence))
+        out.provenance(role, person.evidence)
+
+    for drug in extraction.drugs:
+        node = out.drug(drug.name, drug.evidence)
+        if node is None:
+            continue
+        for alias in drug.aliases:
+            out.add(node, TG.nameAsWritten, Literal(alias.name))
+        if drug.company:
+            company = resolution.company(drug.company)
+            if company is not None:
+                out.add(node, TG.developedBy, out.named(company, TG.Company, drug.company, None))
+
+    for designation in extraction.designations:
+        drug = out.drug(designation.drug, designation.evidence)
+        if drug is None:
+            continue
+        entity = resolution.drug(designation.drug)
+        node = iris.fact("designation", doc, entity.key, designation.type, designation.agency,
+                         (designation.indication or "").lower())
+        out.add(node, RDF.type, TG.Designation)
+        if designation.type in APPROVAL_TYPES:
+            out.add(node, RDF.type, TG.Approval)
+        out.add(node, TG.designatedDrug, drug)
+        out.add(node, TG.designationType, TG[f"Designation_{designation.type}"])
+        out.add(node, TG.agency, TG[AGENCIES[designation.agency]])
+        if designation.indication:
+            out.add(node, TG.indicationText, Literal(designation.indication))
+        if designation.date:
+            out.add(node, TG.grantDate, date_literal(designation.date))
+        out.provenance(node, designation.evidence)
+
+    trial_nodes: dict[str, URIRef] = {}
+    for trial in extraction.trials:
+        entity = resolution.trials.get((doc, trial.local_id))
+        drug = out.drug(trial.drug, trial.evidence)
+        if entity is None or drug is None:
+            continue
+        node = out.named(entity, TG.ClinicalTrial, trial.name, trial.evidence)
+        trial_nodes[trial.local_id] = node
+        out.add(node, TG.studiesDrug, drug)
+        if trial.phase in PHASES:
+            out.add(node, TG.phase, TG[PHASES[trial.phase]])
+        if trial.name:
+            out.add(node, TG.trialName, Literal(trial.name))
+        if trial.indication:
+            out.add(node, TG.indicationText, Literal(trial.indication))
+        for design in trial.design:
+            out.add(node, TG.design, TG["Design_" + design.replace("-", "_")])
+        for registry in trial.registry_ids:
+            out.add(node, TG.registryId, Literal(registry))
+
+    cohort_nodes: dict[str, URIRef] = {}
+    for cohort in extraction.cohorts:
+        trial = trial_nodes.get(cohort.trial or "")
+        if trial is None:
+            continue
+        trial_entity = resolution.trials[(doc, cohort.trial)]
+        node = iris.entity("cohort", f"{trial_entity.key}/{slug(cohort.label) or cohort.label}")
+        cohort_nodes[cohort.label] = node
+        out.add(node, RDF.type, TG.Cohort)
+        out.add(node, TG.cohortOf, trial)
+        out.add(node, TG.cohortLabel, Literal(cohort.label))
+        value = _decimal(cohort.dose) if cohort.dose is not None else None
+        if value is not None and cohort.dose > 0 and cohort.dose_unit in UNITS:
+            dose = iris.fact("dose", doc, trial_entity.key, cohort.label, cohort.dose, cohort.dose_unit)
+            out.add(node, TG.dose, dose)
+            out.add(dose, RDF.type, QUDT.QuantityValue)
+            out.add(dose, QUDT.numericValue, value)
+            out.add(dose, QUDT.hasUnit, UNITS[cohort.dose_unit])
+        if cohort.regimen:
+            out.add(node, TG.regimen, TG[f"Regimen_{cohort.regimen}"])
+        if cohort.schedule:
+            out.add(node, TG.schedule, Literal(cohort.schedule))
+        out.provenance(node, cohort.evidence)
+
+    for result in extraction.results:
+        drug = out.drug(result.drug, result.evidence)
+        value = _decimal(result.value)
+        if drug is None or value is None or result.unit not in UNITS:
+            if value is None:
+                extraction.warnings.append(f"result value {result.value!r} is not a usable number; left out")
+            continue
+        trial = None if result.comparator else trial_nodes.get(result.trial or "")
+        cohort = None if result.comparator else cohort_nodes.get(result.cohort or "")
+        node = iris.fact("result", doc, str(drug), str(trial), str(cohort), result.endpoint, result.value,
+                         result.value_high, result.unit, result.comparator)
+        out.add(node, RDF.type, TG.Result)
+        out.add(node, TG.aboutDrug, drug)
+        out.add(node, TG.endpoint, TG[f"Endpoint_{result.endpoint}"])
+        out.add(node, TG.value, value)
+        if result.value_high is not None:
+            out.add(node, TG.valueHigh, _decimal(result.value_high))
+        out.add(node, TG.unit, UNITS[result.unit])
+        if facts.date:
+            out.add(node, TG.asOf, Literal(facts.date, datatype=XSD.date))
+        out.add(node, TG.isComparator, Literal(result.comparator))
+        out.add(node, TG.resultOf, trial)
+        out.add(node, TG.cohort, cohort)
+        if result.population:
+            out.add(node, TG.population, Literal(result.population))
+        out.provenance(node, result.evidence)
+
+
+def emit_entities(dataset: Dataset, resolution: Resolution) -> None:
+    graph = dataset.graph(iris.ENTITIES_GRAPH)
+    # Types and preferred labels live in the release graphs; this graph adds only
+    # what resolution learnt across releases, so it never needs per-release provenance.
+    for entity in resolution.entities():
+        node = iris.entity(entity.kind, entity.key)
+        for alias in sorted(entity.aliases - {entity.label}):
+            graph.add((node, SKOS.altLabel, Literal(alias)))
+        for variant, merge in sorted(entity.merges.items()):
+            label = SKOS.hiddenLabel if merge.kind in ("misspelling",) else SKOS.altLabel
+            graph.add((node, label, Literal(variant)))
+            decision = iris.fact("merge", "corpus", entity.kind, entity.key, variant)
+            graph.add((decision, RDF.type, TG.MergeDecision))
+            graph.add((decision, TG.mergedInto, node))
+            graph.add((decision, TG.variant, Literal(variant)))
+            graph.add((decision, TG.variantKind, Literal(merge.kind)))
+            graph.add((decision, TG.mergeReason, Literal(merge.reason)))
+            for doc in sorted(merge.docs):
+                graph.add((decision, PROV.wasDerivedFrom, iris.release(doc)))
+
+
+def emit_ontology(dataset: Dataset) -> None:
+    graph = dataset.graph(ONTOLOGY_IRI)
+    graph.parse(ontology_path(), format="turtle")
+
+
+def build_dataset(extractions: list[Extraction], resolution: Resolution) -> Dataset:
+    dataset = Dataset()
+    for prefix, namespace in (("tg", TG._NS), ("tgid", iris.TGID), ("schema", SCHEMA), ("oa", OA),
+                              ("qudt", QUDT), ("unit", UNIT), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS)):
+        dataset.bind(prefix, namespace)
+    emit_ontology(dataset)
+    emit_entities(dataset, resolution)
+    for extraction in sorted(extractions, key=lambda e: e.document.doc_id):
+        emit_release(dataset, extraction, resolution)
+    return dataset

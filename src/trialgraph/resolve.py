@@ -1,0 +1,291 @@
+"""Entity resolution across the whole corpus: the one stage that sees every release.
+
+Companies merge on a shared ticker, a name the release defines as their short
+form, or a near-identical spelling; people on a nickname or middle initial;
+drugs on aliases the releases state; trials on name, or phase and indication.
+Every merge keeps its evidence: the variant, its kind and the reason.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from . import lexicons
+from .extractors.companies import company_key
+from .extractors.people import person_key
+from .extractors.text import similarity, tokens
+from .model import Extraction
+from .normalize import name_key, slug
+
+
+# Extraction's alias relations -> the ontology's variant kinds.
+VARIANT_KINDS = {
+    "misspelling": "misspelling", "nickname": "nickname", "alias": "alias", "short_name": "short_name",
+    "former": "former_name", "former_name": "former_name", "brand": "brand", "inn": "inn", "inn_suffix": "inn",
+    "code": "code", "full_name": "alias", "middle_initial": "alias", "abbreviation": "alias",
+}
+
+
+@dataclass
+class Merge:
+    variant: str
+    kind: str  # misspelling, nickname, alias, short_name, former_name, brand, inn, code, middle_initial
+    reason: str
+    docs: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Entity:
+    kind: str  # company, person, drug, organization, trial, cohort
+    key: str  # canonical key; IRIs are minted from it
+    label: str  # canonical name
+    merges: dict[str, Merge] = field(default_factory=dict)
+    aliases: set[str] = field(default_factory=set)
+
+    def merge(self, variant: str, kind: str, reason: str, doc: str) -> None:
+        if variant == self.label:
+            return
+        kind = VARIANT_KINDS.get(kind, kind if kind in VARIANT_KINDS.values() else "alias")
+        entry = self.merges.setdefault(variant, Merge(variant, kind, reason))
+        entry.docs.add(doc)
+
+
+@dataclass
+class Resolution:
+    companies: dict[str, Entity] = field(default_factory=dict)  # company surface name -> entity
+    people: dict[str, Entity] = field(default_factory=dict)  # person_key -> entity
+    drugs: dict[str, Entity] = field(default_factory=dict)  # name_key of any form -> entity
+    trials: dict[tuple[str, str], Entity] = field(default_factory=dict)  # (doc, local id) -> entity
+    organizations: dict[str, Entity] = field(default_factory=dict)
+
+    def company(self, surface: str | None) -> Entity | None:
+        if not surface:
+            return None
+        return self.companies.get(surface) or self.companies.get("key:" + company_key(surface))
+
+    def drug(self, surface: str | None) -> Entity | None:
+        return self.drugs.get(name_key(surface)) if surface else None
+
+    def entities(self) -> list[Entity]:
+        seen: dict[int, Entity] = {}
+        for table in (self.companies, self.people, self.drugs, self.trials, self.organizations):
+            for entity in table.values():
+                seen.setdefault(id(entity), entity)
+        return sorted(seen.values(), key=lambda e: (e.kind, e.key))
+
+
+def resolve(extractions: list[Extraction]) -> Resolution:
+    ordered = sorted(extractions, key=lambda e: (e.release.date or "", e.document.doc_id))
+    resolution = Resolution()
+    _resolve_companies(ordered, resolution)
+    _resolve_people(ordered, resolution)
+    _resolve_drugs(ordered, resolution)
+    _resolve_trials(ordered, resolution)
+    return resolution
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+        self.reason: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+            self.reason.setdefault(a, reason)
+            self.reason.setdefault(b, reason)
+
+
+def _resolve_companies(ordered: list[Extraction], resolution: Resolution) -> None:
+    forms: dict[str, list[tuple[str, object]]] = defaultdict(list)  # name -> [(doc, fact)]
+    uf = _UnionFind()
+    by_ticker: dict[str, str] = {}
+    by_short: dict[str, str] = {}
+    texts = " ".join(e.document.text for e in ordered)
+    for extraction in ordered:
+        for fact in extraction.companies:
+            forms[fact.name].append((extraction.document.doc_id, fact))
+            uf.find(fact.name)
+            if fact.ticker:
+                ticker = fact.ticker.upper()
+                if ticker in by_ticker:
+                    uf.union(by_ticker[ticker], fact.name, f"shares the ticker {ticker}")
+                by_ticker.setdefault(ticker, fact.name)
+            for short in fact.short_names:
+                by_short.setdefault(company_key(short), fact.name)
+    names = sorted(forms)
+    keys = {name: company_key(name) for name in names}
+    for name in names:
+        if keys[name] in by_short and by_short[keys[name]] != name:
+            uf.union(by_short[keys[name]], name, "written as the short name the release defines")
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if keys[a] == keys[b]:
+                uf.union(a, b, "same name apart from corporate suffix")
+            elif _similar_company(a, b):
+                uf.union(a, b, "near-identical spelling")
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        clusters[uf.find(name)].append(name)
+    for members in clusters.values():
+        label = _canonical_company(members, forms, texts)
+        entity = Entity("company", slug(company_key(label)) or slug(label), label)
+        for member in members:
+            resolution.companies[member] = entity
+            resolution.companies["key:" + keys[member]] = entity
+            if member != label:
+                kind = "misspelling" if _first(member).lower() != _first(label).lower() else "alias"
+                for doc, _ in forms[member]:
+                    entity.merge(member, kind, uf.reason.get(member, "same company"), doc)
+            for _, fact in forms[member]:
+                for short in fact.short_names:
+                    resolution.companies.setdefault("key:" + company_key(short), entity)
+
+
+def _first(name: str) -> str:
+    return name.split()[0].strip(",") if name.split() else name
+
+
+def _similar_company(a: str, b: str) -> bool:
+    fa, fb = _first(a).lower(), _first(b).lower()
+    if len(fa) < 5 or len(fb) < 5:
+        return False
+    if fuzz.ratio(fa, fb) < 85:
+        return False
+    rest_a, rest_b = company_key(a)[len(name_key(fa)):], company_key(b)[len(name_key(fb)):]
+    return not rest_a or not rest_b or fuzz.ratio(rest_a, rest_b) >= 80
+
+
+def _canonical_company(members: list[str], forms, texts: str) -> str:
+    def first_token_count(name: str) -> int:
+        return len(re.findall(r"\b" + re.escape(_first(name)) + r"\b", texts))
+
+    def latest(name: str) -> str:
+        return max(fact.evidence.doc_id for _, fact in forms[name]) if forms[name] else ""
+
+    best_token = max(members, key=lambda n: (first_token_count(n), n))
+    candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()]
+    return max(candidates, key=lambda n: (len({d for d, _ in forms[n]}), _latest_date(forms[n]), len(n), n))
+
+
+def _latest_date(entries) -> str:
+    return max((fact.evidence.doc_id for _, fact in entries), default="")
+
+
+def _formal_first(name: str) -> tuple[str, bool]:
+    parts = name.split()
+    formal = lexicons.nicknames().get(parts[0].lower())
+    return (formal, True) if formal else (parts[0], False)
+
+
+def person_entity_key(name: str) -> str:
+    """"Jim Caruso" and "James V. Caruso" -> "james caruso"."""
+    parts = person_key(name).split()
+    formal, _ = _formal_first(" ".join(parts))
+    return " ".join([formal.lower(), *parts[1:]])
+
+
+def _resolve_people(ordered: list[Extraction], resolution: Resolution) -> None:
+    for extraction in ordered:
+        doc = extraction.document.doc_id
+        for fact in extraction.people:
+            parts = person_key(fact.name).split()
+            formal, nicknamed = _formal_first(" ".join(parts))
+            key = person_entity_key(fact.name)
+            entity = resolution.people.get(key)
+            label = " ".join(p[:1].upper() + p[1:] for p in [formal, *[w for w in fact.name.split()[1:] if not re.fullmatch(r"[A-Z]\.", w)]])
+            if entity is None:
+                entity = Entity("person", slug(key), label)
+                resolution.people[key] = entity
+            if nicknamed:
+                entity.merge(fact.name, "nickname", f"{parts[0].title()} is a short form of {formal}; same surname", doc)
+            elif fact.name != entity.label:
+                entity.merge(fact.name, "middle_initial", "same name apart from middle initials", doc)
+
+
+def _resolve_drugs(ordered: list[Extraction], resolution: Resolution) -> None:
+    uf = _UnionFind()
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, str] = {}
+    relation: dict[str, str] = {}
+    for extraction in ordered:
+        doc = extraction.document.doc_id
+        for fact in extraction.drugs:
+            head = name_key(fact.name)
+            written.setdefault(head, fact.name)
+            docs_of[head].add(doc)
+            uf.find(head)
+            for alias in fact.aliases:
+                key = name_key(alias.name)
+                written.setdefault(key, alias.name)
+                docs_of[key].add(doc)
+                relation.setdefault(key, alias.relation)
+                uf.union(head, key, f"stated as {alias.relation.replace('_', ' ')} in {doc}")
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(written):
+        clusters[uf.find(key)].append(key)
+    kind_rank = {"code": 1, "inn": 2}
+    for members in clusters.values():
+        best = max(members, key=lambda k: (len(docs_of[k]), kind_rank.get(_drug_kind(written[k]), 0), -len(written[k]), k))
+        entity = Entity("drug", slug(written[best]), written[best])
+        for key in members:
+            resolution.drugs[key] = entity
+            entity.aliases.add(written[key])
+            if key != best:
+                for doc in docs_of[key]:
+                    entity.merge(written[key], relation.get(key, _drug_kind(written[key])), uf.reason.get(key, "alias"), doc)
+
+
+def _drug_kind(name: str) -> str:
+    if re.search(r"\d", name) and re.search(r"[A-Z]{2}", name):
+        return "code"
+    if name.isupper():
+        return "brand"
+    return "inn"
+
+
+def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
+    clusters: list[tuple[Entity, str, str | None, str | None, str]] = []  # entity, drug, phase, name, indication
+    for extraction in ordered:
+        doc = extraction.document.doc_id
+        for trial in sorted(extraction.trials, key=lambda t: (t.name is None, t.local_id)):
+            drug = resolution.drug(trial.drug)
+            drug_key = drug.key if drug else slug(trial.drug)
+            match = _find_trial(clusters, drug_key, trial)
+            if match is None:
+                if trial.name:
+                    key = f"{drug_key}/{slug(trial.name)}"
+                else:
+                    indication = "-".join(sorted(tokens(trial.indication or "")))[:40] or "unspecified"
+                    key = f"{drug_key}/phase-{slug(trial.phase or 'na')}-{slug(indication)}"
+                label = trial.name or f"Phase {trial.phase or '?'} trial of {drug.label if drug else trial.drug}" + (
+                    f" in {trial.indication}" if trial.indication else "")
+                entity = Entity("trial", key, label)
+                clusters.append((entity, drug_key, trial.phase, trial.name, trial.indication or ""))
+                match = entity
+            resolution.trials[(doc, trial.local_id)] = match
+
+
+def _find_trial(clusters, drug_key: str, trial) -> Entity | None:
+    same_drug = [c for c in clusters if c[1] == drug_key]
+    if trial.name:
+        for entity, _, _, name, _ in same_drug:
+            if name and name_key(name) == name_key(trial.name):
+                return entity
+    candidates = [c for c in same_drug if c[2] == trial.phase and trial.phase and (not trial.name or not c[3])]
+    if not candidates:
+        return None
+    scored = sorted(((similarity(trial.indication or "", c[4]), i) for i, c in enumerate(candidates)), reverse=True)
+    score, index = scored[0]
+    return candidates[index][0] if score >= 0.5 else None

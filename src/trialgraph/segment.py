@@ -1,0 +1,181 @@
+"""Split a release into sentences with character spans, each tagged with its zone.
+
+Zones are decided here, once, so that no extractor has to know that
+disclaimers and contact blocks state no facts.
+"""
+from __future__ import annotations
+
+import re
+
+import syntok.segmenter as syntok
+
+from .model import Document, Sentence, Span, Zone
+from .normalize import clean_markup
+
+# A wire-service dateline: "MADISON, Wis., Nov. 07, 2017 (GLOBE NEWSWIRE) --",
+# "STOCKHOLM -- March 26, 2020 --", "LONDON, 3 March 2023 --".
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+DATE_RE = re.compile(
+    rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+)
+DATELINE_RE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z. ]*?)?"
+    rf"(?:\s+and\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
+    rf"\s*(?:,|--|–|—)\s*(?P<date>{DATE_RE.pattern})"
+)
+WIRE_RE = re.compile(r"\((?:GLOBE NEWSWIRE|BUSINESS WIRE|PRNewswire|ACCESSWIRE|Newsfile)\)|/PRNewswire/|--|–|—", re.I)
+
+FORWARD_HEADING = re.compile(r"forward[- ]looking|safe harbor|cautionary (?:note|statement)", re.I)
+FORWARD_OPENING = re.compile(
+    r"^(?:This|The)\s+(?:news|press)\s+release\s+(?:contains|includes|may contain)\s+(?:certain\s+)?forward[- ]looking"
+    r"|^Statements in this (?:news |press )?release (?:about|that are not)"
+    r"|^Certain statements in this (?:announcement|release|press release) are forward[- ]looking"
+    r"|^(?:Some|These) statements in this release look to the future",
+    re.I,
+)
+CONTACT_HEADING = re.compile(
+    r"^(?:investor|media|press|company)?\s*(?:and media\s+)?(?:relations\s+)?contacts?\s*:?\s*$|^contacts?\b|"
+    r"^(?:investors?|media)(?: and media| and investors)?\s*:\s*$|^for (?:further|more) information,? (?:please )?contact",
+    re.I,
+)
+CONTACT_LINE = re.compile(r"^(?:source|SOURCE)\s*:?\s+\S|^This information is information that", re.I)
+ABOUT_HEADING = re.compile(r"^about\s+(?P<subject>.+?)\s*:?\s*$", re.I)
+
+BULLET_RE = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
+TABLE_ROW_RE = re.compile(r"\S(?: {2,}|\t)\S")
+
+
+def _looks_like_heading(line: str) -> bool:
+    text = line.strip().strip("*_ ").strip()
+    if not text:
+        return False
+    if line.lstrip().startswith("#"):
+        return True
+    words = text.split()
+    if len(words) > 14 or len(text) > 110:
+        return False
+    if TABLE_ROW_RE.search(text) or BULLET_RE.match(line):
+        return False
+    if text[-1] in ".;,\"”" and not ABOUT_HEADING.match(text) and not re.search(r"\b(?:Inc|Ltd|Corp|Co)\.$", text):
+        return False
+    return text[0].isupper() or text[0].isdigit()
+
+
+def _blocks(clean: str) -> list[tuple[int, int]]:
+    """Line-based units: a paragraph is one line, or a run of wrapped lines."""
+    units: list[tuple[int, int]] = []
+    pos = 0
+    start = None
+    end = 0
+    for line in clean.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        stripped = line.strip()
+        if not stripped:
+            if start is not None:
+                units.append((start, end))
+                start = None
+            continue
+        continues = (
+            start is not None
+            and not BULLET_RE.match(line)
+            and not TABLE_ROW_RE.search(stripped)
+            and not TABLE_ROW_RE.search(clean[start:end].strip().split("\n")[-1])
+            and stripped[:1].islower()
+        )
+        if continues:
+            end = line_end
+            continue
+        if start is not None:
+            units.append((start, end))
+        start, end = line_start, line_end
+    if start is not None:
+        units.append((start, end))
+    return units
+
+
+def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = clean[start:end]
+    if BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip()):
+        spans = []
+    else:
+        spans = [
+            (start + sent[0].offset, start + sent[-1].offset + len(sent[-1].value))
+            for paragraph in syntok.analyze(chunk)
+            for sent in paragraph
+            if sent
+        ]
+    if not spans:
+        left = len(chunk) - len(chunk.lstrip())
+        right = len(chunk.rstrip())
+        spans = [(start + left, start + right)]
+    return spans
+
+
+def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
+    """Index of the unit that opens with the dateline, if any."""
+    for index, (start, end) in enumerate(units[:40]):
+        text = clean[start:end]
+        match = DATELINE_RE.match(text)
+        if match and WIRE_RE.search(text[match.end():match.end() + 60]):
+            return index
+    return None
+
+
+def segment(document: Document) -> list[Sentence]:
+    clean = clean_markup(document.text)
+    units = _blocks(clean)
+    dateline_index = find_dateline(clean, units)
+    sentences: list[Sentence] = []
+    zone = Zone.HEADLINE if dateline_index is not None else Zone.BODY
+    section: str | None = None
+    for index, (start, end) in enumerate(units):
+        raw = clean[start:end].strip()
+        heading = _looks_like_heading(clean[start:end])
+        if index == dateline_index:
+            zone = Zone.BODY
+        elif dateline_index is None and index == 0:
+            zone = Zone.HEADLINE
+        elif dateline_index is None and index == 1:
+            zone = Zone.BODY
+        if zone is not Zone.HEADLINE or dateline_index is None:
+            zone, section = _next_zone(zone, section, raw, heading, index == dateline_index)
+        this_zone = Zone.DATELINE if index == dateline_index else zone
+        spans = _sentences_in(clean, start, end)
+        first = spans[0][0]
+        for s, e in spans:
+            sentences.append(
+                Sentence(
+                    doc_id=document.doc_id,
+                    index=len(sentences),
+                    span=Span(s, e),
+                    text=document.text[s:e],
+                    clean=clean[s:e],
+                    zone=this_zone if this_zone is not Zone.DATELINE or s == first else Zone.BODY,
+                    paragraph=index,
+                    section=section if zone is Zone.ABOUT else None,
+                    is_heading=heading and this_zone is not Zone.DATELINE,
+                )
+            )
+    return sentences
+
+
+def _next_zone(zone: Zone, section: str | None, text: str, heading: bool, is_dateline: bool) -> tuple[Zone, str | None]:
+    if is_dateline:
+        return Zone.BODY, None
+    if heading:
+        about = ABOUT_HEADING.match(text.lstrip("# ").strip())
+        if about and not FORWARD_HEADING.search(text):
+            return Zone.ABOUT, about.group("subject").strip(" *_:")
+        if FORWARD_HEADING.search(text):
+            return Zone.FORWARD_LOOKING, None
+        if CONTACT_HEADING.search(text.strip("# *_")):
+            return Zone.CONTACTS, None
+        if zone in (Zone.FORWARD_LOOKING, Zone.CONTACTS):
+            return zone, None
+        return Zone.BODY if zone is not Zone.ABOUT else Zone.ABOUT, section
+    if FORWARD_OPENING.search(text):
+        return Zone.FORWARD_LOOKING, None
+    if CONTACT_LINE.search(text) or CONTACT_HEADING.search(text):
+        return Zone.CONTACTS, None
+    return zone, section

@@ -1,0 +1,1 @@
+"""Developer tools that maintain generated files of the package."""
