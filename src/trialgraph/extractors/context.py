@@ -89,7 +89,7 @@ class Context:
     def previous_drug(self, sentence: Sentence) -> str | None:
         """The last drug named before this sentence in the same paragraph or section."""
         for earlier in reversed(self.sentences[: sentence.index]):
-            if earlier.paragraph != sentence.paragraph and earlier.section != sentence.section:
+            if earlier.paragraph != sentence.paragraph:
                 break
             mentions = self.drugs_in(self.text(earlier))
             if mentions:

@@ -24,7 +24,7 @@ DISEASE_WORD = re.compile(
     r"blastoma|melanoma|malignanc|metasta|disease|syndrome|neoplasm|mesothelioma|macroglobulinemia|adenocarcinoma|"
     r"infection|fibrosis|diabetes|arthritis|dystrophy|atrophy|deficiency|failure|disorder|itis\b|osis\b|emia\b|"
     r"\bMM\b|\bAML\b|\bCLL\b|\bNHL\b|\bDLBCL\b|\bNSCLC\b|\bR/R\b|\bRRMM\b|\bLPL\b|\bWM\b|\bMDS\b|\bPDAC\b|\bHCC\b|"
-    r"\bCTCL\b|NF1|\bPN\b)",
+    r"\bCTCL\b|NF1|\bPN\b|prior (?:lines?|therap|treatment|regimen))",
     re.I,
 )
 _STOP = re.compile(
@@ -50,7 +50,7 @@ _LEAD = re.compile(
 def indication_after(tail: str, ctx=None) -> str | None:
     """The indication introduced by 'in' or 'for' near the start of `tail`."""
     tail = re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
-    for match in re.finditer(r"\b(?:in|for)\s+", tail[:90]):
+    for match in re.finditer(r"\b(?:in|for|enroll(?:s|ing)?|treating)\s+", tail[:200]):
         rest = tail[match.end():].lstrip()
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue

@@ -21,6 +21,8 @@ NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+(?:(?:clini
 NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
+PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
+ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
 REGISTRY = re.compile(r"\b(?:NCT\d{8}|CTR\d{6,}|\d{4}-\d{6}-\d{2}|ISRCTN\d+)\b")
 NOT_TRIAL_NAME = re.compile(
     r"^(?:FDA|EMA|NDA|BLA|MAA|IND|ORR|DCR|CBR|DLT|MTD|RP2D|IDMC|DMC|IRC|BICR|ITT|RRMM|CNS|NCI|SBIR|SPORE|PDC|PDCs|"
@@ -62,8 +64,19 @@ class _Mention:
 
 def extract_trials(ctx: Context) -> None:
     mentions: list[_Mention] = []
+    plural_phase: tuple[int, str] | None = None
     for sentence in ctx.fact_sentences():
-        mentions.extend(_mentions_in(ctx, sentence))
+        found = _mentions_in(ctx, sentence)
+        text = ctx.text(sentence)
+        ordinal = ORDINAL_TRIAL.match(text)
+        if not found and ordinal and plural_phase and plural_phase[0] == sentence.paragraph:
+            mention = _Mention(sentence, ordinal.start("noun"), ordinal.end("noun"), phase=plural_phase[1])
+            _describe(ctx, sentence, text, mention)
+            found = [mention]
+        plural = PLURAL_PHASE.search(text)
+        if plural:
+            plural_phase = (sentence.paragraph, normalize_phase(plural.group("p")))
+        mentions.extend(found)
     trials: list[_Mention] = []
     members: list[list[_Mention]] = []
     for mention in mentions:
@@ -140,7 +153,8 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
         between = text[phase.end():start]
         return len(between) <= 40 and not PHASE.search(between) and not re.search(r"[.;]|\band\b", between)
     between = text[end:phase.start()]
-    return len(between) <= 90 and not PHASE.search(between) and re.match(r"\s*,\s*(?:a|an|the)\b", between) is not None
+    return len(between) <= 90 and not PHASE.search(between) and re.match(
+        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the)\b", between) is not None
 
 
 def _valid_name(ctx: Context, name: str) -> bool:
@@ -150,7 +164,7 @@ def _valid_name(ctx: Context, name: str) -> bool:
 
     if name_key(name) in ctx.drug_forms or name_key(name) in ctx.company_forms:
         return False
-    return not re.fullmatch(r"[A-Z]{1,2}\d?", name)
+    return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
 
 
 def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> None:
@@ -166,23 +180,32 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         mention.design = [d for d in mention.design if d != "controlled"]
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
     tail_start = mention.end + (appositive.end() if appositive else 0)
-    mention.indication = indication_after(text[tail_start:tail_start + 220], ctx)
+    tail = text[tail_start:tail_start + 260]
+    next_phase = PHASE.search(tail)
+    mention.indication = indication_after(tail[: next_phase.start()] if next_phase else tail, ctx)
+    if mention.indication is None and mention.name:
+        # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
+        mention.indication = indication_after(text[: mention.start], ctx)
     mention.drug = _drug_for(ctx, sentence, text, mention)
 
 
+ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
+
+
 def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> str | None:
+    """The drug a trial studies: one attached to the mention ("study of X", "X ... is
+    being evaluated in a Phase 2 trial"), else what the section or release is about."""
     drugs = ctx.drugs_in(text)
-    owned = {d.name for d in ctx.extraction.drugs if d.company} or None
-    if drugs:
-        after = [d for d in drugs if d.start >= mention.start and d.start - mention.end < 60]
-        before = [d for d in drugs if d.end <= mention.start and mention.start - d.end < 80]
-        ordered = after + list(reversed(before)) + drugs
-        main = ctx.main_drug()
-        for candidate in ordered:
-            if candidate.name == main or (owned and candidate.name in owned):
-                return candidate.name
-        return ordered[0].name
-    return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
+    for drug in drugs:
+        if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
+            return drug.name
+    before = [d for d in drugs if d.end <= mention.start and not re.search(r"[;]", text[d.end:mention.start])]
+    if before:
+        return before[-1].name
+    inside = [d for d in drugs if mention.start <= d.start < mention.end]
+    if inside:
+        return inside[0].name
+    return ctx.section_drug(sentence) or ctx.main_drug() or (drugs[0].name if drugs else None)
 
 
 def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
@@ -192,7 +215,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
             if trial.name == mention.name:
                 return trial
         for trial in same_drug:
-            if trial.name is None and trial.phase == mention.phase and mention.phase and _compatible(trial, mention):
+            if trial.name is None and (trial.phase == mention.phase or mention.phase is None) and trial.phase and _compatible(trial, mention):
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None]
@@ -217,5 +240,6 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
 def _absorb(target: _Mention, mention: _Mention) -> None:
     target.name = target.name or mention.name
     target.phase = target.phase or mention.phase
-    if not target.indication:
+    about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
+    if not target.indication or (about_this and mention.indication):
         target.indication = mention.indication
