@@ -21,9 +21,14 @@ DATE_RE = re.compile(
 DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z. ]*?)?"
     rf"(?:\s+and\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
-    rf"\s*(?:,|--|–|—)\s*(?P<date>{DATE_RE.pattern})"
+    rf"\s*(?:,|--|–|—|\s-)\s*(?P<date>{DATE_RE.pattern})"
 )
-WIRE_RE = re.compile(r"\((?:GLOBE NEWSWIRE|BUSINESS WIRE|PRNewswire|ACCESSWIRE|Newsfile)\)|/PRNewswire/|--|–|—", re.I)
+# Pasted texts run the dateline into the headline: "... INDIANAPOLIS,Sept. 29, 2019// --".
+EMBEDDED_DATELINE_RE = re.compile(
+    rf"(?<![\w,])(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
+    rf"\s*(?:,|--|–|—|\s-)\s*(?P<date>{DATE_RE.pattern})(?=\s*(?://|\(|--|–|—|-\s))"
+)
+WIRE_RE = re.compile(r"\([A-Za-z ]*(?:WIRE|NEWS|Newsfile)[A-Za-z ]*\)|/PRNewswire/|--|–|—|\s-\s|//", re.I)
 
 FORWARD_HEADING = re.compile(r"forward[- ]looking|safe harbor|cautionary (?:note|statement)", re.I)
 FORWARD_OPENING = re.compile(
@@ -118,6 +123,9 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
         text = clean[start:end]
         match = DATELINE_RE.match(text)
         if match and WIRE_RE.search(text[match.end():match.end() + 60]):
+            return index
+    for index, (start, end) in enumerate(units[:10]):
+        if EMBEDDED_DATELINE_RE.search(clean[start:end][:4000]):
             return index
     return None
 

@@ -5,7 +5,7 @@ import re
 
 from .. import lexicons
 from ..model import Evidence, ReleaseFact, Zone
-from ..segment import DATELINE_RE
+from ..segment import DATELINE_RE, EMBEDDED_DATELINE_RE
 from .context import Context
 from .dates import FULL_DATE, parse_full
 
@@ -17,7 +17,7 @@ def extract_release(ctx: Context) -> None:
     evidence = None
     for sentence in ctx.sentences:
         if sentence.zone is Zone.DATELINE:
-            match = DATELINE_RE.match(ctx.text(sentence))
+            match = DATELINE_RE.match(ctx.text(sentence)) or EMBEDDED_DATELINE_RE.search(ctx.text(sentence))
             if match:
                 date = parse_full(match.group("date"))
                 location = normalize_place(match.group("place"))
