@@ -124,3 +124,7 @@ def facts_command(graph: Path, fmt: str, verbose: bool) -> None:
         _fail(error, verbose)
         return
     click.echo(to_jsonl(rows) if fmt == "jsonl" else to_csv(rows), nl=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -55,4 +55,25 @@ def build(paths: Iterable[Path], *, validate: bool = True,
 
 
 def serialize_trig(dataset: Dataset) -> bytes:
-    return dataset.serialize(format="trig", encoding="utf-8")
+    """TriG with graphs in IRI order and each graph's triples in rdflib's sorted
+    Turtle order, so the same releases always give the same bytes."""
+    from rdflib import Graph
+
+    prefixes = sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in PREFIXES)
+    out = ["".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes)]
+    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
+        if len(graph) == 0:
+            continue
+        single = Graph()
+        for p, ns in prefixes:
+            single.bind(p, ns, override=True, replace=True)
+        for triple in graph:
+            single.add(triple)
+        body = single.serialize(format="turtle")
+        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix")).strip()
+        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+        out.append(f"\n<{graph.identifier}> {{\n{indented}\n}}\n")
+    return "".join(out).encode("utf-8")
+
+
+PREFIXES = {"tg", "tgid", "schema", "oa", "qudt", "unit", "prov", "skos", "dcterms", "rdf", "rdfs", "xsd", "owl"}

@@ -1,0 +1,156 @@
+"""The command line as users run it: exit codes, one-line errors naming the
+file, nothing lost when an input is bad, byte-identical rebuilds."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trialgraph.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_build_examples_conforms_and_facts_parse(tmp_path):
+    out = tmp_path / "graph.trig"
+    result = run("build", str(EXAMPLES), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert out.exists() and out.stat().st_size > 1000
+    assert run("validate", str(out)).exit_code == 0
+    facts = run("facts", str(out))
+    rows = [json.loads(line) for line in facts.output.splitlines()]
+    kinds = {row["kind"] for row in rows}
+    assert {"release", "company", "drug", "designation", "trial", "result"} <= kinds
+    assert all(row["doc"] for row in rows)
+    csv_out = run("facts", str(out), "--format", "csv").output.splitlines()
+    assert csv_out[0].startswith("kind,doc,") and len(csv_out) == len(rows) + 1
+
+
+def _release(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = (EXAMPLES / "northwind-2021-03-04.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "name, payload, message",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not text"),
+    ],
+)
+def test_bad_input_is_one_line_naming_the_file_and_the_rest_builds(tmp_path, name, payload, message):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / name).write_bytes(payload)
+    _release(folder / "good.txt", GOOD)
+    out = tmp_path / "g.trig"
+    result = run("build", str(folder), "-o", str(out))
+    assert result.exit_code == 3
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and name in errors[0] and message in errors[0]
+    rows = [json.loads(l) for l in run("facts", str(out)).output.splitlines()]
+    assert {r["doc"] for r in rows} == {"good"}
+
+
+def test_windows_1252_release_is_decoded(tmp_path):
+    text = GOOD.replace("'", "\u2019") + "\nThe dose was 20 mCi/m\u00b2 of ACM\u00ae.\n"
+    (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))
+    out = tmp_path / "g.trig"
+    result = run("build", str(tmp_path / "cp.txt"), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    graph_text = out.read_text(encoding="utf-8")
+    assert "\ufffd" not in graph_text and "\u2019" in graph_text
+
+
+def test_text_that_is_not_a_release_warns_and_guesses_nothing(tmp_path):
+    _release(tmp_path / "notes.txt", "shopping list\n\neggs, milk and bread for the weekend\n")
+    out = tmp_path / "g.trig"
+    result = run("build", str(tmp_path / "notes.txt"), "-o", str(out))
+    assert result.exit_code == 0
+    assert "notes.txt" in result.output and "no recognisable release" in result.output
+    release = [json.loads(l) for l in run("facts", str(out)).output.splitlines() if '"release"' in l][0]
+    assert release["date"] is None and release["location"] is None
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run("build", str(EXAMPLES)).exit_code == 2  # no -o
+    assert run("validate", str(tmp_path / "missing.trig")).exit_code == 2
+    broken = _release(tmp_path / "broken.trig", "this is { not trig")
+    assert run("facts", str(broken)).exit_code == 1
+
+
+def test_nonconforming_graph_exits_1_with_a_readable_report(tmp_path):
+    out = tmp_path / "g.trig"
+    assert run("build", str(EXAMPLES), "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    corrupted = text.replace('"%"', '"%"', 1)
+    import re
+
+    corrupted, count = re.subn(r'(tg:value )(\d+(?:\.\d+)?)', r'\1"fifty"', corrupted, count=1)
+    assert count == 1
+    bad = _release(tmp_path / "bad.trig", corrupted)
+    result = run("validate", str(bad))
+    assert result.exit_code == 1
+    assert "Result" in result.output and "number" in result.output
+
+
+def _build_cli(inputs, out, env=None):
+    return subprocess.run([sys.executable, "-m", "trialgraph.cli", "build", *map(str, inputs), "-o", str(out), "-q"],
+                          capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def test_rebuilds_are_byte_identical_across_order_folder_hashseed_and_tz(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "elsewhere" / "b"
+    shutil.copytree(EXAMPLES, first)
+    shutil.copytree(EXAMPLES, second)
+    out1, out2 = tmp_path / "1.trig", tmp_path / "2.trig"
+    env = dict(os.environ, PYTHONHASHSEED="1", TZ="UTC", LC_ALL="C")
+    other = dict(os.environ, PYTHONHASHSEED="4242", TZ="Asia/Tokyo", LC_ALL="C.UTF-8")
+    assert _build_cli([first], out1, env).returncode == 0
+    files = sorted(second.iterdir(), reverse=True)
+    assert _build_cli(files, out2, other).returncode == 0
+    assert out1.read_bytes() == out2.read_bytes()
+
+
+def test_graph_has_no_blank_nodes_and_every_fact_has_evidence(tmp_path):
+    from rdflib import BNode, Dataset
+    from rdflib.namespace import PROV, RDF
+
+    from trialgraph.vocab import OA, TG
+
+    out = tmp_path / "g.trig"
+    assert run("build", str(EXAMPLES), "-o", str(out)).exit_code == 0
+    dataset = Dataset(default_union=True)
+    dataset.parse(out, format="trig")
+    assert not any(isinstance(t, BNode) for quad in dataset.quads() for t in quad[:3])
+    text = {p.stem: p.read_text(encoding="utf-8") for p in EXAMPLES.iterdir()}
+    checked = 0
+    for kind in (TG.Result, TG.Designation, TG.ClinicalTrial, TG.Cohort, TG.Role):
+        for fact, _, _, graph in dataset.quads((None, RDF.type, kind, None)):
+            release = dataset.value(fact, PROV.wasDerivedFrom)
+            assert release is not None
+            evidence = list(dataset.objects(fact, TG.evidence))
+            assert evidence, f"{fact} has no evidence"
+            for ev in evidence:
+                selectors = list(dataset.objects(ev, OA.hasSelector))
+                start = next(int(dataset.value(s, OA.start)) for s in selectors if dataset.value(s, OA.start) is not None)
+                end = next(int(dataset.value(s, OA.end)) for s in selectors if dataset.value(s, OA.end) is not None)
+                quote = next(str(dataset.value(s, OA.exact)) for s in selectors if dataset.value(s, OA.exact) is not None)
+                doc = str(dataset.value(ev, OA.hasSource)).rsplit("/", 1)[-1]
+                assert text[doc][start:end] == quote
+                checked += 1
+    assert checked > 20

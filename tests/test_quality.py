@@ -1,0 +1,49 @@
+"""The extraction quality floors, measured with ../shared/eval/score.py.
+
+Floors only ratchet up: raise them when the extractor gets better."""
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from trialgraph.facts import facts
+from trialgraph.pipeline import build
+
+FLOORS = {"seeds": (0.95, 0.0), "dev": (0.86, 0.75)}  # (micro F1, lowest per-kind F1)
+
+
+def _scorer(shared):
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_quality_floor(shared, corpus, tmp_path):
+    score = _scorer(shared)
+    result = build([shared / "corpus" / corpus])
+    assert not result.rejected
+    rows = facts(result.dataset)
+    gold_rows = [json.loads(line) for path in sorted((shared / "eval" / "gold" / corpus).glob("*.jsonl"))
+                 for line in path.read_text().splitlines() if line.strip()]
+    assert not score.check(rows, "pred"), "facts table has malformed lines"
+    score.ALIASES.clear()
+    score.learn_aliases(gold_rows)
+    stats, _ = score.score(gold_rows, rows)
+    total = {k: sum(s[k] for s in stats.values()) for k in ("tp", "gold", "pred")}
+    micro = score.prf(total["tp"], total["gold"], total["pred"])[2]
+    per_kind = {kind: score.prf(s["tp"], s["gold"], s["pred"])[2] for kind, s in stats.items()}
+    floor, kind_floor = FLOORS[corpus]
+    assert micro >= floor, f"{corpus} micro F1 {micro:.3f} fell below {floor}: {per_kind}"
+    weak = {k: round(v, 2) for k, v in per_kind.items() if v < kind_floor}
+    assert not weak, f"{corpus} kinds below {kind_floor}: {weak}"
+
+
+def test_every_real_text_builds(shared):
+    result = build([shared / "corpus" / "real"])
+    assert not result.rejected
+    assert result.report.conforms, result.report.problems[:5]
+    assert len(result.extractions) == len(list((shared / "corpus" / "real").glob("*.txt")))
