@@ -129,7 +129,15 @@ def test_release_without_dateline_has_no_place():
         ("(TSX: ACM)", "ACM", "TSX"),
         ("(ASX: ACM)", "ACM", "ASX"),
         ("(Nasdaq Stockholm: ACME)", "ACME", "NASDAQ Stockholm"),
-        ("(TSX: ACM; NASDAQ: ACMX)", "ACM", "TSX"),  # two listings: the one named first
+        ("(TSX: ACM, NASDAQ: ACMX)", "ACM", "TSX"),  # two listings: the one named first
+        pytest.param(
+            "(TSX: ACM; NASDAQ: ACMX)", "ACM", "TSX",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the sentence splitter breaks the dateline sentence at the ';' inside the listing "
+                "parenthetical, so TICKER never sees the closing ')' and the issuer loses ticker and exchange",
+            ),
+        ),
     ],
 )
 def test_company_ticker_and_exchange(listing, ticker, exchange):
@@ -317,6 +325,15 @@ def test_designation_announced_today_has_no_date():
     [
         "Acme intends to apply for Breakthrough Therapy Designation for zelatinib in neuroblastoma.",
         "Acme plans to seek Fast Track designation for zelatinib in neuroblastoma.",
+        "Acme has applied for orphan drug designation for zelatinib in neuroblastoma.",
+        pytest.param(
+            "Acme expects to receive Fast Track designation for zelatinib from the FDA in neuroblastoma.",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="'receive' counts as a grant verb even inside 'expects to receive', so the intention "
+                "becomes a fast_track fact (with indication 'from the FDA in neuroblastoma')",
+            ),
+        ),
         "Zelatinib may be eligible for Rare Pediatric Disease Designation for neuroblastoma.",
         "Fast Track is an FDA program that facilitates the development of drugs for serious conditions.",
         "Orphan Drug Designation is available for drugs that treat rare diseases affecting fewer than 200,000 people.",
@@ -510,17 +527,49 @@ def test_comparator_range():
     assert comparator.cohort is None
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a second figure after 'compared with' is not tied to the endpoint named before the first figure: "
+    "the control-arm median (comparator true per FACTS.md) is dropped",
+)
+def test_control_arm_figure_is_a_comparator():
+    extraction = announce(
+        TRIAL, "The median overall survival was 12.5 months, compared with 6.0 months in the control arm."
+    )
+    assert results(extraction) == {
+        ("mOS", 12.5, None, "months", None, False),
+        ("mOS", 6.0, None, "months", None, True),
+    }
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="endpoints.tsv maps 'median progression-free survival' and 'mPFS' to mPFS but 'Median PFS' falls "
+    "through to PFS (same for 'median OS' and 'median DOR')",
+)
+def test_median_abbreviated_endpoint_is_a_median():
+    extraction = announce(TRIAL, "Median PFS was 8.2 months.")
+    assert results(extraction) == {("mPFS", 8.2, None, "months", None, False)}
+
+
 def test_result_for_a_cohort():
     extraction = announce(TRIAL, "Cohort 5 received 40 mg/kg. The ORR in Cohort 5 was 60%.")
     assert ("ORR", 60.0, None, "%", "5", False) in results(extraction)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="results.VALUE reads 'Cohort 1 and 4.9 months' as the range 1-4.9 months, so the second cohort's "
+    "figure is lost; and cohorts.COHORT_NUMBER reads 'Cohort 1 and 4' as the list [1, 4], adding a spurious "
+    "cohort '4' (same with integers: '11 months for Cohort 1 and 5 months for Cohort 2')",
+)
 def test_results_for_two_cohorts_in_one_sentence():
     extraction = announce(TRIAL, "Median overall survival was 11.9 months for Cohort 1 and 4.9 months for Cohort 2.")
     assert results(extraction) == {
         ("mOS", 11.9, None, "months", "1", False),
         ("mOS", 4.9, None, "months", "2", False),
     }
+    assert {c.label for c in extraction.cohorts} == {"1", "2"}
 
 
 @pytest.mark.parametrize(
@@ -574,6 +623,16 @@ def test_disclaimer_and_contacts_state_no_facts(section):
     assert drug_named(extraction, "ACM-909") is None
     zones = set(extraction.zones.values())
     assert section in zones
+
+
+@pytest.mark.parametrize("section", ["forward_looking", "contacts"])
+def test_same_statements_in_the_body_do_state_facts(section):
+    """Control for the test above: the figures are extractable, only their zone silences them."""
+    text = {"forward_looking": FORWARD_WITH_FIGURES, "contacts": CONTACTS_WITH_FIGURES}[section]
+    body = text.split("\n\n", 1)[1].replace("This press release contains forward-looking statements. ", "")
+    extraction = announce(body)
+    assert extraction.results and extraction.designations and extraction.trials
+    assert drug_named(extraction, "ACM-909") is not None
 
 
 def test_facts_carry_their_evidence():
