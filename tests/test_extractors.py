@@ -234,12 +234,13 @@ def test_drug_aliases_are_one_drug(sentence, names):
     assert same(drug.company, "Acme Oncology, Inc.")
 
 
-def test_brand_alias_relation():
-    extraction = announce("ZELTRA (zelatinib) is approved for osteosarcoma. ZELTRA is sold in tablets.")
-    drug = drug_named(extraction, "ZELTRA")
-    forms = {name_key(a.name): a.relation for a in drug.aliases}
-    assert drug is drug_named(extraction, "ACM-101")
-    assert forms.get("zeltra", "brand") == "brand"
+def test_brand_code_and_inn_of_one_drug():
+    extraction = announce("ZELTRA (zelatinib) is approved for osteosarcoma. ZELTRA is sold as tablets.")
+    assert len(extraction.drugs) == 1
+    (drug,) = extraction.drugs
+    relations = {name_key(a.name): a.relation for a in drug.aliases}
+    assert {name_key(drug.name), *relations} == {"zeltra", "zelatinib", "acm101"}
+    assert relations.get("zeltra", "brand") == "brand"  # when the brand is not the name, it is filed as a brand
 
 
 def test_comparator_and_standard_of_care_drugs_have_no_owner():
@@ -326,14 +327,7 @@ def test_designation_announced_today_has_no_date():
         "Acme intends to apply for Breakthrough Therapy Designation for zelatinib in neuroblastoma.",
         "Acme plans to seek Fast Track designation for zelatinib in neuroblastoma.",
         "Acme has applied for orphan drug designation for zelatinib in neuroblastoma.",
-        pytest.param(
-            "Acme expects to receive Fast Track designation for zelatinib from the FDA in neuroblastoma.",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="'receive' counts as a grant verb even inside 'expects to receive', so the intention "
-                "becomes a fast_track fact (with indication 'from the FDA in neuroblastoma')",
-            ),
-        ),
+        "Acme expects to receive Fast Track designation for zelatinib from the FDA in neuroblastoma.",
         "Zelatinib may be eligible for Rare Pediatric Disease Designation for neuroblastoma.",
         "Fast Track is an FDA program that facilitates the development of drugs for serious conditions.",
         "Orphan Drug Designation is available for drugs that treat rare diseases affecting fewer than 200,000 people.",
@@ -542,11 +536,6 @@ def test_control_arm_figure_is_a_comparator():
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="endpoints.tsv maps 'median progression-free survival' and 'mPFS' to mPFS but 'Median PFS' falls "
-    "through to PFS (same for 'median OS' and 'median DOR')",
-)
 def test_median_abbreviated_endpoint_is_a_median():
     extraction = announce(TRIAL, "Median PFS was 8.2 months.")
     assert results(extraction) == {("mPFS", 8.2, None, "months", None, False)}

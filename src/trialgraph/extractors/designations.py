@@ -13,6 +13,14 @@ from .text import indication_after, split_list
 
 NAME = "designations.patterns"
 
+# Programs that belong to one agency: the type names the agency when the sentence does not.
+AGENCY_OF_TYPE = {
+    "fast_track": "FDA", "breakthrough_therapy": "FDA", "priority_review": "FDA", "rare_pediatric_disease": "FDA",
+    "accelerated_approval": "FDA", "rmat": "FDA", "prime": "EMA", "priority_medicine": "EMA",
+}
+SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
+NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
+
 GRANT = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
     r"designated|secur(?:e|es|ed|ing)|earn(?:s|ed)?|accepted|approv(?:e|es|ed|al)|reviewed under|carr(?:y|ies)|"
@@ -22,7 +30,7 @@ GRANT = re.compile(
 INTENT = re.compile(
     r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|"
     r"application for|to request|request(?:ing)?|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
-    r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)? (?:a|an|the)|entitle|voucher|qualif(?:y|ies))\b",
+    r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity)\b",
     re.I,
 )
 DEFINITION = re.compile(r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b", re.I)
@@ -39,14 +47,15 @@ def extract_designations(ctx: Context) -> None:
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
         types = _types(text)
-        if not types and APPROVAL.search(text) and not re.search(r"accelerated approval", text, re.I):
+        if not types and agencies and APPROVAL.search(text) and not re.search(r"accelerated approval|first \w+ approved", text, re.I):
             types = _full_approvals(text)
         if not types:
             continue
         if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
             continue
         if not agencies:
-            inherited = last_agency.get(sentence.paragraph)
+            inherited = last_agency.get(sentence.paragraph) or next(
+                (AGENCY_OF_TYPE[code] for _, _, code in types if code in AGENCY_OF_TYPE), None)
             if not inherited:
                 continue
             agencies = [(0, 0, inherited)]
@@ -100,21 +109,35 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
         segment_end = types[index + 1][0] if index + 1 < len(types) else len(text)
         segment = text[end:segment_end]
         context_before = text[max(0, start - 80):start]
-        if INTENT.search(_clause_before(context_before)) and not GRANT.search(_clause_before(context_before)):
+        if re.search(r"\b(?:expects?|expected|plans?|intends?|hopes?|aims?|seeks?|anticipates?)\s+to\s+(?:\w+\s+)?(?:receive|obtain|secure|apply|request|seek)\b", context_before):
+            continue
+        held = re.search(r"\b(?:under|with|of)\s+(?:the|its|a|an)\s+$", context_before)
+        if not held and INTENT.search(_clause_before(context_before)) and not GRANT.search(_clause_before(context_before)):
+            continue
+        if re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before):
             continue
         if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
             continue
         # "orphan drug and rare pediatric disease designations for X": the first type shares the second's segment.
-        if re.fullmatch(r"\s*(?:designations?)?\s*(?:,|and|or|as well as)\s*", segment) and index + 1 < len(types):
-            next_end = types[index + 2][0] if index + 2 < len(types) else len(text)
-            segment = text[types[index + 1][1]:next_end]
-        drug = _drug_for(ctx, sentence, drugs, start)
+        own_date = _date_in(segment, release_date)
+        follower = index
+        while _only_joins(segment) and follower + 1 < len(types):
+            follower += 1
+            next_end = types[follower + 1][0] if follower + 1 < len(types) else len(text)
+            segment = text[types[follower][1]:next_end]
+        drug = _drug_for(ctx, sentence, drugs, start, end, text)
         if drug is None:
             continue
-        indications = _indications(segment, ctx) or ([] if not re.search(r"same indication|that indication", segment) else previous_indications[-1:])
+        indications = _indications(segment, ctx)
+        if not indications and re.search(r"same indication|that indication|this indication", segment):
+            indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
+        if not indications:
+            before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start])
+            if before:
+                indications = split_list(before.group("ind").strip())
         if indications:
             previous_indications = indications
-        date = _date_in(segment, release_date) or lead_date
+        date = own_date or _date_in(segment, release_date) or lead_date
         if date is None:
             date = _date_in(text[max(0, start - 40):start], release_date) if index == 0 else None
         if date and release_date and date == release_date[: len(date)] and len(date) == 10:
@@ -125,11 +148,31 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
     return facts
 
 
+def _only_joins(segment: str) -> bool:
+    stripped = dates.ANY_DATE.sub(" ", segment)
+    return re.fullmatch(r"[\s,]*(?:designations?|status)?[\s,]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
+
+
+def _previous_sentence_indication(ctx: Context, sentence: Sentence) -> list[str]:
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - 3): sentence.index]):
+        found = indication_after(ctx.text(earlier), ctx)
+        if found:
+            return [found]
+    return []
+
+
 def _clause_before(text: str) -> str:
     return re.split(r"[.;]|,\s*(?:and|but|while)\s", text)[-1]
 
 
-def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int) -> str | None:
+def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> str | None:
+    """The drug granted: "designation to/for X" after the type, else the subject before it."""
+    for drug in drugs:
+        if drug.start >= end and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:to|for|of)\s+(?:the\s+|its\s+)?", text[end:drug.start]):
+            return drug.name
+    before = [d for d in drugs if d.end <= position]
+    if before:
+        return before[-1].name
     if drugs:
         return min(drugs, key=lambda d: (abs(d.start - position), d.start)).name
     return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
