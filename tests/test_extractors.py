@@ -546,12 +546,6 @@ def test_result_for_a_cohort():
     assert ("ORR", 60.0, None, "%", "5", False) in results(extraction)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="results.VALUE reads 'Cohort 1 and 4.9 months' as the range 1-4.9 months, so the second cohort's "
-    "figure is lost; and cohorts.COHORT_NUMBER reads 'Cohort 1 and 4' as the list [1, 4], adding a spurious "
-    "cohort '4' (same with integers: '11 months for Cohort 1 and 5 months for Cohort 2')",
-)
 def test_results_for_two_cohorts_in_one_sentence():
     extraction = announce(TRIAL, "Median overall survival was 11.9 months for Cohort 1 and 4.9 months for Cohort 2.")
     assert results(extraction) == {

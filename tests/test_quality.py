@@ -11,7 +11,7 @@ import pytest
 from trialgraph.facts import facts
 from trialgraph.pipeline import build
 
-FLOORS = {"seeds": (0.95, 0.0), "dev": (0.86, 0.75)}  # (micro F1, lowest per-kind F1)
+FLOORS = {"seeds": (0.95, 0.70), "dev": (0.90, 0.78)}  # (micro F1, lowest per-kind F1)
 
 
 def _scorer(shared):

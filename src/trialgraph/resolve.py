@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from . import lexicons
 from .extractors.companies import company_key
+from .extractors.drugs import name_kind as _drug_kind
 from .extractors.people import person_key
 from .extractors.text import similarity, tokens
 from .model import Extraction
@@ -245,14 +246,6 @@ def _resolve_drugs(ordered: list[Extraction], resolution: Resolution) -> None:
             if key != best:
                 for doc in docs_of[key]:
                     entity.merge(written[key], relation.get(key, _drug_kind(written[key])), uf.reason.get(key, "alias"), doc)
-
-
-def _drug_kind(name: str) -> str:
-    if re.search(r"\d", name) and re.search(r"[A-Z]{2}", name):
-        return "code"
-    if name.isupper():
-        return "brand"
-    return "inn"
 
 
 def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:

@@ -102,6 +102,6 @@ def _form_key(text: str) -> str:
 
 
 def _flexible(form: str) -> str:
-    """A regex for a drug form that tolerates "CLR 131" / "CLR-131" / "CLR131"."""
+    """A regex for a drug form that tolerates "ABC 123" / "ABC-123" / "ABC123"."""
     parts = re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", form)
     return r"[\s-]?".join(re.escape(part) for part in parts)

@@ -78,22 +78,18 @@ def _code_candidates(text: str) -> list[re.Match]:
 
 
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
-    """INN words, joining two-word INNs ("trastuzumab deruxtecan") and isotope tags ("x I-131")."""
+    """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
     spans: list[tuple[int, int, str]] = []
     for match in WORD.finditer(text):
         word = match.group("word")
         if not is_inn(word):
             continue
-        if word[0].isupper() and word[1:].islower() and word.lower() not in lexicons.common_drugs() and match.start() > 0:
-            # Capitalised mid-sentence words ending like an INN are usually names; allow only sentence starts.
-            if text[:match.start()].strip() and text[:match.start()].rstrip()[-1] not in ".:\"(":
-                pass
         start, end = match.start(), match.end()
         if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and word.islower():
             start = spans[-1][0]
             spans.pop()
         spans.append((start, end, text[start:end]))
-    for extra in re.finditer(r"(?<![\w-])(?:GM-CSF|G-CSF|5-FU)(?![\w-])", text):
+    for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
         spans.append((extra.start(), extra.end(), extra.group(0)))
     result = []
     for start, end, name in spans:
@@ -180,9 +176,9 @@ def extract_drugs(ctx: Context) -> None:
     surface_to_name: dict[str, str] = {}
     for group in sorted(groups, key=lambda g: min(first_seen[f][0] for f in g)):
         name = max(group, key=lambda f: (forms[f], -first_seen[f][0]))
-        relation = {alias: rel for a, alias, rel in links for alias_ in [alias] if alias in group}
+        relation = {alias: rel for _, alias, rel in links if alias in group}
         aliases = tuple(
-            DrugAlias(form, relation.get(form, _kind(form)))
+            DrugAlias(form, relation.get(form, name_kind(form)))
             for form in sorted(group, key=lambda f: first_seen[f][0])
             if form != name
         )
@@ -251,7 +247,7 @@ def _group(forms: list[str], links: list[tuple[str, str, str]]) -> list[set[str]
             x = parent[x]
         return x
 
-    # Spelling variants of one form ("CLR 131", "CLR-131") are one drug.
+    # Spelling variants of one form ("ABC 123", "ABC-123") are one drug.
     for form in forms:
         canonical = by_key[name_key(form)]
         parent[find(form)] = find(canonical)
@@ -265,7 +261,8 @@ def _group(forms: list[str], links: list[tuple[str, str, str]]) -> list[set[str]
     return [g for g in groups.values()]
 
 
-def _kind(form: str) -> str:
+def name_kind(form: str) -> str:
+    """"code", "brand" or "inn": what kind of name a drug form is."""
     if re.search(r"\d", form) and re.search(r"[A-Z]{2}", form):
         return "code"
     if form.isupper():
@@ -285,7 +282,7 @@ def assign_owners(ctx: Context) -> None:
     updated = []
     for drug in ctx.extraction.drugs:
         names = [drug.name, *(a.name for a in drug.aliases)]
-        has_code = any(_kind(n) in ("code", "brand") for n in names)
+        has_code = any(name_kind(n) in ("code", "brand") for n in names)
         in_section = any(name_key(n) in sections or any(name_key(n) in s for s in sections) for n in names)
         possessed = any(
             owned_phrase.search(ctx.text(s)[: m.start])

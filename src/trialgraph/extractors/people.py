@@ -91,7 +91,7 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
 
 
 def _clean_org(org: str, ctx: Context) -> str:
-    org = re.sub(r"'s?\s.*$", "", org)  # "Cellectar's board of directors" -> "Cellectar"
+    org = re.sub(r"'s?\s.*$", "", org)  # "Acme's board of directors" -> "Acme"
     org = re.sub(r"\s+(?:and|in)\s*$", "", org.strip(" ,."))
     head = INSTITUTION_HEAD.match(org)
     if head and not re.search(r"\b(?:University|Institute)\b", org[head.end():]):

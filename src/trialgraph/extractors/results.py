@@ -133,7 +133,7 @@ def _values(text: str):
                 chosen = before[-1]
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) else None
-            elif re.fullmatch(r"[^.;]*?\d[^.;]*?(?:for|in)\s+[^.;]*?\s+and\s+", gap):
+            elif re.fullmatch(r"(?:[^.;]|\.\d)*?\d(?:[^.;]|\.\d)*?(?:for|in)\s+[^.;]*?\s+and\s+", gap):
                 chosen = before[-1]  # "11.9 months for Cohort 1 and 4.9 months for Cohort 2"
         if chosen is None:
             continue
