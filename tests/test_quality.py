@@ -26,6 +26,7 @@ def test_quality_floor(shared, corpus, tmp_path):
     score = _scorer(shared)
     result = build([shared / "corpus" / corpus])
     assert not result.rejected
+    assert result.report.conforms, result.report.problems[:5]
     rows = facts(result.dataset)
     gold_rows = [json.loads(line) for path in sorted((shared / "eval" / "gold" / corpus).glob("*.jsonl"))
                  for line in path.read_text().splitlines() if line.strip()]
