@@ -174,12 +174,14 @@ def extract_drugs(ctx: Context) -> None:
     groups = _group(list(forms), links)
     drugs: list[DrugFact] = []
     surface_to_name: dict[str, str] = {}
-    for group in sorted(groups, key=lambda g: min(first_seen[f][0] for f in g)):
-        name = max(group, key=lambda f: (forms[f], -first_seen[f][0]))
+    # Forms first seen in one sentence share a position: the form itself breaks ties,
+    # never set order, so output does not depend on PYTHONHASHSEED.
+    for group in sorted(groups, key=lambda g: min((first_seen[f][0], f) for f in g)):
+        name = max(group, key=lambda f: (forms[f], -first_seen[f][0], f))
         relation = {alias: rel for _, alias, rel in links if alias in group}
         aliases = tuple(
             DrugAlias(form, relation.get(form, name_kind(form)))
-            for form in sorted(group, key=lambda f: first_seen[f][0])
+            for form in sorted(group, key=lambda f: (first_seen[f][0], f))
             if form != name
         )
         sentence = first_seen[name][1]
