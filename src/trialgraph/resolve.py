@@ -172,15 +172,13 @@ def _canonical_company(members: list[str], forms, texts: str) -> str:
     def first_token_count(name: str) -> int:
         return len(re.findall(r"\b" + re.escape(_first(name)) + r"\b", texts))
 
-    def latest(name: str) -> str:
-        return max(fact.evidence.doc_id for _, fact in forms[name]) if forms[name] else ""
-
     best_token = max(members, key=lambda n: (first_token_count(n), n))
     candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()]
-    return max(candidates, key=lambda n: (len({d for d, _ in forms[n]}), _latest_date(forms[n]), len(n), n))
+    return max(candidates, key=lambda n: (len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
 
 
-def _latest_date(entries) -> str:
+def _last_doc(entries) -> str:
+    """Tie-break on the latest release id, so a renamed company takes its newer name."""
     return max((fact.evidence.doc_id for _, fact in entries), default="")
 
 

@@ -28,9 +28,9 @@ class Context:
     # company surface form key -> company name
     company_forms: dict[str, str] = field(default_factory=dict)
     issuer: str | None = None
-    abbreviations: dict[str, str] = field(default_factory=dict)
     # (sentence index, start, end, trial local id) for every trial mention
     trial_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
+    _main_drug: tuple[str | None] | None = None  # cached; reset when the drug index changes
 
     @classmethod
     def start(cls, document: Document, sentences: list[Sentence]) -> "Context":
@@ -46,6 +46,7 @@ class Context:
 
     # -- drugs -------------------------------------------------------------
     def set_drugs(self, forms: dict[str, str]) -> None:
+        self._main_drug = None
         self.drug_forms = {_form_key(form): name for form, name in forms.items()}
         if not forms:
             self.drug_regex = None
@@ -73,6 +74,11 @@ class Context:
 
     def main_drug(self) -> str | None:
         """The drug the release is about: named most often in headline and body."""
+        if self._main_drug is None:
+            self._main_drug = (self._count_main_drug(),)
+        return self._main_drug[0]
+
+    def _count_main_drug(self) -> str | None:
         counts: dict[str, int] = {}
         order: list[str] = []
         for sentence in self.fact_sentences():

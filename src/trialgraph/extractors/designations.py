@@ -190,12 +190,7 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     phrase = indication_after(cleaned, ctx)
     if not phrase:
         return []
-    phrase = re.sub(r"^(?:relapsed or refractory|relapsed/refractory)\s+(?=\w)", lambda m: m.group(0), phrase)
-    return _expand_shared_qualifier(split_list(phrase))
-
-
-def _expand_shared_qualifier(items: list[str]) -> list[str]:
-    return [re.sub(r"\s+", " ", item).strip() for item in items if item.strip()]
+    return [re.sub(r"\s+", " ", item).strip() for item in split_list(phrase) if item.strip()]
 
 
 def _date_in(segment: str, release_date: str | None) -> str | None:
