@@ -22,7 +22,7 @@ from trialgraph.errors import (
     InputTooLargeError,
     NotTextError,
 )
-from trialgraph.ingest import collect_inputs, read_document, safe_doc_id
+from trialgraph.ingest import collect_inputs, decode_bytes, read_document, safe_doc_id
 
 SAMPLE = (
     "CAMBRIDGE, Mass., March 4, 2021 (GLOBE NEWSWIRE) -- Northwind Oncology, Inc.\n"
@@ -124,10 +124,14 @@ def test_known_binary_headers_are_not_text(tmp_path, header, kind):
     assert kind in info.value.message
 
 
-def test_pdf_is_refused_with_its_own_message(tmp_path):
+def test_pdf_data_is_read_as_pdf_whatever_its_name(tmp_path):
+    # content decides (tests/test_formats.py): a broken PDF named .txt is a PDF error
     path = write(tmp_path, "release.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
-    with pytest.raises(NotTextError, match="PDF input is not supported yet"):
+    with pytest.raises(InputError) as info:
         read_document(path)
+    assert re.search(r"release\.txt: malformed PDF", info.value.one_line())
+    with pytest.raises(NotTextError, match="not text: PDF data"):  # decode_bytes reads text only
+        decode_bytes(path.read_bytes())
 
 
 def test_few_control_characters_are_kept_many_are_refused(tmp_path):
@@ -357,7 +361,7 @@ def test_collect_inputs_flags_duplicate_release_ids(tmp_path):
     make_tree(tmp_path)
     write(tmp_path, "a.md", b"same stem as a.txt")
     write(tmp_path, "other/c.txt", b"same stem as sub/c.md")
-    files, errors = collect_inputs([tmp_path])
+    files, errors = collect_inputs([tmp_path], on_clash="report")
     dups = [e for e in errors if isinstance(e, DuplicateReleaseError)]
     assert len(dups) == 2
     messages = sorted(e.one_line() for e in dups)
@@ -371,7 +375,7 @@ def test_collect_inputs_flags_duplicate_release_ids(tmp_path):
 def test_collect_inputs_duplicates_compare_safe_ids_case_insensitively(tmp_path):
     write(tmp_path, "Report 1.txt", b"x")
     write(tmp_path, "report_1.md", b"y")
-    files, errors = collect_inputs([tmp_path])
+    files, errors = collect_inputs([tmp_path], on_clash="report")
     assert files == []
     assert len(errors) == 1 and isinstance(errors[0], DuplicateReleaseError)
 
@@ -428,7 +432,7 @@ def _read_bytes(data: bytes, name: str = "p.txt"):
         return read_document(path)
 
 
-@settings(max_examples=300, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tricky_text, st.booleans())
 def test_utf8_round_trip(text, with_bom):
     data = text.encode("utf-8")
@@ -453,7 +457,7 @@ def test_utf8_round_trip(text, with_bom):
     assert doc.doc_id == "p" and doc.name == "p.txt"
 
 
-@settings(max_examples=300, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
 def test_arbitrary_bytes_raise_only_input_errors(data):
     try:
@@ -468,7 +472,7 @@ def test_arbitrary_bytes_raise_only_input_errors(data):
     assert _read_bytes(data) == doc  # deterministic
 
 
-@settings(max_examples=200, database=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=st.characters(codec="cp1252"), min_size=1, max_size=300))
 def test_cp1252_text_never_gets_replacement_characters(text):
     try:

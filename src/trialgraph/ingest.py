@@ -1,16 +1,20 @@
 """Read input files into `Document`s: bytes -> text, or a clear `InputError`.
 
-`read_document` applies these rules, in order:
+`read_document` sniffs the content (sniff.py: plain text, HTML or PDF,
+whatever the suffix), then applies these rules, in order:
 
-1. Size: a file over ``max_bytes`` is refused (`InputTooLargeError`); at most
-   ``max_bytes + 1`` bytes are ever read, so memory stays bounded.
+1. Size: a file over ``max_bytes`` (5 MB; PDFs ``max_pdf_bytes``, 50 MB) is
+   refused (`InputTooLargeError`); at most cap + 1 bytes are ever read, so
+   memory stays bounded. Text over ``MAX_TEXT_CHARS`` after decoding or
+   extraction is refused too.
 2. Empty: zero bytes is refused (`EmptyInputError`); so is a file that decodes
-   to whitespace only (checked after decoding).
+   to whitespace only (checked after decoding or extraction).
 3. Byte-order mark: UTF-8, UTF-16 LE/BE and UTF-32 LE/BE BOMs select the codec
    and the BOM is dropped, so the text equals that of the same file without it.
 4. Binary: known magic numbers (PNG, JPEG, GIF, ZIP, gzip, ELF, ...) and NUL
-   bytes in a file without a UTF-16/32 BOM are refused (`NotTextError`). PDF is
-   refused with its own message until a PDF reader exists.
+   bytes in a file without a UTF-16/32 BOM are refused (`NotTextError`). PDFs
+   are read by formats/pdf.py; HTML by formats/html.py (`decode_html_bytes`:
+   the declared charset is checked against the bytes).
 5. Decoding: strict UTF-8 first. Then UTF-8 with a few stray bytes read as
    cp1252 (valid multi-byte sequences outnumber the bad bytes). Then
    Windows-1252, the usual encoding of Western press releases, when its
@@ -23,10 +27,13 @@
    other ftfy normalisation) and gets the warning ``"repaired mojibake"``.
    Correctly encoded text is never touched.
 7. Line endings: CRLF and lone CR become LF. This is the one normalisation of
-   the text: every character offset downstream refers to the normalised text.
+   the text: every character offset downstream refers to the normalised text
+   (for HTML and PDF: to the extracted text).
 8. Control characters: if more than 1% of the characters are control
    characters other than LF and TAB (C0, DEL and C1), the file is refused as
    not text; fewer are left in place.
+9. Numbers of 16+ digits or with a 3-digit exponent (``1e999``) get a
+   warning: extractors do not read them as values.
 
 `collect_inputs` expands files and folders into the list of inputs and reports
 missing paths and release-id clashes; release ids come from `safe_doc_id`.
@@ -51,20 +58,28 @@ from .errors import (
     NotTextError,
 )
 from .model import Document
+from .sniff import HTML_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, Kind, sniff
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "INPUT_SUFFIXES",
+    "MAX_TEXT_CHARS",
+    "PDF_MAX_BYTES",
     "TEXT_SUFFIXES",
     "collect_inputs",
     "decode_bytes",
+    "decode_html_bytes",
     "read_document",
     "safe_doc_id",
 ]
 
-DEFAULT_MAX_BYTES = 5_000_000
+DEFAULT_MAX_BYTES = 5_000_000  # text and HTML files
+PDF_MAX_BYTES = 50_000_000  # PDFs carry fonts and images besides their text
+MAX_TEXT_CHARS = 5_000_000  # text read from any file, after decoding or extraction
+_SNIFF_BYTES = 4096
 
 #: Suffixes picked up when a folder is expanded (explicit files: any suffix).
-TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
+INPUT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
 
 # Longest BOMs first: the UTF-32 LE BOM begins with the UTF-16 LE BOM.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -113,6 +128,9 @@ _MOJIBAKE_RE = re.compile(
 )
 
 _LINE_ENDINGS_RE = re.compile(r"\r\n?")
+# 16+ digits are beyond a float's precision; an exponent of 3+ digits (1e999)
+# overflows it: neither is a dose, a count or a rate. Extractors leave them out.
+_HUGE_NUMBER_RE = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d{3,}(?!\w)")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")  # whitespace, zero-width chars
 
@@ -270,11 +288,8 @@ def _repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     return "\n".join(lines), tuple(warnings)
 
 
-def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
-    """Bytes -> (normalised text, warnings), per the module rules 2-8.
-
-    ``source`` names the file in errors. Raises only InputError subclasses.
-    """
+def _decode(data: bytes, source: str | None) -> tuple[str, list[str]]:
+    """Bytes -> (text as decoded, warnings): module rules 2-5."""
     if not data:
         raise EmptyInputError("empty file", path=source)
 
@@ -282,12 +297,21 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[
         if data.startswith(magic):
             raise NotTextError(f"not text: binary data ({kind})", path=source)
     if data.startswith(b"%PDF-"):
-        raise NotTextError(
-            "PDF input is not supported yet", path=source, hint="convert it to text first"
-        )
+        raise NotTextError("not text: PDF data", path=source, hint="read_document reads PDFs")
 
     warnings: list[str] = []
-    text: str | None = None
+    text = _decode_bom(data, source, warnings)
+    if text is None:
+        _refuse_nul(data, source)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_not_utf8(data, source, warnings)
+    return text, warnings
+
+
+def _decode_bom(data: bytes, source: str | None, warnings: list[str]) -> str | None:
+    """The text after a byte-order mark, or None when there is none."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -303,28 +327,39 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[
                 warnings.append(f"decoded as {codec}")
             if "\x00" in text:
                 raise NotTextError("not text: binary data (NUL characters)", path=source)
-            break
+            return text
+    return None
 
-    if text is None:
-        if b"\x00" in data:
-            raise NotTextError(
-                "not text: binary data (NUL bytes)",
-                path=source,
-                hint="UTF-16 text needs a byte-order mark; or save it as UTF-8",
-            )
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            decoded = _decode_legacy(data)
-            if decoded is None:
-                raise DecodeError(
-                    "no text encoding reads this file", path=source, hint="save it as UTF-8"
-                ) from None
-            text, encoding = decoded
-            warnings.append(f"decoded as {encoding}")
 
+def _refuse_nul(data: bytes, source: str | None) -> None:
+    if b"\x00" in data:
+        raise NotTextError(
+            "not text: binary data (NUL bytes)",
+            path=source,
+            hint="UTF-16 text needs a byte-order mark; or save it as UTF-8",
+        )
+
+
+def _decode_not_utf8(data: bytes, source: str | None, warnings: list[str]) -> str:
+    decoded = _decode_legacy(data)
+    if decoded is None:
+        raise DecodeError(
+            "no text encoding reads this file", path=source, hint="save it as UTF-8"
+        ) from None
+    text, encoding = decoded
+    warnings.append(f"decoded as {encoding}")
+    return text
+
+
+def _finish(text: str, warnings: list[str], source: str | None, *,
+            empty: str = "only whitespace") -> tuple[str, tuple[str, ...]]:
+    """Decoded text -> (normalised text, warnings): module rules 2 and 6-8."""
     if _BLANK_RE.fullmatch(text):
-        raise EmptyInputError("empty file", path=source, hint="only whitespace")
+        raise EmptyInputError("empty file", path=source, hint=empty)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputTooLargeError(
+            f"text is {len(text)} characters, over the cap of {MAX_TEXT_CHARS}", path=source
+        )
 
     text, repair_warnings = _repair_mojibake(text)
     warnings.extend(repair_warnings)
@@ -337,11 +372,69 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[
             f"not text: binary data ({controls} control characters in {len(text)})",
             path=source,
         )
+    huge = _HUGE_NUMBER_RE.search(text)
+    if huge:
+        count = len(_HUGE_NUMBER_RE.findall(text))
+        warnings.append(
+            f"{count} number(s) too large to be a value (first at character {huge.start()}: "
+            f"{huge.group()[:12]}{'...' if len(huge.group()) > 12 else ''}); not read as values"
+        )
     return text, tuple(warnings)
 
 
-def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one input file; raises only InputError subclasses for bad input."""
+def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """Plain-text bytes -> (normalised text, warnings), per the module rules 2-8.
+
+    ``source`` names the file in errors. Raises only InputError subclasses.
+    """
+    text, warnings = _decode(data, source)
+    return _finish(text, warnings, source)
+
+
+def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
+    """HTML bytes -> (visible text, normalised, warnings).
+
+    Charset: a BOM; else valid UTF-8; else the declared charset if it reads
+    the bytes; else the plain-text detection. A declaration the bytes
+    contradict is a warning ("declared X, read as Y"), never mojibake.
+    """
+    from .formats.html import declared_charset, html_to_text
+
+    if not data:
+        raise EmptyInputError("empty file", path=source)
+    warnings: list[str] = []
+    markup = _decode_bom(data, source, warnings)
+    if markup is None:
+        _refuse_nul(data, source)
+        declared = declared_charset(data)
+        try:
+            markup, used = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            markup = used = None
+            if declared and declared != "utf-8":
+                try:
+                    markup, used = data.decode(declared), declared
+                except (UnicodeDecodeError, LookupError):
+                    pass
+            if markup is None:
+                legacy = _decode_legacy(data)
+                if legacy is None:
+                    raise DecodeError("no text encoding reads this file", path=source,
+                                      hint="save it as UTF-8") from None
+                markup, used = legacy
+            if used != "utf-8":
+                warnings.append(f"decoded as {used}")
+        agrees = used == declared or (declared == "utf-8" and used.startswith("utf-8"))
+        if declared and not agrees and not data.isascii():
+            warnings.append(f"the page declares charset {declared} but its bytes are not {declared}")
+    text = html_to_text(markup)
+    return _finish(text, warnings, source, empty="no visible text")
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_pdf_bytes: int = PDF_MAX_BYTES) -> Document:
+    """Read one input file (text, HTML or PDF, by content); raises only
+    InputError subclasses for bad input."""
     path = Path(path)
     source = str(path)
     if not path.stem:
@@ -354,20 +447,31 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document
         raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
     if not stat.S_ISREG(st.st_mode):
         raise InputError("not a regular file", path=source)
-    if st.st_size > max_bytes:
-        raise InputTooLargeError(
-            f"file is {st.st_size} bytes, over the cap of {max_bytes} bytes", path=source
-        )
     try:
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)
+            head = fh.read(_SNIFF_BYTES)
+            kind, sniff_warning = sniff(head, path.suffix)
+            cap = max_pdf_bytes if kind is Kind.PDF else max_bytes
+            if st.st_size > cap:
+                raise InputTooLargeError(
+                    f"file is {st.st_size} bytes, over the cap of {cap} bytes", path=source
+                )
+            data = head + fh.read(max(0, cap + 1 - len(head)))
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
-    if len(data) > max_bytes:  # the file grew since stat()
-        raise InputTooLargeError(
-            f"file is over the cap of {max_bytes} bytes", path=source
-        )
-    text, warnings = decode_bytes(data, source=source)
+    if len(data) > cap:  # the file grew since stat()
+        raise InputTooLargeError(f"file is over the cap of {cap} bytes", path=source)
+    if kind is Kind.PDF:
+        from .formats.pdf import pdf_to_text
+
+        raw, pdf_warnings = pdf_to_text(data, source=source)
+        text, warnings = _finish(raw, list(pdf_warnings), source, empty="no text")
+    elif kind is Kind.HTML:
+        text, warnings = decode_html_bytes(data, source=source)
+    else:
+        text, warnings = decode_bytes(data, source=source)
+    if sniff_warning:
+        warnings = (sniff_warning, *warnings)
     return Document(doc_id=safe_doc_id(path.stem), name=path.name, text=text, warnings=warnings)
 
 
@@ -389,7 +493,7 @@ def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):  # symlinked dirs not followed
         dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
         for fname in filenames:
-            if _is_hidden(fname) or Path(fname).suffix.lower() not in TEXT_SUFFIXES:
+            if _is_hidden(fname) or Path(fname).suffix.lower() not in INPUT_SUFFIXES:
                 continue
             full = Path(dirpath) / fname
             if not full.is_file():
@@ -399,7 +503,7 @@ def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
     return [p for _, p in found]
 
 
-def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise") -> tuple[list[Path], list[InputError]]:
     """Expand files and folders into input files, with the problems found.
 
     Files named explicitly are taken whatever their suffix. Folders are walked
@@ -410,6 +514,11 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]
     because some file systems are) clash give one DuplicateReleaseError per
     clash, naming both files; the clashing later files are left out of the list
     and so is the first one, so no release is silently chosen.
+
+    With ``on_clash="raise"`` (the default, what a build uses) the first
+    clash is raised instead, before anything is read or written
+    (RELIABILITY.md 11); ``on_clash="report"`` lists clashes with the errors.
+    Folders pick up ``.html``, ``.htm``, ``.xhtml`` and ``.pdf`` files too.
     """
     errors: list[InputError] = []
     candidates: list[Path] = []
@@ -451,4 +560,11 @@ def collect_inputs(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]
         by_id[key] = p
         unique.append((key, p))
     files = [p for key, p in unique if key not in clashing]
+    clashes = [e for e in errors if isinstance(e, DuplicateReleaseError)]
+    if clashes and on_clash == "raise":
+        first = clashes[0]
+        more = f"; {len(clashes) - 1} more clash(es)" if len(clashes) > 1 else ""
+        raise DuplicateReleaseError(
+            f"{first.message}{more}; nothing was built", path=first.path, hint=first.hint
+        )
     return files, errors

@@ -78,6 +78,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     return unique
 
 
+MAX_COHORT_RANGE = 50
+
+
 def _expand(first: str, more: str) -> list[str]:
     labels = [first]
     if not more:
@@ -87,7 +90,13 @@ def _expand(first: str, more: str) -> list[str]:
     while i < len(tokens):
         token = tokens[i]
         if token in ("through", "to", "-") and i + 1 < len(tokens) and labels[-1].isdigit() and tokens[i + 1].isdigit():
-            labels.extend(str(n) for n in range(int(labels[-1]) + 1, int(tokens[i + 1]) + 1))
+            low, high = labels[-1], tokens[i + 1]
+            # "cohorts 1 through 4": expand; an implausible range (huge or
+            # thousands of digits) keeps its ends only, never a billion labels
+            if len(low) <= 3 and len(high) <= 3 and int(high) - int(low) <= MAX_COHORT_RANGE:
+                labels.extend(str(n) for n in range(int(low) + 1, int(high) + 1))
+            else:
+                labels.append(high)
             i += 2
             continue
         if token not in ("through", "to", "-"):
