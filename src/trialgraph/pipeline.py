@@ -1,6 +1,13 @@
-"""The build: files -> documents -> extractions -> resolution -> RDF -> report.
+"""The build, as separate stages that other commands can call on their own:
 
-Bad inputs are reported one line each and left out; the rest still builds.
+    collect(paths)                 -> files, rejected
+    extract_files(files, workers)  -> Extracted (extractions, rejected, warnings)
+    assemble(extractions)          -> Assembly (resolution, quads, store)  [resolve + emit + rules]
+    validate_assembly(assembly, workers) -> Report
+    serialize_trig(assembly)       -> bytes
+
+`build()` composes them. Bad inputs are reported one line each and left out;
+the rest still builds.
 """
 from __future__ import annotations
 
@@ -8,72 +15,118 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Dataset
-
 from .errors import InputError
-from .extractors import extract
-from .ingest import collect_inputs, read_document
+from .ingest import collect_inputs
 from .model import Extraction
+from . import parallel as _parallel
+from .parallel import extract_file, extract_many
+from .quads import QuadSink
 from .rdf import build_dataset
-from .resolve import resolve
-from .validate import Report, validate_dataset
+from .resolve import Resolution, resolve
+from .rules import materialise_rules
+from .validate import Report, validate_quads
+
+Progress = Callable[[Iterable], Iterable]
+__all__ = ["Assembly", "BuildResult", "Extracted", "assemble", "build", "collect", "extract_file",
+           "extract_files", "serialize_trig", "validate_assembly"]
+
+
+@dataclass
+class Extracted:
+    extractions: list[Extraction] = field(default_factory=list)
+    rejected: list[InputError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # "file: message"
+
+
+@dataclass
+class Assembly:
+    """The resolved corpus as quads (one named graph per release, the entities
+    graph, the ontology and any inferred graph)."""
+
+    resolution: Resolution
+    quads: QuadSink
+    checked: dict | None = None  # {graph IRI: SHACL problems} of graphs validated while emitted
+    _store: object = None
+
+    @property
+    def store(self):
+        """The same quads in an in-memory pyoxigraph Store (built on first use)."""
+        if self._store is None:
+            self._store = self.quads.to_store()
+        return self._store
 
 
 @dataclass
 class BuildResult:
-    dataset: Dataset
+    assembly: Assembly
     extractions: list[Extraction]
     rejected: list[InputError] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # "file: message"
+    warnings: list[str] = field(default_factory=list)
     report: Report | None = None
+    _dataset: object = None
+
+    @property
+    def dataset(self):
+        """An rdflib Dataset of the graph: convenient for tests and small corpora, slow at scale."""
+        if self._dataset is None:
+            self._dataset = self.assembly.quads.to_dataset()
+        return self._dataset
+
+    @property
+    def store(self):
+        return self.assembly.store
 
 
-def extract_file(path: Path) -> Extraction:
-    return extract(read_document(path))
+def collect(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
+    return collect_inputs([Path(p) for p in paths])
 
 
-def build(paths: Iterable[Path], *, validate: bool = True,
-          progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None) -> BuildResult:
-    files, rejected = collect_inputs([Path(p) for p in paths])
-    extractions: list[Extraction] = []
-    warnings: list[str] = []
-    for path in (progress(files) if progress else files):
-        try:
-            extraction = extract_file(path)
-        except InputError as error:
-            rejected.append(error)
+def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None) -> Extracted:
+    """Extract every file; output is the same whatever the number of workers."""
+    out = Extracted()
+    for path, outcome in extract_many(files, workers=workers, progress=progress):
+        if isinstance(outcome, InputError):
+            out.rejected.append(outcome)
             continue
-        extractions.append(extraction)
-        for message in extraction.warnings:
-            warnings.append(f"{path}: {message}")
-        if not extraction.companies and extraction.release.date is None:
-            warnings.append(f"{path}: no recognisable release (no dateline, no company); nothing guessed")
-    resolution = resolve(extractions)
-    dataset = build_dataset(extractions, resolution)
-    report = validate_dataset(dataset) if validate else None
-    return BuildResult(dataset, extractions, rejected, warnings, report)
+        out.extractions.append(outcome)
+        for message in outcome.warnings:
+            out.warnings.append(f"{path}: {message}")
+        if not outcome.companies and outcome.release.date is None:
+            out.warnings.append(f"{path}: no recognisable release (no dateline, no company); nothing guessed")
+    return out
 
 
-def serialize_trig(dataset: Dataset) -> bytes:
-    """TriG with graphs in IRI order and each graph's triples in rdflib's sorted
-    Turtle order, so the same releases always give the same bytes."""
-    from rdflib import Graph
-
-    prefixes = sorted((p, str(ns)) for p, ns in dataset.namespaces() if p in PREFIXES)
-    out = ["".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes)]
-    for graph in sorted(dataset.graphs(), key=lambda g: str(g.identifier)):
-        if len(graph) == 0:
-            continue
-        single = Graph()
-        for p, ns in prefixes:
-            single.bind(p, ns, override=True, replace=True)
-        for triple in graph:
-            single.add(triple)
-        body = single.serialize(format="turtle")
-        body = "\n".join(line for line in body.splitlines() if not line.startswith("@prefix")).strip()
-        indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-        out.append(f"\n<{graph.identifier}> {{\n{indented}\n}}\n")
-    return "".join(out).encode("utf-8")
+def assemble(extractions: list[Extraction], resolution: Resolution | None = None, *, workers: int = 1,
+             validate: bool = True) -> Assembly:
+    """Resolve across releases and emit the quads. With several workers the
+    release graphs are emitted (and, if `validate`, checked) in parallel;
+    the quads are the same either way."""
+    resolution = resolution if resolution is not None else resolve(extractions)
+    parallel = workers > 1 and len(extractions) >= 2 * _parallel.EMIT_CHUNK and _parallel.can_fork()
+    quads = build_dataset(extractions, resolution, releases=not parallel)
+    checked = None
+    if parallel:
+        checked = _parallel.emit_releases_parallel(quads, extractions, resolution, workers=workers, validate=validate)
+    materialise_rules(quads)  # queries/rules/*.rq -> graph tgid:graph/inferred (rules.py)
+    return Assembly(resolution, quads, checked=checked or None)
 
 
-PREFIXES = {"tg", "tgid", "schema", "oa", "qudt", "unit", "prov", "skos", "dcterms", "rdf", "rdfs", "xsd", "owl"}
+def validate_assembly(assembly: Assembly, *, workers: int = 1) -> Report:
+    return validate_quads(assembly.quads, workers=workers, done=assembly.checked)
+
+
+def serialize_trig(graph) -> bytes:
+    """Deterministic TriG of an Assembly (or a QuadSink)."""
+    from .trig import write_trig
+
+    quads = graph.quads if isinstance(graph, Assembly) else graph
+    return write_trig(quads)
+
+
+def build(paths: Iterable[Path], *, validate: bool = True, workers: int = 1,
+          progress: Progress | None = None) -> BuildResult:
+    files, rejected = collect(paths)
+    extracted = extract_files(files, workers=workers, progress=progress)
+    assembly = assemble(extracted.extractions, workers=workers, validate=validate)
+    report = validate_assembly(assembly, workers=workers) if validate else None
+    return BuildResult(assembly, extracted.extractions, rejected + extracted.rejected, extracted.warnings, report)

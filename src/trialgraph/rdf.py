@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, TIME, XSD
 
 from . import iris
 from .model import Evidence, Extraction
 from .normalize import slug
+from .quads import QuadSink
 from .resolve import Entity, Resolution, person_entity_key
 from .resources import ontology_path
 from .vocab import ONTOLOGY_IRI, QUDT, SCHEMA, TG, UNIT, OA
@@ -48,13 +50,18 @@ def date_literal(value: str) -> Literal:
     return Literal(value, datatype=XSD.gYear)
 
 
+# The same entities recur in thousands of releases; minting their IRI (slugs,
+# hashes) was the largest single cost of emitting.
+_entity_iri = lru_cache(maxsize=100_000)(iris.entity)
+
+
 class _ReleaseGraph:
     """Writes one release's statements into its named graph."""
 
-    def __init__(self, dataset: Dataset, extraction: Extraction, resolution: Resolution):
+    def __init__(self, dataset: QuadSink, extraction: Extraction, resolution: Resolution):
         self.doc = extraction.document.doc_id
         self.release = iris.release(self.doc)
-        self.graph: Graph = dataset.graph(self.release)
+        self.graph = dataset.graph(self.release)
         self.extraction = extraction
         self.resolution = resolution
         self.evidence_nodes: set[URIRef] = set()
@@ -90,7 +97,7 @@ class _ReleaseGraph:
         return self.extraction.zones.get(evidence.span, "body")
 
     def named(self, entity: Entity, rdf_class: URIRef, written: str | None, evidence: Evidence | None) -> URIRef:
-        node = iris.entity(entity.kind, entity.key)
+        node = _entity_iri(entity.kind, entity.key)
         self.add(node, RDF.type, rdf_class)
         self.add(node, SKOS.prefLabel, Literal(entity.label))
         if written:
@@ -114,7 +121,7 @@ class _ReleaseGraph:
         return self.named(entity, TG.Drug, name, evidence)
 
 
-def emit_release(dataset: Dataset, extraction: Extraction, resolution: Resolution) -> None:
+def emit_release(dataset: QuadSink, extraction: Extraction, resolution: Resolution) -> None:
     out = _ReleaseGraph(dataset, extraction, resolution)
     doc, release = out.doc, out.release
     facts = extraction.release
@@ -263,8 +270,49 @@ def emit_release(dataset: Dataset, extraction: Extraction, resolution: Resolutio
             out.add(node, TG.population, Literal(result.population))
         out.provenance(node, result.evidence)
 
+    emit_milestones(out, trial_nodes, cohort_nodes)
 
-def emit_entities(dataset: Dataset, resolution: Resolution) -> None:
+
+def emit_milestones(out: _ReleaseGraph, trial_nodes: dict[str, URIRef], cohort_nodes: dict[str, URIRef]) -> None:
+    """Planned and achieved milestones of one release; whether a later release
+    kept a promise is left to queries/milestones.rq."""
+    for milestone in out.extraction.milestones:
+        # No evidence on the drug node: the milestone carries its own, and the
+        # drug's evidence stays what the drug stage found (the facts table reads it).
+        drug = out.drug(milestone.drug, None) if milestone.drug else None
+        span = milestone.evidence.span
+        node = iris.fact("milestone", out.doc, milestone.kind, milestone.status, span.start, span.end,
+                         milestone.drug, milestone.trial, milestone.cohort, milestone.subject)
+        out.add(node, RDF.type, TG.Milestone)
+        out.add(node, TG.milestoneKind, TG[f"MilestoneKind_{milestone.kind}"])
+        out.add(node, TG.milestoneStatus, TG[f"MilestoneStatus_{milestone.status}"])
+        out.add(node, TG.milestoneDrug, drug)
+        out.add(node, TG.milestoneTrial, trial_nodes.get(milestone.trial or ""))
+        out.add(node, TG.milestoneCohort, cohort_nodes.get(milestone.cohort) if milestone.cohort else None)
+        if milestone.subject:
+            out.add(node, TG.milestoneSubject, Literal(milestone.subject))
+        if milestone.time_text:
+            out.add(node, TG.timeExpression, Literal(milestone.time_text))
+        if milestone.period is not None:
+            out.add(node, TG.expectedWithin, _period(out, milestone.period))
+        out.provenance(node, milestone.evidence)
+
+
+def _period(out: _ReleaseGraph, period) -> URIRef:
+    """An OWL-Time interval for a stated window, typed and labelled in the release graph."""
+    node = iris.period(period.notation)
+    out.add(node, RDF.type, TIME.ProperInterval)
+    out.add(node, SKOS.prefLabel, Literal(period.label))
+    out.add(node, SKOS.notation, Literal(period.notation))
+    for edge, day in ((TIME.hasBeginning, period.start), (TIME.hasEnd, period.end)):
+        instant = iris.instant(day)
+        out.add(node, edge, instant)
+        out.add(instant, RDF.type, TIME.Instant)
+        out.add(instant, TIME.inXSDDate, Literal(day, datatype=XSD.date))
+    return node
+
+
+def emit_entities(dataset: QuadSink, resolution: Resolution) -> None:
     graph = dataset.graph(iris.ENTITIES_GRAPH)
     # Types and preferred labels live in the release graphs; this graph adds only
     # what resolution learnt across releases, so it never needs per-release provenance.
@@ -285,18 +333,26 @@ def emit_entities(dataset: Dataset, resolution: Resolution) -> None:
                 graph.add((decision, PROV.wasDerivedFrom, iris.release(doc)))
 
 
-def emit_ontology(dataset: Dataset) -> None:
+@lru_cache(maxsize=1)
+def _ontology_triples() -> tuple:
+    return tuple(sorted(Graph().parse(ontology_path(), format="turtle")))
+
+
+def emit_ontology(dataset: QuadSink) -> None:
     graph = dataset.graph(ONTOLOGY_IRI)
-    graph.parse(ontology_path(), format="turtle")
+    for triple in _ontology_triples():
+        graph.add(triple)
 
 
-def build_dataset(extractions: list[Extraction], resolution: Resolution) -> Dataset:
-    dataset = Dataset()
+def build_dataset(extractions: list[Extraction], resolution: Resolution, *, releases: bool = True) -> QuadSink:
+    """All quads of the corpus in a QuadSink (rdflib-Dataset-like `graph(iri).add`);
+    releases=False leaves the release graphs to the caller (parallel.py)."""
+    dataset = QuadSink()
     for prefix, namespace in (("tg", TG._NS), ("tgid", iris.TGID), ("schema", SCHEMA), ("oa", OA),
                               ("qudt", QUDT), ("unit", UNIT), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS)):
         dataset.bind(prefix, namespace)
     emit_ontology(dataset)
     emit_entities(dataset, resolution)
-    for extraction in sorted(extractions, key=lambda e: e.document.doc_id):
+    for extraction in sorted(extractions, key=lambda e: e.document.doc_id) if releases else ():
         emit_release(dataset, extraction, resolution)
     return dataset

@@ -113,7 +113,7 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution) -> Non
     uf = _UnionFind()
     by_ticker: dict[str, str] = {}
     by_short: dict[str, str] = {}
-    texts = " ".join(e.document.text for e in ordered)
+    texts = _TokenCounts([e.document.text for e in ordered])
     for extraction in ordered:
         for fact in extraction.companies:
             forms[fact.name].append((extraction.document.doc_id, fact))
@@ -168,13 +168,40 @@ def _similar_company(a: str, b: str) -> bool:
     return not rest_a or not rest_b or fuzz.ratio(rest_a, rest_b) >= 80
 
 
-def _canonical_company(members: list[str], forms, texts: str) -> str:
+def _canonical_company(members: list[str], forms, texts: "_TokenCounts") -> str:
     def first_token_count(name: str) -> int:
-        return len(re.findall(r"\b" + re.escape(_first(name)) + r"\b", texts))
+        return texts.count(_first(name))
 
-    best_token = max(members, key=lambda n: (first_token_count(n), n))
+    # Counting only matters when members disagree on the first token; skipping it
+    # otherwise keeps resolution linear in the corpus (the count scans every text).
+    if len({_first(m) for m in members}) == 1:
+        best_token = max(members)
+    else:
+        best_token = max(members, key=lambda n: (first_token_count(n), n))
     candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()]
     return max(candidates, key=lambda n: (len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
+
+
+class _TokenCounts:
+    """How often a token stands as a whole word in the corpus. Word-character
+    tokens come from one Counter of maximal \\w+ runs, built on first use: the
+    same number as findall(r"\\bTOKEN\\b"), without one corpus scan per token."""
+
+    _WORD = re.compile(r"\w+")
+
+    def __init__(self, texts: list[str]):
+        self._texts = texts
+        self._words: Counter | None = None
+
+    def count(self, token: str) -> int:
+        if self._WORD.fullmatch(token):
+            if self._words is None:
+                self._words = Counter()
+                for text in self._texts:
+                    self._words.update(self._WORD.findall(text))
+            return self._words[token]
+        pattern = re.compile(r"\b" + re.escape(token) + r"\b")
+        return sum(len(pattern.findall(text)) for text in self._texts)
 
 
 def _last_doc(entries) -> str:

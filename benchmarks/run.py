@@ -1,0 +1,331 @@
+"""Benchmark trialgraph on generated corpora; prints one Markdown table.
+
+    python benchmarks/run.py --releases 1000,10000,100000 [--workers N] [--naive-upto 10000]
+
+For each size: generate the releases (benchmarks/generator.py, cached in
+--work), then in fresh processes (so peak RSS belongs to one run):
+  ours   extract (all workers) -> resolve -> emit (+rules) -> validate -> write TriG
+  naive  same extraction on one core -> one in-memory rdflib Graph ->
+         whole-graph pySHACL -> rdflib Turtle
+then time every saved query (trialgraph.queries.catalogue()) on the TriG in
+pyoxigraph, and `build --into` of 100 more releases if the CLI has it.
+Peak RSS is the high-water mark so far in the run (main process or the
+largest worker), so it only grows from stage to stage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+STAGES = ("extract", "resolve", "emit", "validate", "write")
+
+
+def _peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, kids) / 1024
+
+
+def _cpu_s() -> float:
+    """CPU seconds of this process and its finished workers: unlike wall time,
+    barely moved by other jobs sharing the machine."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+class Clock:
+    def __init__(self):
+        self.stages: dict[str, dict] = {}
+        self.start = time.perf_counter()
+        self.cpu = _cpu_s()
+        self._cpu = self.cpu
+
+    def lap(self, name: str, started: float) -> None:
+        cpu = _cpu_s()
+        self.stages[name] = {"s": round(time.perf_counter() - started, 2), "rss_mb": round(_peak_mb()),
+                             "cpu_s": round(cpu - self._cpu, 2)}
+        self._cpu = cpu
+
+    def total(self) -> dict:
+        return {"s": round(time.perf_counter() - self.start, 2), "rss_mb": round(_peak_mb()),
+                "cpu_s": round(_cpu_s() - self.cpu, 2)}
+
+
+def child_ours(folder: Path, out: Path, workers: int) -> dict:
+    from trialgraph import pipeline
+    from trialgraph.output import write_atomic
+    from trialgraph.resolve import resolve
+
+    clock = Clock()
+    t = time.perf_counter()
+    files, rejected = pipeline.collect([folder])
+    extracted = pipeline.extract_files(files, workers=workers)
+    clock.lap("extract", t)
+    t = time.perf_counter()
+    resolution = resolve(extracted.extractions)
+    clock.lap("resolve", t)
+    rules_s = []
+    if hasattr(pipeline, "materialise_rules"):  # time the rules inside assemble on their own
+        real = pipeline.materialise_rules
+
+        def timed(quads):
+            started = time.perf_counter()
+            real(quads)
+            rules_s.append(round(time.perf_counter() - started, 2))
+        pipeline.materialise_rules = timed
+    t = time.perf_counter()
+    assembly = pipeline.assemble(extracted.extractions, resolution, workers=workers)
+    clock.lap("emit", t)  # with several workers this includes validating the release graphs
+    clock.stages["emit"]["rules_s"] = sum(rules_s)
+    t = time.perf_counter()
+    report = pipeline.validate_assembly(assembly, workers=workers)
+    clock.lap("validate", t)
+    t = time.perf_counter()
+    write_atomic(out, pipeline.serialize_trig(assembly))
+    clock.lap("write", t)
+    return {"releases": len(extracted.extractions), "triples": len(assembly.quads), "conforms": report.conforms,
+            "problems": report.problems[:3], "stages": clock.stages, "total": clock.total()}
+
+
+def child_naive(folder: Path, out: Path) -> dict:
+    import pyshacl
+    from rdflib import Graph
+
+    from trialgraph import pipeline, rdf
+    from trialgraph.resolve import resolve
+    from trialgraph.validate import shapes
+
+    clock = Clock()
+    t = time.perf_counter()
+    files, _ = pipeline.collect([folder])
+    extracted = pipeline.extract_files(files, workers=1)
+    clock.lap("extract", t)
+    t = time.perf_counter()
+    resolution = resolve(extracted.extractions)
+    clock.lap("resolve", t)
+    t = time.perf_counter()
+    graph = Graph()
+
+    class OneGraph:  # every named graph goes into the one in-memory Graph
+        def graph(self, _name):
+            return graph
+
+        def bind(self, prefix, namespace):
+            graph.bind(prefix, namespace)
+
+    rdf.emit_ontology(OneGraph())
+    rdf.emit_entities(OneGraph(), resolution)
+    for extraction in sorted(extracted.extractions, key=lambda e: e.document.doc_id):
+        rdf.emit_release(OneGraph(), extraction, resolution)
+    clock.lap("emit", t)
+    t = time.perf_counter()
+    conforms, _, _ = pyshacl.validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
+    clock.lap("validate", t)
+    t = time.perf_counter()
+    out.write_bytes(graph.serialize(format="turtle").encode("utf-8"))
+    clock.lap("write", t)
+    return {"releases": len(extracted.extractions), "triples": len(graph), "conforms": conforms,
+            "stages": clock.stages, "total": clock.total()}
+
+
+def _child(kind: str, folder: Path, out: Path, workers: int) -> dict:
+    command = [sys.executable, __file__, "--child", kind, str(folder), str(out), str(workers)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"{kind} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def time_queries(trig: Path, repeat: int) -> dict[str, tuple[float, float] | str]:
+    try:
+        from trialgraph.queries import catalogue, run
+    except ImportError:
+        return {}
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
+    out: dict = {}
+    examples = _example_params(store)
+    for query in catalogue():
+        times = []
+        params = {p.name: examples[p.type] for p in query.params if p.required and p.type in examples}
+        try:
+            for _ in range(repeat):
+                t = time.perf_counter()
+                run(query, store, params, deadline=None)
+                times.append((time.perf_counter() - t) * 1000)
+        except Exception as error:  # a query needing parameters: say so in the table
+            out[query.name] = f"not run: {str(error).splitlines()[0][:60]}"
+            continue
+        times.sort()
+        out[query.name] = (statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))])
+    return out
+
+
+def _example_params(store) -> dict[str, str]:
+    """Values for required parameters: the most reported drug, the most
+    frequent issuer, ORR: the queries an analyst would run first."""
+    tg = "https://w3id.org/trialgraph/ontology#"
+
+    def top(predicate: str) -> str | None:
+        rows = list(store.query(f"SELECT ?o (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s <{tg}{predicate}> ?o }} }} "
+                                "GROUP BY ?o ORDER BY DESC(?n) STR(?o) LIMIT 1"))
+        return rows[0]["o"].value if rows else None
+
+    drug, company = top("aboutDrug"), top("issuer")
+    values = {"drug": drug, "entity": drug, "iri": drug, "company": company, "endpoint": f"{tg}Endpoint_ORR",
+              "cohort": top("cohort"), "date": "2020-01-01", "number": "1", "string": "Phase"}
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def time_incremental(folder: Path, work: Path, n: int) -> float | str:
+    import generator
+
+    cli = [sys.executable, "-m", "trialgraph.cli", "build"]
+    if "--into" not in subprocess.run(cli + ["--help"], capture_output=True, text=True, cwd=ROOT).stdout:
+        return "no build --into"
+    extra = work / f"extra-100-for-{n}"
+    if not extra.exists():
+        generator.write(100, extra, seed=10_000 + n, prefix="extra")
+    target = work / f"incremental-{n}" / "graph.trig"
+    if not target.exists():
+        first = subprocess.run(cli + [str(folder), "--into", str(target), "-q"], capture_output=True, cwd=ROOT)
+        if first.returncode not in (0, 1):
+            return f"first build failed ({first.returncode})"
+    t = time.perf_counter()
+    done = subprocess.run(cli + [str(extra), "--into", str(target), "-q"], capture_output=True, cwd=ROOT)
+    took = time.perf_counter() - t
+    subprocess.run(["rm", "-rf", str(target.parent)])  # the next run starts from the 10k graph again
+    return round(took, 2) if done.returncode in (0, 1) else f"failed ({done.returncode})"
+
+
+def corpus(n: int, work: Path) -> Path:
+    import generator
+
+    folder = work / f"releases-{n}"
+    if not (folder.exists() and len(list(folder.iterdir())) == n):
+        generator.write(n, folder, seed=0)
+    return folder
+
+
+def machine() -> str:
+    with open("/proc/meminfo") as handle:
+        mem_kb = int(handle.readline().split()[1])
+    return (f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {mem_kb / 1024 / 1024:.0f} GB RAM, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+            f"load average {os.getloadavg()[0]:.1f} at start")
+
+
+def table(rows: list[dict], workers: int) -> str:
+    lines = ["| releases | path | triples | " + " | ".join(f"{s} s / MB" for s in STAGES)
+             + " | end to end s | CPU s | peak RSS MB | releases/s/core | naive ÷ ours (wall) | naive ÷ ours (CPU) |",
+             "|---|---|---|" + "---|" * len(STAGES) + "---|---|---|---|---|---|"]
+    for row in rows:
+        for path in ("ours", "naive"):
+            result = row.get(path)
+            if not isinstance(result, dict):
+                lines.append(f"| {row['n']} | {path} | {result or 'skipped'} |" + " |" * (len(STAGES) + 6))
+                continue
+            cores = workers if path == "ours" else 1
+            cells = []
+            for stage in STAGES:
+                cell = result["stages"][stage]
+                rules = f" (rules {cell['rules_s']})" if cell.get("rules_s") else ""
+                cells.append(f"{cell['s']}{rules} / {cell['rss_mb']}")
+            stages = " | ".join(cells)
+            ratio = cpu_ratio = ""
+            if path == "ours" and isinstance(row.get("naive"), dict):
+                ratio = f"{row['naive']['total']['s'] / result['total']['s']:.1f}×"
+                if result["total"].get("cpu_s") and row["naive"]["total"].get("cpu_s"):
+                    cpu_ratio = f"{row['naive']['total']['cpu_s'] / result['total']['cpu_s']:.1f}×"
+            lines.append(f"| {row['n']} | {path} ({cores} core{'s' if cores > 1 else ''}) | {result['triples']} | "
+                         f"{stages} | {result['total']['s']} | {result['total'].get('cpu_s', '')} | "
+                         f"{result['total']['rss_mb']} | "
+                         f"{result['releases'] / result['total']['s'] / cores:.0f} | {ratio} | {cpu_ratio} |")
+    out = ["\n".join(lines), ""]
+    queries = sorted({q for row in rows for q in row.get("queries", {})})
+    if queries:
+        sizes = [row["n"] for row in rows]
+        out.append("| saved query | " + " | ".join(f"p50 / p95 ms at {n}" for n in sizes) + " |")
+        out.append("|---|" + "---|" * len(sizes))
+        for name in queries:
+            cells = []
+            for row in rows:
+                value = row.get("queries", {}).get(name)
+                cells.append(f"{value[0]:.1f} / {value[1]:.1f}" if isinstance(value, tuple) else str(value or ""))
+            out.append(f"| {name} | " + " | ".join(cells) + " |")
+        out.append("")
+    out.append("| releases | build --into of 100 more releases, s |")
+    out.append("|---|---|")
+    for row in rows:
+        out.append(f"| {row['n']} | {row.get('incremental', 'skipped')} |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="trialgraph benchmark")
+    parser.add_argument("--releases", default="1000,10000")
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--naive-upto", type=int, default=10000, help="skip the naive path above this size")
+    parser.add_argument("--incremental-upto", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=20, help="runs of each saved query")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/trialgraph-bench"))
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--table-from", type=Path, help="print the table from the JSON lines a run wrote to stderr")
+    args = parser.parse_args()
+    if args.child:
+        kind, folder, out, workers = args.child
+        result = child_ours(Path(folder), Path(out), int(workers)) if kind == "ours" else \
+            child_naive(Path(folder), Path(out))
+        print(json.dumps(result))
+        return
+    if args.table_from:
+        rows: dict[int, dict] = {}
+        for line in args.table_from.read_text().splitlines():
+            if line.startswith("{"):
+                part = json.loads(line)
+                for key, value in part.items():
+                    if key == "queries":
+                        value = {q: tuple(v) if isinstance(v, list) else v for q, v in value.items()}
+                    rows.setdefault(part["n"], {"n": part["n"]})[key] = value
+        print(table(list(rows.values()), args.workers))
+        return
+    print(machine(), file=sys.stderr)
+    args.work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for n in (int(x) for x in args.releases.split(",")):
+        folder = corpus(n, args.work)
+        row = {"n": n}
+        print(f"{n}: ours ...", file=sys.stderr, flush=True)
+        row["ours"] = _child("ours", folder, args.work / f"ours-{n}.trig", args.workers)
+        print(json.dumps({"n": n, "ours": row["ours"]}), file=sys.stderr, flush=True)
+        row["queries"] = time_queries(args.work / f"ours-{n}.trig", args.repeat)
+        print(json.dumps({"n": n, "queries": row["queries"]}), file=sys.stderr, flush=True)
+        if n <= args.naive_upto:
+            print(f"{n}: naive ...", file=sys.stderr, flush=True)
+            row["naive"] = _child("naive", folder, args.work / f"naive-{n}.ttl", 1)
+            print(json.dumps({"n": n, "naive": row["naive"]}), file=sys.stderr, flush=True)
+        else:
+            row["naive"] = f"skipped above {args.naive_upto} releases"
+        if n <= args.incremental_upto:
+            print(f"{n}: incremental ...", file=sys.stderr, flush=True)
+            row["incremental"] = time_incremental(folder, args.work, n)
+        rows.append(row)
+        print(json.dumps(row), file=sys.stderr, flush=True)
+    print(table(rows, args.workers))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""A lightweight quad sink with the slice of rdflib's Dataset API that rdf.py
+uses (`graph(iri).add(triple)`, `bind`), so emitting does not pay for
+rdflib's indexed store (MEASUREMENTS.md: ~10x slower than pyoxigraph to fill).
+From the sink the quads go to N-Quads text, a pyoxigraph Store (bulk load)
+or, for small graphs and tests, an rdflib Dataset."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+
+XSD_STRING = str(XSD.string)
+
+
+class GraphSink:
+    """One named graph: an insertion-ordered set of triples, or (from a
+    parallel emit) the same already rendered as N-Triples term text."""
+
+    __slots__ = ("identifier", "_triples", "rendered")
+
+    def __init__(self, identifier: URIRef):
+        self.identifier = identifier
+        self._triples: dict[tuple, None] = {}
+        self.rendered: list[tuple[str, str, str]] | None = None
+
+    def set_rendered(self, rendered: list[tuple[str, str, str]]) -> None:
+        self._triples.clear()
+        self.rendered = rendered
+
+    def _terms(self) -> None:
+        """Back to rdflib terms: only for callers that iterate or add (tests, small graphs)."""
+        if self.rendered is not None:
+            from rdflib import Graph
+
+            text = "".join(f"{s} {p} {o} .\n" for s, p, o in self.rendered)
+            self._triples = dict.fromkeys(Graph().parse(data=text, format="nt"))
+            self.rendered = None
+
+    def add(self, triple: tuple) -> None:
+        if self.rendered is not None:
+            self._terms()
+        self._triples[triple] = None
+
+    def __iter__(self) -> Iterator[tuple]:
+        self._terms()
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self.rendered) if self.rendered is not None else len(self._triples)
+
+    def __contains__(self, triple: tuple) -> bool:
+        self._terms()
+        return triple in self._triples
+
+    def rendered_triples(self, term: "TermWriter") -> Iterator[tuple[str, str, str]]:
+        if self.rendered is not None:
+            return iter(self.rendered)
+        return ((term(s), term(p), term(o)) for s, p, o in self._triples)
+
+
+class QuadSink:
+    def __init__(self) -> None:
+        self.graphs: dict[URIRef, GraphSink] = {}
+        self.prefixes: dict[str, str] = {}
+
+    def bind(self, prefix: str, namespace) -> None:
+        self.prefixes[prefix] = str(namespace)
+
+    def namespaces(self):
+        return iter(self.prefixes.items())
+
+    def graph(self, identifier: URIRef) -> GraphSink:
+        graph = self.graphs.get(identifier)
+        if graph is None:
+            graph = self.graphs[identifier] = GraphSink(identifier)
+        return graph
+
+    def __len__(self) -> int:
+        return sum(len(g) for g in self.graphs.values())
+
+    def quads(self) -> Iterator[tuple]:
+        for name, graph in self.graphs.items():
+            for s, p, o in graph:
+                yield s, p, o, name
+
+    def to_nquads(self) -> bytes:
+        term = TermWriter()
+        lines = []
+        for name, graph in self.graphs.items():
+            g = term(name)
+            lines.extend(f"{s} {p} {o} {g} .\n" for s, p, o in graph.rendered_triples(term))
+        return "".join(lines).encode("utf-8")
+
+    def to_store(self):
+        import pyoxigraph
+
+        store = pyoxigraph.Store()
+        store.bulk_load(self.to_nquads(), format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
+
+    def to_dataset(self):
+        from rdflib import Dataset
+
+        dataset = Dataset()
+        for prefix, namespace in self.prefixes.items():
+            dataset.bind(prefix, namespace)
+        for name, sink in self.graphs.items():
+            graph = dataset.graph(name)
+            for triple in sink:
+                graph.add(triple)
+        return dataset
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+class TermWriter:
+    """rdflib term -> N-Triples text, memoised: IRIs and many literals repeat."""
+
+    def __init__(self) -> None:
+        self._cache: dict = {}
+
+    def __call__(self, term) -> str:
+        try:
+            return self._cache[term]
+        except KeyError:
+            pass
+        except TypeError:  # unhashable: never happens for rdflib terms
+            return nt(term)
+        text = self._cache[term] = nt(term)
+        return text
+
+
+def nt(term) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        body = '"' + str(term).translate(_ESCAPES) + '"'
+        if term.language:
+            return f"{body}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != XSD_STRING:
+            return f"{body}^^<{term.datatype}>"
+        return body
+    if isinstance(term, BNode):
+        raise ValueError(f"blank node {term!r}: trialgraph mints IRIs for every node")
+    raise TypeError(f"not an RDF term: {term!r}")
