@@ -102,6 +102,7 @@ CLASS_ALIGNMENT = {
     "Result": set(),
     "Evidence": {"http://www.w3.org/ns/oa#SpecificResource"},
     "MergeDecision": {"http://www.w3.org/ns/prov#Activity"},
+    "Milestone": set(),
 }
 
 

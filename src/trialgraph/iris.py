@@ -40,4 +40,16 @@ def selector(evidence_iri: URIRef, which: str) -> URIRef:
     return URIRef(f"{evidence_iri}/{which}")
 
 
+
+def period(notation: str) -> URIRef:
+    """A stated time window ("2019-Q4", "2020-H1", "2019-06"): one IRI per
+    notation, shared by every release that names the same window."""
+    return TGID[f"period/{_safe(notation)}"]
+
+
+def instant(iso_date: str) -> URIRef:
+    return TGID[f"instant/{_safe(iso_date)}"]
+
+
 ENTITIES_GRAPH = TGID["graph/entities"]
+INFERRED_GRAPH = TGID["graph/inferred"]  # what queries/rules/ derive; not a release, not validated

@@ -156,6 +156,41 @@ class ResultFact:
     population: str | None = None
 
 
+@dataclass(frozen=True)
+class Period:
+    """A stated time window, kept at the precision the release wrote it.
+
+    notation: "2019" year, "2019-06" month, "2019-06-30" day, "2019-Q4" quarter,
+    "2020-H1" half, "2021-mid" mid-year, "2022-YE" year-end; start/end are the
+    inclusive ISO dates the window covers (how queries compare it with dates).
+    """
+
+    notation: str
+    label: str  # readable: "Q4 2019", "first half of 2020"
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class MilestoneFact:
+    """A forward-looking ("expects data in Q4 2019") or achieved ("initiated
+    Cohort 7") development milestone stated in a release body."""
+
+    kind: str  # MILESTONE_KINDS
+    status: str  # "planned" or "achieved"
+    evidence: Evidence
+    drug: str | None = None  # in-release drug name
+    trial: str | None = None  # TrialFact.local_id
+    cohort: str | None = None  # cohort label ("7", "DLBCL")
+    subject: str | None = None  # the words naming what: "Phase 2 study", "Cohort 7", "BLA"
+    period: Period | None = None
+    time_text: str | None = None  # the time expression as written: "by the end of 2019"
+
+
+MILESTONE_KINDS = ("data_readout", "initiation", "enrollment_completion", "completion",
+                   "regulatory_submission", "regulatory_decision", "other")
+
+
 @dataclass
 class Extraction:
     """Everything one release states, before corpus-wide resolution."""
@@ -169,5 +204,6 @@ class Extraction:
     trials: list[TrialFact] = field(default_factory=list)
     cohorts: list[CohortFact] = field(default_factory=list)
     results: list[ResultFact] = field(default_factory=list)
+    milestones: list[MilestoneFact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     zones: dict[Span, str] = field(default_factory=dict)  # sentence span -> zone, for evidence

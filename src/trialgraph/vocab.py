@@ -69,6 +69,7 @@ class TG(DefinedNamespace):
     Evidence: URIRef  # The passage of a press release that states a fact: the release, the character span (a text position selector), the quoted text (a text quote selector), the zone of the release it stands in and the extractor that read it.
     Listing: URIRef  # A company's shares listed on a stock exchange under a ticker symbol (for example ACMO on NASDAQ).
     MergeDecision: URIRef  # A decision of entity resolution: a name variant found in the releases (a misspelling, nickname, brand, ...) was merged into a canonical entity, with the reason and the releases it came from.
+    Milestone: URIRef  # A development milestone a release states: planned ("expects to report topline data in the first half of 2020") or achieved ("initiated Cohort 7").
     Organization: URIRef  # Any organization named in a release: companies, agencies, and others such as universities or hospitals that people work for.
     Person: URIRef  # A person named in the body of a release (an executive, investigator or partner's officer), under the full formal name without titles or degrees.
     PressRelease: URIRef  # One press release or news article of the corpus.
@@ -80,6 +81,7 @@ class TG(DefinedNamespace):
     agency: URIRef  # The regulator that granted the designation or approval.
     cohort: URIRef  # The cohort a result was measured in; absent when the result is about the whole trial or a comparator.
     cohortOf: URIRef  # The trial a cohort belongs to.
+    concernsCompany: URIRef  # Inferred, never stated by a release: the company developing the drug that a drug, result, cohort, trial or designation is about (result -> drug -> company); shared by those classes, so no single domain.
     condition: URIRef  # The condition a designation or approval is granted for, when the indication names one.
     design: URIRef  # A design feature of a trial (open-label, randomized, ...), a concept of tg:TrialDesignScheme.
     designatedDrug: URIRef  # The drug that received the designation or approval.
@@ -88,15 +90,22 @@ class TG(DefinedNamespace):
     dose: URIRef  # The total dose per cycle given to a cohort, as a number with a unit (for example 37.5 mCi/m2).
     endpoint: URIRef  # What a result measures (overall response rate, median overall survival, ...), a concept of tg:EndpointScheme.
     evidence: URIRef  # A passage of a release that states this fact.
+    expectedWithin: URIRef  # The time window a milestone is placed in, at the precision the release states it: an OWL-Time interval whose skos:notation is 2019 (year), 2019-06 (month), 2019-06-30 (day), 2019-Q4 (quarter), 2020-H1 (half), 2021-mid (mid-year), 2019-early, 2019-late or 2022-YE (year-end), with time:hasBeginning and time:hasEnd instants (time:inXSDDate).
     issuer: URIRef  # The company that issued the press release.
     listedCompany: URIRef  # The company whose shares the listing is for.
     mergedInto: URIRef  # The canonical entity (company, person, drug, ...) a name variant was merged into.
+    milestoneCohort: URIRef  # The cohort a milestone is about ("initiated Cohort 7"), when the release also describes that cohort.
+    milestoneDrug: URIRef  # The drug a milestone is about.
+    milestoneKind: URIRef  # What kind of event a milestone is (data readout, initiation, enrollment completion, ...), a concept of tg:MilestoneKindScheme.
+    milestoneStatus: URIRef  # Whether the release promises the milestone or reports it done, a concept of tg:MilestoneStatusScheme.
+    milestoneTrial: URIRef  # The trial a milestone is about, when the release names or describes it.
     phase: URIRef  # The phase of a trial, a concept of tg:PhaseScheme.
     regimen: URIRef  # How a cohort's dose was given (single, fractionated or multiple), a concept of tg:RegimenScheme.
     resultOf: URIRef  # The trial a result comes from, when the release says.
     roleOrganization: URIRef  # The organization in which the person holds the role.
     rolePerson: URIRef  # The person who holds the role.
     studiesDrug: URIRef  # A drug the trial studies; a trial has at least one.
+    supersedes: URIRef  # Inferred, never stated by a release: the result this one updates, that is the same drug, trial, cohort, endpoint and unit as reported with the latest earlier as-of date.
     unit: URIRef  # The unit of a result's value: percent for rates, months, weeks or days for durations, patients for counts, lines for prior lines of therapy.
     zone: URIRef  # The part of the release the evidence stands in (headline, dateline, body or About section), a concept of tg:ZoneScheme.
 
@@ -112,11 +121,13 @@ class TG(DefinedNamespace):
     indicationText: URIRef  # The indication as the release words it, such as "relapsed or refractory multiple myeloma".
     isComparator: URIRef  # True when the result is about another therapy quoted for comparison (a historic benchmark, or the control or placebo arm), false for the drug's own results.
     mergeReason: URIRef  # Why entity resolution merged the variant into the entity, in words an analyst can check.
+    milestoneSubject: URIRef  # The words of the release naming what the milestone concerns, such as "Cohort 7", "Phase 2 study" or "BLA".
     nameAsWritten: URIRef  # A name exactly as this release writes it, before entity resolution.
     population: URIRef  # The patient population the result is about, as the release words it, such as "evaluable patients".
     registryId: URIRef  # A trial registry number, such as a ClinicalTrials.gov NCT number.
     schedule: URIRef  # When the cohort's doses were given, as written, such as "day 1 and day 8".
     ticker: URIRef  # The ticker symbol of a listing, upper case.
+    timeExpression: URIRef  # The time of a milestone as the release writes it ("by the end of the second quarter of 2017", "in the coming weeks"), also when it names no window.
     trialName: URIRef  # The name or acronym of a trial, such as "CLOVER-1".
     value: URIRef  # The number a result reports; for a range, its low end.
     valueHigh: URIRef  # The high end of a range such as "11.9 - 18.6 months"; absent for a single figure.
@@ -128,6 +139,8 @@ class TG(DefinedNamespace):
     AgencyScheme: URIRef  # The regulators whose designations and approvals the graph records; skos:notation is the code used in the facts table.
     DesignationTypeScheme: URIRef  # Kinds of regulatory designation, grouped into expedited programs and incentives; skos:notation is the code used in the facts table.
     EndpointScheme: URIRef  # What a reported result measures; skos:notation is the code used in the facts table.
+    MilestoneKindScheme: URIRef  # Kinds of development milestone a release promises or reports; skos:notation is the code the milestones query prints.
+    MilestoneStatusScheme: URIRef  # Whether a milestone is promised (planned) or reported done (achieved) by the release that states it.
     PhaseScheme: URIRef  # Clinical trial phases, each matched to its NCI Thesaurus concept; skos:notation is the code used in the facts table.
     RegimenScheme: URIRef  # How a cohort's dose is given over a cycle; skos:notation is the code used in the facts table.
     TrialDesignScheme: URIRef  # Design features a release can state about a trial; skos:notation is the code used in the facts table.
@@ -193,6 +206,15 @@ class TG(DefinedNamespace):
     Endpoint_mOS: URIRef  # Median overall survival [notation "mOS"]
     Endpoint_mPFS: URIRef  # Median progression-free survival [notation "mPFS"]
     Endpoint_prior_lines: URIRef  # Prior lines of therapy [notation "prior_lines"]
+    MilestoneKind_completion: URIRef  # Completion [notation "completion"]
+    MilestoneKind_data_readout: URIRef  # Data readout [notation "data_readout"]
+    MilestoneKind_enrollment_completion: URIRef  # Enrollment completion [notation "enrollment_completion"]
+    MilestoneKind_initiation: URIRef  # Initiation [notation "initiation"]
+    MilestoneKind_other: URIRef  # Other milestone [notation "other"]
+    MilestoneKind_regulatory_decision: URIRef  # Regulatory decision [notation "regulatory_decision"]
+    MilestoneKind_regulatory_submission: URIRef  # Regulatory submission [notation "regulatory_submission"]
+    MilestoneStatus_achieved: URIRef  # Achieved [notation "achieved"]
+    MilestoneStatus_planned: URIRef  # Planned [notation "planned"]
     Phase_1: URIRef  # Phase 1 [notation "1"]
     Phase_1_2: URIRef  # Phase 1/2 [notation "1/2"]
     Phase_1b: URIRef  # Phase 1b [notation "1b"]

@@ -15,6 +15,7 @@ from .companies import extract_companies
 from .context import Context
 from .designations import extract_designations
 from .drugs import assign_owners, extract_drugs
+from .milestones import extract_milestones
 from .people import extract_people
 from .release import extract_release
 from .results import extract_results
@@ -33,6 +34,7 @@ PIPELINE: tuple[tuple[str, Stage], ...] = (
     ("designations", extract_designations),
     ("cohorts", extract_cohorts),
     ("results", extract_results),
+    ("milestones", extract_milestones),  # needs drugs, trials and cohorts to name its subject
     ("owners", assign_owners),
 )
 

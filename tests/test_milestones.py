@@ -1,0 +1,246 @@
+"""Milestones: extraction from invented sentences, their RDF and shapes, and the
+`milestones` saved query on the shared dev corpus (rdflib and pyoxigraph agree)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, Namespace
+from rdflib.collection import Collection
+from rdflib.namespace import SH, SKOS, TIME
+
+from trialgraph import queries, resources
+from trialgraph.extractors import extract
+from trialgraph.extractors.periods import time_mentions
+from trialgraph.graphsource import load_dataset, load_store
+from trialgraph.model import Document
+from trialgraph.output import write_atomic
+from trialgraph.pipeline import build, serialize_trig
+from trialgraph.validate import validate_graph
+from trialgraph.vocab import RDF, TG, TGID
+
+TGSH = Namespace("https://w3id.org/trialgraph/shapes#")
+
+pytestmark = [
+    pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning"),
+    pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
+]
+
+RELEASE = """Acme Oncology Provides Update on Zelatinib Program
+
+BOSTON, March 11, 2024 (GLOBE NEWSWIRE) -- Acme Oncology, Inc. (NASDAQ: ACMO) today provided an update on zelatinib, its lead drug candidate, in its Phase 1 trial in relapsed or refractory multiple myeloma.
+
+{sentence}
+
+Forward-Looking Statements
+
+This press release contains forward-looking statements, including statements about data expected in the fourth quarter of 2024 and plans to initiate a Phase 2 study in 2025.
+"""
+
+
+def _milestones(sentence: str):
+    document = Document("acme-2024-03-11", "acme-2024-03-11.txt", RELEASE.format(sentence=sentence))
+    return extract(document).milestones
+
+
+# --- extraction -----------------------------------------------------------------
+
+PHRASINGS = [
+    # sentence, kind, status, window notation, cohort
+    ("Acme expects to report topline data from the Phase 1 trial in the fourth quarter of 2024.",
+     "data_readout", "planned", "2024-Q4", None),
+    ("Topline data from the Phase 1 trial are expected in Q4 2024.", "data_readout", "planned", "2024-Q4", None),
+    ("The company plans to initiate a Phase 2 study of zelatinib in the first half of 2025.",
+     "initiation", "planned", "2025-H1", None),
+    ("Acme initiated Cohort 7 of the Phase 1 trial in February 2024.", "initiation", "achieved", "2024-02", "7"),
+    ("Acme began dosing patients in the fourth cohort last month.", "initiation", "achieved", "2024-02", "4"),
+    ("Acme completed enrollment in Cohort 5 in January 2024.", "enrollment_completion", "achieved", "2024-01", "5"),
+    ("Acme anticipates submitting an NDA for zelatinib by year-end 2025.",
+     "regulatory_submission", "planned", "2025-YE", None),
+    ("Acme remains on track to file a Biologics License Application in 2025.",
+     "regulatory_submission", "planned", "2025", None),
+    ("Acme expects to present additional data from the Phase 1 trial in mid-2025.",
+     "data_readout", "planned", "2025-mid", None),
+    ("Acme expects to provide an update by the end of the second quarter of 2024.",
+     "data_readout", "planned", "2024-06", None),
+    ("We look forward to reporting additional data later this year.", "data_readout", "planned", "2024", None),
+    ("Acme expects the remaining patients to be enrolled in the coming weeks.",
+     "enrollment_completion", "planned", None, None),
+    ("Enrollment in the Phase 1 trial is expected to be completed in the third quarter of 2024.",
+     "enrollment_completion", "planned", "2024-Q3", None),
+]
+
+
+@pytest.mark.parametrize("sentence,kind,status,window,cohort", PHRASINGS, ids=[p[0][:40] for p in PHRASINGS])
+def test_phrasings(sentence: str, kind: str, status: str, window: str | None, cohort: str | None) -> None:
+    found = [m for m in _milestones(sentence) if m.evidence.quote == sentence]
+    assert [(m.kind, m.status) for m in found] == [(kind, status)]
+    milestone = found[0]
+    assert (milestone.period.notation if milestone.period else None) == window
+    assert milestone.cohort == cohort
+    assert milestone.drug.lower() == "zelatinib"  # named, or the release's main drug
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company had expected responses to emerge only at higher doses.",
+    "Zelatinib achieved a 45% overall response rate in Cohort 2.",
+    "The panel voted in favor of waiting for the final results on February 26, 2023.",  # a past "plan"
+    "The investigator-initiated study enrolled 12 patients.",
+])
+def test_not_milestones(sentence: str) -> None:
+    assert [m for m in _milestones(sentence) if m.evidence.quote == sentence] == []
+
+
+def test_forward_looking_disclaimer_yields_no_milestones() -> None:
+    milestones = _milestones("Zelatinib was well tolerated.")
+    assert milestones == []  # the disclaimer names data in Q4 2024 and a Phase 2 start, and is ignored
+
+
+def test_two_milestones_in_one_sentence() -> None:
+    sentence = "Acme completed the third cohort and began dosing a fourth cohort at 40 mg."
+    found = sorted((m.kind, m.status, m.cohort) for m in _milestones(sentence))
+    assert found == [("completion", "achieved", "3"), ("initiation", "achieved", "4")]
+
+
+@pytest.mark.parametrize("text,notation,start,end", [
+    ("in Q4 2019", "2019-Q4", "2019-10-01", "2019-12-31"),
+    ("in the first half of 2020", "2020-H1", "2020-01-01", "2020-06-30"),
+    ("by mid-2021", "2021-mid", "2021-06-01", "2021-07-31"),
+    ("by year-end 2022", "2022-YE", "2022-12-01", "2022-12-31"),
+    ("by the end of 2015", "2015-YE", "2015-12-01", "2015-12-31"),
+    ("by the end of the second quarter of 2017", "2017-06", "2017-06-01", "2017-06-30"),
+    ("before the end of June 2020", "2020-06", "2020-06-01", "2020-06-30"),
+    ("on or before July 10, 2019", "2019-07-10", "2019-07-10", "2019-07-10"),
+    ("in 2H 2024", "2024-H2", "2024-07-01", "2024-12-31"),
+    ("later this year", "2019", "2019-01-01", "2019-12-31"),
+    ("early 2020", "2020-early", "2020-01-01", "2020-04-30"),
+])
+def test_periods_keep_their_precision(text: str, notation: str, start: str, end: str) -> None:
+    [mention] = time_mentions(text, "2019-07-09")
+    assert (mention.period.notation, mention.period.start, mention.period.end) == (notation, start, end)
+
+
+def test_vague_time_is_kept_without_a_window() -> None:
+    [mention] = time_mentions("expected in the coming weeks", "2019-07-09")
+    assert mention.text == "in the coming weeks" and mention.period is None
+
+
+# --- RDF and shapes ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def acme_graph(tmp_path_factory) -> Graph:
+    folder = tmp_path_factory.mktemp("acme")
+    sentence = ("Acme expects to report topline data from the Phase 1 trial in the fourth quarter of 2024, "
+                "and initiated Cohort 7 in February 2024.")
+    (folder / "acme-2024-03-11.txt").write_text(RELEASE.format(sentence=sentence), encoding="utf-8")
+    result = build([folder])
+    assert result.report is not None and result.report.conforms, result.report.problems
+    graph = Graph()
+    for triple in result.dataset.graph(TGID["release/acme-2024-03-11"]):
+        graph.add(triple)
+    return graph
+
+
+def test_milestone_rdf(acme_graph: Graph) -> None:
+    nodes = sorted(acme_graph.subjects(RDF.type, TG.Milestone))
+    kinds = {(acme_graph.value(n, TG.milestoneKind), acme_graph.value(n, TG.milestoneStatus)) for n in nodes}
+    assert kinds == {(TG.MilestoneKind_data_readout, TG.MilestoneStatus_planned),
+                     (TG.MilestoneKind_initiation, TG.MilestoneStatus_achieved)}
+    planned = next(n for n in nodes if acme_graph.value(n, TG.milestoneStatus) == TG.MilestoneStatus_planned)
+    window = acme_graph.value(planned, TG.expectedWithin)
+    assert str(window).startswith(str(TGID["period/"]))  # one IRI per window, shared across releases
+    assert acme_graph.value(window, SKOS.notation) == Literal("2024-Q4")
+    assert acme_graph.value(window, SKOS.prefLabel) == Literal("Q4 2024")
+    assert str(acme_graph.value(acme_graph.value(window, TIME.hasEnd), TIME.inXSDDate)) == "2024-12-31"
+    assert acme_graph.value(planned, TG.milestoneDrug) == TGID["drug/zelatinib"]
+    assert acme_graph.value(planned, TG.evidence) is not None
+    assert validate_graph(acme_graph, "acme") == []
+
+
+@pytest.mark.parametrize("corrupt,message", [
+    (lambda g, n: g.remove((n, TG.milestoneStatus, None)), "exactly one status"),
+    (lambda g, n: g.set((n, TG.milestoneKind, TG.Endpoint_ORR)), "exactly one kind"),
+    (lambda g, n: g.remove((n, TG.evidence, None)), "at least one Evidence"),
+    (lambda g, n: g.set((g.value(n, TG.expectedWithin), SKOS.notation, Literal("Q4 of 2024"))), "notation"),
+])
+def test_shapes_reject_broken_milestones(acme_graph: Graph, corrupt, message: str) -> None:
+    graph = Graph()
+    for triple in acme_graph:
+        graph.add(triple)
+    node = next(n for n in graph.subjects(RDF.type, TG.Milestone) if graph.value(n, TG.expectedWithin) is not None)
+    corrupt(graph, node)
+    problems = validate_graph(graph, "acme")
+    assert problems and any(message in p for p in problems), problems
+
+
+@pytest.mark.parametrize("shape,scheme", [("Milestone-kind", TG.MilestoneKindScheme),
+                                          ("Milestone-status", TG.MilestoneStatusScheme)])
+def test_shape_lists_match_schemes(shape: str, scheme) -> None:
+    shapes = Graph().parse(resources.shapes_path(), format="turtle")
+    onto = Graph().parse(resources.ontology_path(), format="turtle")
+    listed = set(Collection(shapes, shapes.value(TGSH[shape], SH["in"])))
+    assert listed == set(onto.subjects(SKOS.inScheme, scheme))
+
+
+# --- the saved query on the dev corpus --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def dev_graph(shared: Path, tmp_path_factory) -> Path:
+    result = build([shared / "corpus" / "dev"], validate=False)
+    path = tmp_path_factory.mktemp("dev") / "dev.trig"
+    write_atomic(path, serialize_trig(result.assembly))
+    return path
+
+
+@pytest.fixture(scope="module")
+def dev_rows(dev_graph: Path) -> list[dict]:
+    query = queries.load("milestones")
+    on_rdflib = queries.run(query, load_dataset(dev_graph), {})
+    on_oxigraph = queries.run(query, load_store(dev_graph), {})
+    assert on_rdflib.columns == on_oxigraph.columns
+    assert on_rdflib.rows == on_oxigraph.rows  # portable SPARQL: same answer, same order
+    return [{c: (None if v is None else str(v)) for c, v in zip(on_rdflib.columns, row)} for row in on_rdflib.rows]
+
+
+def _row(rows: list[dict], doc: str, kind: str, quote_part: str) -> dict:
+    [row] = [r for r in rows if r["doc"] == doc and r["kind"] == kind and quote_part in r["quote"]]
+    return row
+
+
+def test_planned_data_readout_reported_by_a_later_release(dev_rows: list[dict]) -> None:
+    # Mid-2015: "continues to anticipate data from the program by the end of 2015";
+    # the next release with results of that Phase 1 trial came out on 2016-12-01, late.
+    row = _row(dev_rows, "cellectar-2015-06-16", "data_readout", "anticipate data")
+    assert row["window"] == "2015-YE" and row["window_end"] == "2015-12-31"
+    assert row["trial"].endswith("/trial/clr-131/phase-1-multiple-myeloma-refractory-relapsed")
+    assert (row["reported_by"], row["reported_on"], row["reported_how"]) == (
+        "cellectar-2016-12-01", "2016-12-01", "results")
+    assert row["on_time"] == "false"
+
+
+def test_planned_submission_reported_by_the_achieved_one(dev_rows: list[dict]) -> None:
+    row = _row(dev_rows, "ymabs-2019-07-01", "regulatory_submission", "plan a BLA filing in 2019")
+    assert row["drug"].endswith("/drug/naxitamab") and row["window"] == "2019"
+    assert (row["reported_by"], row["reported_how"]) == ("ymabs-2020-11-25", "achieved milestone")
+    # The other antibody's BLA, promised in the same release, is never reported as filed.
+    other = _row(dev_rows, "ymabs-2019-07-01", "regulatory_submission", "target submission of a Biologics")
+    assert other["drug"].endswith("/drug/omburtamab") and other["reported_by"] is None
+
+
+def test_only_planned_milestones_listed_in_date_order(dev_rows: list[dict]) -> None:
+    assert dev_rows
+    assert all(r["quote"] for r in dev_rows)
+    assert not any("initiated Cohort" in r["quote"] or "moved on to Cohort 7" in r["quote"] for r in dev_rows)
+    dates = [r["stated"] for r in dev_rows]
+    assert dates == sorted(dates)
+    reported = [r for r in dev_rows if r["reported_by"]]
+    assert all(r["reported_on"] > r["stated"] for r in reported)
+
+
+def test_drug_parameter_narrows_the_answer(dev_graph: Path, dev_rows: list[dict]) -> None:
+    table = queries.run(queries.load("milestones"), load_store(dev_graph), {"drug": "omburtamab"})
+    drugs = {str(row[table.columns.index("drug")]) for row in table.rows}
+    assert drugs == {str(TGID["drug/omburtamab"])}
+    assert len(table.rows) == sum(1 for r in dev_rows if r["drug"].endswith("/omburtamab"))
