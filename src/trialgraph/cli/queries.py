@@ -1,0 +1,38 @@
+"""`trialgraph queries`: the catalogue of saved queries, read from their headers."""
+from __future__ import annotations
+
+import json
+
+import click
+
+from ..errors import TrialgraphError
+from ..queries import catalogue
+from .common import EXIT_CODES, fail, verbose_option
+
+
+def describe(query) -> str:
+    lines = [f"{query.name}: {query.title}", f"    {query.description}"]
+    for param in query.params:
+        need = "required" if param.required else "optional"
+        lines.append(f"    --param {param.name}=  {param.type}, {need}: {param.doc}")
+    lines.append("    columns: " + " ".join(query.columns))
+    return "\n".join(lines)
+
+
+@click.command("queries", epilog=EXIT_CODES)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@verbose_option
+def command(fmt: str, verbose: bool) -> None:
+    """List every saved query: name, title, description, parameters, columns."""
+    try:
+        queries = catalogue()
+    except TrialgraphError as error:
+        fail(error, verbose)
+        return
+    if fmt == "json":
+        click.echo(json.dumps([{
+            "name": q.name, "title": q.title, "description": q.description,
+            "params": [{"name": p.name, "type": p.type, "required": p.required, "doc": p.doc} for p in q.params],
+            "columns": list(q.columns)} for q in queries], indent=1, ensure_ascii=False))
+        return
+    click.echo("\n\n".join(describe(q) for q in queries))

@@ -1,0 +1,65 @@
+"""`trialgraph query`: run a saved query (or any .rq file) on a built graph.
+A thin shell over `trialgraph.queries`; parameters arrive as raw strings and
+are checked and bound by the library."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import TrialgraphError, UsageError
+from ..queries import ENGINES, load, run
+from ..sparql.formats import FORMATS, render
+from .common import EXIT_CODES, fail, verbose_option
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"--param {pair!r} is not key=value")
+        if name.strip() in params:
+            raise UsageError(f"parameter {name.strip()!r} given twice")
+        params[name.strip()] = value
+    return params
+
+
+def open_graph(graph: Path, engine: str):
+    from ..graphsource import load_dataset, load_store
+
+    return load_store(graph) if engine == "pyoxigraph" else load_dataset(graph)
+
+
+@click.command("query", epilog=EXIT_CODES)
+@click.argument("name")
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@click.option("--endpoint", metavar="URL", default=None,
+              help="run on a remote SPARQL endpoint instead of GRAPH (SPARQL 1.1 Protocol; "
+                   "credentials from TRIALGRAPH_ENDPOINT_AUTH)")
+@click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="a query parameter; repeat for several (see `trialgraph queries`)")
+@click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table", show_default=True)
+@click.option("--engine", type=click.Choice(list(ENGINES)), default="pyoxigraph", show_default=True)
+@click.option("--deadline", type=click.FloatRange(min=0.001), default=30.0, show_default=True,
+              help="seconds before the query is stopped")
+@verbose_option
+def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[str, ...], fmt: str, engine: str,
+            deadline: float, verbose: bool) -> None:
+    """Run the saved query NAME (or a path to any .rq file) on GRAPH or on --endpoint URL."""
+    try:
+        query = load(name)
+        params = parse_params(pairs)
+        if (graph is None) == (endpoint is None):
+            raise UsageError("give either GRAPH or --endpoint URL")
+        if endpoint is not None:
+            from ..remote import RemoteSource
+
+            source = RemoteSource(endpoint, timeout=deadline)
+        else:
+            source = open_graph(graph, engine)
+        table = run(query, source, params, deadline=deadline)
+    except TrialgraphError as error:
+        fail(error, verbose)
+        return
+    click.echo(render(table, fmt), nl=False)
