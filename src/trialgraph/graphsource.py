@@ -1,13 +1,17 @@
 """Open a built graph for reading: the one place that knows how a GRAPH
-argument (a TriG/N-Quads file today) becomes an rdflib Dataset or a
-pyoxigraph Store."""
+argument becomes an rdflib Dataset or a pyoxigraph Store. A GRAPH is a
+TriG/N-Quads file, or a folder written by `trialgraph build --store DIR`
+(store.py), so every command that reads a graph accepts a store."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rdflib import Dataset
 
+from . import store as disk_store
 from .errors import GraphError, UsageError
+from .offline import refuse_remote_jsonld
 
 RDFLIB_FORMATS = {".trig": "trig", ".ttl": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld"}
 
@@ -21,6 +25,15 @@ def _existing(path: Path) -> Path:
 def load_dataset(path: Path) -> Dataset:
     """The graph as an rdflib Dataset (named graphs kept)."""
     path = _existing(Path(path))
+    if disk_store.is_store(path):
+        store, record, reader_lock = disk_store.open_read(path)
+        try:
+            return disk_store.dataset_from_store(store, record)  # a copy: the generation may go after
+        finally:
+            del store
+            os.close(reader_lock)
+    if RDFLIB_FORMATS.get(path.suffix.lower()) == "json-ld":
+        refuse_remote_jsonld(path)  # rdflib would fetch a referenced @context
     dataset = Dataset()
     try:
         dataset.parse(path, format=RDFLIB_FORMATS.get(path.suffix.lower()))
@@ -30,10 +43,15 @@ def load_dataset(path: Path) -> Dataset:
 
 
 def load_store(path: Path):
-    """The graph as an in-memory pyoxigraph Store, for fast SPARQL."""
+    """The graph as a pyoxigraph Store, for fast SPARQL: a file is loaded into
+    memory; a store folder is opened read-only where it lies."""
     import pyoxigraph
 
     path = _existing(Path(path))
+    if disk_store.is_store(path):
+        store, _, reader_lock = disk_store.open_read(path)
+        disk_store.hold(reader_lock)  # the Store is used after we return
+        return store
     formats = {".trig": pyoxigraph.RdfFormat.TRIG, ".ttl": pyoxigraph.RdfFormat.TRIG,
                ".nq": pyoxigraph.RdfFormat.N_QUADS, ".nt": pyoxigraph.RdfFormat.N_QUADS}
     store = pyoxigraph.Store()

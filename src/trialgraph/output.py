@@ -2,7 +2,9 @@
 an interrupted run never leaves a half-written graph."""
 from __future__ import annotations
 
+import glob
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,8 +18,10 @@ def write_atomic(path: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"cannot create the output folder: {error.strerror}", path=str(folder)) from error
+    delete_dead_temp_files(path)
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # the pid in the name lets a later run tell a dead writer's leftover from a live one's file
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror}", path=str(folder)) from error
     try:
@@ -37,3 +41,117 @@ def write_atomic(path: Path, data: bytes) -> None:
         if isinstance(error, OSError):
             raise OutputError(f"cannot write: {error.strerror}", path=str(path)) from error
         raise
+
+
+def delete_dead_temp_files(path: Path) -> None:
+    """Remove write_atomic temp files of `path` whose writer is gone: a run
+    killed by SIGKILL (or a power cut) cannot remove its own."""
+    path = Path(path)
+    prefix = f".{path.name}."
+    try:
+        candidates = list(path.parent.glob(f"{glob.escape(prefix)}*.tmp"))
+    except OSError:
+        return
+    pattern = re.compile(re.escape(prefix) + r"(\d+)\.[A-Za-z0-9_]+\.tmp")
+    for temp in candidates:
+        match = pattern.fullmatch(temp.name)  # exactly ours: never another target's file
+        if match is None or _alive(int(match.group(1))):
+            continue
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class OutputLock:
+    """An exclusive, non-blocking lock on an output (a graph file or a store),
+    held for a whole build so a second build fails at once instead of
+    interleaving its writes. The lock file carries the holder's pid for the
+    message; it is removed on release. fcntl.flock locks die with the process,
+    so a kill -9 never leaves a stale lock, only a stale file that the next
+    run takes over."""
+
+    def __init__(self, path: Path, what: Path | None = None):
+        self.path = Path(path)
+        self.what = Path(what) if what is not None else self.path
+        self.fd: int | None = None
+
+    def acquire(self) -> "OutputLock":
+        import fcntl
+
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"cannot create the output folder: {error.strerror}", path=str(self.path.parent)) from error
+        while True:
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as error:
+                raise OutputError(f"cannot create the lock file: {error.strerror}", path=str(self.path)) from error
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = _read_holder(fd)
+                os.close(fd)
+                raise OutputError(f"another trialgraph process{holder} is writing it; try again when it ends",
+                                  path=str(self.what), hint=f"lock {self.path}") from None
+            # A previous holder may have unlinked the file between our open and
+            # our lock: then we hold a lock on a ghost and must start over.
+            try:
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+        self.fd = fd
+        self._delete_stale_temp_files()
+        return self
+
+    def _delete_stale_temp_files(self) -> None:
+        delete_dead_temp_files(self.what)
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            os.unlink(self.path)  # unlink while still locked: see the inode check in acquire
+        except OSError:
+            pass
+        os.close(self.fd)
+        self.fd = None
+
+    def __enter__(self) -> "OutputLock":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()
+
+
+def _read_holder(fd: int) -> str:
+    try:
+        pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    except OSError:
+        return ""
+    return f" (pid {pid})" if pid.isdigit() else ""
+
+
+def lock_path_for(output: Path) -> Path:
+    """The lock file of a graph file: hidden, beside it, so it is on the same
+    file system and visible to every process that may write the file."""
+    output = Path(output)
+    return output.parent / f".{output.name}.lock"

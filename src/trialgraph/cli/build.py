@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..errors import TrialgraphError
-from ..output import write_atomic
+from ..errors import TrialgraphError, UsageError
+from ..incremental import build_target
+from ..output import OutputLock, lock_path_for, write_atomic
+from ..parallel import default_workers
 from ..pipeline import build, serialize_trig
 from .common import EXIT_CODES, fail, verbose_option
 
@@ -16,12 +18,19 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 
 @click.command("build", epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="where to write the graph (TriG)")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="where to write the graph (TriG)")
+@click.option("--into", type=click.Path(path_type=Path), help="add the releases to this graph (.trig) or store folder, "
+              "reading only them (see docs/store.md)")
+@click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
 @click.option("--no-validate", is_flag=True, help="skip SHACL validation")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
+              help="processes for extraction and validation (default: all cores); the output is the same")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary")
 @verbose_option
-def command(paths: tuple[Path, ...], output: Path, no_validate: bool, quiet: bool, verbose: bool) -> None:
+def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, store: Path | None,
+            no_validate: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
     """Build a graph from release files or folders (.txt, .md)."""
+    workers = workers or default_workers()
     try:
         def run(files):
             if quiet or len(files) < PROGRESS_THRESHOLD:
@@ -29,12 +38,20 @@ def command(paths: tuple[Path, ...], output: Path, no_validate: bool, quiet: boo
             with click.progressbar(files, label="extracting", file=sys.stderr) as items:
                 return list(items)
 
-        result = build(paths, validate=not no_validate, progress=run)
+        if sum(x is not None for x in (output, into, store)) != 1:
+            raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
+        if output is None:
+            output = into or store
+            result = build_target(paths, output, add=into is not None, validate=not no_validate,
+                                  progress=run, store=True if store else None, workers=workers).result
+        else:
+            with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
+                result = build(paths, validate=not no_validate, progress=run, workers=workers)
+                write_atomic(output, serialize_trig(result.assembly))
         for error in result.rejected:
             click.echo(f"error: {error.one_line()}", err=True)
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
-        write_atomic(output, serialize_trig(result.dataset))
         if not quiet:
             click.echo(f"wrote {output} ({len(result.extractions)} releases)", err=True)
         if result.report is not None and not result.report.conforms:

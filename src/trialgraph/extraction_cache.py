@@ -1,0 +1,148 @@
+"""The per-release extraction cache that makes incremental builds possible.
+
+One JSON file per release holds its `Extraction` (the document text
+included: resolution reads it). JSON rather than pickle because the cache sits
+beside user outputs and loading a pickle runs code; the codec below rebuilds
+the frozen dataclasses from their type hints, keeping ints, floats and
+strings exactly as extracted so a cached release emits the same bytes as a
+freshly read one.
+
+Entries are named by hashes of the release id and the input's SHA-256, so a
+changed release gets a new entry and the old one stays valid until the index
+that names it is replaced. The index ({"cache_version", "releases": {doc id:
+{sha256, entry, source}}}) is what a graph was built from.
+
+`cache_version()` hashes this package's code and lexicons: any change to the
+code that could change an extraction invalidates every entry. Stale entries
+are re-extracted from their recorded source file when its bytes still hash the
+same, otherwise the build stops and asks for a full rebuild.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import types
+import typing
+from enum import Enum
+from functools import lru_cache
+from pathlib import Path
+
+from . import __version__, model
+from .errors import GraphError
+from .output import write_atomic
+
+CACHE_FORMAT = 1  # bump when the entry layout changes
+
+
+@lru_cache(maxsize=1)
+def cache_version() -> str:
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"{CACHE_FORMAT}\0{__version__}\0".encode())
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc" \
+                and "cli" not in path.relative_to(package).parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def entry_name(doc_id: str, sha256: str) -> str:
+    return f"{hashlib.sha256(doc_id.encode()).hexdigest()[:16]}-{sha256[:16]}.json"
+
+
+# ------------------------------------------------------------------ the codec
+
+def encode(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (list, tuple)):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return [[encode(k), encode(v)] for k, v in value.items()]  # keys may be Spans
+    return value
+
+
+@lru_cache(maxsize=None)
+def _hints(cls) -> dict:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def decode(hint, value):
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return decode(options[0], value) if len(options) == 1 else value
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(decode(item, v) for v in value)
+    if origin is list:
+        item = typing.get_args(hint)[0]
+        return [decode(item, v) for v in value]
+    if origin is dict:
+        key, item = typing.get_args(hint)
+        return {decode(key, k): decode(item, v) for k, v in value}
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        hints = _hints(hint)
+        return hint(**{name: decode(hints[name], v) for name, v in value.items()})
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return hint(value)
+    return value  # str, int, float, bool: JSON keeps them as they were
+
+
+# ------------------------------------------------------------------ the store of entries
+
+class ExtractionCache:
+    """A folder of entries plus the index a graph was built from."""
+
+    def __init__(self, folder: Path, index: dict | None):
+        self.folder = Path(folder)
+        self.index = index or {"cache_version": cache_version(), "releases": {}}
+        self.index.setdefault("releases", {})
+
+    @property
+    def current(self) -> bool:
+        return self.index.get("cache_version") == cache_version()
+
+    def load(self, doc_id: str) -> model.Extraction:
+        info = self.index["releases"][doc_id]
+        path = self.folder / info["entry"]
+        try:
+            data = json.loads(path.read_bytes())
+            if data.get("cache_version") != self.index["cache_version"] or data.get("doc_id") != doc_id:
+                raise ValueError("entry does not match the index")
+            return decode(model.Extraction, data["extraction"])
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            raise GraphError(f"the extraction cache entry of {doc_id} is missing or corrupt ({error})",
+                             path=str(path), hint="rebuild without --into") from error
+
+    def save(self, extraction: model.Extraction, sha256: str, source: Path) -> dict:
+        doc_id = extraction.document.doc_id
+        name = entry_name(doc_id, sha256)
+        data = {"cache_version": cache_version(), "doc_id": doc_id, "sha256": sha256,
+                "extraction": encode(extraction)}
+        write_atomic(self.folder / name, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        return {"sha256": sha256, "entry": name, "source": str(Path(source).resolve())}
+
+    def delete_unreferenced(self) -> None:
+        """Entries no index names, and temp files a killed run left."""
+        if not self.folder.is_dir():
+            return
+        keep = {info["entry"] for info in self.index["releases"].values()}
+        for path in self.folder.iterdir():
+            if path.name not in keep and path.name != "index.json":
+                try:
+                    path.unlink()
+                except OSError:
+                    pass

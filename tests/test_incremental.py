@@ -1,0 +1,152 @@
+"""`build NEW... --into GRAPH_OR_STORE`: only the new releases are read, a
+changed release replaces its graph, resolution re-runs over every cached
+extraction, and the result is the full rebuild, byte for byte."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from trialgraph import extraction_cache
+from trialgraph.cli import main
+from trialgraph.graphsource import load_dataset
+from trialgraph.incremental import build_target, cache_folder_for
+from trialgraph.pipeline import serialize_trig
+from trialgraph.quads import QuadSink
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+# An invented release that misspells the company of the examples and calls
+# its drug by the new name only: both must join the entities of batch one.
+MISSPELLED = """Nortwind Oncology Doses First Patient in Phase 2 HARBOR-2 Trial of Velotamab
+
+BOSTON, Mass., September 9, 2024 (GLOBE NEWSWIRE) -- Nortwind Oncology, Inc. (NASDAQ: NWON), a clinical-stage \
+biotechnology company, today announced that the first patient has been dosed in the Phase 2 HARBOR-2 trial of \
+velotamab in adults with relapsed or refractory acute myeloid leukemia.
+
+About Nortwind Oncology
+
+Nortwind Oncology, Inc. is a clinical-stage biotechnology company headquartered in Boston, Massachusetts.
+"""
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def store_trig(folder: Path) -> bytes:
+    """The TriG our writer makes of a store's graph, to compare with a file."""
+    dataset = load_dataset(folder)
+    sink = QuadSink()
+    for prefix, namespace in dataset.namespaces():
+        sink.bind(prefix, namespace)
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        sink.graph(getattr(g, "identifier", g)).add((s, p, o))
+    return serialize_trig(sink)
+
+
+def full_build(paths, out: Path) -> bytes:
+    result = run("build", *paths, "-o", out)
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("kind", ["file", "store"])
+def test_dev_corpus_in_two_halves_equals_the_full_build(tmp_path, shared, kind):
+    dev = sorted((shared / "corpus" / "dev").glob("*.txt"))
+    full = full_build(dev, tmp_path / "full.trig")
+    target = tmp_path / ("inc.trig" if kind == "file" else "store")
+    first = build_target(dev[::2], target, add=True)
+    second = build_target(dev[1::2], target, add=True)
+    assert (first.read, first.reused) == (9, 0)
+    assert (second.read, second.reused) == (9, 9)  # the first half was not read again
+    incremental = target.read_bytes() if kind == "file" else store_trig(target)
+    assert incremental == full
+
+
+@pytest.mark.parametrize("kind", ["file", "store"])
+def test_a_new_alias_and_a_misspelling_join_entities_of_the_first_batch(tmp_path, kind):
+    batch_one = sorted(p for p in EXAMPLES.iterdir() if "2024" not in p.name)
+    later = tmp_path / "later"
+    later.mkdir()
+    shutil.copy(EXAMPLES / "northwind-2024-05-20.txt", later)
+    (later / "nortwind-2024-09-09.txt").write_text(MISSPELLED, encoding="utf-8")
+
+    full = full_build([*batch_one, later], tmp_path / "full.trig")
+    target = tmp_path / ("inc.trig" if kind == "file" else "store")
+    assert run("build", *batch_one, "--into", target).exit_code == 0
+    before = target.read_bytes() if kind == "file" else store_trig(target)
+    assert b'"Velotamab"' not in before
+    result = run("build", later, "--into", target)
+    assert result.exit_code == 0, result.output
+    after = target.read_bytes() if kind == "file" else store_trig(target)
+    assert after == full
+    # the resolution really ran across batches: the new names point at old IRIs
+    text = after.decode()
+    assert 'tg:variant "Velotamab"' in text and "tg:mergedInto <https://w3id.org/trialgraph/id/drug/nwo-217>" in text
+    assert '<https://w3id.org/trialgraph/id/company/northwindoncology> skos:hiddenLabel "Nortwind Oncology, Inc."' \
+        in text
+
+
+def test_a_changed_release_replaces_its_named_graph(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for path in EXAMPLES.iterdir():
+        shutil.copy(path, inputs)
+    target = tmp_path / "g.trig"
+    assert run("build", inputs, "--into", target).exit_code == 0
+    changed = inputs / "northwind-2021-03-04.txt"
+    changed.write_text(changed.read_text().replace("Acute Myeloid Leukemia", "Myelodysplastic Syndrome", 1))
+    built = build_target([changed], target, add=True)
+    assert (built.read, built.reused, built.replaced) == (1, 4, ["northwind-2021-03-04"])
+    assert target.read_bytes() == full_build([inputs], tmp_path / "full.trig")
+    assert "Myelodysplastic Syndrome" in target.read_text()
+    # one cache entry per release: the replaced version's entry is gone
+    entries = [p for p in cache_folder_for(target).iterdir() if p.name != "index.json"]
+    assert len(entries) == 5
+
+
+def test_an_unchanged_release_given_again_is_not_re_extracted(tmp_path):
+    target = tmp_path / "store"
+    build_target([EXAMPLES], target, add=True)
+    again = build_target([EXAMPLES / "bluefin-2023-03-03.txt"], target, add=True)
+    assert (again.read, again.reused, again.replaced) == (0, 5, [])
+
+
+def test_a_code_change_invalidates_the_cache_and_re_reads_the_sources(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    shutil.copytree(EXAMPLES, inputs)
+    target = tmp_path / "g.trig"
+    build_target([inputs / "bluefin-2023-03-03.txt", inputs / "northwind-2021-03-04.txt"], target, add=True)
+    monkeypatch.setattr(extraction_cache, "cache_version", lambda: "another-version")
+    monkeypatch.setattr("trialgraph.incremental.cache_version", lambda: "another-version")
+    built = build_target([inputs / "northwind-2022-06-13.txt"], target, add=True)
+    assert (built.read, built.reused) == (3, 0)  # the two cached releases were read again from their files
+    # a stale cache whose sources are gone cannot be used: a clear usage error
+    monkeypatch.setattr(extraction_cache, "cache_version", lambda: "a-third-version")
+    monkeypatch.setattr("trialgraph.incremental.cache_version", lambda: "a-third-version")
+    (inputs / "bluefin-2023-03-03.txt").unlink()
+    result = run("build", inputs / "northwind-2023-01-17.md", "--into", target)
+    assert result.exit_code == 2
+    assert "another trialgraph version" in result.output and "bluefin-2023-03-03" in result.output
+
+
+def test_into_a_graph_built_without_a_cache_is_refused_and_left_alone(tmp_path):
+    target = tmp_path / "g.trig"
+    full = full_build([EXAMPLES / "bluefin-2023-03-03.txt"], target)
+    result = run("build", EXAMPLES / "northwind-2021-03-04.txt", "--into", target)
+    assert result.exit_code == 2
+    assert "no extraction cache" in result.output and "g.trig" in result.output
+    assert target.read_bytes() == full
+
+
+def test_cache_codec_round_trips_every_extraction_exactly(shared):
+    from trialgraph.pipeline import collect, extract_files
+
+    files, _ = collect([shared / "corpus" / "dev", EXAMPLES])
+    for extraction in extract_files(files).extractions:
+        encoded = extraction_cache.encode(extraction)
+        assert extraction_cache.decode(type(extraction), encoded) == extraction
