@@ -9,6 +9,7 @@
     │   ├── DuplicateReleaseError   two inputs map to one release id
     │   └── InputTooLargeError      over the size cap
     ├── GraphError                  a graph file cannot be read          (exit 1)
+    ├── RemoteError                 an endpoint failed or refused        (exit 1)
     └── OutputError                 an output cannot be written          (exit 2)
 
 Each carries the file it concerns and a hint; the CLI turns it into one line
@@ -61,6 +62,10 @@ class InputTooLargeError(InputError):
 
 
 class GraphError(TrialgraphError):
+    exit_code = 1
+
+
+class RemoteError(TrialgraphError):
     exit_code = 1
 
 

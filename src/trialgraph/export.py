@@ -1,0 +1,162 @@
+"""Export a built graph as Turtle, TriG, N-Triples, N-Quads or JSON-LD.
+
+Every format is written from the same canonical order: quads sorted by the
+N-Triples text of graph, subject, predicate and object. The bytes therefore
+depend only on the set of quads (not on load order, hash seed or the store's
+internal ids). pyoxigraph serialises the line-based and Turtle-family formats
+(MEASUREMENTS.md: rdflib's Turtle writer is ~120x slower); JSON-LD is written
+here so that it carries trialgraph's published context inline and stays
+compact without a JSON-LD processor.
+
+Turtle and N-Triples hold one graph: they get the union of all named graphs,
+each triple once. TriG, N-Quads and JSON-LD keep the named graphs.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from itertools import groupby
+from pathlib import Path
+
+import pyoxigraph
+
+from .errors import UsageError
+
+CONTEXT_IRI = "https://w3id.org/trialgraph/context.jsonld"
+CONTEXT_PATH = Path(__file__).parent / "data" / "context.jsonld"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "nq": pyoxigraph.RdfFormat.N_QUADS,
+    "jsonld": pyoxigraph.RdfFormat.JSON_LD,
+}
+EXTENSIONS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nq", ".jsonld": "jsonld", ".json": "jsonld"}
+SINGLE_GRAPH = {"turtle", "nt"}
+
+
+def format_for(path: Path, requested: str | None) -> str:
+    """The export format: the one asked for, else the one the extension names."""
+    if requested:
+        return requested
+    fmt = EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        known = ", ".join(sorted(EXTENSIONS))
+        raise UsageError("cannot tell the export format from the file name", path=str(path),
+                         hint=f"use --format or one of the extensions {known}")
+    return fmt
+
+
+@lru_cache(maxsize=1)
+def context() -> dict[str, str]:
+    """The prefixes of the published JSON-LD context (data/context.jsonld)."""
+    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+
+
+def canonical_quads(store) -> list:
+    """Every quad of the store, in N-Triples text order of (graph, s, p, o)."""
+    return sorted(store, key=_quad_key)
+
+
+def _quad_key(quad) -> tuple[str, str, str, str]:
+    graph = quad.graph_name
+    name = "" if isinstance(graph, pyoxigraph.DefaultGraph) else str(graph)
+    return name, str(quad.subject), str(quad.predicate), str(quad.object)
+
+
+def canonical_triples(quads) -> list:
+    """The union of all graphs: each triple once, in N-Triples text order."""
+    unique = {(str(q.subject), str(q.predicate), str(q.object)): q.triple for q in quads}
+    return [unique[key] for key in sorted(unique)]
+
+
+def serialize(store, fmt: str) -> bytes:
+    """The graph in `fmt` (a key of FORMATS), deterministic bytes."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown export format {fmt!r}", hint="one of " + ", ".join(FORMATS))
+    quads = canonical_quads(store)
+    if fmt == "jsonld":
+        return to_jsonld(quads)
+    items = canonical_triples(quads) if fmt in SINGLE_GRAPH else quads
+    prefixes = context() if fmt in ("turtle", "trig") else None
+    data = pyoxigraph.serialize(items, format=FORMATS[fmt], prefixes=prefixes)
+    return _sorted_prefix_lines(data) if prefixes else data
+
+
+def _sorted_prefix_lines(data: bytes) -> bytes:
+    """The serializer writes the @prefix block first; put it in name order so
+    the bytes never depend on how the prefix map happens to iterate."""
+    lines = data.split(b"\n")
+    count = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(sorted(lines[:count]) + lines[count:])
+
+
+class _Compactor:
+    """IRI -> compact IRI (`tgid:drug/x`) under the context, when it expands back exactly."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        self._prefixes = sorted(prefixes.items(), key=lambda item: (-len(item[1]), item[0]))
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, iri: str) -> str:
+        short = self._cache.get(iri)
+        if short is None:
+            short = iri
+            for prefix, namespace in self._prefixes:
+                local = iri[len(namespace):]
+                # A suffix starting with "//" would be read as an absolute IRI.
+                if iri.startswith(namespace) and local and not local.startswith("//"):
+                    short = f"{prefix}:{local}"
+                    break
+            self._cache[iri] = short
+        return short
+
+
+def to_jsonld(quads) -> bytes:
+    """JSON-LD 1.0 with the context embedded (no processor needs to fetch it):
+    one object per named graph, one node object per subject, one node per line."""
+    compact = _Compactor(context())
+    graphs = []
+    for graph_name, graph_quads in groupby(quads, key=lambda q: q.graph_name):
+        nodes = [json.dumps(_node(subject, list(group), compact), ensure_ascii=False, separators=(",", ":"))
+                 for subject, group in groupby(graph_quads, key=lambda q: q.subject)]
+        body = "[\n" + ",\n".join(nodes) + "\n]"
+        if isinstance(graph_name, pyoxigraph.DefaultGraph):
+            graphs.append(body[1:-1].strip("\n"))
+        else:
+            graphs.append(f'{{"@id":{json.dumps(compact(graph_name.value), ensure_ascii=False)},"@graph":{body}}}')
+    document = (
+        f'{{"@context":{json.dumps(context(), sort_keys=True, separators=(",", ":"))},\n'
+        '"@graph":[\n' + ",\n".join(g for g in graphs if g) + "\n]}\n"
+    )
+    return document.encode("utf-8")
+
+
+def _node(subject, quads, compact) -> dict:
+    node: dict = {"@id": _subject_id(subject, compact)}
+    for predicate, group in groupby(quads, key=lambda q: q.predicate):
+        objects = [q.object for q in group]
+        if predicate.value == RDF_TYPE and all(isinstance(o, pyoxigraph.NamedNode) for o in objects):
+            node["@type"] = [compact(o.value) for o in objects]
+        else:
+            node[compact(predicate.value)] = [_value(o, compact) for o in objects]
+    return node
+
+
+def _subject_id(term, compact) -> str:
+    if isinstance(term, pyoxigraph.BlankNode):
+        return f"_:{term.value}"
+    return compact(term.value)
+
+
+def _value(term, compact) -> dict:
+    if isinstance(term, pyoxigraph.Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == XSD_STRING:
+            return {"@value": term.value}
+        return {"@value": term.value, "@type": compact(term.datatype.value)}
+    return {"@id": _subject_id(term, compact)}

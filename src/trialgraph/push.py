@@ -1,0 +1,97 @@
+"""Push a built graph to a graph store with the SPARQL 1.1 Graph Store HTTP
+Protocol: one `PUT <endpoint>?graph=<IRI>` per named graph (each release,
+the entities, the ontology copy, the inferred graph). PUT replaces the
+graph, so running push again converges on the local graph.
+
+A failure (HTTP error, timeout, reset, refused redirect) is recorded for
+that graph and the push goes on with the next one; after a few failures in a
+row the endpoint is taken to be down and the rest are reported as skipped
+rather than each waiting for its own timeout. Nothing local is written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import pyoxigraph
+
+from .errors import RemoteError
+from .export import canonical_triples
+from .remote import HttpClient, authorization
+
+GIVE_UP_AFTER = 3  # consecutive failures before the endpoint is taken to be down
+
+
+@dataclass(frozen=True)
+class GraphOutcome:
+    graph: str          # the graph IRI, or "default"
+    triples: int
+    ok: bool
+    detail: str         # "201 Created", or what went wrong
+
+    def line(self) -> str:
+        status = "ok" if self.ok else "FAILED"
+        return f"{status:7} {self.graph}  {self.triples} triples  {self.detail}"
+
+
+def graphs_of(store) -> list:
+    """The graphs to push: every named graph in IRI order, then the default
+    graph if it holds anything."""
+    named = sorted(store.named_graphs(), key=lambda g: g.value)
+    has_default = next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None)
+    return named + ([pyoxigraph.DefaultGraph()] if has_default is not None else [])
+
+
+def graph_payload(store, graph) -> tuple[int, bytes]:
+    """(triple count, N-Triples bytes in canonical order) of one graph."""
+    triples = canonical_triples(store.quads_for_pattern(None, None, None, graph))
+    return len(triples), pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+
+
+def target(path: str, graph) -> str:
+    """The Graph Store Protocol request path for one graph."""
+    separator = "&" if "?" in path else "?"
+    if isinstance(graph, pyoxigraph.DefaultGraph):
+        return f"{path}{separator}default"
+    return f"{path}{separator}graph={quote(graph.value, safe='')}"
+
+
+def push(store, endpoint: str, *, timeout: float = 30.0, report=None) -> list[GraphOutcome]:
+    """PUT every graph of `store` to the Graph Store endpoint; `report(outcome)`
+    is called after each graph. Returns every graph's outcome."""
+    client = HttpClient(endpoint, timeout=timeout, auth=authorization())
+    outcomes: list[GraphOutcome] = []
+    failures_in_a_row = 0
+    try:
+        for graph in graphs_of(store):
+            name = "default" if isinstance(graph, pyoxigraph.DefaultGraph) else graph.value
+            count, payload = graph_payload(store, graph)
+            if failures_in_a_row >= GIVE_UP_AFTER:
+                outcome = GraphOutcome(name, count, False,
+                                       f"skipped: the last {GIVE_UP_AFTER} graphs failed, the endpoint looks down")
+            else:
+                outcome = _put(client, graph, name, count, payload)
+                failures_in_a_row = 0 if outcome.ok else failures_in_a_row + 1
+            outcomes.append(outcome)
+            if report is not None:
+                report(outcome)
+    finally:
+        client.close()
+    return outcomes
+
+
+def _put(client: HttpClient, graph, name: str, count: int, payload: bytes) -> GraphOutcome:
+    try:
+        response = client.request("PUT", target(client.path, graph), payload,
+                                  {"Content-Type": "application/n-triples"})
+    except RemoteError as error:
+        return GraphOutcome(name, count, False, error.message)
+    detail = f"{response.status} {response.reason}".strip()
+    if 200 <= response.status < 300:
+        return GraphOutcome(name, count, True, detail)
+    if response.status in (401, 403):
+        detail += " (check the credentials in TRIALGRAPH_ENDPOINT_AUTH)"
+    body = response.body.decode("utf-8", "replace").strip().splitlines()
+    if body and response.status >= 400:
+        detail += f": {body[0][:160]}"
+    return GraphOutcome(name, count, False, detail)

@@ -1,0 +1,184 @@
+"""`trialgraph serve`: real HTTP requests against the read-only endpoint
+(RELIABILITY item 25): it answers SELECT like the library does, and refuses
+updates, Graph Store writes, SERVICE, foreign Host and Origin headers, slow
+queries (deadline) and oversized answers (row cap, never silently cut)."""
+from __future__ import annotations
+
+import http.client
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlencode, quote
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from servers import free_port, wait_for_port
+from trialgraph.cli import main
+from trialgraph.serve import make_server
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("built") / "examples.trig"
+    result = CliRunner().invoke(main, ["build", str(EXAMPLES), "-o", str(out), "-q", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(built):
+    store = ox.Store()
+    store.bulk_load(path=str(built), format=ox.RdfFormat.TRIG)
+    return store
+
+
+@pytest.fixture(scope="module")
+def endpoint(store):
+    server = make_server(store, 0, deadline=2.0, row_cap=len(store))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def request(server, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+    host, port = server.server_address
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    sent = {"Host": f"127.0.0.1:{port}", **(headers or {})}
+    connection.request(method, path, body=body, headers=sent)
+    response = connection.getresponse()
+    data = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), data.decode("utf-8")
+
+
+def get(server, query: str, headers: dict | None = None):
+    return request(server, "GET", "/sparql?" + urlencode({"query": query}), headers=headers)
+
+
+def test_binds_to_loopback_only(endpoint):
+    assert endpoint.server_address[0] == "127.0.0.1"
+    assert endpoint.url.startswith("http://127.0.0.1:")
+
+
+def test_select_over_get_and_post_returns_every_quad(endpoint, store):
+    status, headers, body = get(endpoint, ALL_QUADS)
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
+    document = json.loads(body)
+    assert document["head"]["vars"] == ["g", "s", "p", "o"]
+    assert len(document["results"]["bindings"]) == len(store)
+    served = {(b["g"]["value"], b["s"]["value"], b["p"]["value"], b["o"]["value"])
+              for b in document["results"]["bindings"]}
+    assert served == {(q.graph_name.value, q.subject.value, q.predicate.value, q.object.value) for q in store}
+    form = urlencode({"query": COUNT}).encode()
+    status, _, body = request(endpoint, "POST", "/sparql", form, {"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(len(store))
+    status, _, body = request(endpoint, "POST", "/sparql", COUNT.encode(), {"Content-Type": "application/sparql-query"})
+    assert status == 200 and json.loads(body)["results"]["bindings"][0]["n"]["value"] == str(len(store))
+
+
+def test_csv_when_asked(endpoint, store):
+    status, headers, body = get(endpoint, COUNT, {"Accept": "text/csv"})
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert body.splitlines() == ["n", str(len(store))]
+
+
+@pytest.mark.parametrize("method, path, body, content_type", [
+    ("POST", "/sparql", urlencode({"update": "CLEAR ALL"}), "application/x-www-form-urlencoded"),
+    ("POST", "/sparql", "DROP ALL", "application/sparql-update"),
+    ("POST", "/sparql", urlencode({"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}),
+     "application/x-www-form-urlencoded"),
+    ("PUT", "/sparql?graph=" + quote("urn:g", safe=""), "<urn:a> <urn:b> <urn:c> .", "application/n-triples"),
+    ("POST", "/sparql?graph=" + quote("urn:g", safe=""), "<urn:a> <urn:b> <urn:c> .", "application/n-triples"),
+    ("POST", "/sparql", "<urn:a> <urn:b> <urn:c> .", "text/turtle"),
+    ("DELETE", "/sparql?default", None, None),
+])
+def test_writes_are_refused_and_change_nothing(endpoint, store, method, path, body, content_type):
+    before = len(store)
+    headers = {"Content-Type": content_type} if content_type else {}
+    status, _, text = request(endpoint, method, path, body.encode() if body else None, headers)
+    assert status in (403, 405), text
+    assert "read-only" in text or "updates" in text
+    assert len(store) == before
+    assert json.loads(get(endpoint, COUNT)[2])["results"]["bindings"][0]["n"]["value"] == str(before)
+
+
+def test_service_and_from_are_refused(endpoint):
+    status, _, text = get(endpoint, "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    assert status == 403 and "SERVICE" in text
+    status, _, text = get(endpoint, "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+    assert status == 403 and "FROM" in text
+
+
+@pytest.mark.parametrize("headers", [
+    {"Host": "evil.example:80"},
+    {"Host": "attacker.test"},
+    {"Origin": "http://evil.example"},
+    {"Origin": "null"},
+])
+def test_foreign_host_and_origin_are_refused(endpoint, headers):
+    status, response_headers, text = get(endpoint, COUNT, headers)
+    assert status == 403
+    assert "Access-Control-Allow-Origin" not in response_headers
+
+
+def test_own_origin_and_localhost_are_accepted(endpoint):
+    port = endpoint.server_address[1]
+    assert get(endpoint, COUNT, {"Origin": f"http://127.0.0.1:{port}"})[0] == 200
+    assert get(endpoint, COUNT, {"Host": f"localhost:{port}"})[0] == 200
+
+
+def test_row_cap_is_an_error_not_a_cut(store):
+    server = make_server(store, 0, deadline=5.0, row_cap=10)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        status, _, text = get(server, ALL_QUADS)
+        small = get(server, ALL_QUADS + " LIMIT 10")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert status == 400 and "more than 10 rows" in text
+    assert small[0] == 200 and len(json.loads(small[2])["results"]["bindings"]) == 10
+
+
+def test_runaway_query_is_stopped_at_the_deadline(endpoint):
+    endless = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s1 ?p1 ?o1 } GRAPH ?b { ?s2 ?p2 ?o2 } "
+               "GRAPH ?c { ?s3 ?p3 ?o3 } GRAPH ?d { ?s4 ?p4 ?o4 } }")
+    status, _, text = get(endpoint, endless)
+    assert status == 503 and "did not finish" in text
+    assert get(endpoint, COUNT)[0] == 200  # and the endpoint still answers
+
+
+def test_bad_syntax_and_non_select_are_400(endpoint):
+    assert get(endpoint, "SELECT WHERE {")[0] == 400
+    status, _, text = get(endpoint, "ASK { ?s ?p ?o }")
+    assert status == 400 and "SELECT" in text
+    assert request(endpoint, "GET", "/elsewhere")[0] == 404
+
+
+def test_cli_serves_until_stopped(built):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "trialgraph.cli", "serve", str(built), "--port", str(port)],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_port("127.0.0.1", port, 60)
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request("GET", "/sparql?" + urlencode({"query": COUNT}), headers={"Accept": "text/csv"})
+        response = connection.getresponse()
+        assert response.status == 200 and response.read().decode().splitlines()[0] == "n"
+        connection.close()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+    assert f"http://127.0.0.1:{port}/sparql" in process.stderr.read()
