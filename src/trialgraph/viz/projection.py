@@ -1,0 +1,154 @@
+"""The map's projection of the graph: companies -> drugs -> trials ->
+conditions as a networkx DiGraph, plus the facts of each node and the
+sentences (evidence) behind them. Everything comes from queries/viz/*.rq.
+
+Node ids are IRIs. Conditions are the trials' linked conditions or, where a
+release links none, their indications as written, merged on case and spacing
+and given an IRI from iris.py."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .. import iris
+from . import facts as factlib
+from .sparql import select
+
+KINDS = ("company", "drug", "trial", "condition")
+LAYER = {kind: index for index, kind in enumerate(KINDS)}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    iri: str
+    doc: str
+    issued: str | None
+    headline: str | None
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass
+class Projection:
+    graph: nx.DiGraph
+    facts: dict[str, list[factlib.Fact]] = field(default_factory=dict)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    def names(self) -> dict[str, tuple[str, ...]]:
+        return {node: data["names"] for node, data in self.graph.nodes(data=True)}
+
+
+def condition_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _release_order(rows: list[dict]) -> dict[str, tuple]:
+    """Releases sorted by date then id, for 'the latest release says ...'."""
+    return {row["doc"]: (row.get("issued") or "", row["doc"]) for row in rows}
+
+
+def project(store) -> Projection:
+    names: dict[str, dict] = {}
+    for row in select(store, "names"):
+        entry = names.setdefault(row["entity"], {"kind": row["kind"], "pref": set(), "names": set()})
+        entry["names"].add(row["name"])
+        if row["name_kind"] == "prefLabel":
+            entry["pref"].add(row["name"])
+    mentions: dict[str, set[str]] = defaultdict(set)
+    mention_rows = select(store, "mentions")
+    for row in mention_rows:
+        mentions[row["entity"]].add(row["doc"])
+    order = _release_order(mention_rows)
+
+    graph = nx.DiGraph()
+    for iri in sorted(names):
+        entry = names[iri]
+        label = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
+        graph.add_node(iri, kind=entry["kind"], label=label, names=tuple(sorted(entry["names"])),
+                       releases=len(mentions[iri]), phase="", designations=())
+    collector = factlib.Collector()
+
+    for row in select(store, "developers"):
+        if row["company"] in graph and row["drug"] in graph:
+            graph.add_edge(row["company"], row["drug"])
+            collector.developer(row, graph)
+
+    _add_trials(store, graph, collector, order)
+
+    designations: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, "designations"):
+        if row["drug"] in graph:
+            designations[row["drug"]].add(row["type"])
+            collector.designation(row)
+    for drug, types in designations.items():
+        graph.nodes[drug]["designations"] = tuple(sorted(types))
+
+    for row in select(store, "results"):
+        collector.result(row, graph)
+    for row in select(store, "companies"):
+        if row["company"] in graph:
+            collector.company(row)
+
+    facts = collector.finish(graph)
+    used = {iri for node_facts in facts.values() for fact in node_facts for iri in fact.evidence}
+    evidence = {}
+    for row in select(store, "evidence"):
+        if row["evidence"] in used:
+            evidence[row["evidence"]] = Evidence(row["evidence"], row["doc"], row["issued"], row["headline"],
+                                                 row["start"], row["end"], row["quote"])
+    for node_facts in facts.values():
+        for fact in node_facts:
+            fact.evidence = tuple(iri for iri in fact.evidence if iri in evidence)
+    return Projection(graph, facts, evidence)
+
+
+def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) -> None:
+    phases: dict[str, dict[str, tuple]] = defaultdict(dict)
+    conditions: dict[str, dict] = {}
+    for row in select(store, "trials"):
+        trial, drug = row["trial"], row["drug"]
+        if trial not in graph or drug not in graph:
+            continue
+        graph.add_edge(drug, trial)
+        collector.trial(row, graph)
+        if row["phase"]:
+            phases[trial][row["phase"]] = max(phases[trial].get(row["phase"], ()), order.get(row["doc"], ("", row["doc"])))
+        stated = row["condition"] or row["indication"]
+        if stated:
+            key = condition_key(stated)
+            entry = conditions.setdefault(key, {"forms": set(), "docs": set(), "trials": set()})
+            entry["forms"].add(stated)
+            entry["docs"].add(row["doc"])
+            entry["trials"].add(trial)
+            if row["evidence"]:
+                collector.condition_of(key, trial, row)
+    for trial, stated in phases.items():
+        # the phase the most recent release states: trials move on (Phase 1 -> 2)
+        graph.nodes[trial]["phase"] = max(stated, key=lambda phase: (stated[phase], phase))
+    for key in sorted(conditions):
+        entry = conditions[key]
+        node = str(iris.entity("condition", key))
+        collector.condition_nodes[key] = node
+        graph.add_node(node, kind="condition", label=min(entry["forms"], key=lambda n: (n.casefold(), n)),
+                       names=tuple(sorted(entry["forms"])), releases=len(entry["docs"]), phase="", designations=())
+        for trial in sorted(entry["trials"]):
+            graph.add_edge(trial, node)
+
+
+def narrow(projection: Projection, keep_around: list[str]) -> Projection:
+    """Only the nodes linked to every node in `keep_around` (its companies,
+    drugs, trials and conditions up and down the map)."""
+    graph = projection.graph
+    keep = set(graph.nodes)
+    for node in keep_around:
+        keep &= {node} | nx.ancestors(graph, node) | nx.descendants(graph, node)
+    sub = nx.DiGraph()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in graph.nodes if n in keep)
+    sub.add_edges_from((u, v) for u, v in graph.edges if u in keep and v in keep)
+    facts = {n: f for n, f in projection.facts.items() if n in keep}
+    used = {iri for node_facts in facts.values() for fact in node_facts for iri in fact.evidence}
+    evidence = {iri: ev for iri, ev in projection.evidence.items() if iri in used}
+    return Projection(sub, facts, evidence)

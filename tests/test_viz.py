@@ -1,0 +1,238 @@
+"""The map and charts (trialgraph viz / chart) on graphs built from releases
+written for these tests (invented names), plus the dev corpus for counts.
+Browser checks live in test_viz_browser.py and reuse the builders here."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, strategies as st
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF
+
+from trialgraph.cli import main
+from trialgraph.viz.page import script_json
+from trialgraph.viz.projection import condition_key, project
+from trialgraph.viz.sparql import open_store
+
+TG = "https://w3id.org/trialgraph/ontology#"
+ZEL = "https://w3id.org/trialgraph/id/drug/zelatinib"
+HEADER = "BOSTON, Mass., {date} /PRNewswire/ -- Acme Oncology, Inc. (NASDAQ: ACMO), a clinical-stage biotechnology company, "
+ABOUT = "\n\nAbout Acme Oncology\n\nAcme Oncology, Inc. is a clinical-stage biotechnology company headquartered in Boston, Massachusetts.\n"
+RELEASES = {
+    "acme-2021-05-10.txt": (
+        "Acme Oncology Receives FDA Orphan Drug Designation for Zelatinib for the Treatment of Glassy Cell Carcinoma\n\n"
+        + HEADER.format(date="May 10, 2021") + "today announced that the U.S. Food and Drug Administration (FDA) has "
+        "granted Orphan Drug Designation to zelatinib (formerly ZX-101) for the treatment of glassy cell carcinoma.\n\n"
+        "Zelatinib is being evaluated in an ongoing Phase 1 dose-escalation study in patients with relapsed glassy "
+        "cell carcinoma." + ABOUT),
+    "acme-2022-06-01.txt": (
+        "Acme Oncology Reports Interim Results from Phase 1 Dose-Escalation Study of Zelatinib in Relapsed Glassy Cell "
+        "Carcinoma\n\n" + HEADER.format(date="June 1, 2022") + "today announced interim results from its ongoing "
+        "Phase 1 dose-escalation study of zelatinib in adults with relapsed glassy cell carcinoma.\n\n"
+        "Patients received zelatinib by intravenous infusion every two weeks in three sequential dose cohorts:\n\n"
+        "Cohort 1 (2 mg/kg, n=6): objective response rate (ORR) of 17% (1 of 6 patients)\n"
+        "Cohort 2 (4 mg/kg, n=6): ORR of 33% (2 of 6 patients)\n"
+        "Cohort 3 (6 mg/kg, n=7): ORR of 43% (3 of 7 patients)\n\n"
+        "As of the data cutoff of April 29, 2022, the median overall survival (mOS) was 7.4 months in Cohort 1." + ABOUT),
+    "acme-2023-06-05.txt": (
+        "Acme Oncology Reports Updated Survival Data from Phase 1 Study of Zelatinib\n\n"
+        + HEADER.format(date="June 5, 2023") + "today announced updated results from its Phase 1 dose-escalation "
+        "study of zelatinib in adults with relapsed glassy cell carcinoma.\n\n"
+        "As of the data cutoff of April 30, 2023, the median overall survival (mOS) was 9.1 months in Cohort 1." + ABOUT),
+}
+# RELIABILITY item 14: names that must stay text in the page
+XSS_DRUG = "<img src=x onerror=alert(1)>"
+XSS_COMPANY = "</script><script>alert(2)</script>"
+XSS_CONDITION = "javascript:alert(3)"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def build_acme(folder: Path) -> Path:
+    source = folder / "releases"
+    source.mkdir(parents=True, exist_ok=True)
+    for name, text in RELEASES.items():
+        (source / name).write_text(text, encoding="utf-8")
+    out = folder / "acme.trig"
+    result = run("build", str(source), "-o", str(out), "-q")
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def build_hostile(folder: Path) -> Path:
+    """The Acme graph with hostile labels: the drug, the company and an
+    indication renamed (in labels and in the quoted sentences alike)."""
+    text = build_acme(folder).read_text(encoding="utf-8")
+    assert '"Zelatinib"' in text and '"Acme Oncology, Inc."' in text
+    text = text.replace("Zelatinib", XSS_DRUG).replace('"Acme Oncology, Inc."', f'"{XSS_COMPANY}"')
+    text = text.replace('"relapsed glassy cell carcinoma"', f'"{XSS_CONDITION}"')
+    out = folder / "hostile.trig"
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def build_dev(folder: Path, shared: Path) -> Path:
+    out = folder / "dev.trig"
+    result = run("build", str(shared / "corpus" / "dev"), "-o", str(out), "-q")
+    assert result.exit_code in (0, 1), result.output  # 1 = does not conform; still a graph to draw
+    return out
+
+
+@pytest.fixture(scope="module")
+def acme(tmp_path_factory) -> Path:
+    return build_acme(tmp_path_factory.mktemp("acme"))
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    return build_hostile(tmp_path_factory.mktemp("hostile"))
+
+
+def expected_nodes(graph_file: Path) -> set[str]:
+    """The map's nodes computed straight from the triples, not through the
+    viz SPARQL: companies, drugs, trials, and their distinct indications."""
+    dataset = Dataset()
+    dataset.parse(graph_file, format="trig")
+    typed = {kind: {str(s) for s, _, _, _ in dataset.quads((None, RDF.type, URIRef(TG + kind), None))}
+             for kind in ("Company", "Drug", "ClinicalTrial")}
+    indications = {condition_key(str(o)) for s, _, o, _ in dataset.quads((None, URIRef(TG + "indicationText"), None, None))
+                   if str(s) in typed["ClinicalTrial"]}
+    return set().union(*typed.values()) | {f"condition:{key}" for key in indications}
+
+
+def test_projection_links_company_drug_trial_condition_with_evidence(acme):
+    projection = project(open_store(acme))
+    graph = projection.graph
+    kinds = {data["kind"]: node for node, data in graph.nodes(data=True)}
+    assert set(kinds) == {"company", "drug", "trial", "condition"}
+    drug = graph.nodes[ZEL]
+    assert drug["label"] == "Zelatinib" and "ZX-101" in drug["names"]
+    assert drug["releases"] == 3 and drug["designations"] == ("orphan_drug",)
+    (company,) = graph.predecessors(ZEL)
+    (trial,) = graph.successors(ZEL)
+    assert graph.nodes[company]["label"] == "Acme Oncology, Inc."
+    assert graph.nodes[trial]["phase"] == "1"
+    (condition,) = graph.successors(trial)  # two spellings of one indication merge
+    assert graph.nodes[condition]["label"].casefold() == "relapsed glassy cell carcinoma"
+    facts = {fact.text: fact for fact in projection.facts[ZEL]}
+    orphan = next(f for text, f in facts.items() if text.startswith("Orphan drug designation (FDA)"))
+    quotes = [projection.evidence[iri].quote for iri in orphan.evidence]
+    assert quotes and "Orphan Drug Designation" in quotes[0]
+    mos = [text for text in facts if text.startswith("mOS")]
+    assert sorted(mos) == ["mOS 7.4 months in 1 (" + graph.nodes[trial]["label"] + "), as of 2022-06-01",
+                           "mOS 9.1 months in 1 (" + graph.nodes[trial]["label"] + "), as of 2023-06-05"]
+    for iri, evidence in projection.evidence.items():
+        assert iri.endswith(f"/{evidence.start}-{evidence.end}") and len(evidence.quote) == evidence.end - evidence.start
+
+
+def test_dev_corpus_node_count_matches_the_triples(tmp_path, shared):
+    graph_file = build_dev(tmp_path, shared)
+    graph = project(open_store(graph_file)).graph
+    expected = expected_nodes(graph_file)
+    assert graph.number_of_nodes() == len(expected) > 50
+    assert {n for n, d in graph.nodes(data=True) if d["kind"] != "condition"} == {n for n in expected if not n.startswith("condition:")}
+
+
+def test_viz_narrows_by_alias_and_refuses_unknown_names(acme, tmp_path):
+    out = tmp_path / "zx.graphml"
+    result = run("viz", str(acme), "-o", str(out), "--drug", "ZX-101")
+    assert result.exit_code == 0, result.output
+    graph = nx.read_graphml(out)
+    assert ZEL in graph and {d["kind"] for _, d in graph.nodes(data=True)} == {"company", "drug", "trial", "condition"}
+    assert graph.nodes[ZEL]["names"].split("|") == sorted(graph.nodes[ZEL]["names"].split("|"))
+    assert graph.nodes[ZEL]["releases"] == 3 and graph.nodes[ZEL]["designations"] == "orphan_drug"
+    by_company = run("viz", str(acme), "-o", str(tmp_path / "c.gexf"), "--company", "Acme Oncology")
+    assert by_company.exit_code == 0, by_company.output
+    assert set(nx.read_gexf(tmp_path / "c.gexf").nodes) == set(graph.nodes)
+    unknown = run("viz", str(acme), "-o", str(tmp_path / "x.html"), "--drug", "nosuchmab")
+    assert unknown.exit_code == 2 and "nosuchmab" in unknown.output and len(unknown.output.strip().splitlines()) == 1
+    assert not (tmp_path / "x.html").exists()
+    bad = run("viz", str(acme), "-o", str(tmp_path / "x.pdf"))
+    assert bad.exit_code == 2 and "x.pdf" in bad.output
+
+
+def test_every_format_is_byte_identical_across_hash_seeds(acme, tmp_path):
+    script = ("import sys; from trialgraph.cli import main; "
+              "[main(['viz', sys.argv[1], '-o', f'{sys.argv[2]}/map.{e}', '-q'], standalone_mode=False) "
+              "for e in ('html', 'graphml', 'gexf', 'svg')]")
+    for seed in ("1", "2"):
+        (tmp_path / seed).mkdir()
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": "Asia/Tokyo" if seed == "1" else "UTC"}
+        subprocess.run([sys.executable, "-c", script, str(acme), str(tmp_path / seed)], check=True, env=env)
+    for ext in ("html", "graphml", "gexf", "svg"):
+        first, second = (tmp_path / "1" / f"map.{ext}").read_bytes(), (tmp_path / "2" / f"map.{ext}").read_bytes()
+        assert first == second, ext
+        assert len(first) > 1000
+    assert b"lastmodifieddate" not in (tmp_path / "1" / "map.gexf").read_bytes()
+
+
+def test_page_is_offline_and_embeds_release_text_only_as_escaped_json(hostile, tmp_path):
+    out = tmp_path / "map.html"
+    assert run("viz", str(hostile), "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    for payload in (XSS_DRUG, XSS_COMPANY, "<img"):
+        assert payload not in page
+    assert len(re.findall(r"<script\b", page)) == 2 and page.count("</script>") == 2
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|javascript:)""", page, re.IGNORECASE)
+    assert "default-src 'none'" in page
+    data = json.loads(re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S).group(1))
+    labels = {node["label"] for node in data["nodes"]}
+    assert {XSS_DRUG, XSS_COMPANY, XSS_CONDITION} <= labels
+    assert any(XSS_DRUG in ev["quote"] for ev in data["evidence"])
+
+
+@given(st.text())
+def test_script_json_never_closes_the_script_element(text):
+    encoded = script_json({"label": text})
+    assert not set(encoded) & set("<>&\u2028\u2029")
+    assert json.loads(encoded) == {"label": text}
+
+
+def test_charts_plot_the_values_releases_state(acme, tmp_path):
+    from trialgraph.charts import as_date, dose_response, result_rows, saved_rows, timeline
+
+    store = open_store(acme)
+    rows = saved_rows(store, "metric-timeline", {"drug": "ZX-101", "endpoint": "mOS"})
+    chart = timeline(rows, ZEL, "Zelatinib", "mOS", {})
+    (panel,) = chart.panels
+    (series,) = panel.series
+    assert series.label == "Cohort 1" and series.points == ((as_date("2022-06-01"), 7.4), (as_date("2023-06-05"), 9.1))
+    for kind, extra in (("dose-response", ()), ("timeline", ("--endpoint", "mOS"))):
+        out = tmp_path / f"{kind}.svg"
+        result = run("chart", kind, str(acme), "--drug", "zelatinib", *extra, "-o", str(out))
+        assert result.exit_code == 0, result.output
+        svg = out.read_text(encoding="utf-8")
+        assert svg.startswith("<?xml") and "Zelatinib" in svg
+        again = tmp_path / f"again-{kind}.svg"
+        run("chart", kind, str(acme), "--drug", "zelatinib", *extra, "-o", str(again))
+        assert again.read_bytes() == out.read_bytes()
+    dose = dose_response(result_rows(store, ZEL), ZEL, "Zelatinib", {})
+    points = {panel.title: panel.series[0].points for panel in dose.panels}
+    # cohort 1's dose is stated in 2022 only; its mOS is the 2023 restatement
+    assert points == {"ORR by dose": ((2.0, 17.0), (4.0, 33.0), (6.0, 43.0)), "mOS by dose": ((2.0, 9.1),)}
+    png = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "-o", str(tmp_path / "d.png"))
+    assert png.exit_code == 0 and "4 points" in png.output and (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+    missing = run("chart", "timeline", str(acme), "--drug", "Zelatinib", "--endpoint", "PFS", "-o", str(tmp_path / "p.svg"))
+    assert missing.exit_code == 2 and "PFS" in missing.output
+    no_endpoint = run("chart", "timeline", str(acme), "--drug", "Zelatinib", "-o", str(tmp_path / "p.svg"))
+    assert no_endpoint.exit_code == 2 and "--endpoint" in no_endpoint.output
+
+
+def test_page_shows_the_drugs_charts_inline(acme, tmp_path):
+    out = tmp_path / "map.html"
+    assert run("viz", str(acme), "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    figures = re.findall(r'<figure class="chart" data-drug="([^"]+)" data-kind="([^"]+)">', page)
+    assert sorted(figures) == [(ZEL, "dose-response"), (ZEL, "timeline")]
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "inline charts must not share element ids"
