@@ -6,7 +6,7 @@ import click
 
 from .. import __version__
 from .common import EXIT_CODES
-from . import build, facts, validate
+from . import build, export, facts, push, validate, queries, query, serve, viz, chart
 
 
 @click.group(epilog=EXIT_CODES)
@@ -15,5 +15,5 @@ def main() -> None:
     """Turn clinical-development press releases into a validated RDF knowledge graph."""
 
 
-for _module in (build, validate, facts):
+for _module in (build, validate, facts, export, queries, query, push, serve, viz, chart):
     main.add_command(_module.command)
