@@ -197,7 +197,8 @@ def test_fuzz_targets_run_clean_for_a_bounded_time(tmp_path):
     import subprocess
     import sys
 
-    pytest.importorskip("atheris")
+    if not os.environ.get("CI"):  # CI installs the test extra, so there a missing atheris fails
+        pytest.importorskip("atheris")
     seconds = os.environ.get("TRIALGRAPH_FUZZ_SECONDS", "8")
     summary = tmp_path / "fuzz.json"
     proc = subprocess.run([sys.executable, str(ROOT / "fuzz" / "run.py"), "--seconds", seconds,

@@ -1,8 +1,10 @@
 """The map page in a real browser (Debian's chromium, driven headless by
 Playwright's Python client; no browser is downloaded). Skips only when
-chromium or the playwright package is absent; CI installs both."""
+chromium or the playwright package is absent on a developer's machine; under
+CI (CI set) their absence is a failure, since .ci/run installs both."""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +13,9 @@ import pytest
 from test_viz import XSS_COMPANY, XSS_CONDITION, XSS_DRUG, ZEL, build_dev, build_hostile, expected_nodes, run
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+if os.environ.get("CI"):
+    assert CHROMIUM, "CI must install Debian chromium (.ci/run does)"
+    import playwright.sync_api  # noqa: F401  CI installs the test extra
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (apt-get install -y chromium)")
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
