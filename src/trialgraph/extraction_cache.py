@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import __version__, model
 from .errors import GraphError
-from .output import write_atomic
+from .output import file_sha256, write_atomic
 
 CACHE_FORMAT = 1  # bump when the entry layout changes
 
@@ -44,14 +44,6 @@ def cache_version() -> str:
                 and "cli" not in path.relative_to(package).parts:
             digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def entry_name(doc_id: str, sha256: str) -> str:

@@ -24,9 +24,9 @@ from pathlib import Path
 
 from . import store as disk_store
 from .errors import GraphError, InputError, UsageError
-from .extraction_cache import ExtractionCache, cache_version, file_sha256
+from .extraction_cache import ExtractionCache, cache_version
 from .ingest import safe_doc_id
-from .output import OutputLock, lock_path_for, write_atomic
+from .output import OutputLock, file_sha256, lock_path_for, write_atomic
 from .pipeline import BuildResult, assemble, collect, extract_files, serialize_trig, validate_assembly
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}

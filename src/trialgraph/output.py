@@ -3,6 +3,7 @@ an interrupted run never leaves a half-written graph."""
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import re
 import tempfile
@@ -155,3 +156,11 @@ def lock_path_for(output: Path) -> Path:
     file system and visible to every process that may write the file."""
     output = Path(output)
     return output.parent / f".{output.name}.lock"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

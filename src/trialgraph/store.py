@@ -20,7 +20,6 @@ store is reported as corrupt, never read as empty.
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import os
 import re
@@ -29,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GraphError, OutputError, UsageError
-from .output import OutputLock, write_atomic
+from .output import OutputLock, file_sha256, write_atomic
 
 RECORD = "trialgraph-store.json"
 FORMAT = "trialgraph-store"
@@ -76,14 +75,6 @@ def _data_files(generation: Path) -> list[Path]:
     return sorted(p for p in generation.iterdir() if p.is_file() and not p.name.startswith(_VOLATILE))
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def verify(folder: Path, record: dict) -> Path:
     """The generation folder, after checking every recorded file is there with
     its size and checksum. Size catches truncation; the checksum catches any
@@ -99,7 +90,7 @@ def verify(folder: Path, record: dict) -> Path:
         if path.stat().st_size != size:
             raise _corrupt(folder, f"{record['generation']}/{name} is truncated or grown "
                                    f"({path.stat().st_size} bytes, recorded {size})")
-        if _sha256(path) != digest:
+        if file_sha256(path) != digest:
             raise _corrupt(folder, f"{record['generation']}/{name} does not match its checksum")
     return generation
 
@@ -226,7 +217,7 @@ class StoreWriter:
             count = len(store)
             del store
             gc.collect()  # close RocksDB before its files are checksummed
-            files = {p.name: [p.stat().st_size, _sha256(p)] for p in _data_files(generation)}
+            files = {p.name: [p.stat().st_size, file_sha256(p)] for p in _data_files(generation)}
             _fsync_tree(generation)
         except OSError as error:
             _remove(generation)
