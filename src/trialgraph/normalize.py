@@ -15,6 +15,10 @@ _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
 _TRADEMARK = re.compile(r"\((?:TM|R|C)\)|[™®©℠]")
 _ESCAPE = re.compile(r"\\(?=[-*_#\[\]()!.+])")
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003"}
+# Odd spaces and control characters (Unicode category Cc: U+0000-001F and
+# U+007F-009F) other than newline and tab, each to one space.
+_BLANKED = str.maketrans({ch: " " for ch in _SPACES} | {
+    chr(code): " " for code in range(0x100) if unicodedata.category(chr(code)) == "Cc" and chr(code) not in "\n\t"})
 
 
 def _blank(match: re.Match) -> str:
@@ -28,7 +32,7 @@ def clean_markup(text: str) -> str:
     out = _TRADEMARK.sub(_blank, out)
     out = _ESCAPE.sub(" ", out)
     out = _EMPHASIS.sub(_blank, out)
-    out = "".join(" " if ch in _SPACES or (unicodedata.category(ch) == "Cc" and ch not in "\n\t") else ch for ch in out)
+    out = out.translate(_BLANKED)
     assert len(out) == len(text)
     return out
 

@@ -6,6 +6,7 @@ disclaimers and contact blocks state no facts.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import syntok.segmenter as syntok
 
@@ -104,17 +105,25 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     if BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip()):
         spans = []
     else:
-        spans = [
-            (start + sent[0].offset, start + sent[-1].offset + len(sent[-1].value))
-            for paragraph in syntok.analyze(chunk)
-            for sent in paragraph
-            if sent
-        ]
+        spans = [(start + s, start + e) for s, e in _syntok_spans(chunk)]
     if not spans:
         left = len(chunk) - len(chunk.lstrip())
         right = len(chunk.rstrip())
         spans = [(start + left, start + right)]
     return spans
+
+
+# Boilerplate paragraphs ("About ...", forward-looking statements, contacts)
+# recur verbatim across one issuer's releases, and syntok is a third of
+# extraction time: sentence offsets of a paragraph depend on its text alone.
+@lru_cache(maxsize=4096)
+def _syntok_spans(chunk: str) -> tuple[tuple[int, int], ...]:
+    return tuple(
+        (sent[0].offset, sent[-1].offset + len(sent[-1].value))
+        for paragraph in syntok.analyze(chunk)
+        for sent in paragraph
+        if sent
+    )
 
 
 def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:

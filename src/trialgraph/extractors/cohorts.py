@@ -20,12 +20,12 @@ NUMBER_WORDS = {
     "eleven": 11, "twelve": 12,
 }
 UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
-DOSE = re.compile(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
+DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+|[A-Z])\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+|[A-Z])\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
 DOSE_LEVEL = re.compile(r"\b(?:[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
 NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
-DOSE_COHORT = re.compile(rf"(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
+DOSE_COHORT = re.compile(rf"(?<!\d)(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
 POPULATION = re.compile(
     r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )

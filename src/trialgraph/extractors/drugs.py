@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import lexicons
 from ..model import DrugAlias, DrugFact, Evidence, Zone
@@ -50,6 +51,7 @@ APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+
 LONG_FORM = re.compile(r"(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
 
 
+@lru_cache(maxsize=65536)  # the same words recur in every sentence; the lexicons never change
 def is_inn(word: str) -> bool:
     lower = word.lower()
     if lower in ENGLISH or len(lower) < 6:
@@ -59,7 +61,7 @@ def is_inn(word: str) -> bool:
     base = SUFFIXED_INN.match(lower)
     if base:
         lower = base.group("base")
-    return any(lower.endswith(stem) for stem in lexicons.drug_stems())
+    return lower.endswith(lexicons.drug_stems())
 
 
 def _code_candidates(text: str) -> list[re.Match]:

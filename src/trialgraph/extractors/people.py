@@ -33,7 +33,7 @@ INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institut
 
 ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:[.\"“”]|$)")
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s+{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
-ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
+ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?{ROLE_WORDS.pattern}[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(rf"\b(?:named|appoint(?:s|ed)?|elected|promoted)\s+{PERSON}{DEGREES}\s+(?:as\s+)?(?:its\s+|the\s+)?(?P<role>(?:[A-Za-z-]+\s+){{0,6}}?(?:officer|president|ceo|chair(?:man)?|director|head))", re.I)
 ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")

@@ -15,7 +15,7 @@ TABLE = "results.table"
 
 NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 VALUE = re.compile(
-    rf"(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
+    rf"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
@@ -39,7 +39,7 @@ COUNT = re.compile(
     rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?)",
     re.I,
 )
-COUNT_LIST = re.compile(r"(?P<n>\d+)\s+(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
+COUNT_LIST = re.compile(r"(?<!\d)(?P<n>\d+)\s+(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 

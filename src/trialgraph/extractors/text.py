@@ -28,9 +28,9 @@ DISEASE_WORD = re.compile(
     re.I,
 )
 _STOP = re.compile(
-    r"[.;:]|\s+-\s|\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r"[.;:]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
-    r"\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat)|that|which|where|is|was|were|are|will|has|had|have|"
+    r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat)|that|which|where|is|was|were|are|will|has|had|have|"
     r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"

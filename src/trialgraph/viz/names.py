@@ -1,4 +1,4 @@
-"""--drug / --company values as releases write them ("CLR 131", a brand,
+"""--drug / --company values as releases write them (a drug code, a brand,
 an INN, a misspelling, a short company name) or as IRIs/CURIEs, resolved by
 the query engine's resolver (trialgraph.queries.resolve), the same one the
 saved queries' parameters use."""
