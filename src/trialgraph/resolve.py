@@ -216,7 +216,7 @@ def _formal_first(name: str) -> tuple[str, bool]:
 
 
 def person_entity_key(name: str) -> str:
-    """"Jim Caruso" and "James V. Caruso" -> "james caruso"."""
+    """"Bob Smith" and "Robert T. Smith" -> "robert smith"."""
     parts = person_key(name).split()
     formal, _ = _formal_first(" ".join(parts))
     return " ".join([formal.lower(), *parts[1:]])

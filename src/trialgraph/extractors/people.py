@@ -118,6 +118,6 @@ def _is_company(ctx: Context, name: str) -> bool:
 
 
 def person_key(name: str) -> str:
-    """Formal name without middle initials: "James V. Caruso" -> "james caruso"."""
+    """Formal name without middle initials: "Robert T. Smith" -> "robert smith"."""
     parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
     return " ".join(parts).lower()
