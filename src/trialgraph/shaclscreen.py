@@ -23,6 +23,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
 
+from .rdf import MemoNamespace
+
+# rdflib builds a new URIRef per `SH.term`; the screen asks millions of times (perf, issue 6)
+OWL, RDF, RDFS, SH, XSD = (MemoNamespace(ns) for ns in (OWL, RDF, RDFS, SH, XSD))
+
 # Shape triples that carry no constraint (annotations, structure handled below).
 _IGNORED = {RDF.type, SH.name, SH.message, SH.description, SH.order, SH.group, SH.severity, SH.path,
             SH.property, SH.targetClass, SH.targetNode, SH.targetObjectsOf, SH.targetSubjectsOf,
