@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from rdflib import Dataset
 
 from trialgraph.cli import main
-from trialgraph.export import CONTEXT_IRI, CONTEXT_PATH, serialize
+from trialgraph.export import CONTEXT_IRI, serialize
+from trialgraph.prefixes import CONTEXT_PATH
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

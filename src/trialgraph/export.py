@@ -14,16 +14,15 @@ each triple once. TriG, N-Quads and JSON-LD keep the named graphs.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 
 import pyoxigraph
 
 from .errors import UsageError
+from .prefixes import PREFIXES
 
 CONTEXT_IRI = "https://w3id.org/trialgraph/context.jsonld"
-CONTEXT_PATH = Path(__file__).parent / "data" / "context.jsonld"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -50,10 +49,9 @@ def format_for(path: Path, requested: str | None) -> str:
     return fmt
 
 
-@lru_cache(maxsize=1)
 def context() -> dict[str, str]:
     """The prefixes of the published JSON-LD context (data/context.jsonld)."""
-    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))["@context"]
+    return PREFIXES
 
 
 def canonical_quads(store) -> list:

@@ -14,23 +14,9 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from .prefixes import PREFIXES
 from .quads import QuadSink, TermWriter
 
-PREFIXES = {
-    "dcterms": "http://purl.org/dc/terms/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "qudt": "http://qudt.org/schema/qudt/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "schema": "https://schema.org/",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "tg": "https://w3id.org/trialgraph/ontology#",
-    "tgid": "https://w3id.org/trialgraph/id/",
-    "unit": "http://qudt.org/vocab/unit/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*)")
 _BARE_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
 _DECIMAL = "<http://www.w3.org/2001/XMLSchema#decimal>"
