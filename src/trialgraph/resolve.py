@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import lexicons
 from .extractors.companies import company_key
@@ -130,12 +131,12 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution) -> Non
     for name in names:
         if keys[name] in by_short and by_short[keys[name]] != name:
             uf.union(by_short[keys[name]], name, "written as the short name the release defines")
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            if keys[a] == keys[b]:
-                uf.union(a, b, "same name apart from corporate suffix")
-            elif _similar_company(a, b):
-                uf.union(a, b, "near-identical spelling")
+    for i, j in _candidate_pairs(names, keys):
+        a, b = names[i], names[j]
+        if keys[a] == keys[b]:
+            uf.union(a, b, "same name apart from corporate suffix")
+        elif _similar_company(a, b):
+            uf.union(a, b, "near-identical spelling")
     clusters: dict[str, list[str]] = defaultdict(list)
     for name in names:
         clusters[uf.find(name)].append(name)
@@ -152,6 +153,32 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution) -> Non
             for _, fact in forms[member]:
                 for short in fact.short_names:
                     resolution.companies.setdefault("key:" + company_key(short), entity)
+
+
+def _candidate_pairs(names: list[str], keys: dict[str, str]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in the order a loop over all pairs meets them) that
+    can merge: same key, or first words within _similar_company's ratio. The
+    all-pairs loop cost 925k comparisons at 10,000 releases; first words repeat
+    across a company's spellings, so comparing distinct first words (in C) is
+    far smaller. The order matters: a merge reason is the first one found."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for index, name in enumerate(names):
+        by_key[keys[name]].append(index)
+        first = _first(name).lower()
+        if len(first) >= 5:
+            by_first[first].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for group in by_key.values():
+        pairs.update((a, b) for n, a in enumerate(group) for b in group[n + 1:])
+    firsts = sorted(by_first)
+    if firsts:
+        scores = process.cdist(firsts, firsts, scorer=fuzz.ratio, score_cutoff=85, workers=1)
+        for x, y in zip(*scores.nonzero()):
+            if x <= y:
+                for a in by_first[firsts[x]]:
+                    pairs.update((min(a, b), max(a, b)) for b in by_first[firsts[y]] if a != b)
+    return sorted(pairs)
 
 
 def _first(name: str) -> str:
@@ -274,7 +301,9 @@ def _resolve_drugs(ordered: list[Extraction], resolution: Resolution) -> None:
 
 
 def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
-    clusters: list[tuple[Entity, str, str | None, str | None, str]] = []  # entity, drug, phase, name, indication
+    # drug key -> [(entity, drug, phase, name, indication)] in creation order; a
+    # flat list scanned per trial grew with the square of the corpus.
+    clusters: dict[str, list[tuple[Entity, str, str | None, str | None, str]]] = defaultdict(list)
     for extraction in ordered:
         doc = extraction.document.doc_id
         for trial in sorted(extraction.trials, key=lambda t: (t.name is None, t.local_id)):
@@ -290,13 +319,16 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
                 label = trial.name or f"Phase {trial.phase or '?'} trial of {drug.label if drug else trial.drug}" + (
                     f" in {trial.indication}" if trial.indication else "")
                 entity = Entity("trial", key, label)
-                clusters.append((entity, drug_key, trial.phase, trial.name, trial.indication or ""))
+                clusters[drug_key].append((entity, drug_key, trial.phase, trial.name, trial.indication or ""))
                 match = entity
             resolution.trials[(doc, trial.local_id)] = match
 
 
+_similarity = lru_cache(maxsize=1 << 16)(similarity)  # indications repeat across a drug's trials
+
+
 def _find_trial(clusters, drug_key: str, trial) -> Entity | None:
-    same_drug = [c for c in clusters if c[1] == drug_key]
+    same_drug = clusters.get(drug_key, ())
     if trial.name:
         for entity, _, _, name, _ in same_drug:
             if name and name_key(name) == name_key(trial.name):
@@ -304,6 +336,6 @@ def _find_trial(clusters, drug_key: str, trial) -> Entity | None:
     candidates = [c for c in same_drug if c[2] == trial.phase and trial.phase and (not trial.name or not c[3])]
     if not candidates:
         return None
-    scored = sorted(((similarity(trial.indication or "", c[4]), i) for i, c in enumerate(candidates)), reverse=True)
+    scored = sorted(((_similarity(trial.indication or "", c[4]), i) for i, c in enumerate(candidates)), reverse=True)
     score, index = scored[0]
     return candidates[index][0] if score >= 0.5 else None
