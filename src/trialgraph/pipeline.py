@@ -15,10 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from rdflib import URIRef
+
 from .errors import InputError
 from .ingest import collect_inputs
 from .model import Extraction
-from . import parallel as _parallel
+from .emit import EmittedGraph, emit_releases
 from .parallel import extract_file, extract_many
 from .quads import QuadSink
 from .rdf import build_dataset
@@ -46,6 +48,7 @@ class Assembly:
     resolution: Resolution
     quads: QuadSink
     checked: dict | None = None  # {graph IRI: SHACL problems} of graphs validated while emitted
+    emitted: list[EmittedGraph] = field(default_factory=list)  # release graphs, for incremental builds
     _store: object = None
 
     @property
@@ -102,13 +105,11 @@ def assemble(extractions: list[Extraction], resolution: Resolution | None = None
     release graphs are emitted (and, if `validate`, checked) in parallel;
     the quads are the same either way."""
     resolution = resolution if resolution is not None else resolve(extractions)
-    parallel = workers > 1 and len(extractions) >= 2 * _parallel.EMIT_CHUNK and _parallel.can_fork()
-    quads = build_dataset(extractions, resolution, releases=not parallel)
-    checked = None
-    if parallel:
-        checked = _parallel.emit_releases_parallel(quads, extractions, resolution, workers=workers, validate=validate)
+    quads = build_dataset(extractions, resolution, releases=False)
+    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate)
     materialise_rules(quads)  # queries/rules/*.rq -> graph tgid:graph/inferred (rules.py)
-    return Assembly(resolution, quads, checked=checked or None)
+    checked = {URIRef(g.name): g.problems for g in emitted} if validate else None
+    return Assembly(resolution, quads, checked=checked or None, emitted=emitted)
 
 
 def validate_assembly(assembly: Assembly, *, workers: int = 1) -> Report:

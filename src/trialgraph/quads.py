@@ -17,16 +17,21 @@ class GraphSink:
     """One named graph: an insertion-ordered set of triples, or (from a
     parallel emit) the same already rendered as N-Triples term text."""
 
-    __slots__ = ("identifier", "_triples", "rendered")
+    __slots__ = ("identifier", "_triples", "rendered", "block", "rule_input")
 
     def __init__(self, identifier: URIRef):
         self.identifier = identifier
         self._triples: dict[tuple, None] = {}
         self.rendered: list[tuple[str, str, str]] | None = None
+        self.block: str | None = None  # the graph's TriG (trig.trig_block), when made by an emit worker
+        self.rule_input: list[tuple[str, str, str]] | None = None  # its triples the rules can read
 
-    def set_rendered(self, rendered: list[tuple[str, str, str]]) -> None:
+    def set_rendered(self, rendered: list[tuple[str, str, str]], *, block: str | None = None,
+                     rule_input: list[tuple[str, str, str]] | None = None) -> None:
         self._triples.clear()
         self.rendered = rendered
+        self.block = block
+        self.rule_input = rule_input
 
     def _terms(self) -> None:
         """Back to rdflib terms: only for callers that iterate or add (tests, small graphs)."""
@@ -40,6 +45,7 @@ class GraphSink:
     def add(self, triple: tuple) -> None:
         if self.rendered is not None:
             self._terms()
+        self.block = self.rule_input = None
         self._triples[triple] = None
 
     def __iter__(self) -> Iterator[tuple]:

@@ -61,21 +61,45 @@ def write_trig(sink: QuadSink, prefixes: dict[str, str] | None = None) -> bytes:
     prefixes = PREFIXES if prefixes is None else prefixes
     term = TermWriter()
     short = _Shortener(prefixes)
-    out = [f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())]
+    out = [trig_header(prefixes)]
     for name in sorted(sink.graphs, key=str):
         graph = sink.graphs[name]
         if len(graph) == 0:
             continue
+        if graph.block is not None and prefixes is PREFIXES:
+            out.append(graph.block)
+            continue
         # Sets drop duplicates that only differed as rdflib objects (e.g. a plain
         # and an xsd:string literal): in RDF they are the same triple.
-        triples = sorted(set(graph.rendered_triples(term)))
-        out.append(f"\n{short.iri(term(name))} {{\n")
-        for subject, group in groupby(triples, key=lambda t: t[0]):
-            predicates = []
-            for predicate, objects in groupby(group, key=lambda t: t[1]):
-                values = ", ".join(short.term(o) for _, _, o in objects)
-                verb = "a" if predicate == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" else short.iri(predicate)
-                predicates.append(f"{verb} {values}")
-            out.append(f"    {short.iri(subject)} " + " ;\n        ".join(predicates) + " .\n")
-        out.append("}\n")
+        out.append(trig_block(term(name), sorted(set(graph.rendered_triples(term))), short))
     return "".join(out).encode("utf-8")
+
+
+def trig_header(prefixes: dict[str, str]) -> str:
+    return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
+
+
+def trig_block(name: str, triples: list[tuple[str, str, str]], short: _Shortener | None = None) -> str:
+    """One named graph's TriG (`name` and `triples` as N-Triples term text,
+    triples sorted and distinct) under the standard prefixes. Blocks stand
+    alone, so release graphs are written in the emit workers and copied."""
+    short = short or _default_shortener()
+    out = [f"\n{short.iri(name)} {{\n"]
+    for subject, group in groupby(triples, key=lambda t: t[0]):
+        predicates = []
+        for predicate, objects in groupby(group, key=lambda t: t[1]):
+            values = ", ".join(short.term(o) for _, _, o in objects)
+            verb = "a" if predicate == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" else short.iri(predicate)
+            predicates.append(f"{verb} {values}")
+        out.append(f"    {short.iri(subject)} " + " ;\n        ".join(predicates) + " .\n")
+    out.append("}\n")
+    return "".join(out)
+
+
+_SHORTENER: list[_Shortener] = []
+
+
+def _default_shortener() -> _Shortener:
+    if not _SHORTENER:
+        _SHORTENER.append(_Shortener(PREFIXES))
+    return _SHORTENER[0]

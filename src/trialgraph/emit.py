@@ -1,0 +1,150 @@
+"""Emitting the release graphs, in this process or across forked workers.
+
+After resolution each release graph depends only on its extraction and the
+(read-only) resolution. Every release graph leaves here finished: its triples
+as N-Triples term text, its SHACL problems, its TriG block (trig.trig_block)
+and the triples the rules read; the parent only joins. Strings pickle far
+faster than rdflib terms, and workers inherit extractions and resolution by
+fork instead of unpickling them.
+
+Each graph also records which resolution lookups it made (company and drug
+names, person keys, trial ids) and a fingerprint of their answers: an
+incremental build (incremental.py) reuses a cached graph exactly when
+replaying its lookups against the new resolution gives the same fingerprint.
+"""
+from __future__ import annotations
+
+import hashlib
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+EMIT_CHUNK = 64  # releases per task
+_SHARED: dict = {}
+
+
+@dataclass
+class EmittedGraph:
+    name: str  # graph IRI
+    doc_id: str
+    rendered: list[tuple[str, str, str]]  # sorted, distinct
+    problems: list[str] | None  # None when not validated
+    block: str
+    rule_input: list[tuple[str, str, str]]
+    lookups: list[list]  # [kind, key] in first-use order
+    fingerprint: str
+
+
+def _view(entity) -> tuple | None:
+    # All a release graph uses of an entity (rdf.py: IRIs from kind and key, prefLabel).
+    return None if entity is None else (entity.kind, entity.key, entity.label)
+
+
+class _RecordingMap:
+    def __init__(self, owner: "RecordingResolution", kind: str, table: dict):
+        self._owner, self._kind, self._table = owner, kind, table
+
+    def get(self, key, default=None):
+        self._owner.note(self._kind, key)
+        return self._table.get(key, default)
+
+    def __getitem__(self, key):
+        self._owner.note(self._kind, key)
+        return self._table[key]
+
+
+class RecordingResolution:
+    """The resolution as a release graph sees it, noting every lookup."""
+
+    def __init__(self, resolution):
+        self._inner = resolution
+        self.lookups: dict[tuple, None] = {}
+        self.people = _RecordingMap(self, "person", resolution.people)
+        self.trials = _RecordingMap(self, "trial", resolution.trials)
+
+    def note(self, kind: str, key) -> None:
+        self.lookups[(kind, tuple(key) if isinstance(key, (list, tuple)) else key)] = None
+
+    def company(self, surface):
+        self.note("company", surface)
+        return self._inner.company(surface)
+
+    def drug(self, surface):
+        self.note("drug", surface)
+        return self._inner.drug(surface)
+
+
+def lookup(resolution, kind: str, key):
+    if kind == "company":
+        return resolution.company(key)
+    if kind == "drug":
+        return resolution.drug(key)
+    if kind == "person":
+        return resolution.people.get(key)
+    return resolution.trials.get(tuple(key))
+
+
+def fingerprint(resolution, lookups) -> str:
+    """What `lookups` answer in `resolution`, as a short hash."""
+    answers = repr([(kind, key, _view(lookup(resolution, kind, key))) for kind, key in lookups])
+    return hashlib.sha256(answers.encode("utf-8")).hexdigest()[:32]
+
+
+def emit_one(extraction, resolution, *, validate: bool) -> list[EmittedGraph]:
+    from .quads import QuadSink, TermWriter
+    from .rdf import emit_release
+    from .rules import rule_input_of
+    from .trig import trig_block
+    from .validate import check_triples
+
+    term = TermWriter()
+    recorder = RecordingResolution(resolution)
+    sink = QuadSink()
+    emit_release(sink, extraction, recorder)
+    lookups = [[kind, list(key) if isinstance(key, tuple) else key] for kind, key in recorder.lookups]
+    stamp = fingerprint(resolution, lookups)
+    out = []
+    for name, graph in sink.graphs.items():
+        triples = list(graph)
+        problems = check_triples(str(name).rsplit("/", 1)[-1], triples) if validate else None
+        rendered = sorted({(term(s), term(p), term(o)) for s, p, o in triples})
+        out.append(EmittedGraph(str(name), extraction.document.doc_id, rendered, problems,
+                                trig_block(term(name), rendered), rule_input_of(rendered), lookups, stamp))
+    return out
+
+
+def _emit_chunk(bounds: tuple[int, int]) -> list[EmittedGraph]:
+    extractions, resolution, validate = _SHARED["extractions"], _SHARED["resolution"], _SHARED["validate"]
+    return [graph for extraction in extractions[bounds[0]:bounds[1]]
+            for graph in emit_one(extraction, resolution, validate=validate)]
+
+
+def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
+                  validate: bool = True) -> list[EmittedGraph]:
+    """Emit every release graph into `sink` (pre-rendered), with `workers`
+    forked processes when there is enough work; the same output either way.
+    Returns the emitted graphs (their rendered triples dropped, the sink holds them)."""
+    ordered = sorted(extractions, key=lambda e: e.document.doc_id)
+    if workers > 1 and len(ordered) >= 2 * EMIT_CHUNK and can_fork():
+        import multiprocessing
+
+        bounds = [(i, min(i + EMIT_CHUNK, len(ordered))) for i in range(0, len(ordered), EMIT_CHUNK)]
+        _SHARED.update(extractions=ordered, resolution=resolution, validate=validate)
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                chunks = [graph for chunk in pool.map(_emit_chunk, bounds) for graph in chunk]
+        finally:
+            _SHARED.clear()
+    else:
+        chunks = [graph for extraction in ordered for graph in emit_one(extraction, resolution, validate=validate)]
+    for graph in chunks:
+        sink.graph(URIRef(graph.name)).set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
+        graph.rendered = []
+    return chunks
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
