@@ -3,6 +3,7 @@ refusals, the deadline, the row cap, the result formats, `trialgraph queries`
 and `trialgraph query` (on the project's own example releases)."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -20,6 +21,7 @@ from trialgraph.cli import main
 from trialgraph.errors import UsageError
 from trialgraph.graphsource import load_dataset, load_store
 from trialgraph.pipeline import build, serialize_trig
+from trialgraph.sparql.execute import frozen
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 PREFIX = "PREFIX tg: <https://w3id.org/trialgraph/ontology#>\n"
@@ -127,14 +129,17 @@ def test_service_inside_a_string_is_only_text(sources, tmp_path):
     assert Q.run(query, sources["pyoxigraph"], {}).rows == []
 
 
+@pytest.mark.parametrize("shared_worker", [False, True])
 @pytest.mark.parametrize("engine", ["pyoxigraph", "rdflib"])
 @pytest.mark.parametrize("body", [CARTESIAN, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a (tg:x|!tg:x)* ?b } GRAPH ?h { ?c (tg:x|!tg:x)* ?d } }"])
-def test_runaway_queries_stop_at_the_deadline(sources, tmp_path, engine, body):
+def test_runaway_queries_stop_at_the_deadline(sources, tmp_path, engine, body, shared_worker):
+    # Both ways a deadline runs: a fork per query, and the persistent worker of a frozen source.
     query = saved(tmp_path, body)
-    started = time.monotonic()
-    with pytest.raises(Q.QueryTimeout, match="did not finish within 1 s"):
-        Q.run(query, sources[engine], {}, deadline=1.0)
-    assert time.monotonic() - started < 5
+    with frozen(sources[engine]) if shared_worker else contextlib.nullcontext():
+        started = time.monotonic()
+        with pytest.raises(Q.QueryTimeout, match="did not finish within 1 s"):
+            Q.run(query, sources[engine], {}, deadline=1.0)
+        assert time.monotonic() - started < 5
 
 
 def test_row_cap_refuses_rather_than_truncates(sources, tmp_path):

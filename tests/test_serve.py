@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 from urllib.parse import urlencode, quote
 
@@ -160,6 +162,54 @@ def test_runaway_query_is_stopped_at_the_deadline(endpoint):
     assert get(endpoint, COUNT)[0] == 200  # and the endpoint still answers
 
 
+def children_of(parent: int) -> set[int]:
+    found = set()
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                if int(stat.read().rsplit(")", 1)[1].split()[1]) == parent:
+                    found.add(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+def ended(pid: int, within: float = 10.0) -> bool:
+    stop = time.monotonic() + within
+    while time.monotonic() < stop:
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                if stat.read().rsplit(")", 1)[1].split()[0] == "Z" and pid not in children_of(os.getpid()):
+                    return True  # someone else's zombie: it has exited
+        except OSError:
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_one_query_process_serves_every_query_and_closes_with_the_server(built):
+    own = ox.Store()  # not the module's store, which the shared endpoint keeps frozen
+    own.bulk_load(path=str(built), format=ox.RdfFormat.TRIG)
+    before = children_of(os.getpid())
+    server = make_server(own, 0, deadline=1.0, row_cap=len(own))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        [first] = children_of(os.getpid()) - before  # forked once, when the server starts
+        assert all(get(server, COUNT)[0] == 200 for _ in range(3))
+        assert children_of(os.getpid()) - before == {first}  # no fork per query
+        endless = "SELECT (COUNT(*) AS ?n) WHERE { " + " ".join(f"GRAPH ?g{n} {{ ?s{n} ?p{n} ?o{n} }}" for n in range(4)) + " }"
+        assert get(server, endless)[0] == 503
+        assert ended(first)
+        [second] = children_of(os.getpid()) - before
+        assert get(server, COUNT)[0] == 200 and children_of(os.getpid()) - before == {second}
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert ended(second) and children_of(os.getpid()) - before == set()
+    server.server_close()  # a second close is harmless
+
+
 def test_bad_syntax_and_non_select_are_400(endpoint):
     assert get(endpoint, "SELECT WHERE {")[0] == 400
     status, _, text = get(endpoint, "ASK { ?s ?p ?o }")
@@ -178,7 +228,10 @@ def test_cli_serves_until_stopped(built):
         response = connection.getresponse()
         assert response.status == 200 and response.read().decode().splitlines()[0] == "n"
         connection.close()
+        workers = children_of(process.pid)
+        assert len(workers) == 1
     finally:
         process.terminate()
         process.wait(timeout=10)
+    assert all(ended(pid) for pid in workers)  # SIGTERM skips atexit: the worker sees its pipe close
     assert f"http://127.0.0.1:{port}/sparql" in process.stderr.read()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .errors import UsageError
+from .sparql.execute import frozen
 
 CHART_KINDS = ("dose-response", "timeline")
 
@@ -148,14 +149,15 @@ def page_charts(store, drugs: list[str], labels: dict[str, str], results: list[d
         if row["as_of"] and not row["comparator"]:
             dated[(row["drug"], row["endpoint"])].add(row["as_of"])
     charts: list[Chart | None] = []
-    for drug in drugs:
-        if drug in dosed:
-            mine = [row for row in results if row["drug"] == drug and not row["comparator"]]
-            charts.append(dose_response(mine, drug, labels[drug], labels))
-        for (of, code), dates in sorted(dated.items()):
-            if of == drug and len(dates) > 1:
-                rows = saved_rows(store, "metric-timeline", {"drug": drug, "endpoint": code})
-                charts.append(timeline(rows, drug, labels[drug], code, labels))
+    with frozen(store):  # one query worker for every timeline, not a fork per query
+        for drug in drugs:
+            if drug in dosed:
+                mine = [row for row in results if row["drug"] == drug and not row["comparator"]]
+                charts.append(dose_response(mine, drug, labels[drug], labels))
+            for (of, code), dates in sorted(dated.items()):
+                if of == drug and len(dates) > 1:
+                    rows = saved_rows(store, "metric-timeline", {"drug": drug, "endpoint": code})
+                    charts.append(timeline(rows, drug, labels[drug], code, labels))
     return [chart for chart in charts if chart is not None]
 
 

@@ -8,8 +8,12 @@ updates, Graph Store writes (PUT/POST/DELETE of data), SERVICE / FROM / LOAD
 header names another site, the defence against DNS rebinding and cross-site
 requests from a browser. Every query runs under trialgraph.queries' deadline
 and a row cap; an answer over the cap is an error, never a silent cut.
-Queries run one at a time: each is evaluated in a forked child (the
-deadline), and forking while another thread is inside the store is unsafe.
+Queries run one at a time, in one persistent query process forked from the
+server when it starts (the store is frozen for the server's life: it never
+changes), so the deadline costs a pipe round trip, not a fork per query; a
+query that overruns kills that process and a fresh one is forked. Forking
+while another thread is inside the store would be unsafe, and no thread of
+the server ever queries the store itself.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 from .errors import TrialgraphError, UsageError
 from .queries import QueryRefused, QueryTimeout, QueryTooLarge, check_user_query, run, to_csv, to_json, to_tsv
 from .sparql.catalogue import parse as parse_query
+from .sparql.execute import freeze, unfreeze
 
 HOST = "127.0.0.1"
 PATH = "/sparql"
@@ -52,9 +57,17 @@ class EndpointServer(ThreadingHTTPServer):
         self.deadline = deadline
         self.row_cap = row_cap
         self.query_lock = threading.Lock()
+        freeze(store, start=True)
+        self._frozen = True
         bound = self.server_address[1]
         self.allowed_hosts = {f"{HOST}:{bound}", f"localhost:{bound}"}
         self.allowed_origins = {f"http://{host}" for host in self.allowed_hosts}
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self._frozen:  # once: server_close may be called again
+            self._frozen = False
+            unfreeze(self.store)
 
     @property
     def url(self) -> str:
