@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from trialgraph import extraction_cache
+from trialgraph.extraction_cache import FOLDER_FILES
 from trialgraph.cli import main
 from trialgraph.graphsource import load_dataset
 from trialgraph.incremental import build_target, cache_folder_for
@@ -105,7 +106,7 @@ def test_a_changed_release_replaces_its_named_graph(tmp_path):
     assert target.read_bytes() == full_build([inputs], tmp_path / "full.trig")
     assert "Myelodysplastic Syndrome" in target.read_text()
     # one cache entry per release: the replaced version's entry is gone
-    entries = [p for p in cache_folder_for(target).iterdir() if p.name != "index.json"]
+    entries = [p for p in cache_folder_for(target).iterdir() if p.name not in FOLDER_FILES]
     assert len(entries) == 5
 
 
@@ -150,3 +151,59 @@ def test_cache_codec_round_trips_every_extraction_exactly(shared):
     for extraction in extract_files(files).extractions:
         encoded = extraction_cache.encode(extraction)
         assert extraction_cache.decode(type(extraction), encoded) == extraction
+
+
+def _generator():
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generator_inc", ROOT / "benchmarks" / "generator.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_batches_reuse_unchanged_graphs_and_equal_the_full_build(tmp_path):
+    """The fast path (graph-state.json): kept releases keep their TriG block,
+    the rules re-run only where the change reaches; still the full build's bytes."""
+    _generator().write(180, tmp_path / "all", seed=7)
+    files = sorted((tmp_path / "all").iterdir())
+    batches = []
+    for n in range(3):  # interleaved, so later batches extend companies and drugs of earlier ones
+        batch = tmp_path / f"batch{n}"
+        batch.mkdir()
+        for path in files[n::3]:
+            shutil.copy(path, batch)
+        batches.append(batch)
+    target = tmp_path / "g.trig"
+    for n, batch in enumerate(batches):
+        built = build_target([batch], target, add=True, workers=2)
+        if n:
+            assert built.carried, "the graph state was not used"
+            assert len(built.result.assembly.emitted) < len(built.result.extractions)  # not everything again
+        assert target.read_bytes() == full_build(batches[:n + 1], tmp_path / f"full{n}.trig")
+    # a replaced release that renames its company: its old graph's nodes count as touched
+    changed = batches[0] / files[0].name
+    text = changed.read_text()
+    changed.write_text(text.replace("Phase 2", "Phase 3", 1).replace("Phase 1", "Phase 2", 1))
+    built = build_target([changed], target, add=True)
+    assert built.replaced == [files[0].stem] and built.carried
+    assert target.read_bytes() == full_build(batches, tmp_path / "full-replaced.trig")
+
+
+def test_a_graph_file_changed_behind_its_state_takes_the_full_path(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paths = sorted(EXAMPLES.iterdir())
+    for path in paths[:-1]:
+        shutil.copy(path, inputs)
+    target = tmp_path / "g.trig"
+    assert run("build", inputs, "--into", target).exit_code == 0
+    target.write_bytes(target.read_bytes() + b"# edited by hand\n")  # or a kill between graph and state
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    shutil.copy(paths[-1], extra)
+    built = build_target([extra], target, add=True)
+    assert not built.carried  # the state names another SHA-256: nothing is taken from it
+    assert target.read_bytes() == full_build([inputs, extra], tmp_path / "full.trig")

@@ -33,6 +33,7 @@ from .errors import GraphError
 from .output import file_sha256, write_atomic
 
 CACHE_FORMAT = 1  # bump when the entry layout changes
+FOLDER_FILES = ("index.json", "graph-state.json")  # in the cache folder beside the entries (graph_state.py)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,9 @@ class ExtractionCache:
         name = entry_name(doc_id, sha256)
         data = {"cache_version": cache_version(), "doc_id": doc_id, "sha256": sha256,
                 "extraction": encode(extraction)}
-        write_atomic(self.folder / name, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        # delete_unreferenced() sweeps the folder's dead temp files once per build
+        write_atomic(self.folder / name, json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8"),
+                     sweep=False)
         return {"sha256": sha256, "entry": name, "source": str(Path(source).resolve())}
 
     def delete_unreferenced(self) -> None:
@@ -133,7 +136,7 @@ class ExtractionCache:
             return
         keep = {info["entry"] for info in self.index["releases"].values()}
         for path in self.folder.iterdir():
-            if path.name not in keep and path.name != "index.json":
+            if path.name not in keep and path.name not in FOLDER_FILES:
                 try:
                     path.unlink()
                 except OSError:

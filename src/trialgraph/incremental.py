@@ -18,16 +18,27 @@ the graph; the next run builds from that index, so nothing asked for is lost.
 """
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from rdflib import URIRef
 
 from . import store as disk_store
 from .errors import GraphError, InputError, UsageError
 from .extraction_cache import ExtractionCache, cache_version
 from .ingest import safe_doc_id
 from .output import OutputLock, file_sha256, lock_path_for, write_atomic
-from .pipeline import BuildResult, assemble, collect, extract_files, serialize_trig, validate_assembly
+from .emit import emit_releases, fingerprint
+from .graph_state import GraphRecord, GraphState, ReleaseState, load_state, resolve_record, resolve_view, save_state
+from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
+from .quads import TermWriter
+from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, validate_assembly
+from .rdf import build_dataset
+from .resolve import resolve
+from .rules import infer_rendered_changed, nodes_of, rule_input_of
+from .trig import write_trig_located
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}
 
@@ -51,6 +62,25 @@ class TargetBuild:
     read: int  # input files read this run
     reused: int  # releases taken from the cache
     replaced: list[str]  # release ids whose older version was replaced
+    records: dict = field(default_factory=dict)  # doc id -> resolve record (graph_state.py)
+    carried: dict = field(default_factory=dict)  # doc id -> ReleaseState whose graphs were reused as they were
+
+    def next_state(self, where: dict[str, tuple[int, int]]) -> GraphState:
+        """The graph state to save beside the graph just written (`where`: its blocks)."""
+        releases: dict[str, ReleaseState] = {}
+        for doc, old in self.carried.items():
+            releases[doc] = ReleaseState(old.resolve, old.lookups, old.fingerprint,
+                                         [GraphRecord(g.name, *where[g.name], g.count, g.rule_input, g.problems)
+                                          for g in old.graphs])
+        for graph in self.result.assembly.emitted:
+            state = releases.setdefault(graph.doc_id, ReleaseState(self.records[graph.doc_id], graph.lookups,
+                                                                   graph.fingerprint, []))
+            state.graphs.append(GraphRecord(graph.name, *where.get(graph.name, (0, 0)), graph.count,
+                                            graph.rule_input, graph.problems))
+        graphs = self.result.assembly.quads.graphs
+        inferred = graphs.get(URIRef(INFERRED_GRAPH))
+        return GraphState(releases, "".join(f"{s} {p} {o}\n" for s, p, o in inferred.rendered) if inferred else "",
+                          rule_input_of(sorted(graphs[URIRef(ENTITIES_GRAPH)].rendered_triples(TermWriter()))))
 
 
 def build_target(paths, target: Path, *, add: bool, validate: bool = True, workers: int = 1,
@@ -77,12 +107,18 @@ def build_target(paths, target: Path, *, add: bool, validate: bool = True, worke
     with OutputLock(lock_path_for(target), what=target):
         committed = _file_index(target, folder, strict=add)
         cache = ExtractionCache(folder, committed if add else None)
+        old_graph = target.read_bytes() if add and cache.current and target.is_file() else None
+        state = load_state(folder, hashlib.sha256(old_graph).hexdigest()) if old_graph is not None else None
         index_written = False
         try:
-            built = _build(paths, cache, validate=validate, workers=workers, progress=progress)
+            built = _build(paths, cache, validate=validate, workers=workers, progress=progress,
+                           state=state, old_graph=old_graph)
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
-            write_atomic(target, serialize_trig(built.result.assembly))
+            data, where = write_trig_located(built.result.assembly.quads)
+            write_atomic(target, data)
+            # After the graph: a state older than the graph names another SHA-256 and is ignored.
+            save_state(folder, built.next_state(where), hashlib.sha256(data).hexdigest())
         except BaseException:
             if not index_written:  # else the new index is the intent, ahead of the graph: keep its entries
                 ExtractionCache(folder, committed).delete_unreferenced()
@@ -108,7 +144,8 @@ def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
     return index
 
 
-def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress) -> TargetBuild:
+def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, state: GraphState | None = None,
+           old_graph: bytes | None = None) -> TargetBuild:
     files, rejected = collect(paths)
     releases: dict = cache.index["releases"]
     old_ids = {doc_id.lower(): doc_id for doc_id in releases}
@@ -136,7 +173,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         if key in new_keys:
             continue
         if not stale:
-            kept[doc_id] = cache.load(doc_id)
+            kept[doc_id] = _kept(cache, state, doc_id)
             continue
         source = Path(releases[doc_id]["source"])
         if not source.is_file() or file_sha256(source) != releases[doc_id]["sha256"]:
@@ -159,7 +196,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         old = old_ids.get(key) if key else None
         if old is not None and old not in fresh_index["releases"] and not stale:
             fresh_index["releases"][old] = releases[old]
-            kept[old] = cache.load(old)
+            kept[old] = _kept(cache, state, old)
             if old in replaced:
                 replaced.remove(old)
     extractions = list(extracted.extractions) + list(kept.values())
@@ -167,7 +204,63 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
     fresh_index["releases"] = dict(sorted(fresh_index["releases"].items()))
     cache.index = fresh_index
 
-    assembly = assemble(extractions)
+    fresh = list(extracted.extractions)
+    if state is None or old_graph is None:
+        assembly, carried = assemble(extractions, workers=workers, validate=validate), {}
+    else:
+        assembly, carried = _assemble_reusing(fresh, kept, state, old_graph, cache, workers=workers, validate=validate)
     report = validate_assembly(assembly, workers=workers) if validate else None
     result = BuildResult(assembly, extractions, rejected + extracted.rejected, extracted.warnings, report)
-    return TargetBuild(result, read=len(wanted), reused=len(kept), replaced=sorted(replaced))
+    records = {e.document.doc_id: resolve_record(e) for e in fresh}
+    records.update({doc: state.releases[doc].resolve if state and doc in state.releases else resolve_record(e)
+                    for doc, e in kept.items()})
+    return TargetBuild(result, read=len(wanted), reused=len(kept), replaced=sorted(replaced), records=records,
+                       carried=carried)
+
+
+def _kept(cache: ExtractionCache, state: GraphState | None, doc_id: str):
+    """A release kept from the cache: only what resolution reads when the
+    graph state has it (its graph is likely reused), else the extraction."""
+    if state is not None and doc_id in state.releases:
+        return resolve_view(state.releases[doc_id].resolve)
+    return cache.load(doc_id)
+
+
+def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: bytes, cache: ExtractionCache, *,
+                      workers: int, validate: bool):
+    """assemble() for an incremental build: a kept release whose resolution
+    lookups answer as before keeps its graph (TriG block, rule input, SHACL
+    problems) from the old graph file; the others are emitted again from
+    their cached extractions, and the rules run again only where a changed
+    graph reaches (rules.infer_rendered_changed). The result is the graph a
+    full build writes."""
+    resolution = resolve(fresh + list(kept.values()))
+    quads = build_dataset([], resolution, releases=False)
+    carried: dict[str, ReleaseState] = {}
+    again = list(fresh)
+    checked: dict = {}
+    touched = nodes_of(state.entities)
+    for doc in {e.document.doc_id for e in fresh} & set(state.releases):  # replaced releases: their old graphs
+        touched.update(n for g in state.releases[doc].graphs for n in nodes_of(g.rule_input))
+    for doc, extraction in kept.items():
+        old = state.releases.get(doc)
+        if old is not None and fingerprint(resolution, old.lookups) == old.fingerprint:
+            carried[doc] = old
+            for g in old.graphs:
+                name = URIRef(g.name)
+                quads.graph(name).set_block(old_graph[g.offset:g.offset + g.length], g.count, g.rule_input)
+                if g.problems is not None:  # else built unvalidated: validate_assembly checks it now
+                    checked[name] = g.problems
+        else:
+            again.append(cache.load(doc) if old is not None else extraction)
+            touched.update(n for g in (old.graphs if old else ()) for n in nodes_of(g.rule_input))
+    emitted = emit_releases(quads, again, resolution, workers=workers, validate=validate)
+    checked.update({URIRef(g.name): g.problems for g in emitted})
+    for graph in emitted:
+        touched.update(nodes_of(graph.rule_input))
+    entities = quads.graphs.get(URIRef(ENTITIES_GRAPH))
+    if entities is not None:
+        touched.update(nodes_of(rule_input_of(sorted(entities.rendered_triples(TermWriter())))))
+    previous = [tuple(line.split(" ", 2)) for line in state.inferred.splitlines()]
+    quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(infer_rendered_changed(quads, touched, previous))
+    return Assembly(resolution, quads, checked=checked if validate else None, emitted=emitted), carried

@@ -3,6 +3,7 @@ hashes of defining fields for n-ary facts. No blank nodes anywhere."""
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -19,6 +20,7 @@ def _safe(segment: str) -> str:
     return quote(value, safe="-")
 
 
+@lru_cache(maxsize=1 << 17)  # every merge decision names its releases again
 def release(doc_id: str) -> URIRef:
     return TGID[f"release/{quote(doc_id, safe='-_.')}"]
 

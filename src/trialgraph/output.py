@@ -12,14 +12,18 @@ from pathlib import Path
 from .errors import OutputError
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes, *, sweep: bool = True) -> None:
+    """sweep=False skips looking for dead writers' temp files: for folders of
+    many small files that sweep themselves (the extraction cache), where a
+    glob per write grew with the folder."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"cannot create the output folder: {error.strerror}", path=str(folder)) from error
-    delete_dead_temp_files(path)
+    if sweep:
+        delete_dead_temp_files(path)
     try:
         # the pid in the name lets a later run tell a dead writer's leftover from a live one's file
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)

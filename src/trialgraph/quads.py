@@ -17,24 +17,50 @@ class GraphSink:
     """One named graph: an insertion-ordered set of triples, or (from a
     parallel emit) the same already rendered as N-Triples term text."""
 
-    __slots__ = ("identifier", "_triples", "rendered", "block", "rule_input")
+    __slots__ = ("identifier", "_triples", "rendered", "block", "rule_input", "_count")
 
     def __init__(self, identifier: URIRef):
         self.identifier = identifier
         self._triples: dict[tuple, None] = {}
         self.rendered: list[tuple[str, str, str]] | None = None
-        self.block: str | None = None  # the graph's TriG (trig.trig_block), when made by an emit worker
-        self.rule_input: list[tuple[str, str, str]] | None = None  # its triples the rules can read
+        self.block: str | bytes | None = None  # the graph's TriG (trig.trig_block), when emit made it
+        self.rule_input: str | None = None  # "s p o" lines of its triples the rules can read
+        self._count = 0  # of a graph known only by its block (set_block)
+
+    def set_block(self, block: bytes, count: int, rule_input: str) -> None:
+        """A graph reused from an earlier build as its TriG block; its triples
+        are read back from the block only if someone iterates them."""
+        self._triples.clear()
+        self.rendered = None
+        self.block, self._count, self.rule_input = block, count, rule_input
 
     def set_rendered(self, rendered: list[tuple[str, str, str]], *, block: str | None = None,
-                     rule_input: list[tuple[str, str, str]] | None = None) -> None:
+                     rule_input: str | None = None) -> None:
         self._triples.clear()
         self.rendered = rendered
         self.block = block
         self.rule_input = rule_input
 
+    def _block_only(self) -> bool:
+        return self.rendered is None and not self._triples and self.block is not None and self._count > 0
+
+    def _render_block(self) -> None:
+        import pyoxigraph
+
+        from .prefixes import PREFIXES
+        from .sparql.engines import from_oxigraph
+        from .trig import trig_header
+
+        block = self.block if isinstance(self.block, bytes) else self.block.encode("utf-8")
+        data = trig_header(PREFIXES).encode("utf-8") + block
+        term = TermWriter()
+        self.rendered = sorted({(term(from_oxigraph(q.subject)), term(from_oxigraph(q.predicate)),
+                                 term(from_oxigraph(q.object))) for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TRIG)})
+
     def _terms(self) -> None:
         """Back to rdflib terms: only for callers that iterate or add (tests, small graphs)."""
+        if self._block_only():
+            self._render_block()
         if self.rendered is not None:
             from rdflib import Graph
 
@@ -53,6 +79,8 @@ class GraphSink:
         return iter(self._triples)
 
     def __len__(self) -> int:
+        if self._block_only():
+            return self._count
         return len(self.rendered) if self.rendered is not None else len(self._triples)
 
     def __contains__(self, triple: tuple) -> bool:
@@ -60,6 +88,8 @@ class GraphSink:
         return triple in self._triples
 
     def rendered_triples(self, term: "TermWriter") -> Iterator[tuple[str, str, str]]:
+        if self._block_only():
+            self._render_block()
         if self.rendered is not None:
             return iter(self.rendered)
         return ((term(s), term(p), term(o)) for s, p, o in self._triples)

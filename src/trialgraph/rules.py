@@ -21,6 +21,7 @@ from functools import lru_cache
 from rdflib import RDF, Dataset, Literal, URIRef, Variable
 
 from .iris import INFERRED_GRAPH
+from .vocab import TGID
 from .quads import TermWriter
 from .resources import queries_dir
 from .sparql.engines import from_oxigraph, to_oxigraph
@@ -66,57 +67,59 @@ def _rule_predicates() -> frozenset[str] | None:
     return None if variable_predicate else frozenset(iris)
 
 
-def _rule_input(source) -> tuple[bytes, set[tuple[str, str, str]]]:
-    """The stated quads the rules can read, as N-Quads, and the same triples as
-    N-Triples term text (to drop inferences already stated). Reads a QuadSink,
-    an rdflib Dataset or a pyoxigraph Store; never the inferred graph."""
+def _rule_input(source) -> tuple[list[str], set[str]]:
+    """The stated quads the rules can read, as N-Quads lines, and the same
+    triples as "s p o" term text (to drop inferences already stated). Reads a
+    QuadSink, an rdflib Dataset or a pyoxigraph Store; never the inferred graph."""
     import pyoxigraph
 
     wanted = _rule_predicates()
     inferred = f"<{INFERRED_GRAPH}>"
     lines: list[str] = []
-    stated: set[tuple[str, str, str]] = set()
+    stated: set[str] = set()
     if isinstance(source, pyoxigraph.Store):
         iterable = _ox_rendered(source)
     elif isinstance(source, Dataset):
         term = TermWriter()
-        iterable = ((term(s), term(p), term(o), term(getattr(g, "identifier", g)))
+        iterable = ((term(getattr(g, "identifier", g)), (term(s), term(p), term(o)))
                     for s, p, o, g in source.quads((None, None, None, None))
                     if isinstance(getattr(g, "identifier", g), URIRef))
     elif isinstance(getattr(source, "graphs", None), dict):  # the build's QuadSink
-        iterable = _sink_rendered(source, wanted)
+        for g, text in _sink_rule_input(source, wanted):
+            if g == inferred:
+                continue
+            for line in text.splitlines():
+                lines.append(f"{line} {g} .\n")
+                stated.add(line)
+        return lines, stated
     else:
         raise TypeError(f"cannot materialise rules into a {type(source).__name__}")
-    for s, p, o, g in iterable:
+    for g, (s, p, o) in iterable:
         if g == inferred or (wanted is not None and p[1:-1] not in wanted):
             continue
         lines.append(f"{s} {p} {o} {g} .\n")
-        stated.add((s, p, o))
-    return "".join(lines).encode("utf-8"), stated
+        stated.add(f"{s} {p} {o}")
+    return lines, stated
 
 
-def rule_input_of(rendered: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """The triples (N-Triples term text) of one graph that the rules can read."""
+def rule_input_of(rendered: list[tuple[str, str, str]]) -> str:
+    """The triples of one graph (N-Triples term text) that the rules can read,
+    as "s p o" lines."""
     wanted = _rule_predicates()
-    return list(rendered) if wanted is None else [t for t in rendered if t[1][1:-1] in wanted]
+    return "".join(f"{s} {p} {o}\n" for s, p, o in rendered if wanted is None or p[1:-1] in wanted)
 
 
-def _sink_rendered(sink, wanted):
-    """(s, p, o, g) term text of a QuadSink, rendering only triples the rules can read."""
+def _sink_rule_input(sink, wanted):
+    """(graph, "s p o" lines) of a QuadSink, rendering only triples the rules can read."""
     term = TermWriter()
     predicates = None if wanted is None else {URIRef(iri) for iri in wanted}
     for name, graph in sink.graphs.items():
-        g = term(name)
         if graph.rule_input is not None:
-            for s, p, o in graph.rule_input:
-                yield s, p, o, g
-        elif graph.rendered is not None:
-            for s, p, o in graph.rendered:
-                yield s, p, o, g
-        else:
-            for s, p, o in graph:
-                if predicates is None or p in predicates:
-                    yield term(s), term(p), term(o), g
+            yield term(name), graph.rule_input
+            continue
+        triples = graph.rendered if graph.rendered is not None else (
+            (term(s), term(p), term(o)) for s, p, o in graph if predicates is None or p in predicates)
+        yield term(name), rule_input_of(list(triples))
 
 
 def _ox_rendered(store):
@@ -126,25 +129,98 @@ def _ox_rendered(store):
     for q in store:
         if isinstance(q.graph_name, pyoxigraph.DefaultGraph):
             continue
-        yield (term(from_oxigraph(q.subject)), term(from_oxigraph(q.predicate)), term(from_oxigraph(q.object)),
-               term(from_oxigraph(q.graph_name)))
+        yield (term(from_oxigraph(q.graph_name)),
+               (term(from_oxigraph(q.subject)), term(from_oxigraph(q.predicate)), term(from_oxigraph(q.object))))
 
 
 def infer_rendered(source) -> list[tuple[str, str, str]]:
     """The inferred triples as N-Triples term text, sorted, without duplicates
     and without anything already stated."""
+    lines, stated = _rule_input(source)
+    return _triples(_run_rules(lines) - stated)
+
+
+def _triples(found: set[str]) -> list[tuple[str, str, str]]:
+    # Subjects and predicates are IRIs, which hold no spaces: the rest is the object.
+    return sorted(tuple(text.split(" ", 2)) for text in found)
+
+
+def _run_rules(lines: list[str]) -> set[str]:
+    """What the rules construct from these N-Quads lines, as "s p o" text."""
     import pyoxigraph
 
-    data, stated = _rule_input(source)
     store = pyoxigraph.Store()
-    store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+    store.bulk_load("".join(lines).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
     term = TermWriter()
-    found: set[tuple[str, str, str]] = set()
+    found: set[str] = set()
     for path in rule_files():
         for triple in store.query(path.read_text(encoding="utf-8")):
-            found.add((term(from_oxigraph(triple.subject)), term(from_oxigraph(triple.predicate)),
-                       term(from_oxigraph(triple.object))))
-    return sorted(found - stated)
+            found.add(f"{term(from_oxigraph(triple.subject))} {term(from_oxigraph(triple.predicate))} "
+                      f"{term(from_oxigraph(triple.object))}")
+    return found
+
+
+# --- incremental: only the parts of the graph a change can reach ------------
+#
+# Every rule joins instances through our own IRIs (tgid:): a drug, its trials,
+# cohorts, results and company are linked by the triples the rules read, and
+# what a rule derives about a node depends only on the nodes linked to it that
+# way (its component). So after a change the rules need to run only on the
+# components holding a node the change touched; every earlier inference about
+# a node of another component stands. tests/test_incremental.py checks the
+# result against a full pass.
+
+_NODE = f"<{TGID}"
+
+
+class _Components:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        root = parent.setdefault(x, x)
+        while root != parent[root]:
+            root = parent[root]
+        while x != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def infer_rendered_changed(source, touched: set[str], previous: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """infer_rendered(source) given the inferences of an earlier version of
+    the graph (`previous`) and every node (N-Triples text) of a triple the
+    rules read that was added or removed since (`touched`)."""
+    lines, stated = _rule_input(source)
+    components = _Components()
+    for line in lines:
+        s, _, rest = line.partition(" ")
+        if s.startswith(_NODE):
+            o = rest.partition(" ")[2].rpartition(" <")[0]
+            if o.startswith(_NODE):
+                components.union(s, o)
+            else:
+                components.find(s)
+    hit = {components.find(n) for n in touched if n in components.parent}
+    found = _run_rules([line for line in lines
+                        if not line.startswith(_NODE) or components.find(line.partition(" ")[0]) in hit])
+    found.update(" ".join(t) for t in previous if t[0] in components.parent and components.find(t[0]) not in hit)
+    return _triples(found - stated)
+
+
+def nodes_of(rule_input: str) -> set[str]:
+    """Our own IRIs among the subjects and objects of "s p o" lines."""
+    out: set[str] = set()
+    for line in rule_input.splitlines():
+        s, _, rest = line.partition(" ")
+        o = rest.partition(" ")[2]
+        out.update(term for term in (s, o) if term.startswith(_NODE))
+    return out
 
 
 def infer(source) -> list[tuple]:

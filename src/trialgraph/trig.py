@@ -58,21 +58,33 @@ class _Shortener:
 
 
 def write_trig(sink: QuadSink, prefixes: dict[str, str] | None = None) -> bytes:
+    return write_trig_located(sink, prefixes)[0]
+
+
+def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -> tuple[bytes, dict[str, tuple[int, int]]]:
+    """The TriG, and where each graph's block lies in it ({graph IRI: (offset,
+    length)} in bytes): an incremental build copies unchanged blocks from there."""
     prefixes = PREFIXES if prefixes is None else prefixes
     term = TermWriter()
     short = _Shortener(prefixes)
-    out = [trig_header(prefixes)]
+    parts = [trig_header(prefixes).encode("utf-8")]
+    where: dict[str, tuple[int, int]] = {}
+    offset = len(parts[0])
     for name in sorted(sink.graphs, key=str):
         graph = sink.graphs[name]
         if len(graph) == 0:
             continue
         if graph.block is not None and prefixes is PREFIXES:
-            out.append(graph.block)
-            continue
-        # Sets drop duplicates that only differed as rdflib objects (e.g. a plain
-        # and an xsd:string literal): in RDF they are the same triple.
-        out.append(trig_block(term(name), sorted(set(graph.rendered_triples(term))), short))
-    return "".join(out).encode("utf-8")
+            block = graph.block
+        else:
+            # Sets drop duplicates that only differed as rdflib objects (e.g. a plain
+            # and an xsd:string literal): in RDF they are the same triple.
+            block = trig_block(term(name), sorted(set(graph.rendered_triples(term))), short)
+        data = block if isinstance(block, bytes) else block.encode("utf-8")
+        parts.append(data)
+        where[str(name)] = (offset, len(data))
+        offset += len(data)
+    return b"".join(parts), where
 
 
 def trig_header(prefixes: dict[str, str]) -> str:
