@@ -22,10 +22,10 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import SimpleNamespace
 
 from .extraction_cache import FOLDER_FILES, cache_version
-from .model import CompanyFact, Document, DrugAlias, DrugFact, Evidence, Extraction, PersonFact, ReleaseFact, Span, \
-    TrialFact
+from .model import Extraction
 from .output import write_atomic
 
 STATE_FILE = FOLDER_FILES[1]
@@ -45,20 +45,24 @@ def resolve_record(extraction: Extraction) -> list:
     ]
 
 
-def resolve_view(record: list) -> Extraction:
-    """An Extraction holding only what resolve_record kept: enough to resolve,
-    not to emit (its graph is reused, or its full extraction is loaded)."""
+def resolve_view(record: list) -> SimpleNamespace:
+    """An Extraction-shaped object holding only what resolve_record kept:
+    enough to resolve, not to emit (its graph is reused, or its extraction is
+    loaded). Plain namespaces: building frozen dataclasses for 10,000 cached
+    releases cost more than resolving them."""
     doc_id, date, text, companies, people, drugs, trials = record
-    evidence = Evidence(doc_id, Span(0, 0), "", "cache")
-    return Extraction(
-        document=Document(doc_id, "", text),
-        release=ReleaseFact(doc_id, date, None, None, None),
-        companies=[CompanyFact(name, Evidence(doc, Span(0, 0), "", "cache"), tuple(shorts), ticker)
-                   for name, shorts, ticker, doc in companies],
-        people=[PersonFact(name, evidence) for name in people],
-        drugs=[DrugFact(name, evidence, tuple(DrugAlias(a, r) for a, r in aliases)) for name, aliases in drugs],
-        trials=[TrialFact(local_id, drug, evidence, phase, indication, name)
-                for local_id, drug, phase, indication, name in trials],
+    evidence = SimpleNamespace(doc_id=doc_id)
+    return SimpleNamespace(
+        document=SimpleNamespace(doc_id=doc_id, text=text),
+        release=SimpleNamespace(date=date),
+        companies=[SimpleNamespace(name=name, short_names=tuple(shorts), ticker=ticker,
+                                   evidence=SimpleNamespace(doc_id=doc)) for name, shorts, ticker, doc in companies],
+        people=[SimpleNamespace(name=name, evidence=evidence) for name in people],
+        drugs=[SimpleNamespace(name=name, evidence=evidence,
+                               aliases=tuple(SimpleNamespace(name=a, relation=r) for a, r in aliases))
+               for name, aliases in drugs],
+        trials=[SimpleNamespace(local_id=local_id, drug=drug, phase=phase, indication=indication, name=name,
+                                evidence=evidence) for local_id, drug, phase, indication, name in trials],
     )
 
 
