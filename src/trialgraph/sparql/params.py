@@ -35,11 +35,15 @@ _CLASSES = {"drug": TG.Drug, "company": TG.Company}
 _LABELS = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|tg:nameAsWritten|tg:trialName"
 _PROLOGUE = ("PREFIX tg: <https://w3id.org/trialgraph/ontology#>\n"
              "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n")
+# The names come first and the type is a FILTER EXISTS: pyoxigraph plans as if
+# ?name and ?class were unbound, and would otherwise start from every typed node
+# (an exact name took 0.17 s, a short name 0.7 s at 10k releases).
 _NAMES = _PROLOGUE + f"""SELECT DISTINCT ?entity ?name ?class WHERE {{
-  GRAPH ?typed {{ ?entity a ?class }}
   {{ GRAPH ?g {{ ?entity {_LABELS} ?name }} }}
-  UNION {{ GRAPH ?g {{ ?merge tg:mergedInto ?entity ; tg:variant ?name }} }}
+  UNION {{ GRAPH ?g {{ ?merge tg:variant ?name ; tg:mergedInto ?entity }} }}
+  FILTER EXISTS {{ GRAPH ?typed {{ ?entity a ?class }} }}
 }}"""
+_TYPED = _PROLOGUE + "SELECT DISTINCT ?entity ?class WHERE { GRAPH ?typed { ?entity a ?class } }"
 _ENDPOINTS = _PROLOGUE + """SELECT DISTINCT ?entity ?name WHERE { GRAPH ?o {
   ?entity skos:inScheme tg:EndpointScheme .
   { ?entity skos:notation ?name } UNION { ?entity skos:prefLabel|skos:altLabel ?name } } }"""
@@ -123,7 +127,7 @@ def _by_name(value: str, source, lookup: str, bindings: dict, kind: str) -> URIR
     found = {row[0] for row in exact}
     candidates: list[tuple] = []
     if not found:
-        _, candidates = select(source, lookup, bindings)
+        candidates = _candidates(source, lookup, bindings)
         key = name_key(value)
         found = {row[0] for row in candidates if key and name_key(str(row[1])) == key}
         if not found and len(key) >= 3:  # a short name as releases write it: "Acme" for "Acme Oncology, Inc."
@@ -138,6 +142,18 @@ def _by_name(value: str, source, lookup: str, bindings: dict, kind: str) -> URIR
     close = difflib.get_close_matches(value, names, n=3, cutoff=0.6)
     raise UsageError(f"no {kind} named {value!r} in the graph",
                      hint=("did you mean " + " or ".join(repr(c) for c in close)) if close else "check the spelling")
+
+
+def _candidates(source, lookup: str, bindings: dict) -> list[tuple]:
+    """Every (entity, name) row of `lookup`. A class is checked apart, against
+    the set of entities of that class: one scan of the names without the class
+    check is twice as fast in the store as checking the class name by name."""
+    if "class" not in bindings:
+        return select(source, lookup, bindings)[1]
+    _, rows = select(source, lookup, {k: v for k, v in bindings.items() if k != "class"})
+    _, typed = select(source, _TYPED, {"class": bindings["class"]})
+    of_class = {row[0] for row in typed}
+    return [row for row in rows if row[0] in of_class]
 
 
 def _words(text: str) -> list[str]:
