@@ -202,14 +202,14 @@ def infer_rendered_changed(source, touched: set[str], previous: list[tuple[str, 
         s, _, rest = line.partition(" ")
         if s.startswith(_NODE):
             o = rest.partition(" ")[2].rpartition(" <")[0]
-            if o.startswith(_NODE):
+            if o.startswith(_NODE):  # only links join components; most lines are types
                 components.union(s, o)
-            else:
-                components.find(s)
-    hit = {components.find(n) for n in touched if n in components.parent}
-    found = _run_rules([line for line in lines
-                        if not line.startswith(_NODE) or components.find(line.partition(" ")[0]) in hit])
-    found.update(" ".join(t) for t in previous if t[0] in components.parent and components.find(t[0]) not in hit)
+    find = components.find
+    hit = {find(n) if n in components.parent else n for n in touched}
+    reached = {n for n in components.parent if find(n) in hit} | touched
+    found = _run_rules([line for line in lines if not line.startswith(_NODE) or line[:line.index(" ")] in reached])
+    # A node outside `reached` kept every triple of its component, so what was inferred about it stands.
+    found.update(" ".join(t) for t in previous if t[0] not in reached)
     return _triples(found - stated)
 
 

@@ -104,8 +104,17 @@ def select(source, text: str, bindings: dict[str, object], row_cap: int | None =
         solutions = source.query(text, substitutions={
             __import__("pyoxigraph").Variable(k): to_oxigraph(v) for k, v in bindings.items()})
         columns = [v.value for v in solutions.variables]
+        positions = range(len(columns))
+        memo: dict = {None: None}  # answers repeat IRIs and values; converting was most of a large answer's time
         for solution in solutions:
-            rows.append(tuple(from_oxigraph(solution[c]) for c in columns))
+            row = []
+            for i in positions:
+                cell = solution[i]
+                value = memo.get(cell, memo)
+                if value is memo:
+                    value = memo[cell] = from_oxigraph(cell)
+                row.append(value)
+            rows.append(tuple(row))
             if row_cap is not None and len(rows) > row_cap:
                 break
         return columns, rows
