@@ -131,6 +131,9 @@ _LINE_ENDINGS_RE = re.compile(r"\r\n?")
 # 16+ digits are beyond a float's precision; an exponent of 3+ digits (1e999)
 # overflows it: neither is a dose, a count or a rate. Extractors leave them out.
 _HUGE_NUMBER_RE = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d{3,}(?!\w)")
+# What any such number contains, found by scans that skip straight to a digit
+# or an "e": the full pattern, led by a lookbehind, tries every character.
+_HUGE_NUMBER_HINTS = (re.compile(r"\d{16}"), re.compile(r"[eE][+-]?\d{3}"))
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")  # whitespace, zero-width chars
 
@@ -265,7 +268,7 @@ def _repair_mojibake(text: str) -> tuple[str, tuple[str, ...]]:
     (which never applies ftfy's other normalisations), so every other line
     stays exactly as decoded. A repair that would add U+FFFD is not applied.
     """
-    if not _MOJIBAKE_RE.search(text):
+    if text.isascii() or not _MOJIBAKE_RE.search(text):  # mojibake is made of non-ASCII letters
         return text, ()
     import ftfy
 
@@ -372,7 +375,7 @@ def _finish(text: str, warnings: list[str], source: str | None, *,
             f"not text: binary data ({controls} control characters in {len(text)})",
             path=source,
         )
-    huge = _HUGE_NUMBER_RE.search(text)
+    huge = _HUGE_NUMBER_RE.search(text) if any(h.search(text) for h in _HUGE_NUMBER_HINTS) else None
     if huge:
         count = len(_HUGE_NUMBER_RE.findall(text))
         warnings.append(

@@ -116,14 +116,24 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
 # Boilerplate paragraphs ("About ...", forward-looking statements, contacts)
 # recur verbatim across one issuer's releases, and syntok is a third of
 # extraction time: sentence offsets of a paragraph depend on its text alone.
-@lru_cache(maxsize=4096)
+# Long paragraphs are not remembered, so the cache's memory stays bounded.
+_CACHED_CHUNK_CHARS = 4000
+
+
 def _syntok_spans(chunk: str) -> tuple[tuple[int, int], ...]:
+    return _remembered_spans(chunk) if len(chunk) <= _CACHED_CHUNK_CHARS else _spans(chunk)
+
+
+def _spans(chunk: str) -> tuple[tuple[int, int], ...]:
     return tuple(
         (sent[0].offset, sent[-1].offset + len(sent[-1].value))
         for paragraph in syntok.analyze(chunk)
         for sent in paragraph
         if sent
     )
+
+
+_remembered_spans = lru_cache(maxsize=4096)(_spans)
 
 
 def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:

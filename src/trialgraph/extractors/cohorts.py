@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from ..model import CohortFact, Evidence, Sentence
 from .context import Context
+from .memo import per_text
+from .prefilter import GateGroup, gate
 
 NAME = "cohorts.patterns"
 
@@ -35,6 +37,9 @@ NOT_POPULATION = re.compile(
     r"same|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
     r"response-evaluable|all|approved|supporting|the)(?:\s|$)"
 )
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
+    gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,15 @@ class CohortMention:
     kind: str  # "number", "named", "dose", "population", "part"
 
 
+# One test for all the patterns below: most sentences name no cohort.
+_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, POPULATION))
+
+
+@per_text
 def cohort_mentions(text: str) -> list[CohortMention]:
     found: list[CohortMention] = []
+    if not _ANY_MENTION.possible(text):
+        return found
     for match in COHORT_NUMBER.finditer(text):
         labels = _expand(match.group("first"), match.group("more"))
         for label in labels:

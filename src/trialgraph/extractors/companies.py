@@ -6,8 +6,9 @@ import re
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
-from ..normalize import name_key
-from .context import Context
+from .context import Context, name_key
+from .memo import per_text
+from .prefilter import gate
 
 SUFFIX = (
     r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
@@ -47,6 +48,9 @@ LEADING_NOISE = re.compile(
 )
 WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS = map(
+    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS))
 
 NAME = "companies.patterns"
 
@@ -77,21 +81,10 @@ def extract_companies(ctx: Context) -> None:
 
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
-        for match in TICKER.finditer(text):
-            name, short = _name_before(text, match.start())
-            if not name:
-                continue
-            part = LISTING_PART.search(match.group("listing"))
-            exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
-            add(CompanyFact(name, Evidence.of(sentence, NAME), short_names=short, ticker=part.group("ticker").upper(),
+        for name, short, ticker, exchange in _listed_names(text):
+            add(CompanyFact(name, Evidence.of(sentence, NAME), short_names=short, ticker=ticker,
                             exchange=exchange, is_issuer=sentence.zone is Zone.DATELINE))
-        for match in NAME_WITH_SUFFIX.finditer(text):
-            name = clean_company_name(match.group("name"))
-            if not name or NOT_COMPANY.search(name) or _is_industry_only(name):
-                continue
-            tail = text[match.end():]
-            short_match = DEFINED_SHORT.match(tail)
-            short = (short_match.group("short"),) if short_match else ()
+        for name, short in _suffixed_names(text):
             add(CompanyFact(name, Evidence.of(sentence, NAME), short_names=short))
         listed = LISTED_ON.search(text)
         if listed and sentence.section:
@@ -114,6 +107,34 @@ def extract_companies(ctx: Context) -> None:
         for form in (company.name, *company.short_names, _first_word(company.name)):
             if form:
                 ctx.company_forms.setdefault(company_key(form), company.name)
+
+
+@per_text
+def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None]]:
+    """(name, short names, ticker, exchange) before each "(NASDAQ: XYZ)": the text alone decides."""
+    found = []
+    for match in TICKER.finditer(text):
+        name, short = _name_before(text, match.start())
+        if not name:
+            continue
+        part = LISTING_PART.search(match.group("listing"))
+        exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
+        found.append((name, short, part.group("ticker").upper(), exchange))
+    return found
+
+
+@per_text
+def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(name, defined short name) for each "Name Inc."-style name: the text alone decides."""
+    found = []
+    for match in NAME_WITH_SUFFIX.finditer(text):
+        name = clean_company_name(match.group("name"))
+        if not name or NOT_COMPANY.search(name) or _is_industry_only(name):
+            continue
+        tail = text[match.end():]
+        short_match = DEFINED_SHORT.match(tail)
+        found.append((name, (short_match.group("short"),) if short_match else ()))
+    return found
 
 
 def _with(company: CompanyFact, **changes) -> CompanyFact:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document, Extraction, ReleaseFact, Sentence
-from ..normalize import ascii_punct, name_key
+from ..normalize import ascii_punct
+from ..normalize import name_key as _plain_name_key
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,11 @@ class Context:
     # (sentence index, start, end, trial local id) for every trial mention
     trial_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)
     _main_drug: tuple[str | None] | None = None  # cached; reset when the drug index changes
+    _texts: list[str | None] = field(default_factory=list)  # ascii_punct of each sentence, by index
+    _facts: list[Sentence] | None = None  # the fact-stating sentences, computed once
+    # drug mentions per text: stages ask again and again for the same sentences;
+    # valid until the drug index changes (set_drugs)
+    _mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
 
     @classmethod
     def start(cls, document: Document, sentences: list[Sentence]) -> "Context":
@@ -38,15 +45,28 @@ class Context:
         return cls(document, sentences, Extraction(document=document, release=release))
 
     def fact_sentences(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.zone.states_facts]
+        if self._facts is None:
+            self._facts = [s for s in self.sentences if s.zone.states_facts]
+        return list(self._facts)  # a copy: callers may extend it
 
     def text(self, sentence: Sentence) -> str:
         """The sentence as extractors match it: markup blanked, dashes and quotes folded."""
+        # Every stage asks for every sentence's text: fold each sentence once.
+        index = sentence.index
+        texts = self._texts
+        if not texts:
+            texts.extend([None] * len(self.sentences))
+        if 0 <= index < len(texts) and self.sentences[index] is sentence:
+            folded = texts[index]
+            if folded is None:
+                folded = texts[index] = ascii_punct(sentence.clean)
+            return folded
         return ascii_punct(sentence.clean)
 
     # -- drugs -------------------------------------------------------------
     def set_drugs(self, forms: dict[str, str]) -> None:
         self._main_drug = None
+        self._mentions = {}
         self.drug_forms = {_form_key(form): name for form, name in forms.items()}
         if not forms:
             self.drug_regex = None
@@ -58,6 +78,12 @@ class Context:
     def drugs_in(self, text: str) -> list[Mention]:
         if self.drug_regex is None:
             return []
+        known = self._mentions.get(text)
+        if known is None:
+            known = self._mentions[text] = tuple(self._find_drugs(text))
+        return list(known)
+
+    def _find_drugs(self, text: str) -> list[Mention]:
         found = []
         for match in self.drug_regex.finditer(text):
             name = self.drug_forms.get(_form_key(match.group(0)))
@@ -101,6 +127,10 @@ class Context:
             if mentions:
                 return mentions[-1].name
         return None
+
+
+# Names are keyed again and again (every mention, every stage): normalise each once.
+name_key = lru_cache(maxsize=65536)(_plain_name_key)
 
 
 def _form_key(text: str) -> str:

@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from dateutil import parser as dateparser
+
+from .prefilter import gate
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -26,9 +29,11 @@ _UNNAMED = re.compile(r"\(\?P<\w+>")
 ANY_DATE = re.compile(
     "|".join("(?:" + _UNNAMED.sub("(?:", p.pattern) + ")" for p in (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE)), re.I
 )
+# Most sentences name no date: skip their scans (prefilter.py).
+FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, ANY_DATE = map(gate, (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, ANY_DATE))
 
 
-
+@lru_cache(maxsize=4096)  # dateutil is slow and releases repeat their dates
 def parse_full(text: str) -> str | None:
     try:
         parsed = dateparser.parse(text.replace("Sept.", "Sep."), default=None, fuzzy=False)

@@ -10,6 +10,8 @@ from .. import lexicons
 from ..model import DesignationFact, Evidence, Sentence, Zone
 from . import dates
 from .context import Context
+from .memo import per_text
+from .prefilter import GateGroup, gate
 from .text import indication_after, split_list
 
 NAME = "designations.patterns"
@@ -36,6 +38,8 @@ INTENT = re.compile(
 )
 DEFINITION = re.compile(r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL = map(gate, (SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL))
 
 
 def extract_designations(ctx: Context) -> None:
@@ -85,12 +89,26 @@ _NOT_DEEP_IN_BLANKS = r"(?:(?<!\s\s)|(?!\s))"
 def _agency_patterns() -> list[tuple[re.Pattern, str]]:
     # only patterns that can meet blanks get the guard: it hides the literal
     # prefix ("FDA") that makes the others fast to search
-    return [(re.compile(_NOT_DEEP_IN_BLANKS + p.pattern, p.flags) if r"\s" in p.pattern else p, code)
+    return [(gate(re.compile(_NOT_DEEP_IN_BLANKS + p.pattern, p.flags) if r"\s" in p.pattern else p), code)
             for p, code in lexicons.agencies()]
 
 
+@lru_cache(maxsize=None)
+def _type_patterns() -> list[tuple[re.Pattern, str]]:
+    return [(gate(p), code) for p, code in lexicons.designation_types()]
+
+
+@lru_cache(maxsize=None)
+def _groups() -> tuple[GateGroup, GateGroup]:
+    """Most sentences name no agency and no designation: one test skips each lexicon."""
+    return GateGroup(p for p, _ in _agency_patterns()), GateGroup(p for p, _ in _type_patterns())
+
+
+@per_text
 def _agencies(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
+    if not _groups()[0].possible(text):
+        return spans
     for pattern, code in _agency_patterns():
         for match in pattern.finditer(text):
             if any(s <= match.start() < e for s, e, _ in spans):
@@ -101,9 +119,12 @@ def _agencies(text: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+@per_text
 def _types(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    for pattern, code in lexicons.designation_types():
+    if not _groups()[1].possible(text):
+        return spans
+    for pattern, code in _type_patterns():
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
                 continue

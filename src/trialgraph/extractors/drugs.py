@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..model import DrugAlias, DrugFact, Evidence, Zone
-from ..normalize import name_key
-from .context import Context
+from .context import Context, name_key
+from .memo import per_text
+from .prefilter import gate
 
 NAME = "drugs.patterns"
 
@@ -48,7 +49,14 @@ PAREN_ALIAS = re.compile(
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
 APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+as|designated|called)\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
+# What BRAND and LONG_FORM must contain, found fast from the "(" they start
+# at: most sentences have neither, and the full patterns try every word.
+_BRAND_PAREN = re.compile(r"\(\s*[a-z]")
+_ABBR_PAREN = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,10}\s*\)")
 LONG_FORM = re.compile(r"(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE = map(
+    gate, (CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE))
 
 
 @lru_cache(maxsize=65536)  # the same words recur in every sentence; the lexicons never change
@@ -64,6 +72,7 @@ def is_inn(word: str) -> bool:
     return lower.endswith(lexicons.drug_stems())
 
 
+@per_text
 def _code_candidates(text: str) -> list[re.Match]:
     out = []
     for match in CODE.finditer(text):
@@ -79,6 +88,7 @@ def _code_candidates(text: str) -> list[re.Match]:
     return out
 
 
+@per_text
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
     """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
     spans: list[tuple[int, int, str]] = []
@@ -130,14 +140,14 @@ def extract_drugs(ctx: Context) -> None:
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
-        for match in BRAND.finditer(text):
+        for match in (BRAND.finditer(text) if _BRAND_PAREN.search(text) else ()):
             if is_inn(match.group("inner").split()[0]) and not is_inn(match.group("brand")):
                 brand, inner = match.group("brand"), match.group("inner")
                 inner = re.sub(r"\s+(?:tablets?|injection|capsules?)$", "", inner)
                 _note(forms, first_seen, brand, sentence)
                 _note(forms, first_seen, inner, sentence)
                 links.append((inner, brand, "brand"))
-        for match in LONG_FORM.finditer(text):
+        for match in (LONG_FORM.finditer(text) if _ABBR_PAREN.search(text) else ()):
             abbr = match.group("abbr")
             if abbr.lower() in lexicons.common_drugs():
                 long = _trim_long_form(match.group("long"), abbr)
@@ -158,6 +168,8 @@ def extract_drugs(ctx: Context) -> None:
     for sentence in sentences:
         text = ctx.text(sentence)
         for form in list(forms):
+            if form not in text:  # the form is matched literally: no scan can find it
+                continue
             for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
                 tail = text[match.end():]
                 paren = PAREN_ALIAS.match(tail.lstrip()) if tail[:2].strip() in ("(", "") or tail.startswith(" (") else None

@@ -16,6 +16,8 @@ import re
 from ..model import Evidence, MilestoneFact, Sentence
 from .context import Context
 from .periods import TimeMention, time_mentions
+from .memo import per_text
+from .prefilter import GateGroup, gate
 
 _W = r"(?:[\w/().,'-]+\s+)"  # one word of filler between an event verb and its object
 _APPLICATION = (r"(?:s?NDAs?|BLAs?|MAAs?|INDs?|CTAs?|(?:new drug|biologics license|marketing authori[sz]ation)\s+applications?"
@@ -23,7 +25,7 @@ _APPLICATION = (r"(?:s?NDAs?|BLAs?|MAAs?|INDs?|CTAs?|(?:new drug|biologics licen
                 r"|(?:Breakthrough Therapy|Fast Track|Orphan Drug|Priority Review|RMAT|PRIME)\s+(?:Designation|designation|status))")
 _STUDY = r"(?:study|studies|trial|trials|cohort|cohorts|part|portion|arm|extension)"
 
-EVENTS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in (
+EVENTS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, gate(re.compile(pattern, re.I))) for kind, pattern in (
     ("enrollment_completion",
      rf"\bcomplet\w*\s+(?:of\s+)?(?:patient\s+|the\s+)?enrol?lment\b|\benrol?lment\b\s+{_W}{{0,10}}?(?:was\s+|is\s+|has\s+been\s+)?complet\w*"
      rf"|\bfully\s+enrol?led\b|\bfull\s+enrol?lment\b|\b(?:all|the\s+remaining|remaining)\s+(?:\d+\s+)?{_W}{{0,8}}?patients\b(?:\s+{_W}{{0,8}}?)"
@@ -83,6 +85,10 @@ PART = re.compile(r"\bPart\s+[A-Z]\b")
 PHASE_STUDY = re.compile(r"\b[Pp]hase\s+(?:[1-4]|I{1,3}V?)[ab]?(?:/(?:[1-4]|I{1,3}))?\s+(?:\w+\s+){0,2}?(?:study|trial)\b")
 APPLICATION_NAME = re.compile(r"\b(?:s?NDA|BLA|MAA|IND|CTA)\b|\b(?:New Drug|Biologics License|Marketing Authori[sz]ation) Application\b"
                               r"|\b(?:Breakthrough Therapy|Fast Track|Orphan Drug) Designation\b|\bmarketing (?:approval|authori[sz]ation)\b", re.I)
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+FUTURE, PAST, FUTURE_AFTER, PASSIVE_FUTURE, STALE, COHORT, PART, PHASE_STUDY, APPLICATION_NAME = map(
+    gate, (FUTURE, PAST, FUTURE_AFTER, PASSIVE_FUTURE, STALE, COHORT, PART, PHASE_STUDY, APPLICATION_NAME))
+_ANY_EVENT = GateGroup(pattern for _, pattern in EVENTS)  # one test: many sentences state no event
 _WINDOW = 90  # characters around an event word in which tense markers and subjects count
 
 
@@ -102,8 +108,20 @@ def extract_milestones(ctx: Context) -> None:
 
 def _sentence_milestones(ctx: Context, sentence: Sentence):
     text = ctx.text(sentence)
-    times = time_mentions(text, ctx.extraction.release.date)
+    times: list[TimeMention] | None = None  # read only when the sentence states a milestone
+    for kind, match, status in _events(text):
+        if times is None:
+            times = time_mentions(text, ctx.extraction.release.date)
+        yield _milestone(ctx, sentence, text, match, kind, status, times)
+
+
+@per_text
+def _events(text: str) -> list[tuple[str, re.Match, str]]:
+    """(kind, event words, status) for every event the sentence states: its text alone decides."""
+    found: list[tuple[str, re.Match, str]] = []
     taken: list[tuple[int, int]] = []
+    if not _ANY_EVENT.possible(text):
+        return found
     for kind, pattern in EVENTS:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
@@ -112,7 +130,8 @@ def _sentence_milestones(ctx: Context, sentence: Sentence):
             if status is None or (status == "achieved" and kind in PLANNED_ONLY):
                 continue
             taken.append((match.start(), match.end()))
-            yield _milestone(ctx, sentence, text, match, kind, status, times)
+            found.append((kind, match, status))
+    return found
 
 
 def _status(text: str, match: re.Match) -> str | None:

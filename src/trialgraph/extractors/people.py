@@ -6,6 +6,8 @@ import re
 
 from ..model import Evidence, PersonFact
 from .context import Context
+from .memo import per_text
+from .prefilter import gate
 
 NAME = "people.patterns"
 
@@ -37,28 +39,42 @@ ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREE
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?{ROLE_WORDS.pattern}[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(rf"\b(?:named|appoint(?:s|ed)?|elected|promoted)\s+{PERSON}{DEGREES}\s+(?:as\s+)?(?:its\s+|the\s+)?(?P<role>(?:[A-Za-z-]+\s+){{0,6}}?(?:officer|president|ceo|chair(?:man)?|director|head))", re.I)
 ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+(ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
+ APPOSITION, APPOINTED, ROLE_BEFORE) = map(gate, (
+    ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
+    APPOSITION, APPOINTED, ROLE_BEFORE))
 
 
 def extract_people(ctx: Context) -> None:
     people: dict[str, PersonFact] = {}
     order: list[str] = []
     for sentence in ctx.fact_sentences():
-        text = ctx.text(sentence)
-        for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, ATTRIBUTION_AFTER_BARE):
-            for match in pattern.finditer(text):
-                name = clean_person_name(match.group("name"))
-                if not name or name in ctx.drug_forms.values() or _is_company(ctx, name):
-                    continue
-                role, org = _role_and_org(match, ctx)
-                key = person_key(name)
-                fact = PersonFact(name, Evidence.of(sentence, NAME), role=role, organization=org)
-                if key not in people:
-                    people[key] = fact
-                    order.append(key)
-                elif not people[key].role and role:
-                    old = people[key]
-                    people[key] = PersonFact(old.name, old.evidence, role=role, organization=org or old.organization)
+        for match, name in _candidates(ctx.text(sentence)):
+            if name in ctx.drug_forms.values() or _is_company(ctx, name):
+                continue
+            role, org = _role_and_org(match, ctx)
+            key = person_key(name)
+            fact = PersonFact(name, Evidence.of(sentence, NAME), role=role, organization=org)
+            if key not in people:
+                people[key] = fact
+                order.append(key)
+            elif not people[key].role and role:
+                old = people[key]
+                people[key] = PersonFact(old.name, old.evidence, role=role, organization=org or old.organization)
     ctx.extraction.people = [people[k] for k in order]
+
+
+@per_text
+def _candidates(text: str) -> list[tuple[re.Match, str]]:
+    """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
+    found = []
+    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, ATTRIBUTION_AFTER_BARE):
+        for match in pattern.finditer(text):
+            name = clean_person_name(match.group("name"))
+            if name:
+                found.append((match, name))
+    return found
 
 
 def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None]:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from ..model import Period
 from . import dates
 from .dates import FULL_DATE, MONTH_YEAR, month_number, parse_full
+from .memo import per_text
+from .prefilter import gate
 
 _Y = r"(?P<year>(?:19|20)\d{2})"
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -46,6 +48,9 @@ VAGUE = re.compile(
     r"|soon)\b",
     re.I,
 )
+# Most sentences name no time: skip their scans (prefilter.py).
+QUARTER, HALF, MID, YEAR_END, EARLY_LATE, YEAR, RELATIVE, VAGUE = map(
+    gate, (QUARTER, HALF, MID, YEAR_END, EARLY_LATE, YEAR, RELATIVE, VAGUE))
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,7 @@ def _candidates(text: str, release_date: str | None):
         yield m.start(), m.end(), None
 
 
+@per_text
 def time_mentions(text: str, release_date: str | None) -> list[TimeMention]:
     """Non-overlapping time expressions of a sentence, in text order."""
     taken: list[TimeMention] = []

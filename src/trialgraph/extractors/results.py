@@ -4,11 +4,14 @@ Figures about single patients and definitions of response are not results."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
 from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
 from .context import Context
+from .memo import per_text, per_text_value
+from .prefilter import GateGroup, gate
 
 NAME = "results.patterns"
 TABLE = "results.table"
@@ -42,11 +45,27 @@ COUNT = re.compile(
 COUNT_LIST = re.compile(r"(?<!\d)(?P<n>\d+)\s+(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+VALUE, LINK, COMPARATOR, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
+    gate, (VALUE, LINK, COMPARATOR, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
+
+
+@lru_cache(maxsize=None)
+def _endpoints() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((gate(pattern), code) for pattern, code in lexicons.endpoints())
+
+
+@lru_cache(maxsize=None)
+def _any_endpoint() -> GateGroup:
+    """One test for the whole lexicon: many sentences name no endpoint."""
+    return GateGroup(pattern for pattern, _ in _endpoints())
 
 
 def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    for pattern, code in lexicons.endpoints():
+    if not _any_endpoint().possible(text):
+        return spans
+    for pattern, code in _endpoints():
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
                 continue
@@ -101,6 +120,7 @@ def extract_results(ctx: Context) -> None:
     _add_population_cohorts(ctx)
 
 
+@per_text_value
 def _masked(text: str) -> str:
     text = DEFINED.sub(lambda m: " " * len(m.group(0)), text)
     text = CI.sub(lambda m: " " * len(m.group(0)), text)
@@ -114,6 +134,7 @@ def _comparator_clause(text: str, start: int) -> bool:
     return cue is not None
 
 
+@per_text
 def _values(text: str):
     """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
     endpoints = endpoint_spans(text)
@@ -160,7 +181,7 @@ def _values(text: str):
 
 
 def _endpoint_code(phrase: str) -> str | None:
-    for pattern, code in lexicons.endpoints():
+    for pattern, code in _endpoints():
         if pattern.search(phrase):
             return code
     return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import gate
+
 DISEASE_ABBREVIATIONS = {
     "r/r": "relapsed refractory", "rrmm": "relapsed refractory multiple myeloma", "mm": "multiple myeloma",
     "nhl": "non hodgkin lymphoma", "aml": "acute myeloid leukemia", "all": "acute lymphoblastic leukemia",
@@ -45,6 +47,8 @@ _LEAD = re.compile(
     r"treatment\s+of\s+|the\s+)+",
     re.I,
 )
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+DISEASE_WORD, _STOP, _LEAD = map(gate, (DISEASE_WORD, _STOP, _LEAD))
 
 
 def indication_after(tail: str, ctx=None) -> str | None:
@@ -80,7 +84,8 @@ def _cut(text: str) -> str | None:
 def tokens(text: str) -> set[str]:
     text = (text or "").lower().replace("'s", "").replace("’s", "")
     for short, full in DISEASE_ABBREVIATIONS.items():
-        text = re.sub(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])", full, text)
+        if short in text:  # the substitution below cannot apply otherwise
+            text = re.sub(r"(?<![a-z0-9])" + re.escape(short) + r"(?![a-z0-9])", full, text)
     words = re.findall(r"[a-z0-9]+", text)
     return {w.rstrip("s") if len(w) > 3 else w for w in words} - STOP_TOKENS
 

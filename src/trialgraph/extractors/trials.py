@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .. import lexicons
 from ..model import Evidence, Sentence, TrialFact
 from .context import Context
+from .prefilter import GateGroup, gate
 from .text import indication_after, similarity
 
 NAME = "trials.patterns"
@@ -34,6 +36,14 @@ PHASE_NORMAL = {
     "1": "1", "i": "1", "1a": "1", "ia": "1", "1b": "1b", "ib": "1b", "2": "2", "ii": "2", "2a": "2", "iia": "2",
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
 }
+# Most sentences hold none of these words: skip their scans (prefilter.py).
+PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER, PLURAL_PHASE, REGISTRY = map(
+    gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
+
+
+@lru_cache(maxsize=None)
+def _designs() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((gate(pattern), code) for pattern, code in lexicons.designs())
 
 
 def normalize_phase(raw: str) -> str | None:
@@ -108,9 +118,15 @@ def extract_trials(ctx: Context) -> None:
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, f.local_id) for f, g in zip(facts, [g for t, g in zip(trials, members) if t.drug]) for m in g]
 
 
+# One test for all the patterns below: most sentences name no trial.
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER, PHASE))
+
+
 def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     text = ctx.text(sentence)
     found: list[_Mention] = []
+    if not _ANY_MENTION.possible(text):
+        return found
     names: list[tuple[int, int, str]] = []
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER):
         for match in pattern.finditer(text):
@@ -160,7 +176,7 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
 def _valid_name(ctx: Context, name: str) -> bool:
     if NOT_TRIAL_NAME.match(name) or name in ctx.drug_forms.values():
         return False
-    from ..normalize import name_key
+    from .context import name_key
 
     if name_key(name) in ctx.drug_forms or name_key(name) in ctx.company_forms:
         return False
@@ -175,7 +191,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     appositive = re.match(r"\s*,\s*(?:a|an|the)\s+([^.;]{0,120}?(?:stud(?:y|ies)|trials?))", text[mention.end:])
     if appositive:
         noun_phrase += " " + appositive.group(1)
-    mention.design = [code for pattern, code in lexicons.designs() if pattern.search(noun_phrase)]
+    mention.design = [code for pattern, code in _designs() if pattern.search(noun_phrase)]
     if "placebo-controlled" in mention.design or "active-controlled" in mention.design:
         mention.design = [d for d in mention.design if d != "controlled"]
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])

@@ -1,0 +1,304 @@
+"""Skip regex scans that cannot match: a cheap necessary condition per pattern.
+
+Extraction runs dozens of patterns over every sentence and most find
+nothing. Python's regex engine tries a case-insensitive pattern that opens
+with a word boundary or a lookbehind at every position of the text, while a
+substring test (``"phase" in text``) runs in C at memory speed. `needles`
+reads a compiled pattern's syntax tree and returns sets of strings such that
+every match contains a string of each set; a sentence missing every string
+of one set is not scanned at all. `GateGroup` asks the same of a whole
+lexicon at once.
+
+The condition is exact, never a heuristic: a gated pattern finds precisely
+what the plain pattern finds (tests/test_prefilter.py checks it on the
+corpus and on random text). Case-insensitive patterns are compared on the
+lower-cased text, and only when the text is ASCII: for other text, Unicode
+case folding (``ſ`` matches ``s``, ``K`` matches ``k``) makes lower-casing
+unreliable, so such text is always scanned.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+try:  # the regex parser and its node types (private, stable since 3.11)
+    from re import _constants as C
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_constants as C  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
+__all__ = ["Gated", "GateGroup", "gate", "needles"]
+
+_LIMIT = 64  # largest set of alternative strings followed through a pattern
+_CLASS_LIMIT = 8  # largest character class expanded into single characters
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = tuple(op for op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) if op is not None)
+
+# (exact, required): `exact` is every string the node can match (finite and
+# small) or None; `required` a list of string sets: every match contains at
+# least one string of each set (an empty list: nothing is known).
+_Info = tuple
+_KEEP = 3  # sets tested per pattern: each one more must be present
+
+
+def _prune(strings) -> frozenset | None:
+    """Drop strings that contain another one (the shorter is found whenever the longer is)."""
+    if not strings or "" in strings:
+        return None
+    ordered = sorted(set(strings), key=len)
+    kept: list[str] = []
+    for s in ordered:
+        if not any(k in s for k in kept):
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _score(strings: frozenset) -> tuple[int, int]:
+    return min(map(len, strings)), -len(strings)
+
+
+def _ranked(candidates) -> list[frozenset]:
+    """Usable candidates, most selective first: longest shortest string, then fewest strings."""
+    usable = {p for p in map(_prune, candidates) if p is not None}
+    return sorted(usable, key=lambda c: (_score(c), sorted(c)), reverse=True)
+
+
+def _char(code: int, icase: bool) -> str | None:
+    ch = chr(code)
+    if not icase:
+        return ch
+    # Case-insensitive: only ASCII letters fold like str.lower() on ASCII text.
+    return ch.lower() if ch.isascii() else None
+
+
+def _class(items, icase: bool) -> frozenset | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            chars.add(av)
+        elif op is C.RANGE and av[1] - av[0] < _CLASS_LIMIT:
+            chars.update(range(av[0], av[1] + 1))
+        else:  # NEGATE, CATEGORY, wide ranges
+            return None
+        if len(chars) > _CLASS_LIMIT:
+            return None
+    out = set()
+    for code in chars:
+        ch = _char(code, icase)
+        if ch is None:
+            return None
+        out.add(ch)
+    return frozenset(out)
+
+
+def _repeat(exact: frozenset | None, low: int, high: int) -> frozenset | None:
+    if exact is None or high > 2 or high == C.MAXREPEAT:
+        return None
+    out = {""} if low == 0 else set()
+    current = {""}
+    for count in range(1, high + 1):
+        current = {a + b for a in current for b in exact}
+        if len(current) > _LIMIT:
+            return None
+        if count >= low:
+            out |= current
+    return frozenset(out)
+
+
+def _node(op, av, icase: bool) -> _Info:
+    if op is C.LITERAL:
+        ch = _char(av, icase)
+        return (frozenset((ch,)), []) if ch is not None else (None, [])
+    if op is C.IN:
+        return _class(av, icase), []
+    if op is C.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if (add_flags | del_flags) & re.IGNORECASE:
+            return None, []  # a local case switch: give up rather than mix foldings
+        return _seq(sub, icase)
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _seq(av, icase)
+    if op is C.BRANCH:
+        exacts, bests = [], []
+        for alternative in av[1]:
+            exact, required = _seq(alternative, icase)
+            exacts.append(exact)
+            ranked = _ranked(required + ([exact] if exact is not None else []))
+            bests.append(ranked[0] if ranked else None)
+        union_exact = None
+        if all(e is not None for e in exacts):
+            merged = frozenset().union(*exacts)
+            union_exact = merged if len(merged) <= _LIMIT else None
+        # each match takes one alternative: it holds that alternative's strings
+        union_required = [frozenset().union(*bests)] if all(b is not None for b in bests) else []
+        return union_exact, union_required
+    if op in _REPEATS:
+        low, high, sub = av
+        exact, required = _seq(sub, icase)
+        repeated = _repeat(exact, low, high)
+        if low == 0:
+            return repeated, []
+        return repeated, required + ([exact] if exact is not None else [])
+    return None, []  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
+
+
+def _seq(items, icase: bool) -> _Info:
+    candidates: list[frozenset] = []
+    current = frozenset(("",))
+    whole_exact = True
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the strings on either side stay adjacent
+        exact, required = _node(op, av, icase)
+        if exact is not None and len(current) * len(exact) <= _LIMIT:
+            current = frozenset(a + b for a in current for b in exact)
+            continue
+        whole_exact = False
+        candidates.append(current)
+        current = frozenset(("",))
+        if exact is not None:
+            candidates.append(exact)
+        candidates.extend(required)
+    candidates.append(current)
+    return (current if whole_exact else None), _ranked(candidates)
+
+
+@lru_cache(maxsize=None)
+def needles(pattern: re.Pattern) -> tuple[tuple[frozenset, ...], bool] | None:
+    """(sets, case-insensitive): every match of `pattern` contains a string of
+    each set (lower-cased when case-insensitive); None if nothing is known."""
+    if not isinstance(pattern.pattern, str):
+        return None
+    icase = bool(pattern.flags & re.IGNORECASE)
+    try:
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # an unknown construct: no filter, the plain scan stays
+        return None
+    required = _seq(tree, icase)[1][:_KEEP]
+    if not required:
+        return None
+    return tuple(required), icase
+
+
+# One-entry cache: the same sentence is tested against many patterns in a row.
+# Rebinding one tuple keeps it consistent should two threads extract at once.
+_last: tuple[str, str] = ("", "")
+
+
+def _lower(text: str) -> str:
+    global _last
+    last = _last
+    if last[0] is text:  # `text` stays referenced here, so its id cannot be reused
+        return last[1]
+    lower = text.lower()
+    _last = (text, lower)
+    return lower
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+def _tester(groups, icase: bool):
+    """A closure testing `groups` (each must have a string in the text): it
+    runs once per pattern and sentence, so it avoids attribute look-ups."""
+    if groups is None:
+        return _always
+    order = tuple(sorted(groups, key=len))  # small sets first: a miss is found sooner
+
+    def present(text: str) -> bool:
+        for strings in order:
+            for s in strings:
+                if s in text:
+                    break
+            else:
+                return False
+        return True
+
+    if not icase:
+        return present
+
+    def present_folded(text: str) -> bool:
+        if not text.isascii():
+            return True
+        return present(_lower(text))
+
+    return present_folded
+
+
+class Gated:
+    """A compiled pattern whose scans (search, finditer, findall, sub) are
+    skipped when the text cannot contain a match. Anchored calls (match,
+    fullmatch) and every attribute pass straight through."""
+
+    __slots__ = ("_pattern", "_needles", "_icase", "possible")
+
+    def __init__(self, pattern: re.Pattern):
+        self._pattern = pattern
+        found = needles(pattern)
+        self._needles = tuple(tuple(sorted(group)) for group in found[0]) if found else None
+        self._icase = bool(found and found[1])
+        #: possible(text) -> False when no match can exist in `text`
+        self.possible = _tester(self._needles, self._icase)
+
+    def search(self, text, *args):
+        return self._pattern.search(text, *args) if self.possible(text) else None
+
+    def finditer(self, text, *args):
+        return self._pattern.finditer(text, *args) if self.possible(text) else iter(())
+
+    def findall(self, text, *args):
+        return self._pattern.findall(text, *args) if self.possible(text) else []
+
+    def sub(self, repl, text, count=0):
+        return self._pattern.sub(repl, text, count) if self.possible(text) else text
+
+    def match(self, text, *args):
+        return self._pattern.match(text, *args)
+
+    def fullmatch(self, text, *args):
+        return self._pattern.fullmatch(text, *args)
+
+    def __getattr__(self, name):  # .pattern, .flags, .groupindex, .split, ...
+        return getattr(self._pattern, name)
+
+    def __repr__(self) -> str:
+        return f"Gated({self._pattern!r}, needles={self._needles!r})"
+
+
+class GateGroup:
+    """One test for a list of patterns scanned in turn (a lexicon): can any
+    of them match? The union of each pattern's most selective strings."""
+
+    __slots__ = ("_always", "_exact", "_folded")
+
+    def __init__(self, patterns):
+        exact: set[str] = set()
+        folded: set[str] = set()
+        self._always = False
+        for pattern in map(gate, patterns):
+            if pattern._needles is None:
+                self._always = True
+            else:
+                (folded if pattern._icase else exact).update(pattern._needles[0])
+        self._exact = tuple(sorted(_prune(exact) or ()))
+        self._folded = tuple(sorted(_prune(folded) or ()))
+
+    def possible(self, text: str) -> bool:
+        if self._always:
+            return True
+        for s in self._exact:
+            if s in text:
+                return True
+        if self._folded:
+            if not text.isascii():
+                return True
+            lower = _lower(text)
+            for s in self._folded:
+                if s in lower:
+                    return True
+        return False
+
+
+def gate(pattern: re.Pattern) -> Gated:
+    return pattern if isinstance(pattern, Gated) else Gated(pattern)
