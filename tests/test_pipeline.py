@@ -46,6 +46,7 @@ def test_parallel_build_writes_the_same_bytes(releases, monkeypatch):
     from trialgraph import emit
 
     monkeypatch.setattr(emit, "EMIT_CHUNK", 5)  # so 24 releases take the parallel emit path
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10)
     one = pipeline.build([releases], workers=1)
     many = pipeline.build([releases], workers=2)
     assert many.assembly.checked and one.assembly.checked  # validated where emitted
@@ -69,6 +70,7 @@ def test_parallel_emit_reports_the_same_problems(releases, monkeypatch):
         return real(name, triples) + extra
 
     monkeypatch.setattr(emit, "EMIT_CHUNK", 5)
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10)
     monkeypatch.setattr(validate, "check_triples", strict)
     files, _ = pipeline.collect([releases])
     extractions = pipeline.extract_files(files).extractions

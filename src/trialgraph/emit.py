@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 EMIT_CHUNK = 64  # releases per task
+PARALLEL_FROM = 8 * EMIT_CHUNK
 _SHARED: dict = {}
 
 
@@ -115,6 +116,25 @@ def emit_one(extraction, resolution, *, validate: bool) -> list[EmittedGraph]:
     return out
 
 
+def finish_graph(sink, name: URIRef, *, validate: bool) -> list[str] | None:
+    """Give a graph built as rdflib terms (entities, ontology) the same finished
+    form as a release graph, checking it first if `validate`; its problems."""
+    from .quads import TermWriter
+    from .rules import rule_input_of
+    from .trig import trig_block
+    from .validate import check_triples
+
+    graph = sink.graphs.get(name)
+    if graph is None or graph.rendered is not None:
+        return None
+    triples = list(graph)
+    problems = check_triples(str(name).rsplit("/", 1)[-1], triples) if validate else None
+    term = TermWriter()
+    rendered = sorted({(term(s), term(p), term(o)) for s, p, o in triples})
+    graph.set_rendered(rendered, block=trig_block(term(name), rendered), rule_input=rule_input_of(rendered))
+    return problems
+
+
 def _emit_chunk(bounds: tuple[int, int]) -> list[EmittedGraph]:
     extractions, resolution, validate = _SHARED["extractions"], _SHARED["resolution"], _SHARED["validate"]
     return [graph for extraction in extractions[bounds[0]:bounds[1]]
@@ -127,7 +147,9 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
     forked processes when there is enough work; the same output either way.
     Returns the emitted graphs (their rendered triples dropped, the sink holds them)."""
     ordered = sorted(extractions, key=lambda e: e.document.doc_id)
-    if workers > 1 and len(ordered) >= 2 * EMIT_CHUNK and can_fork():
+    # Below PARALLEL_FROM releases the pool costs more than it saves: forking a
+    # process that holds a large corpus copies page tables and touched pages.
+    if workers > 1 and len(ordered) >= PARALLEL_FROM and can_fork():
         import multiprocessing
 
         bounds = [(i, min(i + EMIT_CHUNK, len(ordered))) for i in range(0, len(ordered), EMIT_CHUNK)]

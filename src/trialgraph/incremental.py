@@ -33,11 +33,11 @@ from .output import OutputLock, file_sha256, lock_path_for, write_atomic
 from .emit import emit_releases, fingerprint
 from .graph_state import GraphRecord, GraphState, ReleaseState, load_state, resolve_record, resolve_view, save_state
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
-from .quads import TermWriter
-from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, validate_assembly
+from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, paused_gc, \
+    validate_assembly
 from .rdf import build_dataset
 from .resolve import resolve
-from .rules import infer_rendered_changed, nodes_of, rule_input_of
+from .rules import infer_rendered_changed, nodes_of
 from .trig import write_trig_located
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}
@@ -79,13 +79,21 @@ class TargetBuild:
                                             graph.rule_input, graph.problems))
         graphs = self.result.assembly.quads.graphs
         inferred = graphs.get(URIRef(INFERRED_GRAPH))
+        entities = graphs.get(URIRef(ENTITIES_GRAPH))
         return GraphState(releases, "".join(f"{s} {p} {o}\n" for s, p, o in inferred.rendered) if inferred else "",
-                          rule_input_of(sorted(graphs[URIRef(ENTITIES_GRAPH)].rendered_triples(TermWriter()))))
+                          entities.rule_input or "" if entities is not None else "")
 
 
 def build_target(paths, target: Path, *, add: bool, validate: bool = True, workers: int = 1,
                  progress=None, store: bool | None = None) -> TargetBuild:
     """store=None: a store if `is_store_target` says so; True/False forces it."""
+    with paused_gc():
+        return _build_target(paths, target, add=add, validate=validate, workers=workers, progress=progress,
+                             store=store)
+
+
+def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: int, progress,
+                  store: bool | None) -> TargetBuild:
     target = Path(target)
     if store if store is not None else is_store_target(target):
         with disk_store.StoreWriter(target) as writer:
@@ -107,12 +115,14 @@ def build_target(paths, target: Path, *, add: bool, validate: bool = True, worke
     with OutputLock(lock_path_for(target), what=target):
         committed = _file_index(target, folder, strict=add)
         cache = ExtractionCache(folder, committed if add else None)
-        old_graph = target.read_bytes() if add and cache.current and target.is_file() else None
-        state = load_state(folder, hashlib.sha256(old_graph).hexdigest()) if old_graph is not None else None
+        def previous() -> tuple[GraphState | None, bytes | None]:
+            old_graph = target.read_bytes() if add and cache.current and target.is_file() else None
+            state = load_state(folder, hashlib.sha256(old_graph).hexdigest()) if old_graph is not None else None
+            return (state, old_graph) if state is not None else (None, None)
+
         index_written = False
         try:
-            built = _build(paths, cache, validate=validate, workers=workers, progress=progress,
-                           state=state, old_graph=old_graph)
+            built = _build(paths, cache, validate=validate, workers=workers, progress=progress, previous=previous)
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
             data, where = write_trig_located(built.result.assembly.quads)
@@ -144,8 +154,8 @@ def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
     return index
 
 
-def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, state: GraphState | None = None,
-           old_graph: bytes | None = None) -> TargetBuild:
+def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, previous=None) -> TargetBuild:
+    """previous(): (graph state, graph file bytes) of the target, or (None, None)."""
     files, rejected = collect(paths)
     releases: dict = cache.index["releases"]
     old_ids = {doc_id.lower(): doc_id for doc_id in releases}
@@ -169,6 +179,10 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
             replaced.append(old)
         wanted.append((path, sha))
     stale = not cache.current
+    state = old_graph = None
+    if not stale:  # extract before loading the state: workers fork from a small process
+        extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
+        state, old_graph = previous() if previous else (None, None)
     for key, doc_id in sorted(old_ids.items()):
         if key in new_keys:
             continue
@@ -181,7 +195,8 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
                              f"{doc_id} ({source}) is gone or changed", hint="rebuild from all releases without --into")
         wanted.append((source, releases[doc_id]["sha256"]))
 
-    extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
+    if stale:
+        extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
     by_id = {e.document.doc_id: e for e in extracted.extractions}
     fresh_index = {"cache_version": cache_version(), "releases": {}}
     for path, sha in wanted:
@@ -255,12 +270,13 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
             again.append(cache.load(doc) if old is not None else extraction)
             touched.update(n for g in (old.graphs if old else ()) for n in nodes_of(g.rule_input))
     emitted = emit_releases(quads, again, resolution, workers=workers, validate=validate)
+    checked.update(finish_shared_graphs(quads, validate=validate))
     checked.update({URIRef(g.name): g.problems for g in emitted})
     for graph in emitted:
         touched.update(nodes_of(graph.rule_input))
     entities = quads.graphs.get(URIRef(ENTITIES_GRAPH))
     if entities is not None:
-        touched.update(nodes_of(rule_input_of(sorted(entities.rendered_triples(TermWriter())))))
+        touched.update(nodes_of(entities.rule_input))
     previous = [tuple(line.split(" ", 2)) for line in state.inferred.splitlines()]
     quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(infer_rendered_changed(quads, touched, previous))
     return Assembly(resolution, quads, checked=checked if validate else None, emitted=emitted), carried

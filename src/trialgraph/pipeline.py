@@ -11,6 +11,8 @@ the rest still builds.
 """
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -20,7 +22,9 @@ from rdflib import URIRef
 from .errors import InputError
 from .ingest import collect_inputs
 from .model import Extraction
-from .emit import EmittedGraph, emit_releases
+from .emit import EmittedGraph, emit_releases, finish_graph
+from .iris import ENTITIES_GRAPH
+from .vocab import ONTOLOGY_IRI
 from .parallel import extract_file, extract_many
 from .quads import QuadSink
 from .rdf import build_dataset
@@ -107,9 +111,19 @@ def assemble(extractions: list[Extraction], resolution: Resolution | None = None
     resolution = resolution if resolution is not None else resolve(extractions)
     quads = build_dataset(extractions, resolution, releases=False)
     emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate)
+    checked = finish_shared_graphs(quads, validate=validate)
     materialise_rules(quads)  # queries/rules/*.rq -> graph tgid:graph/inferred (rules.py)
-    checked = {URIRef(g.name): g.problems for g in emitted} if validate else None
+    if validate:
+        checked.update({URIRef(g.name): g.problems for g in emitted})
     return Assembly(resolution, quads, checked=checked or None, emitted=emitted)
+
+
+def finish_shared_graphs(quads, *, validate: bool) -> dict:
+    """The entities and ontology graphs finished like release graphs (emit.finish_graph);
+    {graph IRI: problems} of the entities graph when validating."""
+    finish_graph(quads, ONTOLOGY_IRI, validate=False)  # not stated by a release: not validated
+    problems = finish_graph(quads, ENTITIES_GRAPH, validate=validate)
+    return {ENTITIES_GRAPH: problems} if problems is not None else {}
 
 
 def validate_assembly(assembly: Assembly, *, workers: int = 1) -> Report:
@@ -124,8 +138,27 @@ def serialize_trig(graph) -> bytes:
     return write_trig(quads)
 
 
+@contextmanager
+def paused_gc():
+    """A build allocates millions of long-lived objects (terms, records) and
+    frees them by reference count; the cyclic collector only re-traverses
+    them, repeatedly (1.3 s of 7.8 s adding 100 releases to 10,000)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def build(paths: Iterable[Path], *, validate: bool = True, workers: int = 1,
           progress: Progress | None = None) -> BuildResult:
+    with paused_gc():
+        return _build(paths, validate=validate, workers=workers, progress=progress)
+
+
+def _build(paths: Iterable[Path], *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
     files, rejected = collect(paths)
     extracted = extract_files(files, workers=workers, progress=progress)
     assembly = assemble(extracted.extractions, workers=workers, validate=validate)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import pyshacl
 from rdflib import Dataset, Graph, URIRef
 
 from .resources import shapes_path
@@ -33,6 +32,7 @@ def shapes() -> Graph:
 
 
 def validate_graph(graph: Graph, name: str) -> list[str]:
+    import pyshacl  # only for graphs the screen does not pass: its import costs 0.2 s per process
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
     if conforms:
         return []
