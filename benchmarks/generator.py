@@ -81,9 +81,14 @@ def _typo(rng: random.Random, name: str) -> str:
 
 def _universe(rng: random.Random, n_companies: int) -> list[Company]:
     companies, seen, tickers = [], set(), set()
+    misses = 0
     while len(companies) < n_companies:
-        stem = _word(rng, 2).capitalize()
+        # Two syllables give 676 names; once they run short (100,000 releases
+        # want 5,000 companies) go to three. Smaller corpora never reach 2,000
+        # misses, so they stay exactly what they were.
+        stem = _word(rng, 2 + misses // 2000).capitalize()
         if stem in seen:
+            misses += 1
             continue
         seen.add(stem)
         ticker = "".join(rng.choice("ABCDEFGHJKLMNPRSTVWXZ") for _ in range(4))
