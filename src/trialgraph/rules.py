@@ -151,13 +151,25 @@ def _run_rules(lines: list[str]) -> set[str]:
 
     store = pyoxigraph.Store()
     store.bulk_load("".join(lines).encode("utf-8"), format=pyoxigraph.RdfFormat.N_QUADS)
-    term = TermWriter()
     found: set[str] = set()
     for path in rule_files():
         for triple in store.query(path.read_text(encoding="utf-8")):
-            found.add(f"{term(from_oxigraph(triple.subject))} {term(from_oxigraph(triple.predicate))} "
-                      f"{term(from_oxigraph(triple.object))}")
+            found.add(f"{_text(triple.subject)} {_text(triple.predicate)} {_text(triple.object)}")
     return found
+
+
+_TERM = TermWriter()
+
+
+def _text(term) -> str:
+    """N-Triples text of a pyoxigraph term as quads.nt writes it. An IRI's is
+    the same either way, and taking it directly skips building an rdflib term
+    (validated in Python): at 100,000 releases that was most of the rules' time."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<{term.value}>"
+    return _TERM(from_oxigraph(term))
 
 
 # --- incremental: only the parts of the graph a change can reach ------------
@@ -192,25 +204,34 @@ class _Components:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def infer_rendered_changed(source, touched: set[str], previous: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    """infer_rendered(source) given the inferences of an earlier version of
-    the graph (`previous`) and every node (N-Triples text) of a triple the
-    rules read that was added or removed since (`touched`)."""
-    lines, stated = _rule_input(source)
+def infer_rendered_changed(sink, touched: set[str], previous: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """infer_rendered(sink) for the build's QuadSink, given the inferences of
+    an earlier version of the graph (`previous`) and every node (N-Triples
+    text) of a triple the rules read that was added or removed since (`touched`)."""
+    inferred = f"<{INFERRED_GRAPH}>"
+    graphs = [(g, text.splitlines()) for g, text in _sink_rule_input(sink, _rule_predicates()) if g != inferred]
     components = _Components()
-    for line in lines:
-        s, _, rest = line.partition(" ")
-        if s.startswith(_NODE):
-            o = rest.partition(" ")[2].rpartition(" <")[0]
-            if o.startswith(_NODE):  # only links join components; most lines are types
-                components.union(s, o)
+    for _, lines in graphs:
+        for line in lines:
+            if line.startswith(_NODE):
+                s, _, rest = line.partition(" ")
+                o = rest.partition(" ")[2]
+                if o.startswith(_NODE):  # only links join components; most lines are types
+                    components.union(s, o)
     find = components.find
     hit = {find(n) if n in components.parent else n for n in touched}
     reached = {n for n in components.parent if find(n) in hit} | touched
-    found = _run_rules([line for line in lines if not line.startswith(_NODE) or line[:line.index(" ")] in reached])
+    kept: list[str] = []
+    stated: set[str] = set()  # a new inference is about a reached node: stated copies are among these lines
+    for g, lines in graphs:
+        for line in lines:
+            if not line.startswith(_NODE) or line[:line.index(" ")] in reached:
+                kept.append(f"{line} {g} .\n")
+                stated.add(line)
+    found = _run_rules(kept) - stated
     # A node outside `reached` kept every triple of its component, so what was inferred about it stands.
     found.update(" ".join(t) for t in previous if t[0] not in reached)
-    return _triples(found - stated)
+    return _triples(found)
 
 
 def nodes_of(rule_input: str) -> set[str]:
