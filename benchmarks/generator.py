@@ -86,7 +86,8 @@ def _universe(rng: random.Random, n_companies: int) -> list[Company]:
         # Two syllables give 676 names; once they run short (100,000 releases
         # want 5,000 companies) go to three. Smaller corpora never reach 2,000
         # misses, so they stay exactly what they were.
-        stem = _word(rng, 2 + misses // 2000).capitalize()
+        syllables = 2 + misses // 2000
+        stem = _word(rng, syllables).capitalize()
         if stem in seen:
             misses += 1
             continue
@@ -96,11 +97,15 @@ def _universe(rng: random.Random, n_companies: int) -> list[Company]:
             continue
         tickers.add(ticker)
         name = f"{stem} {rng.choice(COMPANY_SUFFIX)}, Inc."
-        prefix = (stem[:2] + rng.choice("KQXZV")).upper()
+        # With three-syllable names, longer codes and INNs too: else 5,000
+        # companies share 3,380 code prefixes and merge each other's drugs, and
+        # the corpus gets denser (bigger entities) as it grows.
+        letters = stem[:2] if syllables == 2 else stem[0] + stem[len(stem) // 3] + stem[2 * len(stem) // 3] + stem[-1]
+        prefix = (letters + rng.choice("KQXZV")).upper()
         company = Company(name, stem, ticker, rng.choice(["NASDAQ", "NYSE"]), rng.choice(PLACES),
                           (rng.choice(FIRST), rng.choice(LAST)), f"www.{stem.lower()}.example")
         for k in range(rng.randint(1, 3)):
-            inn = _word(rng, 2) + rng.choice(STEMS)
+            inn = _word(rng, syllables) + rng.choice(STEMS)
             former = f"{prefix[:2]}{rng.randint(10, 99)}" if rng.random() < 0.3 else None
             trial = f"{rng.choice(TRIAL_WORDS)}-{rng.randint(1, 9)}" if rng.random() < 0.4 else None
             company.drugs.append(Drug(f"{prefix}-{100 + 7 * k + rng.randint(0, 6)}", inn, former,
