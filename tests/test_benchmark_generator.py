@@ -2,26 +2,12 @@
 exercise the real extractors: most facts it writes come back out."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
-from pathlib import Path
 
 from trialgraph.extractors import extract
 from trialgraph.model import Document
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generator", ROOT / "benchmarks" / "generator.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-GEN = _generator()
+from generated import GENERATOR as GEN
 
 
 def test_same_seed_same_releases_other_seed_other_releases():

@@ -17,6 +17,8 @@ from trialgraph.incremental import build_target, cache_folder_for
 from trialgraph.pipeline import serialize_trig
 from trialgraph.quads import QuadSink
 
+from generated import GENERATOR
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
@@ -153,21 +155,10 @@ def test_cache_codec_round_trips_every_extraction_exactly(shared):
         assert extraction_cache.decode(type(extraction), encoded) == extraction
 
 
-def _generator():
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location("bench_generator_inc", ROOT / "benchmarks" / "generator.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_batches_reuse_unchanged_graphs_and_equal_the_full_build(tmp_path):
     """The fast path (graph-state.json): kept releases keep their TriG block,
     the rules re-run only where the change reaches; still the full build's bytes."""
-    _generator().write(180, tmp_path / "all", seed=7)
+    GENERATOR.write(180, tmp_path / "all", seed=7)
     files = sorted((tmp_path / "all").iterdir())
     batches = []
     for n in range(3):  # interleaved, so later batches extend companies and drugs of earlier ones

@@ -3,8 +3,6 @@ worker, the fast TriG writer reads back to the same quads, and build()
 is the composition of the stage functions."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pyoxigraph
@@ -14,21 +12,13 @@ from trialgraph import pipeline
 from trialgraph.parallel import extract_many
 from trialgraph.trig import write_trig
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location("bench_generator", ROOT / "benchmarks" / "generator.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from generated import GENERATOR
 
 
 @pytest.fixture(scope="module")
 def releases(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("generated")
-    _generator().write(24, folder, seed=7)
+    GENERATOR.write(24, folder, seed=7)
     (folder / "empty.txt").write_bytes(b"")  # a rejected file among them keeps its place
     return folder
 
