@@ -152,6 +152,9 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
     if workers > 1 and len(ordered) >= PARALLEL_FROM and can_fork():
         import multiprocessing
 
+        from .rules import rule_predicates
+
+        rule_predicates()  # parsed once here (rdflib's SPARQL parser), not again in every forked worker
         bounds = [(i, min(i + EMIT_CHUNK, len(ordered))) for i in range(0, len(ordered), EMIT_CHUNK)]
         _SHARED.update(extractions=ordered, resolution=resolution, validate=validate)
         try:

@@ -26,7 +26,7 @@ from .quads import TermWriter
 from .resources import queries_dir
 from .sparql.engines import from_oxigraph, to_oxigraph
 
-__all__ = ["INFERRED_GRAPH", "rule_files", "infer", "infer_rendered", "materialise_rules"]
+__all__ = ["INFERRED_GRAPH", "rule_files", "rule_predicates", "infer", "infer_rendered", "materialise_rules"]
 
 
 def rule_files() -> list[Path]:
@@ -34,7 +34,7 @@ def rule_files() -> list[Path]:
 
 
 @lru_cache(maxsize=1)
-def _rule_predicates() -> frozenset[str] | None:
+def rule_predicates() -> frozenset[str] | None:
     """Every IRI the rules name (rdf:type included), or None when some rule has
     a variable predicate. A rule can only match, or produce, a triple whose
     predicate it names, so the rules run on those triples alone: at 10,000
@@ -73,7 +73,7 @@ def _rule_input(source) -> tuple[list[str], set[str]]:
     QuadSink, an rdflib Dataset or a pyoxigraph Store; never the inferred graph."""
     import pyoxigraph
 
-    wanted = _rule_predicates()
+    wanted = rule_predicates()
     inferred = f"<{INFERRED_GRAPH}>"
     lines: list[str] = []
     stated: set[str] = set()
@@ -105,7 +105,7 @@ def _rule_input(source) -> tuple[list[str], set[str]]:
 def rule_input_of(rendered: list[tuple[str, str, str]]) -> str:
     """The triples of one graph (N-Triples term text) that the rules can read,
     as "s p o" lines."""
-    wanted = _rule_predicates()
+    wanted = rule_predicates()
     return "".join(f"{s} {p} {o}\n" for s, p, o in rendered if wanted is None or p[1:-1] in wanted)
 
 
@@ -209,7 +209,7 @@ def infer_rendered_changed(sink, touched: set[str], previous: list[tuple[str, st
     an earlier version of the graph (`previous`) and every node (N-Triples
     text) of a triple the rules read that was added or removed since (`touched`)."""
     inferred = f"<{INFERRED_GRAPH}>"
-    graphs = [(g, text.splitlines()) for g, text in _sink_rule_input(sink, _rule_predicates()) if g != inferred]
+    graphs = [(g, text.splitlines()) for g, text in _sink_rule_input(sink, rule_predicates()) if g != inferred]
     components = _Components()
     for _, lines in graphs:
         for line in lines:
