@@ -154,8 +154,8 @@ def _leftovers(store: Path) -> list[str]:
 def _timed_build(args) -> float:
     started = time.monotonic()
     process = cli("build", *args)
-    process.communicate()
-    assert process.returncode == 0
+    _, err = process.communicate()
+    assert process.returncode == 0, err.decode(errors="replace")[-2000:]
     return time.monotonic() - started
 
 
@@ -239,3 +239,27 @@ def test_killing_an_export_at_random_points_leaves_the_previous_file(built, tmp_
         assert cli("export", built / "store", "-o", out).wait() == 0
         assert out.read_bytes() == complete
         assert sorted(p.name for p in out.parent.iterdir()) == ["graph.nq"]
+
+
+def test_an_interruption_after_the_switch_keeps_the_cache_the_new_record_names(built, tmp_path, monkeypatch):
+    """Ctrl-C while commit() removes the old generation: the record already
+    names the new extractions, so they must not be deleted as this run's leftovers."""
+    from trialgraph.incremental import build_target
+
+    store = copy_store(built, tmp_path)
+    real = disk_store.StoreWriter._delete_leftovers
+
+    def interrupted(self):  # called on opening, and after the switch
+        if self.record and len(self.record["extractions"]["releases"]) > 2:
+            raise KeyboardInterrupt
+        real(self)
+
+    monkeypatch.setattr(disk_store.StoreWriter, "_delete_leftovers", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_target([EXAMPLES], store, add=True)
+    monkeypatch.undo()
+    record = json.loads((store / disk_store.RECORD).read_text())
+    assert len(record["extractions"]["releases"]) == len(list(EXAMPLES.iterdir()))  # the switch happened
+    for info in record["extractions"]["releases"].values():
+        assert (store / disk_store.EXTRACTIONS / info["entry"]).is_file()
+    assert _timed_build([EXAMPLES, "--into", store]) > 0

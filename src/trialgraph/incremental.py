@@ -104,7 +104,9 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
                 writer.commit(built.result.assembly.quads.to_nquads(), prefixes=built.result.assembly.quads.prefixes,
                               extractions=cache.index)
             except BaseException:
-                ExtractionCache(cache.folder, committed).delete_unreferenced()  # what this run wrote
+                # What this run wrote, unless the store already switched to it: an
+                # interruption while commit() cleans up comes after the switch.
+                ExtractionCache(cache.folder, _committed_extractions(target, committed)).delete_unreferenced()
                 raise
             cache.delete_unreferenced()
             return built
@@ -135,6 +137,14 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
             raise
         cache.delete_unreferenced()
         return built
+
+
+def _committed_extractions(store: Path, before: dict | None) -> dict | None:
+    """The extraction index the store's record names now (`before` if unreadable)."""
+    try:
+        return disk_store.read_record(store).get("extractions", before)
+    except (GraphError, OSError):
+        return before
 
 
 def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
