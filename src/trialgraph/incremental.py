@@ -30,10 +30,11 @@ from .errors import GraphError, InputError, UsageError
 from .extraction_cache import ExtractionCache, cache_version
 from .ingest import safe_doc_id
 from .output import OutputLock, file_sha256, lock_path_for, write_atomic
+from .collector import paused_gc
 from .emit import emit_releases, fingerprint
 from .graph_state import GraphRecord, GraphState, ReleaseState, load_state, resolve_record, resolve_view, save_state
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
-from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, paused_gc, \
+from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, \
     validate_assembly
 from .rdf import build_dataset
 from .resolve import resolve

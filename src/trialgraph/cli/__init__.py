@@ -28,3 +28,11 @@ class _LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="trialgraph")
 def main() -> None:
     """Turn clinical-development press releases into a validated RDF knowledge graph."""
+
+
+def run() -> None:
+    """The installed `trialgraph` script: one command, then the process ends."""
+    from ..collector import process_ends_with_command
+
+    process_ends_with_command()
+    main()
