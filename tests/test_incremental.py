@@ -3,19 +3,22 @@ changed release replaces its graph, resolution re-runs over every cached
 extraction, and the result is the full rebuild, byte for byte."""
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from trialgraph import extraction_cache
+from trialgraph import extraction_cache, rules
 from trialgraph.extraction_cache import FOLDER_FILES
 from trialgraph.cli import main
+from trialgraph.graph_state import load_state
 from trialgraph.graphsource import load_dataset
 from trialgraph.incremental import build_target, cache_folder_for
 from trialgraph.pipeline import serialize_trig
 from trialgraph.quads import QuadSink
+from trialgraph.resolve import word_counts
 
 from generated import GENERATOR
 
@@ -174,13 +177,29 @@ def test_batches_reuse_unchanged_graphs_and_equal_the_full_build(tmp_path):
             assert built.carried, "the graph state was not used"
             assert len(built.result.assembly.emitted) < len(built.result.extractions)  # not everything again
         assert target.read_bytes() == full_build(batches[:n + 1], tmp_path / f"full{n}.trig")
+        assert built.words == word_counts(e.document.text for e in built.result.extractions)
     # a replaced release that renames its company: its old graph's nodes count as touched
     changed = batches[0] / files[0].name
     text = changed.read_text()
-    changed.write_text(text.replace("Phase 2", "Phase 3", 1).replace("Phase 1", "Phase 2", 1))
+    changed.write_text(text.replace("Phase 2", "Phase 3", 1).replace("Phase 1", "Phase 2", 1)
+                       + "\nA sentence only the new version has.\n")
     built = build_target([changed], target, add=True)
     assert built.replaced == [files[0].stem] and built.carried
     assert target.read_bytes() == full_build(batches, tmp_path / "full-replaced.trig")
+    # the word counts kept in the state: the old version's text out, the new one's in
+    assert built.words == word_counts(e.document.text for e in built.result.extractions)
+    assert built.words["only"] == word_counts([changed.read_text()])["only"] + sum(
+        word_counts([path.read_text()])["only"] for path in files[1:])
+
+
+def test_a_saved_graph_state_spares_parsing_the_rules(tmp_path, monkeypatch):
+    target = tmp_path / "g.trig"
+    build_target([EXAMPLES], target, add=True)
+    parsed = rules.rule_predicates()
+    monkeypatch.setattr(rules, "_PREDICATES", {})
+    monkeypatch.setattr(rules, "_parse_rule_predicates", lambda: pytest.fail("the rules were parsed again"))
+    state = load_state(cache_folder_for(target), hashlib.sha256(target.read_bytes()).hexdigest())
+    assert state is not None and rules.rule_predicates() == parsed
 
 
 def test_a_graph_file_changed_behind_its_state_takes_the_full_path(tmp_path):

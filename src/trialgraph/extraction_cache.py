@@ -33,7 +33,7 @@ from .errors import GraphError
 from .output import file_sha256, write_atomic
 
 CACHE_FORMAT = 1  # bump when the entry layout changes
-FOLDER_FILES = ("index.json", "graph-state.json")  # in the cache folder beside the entries (graph_state.py)
+FOLDER_FILES = ("index.json", "graph-state")  # in the cache folder beside the entries (graph_state.py)
 
 
 @lru_cache(maxsize=1)

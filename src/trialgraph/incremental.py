@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
 from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, \
     validate_assembly
 from .rdf import build_dataset
-from .resolve import resolve
+from .resolve import resolve, word_counts
 from .rules import infer_rendered_changed, nodes_of
 from .trig import write_trig_located
 
@@ -65,6 +66,7 @@ class TargetBuild:
     replaced: list[str]  # release ids whose older version was replaced
     records: dict = field(default_factory=dict)  # doc id -> resolve record (graph_state.py)
     carried: dict = field(default_factory=dict)  # doc id -> ReleaseState whose graphs were reused as they were
+    words: Counter = field(default_factory=Counter)  # resolve.word_counts() of every release's text
 
     def next_state(self, where: dict[str, tuple[int, int]]) -> GraphState:
         """The graph state to save beside the graph just written (`where`: its blocks)."""
@@ -82,7 +84,7 @@ class TargetBuild:
         inferred = graphs.get(URIRef(INFERRED_GRAPH))
         entities = graphs.get(URIRef(ENTITIES_GRAPH))
         return GraphState(releases, "".join(f"{s} {p} {o}\n" for s, p, o in inferred.rendered) if inferred else "",
-                          entities.rule_input or "" if entities is not None else "")
+                          entities.rule_input or "" if entities is not None else "", dict(sorted(self.words.items())))
 
 
 def build_target(paths, target: Path, *, add: bool, validate: bool = True, workers: int = 1,
@@ -232,16 +234,20 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
 
     fresh = list(extracted.extractions)
     if state is None or old_graph is None:
-        assembly, carried = assemble(extractions, workers=workers, validate=validate), {}
+        words = word_counts(e.document.text for e in extractions)
+        assembly = assemble(extractions, resolve(extractions, words=words), workers=workers, validate=validate)
+        carried = {}
     else:
-        assembly, carried = _assemble_reusing(fresh, kept, state, old_graph, cache, workers=workers, validate=validate)
+        words = _word_counts(state, fresh, kept)
+        assembly, carried = _assemble_reusing(fresh, kept, state, old_graph, cache, words, workers=workers,
+                                              validate=validate)
     report = validate_assembly(assembly, workers=workers) if validate else None
     result = BuildResult(assembly, extractions, rejected + extracted.rejected, extracted.warnings, report)
     records = {e.document.doc_id: resolve_record(e) for e in fresh}
     records.update({doc: state.releases[doc].resolve if state and doc in state.releases else resolve_record(e)
                     for doc, e in kept.items()})
     return TargetBuild(result, read=len(wanted), reused=len(kept), replaced=sorted(replaced), records=records,
-                       carried=carried)
+                       carried=carried, words=words)
 
 
 def _kept(cache: ExtractionCache, state: GraphState | None, doc_id: str):
@@ -252,15 +258,29 @@ def _kept(cache: ExtractionCache, state: GraphState | None, doc_id: str):
     return cache.load(doc_id)
 
 
-def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: bytes, cache: ExtractionCache, *,
-                      workers: int, validate: bool):
+def _word_counts(state: GraphState, fresh: list, kept: dict) -> Counter:
+    """word_counts() of the build's texts from the state's, counting again only
+    the texts that changed: a kept release resolved from the state has the
+    state's text, every other release is new, replaced or loaded."""
+    from_state = {doc for doc in kept if doc in state.releases}
+    words = Counter(state.words)
+    for doc, old in state.releases.items():
+        if doc not in from_state:
+            words.subtract(word_counts([old.resolve[2]]))
+    words.update(word_counts(e.document.text for e in fresh))
+    words.update(word_counts(e.document.text for doc, e in kept.items() if doc not in from_state))
+    return +words  # without the words no text holds any more
+
+
+def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: bytes, cache: ExtractionCache,
+                      words: Counter, *, workers: int, validate: bool):
     """assemble() for an incremental build: a kept release whose resolution
     lookups answer as before keeps its graph (TriG block, rule input, SHACL
     problems) from the old graph file; the others are emitted again from
     their cached extractions, and the rules run again only where a changed
     graph reaches (rules.infer_rendered_changed). The result is the graph a
     full build writes."""
-    resolution = resolve(fresh + list(kept.values()))
+    resolution = resolve(fresh + list(kept.values()), words=words)
     quads = build_dataset([], resolution, releases=False)
     carried: dict[str, ReleaseState] = {}
     again = list(fresh)

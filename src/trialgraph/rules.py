@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from functools import lru_cache
 
 from rdflib import RDF, Dataset, Literal, URIRef, Variable
 
@@ -26,19 +25,34 @@ from .quads import TermWriter
 from .resources import queries_dir
 from .sparql.engines import from_oxigraph, to_oxigraph
 
-__all__ = ["INFERRED_GRAPH", "rule_files", "rule_predicates", "infer", "infer_rendered", "materialise_rules"]
+__all__ = ["INFERRED_GRAPH", "rule_files", "rule_predicates", "remember_rule_predicates", "infer", "infer_rendered", "materialise_rules"]
 
 
 def rule_files() -> list[Path]:
     return sorted((queries_dir() / "rules").glob("*.rq"))
 
 
-@lru_cache(maxsize=1)
+_PREDICATES: dict[str, frozenset[str] | None] = {}  # "rules" -> rule_predicates(), once known
+
+
 def rule_predicates() -> frozenset[str] | None:
     """Every IRI the rules name (rdf:type included), or None when some rule has
     a variable predicate. A rule can only match, or produce, a triple whose
     predicate it names, so the rules run on those triples alone: at 10,000
     releases about a fifth of the quads (evidence and selectors never match)."""
+    if "rules" not in _PREDICATES:
+        _PREDICATES["rules"] = _parse_rule_predicates()
+    return _PREDICATES["rules"]
+
+
+def remember_rule_predicates(predicates: frozenset[str] | None) -> None:
+    """rule_predicates() as a graph state made from these same rule files saved
+    it (graph_state.py checks that): parsing the rules with rdflib's SPARQL
+    parser took 0.25 s, the largest fixed cost of adding releases."""
+    _PREDICATES.setdefault("rules", predicates)
+
+
+def _parse_rule_predicates() -> frozenset[str] | None:
     from rdflib.paths import Path as RdfPath
     from rdflib.plugins.sparql import prepareQuery
 
@@ -209,21 +223,28 @@ def infer_rendered_changed(sink, touched: set[str], previous: list[tuple[str, st
     an earlier version of the graph (`previous`) and every node (N-Triples
     text) of a triple the rules read that was added or removed since (`touched`)."""
     inferred = f"<{INFERRED_GRAPH}>"
-    graphs = [(g, text.splitlines()) for g, text in _sink_rule_input(sink, rule_predicates()) if g != inferred]
+    graphs = []  # (graph, its lines, the subjects of its lines)
     components = _Components()
-    for _, lines in graphs:
+    for g, text in _sink_rule_input(sink, rule_predicates()):
+        if g == inferred:
+            continue
+        lines = text.splitlines()
+        subjects = set()
         for line in lines:
-            if line.startswith(_NODE):
-                s, _, rest = line.partition(" ")
-                o = rest.partition(" ")[2]
-                if o.startswith(_NODE):  # only links join components; most lines are types
-                    components.union(s, o)
+            s, _, rest = line.partition(" ")
+            subjects.add(s)
+            o = rest.partition(" ")[2]
+            if o.startswith(_NODE) and s.startswith(_NODE):  # only links join components; most lines are types
+                components.union(s, o)
+        graphs.append((g, lines, subjects))
     find = components.find
     hit = {find(n) if n in components.parent else n for n in touched}
     reached = {n for n in components.parent if find(n) in hit} | touched
     kept: list[str] = []
     stated: set[str] = set()  # a new inference is about a reached node: stated copies are among these lines
-    for g, lines in graphs:
+    for g, lines, subjects in graphs:
+        if subjects.isdisjoint(reached) and all(s.startswith(_NODE) for s in subjects):
+            continue  # nothing of it is kept (most graphs)
         for line in lines:
             if not line.startswith(_NODE) or line[:line.index(" ")] in reached:
                 kept.append(f"{line} {g} .\n")
