@@ -159,7 +159,7 @@ def test_cache_codec_round_trips_every_extraction_exactly(shared):
 
 
 def test_batches_reuse_unchanged_graphs_and_equal_the_full_build(tmp_path):
-    """The fast path (graph-state.json): kept releases keep their TriG block,
+    """The fast path (graph-state): kept releases keep their TriG block,
     the rules re-run only where the change reaches; still the full build's bytes."""
     GENERATOR.write(180, tmp_path / "all", seed=7)
     files = sorted((tmp_path / "all").iterdir())
@@ -217,3 +217,17 @@ def test_a_graph_file_changed_behind_its_state_takes_the_full_path(tmp_path):
     built = build_target([extra], target, add=True)
     assert not built.carried  # the state names another SHA-256: nothing is taken from it
     assert target.read_bytes() == full_build([inputs, extra], tmp_path / "full.trig")
+
+
+def test_a_rule_input_summary_holds_the_links_and_every_subject():
+    from trialgraph.vocab import TGID
+
+    drug, trial, result = (f"<{TGID}{kind}/x>" for kind in ("drug", "trial", "result"))
+    rule_input = (f"{trial} <https://w3id.org/trialgraph/ontology#studiesDrug> {drug}\n"
+                  f"{trial} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/trialgraph/ontology#ClinicalTrial>\n"
+                  f"{result} <https://w3id.org/trialgraph/ontology#asOf> \"2024-01-01\"^^<http://www.w3.org/2001/XMLSchema#date>\n"
+                  f"<https://example.org/elsewhere> <https://w3id.org/trialgraph/ontology#aboutDrug> {drug}\n")
+    links, subjects = rules.rule_input_summary(rule_input)
+    assert links == f"{trial} {drug}\n"  # a type, a literal and a foreign subject join nothing
+    # a subject that is not one of our nodes is marked, so its graph is never skipped
+    assert subjects.splitlines() == [trial, result, "*"]

@@ -34,7 +34,7 @@ from .output import write_atomic
 from .rules import remember_rule_predicates, rule_predicates
 
 STATE_FILE = FOLDER_FILES[1]
-STATE_FORMAT = 2
+STATE_FORMAT = 3
 
 
 # ------------------------------------------------------------- what resolve reads
@@ -81,6 +81,8 @@ class GraphRecord:
     count: int  # triples
     rule_input: str  # "s p o" lines of the triples the rules read (rules.rule_input_of)
     problems: list[str] | None
+    links: str  # rules.rule_input_summary(rule_input)
+    subjects: str
 
 
 @dataclass
@@ -112,6 +114,9 @@ def definitions_key() -> str:
     return digest.hexdigest()[:32]
 
 
+_TEXTS = ("rule_input", "links", "subjects")  # GraphRecord fields kept in the blob
+
+
 def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
     """The state of the graph file whose SHA-256 is given, or None when there
     is none, it is unreadable, or it describes another file or code version."""
@@ -137,7 +142,8 @@ def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
             resolve[2] = text(resolve[2])
             graphs = []
             for g in r["graphs"]:
-                g["rule_input"] = text(g["rule_input"])
+                for key in _TEXTS:
+                    g[key] = text(g[key])
                 graphs.append(GraphRecord(**g))
             releases[doc] = ReleaseState(resolve, r["lookups"], r["fingerprint"], graphs)
         if head["rule_predicates"] is not None:
@@ -164,7 +170,7 @@ def save_state(folder: Path, state: GraphState, graph_sha256: str) -> None:
         resolve = list(s.resolve)
         resolve[2] = span(resolve[2])
         releases[doc] = {"resolve": resolve, "lookups": s.lookups, "fingerprint": s.fingerprint,
-                         "graphs": [{**vars(g), "rule_input": span(g.rule_input)} for g in s.graphs]}
+                         "graphs": [{**vars(g), **{key: span(getattr(g, key)) for key in _TEXTS}} for g in s.graphs]}
     inferred, entities = span(state.inferred), span(state.entities)
     predicates = rule_predicates()
     head = {"format": STATE_FORMAT, "cache_version": cache_version(), "definitions": definitions_key(),

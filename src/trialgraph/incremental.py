@@ -39,7 +39,7 @@ from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, f
     validate_assembly
 from .rdf import build_dataset
 from .resolve import resolve, word_counts
-from .rules import infer_rendered_changed, nodes_of
+from .rules import infer_rendered_changed, nodes_of, rule_input_summary
 from .trig import write_trig_located
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}
@@ -73,14 +73,15 @@ class TargetBuild:
         releases: dict[str, ReleaseState] = {}
         for doc, old in self.carried.items():
             releases[doc] = ReleaseState(old.resolve, old.lookups, old.fingerprint,
-                                         [GraphRecord(g.name, *where[g.name], g.count, g.rule_input, g.problems)
-                                          for g in old.graphs])
+                                         [GraphRecord(g.name, *where[g.name], g.count, g.rule_input, g.problems,
+                                                      g.links, g.subjects) for g in old.graphs])
+        graphs = self.result.assembly.quads.graphs
         for graph in self.result.assembly.emitted:
             state = releases.setdefault(graph.doc_id, ReleaseState(self.records[graph.doc_id], graph.lookups,
                                                                    graph.fingerprint, []))
+            summary = graphs[URIRef(graph.name)].rule_summary or rule_input_summary(graph.rule_input)
             state.graphs.append(GraphRecord(graph.name, *where.get(graph.name, (0, 0)), graph.count,
-                                            graph.rule_input, graph.problems))
-        graphs = self.result.assembly.quads.graphs
+                                            graph.rule_input, graph.problems, *summary))
         inferred = graphs.get(URIRef(INFERRED_GRAPH))
         entities = graphs.get(URIRef(ENTITIES_GRAPH))
         return GraphState(releases, "".join(f"{s} {p} {o}\n" for s, p, o in inferred.rendered) if inferred else "",
@@ -130,10 +131,13 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
             built = _build(paths, cache, validate=validate, workers=workers, progress=progress, previous=previous)
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
-            data, where = write_trig_located(built.result.assembly.quads)
-            write_atomic(target, data)
+            pieces, where = write_trig_located(built.result.assembly.quads)
+            write_atomic(target, pieces)
+            digest = hashlib.sha256()
+            for piece in pieces:
+                digest.update(piece)
             # After the graph: a state older than the graph names another SHA-256 and is ignored.
-            save_state(folder, built.next_state(where), hashlib.sha256(data).hexdigest())
+            save_state(folder, built.next_state(where), digest.hexdigest())
         except BaseException:
             if not index_written:  # else the new index is the intent, ahead of the graph: keep its entries
                 ExtractionCache(folder, committed).delete_unreferenced()
@@ -294,7 +298,8 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
             carried[doc] = old
             for g in old.graphs:
                 name = URIRef(g.name)
-                quads.graph(name).set_block(old_graph[g.offset:g.offset + g.length], g.count, g.rule_input)
+                quads.graph(name).set_block(old_graph[g.offset:g.offset + g.length], g.count, g.rule_input,
+                                            (g.links, g.subjects))
                 if g.problems is not None:  # else built unvalidated: validate_assembly checks it now
                     checked[name] = g.problems
         else:
@@ -308,6 +313,5 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
     entities = quads.graphs.get(URIRef(ENTITIES_GRAPH))
     if entities is not None:
         touched.update(nodes_of(entities.rule_input))
-    previous = [tuple(line.split(" ", 2)) for line in state.inferred.splitlines()]
-    quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(infer_rendered_changed(quads, touched, previous))
+    quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(infer_rendered_changed(quads, touched, state.inferred))
     return Assembly(resolution, quads, checked=checked if validate else None, emitted=emitted), carried

@@ -17,7 +17,7 @@ class GraphSink:
     """One named graph: an insertion-ordered set of triples, or (from a
     parallel emit) the same already rendered as N-Triples term text."""
 
-    __slots__ = ("identifier", "_triples", "rendered", "block", "rule_input", "_count")
+    __slots__ = ("identifier", "_triples", "rendered", "block", "rule_input", "rule_summary", "_count")
 
     def __init__(self, identifier: URIRef):
         self.identifier = identifier
@@ -25,14 +25,15 @@ class GraphSink:
         self.rendered: list[tuple[str, str, str]] | None = None
         self.block: str | bytes | None = None  # the graph's TriG (trig.trig_block), when emit made it
         self.rule_input: str | None = None  # "s p o" lines of its triples the rules can read
+        self.rule_summary: tuple[str, str] | None = None  # rules.rule_input_summary(rule_input), once known
         self._count = 0  # of a graph known only by its block (set_block)
 
-    def set_block(self, block: bytes, count: int, rule_input: str) -> None:
+    def set_block(self, block: bytes, count: int, rule_input: str, rule_summary: tuple[str, str]) -> None:
         """A graph reused from an earlier build as its TriG block; its triples
         are read back from the block only if someone iterates them."""
         self._triples.clear()
         self.rendered = None
-        self.block, self._count, self.rule_input = block, count, rule_input
+        self.block, self._count, self.rule_input, self.rule_summary = block, count, rule_input, rule_summary
 
     def set_rendered(self, rendered: list[tuple[str, str, str]], *, block: str | None = None,
                      rule_input: str | None = None) -> None:
@@ -40,6 +41,7 @@ class GraphSink:
         self.rendered = rendered
         self.block = block
         self.rule_input = rule_input
+        self.rule_summary = None
 
     def _block_only(self) -> bool:
         return self.rendered is None and not self._triples and self.block is not None and self._count > 0
@@ -71,7 +73,7 @@ class GraphSink:
     def add(self, triple: tuple) -> None:
         if self.rendered is not None:
             self._terms()
-        self.block = self.rule_input = None
+        self.block = self.rule_input = self.rule_summary = None
         self._triples[triple] = None
 
     def __iter__(self) -> Iterator[tuple]:

@@ -58,12 +58,13 @@ class _Shortener:
 
 
 def write_trig(sink: QuadSink, prefixes: dict[str, str] | None = None) -> bytes:
-    return write_trig_located(sink, prefixes)[0]
+    return b"".join(write_trig_located(sink, prefixes)[0])
 
 
-def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -> tuple[bytes, dict[str, tuple[int, int]]]:
-    """The TriG, and where each graph's block lies in it ({graph IRI: (offset,
-    length)} in bytes): an incremental build copies unchanged blocks from there."""
+def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -> tuple[list[bytes], dict[str, tuple[int, int]]]:
+    """The TriG in pieces to write one after the other (no joined copy), and
+    where each graph's block lies in it ({graph IRI: (offset, length)} in
+    bytes): an incremental build copies unchanged blocks from there."""
     prefixes = PREFIXES if prefixes is None else prefixes
     term = TermWriter()
     short = _Shortener(prefixes)
@@ -84,7 +85,7 @@ def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -
         parts.append(data)
         where[str(name)] = (offset, len(data))
         offset += len(data)
-    return b"".join(parts), where
+    return parts, where
 
 
 def trig_header(prefixes: dict[str, str]) -> str:
