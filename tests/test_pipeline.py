@@ -109,3 +109,15 @@ def test_build_is_the_composition_of_the_stages(releases):
     assert pipeline.serialize_trig(assembly) == pipeline.serialize_trig(built.assembly)
     assert report.conforms == built.report.conforms
     assert len(extracted.extractions) == len(built.extractions) == 24
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_meanwhile_runs_once_in_this_process_while_the_workers_extract(workers):
+    import os
+
+    files = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.txt"))[:3]
+    calls: list[int] = []
+    outcomes = list(extract_many(files, workers=workers, chunk=1, meanwhile=lambda: calls.append(os.getpid())))
+    assert calls == [os.getpid()]
+    assert [path for path, _ in outcomes] == files
+    assert [o.document.doc_id for _, o in outcomes] == [o.document.doc_id for _, o in extract_many(files)]

@@ -79,7 +79,8 @@ class GraphRecord:
     offset: int  # of its TriG block in the graph file, bytes
     length: int
     count: int  # triples
-    rule_input: str  # "s p o" lines of the triples the rules read (rules.rule_input_of)
+    rule_input: str | memoryview  # "s p o" lines of the triples the rules read (rules.rule_input_of);
+    # loaded as a view of the state file's UTF-8: most are only written back
     problems: list[str] | None
     links: str  # rules.rule_input_summary(rule_input)
     subjects: str
@@ -114,7 +115,7 @@ def definitions_key() -> str:
     return digest.hexdigest()[:32]
 
 
-_TEXTS = ("rule_input", "links", "subjects")  # GraphRecord fields kept in the blob
+_TEXTS = ("rule_input", "links", "subjects")  # GraphRecord fields kept in the blob, not the JSON line
 
 
 def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
@@ -142,8 +143,9 @@ def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
             resolve[2] = text(resolve[2])
             graphs = []
             for g in r["graphs"]:
-                for key in _TEXTS:
-                    g[key] = text(g[key])
+                start, length = g["rule_input"]
+                g["rule_input"] = blob[start:start + length]
+                g["links"], g["subjects"] = text(g["links"]), text(g["subjects"])
                 graphs.append(GraphRecord(**g))
             releases[doc] = ReleaseState(resolve, r["lookups"], r["fingerprint"], graphs)
         if head["rule_predicates"] is not None:
@@ -153,13 +155,14 @@ def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
         return None  # the full path rebuilds it
 
 
-def save_state(folder: Path, state: GraphState, graph_sha256: str) -> None:
+def encode_state(state: GraphState, graph_sha256: str) -> list[bytes]:
+    """The state file's bytes, in pieces (write_state)."""
     pieces: list[bytes] = []
     size = crc = 0
 
-    def span(text: str) -> list[int]:
+    def span(text: str | memoryview) -> list[int]:
         nonlocal size, crc
-        data = text.encode("utf-8")
+        data = text.encode("utf-8") if isinstance(text, str) else text
         pieces.append(data)
         size += len(data)
         crc = zlib.crc32(data, crc)
@@ -177,7 +180,10 @@ def save_state(folder: Path, state: GraphState, graph_sha256: str) -> None:
             "graph_sha256": graph_sha256, "blob": [size, crc],
             "rule_predicates": None if predicates is None else sorted(predicates),
             "inferred": inferred, "entities": entities, "words": state.words, "releases": releases}
-    # Not fsynced: a state lost or damaged by a power cut fails the checks above
-    # and the next build takes the full path.
-    write_atomic(Path(folder) / STATE_FILE, [json.dumps(head, ensure_ascii=False).encode("utf-8"), b"\n", *pieces],
-                 durable=False)
+    return [json.dumps(head, ensure_ascii=False).encode("utf-8"), b"\n", *pieces]
+
+
+def write_state(folder: Path, encoded: list[bytes]) -> None:
+    # Not fsynced: a state lost or damaged by a power cut fails the checks of
+    # load_state and the next build takes the full path.
+    write_atomic(Path(folder) / STATE_FILE, encoded, durable=False)

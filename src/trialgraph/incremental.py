@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,8 @@ from .ingest import safe_doc_id
 from .output import OutputLock, file_sha256, lock_path_for, write_atomic
 from .collector import paused_gc
 from .emit import emit_releases, fingerprint
-from .graph_state import GraphRecord, GraphState, ReleaseState, load_state, resolve_record, resolve_view, save_state
+from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, resolve_record, \
+    resolve_view, write_state
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
 from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, \
     validate_assembly
@@ -132,12 +134,17 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
             pieces, where = write_trig_located(built.result.assembly.quads)
-            write_atomic(target, pieces)
-            digest = hashlib.sha256()
-            for piece in pieces:
-                digest.update(piece)
+            # The graph is written in a thread (mostly in the kernel, without the
+            # GIL) while the state is encoded: 0.3 s of 4 adding 100 releases to 10,000.
+            with ThreadPoolExecutor(1) as writer:
+                written = writer.submit(write_atomic, target, pieces)
+                digest = hashlib.sha256()
+                for piece in pieces:
+                    digest.update(piece)
+                state = encode_state(built.next_state(where), digest.hexdigest())
+                written.result()
             # After the graph: a state older than the graph names another SHA-256 and is ignored.
-            save_state(folder, built.next_state(where), digest.hexdigest())
+            write_state(folder, state)
         except BaseException:
             if not index_written:  # else the new index is the intent, ahead of the graph: keep its entries
                 ExtractionCache(folder, committed).delete_unreferenced()
@@ -197,9 +204,15 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         wanted.append((path, sha))
     stale = not cache.current
     state = old_graph = None
-    if not stale:  # extract before loading the state: workers fork from a small process
-        extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
-        state, old_graph = previous() if previous else (None, None)
+    if not stale:  # the state loads while the workers extract, after they fork from a small process
+        loaded: list = [(None, None)]
+
+        def load_previous() -> None:
+            loaded[0] = previous() if previous else (None, None)
+
+        extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress,
+                                  meanwhile=load_previous)
+        state, old_graph = loaded[0]
     for key, doc_id in sorted(old_ids.items()):
         if key in new_keys:
             continue
@@ -292,13 +305,14 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
     touched = nodes_of(state.entities)
     for doc in {e.document.doc_id for e in fresh} & set(state.releases):  # replaced releases: their old graphs
         touched.update(n for g in state.releases[doc].graphs for n in nodes_of(g.rule_input))
+    old_view = memoryview(old_graph)  # blocks are copied into the new file from here, not sliced out
     for doc, extraction in kept.items():
         old = state.releases.get(doc)
         if old is not None and fingerprint(resolution, old.lookups) == old.fingerprint:
             carried[doc] = old
             for g in old.graphs:
                 name = URIRef(g.name)
-                quads.graph(name).set_block(old_graph[g.offset:g.offset + g.length], g.count, g.rule_input,
+                quads.graph(name).set_block(old_view[g.offset:g.offset + g.length], g.count, g.rule_input,
                                             (g.links, g.subjects))
                 if g.problems is not None:  # else built unvalidated: validate_assembly checks it now
                     checked[name] = g.problems

@@ -50,10 +50,14 @@ def _chunks(items: list[Path], size: int) -> list[list[Path]]:
 
 
 def extract_many(files: list[Path], *, workers: int = 1, progress: Callable[[Iterable], Iterable] | None = None,
-                 chunk: int = CHUNK) -> Iterator[tuple[Path, Outcome]]:
-    """(path, Extraction or InputError) for every file, in the order given."""
+                 chunk: int = CHUNK, meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[Path, Outcome]]:
+    """(path, Extraction or InputError) for every file, in the order given.
+    meanwhile(): other work for this process, done while the workers extract
+    (after they have forked, so they do not inherit what it loads)."""
     files = list(files)
     if workers <= 1 or len(files) < 2 * chunk:
+        if meanwhile:
+            meanwhile()
         for path in (progress(files) if progress else files):
             yield path, _extract_or_error(path)
         return
@@ -61,5 +65,7 @@ def extract_many(files: list[Path], *, workers: int = 1, progress: Callable[[Ite
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # map() keeps input order; the progress bar advances a chunk at a time.
         results = pool.map(_extract_chunk, chunks)
+        if meanwhile:
+            meanwhile()
         for chunk, outcomes in zip(progress(chunks) if progress else chunks, results):
             yield from zip(chunk, outcomes)

@@ -87,10 +87,12 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
     return collect_inputs([Path(p) for p in paths])
 
 
-def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None) -> Extracted:
-    """Extract every file; output is the same whatever the number of workers."""
+def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None,
+                  meanwhile: Callable[[], None] | None = None) -> Extracted:
+    """Extract every file; output is the same whatever the number of workers.
+    meanwhile: see parallel.extract_many."""
     out = Extracted()
-    for path, outcome in extract_many(files, workers=workers, progress=progress):
+    for path, outcome in extract_many(files, workers=workers, progress=progress, meanwhile=meanwhile):
         if isinstance(outcome, InputError):
             out.rejected.append(outcome)
             continue

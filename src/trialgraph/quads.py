@@ -23,12 +23,14 @@ class GraphSink:
         self.identifier = identifier
         self._triples: dict[tuple, None] = {}
         self.rendered: list[tuple[str, str, str]] | None = None
-        self.block: str | bytes | None = None  # the graph's TriG (trig.trig_block), when emit made it
-        self.rule_input: str | None = None  # "s p o" lines of its triples the rules can read
+        # the graph's TriG (trig.trig_block) when emit made it, or a view of an earlier graph file's
+        self.block: str | bytes | memoryview | None = None
+        self.rule_input: str | memoryview | None = None  # "s p o" lines of its triples the rules can read (UTF-8 if a view)
         self.rule_summary: tuple[str, str] | None = None  # rules.rule_input_summary(rule_input), once known
         self._count = 0  # of a graph known only by its block (set_block)
 
-    def set_block(self, block: bytes, count: int, rule_input: str, rule_summary: tuple[str, str]) -> None:
+    def set_block(self, block: bytes | memoryview, count: int, rule_input: str | memoryview,
+                  rule_summary: tuple[str, str]) -> None:
         """A graph reused from an earlier build as its TriG block; its triples
         are read back from the block only if someone iterates them."""
         self._triples.clear()
@@ -53,7 +55,7 @@ class GraphSink:
         from .sparql.engines import from_oxigraph
         from .trig import trig_header
 
-        block = self.block if isinstance(self.block, bytes) else self.block.encode("utf-8")
+        block = self.block.encode("utf-8") if isinstance(self.block, str) else bytes(self.block)
         data = trig_header(PREFIXES).encode("utf-8") + block
         term = TermWriter()
         self.rendered = sorted({(term(from_oxigraph(q.subject)), term(from_oxigraph(q.predicate)),

@@ -102,7 +102,7 @@ def _rule_input(source) -> tuple[list[str], set[str]]:
         for g, text, _ in _sink_rule_input(source, wanted):
             if g == inferred:
                 continue
-            for line in text.splitlines():
+            for line in as_text(text).splitlines():
                 lines.append(f"{line} {g} .\n")
                 stated.add(line)
         return lines, stated
@@ -230,7 +230,7 @@ def infer_rendered_changed(sink, touched: set[str], previous: str) -> list[tuple
         if g == inferred:
             continue
         if graph.rule_summary is None:
-            graph.rule_summary = rule_input_summary(text)
+            graph.rule_summary = rule_input_summary(as_text(text))
         links, subjects = graph.rule_summary
         for link in links.splitlines():
             s, _, o = link.partition(" ")
@@ -244,7 +244,7 @@ def infer_rendered_changed(sink, touched: set[str], previous: str) -> list[tuple
     for g, text, subjects in graphs:
         if reached.isdisjoint(subjects) and _OTHER not in subjects:
             continue  # nothing of it is kept (most graphs)
-        for line in text.splitlines():
+        for line in as_text(text).splitlines():
             if not line.startswith(_NODE) or line[:line.index(" ")] in reached:
                 kept.append(f"{line} {g} .\n")
                 stated.add(line)
@@ -277,10 +277,16 @@ def rule_input_summary(rule_input: str) -> tuple[str, str]:
     return "".join(links), "".join(f"{s}\n" for s in subjects)
 
 
-def nodes_of(rule_input: str) -> set[str]:
+def as_text(rule_input: str | memoryview) -> str:
+    """A rule input as text: a graph carried over from a graph state holds a
+    view of the state's UTF-8, decoded only if the rules read it."""
+    return rule_input if isinstance(rule_input, str) else str(rule_input, "utf-8")
+
+
+def nodes_of(rule_input: str | memoryview) -> set[str]:
     """Our own IRIs among the subjects and objects of "s p o" lines."""
     out: set[str] = set()
-    for line in rule_input.splitlines():
+    for line in as_text(rule_input).splitlines():
         s, _, rest = line.partition(" ")
         o = rest.partition(" ")[2]
         out.update(term for term in (s, o) if term.startswith(_NODE))

@@ -81,7 +81,7 @@ def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -
             # Sets drop duplicates that only differed as rdflib objects (e.g. a plain
             # and an xsd:string literal): in RDF they are the same triple.
             block = trig_block(term(name), sorted(set(graph.rendered_triples(term))), short)
-        data = block if isinstance(block, bytes) else block.encode("utf-8")
+        data = block.encode("utf-8") if isinstance(block, str) else block
         parts.append(data)
         where[str(name)] = (offset, len(data))
         offset += len(data)
