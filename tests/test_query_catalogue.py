@@ -186,8 +186,21 @@ def test_quality_reports_are_empty_on_the_corpus_and_catch_planted_problems(grap
     assert [str(r[2]) for r in missing] == [result.subject.value]
     orphans = Q.run(Q.load("quality-results-without-trial"), store, {}).rows
     assert len(orphans) == 1
+    # an alternative name (graph/entities: no type there) written as another drug's name
+    skos = "http://www.w3.org/2004/02/skos/core#"
+    drug = next(q.subject for q in store.quads_for_pattern(None, ox.NamedNode(skos + "prefLabel"), None)
+                if q.subject.value.startswith("https://w3id.org/trialgraph/id/drug/"))
+    alias = ox.Quad(drug, ox.NamedNode(skos + "altLabel"), ox.Literal("Plantozumab-X1"),
+                    ox.NamedNode("https://w3id.org/trialgraph/id/graph/entities"))
+    store.add(alias)
+    namesake = ox.NamedNode("https://w3id.org/trialgraph/id/drug/planted-namesake")
+    store.add(ox.Quad(namesake, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), ox.NamedNode(tg + "Drug"),
+                      graph))
+    store.add(ox.Quad(namesake, ox.NamedNode(skos + "prefLabel"), ox.Literal(alias.object.value.lower() + "."), graph))
     twins = Q.run(Q.load("quality-duplicates"), store, {}).rows
     assert any(str(r[2]) == twin.value and str(r[3]) == "same ticker" for r in twins)
+    pair = sorted([alias.subject.value, namesake.value])
+    assert any([str(r[1]), str(r[2])] == pair and str(r[3]) == "same name" for r in twins)
 
 
 @pytest.mark.parametrize("name", sorted(q.name for q in Q.catalogue()))
