@@ -219,6 +219,33 @@ def test_a_graph_file_changed_behind_its_state_takes_the_full_path(tmp_path):
     assert target.read_bytes() == full_build([inputs, extra], tmp_path / "full.trig")
 
 
+
+@pytest.mark.parametrize("damage", ["flipped byte", "truncated"])
+def test_a_damaged_graph_state_is_not_used(tmp_path, damage):
+    """The state is not fsynced: a power cut may leave it damaged, which its
+    length and CRC-32 must catch, sending the build down the full path."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    paths = sorted(EXAMPLES.iterdir())
+    for path in paths[:-1]:
+        shutil.copy(path, inputs)
+    target = tmp_path / "g.trig"
+    build_target([inputs], target, add=True)
+    state_file = cache_folder_for(target) / "graph-state"
+    data = bytearray(state_file.read_bytes())
+    if damage == "truncated":
+        del data[-100:]
+    else:
+        data[-100] ^= 0x20  # inside a rule input, past the JSON line
+    state_file.write_bytes(bytes(data))
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    shutil.copy(paths[-1], extra)
+    built = build_target([extra], target, add=True)
+    assert not built.carried
+    assert target.read_bytes() == full_build([inputs, extra], tmp_path / "full.trig")
+
+
 def test_a_rule_input_summary_holds_the_links_and_every_subject():
     from trialgraph.vocab import TGID
 
