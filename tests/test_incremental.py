@@ -202,33 +202,33 @@ def test_a_saved_graph_state_spares_parsing_the_rules(tmp_path, monkeypatch):
     assert state is not None and rules.rule_predicates() == parsed
 
 
-def test_a_graph_file_changed_behind_its_state_takes_the_full_path(tmp_path):
-    inputs = tmp_path / "in"
+def examples_in_two_folders(tmp_path) -> tuple[Path, Path]:
+    """All examples but the last, and the last alone."""
+    inputs, extra = tmp_path / "in", tmp_path / "extra"
     inputs.mkdir()
+    extra.mkdir()
     paths = sorted(EXAMPLES.iterdir())
     for path in paths[:-1]:
         shutil.copy(path, inputs)
+    shutil.copy(paths[-1], extra)
+    return inputs, extra
+
+
+def test_a_graph_file_changed_behind_its_state_takes_the_full_path(tmp_path):
+    inputs, extra = examples_in_two_folders(tmp_path)
     target = tmp_path / "g.trig"
     assert run("build", inputs, "--into", target).exit_code == 0
     target.write_bytes(target.read_bytes() + b"# edited by hand\n")  # or a kill between graph and state
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    shutil.copy(paths[-1], extra)
     built = build_target([extra], target, add=True)
     assert not built.carried  # the state names another SHA-256: nothing is taken from it
     assert target.read_bytes() == full_build([inputs, extra], tmp_path / "full.trig")
-
 
 
 @pytest.mark.parametrize("damage", ["flipped byte", "truncated"])
 def test_a_damaged_graph_state_is_not_used(tmp_path, damage):
     """The state is not fsynced: a power cut may leave it damaged, which its
     length and CRC-32 must catch, sending the build down the full path."""
-    inputs = tmp_path / "in"
-    inputs.mkdir()
-    paths = sorted(EXAMPLES.iterdir())
-    for path in paths[:-1]:
-        shutil.copy(path, inputs)
+    inputs, extra = examples_in_two_folders(tmp_path)
     target = tmp_path / "g.trig"
     build_target([inputs], target, add=True)
     state_file = cache_folder_for(target) / "graph-state"
@@ -238,9 +238,6 @@ def test_a_damaged_graph_state_is_not_used(tmp_path, damage):
     else:
         data[-100] ^= 0x20  # inside a rule input, past the JSON line
     state_file.write_bytes(bytes(data))
-    extra = tmp_path / "extra"
-    extra.mkdir()
-    shutil.copy(paths[-1], extra)
     built = build_target([extra], target, add=True)
     assert not built.carried
     assert target.read_bytes() == full_build([inputs, extra], tmp_path / "full.trig")
