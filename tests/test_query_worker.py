@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Literal, URIRef
 
+from procs import children_of, ended
 from trialgraph.errors import UsageError
 from trialgraph.sparql import worker
 from trialgraph.sparql.execute import QueryTimeout, QueryTooLarge, execute, freeze, frozen, unfreeze
@@ -51,41 +52,12 @@ def dataset():
     return dataset
 
 
-def children() -> set[int]:
-    """Our child processes, zombies included (a zombie is a leak too)."""
-    me, found = os.getpid(), set()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as stat:
-                    fields = stat.read().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == me:
-                found.add(int(entry))
-    return found
-
-
-def gone(pid: int, within: float = 10.0) -> bool:
-    """True once `pid` has exited and been reaped (no process, or someone else's zombie gone)."""
-    stop = time.monotonic() + within
-    while time.monotonic() < stop:
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                if stat.read().rsplit(")", 1)[1].split()[0] == "Z" and pid not in children():
-                    return True
-        except OSError:
-            return True
-        time.sleep(0.05)
-    return False
-
-
 @pytest.fixture(autouse=True)
 def no_leaked_processes():
-    before = children()
+    before = children_of(os.getpid())
     yield
     assert worker.live_workers() == []
-    assert children() - before == set()
+    assert children_of(os.getpid()) - before == set()
 
 
 @pytest.mark.parametrize("source", ["store", "dataset"])
@@ -127,7 +99,7 @@ def test_a_runaway_query_is_killed_and_the_next_query_still_answers(source, body
         with pytest.raises(QueryTimeout, match="did not finish within 1 s"):
             execute(body, source, {}, deadline=1.0)
         assert time.monotonic() - started < 5
-        assert gone(runaway)
+        assert ended(runaway)
         [spare] = worker.live_workers()  # forked at once, so the next query pays no fork
         assert spare != runaway
         assert len(execute(ONE, source, {}, deadline=30).rows) == 300
@@ -154,7 +126,7 @@ def test_unfreeze_kills_the_worker_and_changes_are_seen_again(store):
     unfreeze(store)
     assert worker.live_workers() == [pid]
     unfreeze(store)
-    assert gone(pid) and worker.live_workers() == []
+    assert ended(pid) and worker.live_workers() == []
     store.add(ox.Quad(ox.NamedNode(f"{EX}result/new"), ox.NamedNode(f"{EX}dose"), ox.Literal("1000", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")), ox.NamedNode(f"{EX}release/0")))
     with frozen(store):
         assert len(execute(ONE, store, {}, deadline=30).rows) == 301  # a fresh worker sees the change
@@ -198,7 +170,7 @@ def test_an_interrupted_wait_kills_the_worker(store):
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
-        assert gone(busy)  # its state is unknown: never reused
+        assert ended(busy)  # its state is unknown: never reused
         assert len(execute(ONE, store, {}, deadline=30).rows) == 300
 
 
@@ -222,7 +194,7 @@ if sys.argv[1] == "hang":
 def test_no_worker_outlives_its_process(ending):
     done = subprocess.run([sys.executable, "-c", SCRIPT, ending], capture_output=True, text=True, timeout=60)
     pid = int(done.stdout.split()[0])
-    assert gone(pid), f"worker {pid} still running after its parent ended ({ending})"
+    assert ended(pid), f"worker {pid} still running after its parent ended ({ending})"
 
 
 def test_a_process_forked_for_another_reason_does_not_share_the_worker(store):

@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from urllib.parse import urlencode, quote
 
@@ -18,6 +17,7 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
+from procs import children_of, ended
 from servers import free_port, wait_for_port
 from trialgraph.cli import main
 from trialgraph.serve import make_server
@@ -160,31 +160,6 @@ def test_runaway_query_is_stopped_at_the_deadline(endpoint):
     status, _, text = get(endpoint, endless)
     assert status == 503 and "did not finish" in text
     assert get(endpoint, COUNT)[0] == 200  # and the endpoint still answers
-
-
-def children_of(parent: int) -> set[int]:
-    found = set()
-    for entry in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            with open(f"/proc/{entry}/stat") as stat:
-                if int(stat.read().rsplit(")", 1)[1].split()[1]) == parent:
-                    found.add(int(entry))
-        except OSError:
-            continue
-    return found
-
-
-def ended(pid: int, within: float = 10.0) -> bool:
-    stop = time.monotonic() + within
-    while time.monotonic() < stop:
-        try:
-            with open(f"/proc/{pid}/stat") as stat:
-                if stat.read().rsplit(")", 1)[1].split()[0] == "Z" and pid not in children_of(os.getpid()):
-                    return True  # someone else's zombie: it has exited
-        except OSError:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_one_query_process_serves_every_query_and_closes_with_the_server(built):
