@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..model import Document, Extraction, ReleaseFact, Sentence
 from ..normalize import ascii_punct
+from .abbreviations import defined_abbreviations
 from ..normalize import name_key as _plain_name_key
 
 
@@ -38,6 +39,13 @@ class Context:
     # drug mentions per text: stages ask again and again for the same sentences;
     # valid until the drug index changes (set_drugs)
     _mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    _abbreviations: dict[str, str] | None = None
+
+    def abbreviations(self) -> dict[str, str]:
+        """Short forms the release defines ("respiratory syncytial virus (RSV)"): short -> long."""
+        if self._abbreviations is None:
+            self._abbreviations = defined_abbreviations(self.document.text)
+        return self._abbreviations
 
     @classmethod
     def start(cls, document: Document, sentences: list[Sentence]) -> "Context":

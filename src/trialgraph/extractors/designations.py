@@ -10,6 +10,7 @@ from .. import lexicons
 from ..model import DesignationFact, Evidence, Sentence, Zone
 from . import dates
 from .context import Context
+from .abbreviations import expand
 from .memo import per_text
 from .prefilter import GateGroup, gate
 from .text import indication_after, split_list
@@ -36,7 +37,11 @@ INTENT = re.compile(
     r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity)\b",
     re.I,
 )
-DEFINITION = re.compile(r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b", re.I)
+# What a programme is or offers, not what a drug holds: "RMAT designation provides ... priority review".
+DEFINITION = re.compile(
+    r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b|"
+    r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|"
+    r"may|can|is designed|is intended|gives?)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL = map(gate, (SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL))
@@ -51,9 +56,7 @@ def extract_designations(ctx: Context) -> None:
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
-        types = _types(text)
-        if not types and agencies and APPROVAL.search(text) and not re.search(r"accelerated approval|first \w+ approved", text, re.I):
-            types = _full_approvals(text)
+        types = _types(text)  # full approvals are not designations (GUIDE.md)
         if not types:
             continue
         if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
@@ -128,13 +131,10 @@ def _types(text: str) -> list[tuple[int, int, str]]:
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
                 continue
+            if code == "prime" and match.group(0)[:5].lower() == "prime" and not match.group(0)[:5].isupper():
+                continue  # the EMA scheme is written PRIME; "prime" is a verb
             spans.append((match.start(), match.end(), code))
     return sorted(spans)
-
-
-def _full_approvals(text: str) -> list[tuple[int, int, str]]:
-    match = re.search(r"\bapprov(?:ed|al)\b", text, re.I)
-    return [(match.start(), match.end(), "other")] if match else []
 
 
 def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, release_date) -> list[DesignationFact]:
@@ -225,10 +225,10 @@ def _indications(segment: str, ctx: Context) -> list[str]:
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
     cleaned = re.sub(r"\bas a diagnostic for\b", "for", cleaned)
     cleaned = re.sub(r"\beach for\b", "for", cleaned)
-    phrase = indication_after(cleaned, ctx)
+    phrase = indication_after(cleaned, ctx, populations=False)
     if not phrase:
         return []
-    return [re.sub(r"\s+", " ", item).strip() for item in split_list(phrase) if item.strip()]
+    return [expand(re.sub(r"\s+", " ", item).strip(), ctx.abbreviations()) for item in split_list(phrase) if item.strip()]
 
 
 def _date_in(segment: str, release_date: str | None) -> str | None:

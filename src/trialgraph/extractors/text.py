@@ -24,13 +24,22 @@ STOP_TOKENS = {
 DISEASE_WORD = re.compile(
     r"(?:cancer|carcinoma|lymphoma|leukemia|leukaemia|myeloma|sarcoma|tumou?r|glioma|glioblastoma|neuroblastoma|"
     r"blastoma|melanoma|malignanc|metasta|disease|syndrome|neoplasm|mesothelioma|macroglobulinemia|adenocarcinoma|"
-    r"infection|fibrosis|diabetes|arthritis|dystrophy|atrophy|deficiency|failure|disorder|itis\b|osis\b|emia\b|"
+    r"infection|fibrosis|diabetes|arthritis|dystrophy|atrophy|deficiency|failure|disorder|itis\b|osis\b|iasis\b|emia\b|"
     r"\bMM\b|\bAML\b|\bCLL\b|\bNHL\b|\bDLBCL\b|\bNSCLC\b|\bR/R\b|\bRRMM\b|\bLPL\b|\bWM\b|\bMDS\b|\bPDAC\b|\bHCC\b|"
-    r"\bCTCL\b|NF1|\bPN\b|prior (?:lines?|therap|treatment|regimen))",
+    r"\bCTCL\b|NF1|\bPN\b|prior (?:lines?|therap|treatment|regimen)|"
+    # further disease heads and common disease abbreviations (general vocabulary)
+    r"dementia|ha?emorrhage|obesity|\bpain\b|cessation|addiction|dependence|depressi(?:on|ve)|schizophreni|epilep|"
+    r"seizure|migraine|autism|asthma|hypertension|cholesterol|\bstroke|injur(?:y|ies)|ulcer|lesion|wound|"
+    r"vir(?:us|al)\b|palsy|lupus|eczema|\bCrohn)",
     re.I,
 )
+# Disease abbreviations common in releases; case matters ("AD" is a disease, "ad" is not).
+DISEASE_ACRONYM = re.compile(
+    r"\b(?:COPD|GVHD|aGVHD|ALS|RSV|HIV|HBV|HCV|MS|SPMS|PPMS|OA|UC|IBD|NASH|MASH|DMD|SMA|PTSD|MDD|ASCVD|CVD|AD|DLB|"
+    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC)\b"
+)
 _STOP = re.compile(
-    r"[.;:]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat)|that|which|where|is|was|were|are|will|has|had|have|"
     r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
@@ -38,7 +47,11 @@ _STOP = re.compile(
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
-    r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the))\b",
+    r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
+    # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
+    r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
+    r"highlights?|supports?|provides?|offers?|means|suggests?|indicates?|shows?|can|could|may|might|would|should|"
+    r"potentially|currently|today|affecting|impacting|resulting|leading|causing|representing|characterized)\b",
     re.I,
 )
 _LEAD = re.compile(
@@ -48,14 +61,37 @@ _LEAD = re.compile(
     re.I,
 )
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-DISEASE_WORD, _STOP, _LEAD = map(gate, (DISEASE_WORD, _STOP, _LEAD))
+DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD = map(gate, (DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD))
 
 
-def indication_after(tail: str, ctx=None) -> str | None:
-    """The indication introduced by 'in' or 'for' near the start of `tail`."""
+def names_disease(text: str) -> bool:
+    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text))
+
+
+# What introduces a population or an indication: "in X", "for (the treatment of) X",
+# "to treat X", "patients with X", "X suffering from Y".
+_TRIGGER = re.compile(
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of)\s+", re.I)
+_POPULATION_TRIGGER = re.compile(
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|"
+    r"(?:patients|participants|adults|people|subjects|individuals|children|those)\s+(?:with|who have|suffering from|"
+    r"diagnosed with|living with|at risk (?:of|for)))\s+",
+    re.I,
+)
+
+
+_ANAPHORA = re.compile(r"(?:this|these|that|those|such|both|its|their|our|his|her)\b", re.I)
+
+
+def indication_after(tail: str, ctx=None, window: int = 200, populations: bool = True) -> str | None:
+    """The indication introduced by 'in', 'for' or 'to treat' near the start of `tail`;
+    with `populations`, also by 'patients with' (a trial's population)."""
     tail = re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
-    for match in re.finditer(r"\b(?:in|for|enroll(?:s|ing)?|treating)\s+", tail[:200]):
+    trigger = _POPULATION_TRIGGER if populations else _TRIGGER
+    for match in trigger.finditer(tail[:window]):
         rest = tail[match.end():].lstrip()
+        if _ANAPHORA.match(rest):  # "to treat this progressive form of X" points back; the antecedent is the indication
+            continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
@@ -64,7 +100,7 @@ def indication_after(tail: str, ctx=None) -> str | None:
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and DISEASE_WORD.search(candidate):
+        if candidate and names_disease(candidate):
             return candidate
     return None
 
@@ -103,6 +139,6 @@ def split_list(phrase: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|;\s*", phrase) if p.strip()]
     if len(parts) <= 1:
         return [phrase]
-    if all(DISEASE_WORD.search(p) for p in parts):
+    if all(names_disease(p) for p in parts):
         return parts
     return [phrase]

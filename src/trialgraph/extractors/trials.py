@@ -10,7 +10,8 @@ from .. import lexicons
 from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
-from .text import indication_after, similarity
+from .abbreviations import expand
+from .text import indication_after, names_disease, similarity
 
 NAME = "trials.patterns"
 
@@ -98,6 +99,7 @@ def extract_trials(ctx: Context) -> None:
             index = trials.index(target)
             members[index].append(mention)
             _absorb(target, mention)
+    _fill_indications(ctx, trials, members)
     facts = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
         if trial.drug is None:
@@ -108,7 +110,7 @@ def extract_trials(ctx: Context) -> None:
                 drug=trial.drug,
                 evidence=Evidence.of(trial.sentence, NAME),
                 phase=trial.phase,
-                indication=trial.indication,
+                indication=expand(trial.indication, ctx.abbreviations()),
                 name=trial.name,
                 design=tuple(dict.fromkeys(d for m in group for d in m.design)),
                 registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
@@ -179,6 +181,9 @@ def _valid_name(ctx: Context, name: str) -> bool:
     from .context import name_key
 
     if name_key(name) in ctx.drug_forms or name_key(name) in ctx.company_forms:
+        return False
+    defined = ctx.abbreviations().get(name)
+    if defined and names_disease(defined):  # "respiratory syncytial virus (RSV)" names a disease
         return False
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
 
@@ -259,3 +264,41 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     if not target.indication or (about_this and mention.indication):
         target.indication = mention.indication
+
+
+def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_Mention]]) -> None:
+    """A trial whose own phrase names no population takes one stated elsewhere in a
+    sentence that mentions it ("... the Phase 2 study enrolled 130 adults with X"),
+    else the indication the release ties its drug to (GUIDE: "when the text ties the
+    drug to a single indication, that indication")."""
+    by_drug: dict[str, str | None] = {}
+    for trial, group in zip(trials, members):
+        if trial.indication or trial.drug is None:
+            continue
+        for mention in group:
+            text = ctx.text(mention.sentence)
+            found = indication_after(text, ctx, window=len(text))
+            if found:
+                trial.indication = found
+                break
+        else:
+            if trial.drug not in by_drug:
+                by_drug[trial.drug] = drug_indication(ctx, trial.drug)
+            trial.indication = by_drug[trial.drug]
+
+
+def drug_indication(ctx: Context, drug: str) -> str | None:
+    """The indication most often stated right after the drug's name in the release
+    ("X for the treatment of Y", "X to treat Y", "X in patients with Y")."""
+    counts: dict[str, int] = {}
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        for mention in ctx.drugs_in(text):
+            if mention.name != drug:
+                continue
+            found = indication_after(text[mention.end:], ctx, window=120)
+            if found:
+                counts[found] = counts.get(found, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)

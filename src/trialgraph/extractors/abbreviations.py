@@ -1,0 +1,69 @@
+"""Abbreviations a release defines: "dementia with Lewy bodies (DLB)" lets a
+later "DLB" be read as the disease, and keeps a defined disease acronym from
+being taken for a trial name.
+
+The definitions are found with the Schwartz-Hearst algorithm (Pacific
+Symposium on Biocomputing, 2003), the usual baseline for biomedical text. It
+is a few lines; the one package that ships it configures the root logger at
+import time, so it is written out here."""
+from __future__ import annotations
+
+import re
+
+_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*\)")
+_WORDS_BEFORE = re.compile(r"[^.;:()\[\]]*$")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """short form -> long form, for every "long form (SHORT)" in `text`."""
+    found: dict[str, str] = {}
+    if "(" not in text:
+        return found
+    for match in _PAREN.finditer(text):
+        short = match.group(1)
+        if sum(c.isupper() for c in short) < 2 or short in found:
+            continue
+        before = _WORDS_BEFORE.search(text[max(0, match.start() - 200):match.start()]).group(0)
+        words = before.split()[-min(len(short) + 5, 2 * len(short)):]
+        long = _best_long_form(short, " ".join(words))
+        if long and len(long.split()) >= 2:
+            found[short] = long
+    return dict(sorted(found.items()))
+
+
+def _best_long_form(short: str, candidate: str) -> str | None:
+    """The shortest tail of `candidate` whose letters spell `short` in order, the
+    first one opening a word (Schwartz and Hearst's findBestLongForm)."""
+    s_index = len(short) - 1
+    l_index = len(candidate) - 1
+    while s_index >= 0:
+        char = short[s_index].lower()
+        if not char.isalnum():
+            s_index -= 1
+            continue
+        while l_index >= 0 and (
+            candidate[l_index].lower() != char
+            or (s_index == 0 and l_index > 0 and candidate[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    start = candidate.rfind(" ", 0, l_index + 1) + 1
+    long = candidate[start:].strip(" ,")
+    return long if len(long) > len(short) else None
+
+
+def expand(phrase: str | None, abbreviations: dict[str, str]) -> str | None:
+    """"cLDD" -> "chronic lumbar disc disease (cLDD)": the long form, with the short form kept."""
+    if not phrase or not abbreviations:
+        return phrase
+    words = phrase.split()
+    for index, word in enumerate(words):
+        bare = word.strip(",;()")
+        long = abbreviations.get(bare)
+        if long and long.lower() not in phrase.lower():
+            words[index] = word.replace(bare, f"{long} ({bare})")
+            return " ".join(words)
+    return phrase

@@ -1,0 +1,111 @@
+"""Trials and designations on phrasings of real releases, written anew with
+invented names (see test_extractors.py for the conventions): where a trial's
+population is stated away from its phase, abbreviations the release defines,
+and sentences about a programme rather than a grant."""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors.abbreviations import defined_abbreviations, expand
+from trialgraph.extractors.text import indication_after
+
+from test_extractors import announce
+
+
+def _trials(extraction):
+    return {(t.drug, t.phase): t for t in extraction.trials}
+
+
+def _designations(extraction):
+    return {(d.drug, d.type, d.agency, d.indication) for d in extraction.designations}
+
+
+def test_population_stated_later_in_the_sentence_is_the_trials_indication():
+    ex = announce("The Phase 2 BRIGHT study of ACM-101 enrolled 120 adults with moderate-to-severe plaque psoriasis.")
+    assert _trials(ex)[("ACM-101", "2")].indication == "moderate-to-severe plaque psoriasis"
+
+
+def test_trial_without_population_takes_the_indication_the_release_ties_its_drug_to():
+    ex = announce(
+        "ACM-101 is being developed for the treatment of ulcerative colitis.",
+        "The company dosed the first patient in the Phase 2 study of ACM-101 last week.",
+    )
+    assert _trials(ex)[("ACM-101", "2")].indication == "ulcerative colitis"
+
+
+def test_a_defined_abbreviation_is_read_as_its_long_form():
+    ex = announce(
+        "Chronic lumbar disc disease (cLDD) affects millions.",
+        "A Phase 2 trial of ACM-101 in cLDD is ongoing.",
+    )
+    assert _trials(ex)[("ACM-101", "2")].indication == "Chronic lumbar disc disease (cLDD)"
+
+
+def test_a_defined_disease_abbreviation_is_not_a_trial_name():
+    ex = announce(
+        "Respiratory syncytial virus (RSV) causes severe infections in infants.",
+        "The Phase 2 RSV study of ACM-101 in infants with RSV infection met its primary endpoint.",
+    )
+    assert all(t.name != "RSV" for t in ex.trials)
+
+
+@pytest.mark.parametrize("sentence", [
+    "For this patient population, ACM-101 is intended to treat this progressive form of dementia in a Phase 2 study.",
+])
+def test_an_anaphoric_phrase_is_not_an_indication(sentence):
+    assert indication_after("to treat this progressive form of dementia") is None
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("for the treatment of ALS, which represents a large market", "ALS"),
+    ("in NSCLC represents a significant step forward", "NSCLC"),
+    ("for knee osteoarthritis appeared first on a news site", "knee osteoarthritis"),
+    ("To Treat Chronic Lumbar Disc Disease", "Chronic Lumbar Disc Disease"),
+    ("in 40 patients with relapsed multiple myeloma", "relapsed multiple myeloma"),
+])
+def test_an_indication_ends_where_its_noun_phrase_ends(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_a_full_approval_is_not_a_designation():
+    ex = announce("The FDA approved zelatinib for adults with relapsed multiple myeloma in 2019.")
+    assert ex.designations == []
+
+
+def test_what_a_programme_provides_is_not_a_designation_the_drug_holds():
+    ex = announce(
+        "The FDA granted ACM-101 Regenerative Medicine Advanced Therapy designation for knee osteoarthritis.",
+        "RMAT designation provides early interactions with the FDA and potential eligibility for "
+        "accelerated approval and priority review.",
+    )
+    types = {d.type for d in ex.designations}
+    assert types == {"rmat"}
+
+
+def test_prime_as_a_verb_is_not_the_ema_scheme():
+    ex = announce("ACM-101 is designed to prime the immune system and was granted Fast Track designation by the FDA.")
+    assert {d.type for d in ex.designations} == {"fast_track"}
+
+
+def test_regulators_named_by_region():
+    ex = announce("ACM-101 has received Orphan Drug Designation from both US and European regulators.")
+    assert {(d.type, d.agency) for d in ex.designations} == {("orphan_drug", "FDA"), ("orphan_drug", "EMA")}
+
+
+@pytest.mark.parametrize("text, short, long", [
+    ("dementia with Lewy bodies (DLB)", "DLB", "dementia with Lewy bodies"),
+    ("locally advanced pancreatic cancer (LAPC)", "LAPC", "locally advanced pancreatic cancer"),
+    ("aneurysmal subarachnoid hemorrhage (aSAH)", "aSAH", "aneurysmal subarachnoid hemorrhage"),
+])
+def test_schwartz_hearst_definitions(text, short, long):
+    assert defined_abbreviations("Patients with " + text + " were enrolled.")[short] == long
+
+
+def test_tickers_and_unmatched_parentheses_define_nothing():
+    assert defined_abbreviations("Acme Oncology (NASDAQ: ACME) and zelatinib (ACM-101).") == {}
+
+
+def test_expand_keeps_the_short_form():
+    assert expand("cLDD", {"cLDD": "chronic lumbar disc disease"}) == "chronic lumbar disc disease (cLDD)"
+    assert expand("chronic lumbar disc disease (cLDD)", {"cLDD": "chronic lumbar disc disease"}) == \
+        "chronic lumbar disc disease (cLDD)"
