@@ -109,3 +109,21 @@ def test_expand_keeps_the_short_form():
     assert expand("cLDD", {"cLDD": "chronic lumbar disc disease"}) == "chronic lumbar disc disease (cLDD)"
     assert expand("chronic lumbar disc disease (cLDD)", {"cLDD": "chronic lumbar disc disease"}) == \
         "chronic lumbar disc disease (cLDD)"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase 2 study evaluates ACM-101 in combination with the PD-1 inhibitor zelumab in non-small cell lung cancer.",
+    "The Phase 2 study evaluates ACM-101 plus zelumab in non-small cell lung cancer.",
+    "A Phase 2 trial compares ACM-101 versus zelumab in non-small cell lung cancer.",
+])
+def test_a_combination_partner_or_comparator_does_not_take_the_trial(sentence):
+    ex = announce(sentence, lead="an update on ACM-101, its lead candidate, and on zelumab, a marketed antibody.")
+    assert {t.drug for t in ex.trials} == {"ACM-101"}
+
+
+def test_stages_of_a_combined_phase_study_are_one_trial():
+    ex = announce(
+        "ACM-101 is being evaluated in a Phase 1/2 study in relapsed multiple myeloma.",
+        "The Phase 1 dose-escalation portion of the study is complete and the Phase 2 portion has begun.",
+    )
+    assert [(t.drug, t.phase) for t in ex.trials] == [("ACM-101", "1/2")]

@@ -217,6 +217,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     """The drug a trial studies: one attached to the mention ("study of X", "X ... is
     being evaluated in a Phase 2 trial"), else what the section or release is about."""
     drugs = ctx.drugs_in(text)
+    leading = [d for d in drugs if not partner_of_another(text, d)]
+    drugs = leading or drugs
     for drug in drugs:
         if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
             return drug.name
@@ -229,6 +231,19 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     return ctx.section_drug(sentence) or ctx.main_drug() or (drugs[0].name if drugs else None)
 
 
+# "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and)\s+(?:an?\s+|the\s+)?(?:[\w-]+[\s,]+){0,4}?$|\+\s*$",
+    re.I,
+)
+
+
+def partner_of_another(text: str, drug) -> bool:
+    """Whether the drug mention is another drug's combination partner or comparator."""
+    before = text[max(0, drug.start - 60):drug.start]
+    return bool(_PARTNER_BEFORE.search(before)) and not re.search(r"[.;:]", before)
+
+
 def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
     same_drug = [t for t in trials if t.drug == mention.drug]
     if mention.name:
@@ -239,7 +254,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None) and trial.phase and _compatible(trial, mention):
                 return trial
         return None
-    candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None]
+    candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
+                  or (not t.name and _same_study_phase(t.phase, mention.phase))]
+    candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
     if mention.indication:
@@ -252,6 +269,19 @@ def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
     return candidates[0]
 
 
+def _same_study_phase(a: str | None, b: str | None) -> bool:
+    """Phases one study can be named by: equal, or a stage of a combined phase
+    ("the Phase 1 dose-escalation" and "the Phase 2 expansion" of a Phase 1/2 study)."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    for combined, stage in ((a, b), (b, a)):
+        if "/" in combined and "/" not in stage and stage.rstrip("ab") in combined.split("/"):
+            return True
+    return False
+
+
 def _compatible(trial: _Mention, mention: _Mention) -> bool:
     if not trial.indication or not mention.indication:
         return True
@@ -260,7 +290,8 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
 
 def _absorb(target: _Mention, mention: _Mention) -> None:
     target.name = target.name or mention.name
-    target.phase = target.phase or mention.phase
+    if target.phase is None or (not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
+        target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     if not target.indication or (about_this and mention.indication):
         target.indication = mention.indication
