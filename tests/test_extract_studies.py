@@ -127,3 +127,12 @@ def test_stages_of_a_combined_phase_study_are_one_trial():
         "The Phase 1 dose-escalation portion of the study is complete and the Phase 2 portion has begun.",
     )
     assert [(t.drug, t.phase) for t in ex.trials] == [("ACM-101", "1/2")]
+
+
+def test_a_list_cut_before_its_next_clause_is_split_into_its_indications():
+    ex = announce(
+        "In 2018 the FDA granted ACM-101 orphan drug designations for neuroblastoma, rhabdomyosarcoma, "
+        "Ewing's sarcoma and osteosarcoma, and the company plans a pediatric study."
+    )
+    assert {d.indication for d in ex.designations} == {
+        "neuroblastoma", "rhabdomyosarcoma", "Ewing's sarcoma", "osteosarcoma"}

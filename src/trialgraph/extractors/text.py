@@ -111,6 +111,9 @@ def _cut(text: str) -> str | None:
     phrase = text[: stop.start()] if stop else text[:160]
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,-")
+    # a list cut before its next clause keeps no dangling conjunction: "A, B and C, and" -> "A, B and C"
+    phrase = re.sub(r"(?:[\s,]+(?:and|or|as well as|and/or))+$", "", phrase, flags=re.I)
+    phrase = re.sub(r"^(?:(?:for|in|of|with)\s+)+", "", phrase, flags=re.I).strip(" ,-")
     words = phrase.split()
     if len(words) > 16:
         phrase = " ".join(words[:16])
