@@ -136,3 +136,40 @@ def test_a_list_cut_before_its_next_clause_is_split_into_its_indications():
     )
     assert {d.indication for d in ex.designations} == {
         "neuroblastoma", "rhabdomyosarcoma", "Ewing's sarcoma", "osteosarcoma"}
+
+
+def test_each_grant_keeps_the_date_of_its_own_clause():
+    ex = announce(
+        "In December 2014, the FDA granted ACM-101 orphan drug designation for the treatment of multiple myeloma, "
+        "and in May 2019 the agency granted it Fast Track designation in relapsed or refractory multiple myeloma."
+    )
+    dates = {d.type: d.date for d in ex.designations}
+    assert dates == {"orphan_drug": "2014-12", "fast_track": "2019-05"}
+
+
+@pytest.mark.parametrize("when, expected", [
+    ("in the fourth quarter of 2024", "2024"),
+    ("in Q3 2023", "2023"),
+    ("in late 2019", "2019"),
+])
+def test_a_part_of_a_year_dates_a_grant_to_that_year(when, expected):
+    ex = announce(f"The FDA granted ACM-101 Fast Track designation {when}.")
+    assert [d.date for d in ex.designations] == [expected]
+
+
+def test_both_of_which_grants_every_drug_listed():
+    ex = announce(
+        "The pipeline includes ACM-101 and ACM-202, both of which received Fast Track designation from the FDA.",
+        lead="an update on ACM-101 and ACM-202, its lead candidates.",
+    )
+    assert {(d.drug, d.type) for d in ex.designations} == {("ACM-101", "fast_track"), ("ACM-202", "fast_track")}
+
+
+def test_a_headline_for_the_drug_to_treat_the_disease():
+    ex = announce("The company is pleased.", headline="FDA Grants Fast Track Designation For ACM-101 To Treat Chronic Lumbar Disc Disease")
+    assert [(d.drug, d.indication) for d in ex.designations] == [("ACM-101", "Chronic Lumbar Disc Disease")]
+
+
+def test_pursuing_a_designation_is_not_holding_it():
+    ex = announce("The company is pursuing Fast Track designation for ACM-101 in Canada.")
+    assert ex.designations == []

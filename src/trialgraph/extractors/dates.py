@@ -20,7 +20,14 @@ MONTHS = {
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 FULL_DATE = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\b")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}})\b")
-YEAR = re.compile(r"(?:\b(?:in|during|since)\s+|\()(?P<year>(?:19|20)\d{2})\b\)?", re.I)
+# "in 2018", "(2018)", and a part of a year read as the year: "in the fourth quarter of 2024", "in Q4 2024",
+# "in late 2019" (FACTS.md: a designation granted "in the fourth quarter of 2024" is dated 2024).
+YEAR = re.compile(
+    r"(?:\b(?:in|during|since)\s+(?:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+|"
+    r"(?:early|mid|late|the (?:end|beginning|start|middle) of)[\s-]+|(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+)?|\()"
+    r"(?P<year>(?:19|20)\d{2})\b\)?",
+    re.I,
+)
 RELATIVE = re.compile(
     r"\b(?P<what>last month|earlier this month|this month|earlier this year|this year|last year|late last year|earlier this week)\b",
     re.I,

@@ -34,7 +34,7 @@ GRANT = re.compile(
 INTENT = re.compile(
     r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|"
     r"application for|to request|request(?:ing)?|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
-    r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity)\b",
+    r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity|pursu(?:e|es|ing))\b",
     re.I,
 )
 # What a programme is or offers, not what a drug holds: "RMAT designation provides ... priority review".
@@ -68,7 +68,7 @@ def extract_designations(ctx: Context) -> None:
                 continue
             agencies = [(0, 0, inherited)]
         for fact in _facts_in(ctx, sentence, text, types, agencies, release_date):
-            key = (fact.drug, fact.type, fact.agency, (fact.indication or "").lower())
+            key = (fact.drug, fact.type, fact.agency, _indication_key(fact.indication))
             if key not in found:
                 found[key] = fact
             elif found[key].date is None and fact.date:
@@ -78,6 +78,11 @@ def extract_designations(ctx: Context) -> None:
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
+
+
+def _indication_key(indication: str | None) -> str:
+    """"Chronic Lumbar Disc Disease" and "chronic lumbar disc disease (cLDD)" are one indication."""
+    return " ".join(re.sub(r"\([^)]*\)", " ", indication or "").lower().split())
 
 
 # An agency pattern may begin with optional blanks ("\s*Food and Drug
@@ -140,8 +145,6 @@ def _types(text: str) -> list[tuple[int, int, str]]:
 def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, release_date) -> list[DesignationFact]:
     facts = []
     drugs = ctx.drugs_in(text)
-    first_type = types[0][0]
-    lead_date = dates.resolve(text[:first_type], release_date) if dates.ANY_DATE.search(text[:first_type]) else None
     previous_indications: list[str] = []
     for index, (start, end, code) in enumerate(types):
         segment_end = types[index + 1][0] if index + 1 < len(types) else len(text)
@@ -157,14 +160,13 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
         if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
             continue
         # "orphan drug and rare pediatric disease designations for X": the first type shares the second's segment.
-        own_date = _date_in(segment, release_date)
         follower = index
         while _only_joins(segment) and follower + 1 < len(types):
             follower += 1
             next_end = types[follower + 1][0] if follower + 1 < len(types) else len(text)
             segment = text[types[follower][1]:next_end]
-        drug = _drug_for(ctx, sentence, drugs, start, end, text)
-        if drug is None:
+        granted = _drugs_for(ctx, sentence, drugs, start, end, text)
+        if not granted:
             continue
         indications = _indications(segment, ctx)
         if not indications and re.search(r"same indication|that indication|this indication", segment):
@@ -175,15 +177,29 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 indications = split_list(before.group("ind").strip())
         if indications:
             previous_indications = indications
-        date = own_date or _date_in(segment, release_date) or lead_date
-        if date is None:
-            date = _date_in(text[max(0, start - 40):start], release_date) if index == 0 else None
+        date = _clause_date(text, start, end, release_date)
         if date and release_date and date == release_date[: len(date)] and len(date) == 10:
             date = None  # news of the day: the release date is already on the release
-        for agency in _agencies_for(agencies, start, text):
-            for indication in indications or [None]:
-                facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication, date=date))
+        for drug in granted:
+            for agency in _agencies_for(agencies, start, text):
+                for indication in indications or [None]:
+                    facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication, date=date))
     return facts
+
+
+# Where one grant's clause ends and the next one's begins: "In 2014 the FDA granted X orphan
+# drug designation for A, and in May 2019 the agency granted it Fast Track": each keeps its date.
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas|whilst)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)")
+
+
+def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
+    """The date stated in the clause that grants this designation, after it or before it."""
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = found.end()
+    following = _CLAUSE_BREAK.search(text, end)
+    clause_end = following.start() if following else len(text)
+    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date)
 
 
 def _only_joins(segment: str) -> bool:
@@ -201,6 +217,18 @@ def _previous_sentence_indication(ctx: Context, sentence: Sentence) -> list[str]
 
 def _clause_before(text: str) -> str:
     return re.split(r"[.;]|,\s*(?:and|but|while)\s", text)[-1]
+
+
+# "A and B, both of which received Fast Track designation": the grant covers every drug listed before.
+_EACH_OF = re.compile(r"\b(?:both|each|all)(?:\s+of\s+(?:which|them|these))?\b[^.;]{0,60}$", re.I)
+
+
+def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> list[str]:
+    before = [d for d in drugs if d.end <= position]
+    if len({d.name for d in before}) > 1 and _EACH_OF.search(text[before[-1].end:position]):
+        return list(dict.fromkeys(d.name for d in before))
+    drug = _drug_for(ctx, sentence, drugs, position, end, text)
+    return [drug] if drug else []
 
 
 def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> str | None:
@@ -261,7 +289,7 @@ def _fill_application_indications(facts: list[DesignationFact]) -> list[Designat
     seen = set()
     unique = []
     for fact in out:
-        key = (fact.drug, fact.type, fact.agency, (fact.indication or "").lower())
+        key = (fact.drug, fact.type, fact.agency, _indication_key(fact.indication))
         if key not in seen:
             seen.add(key)
             unique.append(fact)

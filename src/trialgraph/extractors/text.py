@@ -90,7 +90,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
     trigger = _POPULATION_TRIGGER if populations else _TRIGGER
     for match in trigger.finditer(tail[:window]):
         rest = tail[match.end():].lstrip()
-        if _ANAPHORA.match(rest):  # "to treat this progressive form of X" points back; the antecedent is the indication
+        if trigger.match(rest):  # "for X to treat Y": the next trigger introduces the indication
+            continue
+        if _ANAPHORA.match(rest.lstrip(" ,")):  # "to treat this progressive form of X" points back; the antecedent is the indication
             continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue
