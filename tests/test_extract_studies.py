@@ -173,3 +173,23 @@ def test_a_headline_for_the_drug_to_treat_the_disease():
 def test_pursuing_a_designation_is_not_holding_it():
     ex = announce("The company is pursuing Fast Track designation for ACM-101 in Canada.")
     assert ex.designations == []
+
+
+@pytest.mark.parametrize("sentence, dose", [
+    ("Patients in Cohort 5 will receive two 15 mCi/m2 doses one week apart.", 30.0),
+    ("Patients in Cohort 5 will receive two doses of 15 mCi/m2 one week apart.", 30.0),
+    ("Patients in Cohort 5 will receive three 10 mg/kg infusions a week apart.", 30.0),
+    ("Patients in Cohort 5 will receive 15 mCi/m2 as a single infusion.", 15.0),
+])
+def test_a_fractionated_cohort_records_the_total_dose_of_its_cycle(sentence, dose):
+    ex = announce("The Phase 1 study of ACM-101 in relapsed multiple myeloma continues. " + sentence)
+    assert [(c.label, c.dose) for c in ex.cohorts] == [("5", dose)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the intention-to-treat population of the Phase 2 study of ACM-101 the overall response rate was 30%.",
+    "Across the efficacy and the safety population of the Phase 2 study of ACM-101 patients had 7 prior lines.",
+])
+def test_analysis_populations_named_after_a_preposition_are_not_cohorts(sentence):
+    ex = announce(sentence)
+    assert ex.cohorts == []

@@ -314,6 +314,7 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
     # drug key -> [(entity, drug, phase, name, indication)] in creation order; a
     # flat list scanned per trial grew with the square of the corpus.
     clusters: dict[str, list[tuple[Entity, str, str | None, str | None, str]]] = defaultdict(list)
+    words_of: dict[str, frozenset[str]] = defaultdict(frozenset)  # trial key -> specific population words
     for extraction in ordered:
         doc = extraction.document.doc_id
         for trial in sorted(extraction.trials, key=lambda t: (t.name is None, t.local_id)):
@@ -332,9 +333,90 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
                 clusters[drug_key].append((entity, drug_key, trial.phase, trial.name, trial.indication or ""))
                 match = entity
             resolution.trials[(doc, trial.local_id)] = match
+            words_of[match.key] |= _population_words(trial.indication)
+    _join_restated_studies(clusters, resolution, words_of)
+
+
+# Words every population shares; two descriptions of one study must share another.
+_GENERIC_POPULATION = frozenset({
+    "relapsed", "refractory", "r", "advanced", "metastatic", "select", "other", "high", "risk", "grade", "stage",
+    "line", "prior", "therapy", "cancer", "tumor", "tumour", "disease", "adult", "including", "previously",
+    "treated", "progressive", "recurrent", "locally", "early", "late", "first", "second", "third", "solid",
+    "malignant", "range", "children", "adolescent", "pediatric", "paediatric", "young",
+})
+
+
+@lru_cache(maxsize=1 << 16)
+def _population_words(indication: str | None) -> frozenset[str]:
+    return frozenset(tokens(indication or "")) - _GENERIC_POPULATION
+
+
+def _join_restated_studies(clusters, resolution: Resolution, words_of) -> None:
+    """Releases describe one study in many ways: "the Phase 2 study in multiple myeloma and
+    other hematologic malignancies" is the Phase 2 study a later release calls by its name.
+    Within one drug and phase, descriptions whose populations share a specific word are
+    one study, and take the study's name when exactly one name is given; two studies named
+    differently, or named in the same release, stay apart."""
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for (doc, _), entity in resolution.trials.items():
+        docs_of[entity.key].add(doc)
+    for drug_key in sorted(clusters):
+        members = clusters[drug_key]
+        by_phase: dict[str | None, list[int]] = defaultdict(list)
+        for index, member in enumerate(members):
+            by_phase[member[2]].append(index)
+        for phase, indices in sorted(by_phase.items(), key=lambda item: item[0] or ""):
+            if phase is None:
+                continue
+            groups = _study_groups([members[i] for i in indices], docs_of, words_of)
+            for group in groups:
+                named = [m for m in group if m[3]]
+                target = named[0][0] if named else min((m[0] for m in group), key=lambda e: e.key)
+                for member in group:
+                    if member[0] is not target:
+                        _redirect(resolution, member[0], target)
+
+
+def _study_groups(members, docs_of, words_of) -> list[list]:
+    words = [words_of[m[0].key] for m in members]
+    groups: list[list[int]] = []
+    for index in range(len(members)):
+        placed = False
+        for group in groups:
+            if not words[index]:
+                break
+            names = {name_key(members[i][3]) for i in group if members[i][3]}
+            if members[index][3] and names and name_key(members[index][3]) not in names:
+                continue
+            shares = any(words[index] & words[i] for i in group)
+            overlap = any(docs_of[members[index][0].key] & docs_of[members[i][0].key] for i in group)
+            if shares and not overlap:
+                group.append(index)
+                placed = True
+                break
+        if not placed:
+            groups.append([index])
+    return [[members[i] for i in group] for group in groups if len(group) > 1]
+
+
+def _redirect(resolution: Resolution, old, new) -> None:
+    for key, entity in list(resolution.trials.items()):
+        if entity is old:
+            resolution.trials[key] = new
 
 
 _similarity = lru_cache(maxsize=1 << 16)(similarity)  # indications repeat across a drug's trials
+
+
+def _specific_similarity(a: str, b: str) -> float:
+    """Similarity of two populations on their specific words: "cancer" and "head and neck
+    cancer" share only a word every population has, so they are not known to be one."""
+    wa, wb = _population_words(a), _population_words(b)
+    if not wa and not wb:
+        return _similarity(a, b)
+    if not wa or not wb:
+        return 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
 def _find_trial(clusters, drug_key: str, trial) -> Entity | None:
@@ -346,6 +428,6 @@ def _find_trial(clusters, drug_key: str, trial) -> Entity | None:
     candidates = [c for c in same_drug if c[2] == trial.phase and trial.phase and (not trial.name or not c[3])]
     if not candidates:
         return None
-    scored = sorted(((_similarity(trial.indication or "", c[4]), i) for i, c in enumerate(candidates)), reverse=True)
+    scored = sorted(((_specific_similarity(trial.indication or "", c[4]), i) for i, c in enumerate(candidates)), reverse=True)
     score, index = scored[0]
     return candidates[index][0] if score >= 0.5 else None

@@ -77,7 +77,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in POPULATION.finditer(text):
-        label = match.group("label").strip()
+        # "... and the safety population", "in the intention-to-treat population": the words
+        # before the article belong to the sentence, not to the group's name
+        label = re.sub(r"^(?:(?:and|or|in|of|for|to|with|from|among|across|within|the|a|an)\s+)+", "",
+                       match.group("label").strip())
         if NOT_POPULATION.match(label) or len(label) < 5:
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
@@ -143,10 +146,19 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
         count = len(re.findall(r"\d+", days.group("days")))
         return value * count, unit, "fractionated", "days " + re.sub(r"\s+", " ", days.group("days"))
     before = text[max(0, match.start() - 30):match.start()]
-    twice = re.search(r"\btwo doses of\s*$", before)
-    if twice and not re.search(r"combined|total", text):
-        return value * 2, unit, "fractionated", None
+    # "two doses of 15.625 mCi/m2", "two 15.625 mCi/m2 doses": a fractionated cycle, summed
+    count = _FRACTIONS_OF.search(before)
+    if count and (count.group("of") or _FRACTION_NOUN.match(after)) and not re.search(r"combined|total", text):
+        number = count.group("n").lower()
+        times = NUMBER_WORDS.get(number) or int(number)
+        if 1 < times <= 10:
+            return value * times, unit, "fractionated", None
     return value, unit, regimen_of(text[max(0, match.start() - 40):match.end() + 40]), None
+
+
+_FRACTIONS_OF = re.compile(
+    r"\b(?P<n>two|three|four|five|six|\d)\s+(?P<of>(?:separate\s+|equal\s+)?(?:doses|infusions|administrations|fractions|injections)\s+of\s+)?$", re.I)
+_FRACTION_NOUN = re.compile(r"\s*(?:doses|infusions|administrations|fractions|injections)\b", re.I)
 
 
 def _unit(raw: str) -> str:

@@ -40,7 +40,7 @@ INTENT = re.compile(
 # What a programme is or offers, not what a drug holds: "RMAT designation provides ... priority review".
 DEFINITION = re.compile(
     r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b|"
-    r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|"
+    r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|adds?|brings?|"
     r"may|can|is designed|is intended|gives?)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
@@ -180,10 +180,12 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
         date = _clause_date(text, start, end, release_date)
         if date and release_date and date == release_date[: len(date)] and len(date) == 10:
             date = None  # news of the day: the release date is already on the release
+        own_years = _years_after_items(segment, indications)
         for drug in granted:
             for agency in _agencies_for(agencies, start, text):
                 for indication in indications or [None]:
-                    facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication, date=date))
+                    facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
+                                                 date=own_years.get(indication, date)))
     return facts
 
 
@@ -257,6 +259,22 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     if not phrase:
         return []
     return [expand(re.sub(r"\s+", " ", item).strip(), ctx.abbreviations()) for item in split_list(phrase) if item.strip()]
+
+
+def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:
+    """"for multiple myeloma (2014) and for lymphoplasmacytic lymphoma (2020)": each item its own year."""
+    if "(" not in segment or len(indications) < 2:
+        return {}
+    lowered = segment.lower()
+    positions = [(lowered.find(item.lower()), item) for item in indications]
+    positions = sorted((pos, item) for pos, item in positions if pos >= 0)
+    years = {}
+    for index, (pos, item) in enumerate(positions):
+        stop = positions[index + 1][0] if index + 1 < len(positions) else len(segment)
+        found = re.search(r"\(((?:19|20)\d{2})\)", segment[pos + len(item):stop])
+        if found:
+            years[item] = found.group(1)
+    return years
 
 
 def _date_in(segment: str, release_date: str | None) -> str | None:

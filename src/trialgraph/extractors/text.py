@@ -116,6 +116,7 @@ def _cut(text: str) -> str | None:
     # a list cut before its next clause keeps no dangling conjunction: "A, B and C, and" -> "A, B and C"
     phrase = re.sub(r"(?:[\s,]+(?:and|or|as well as|and/or))+$", "", phrase, flags=re.I)
     phrase = re.sub(r"^(?:(?:for|in|of|with)\s+)+", "", phrase, flags=re.I).strip(" ,-")
+    phrase = re.sub(r"\s+(?:for|in|among)\s+(?:patients|adults|people|subjects)$", "", phrase, flags=re.I)
     words = phrase.split()
     if len(words) > 16:
         phrase = " ".join(words[:16])
@@ -141,7 +142,7 @@ def similarity(a: str, b: str) -> float:
 def split_list(phrase: str) -> list[str]:
     """'neuroblastoma, rhabdomyosarcoma, Ewing's sarcoma and osteosarcoma' -> four items,
     but 'relapsed or refractory multiple myeloma' stays whole."""
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+)?|;\s*", phrase) if p.strip()]
+    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+|for\s+)?|;\s*", phrase) if p.strip()]
     if len(parts) <= 1:
         return [phrase]
     if all(names_disease(p) for p in parts):
