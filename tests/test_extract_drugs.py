@@ -111,3 +111,25 @@ def test_shipped_lexicon_regenerates_byte_for_byte():
 
     shipped = resources.files("trialgraph.lexicons").joinpath(drug_names.FILE).read_bytes()
     assert gen_drug_lexicon.render(gen_drug_lexicon.build_rows()) == shipped
+
+
+def test_graph_links_dictionary_drugs_to_drugbank_and_merges_brand_with_inn(tmp_path):
+    from test_extractors import make_release
+    from trialgraph import pipeline
+    from trialgraph.facts import facts
+    from trialgraph.graphsource import load_dataset
+
+    (tmp_path / "acme-2021-03-03.txt").write_text(make_release(
+        "ACM-101 was combined with Lipitor in the Phase 1 study."), encoding="utf-8")
+    (tmp_path / "acme-2021-04-05.txt").write_text(make_release(
+        "ACM-101 was combined with atorvastatin in the Phase 2 study."), encoding="utf-8")
+    built = pipeline.build([tmp_path])
+    assert built.report.conforms
+    out = tmp_path / "graph.trig"
+    out.write_bytes(pipeline.serialize_trig(built.assembly))
+    rows = [r for r in facts(load_dataset(out)) if r["kind"] == "drug"]
+    linked = {(r["doc"], r["name"], r["drugbank"]) for r in rows if r["drugbank"]}
+    assert {doc for doc, _, _ in linked} == {"acme-2021-03-03", "acme-2021-04-05"}
+    assert len({(name, iri) for _, name, iri in linked}) == 1  # one drug, one canonical name across releases
+    assert {iri for _, _, iri in linked} == {"https://go.drugbank.com/drugs/DB01076"}
+    assert all(r["drugbank"] is None for r in rows if r["name"] == "ACM-101")

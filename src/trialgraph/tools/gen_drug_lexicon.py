@@ -132,6 +132,11 @@ def build_rows() -> list[tuple[str, str, str, str]]:
             if not drugbank or not LINKABLE.match(key):
                 continue
             flag = "l"
+        base = variant_to_canonical.get(first_word)
+        if not drugbank and first_word != key and base and len(base) == 1 and canonical_data.get(base[0], {}).get("drugbank_id"):
+            # a salt or form the dictionary gives no id of its own ("x acetate"):
+            # the same drug as its base generic, as DrugBank files it
+            canonical, drugbank = base[0], canonical_data[base[0]]["drugbank_id"]
         rows[key] = (key, flag, _combination(canonical), drugbank)
     first_words = {key.split()[0] for key in variant_to_canonical if key.strip()}
     for word in top_n_list("en", ENGLISH_WORDS):
