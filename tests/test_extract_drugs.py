@@ -133,3 +133,19 @@ def test_graph_links_dictionary_drugs_to_drugbank_and_merges_brand_with_inn(tmp_
     assert len({(name, iri) for _, name, iri in linked}) == 1  # one drug, one canonical name across releases
     assert {iri for _, _, iri in linked} == {"https://go.drugbank.com/drugs/DB01076"}
     assert all(r["drugbank"] is None for r in rows if r["name"] == "ACM-101")
+
+
+@pytest.mark.parametrize("code", ["ACM-Zq7", "ACM-QD1", "ACM-1Q", "Q-ACM47", "AC-QDZ-1", "ACx-104"])
+def test_code_names_with_letters_after_the_hyphen_or_mixed_case(code):
+    found = drugs(f"{code}, our lead candidate, is in a Phase 2 trial in patients with gout.")
+    assert name_key(code) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The ZELTA-2 trial enrolled 40 patients with gout treated with ACM-101.",  # a study name
+    "The ACM-Gout-02 study enrolled 40 patients treated with ACM-101.",  # a study code with a word in it
+    "ACM-101 lowered HSV-2 shedding and IL-1Ra levels in the Phase 2 trial.",  # viruses, cytokines
+    "ACM-101 is a Phase 2 drug for patients with the BCR-ABL1 fusion.",  # a gene fusion
+])
+def test_study_names_genes_and_viruses_are_not_code_names(text):
+    assert set(drugs(text)) == {name_key("ACM-101")}

@@ -25,7 +25,7 @@ NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
     r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
-    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS)[- ]?\d",
+    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ)[- ]?\d",
     re.I,
 )
 CUE = re.compile(
@@ -75,14 +75,48 @@ def is_inn(word: str) -> bool:
     return lower.endswith(lexicons.drug_stems())
 
 
+# Code names CODE's digit run misses: a segment mixing letters and digits
+# ("ABC-D1", "ABC-1D", "ABC-Xy8", "L-ABC47"), three segments ("AB-CDE-1"), or
+# a mixed-case prefix ("ABx-104").
+WIDE_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
+_MIXED_SEGMENT = re.compile(r"-(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*")
+# A word of five letters or more and a number is how studies are named ("WORDS-2"), not drugs.
+STUDY_SHAPE = re.compile(r"^[A-Z][A-Za-z]{4,}-")
+
+
+def _wide_code(code: str) -> bool:
+    if not re.search(r"\d", code) or sum(c.isupper() for c in code) < 2 or STUDY_SHAPE.match(code):
+        return False
+    segments = code.split("-")
+    if any(re.fullmatch(r"[a-z]{3,}\d*|[A-Z][a-z]{3,}", s) for s in segments):
+        return False  # a word in it: "Brand-semaglutide", "microRNA-10b", a study's "ABC-Breast-02"
+    if NOT_CODE.match(segments[0] + "-1"):
+        return False  # a virus, receptor or disease prefix: "ABCD-CoV-2"
+    if re.fullmatch(r"[A-Z]{3,}\d", segments[-1]) and all(s.isupper() for s in segments):
+        return False  # gene symbols joined ("ABC-DEF1"): a fusion, not a drug
+    return bool(_MIXED_SEGMENT.search(code) or (len(segments) == 3 and segments[-1].isdigit())
+                or re.match(r"^[A-Z]+[a-z][A-Za-z]*-\d{2,}$", code))
+
+
+def _code_matches(text: str):
+    taken = []
+    for match in CODE.finditer(text):
+        taken.append((match.start(), match.end()))
+        yield match
+    if "-" in text:
+        for match in WIDE_CODE.finditer(text):
+            if _wide_code(match.group("code")) and not any(a < match.end() and match.start() < b for a, b in taken):
+                yield match
+
+
 @per_text
 def _code_candidates(text: str) -> list[re.Match]:
     out = []
-    for match in CODE.finditer(text):
+    for match in _code_matches(text):
         code = match.group("code")
         if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
             continue
-        if not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code):
+        if match.re is CODE and (not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code)):
             continue
         before = text[max(0, match.start() - 20):match.start()]
         if REJECT_BEFORE.search(before) or re.search(r"\b[A-Z]{3,}\s$", before) and not re.search(r"\b(?:PDC|ADC)\s$", before):
