@@ -17,7 +17,7 @@ FIELDS = {
     "release": ("date", "location"),
     "company": ("name", "ticker", "exchange"),
     "person": ("name", "role", "organization"),
-    "drug": ("name", "company", "aliases"),
+    "drug": ("name", "company", "aliases", "drugbank"),  # drugbank: an extra column (FACTS.md allows them)
     "designation": ("drug", "type", "agency", "indication", "date"),
     "trial": ("drug", "phase", "indication", "name", "design"),
     "cohort": ("drug", "phase", "cohort", "dose", "dose_unit", "regimen"),

@@ -14,7 +14,8 @@ from . import iris
 from .model import Evidence, Extraction
 from .normalize import slug
 from .quads import QuadSink
-from .resolve import Entity, Resolution, person_entity_key
+from .lexicons.drug_names import drugbank_iri
+from .resolve import Entity, Resolution, drug_names, person_entity_key
 from .resources import ontology_path
 from . import vocab as _vocab
 from .vocab import ONTOLOGY_IRI
@@ -210,6 +211,11 @@ def emit_release(dataset: QuadSink, extraction: Extraction, resolution: Resoluti
             continue
         for alias in drug.aliases:
             out.add(node, TG.nameAsWritten, _literal(alias.name))
+        # the public identifier, from every name resolution knows for the drug
+        # (so each release graph that holds the node links it the same way)
+        drugbank = drugbank_iri(drug_names(resolution.drug(drug.name)))
+        if drugbank:
+            out.add(node, SKOS.exactMatch, URIRef(drugbank))
         if drug.company:
             company = resolution.company(drug.company)
             if company is not None:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from . import lexicons
 from .extractors.companies import company_key
 from .extractors.drugs import name_kind as _drug_kind
+from .lexicons.drug_names import lexicon as drug_lexicon
 from .extractors.people import person_key
 from .extractors.text import similarity, tokens
 from .model import Extraction
@@ -295,6 +296,16 @@ def _resolve_drugs(ordered: list[Extraction], resolution: Resolution) -> None:
                 docs_of[key].add(doc)
                 relation.setdefault(key, alias.relation)
                 uf.union(head, key, f"stated as {alias.relation.replace('_', ' ')} in {doc}")
+    # Names the drug dictionary files under one drug ("Brand" in one release,
+    # its INN in another) are one drug.
+    by_dictionary: dict[str, str] = {}
+    for key in sorted(written):
+        same = _dictionary_identity(written[key])
+        if same:
+            if same in by_dictionary:
+                uf.union(by_dictionary[same], key, "same drug in the drug dictionary")
+            else:
+                by_dictionary[same] = key
     clusters: dict[str, list[str]] = defaultdict(list)
     for key in sorted(written):
         clusters[uf.find(key)].append(key)
@@ -308,6 +319,16 @@ def _resolve_drugs(ordered: list[Extraction], resolution: Resolution) -> None:
             if key != best:
                 for doc in docs_of[key]:
                     entity.merge(written[key], relation.get(key, _drug_kind(written[key])), uf.reason.get(key, "alias"), doc)
+
+
+def _dictionary_identity(name: str) -> str | None:
+    table = drug_lexicon()
+    return table.drugbank_id(name) or table.canonical(name)
+
+
+def drug_names(entity: Entity | None) -> list[str]:
+    """A drug entity's names, the canonical one first, in a fixed order."""
+    return [entity.label, *sorted(entity.aliases - {entity.label})] if entity else []
 
 
 def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:

@@ -8,6 +8,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import lexicons
+from ..lexicons.drug_names import Hit, lexicon as drug_lexicon
 from ..model import DrugAlias, DrugFact, Evidence, Zone
 from .context import Context, name_key
 from .memo import per_text
@@ -24,7 +25,7 @@ NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
     r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
-    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS)[- ]?\d",
+    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ)[- ]?\d",
     re.I,
 )
 CUE = re.compile(
@@ -62,6 +63,8 @@ CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE = 
 @lru_cache(maxsize=65536)  # the same words recur in every sentence; the lexicons never change
 def is_inn(word: str) -> bool:
     lower = word.lower()
+    if drug_lexicon().is_ordinary_word(lower):
+        return False
     if lower in ENGLISH or len(lower) < 6:
         return lower in lexicons.common_drugs()
     if lower in lexicons.common_drugs():
@@ -72,19 +75,86 @@ def is_inn(word: str) -> bool:
     return lower.endswith(lexicons.drug_stems())
 
 
+# Code names CODE's digit run misses: a segment mixing letters and digits
+# ("ABC-D1", "ABC-1D", "ABC-Xy8", "L-ABC47"), three segments ("AB-CDE-1"), or
+# a mixed-case prefix ("ABx-104").
+WIDE_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
+_MIXED_SEGMENT = re.compile(r"-(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*")
+# A word of five letters or more and a number is how studies are named ("WORDS-2"), not drugs.
+STUDY_SHAPE = re.compile(r"^[A-Z][A-Za-z]{4,}-")
+
+
+def _wide_code(code: str) -> bool:
+    if not re.search(r"\d", code) or sum(c.isupper() for c in code) < 2 or STUDY_SHAPE.match(code):
+        return False
+    segments = code.split("-")
+    if any(re.fullmatch(r"[a-z]{3,}\d*|[A-Z][a-z]{3,}", s) for s in segments):
+        return False  # a word in it: "Brand-semaglutide", "microRNA-10b", a study's "ABC-Breast-02"
+    if NOT_CODE.match(segments[0] + "-1"):
+        return False  # a virus, receptor or disease prefix: "ABCD-CoV-2"
+    if re.fullmatch(r"[A-Z]{3,}\d", segments[-1]) and all(s.isupper() for s in segments):
+        return False  # gene symbols joined ("ABC-DEF1"): a fusion, not a drug
+    return bool(_MIXED_SEGMENT.search(code) or (len(segments) == 3 and segments[-1].isdigit())
+                or re.match(r"^[A-Z]+[a-z][A-Za-z]*-\d{2,}$", code))
+
+
+def _code_matches(text: str):
+    taken = []
+    for match in CODE.finditer(text):
+        taken.append((match.start(), match.end()))
+        yield match
+    if "-" in text:
+        for match in WIDE_CODE.finditer(text):
+            if _wide_code(match.group("code")) and not any(a < match.end() and match.start() < b for a, b in taken):
+                yield match
+
+
 @per_text
 def _code_candidates(text: str) -> list[re.Match]:
     out = []
-    for match in CODE.finditer(text):
+    for match in _code_matches(text):
         code = match.group("code")
         if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
             continue
-        if not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code):
+        if match.re is CODE and (not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code)):
             continue
         before = text[max(0, match.start() - 20):match.start()]
         if REJECT_BEFORE.search(before) or re.search(r"\b[A-Z]{3,}\s$", before) and not re.search(r"\b(?:PDC|ADC)\s$", before):
             continue
         out.append(match)
+    return out
+
+
+@per_text
+def _lexicon_hits(text: str) -> list[Hit]:
+    return drug_lexicon().find(text)
+
+
+# A fixed-dose combination is written as INNs joined by "/" ("a/b"); a brand or
+# regimen beside a slash ("REGIMEN/Brand", "Brand/prednisone") lists drugs given together.
+COMBINATION = re.compile(r"(?<![\w/-])(?P<a>[a-z][a-z-]{4,})\s?/\s?(?P<b>[a-z][a-z-]{4,})(?:\s?/\s?(?P<c>[a-z][a-z-]{4,}))?(?![\w/-])")
+TRADEMARK = re.compile(r"[®™]|\((?:R|TM)\)")
+
+
+# A generic name that is also a word of biology ("insulin", "glucose") is the
+# drug only as the object of a treatment phrase ("with insulin", "insulin
+# therapy"), not as the head of another noun ("insulin resistance").
+COMMON_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|receiving|received|taking|of|or|and)\s+$", re.I)
+COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|treatment|injections?|tablets?|doses?|monotherapy|infusions?)\b)", re.I)
+
+
+def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
+    """Dictionary hits that read as drugs here: not a word of a company's name
+    ("Lilly"), and a generic that is also a common word ("insulin") only with
+    a drug cue nearby."""
+    out = []
+    for hit in _lexicon_hits(text):
+        if hit.surface.lower() in company_words:
+            continue
+        if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
+                                    and COMMON_AFTER.match(text[hit.end:])):
+            continue
+        out.append(hit)
     return out
 
 
@@ -121,9 +191,38 @@ def extract_drugs(ctx: Context) -> None:
     code_seen: dict[str, int] = {}
 
     sentences = [s for s in ctx.sentences if s.zone.states_facts]
+    company_words = frozenset(w.lower() for c in ctx.extraction.companies for w in re.findall(r"[A-Za-z]+", c.name))
+    by_canonical: dict[str, str] = {}  # dictionary canonical name -> first form seen for it
+    ingredients: Counter[str] = Counter()  # mentions of a form only as part of a combination
     for sentence in sentences:
         text = ctx.text(sentence)
-        for start, end, name in _inn_spans(text):
+        inn_spans = _inn_spans(text)
+        # a two-word INN the stems join ("x govitecan") beats a dictionary hit on its first word
+        hits = [h for h in _dictionary_drugs(text, sentence, company_words)
+                if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
+        for hit in hits:
+            _note(forms, first_seen, hit.surface, sentence)
+            first = by_canonical.setdefault(hit.canonical, hit.surface)
+            if first != hit.surface:
+                links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))
+        for match in COMBINATION.finditer(text):
+            parts = [p for p in match.group("a", "b", "c") if p]
+            if all(is_inn(p) or drug_lexicon().canonical(p) for p in parts):
+                combination = "/".join(parts)
+                _note(forms, first_seen, combination, sentence)
+                first = by_canonical.setdefault(combination, combination)
+                if first != combination:
+                    links.append((first, combination, "inn"))
+                ingredients.update(parts)
+        for hit in hits:
+            # "Brand (a tablets; b tablets)": the INNs that follow a combination's brand are its ingredients
+            if "/" in hit.canonical and hit.is_brand:
+                tail = text[hit.end:hit.end + 100]
+                ingredients.update(p for p in hit.canonical.split("/") if re.search(r"(?<![\w/])" + re.escape(p) + r"(?![\w/])", tail, re.I))
+        spans = [(h.start, h.end) for h in hits]
+        for start, end, name in inn_spans:
+            if any(a < end and start < b and end - start <= b - a for a, b in spans):
+                continue  # the dictionary found this name, or a longer one around it
             _note(forms, first_seen, name, sentence)
             base = SUFFIXED_INN.match(name.lower())
             if base:
@@ -185,6 +284,10 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    for part, count in ingredients.items():
+        if part in forms and forms[part] <= count:
+            del forms[part]
+    links = [link for link in links if link[0] in forms or link[1] in forms]
     groups = _group(list(forms), links)
     drugs: list[DrugFact] = []
     surface_to_name: dict[str, str] = {}

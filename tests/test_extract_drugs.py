@@ -1,0 +1,151 @@
+"""Drugs found through the public drug dictionary (lexicons/drug_names.py),
+combinations, ownership and DrugBank links.
+
+Sponsors, code names and people are invented; the marketed drugs are real
+dictionary entries (that is what the dictionary is for) chosen because no
+shared corpus names them.
+"""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from test_extractors import announce
+from trialgraph.extractors.drugs import is_inn
+from trialgraph.lexicons import drug_names
+from trialgraph.normalize import name_key
+
+
+def drugs(*paragraphs: str, **kwargs) -> dict[str, object]:
+    extraction = announce(*paragraphs, **kwargs)
+    return {name_key(d.name): d for d in extraction.drugs}
+
+
+def names_of(drug) -> set[str]:
+    return {name_key(drug.name), *(name_key(a.name) for a in drug.aliases)}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Patients previously treated with Lipitor were enrolled in the Phase 2 trial of ACM-101.", "lipitor"),
+    ("ACM-101 is being studied in combination with warfarin in a Phase 1 study.", "warfarin"),
+    ("The Phase 2 study compares ACM-101 with Gleevec in patients with CML.", "gleevec"),
+    ("ACM-101 was given with warfarin sodium in the Phase 1b trial.", "warfarin sodium"),
+    ("Patients in the Phase 2 trial of ACM-101 continued treatment with insulin.", "insulin"),
+])
+def test_dictionary_drugs_are_found(sentence, expected):
+    found = drugs(sentence)
+    assert name_key(expected) in {k for d in found.values() for k in names_of(d)}
+
+
+def test_brand_and_inn_of_one_dictionary_drug_are_one_drug():
+    found = drugs("ACM-101 was combined with Coumadin in a Phase 1 study. Warfarin doses were adjusted weekly.")
+    groups = [names_of(d) for d in found.values()]
+    assert {"coumadin", "warfarin"} in groups
+
+
+@pytest.mark.parametrize("sentence", [
+    "The results worsen over time without ACM-101 in the Phase 2 trial.",  # an English word ending like an INN
+    "Insulin resistance improved in the Phase 2 trial of ACM-101.",  # a common word needs a drug cue
+    "ACM-101 lowered blood glucose in the Phase 2 trial.",
+])
+def test_ordinary_words_are_not_drugs(sentence):
+    found = drugs(sentence)
+    assert set(found) == {name_key("ACM-101")}
+
+
+def test_brand_written_in_lower_case_is_not_a_brand():
+    table = drug_names.lexicon()
+    assert [h.surface for h in table.find("Patients on Lipitor")] == ["Lipitor"]
+    assert table.find("patients on lipitor") == []
+    assert [h.surface for h in table.find("patients on warfarin")] == ["warfarin"]
+
+
+def test_word_inside_a_longer_token_is_not_a_hit():
+    table = drug_names.lexicon()
+    assert table.find("anti-warfarin antibodies") == []
+    assert table.find("warfarin-7 isotope") == []
+
+
+def test_fixed_dose_combination_is_one_drug_and_its_ingredients_are_not_drugs():
+    found = drugs("ACM-101 was compared with emtricitabine/tenofovir in the Phase 2 trial.")
+    assert name_key("emtricitabine/tenofovir") in found
+    assert name_key("emtricitabine") not in found and name_key("tenofovir") not in found
+
+
+def test_combination_brand_and_its_ingredient_list_are_one_drug():
+    found = drugs("ACM-101 was compared with Truvada (emtricitabine tablets; tenofovir tablets) in the Phase 2 trial.")
+    assert name_key("truvada") in found
+    assert name_key("emtricitabine") not in found and name_key("tenofovir") not in found
+
+
+def test_drugs_given_together_with_a_brand_stay_separate():
+    found = drugs("The Phase 2 study tests ACM-101 in combination with Gleevec/warfarin in patients with CML.")
+    assert name_key("gleevec") in found and name_key("warfarin") in found
+
+
+def test_drug_named_only_as_a_combination_partner_and_elsewhere_keeps_its_line():
+    found = drugs("ACM-101 was compared with emtricitabine/tenofovir in the Phase 2 trial. "
+                  "Tenofovir alone was given in the control arm.")
+    assert name_key("emtricitabine/tenofovir") in found and name_key("tenofovir") in found
+
+
+def test_drugbank_id_of_brand_inn_and_unknown_code():
+    assert drug_names.drugbank_iri(["ACM-101", "Lipitor"]) == "https://go.drugbank.com/drugs/DB01076"
+    assert drug_names.drugbank_iri(["atorvastatin"]) == "https://go.drugbank.com/drugs/DB01076"
+    assert drug_names.drugbank_iri(["ACM-101"]) is None
+
+
+def test_ordinary_english_words_ending_like_inn_stems_are_not_inns():
+    assert not is_inn("worsen")
+    assert is_inn("zelatinib")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("drug_named_entity_recognition") is None
+                    or importlib.util.find_spec("wordfreq") is None,
+                    reason="needs the lexicon tool extra: pip install -e '.[lexicon]'")
+def test_shipped_lexicon_regenerates_byte_for_byte():
+    from importlib import resources
+
+    from trialgraph.tools import gen_drug_lexicon
+
+    shipped = resources.files("trialgraph.lexicons").joinpath(drug_names.FILE).read_bytes()
+    assert gen_drug_lexicon.render(gen_drug_lexicon.build_rows()) == shipped
+
+
+def test_graph_links_dictionary_drugs_to_drugbank_and_merges_brand_with_inn(tmp_path):
+    from test_extractors import make_release
+    from trialgraph import pipeline
+    from trialgraph.facts import facts
+    from trialgraph.graphsource import load_dataset
+
+    (tmp_path / "acme-2021-03-03.txt").write_text(make_release(
+        "ACM-101 was combined with Lipitor in the Phase 1 study."), encoding="utf-8")
+    (tmp_path / "acme-2021-04-05.txt").write_text(make_release(
+        "ACM-101 was combined with atorvastatin in the Phase 2 study."), encoding="utf-8")
+    built = pipeline.build([tmp_path])
+    assert built.report.conforms
+    out = tmp_path / "graph.trig"
+    out.write_bytes(pipeline.serialize_trig(built.assembly))
+    rows = [r for r in facts(load_dataset(out)) if r["kind"] == "drug"]
+    linked = {(r["doc"], r["name"], r["drugbank"]) for r in rows if r["drugbank"]}
+    assert {doc for doc, _, _ in linked} == {"acme-2021-03-03", "acme-2021-04-05"}
+    assert len({(name, iri) for _, name, iri in linked}) == 1  # one drug, one canonical name across releases
+    assert {iri for _, _, iri in linked} == {"https://go.drugbank.com/drugs/DB01076"}
+    assert all(r["drugbank"] is None for r in rows if r["name"] == "ACM-101")
+
+
+@pytest.mark.parametrize("code", ["ACM-Zq7", "ACM-QD1", "ACM-1Q", "Q-ACM47", "AC-QDZ-1", "ACx-104"])
+def test_code_names_with_letters_after_the_hyphen_or_mixed_case(code):
+    found = drugs(f"{code}, our lead candidate, is in a Phase 2 trial in patients with gout.")
+    assert name_key(code) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The ZELTA-2 trial enrolled 40 patients with gout treated with ACM-101.",  # a study name
+    "The ACM-Gout-02 study enrolled 40 patients treated with ACM-101.",  # a study code with a word in it
+    "ACM-101 lowered HSV-2 shedding and IL-1Ra levels in the Phase 2 trial.",  # viruses, cytokines
+    "ACM-101 is a Phase 2 drug for patients with the BCR-ABL1 fusion.",  # a gene fusion
+])
+def test_study_names_genes_and_viruses_are_not_code_names(text):
+    assert set(drugs(text)) == {name_key("ACM-101")}
