@@ -19,15 +19,23 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 DATE_RE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 )
+# The wire's name may stand between place and date: "WATERTOWN, Mass.--(BUSINESS WIRE)--February 10, 2025".
+_WIRE_BETWEEN = r"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*)"
 DATELINE_RE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z. ]*?)?"
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*[A-Z][A-Za-z. ]*?){{0,2}}"
     rf"(?:\s+and\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
-    rf"\s*(?:,|--|–|—|\s-)\s*(?P<date>{DATE_RE.pattern})"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})"
 )
-# Pasted texts run the dateline into the headline: "... INDIANAPOLIS,Sept. 29, 2019// --".
+# Pasted texts run the dateline into the headline: "... INDIANAPOLIS,Sept. 29, 2019// --",
+# "SAN DIEGO,Nov. 18, 2021/PRNewswire/ --".
 EMBEDDED_DATELINE_RE = re.compile(
     rf"(?<![\w,])(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
-    rf"\s*(?:,|--|–|—|\s-)\s*(?P<date>{DATE_RE.pattern})(?=\s*(?://|\(|--|–|—|-\s))"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s))"
+)
+# A dateline without its date (the date stands above the headline): "RAHWAY, N.J.----Company, ...".
+UNDATED_DATELINE_RE = re.compile(
+    r"(?<![\w,])(?P<place>[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:--|–|—){{2,}}\s*)(?=[A-Z])"
 )
 WIRE_RE = re.compile(r"\([A-Za-z ]*(?:WIRE|NEWS|Newsfile)[A-Za-z ]*\)|/PRNewswire/|--|–|—|\s-\s|//", re.I)
 
@@ -145,6 +153,9 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
             return index
     for index, (start, end) in enumerate(units[:10]):
         if EMBEDDED_DATELINE_RE.search(clean[start:end][:4000]):
+            return index
+    for index, (start, end) in enumerate(units[:10]):
+        if UNDATED_DATELINE_RE.search(clean[start:end][:4000]):
             return index
     return None
 

@@ -30,6 +30,16 @@ def cities() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def regions() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("regions.tsv")}
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("countries.tsv")}
+
+
+@lru_cache(maxsize=None)
 def exchanges() -> dict[str, str]:
     return {key.lower(): value for key, value in _pairs("exchanges.tsv")}
 
