@@ -66,3 +66,86 @@ def test_no_dateline_takes_the_file_name_date_with_a_warning(doc_id, date):
 def test_dateline_date_wins_over_file_name():
     text = f"Acme Oncology Announces Update\n\nBOSTON, Mass., March 3, 2021 (GLOBE NEWSWIRE) -- {BODY}\n"
     assert run(text, "acme-2021-03-04").release.date == "2021-03-03"
+
+
+# -- what yields no facts ----------------------------------------------------------
+def _release(*paragraphs: str) -> str:
+    return "\n\n".join(["Acme Oncology Announces Update", f"BOSTON, Mass., March 3, 2021 (GLOBE NEWSWIRE) -- {BODY}",
+                        *paragraphs]) + "\n"
+
+
+def _company_names(extraction: Extraction) -> set[str]:
+    return {c.name for c in extraction.companies}
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Disclaimer\n\nKestrel Media Inc. was paid $1,500 by Borvane Pharma Inc. to publish this article.",
+        "Featured photo by Lena Quist on Unsplash, courtesy of Borvane Pharma Inc.",
+        "View the original release on www.example-wire.com, with thanks to Borvane Pharma Inc.",
+        "The post Acme Reports Data appeared first on Borvane Pharma Inc.'s news site.",
+        "Recent News Highlights\n\nBorvane Pharma Inc. Announces Record Quarter",
+        "About ExampleWire\n\nExampleWire is a specialized communications platform for Borvane Pharma Inc. and other issuers.",
+    ],
+)
+def test_footers_blurbs_and_captions_state_no_companies(boilerplate):
+    names = _company_names(run(_release(boilerplate)))
+    assert "Borvane Pharma Inc." not in names and "Kestrel Media Inc." not in names
+    assert "Acme Oncology, Inc." in names
+
+
+def test_a_byline_does_not_end_the_body():
+    text = ("Acme Oncology Reports Data\n\nBy Lena Quist, Examplewire\n\n"
+            "Acme Oncology, Inc. reported data from its partnership with Borvane Pharma Inc.\n")
+    assert {"Acme Oncology, Inc.", "Borvane Pharma Inc."} <= _company_names(run(text))
+
+
+# -- companies: which organisations count -------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, not_company",
+    [
+        ("The equity facility is provided by Kestrel Capital Partners LLC.", "Kestrel Capital Partners LLC"),
+        ("Borvane merged with Moorland Acquisition Corp last year.", "Moorland Acquisition Corp"),
+        ("The transfer agent changed from Oakfield Trust Company to Pinegate Trust Corporation.", "Oakfield Trust Company"),
+        ("Data were presented at the European Society of Medical Oncology congress.", "Medical Oncology"),
+        ("The study is run at Westbrook Health and Northgate Health sites.", "Westbrook Health"),
+        ("Investors met at the Annual Healthcare Conference in January.", "Annual Healthcare"),
+        ("Acme Oncology, Inc., formerly Oldname Pharma Inc., develops zelatinib.", "Oldname Pharma Inc."),
+    ],
+)
+def test_not_companies(sentence, not_company):
+    assert not_company not in _company_names(run(_release(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("The drug was developed in collaboration with Zentrix.", "Zentrix"),
+        ("The platform is licensed from Borvane under a 2019 agreement.", "Borvane"),
+        ("Royalties come from sales of BRANDX, Corvane's eight-week treatment for hepatitis.", "Corvane"),
+        ("Many large companies like Arvex, Belmont Laboratories and Dravix are working on solutions.", "Dravix"),
+        ("Many large companies like Arvex, Belmont Laboratories and Dravix are working on solutions.", "Arvex"),
+        ("In 2024, Helvane licensed Quorix's preclinical ALS therapy for $45 million.", "Quorix"),
+        ("In 2024, Helvane licensed Quorix's preclinical ALS therapy for $45 million.", "Helvane"),
+        ("Ulvane's 2020 Sorrel partnership involved $560 million upfront.", "Sorrel"),
+        ("He previously served as Chief Medical Officer at Trevane and Head of Research at Ostrix.", "Ostrix"),
+        ("Askor Inc. is a Zorvex spin-out.", "Zorvex"),
+        ("Loxo@Acme, the oncology unit of Acme Biologics and Company, today announced data.", "Acme Biologics and Company"),
+    ],
+)
+def test_companies_named_without_a_suffix_by_their_grammar(sentence, company):
+    assert company in _company_names(run(_release(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence, not_company",
+    [
+        ("The trial could open a new era in Alzheimer's treatment.", "Alzheimer"),
+        ("Dr. Quist's treatment protocol was used.", "Quist"),
+        ("The partnership with the FDA continues.", "FDA"),
+        ("The collaboration with Boston University continues.", "Boston University"),
+    ],
+)
+def test_grammar_does_not_make_companies_of_diseases_people_or_agencies(sentence, not_company):
+    assert not_company not in _company_names(run(_release(sentence)))

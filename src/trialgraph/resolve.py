@@ -134,11 +134,12 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
     for name in names:
         if keys[name] in by_short and by_short[keys[name]] != name:
             uf.union(by_short[keys[name]], name, "written as the short name the release defines")
+    formal_keys = {keys[name] for name in names if _has_suffix(name)}
     for i, j in _candidate_pairs(names, keys):
         a, b = names[i], names[j]
         if keys[a] == keys[b]:
             uf.union(a, b, "same name apart from corporate suffix")
-        elif _similar_company(a, b):
+        elif _similar_company(a, b) and not _parent_and_subsidiary(a, b, keys, formal_keys):
             uf.union(a, b, "near-identical spelling")
     clusters: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -184,6 +185,16 @@ def _candidate_pairs(names: list[str], keys: dict[str, str]) -> list[tuple[int, 
     return sorted(pairs)
 
 
+def _parent_and_subsidiary(a: str, b: str, keys: dict[str, str], formal_keys: set[str]) -> bool:
+    """"Acme Inc." and "Acme Nanotech, Inc." are two companies (a parent and its subsidiary):
+    a name that is only the other's first word stays apart when the corpus gives it a formal
+    name of its own."""
+    short, long_ = (a, b) if len(keys[a]) <= len(keys[b]) else (b, a)
+    if keys[short] != name_key(_first(short)) or keys[short] == keys[long_]:
+        return False
+    return keys[short] in formal_keys and _has_suffix(long_)
+
+
 def _first(name: str) -> str:
     return name.split()[0].strip(",") if name.split() else name
 
@@ -209,7 +220,12 @@ def _canonical_company(members: list[str], forms, texts: "_TokenCounts") -> str:
     else:
         best_token = max(members, key=lambda n: (first_token_count(n), n))
     candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()]
-    return max(candidates, key=lambda n: (len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
+    # GUIDE.md: the fullest formal name the corpus gives ("Acme and Company" over "Acme").
+    return max(candidates, key=lambda n: (_has_suffix(n), len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
+
+
+def _has_suffix(name: str) -> bool:
+    return company_key(name) != name_key(name)
 
 
 def word_counts(texts: Iterable[str]) -> Counter:
