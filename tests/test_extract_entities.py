@@ -149,3 +149,66 @@ def test_companies_named_without_a_suffix_by_their_grammar(sentence, company):
 )
 def test_grammar_does_not_make_companies_of_diseases_people_or_agencies(sentence, not_company):
     assert not_company not in _company_names(run(_release(sentence)))
+
+
+# -- people ----------------------------------------------------------------------
+def _people(extraction: Extraction) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.role, p.organization) for p in extraction.people}
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role, organization",
+    [
+        ('"We are pleased," said Acme Oncology, Inc. (NASDAQ: ACME) CEO Jane Roe, "with the data."', "Jane Roe", "ceo",
+         "Acme Oncology, Inc."),
+        ("Acme is in talks with a partner, which CEO Tomas Vell calls transformative.", "Tomas Vell", "ceo", "Acme Oncology, Inc."),
+        ("Acme announced the appointment of Mira K Osei, MD, MBA as its new Chief Medical Officer (CMO).", "Mira K Osei",
+         "chief medical officer", "Acme Oncology, Inc."),
+        ("The Company appointed Lars B. Holm as its Chief Financial Officer, replacing Ana Ruiz.", "Lars B. Holm",
+         "chief financial officer", "Acme Oncology, Inc."),
+        ("The Company announced the resignation of its Chief Financial Officer (\"CFO\") and Corporate Secretary, "
+         "Piet Vos, with immediate effect.", "Piet Vos", "chief financial officer and corporate secretary", "Acme Oncology, Inc."),
+        ("Ola Berg was named CEO, taking over from Ian Dahl, who continues to be a Director and the Chairman of the Board.",
+         "Ian Dahl", "director and the chairman of the board", "Acme Oncology, Inc."),
+        ("The event featured Ravi Menon, MD (Lakeside University Hospitals) and Ena Lutz, PharmD, BCCCP "
+         "(Harbor General Hospital).", "Ena Lutz", None, "Harbor General Hospital"),
+        ('"The data are clear," saidMara Quist, M.D., chief medical officer, Loxo@Acme. "We will go on."', "Mara Quist",
+         "chief medical officer", "Loxo@Acme"),
+        ('"The data are clear," said Dr. H Alex Brun, Professor of Neurology at Lakeside Medical School and a member of '
+         "the Acme Scientific Advisory Board.", "H Alex Brun", "professor of neurology", "Lakeside Medical School"),
+        ('"The data are clear," Lia Corr, Acme\'s chief medical officer and head of R&D, said.', "Lia Corr",
+         "chief medical officer and head of r&d", "Acme Oncology, Inc."),
+        ("Dr. Otto Feld, co-director of the Kane Center at Kestrel and Wren's Hospital, commented on the data.",
+         "Otto Feld", "co-director of the kane center", "Kestrel and Wren's Hospital"),
+    ],
+)
+def test_people_introduced_in_real_layouts(sentence, name, role, organization):
+    people = _people(run(_release(sentence)))
+    assert name in people, people
+    assert people[name] == (role, organization)
+
+
+@pytest.mark.parametrize(
+    "sentence, not_person",
+    [
+        ("The Company appointed Jonas Murtagh as its Chief Financial Officer.", "Jonas Murtagh As"),
+        ("Lord Feld was appointed Chair of the Board.", "Lord Feld"),
+        ("Phase 2 trials of ACM-101 for Bipolar Disorder, MDD and PTSD are planned.", "Bipolar Disorder"),
+        ("Contacts follow: Amy Lenz, Ph.D. Example Communications 315-555-0192", "Amy Lenz"),
+        ('"We are pleased," said Wei Chen, professor at Lakeside University and director of hematology at '
+         "Lakeside University People's Hospital.", "Lakeside University"),
+    ],
+)
+def test_not_people(sentence, not_person):
+    assert not_person not in _people(run(_release(sentence)))
+
+
+def test_nickname_expands_only_when_the_corpus_writes_the_formal_name():
+    from trialgraph.resolve import person_entity_key, resolve
+
+    alone = run(_release('"Good data," said Cindy Lark, chief executive officer of Acme.'), "acme-2021-03-03")
+    resolution = resolve([alone])
+    assert resolution.people[person_entity_key("Cindy Lark")].label == "Cindy Lark"
+    formal = run(_release('"Good data," said Cynthia Lark, chief executive officer of Acme.'), "acme-2021-04-03")
+    resolution = resolve([alone, formal])
+    assert resolution.people[person_entity_key("Cindy Lark")].label == "Cynthia Lark"

@@ -262,33 +262,34 @@ def _last_doc(entries) -> str:
     return max((fact.evidence.doc_id for _, fact in entries), default="")
 
 
-def _formal_first(name: str) -> tuple[str, bool]:
-    parts = name.split()
-    formal = lexicons.nicknames().get(parts[0].lower())
-    return (formal, True) if formal else (parts[0], False)
-
-
 def person_entity_key(name: str) -> str:
-    """"Bob Smith" and "Robert T. Smith" -> "robert smith"."""
-    parts = person_key(name).split()
-    formal, _ = _formal_first(" ".join(parts))
-    return " ".join([formal.lower(), *parts[1:]])
+    """"Robert T. Smith" -> "robert smith". A nickname keys its own entity; _resolve_people points it
+    at the formal name's entity when the corpus writes that name too."""
+    return person_key(name)
 
 
 def _resolve_people(ordered: list[Extraction], resolution: Resolution) -> None:
+    # GUIDE.md: a nickname the text never expands stays as written, so "Bob Smith" becomes
+    # "Robert Smith" only when some release names Robert Smith.
+    written = {person_key(fact.name) for extraction in ordered for fact in extraction.people}
     for extraction in ordered:
         doc = extraction.document.doc_id
         for fact in extraction.people:
-            parts = person_key(fact.name).split()
-            formal, nicknamed = _formal_first(" ".join(parts))
-            key = person_entity_key(fact.name)
+            plain = person_key(fact.name)
+            first, *rest = plain.split()
+            formal = lexicons.nicknames().get(first)
+            formal_key = " ".join([formal.lower(), *rest]) if formal else None
+            nicknamed = formal_key is not None and formal_key != plain and formal_key in written
+            key = formal_key if nicknamed else plain
             entity = resolution.people.get(key)
-            label = " ".join(p[:1].upper() + p[1:] for p in [formal, *[w for w in fact.name.split()[1:] if not re.fullmatch(r"[A-Z]\.", w)]])
             if entity is None:
+                words = [w for w in fact.name.split()[1:] if not re.fullmatch(r"[A-Z]\.?", w)]
+                label = " ".join([formal if nicknamed else fact.name.split()[0], *words])
                 entity = Entity("person", slug(key), label)
                 resolution.people[key] = entity
+            resolution.people.setdefault(plain, entity)
             if nicknamed:
-                entity.merge(fact.name, "nickname", f"{parts[0].title()} is a short form of {formal}; same surname", doc)
+                entity.merge(fact.name, "nickname", f"{first.title()} is a short form of {formal}; same surname", doc)
             elif fact.name != entity.label:
                 entity.merge(fact.name, "middle_initial", "same name apart from middle initials", doc)
 
