@@ -262,3 +262,26 @@ def test_drug_aliases_in_the_entities_graph(built):
     assert "velotamab" in holders or "acm101" in holders
     drug_nodes = holders.get("velotamab", set()) | holders.get("acm101", set())
     assert len(drug_nodes) == 1
+
+
+def _company_release(doc: str, body: str):
+    text = f"Update\n\nBOSTON, Mass., March 3, 2021 (GLOBE NEWSWIRE) -- {body}\n"
+    return extract(Document(doc, doc + ".txt", text))
+
+
+def test_parent_and_subsidiary_stay_two_companies():
+    extraction = _company_release(
+        "zorv-2021-03-03",
+        "Zorvane Inc. (NASDAQ: ZORV) and its wholly owned subsidiary Zorvane Nanotech, Inc. today announced data.")
+    resolution = resolve([extraction])
+    assert resolution.company("Zorvane Inc.") is not resolution.company("Zorvane Nanotech, Inc.")
+
+
+def test_canonical_company_is_the_fullest_formal_name():
+    releases = [
+        _company_release("a-2021-03-03", "Acme Oncology, Inc. said the drug is sold by Trevane Biologics in Europe."),
+        _company_release("b-2021-03-04", "Acme Oncology, Inc. said Trevane Biologics's drug was approved."),
+        _company_release("c-2021-03-05", "Acme Oncology, Inc. thanked Trevane Biologics and Company for its support."),
+    ]
+    resolution = resolve(releases)
+    assert resolution.company("Trevane Biologics").label == "Trevane Biologics and Company"

@@ -19,11 +19,12 @@ class Zone(str, Enum):
     ABOUT = "about"
     FORWARD_LOOKING = "forward_looking"
     CONTACTS = "contacts"
+    BOILERPLATE = "boilerplate"  # wire and site footers, bylines, captions, publisher blurbs (GUIDE.md)
 
     @property
     def states_facts(self) -> bool:
-        # FACTS.md: disclaimers and contact blocks yield no facts.
-        return self not in (Zone.FORWARD_LOOKING, Zone.CONTACTS)
+        # FACTS.md: disclaimers, contact blocks and boilerplate yield no facts.
+        return self not in (Zone.FORWARD_LOOKING, Zone.CONTACTS, Zone.BOILERPLATE)
 
 
 @dataclass(frozen=True, order=True)

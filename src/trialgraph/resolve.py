@@ -135,11 +135,12 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
     for name in names:
         if keys[name] in by_short and by_short[keys[name]] != name:
             uf.union(by_short[keys[name]], name, "written as the short name the release defines")
+    formal_keys = {keys[name] for name in names if _has_suffix(name)}
     for i, j in _candidate_pairs(names, keys):
         a, b = names[i], names[j]
         if keys[a] == keys[b]:
             uf.union(a, b, "same name apart from corporate suffix")
-        elif _similar_company(a, b):
+        elif _similar_company(a, b) and not _parent_and_subsidiary(a, b, keys, formal_keys):
             uf.union(a, b, "near-identical spelling")
     clusters: dict[str, list[str]] = defaultdict(list)
     for name in names:
@@ -185,6 +186,16 @@ def _candidate_pairs(names: list[str], keys: dict[str, str]) -> list[tuple[int, 
     return sorted(pairs)
 
 
+def _parent_and_subsidiary(a: str, b: str, keys: dict[str, str], formal_keys: set[str]) -> bool:
+    """"Acme Inc." and "Acme Nanotech, Inc." are two companies (a parent and its subsidiary):
+    a name that is only the other's first word stays apart when the corpus gives it a formal
+    name of its own."""
+    short, long_ = (a, b) if len(keys[a]) <= len(keys[b]) else (b, a)
+    if keys[short] != name_key(_first(short)) or keys[short] == keys[long_]:
+        return False
+    return keys[short] in formal_keys and _has_suffix(long_)
+
+
 def _first(name: str) -> str:
     return name.split()[0].strip(",") if name.split() else name
 
@@ -210,7 +221,12 @@ def _canonical_company(members: list[str], forms, texts: "_TokenCounts") -> str:
     else:
         best_token = max(members, key=lambda n: (first_token_count(n), n))
     candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()]
-    return max(candidates, key=lambda n: (len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
+    # GUIDE.md: the fullest formal name the corpus gives ("Acme and Company" over "Acme").
+    return max(candidates, key=lambda n: (_has_suffix(n), len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
+
+
+def _has_suffix(name: str) -> bool:
+    return company_key(name) != name_key(name)
 
 
 def word_counts(texts: Iterable[str]) -> Counter:
@@ -247,33 +263,34 @@ def _last_doc(entries) -> str:
     return max((fact.evidence.doc_id for _, fact in entries), default="")
 
 
-def _formal_first(name: str) -> tuple[str, bool]:
-    parts = name.split()
-    formal = lexicons.nicknames().get(parts[0].lower())
-    return (formal, True) if formal else (parts[0], False)
-
-
 def person_entity_key(name: str) -> str:
-    """"Bob Smith" and "Robert T. Smith" -> "robert smith"."""
-    parts = person_key(name).split()
-    formal, _ = _formal_first(" ".join(parts))
-    return " ".join([formal.lower(), *parts[1:]])
+    """"Robert T. Smith" -> "robert smith". A nickname keys its own entity; _resolve_people points it
+    at the formal name's entity when the corpus writes that name too."""
+    return person_key(name)
 
 
 def _resolve_people(ordered: list[Extraction], resolution: Resolution) -> None:
+    # GUIDE.md: a nickname the text never expands stays as written, so "Bob Smith" becomes
+    # "Robert Smith" only when some release names Robert Smith.
+    written = {person_key(fact.name) for extraction in ordered for fact in extraction.people}
     for extraction in ordered:
         doc = extraction.document.doc_id
         for fact in extraction.people:
-            parts = person_key(fact.name).split()
-            formal, nicknamed = _formal_first(" ".join(parts))
-            key = person_entity_key(fact.name)
+            plain = person_key(fact.name)
+            first, *rest = plain.split()
+            formal = lexicons.nicknames().get(first)
+            formal_key = " ".join([formal.lower(), *rest]) if formal else None
+            nicknamed = formal_key is not None and formal_key != plain and formal_key in written
+            key = formal_key if nicknamed else plain
             entity = resolution.people.get(key)
-            label = " ".join(p[:1].upper() + p[1:] for p in [formal, *[w for w in fact.name.split()[1:] if not re.fullmatch(r"[A-Z]\.", w)]])
             if entity is None:
+                words = [w for w in fact.name.split()[1:] if not re.fullmatch(r"[A-Z]\.?", w)]
+                label = " ".join([formal if nicknamed else fact.name.split()[0], *words])
                 entity = Entity("person", slug(key), label)
                 resolution.people[key] = entity
+            resolution.people.setdefault(plain, entity)
             if nicknamed:
-                entity.merge(fact.name, "nickname", f"{parts[0].title()} is a short form of {formal}; same surname", doc)
+                entity.merge(fact.name, "nickname", f"{first.title()} is a short form of {formal}; same surname", doc)
             elif fact.name != entity.label:
                 entity.merge(fact.name, "middle_initial", "same name apart from middle initials", doc)
 

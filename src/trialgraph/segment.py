@@ -6,6 +6,7 @@ disclaimers and contact blocks state no facts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import syntok.segmenter as syntok
@@ -19,15 +20,23 @@ _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 DATE_RE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 )
+# The wire's name may stand between place and date: "WATERTOWN, Mass.--(BUSINESS WIRE)--February 10, 2025".
+_WIRE_BETWEEN = r"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*)"
 DATELINE_RE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Z.](?:,\s*[A-Z][A-Za-z. ]*?)?"
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*[A-Z][A-Za-z. ]*?){{0,2}}"
     rf"(?:\s+and\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
-    rf"\s*(?:,|--|–|—|\s-)\s*(?P<date>{DATE_RE.pattern})"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})"
 )
-# Pasted texts run the dateline into the headline: "... INDIANAPOLIS,Sept. 29, 2019// --".
+# Pasted texts run the dateline into the headline: "... INDIANAPOLIS,Sept. 29, 2019// --",
+# "SAN DIEGO,Nov. 18, 2021/PRNewswire/ --".
 EMBEDDED_DATELINE_RE = re.compile(
     rf"(?<![\w,])(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
-    rf"\s*(?:,|--|–|—|\s-)\s*(?P<date>{DATE_RE.pattern})(?=\s*(?://|\(|--|–|—|-\s))"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s))"
+)
+# A dateline without its date (the date stands above the headline): "RAHWAY, N.J.----Company, ...".
+UNDATED_DATELINE_RE = re.compile(
+    r"(?<![\w,])(?P<place>[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:--|–|—){{2,}}\s*)(?=[A-Z])"
 )
 WIRE_RE = re.compile(r"\([A-Za-z ]*(?:WIRE|NEWS|Newsfile)[A-Za-z ]*\)|/PRNewswire/|--|–|—|\s-\s|//", re.I)
 
@@ -45,6 +54,34 @@ CONTACT_HEADING = re.compile(
     re.I,
 )
 CONTACT_LINE = re.compile(r"^(?:source|SOURCE)\s*:?\s+\S|^This information is information that", re.I)
+# GUIDE.md "What yields no facts": sections that run to the next About/contact heading ...
+BOILERPLATE_HEADING = re.compile(
+    r"^(?:disclaimers?|legal disclaimer|disclosures?|references|sources|footnotes|"
+    r"(?:recent|related|more|other|latest) (?:news|headlines|articles|stories|releases|posts)\b.*|"
+    r"additional resources|multimedia|note to (?:investors|editors)|tags?|tldr)\s*:?\s*$",
+    re.I,
+)
+# ... and single paragraphs: site and wire footers, bylines, image captions, link lines.
+BOILERPLATE_LINE = re.compile(
+    r"^(?:(?:view|see) (?:the )?original (?:release|content|version)|to view the (?:full|original) (?:press )?release|"
+    r"(?:this|the) (?:post|article|story)\b.{0,80}\b(?:appeared|was published) first|.{0,200}\bappeared first on\b|"
+    r"(?:featured |cover |header )?(?:photo|image|picture)s? (?:by|courtesy|credit|source)\b|(?:photo|image) credit|"
+    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3},? (?:for )?[A-Z][\w]+(?: [A-Z]\w+)?$|"
+    r"!\[[^\]]*\]\([^)]*\)\s*$|\[\d+\]\s+https?://|https?://\S+\s*$|"
+    r"--\s*news direct\s*--|embargoed (?:until|for)\b|click here (?:to|for)\b|"
+    r"(?:company )?website\s*:?\s*(?:https?://|www\.)|"
+    r".{0,80}\bis powered by\b|for more information,? (?:please )?visit\s+(?:https?://|www\.)\S+\s*$|"
+    r"(?:share|tweet|email|print)(?: this)? (?:article|story|release)\b|news provided by\b)",
+    re.I,
+)
+# An "About" section about the wire or the publisher, not a company or drug in the news.
+PUBLISHER_BLURB = re.compile(
+    r"\b(?:news ?wire|wire (?:service|solutions)|news (?:service|agency|platform|network|distribution)|"
+    r"communications (?:platform|company|firm|agency)|(?:financial|business) (?:news|media)|media (?:company|platform|network|outlet|brand)|"
+    r"press release (?:distribution|syndication)|(?:investor|public) relations (?:firm|agency|platform)|publisher of|"
+    r"digital (?:media|marketing|publishing)|content (?:platform|distribution))\b",
+    re.I,
+)
 ABOUT_HEADING = re.compile(r"^about\s+(?P<subject>.+?)\s*:?\s*$", re.I)
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
@@ -146,6 +183,9 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
     for index, (start, end) in enumerate(units[:10]):
         if EMBEDDED_DATELINE_RE.search(clean[start:end][:4000]):
             return index
+    for index, (start, end) in enumerate(units[:10]):
+        if UNDATED_DATELINE_RE.search(clean[start:end][:4000]):
+            return index
     return None
 
 
@@ -168,6 +208,8 @@ def segment(document: Document) -> list[Sentence]:
         if zone is not Zone.HEADLINE or dateline_index is None:
             zone, section = _next_zone(zone, section, raw, heading, index == dateline_index)
         this_zone = Zone.DATELINE if index == dateline_index else zone
+        if this_zone is not Zone.DATELINE and BOILERPLATE_LINE.match(raw.strip("#*_> ")):
+            this_zone = Zone.BOILERPLATE  # this paragraph only: a byline or caption does not end the body
         spans = _sentences_in(clean, start, end)
         first = spans[0][0]
         for s, e in spans:
@@ -184,12 +226,34 @@ def segment(document: Document) -> list[Sentence]:
                     is_heading=heading and this_zone is not Zone.DATELINE,
                 )
             )
-    return sentences
+    return _publisher_blurbs_to_boilerplate(sentences)
+
+
+def _publisher_blurbs_to_boilerplate(sentences: list[Sentence]) -> list[Sentence]:
+    """An "About" section whose first paragraph describes a wire or publisher states no facts."""
+    first_paragraph: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        if sentence.zone is Zone.ABOUT and sentence.section and not sentence.is_heading:
+            para = first_paragraph.setdefault(sentence.section, [])
+            if not para or para[0].paragraph == sentence.paragraph:
+                para.append(sentence)
+    blurbs = {
+        section for section, para in first_paragraph.items()
+        if PUBLISHER_BLURB.search(" ".join(s.clean for s in para)[:600])
+    }
+    if not blurbs:
+        return sentences
+    return [
+        replace(s, zone=Zone.BOILERPLATE) if s.zone is Zone.ABOUT and s.section in blurbs else s
+        for s in sentences
+    ]
 
 
 def _next_zone(zone: Zone, section: str | None, text: str, heading: bool, is_dateline: bool) -> tuple[Zone, str | None]:
     if is_dateline:
         return Zone.BODY, None
+    if heading and BOILERPLATE_HEADING.match(text.strip("#*_ ")):
+        return Zone.BOILERPLATE, None
     if heading:
         about = ABOUT_HEADING.match(text.lstrip("# ").strip())
         if about and not FORWARD_HEADING.search(text):
@@ -198,7 +262,7 @@ def _next_zone(zone: Zone, section: str | None, text: str, heading: bool, is_dat
             return Zone.FORWARD_LOOKING, None
         if CONTACT_HEADING.search(text.strip("# *_")):
             return Zone.CONTACTS, None
-        if zone in (Zone.FORWARD_LOOKING, Zone.CONTACTS):
+        if zone in (Zone.FORWARD_LOOKING, Zone.CONTACTS, Zone.BOILERPLATE):
             return zone, None
         return Zone.BODY if zone is not Zone.ABOUT else Zone.ABOUT, section
     if FORWARD_OPENING.search(text):

@@ -6,12 +6,13 @@ import re
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
+from .company_context import context_names
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import gate
 
 SUFFIX = (
-    r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"(?:and\s+Company|Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"L\.P\.|LP|plc|PLC|AG|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|S\.p\.A\.|K\.K\.|Holdings)"
 )
 INDUSTRY = (
@@ -19,10 +20,15 @@ INDUSTRY = (
     r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
     r"Biomedical|Healthcare|Health|Immunotherapeutics|Vaccines|Biologicals|Therapeutic|International)"
 )
+BARE_INDUSTRY = (
+    r"(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
+    r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
+    r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International)"
+)
 _TOKEN = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{INDUSTRY}(?:\s+{INDUSTRY})*)(?![\w-])"
+    rf"(?<![\w-])(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
 )
 EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
 TICKER = re.compile(
@@ -35,14 +41,15 @@ LISTED_ON = re.compile(
     re.I,
 )
 DEFINED_SHORT = re.compile(r"^\s*\((?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+)\"\)")
-NOT_COMPANY = re.compile(
-    r"\b(?:University|Institute|Hospital|Center|Centre|College|School|Foundation|Society|Association|Agency|"
-    r"Administration|Committee|Council|Group|Network|Consortium|Alliance|Organi[sz]ation|Journal|Department|"
-    r"Ministry|Commission|Program|Programme|Clinic|Board|Office|Service|Services|Exchange|Act|Award|"
-    r"Symposium|Congress|Meeting|Conference|Trial|Study)\b"
-)
+NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
+# A name that continues into a non-company word ("... Healthcare Conference") or hangs off
+# "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
+FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
+FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
+# "Acme Bio, Inc., formerly Old Name Inc.": the old name is the same company, not another one.
+FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known|named|called)(?:\s+as)?)?\s+$", re.I)
 LEADING_NOISE = re.compile(
-    r"^(?:(?:The|This|That|These|In|At|By|For|With|Under|Both|Its|Our|Partner|Today|UPDATE|About|Source|SOURCE|"
+    r"^(?:(?:The|This|That|These|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|Today|UPDATE|About|Source|SOURCE|"
     r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
     r"Global|Leading|Biopharmaceutical|Biotech|Biotechnology|Pharmaceutical|Company|Copyright|Dr|Mr|Ms)\b[.:]?\s+)+"
 )
@@ -53,6 +60,13 @@ NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, W
     gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS))
 
 NAME = "companies.patterns"
+CONTEXT = "companies.context"
+
+
+def _known_form(name: str, found: dict) -> bool:
+    """A short form of a company already found ("Acme" for "Acme Oncology, Inc.")."""
+    key = company_key(name)
+    return not key or any(other.startswith(key) or key.startswith(other) for other in found)
 
 
 def extract_companies(ctx: Context) -> None:
@@ -92,6 +106,10 @@ def extract_companies(ctx: Context) -> None:
             if subject:
                 exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", listed.group("exchange")).lower())
                 add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=listed.group("ticker"), exchange=exchange))
+    for sentence in ctx.fact_sentences():
+        for name in context_names(ctx.text(sentence)):
+            if not _known_form(name, found):
+                add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
     _attach_site_and_headquarters(ctx, found, order, add)
     companies = [found[key] for key in order]
     issuer = next((c for c in companies if c.is_issuer), None)
@@ -132,6 +150,9 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if not name or NOT_COMPANY.search(name) or _is_industry_only(name):
             continue
         tail = text[match.end():]
+        before = text[max(0, match.start() - 40):match.start()]
+        if FRAGMENT_AFTER.match(tail[:60]) or FRAGMENT_BEFORE.search(before) or FORMERLY.search(before):
+            continue
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
@@ -183,6 +204,8 @@ def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
 
 
 def clean_company_name(name: str) -> str:
+    # "Article. Acme Media Inc.": a word ending a sentence is not part of the name after it
+    name = re.split(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])", name.strip())[-1]
     name = LEADING_NOISE.sub("", name.strip())
     name = re.sub(r"\s+\(publ\)$", "", name)
     name = re.sub(r"\s+", " ", name).strip(" ,")
@@ -206,6 +229,8 @@ def company_key(name: str) -> str:
     words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'").replace("'", ""))
     while words and words[-1] in _SUFFIX_WORDS:
         words.pop()
+        if words and words[-1] == "and":  # "Acme and Company" is Acme
+            words.pop()
     return "".join(words)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from ..model import Evidence, PersonFact
 from .context import Context
 from .memo import per_text
@@ -12,9 +13,10 @@ from .prefilter import gate
 NAME = "people.patterns"
 
 _PART = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|(?:Mc|Mac|O')[A-Z][a-z]+"
-PERSON = rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?(?P<name>(?:{_PART})(?:\s+[A-Z]\.)*(?:\s+(?:{_PART})){{1,2}})"
+PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
+          rf"(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])")
 DEGREES = r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
-SPEECH = r"(?:said|says|added|adds|commented|comments|noted|notes|stated|states|explained|explains|continued|concluded|remarked)"
+SPEECH = r"(?:said|says|emphasized|emphasised|added|adds|commented|comments|noted|notes|stated|states|explained|explains|continued|concluded|remarked)"
 ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
@@ -22,7 +24,7 @@ ROLE_WORDS = re.compile(
     re.I,
 )
 NOT_A_NAME = re.compile(
-    r"^(?:The|This|That|These|Those|Phase|Cohort|Study|Trial|About|In|On|At|For|With|From|Data|Patients|Overall|"
+    r"^(?:Lord|Lady|Sir|Dame|Baron|Baroness|Rev|Reverend|Hon|Honorable|The|This|That|These|Those|Phase|Cohort|Study|Trial|About|In|On|At|For|With|From|Data|Patients|Overall|"
     r"Median|Fast|Orphan|Breakthrough|Rare|Priority|Accelerated|Food|Drug|New|United|European|Securities|Forward|"
     r"Investor|Media|Contact|Contacts|Source|Nasdaq|NASDAQ|Both|Each|All|Our|Its|Their|His|Her|Independent|"
     r"Clinical|Chief|President|Director|Vice|Professor|Principal|Lead|Head|Founder|Chairman|Global|Senior|Executive|"
@@ -30,28 +32,53 @@ NOT_A_NAME = re.compile(
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
     r"Pharmaceuticals|Biopharma|Moderna|Novartis|Janssen|Merck|Lilly|Pfizer|Roche|Genentech|Amgen|Sanofi|Bayer)\b"
 )
-ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|for|and|de|&))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
+ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
 
-ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:[.\"“”]|$)")
-ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s+{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
+ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:[.\"“”]|$)")
+ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?{ROLE_WORDS.pattern}[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
-APPOINTED = re.compile(rf"\b(?:named|appoint(?:s|ed)?|elected|promoted)\s+{PERSON}{DEGREES}\s+(?:as\s+)?(?:its\s+|the\s+)?(?P<role>(?:[A-Za-z-]+\s+){{0,6}}?(?:officer|president|ceo|chair(?:man)?|director|head))", re.I)
+APPOINTED = re.compile(
+    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?)\s+{PERSON}{DEGREES}\s*,?\s+"
+    r"(?i:as\s+)?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
+    r"chair(?:man|woman)?|director|head|secretary|counsel)(?:\s+and\s+(?:[A-Za-z-]+\s+){0,3}?(?:officer|secretary|director|"
+    r"president|chair(?:man|woman)?|head))?))"
+)
+# "CEO Jane Roe", "Chief Medical Officer Jane Roe": a capitalised title right before the name.
+TITLE_FIRST = re.compile(
+    rf"(?<![\w-])(?P<role>CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|"
+    rf"Chief (?:[A-Z][a-z]+ ){{1,3}}Officer)\s+{PERSON}(?!\s*(?:,\s*)?(?:Inc|Corp|Ltd|LLC)\b)"
+)
+# "replacing Jane Roe", "taking over from Jane Roe, who continues to be a Director and the Chairman of the Board"
+SUCCEEDED = re.compile(
+    rf"\b(?:replacing|replaces|succeeding|succeeds|taking over from|takes over from|resignation of|departure of|"
+    rf"retirement of)\s+(?:(?:its|the|our)\s+(?P<role_before>[^,;]{{0,80}}?),\s+)?{PERSON}{DEGREES}"
+    r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as)\s+(?:a\s+|an\s+|the\s+|our\s+)?"
+    r"(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)(?=[.;]|$))?"
+)
+# "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
+DEGREE_ANCHORED = re.compile(
+    rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
+    r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|MPH|MSc|MS|PharmD|[A-Z]{2,6})(?![\w.]))*)\s*(?:\((?P<org>[A-Z][^()]{2,80})\))?"
+)
 ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+# FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
+CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
- APPOSITION, APPOINTED, ROLE_BEFORE) = map(gate, (
+ APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED) = map(gate, (
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
-    APPOSITION, APPOINTED, ROLE_BEFORE))
+    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED))
 
 
 def extract_people(ctx: Context) -> None:
     people: dict[str, PersonFact] = {}
     order: list[str] = []
     for sentence in ctx.fact_sentences():
-        for match, name in _candidates(ctx.text(sentence)):
-            if name in ctx.drug_forms.values() or _is_company(ctx, name):
+        text = ctx.text(sentence)
+        for match, name in _candidates(text):
+            if name in ctx.drug_forms.values() or _is_company(ctx, name) or CONTACT_AFTER.match(text, match.end()):
                 continue
             role, org = _role_and_org(match, ctx)
             key = person_key(name)
@@ -69,7 +96,8 @@ def extract_people(ctx: Context) -> None:
 def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
-    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, ATTRIBUTION_AFTER_BARE):
+    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
             if name:
@@ -79,23 +107,26 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
 
 def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None]:
     groups = match.groupdict()
-    role = groups.get("role")
+    role = groups.get("role") or groups.get("role_before")
     if not role:
-        return None, None
+        stated = groups.get("org")  # "Jane Roe, MD (Example University Hospital)"
+        return None, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
-    org = None
-    if "after" in groups and groups.get("after"):
-        tail = ORG_TAIL.search(groups["after"])
-        org = tail.group("org") if tail else None
-    else:
-        tail = ORG_TAIL.search(role)
-        if tail and ROLE_WORDS.search(role[: tail.start()] or ""):
-            org = tail.group("org")
-            role = role[: tail.start()]
-        elif tail and not ROLE_WORDS.search(role[: tail.start()]):
-            org = tail.group("org")
-            rest = role[tail.end():]
-            role = rest or role[: tail.start()]
+    role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
+    # Credentials the degree list does not know ("FMedSci", "MHCM") stand before the title: two or
+    # more capitals in one short word.
+    role = CREDENTIALS.sub("", role)
+    if not role or CREDENTIAL.fullmatch(role):
+        return None, None
+    end = ROLE_END.search(role)
+    role = role[: end.start()] if end and end.start() > 0 else role
+    role = re.sub(r"\s*\([^()]*\)", "", role)  # 'Chief Financial Officer ("CFO")'
+    stated_org = None
+    comma_org = re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
+    if comma_org and not ROLE_WORDS.search(comma_org.group("org")):
+        stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
+    role, org = _split_role(role, groups.get("after"))
+    org = stated_org or org
     role = re.sub(r"^(?:the|an?|its|our)\s+", "", role.strip(" ,"), flags=re.I).lower() or None
     if org:
         org = _clean_org(org, ctx)
@@ -106,8 +137,32 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     return role, org
 
 
+def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
+    """(title, organisation) from "Acme's chief medical officer", "professor of neurology at Example
+    University" or a ROLE_BEFORE match's tail ("... of Example University")."""
+    owner = re.match(r"(?P<org>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,3})['’]s\s+(?P<role>.+)$", role)
+    if owner and ROLE_WORDS.search(owner.group("role")):
+        return owner.group("role"), owner.group("org")
+    if after:
+        tail = ORG_TAIL.search(after)
+        return role, (tail.group("org") if tail else None)
+    tail = ORG_TAIL.search(role)
+    if not tail or FUNCTION_NOT_ORG.match(tail.group("org")):
+        return role, None  # "head of R&D": a function, part of the title
+    if ROLE_WORDS.search(role[: tail.start()] or ""):
+        return role[: tail.start()], tail.group("org")
+    return role[tail.end():] or role[: tail.start()], tail.group("org")
+
+
+FUNCTION_NOT_ORG = re.compile(
+    r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
+    r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"
+    r"Programs?|Marketing|Legal|the Board|Board|Directors|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
+)
+
+
 def _clean_org(org: str, ctx: Context) -> str:
-    org = re.sub(r"'s?\s.*$", "", org)  # "Acme's board of directors" -> "Acme"
+    org = re.sub(r"['’]s?\s+(?=[a-z]).*$", "", org)  # "Acme's board of directors" -> "Acme"; "Women's Hospital" stays
     org = re.sub(r"\s+(?:and|in)\s*$", "", org.strip(" ,."))
     head = INSTITUTION_HEAD.match(org)
     if head and not re.search(r"\b(?:University|Institute)\b", org[head.end():]):
@@ -117,11 +172,24 @@ def _clean_org(org: str, ctx: Context) -> str:
     return ctx.company_forms.get(company_key(org), org)
 
 
+_ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
+    "Cancer", "Medical", "Therapeutics", "Pharmaceuticals", "Pharma", "Biosciences", "Oncology", "Biotech", "Health",
+    "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC"}
+CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z.]*[A-Z][a-z.]*[A-Z])[A-Z][A-Za-z.]{1,7}")
+# A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
+ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)")
+CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
+TRAILING_TITLE = re.compile(r"(?:\s+(?:President|Chief|Chairman|Chair|Director|Founder|Head|Vice|Senior|Executive|Professor|CEO|CFO|COO|CMO|As|And|Of|At))+$")
+
+
 def clean_person_name(name: str) -> str | None:
     name = re.sub(r"\s+", " ", name).strip()
     if NOT_A_NAME.match(name):
         return None
+    name = TRAILING_TITLE.sub("", name)  # "Jane Roe President and CEO": the title is not the surname
     parts = name.split()
+    if any(part in _ORGANISATION_WORDS for part in parts):
+        return None  # "Example University", "Example Cancer Center": an institution, not a person
     if len(parts) < 2 or any(p.isupper() and len(p) > 2 for p in parts):
         return None
     return name
@@ -135,5 +203,5 @@ def _is_company(ctx: Context, name: str) -> bool:
 
 def person_key(name: str) -> str:
     """Formal name without middle initials: "Robert T. Smith" -> "robert smith"."""
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.", p)]
+    parts = [p for i, p in enumerate(name.split()) if not re.fullmatch(r"[A-Z]\." if i == 0 else r"[A-Z]\.?", p)]
     return " ".join(parts).lower()

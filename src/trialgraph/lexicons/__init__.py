@@ -30,6 +30,16 @@ def cities() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def regions() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("regions.tsv")}
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, str]:
+    return {key.lower(): value for key, value in _pairs("countries.tsv")}
+
+
+@lru_cache(maxsize=None)
 def exchanges() -> dict[str, str]:
     return {key.lower(): value for key, value in _pairs("exchanges.tsv")}
 
@@ -71,3 +81,13 @@ def drug_stems() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def common_drugs() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines("common_drugs.txt"))
+
+
+@lru_cache(maxsize=None)
+def not_company_words() -> tuple[str, ...]:
+    return tuple(line.strip() for line in _lines("not_company_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def disease_eponyms() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in _lines("disease_eponyms.txt"))

@@ -1,0 +1,108 @@
+"""Companies named without a corporate suffix, found by the grammar around
+them rather than by a list of names: partners and counterparties ("a
+collaboration with X", "licensed from X", "sold by X"), possessives of a
+product or deal ("X's eight-week treatment", "X's 2021 deal"), lists after
+"companies such as", and former employers in a career line ("Chief Medical
+Officer at X").
+
+A candidate must look like a proper name (capitalised words, no sentence
+break) and must not be a place, an agency, a person with a title, or an
+organisation the lexicons say is no drug company.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lexicons
+from .prefilter import gate
+from .text import DISEASE_WORD
+
+# A proper name: one to four capitalised words ("Novo Nordisk", "AbbVie", "GSK", "Loxo@Acme").
+_WORD = r"[A-Z][\w@&'’.-]*[\w]|[A-Z]"
+_NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
+_LIST = rf"(?P<list>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*(?:and\s+)?(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})*(?:,?\s+(?:and|or)\s+(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})?)"
+
+COUNTERPARTY = re.compile(
+    r"\b(?:(?:collaboration|partnership|agreement|alliance|deal|license|licensing|joint venture|merger|co-development|"
+    r"co-promotion)\s+with|(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
+    r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
+    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from)"
+    rf"\s+(?:the\s+)?{_NAME}"
+)
+SPIN_OUT = re.compile(rf"\b(?:a|an)\s+{_NAME}\s+(?:spin-?out|spin-?off|subsidiary|affiliate)\b")
+POSSESSIVE = re.compile(
+    rf"(?<![\w.])(?<!Dr\. )(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. ){_NAME}['’]s\s+(?P<between>(?:[\w-]+\s+){{0,3}}?)"
+    r"(?:deal|partnership|collaboration|acquisition|drug|drugs|treatment|therapy|therapies|medicine|medicines|vaccine|"
+    r"blockbuster|franchise|portfolio|pipeline|injection|tablets?|product|products|antibody|ADC|inhibitor)\b"
+)
+# "Acme licensed ...", "Acme acquired ...": the subject of a deal verb.
+DEAL_SUBJECT = re.compile(rf"(?<![\w.])(?<!Dr\. ){_NAME}\s+(?:licensed|in-licensed|acquired|partnered)\s+(?:with\s+)?(?:[a-z]|[A-Z][\w-]*['’]s\b)")
+# "Acme's 2020 Beta partnership": a company named as one side of a deal.
+DEAL_PARTY = re.compile(rf"(?<![\w.]){_NAME}\s+(?:partnership|collaboration|alliance|licensing deal|licensing agreement)\b")
+COMPANIES_SUCH_AS = re.compile(
+    r"\b(?:companies|firms|players|drugmakers|pharmas|biotechs|pharmaceutical companies|biotech companies|"
+    rf"pharma companies)\s+(?:like|such as|including|as)\s+{_LIST}"
+)
+FORMER_EMPLOYER = re.compile(
+    r"\b(?:Officer|President|Head|Director|Chair(?:man|woman)?|Founder|Vice President|VP|Scientist|Lead|Manager)\b"
+    rf"[^.;:]{{0,60}}?\s+at\s+(?:both\s+)?{_LIST}"
+)
+COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER = map(
+    gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER))
+
+_GENERIC_FIRST = re.compile(
+    r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
+    r"Dr|Mr|Ms|Mrs|Prof|Professor|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|I|We|You|They|He|She|It)\b"
+)
+_TITLE_WORD = re.compile(r"\b(?:Officer|President|Director|Head|Chair|Professor|Inhibitor|Disease|Syndrome|Cancer|Study|Trial)\b")
+
+
+@lru_cache(maxsize=4096)
+def context_names(text: str) -> tuple[str, ...]:
+    """Proper names the grammar of this sentence marks as companies: the text alone decides."""
+    found: list[str] = []
+    for pattern in (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY):
+        for match in pattern.finditer(text):
+            if pattern is POSSESSIVE and DISEASE_WORD.search(match.group("between") + " " + text[match.end():match.end() + 1]):
+                continue  # "Alzheimer's disease treatment": an eponym, not an owner
+            found.append(match.group("name"))
+    for pattern in (COMPANIES_SUCH_AS, FORMER_EMPLOYER):
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            # the next search starts inside this match: "... Officer at A and Head of Research at B"
+            found.extend(_split_list(match.group("list")))
+            position = match.start() + 1
+    return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
+
+
+def _split_list(text: str) -> list[str]:
+    return [part for part in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text) if part]
+
+
+def _clean(name: str) -> str:
+    name = re.sub(r"['’]s$", "", name.strip(" ,.'’"))
+    words = name.split()
+    for index in range(len(words) - 1, -1, -1):
+        if re.fullmatch(r"From|With|For|And|Of|In|To|On|At|By|As|The|Into|Over|Than", words[index]):
+            words = words[index + 1:]  # a title-case heading: "Data From Acme" names Acme
+            break
+    if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]):
+        words = words[1:]  # a sentence opening with a gerund: "Expanding Acme's pipeline"
+    return " ".join(words)
+
+
+def plausible(name: str) -> bool:
+    from .companies import NOT_COMPANY
+
+    if _GENERIC_FIRST.match(name) or NOT_COMPANY.search(name) or _TITLE_WORD.search(name):
+        return False
+    if name.lower() in lexicons.disease_eponyms():
+        return False
+    if len(name) < 2 or (name.isupper() and len(name.split()) > 1):
+        return False
+    lower = name.lower()
+    if lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions():
+        return False
+    return not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())

@@ -1,0 +1,214 @@
+"""Extractor tests for releases, companies and people on real-world layouts:
+datelines as wires and archives write them, boilerplate that states no facts,
+companies named without a suffix, people introduced title first.
+
+Every name below is invented; none comes from the shared corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors import extract
+from trialgraph.model import Document, Extraction
+
+
+def run(text: str, doc_id: str = "acme-2021-03-03") -> Extraction:
+    return extract(Document(doc_id, doc_id + ".txt", text))
+
+
+BODY = "Acme Oncology, Inc. (NASDAQ: ACME) today announced a clinical update on zelatinib (ACM-101)."
+
+
+# -- release date and place ------------------------------------------------
+@pytest.mark.parametrize(
+    "dateline, date, place",
+    [
+        ("WATERTOWN, Mass.--(BUSINESS WIRE)--February 10, 2021--", "2021-02-10", "Watertown, MA"),
+        ("Plano, TX – April 2, 2021 – ", "2021-04-02", "Plano, TX"),
+        ("TORONTO, ONTARIO - October 29, 2021 (NEWMEDIAWIRE) - ", "2021-10-29", "Toronto, Canada"),
+        ("KELOWNA, BRITISH COLUMBIA - July 28, 2021 (NEWMEDIAWIRE) - ", "2021-07-28", "Kelowna, Canada"),
+        ("EDMONTON, Alberta, Canada, May 4, 2021 /CNW/ -- ", "2021-05-04", "Edmonton, Canada"),
+    ],
+)
+def test_dateline_forms(dateline, date, place):
+    release = run(f"Acme Oncology Announces Update\n\n{dateline}{BODY}\n").release
+    assert (release.date, release.location) == (date, place)
+
+
+def test_dateline_buried_in_a_pasted_page():
+    text = (
+        "Acme Oncology Announces Update\n\n"
+        "# Acme Oncology Announces Update ## News provided by Mar 3, 2021 ## Share this article Share toX ! "
+        "BOSTON,Mar. 3, 2021/PRNewswire/ --Acme Oncology, Inc. today announced a clinical update. "
+        "The company expects more data later this year.\n"
+    )
+    release = run(text, "acme-2021-03-05").release
+    assert (release.date, release.location) == ("2021-03-03", "Boston, MA")
+
+
+def test_undated_dateline_gives_the_place_and_the_file_name_the_date():
+    text = "Acme Oncology Announces Update\n\nMarch 3, 2021 6:00 am ET BOSTON, Mass.----Acme Oncology today announced an update.\n"
+    extraction = run(text, "acme-news-2021-03-03")
+    assert (extraction.release.date, extraction.release.location) == ("2021-03-03", "Boston, MA")
+
+
+@pytest.mark.parametrize("doc_id, date", [("acme-news-2021-03-09", "2021-03-09"), ("acme-news-2021-03-09-2", "2021-03-09"),
+                                          ("acme-news-2021-02-30", None), ("acme-news", None)])
+def test_no_dateline_takes_the_file_name_date_with_a_warning(doc_id, date):
+    text = "Acme Oncology Reports Data\n\nAcme Oncology, Inc. reported data from its trial of zelatinib.\n"
+    extraction = run(text, doc_id)
+    assert extraction.release.date == date
+    assert extraction.release.location is None
+    if date:
+        assert any("file name" in w for w in extraction.warnings)
+
+
+def test_dateline_date_wins_over_file_name():
+    text = f"Acme Oncology Announces Update\n\nBOSTON, Mass., March 3, 2021 (GLOBE NEWSWIRE) -- {BODY}\n"
+    assert run(text, "acme-2021-03-04").release.date == "2021-03-03"
+
+
+# -- what yields no facts ----------------------------------------------------------
+def _release(*paragraphs: str) -> str:
+    return "\n\n".join(["Acme Oncology Announces Update", f"BOSTON, Mass., March 3, 2021 (GLOBE NEWSWIRE) -- {BODY}",
+                        *paragraphs]) + "\n"
+
+
+def _company_names(extraction: Extraction) -> set[str]:
+    return {c.name for c in extraction.companies}
+
+
+@pytest.mark.parametrize(
+    "boilerplate",
+    [
+        "Disclaimer\n\nKestrel Media Inc. was paid $1,500 by Borvane Pharma Inc. to publish this article.",
+        "Featured photo by Lena Quist on Unsplash, courtesy of Borvane Pharma Inc.",
+        "View the original release on www.example-wire.com, with thanks to Borvane Pharma Inc.",
+        "The post Acme Reports Data appeared first on Borvane Pharma Inc.'s news site.",
+        "Recent News Highlights\n\nBorvane Pharma Inc. Announces Record Quarter",
+        "About ExampleWire\n\nExampleWire is a specialized communications platform for Borvane Pharma Inc. and other issuers.",
+    ],
+)
+def test_footers_blurbs_and_captions_state_no_companies(boilerplate):
+    names = _company_names(run(_release(boilerplate)))
+    assert "Borvane Pharma Inc." not in names and "Kestrel Media Inc." not in names
+    assert "Acme Oncology, Inc." in names
+
+
+def test_a_byline_does_not_end_the_body():
+    text = ("Acme Oncology Reports Data\n\nBy Lena Quist, Examplewire\n\n"
+            "Acme Oncology, Inc. reported data from its partnership with Borvane Pharma Inc.\n")
+    assert {"Acme Oncology, Inc.", "Borvane Pharma Inc."} <= _company_names(run(text))
+
+
+# -- companies: which organisations count -------------------------------------------
+@pytest.mark.parametrize(
+    "sentence, not_company",
+    [
+        ("The equity facility is provided by Kestrel Capital Partners LLC.", "Kestrel Capital Partners LLC"),
+        ("Borvane merged with Moorland Acquisition Corp last year.", "Moorland Acquisition Corp"),
+        ("The transfer agent changed from Oakfield Trust Company to Pinegate Trust Corporation.", "Oakfield Trust Company"),
+        ("Data were presented at the European Society of Medical Oncology congress.", "Medical Oncology"),
+        ("The study is run at Westbrook Health and Northgate Health sites.", "Westbrook Health"),
+        ("Investors met at the Annual Healthcare Conference in January.", "Annual Healthcare"),
+        ("Acme Oncology, Inc., formerly Oldname Pharma Inc., develops zelatinib.", "Oldname Pharma Inc."),
+    ],
+)
+def test_not_companies(sentence, not_company):
+    assert not_company not in _company_names(run(_release(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("The drug was developed in collaboration with Zentrix.", "Zentrix"),
+        ("The platform is licensed from Borvane under a 2019 agreement.", "Borvane"),
+        ("Royalties come from sales of BRANDX, Corvane's eight-week treatment for hepatitis.", "Corvane"),
+        ("Many large companies like Arvex, Belmont Laboratories and Dravix are working on solutions.", "Dravix"),
+        ("Many large companies like Arvex, Belmont Laboratories and Dravix are working on solutions.", "Arvex"),
+        ("In 2024, Helvane licensed Quorix's preclinical ALS therapy for $45 million.", "Quorix"),
+        ("In 2024, Helvane licensed Quorix's preclinical ALS therapy for $45 million.", "Helvane"),
+        ("Ulvane's 2020 Sorrel partnership involved $560 million upfront.", "Sorrel"),
+        ("He previously served as Chief Medical Officer at Trevane and Head of Research at Ostrix.", "Ostrix"),
+        ("Askor Inc. is a Zorvex spin-out.", "Zorvex"),
+        ("Loxo@Acme, the oncology unit of Acme Biologics and Company, today announced data.", "Acme Biologics and Company"),
+    ],
+)
+def test_companies_named_without_a_suffix_by_their_grammar(sentence, company):
+    assert company in _company_names(run(_release(sentence)))
+
+
+@pytest.mark.parametrize(
+    "sentence, not_company",
+    [
+        ("The trial could open a new era in Alzheimer's treatment.", "Alzheimer"),
+        ("Dr. Quist's treatment protocol was used.", "Quist"),
+        ("The partnership with the FDA continues.", "FDA"),
+        ("The collaboration with Boston University continues.", "Boston University"),
+    ],
+)
+def test_grammar_does_not_make_companies_of_diseases_people_or_agencies(sentence, not_company):
+    assert not_company not in _company_names(run(_release(sentence)))
+
+
+# -- people ----------------------------------------------------------------------
+def _people(extraction: Extraction) -> dict[str, tuple[str | None, str | None]]:
+    return {p.name: (p.role, p.organization) for p in extraction.people}
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role, organization",
+    [
+        ('"We are pleased," said Acme Oncology, Inc. (NASDAQ: ACME) CEO Jane Roe, "with the data."', "Jane Roe", "ceo",
+         "Acme Oncology, Inc."),
+        ("Acme is in talks with a partner, which CEO Tomas Vell calls transformative.", "Tomas Vell", "ceo", "Acme Oncology, Inc."),
+        ("Acme announced the appointment of Mira K Osei, MD, MBA as its new Chief Medical Officer (CMO).", "Mira K Osei",
+         "chief medical officer", "Acme Oncology, Inc."),
+        ("The Company appointed Lars B. Holm as its Chief Financial Officer, replacing Ana Ruiz.", "Lars B. Holm",
+         "chief financial officer", "Acme Oncology, Inc."),
+        ("The Company announced the resignation of its Chief Financial Officer (\"CFO\") and Corporate Secretary, "
+         "Piet Vos, with immediate effect.", "Piet Vos", "chief financial officer and corporate secretary", "Acme Oncology, Inc."),
+        ("Ola Berg was named CEO, taking over from Ian Dahl, who continues to be a Director and the Chairman of the Board.",
+         "Ian Dahl", "director and the chairman of the board", "Acme Oncology, Inc."),
+        ("The event featured Ravi Menon, MD (Lakeside University Hospitals) and Ena Lutz, PharmD, BCCCP "
+         "(Harbor General Hospital).", "Ena Lutz", None, "Harbor General Hospital"),
+        ('"The data are clear," saidMara Quist, M.D., chief medical officer, Loxo@Acme. "We will go on."', "Mara Quist",
+         "chief medical officer", "Loxo@Acme"),
+        ('"The data are clear," said Dr. H Alex Brun, Professor of Neurology at Lakeside Medical School and a member of '
+         "the Acme Scientific Advisory Board.", "H Alex Brun", "professor of neurology", "Lakeside Medical School"),
+        ('"The data are clear," Lia Corr, Acme\'s chief medical officer and head of R&D, said.', "Lia Corr",
+         "chief medical officer and head of r&d", "Acme Oncology, Inc."),
+        ("Dr. Otto Feld, co-director of the Kane Center at Kestrel and Wren's Hospital, commented on the data.",
+         "Otto Feld", "co-director of the kane center", "Kestrel and Wren's Hospital"),
+    ],
+)
+def test_people_introduced_in_real_layouts(sentence, name, role, organization):
+    people = _people(run(_release(sentence)))
+    assert name in people, people
+    assert people[name] == (role, organization)
+
+
+@pytest.mark.parametrize(
+    "sentence, not_person",
+    [
+        ("The Company appointed Jonas Murtagh as its Chief Financial Officer.", "Jonas Murtagh As"),
+        ("Lord Feld was appointed Chair of the Board.", "Lord Feld"),
+        ("Phase 2 trials of ACM-101 for Bipolar Disorder, MDD and PTSD are planned.", "Bipolar Disorder"),
+        ("Contacts follow: Amy Lenz, Ph.D. Example Communications 315-555-0192", "Amy Lenz"),
+        ('"We are pleased," said Wei Chen, professor at Lakeside University and director of hematology at '
+         "Lakeside University People's Hospital.", "Lakeside University"),
+    ],
+)
+def test_not_people(sentence, not_person):
+    assert not_person not in _people(run(_release(sentence)))
+
+
+def test_nickname_expands_only_when_the_corpus_writes_the_formal_name():
+    from trialgraph.resolve import person_entity_key, resolve
+
+    alone = run(_release('"Good data," said Cindy Lark, chief executive officer of Acme.'), "acme-2021-03-03")
+    resolution = resolve([alone])
+    assert resolution.people[person_entity_key("Cindy Lark")].label == "Cindy Lark"
+    formal = run(_release('"Good data," said Cynthia Lark, chief executive officer of Acme.'), "acme-2021-04-03")
+    resolution = resolve([alone, formal])
+    assert resolution.people[person_entity_key("Cindy Lark")].label == "Cynthia Lark"
