@@ -193,3 +193,25 @@ def test_a_fractionated_cohort_records_the_total_dose_of_its_cycle(sentence, dos
 def test_analysis_populations_named_after_a_preposition_are_not_cohorts(sentence):
     ex = announce(sentence)
     assert ex.cohorts == []
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in nine participants with knee osteoarthritis", "knee osteoarthritis"),
+    ("enrolled 120 adults with type 2 diabetes", "type 2 diabetes"),
+    ("in metastatic pancreatic adenocarcinoma, collaborative research carried out by partners", "metastatic pancreatic adenocarcinoma"),
+    ("in non-Hodgkin lymphoma, chronic lymphocytic leukemia, and mantle cell lymphoma", "non-Hodgkin lymphoma, chronic lymphocytic leukemia, and mantle cell lymphoma"),
+    ("for IV infusion in aneurysmal hemorrhage patients to address significant unmet needs", "aneurysmal hemorrhage patients"),
+])
+def test_indication_phrases_of_real_populations(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_a_disease_written_between_phase_and_noun_is_the_indication():
+    ex = announce("ACM-101 is currently undergoing a Phase II psoriasis trial in Europe.")
+    assert _trials(ex)[("ACM-101", "2")].indication == "psoriasis"
+
+
+def test_a_trial_name_between_phase_and_noun_is_not_an_indication():
+    ex = announce("The Phase 2b BRAVO (Blocking Relapse in Advanced Myeloma) study of ACM-101 met its endpoint.")
+    trial = _trials(ex)[("ACM-101", "2b")]
+    assert trial.name == "BRAVO" and (trial.indication or "").find("BRAVO") < 0

@@ -41,7 +41,7 @@ DISEASE_ACRONYM = re.compile(
 _STOP = re.compile(
     r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
-    r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat)|that|which|where|is|was|were|are|will|has|had|have|"
+    r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
     r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
@@ -55,7 +55,8 @@ _STOP = re.compile(
     re.I,
 )
 _LEAD = re.compile(
-    r"^(?:(?:heavily\s+|highly\s+)?(?:pre-?treated\s+)?(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?(?:patients|adults|people|subjects|participants|"
+    r"^(?:(?:\d[\d,]*\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?)\s+)?"
+    r"(?:heavily\s+|highly\s+)?(?:pre-?treated\s+)?(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?(?:patients|adults|people|subjects|participants|"
     r"children(?:\s+and\s+(?:adolescents|young adults))?)\s+(?:with|who have|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
     r"treatment\s+of\s+|the\s+)+",
     re.I,
@@ -103,6 +104,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 continue
         candidate = _cut(rest)
         if candidate and names_disease(candidate):
+            inner = re.match(r"(.+?)\s+in\s+(.+)$", candidate)
+            if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
+                return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"
             return candidate
     return None
 
@@ -110,6 +114,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
 def _cut(text: str) -> str | None:
     text = _LEAD.sub("", text)
     stop = _STOP.search(text)
+    while stop and stop.group(0).startswith(",") and stop.group(0).rstrip().endswith("and") \
+            and text[stop.end():stop.end() + 1].islower():
+        stop = _STOP.search(text, stop.end())  # "A, B, and c": a list with its serial comma goes on
     phrase = text[: stop.start()] if stop else text[:160]
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,-")
@@ -117,10 +124,25 @@ def _cut(text: str) -> str | None:
     phrase = re.sub(r"(?:[\s,]+(?:and|or|as well as|and/or))+$", "", phrase, flags=re.I)
     phrase = re.sub(r"^(?:(?:for|in|of|with)\s+)+", "", phrase, flags=re.I).strip(" ,-")
     phrase = re.sub(r"\s+(?:for|in|among)\s+(?:patients|adults|people|subjects)$", "", phrase, flags=re.I)
+    phrase = _disease_list_prefix(phrase)
     words = phrase.split()
     if len(words) > 16:
         phrase = " ".join(words[:16])
     return phrase or None
+
+
+def _disease_list_prefix(phrase: str) -> str:
+    """Comma-separated parts stay while each names a disease: "metastatic pancreatic
+    adenocarcinoma, collaborative research activities ..." ends at the comma."""
+    if "," not in phrase:
+        return phrase
+    parts = phrase.split(",")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not names_disease(part):
+            break
+        kept.append(part)
+    return ",".join(kept).strip(" ,")
 
 
 def tokens(text: str) -> set[str]:

@@ -11,7 +11,7 @@ from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
 from .abbreviations import expand
-from .text import indication_after, names_disease, similarity
+from .text import DISEASE_ACRONYM, indication_after, names_disease, similarity
 
 NAME = "trials.patterns"
 
@@ -20,7 +20,7 @@ PHASE = re.compile(
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion)\b", re.I)
 TRIAL_NAME = r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+(?:(?:clinical|pivotal|registrational|confirmatory)\s+)?(?:stud(?:y|ies)|trials?)\b")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:clinical|pivotal|registrational|confirmatory)\s+)?(?:stud(?:y|ies)|trials?)\b")
 NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
@@ -203,11 +203,32 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     tail_start = mention.end + (appositive.end() if appositive else 0)
     tail = text[tail_start:tail_start + 260]
     next_phase = PHASE.search(tail)
-    mention.indication = indication_after(tail[: next_phase.start()] if next_phase else tail, ctx)
+    mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
+        tail[: next_phase.start()] if next_phase else tail, ctx)
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start], ctx)
     mention.drug = _drug_for(ctx, sentence, text, mention)
+
+
+_MODIFIERS = re.compile(
+    r"\b(?:clinical|pivotal|registrational|confirmatory|global|multi-?center|multi-?national|international|"
+    r"randomi[sz]ed|double-blind(?:ed)?|single-blind|open-label|placebo-controlled|controlled|dose-(?:escalation|ranging|finding)|"
+    r"proof-of-concept|first-in-human|ongoing|planned|potential|new|its|their|the|an?|of)\b", re.I)
+
+
+def _named_before_noun(phrase: str) -> str | None:
+    """"a Phase II psoriasis trial": the disease written between the phase and the noun."""
+    phase = PHASE.search(phrase)
+    noun = TRIAL_NOUN.search(phrase, phase.end()) if phase else None
+    if not phase or not noun:
+        return None
+    between = re.sub(r"\([^)]*\)", " ", phrase[phase.end():noun.start()])
+    if any(re.fullmatch(r"[A-Z][A-Z0-9-]{2,}", word) and not DISEASE_ACRONYM.fullmatch(word) for word in between.split()):
+        return None  # "the Phase 2b STORM study": a name, not a population
+    between = _MODIFIERS.sub(" ", between)
+    between = " ".join(between.split()).strip(" ,-")
+    return between if between and len(between.split()) <= 6 and names_disease(between) else None
 
 
 ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
