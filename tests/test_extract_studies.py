@@ -215,3 +215,13 @@ def test_a_trial_name_between_phase_and_noun_is_not_an_indication():
     ex = announce("The Phase 2b BRAVO (Blocking Relapse in Advanced Myeloma) study of ACM-101 met its endpoint.")
     trial = _trials(ex)[("ACM-101", "2b")]
     assert trial.name == "BRAVO" and (trial.indication or "").find("BRAVO") < 0
+
+
+def test_a_page_pasted_into_one_line_is_still_split_into_sentences():
+    from trialgraph.model import Document
+    from trialgraph.segment import segment
+
+    line = ("Acme Presents Data * * * * *ACM-101 shows activity* BOSTON, March 3, 2021 -- Acme Oncology today "
+            "announced data. " + "The overall response rate was 50%. " * 20)
+    sentences = segment(Document("pasted", "pasted.txt", "Acme Presents Data\n\n" + line + "\n"))
+    assert len(sentences) > 20

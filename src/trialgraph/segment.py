@@ -137,9 +137,14 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
     return units
 
 
+_ONE_UNIT_CHARS = 400
+
+
 def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = clean[start:end]
-    if BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip()):
+    # A table row or a bullet is one unit; a pasted page run into one long line is not, even
+    # when its blanked markup leaves a double space that looks like a cell break.
+    if len(chunk) <= _ONE_UNIT_CHARS and (BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip())):
         spans = []
     else:
         spans = [(start + s, start + e) for s, e in _syntok_spans(chunk)]
