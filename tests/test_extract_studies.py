@@ -200,7 +200,7 @@ def test_analysis_populations_named_after_a_preposition_are_not_cohorts(sentence
     ("enrolled 120 adults with type 2 diabetes", "type 2 diabetes"),
     ("in metastatic pancreatic adenocarcinoma, collaborative research carried out by partners", "metastatic pancreatic adenocarcinoma"),
     ("in non-Hodgkin lymphoma, chronic lymphocytic leukemia, and mantle cell lymphoma", "non-Hodgkin lymphoma, chronic lymphocytic leukemia, and mantle cell lymphoma"),
-    ("for IV infusion in aneurysmal hemorrhage patients to address significant unmet needs", "aneurysmal hemorrhage patients"),
+    ("for IV infusion in aneurysmal hemorrhage patients to address significant unmet needs", "aneurysmal hemorrhage"),
 ])
 def test_indication_phrases_of_real_populations(tail, expected):
     assert indication_after(tail) == expected
@@ -225,3 +225,19 @@ def test_a_page_pasted_into_one_line_is_still_split_into_sentences():
             "announced data. " + "The overall response rate was 50%. " * 20)
     sentences = segment(Document("pasted", "pasted.txt", "Acme Presents Data\n\n" + line + "\n"))
     assert len(sentences) > 20
+
+
+def test_a_population_by_age_who_have_the_disease():
+    assert indication_after("on treating individuals aged 50 to 85 who have mild-to-moderate Alzheimer's disease") == \
+        "mild-to-moderate Alzheimer's disease"
+
+
+def test_a_named_study_with_a_descriptor_before_its_noun_is_one_trial_across_drugs():
+    ex = announce(
+        "ACM-101 is an intravenous formulation of zelatinib.",
+        "Enrollment in the pivotal Phase 3 BRAVO Safety Trial of ACM-101 in hemorrhagic stroke patients is complete.",
+        "The BRAVO study of zelatinib enrolled patients at 20 sites.",
+        headline="Acme Reports Pivotal Phase 3 BRAVO Safety Trial Results",
+    )
+    named = [t for t in ex.trials if t.name == "BRAVO"]
+    assert len(named) == 1 and named[0].indication == "hemorrhagic stroke"

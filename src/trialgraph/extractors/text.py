@@ -57,7 +57,9 @@ _STOP = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:\d[\d,]*\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?)\s+)?"
     r"(?:heavily\s+|highly\s+)?(?:pre-?treated\s+)?(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?(?:patients|adults|people|subjects|participants|"
-    r"children(?:\s+and\s+(?:adolescents|young adults))?)\s+(?:with|who have|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
+    r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+)?\s+"
+    r"(?:with|who have|who had|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
+    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|"
     r"treatment\s+of\s+|the\s+)+",
     re.I,
 )
@@ -75,8 +77,8 @@ _TRIGGER = re.compile(
     r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of)\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
     r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|"
-    r"(?:patients|participants|adults|people|subjects|individuals|children|those)\s+(?:with|who have|suffering from|"
-    r"diagnosed with|living with|at risk (?:of|for)))\s+",
+    r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+)?\s+"
+    r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
     re.I,
 )
 
@@ -124,6 +126,7 @@ def _cut(text: str) -> str | None:
     phrase = re.sub(r"(?:[\s,]+(?:and|or|as well as|and/or))+$", "", phrase, flags=re.I)
     phrase = re.sub(r"^(?:(?:for|in|of|with)\s+)+", "", phrase, flags=re.I).strip(" ,-")
     phrase = re.sub(r"\s+(?:for|in|among)\s+(?:patients|adults|people|subjects)$", "", phrase, flags=re.I)
+    phrase = re.sub(r"(?<=\w)\s+(?:patients|subjects|participants)$", "", phrase, flags=re.I)
     phrase = _disease_list_prefix(phrase)
     words = phrase.split()
     if len(words) > 16:

@@ -20,7 +20,7 @@ PHASE = re.compile(
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion)\b", re.I)
 TRIAL_NAME = r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:clinical|pivotal|registrational|confirmatory)\s+)?(?:stud(?:y|ies)|trials?)\b")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
 NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
@@ -240,6 +240,9 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     drugs = ctx.drugs_in(text)
     leading = [d for d in drugs if not partner_of_another(text, d)]
     drugs = leading or drugs
+    # the sponsor's own candidate over a marketed drug it is formulated from or compared with
+    own = _owned(ctx)
+    drugs = [d for d in drugs if d.name in own] or drugs
     for drug in drugs:
         if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
             return drug.name
@@ -265,10 +268,14 @@ def partner_of_another(text: str, drug) -> bool:
     return bool(_PARTNER_BEFORE.search(before)) and not re.search(r"[.;:]", before)
 
 
+def _owned(ctx: Context) -> frozenset[str]:
+    return frozenset(d.name for d in ctx.extraction.drugs if d.company)
+
+
 def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
     same_drug = [t for t in trials if t.drug == mention.drug]
     if mention.name:
-        for trial in same_drug:
+        for trial in trials:  # one name is one study, whichever drug a sentence names near it
             if trial.name == mention.name:
                 return trial
         for trial in same_drug:
