@@ -241,3 +241,26 @@ def test_a_named_study_with_a_descriptor_before_its_noun_is_one_trial_across_dru
     )
     named = [t for t in ex.trials if t.name == "BRAVO"]
     assert len(named) == 1 and named[0].indication == "hemorrhagic stroke"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase III GLORY study of ACM-101 in myelodysplastic syndrome is enrolling.",
+    'Results of a "real-world" study of ACM-101 in cutaneous lymphoma were presented.',
+])
+def test_phase_numerals_and_quoted_lower_case_phrases_are_not_trial_names(sentence):
+    ex = announce(sentence)
+    assert {t.name for t in ex.trials} <= {None, "GLORY"}
+
+
+def test_a_designation_for_a_combination_belongs_to_the_sponsor_drug():
+    ex = announce(
+        "The FDA granted Orphan Drug Designation to ACM-101 in combination with valaciclovir for the treatment "
+        "of pancreatic cancer.",
+        lead="an update on ACM-101, its lead candidate given with valaciclovir, a marketed antiviral.",
+    )
+    assert {d.drug for d in ex.designations} == {"ACM-101"}
+
+
+@pytest.mark.parametrize("tail", ["for rare diseases", "to treat serious conditions", "in clinical development for cancers"])
+def test_phrases_that_name_no_particular_disease_are_not_indications(tail):
+    assert indication_after(tail) is None

@@ -12,6 +12,7 @@ from . import dates
 from .context import Context
 from .abbreviations import expand
 from .memo import per_text
+from .trials import partner_of_another
 from .prefilter import GateGroup, gate
 from .text import indication_after, split_list
 
@@ -229,6 +230,8 @@ def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int,
     before = [d for d in drugs if d.end <= position]
     if len({d.name for d in before}) > 1 and _EACH_OF.search(text[before[-1].end:position]):
         return list(dict.fromkeys(d.name for d in before))
+    # "X in combination with Y", "X plus Y": the designation is X's
+    drugs = [d for d in drugs if not partner_of_another(text, d)] or drugs
     drug = _drug_for(ctx, sentence, drugs, position, end, text)
     return [drug] if drug else []
 

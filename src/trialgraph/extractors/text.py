@@ -83,6 +83,10 @@ _POPULATION_TRIGGER = re.compile(
 )
 
 
+# Phrases that name no particular disease: "for rare diseases", "to treat serious conditions".
+_GENERIC_INDICATION = re.compile(
+    r"(?:(?:rare|serious|life-threatening|severe|unmet|many|various|other|these|such|all)\s+)*"
+    r"(?:diseases?|disorders?|conditions?|cancers?|tumou?rs?|illness(?:es)?|indications?|infections?)", re.I)
 _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both|its|their|our|his|her)\b", re.I)
 
 
@@ -95,6 +99,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
         rest = tail[match.end():].lstrip()
         if trigger.match(rest):  # "for X to treat Y": the next trigger introduces the indication
             continue
+        if re.match(r"(?:clinical\s+)?development\b", rest, re.I):  # "in clinical development for the treatment of X"
+            continue
         if _ANAPHORA.match(rest.lstrip(" ,")):  # "to treat this progressive form of X" points back; the antecedent is the indication
             continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
@@ -105,7 +111,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and names_disease(candidate):
+        if candidate and names_disease(candidate) and not _GENERIC_INDICATION.fullmatch(candidate):
             inner = re.match(r"(.+?)\s+in\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
                 return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"

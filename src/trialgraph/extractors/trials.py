@@ -185,6 +185,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined):  # "respiratory syncytial virus (RSV)" names a disease
         return False
+    if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
+        return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
 
 
