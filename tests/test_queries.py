@@ -85,6 +85,41 @@ def test_values_of_the_wrong_type_are_refused(sources, kind, value):
         Q.resolve(kind, value, sources["pyoxigraph"])
 
 
+DRUG_IRI = "https://w3id.org/trialgraph/id/drug/nwo-217"
+COMPANY_IRI = "https://w3id.org/trialgraph/id/company/northwindoncology"
+
+
+@pytest.mark.parametrize("engine", ["pyoxigraph", "rdflib"])
+@pytest.mark.parametrize("kind, value, message", [
+    ("drug", COMPANY_IRI, "is a company and an organization, not a drug"),
+    ("company", DRUG_IRI, "is a drug, not a company"),
+    ("company", "tgid:drug/nwo-217", "is a drug, not a company"),
+    ("drug", "tgid:", "is nothing in the graph, not a drug"),
+    ("entity", "tgid:", "is nothing in the graph, not an entity"),
+    ("endpoint", COMPANY_IRI, "not an endpoint"),
+    ("endpoint", "tg:", "is nothing in the graph, not an endpoint"),
+])
+def test_an_iri_of_the_wrong_class_is_refused_naming_the_kind(sources, engine, kind, value, message):
+    """Issue 15.8: such IRIs used to run and answer nothing with exit 0."""
+    with pytest.raises(UsageError, match=message):
+        Q.resolve(kind, value, sources[engine])
+
+
+@pytest.mark.parametrize("kind, value", [
+    ("drug", DRUG_IRI), ("drug", "tgid:drug/nwo-217"), ("company", f"<{COMPANY_IRI}>"), ("entity", COMPANY_IRI),
+    ("endpoint", "https://w3id.org/trialgraph/ontology#Endpoint_mOS")])
+def test_an_iri_of_the_right_class_is_accepted(sources, kind, value):
+    assert str(Q.resolve(kind, value, sources["pyoxigraph"])) == value.strip("<>").replace(
+        "tgid:", "https://w3id.org/trialgraph/id/")
+
+
+def test_cli_names_the_expected_kind(graph_file):
+    result = CliRunner().invoke(main, ["query", "pipeline", str(graph_file), "--param", f"company={DRUG_IRI}"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"error: parameter 'company': '{DRUG_IRI}' is a drug, not a company "
+                                     "(give a company's name or IRI)")
+
+
 def test_bad_parameters_are_named_and_the_query_never_runs(sources, tmp_path):
     # The body would run for minutes: a refusal that comes back at once proves it never started.
     body = "SELECT ?when (COUNT(*) AS ?n) WHERE { GRAPH ?a { ?s ?p ?o } GRAPH ?b { ?t ?q ?r } } GROUP BY ?when"
