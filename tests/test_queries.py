@@ -245,3 +245,13 @@ def test_cli_query_runs_any_rq_file(graph_file, tmp_path):
     path.write_text(PREFIX + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a tg:Result } }", encoding="utf-8")
     result = cli("query", str(path), str(graph_file), "--format", "csv")
     assert result.exit_code == 0 and int(result.output.splitlines()[1]) > 0
+
+
+def test_cli_query_stopped_at_its_deadline_exits_4_not_2(graph_file, tmp_path):
+    """Issue 14.6: a deadline is not a usage error; the epilogue says so."""
+    query = tmp_path / "slow.rq"
+    query.write_text(CARTESIAN + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(query), str(graph_file), "--deadline", "0.5"])
+    assert result.exit_code == 4
+    assert result.output.startswith("error: the query did not finish within 0.5 s")
+    assert "4  the query was stopped" in CliRunner().invoke(main, ["query", "--help"]).output

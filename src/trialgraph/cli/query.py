@@ -10,7 +10,7 @@ import click
 from ..errors import TrialgraphError, UsageError
 from ..queries import ENGINES, load, run
 from ..sparql.formats import FORMATS, render
-from .common import EXIT_CODES, fail, verbose_option
+from .common import fail, verbose_option
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -31,7 +31,15 @@ def open_graph(graph: Path, engine: str):
     return load_store(graph) if engine == "pyoxigraph" else load_dataset(graph)
 
 
-@click.command("query", epilog=EXIT_CODES)
+QUERY_EXIT_CODES = """\b
+Exit codes:
+  0  the answer was printed
+  1  a graph file is unreadable, or the endpoint failed or cannot be reached (as in push)
+  2  usage error: an unknown query, a bad parameter, a refused or invalid query
+  4  the query was stopped at its deadline or its memory limit (not a usage error)"""
+
+
+@click.command("query", epilog=QUERY_EXIT_CODES)
 @click.argument("name")
 @click.argument("graph", type=click.Path(path_type=Path), required=False)
 @click.option("--endpoint", metavar="URL", default=None,
