@@ -7,6 +7,8 @@ import contextlib
 import csv
 import io
 import json
+import re
+import shlex
 import socket
 import time
 from pathlib import Path
@@ -255,3 +257,18 @@ def test_cli_query_stopped_at_its_deadline_exits_4_not_2(graph_file, tmp_path):
     assert result.exit_code == 4
     assert result.output.startswith("error: the query did not finish within 0.5 s")
     assert "4  the query was stopped" in CliRunner().invoke(main, ["query", "--help"]).output
+
+
+TUNING = re.compile(r"\bfor speed\b|\bspeed \(|\d\s*m?s\b|->\s*~?\d|\bpyoxigraph\b|\bFILTER EXISTS\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("query", Q.catalogue(), ids=lambda q: q.name)
+def test_each_saved_query_says_what_it_is_for_and_has_an_example_that_runs(query, graph_file):
+    """Issue 14.8: the catalogue is for people; tuning notes live in the .rq comments."""
+    assert query.description and not TUNING.search(query.description), query.description
+    words = shlex.split(query.example)
+    assert words[:4] == ["trialgraph", "query", query.name, "out/examples.trig"]
+    result = CliRunner().invoke(main, ["query", query.name, str(graph_file), *words[4:]])
+    assert result.exit_code == 0, result.output
+    listing = CliRunner().invoke(main, ["queries"]).output
+    assert f"    example: {query.example}\n" in listing
