@@ -227,7 +227,8 @@ def test_cli_query_runs_a_saved_query_in_every_format(graph_file, engine):
     assert values and document["head"]["vars"][0] == "drug"
     assert cli(*args, "--format", "csv").output.splitlines()[0].startswith("drug,endpoint,cohort")
     assert cli(*args, "--format", "tsv").output.startswith("?drug\t")
-    assert "tgid:drug/" in cli(*args).output
+    assert "NWO-217  Median overall survival" in cli(*args).output  # the table shows labels,
+    assert "tgid:drug/nwo-217" in cli(*args, "--iri").output  # and the IRIs on request
 
 
 def test_cli_query_errors_are_one_line_exit_2(graph_file, tmp_path):
@@ -272,3 +273,29 @@ def test_each_saved_query_says_what_it_is_for_and_has_an_example_that_runs(query
     assert result.exit_code == 0, result.output
     listing = CliRunner().invoke(main, ["queries"]).output
     assert f"    example: {query.example}\n" in listing
+
+
+@pytest.mark.parametrize("engine", ["pyoxigraph", "rdflib"])
+def test_the_table_shows_labels_and_the_iris_on_request(graph_file, engine):
+    """Issue 14.8: a trial by its name, else its phase and indication; a drug,
+    company or endpoint by its label; --iri adds the IRIs; --wide cuts nothing."""
+    def table(*args):
+        result = CliRunner().invoke(main, ["query", *args, str(graph_file), "--engine", engine])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    pipeline = table("pipeline", "-p", "company=Northwind")
+    header, rows = pipeline.splitlines()[0], pipeline.splitlines()[2:-1]
+    assert "tgid:" not in pipeline and header.split()[:5] == ["company", "company_name", "drug", "drug_name", "trial"]
+    assert all(row.startswith("Northwind Oncology, Inc.  Northwind Oncology, Inc.") for row in rows)
+    assert any("HARBOR-2" in row.split("  ")[4:6] for row in rows)  # a named trial by its name
+    assert any("Phase 1, Relapsed or Refractory Acute Myeloid Leukemia" in row for row in rows)  # an unnamed one
+    timeline = table("metric-timeline", "-p", "drug=NWO-217", "-p", "endpoint=ORR")
+    assert "Overall response rate" in timeline and "tg:Endpoint_ORR" not in timeline
+    with_iris = table("dose-response", "-p", "drug=NWO-217", "--iri")
+    assert with_iris.splitlines()[0].split()[:4] == ["drug", "drug_iri", "trial", "trial_iri"]
+    assert "NWO-217  tgid:drug/nwo-217  Phase 1, Relapsed" in with_iris
+    long_iri = "tgid:trial/nwo-217/phase-1-acute-leukemia-myeloid-refractory-relaps"
+    assert long_iri not in with_iris and long_iri[:59] + "…" in with_iris  # cut at 60 characters
+    assert long_iri in table("dose-response", "-p", "drug=NWO-217", "--iri", "--wide")
+    assert table("pipeline") == table("pipeline")

@@ -9,7 +9,8 @@ import click
 
 from ..errors import TrialgraphError, UsageError
 from ..queries import ENGINES, load, run
-from ..sparql.formats import FORMATS, render
+from ..sparql.formats import FORMATS, render, to_text
+from ..sparql.labels import labels
 from .common import fail, verbose_option
 
 
@@ -48,13 +49,21 @@ Exit codes:
 @click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE",
               help="a query parameter; repeat for several (see `trialgraph queries`)")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table", show_default=True)
+@click.option("--iri", "iri_columns", is_flag=True,
+              help="table: after each column of labels, a column with the IRIs (as CURIEs where possible)")
+@click.option("--wide", is_flag=True, help="table: print every cell whole (cells are cut at 60 characters)")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="pyoxigraph", show_default=True)
 @click.option("--deadline", type=click.FloatRange(min=0.001), default=30.0, show_default=True,
               help="seconds before the query is stopped")
 @verbose_option
-def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[str, ...], fmt: str, engine: str,
-            deadline: float, verbose: bool) -> None:
-    """Run the saved query NAME (or a path to any .rq file) on GRAPH or on --endpoint URL."""
+def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[str, ...], fmt: str,
+            iri_columns: bool, wide: bool, engine: str, deadline: float, verbose: bool) -> None:
+    """Run the saved query NAME (or a path to any .rq file) on GRAPH or on --endpoint URL.
+
+    The table format shows what people call things (a trial's name, or its
+    phase and indication; a drug's, company's or endpoint's label) where the
+    other formats give IRIs; --iri adds the IRIs as extra columns.
+    """
     try:
         query = load(name)
         params = parse_params(pairs)
@@ -67,7 +76,12 @@ def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[st
         else:
             source = open_graph(graph, engine)
         table = run(query, source, params, deadline=deadline)
+        if fmt == "table":
+            text = to_text(table, max_width=None if wide else 60, labels=labels(source, table),
+                           iri_columns=iri_columns)
+        else:
+            text = render(table, fmt)
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    click.echo(render(table, fmt), nl=False)
+    click.echo(text, nl=False)
