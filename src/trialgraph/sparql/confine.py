@@ -21,7 +21,6 @@ failure aborts it; Python raises MemoryError) instead of taking the machine.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import os
 
 _CLONE_NEWNET = 0x40000000
@@ -33,7 +32,7 @@ def cut_network() -> bool:
     """Move this process into an empty network namespace; True if it worked.
     Call only in a forked child: the whole process loses the network."""
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc = ctypes.CDLL(None, use_errno=True)  # libc is loaded already; find_library would run ldconfig
         unshare = libc.unshare
     except (OSError, AttributeError):  # not Linux
         return False
