@@ -299,3 +299,11 @@ def test_the_table_shows_labels_and_the_iris_on_request(graph_file, engine):
     assert long_iri not in with_iris and long_iri[:59] + "…" in with_iris  # cut at 60 characters
     assert long_iri in table("dose-response", "-p", "drug=NWO-217", "--iri", "--wide")
     assert table("pipeline") == table("pipeline")
+
+
+def test_cli_query_past_its_memory_limit_exits_4(graph_file, tmp_path):
+    doubling = " ".join(f"BIND(CONCAT(?x{n}, ?x{n}) AS ?x{n + 1})" for n in range(40))
+    query = tmp_path / "doubling.rq"
+    query.write_text(f'SELECT (STRLEN(?x40) AS ?n) WHERE {{ BIND("0123456789" AS ?x0) {doubling} }}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(query), str(graph_file), "--memory", "128"])
+    assert result.exit_code == 4 and "memory limit of 128 MiB" in result.output

@@ -10,6 +10,7 @@ import click
 from ..errors import TrialgraphError, UsageError
 from ..queries import ENGINES, load, run
 from ..sparql.formats import FORMATS, render, to_text
+from ..sparql.confine import DEFAULT_MEMORY
 from ..sparql.labels import labels
 from .common import fail, verbose_option
 
@@ -55,9 +56,11 @@ Exit codes:
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="pyoxigraph", show_default=True)
 @click.option("--deadline", type=click.FloatRange(min=0.001), default=30.0, show_default=True,
               help="seconds before the query is stopped")
+@click.option("--memory", "memory_mib", type=click.IntRange(min=16), default=DEFAULT_MEMORY >> 20, show_default=True,
+              help="MiB the query may use before it is stopped")
 @verbose_option
 def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[str, ...], fmt: str,
-            iri_columns: bool, wide: bool, engine: str, deadline: float, verbose: bool) -> None:
+            iri_columns: bool, wide: bool, engine: str, deadline: float, memory_mib: int, verbose: bool) -> None:
     """Run the saved query NAME (or a path to any .rq file) on GRAPH or on --endpoint URL.
 
     The table format shows what people call things (a trial's name, or its
@@ -75,7 +78,7 @@ def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[st
             source = RemoteSource(endpoint, timeout=deadline)
         else:
             source = open_graph(graph, engine)
-        table = run(query, source, params, deadline=deadline)
+        table = run(query, source, params, deadline=deadline, memory=memory_mib << 20)
         if fmt == "table":
             text = to_text(table, max_width=None if wide else 60, labels=labels(source, table),
                            iri_columns=iri_columns)
