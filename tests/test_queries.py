@@ -7,6 +7,8 @@ import contextlib
 import csv
 import io
 import json
+import re
+import shlex
 import socket
 import time
 from pathlib import Path
@@ -83,6 +85,41 @@ def test_names_resolve_as_releases_write_them(sources, engine):
 def test_values_of_the_wrong_type_are_refused(sources, kind, value):
     with pytest.raises(UsageError):
         Q.resolve(kind, value, sources["pyoxigraph"])
+
+
+DRUG_IRI = "https://w3id.org/trialgraph/id/drug/nwo-217"
+COMPANY_IRI = "https://w3id.org/trialgraph/id/company/northwindoncology"
+
+
+@pytest.mark.parametrize("engine", ["pyoxigraph", "rdflib"])
+@pytest.mark.parametrize("kind, value, message", [
+    ("drug", COMPANY_IRI, "is a company and an organization, not a drug"),
+    ("company", DRUG_IRI, "is a drug, not a company"),
+    ("company", "tgid:drug/nwo-217", "is a drug, not a company"),
+    ("drug", "tgid:", "is nothing in the graph, not a drug"),
+    ("entity", "tgid:", "is nothing in the graph, not an entity"),
+    ("endpoint", COMPANY_IRI, "not an endpoint"),
+    ("endpoint", "tg:", "is nothing in the graph, not an endpoint"),
+])
+def test_an_iri_of_the_wrong_class_is_refused_naming_the_kind(sources, engine, kind, value, message):
+    """Issue 15.8: such IRIs used to run and answer nothing with exit 0."""
+    with pytest.raises(UsageError, match=message):
+        Q.resolve(kind, value, sources[engine])
+
+
+@pytest.mark.parametrize("kind, value", [
+    ("drug", DRUG_IRI), ("drug", "tgid:drug/nwo-217"), ("company", f"<{COMPANY_IRI}>"), ("entity", COMPANY_IRI),
+    ("endpoint", "https://w3id.org/trialgraph/ontology#Endpoint_mOS")])
+def test_an_iri_of_the_right_class_is_accepted(sources, kind, value):
+    assert str(Q.resolve(kind, value, sources["pyoxigraph"])) == value.strip("<>").replace(
+        "tgid:", "https://w3id.org/trialgraph/id/")
+
+
+def test_cli_names_the_expected_kind(graph_file):
+    result = CliRunner().invoke(main, ["query", "pipeline", str(graph_file), "--param", f"company={DRUG_IRI}"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (f"error: parameter 'company': '{DRUG_IRI}' is a drug, not a company "
+                                     "(give a company's name or IRI)")
 
 
 def test_bad_parameters_are_named_and_the_query_never_runs(sources, tmp_path):
@@ -190,7 +227,8 @@ def test_cli_query_runs_a_saved_query_in_every_format(graph_file, engine):
     assert values and document["head"]["vars"][0] == "drug"
     assert cli(*args, "--format", "csv").output.splitlines()[0].startswith("drug,endpoint,cohort")
     assert cli(*args, "--format", "tsv").output.startswith("?drug\t")
-    assert "tgid:drug/" in cli(*args).output
+    assert "NWO-217  Median overall survival" in cli(*args).output  # the table shows labels,
+    assert "tgid:drug/nwo-217" in cli(*args, "--iri").output  # and the IRIs on request
 
 
 def test_cli_query_errors_are_one_line_exit_2(graph_file, tmp_path):
@@ -210,3 +248,62 @@ def test_cli_query_runs_any_rq_file(graph_file, tmp_path):
     path.write_text(PREFIX + "SELECT (COUNT(DISTINCT ?r) AS ?n) WHERE { GRAPH ?g { ?r a tg:Result } }", encoding="utf-8")
     result = cli("query", str(path), str(graph_file), "--format", "csv")
     assert result.exit_code == 0 and int(result.output.splitlines()[1]) > 0
+
+
+def test_cli_query_stopped_at_its_deadline_exits_4_not_2(graph_file, tmp_path):
+    """Issue 14.6: a deadline is not a usage error; the epilogue says so."""
+    query = tmp_path / "slow.rq"
+    query.write_text(CARTESIAN + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(query), str(graph_file), "--deadline", "0.5"])
+    assert result.exit_code == 4
+    assert result.output.startswith("error: the query did not finish within 0.5 s")
+    assert "4  the query was stopped" in CliRunner().invoke(main, ["query", "--help"]).output
+
+
+TUNING = re.compile(r"\bfor speed\b|\bspeed \(|\d\s*m?s\b|->\s*~?\d|\bpyoxigraph\b|\bFILTER EXISTS\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("query", Q.catalogue(), ids=lambda q: q.name)
+def test_each_saved_query_says_what_it_is_for_and_has_an_example_that_runs(query, graph_file):
+    """Issue 14.8: the catalogue is for people; tuning notes live in the .rq comments."""
+    assert query.description and not TUNING.search(query.description), query.description
+    words = shlex.split(query.example)
+    assert words[:4] == ["trialgraph", "query", query.name, "out/examples.trig"]
+    result = CliRunner().invoke(main, ["query", query.name, str(graph_file), *words[4:]])
+    assert result.exit_code == 0, result.output
+    listing = CliRunner().invoke(main, ["queries"]).output
+    assert f"    example: {query.example}\n" in listing
+
+
+@pytest.mark.parametrize("engine", ["pyoxigraph", "rdflib"])
+def test_the_table_shows_labels_and_the_iris_on_request(graph_file, engine):
+    """Issue 14.8: a trial by its name, else its phase and indication; a drug,
+    company or endpoint by its label; --iri adds the IRIs; --wide cuts nothing."""
+    def table(*args):
+        result = CliRunner().invoke(main, ["query", *args, str(graph_file), "--engine", engine])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    pipeline = table("pipeline", "-p", "company=Northwind")
+    header, rows = pipeline.splitlines()[0], pipeline.splitlines()[2:-1]
+    assert "tgid:" not in pipeline and header.split()[:5] == ["company", "company_name", "drug", "drug_name", "trial"]
+    assert all(row.startswith("Northwind Oncology, Inc.  Northwind Oncology, Inc.") for row in rows)
+    assert any("HARBOR-2" in row.split("  ")[4:6] for row in rows)  # a named trial by its name
+    assert any("Phase 1, Relapsed or Refractory Acute Myeloid Leukemia" in row for row in rows)  # an unnamed one
+    timeline = table("metric-timeline", "-p", "drug=NWO-217", "-p", "endpoint=ORR")
+    assert "Overall response rate" in timeline and "tg:Endpoint_ORR" not in timeline
+    with_iris = table("dose-response", "-p", "drug=NWO-217", "--iri")
+    assert with_iris.splitlines()[0].split()[:4] == ["drug", "drug_iri", "trial", "trial_iri"]
+    assert "NWO-217  tgid:drug/nwo-217  Phase 1, Relapsed" in with_iris
+    long_iri = "tgid:trial/nwo-217/phase-1-acute-leukemia-myeloid-refractory-relaps"
+    assert long_iri not in with_iris and long_iri[:59] + "…" in with_iris  # cut at 60 characters
+    assert long_iri in table("dose-response", "-p", "drug=NWO-217", "--iri", "--wide")
+    assert table("pipeline") == table("pipeline")
+
+
+def test_cli_query_past_its_memory_limit_exits_4(graph_file, tmp_path):
+    doubling = " ".join(f"BIND(CONCAT(?x{n}, ?x{n}) AS ?x{n + 1})" for n in range(40))
+    query = tmp_path / "doubling.rq"
+    query.write_text(f'SELECT (STRLEN(?x40) AS ?n) WHERE {{ BIND("0123456789" AS ?x0) {doubling} }}\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["query", str(query), str(graph_file), "--memory", "128"])
+    assert result.exit_code == 4 and "memory limit of 128 MiB" in result.output

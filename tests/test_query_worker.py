@@ -16,7 +16,7 @@ import pytest
 from rdflib import Dataset, Literal, URIRef
 
 from procs import children_of, ended
-from trialgraph.errors import UsageError
+from trialgraph.errors import TrialgraphError, UsageError
 from trialgraph.sparql import worker
 from trialgraph.sparql.execute import QueryTimeout, QueryTooLarge, execute, freeze, frozen, unfreeze
 
@@ -139,7 +139,7 @@ def test_unfreeze_during_a_query_ends_that_query_at_once(store):
     def ask():
         try:
             execute(CARTESIAN, store, {}, deadline=60)
-        except UsageError as error:
+        except TrialgraphError as error:
             outcome.append(error)
 
     thread = threading.Thread(target=ask)

@@ -190,3 +190,15 @@ def test_with_values_binds_nested_filters_but_not_projections_or_modifiers():
     assert "?x <urn:p> <urn:drug>" in out and "FILTER(?when <= <urn:drug>)" in out
     assert out.count("VALUES (?d) { (<urn:drug>) }") == 1
     parseQuery(out)
+
+
+def test_an_unreachable_endpoint_exits_as_push_does(local):
+    """Issue 14.6: the same trouble, the same exit code, whichever command met it."""
+    from servers import free_port
+
+    port = free_port()  # nothing listens there
+    query = run_cli("query", "pipeline", "--endpoint", f"http://127.0.0.1:{port}/sparql")
+    push = run_cli("push", str(local[0]), "--endpoint", f"http://127.0.0.1:{port}/store")
+    assert push.exit_code == 1
+    assert query.exit_code == push.exit_code
+    assert query.output.strip() == f"error: connection refused by 127.0.0.1:{port}"

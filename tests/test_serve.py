@@ -210,3 +210,151 @@ def test_cli_serves_until_stopped(built):
         process.wait(timeout=10)
     assert all(ended(pid) for pid in workers)  # SIGTERM skips atexit: the worker sees its pipe close
     assert f"http://127.0.0.1:{port}/sparql" in process.stderr.read()
+
+
+# --- RELIABILITY 28: no request holds the server past its deadline or memory ---
+
+@pytest.fixture
+def own_server(store):
+    """A server with its own limits; started by calling it with make_server's keywords."""
+    servers = []
+
+    def start(**limits):
+        server = make_server(store, 0, **{"deadline": 2.0, "row_cap": 100, **limits})
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def raw(server, data: bytes, wait: float = 10.0) -> bytes:
+    """Send raw bytes on a fresh connection and read until the server closes
+    it or `wait` seconds pass (a server that hangs the client times out)."""
+    import socket
+    import time
+
+    connection = socket.create_connection(server.server_address, timeout=wait)
+    connection.sendall(data)
+    received, stop = b"", time.monotonic() + wait
+    try:
+        while time.monotonic() < stop:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+    except TimeoutError:
+        pass
+    finally:
+        connection.close()
+    return received
+
+
+def post_head(server, length: str | None, extra: str = "") -> bytes:
+    port = server.server_address[1]
+    size = f"Content-Length: {length}\r\n" if length is not None else ""
+    return (f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/sparql-query\r\n"
+            f"{size}{extra}\r\n").encode()
+
+
+def test_a_negative_content_length_is_refused_without_reading_the_body(own_server):
+    server = own_server()
+    answer = raw(server, post_head(server, "-1") + b"SELECT * WHERE { ?s ?p ?o }" + b" " * 100_000, wait=5)
+    assert answer.startswith(b"HTTP/1.0 400") and b"Content-Length" in answer
+
+
+@pytest.mark.parametrize("length, extra, status", [
+    (None, "", b"411"), ("+5", "", b"400"), ("1e3", "", b"400"), (str(2 << 20), "", b"413"),
+    ("10", "Transfer-Encoding: chunked\r\n", b"411")])
+def test_a_body_without_an_exact_small_length_is_refused(own_server, length, extra, status):
+    server = own_server()
+    answer = raw(server, post_head(server, length, extra), wait=5)
+    assert answer.split(b"\r\n")[0].split()[1] == status
+
+
+def test_parsing_a_huge_query_is_under_the_deadline(own_server):
+    import time
+
+    server = own_server(deadline=1.0)
+    slow_to_parse = "SELECT * WHERE { VALUES ?x { " + " ".join(f'"v{i}"' for i in range(40_000)) + " } }"
+    started = time.monotonic()
+    status, _, text = request(server, "POST", "/sparql", slow_to_parse.encode(),
+                              {"Content-Type": "application/sparql-query"})
+    assert status == 503 and "did not finish within the 1 s deadline" in text
+    assert time.monotonic() - started < 2.5  # parsing alone takes ~5 s on this machine
+
+
+def test_a_query_past_its_memory_budget_is_a_503_and_the_server_goes_on(own_server):
+    server = own_server(deadline=30.0, memory=256 << 20)
+    doubling = " ".join(f"BIND(CONCAT(?x{n}, ?x{n}) AS ?x{n + 1})" for n in range(40))
+    status, _, text = get(server, f'SELECT (STRLEN(?x40) AS ?n) WHERE {{ BIND("0123456789" AS ?x0) {doubling} }}')
+    assert status == 503 and "memory limit of 256 MiB" in text
+    assert get(server, COUNT)[0] == 200
+
+
+def test_idle_and_slow_connections_are_closed_at_the_deadline(own_server):
+    import time
+
+    server = own_server(deadline=1.0)
+    started = time.monotonic()
+    assert raw(server, b"", wait=10) == b""  # idle: closed by the server, not by our 10 s wait
+    assert time.monotonic() - started < 3.5
+    started = time.monotonic()
+    raw(server, post_head(server, "1000") + b"SELECT", wait=10)  # a body that never comes
+    assert time.monotonic() - started < 3.5
+    assert get(server, COUNT)[0] == 200
+
+
+def test_open_connections_are_capped(own_server):
+    import socket
+
+    from trialgraph.serve import MAX_CONNECTIONS
+
+    server = own_server(deadline=30.0)
+    idle = [socket.create_connection(server.server_address) for _ in range(MAX_CONNECTIONS)]
+    try:
+        for _ in range(50):  # the server registers them as it accepts them
+            if server.open_connections() == MAX_CONNECTIONS:
+                break
+            __import__("time").sleep(0.05)
+        answer = raw(server, b"GET /sparql HTTP/1.1\r\n\r\n", wait=5)
+        assert answer.startswith(b"HTTP/1.1 503") and b"too many open connections" in answer
+    finally:
+        for connection in idle:
+            connection.close()
+    for _ in range(50):
+        if server.open_connections() == 0:
+            break
+        __import__("time").sleep(0.05)
+    assert get(server, COUNT)[0] == 200
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(built, store):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", str(built), "--port", str(port)])
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [f"error: 127.0.0.1:{port} is in use; try --port 0"]
+
+
+def test_port_0_picks_a_free_port_and_prints_it(built):
+    import re
+    import time
+
+    process = subprocess.Popen([sys.executable, "-m", "trialgraph.cli", "serve", str(built), "--port", "0"],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/sparql", line).group(1))
+        assert port != 0
+        wait_for_port("127.0.0.1", port, 30)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

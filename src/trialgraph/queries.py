@@ -1,7 +1,7 @@
 """Saved, parameterised SPARQL queries: the public API (docs/queries.md).
 
     catalogue() / load(name_or_path)     the queries in queries/*.rq
-    check_user_query(text)               refuses SERVICE, FROM, LOAD and updates
+    check_user_query(text)               refuses SERVICE, FROM, LOAD, updates and \\u escapes
     bind(query, source, params)          raw strings -> checked RDF terms
     run(query, source, params, ...)      a Table, under a deadline
     with frozen(source): ...             queries on an unchanging source share one worker

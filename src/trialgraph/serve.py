@@ -14,22 +14,41 @@ changes), so the deadline costs a pipe round trip, not a fork per query; a
 query that overruns kills that process and a fresh one is forked. Forking
 while another thread is inside the store would be unsafe, and no thread of
 the server ever queries the store itself.
+
+No request can hold the server longer than the deadline or make it grow
+without bound (RELIABILITY 28): the query process has no network and a
+memory budget (sparql/confine.py), a query is parsed and checked inside it
+under the deadline, and a watchdog shuts any connection whose request
+(waiting for it, reading it, running it, writing the answer) has taken
+longer than the deadline plus one second to write the answer. That also
+ends idle keep-alive connections. At most MAX_CONNECTIONS are open at once;
+more are answered 503 and closed. A body needs an exact Content-Length of
+at most MAX_BODY bytes.
 """
 from __future__ import annotations
 
+import errno
+import re
+import socket
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from .errors import TrialgraphError, UsageError
-from .queries import QueryRefused, QueryTimeout, QueryTooLarge, check_user_query, run, to_csv, to_json, to_tsv
+from .queries import QueryRefused, QueryTooLarge, run, to_csv, to_json, to_tsv
 from .sparql.catalogue import parse as parse_query
-from .sparql.execute import freeze, unfreeze
+from .sparql.confine import DEFAULT_MEMORY
+from .sparql.execute import QueryStopped, QueryTimeout, freeze, unfreeze
 
 HOST = "127.0.0.1"
 PATH = "/sparql"
 MAX_BODY = 1 << 20  # a query larger than 1 MB is not a query a person wrote
+MAX_CONNECTIONS = 32  # each holds a thread; local tools open a handful
+WRITE_GRACE = 1.0  # seconds past the deadline a request has to write its answer
+_WATCH_EVERY = 0.2
+_LENGTH = re.compile(r"[0-9]{1,12}")
 RESULT_TYPES = {
     "application/sparql-results+json": to_json,
     "text/csv": to_csv,
@@ -47,26 +66,85 @@ class Refusal(Exception):
 class EndpointServer(ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, store, port: int, *, deadline: float, row_cap: int):
+    def __init__(self, store, port: int, *, deadline: float, row_cap: int, memory: int | None = DEFAULT_MEMORY):
+        self._frozen = False  # server_close runs inside a failed __init__ too
         try:
             super().__init__((HOST, port), Handler)
         except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise UsageError(f"{HOST}:{port} is in use; try --port 0") from None
             raise UsageError(f"cannot listen on {HOST}:{port}: {error.strerror}",
-                             hint="choose another --port") from error
+                             hint="choose another --port, or --port 0 for any free one") from None
         self.store = store
         self.deadline = deadline
         self.row_cap = row_cap
+        self.memory = memory
         self.query_lock = threading.Lock()
-        freeze(store, start=True)
+        self._open: dict[socket.socket, float] = {}  # connection -> monotonic time its current request must end by
+        self._open_lock = threading.Lock()
+        self._closed = threading.Event()
+        freeze(store, start=True, memory=memory)
         self._frozen = True
         bound = self.server_address[1]
         self.allowed_hosts = {f"{HOST}:{bound}", f"localhost:{bound}"}
         self.allowed_origins = {f"http://{host}" for host in self.allowed_hosts}
+        threading.Thread(target=self._watch, name="serve-watchdog", daemon=True).start()
+
+    def process_request(self, request, client_address) -> None:
+        with self._open_lock:
+            full = len(self._open) >= MAX_CONNECTIONS
+            if not full:
+                self._open[request] = time.monotonic() + self.deadline + WRITE_GRACE
+        if full:
+            _turn_away(request)
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request) -> None:
+        with self._open_lock:
+            self._open.pop(request, None)
+        super().shutdown_request(request)
+
+    def request_started(self, connection) -> float:
+        """A new request begins on `connection` (waiting for its first line
+        counts): the monotonic time by which its query must be answered."""
+        now = time.monotonic()
+        with self._open_lock:
+            if connection in self._open:
+                self._open[connection] = now + self.deadline + WRITE_GRACE
+        return now + self.deadline
+
+    def _watch(self) -> None:
+        """Shut every connection whose request is past its time: a blocked
+        read or write then returns at once and the handler's thread ends."""
+        while not self._closed.wait(_WATCH_EVERY):
+            now = time.monotonic()
+            with self._open_lock:
+                late = [connection for connection, end in self._open.items() if end < now]
+            for connection in late:
+                try:
+                    connection.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def handle_error(self, request, client_address) -> None:
+        """A connection the watchdog shut or the client dropped is not an error
+        worth a traceback; anything else is."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], OSError):
+            super().handle_error(request, client_address)
+
+    def open_connections(self) -> int:
+        with self._open_lock:
+            return len(self._open)
 
     def server_close(self) -> None:
         super().server_close()
         if self._frozen:  # once: server_close may be called again
             self._frozen = False
+            self._closed.set()
             unfreeze(self.store)
 
     @property
@@ -74,9 +152,21 @@ class EndpointServer(ThreadingHTTPServer):
         return f"http://{HOST}:{self.server_address[1]}{PATH}"
 
 
-def make_server(store, port: int = 0, *, deadline: float = 10.0, row_cap: int = 10_000) -> EndpointServer:
+def make_server(store, port: int = 0, *, deadline: float = 10.0, row_cap: int = 10_000,
+                memory: int | None = DEFAULT_MEMORY) -> EndpointServer:
     """The endpoint, listening but not yet serving (call serve_forever)."""
-    return EndpointServer(store, port, deadline=deadline, row_cap=row_cap)
+    return EndpointServer(store, port, deadline=deadline, row_cap=row_cap, memory=memory)
+
+
+def _turn_away(connection) -> None:
+    """A short 503 for a connection over the cap, without waiting on it."""
+    body = b"too many open connections; try again\n"
+    try:
+        connection.setblocking(False)
+        connection.send(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                        b"Content-Length: %d\r\nConnection: close\r\n\r\n%s" % (len(body), body))
+    except OSError:
+        pass
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -86,6 +176,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):  # one line per request on stderr, without the client's text
         pass
+
+    def handle_one_request(self) -> None:
+        self.answer_by = self.server.request_started(self.connection)
+        super().handle_one_request()
 
     def do_GET(self) -> None:
         self._answer(lambda: self._query_from(parse_qs(urlsplit(self.path).query)))
@@ -122,10 +216,19 @@ class Handler(BaseHTTPRequestHandler):
         params = parse_qs(urlsplit(self.path).query)
         if "graph" in params or "default" in params:
             raise Refusal(405, "this endpoint is read-only: Graph Store writes are refused")
-        length = int(self.headers.get("Content-Length") or 0)
+        if self.headers.get("Transfer-Encoding") is not None:
+            raise Refusal(411, "send the body with a Content-Length, not chunked")
+        declared = self.headers.get("Content-Length")
+        if declared is None:
+            raise Refusal(411, "a POST needs a Content-Length")
+        if not _LENGTH.fullmatch(declared.strip()):
+            raise Refusal(400, "Content-Length is not a number of bytes")
+        length = int(declared)
         if length > MAX_BODY:
             raise Refusal(413, f"request body over {MAX_BODY} bytes")
-        body = self.rfile.read(length) if length else b""
+        body = self.rfile.read(length)
+        if len(body) != length:
+            raise Refusal(400, "the body is shorter than its Content-Length")
         kind = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
         if kind == "application/sparql-update":
             raise Refusal(403, "updates are refused: this endpoint is read-only")
@@ -147,15 +250,24 @@ class Handler(BaseHTTPRequestHandler):
 
     def _run(self, text: str) -> tuple[str, str]:
         try:
-            check_user_query(text)
-            _select_only(text)
             query = parse_query(text, Path("request.rq"))
-            with self.server.query_lock:
-                table = run(query, self.server.store, {}, deadline=self.server.deadline,
-                            row_cap=self.server.row_cap)
+            if not self.server.query_lock.acquire(timeout=max(0.0, self.answer_by - time.monotonic())):
+                raise Refusal(503, f"busy: another query held the endpoint past this request's "
+                                   f"{self.server.deadline:g} s deadline")
+            try:  # the check and the run share what is left of the request's deadline
+                left = self.answer_by - time.monotonic()
+                if left <= 0:
+                    raise Refusal(503, f"the request took longer than the {self.server.deadline:g} s deadline")
+                table = run(query, self.server.store, {}, deadline=left, row_cap=self.server.row_cap,
+                            memory=self.server.memory)
+            finally:
+                self.server.query_lock.release()
         except QueryRefused as error:
             raise Refusal(403, error.message) from None
-        except QueryTimeout as error:
+        except QueryTimeout:
+            raise Refusal(503, f"the query did not finish within the {self.server.deadline:g} s deadline "
+                               "and was stopped") from None
+        except QueryStopped as error:
             raise Refusal(503, error.message) from None
         except QueryTooLarge as error:
             raise Refusal(400, f"{error.message}; nothing was returned rather than a cut-off answer "
@@ -183,13 +295,3 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Allow", "GET, POST")
         self.end_headers()
         self.wfile.write(data)
-
-
-def _select_only(text: str) -> None:
-    """Only SELECT answers as a table; ASK, CONSTRUCT and DESCRIBE are refused
-    with a message instead of failing inside the engine."""
-    from rdflib.plugins.sparql.parser import parseQuery
-
-    form = parseQuery(text)[1].name  # the syntax was checked by check_user_query
-    if form != "SelectQuery":
-        raise UsageError(f"this endpoint answers SELECT queries only, not {form.removesuffix('Query').upper()}")

@@ -9,8 +9,10 @@ import click
 
 from ..errors import TrialgraphError, UsageError
 from ..queries import ENGINES, load, run
-from ..sparql.formats import FORMATS, render
-from .common import EXIT_CODES, fail, verbose_option
+from ..sparql.formats import FORMATS, render, to_text
+from ..sparql.confine import DEFAULT_MEMORY
+from ..sparql.labels import labels
+from .common import fail, verbose_option
 
 
 def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -31,7 +33,15 @@ def open_graph(graph: Path, engine: str):
     return load_store(graph) if engine == "pyoxigraph" else load_dataset(graph)
 
 
-@click.command("query", epilog=EXIT_CODES)
+QUERY_EXIT_CODES = """\b
+Exit codes:
+  0  the answer was printed
+  1  a graph file is unreadable, or the endpoint failed or cannot be reached (as in push)
+  2  usage error: an unknown query, a bad parameter, a refused or invalid query
+  4  the query was stopped at its deadline or its memory limit (not a usage error)"""
+
+
+@click.command("query", epilog=QUERY_EXIT_CODES)
 @click.argument("name")
 @click.argument("graph", type=click.Path(path_type=Path), required=False)
 @click.option("--endpoint", metavar="URL", default=None,
@@ -40,13 +50,23 @@ def open_graph(graph: Path, engine: str):
 @click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE",
               help="a query parameter; repeat for several (see `trialgraph queries`)")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default="table", show_default=True)
+@click.option("--iri", "iri_columns", is_flag=True,
+              help="table: after each column of labels, a column with the IRIs (as CURIEs where possible)")
+@click.option("--wide", is_flag=True, help="table: print every cell whole (cells are cut at 60 characters)")
 @click.option("--engine", type=click.Choice(list(ENGINES)), default="pyoxigraph", show_default=True)
 @click.option("--deadline", type=click.FloatRange(min=0.001), default=30.0, show_default=True,
               help="seconds before the query is stopped")
+@click.option("--memory", "memory_mib", type=click.IntRange(min=16), default=DEFAULT_MEMORY >> 20, show_default=True,
+              help="MiB the query may use before it is stopped")
 @verbose_option
-def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[str, ...], fmt: str, engine: str,
-            deadline: float, verbose: bool) -> None:
-    """Run the saved query NAME (or a path to any .rq file) on GRAPH or on --endpoint URL."""
+def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[str, ...], fmt: str,
+            iri_columns: bool, wide: bool, engine: str, deadline: float, memory_mib: int, verbose: bool) -> None:
+    """Run the saved query NAME (or a path to any .rq file) on GRAPH or on --endpoint URL.
+
+    The table format shows what people call things (a trial's name, or its
+    phase and indication; a drug's, company's or endpoint's label) where the
+    other formats give IRIs; --iri adds the IRIs as extra columns.
+    """
     try:
         query = load(name)
         params = parse_params(pairs)
@@ -58,8 +78,13 @@ def command(name: str, graph: Path | None, endpoint: str | None, pairs: tuple[st
             source = RemoteSource(endpoint, timeout=deadline)
         else:
             source = open_graph(graph, engine)
-        table = run(query, source, params, deadline=deadline)
+        table = run(query, source, params, deadline=deadline, memory=memory_mib << 20)
+        if fmt == "table":
+            text = to_text(table, max_width=None if wide else 60, labels=labels(source, table),
+                           iri_columns=iri_columns)
+        else:
+            text = render(table, fmt)
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    click.echo(render(table, fmt), nl=False)
+    click.echo(text, nl=False)

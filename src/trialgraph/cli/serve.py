@@ -8,6 +8,7 @@ import click
 from ..errors import TrialgraphError
 from ..graphsource import load_store
 from ..serve import make_server
+from ..sparql.confine import DEFAULT_MEMORY
 from .common import EXIT_CODES, fail, verbose_option
 
 
@@ -19,16 +20,20 @@ from .common import EXIT_CODES, fail, verbose_option
               help="seconds before a query is stopped")
 @click.option("--row-cap", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="answers with more rows are refused with an error, never cut")
+@click.option("--memory", "memory_mib", type=click.IntRange(min=16), default=DEFAULT_MEMORY >> 20, show_default=True,
+              help="MiB a query may use; a query that needs more is stopped with a 503")
 @verbose_option
-def command(graph: Path, port: int, deadline: float, row_cap: int, verbose: bool) -> None:
+def command(graph: Path, port: int, deadline: float, row_cap: int, memory_mib: int, verbose: bool) -> None:
     """Serve GRAPH as a read-only SPARQL 1.1 endpoint at http://127.0.0.1:PORT/sparql.
 
     Only this machine can reach it (127.0.0.1). SELECT queries only; updates,
     Graph Store writes, SERVICE/FROM/LOAD and requests with a foreign Host or
-    Origin header are refused. Ctrl-C stops it.
+    Origin header are refused. Each request (reading, running, answering) must
+    finish within --deadline; queries run in a process without network access.
+    --port 0 picks a free port and prints it. Ctrl-C stops it.
     """
     try:
-        server = make_server(load_store(graph), port, deadline=deadline, row_cap=row_cap)
+        server = make_server(load_store(graph), port, deadline=deadline, row_cap=row_cap, memory=memory_mib << 20)
     except TrialgraphError as error:
         fail(error, verbose)
         return

@@ -8,6 +8,11 @@
     # @param   ?drug    drug      required  the drug
     # @param   ?cohort  cohort    optional  a cohort label ("1") or IRI
     # @returns ?trial ?cohort ?value
+    # @example trialgraph query NAME out/examples.trig --param drug=NWO-217
+
+The description says what the query is for; how it was made fast belongs in
+a comment block after the header (a blank line ends the header), where
+`trialgraph queries` does not show it.
 """
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from ..resources import queries_dir
 PARAM_TYPES = ("iri", "curie", "entity", "drug", "company", "endpoint", "cohort", "date", "number", "string")
 _PARAM = re.compile(r"@param\s+\?(\w+)\s+(\w+)\s+(required|optional)\s*(.*)$")
 _RETURNS = re.compile(r"@returns\s+(.*)$")
+_EXAMPLE = re.compile(r"@example\s+(.*)$")
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -41,6 +47,7 @@ class SavedQuery:
     columns: tuple[str, ...]
     text: str
     path: Path
+    example: str = ""  # one command that runs it on the bundled examples
 
     def param(self, name: str) -> Param | None:
         return next((p for p in self.params if p.name == name), None)
@@ -54,7 +61,7 @@ def parse(text: str, path: Path) -> SavedQuery:
             break
         header.append(line[1:].strip())
     title = header[0] if header and not header[0].startswith("@") else path.stem
-    description_lines, params, columns = [], [], ()
+    description_lines, params, columns, example = [], [], (), ""
     for line in header[1:]:
         if line.startswith("@param"):
             match = _PARAM.match(line)
@@ -66,13 +73,16 @@ def parse(text: str, path: Path) -> SavedQuery:
                 raise UsageError(f"parameter ?{name} has unknown type {kind!r}", path=str(path),
                                  hint="one of " + ", ".join(PARAM_TYPES))
             params.append(Param(name, kind, required == "required", doc.strip()))
+        elif line.startswith("@example"):
+            match = _EXAMPLE.match(line)
+            example = " ".join(match.group(1).split()) if match else ""
         elif line.startswith("@returns"):
             match = _RETURNS.match(line)
             columns = tuple(v.lstrip("?") for v in match.group(1).split()) if match else ()
         elif not params and not columns:
             description_lines.append(line)
     description = " ".join(" ".join(description_lines).split())
-    return SavedQuery(path.stem, title, description, tuple(params), columns, text, path)
+    return SavedQuery(path.stem, title, description, tuple(params), columns, text, path, example)
 
 
 def catalogue() -> list[SavedQuery]:

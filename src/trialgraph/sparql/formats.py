@@ -77,13 +77,27 @@ def short(term) -> str:
     return str(term)
 
 
-def to_text(table, max_width: int = 60) -> str:
-    cells = [[short(v) for v in row] for row in table.rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(table.columns)]
+def to_text(table, max_width: int | None = 60, labels: dict | None = None, iri_columns: bool = False) -> str:
+    """An aligned table for people. With `labels` (sparql/labels.py), IRIs
+    show as what people call them; `iri_columns` adds, after each column
+    holding IRIs, a `<column>_iri` column with the CURIE or IRI.
+    `max_width` None keeps every cell whole."""
+    labels = labels or {}
+    columns, picks = [], []
+    for index, name in enumerate(table.columns):
+        columns.append(name)
+        picks.append((index, False))
+        if iri_columns and any(isinstance(row[index], URIRef) for row in table.rows):
+            columns.append(f"{name}_iri")
+            picks.append((index, True))
+    cells = [[short(row[i]) if as_iri else labels.get(row[i]) or short(row[i]) for i, as_iri in picks]
+             for row in table.rows]
+    if max_width is not None:
+        cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     def line(values):
         return "  ".join(v.ljust(w) for v, w in zip(values, widths)).rstrip()
-    out = [line(table.columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
+    out = [line(columns), line(["-" * w for w in widths])] + [line(row) for row in cells]
     out.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
     return "\n".join(out) + "\n"
 

@@ -47,6 +47,8 @@ _TYPED = _PROLOGUE + "SELECT DISTINCT ?entity ?class WHERE { GRAPH ?typed { ?ent
 _ENDPOINTS = _PROLOGUE + """SELECT DISTINCT ?entity ?name WHERE { GRAPH ?o {
   ?entity skos:inScheme tg:EndpointScheme .
   { ?entity skos:notation ?name } UNION { ?entity skos:prefLabel|skos:altLabel ?name } } }"""
+_CLASSES_OF = _PROLOGUE + "SELECT DISTINCT ?class ?entity WHERE { GRAPH ?typed { ?entity a ?class } }"
+_IN_ENDPOINT_SCHEME = _PROLOGUE + "SELECT ?entity WHERE { GRAPH ?o { ?entity skos:inScheme tg:EndpointScheme } }"
 _COHORTS = _PROLOGUE + "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?cohort tg:cohortLabel ?name } }"
 _COHORT_OF = _PROLOGUE + "SELECT DISTINCT ?name ?cohort WHERE { GRAPH ?g { ?cohort tg:cohortLabel ?name } }"
 
@@ -95,11 +97,17 @@ def resolve(kind: str, raw: str, source) -> object:
     if kind == "string":
         return Literal(value)
     if kind == "endpoint":
-        return _iri(value) if _looks_like_iri(value) else _by_name(value, source, _ENDPOINTS, {}, "endpoint")
+        if not _looks_like_iri(value):
+            return _by_name(value, source, _ENDPOINTS, {}, "endpoint")
+        iri = _iri(value)
+        if not select(source, _IN_ENDPOINT_SCHEME, {"entity": iri})[1]:
+            raise UsageError(f"{value!r} is {_what(iri, source)}, not an endpoint",
+                             hint="give an endpoint's notation (mOS) or IRI; trialgraph queries lists them")
+        return iri
     if kind == "cohort":
         return _cohort(value, source)
     if _looks_like_iri(value):
-        return _iri(value)
+        return _of_kind(_iri(value), value, kind, source)
     bindings = {"class": _CLASSES[kind]} if kind in _CLASSES else {}
     return _by_name(value, source, _NAMES, bindings, kind)
 
@@ -120,6 +128,30 @@ def _iri(value: str) -> URIRef:
         raise UsageError(f"{value!r} is not an IRI",
                          hint="give <https://...>, or a CURIE with prefix " + ", ".join(sorted(PREFIXES)))
     return URIRef(text)
+
+
+def _of_kind(iri: URIRef, value: str, kind: str, source) -> URIRef:
+    """An IRI given for a drug, company or entity parameter, if the graph
+    types it so: a company's IRI as a drug would answer nothing, silently."""
+    classes = {row[0] for row in select(source, _CLASSES_OF, {"entity": iri})[1]}
+    expected = _CLASSES.get(kind)
+    if (expected in classes) if expected is not None else bool(classes):
+        return iri
+    raise UsageError(f"{value!r} is {_what(iri, source, classes)}, not {_a(kind)}",
+                     hint=f"give {_a(kind)}'s name or IRI")
+
+
+def _what(iri: URIRef, source, classes: set | None = None) -> str:
+    """What the graph says `iri` is, for an error message: "a company",
+    "a company and an organization", or "nothing in the graph"."""
+    if classes is None:
+        classes = {row[0] for row in select(source, _CLASSES_OF, {"entity": iri})[1]}
+    names = sorted({_a(str(c).rpartition("#")[2].rpartition("/")[2].lower()) for c in classes})
+    return " and ".join(names) if names else "nothing in the graph"
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _by_name(value: str, source, lookup: str, bindings: dict, kind: str) -> URIRef:

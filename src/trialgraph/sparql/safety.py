@@ -5,9 +5,21 @@ inspected, so `SERVICE` inside a string literal or a comment is not mistaken
 for the keyword and a keyword split across whitespace is not missed.
 Refused: SERVICE (a remote call), FROM / FROM NAMED (rdflib would fetch the
 IRI from the web), and every update (INSERT, DELETE, LOAD, CLEAR, ...).
+
+The check must read the text as the engine will, and the two grammars read
+code-point escapes differently: rdflib expands every `\\u`/`\\U` in the
+whole text before parsing (so `\\u0022` ends a string, and it takes eight
+digits after `\\u` when there are eight), pyoxigraph expands them only
+inside a string or an IRI (where `\\u0022` is a quote character, not the end
+of the string). Issue 15 hid a SERVICE from the check that way. A query with
+a backslash before `u` or `U` anywhere is therefore refused: without one,
+both grammars read the same characters. Other differences between the
+parsers are caught by the second wall: the query process has no network
+(confine.py).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from pyparsing import ParseException, ParseResults
@@ -35,12 +47,18 @@ def projected_variables(text: str) -> frozenset[str] | None:
     return projected
 
 
+_CODE_POINT_ESCAPE = re.compile(r"\\[uU]")
+
+
 @lru_cache(maxsize=256)
 def _analyse(text: str) -> tuple[bool, str | None, frozenset[str] | None]:
     """(refused, problem, projected variables), from one parse of the text
     (rdflib's grammar costs ~0.1 s per kilobyte, so it runs once per text)."""
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
+    if _CODE_POINT_ESCAPE.search(text):
+        return True, ("refused: \\u and \\U escapes are not accepted (the checker and the engine read "
+                      "them differently); write the character itself"), None
     try:
         tree = parseQuery(text)
     except ParseException as error:

@@ -36,9 +36,10 @@ _CLOSED = object()  # what _read_message returns when the other side has gone
 class Worker:
     """One forked process answering requests on one source."""
 
-    def __init__(self, source, answer, close_in_child=()):
+    def __init__(self, source, answer, close_in_child=(), setup=None):
         """answer(source, request) -> a picklable outcome; it runs in the child.
-        close_in_child: descriptors of other workers the child must not hold."""
+        close_in_child: descriptors of other workers the child must not hold.
+        setup(): run in the child before its first request (confine.confine)."""
         self.lock = threading.Lock()  # one request at a time
         self._pid_lock = threading.Lock()  # a pid is killed only before it is reaped
         requests_read, self.requests = os.pipe()
@@ -52,6 +53,8 @@ class Worker:
                 os.close(self.answers)
                 for fd in close_in_child:
                     _close_quietly(fd)
+                if setup is not None:
+                    setup()
                 _serve(source, answer, requests_read, answers_write, parent)
             except BaseException:
                 status = 1
@@ -69,9 +72,10 @@ class Worker:
     def alive(self) -> bool:
         return self.pid is not None
 
-    def ask(self, request, deadline: float):
+    def ask(self, request, deadline: float | None):
         """("answer", outcome), ("timeout",) or ("died",); the caller holds
-        self.lock. On timeout or death the process is killed and reaped."""
+        self.lock. On timeout or death the process is killed and reaped.
+        A deadline of None waits as long as the query runs."""
         data = pickle.dumps(request, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             _write_all(self.requests, _HEADER.pack(len(data)) + data)
@@ -82,7 +86,7 @@ class Worker:
             self.stop()
             raise
         try:
-            reply = _read_message(self.answers, time.monotonic() + deadline)
+            reply = _read_message(self.answers, None if deadline is None else time.monotonic() + deadline)
         except BaseException:  # e.g. Ctrl-C while waiting: the worker's state is unknown
             self.stop()
             raise
@@ -213,30 +217,31 @@ def frozen(source):
         unfreeze(source)
 
 
-def ask(source, request, deadline: float, answer):
+def ask(source, request, deadline: float | None, answer, setup=None):
     """Run one request on the frozen source's worker (forked on first use, and
-    again after a timeout or a death); None if the source is not frozen."""
+    again after a timeout or a death, with `setup` run in it first); None if
+    the source is not frozen."""
     for _ in range(2):  # a second try only when the request never reached a worker
-        worker = _worker_for(source, answer)
+        worker = _worker_for(source, answer, setup)
         if worker is None:
             return None
         with worker.lock:
             if not worker.alive:  # retired while we waited for it
                 continue
             reply = worker.ask(request, deadline)
-        if reply[0] == "timeout":
-            _worker_for(source, answer)  # the spare: the next query does not pay the fork
+        if reply[0] in ("timeout", "died"):
+            _worker_for(source, answer, setup)  # the spare: the next query does not pay the fork
         if reply[0] != "unsent":
             return reply
     return ("died",)
 
 
-def start(source, answer) -> None:
+def start(source, answer, setup=None) -> None:
     """Fork the frozen source's worker now rather than on its first query."""
-    _worker_for(source, answer)
+    _worker_for(source, answer, setup)
 
 
-def _worker_for(source, answer):
+def _worker_for(source, answer, setup=None):
     with _registry:
         entry = _frozen.get(id(source))
         if entry is None or entry[0] is not source:
@@ -244,7 +249,7 @@ def _worker_for(source, answer):
         if entry[2] is None or not entry[2].alive:
             others = [fd for other in _frozen.values() if other[2] is not None and other[2].alive
                       for fd in other[2].fds]
-            entry[2] = Worker(source, answer, others)
+            entry[2] = Worker(source, answer, others, setup)
         return entry[2]
 
 
