@@ -264,3 +264,16 @@ def test_a_designation_for_a_combination_belongs_to_the_sponsor_drug():
 @pytest.mark.parametrize("tail", ["for rare diseases", "to treat serious conditions", "in clinical development for cancers"])
 def test_phrases_that_name_no_particular_disease_are_not_indications(tail):
     assert indication_after(tail) is None
+
+
+def test_a_phase_enabling_study_is_not_a_study_of_that_phase():
+    ex = announce("Data from the Phase 2b RSVX study of ACM-101 will support a Phase 3-enabling program in RSV infection.")
+    assert {t.phase for t in ex.trials} == {"2b"}
+
+
+def test_a_headline_rounding_a_phase_off_names_the_same_study():
+    ex = announce(
+        "Enrollment is complete in the Phase 2b BRIGHT study of ACM-101 in plaque psoriasis.",
+        headline="Acme Completes Enrollment in Phase 2 Study of ACM-101 in Plaque Psoriasis",
+    )
+    assert [(t.phase, t.name) for t in ex.trials] == [("2b", "BRIGHT")]

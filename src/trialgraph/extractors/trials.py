@@ -137,6 +137,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 names.append((match.start("name"), match.end("name"), name))
     for match in PHASE.finditer(text):
         after = text[match.end():match.end() + 70]
+        if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
+            continue
         noun = TRIAL_NOUN.search(after)
         near_name = [n for n in names if _belongs(text, match, n)]
         if not noun and not near_name:
@@ -161,6 +163,9 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     for mention in found:
         _describe(ctx, sentence, text, mention)
     return found
+
+
+_ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
 
 
 def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
@@ -281,10 +286,12 @@ def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
             if trial.name == mention.name:
                 return trial
         for trial in same_drug:
-            if trial.name is None and (trial.phase == mention.phase or mention.phase is None) and trial.phase and _compatible(trial, mention):
+            if trial.name is None and (trial.phase == mention.phase or mention.phase is None
+                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention):
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
+                  or _more_precise(t.phase, mention.phase)
                   or (not t.name and _same_study_phase(t.phase, mention.phase))]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
@@ -297,6 +304,11 @@ def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
         unscored = [t for t in candidates if not t.indication]
         return unscored[0] if unscored else None
     return candidates[0]
+
+
+def _more_precise(known: str | None, stated: str | None) -> bool:
+    """"Phase 2" said of a study the release also calls "Phase 2b" (a headline rounding off)."""
+    return bool(known and stated and "/" not in known and known != stated and known.rstrip("ab") == stated)
 
 
 def _same_study_phase(a: str | None, b: str | None) -> bool:
@@ -320,7 +332,8 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
 
 def _absorb(target: _Mention, mention: _Mention) -> None:
     target.name = target.name or mention.name
-    if target.phase is None or (not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
+    if target.phase is None or _more_precise(mention.phase, target.phase) or (
+            not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
         target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     if not target.indication or (about_this and mention.indication):
