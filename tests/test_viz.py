@@ -217,11 +217,16 @@ def test_charts_plot_the_values_releases_state(acme, tmp_path):
         run("chart", kind, str(acme), "--drug", "zelatinib", *extra, "-o", str(again))
         assert again.read_bytes() == out.read_bytes()
     dose = dose_response(result_rows(store, ZEL), ZEL, "Zelatinib", {})
-    points = {panel.title: panel.series[0].points for panel in dose.panels}
+    # mOS is known at one dose only: a one-point panel says nothing about dose
+    assert {panel.title: panel.series[0].points for panel in dose.panels} == {
+        "ORR by dose": ((2.0, 17.0), (4.0, 33.0), (6.0, 43.0))}
     # cohort 1's dose is stated in 2022 only; its mOS is the 2023 restatement
-    assert points == {"ORR by dose": ((2.0, 17.0), (4.0, 33.0), (6.0, 43.0)), "mOS by dose": ((2.0, 9.1),)}
+    (mos,) = dose_response(result_rows(store, ZEL), ZEL, "Zelatinib", {}, "mOS").panels
+    assert mos.series[0].points == ((2.0, 9.1),)
     png = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "-o", str(tmp_path / "d.png"))
-    assert png.exit_code == 0 and "4 points" in png.output and (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+    assert png.exit_code == 0 and "3 points" in png.output and (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+    one = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "--endpoint", "mOS", "-o", str(tmp_path / "m.svg"))
+    assert one.exit_code == 0 and "1 panel(s), 1 series, 1 points" in one.output, one.output
     missing = run("chart", "timeline", str(acme), "--drug", "Zelatinib", "--endpoint", "PFS", "-o", str(tmp_path / "p.svg"))
     assert missing.exit_code == 2 and "PFS" in missing.output
     no_endpoint = run("chart", "timeline", str(acme), "--drug", "Zelatinib", "-o", str(tmp_path / "p.svg"))
@@ -236,3 +241,48 @@ def test_page_shows_the_drugs_charts_inline(acme, tmp_path):
     assert sorted(figures) == [(ZEL, "dose-response"), (ZEL, "timeline")]
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), "inline charts must not share element ids"
+
+
+def dose_row(cohort, dose, endpoint, value, unit="%", trial="t1"):
+    return {"cohort": cohort, "dose": dose, "dose_unit": "mg", "endpoint": endpoint, "value": value, "unit": unit,
+            "trial": trial, "as_of": "2022-01-01", "doc": "d1", "comparator": False}
+
+
+def test_dose_response_leaves_out_baseline_characteristics_and_single_dose_endpoints():
+    from trialgraph.charts import dose_response
+
+    rows = [dose_row("c1", 10, "ORR", 20), dose_row("c2", 20, "ORR", 40),
+            dose_row("c1", 10, "prior_lines", 3, "lines"), dose_row("c2", 20, "prior_lines", 5, "lines"),
+            dose_row("c1", 10, "mOS", 8, "months")]
+    chart = dose_response(rows, "d", "D", {"t1": "Trial one"})
+    assert [panel.title for panel in chart.panels] == ["ORR by dose"]
+    assert chart.panels[0].y_unit == "%"
+    assert dose_response(rows, "d", "D", {}, "prior_lines") is None
+    assert [panel.title for panel in dose_response(rows, "d", "D", {}, "mOS").panels] == ["mOS by dose"]
+
+
+def test_chart_refuses_a_baseline_characteristic_as_endpoint(acme, tmp_path):
+    out = tmp_path / "p.svg"
+    result = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "--endpoint", "prior_lines", "-o", str(out))
+    assert result.exit_code == 2 and "baseline" in result.output and not out.exists()
+
+
+def test_chart_drawing_shows_values_full_legend_names_and_whole_percent_axis():
+    from trialgraph.charts import Chart, Panel, Series
+    from trialgraph.viz.drawing import chart_figure, to_bytes
+
+    long_a = "Phase 1 trial of a drug in relapsed or refractory multiple myeloma, cohort A expansion"
+    long_b = "Phase 1 trial of a drug in relapsed or refractory multiple myeloma, cohort B expansion"
+    panel = Panel("ORR by dose", "dose (mg)", "ORR (%)",
+                  (Series(long_a, ((10.0, 24.0), (20.0, 30.0))), Series(long_b, ((15.0, 27.5),))), False, "%")
+    figure = chart_figure(Chart("dose-response", "D: dose against response", "d", (panel,)))
+    (ax,) = [ax for ax in figure.axes if ax.get_visible()]
+    assert ax.get_ylim() == (0.0, 100.0)
+    texts = {t.get_text() for t in ax.texts}
+    assert {"24%", "30%", "27.5%"} <= texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert [" ".join(t.split("\n")) for t in legend] == [long_a, long_b]
+    assert all(len(line) <= 48 for t in legend for line in t.split("\n"))
+    assert min(t.get_fontsize() for t in ax.get_legend().get_texts()) >= 9
+    svg = to_bytes(figure, "svg").decode("utf-8")
+    assert "cohort A expansion" in svg and "cohort B expansion" in svg

@@ -13,7 +13,7 @@ from .common import EXIT_CODES, fail, verbose_option
 @click.argument("kind", type=click.Choice(["dose-response", "timeline"]))
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("--drug", required=True, metavar="NAME", help="the drug: any name a release uses, or an IRI")
-@click.option("--endpoint", metavar="CODE", help="timeline only: the endpoint, e.g. mOS, ORR, PFS")
+@click.option("--endpoint", metavar="CODE", help="the endpoint, e.g. mOS, ORR, PFS (timeline: required; dose-response: that endpoint alone)")
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="f.svg or f.png")
 @click.option("-q", "--quiet", is_flag=True, help="no summary line")
 @verbose_option
@@ -22,7 +22,8 @@ def command(kind: str, graph: Path, drug: str, endpoint: str | None, output: Pat
     """Chart KIND for one drug of GRAPH.
 
     \b
-    dose-response  each cohort's dose against every endpoint (latest value per cohort)
+    dose-response  each cohort's dose against each response endpoint with two or more doses
+                   (latest value per cohort), or against --endpoint alone
     timeline       one endpoint per cohort over the releases' as-of dates (needs --endpoint)"""
     try:
         from ..charts import chart_for
@@ -33,8 +34,6 @@ def command(kind: str, graph: Path, drug: str, endpoint: str | None, output: Pat
                              hint="end the file name in .svg or .png")
         if kind == "timeline" and not endpoint:
             raise UsageError("the timeline chart needs --endpoint", hint="e.g. --endpoint mOS")
-        if kind == "dose-response" and endpoint:
-            raise UsageError("--endpoint applies to the timeline chart only")
         chart = chart_for(kind, graph, drug, endpoint, output, fmt)
     except TrialgraphError as error:
         fail(error, verbose)

@@ -8,6 +8,7 @@ name is a dollar sign."""
 from __future__ import annotations
 
 import io
+import textwrap
 
 import matplotlib
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -42,32 +43,66 @@ def to_bytes(figure: Figure, fmt: str) -> bytes:
 
 
 def chart_figure(chart: Chart) -> Figure:
+    """One panel per row pair, at most two across, so text stays at its set
+    size when the figure is shown at its natural width (page or deck)."""
     with matplotlib.rc_context(RC):
         count = len(chart.panels)
-        columns = min(count, 3)
+        columns = min(count, 2)
         rows = (count + columns - 1) // columns
-        figure = Figure(figsize=(4.2 * columns, 3.3 * rows + 0.5), layout="constrained")
-        figure.suptitle(chart.title, fontsize=11)
+        legend_lines = max((_legend_lines(panel) for panel in chart.panels), default=0)
+        panel_height = 3.4 + 0.19 * legend_lines
+        figure = Figure(figsize=(5.6 * columns, panel_height * rows + 0.5), layout="constrained")
+        figure.suptitle(chart.title, fontsize=12)
         axes = figure.subplots(rows, columns, squeeze=False)
         for index, panel in enumerate(chart.panels):
-            ax = axes[index // columns][index % columns]
-            for series in panel.series:
-                xs = [x for x, _ in series.points]
-                ys = [y for _, y in series.points]
-                ax.plot(xs, ys, marker="o", linewidth=1.4, markersize=4, label=_short(series.label, 48))
-            ax.set_title(panel.title, fontsize=10)
-            ax.set_xlabel(panel.x_label)
-            ax.set_ylabel(panel.y_label)
-            ax.grid(True, linewidth=0.4, alpha=0.5)
-            if panel.dates:
-                locator = AutoDateLocator(minticks=3, maxticks=7)
-                ax.xaxis.set_major_locator(locator)
-                ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-            if len(panel.series) > 0:
-                ax.legend(fontsize=7, frameon=False)
+            _draw_panel(axes[index // columns][index % columns], panel)
         for index in range(count, rows * columns):
             axes[index // columns][index % columns].set_visible(False)
     return figure
+
+
+LEGEND_WRAP = 48
+
+
+def _legend_lines(panel) -> int:
+    return sum(len(textwrap.wrap(series.label, LEGEND_WRAP)) or 1 for series in panel.series)
+
+
+def value_text(value: float, unit: str) -> str:
+    return f"{value:g}%" if unit == "%" else f"{value:g}"
+
+
+def _draw_panel(ax, panel) -> None:
+    values = [y for series in panel.series for _, y in series.points]
+    for series in panel.series:
+        xs = [x for x, _ in series.points]
+        ys = [y for _, y in series.points]
+        (line,) = ax.plot(xs, ys, marker="o", linewidth=1.6, markersize=5,
+                          label="\n".join(textwrap.wrap(series.label, LEGEND_WRAP)) or series.label)
+        for x, y in series.points:
+            # every point carries its value: a deck reader cannot hover
+            ax.annotate(value_text(y, panel.y_unit), (x, y), xytext=(0, 6), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=9, color=line.get_color())
+    ax.set_title(panel.title, fontsize=11)
+    ax.set_xlabel(panel.x_label)
+    ax.set_ylabel(panel.y_label)
+    ax.grid(True, linewidth=0.4, alpha=0.5)
+    top = max(values, default=1.0)
+    if panel.y_unit == "%":
+        # a rate axis cut to 24-30 % turns a 6-point difference into a cliff
+        ax.set_ylim(0, max(100.0, top * 1.08))
+    elif min(values, default=0.0) >= 0:
+        ax.set_ylim(0, top * 1.18 if top > 0 else 1.0)
+    if panel.dates:
+        locator = AutoDateLocator(minticks=3, maxticks=7)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        ax.margins(x=0.08)
+    else:
+        right = max((x for series in panel.series for x, _ in series.points), default=1.0)
+        ax.set_xlim(0, right * 1.12 if right > 0 else 1.0)
+    if panel.series:
+        ax.legend(fontsize=9, frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1)
 
 
 def map_figure(projection: Projection, coordinates: dict[str, tuple[float, float]]) -> Figure:
