@@ -157,8 +157,8 @@ def test_viz_narrows_by_alias_and_refuses_unknown_names(acme, tmp_path):
     unknown = run("viz", str(acme), "-o", str(tmp_path / "x.html"), "--drug", "nosuchmab")
     assert unknown.exit_code == 2 and "nosuchmab" in unknown.output and len(unknown.output.strip().splitlines()) == 1
     assert not (tmp_path / "x.html").exists()
-    bad = run("viz", str(acme), "-o", str(tmp_path / "x.pdf"))
-    assert bad.exit_code == 2 and "x.pdf" in bad.output
+    bad = run("viz", str(acme), "-o", str(tmp_path / "x.docx"))
+    assert bad.exit_code == 2 and "x.docx" in bad.output
 
 
 def test_every_format_is_byte_identical_across_hash_seeds(acme, tmp_path):
@@ -286,3 +286,102 @@ def test_chart_drawing_shows_values_full_legend_names_and_whole_percent_axis():
     assert min(t.get_fontsize() for t in ax.get_legend().get_texts()) >= 9
     svg = to_bytes(figure, "svg").decode("utf-8")
     assert "cohort A expansion" in svg and "cohort B expansion" in svg
+
+
+def cie_lab(colour: str) -> tuple[float, float, float]:
+    """sRGB hex to CIELAB (D65), written out here so the check does not
+    trust the code under test."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = [t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def test_phase_colours_are_ordered_and_far_apart():
+    import itertools
+    import math
+
+    from trialgraph.viz.style import PHASE_COLORS, UNKNOWN_PHASE
+
+    colours = list(PHASE_COLORS.values()) + [UNKNOWN_PHASE]
+    for a, b in itertools.combinations(colours, 2):
+        assert math.dist(cie_lab(a), cie_lab(b)) >= 20, (a, b)
+    lightness = [cie_lab(c)[0] for c in PHASE_COLORS.values()]
+    assert lightness == sorted(lightness), "phases must read as a sequence"
+
+
+@pytest.fixture(scope="module")
+def seeds_dev(tmp_path_factory, shared) -> Path:
+    out = tmp_path_factory.mktemp("seeds-dev") / "seeds-dev.trig"
+    corpus = shared / "corpus"
+    result = run("build", str(corpus / "seeds"), str(corpus / "dev"), "-o", str(out), "-q")
+    assert result.exit_code in (0, 1), result.output
+    return out
+
+
+def test_trial_labels_on_the_map_are_distinct(seeds_dev):
+    graph = project(open_store(seeds_dev)).graph
+    shown = [d["display"] for _, d in graph.nodes(data=True) if d["kind"] == "trial"]
+    assert len(shown) > 10 and len(set(shown)) == len(shown)
+    assert all(len(text) <= 60 for text in shown)
+
+
+def test_static_map_has_title_legend_readable_text_and_no_label_on_a_node(seeds_dev):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from trialgraph.viz.drawing import map_figure, marker_diameter
+    from trialgraph.viz.layout import layered
+    from trialgraph.viz.writers import map_subtitle, map_title, without_isolates
+
+    projection = project(open_store(seeds_dev))
+    drawn = without_isolates(projection)
+    assert 0 < drawn.graph.number_of_nodes() < projection.graph.number_of_nodes()
+    coordinates = layered(drawn.graph)
+    figure = map_figure(drawn, coordinates, map_title("seeds-dev.trig", []), map_subtitle(projection, drawn))
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    texts = [t for t in figure.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+             if t.get_text().strip() and t.get_visible()]
+    assert min(t.get_fontsize() for t in texts) >= 9
+    all_text = " ".join(t.get_text() for t in texts)
+    assert "seeds-dev.trig: all companies and drugs" in all_text and "releases" in all_text
+    (legend,) = figure.legends
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert "Trial, phase 1" in entries and "Gold ring: drug with designations" in entries
+    assert any(e.startswith("Mentioned in") for e in entries) and "Badges: " in all_text
+    (ax,) = figure.axes
+    points = figure.dpi / 72
+    nodes = []
+    for node, data in drawn.graph.nodes(data=True):
+        cx, cy = ax.transData.transform(coordinates[node])
+        half = marker_diameter(data["releases"]) / 2 * points
+        nodes.append((cx - half, cy - half, cx + half, cy + half))
+    labels = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() not in
+              ("Companies", "Drugs", "Trials", "Conditions")]
+    assert len(labels) == drawn.graph.number_of_nodes()
+    for box in labels:
+        for x0, y0, x1, y1 in nodes:
+            assert box.x1 <= x0 or box.x0 >= x1 or box.y1 <= y0 or box.y0 >= y1, "a label covers a node"
+    for a, b in itertools_pairs(labels):
+        assert not a.overlaps(b), "two labels overlap"
+
+
+def itertools_pairs(items):
+    import itertools
+    return itertools.combinations(items, 2)
+
+
+def test_static_map_pdf_is_deterministic_and_titled_with_the_filter(acme, tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (first, second):
+        result = run("viz", str(acme), "-o", str(out), "--drug", "ZX-101")
+        assert result.exit_code == 0, result.output
+    data = first.read_bytes()
+    assert data.startswith(b"%PDF") and data == second.read_bytes()
+    svg = tmp_path / "a.svg"
+    assert run("viz", str(acme), "-o", str(svg), "--drug", "ZX-101").exit_code == 0
+    assert "acme.trig: only what links to ZX-101" in svg.read_text(encoding="utf-8")
