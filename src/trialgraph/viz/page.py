@@ -47,7 +47,8 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
         data = graph.nodes[node]
         x, y = coordinates[node]
         nodes.append({
-            "id": node, "kind": data["kind"], "label": data["label"], "names": list(data["names"]),
+            "id": node, "kind": data["kind"], "label": data["label"], "display": data.get("display") or data["label"],
+            "names": list(data["names"]),
             "releases": data["releases"], "phase": data["phase"], "x": x, "y": y,
             "r": node_radius(data["releases"]), "color": node_color(data),
             "designations": [{"code": d, "badge": DESIGNATION_BADGES.get(d, d),
@@ -59,8 +60,10 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
     legend = [{"label": COLUMN_TITLES[kind].lower() if kind != "trial" else "trials, phase not stated",
                "color": KIND_COLORS[kind] if kind != "trial" else UNKNOWN_PHASE} for kind in KINDS]
     legend += [{"label": f"Phase {p} trials", "color": PHASE_COLORS.get(p, UNKNOWN_PHASE)} for p in phases]
-    legend += [{"label": "gold ring: designations (" + ", ".join(f"{b} {DESIGNATION_NAMES[c].lower()}"
-               for c, b in DESIGNATION_BADGES.items()) + "); size: releases that mention it", "color": "#e0a100"}]
+    used = sorted({code for _, d in graph.nodes(data=True) for code in d["designations"]})
+    legend += [{"label": "gold ring: designations" + (" (" + ", ".join(
+        f"{DESIGNATION_BADGES.get(c, c)} {DESIGNATION_NAMES.get(c, c).lower()}" for c in used) + ")" if used else "")
+        + "; size: releases that mention it", "color": "#e0a100"}]
     width, height = canvas_size(coordinates)
     return {
         "nodes": nodes,

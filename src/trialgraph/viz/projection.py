@@ -144,7 +144,7 @@ def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) ->
         collector.condition_nodes[key] = node
         label = min(entry["forms"], key=lambda n: (n.casefold(), n))
         graph.add_node(node, kind="condition", label=label, names=tuple(sorted(entry["forms"])),
-                       releases=len(entry["docs"]), phase="", designations=(), display=shorten(label, DISPLAY_LIMIT))
+                       releases=len(entry["docs"]), phase="", designations=(), display=shorten(label, 90))
         for trial in sorted(entry["trials"]):
             graph.add_edge(trial, node)
 
