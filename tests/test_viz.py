@@ -385,3 +385,16 @@ def test_static_map_pdf_is_deterministic_and_titled_with_the_filter(acme, tmp_pa
     svg = tmp_path / "a.svg"
     assert run("viz", str(acme), "-o", str(svg), "--drug", "ZX-101").exit_code == 0
     assert "acme.trig: only what links to ZX-101" in svg.read_text(encoding="utf-8")
+
+
+def test_timeline_names_a_single_trial_once_in_the_title():
+    from trialgraph.charts import timeline
+
+    def row(cohort, date, value, trial="t1"):
+        return {"date": date, "as_of": date, "value": value, "unit": "months", "trial": trial, "cohort_label": cohort}
+
+    labels = {"t1": "Phase 1 trial in a long indication", "t2": "Other trial"}
+    (panel,) = timeline([row("1", "2020-01-01", 5), row("2", "2021-01-01", 7)], "d", "D", "mOS", labels).panels
+    assert [s.label for s in panel.series] == ["Cohort 1", "Cohort 2"] and labels["t1"] in panel.title
+    (panel,) = timeline([row("1", "2020-01-01", 5), row("1", "2021-01-01", 7, "t2")], "d", "D", "mOS", labels).panels
+    assert [s.label for s in panel.series] == ["Cohort 1 (Other trial)", "Cohort 1 (Phase 1 trial in a long indication)"]

@@ -138,18 +138,21 @@ def dose_response(rows: list[dict], drug: str, drug_label: str, labels: dict[str
 def timeline(rows: list[dict], drug: str, drug_label: str, code: str, labels: dict[str, str]) -> Chart | None:
     """One endpoint per cohort over release dates, from `metric-timeline`
     rows; None when no value has a date."""
+    dated = [row for row in rows if as_date(row.get("date") or row.get("as_of")) and row["value"] is not None]
+    trials = {labels.get(row["trial"], "") if row["trial"] else "" for row in dated}
+    # one trial: named once in the title, not in every legend entry
+    only = next(iter(trials)) if len(trials) == 1 else ""
     groups: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for row in rows:
+    for row in dated:
         when = as_date(row.get("date") or row.get("as_of"))
-        if when is None or row["value"] is None:
-            continue
         trial = labels.get(row["trial"], "") if row["trial"] else ""
-        name = cohort_name(row["cohort_label"]) + (f" ({trial})" if trial else "")
+        name = cohort_name(row["cohort_label"]) + (f" ({trial})" if trial and not only else "")
         groups[row["unit"]][name].add((when, float(row["value"])))
     panels = []
     for unit in sorted(groups):
         series = tuple(Series(name, tuple(sorted(points))) for name, points in sorted(groups[unit].items()))
-        panels.append(Panel(f"{code} across releases", "release date", f"{code} ({unit})", series, True, unit))
+        title = f"{code} across releases" + (f"\n{only}" if only else "")
+        panels.append(Panel(title, "release date", f"{code} ({unit})", series, True, unit))
     if not panels:
         return None
     return Chart("timeline", f"{drug_label}: {code} over time", drug, tuple(panels))

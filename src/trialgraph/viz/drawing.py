@@ -85,7 +85,7 @@ def _draw_panel(ax, panel) -> None:
             # every point carries its value: a deck reader cannot hover
             ax.annotate(value_text(y, panel.y_unit), (x, y), xytext=(0, 6), textcoords="offset points",
                         ha="center", va="bottom", fontsize=9, color=line.get_color())
-    ax.set_title(panel.title, fontsize=11)
+    ax.set_title("\n".join(textwrap.fill(line, 64) for line in panel.title.split("\n")), fontsize=11)
     ax.set_xlabel(panel.x_label)
     ax.set_ylabel(panel.y_label)
     ax.grid(True, linewidth=0.4, alpha=0.5)
