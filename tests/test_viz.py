@@ -398,3 +398,71 @@ def test_timeline_names_a_single_trial_once_in_the_title():
     assert [s.label for s in panel.series] == ["Cohort 1", "Cohort 2"] and labels["t1"] in panel.title
     (panel,) = timeline([row("1", "2020-01-01", 5), row("1", "2021-01-01", 7, "t2")], "d", "D", "mOS", labels).panels
     assert [s.label for s in panel.series] == ["Cohort 1 (Other trial)", "Cohort 1 (Phase 1 trial in a long indication)"]
+
+
+ACME = "https://w3id.org/trialgraph/id/company/acmeoncology"
+RELEASE = "https://w3id.org/trialgraph/id/release/"
+
+
+def test_company_lanes_hold_designations_and_results_as_reported(acme):
+    from trialgraph.charts import as_date
+    from trialgraph.viz.lanes import company_lanes
+
+    store = open_store(acme)
+    labels = {n: d["display"] for n, d in project(store).graph.nodes(data=True)}
+    lanes = company_lanes(store, ACME, labels)
+    (lane,) = lanes.lanes
+    assert lane.label == "Zelatinib" and lanes.releases == 3
+    marks = [(m.when, m.category, m.text, m.release) for m in lane.marks]
+    assert marks == [(as_date("2021-05-10"), "designation", "OD", RELEASE + "acme-2021-05-10"),
+                     (as_date("2022-06-01"), "results", "ORR 17–43% · mOS 7.4 months", RELEASE + "acme-2022-06-01"),
+                     (as_date("2023-06-05"), "results", "mOS 9.1 months", RELEASE + "acme-2023-06-05")]
+    assert all(m.evidence for m in lane.marks)
+
+
+def test_chart_timeline_by_company_links_every_mark_to_its_release(acme, tmp_path):
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    for out in (first, second):
+        result = run("chart", "timeline", str(acme), "--company", "Acme Oncology", "-o", str(out))
+        assert result.exit_code == 0, result.output
+    svg = first.read_text(encoding="utf-8")
+    assert first.read_bytes() == second.read_bytes()
+    links = set(re.findall(r'<a xlink:href="([^"]+)"', svg))
+    assert links == {RELEASE + doc for doc in ("acme-2021-05-10", "acme-2022-06-01", "acme-2023-06-05")}
+    assert "development history by drug" in svg and "Zelatinib" in svg
+    pdf = tmp_path / "a.pdf"
+    assert run("chart", "timeline", str(acme), "--company", "Acme Oncology", "-o", str(pdf)).exit_code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    both = run("chart", "timeline", str(acme), "--company", "Acme Oncology", "--drug", "ZX-101", "-o", str(tmp_path / "c.svg"))
+    assert both.exit_code == 2 and not (tmp_path / "c.svg").exists()
+
+
+def test_lane_labels_cover_no_mark_and_no_other_label(seeds_dev):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from trialgraph.viz.drawing import lanes_figure
+    from trialgraph.viz.lanes import company_lanes
+
+    store = open_store(seeds_dev)
+    graph = project(store).graph
+    labels = {n: d["display"] for n, d in graph.nodes(data=True)}
+    found = [company_lanes(store, n, labels) for n, d in graph.nodes(data=True) if d["kind"] == "company"]
+    busiest = max((lanes for lanes in found if lanes), key=lambda lanes: sum(len(l.marks) for l in lanes.lanes))
+    figure = lanes_figure(busiest, lambda mark: mark.release)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    (ax,) = figure.axes
+    texts = [t.get_window_extent(renderer) for t in ax.texts]
+    from matplotlib.transforms import Affine2D
+
+    def mark_box(c):  # the marker's path at its drawn size, around its centre on screen
+        centre = c.get_offset_transform().transform(c.get_offsets())[0]
+        return c.get_paths()[0].get_extents(Affine2D(c.get_transforms()[0])).translated(*centre)
+
+    marks = [mark_box(c) for c in ax.collections]
+    assert len(marks) == sum(len(lane.marks) for lane in busiest.lanes) and len(texts) >= len(marks) // 3
+    frame = ax.get_window_extent(renderer)
+    for i, box in enumerate(texts):
+        assert box.x1 <= frame.x1 + 0.5 and min(t.get_fontsize() for t in ax.texts) >= 9
+        assert not any(box.overlaps(other) for other in texts[i + 1:])
+        assert not any(box.overlaps(mark) for mark in marks), (ax.texts[i].get_text(), box, [m for m in marks if box.overlaps(m)])

@@ -194,3 +194,27 @@ def seeds_dev_page(tmp_path_factory, shared) -> Path:
     out = folder / "map.html"
     assert run("viz", str(graph_file), "-o", str(out), "-q").exit_code == 0
     return out
+
+
+def test_timelines_tab_shows_each_company_and_its_marks_link_to_evidence(browser, seeds_dev_page):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(seeds_dev_page.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]")
+    assert not page.is_visible("#timelines")
+    page.click("#tab-timelines")
+    assert page.is_visible("#timelines") and not page.is_visible("#map-svg")
+    figures = page.locator("#timelines figure.lanes")
+    assert figures.count() >= 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    link = page.locator("#timelines figure.lanes a").first
+    target = link.get_attribute("xlink:href") or link.get_attribute("href")
+    assert target.startswith("#ev-") and page.locator(target).count() == 1
+    link.scroll_into_view_if_needed()
+    link.click()
+    assert page.evaluate("location.hash") == target
+    company = figures.first.get_attribute("data-company")
+    page.select_option("#filter-company", company)
+    assert page.locator("#timelines figure.lanes:not(.hidden)").count() == 1
+    page.click("#tab-map")
+    assert page.is_visible("#map-svg") and not page.is_visible("#timelines")
+    page.close()

@@ -1,7 +1,8 @@
 """Regenerate the pictures in docs/img/ from a build of ../shared/corpus/seeds
 and ../shared/corpus/dev: the HTML map in headless Chromium at 1366x768 and
-1920x1080 (with a node selected), the static map, and the charts of the drug
-and endpoint with the most data. Needs Debian's chromium and the test extra.
+1920x1080 (with a node selected), the static map, the charts of the drug and
+endpoint with the most data, and the swim lanes of the company with the most
+dated marks. Needs Debian's chromium and the test extra.
 
     .venv/bin/python docs/img/make_images.py [--shared ../shared]
 """
@@ -25,6 +26,23 @@ def cli(*args: str) -> None:
     except SystemExit as stop:
         if stop.code not in (0, 1, None):  # 1: the graph does not conform; still a graph to draw
             raise
+
+
+def busiest_company(graph: Path) -> str:
+    """The company whose drugs have the most dated marks."""
+    from trialgraph.viz.lanes import company_lanes
+    from trialgraph.viz.projection import project
+    from trialgraph.viz.sparql import open_store
+
+    store = open_store(graph)
+    nodes = project(store).graph.nodes(data=True)
+    labels = {node: data["display"] for node, data in nodes}
+    marks = {}
+    for node, data in nodes:
+        lanes = company_lanes(store, node, labels) if data["kind"] == "company" else None
+        if lanes:
+            marks[node] = sum(len(lane.marks) for lane in lanes.lanes)
+    return min(marks, key=lambda c: (-marks[c], c))
 
 
 def busiest(graph: Path) -> tuple[str, str]:
@@ -67,6 +85,8 @@ def run(shared: Path) -> None:
         drug, endpoint = busiest(graph)
         cli("chart", "dose-response", str(graph), "--drug", drug, "-o", str(HERE / "dose-response.png"), "-q")
         cli("chart", "timeline", str(graph), "--drug", drug, "--endpoint", endpoint, "-o", str(HERE / "timeline.png"), "-q")
+        cli("chart", "timeline", str(graph), "--company", busiest_company(graph), "-o", str(HERE / "company-timeline.png"),
+            "-q")
 
 
 if __name__ == "__main__":

@@ -187,6 +187,28 @@ def describe(chart: Chart) -> str:
     return f"{chart.title}: {len(chart.panels)} panel(s), {series} series, {points} points"
 
 
+def company_timeline_for(graph_path, company_name: str, output, fmt: str):
+    """A company's swim lanes (trialgraph.viz.lanes), each mark linked to the
+    IRI of the release that reports it, written as SVG, PNG or PDF."""
+    from .output import write_atomic
+    from .queries import resolve
+    from .viz.drawing import lanes_figure, to_bytes
+    from .viz.lanes import company_lanes
+    from .viz.projection import project
+    from .viz.sparql import open_store
+
+    store = open_store(graph_path)
+    company = str(resolve("company", company_name, store))
+    graph = project(store).graph
+    labels = {node: data.get("display") or data["label"] for node, data in graph.nodes(data=True)}
+    lanes = company_lanes(store, company, labels)
+    if lanes is None:
+        raise UsageError(f"nothing to draw for {labels.get(company, company_name)!r}",
+                         hint="none of its drugs has a dated designation, milestone or result")
+    write_atomic(output, to_bytes(lanes_figure(lanes, lambda mark: mark.release or None), fmt))
+    return lanes
+
+
 def chart_for(kind: str, graph_path, drug_name: str, endpoint_name: str | None, output, fmt: str) -> Chart:
     """Resolve the names, build the chart and write it (SVG or PNG) to `output`."""
     from .output import write_atomic

@@ -90,6 +90,9 @@ def project(store) -> Projection:
 
     for row in select(store, "results"):
         collector.result(row, graph)
+    for row in select(store, "milestones"):
+        if row["drug"] in graph:
+            collector.milestone(row, graph)
     for row in select(store, "companies"):
         if row["company"] in graph:
             collector.company(row)

@@ -103,7 +103,7 @@ def render(store, projection: Projection, coordinates: dict, fmt: str, title: st
         linked = without_isolates(projection)
         return to_bytes(map_figure(linked, layered(linked.graph), title, map_subtitle(projection, linked)), fmt)
     from .page import render_page  # the page pulls in the chart code; other formats do not need it
-    return render_page(projection, coordinates, charts_of(store, projection), title)
+    return render_page(projection, coordinates, charts_of(store, projection), title, timelines_of(store, projection))
 
 
 def charts_of(store, projection: Projection) -> list[Chart]:
@@ -112,6 +112,18 @@ def charts_of(store, projection: Projection) -> list[Chart]:
     drugs = sorted((n for n, d in graph.nodes(data=True) if d["kind"] == "drug"),
                    key=lambda n: (labels[n].casefold(), n))
     return page_charts(store, drugs, labels, select(store, "results"))
+
+
+def timelines_of(store, projection: Projection) -> list:
+    """The swim lanes of every company on the map that has something dated to draw."""
+    from .lanes import company_lanes
+
+    graph = projection.graph
+    labels = {node: data.get("display") or data["label"] for node, data in graph.nodes(data=True)}
+    companies = sorted((n for n, d in graph.nodes(data=True) if d["kind"] == "company"),
+                       key=lambda n: (labels[n].casefold(), n))
+    found = (company_lanes(store, company, labels) for company in companies)
+    return [lanes for lanes in found if lanes is not None]
 
 
 def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None = None,

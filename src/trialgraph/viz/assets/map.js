@@ -253,8 +253,24 @@
     edgeEls.forEach(function (p) { p.classList.toggle("hidden", !(shown(p.tgFrom) && shown(p.tgTo))); });
     layout();
     showCharts(drug);
+    showTimelines(company);
     status();
   }
+  function showTimelines(company) {
+    var figures = document.querySelectorAll("#timelines figure");
+    for (var i = 0; i < figures.length; i++) figures[i].classList.toggle("hidden", !!company && figures[i].getAttribute("data-company") !== company);
+  }
+  // ---- tabs: the map or the company timelines; the evidence list stays below both
+  var tabs = document.querySelectorAll("#tabs button");
+  function showTab(chosen) {
+    for (var i = 0; i < tabs.length; i++) {
+      var on = tabs[i] === chosen;
+      tabs[i].setAttribute("aria-selected", String(on));
+      document.getElementById(tabs[i].getAttribute("data-view")).classList.toggle("hidden", !on);
+    }
+    if (chosen.id === "tab-map") layout();  // widths are 0 while hidden
+  }
+  for (var t = 0; t < tabs.length; t++) tabs[t].addEventListener("click", function (event) { showTab(event.currentTarget); });
   function showCharts(drug) {
     var figures = document.querySelectorAll("#charts figure"), shown = 0;
     for (var i = 0; i < figures.length; i++) {
