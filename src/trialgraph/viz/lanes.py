@@ -62,13 +62,50 @@ def _releases(store) -> dict[str, tuple[str, datetime.date | None]]:
 
 def company_lanes(store, company: str, labels: dict[str, str]) -> Lanes | None:
     """The lanes of one company (an IRI); None when none of its drugs has a dated mark."""
-    drugs = sorted({row["drug"] for row in select(store, "developers") if row["company"] == company})
+    return all_lanes(store, labels, [company]).get(company)
+
+
+def all_lanes(store, labels: dict[str, str], companies: list[str]) -> dict[str, Lanes]:
+    """The lanes of each of `companies` that has a dated mark. Each query runs
+    once for all of them: the page draws every company's lanes."""
+    wanted = set(companies)
+    developers: dict[str, set[str]] = defaultdict(set)
+    for row in select(store, "developers"):
+        if row["company"] in wanted:
+            developers[row["drug"]].add(row["company"])
+    marks = _marks(store, set(developers), labels)
+    found = {}
+    for company in companies:
+        lanes = []
+        for drug in sorted(d for d, owners in developers.items() if company in owners):
+            if marks.get(drug):
+                lanes.append(Lane(drug, labels.get(drug, drug), tuple(marks[drug])))
+        if lanes:
+            lanes.sort(key=lambda lane: (lane.marks[0].when, lane.label.casefold(), lane.drug))
+            docs = {mark.doc for lane in lanes for mark in lane.marks}
+            found[company] = Lanes(company, labels.get(company, company), tuple(lanes), len(docs))
+    return found
+
+
+def _marks(store, drugs: set[str], labels: dict[str, str]) -> dict[str, list[Mark]]:
+    """Every drug's marks, in date order."""
     releases = _releases(store)
     marks: dict[str, list[Mark]] = defaultdict(list)
+    for mark_of in (_designation_marks, _milestone_marks, _result_marks):
+        for drug, mark in mark_of(store, drugs, labels, releases):
+            marks[drug].append(mark)
+    ordered: dict[str, list[Mark]] = {}
+    for drug in sorted(marks):
+        # a release that states one milestone in two sentences gives one mark
+        first: dict[tuple, Mark] = {}
+        for mark in sorted(marks[drug], key=lambda m: (m.when, CATEGORIES.index(m.category), m.text, m.doc,
+                                                       m.evidence or "", m.detail)):
+            first.setdefault((mark.when, mark.category, mark.text, mark.doc), mark)
+        ordered[drug] = list(first.values())
+    return ordered
 
-    def release_of(doc: str) -> tuple[str, datetime.date | None]:
-        return releases.get(doc, ("", None))
 
+def _designation_marks(store, drugs: set[str], labels: dict[str, str], releases: dict):
     # A designation is restated by release after release: one mark per
     # (type, agency, indication), at the earliest grant date a release states,
     # else at the first release that reports it.
@@ -76,7 +113,7 @@ def company_lanes(store, company: str, labels: dict[str, str]) -> Lanes | None:
     for row in select(store, "designations"):
         if row["drug"] not in drugs:
             continue
-        iri, issued = release_of(row["doc"])
+        iri, issued = releases.get(row["doc"], ("", None))
         when = as_date(row["date"]) or issued
         if when is not None:
             key = (row["drug"], row["type"], row["agency"], " ".join((row["indication"] or "").split()).casefold())
@@ -89,47 +126,38 @@ def company_lanes(store, company: str, labels: dict[str, str]) -> Lanes | None:
         restated = len({entry[2] for entry in stated})
         if restated > 1:
             detail += f"; stated by {restated} releases"
-        marks[drug].append(Mark(when, "designation", DESIGNATION_BADGES.get(code, code), detail, iri, doc,
-                                evidence or None, code))
+        yield drug, Mark(when, "designation", DESIGNATION_BADGES.get(code, code), detail, iri, doc, evidence or None,
+                         code)
+
+
+def _milestone_marks(store, drugs: set[str], labels: dict[str, str], releases: dict):
     for row in select(store, "milestones"):
         if row["drug"] not in drugs:
             continue
-        iri, issued = release_of(row["doc"])
+        iri, issued = releases.get(row["doc"], ("", None))
         if issued is None:
             continue
         subject = row["subject"] or (labels.get(row["trial"], "") if row["trial"] else "") or "trial"
         what = MILESTONE_NAMES.get(row["kind"], row["kind"])
-        marks[row["drug"]].append(Mark(issued, MILESTONE_CATEGORY.get(row["kind"], "trial milestone"), subject,
-                                       f"{subject} {what} (reported {issued})", iri, row["doc"], row["evidence"]))
+        yield row["drug"], Mark(issued, MILESTONE_CATEGORY.get(row["kind"], "trial milestone"), subject,
+                                f"{subject} {what} (reported {issued})", iri, row["doc"], row["evidence"])
+
+
+def _result_marks(store, drugs: set[str], labels: dict[str, str], releases: dict):
+    """One mark per release that reports results of the drug."""
     reported: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in select(store, "results"):
         if row["drug"] in drugs and not row["comparator"] and is_response(row["endpoint"]):
             reported[(row["drug"], row["doc"])].append(row)
     for (drug, doc), rows in reported.items():
-        iri, issued = release_of(doc)
+        iri, issued = releases.get(doc, ("", None))
         if issued is None:
             continue
         texts = sorted({_result_text(row, labels) for row in rows})
         short = _ranges(rows)
         text = " · ".join(short[:RESULTS_SHOWN]) + (f" +{len(short) - RESULTS_SHOWN}" if len(short) > RESULTS_SHOWN else "")
         evidence = min((row["evidence"] for row in rows if row["evidence"]), default=None)
-        marks[drug].append(Mark(issued, "results", text, f"Results reported {issued}: " + "; ".join(texts),
-                                iri, doc, evidence))
-    lanes = []
-    for drug in drugs:
-        # a release that states one milestone in two sentences gives one mark
-        first: dict[tuple, Mark] = {}
-        for mark in sorted(marks[drug], key=lambda m: (m.when, CATEGORIES.index(m.category), m.text, m.doc,
-                                                       m.evidence or "", m.detail)):
-            first.setdefault((mark.when, mark.category, mark.text, mark.doc), mark)
-        mine = list(first.values())
-        if mine:
-            lanes.append(Lane(drug, labels.get(drug, drug), tuple(mine)))
-    if not lanes:
-        return None
-    lanes.sort(key=lambda lane: (lane.marks[0].when, lane.label.casefold(), lane.drug))
-    docs = {mark.doc for lane in lanes for mark in lane.marks}
-    return Lanes(company, labels.get(company, company), tuple(lanes), len(docs))
+        yield drug, Mark(issued, "results", text, f"Results reported {issued}: " + "; ".join(texts), iri, doc, evidence)
 
 
 def _ranges(rows: list[dict]) -> list[str]:

@@ -114,16 +114,20 @@ def charts_of(store, projection: Projection) -> list[Chart]:
     return page_charts(store, drugs, labels, select(store, "results"))
 
 
+PAGE_TIMELINES = 40  # companies whose lanes the page draws: each is a matplotlib figure
+
+
 def timelines_of(store, projection: Projection) -> list:
-    """The swim lanes of every company on the map that has something dated to draw."""
-    from .lanes import company_lanes
+    """The swim lanes of the companies on the map with the most dated marks
+    (at most PAGE_TIMELINES; `trialgraph chart timeline --company` draws any)."""
+    from .lanes import all_lanes
 
     graph = projection.graph
     labels = {node: data.get("display") or data["label"] for node, data in graph.nodes(data=True)}
-    companies = sorted((n for n, d in graph.nodes(data=True) if d["kind"] == "company"),
-                       key=lambda n: (labels[n].casefold(), n))
-    found = (company_lanes(store, company, labels) for company in companies)
-    return [lanes for lanes in found if lanes is not None]
+    companies = [n for n, d in graph.nodes(data=True) if d["kind"] == "company"]
+    found = all_lanes(store, labels, companies).values()
+    busiest = sorted(found, key=lambda lanes: (-sum(len(lane.marks) for lane in lanes.lanes), lanes.company))
+    return sorted(busiest[:PAGE_TIMELINES], key=lambda lanes: (lanes.label.casefold(), lanes.company))
 
 
 def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None = None,
