@@ -466,3 +466,15 @@ def test_lane_labels_cover_no_mark_and_no_other_label(seeds_dev):
         assert box.x1 <= frame.x1 + 0.5 and min(t.get_fontsize() for t in ax.texts) >= 9
         assert not any(box.overlaps(other) for other in texts[i + 1:])
         assert not any(box.overlaps(mark) for mark in marks), (ax.texts[i].get_text(), box, [m for m in marks if box.overlaps(m)])
+
+
+def test_layout_levels_a_company_with_its_drugs_not_in_the_middle_of_the_column():
+    from trialgraph.viz.layout import ROW_GAP, TOP, layered
+
+    graph = nx.DiGraph()
+    for node, kind in (("a", "company"), ("b", "company"), ("a1", "drug"), ("b1", "drug"), ("b2", "drug"), ("b3", "drug")):
+        graph.add_node(node, kind=kind, label=node)
+    graph.add_edges_from([("a", "a1"), ("b", "b1"), ("b", "b2"), ("b", "b3")])
+    ys = {node: y for node, (_, y) in layered(graph).items()}
+    assert [ys[d] for d in ("a1", "b1", "b2", "b3")] == [TOP + ROW_GAP * i for i in range(4)]
+    assert ys["a"] == ys["a1"] and ys["b"] == ys["b2"]
