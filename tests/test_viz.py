@@ -440,7 +440,7 @@ def test_chart_timeline_by_company_links_every_mark_to_its_release(acme, tmp_pat
 def test_lane_labels_cover_no_mark_and_no_other_label(seeds_dev):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    from trialgraph.viz.drawing import lanes_figure
+    from trialgraph.viz.lane_drawing import lanes_figure
     from trialgraph.viz.lanes import company_lanes
 
     store = open_store(seeds_dev)

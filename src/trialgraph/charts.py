@@ -192,7 +192,8 @@ def company_timeline_for(graph_path, company_name: str, output, fmt: str):
     IRI of the release that reports it, written as SVG, PNG or PDF."""
     from .output import write_atomic
     from .queries import resolve
-    from .viz.drawing import lanes_figure, to_bytes
+    from .viz.drawing import to_bytes
+    from .viz.lane_drawing import lanes_figure
     from .viz.lanes import company_lanes
     from .viz.projection import project
     from .viz.sparql import open_store

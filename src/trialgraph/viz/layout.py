@@ -36,7 +36,6 @@ def layered(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """(x, y) of every node, in SVG pixels (y grows downwards)."""
     layers = {kind: sorted((n for n, d in graph.nodes(data=True) if d["kind"] == kind),
                            key=lambda n: _label_key(graph, n)) for kind in KINDS}
-    position: dict[str, int] = {}
     for _ in range(2):  # down then up, twice, then down once more: settles small maps
         for kind in KINDS[1:]:
             layers[kind] = _order(graph, layers[kind], graph.predecessors, _ranks(layers, kind, -1))

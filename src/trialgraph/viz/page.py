@@ -17,7 +17,8 @@ import re
 from importlib import resources
 
 from ..charts import Chart, describe
-from .drawing import chart_figure, lanes_figure, to_bytes
+from .drawing import chart_figure, to_bytes
+from .lane_drawing import lanes_figure
 from .facts import DESIGNATION_BADGES, DESIGNATION_NAMES
 from .lanes import describe_lanes
 from .layout import COLUMN_GAP, MARGIN, canvas_size

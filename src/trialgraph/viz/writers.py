@@ -70,13 +70,15 @@ def without_isolates(projection: Projection) -> Projection:
     return Projection(graph.subgraph(keep).copy(), projection.facts, projection.evidence, projection.releases)
 
 
+_SINGULAR = {"company": "company", "drug": "drug", "trial": "trial", "condition": "condition"}
+
+
 def map_subtitle(shown: Projection, drawn: Projection) -> str:
+    """Counts of what the drawing shows, the releases behind it, and the names left out."""
     counts = {kind: 0 for kind in KINDS}
     for _, data in drawn.graph.nodes(data=True):
         counts[data["kind"]] += 1
-    text = ", ".join(f"{counts[k]} {COLUMN_TITLES[k].lower() if counts[k] != 1 else COLUMN_TITLES[k].lower()[:-1]}"
-                     for k in KINDS)
-    text = text.replace("companie,", "company,").replace("companie ", "company ")
+    text = ", ".join(f"{counts[k]} {_SINGULAR[k] if counts[k] == 1 else COLUMN_TITLES[k].lower()}" for k in KINDS)
     text += f" from {shown.releases} release{'s' if shown.releases != 1 else ''}"
     hidden = shown.graph.number_of_nodes() - drawn.graph.number_of_nodes()
     if hidden:
