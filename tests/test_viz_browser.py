@@ -155,6 +155,10 @@ def test_seeds_dev_map_fits_the_window_at_laptop_and_desktop_sizes(browser, seed
     page.screenshot(path=str(tmp_path / "selected.png"))
     page.click("#close-panel")
     assert not page.is_visible("#panel")
+    page.click("#map-svg g.node[data-kind=trial] >> nth=0")
+    assert page.is_visible("#panel")
+    page.keyboard.press("Escape")
+    assert not page.is_visible("#panel") and page.get_attribute("#map-svg", "data-selected") is None
     page.check("#show-unlinked")
     shown_all = page.evaluate(LAYOUT_FACTS)
     assert shown_all["hidden"] == 0 and len(shown_all["labels"]) == len(facts["labels"]) + unlinked

@@ -175,6 +175,7 @@
     layout(); status();
   }
   document.getElementById("close-panel").addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape" && selected) closePanel(); });
 
   function select(id) {
     var n = byId[id]; if (!n || id === selected) return;  // re-rendering would drop a link being clicked
