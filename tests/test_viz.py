@@ -157,8 +157,8 @@ def test_viz_narrows_by_alias_and_refuses_unknown_names(acme, tmp_path):
     unknown = run("viz", str(acme), "-o", str(tmp_path / "x.html"), "--drug", "nosuchmab")
     assert unknown.exit_code == 2 and "nosuchmab" in unknown.output and len(unknown.output.strip().splitlines()) == 1
     assert not (tmp_path / "x.html").exists()
-    bad = run("viz", str(acme), "-o", str(tmp_path / "x.pdf"))
-    assert bad.exit_code == 2 and "x.pdf" in bad.output
+    bad = run("viz", str(acme), "-o", str(tmp_path / "x.docx"))
+    assert bad.exit_code == 2 and "x.docx" in bad.output
 
 
 def test_every_format_is_byte_identical_across_hash_seeds(acme, tmp_path):
@@ -217,11 +217,16 @@ def test_charts_plot_the_values_releases_state(acme, tmp_path):
         run("chart", kind, str(acme), "--drug", "zelatinib", *extra, "-o", str(again))
         assert again.read_bytes() == out.read_bytes()
     dose = dose_response(result_rows(store, ZEL), ZEL, "Zelatinib", {})
-    points = {panel.title: panel.series[0].points for panel in dose.panels}
+    # mOS is known at one dose only: a one-point panel says nothing about dose
+    assert {panel.title: panel.series[0].points for panel in dose.panels} == {
+        "ORR by dose": ((2.0, 17.0), (4.0, 33.0), (6.0, 43.0))}
     # cohort 1's dose is stated in 2022 only; its mOS is the 2023 restatement
-    assert points == {"ORR by dose": ((2.0, 17.0), (4.0, 33.0), (6.0, 43.0)), "mOS by dose": ((2.0, 9.1),)}
+    (mos,) = dose_response(result_rows(store, ZEL), ZEL, "Zelatinib", {}, "mOS").panels
+    assert mos.series[0].points == ((2.0, 9.1),)
     png = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "-o", str(tmp_path / "d.png"))
-    assert png.exit_code == 0 and "4 points" in png.output and (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+    assert png.exit_code == 0 and "3 points" in png.output and (tmp_path / "d.png").read_bytes()[:4] == b"\x89PNG"
+    one = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "--endpoint", "mOS", "-o", str(tmp_path / "m.svg"))
+    assert one.exit_code == 0 and "1 panel(s), 1 series, 1 points" in one.output, one.output
     missing = run("chart", "timeline", str(acme), "--drug", "Zelatinib", "--endpoint", "PFS", "-o", str(tmp_path / "p.svg"))
     assert missing.exit_code == 2 and "PFS" in missing.output
     no_endpoint = run("chart", "timeline", str(acme), "--drug", "Zelatinib", "-o", str(tmp_path / "p.svg"))
@@ -236,3 +241,240 @@ def test_page_shows_the_drugs_charts_inline(acme, tmp_path):
     assert sorted(figures) == [(ZEL, "dose-response"), (ZEL, "timeline")]
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), "inline charts must not share element ids"
+
+
+def dose_row(cohort, dose, endpoint, value, unit="%", trial="t1"):
+    return {"cohort": cohort, "dose": dose, "dose_unit": "mg", "endpoint": endpoint, "value": value, "unit": unit,
+            "trial": trial, "as_of": "2022-01-01", "doc": "d1", "comparator": False}
+
+
+def test_dose_response_leaves_out_baseline_characteristics_and_single_dose_endpoints():
+    from trialgraph.charts import dose_response
+
+    rows = [dose_row("c1", 10, "ORR", 20), dose_row("c2", 20, "ORR", 40),
+            dose_row("c1", 10, "prior_lines", 3, "lines"), dose_row("c2", 20, "prior_lines", 5, "lines"),
+            dose_row("c1", 10, "mOS", 8, "months")]
+    chart = dose_response(rows, "d", "D", {"t1": "Trial one"})
+    assert [panel.title for panel in chart.panels] == ["ORR by dose"]
+    assert chart.panels[0].y_unit == "%"
+    assert dose_response(rows, "d", "D", {}, "prior_lines") is None
+    assert [panel.title for panel in dose_response(rows, "d", "D", {}, "mOS").panels] == ["mOS by dose"]
+
+
+def test_chart_refuses_a_baseline_characteristic_as_endpoint(acme, tmp_path):
+    out = tmp_path / "p.svg"
+    result = run("chart", "dose-response", str(acme), "--drug", "Zelatinib", "--endpoint", "prior_lines", "-o", str(out))
+    assert result.exit_code == 2 and "baseline" in result.output and not out.exists()
+
+
+def test_chart_drawing_shows_values_full_legend_names_and_whole_percent_axis():
+    from trialgraph.charts import Chart, Panel, Series
+    from trialgraph.viz.drawing import chart_figure, to_bytes
+
+    long_a = "Phase 1 trial of a drug in relapsed or refractory multiple myeloma, cohort A expansion"
+    long_b = "Phase 1 trial of a drug in relapsed or refractory multiple myeloma, cohort B expansion"
+    panel = Panel("ORR by dose", "dose (mg)", "ORR (%)",
+                  (Series(long_a, ((10.0, 24.0), (20.0, 30.0))), Series(long_b, ((15.0, 27.5),))), False, "%")
+    figure = chart_figure(Chart("dose-response", "D: dose against response", "d", (panel,)))
+    (ax,) = [ax for ax in figure.axes if ax.get_visible()]
+    assert ax.get_ylim() == (0.0, 100.0)
+    texts = {t.get_text() for t in ax.texts}
+    assert {"24%", "30%", "27.5%"} <= texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert [" ".join(t.split("\n")) for t in legend] == [long_a, long_b]
+    assert all(len(line) <= 48 for t in legend for line in t.split("\n"))
+    assert min(t.get_fontsize() for t in ax.get_legend().get_texts()) >= 9
+    svg = to_bytes(figure, "svg").decode("utf-8")
+    assert "cohort A expansion" in svg and "cohort B expansion" in svg
+
+
+def cie_lab(colour: str) -> tuple[float, float, float]:
+    """sRGB hex to CIELAB (D65), written out here so the check does not
+    trust the code under test."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(colour[i:i + 2], 16) / 255) for i in (1, 3, 5))
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    f = [t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116 for t in (x, y, z)]
+    return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
+
+
+def test_phase_colours_are_ordered_and_far_apart():
+    import itertools
+    import math
+
+    from trialgraph.viz.style import PHASE_COLORS, UNKNOWN_PHASE
+
+    colours = list(PHASE_COLORS.values()) + [UNKNOWN_PHASE]
+    for a, b in itertools.combinations(colours, 2):
+        assert math.dist(cie_lab(a), cie_lab(b)) >= 20, (a, b)
+    lightness = [cie_lab(c)[0] for c in PHASE_COLORS.values()]
+    assert lightness == sorted(lightness), "phases must read as a sequence"
+
+
+@pytest.fixture(scope="module")
+def seeds_dev(tmp_path_factory, shared) -> Path:
+    out = tmp_path_factory.mktemp("seeds-dev") / "seeds-dev.trig"
+    corpus = shared / "corpus"
+    result = run("build", str(corpus / "seeds"), str(corpus / "dev"), "-o", str(out), "-q")
+    assert result.exit_code in (0, 1), result.output
+    return out
+
+
+def test_trial_labels_on_the_map_are_distinct(seeds_dev):
+    graph = project(open_store(seeds_dev)).graph
+    shown = [d["display"] for _, d in graph.nodes(data=True) if d["kind"] == "trial"]
+    assert len(shown) > 10 and len(set(shown)) == len(shown)
+    assert all(len(text) <= 60 for text in shown)
+
+
+def test_static_map_has_title_legend_readable_text_and_no_label_on_a_node(seeds_dev):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from trialgraph.viz.drawing import map_figure, marker_diameter
+    from trialgraph.viz.layout import layered
+    from trialgraph.viz.writers import map_subtitle, map_title, without_isolates
+
+    projection = project(open_store(seeds_dev))
+    drawn = without_isolates(projection)
+    assert 0 < drawn.graph.number_of_nodes() < projection.graph.number_of_nodes()
+    coordinates = layered(drawn.graph)
+    figure = map_figure(drawn, coordinates, map_title("seeds-dev.trig", []), map_subtitle(projection, drawn))
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    texts = [t for t in figure.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+             if t.get_text().strip() and t.get_visible()]
+    assert min(t.get_fontsize() for t in texts) >= 9
+    all_text = " ".join(t.get_text() for t in texts)
+    assert "seeds-dev.trig: all companies and drugs" in all_text and "releases" in all_text
+    (legend,) = figure.legends
+    entries = [t.get_text() for t in legend.get_texts()]
+    assert "Trial, phase 1" in entries and "Gold ring: drug with designations" in entries
+    assert any(e.startswith("Mentioned in") for e in entries) and "Badges: " in all_text
+    (ax,) = figure.axes
+    points = figure.dpi / 72
+    nodes = []
+    for node, data in drawn.graph.nodes(data=True):
+        cx, cy = ax.transData.transform(coordinates[node])
+        half = marker_diameter(data["releases"]) / 2 * points
+        nodes.append((cx - half, cy - half, cx + half, cy + half))
+    labels = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() not in
+              ("Companies", "Drugs", "Trials", "Conditions")]
+    assert len(labels) == drawn.graph.number_of_nodes()
+    for box in labels:
+        for x0, y0, x1, y1 in nodes:
+            assert box.x1 <= x0 or box.x0 >= x1 or box.y1 <= y0 or box.y0 >= y1, "a label covers a node"
+    for a, b in itertools_pairs(labels):
+        assert not a.overlaps(b), "two labels overlap"
+
+
+def itertools_pairs(items):
+    import itertools
+    return itertools.combinations(items, 2)
+
+
+def test_static_map_pdf_is_deterministic_and_titled_with_the_filter(acme, tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (first, second):
+        result = run("viz", str(acme), "-o", str(out), "--drug", "ZX-101")
+        assert result.exit_code == 0, result.output
+    data = first.read_bytes()
+    assert data.startswith(b"%PDF") and data == second.read_bytes()
+    svg = tmp_path / "a.svg"
+    assert run("viz", str(acme), "-o", str(svg), "--drug", "ZX-101").exit_code == 0
+    assert "acme.trig: only what links to ZX-101" in svg.read_text(encoding="utf-8")
+
+
+def test_timeline_names_a_single_trial_once_in_the_title():
+    from trialgraph.charts import timeline
+
+    def row(cohort, date, value, trial="t1"):
+        return {"date": date, "as_of": date, "value": value, "unit": "months", "trial": trial, "cohort_label": cohort}
+
+    labels = {"t1": "Phase 1 trial in a long indication", "t2": "Other trial"}
+    (panel,) = timeline([row("1", "2020-01-01", 5), row("2", "2021-01-01", 7)], "d", "D", "mOS", labels).panels
+    assert [s.label for s in panel.series] == ["Cohort 1", "Cohort 2"] and labels["t1"] in panel.title
+    (panel,) = timeline([row("1", "2020-01-01", 5), row("1", "2021-01-01", 7, "t2")], "d", "D", "mOS", labels).panels
+    assert [s.label for s in panel.series] == ["Cohort 1 (Other trial)", "Cohort 1 (Phase 1 trial in a long indication)"]
+
+
+ACME = "https://w3id.org/trialgraph/id/company/acmeoncology"
+RELEASE = "https://w3id.org/trialgraph/id/release/"
+
+
+def test_company_lanes_hold_designations_and_results_as_reported(acme):
+    from trialgraph.charts import as_date
+    from trialgraph.viz.lanes import company_lanes
+
+    store = open_store(acme)
+    labels = {n: d["display"] for n, d in project(store).graph.nodes(data=True)}
+    lanes = company_lanes(store, ACME, labels)
+    (lane,) = lanes.lanes
+    assert lane.label == "Zelatinib" and lanes.releases == 3
+    marks = [(m.when, m.category, m.text, m.release) for m in lane.marks]
+    assert marks == [(as_date("2021-05-10"), "designation", "OD", RELEASE + "acme-2021-05-10"),
+                     (as_date("2022-06-01"), "results", "ORR 17–43% · mOS 7.4 months", RELEASE + "acme-2022-06-01"),
+                     (as_date("2023-06-05"), "results", "mOS 9.1 months", RELEASE + "acme-2023-06-05")]
+    assert all(m.evidence for m in lane.marks)
+
+
+def test_chart_timeline_by_company_links_every_mark_to_its_release(acme, tmp_path):
+    first, second = tmp_path / "a.svg", tmp_path / "b.svg"
+    for out in (first, second):
+        result = run("chart", "timeline", str(acme), "--company", "Acme Oncology", "-o", str(out))
+        assert result.exit_code == 0, result.output
+    svg = first.read_text(encoding="utf-8")
+    assert first.read_bytes() == second.read_bytes()
+    links = set(re.findall(r'<a xlink:href="([^"]+)"', svg))
+    assert links == {RELEASE + doc for doc in ("acme-2021-05-10", "acme-2022-06-01", "acme-2023-06-05")}
+    assert "development history by drug" in svg and "Zelatinib" in svg
+    pdf = tmp_path / "a.pdf"
+    assert run("chart", "timeline", str(acme), "--company", "Acme Oncology", "-o", str(pdf)).exit_code == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    both = run("chart", "timeline", str(acme), "--company", "Acme Oncology", "--drug", "ZX-101", "-o", str(tmp_path / "c.svg"))
+    assert both.exit_code == 2 and not (tmp_path / "c.svg").exists()
+
+
+def test_lane_labels_cover_no_mark_and_no_other_label(seeds_dev):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from trialgraph.viz.lane_drawing import lanes_figure
+    from trialgraph.viz.lanes import company_lanes
+
+    store = open_store(seeds_dev)
+    graph = project(store).graph
+    labels = {n: d["display"] for n, d in graph.nodes(data=True)}
+    found = [company_lanes(store, n, labels) for n, d in graph.nodes(data=True) if d["kind"] == "company"]
+    busiest = max((lanes for lanes in found if lanes), key=lambda lanes: sum(len(l.marks) for l in lanes.lanes))
+    figure = lanes_figure(busiest, lambda mark: mark.release)
+    renderer = FigureCanvasAgg(figure).get_renderer()
+    figure.draw(renderer)
+    (ax,) = figure.axes
+    texts = [t.get_window_extent(renderer) for t in ax.texts]
+    from matplotlib.transforms import Affine2D
+
+    def mark_box(c):  # the marker's path at its drawn size, around its centre on screen
+        centre = c.get_offset_transform().transform(c.get_offsets())[0]
+        return c.get_paths()[0].get_extents(Affine2D(c.get_transforms()[0])).translated(*centre)
+
+    marks = [mark_box(c) for c in ax.collections]
+    assert len(marks) == sum(len(lane.marks) for lane in busiest.lanes) and len(texts) >= len(marks) // 3
+    frame = ax.get_window_extent(renderer)
+    for i, box in enumerate(texts):
+        assert box.x1 <= frame.x1 + 0.5 and min(t.get_fontsize() for t in ax.texts) >= 9
+        assert not any(box.overlaps(other) for other in texts[i + 1:])
+        assert not any(box.overlaps(mark) for mark in marks), (ax.texts[i].get_text(), box, [m for m in marks if box.overlaps(m)])
+
+
+def test_layout_levels_a_company_with_its_drugs_not_in_the_middle_of_the_column():
+    from trialgraph.viz.layout import ROW_GAP, TOP, layered
+
+    graph = nx.DiGraph()
+    for node, kind in (("a", "company"), ("b", "company"), ("a1", "drug"), ("b1", "drug"), ("b2", "drug"), ("b3", "drug")):
+        graph.add_node(node, kind=kind, label=node)
+    graph.add_edges_from([("a", "a1"), ("b", "b1"), ("b", "b2"), ("b", "b3")])
+    ys = {node: y for node, (_, y) in layered(graph).items()}
+    assert [ys[d] for d in ("a1", "b1", "b2", "b3")] == [TOP + ROW_GAP * i for i in range(4)]
+    assert ys["a"] == ys["a1"] and ys["b"] == ys["b2"]

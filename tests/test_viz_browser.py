@@ -97,3 +97,128 @@ def test_hostile_names_render_as_text_and_execute_nothing(browser, tmp_path):
     assert page.evaluate("document.querySelectorAll('a[href^=\"javascript\"]').length") == 0
     assert page.evaluate("window.__calls") == []
     assert seen == {"errors": [], "requests": [], "dialogs": []}
+
+
+# Layout facts read back from the DOM, in page coordinates.
+LAYOUT_FACTS = """() => {
+  const rect = e => { const r = e.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const shown = [...document.querySelectorAll('#map-svg g.node:not(.hidden)')];
+  return {
+    width: window.innerWidth, scrollWidth: document.documentElement.scrollWidth,
+    mapHeight: document.getElementById('map-svg').getBoundingClientRect().height,
+    columns: [...document.querySelectorAll('#map-svg text.column')].map(rect),
+    labels: shown.map(g => ({kind: g.dataset.kind, id: g.dataset.id, text: g.querySelector('text.label').textContent,
+                             box: rect(g.querySelector('text.label'))})),
+    circles: shown.map(g => ({kind: g.dataset.kind, box: rect(g.querySelector('circle')),
+                              cy: +g.querySelector('circle').getAttribute('cy')})),
+    legend: document.querySelectorAll('#legend > span').length,
+    hidden: document.querySelectorAll('#map-svg g.node.hidden').length,
+  };
+}"""
+
+
+def overlap(a, b, slack=0.5):
+    return a["l"] < b["r"] - slack and b["l"] < a["r"] - slack and a["t"] < b["b"] - slack and b["t"] < a["b"] - slack
+
+
+def check_layout(facts):
+    assert facts["scrollWidth"] <= facts["width"], "the page scrolls sideways"
+    assert len(facts["columns"]) == 4 and all(0 <= c["l"] and c["r"] <= facts["width"] for c in facts["columns"])
+    for item in facts["labels"] + facts["circles"]:
+        assert 0 <= item["box"]["l"] and item["box"]["r"] <= facts["width"], item
+    labels = facts["labels"]
+    for i, a in enumerate(labels):
+        for b in labels[i + 1:]:
+            assert not overlap(a["box"], b["box"]), (a["text"], b["text"])
+        for circle in facts["circles"]:
+            assert not overlap(a["box"], circle["box"]), a["text"]
+    trials = [label["text"] for label in labels if label["kind"] == "trial"]
+    assert len(trials) == len(set(trials)), "two trials read alike"
+    assert facts["legend"] >= 5
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_seeds_dev_map_fits_the_window_at_laptop_and_desktop_sizes(browser, seeds_dev_page, tmp_path, size):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(seeds_dev_page.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]")
+    facts = page.evaluate(LAYOUT_FACTS)
+    check_layout(facts)
+    unlinked = facts["hidden"]
+    assert unlinked > 0, "names nothing links to start hidden"
+    assert int(page.inner_text("#unlinked-count")) == unlinked
+    # the side panel opens on selection and the columns close up beside it
+    assert not page.is_visible("#panel")
+    page.click("#map-svg g.node[data-kind=drug] >> nth=0")
+    assert page.is_visible("#panel")
+    check_layout(page.evaluate(LAYOUT_FACTS))
+    page.screenshot(path=str(tmp_path / "selected.png"))
+    page.click("#close-panel")
+    assert not page.is_visible("#panel")
+    page.click("#map-svg g.node[data-kind=trial] >> nth=0")
+    assert page.is_visible("#panel")
+    page.keyboard.press("Escape")
+    assert not page.is_visible("#panel") and page.get_attribute("#map-svg", "data-selected") is None
+    page.check("#show-unlinked")
+    shown_all = page.evaluate(LAYOUT_FACTS)
+    assert shown_all["hidden"] == 0 and len(shown_all["labels"]) == len(facts["labels"]) + unlinked
+    check_layout(shown_all)
+    page.close()
+
+
+def test_filtered_view_is_laid_out_again_compactly(browser, seeds_dev_page):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(seeds_dev_page.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]")
+    before = page.evaluate(LAYOUT_FACTS)
+    drug = page.evaluate("""() => { const d = JSON.parse(document.getElementById('tg-data').textContent);
+        return d.nodes.filter(n => n.kind === 'drug')[0].id; }""")
+    page.select_option("#filter-drug", drug)
+    after = page.evaluate(LAYOUT_FACTS)
+    check_layout(after)
+    assert len(after["labels"]) < len(before["labels"])
+    rows = {}
+    for circle in after["circles"]:
+        rows.setdefault(circle["kind"], []).append(circle["cy"])
+    tallest = max(rows.values(), key=len)
+    # the tallest column is packed from the top: no gaps where filtered nodes were
+    assert sorted(tallest) == [52 + 30 * i for i in range(len(tallest))]
+    assert after["mapHeight"] <= 52 + 30 * len(after["labels"])
+    assert after["mapHeight"] < before["mapHeight"]
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_dev_page(tmp_path_factory, shared) -> Path:
+    folder = tmp_path_factory.mktemp("seeds-dev-page")
+    graph_file = folder / "seeds-dev.trig"
+    corpus = shared / "corpus"
+    result = run("build", str(corpus / "seeds"), str(corpus / "dev"), "-o", str(graph_file), "-q")
+    assert result.exit_code in (0, 1), result.output
+    out = folder / "map.html"
+    assert run("viz", str(graph_file), "-o", str(out), "-q").exit_code == 0
+    return out
+
+
+def test_timelines_tab_shows_each_company_and_its_marks_link_to_evidence(browser, seeds_dev_page):
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(seeds_dev_page.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]")
+    assert not page.is_visible("#timelines")
+    page.click("#tab-timelines")
+    assert page.is_visible("#timelines") and not page.is_visible("#map-svg")
+    figures = page.locator("#timelines figure.lanes")
+    assert figures.count() >= 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    link = page.locator("#timelines figure.lanes a").first
+    target = link.get_attribute("xlink:href") or link.get_attribute("href")
+    assert target.startswith("#ev-") and page.locator(target).count() == 1
+    link.scroll_into_view_if_needed()
+    link.click()
+    assert page.evaluate("location.hash") == target
+    company = figures.first.get_attribute("data-company")
+    page.select_option("#filter-company", company)
+    assert page.locator("#timelines figure.lanes:not(.hidden)").count() == 1
+    page.click("#tab-map")
+    assert page.is_visible("#map-svg") and not page.is_visible("#timelines")
+    page.close()

@@ -23,6 +23,10 @@ from .errors import UsageError
 from .sparql.execute import frozen
 
 CHART_KINDS = ("dose-response", "timeline")
+# Endpoint codes that describe the patients enrolled, not what the drug did to
+# them: charting them as a response against dose would mislead. The endpoint
+# scheme has no class for these, so the list lives here.
+BASELINE_ENDPOINTS = frozenset({"prior_lines"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Panel:
     y_label: str
     series: tuple[Series, ...]
     dates: bool
+    y_unit: str = ""  # "%" draws a 0-100 axis
 
 
 @dataclass(frozen=True)
@@ -92,28 +97,39 @@ def result_rows(store, drug: str | None = None) -> list[dict]:
     return [row for row in rows if not row["comparator"]]
 
 
-def dose_response(rows: list[dict], drug: str, drug_label: str, labels: dict[str, str]) -> Chart | None:
-    """Cohort dose against every endpoint; None when no cohort has both a
-    dose and a result. A cohort's dose is the latest any release states, so a
-    later release that repeats a cohort's result without its dose still counts."""
+def is_response(endpoint: str) -> bool:
+    return endpoint not in BASELINE_ENDPOINTS
+
+
+def dose_response(rows: list[dict], drug: str, drug_label: str, labels: dict[str, str],
+                  endpoint: str | None = None) -> Chart | None:
+    """Cohort dose against each response endpoint; None when nothing is left
+    to draw. With `endpoint`, that endpoint alone; without, only endpoints
+    with results at two or more doses (a single point says nothing about
+    dose). A cohort's dose is the latest any release states, so a later
+    release that repeats a cohort's result without its dose still counts."""
     doses: dict[str, tuple] = {}
     for row in sorted(rows, key=lambda r: (r["as_of"] or "", r["doc"])):
         if row["cohort"] and row["dose"] is not None:
             doses[row["cohort"]] = (row["dose"], row["dose_unit"])
     groups: dict[tuple, dict[tuple, list[dict]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
-        if row["cohort"] in doses and row["value"] is not None:
+        if endpoint is not None and row["endpoint"] != endpoint:
+            continue
+        if row["cohort"] in doses and row["value"] is not None and is_response(row["endpoint"]):
             dose_unit = doses[row["cohort"]][1]
             groups[(row["endpoint"], row["unit"], dose_unit)][(row["trial"] or "", row["cohort"])].append(row)
     panels = []
-    for endpoint, unit, dose_unit in sorted(groups):
+    for code, unit, dose_unit in sorted(groups):
         by_trial: dict[str, set[tuple]] = defaultdict(set)
-        for (trial, cohort), cohort_rows in groups[(endpoint, unit, dose_unit)].items():
+        for (trial, cohort), cohort_rows in groups[(code, unit, dose_unit)].items():
             latest = max(cohort_rows, key=lambda r: (r["as_of"] or "", r["doc"] or "", r["value"]))
             by_trial[trial].add((float(doses[cohort][0]), float(latest["value"])))
+        if endpoint is None and len({x for points in by_trial.values() for x, _ in points}) < 2:
+            continue
         series = tuple(Series(labels.get(trial, "trial not stated"), tuple(sorted(points)))
                        for trial, points in sorted(by_trial.items(), key=lambda kv: (labels.get(kv[0], ""), kv[0])))
-        panels.append(Panel(f"{endpoint} by dose", f"dose ({dose_unit})", f"{endpoint} ({unit})", series, False))
+        panels.append(Panel(f"{code} by dose", f"dose ({dose_unit})", f"{code} ({unit})", series, False, unit))
     if not panels:
         return None
     return Chart("dose-response", f"{drug_label}: dose against response", drug, tuple(panels))
@@ -122,18 +138,21 @@ def dose_response(rows: list[dict], drug: str, drug_label: str, labels: dict[str
 def timeline(rows: list[dict], drug: str, drug_label: str, code: str, labels: dict[str, str]) -> Chart | None:
     """One endpoint per cohort over release dates, from `metric-timeline`
     rows; None when no value has a date."""
+    dated = [row for row in rows if as_date(row.get("date") or row.get("as_of")) and row["value"] is not None]
+    trials = {labels.get(row["trial"], "") if row["trial"] else "" for row in dated}
+    # one trial: named once in the title, not in every legend entry
+    only = next(iter(trials)) if len(trials) == 1 else ""
     groups: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
-    for row in rows:
+    for row in dated:
         when = as_date(row.get("date") or row.get("as_of"))
-        if when is None or row["value"] is None:
-            continue
         trial = labels.get(row["trial"], "") if row["trial"] else ""
-        name = cohort_name(row["cohort_label"]) + (f" ({trial})" if trial else "")
+        name = cohort_name(row["cohort_label"]) + (f" ({trial})" if trial and not only else "")
         groups[row["unit"]][name].add((when, float(row["value"])))
     panels = []
     for unit in sorted(groups):
         series = tuple(Series(name, tuple(sorted(points))) for name, points in sorted(groups[unit].items()))
-        panels.append(Panel(f"{code} across releases", "release date", f"{code} ({unit})", series, True))
+        title = f"{code} across releases" + (f"\n{only}" if only else "")
+        panels.append(Panel(title, "release date", f"{code} ({unit})", series, True, unit))
     if not panels:
         return None
     return Chart("timeline", f"{drug_label}: {code} over time", drug, tuple(panels))
@@ -146,7 +165,7 @@ def page_charts(store, drugs: list[str], labels: dict[str, str], results: list[d
     dosed = {row["drug"] for row in results if row["dose"] is not None and not row["comparator"]}
     dated: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in results:
-        if row["as_of"] and not row["comparator"]:
+        if row["as_of"] and not row["comparator"] and is_response(row["endpoint"]):
             dated[(row["drug"], row["endpoint"])].add(row["as_of"])
     charts: list[Chart | None] = []
     with frozen(store):  # one query worker for every timeline, not a fork per query
@@ -168,6 +187,29 @@ def describe(chart: Chart) -> str:
     return f"{chart.title}: {len(chart.panels)} panel(s), {series} series, {points} points"
 
 
+def company_timeline_for(graph_path, company_name: str, output, fmt: str):
+    """A company's swim lanes (trialgraph.viz.lanes), each mark linked to the
+    IRI of the release that reports it, written as SVG, PNG or PDF."""
+    from .output import write_atomic
+    from .queries import resolve
+    from .viz.drawing import to_bytes
+    from .viz.lane_drawing import lanes_figure
+    from .viz.lanes import company_lanes
+    from .viz.projection import project
+    from .viz.sparql import open_store
+
+    store = open_store(graph_path)
+    company = str(resolve("company", company_name, store))
+    graph = project(store).graph
+    labels = {node: data.get("display") or data["label"] for node, data in graph.nodes(data=True)}
+    lanes = company_lanes(store, company, labels)
+    if lanes is None:
+        raise UsageError(f"nothing to draw for {labels.get(company, company_name)!r}",
+                         hint="none of its drugs has a dated designation, milestone or result")
+    write_atomic(output, to_bytes(lanes_figure(lanes, lambda mark: mark.release or None), fmt))
+    return lanes
+
+
 def chart_for(kind: str, graph_path, drug_name: str, endpoint_name: str | None, output, fmt: str) -> Chart:
     """Resolve the names, build the chart and write it (SVG or PNG) to `output`."""
     from .output import write_atomic
@@ -180,13 +222,18 @@ def chart_for(kind: str, graph_path, drug_name: str, endpoint_name: str | None, 
     drug = str(resolve("drug", drug_name, store))
     labels = {node: data["label"] for node, data in project(store).graph.nodes(data=True)}
     drug_label = labels.get(drug, drug_name)
+    endpoint = str(resolve("endpoint", endpoint_name, store)) if endpoint_name else None
+    code = endpoint.rsplit("Endpoint_", 1)[-1] if endpoint else None
     if kind == "dose-response":
-        chart = dose_response(result_rows(store, drug), drug, drug_label, labels)
-        hint = "no cohort of this drug has both a dose and a result"
+        if code is not None and not is_response(code):
+            raise UsageError(f"{endpoint_name} is a baseline characteristic of the patients, not a response",
+                             hint="chart a response endpoint such as ORR or mOS")
+        chart = dose_response(result_rows(store, drug), drug, drug_label, labels, code)
+        hint = (f"no cohort of this drug has both a dose and a {endpoint_name} result" if code else
+                "no response endpoint has results at two or more doses; --endpoint charts a single one")
     else:
-        endpoint = str(resolve("endpoint", endpoint_name, store))
         rows = saved_rows(store, "metric-timeline", {"drug": drug, "endpoint": endpoint})
-        chart = timeline(rows, drug, drug_label, endpoint.rsplit("Endpoint_", 1)[-1], labels)
+        chart = timeline(rows, drug, drug_label, code, labels)
         hint = f"{drug_label} has no dated {endpoint_name} result"
     if chart is None:
         raise UsageError(f"nothing to chart for {drug_label!r}", hint=hint)

@@ -14,7 +14,7 @@ from .common import EXIT_CODES, fail, verbose_option
 @click.command("viz", epilog=EXIT_CODES)
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="map.html (interactive, offline), map.graphml / map.gexf (Gephi, Cytoscape), map.svg / map.png")
+              help="map.html (interactive, offline), map.graphml / map.gexf (Gephi, Cytoscape), map.svg / map.png / map.pdf (static, with legend)")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), help="output format (default: from the extension)")
 @click.option("--drug", "drugs", multiple=True, metavar="NAME",
               help="only this drug's companies, trials and conditions; any name a release uses, or an IRI")
@@ -30,11 +30,13 @@ def command(graph: Path, output: Path, fmt: str | None, drugs: tuple[str, ...], 
         from ..viz import write_map
         from ..viz.names import resolve_names
         from ..viz.sparql import open_store
-        from ..viz.writers import format_of
+        from ..viz.writers import format_of, map_title
 
         format_of(output, fmt)  # refuse an unknown format before reading the graph
         store = open_store(graph)
-        projection = write_map(store, output, keep_around=resolve_names(store, drugs, companies), fmt=fmt)
+        keep_around = resolve_names(store, drugs, companies)
+        title = map_title(graph.name, [*drugs, *companies])
+        projection = write_map(store, output, keep_around=keep_around, fmt=fmt, title=title)
     except TrialgraphError as error:
         fail(error, verbose)
         return

@@ -19,6 +19,12 @@ DESIGNATION_BADGES = {
     "priority_medicine": "PM", "other": "D",
 }
 
+MILESTONE_NAMES = {
+    "initiation": "started", "data_readout": "data read out", "enrollment_completion": "enrolment completed",
+    "completion": "completed", "regulatory_submission": "submitted", "regulatory_decision": "regulatory decision",
+    "other": "milestone",
+}
+
 
 @dataclass
 class Fact:
@@ -104,6 +110,17 @@ class Collector:
             self.add(row["drug"], text, row["evidence"], order)
         if trial:
             self.add(trial, text, row["evidence"], order)
+
+    def milestone(self, row: dict, graph) -> None:
+        """A milestone a release reports as done (queries/viz/milestones.rq)."""
+        trial = graph.nodes[row["trial"]]["label"] if row["trial"] in graph else ""
+        subject = row["subject"] or trial or "trial"
+        text = f"{subject[:1].upper()}{subject[1:]} {MILESTONE_NAMES.get(row['kind'], row['kind'])}"
+        if trial and trial != subject:
+            text += f" ({trial})"
+        if row["issued"]:
+            text += f", reported {row['issued']}"
+        self.add(row["drug"], text, row["evidence"], (4, row["issued"] or "", text))
 
     def company(self, row: dict) -> None:
         if row["headquarters"]:

@@ -11,6 +11,7 @@ from .projection import KINDS, LAYER
 COLUMN_GAP = 340.0
 ROW_GAP = 30.0
 MARGIN = 40.0
+TOP = MARGIN + 40.0  # the first row, below the column titles
 
 
 def _label_key(graph: nx.DiGraph, node: str) -> tuple:
@@ -35,7 +36,6 @@ def layered(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """(x, y) of every node, in SVG pixels (y grows downwards)."""
     layers = {kind: sorted((n for n, d in graph.nodes(data=True) if d["kind"] == kind),
                            key=lambda n: _label_key(graph, n)) for kind in KINDS}
-    position: dict[str, int] = {}
     for _ in range(2):  # down then up, twice, then down once more: settles small maps
         for kind in KINDS[1:]:
             layers[kind] = _order(graph, layers[kind], graph.predecessors, _ranks(layers, kind, -1))
@@ -43,14 +43,25 @@ def layered(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
             layers[kind] = _order(graph, layers[kind], graph.successors, _ranks(layers, kind, +1))
     for kind in KINDS[1:]:
         layers[kind] = _order(graph, layers[kind], graph.predecessors, _ranks(layers, kind, -1))
-    tallest = max((len(nodes) for nodes in layers.values()), default=0)
-    coordinates: dict[str, tuple[float, float]] = {}
-    for kind, nodes in layers.items():
-        # centre short columns against the tallest one
-        offset = (tallest - len(nodes)) * ROW_GAP / 2
-        for index, node in enumerate(nodes):
-            coordinates[node] = (MARGIN + 120.0 + LAYER[kind] * COLUMN_GAP, MARGIN + 40.0 + offset + index * ROW_GAP)
-    return coordinates
+    rows = _levels(graph, layers)
+    return {node: (MARGIN + 120.0 + LAYER[kind] * COLUMN_GAP, rows[node])
+            for kind, nodes in layers.items() for node in nodes}
+
+
+def _levels(graph: nx.DiGraph, layers: dict[str, list[str]]) -> dict[str, float]:
+    """y of every node: the tallest column packed from the top, then the
+    columns outwards from it, each node level with the mean of its placed
+    neighbours where there is room, in order and never closer than a row.
+    (map.js does the same in the page, for whatever a filter leaves shown.)"""
+    start = max(range(len(KINDS)), key=lambda i: (len(layers[KINDS[i]]), -i))
+    placed: dict[str, float] = {}
+    for index in [start, *range(start - 1, -1, -1), *range(start + 1, len(KINDS))]:
+        previous = TOP - ROW_GAP
+        for node in layers[KINDS[index]]:
+            ys = [placed[m] for m in (*graph.predecessors(node), *graph.successors(node)) if m in placed]
+            wanted = sum(ys) / len(ys) if ys else previous + ROW_GAP
+            placed[node] = previous = max(wanted, previous + ROW_GAP)
+    return placed
 
 
 def _ranks(layers: dict[str, list[str]], kind: str, step: int) -> dict[str, int]:

@@ -18,7 +18,9 @@ from importlib import resources
 
 from ..charts import Chart, describe
 from .drawing import chart_figure, to_bytes
+from .lane_drawing import lanes_figure
 from .facts import DESIGNATION_BADGES, DESIGNATION_NAMES
+from .lanes import describe_lanes
 from .layout import COLUMN_GAP, MARGIN, canvas_size
 from .projection import KINDS, LAYER, Projection
 from .style import COLUMN_TITLES, KIND_COLORS, PHASE_COLORS, UNKNOWN_PHASE, node_color, node_radius, phase_order
@@ -37,17 +39,23 @@ def script_json(value) -> str:
     return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
 
 
+def evidence_anchors(projection: Projection) -> dict[str, str]:
+    """Evidence IRI -> the id of its entry in the page's evidence list."""
+    return {iri: f"ev-{i + 1}" for i, iri in enumerate(sorted(projection.evidence))}
+
+
 def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]]) -> dict:
     graph = projection.graph
     order = sorted(graph.nodes, key=lambda n: (LAYER[graph.nodes[n]["kind"]], coordinates[n][1], n))
     index = {node: i for i, node in enumerate(order)}
-    evidence_ids = {iri: f"ev-{i + 1}" for i, iri in enumerate(sorted(projection.evidence))}
+    evidence_ids = evidence_anchors(projection)
     nodes = []
     for node in order:
         data = graph.nodes[node]
         x, y = coordinates[node]
         nodes.append({
-            "id": node, "kind": data["kind"], "label": data["label"], "names": list(data["names"]),
+            "id": node, "kind": data["kind"], "label": data["label"], "display": data.get("display") or data["label"],
+            "names": list(data["names"]),
             "releases": data["releases"], "phase": data["phase"], "x": x, "y": y,
             "r": node_radius(data["releases"]), "color": node_color(data),
             "designations": [{"code": d, "badge": DESIGNATION_BADGES.get(d, d),
@@ -59,8 +67,10 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
     legend = [{"label": COLUMN_TITLES[kind].lower() if kind != "trial" else "trials, phase not stated",
                "color": KIND_COLORS[kind] if kind != "trial" else UNKNOWN_PHASE} for kind in KINDS]
     legend += [{"label": f"Phase {p} trials", "color": PHASE_COLORS.get(p, UNKNOWN_PHASE)} for p in phases]
-    legend += [{"label": "gold ring: designations (" + ", ".join(f"{b} {DESIGNATION_NAMES[c].lower()}"
-               for c, b in DESIGNATION_BADGES.items()) + "); size: releases that mention it", "color": "#e0a100"}]
+    used = sorted({code for _, d in graph.nodes(data=True) for code in d["designations"]})
+    legend += [{"label": "gold ring: designations" + (" (" + ", ".join(
+        f"{DESIGNATION_BADGES.get(c, c)} {DESIGNATION_NAMES.get(c, c).lower()}" for c in used) + ")" if used else "")
+        + "; size: releases that mention it", "color": "#e0a100"}]
     width, height = canvas_size(coordinates)
     return {
         "nodes": nodes,
@@ -80,12 +90,19 @@ def inline_svg(svg: bytes, prefix: str) -> str:
     prefixed so several charts in one page never share one."""
     text = svg.decode("utf-8")
     text = text[text.index("<svg"):]
+    # only references to the drawing's own ids move; links to the page's #ev-N anchors stay
+    own = set(re.findall(r'\bid="([^"]+)"', text))
+
+    def moved(name: str) -> str:
+        return prefix + name if name in own else name
 
     def retag(match: re.Match) -> str:  # only inside tags; text nodes are escaped by matplotlib
         tag = match.group(0)
         tag = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', tag)
-        tag = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", tag)
-        return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', tag)
+        tag = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{moved(m.group(1))})", tag)
+        if tag.startswith("<a ") and 'href="#' in tag:  # matplotlib opens links in a new window; ours stay in the page
+            tag = tag.replace(' target="_blank"', "")
+        return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{moved(m.group(1))}"', tag)
 
     return re.sub(r"<[^>]*>", retag, text)
 
@@ -101,8 +118,24 @@ def chart_figures(charts: list[Chart]) -> str:
     return "\n".join(parts)
 
 
+def timeline_figures(projection: Projection, timelines: list) -> str:
+    """Each company's swim lanes as inline SVG, every mark linked to the
+    sentence behind it in the page's evidence list (#ev-N, never a URL)."""
+    anchors = evidence_anchors(projection)
+    parts = []
+    for number, lanes in enumerate(timelines, start=1):
+        figure = lanes_figure(lanes, lambda mark: "#" + anchors[mark.evidence] if mark.evidence in anchors else None)
+        svg = inline_svg(to_bytes(figure, "svg"), f"t{number}-")
+        parts.append(f'<figure class="lanes" data-company="{html.escape(lanes.company, quote=True)}">{svg}'
+                     f'<figcaption>{html.escape(describe_lanes(lanes))}; each mark links to its sentence in the '
+                     f'evidence list</figcaption></figure>')
+    if not parts:
+        parts.append('<p class="hint">No dated designations, milestones or results to draw.</p>')
+    return "\n".join(parts)
+
+
 def render_page(projection: Projection, coordinates: dict[str, tuple[float, float]], charts: list[Chart],
-                title: str = "trialgraph map") -> bytes:
+                title: str = "trialgraph map", timelines: list = ()) -> bytes:
     script = asset("map.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     parts = {
@@ -112,6 +145,7 @@ def render_page(projection: Projection, coordinates: dict[str, tuple[float, floa
         "SCRIPT_HASH": f"sha256-{digest}",
         "DATA": script_json(page_data(projection, coordinates)),
         "CHARTS": chart_figures(charts),
+        "TIMELINES": timeline_figures(projection, list(timelines)),
     }
     # one pass: text inserted for one placeholder is never scanned for another
     page = re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], asset("page.html"))

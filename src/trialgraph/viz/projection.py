@@ -7,6 +7,7 @@ release links none, their indications as written, merged on case and spacing
 and given an IRI from iris.py."""
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -36,6 +37,7 @@ class Projection:
     graph: nx.DiGraph
     facts: dict[str, list[factlib.Fact]] = field(default_factory=dict)
     evidence: dict[str, Evidence] = field(default_factory=dict)
+    releases: int = 0  # releases in the graph (the map may show only some)
 
     def names(self) -> dict[str, tuple[str, ...]]:
         return {node: data["names"] for node, data in self.graph.nodes(data=True)}
@@ -68,7 +70,7 @@ def project(store) -> Projection:
         entry = names[iri]
         label = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
         graph.add_node(iri, kind=entry["kind"], label=label, names=tuple(sorted(entry["names"])),
-                       releases=len(mentions[iri]), phase="", designations=())
+                       releases=len(mentions[iri]), phase="", designations=(), display=label)
     collector = factlib.Collector()
 
     for row in select(store, "developers"):
@@ -88,6 +90,9 @@ def project(store) -> Projection:
 
     for row in select(store, "results"):
         collector.result(row, graph)
+    for row in select(store, "milestones"):
+        if row["drug"] in graph:
+            collector.milestone(row, graph)
     for row in select(store, "companies"):
         if row["company"] in graph:
             collector.company(row)
@@ -102,11 +107,13 @@ def project(store) -> Projection:
     for node_facts in facts.values():
         for fact in node_facts:
             fact.evidence = tuple(iri for iri in fact.evidence if iri in evidence)
-    return Projection(graph, facts, evidence)
+    return Projection(graph, facts, evidence, len(order))
 
 
 def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) -> None:
     phases: dict[str, dict[str, tuple]] = defaultdict(dict)
+    stated_names: dict[str, dict[str, tuple]] = defaultdict(dict)
+    indications: dict[str, dict[str, tuple]] = defaultdict(dict)
     conditions: dict[str, dict] = {}
     for row in select(store, "trials"):
         trial, drug = row["trial"], row["drug"]
@@ -116,6 +123,11 @@ def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) ->
         collector.trial(row, graph)
         if row["phase"]:
             phases[trial][row["phase"]] = max(phases[trial].get(row["phase"], ()), order.get(row["doc"], ("", row["doc"])))
+        when = order.get(row["doc"], ("", row["doc"]))
+        if row["name"]:
+            stated_names[trial][row["name"]] = max(stated_names[trial].get(row["name"], ()), when)
+        if row["indication"]:
+            indications[trial][row["indication"]] = max(indications[trial].get(row["indication"], ()), when)
         stated = row["condition"] or row["indication"]
         if stated:
             key = condition_key(stated)
@@ -128,14 +140,68 @@ def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) ->
     for trial, stated in phases.items():
         # the phase the most recent release states: trials move on (Phase 1 -> 2)
         graph.nodes[trial]["phase"] = max(stated, key=lambda phase: (stated[phase], phase))
+    _display_trial_labels(graph, _latest(stated_names), _latest(indications))
     for key in sorted(conditions):
         entry = conditions[key]
         node = str(iris.entity("condition", key))
         collector.condition_nodes[key] = node
-        graph.add_node(node, kind="condition", label=min(entry["forms"], key=lambda n: (n.casefold(), n)),
-                       names=tuple(sorted(entry["forms"])), releases=len(entry["docs"]), phase="", designations=())
+        label = min(entry["forms"], key=lambda n: (n.casefold(), n))
+        graph.add_node(node, kind="condition", label=label, names=tuple(sorted(entry["forms"])),
+                       releases=len(entry["docs"]), phase="", designations=(), display=shorten(label, 90))
         for trial in sorted(entry["trials"]):
             graph.add_edge(trial, node)
+
+
+DISPLAY_LIMIT = 40  # characters of a label drawn on the map; the full text is on hover and in the panel
+# the qualifier most indications open with; spelt out, it ate the width that tells trials apart
+_RELAPSED = re.compile(r"\b(?:relapsed(?: or |/| and |, )refractory|relapsed refractory)\b", re.IGNORECASE)
+
+
+def shorten(text: str, limit: int) -> str:
+    """At most `limit` characters, cut at a word boundary where there is one."""
+    text = _RELAPSED.sub("R/R", " ".join(text.split()))
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-/") + "…"
+
+
+def _latest(stated: dict[str, dict[str, tuple]]) -> dict[str, str]:
+    return {node: max(values, key=lambda value: (values[value], value)) for node, values in stated.items()}
+
+
+def _display_trial_labels(graph: nx.DiGraph, names: dict[str, str], indications: dict[str, str]) -> None:
+    """Short labels that tell trials apart: the trial's name, else its phase
+    and a short indication; where two still read alike, the drug is added,
+    then a number. Generated labels ("Phase 1 trial of X in ...") cut at a
+    fixed width made several trials read identically."""
+    trials = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "trial")
+
+    def drug_of(trial: str) -> str:
+        return min((graph.nodes[d]["label"] for d in graph.predecessors(trial)), default="", key=lambda n: (n.casefold(), n))
+
+    display = {}
+    for trial in trials:
+        data = graph.nodes[trial]
+        if trial in names:
+            display[trial] = shorten(names[trial], DISPLAY_LIMIT)
+        else:
+            phase = f"Ph {data['phase']}" if data["phase"] else "Trial"
+            what = indications.get(trial) or drug_of(trial)
+            display[trial] = shorten(f"{phase} · {what}", DISPLAY_LIMIT) if what else phase
+    for widen in (lambda t: f"{display[t]} · {drug_of(t)}", None):
+        seen: dict[str, list[str]] = defaultdict(list)
+        for trial in trials:
+            seen[display[trial]].append(trial)
+        for same in seen.values():
+            if len(same) < 2:
+                continue
+            for number, trial in enumerate(same, start=1):
+                display[trial] = widen(trial) if widen else f"{display[trial]} #{number}"
+    for trial in trials:
+        graph.nodes[trial]["display"] = display[trial]
 
 
 def narrow(projection: Projection, keep_around: list[str]) -> Projection:
@@ -151,4 +217,4 @@ def narrow(projection: Projection, keep_around: list[str]) -> Projection:
     facts = {n: f for n, f in projection.facts.items() if n in keep}
     used = {iri for node_facts in facts.values() for fact in node_facts for iri in fact.evidence}
     evidence = {iri: ev for iri, ev in projection.evidence.items() if iri in used}
-    return Projection(sub, facts, evidence)
+    return Projection(sub, facts, evidence, projection.releases)

@@ -4,10 +4,12 @@ from __future__ import annotations
 import math
 
 KIND_COLORS = {"company": "#2e5e8c", "drug": "#3f8f5a", "trial": "#8a8f99", "condition": "#9b6bb3"}
-# phases in development order, light to dark: later phases read as "further along"
+# phases in development order, sampled evenly from viridis (0.1-1.0): ordered
+# in lightness, readable with the common colour-vision deficiencies, every
+# pair at least 24 CIE76 units apart (tests/test_viz.py computes it)
 PHASE_COLORS = {
-    "1": "#fdd49e", "1b": "#fdbb84", "1/2": "#fc8d59", "2": "#ef6548",
-    "2b": "#d7301f", "2/3": "#b30000", "3": "#7f0000", "4": "#3d0000",
+    "1": "#482475", "1b": "#3e4c8a", "1/2": "#2e6e8e", "2": "#228d8d",
+    "2b": "#25ac82", "2/3": "#5ac864", "3": "#aadc32", "4": "#fde725",
 }
 UNKNOWN_PHASE = KIND_COLORS["trial"]
 COLUMN_TITLES = {"company": "Companies", "drug": "Drugs", "trial": "Trials", "condition": "Conditions"}

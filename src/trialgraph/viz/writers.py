@@ -15,11 +15,11 @@ from ..errors import UsageError
 from ..output import write_atomic
 from .drawing import map_figure, to_bytes
 from .layout import layered
-from .projection import Projection, narrow, project
+from .projection import KINDS, Projection, narrow, project
 from .sparql import select
-from .style import node_color
+from .style import COLUMN_TITLES, node_color
 
-FORMATS = ("html", "graphml", "gexf", "svg", "png")
+FORMATS = ("html", "graphml", "gexf", "svg", "png", "pdf")
 
 
 def format_of(path: Path, fmt: str | None) -> str:
@@ -62,7 +62,36 @@ def export_graph(projection: Projection, coordinates: dict, *, gexf: bool = Fals
     return out
 
 
-def render(store, projection: Projection, coordinates: dict, fmt: str) -> bytes:
+def without_isolates(projection: Projection) -> Projection:
+    """The map without nodes that link to nothing (comparators and prior
+    therapies named once): in a picture they only lengthen the drug column."""
+    graph = projection.graph
+    keep = [n for n in graph.nodes if graph.degree(n) > 0]
+    return Projection(graph.subgraph(keep).copy(), projection.facts, projection.evidence, projection.releases)
+
+
+_SINGULAR = {"company": "company", "drug": "drug", "trial": "trial", "condition": "condition"}
+
+
+def map_subtitle(shown: Projection, drawn: Projection) -> str:
+    """Counts of what the drawing shows, the releases behind it, and the names left out."""
+    counts = {kind: 0 for kind in KINDS}
+    for _, data in drawn.graph.nodes(data=True):
+        counts[data["kind"]] += 1
+    text = ", ".join(f"{counts[k]} {_SINGULAR[k] if counts[k] == 1 else COLUMN_TITLES[k].lower()}" for k in KINDS)
+    text += f" from {shown.releases} release{'s' if shown.releases != 1 else ''}"
+    hidden = shown.graph.number_of_nodes() - drawn.graph.number_of_nodes()
+    if hidden:
+        text += f"; {hidden} unlinked name{'s' if hidden != 1 else ''} (comparators, prior therapies) not drawn"
+    return text
+
+
+def map_title(source: str, filters: list[str]) -> str:
+    """What corpus and which filter the map shows, for its title."""
+    return f"{source}: " + ("only what links to " + " and ".join(filters) if filters else "all companies and drugs")
+
+
+def render(store, projection: Projection, coordinates: dict, fmt: str, title: str = "trialgraph map") -> bytes:
     if fmt == "graphml":
         buffer = io.BytesIO()
         nx.write_graphml_xml(export_graph(projection, coordinates), buffer, encoding="utf-8", prettyprint=True)
@@ -72,10 +101,11 @@ def render(store, projection: Projection, coordinates: dict, fmt: str) -> bytes:
         nx.write_gexf(export_graph(projection, coordinates, gexf=True), buffer, encoding="utf-8", prettyprint=True)
         # networkx stamps today's date into <meta>; drop it so the bytes depend on the graph only
         return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
-    if fmt in ("svg", "png"):
-        return to_bytes(map_figure(projection, coordinates), fmt)
+    if fmt in ("svg", "png", "pdf"):
+        linked = without_isolates(projection)
+        return to_bytes(map_figure(linked, layered(linked.graph), title, map_subtitle(projection, linked)), fmt)
     from .page import render_page  # the page pulls in the chart code; other formats do not need it
-    return render_page(projection, coordinates, charts_of(store, projection))
+    return render_page(projection, coordinates, charts_of(store, projection), title, timelines_of(store, projection))
 
 
 def charts_of(store, projection: Projection) -> list[Chart]:
@@ -86,8 +116,25 @@ def charts_of(store, projection: Projection) -> list[Chart]:
     return page_charts(store, drugs, labels, select(store, "results"))
 
 
-def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None = None) -> Projection:
+PAGE_TIMELINES = 40  # companies whose lanes the page draws: each is a matplotlib figure
+
+
+def timelines_of(store, projection: Projection) -> list:
+    """The swim lanes of the companies on the map with the most dated marks
+    (at most PAGE_TIMELINES; `trialgraph chart timeline --company` draws any)."""
+    from .lanes import all_lanes
+
+    graph = projection.graph
+    labels = {node: data.get("display") or data["label"] for node, data in graph.nodes(data=True)}
+    companies = [n for n, d in graph.nodes(data=True) if d["kind"] == "company"]
+    found = all_lanes(store, labels, companies).values()
+    busiest = sorted(found, key=lambda lanes: (-sum(len(lane.marks) for lane in lanes.lanes), lanes.company))
+    return sorted(busiest[:PAGE_TIMELINES], key=lambda lanes: (lanes.label.casefold(), lanes.company))
+
+
+def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None = None,
+              title: str = "trialgraph map") -> Projection:
     chosen = format_of(path, fmt)
     projection, coordinates = build_map(store, keep_around)
-    write_atomic(Path(path), render(store, projection, coordinates, chosen))
+    write_atomic(Path(path), render(store, projection, coordinates, chosen, title))
     return projection

@@ -22,39 +22,103 @@
     return node;
   }
   function norm(text) { return String(text).replace(/\s+/g, " ").trim().toLowerCase(); }
-  function short(text, n) { return text.length > n ? text.slice(0, n - 1) + "\u2026" : text; }
 
   data.evidence.forEach(function (ev) { evidenceById[ev.id] = ev; });
   nodes.forEach(function (n, i) { n.index = i; byId[n.id] = n; n.up = []; n.down = []; });
   data.edges.forEach(function (e) { nodes[e[0]].down.push(nodes[e[1]]); nodes[e[1]].up.push(nodes[e[0]]); });
 
-  // ---- drawing
-  svg.setAttribute("width", data.size[0]);
-  svg.setAttribute("height", data.size[1]);
-  svg.setAttribute("viewBox", "0 0 " + data.size[0] + " " + data.size[1]);
-  data.columns.forEach(function (c) { svg.appendChild(el("text", {x: c.x, y: 24, "class": "column", "text-anchor": "middle"}, c.title)); });
+  // ---- drawing: elements first, places later (layout() runs whenever what is shown or the width changes)
+  var KINDS = ["company", "drug", "trial", "condition"], ROW = 30, TOP = 52, MAX_R = 18;
+  var titles = {}, mapBox = document.getElementById("map");
+  data.columns.forEach(function (c, k) {
+    titles[KINDS[k]] = el("text", {y: 24, "class": "column", "text-anchor": "start"}, c.title);
+    svg.appendChild(titles[KINDS[k]]);
+  });
   var edgeLayer = el("g", {"class": "edges"}), nodeLayer = el("g", {"class": "nodes"});
   svg.appendChild(edgeLayer); svg.appendChild(nodeLayer);
   data.edges.forEach(function (e) {
-    var a = nodes[e[0]], b = nodes[e[1]], mid = (a.x + b.x) / 2;
-    var path = el("path", {"class": "edge", d: "M" + a.x + " " + a.y + " C" + mid + " " + a.y + " " + mid + " " + b.y + " " + b.x + " " + b.y});
-    path.tgFrom = a; path.tgTo = b;
+    var path = el("path", {"class": "edge"});
+    path.tgFrom = nodes[e[0]]; path.tgTo = nodes[e[1]];
     edgeLayer.appendChild(path); edgeEls.push(path);
   });
   nodes.forEach(function (n) {
+    n.linked = n.up.length + n.down.length > 0;
     var g = el("g", {"class": "node " + n.kind + (n.designations.length ? " designated" : ""), "data-id": n.id, "data-kind": n.kind, tabindex: "0", role: "button"});
+    // the full name on hover: the drawn label may be shortened to fit its column
     g.appendChild(el("title", {}, n.label + " \u2014 " + n.kind + ", " + n.releases + " release(s)"));
-    g.appendChild(el("circle", {cx: n.x, cy: n.y, r: n.r, fill: n.color}));
-    var label = el("text", {"class": "label", x: n.x + n.r + 5, y: n.y + 4}, short(n.label, 42));
+    n.circle = el("circle", {r: n.r, fill: n.color});
+    g.appendChild(n.circle);
+    n.text = el("text", {"class": "label"});
+    n.name = el("tspan", {"class": "name"}, n.display);
+    n.text.appendChild(n.name);
     if (n.designations.length) {
       var badges = n.designations.map(function (d) { return d.badge; }).join(" \u00b7 ");
-      label.appendChild(el("tspan", {"class": "badges", dx: 6}, badges));
+      n.text.appendChild(el("tspan", {"class": "badges", dx: 6}, badges));
     }
-    g.appendChild(label);
+    g.appendChild(n.text);
     g.addEventListener("click", function () { select(n.id); });
     g.addEventListener("keydown", function (event) { if (event.key === "Enter") select(n.id); });
     nodeLayer.appendChild(g); elements[n.id] = g;
   });
+
+  function shown(n) { return !elements[n.id].classList.contains("hidden"); }
+
+  // Shorten a label (whole words where it can) until it ends before `room` pixels.
+  function fit(n, room) {
+    n.name.textContent = n.display;
+    if (n.text.getComputedTextLength() <= room) return;
+    var lo = 1, hi = n.display.length - 1;
+    while (lo < hi) {  // the longest prefix that fits, by bisection: a few measurements per label
+      var mid = Math.ceil((lo + hi) / 2);
+      n.name.textContent = n.display.slice(0, mid) + "\u2026";
+      if (n.text.getComputedTextLength() <= room) lo = mid; else hi = mid - 1;
+    }
+    var cut = n.display.slice(0, lo), space = cut.lastIndexOf(" ");
+    if (space > lo / 2) cut = cut.slice(0, space);
+    n.name.textContent = cut.replace(/[\s,;:\u00b7\/-]+$/, "") + "\u2026";
+  }
+
+  // Columns share the width of the map box, so all four are always in view.
+  // The tallest column is packed from the top; the others are placed column
+  // by column outwards from it, each node level with the mean of its placed
+  // neighbours where there is room, in layout order and never closer than a row.
+  function layout() {
+    var width = Math.max(mapBox.clientWidth, 480), column = (width - 16) / KINDS.length;
+    var byKind = {}, tallest = 0, start = 0, placed = {};
+    KINDS.forEach(function (k) { byKind[k] = []; });
+    nodes.forEach(function (n) { if (shown(n)) byKind[n.kind].push(n); });
+    KINDS.forEach(function (k, i) { if (byKind[k].length > tallest) { tallest = byKind[k].length; start = i; } });
+    function place(k) {
+      var prev = TOP - ROW;
+      byKind[KINDS[k]].forEach(function (n) {
+        var ys = n.up.concat(n.down).filter(function (m) { return placed[m.id]; }).map(function (m) { return m.y; });
+        var want = ys.length ? ys.reduce(function (a, b) { return a + b; }, 0) / ys.length : prev + ROW;
+        n.y = Math.max(want, prev + ROW); prev = n.y; placed[n.id] = true;
+      });
+    }
+    place(start);
+    for (var k = start - 1; k >= 0; k--) place(k);
+    for (k = start + 1; k < KINDS.length; k++) place(k);
+    var bottom = TOP;
+    KINDS.forEach(function (kind, k) {
+      var x = 8 + k * column + MAX_R + 2;
+      titles[kind].setAttribute("x", x - MAX_R);
+      var room = (k + 1 < KINDS.length ? 8 + (k + 1) * column - 6 : width - 8);
+      byKind[kind].forEach(function (n) {
+        n.x = x; bottom = Math.max(bottom, n.y);
+        n.circle.setAttribute("cx", n.x); n.circle.setAttribute("cy", n.y);
+        n.text.setAttribute("x", n.x + n.r + 5); n.text.setAttribute("y", n.y + 4);
+        fit(n, room - (n.x + n.r + 5));
+      });
+    });
+    edgeEls.forEach(function (p) {
+      var a = p.tgFrom, b = p.tgTo, mid = (a.x + b.x) / 2;
+      if (shown(a) && shown(b)) p.setAttribute("d", "M" + a.x + " " + a.y + " C" + mid + " " + a.y + " " + mid + " " + b.y + " " + b.x + " " + b.y);
+    });
+    var height = bottom + ROW;
+    svg.setAttribute("width", width); svg.setAttribute("height", height);
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+  }
 
   // ---- legend
   var legend = document.getElementById("legend");
@@ -75,16 +139,19 @@
   });
 
   // ---- panel
+  var panelBody = document.getElementById("panel-body");
   function showPanel(n) {
-    panel.textContent = "";
-    panel.appendChild(html("div", n.kind, "kind"));
-    panel.appendChild(html("h2", n.label));
+    panel.classList.add("open");
+    var body = panelBody;
+    body.textContent = "";
+    body.appendChild(html("div", n.kind, "kind"));
+    body.appendChild(html("h2", n.label));
     var meta = n.releases + " release(s) mention it";
     if (n.phase) meta += "; phase " + n.phase;
-    panel.appendChild(html("p", meta, "hint"));
+    body.appendChild(html("p", meta, "hint"));
     var others = n.names.filter(function (name) { return name !== n.label; });
-    if (others.length) panel.appendChild(html("p", "Also written: " + others.join("; ")));
-    if (n.designations.length) panel.appendChild(html("p", "Designations: " + n.designations.map(function (d) { return d.name; }).join(", ")));
+    if (others.length) body.appendChild(html("p", "Also written: " + others.join("; ")));
+    if (n.designations.length) body.appendChild(html("p", "Designations: " + n.designations.map(function (d) { return d.name; }).join(", ")));
     var ul = html("ul");
     n.facts.forEach(function (fact) {
       var li = html("li", fact.text);
@@ -97,9 +164,18 @@
       });
       ul.appendChild(li);
     });
-    panel.appendChild(html("h3", "Facts (" + n.facts.length + ")"));
-    panel.appendChild(ul);
+    body.appendChild(html("h3", "Facts (" + n.facts.length + ")"));
+    body.appendChild(ul);
   }
+  function closePanel() {
+    if (selected) elements[selected].classList.remove("selected");
+    selected = null; svg.removeAttribute("data-selected");
+    edgeEls.forEach(function (p) { p.classList.remove("lit"); });
+    panel.classList.remove("open");
+    layout(); status();
+  }
+  document.getElementById("close-panel").addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (event) { if (event.key === "Escape" && selected) closePanel(); });
 
   function select(id) {
     var n = byId[id]; if (!n || id === selected) return;  // re-rendering would drop a link being clicked
@@ -107,10 +183,12 @@
     selected = id; svg.setAttribute("data-selected", id);
     elements[id].classList.add("selected");
     edgeEls.forEach(function (p) { p.classList.toggle("lit", p.tgFrom === n || p.tgTo === n); });
+    if (!n.linked && !unlinked.checked) { unlinked.checked = true; applyFilters(); }
+    var wasOpen = panel.classList.contains("open");
     showPanel(n);
+    if (!wasOpen) layout();  // the panel takes width: the columns close up
     showCharts(n.kind === "drug" ? n.id : document.getElementById("filter-drug").value);
-    var box = document.getElementById("map");
-    box.scrollTo({left: Math.max(0, n.x - box.clientWidth / 2), top: Math.max(0, n.y - box.clientHeight / 2)});
+    mapBox.scrollTo({top: Math.max(0, n.y - mapBox.clientHeight / 2)});
   }
 
   // ---- search over every name
@@ -170,11 +248,30 @@
     if (company) meet(around([byId[company]]));
     if (drug) meet(around([byId[drug]]));
     if (phase) meet(around(nodes.filter(function (n) { return n.kind === "trial" && n.phase === phase; })));
-    nodes.forEach(function (n) { elements[n.id].classList.toggle("hidden", keep !== null && !keep[n.id]); });
-    edgeEls.forEach(function (p) { p.classList.toggle("hidden", keep !== null && !(keep[p.tgFrom.id] && keep[p.tgTo.id])); });
+    nodes.forEach(function (n) {
+      elements[n.id].classList.toggle("hidden", (keep !== null && !keep[n.id]) || (!n.linked && !unlinked.checked));
+    });
+    edgeEls.forEach(function (p) { p.classList.toggle("hidden", !(shown(p.tgFrom) && shown(p.tgTo))); });
+    layout();
     showCharts(drug);
+    showTimelines(company);
     status();
   }
+  function showTimelines(company) {
+    var figures = document.querySelectorAll("#timelines figure");
+    for (var i = 0; i < figures.length; i++) figures[i].classList.toggle("hidden", !!company && figures[i].getAttribute("data-company") !== company);
+  }
+  // ---- tabs: the map or the company timelines; the evidence list stays below both
+  var tabs = document.querySelectorAll("#tabs button");
+  function showTab(chosen) {
+    for (var i = 0; i < tabs.length; i++) {
+      var on = tabs[i] === chosen;
+      tabs[i].setAttribute("aria-selected", String(on));
+      document.getElementById(tabs[i].getAttribute("data-view")).classList.toggle("hidden", !on);
+    }
+    if (chosen.id === "tab-map") layout();  // widths are 0 while hidden
+  }
+  for (var t = 0; t < tabs.length; t++) tabs[t].addEventListener("click", function (event) { showTab(event.currentTarget); });
   function showCharts(drug) {
     var figures = document.querySelectorAll("#charts figure"), shown = 0;
     for (var i = 0; i < figures.length; i++) {
@@ -191,8 +288,14 @@
   }
   document.getElementById("reset").addEventListener("click", function () {
     ["filter-company", "filter-drug", "filter-phase"].forEach(function (id) { document.getElementById(id).value = ""; });
-    search.value = ""; applyFilters();
+    search.value = ""; unlinked.checked = false; applyFilters();
   });
-  status();
+  // names nothing links to (comparators, prior therapies) are hidden until asked for
+  var unlinked = document.getElementById("show-unlinked");
+  document.getElementById("unlinked-count").textContent = String(nodes.filter(function (n) { return !n.linked; }).length);
+  unlinked.addEventListener("change", applyFilters);
+  var resizing = null;
+  window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(layout, 100); });
+  applyFilters();
   document.body.setAttribute("data-ready", String(nodes.length));
 })();
