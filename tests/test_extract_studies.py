@@ -277,3 +277,36 @@ def test_a_headline_rounding_a_phase_off_names_the_same_study():
         headline="Acme Completes Enrollment in Phase 2 Study of ACM-101 in Plaque Psoriasis",
     )
     assert [(t.phase, t.name) for t in ex.trials] == [("2b", "BRIGHT")]
+
+
+def _disease_sections_release(first_heading: str, second_heading: str) -> str:
+    return "\n\n".join([
+        "Acme Presents Updated Phase 1/2 Data for ACM-101",
+        "BOSTON, March 3, 2021 (GLOBE NEWSWIRE) -- Acme Oncology, Inc. (NASDAQ: ACME) today presented data from "
+        "the Phase 1/2 VISTA study of ACM-101 in patients with FL and MZL.",
+        first_heading,
+        "Among 40 patients with FL, the overall response rate was 61% and median progression-free survival was 14.2 months.",
+        second_heading,
+        "Among 30 patients with MZL, the overall response rate was 48%.",
+        "About Acme Oncology, Inc.\n\nAcme Oncology develops cancer drugs.",
+    ]) + "\n"
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Follicular Lymphoma", "Marginal Zone Lymphoma"),
+    ("**Follicular Lymphoma**", "**Marginal Zone Lymphoma**"),
+])
+def test_results_under_a_heading_per_disease_belong_to_that_disease_cohort(first, second):
+    from test_extractors import run
+
+    ex = run(_disease_sections_release(first, second))
+    cohorts = {(r.endpoint, r.value): r.cohort for r in ex.results}
+    assert cohorts == {("ORR", 61.0): "FL", ("mPFS", 14.2): "FL", ("ORR", 48.0): "MZL"}
+    assert {c.label for c in ex.cohorts} == {"FL", "MZL"}
+
+
+def test_one_disease_heading_alone_does_not_make_a_cohort():
+    from test_extractors import run
+
+    ex = run(_disease_sections_release("Follicular Lymphoma", "Safety"))
+    assert {r.cohort for r in ex.results if r.value == 61.0} == {None}

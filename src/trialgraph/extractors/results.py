@@ -4,6 +4,7 @@ Figures about single patients and definitions of response are not results."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicons
@@ -12,6 +13,7 @@ from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
 from .context import Context
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
+from .text import names_disease
 
 NAME = "results.patterns"
 TABLE = "results.table"
@@ -116,8 +118,68 @@ def extract_results(ctx: Context) -> None:
                 comparator = False
             results.append(_result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator))
     results.extend(_table_results(ctx))
-    ctx.extraction.results = _dedupe([r for r in results if r is not None])
+    results = _in_disease_sections(ctx, [r for r in results if r is not None])
+    ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
+
+
+# A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
+_INLINE_HEADING = re.compile(r"^\W*(?P<heading>[A-Z][^.:]{3,80}?)\s*\*\*\s+[A-Z]")
+
+
+def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
+    """A release that reports one trial disease by disease, under a heading per disease
+    ("Mantle Cell Lymphoma", "Richter Transformation"), reports each section's figures for
+    that disease's cohort, labelled as the release abbreviates it (MCL, RT)."""
+    sections = _disease_sections(ctx)
+    if len(set(sections.values())) < 2:
+        return results
+    out = []
+    for result in results:
+        label = sections.get(result.evidence.span.start)
+        if label and result.cohort is None and not result.comparator:
+            result = replace(result, cohort=label)
+        out.append(result)
+    return out
+
+
+def _disease_sections(ctx: Context) -> dict[int, str]:
+    """Sentence start -> the disease heading it stands under."""
+    short_of = {long.lower(): short for short, long in ctx.abbreviations().items()}
+    current: str | None = None
+    found: dict[int, str] = {}
+    for sentence in ctx.sentences:
+        if sentence.zone.value not in ("body",):
+            current = None
+            continue
+        heading = None
+        if sentence.is_heading and len(sentence.text.split()) <= 8:
+            heading = sentence.text.strip(" #*_:")
+        else:
+            inline = _INLINE_HEADING.match(sentence.text)
+            if inline:
+                heading = inline.group("heading")
+        if heading is not None:
+            heading = " ".join(heading.replace("*", " ").split())
+            label = _short_label(heading, short_of, ctx.document.text)
+            current = label if names_disease(heading) or label != heading else None
+        if current:
+            found[sentence.span.start] = current
+    return found
+
+
+def _short_label(heading: str, short_of: dict[str, str], text: str) -> str:
+    """The heading as the release abbreviates it: a defined short form, or the initials of
+    its words when the release writes them ("Mantle Cell Lymphoma" -> MCL)."""
+    shorts = []
+    for part in (p.strip() for p in heading.split("/")):
+        short = short_of.get(part.lower())
+        if short is None:
+            initials = "".join(word[0] for word in re.findall(r"[^\W\d_][\w'-]*", part)).upper()
+            if len(initials) >= 2 and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+                short = initials
+        shorts.append(short)
+    return "/".join(shorts) if all(shorts) else heading
 
 
 @per_text_value
