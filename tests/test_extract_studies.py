@@ -310,3 +310,8 @@ def test_one_disease_heading_alone_does_not_make_a_cohort():
 
     ex = run(_disease_sections_release("Follicular Lymphoma", "Safety"))
     assert {r.cohort for r in ex.results if r.value == 61.0} == {None}
+
+
+def test_the_treatment_arm_named_after_the_drug_is_not_a_labelled_cohort():
+    ex = announce("In the Phase 3 BRAVO study, the ACM-101 group had fewer strokes than the placebo group.")
+    assert ex.cohorts == []

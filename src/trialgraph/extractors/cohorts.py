@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import CohortFact, Evidence, Sentence
-from .context import Context
+from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
 
@@ -181,6 +181,8 @@ def extract_cohorts(ctx: Context) -> None:
         for mention in mentions:
             if mention.kind == "population":
                 continue  # populations become cohorts only through the results they carry
+            if mention.kind == "named" and name_key(mention.label) in ctx.drug_forms:
+                continue  # "the ACM-101 group" is the treatment arm of a controlled trial, not a labelled cohort
             dose = assigned.get(mention.label)
             if mention.kind == "dose" and dose is None:
                 value = DOSE.search(mention.label)
