@@ -315,3 +315,8 @@ def test_one_disease_heading_alone_does_not_make_a_cohort():
 def test_the_treatment_arm_named_after_the_drug_is_not_a_labelled_cohort():
     ex = announce("In the Phase 3 BRAVO study, the ACM-101 group had fewer strokes than the placebo group.")
     assert ex.cohorts == []
+
+
+def test_phase_testing_is_a_trial():
+    ex = announce("ACM-101 has completed Phase I clinical testing in Australia and is in a Phase II trial in psoriasis.")
+    assert {t.phase for t in ex.trials} == {"1", "2"}
