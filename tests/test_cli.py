@@ -166,3 +166,37 @@ def test_corpus_rebuilds_are_byte_identical_across_hash_seeds(tmp_path, shared):
         assert _build_cli(inputs, out, dict(os.environ, PYTHONHASHSEED=seed)).returncode == 0
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+# ------------------------------------------------- nothing to build: nothing written (RELIABILITY 26)
+
+
+@pytest.mark.parametrize("target", ["-o", "--into", "--store"])
+def test_a_build_that_finds_no_release_leaves_the_previous_output_as_it_was(tmp_path, target):
+    out = tmp_path / ("graph.trig" if target != "--store" else "store")
+    first = run("build", str(EXAMPLES), target, str(out))
+    assert first.exit_code == 0, first.output
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    rejected = tmp_path / "rejected"
+    rejected.mkdir()
+    (rejected / "blank.txt").write_bytes(b"")
+
+    typo = run("build", str(tmp_path / "exmples"), target, str(out))
+    assert typo.exit_code == 2 and "exmples: no such file or folder; nothing was built" in typo.output
+    nothing = run("build", str(empty), target, str(out))
+    assert nothing.exit_code == 3 and "no release to build" in nothing.output
+    only_bad = run("build", str(rejected), target, str(out))
+    assert only_bad.exit_code == 3, only_bad.output
+    assert "blank.txt: empty file" in only_bad.output and "nothing was written" in only_bad.output
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*"))
+             if p.is_file() and p.parent.name not in ("empty", "rejected")}
+    assert after == before
+
+
+def test_a_missing_input_among_good_ones_stops_the_build_before_the_output_folder_exists(tmp_path):
+    out = tmp_path / "new" / "graph.trig"
+    result = run("build", str(EXAMPLES), str(tmp_path / "typo.txt"), "-o", str(out))
+    assert result.exit_code == 2 and "typo.txt: no such file or folder" in result.output
+    assert not out.parent.exists()

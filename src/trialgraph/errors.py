@@ -7,7 +7,8 @@
     │   ├── NotTextError            binary data behind a text name
     │   ├── DecodeError             no encoding reads it
     │   ├── DuplicateReleaseError   two inputs map to one release id
-    │   └── InputTooLargeError      over the size cap
+    │   ├── InputTooLargeError      over the size cap
+    │   └── NoReleaseError          the inputs hold no release to build: nothing is written
     ├── GraphError                  a graph file cannot be read          (exit 1)
     ├── RemoteError                 an endpoint failed or refused        (exit 1)
     └── OutputError                 an output cannot be written          (exit 2)
@@ -59,6 +60,15 @@ class DuplicateReleaseError(InputError):
 
 class InputTooLargeError(InputError):
     pass
+
+
+class NoReleaseError(InputError):
+    """Nothing to build: an empty folder, or every input rejected. A build
+    that went on would replace a graph with an empty one."""
+
+    def __init__(self, message: str, *, rejected: list[InputError] | None = None, **kwargs):
+        super().__init__(message, **kwargs)
+        self.rejected = list(rejected or [])
 
 
 class GraphError(TrialgraphError):

@@ -37,8 +37,8 @@ from .emit import emit_releases, fingerprint
 from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, resolve_record, \
     resolve_view, write_state
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
-from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, \
-    validate_assembly
+from .pipeline import Assembly, BuildResult, Extracted, assemble, collect, extract_files, finish_shared_graphs, \
+    require_releases, validate_assembly
 from .rdf import build_dataset
 from .resolve import resolve, word_counts
 from .rules import infer_rendered_changed, nodes_of, rule_input_summary
@@ -202,6 +202,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         if old is not None:
             replaced.append(old)
         wanted.append((path, sha))
+    unchanged = len(kept)  # given files already in the target as they are: releases found
     stale = not cache.current
     state = old_graph = None
     if not stale:  # the state loads while the workers extract, after they fork from a small process
@@ -227,6 +228,9 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
 
     if stale:
         extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
+    given = Extracted([e for e in extracted.extractions if e.document.doc_id.lower() in new_keys],
+                      extracted.rejected)
+    require_releases(given, rejected, read=unchanged)
     by_id = {e.document.doc_id: e for e in extracted.extractions}
     fresh_index = {"cache_version": cache_version(), "releases": {}}
     for path, sha in wanted:

@@ -11,13 +11,14 @@ the rest still builds.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from rdflib import URIRef
 
-from .errors import InputError
+from .errors import InputError, NoReleaseError, UsageError
 from .ingest import collect_inputs
 from .collector import paused_gc
 from .model import Extraction
@@ -32,7 +33,7 @@ from .rules import materialise_rules
 from .validate import Report, validate_quads
 
 Progress = Callable[[Iterable], Iterable]
-__all__ = ["Assembly", "BuildResult", "Extracted", "assemble", "build", "collect", "extract_file",
+__all__ = ["Assembly", "BuildResult", "Extracted", "Inputs", "assemble", "build", "collect", "extract_file",
            "extract_files", "serialize_trig", "validate_assembly"]
 
 
@@ -83,8 +84,42 @@ class BuildResult:
         return self.assembly.store
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
-    return collect_inputs([Path(p) for p in paths])
+@dataclass
+class Inputs:
+    """The files a build reads and the inputs already rejected (collect())."""
+
+    files: list[Path]
+    rejected: list[InputError]
+
+    def __iter__(self):  # files, rejected = collect(paths)
+        return iter((self.files, self.rejected))
+
+
+def collect(paths: Iterable[Path] | Inputs) -> Inputs:
+    """The input files of `paths`, checked before anything is read or written:
+    a path that does not exist is a usage error (a typo must not build a
+    smaller graph over a good one), and inputs holding no file to read are
+    NoReleaseError. An Inputs is returned as it is, so a caller that checked
+    early (the CLI, before taking its output lock) does not walk again."""
+    if isinstance(paths, Inputs):
+        return paths
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError("no such file or folder; nothing was built", path=str(path))
+    files, rejected = collect_inputs(paths)
+    if not files:
+        raise NoReleaseError(f"no release to build in {', '.join(map(str, paths))}; nothing was written",
+                             rejected=rejected)
+    return Inputs(files, rejected)
+
+
+def require_releases(extracted: "Extracted", rejected: list[InputError], read: int = 0) -> None:
+    """NoReleaseError when every input was rejected (`read`: inputs taken
+    unchanged from a cache, which count as releases found)."""
+    if not extracted.extractions and not read:
+        raise NoReleaseError("every input was rejected; nothing was written",
+                             rejected=rejected + extracted.rejected)
 
 
 def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None,
@@ -141,15 +176,16 @@ def serialize_trig(graph) -> bytes:
 
 
 
-def build(paths: Iterable[Path], *, validate: bool = True, workers: int = 1,
+def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int = 1,
           progress: Progress | None = None) -> BuildResult:
     with paused_gc():
         return _build(paths, validate=validate, workers=workers, progress=progress)
 
 
-def _build(paths: Iterable[Path], *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
+def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
     files, rejected = collect(paths)
     extracted = extract_files(files, workers=workers, progress=progress)
+    require_releases(extracted, rejected)
     assembly = assemble(extracted.extractions, workers=workers, validate=validate)
     report = validate_assembly(assembly, workers=workers) if validate else None
     return BuildResult(assembly, extracted.extractions, rejected + extracted.rejected, extracted.warnings, report)

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import TrialgraphError, UsageError
+from ..errors import NoReleaseError, TrialgraphError, UsageError
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import build, serialize_trig
+from ..pipeline import build, collect, serialize_trig
 from .common import EXIT_CODES, fail, verbose_option
 
 PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
@@ -40,13 +40,14 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
 
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
+        inputs = collect(paths)  # a mistyped or empty input stops here, before any output is touched
         if output is None:
             output = into or store
-            result = build_target(paths, output, add=into is not None, validate=not no_validate,
+            result = build_target(inputs, output, add=into is not None, validate=not no_validate,
                                   progress=run, store=True if store else None, workers=workers).result
         else:
             with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-                result = build(paths, validate=not no_validate, progress=run, workers=workers)
+                result = build(inputs, validate=not no_validate, progress=run, workers=workers)
                 write_atomic(output, serialize_trig(result.assembly))
         for error in result.rejected:
             click.echo(f"error: {error.one_line()}", err=True)
@@ -61,5 +62,9 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
             sys.exit(1)
         if result.rejected:
             sys.exit(3)
+    except NoReleaseError as error:
+        for rejected in error.rejected:
+            click.echo(f"error: {rejected.one_line()}", err=True)
+        fail(error, verbose)
     except TrialgraphError as error:
         fail(error, verbose)
