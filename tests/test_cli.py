@@ -200,3 +200,26 @@ def test_a_missing_input_among_good_ones_stops_the_build_before_the_output_folde
     result = run("build", str(EXAMPLES), str(tmp_path / "typo.txt"), "-o", str(out))
     assert result.exit_code == 2 and "typo.txt: no such file or folder" in result.output
     assert not out.parent.exists()
+
+
+def test_build_to_nq_writes_n_quads_holding_the_same_quads_as_trig(tmp_path):
+    import pyoxigraph
+
+    trig, nq = tmp_path / "g.trig", tmp_path / "g.nq"
+    assert run("build", str(EXAMPLES), "-o", str(trig)).exit_code == 0
+    assert run("build", str(EXAMPLES), "-o", str(nq)).exit_code == 0
+    as_nquads = list(pyoxigraph.parse(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS))  # fails on TriG
+    as_trig = list(pyoxigraph.parse(path=str(trig), format=pyoxigraph.RdfFormat.TRIG))
+    assert len(as_nquads) > 1000 and set(as_nquads) == set(as_trig)
+    assert run("validate", str(nq)).exit_code == 0
+
+
+@pytest.mark.parametrize("name, message", [
+    ("g.ttl", "a Turtle file cannot hold the named graphs of a build (build to a .trig file, then `trialgraph export"),
+    ("g.xml", "cannot tell the graph format from the extension '.xml'"),
+    ("graph", "cannot tell the graph format from the extension '(none)'"),
+])
+def test_build_refuses_an_output_extension_it_would_not_honour(tmp_path, name, message):
+    result = run("build", str(EXAMPLES), "-o", str(tmp_path / name))
+    assert result.exit_code == 2 and message in result.output
+    assert list(tmp_path.iterdir()) == []

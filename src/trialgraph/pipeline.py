@@ -4,7 +4,7 @@
     extract_files(files, workers)  -> Extracted (extractions, rejected, warnings)
     assemble(extractions)          -> Assembly (resolution, quads, store)  [resolve + emit + rules]
     validate_assembly(assembly, workers) -> Report
-    serialize_trig(assembly)       -> bytes
+    serialize_trig(assembly)       -> bytes   (serialize(assembly, fmt): TriG or N-Quads)
 
 `build()` composes them. Bad inputs are reported one line each and left out;
 the rest still builds.
@@ -34,7 +34,7 @@ from .validate import Report, validate_quads
 
 Progress = Callable[[Iterable], Iterable]
 __all__ = ["Assembly", "BuildResult", "Extracted", "Inputs", "assemble", "build", "collect", "extract_file",
-           "extract_files", "serialize_trig", "validate_assembly"]
+           "extract_files", "output_format", "serialize", "serialize_trig", "validate_assembly"]
 
 
 @dataclass
@@ -164,6 +164,32 @@ def finish_shared_graphs(quads, *, validate: bool) -> dict:
 
 def validate_assembly(assembly: Assembly, *, workers: int = 1) -> Report:
     return validate_quads(assembly.quads, workers=workers, done=assembly.checked)
+
+
+#: What `build -o FILE` writes, by the file's extension.
+OUTPUT_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
+
+
+def output_format(path: Path) -> str:
+    """The format `build -o path` writes; a UsageError for any extension that
+    is not a named-graph format trialgraph reads back."""
+    suffix = Path(path).suffix.lower()
+    if suffix in OUTPUT_FORMATS:
+        return OUTPUT_FORMATS[suffix]
+    if suffix == ".ttl":
+        raise UsageError("a Turtle file cannot hold the named graphs of a build", path=str(path),
+                         hint="build to a .trig file, then `trialgraph export GRAPH.trig -o FILE.ttl`")
+    raise UsageError(f"cannot tell the graph format from the extension {suffix or '(none)'!r}", path=str(path),
+                     hint="build writes .trig (TriG) or .nq (N-Quads); `trialgraph export` writes the others")
+
+
+def serialize(graph, fmt: str) -> bytes:
+    """The Assembly (or QuadSink) in `fmt`, a value of OUTPUT_FORMATS."""
+    from .trig import write_nquads
+
+    if fmt == "nquads":
+        return write_nquads(graph.quads if isinstance(graph, Assembly) else graph)
+    return serialize_trig(graph)
 
 
 def serialize_trig(graph) -> bytes:

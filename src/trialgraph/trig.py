@@ -88,6 +88,17 @@ def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -
     return parts, where
 
 
+def write_nquads(sink: QuadSink) -> bytes:
+    """Deterministic N-Quads: graphs in IRI order, each graph's triples sorted
+    and distinct, as in write_trig; one quad per line."""
+    term = TermWriter()
+    lines = []
+    for name in sorted(sink.graphs, key=str):
+        graph_term = term(name)
+        lines.extend(f"{s} {p} {o} {graph_term} .\n" for s, p, o in sorted(set(sink.graphs[name].rendered_triples(term))))
+    return "".join(lines).encode("utf-8")
+
+
 def trig_header(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items()))
 

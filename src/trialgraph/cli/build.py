@@ -10,7 +10,7 @@ from ..errors import NoReleaseError, TrialgraphError, UsageError
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import build, collect, serialize_trig
+from ..pipeline import build, collect, output_format, serialize
 from .common import EXIT_CODES, fail, verbose_option
 
 PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
@@ -18,7 +18,7 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 
 @click.command("build", epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="where to write the graph (TriG)")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="where to write the graph: .trig (TriG) or .nq (N-Quads)")
 @click.option("--into", type=click.Path(path_type=Path), help="add the releases to this graph (.trig) or store folder, "
               "reading only them (see docs/store.md)")
 @click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
@@ -40,6 +40,7 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
 
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
+        fmt = output_format(output) if output is not None else None
         inputs = collect(paths)  # a mistyped or empty input stops here, before any output is touched
         if output is None:
             output = into or store
@@ -48,7 +49,7 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
         else:
             with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
                 result = build(inputs, validate=not no_validate, progress=run, workers=workers)
-                write_atomic(output, serialize_trig(result.assembly))
+                write_atomic(output, serialize(result.assembly, fmt))
         for error in result.rejected:
             click.echo(f"error: {error.one_line()}", err=True)
         for warning in result.warnings:
