@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from . import store as disk_store
 from .errors import GraphError, InputError, UsageError
 from .extraction_cache import ExtractionCache, cache_version
 from .ingest import safe_doc_id
-from .output import OutputLock, file_sha256, lock_path_for, write_atomic
+from .output import OutputLock, file_sha256, lock_path_for, read_json_file, write_atomic
 from .collector import paused_gc
 from .emit import emit_releases, fingerprint
 from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, resolve_record, \
@@ -163,15 +164,16 @@ def _committed_extractions(store: Path, before: dict | None) -> dict | None:
 
 def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
     index_path = folder / "index.json"
-    if not index_path.exists():
+    if not os.path.lexists(index_path):
         if target.exists() and strict:
             raise UsageError(f"no extraction cache beside it ({folder.name}/): it was not built with --into, "
                              f"so its releases cannot be kept without re-reading them", path=str(target),
                              hint="build it once with --into, then add releases")
         return None
     try:
-        index = json.loads(index_path.read_bytes())
-        index["releases"]
+        index = read_json_file(index_path)
+        if not isinstance(index["releases"], dict):
+            raise TypeError("releases is not a mapping")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise GraphError("the extraction cache index is corrupt", path=str(index_path),
                          hint="rebuild without --into") from error

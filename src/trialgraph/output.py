@@ -5,7 +5,9 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import json
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -164,6 +166,38 @@ def lock_path_for(output: Path) -> Path:
     file system and visible to every process that may write the file."""
     output = Path(output)
     return output.parent / f".{output.name}.lock"
+
+
+class DamagedFileError(ValueError):
+    """A file trialgraph wrote for itself is no longer what it wrote."""
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a file trialgraph wrote (a record, an index, a state),
+    refusing anything that is not a regular file: reading a FIFO put in its
+    place would wait forever, a device would never end. FileNotFoundError
+    when it is missing; DamagedFileError when it is not a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once, then fails the check
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DamagedFileError("not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)
+
+
+def read_json_file(path: Path):
+    """read_regular_file, parsed as JSON. DamagedFileError for text that is
+    not JSON, or JSON nested too deeply to read (json raises RecursionError,
+    which is not a ValueError, on 100,000 `[`)."""
+    data = read_regular_file(path)
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise DamagedFileError("nested too deeply to be ours") from None
+    except ValueError as error:
+        raise DamagedFileError(str(error)) from None
 
 
 def file_sha256(path: Path) -> str:
