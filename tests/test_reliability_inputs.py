@@ -472,3 +472,58 @@ def test_4_owl_imports_are_never_followed(tmp_path, attempts):
     for command in (["validate", str(out)], ["facts", str(out)]):
         CliRunner().invoke(main, command)
     assert attempts == []
+
+
+# ----------------------------------------------- 31: symlinks, FIFOs and devices among the inputs
+
+
+def _folder_with_a_way_out(tmp_path: Path) -> tuple[Path, Path]:
+    private = tmp_path / "private"
+    private.mkdir()
+    secret = private / "secret.txt"
+    secret.write_text("Acme Corp. today announced the private words nobody shared.\n")
+    (private / "sub").mkdir()
+    (private / "sub" / "more.txt").write_text("Another private text, under a folder reached by a link.\n")
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    shutil.copy(ROOT / "examples" / "northwind-2021-03-04.txt", inputs)
+    (inputs / "passwd.txt").symlink_to(secret)
+    (inputs / "elsewhere").symlink_to(private / "sub")
+    (inputs / "inside.txt").symlink_to(inputs / "northwind-2021-03-04.txt")  # inside: still read
+    os.mkfifo(inputs / "pipe.txt")
+    return inputs, secret
+
+
+def test_31_symlinks_out_of_the_input_folders_and_fifos_are_skipped_with_a_warning(tmp_path):
+    inputs, _ = _folder_with_a_way_out(tmp_path)
+    out = tmp_path / "g.trig"
+    result = CliRunner().invoke(main, ["build", str(inputs), "-o", str(out), "--no-validate"])
+    assert result.exit_code == 0, result.output
+    graph = out.read_text(encoding="utf-8")
+    assert "private words" not in graph and "private text" not in graph
+    assert f"warning: {inputs / 'passwd.txt'}: a symlink to a file outside the input folders; skipped " \
+           f"(--follow-symlinks reads it)" in result.output
+    assert f"warning: {inputs / 'elsewhere'}: a symlink to a folder outside the input folders" in result.output
+    assert f"warning: {inputs / 'pipe.txt'}: a FIFO; skipped" in result.output
+    assert "release/inside>" in graph or "release/inside " in graph  # a link that stays inside is read
+
+
+def test_31_follow_symlinks_reads_them_and_a_fifo_is_still_skipped(tmp_path):
+    inputs, _ = _folder_with_a_way_out(tmp_path)
+    (tmp_path / "private" / "sub" / "loop").symlink_to(tmp_path / "private" / "sub")  # must not loop
+    out = tmp_path / "g.trig"
+    result = CliRunner().invoke(main, ["build", str(inputs), "-o", str(out), "--no-validate", "--follow-symlinks"])
+    assert result.exit_code == 0, result.output
+    graph = out.read_text(encoding="utf-8")
+    assert "private words" in graph and "private text" in graph
+    assert "a FIFO; skipped" in result.output
+
+
+def test_31_a_folder_holding_only_a_way_out_builds_nothing(tmp_path):
+    inputs, _ = _folder_with_a_way_out(tmp_path)
+    for name in ("northwind-2021-03-04.txt", "inside.txt"):
+        (inputs / name).unlink()
+    result = CliRunner().invoke(main, ["build", str(inputs), "-o", str(tmp_path / "g.trig")])
+    assert result.exit_code == 3 and "no release to build" in result.output
+    assert "passwd.txt: a symlink to a file outside the input folders" in result.output
+    assert not (tmp_path / "g.trig").exists()

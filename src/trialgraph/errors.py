@@ -66,9 +66,11 @@ class NoReleaseError(InputError):
     """Nothing to build: an empty folder, or every input rejected. A build
     that went on would replace a graph with an empty one."""
 
-    def __init__(self, message: str, *, rejected: list[InputError] | None = None, **kwargs):
+    def __init__(self, message: str, *, rejected: list[InputError] | None = None, warnings: list[str] | None = None,
+                 **kwargs):
         super().__init__(message, **kwargs)
         self.rejected = list(rejected or [])
+        self.warnings = list(warnings or [])  # inputs skipped on the way ("file: why")
 
 
 class GraphError(TrialgraphError):

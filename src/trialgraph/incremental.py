@@ -182,7 +182,8 @@ def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
 
 def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, previous=None) -> TargetBuild:
     """previous(): (graph state, graph file bytes) of the target, or (None, None)."""
-    files, rejected = collect(paths)
+    inputs = collect(paths)
+    files, rejected = inputs
     releases: dict = cache.index["releases"]
     old_ids = {doc_id.lower(): doc_id for doc_id in releases}
     wanted: list = []  # (path, sha256) to extract
@@ -232,7 +233,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
     given = Extracted([e for e in extracted.extractions if e.document.doc_id.lower() in new_keys],
                       extracted.rejected)
-    require_releases(given, rejected, read=unchanged)
+    require_releases(given, inputs, read=unchanged)
     by_id = {e.document.doc_id: e for e in extracted.extractions}
     fresh_index = {"cache_version": cache_version(), "releases": {}}
     for path, sha in wanted:
@@ -265,7 +266,8 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         assembly, carried = _assemble_reusing(fresh, kept, state, old_graph, cache, words, workers=workers,
                                               validate=validate)
     report = validate_assembly(assembly, workers=workers) if validate else None
-    result = BuildResult(assembly, extractions, rejected + extracted.rejected, extracted.warnings, report)
+    result = BuildResult(assembly, extractions, rejected + extracted.rejected, inputs.warnings + extracted.warnings,
+                         report)
     records = {e.document.doc_id: resolve_record(e) for e in fresh}
     records.update({doc: state.releases[doc].resolve if state and doc in state.releases else resolve_record(e)
                     for doc, e in kept.items()})

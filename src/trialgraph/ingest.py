@@ -485,7 +485,33 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
+def _inside(real: str, roots: tuple[str, ...]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a non-regular file is, for the warning that skips it (None: regular)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+_FOLLOW_HINT = "skipped (--follow-symlinks reads it)"
+
+
+def _expand_folder(root: Path, roots: tuple[str, ...], errors: list[InputError], warnings: list[str],
+                   follow_symlinks: bool) -> list[Path]:
+    """The input files under `root`. A symlink whose target lies outside every
+    input folder (`roots`, real paths) is skipped with a warning unless
+    `follow_symlinks`: a link to /etc/passwd must not become a release whose
+    text is copied into the graph. FIFOs, devices and sockets are skipped with
+    a warning (reading one would block or never end)."""
     found: list[tuple[tuple[str, ...], Path]] = []
 
     def onerror(exc: OSError) -> None:
@@ -493,20 +519,45 @@ def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
             InputError(f"cannot read folder: {exc.strerror or exc}", path=exc.filename or str(root))
         )
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):  # symlinked dirs not followed
-        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
+    visited = {os.path.realpath(root)}  # folders walked: followed links cannot loop
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=follow_symlinks):
+        walk = []
+        for name in sorted(d for d in dirnames if not _is_hidden(d)):
+            full = os.path.join(dirpath, name)
+            real = os.path.realpath(full)
+            if os.path.islink(full) and not follow_symlinks:
+                if not _inside(real, roots):  # inside: walked under its own name
+                    warnings.append(f"{full}: a symlink to a folder outside the input folders; {_FOLLOW_HINT}")
+                continue
+            if real not in visited:
+                visited.add(real)
+                walk.append(name)
+        dirnames[:] = walk
         for fname in filenames:
             if _is_hidden(fname) or Path(fname).suffix.lower() not in INPUT_SUFFIXES:
                 continue
             full = Path(dirpath) / fname
-            if not full.is_file():
+            try:
+                mode = os.lstat(full).st_mode
+                if stat.S_ISLNK(mode):
+                    if not follow_symlinks and not _inside(os.path.realpath(full), roots):
+                        warnings.append(f"{full}: a symlink to a file outside the input folders; {_FOLLOW_HINT}")
+                        continue
+                    mode = os.stat(full).st_mode
+            except OSError as error:
+                warnings.append(f"{full}: {'a broken symlink' if os.path.islink(full) else error.strerror}; skipped")
+                continue
+            kind = _not_regular(mode)
+            if kind is not None:
+                warnings.append(f"{full}: {kind}; skipped")
                 continue
             found.append((full.relative_to(root).parts, full))
     found.sort(key=lambda item: item[0])
     return [p for _, p in found]
 
 
-def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise") -> tuple[list[Path], list[InputError]]:
+def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise", follow_symlinks: bool = False,
+                   warnings: list[str] | None = None) -> tuple[list[Path], list[InputError]]:
     """Expand files and folders into input files, with the problems found.
 
     Files named explicitly are taken whatever their suffix. Folders are walked
@@ -522,15 +573,22 @@ def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise") -> tuple[l
     clash is raised instead, before anything is read or written
     (RELIABILITY.md 11); ``on_clash="report"`` lists clashes with the errors.
     Folders pick up ``.html``, ``.htm``, ``.xhtml`` and ``.pdf`` files too.
+
+    Inside folders, symlinks leading out of every folder given, FIFOs,
+    devices and sockets are skipped, each with a line appended to
+    ``warnings`` (`_expand_folder`); ``follow_symlinks`` reads links
+    wherever they lead. A file named explicitly is read where it leads.
     """
     errors: list[InputError] = []
+    warnings = [] if warnings is None else warnings
     candidates: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
+    paths = [Path(raw) for raw in paths]
+    roots = tuple(os.path.realpath(p) for p in paths if p.is_dir())
+    for p in paths:
         if not os.path.exists(p):
             errors.append(InputError("no such file or folder", path=str(p)))
         elif p.is_dir():
-            candidates.extend(_expand_folder(p, errors))
+            candidates.extend(_expand_folder(p, roots, errors, warnings, follow_symlinks))
         elif p.is_file():
             candidates.append(p)
         else:

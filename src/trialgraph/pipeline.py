@@ -90,12 +90,13 @@ class Inputs:
 
     files: list[Path]
     rejected: list[InputError]
+    warnings: list[str] = field(default_factory=list)  # inputs skipped ("file: why"), e.g. symlinks out
 
     def __iter__(self):  # files, rejected = collect(paths)
         return iter((self.files, self.rejected))
 
 
-def collect(paths: Iterable[Path] | Inputs) -> Inputs:
+def collect(paths: Iterable[Path] | Inputs, *, follow_symlinks: bool = False) -> Inputs:
     """The input files of `paths`, checked before anything is read or written:
     a path that does not exist is a usage error (a typo must not build a
     smaller graph over a good one), and inputs holding no file to read are
@@ -107,19 +108,21 @@ def collect(paths: Iterable[Path] | Inputs) -> Inputs:
     for path in paths:
         if not os.path.exists(path):
             raise UsageError("no such file or folder; nothing was built", path=str(path))
-    files, rejected = collect_inputs(paths)
+    warnings: list[str] = []
+    files, rejected = collect_inputs(paths, follow_symlinks=follow_symlinks, warnings=warnings)
     if not files:
         raise NoReleaseError(f"no release to build in {', '.join(map(str, paths))}; nothing was written",
-                             rejected=rejected)
-    return Inputs(files, rejected)
+                             rejected=rejected, warnings=warnings)
+    return Inputs(files, rejected, warnings)
 
 
-def require_releases(extracted: "Extracted", rejected: list[InputError], read: int = 0) -> None:
+def require_releases(extracted: "Extracted", inputs: Inputs, read: int = 0) -> None:
     """NoReleaseError when every input was rejected (`read`: inputs taken
     unchanged from a cache, which count as releases found)."""
     if not extracted.extractions and not read:
         raise NoReleaseError("every input was rejected; nothing was written",
-                             rejected=rejected + extracted.rejected)
+                             rejected=inputs.rejected + extracted.rejected,
+                             warnings=inputs.warnings + extracted.warnings)
 
 
 def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None,
@@ -209,9 +212,10 @@ def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int
 
 
 def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
-    files, rejected = collect(paths)
-    extracted = extract_files(files, workers=workers, progress=progress)
-    require_releases(extracted, rejected)
+    inputs = collect(paths)
+    extracted = extract_files(inputs.files, workers=workers, progress=progress)
+    require_releases(extracted, inputs)
     assembly = assemble(extracted.extractions, workers=workers, validate=validate)
     report = validate_assembly(assembly, workers=workers) if validate else None
-    return BuildResult(assembly, extracted.extractions, rejected + extracted.rejected, extracted.warnings, report)
+    return BuildResult(assembly, extracted.extractions, inputs.rejected + extracted.rejected,
+                       inputs.warnings + extracted.warnings, report)

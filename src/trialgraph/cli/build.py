@@ -23,13 +23,15 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
               "reading only them (see docs/store.md)")
 @click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
 @click.option("--no-validate", is_flag=True, help="skip SHACL validation")
+@click.option("--follow-symlinks", is_flag=True,
+              help="read symlinks in the input folders even where they lead outside them (skipped by default)")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
               help="processes for extraction and validation (default: all cores); the output is the same")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary")
 @verbose_option
 def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, store: Path | None,
-            no_validate: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
-    """Build a graph from release files or folders (.txt, .md)."""
+            no_validate: bool, follow_symlinks: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
+    """Build a graph from release files or folders (.txt, .md, .html, .pdf)."""
     workers = workers or default_workers()
     try:
         def run(files):
@@ -41,7 +43,8 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
         fmt = output_format(output) if output is not None else None
-        inputs = collect(paths)  # a mistyped or empty input stops here, before any output is touched
+        # a mistyped or empty input stops here, before any output is touched
+        inputs = collect(paths, follow_symlinks=follow_symlinks)
         if output is None:
             output = into or store
             result = build_target(inputs, output, add=into is not None, validate=not no_validate,
@@ -64,6 +67,8 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
         if result.rejected:
             sys.exit(3)
     except NoReleaseError as error:
+        for warning in error.warnings:
+            click.echo(f"warning: {warning}", err=True)
         for rejected in error.rejected:
             click.echo(f"error: {rejected.one_line()}", err=True)
         fail(error, verbose)
