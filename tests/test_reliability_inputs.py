@@ -527,3 +527,42 @@ def test_31_a_folder_holding_only_a_way_out_builds_nothing(tmp_path):
     assert result.exit_code == 3 and "no release to build" in result.output
     assert "passwd.txt: a symlink to a file outside the input folders" in result.output
     assert not (tmp_path / "g.trig").exists()
+
+
+# ----------------------------------------------- 29: HTML bounded by the per-release limits
+
+
+def _children() -> set[int]:
+    from procs import children_of
+
+    return children_of(os.getpid())
+
+
+@pytest.mark.parametrize("name, markup", [
+    ("nested.html", "<html><body>" + "<div>" * 200_000 + "x" + "</div>" * 200_000 + "</body></html>"),
+    ("attributes.html", "<html><body><div " + " ".join(f"a{i}=1" for i in range(300_000)) + ">x</div></body></html>"),
+])
+def test_29_html_that_the_parser_chews_on_for_minutes_is_rejected_within_the_time_limit(tmp_path, name, markup):
+    """Lexbor (C) takes minutes on these and the timer signal cannot stop C
+    code: rejected after 314 s and 400+ s under a 60 s limit before. With a
+    1 s limit the rejection must come within the limit plus a small overshoot,
+    and the parser's process must be gone."""
+    path = tmp_path / name
+    path.write_text(markup, encoding="ascii")
+    before = _children()
+    started = time.monotonic()
+    with pytest.raises(ReleaseTimeoutError, match=r"per-release time limit of 1 s"):
+        read_and_extract_with_limit(path, seconds=1)
+    elapsed = time.monotonic() - started
+    assert elapsed < 1.5, f"rejected {elapsed - 1:.2f} s after the limit"
+    assert _children() == before
+
+
+def test_29_html_parsing_is_bounded_in_memory_too():
+    from trialgraph.formats.html import html_to_text_bounded
+
+    page = "<html><body>" + "<p>many words here</p>" * 50_000 + "</body></html>"
+    # over the memory limit Lexbor either fails to allocate ("Can't parse HTML") or Python does
+    with pytest.raises((MemoryError, RuntimeError)):
+        html_to_text_bounded(page, memory=1 << 20)
+    assert html_to_text_bounded(page).count("many words here") == 50_000

@@ -13,8 +13,9 @@ whatever the suffix), then applies these rules, in order:
    and the BOM is dropped, so the text equals that of the same file without it.
 4. Binary: known magic numbers (PNG, JPEG, GIF, ZIP, gzip, ELF, ...) and NUL
    bytes in a file without a UTF-16/32 BOM are refused (`NotTextError`). PDFs
-   are read by formats/pdf.py; HTML by formats/html.py (`decode_html_bytes`:
-   the declared charset is checked against the bytes).
+   are read by formats/pdf.py; HTML by formats/html.py, parsed in a bounded
+   child process (`decode_html_bytes`: the declared charset is checked
+   against the bytes).
 5. Decoding: strict UTF-8 first. Then UTF-8 with a few stray bytes read as
    cp1252 (valid multi-byte sequences outnumber the bad bytes). Then
    Windows-1252, the usual encoding of Western press releases, when its
@@ -401,7 +402,8 @@ def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, t
     the bytes; else the plain-text detection. A declaration the bytes
     contradict is a warning ("declared X, read as Y"), never mojibake.
     """
-    from .formats.html import declared_charset, html_to_text
+    from .formats.html import declared_charset, html_to_text_bounded
+    from .limits import release_seconds
 
     if not data:
         raise EmptyInputError("empty file", path=source)
@@ -430,7 +432,12 @@ def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, t
         agrees = used == declared or (declared == "utf-8" and used.startswith("utf-8"))
         if declared and not agrees and not data.isascii():
             warnings.append(f"the page declares charset {declared} but its bytes are not {declared}")
-    text = html_to_text(markup)
+    try:
+        text = html_to_text_bounded(markup, cpu_seconds=release_seconds())
+    except MemoryError:
+        raise InputTooLargeError("HTML parsing went over its memory or time limit; skipped", path=source) from None
+    except RuntimeError as error:
+        raise InputError(f"the HTML reader failed: {error}", path=source) from None
     return _finish(text, warnings, source, empty="no visible text")
 
 
