@@ -566,3 +566,21 @@ def test_29_html_parsing_is_bounded_in_memory_too():
     with pytest.raises((MemoryError, RuntimeError)):
         html_to_text_bounded(page, memory=1 << 20)
     assert html_to_text_bounded(page).count("many words here") == 50_000
+
+
+# ----------------------------------------------- 13: long names keep distinct keys
+
+
+def test_13_two_long_names_sharing_their_first_characters_get_two_iris():
+    """Keys were cut at 60 characters: two 5 KB names became one IRI with two
+    preferred labels, and the graph did not conform."""
+    from trialgraph import iris
+    from trialgraph.normalize import slug
+
+    common = "Acme Oncology Therapeutics " * 200
+    first, second = slug(common + "Alpha Holdings"), slug(common + "Beta Holdings")
+    assert first != second and len(first) <= 60 and len(second) <= 60
+    assert first == slug(common + "Alpha Holdings")  # a hash of the whole key: stable
+    assert iris.entity("company", first) != iris.entity("company", second)
+    assert slug("Northwind Bio, Inc.") == "northwind-bio-inc"  # short keys as before
+    assert slug("x" * 60) == "x" * 60 and slug("x" * 61) != "x" * 60
