@@ -584,3 +584,22 @@ def test_13_two_long_names_sharing_their_first_characters_get_two_iris():
     assert iris.entity("company", first) != iris.entity("company", second)
     assert slug("Northwind Bio, Inc.") == "northwind-bio-inc"  # short keys as before
     assert slug("x" * 60) == "x" * 60 and slug("x" * 61) != "x" * 60
+
+
+@pytest.mark.skipif(shutil.which("rapper") is None, reason="rapper (raptor2-utils) is not installed")
+def test_13_noncharacters_in_a_release_give_exports_rapper_reads(tmp_path):
+    """U+FFFE in a release reached the graph; pyoxigraph writes it as \\uFFFE in
+    Turtle and TriG, which rapper refuses ("Illegal Unicode character")."""
+    nonchars = "\ufffe\uffff\ufdd0\U0001fffe\U0010ffff"
+    text = TEXT.replace("e", "e" + nonchars[0]).replace("a", "a" + nonchars[2]).replace(". ", ". " + nonchars)
+    name = f"odd{nonchars[0]}name.txt"
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert read_document(tmp_path / name).text == TEXT
+    assert any("noncharacter" in w for w in read_document(tmp_path / name).warnings)
+    out = tmp_path / "g.trig"
+    assert build(tmp_path / name, out=out).exit_code == 0
+    for fmt, suffix in (("trig", "trig"), ("turtle", "ttl")):
+        exported = tmp_path / f"export.{suffix}"
+        assert CliRunner().invoke(main, ["export", str(out), "-o", str(exported)]).exit_code == 0
+        parsed = subprocess.run(["rapper", "-i", fmt, "-c", str(exported)], capture_output=True, text=True)
+        assert parsed.returncode == 0 and "Error" not in parsed.stderr, parsed.stderr[-500:]

@@ -27,9 +27,11 @@ whatever the suffix), then applies these rules, in order:
    ``Ã©``) is repaired with ``ftfy.fix_encoding`` (encoding repairs only; no
    other ftfy normalisation) and gets the warning ``"repaired mojibake"``.
    Correctly encoded text is never touched.
-7. Line endings: CRLF and lone CR become LF. This is the one normalisation of
-   the text: every character offset downstream refers to the normalised text
-   (for HTML and PDF: to the extracted text).
+7. Line endings: CRLF and lone CR become LF, and Unicode noncharacters
+   (U+FFFE, U+FDD0...) are removed with a warning (in a file name they become
+   U+FFFD). These are the normalisations of the text: every character offset
+   downstream refers to the normalised text (for HTML and PDF: to the
+   extracted text).
 8. Control characters: if more than 1% of the characters are control
    characters other than LF and TAB (C0, DEL and C1), the file is refused as
    not text; fewer are left in place.
@@ -135,6 +137,11 @@ _HUGE_NUMBER_RE = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]
 # What any such number contains, found by scans that skip straight to a digit
 # or an "e": the full pattern, led by a lookbehind, tries every character.
 _HUGE_NUMBER_HINTS = (re.compile(r"\d{16}"), re.compile(r"[eE][+-]?\d{3}"))
+# Unicode noncharacters (U+FDD0-FDEF and the last two code points of every
+# plane) are not for interchange: RDF written with them escaped (\uFFFE, as
+# pyoxigraph writes Turtle) is refused by independent parsers such as rapper.
+_NONCHARACTER_RE = re.compile("[\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")  # whitespace, zero-width chars
 
@@ -369,6 +376,9 @@ def _finish(text: str, warnings: list[str], source: str | None, *,
     warnings.extend(repair_warnings)
 
     text = _LINE_ENDINGS_RE.sub("\n", text)
+    text, removed = _NONCHARACTER_RE.subn("", text)
+    if removed:
+        warnings.append(f"{removed} Unicode noncharacter(s) (U+FFFE and the like) removed")
 
     controls = len(_CONTROL_RE.findall(text))
     if controls * 100 > len(text):
@@ -482,7 +492,8 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         text, warnings = decode_bytes(data, source=source)
     if sniff_warning:
         warnings = (sniff_warning, *warnings)
-    return Document(doc_id=safe_doc_id(path.stem), name=path.name, text=text, warnings=warnings)
+    return Document(doc_id=safe_doc_id(path.stem), name=_NONCHARACTER_RE.sub("\ufffd", path.name), text=text,
+                    warnings=warnings)
 
 
 # ------------------------------------------------------------------------ inputs
