@@ -18,6 +18,19 @@ in one place (cli.py) and `-v` shows the traceback.
 """
 from __future__ import annotations
 
+import re
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (C0, DEL, C1) written as escapes, so a
+    file name holding ESC sequences cannot drive the terminal it is printed
+    on (`\x1b]0;TITLE\x07` would set its title) and a message stays one line."""
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
+
 
 class TrialgraphError(Exception):
     exit_code = 2
@@ -31,7 +44,7 @@ class TrialgraphError(Exception):
     def one_line(self) -> str:
         where = f"{self.path}: " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{hint}".replace("\n", " ")
+        return printable(f"{where}{self.message}{hint}")
 
 
 class UsageError(TrialgraphError):

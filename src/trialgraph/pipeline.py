@@ -116,6 +116,23 @@ def collect(paths: Iterable[Path] | Inputs, *, follow_symlinks: bool = False) ->
     return Inputs(files, rejected, warnings)
 
 
+def refuse_overwriting_inputs(output: Path, inputs: Inputs) -> None:
+    """UsageError when `output` is one of the input files (a build would
+    replace a release with the graph made from it)."""
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: it is no input
+    for path in inputs.files:
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):  # whatever name or link reached it
+            raise UsageError(f"the output is also an input ({path}); refusing to overwrite it", path=str(output),
+                             hint="write the graph elsewhere")
+
+
 def require_releases(extracted: "Extracted", inputs: Inputs, read: int = 0) -> None:
     """NoReleaseError when every input was rejected (`read`: inputs taken
     unchanged from a cache, which count as releases found)."""

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import NoReleaseError, TrialgraphError, UsageError
+from ..errors import NoReleaseError, TrialgraphError, UsageError, printable
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import build, collect, output_format, serialize
+from ..pipeline import build, collect, output_format, refuse_overwriting_inputs, serialize
 from .common import EXIT_CODES, fail, verbose_option
 
 PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
@@ -45,6 +45,7 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
         fmt = output_format(output) if output is not None else None
         # a mistyped or empty input stops here, before any output is touched
         inputs = collect(paths, follow_symlinks=follow_symlinks)
+        refuse_overwriting_inputs(output or into or store, inputs)
         if output is None:
             output = into or store
             result = build_target(inputs, output, add=into is not None, validate=not no_validate,
@@ -54,23 +55,29 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
                 result = build(inputs, validate=not no_validate, progress=run, workers=workers)
                 write_atomic(output, serialize(result.assembly, fmt))
         for error in result.rejected:
-            click.echo(f"error: {error.one_line()}", err=True)
+            say(f"error: {error.one_line()}")
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            say(f"warning: {warning}")
         if not quiet:
-            click.echo(f"wrote {output} ({len(result.extractions)} releases)", err=True)
+            say(f"wrote {output} ({len(result.extractions)} releases)")
         if result.report is not None and not result.report.conforms:
             for problem in result.report.problems:
-                click.echo(f"shacl: {problem}", err=True)
+                say(f"shacl: {problem}")
             click.echo(f"the graph does not conform: {len(result.report.problems)} problems", err=True)
             sys.exit(1)
         if result.rejected:
             sys.exit(3)
     except NoReleaseError as error:
         for warning in error.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            say(f"warning: {warning}")
         for rejected in error.rejected:
-            click.echo(f"error: {rejected.one_line()}", err=True)
+            say(f"error: {rejected.one_line()}")
         fail(error, verbose)
     except TrialgraphError as error:
         fail(error, verbose)
+
+
+def say(line: str) -> None:
+    """One line to stderr; names and labels from the inputs are printed with
+    their control characters escaped."""
+    click.echo(printable(line), err=True)
