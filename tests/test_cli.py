@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -223,3 +224,81 @@ def test_build_refuses_an_output_extension_it_would_not_honour(tmp_path, name, m
     result = run("build", str(EXAMPLES), "-o", str(tmp_path / name))
     assert result.exit_code == 2 and message in result.output
     assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------- progress and summary (issue 14 item 9)
+
+
+class _RecordingBar:
+    """Stands in for click.progressbar: logs each advance, whichever way it is driven."""
+
+    def __init__(self, log, iterable=None, length=None, **_kwargs):
+        self.log, self.iterable = log, iterable
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __iter__(self):
+        for item in self.iterable:
+            self.log.append("advance")
+            yield item
+
+    def update(self, steps):
+        self.log.extend(["advance"] * steps)
+
+
+def _many_releases(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"r{i:03d}.txt").write_text(f"Release {i}: Acme Corp. announced item {i}.\n", encoding="utf-8")
+    return folder
+
+
+def test_the_progress_bar_advances_as_releases_are_extracted_on_a_terminal_only(tmp_path, monkeypatch):
+    import trialgraph.cli.build as build_cli
+    from trialgraph import parallel
+
+    folder = _many_releases(tmp_path / "in", 55)
+    log: list[str] = []
+    real_extract = parallel._extract_or_error
+
+    def extract(path):
+        log.append("extract")
+        return real_extract(path)
+
+    monkeypatch.setattr(parallel, "_extract_or_error", extract)
+    monkeypatch.setattr(click, "progressbar", lambda *a, **k: _RecordingBar(log, *a, **k))
+    monkeypatch.setattr(build_cli, "on_terminal", lambda: True, raising=False)
+    result = run("build", str(folder), "-o", str(tmp_path / "g.trig"), "-j", "1", "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert log.count("advance") == 55 and log.count("extract") == 55
+    assert log[:4] == ["extract", "advance", "extract", "advance"]  # not 55 advances before any work
+
+    log.clear()
+    monkeypatch.setattr(build_cli, "on_terminal", lambda: False, raising=False)
+    assert run("build", str(folder), "-o", str(tmp_path / "g.trig"), "-j", "1", "--no-validate").exit_code == 0
+    assert "advance" not in log and log.count("extract") == 55
+
+
+def test_a_build_ends_with_one_summary_line_per_stage_and_into_counts_releases(tmp_path):
+    import re
+
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    out = tmp_path / "g.trig"
+    first = run("build", str(folder), "--into", str(out))
+    assert first.exit_code == 0, first.output
+    stages = [line.split(":")[0] for line in first.output.splitlines() if re.search(r": \d+\.\d\d s, ", line)]
+    assert stages == ["inputs", "extract", "resolve+emit+rules", "validate", "write"]
+    assert "extract: " in first.output and "5 releases read, 0 rejected" in first.output
+    assert first.output.splitlines()[-1] == f"wrote {out} (5 added, 0 replaced, 0 unchanged)"
+    changed = folder / "bluefin-2023-03-03.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    (folder / "extra.txt").write_text(GOOD.replace("Northwind", "Southwind"), encoding="utf-8")
+    again = run("build", str(changed), str(folder / "extra.txt"), "--into", str(out))
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[-1] == f"wrote {out} (1 added, 1 replaced, 4 unchanged)"
+    assert run("build", str(changed), "--into", str(out), "-q").output == ""

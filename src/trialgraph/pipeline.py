@@ -12,6 +12,7 @@ the rest still builds.
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -64,12 +65,38 @@ class Assembly:
 
 
 @dataclass
+class Stage:
+    """One stage of a build as its summary line shows it."""
+
+    name: str
+    seconds: float
+    counts: str
+
+    def line(self) -> str:
+        return f"{self.name}: {self.seconds:.2f} s, {self.counts}"
+
+
+class Stopwatch:
+    """Times the stages of a build, one after the other."""
+
+    def __init__(self) -> None:
+        self.stages: list[Stage] = []
+        self._last = time.perf_counter()
+
+    def lap(self, name: str, counts: str) -> None:
+        now = time.perf_counter()
+        self.stages.append(Stage(name, now - self._last, counts))
+        self._last = now
+
+
+@dataclass
 class BuildResult:
     assembly: Assembly
     extractions: list[Extraction]
     rejected: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     report: Report | None = None
+    stages: list[Stage] = field(default_factory=list)
     _dataset: object = None
 
     @property
@@ -230,9 +257,28 @@ def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int
 
 def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
     inputs = collect(paths)
+    clock = Stopwatch()
     extracted = extract_files(inputs.files, workers=workers, progress=progress)
     require_releases(extracted, inputs)
+    clock.lap("extract", extract_counts(extracted))
     assembly = assemble(extracted.extractions, workers=workers, validate=validate)
+    clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
+    if report is not None:
+        clock.lap("validate", validation_counts(report))
     return BuildResult(assembly, extracted.extractions, inputs.rejected + extracted.rejected,
-                       inputs.warnings + extracted.warnings, report)
+                       inputs.warnings + extracted.warnings, report, clock.stages)
+
+
+def extract_counts(extracted: Extracted) -> str:
+    return (f"{len(extracted.extractions)} releases read, {len(extracted.rejected)} rejected, "
+            f"{len(extracted.warnings)} warnings")
+
+
+def assembly_counts(assembly: Assembly) -> str:
+    graphs = assembly.quads.graphs
+    return f"{sum(1 for g in graphs.values() if len(g))} graphs, {len(assembly.quads)} triples"
+
+
+def validation_counts(report: Report) -> str:
+    return f"{len(report.problems)} problems"

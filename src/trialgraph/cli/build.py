@@ -1,4 +1,4 @@
-"""`trialgraph build`: release files -> validated TriG."""
+"""`trialgraph build`: release files -> validated TriG or N-Quads."""
 from __future__ import annotations
 
 import sys
@@ -10,7 +10,7 @@ from ..errors import NoReleaseError, TrialgraphError, UsageError, printable
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import build, collect, output_format, refuse_overwriting_inputs, serialize
+from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize
 from .common import EXIT_CODES, fail, verbose_option
 
 PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
@@ -18,7 +18,8 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 
 @click.command("build", epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="where to write the graph: .trig (TriG) or .nq (N-Quads)")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="where to write the graph: .trig (TriG) or .nq (N-Quads)")
 @click.option("--into", type=click.Path(path_type=Path), help="add the releases to this graph (.trig) or store folder, "
               "reading only them (see docs/store.md)")
 @click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
@@ -34,36 +35,43 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
     """Build a graph from release files or folders (.txt, .md, .html, .pdf)."""
     workers = workers or default_workers()
     try:
-        def run(files):
-            if quiet or len(files) < PROGRESS_THRESHOLD:
-                return files
-            with click.progressbar(files, label="extracting", file=sys.stderr) as items:
-                return list(items)
-
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
         fmt = output_format(output) if output is not None else None
         # a mistyped or empty input stops here, before any output is touched
+        clock = Stopwatch()
         inputs = collect(paths, follow_symlinks=follow_symlinks)
+        clock.lap("inputs", f"{len(inputs.files)} files, {len(inputs.warnings)} skipped")
         refuse_overwriting_inputs(output or into or store, inputs)
+        progress = None if quiet else progress_bar
         if output is None:
             output = into or store
-            result = build_target(inputs, output, add=into is not None, validate=not no_validate,
-                                  progress=run, store=True if store else None, workers=workers).result
+            target = build_target(inputs, output, add=into is not None, validate=not no_validate,
+                                  progress=progress, store=True if store else None, workers=workers)
+            result = target.result
+            counts = (f"{target.added} added, {len(target.replaced)} replaced, {target.unchanged} unchanged"
+                      if into is not None else f"{len(result.extractions)} releases")
         else:
             with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-                result = build(inputs, validate=not no_validate, progress=run, workers=workers)
-                write_atomic(output, serialize(result.assembly, fmt))
+                result = build(inputs, validate=not no_validate, progress=progress, workers=workers)
+                data = serialize(result.assembly, fmt)
+                write_clock = Stopwatch()
+                write_atomic(output, data)
+                write_clock.lap("write", f"{len(data)} bytes")
+                result.stages.extend(write_clock.stages)
+            counts = f"{len(result.extractions)} releases"
         for error in result.rejected:
             say(f"error: {error.one_line()}")
         for warning in result.warnings:
             say(f"warning: {warning}")
         if not quiet:
-            say(f"wrote {output} ({len(result.extractions)} releases)")
+            for stage in clock.stages + result.stages:
+                say(stage.line())
+            say(f"wrote {output} ({counts})")
         if result.report is not None and not result.report.conforms:
             for problem in result.report.problems:
                 say(f"shacl: {problem}")
-            click.echo(f"the graph does not conform: {len(result.report.problems)} problems", err=True)
+            say(f"the graph does not conform: {len(result.report.problems)} problems")
             sys.exit(1)
         if result.rejected:
             sys.exit(3)
@@ -75,6 +83,23 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
         fail(error, verbose)
     except TrialgraphError as error:
         fail(error, verbose)
+
+
+def progress_bar(items):
+    """`items` passed through as extraction consumes them, advancing a bar
+    on a terminal (silent otherwise, and below PROGRESS_THRESHOLD items)."""
+    items = list(items)
+    if len(items) < PROGRESS_THRESHOLD or not on_terminal():
+        yield from items
+        return
+    with click.progressbar(length=len(items), label="extracting", file=sys.stderr) as bar:
+        for item in items:
+            yield item
+            bar.update(1)  # after the consumer is done with it
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
 
 
 def say(line: str) -> None:
