@@ -405,14 +405,17 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[
     return _finish(text, warnings, source)
 
 
-def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
+def decode_html_bytes(data: bytes, *, source: str | None = None,
+                      bounded: bool = True) -> tuple[str, tuple[str, ...]]:
     """HTML bytes -> (visible text, normalised, warnings).
 
     Charset: a BOM; else valid UTF-8; else the declared charset if it reads
     the bytes; else the plain-text detection. A declaration the bytes
     contradict is a warning ("declared X, read as Y"), never mojibake.
+    bounded=False parses in this process (the fuzz target, which must see
+    the parser's coverage and exceptions; libFuzzer bounds it there).
     """
-    from .formats.html import declared_charset, html_to_text_bounded
+    from .formats.html import declared_charset, html_to_text, html_to_text_bounded
     from .limits import release_seconds
 
     if not data:
@@ -442,6 +445,8 @@ def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, t
         agrees = used == declared or (declared == "utf-8" and used.startswith("utf-8"))
         if declared and not agrees and not data.isascii():
             warnings.append(f"the page declares charset {declared} but its bytes are not {declared}")
+    if not bounded:
+        return _finish(html_to_text(markup), warnings, source, empty="no visible text")
     try:
         text = html_to_text_bounded(markup, cpu_seconds=release_seconds())
     except MemoryError:
