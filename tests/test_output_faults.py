@@ -228,3 +228,14 @@ def test_a_graph_file_cut_at_a_graph_boundary_is_reported_not_read_as_fewer_rele
     assert run("facts", out).exit_code == 0
     exported = tmp_path / "exported.trig"  # a file without the marks (another tool's) is read as it is
     assert run("export", out, "-o", exported).exit_code == 0 and run("facts", exported).exit_code == 0
+
+
+def test_build_into_a_graph_file_through_a_symlink_uses_the_file_it_leads_to(tmp_path):
+    real = tmp_path / "real" / "graph.trig"
+    assert run("build", *FIRST, "--into", real).exit_code == 0
+    link = tmp_path / "link.trig"
+    link.symlink_to(real)
+    result = run("build", EXAMPLES / "northwind-2022-06-13.txt", "--into", link)
+    assert result.exit_code == 0, result.output
+    assert "(1 added, 0 replaced, 2 unchanged)" in result.output
+    assert link.is_symlink() and not (tmp_path / "link.trig.cache").exists()

@@ -32,7 +32,7 @@ from . import store as disk_store
 from .errors import GraphError, InputError, UsageError
 from .extraction_cache import ExtractionCache, cache_version
 from .ingest import safe_doc_id
-from .output import OutputLock, file_sha256, lock_path_for, read_json_file, write_atomic
+from .output import OutputLock, file_sha256, lock_path_for, read_json_file, real_output, write_atomic
 from .collector import paused_gc
 from .emit import emit_releases, fingerprint
 from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, resolve_record, \
@@ -129,6 +129,7 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
     if target.suffix.lower() != ".trig":
         raise UsageError("an incremental graph file must be TriG (.trig); use a folder for a store",
                          path=str(target))
+    target = real_output(target)  # through a symlink: the file it leads to, with its cache and lock
     folder = cache_folder_for(target)
     with OutputLock(lock_path_for(target), what=target):
         committed = _file_index(target, folder, strict=add)
