@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -166,3 +167,138 @@ def test_corpus_rebuilds_are_byte_identical_across_hash_seeds(tmp_path, shared):
         assert _build_cli(inputs, out, dict(os.environ, PYTHONHASHSEED=seed)).returncode == 0
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+# ------------------------------------------------- nothing to build: nothing written (RELIABILITY 26)
+
+
+@pytest.mark.parametrize("target", ["-o", "--into", "--store"])
+def test_a_build_that_finds_no_release_leaves_the_previous_output_as_it_was(tmp_path, target):
+    out = tmp_path / ("graph.trig" if target != "--store" else "store")
+    first = run("build", str(EXAMPLES), target, str(out))
+    assert first.exit_code == 0, first.output
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*")) if p.is_file()}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    rejected = tmp_path / "rejected"
+    rejected.mkdir()
+    (rejected / "blank.txt").write_bytes(b"")
+
+    typo = run("build", str(tmp_path / "exmples"), target, str(out))
+    assert typo.exit_code == 2 and "exmples: no such file or folder; nothing was built" in typo.output
+    nothing = run("build", str(empty), target, str(out))
+    assert nothing.exit_code == 3 and "no release to build" in nothing.output
+    only_bad = run("build", str(rejected), target, str(out))
+    assert only_bad.exit_code == 3, only_bad.output
+    assert "blank.txt: empty file" in only_bad.output and "nothing was written" in only_bad.output
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in sorted(tmp_path.rglob("*"))
+             if p.is_file() and p.parent.name not in ("empty", "rejected")}
+    assert after == before
+
+
+def test_a_missing_input_among_good_ones_stops_the_build_before_the_output_folder_exists(tmp_path):
+    out = tmp_path / "new" / "graph.trig"
+    result = run("build", str(EXAMPLES), str(tmp_path / "typo.txt"), "-o", str(out))
+    assert result.exit_code == 2 and "typo.txt: no such file or folder" in result.output
+    assert not out.parent.exists()
+
+
+def test_build_to_nq_writes_n_quads_holding_the_same_quads_as_trig(tmp_path):
+    import pyoxigraph
+
+    trig, nq = tmp_path / "g.trig", tmp_path / "g.nq"
+    assert run("build", str(EXAMPLES), "-o", str(trig)).exit_code == 0
+    assert run("build", str(EXAMPLES), "-o", str(nq)).exit_code == 0
+    as_nquads = list(pyoxigraph.parse(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS))  # fails on TriG
+    as_trig = list(pyoxigraph.parse(path=str(trig), format=pyoxigraph.RdfFormat.TRIG))
+    assert len(as_nquads) > 1000 and set(as_nquads) == set(as_trig)
+    assert run("validate", str(nq)).exit_code == 0
+
+
+@pytest.mark.parametrize("name, message", [
+    ("g.ttl", "a Turtle file cannot hold the named graphs of a build (build to a .trig file, then `trialgraph export"),
+    ("g.xml", "cannot tell the graph format from the extension '.xml'"),
+    ("graph", "cannot tell the graph format from the extension '(none)'"),
+])
+def test_build_refuses_an_output_extension_it_would_not_honour(tmp_path, name, message):
+    result = run("build", str(EXAMPLES), "-o", str(tmp_path / name))
+    assert result.exit_code == 2 and message in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+# ------------------------------------------------- progress and summary (issue 14 item 9)
+
+
+class _RecordingBar:
+    """Stands in for click.progressbar: logs each advance, whichever way it is driven."""
+
+    def __init__(self, log, iterable=None, length=None, **_kwargs):
+        self.log, self.iterable = log, iterable
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def __iter__(self):
+        for item in self.iterable:
+            self.log.append("advance")
+            yield item
+
+    def update(self, steps):
+        self.log.extend(["advance"] * steps)
+
+
+def _many_releases(folder: Path, count: int) -> Path:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"r{i:03d}.txt").write_text(f"Release {i}: Acme Corp. announced item {i}.\n", encoding="utf-8")
+    return folder
+
+
+def test_the_progress_bar_advances_as_releases_are_extracted_on_a_terminal_only(tmp_path, monkeypatch):
+    import trialgraph.cli.build as build_cli
+    from trialgraph import parallel
+
+    folder = _many_releases(tmp_path / "in", 55)
+    log: list[str] = []
+    real_extract = parallel._extract_or_error
+
+    def extract(path):
+        log.append("extract")
+        return real_extract(path)
+
+    monkeypatch.setattr(parallel, "_extract_or_error", extract)
+    monkeypatch.setattr(click, "progressbar", lambda *a, **k: _RecordingBar(log, *a, **k))
+    monkeypatch.setattr(build_cli, "on_terminal", lambda: True, raising=False)
+    result = run("build", str(folder), "-o", str(tmp_path / "g.trig"), "-j", "1", "--no-validate")
+    assert result.exit_code == 0, result.output
+    assert log.count("advance") == 55 and log.count("extract") == 55
+    assert log[:4] == ["extract", "advance", "extract", "advance"]  # not 55 advances before any work
+
+    log.clear()
+    monkeypatch.setattr(build_cli, "on_terminal", lambda: False, raising=False)
+    assert run("build", str(folder), "-o", str(tmp_path / "g.trig"), "-j", "1", "--no-validate").exit_code == 0
+    assert "advance" not in log and log.count("extract") == 55
+
+
+def test_a_build_ends_with_one_summary_line_per_stage_and_into_counts_releases(tmp_path):
+    import re
+
+    folder = tmp_path / "in"
+    shutil.copytree(EXAMPLES, folder)
+    out = tmp_path / "g.trig"
+    first = run("build", str(folder), "--into", str(out))
+    assert first.exit_code == 0, first.output
+    stages = [line.split(":")[0] for line in first.output.splitlines() if re.search(r": \d+\.\d\d s, ", line)]
+    assert stages == ["inputs", "extract", "resolve+emit+rules", "validate", "write"]
+    assert "extract: " in first.output and "5 releases read, 0 rejected" in first.output
+    assert first.output.splitlines()[-1] == f"wrote {out} (5 added, 0 replaced, 0 unchanged)"
+    changed = folder / "bluefin-2023-03-03.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    (folder / "extra.txt").write_text(GOOD.replace("Northwind", "Southwind"), encoding="utf-8")
+    again = run("build", str(changed), str(folder / "extra.txt"), "--into", str(out))
+    assert again.exit_code == 0, again.output
+    assert again.output.splitlines()[-1] == f"wrote {out} (1 added, 1 replaced, 4 unchanged)"
+    assert run("build", str(changed), "--into", str(out), "-q").output == ""

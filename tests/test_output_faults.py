@@ -138,3 +138,104 @@ def test_write_atomic_removes_temp_files_of_dead_writers_only(tmp_path):
         path.write_text("partial")
     write_atomic(tmp_path / "g.nq", b"<a> <b> <c> .\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["g.nq", live.name, other.name])
+
+
+# ------------------------------------------------------- RELIABILITY 32 and issue 15 item 9
+
+
+def test_an_output_that_is_one_of_the_inputs_is_refused(tmp_path):
+    release = tmp_path / "release.nq"  # named explicitly, an input is read whatever its suffix
+    release.write_bytes((EXAMPLES / "bluefin-2023-03-03.txt").read_bytes())
+    link = tmp_path / "link.nq"
+    link.symlink_to(release)
+    before = release.read_bytes()
+    for output in (release, link):
+        result = run("build", release, EXAMPLES / "northwind-2021-03-04.txt", "-o", output)
+        assert result.exit_code == 2 and "the output is also an input" in result.output, result.output
+    assert release.read_bytes() == before
+
+
+def test_a_rebuild_keeps_the_permissions_of_the_output_it_replaces(tmp_path):
+    out = tmp_path / "private.trig"
+    assert run("build", *FIRST, "-o", out).exit_code == 0
+    os.chmod(out, 0o600)
+    assert run("build", *FIRST, EXAMPLES / "northwind-2022-06-13.txt", "-o", out).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o600
+    fresh = tmp_path / "fresh.trig"
+    old = os.umask(0o022)
+    try:
+        assert run("build", *FIRST, "-o", fresh).exit_code == 0
+    finally:
+        os.umask(old)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+
+
+def test_file_names_are_printed_with_control_characters_escaped(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil\x1b]0;TITLE\x07.txt").write_bytes(b"")  # an OSC sequence: sets the terminal title
+    (folder / "red\x1b[31m.txt").write_text("no dateline, no company here\n")
+    (folder / "good.txt").write_bytes((EXAMPLES / "bluefin-2023-03-03.txt").read_bytes())
+    result = run("build", folder, "-o", tmp_path / "g.trig")
+    assert result.exit_code == 3
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "evil\\x1b]0;TITLE\\x07.txt: empty file" in result.output
+    assert "red\\x1b[31m.txt: no recognisable release" in result.output
+
+
+def test_an_output_reached_through_a_symlink_is_locked_as_the_same_output(tmp_path):
+    import sys
+
+    from trialgraph.output import lock_path_for
+
+    real = tmp_path / "real" / "graph.trig"
+    real.parent.mkdir()
+    assert run("build", *FIRST, "-o", real).exit_code == 0
+    link = tmp_path / "link.trig"
+    link.symlink_to(real)
+    assert lock_path_for(link) == lock_path_for(real)
+    code = ("import sys, time; from trialgraph.output import OutputLock; "
+            "OutputLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(60)")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(lock_path_for(real))], stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        before = real.read_bytes()
+        result = run("build", *FIRST, EXAMPLES / "northwind-2022-06-13.txt", "-o", link)
+        assert result.exit_code == 2 and f"(pid {holder.pid}) is writing it" in result.output
+        assert real.read_bytes() == before and link.is_symlink()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert run("build", *FIRST, EXAMPLES / "northwind-2022-06-13.txt", "-o", link).exit_code == 0
+    assert link.is_symlink() and real.read_bytes() != before  # written where the link leads
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq"])
+def test_a_graph_file_cut_at_a_graph_boundary_is_reported_not_read_as_fewer_releases(tmp_path, suffix):
+    out = tmp_path / f"g{suffix}"
+    assert run("build", *FIRST, EXAMPLES / "northwind-2022-06-13.txt", "-o", out).exit_code == 0
+    data = out.read_bytes()
+    boundary = data.rindex(b"\n}\n") + 3 if suffix == ".trig" else data.rindex(b"\n", 0, len(data) // 2) + 1
+    cut = tmp_path / f"cut{suffix}"
+    cut.write_bytes(data[:boundary])
+    for command in (["validate", cut], ["facts", cut], ["export", cut, "-o", tmp_path / "e.nq"]):
+        result = run(*command)
+        assert result.exit_code == 1, (command, result.output)
+        assert result.output.splitlines() == [f"error: {cut}: the graph file is cut short: the end line a build "
+                                              f"writes is missing (an interrupted copy or download? copy it again "
+                                              f"or rebuild it)"]
+    assert run("facts", out).exit_code == 0
+    exported = tmp_path / "exported.trig"  # a file without the marks (another tool's) is read as it is
+    assert run("export", out, "-o", exported).exit_code == 0 and run("facts", exported).exit_code == 0
+
+
+def test_build_into_a_graph_file_through_a_symlink_uses_the_file_it_leads_to(tmp_path):
+    real = tmp_path / "real" / "graph.trig"
+    assert run("build", *FIRST, "--into", real).exit_code == 0
+    link = tmp_path / "link.trig"
+    link.symlink_to(real)
+    result = run("build", EXAMPLES / "northwind-2022-06-13.txt", "--into", link)
+    assert result.exit_code == 0, result.output
+    assert "(1 added, 0 replaced, 2 unchanged)" in result.output
+    assert link.is_symlink() and not (tmp_path / "link.trig.cache").exists()

@@ -7,7 +7,8 @@
     │   ├── NotTextError            binary data behind a text name
     │   ├── DecodeError             no encoding reads it
     │   ├── DuplicateReleaseError   two inputs map to one release id
-    │   └── InputTooLargeError      over the size cap
+    │   ├── InputTooLargeError      over the size cap
+    │   └── NoReleaseError          the inputs hold no release to build: nothing is written
     ├── GraphError                  a graph file cannot be read          (exit 1)
     ├── RemoteError                 an endpoint failed or refused        (exit 1)
     └── OutputError                 an output cannot be written          (exit 2)
@@ -16,6 +17,19 @@ Each carries the file it concerns and a hint; the CLI turns it into one line
 in one place (cli.py) and `-v` shows the traceback.
 """
 from __future__ import annotations
+
+import re
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (C0, DEL, C1) written as escapes, so a
+    file name holding ESC sequences cannot drive the terminal it is printed
+    on (`\x1b]0;TITLE\x07` would set its title) and a message stays one line."""
+    return _UNPRINTABLE.sub(lambda m: _NAMED.get(m.group(), f"\\x{ord(m.group()):02x}"), text)
+
 
 
 class TrialgraphError(Exception):
@@ -30,7 +44,7 @@ class TrialgraphError(Exception):
     def one_line(self) -> str:
         where = f"{self.path}: " if self.path else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}{self.message}{hint}".replace("\n", " ")
+        return printable(f"{where}{self.message}{hint}")
 
 
 class UsageError(TrialgraphError):
@@ -59,6 +73,17 @@ class DuplicateReleaseError(InputError):
 
 class InputTooLargeError(InputError):
     pass
+
+
+class NoReleaseError(InputError):
+    """Nothing to build: an empty folder, or every input rejected. A build
+    that went on would replace a graph with an empty one."""
+
+    def __init__(self, message: str, *, rejected: list[InputError] | None = None, warnings: list[str] | None = None,
+                 **kwargs):
+        super().__init__(message, **kwargs)
+        self.rejected = list(rejected or [])
+        self.warnings = list(warnings or [])  # inputs skipped on the way ("file: why")
 
 
 class GraphError(TrialgraphError):

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import __version__, model
 from .errors import GraphError
-from .output import file_sha256, write_atomic
+from .output import file_sha256, read_json_file, write_atomic
 
 CACHE_FORMAT = 1  # bump when the entry layout changes
 FOLDER_FILES = ("index.json", "graph-state")  # in the cache folder beside the entries (graph_state.py)
@@ -112,8 +112,8 @@ class ExtractionCache:
         info = self.index["releases"][doc_id]
         path = self.folder / info["entry"]
         try:
-            data = json.loads(path.read_bytes())
-            if data.get("cache_version") != self.index["cache_version"] or data.get("doc_id") != doc_id:
+            data = read_json_file(path)  # never blocks on a FIFO in its place
+            if not isinstance(data, dict) or data.get("cache_version") != self.index["cache_version"] or data.get("doc_id") != doc_id:
                 raise ValueError("entry does not match the index")
             return decode(model.Extraction, data["extraction"])
         except (OSError, ValueError, KeyError, TypeError) as error:

@@ -151,7 +151,7 @@ def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
         if head["rule_predicates"] is not None:
             remember_rule_predicates(frozenset(head["rule_predicates"]))
         return GraphState(releases, text(head["inferred"]), text(head["entities"]), head["words"])
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # the full path rebuilds it
 
 

@@ -19,7 +19,21 @@ RDFLIB_FORMATS = {".trig": "trig", ".ttl": "trig", ".nq": "nquads", ".nt": "nt",
 def _existing(path: Path) -> Path:
     if not path.exists():
         raise UsageError("no such graph file", path=str(path))
+    if not disk_store.is_store(path):
+        _refuse_cut_short(path)
     return path
+
+
+def _refuse_cut_short(path: Path) -> None:
+    from .trig import cut_short
+
+    try:
+        short = cut_short(path)
+    except OSError:
+        return  # the parser reports what it cannot read
+    if short:
+        raise GraphError("the graph file is cut short: the end line a build writes is missing", path=str(path),
+                         hint="an interrupted copy or download? copy it again or rebuild it")
 
 
 def load_dataset(path: Path) -> Dataset:

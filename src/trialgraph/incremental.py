@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,14 +32,14 @@ from . import store as disk_store
 from .errors import GraphError, InputError, UsageError
 from .extraction_cache import ExtractionCache, cache_version
 from .ingest import safe_doc_id
-from .output import OutputLock, file_sha256, lock_path_for, write_atomic
+from .output import OutputLock, file_sha256, lock_path_for, read_json_file, real_output, write_atomic
 from .collector import paused_gc
 from .emit import emit_releases, fingerprint
 from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, resolve_record, \
     resolve_view, write_state
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
-from .pipeline import Assembly, BuildResult, assemble, collect, extract_files, finish_shared_graphs, \
-    validate_assembly
+from .pipeline import Assembly, BuildResult, Extracted, Stopwatch, assemble, assembly_counts, collect, \
+    extract_counts, extract_files, finish_shared_graphs, require_releases, validate_assembly, validation_counts
 from .rdf import build_dataset
 from .resolve import resolve, word_counts
 from .rules import infer_rendered_changed, nodes_of, rule_input_summary
@@ -66,6 +67,12 @@ class TargetBuild:
     read: int  # input files read this run
     reused: int  # releases taken from the cache
     replaced: list[str]  # release ids whose older version was replaced
+    added: int = 0  # releases new to the target
+
+    @property
+    def unchanged(self) -> int:
+        """Releases of the target this run left as they were."""
+        return len(self.result.extractions) - self.added - len(self.replaced)
     records: dict = field(default_factory=dict)  # doc id -> resolve record (graph_state.py)
     carried: dict = field(default_factory=dict)  # doc id -> ReleaseState whose graphs were reused as they were
     words: Counter = field(default_factory=Counter)  # resolve.word_counts() of every release's text
@@ -107,8 +114,11 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
             cache = ExtractionCache(target / disk_store.EXTRACTIONS, committed if add else None)
             try:
                 built = _build(paths, cache, validate=validate, workers=workers, progress=progress)
-                writer.commit(built.result.assembly.quads.to_nquads(), prefixes=built.result.assembly.quads.prefixes,
-                              extractions=cache.index)
+                clock = Stopwatch()
+                loaded = writer.commit(built.result.assembly.quads.to_nquads(),
+                                       prefixes=built.result.assembly.quads.prefixes, extractions=cache.index)
+                clock.lap("write", f"{loaded.quads} quads into the store ({loaded.generation})")
+                built.result.stages.extend(clock.stages)
             except BaseException:
                 # What this run wrote, unless the store already switched to it: an
                 # interruption while commit() cleans up comes after the switch.
@@ -119,6 +129,7 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
     if target.suffix.lower() != ".trig":
         raise UsageError("an incremental graph file must be TriG (.trig); use a folder for a store",
                          path=str(target))
+    target = real_output(target)  # through a symlink: the file it leads to, with its cache and lock
     folder = cache_folder_for(target)
     with OutputLock(lock_path_for(target), what=target):
         committed = _file_index(target, folder, strict=add)
@@ -131,6 +142,7 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
         index_written = False
         try:
             built = _build(paths, cache, validate=validate, workers=workers, progress=progress, previous=previous)
+            clock = Stopwatch()
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
             pieces, where = write_trig_located(built.result.assembly.quads)
@@ -145,6 +157,8 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
                 written.result()
             # After the graph: a state older than the graph names another SHA-256 and is ignored.
             write_state(folder, state)
+            clock.lap("write", f"{sum(len(piece) for piece in pieces)} bytes")
+            built.result.stages.extend(clock.stages)
         except BaseException:
             if not index_written:  # else the new index is the intent, ahead of the graph: keep its entries
                 ExtractionCache(folder, committed).delete_unreferenced()
@@ -163,15 +177,16 @@ def _committed_extractions(store: Path, before: dict | None) -> dict | None:
 
 def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
     index_path = folder / "index.json"
-    if not index_path.exists():
+    if not os.path.lexists(index_path):
         if target.exists() and strict:
             raise UsageError(f"no extraction cache beside it ({folder.name}/): it was not built with --into, "
                              f"so its releases cannot be kept without re-reading them", path=str(target),
                              hint="build it once with --into, then add releases")
         return None
     try:
-        index = json.loads(index_path.read_bytes())
-        index["releases"]
+        index = read_json_file(index_path)
+        if not isinstance(index["releases"], dict):
+            raise TypeError("releases is not a mapping")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise GraphError("the extraction cache index is corrupt", path=str(index_path),
                          hint="rebuild without --into") from error
@@ -180,7 +195,9 @@ def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
 
 def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, previous=None) -> TargetBuild:
     """previous(): (graph state, graph file bytes) of the target, or (None, None)."""
-    files, rejected = collect(paths)
+    inputs = collect(paths)
+    files, rejected = inputs
+    clock = Stopwatch()
     releases: dict = cache.index["releases"]
     old_ids = {doc_id.lower(): doc_id for doc_id in releases}
     wanted: list = []  # (path, sha256) to extract
@@ -202,6 +219,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         if old is not None:
             replaced.append(old)
         wanted.append((path, sha))
+    unchanged = len(kept)  # given files already in the target as they are: releases found
     stale = not cache.current
     state = old_graph = None
     if not stale:  # the state loads while the workers extract, after they fork from a small process
@@ -227,6 +245,10 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
 
     if stale:
         extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
+    given = Extracted([e for e in extracted.extractions if e.document.doc_id.lower() in new_keys],
+                      extracted.rejected)
+    require_releases(given, inputs, read=unchanged)
+    clock.lap("extract", extract_counts(extracted))
     by_id = {e.document.doc_id: e for e in extracted.extractions}
     fresh_index = {"cache_version": cache_version(), "releases": {}}
     for path, sha in wanted:
@@ -258,12 +280,18 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         words = _word_counts(state, fresh, kept)
         assembly, carried = _assemble_reusing(fresh, kept, state, old_graph, cache, words, workers=workers,
                                               validate=validate)
+    clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
-    result = BuildResult(assembly, extractions, rejected + extracted.rejected, extracted.warnings, report)
+    if report is not None:
+        clock.lap("validate", validation_counts(report))
+    result = BuildResult(assembly, extractions, rejected + extracted.rejected, inputs.warnings + extracted.warnings,
+                         report, clock.stages)
     records = {e.document.doc_id: resolve_record(e) for e in fresh}
     records.update({doc: state.releases[doc].resolve if state and doc in state.releases else resolve_record(e)
                     for doc, e in kept.items()})
-    return TargetBuild(result, read=len(wanted), reused=len(kept), replaced=sorted(replaced), records=records,
+    added = sum(1 for e in given.extractions if e.document.doc_id.lower() not in old_ids)
+    return TargetBuild(result, read=len(wanted), reused=len(kept), replaced=sorted(replaced), added=added,
+                       records=records,
                        carried=carried, words=words)
 
 

@@ -13,8 +13,9 @@ whatever the suffix), then applies these rules, in order:
    and the BOM is dropped, so the text equals that of the same file without it.
 4. Binary: known magic numbers (PNG, JPEG, GIF, ZIP, gzip, ELF, ...) and NUL
    bytes in a file without a UTF-16/32 BOM are refused (`NotTextError`). PDFs
-   are read by formats/pdf.py; HTML by formats/html.py (`decode_html_bytes`:
-   the declared charset is checked against the bytes).
+   are read by formats/pdf.py; HTML by formats/html.py, parsed in a bounded
+   child process (`decode_html_bytes`: the declared charset is checked
+   against the bytes).
 5. Decoding: strict UTF-8 first. Then UTF-8 with a few stray bytes read as
    cp1252 (valid multi-byte sequences outnumber the bad bytes). Then
    Windows-1252, the usual encoding of Western press releases, when its
@@ -26,9 +27,11 @@ whatever the suffix), then applies these rules, in order:
    ``Ã©``) is repaired with ``ftfy.fix_encoding`` (encoding repairs only; no
    other ftfy normalisation) and gets the warning ``"repaired mojibake"``.
    Correctly encoded text is never touched.
-7. Line endings: CRLF and lone CR become LF. This is the one normalisation of
-   the text: every character offset downstream refers to the normalised text
-   (for HTML and PDF: to the extracted text).
+7. Line endings: CRLF and lone CR become LF, and Unicode noncharacters
+   (U+FFFE, U+FDD0...) are removed with a warning (in a file name they become
+   U+FFFD). These are the normalisations of the text: every character offset
+   downstream refers to the normalised text (for HTML and PDF: to the
+   extracted text).
 8. Control characters: if more than 1% of the characters are control
    characters other than LF and TAB (C0, DEL and C1), the file is refused as
    not text; fewer are left in place.
@@ -134,6 +137,11 @@ _HUGE_NUMBER_RE = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]
 # What any such number contains, found by scans that skip straight to a digit
 # or an "e": the full pattern, led by a lookbehind, tries every character.
 _HUGE_NUMBER_HINTS = (re.compile(r"\d{16}"), re.compile(r"[eE][+-]?\d{3}"))
+# Unicode noncharacters (U+FDD0-FDEF and the last two code points of every
+# plane) are not for interchange: RDF written with them escaped (\uFFFE, as
+# pyoxigraph writes Turtle) is refused by independent parsers such as rapper.
+_NONCHARACTER_RE = re.compile("[\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BLANK_RE = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")  # whitespace, zero-width chars
 
@@ -368,6 +376,9 @@ def _finish(text: str, warnings: list[str], source: str | None, *,
     warnings.extend(repair_warnings)
 
     text = _LINE_ENDINGS_RE.sub("\n", text)
+    text, removed = _NONCHARACTER_RE.subn("", text)
+    if removed:
+        warnings.append(f"{removed} Unicode noncharacter(s) (U+FFFE and the like) removed")
 
     controls = len(_CONTROL_RE.findall(text))
     if controls * 100 > len(text):
@@ -394,14 +405,18 @@ def decode_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[
     return _finish(text, warnings, source)
 
 
-def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, tuple[str, ...]]:
+def decode_html_bytes(data: bytes, *, source: str | None = None,
+                      bounded: bool = True) -> tuple[str, tuple[str, ...]]:
     """HTML bytes -> (visible text, normalised, warnings).
 
     Charset: a BOM; else valid UTF-8; else the declared charset if it reads
     the bytes; else the plain-text detection. A declaration the bytes
     contradict is a warning ("declared X, read as Y"), never mojibake.
+    bounded=False parses in this process (the fuzz target, which must see
+    the parser's coverage and exceptions; libFuzzer bounds it there).
     """
-    from .formats.html import declared_charset, html_to_text
+    from .formats.html import declared_charset, html_to_text, html_to_text_bounded
+    from .limits import release_seconds
 
     if not data:
         raise EmptyInputError("empty file", path=source)
@@ -430,7 +445,14 @@ def decode_html_bytes(data: bytes, *, source: str | None = None) -> tuple[str, t
         agrees = used == declared or (declared == "utf-8" and used.startswith("utf-8"))
         if declared and not agrees and not data.isascii():
             warnings.append(f"the page declares charset {declared} but its bytes are not {declared}")
-    text = html_to_text(markup)
+    if not bounded:
+        return _finish(html_to_text(markup), warnings, source, empty="no visible text")
+    try:
+        text = html_to_text_bounded(markup, cpu_seconds=release_seconds())
+    except MemoryError:
+        raise InputTooLargeError("HTML parsing went over its memory or time limit; skipped", path=source) from None
+    except RuntimeError as error:
+        raise InputError(f"the HTML reader failed: {error}", path=source) from None
     return _finish(text, warnings, source, empty="no visible text")
 
 
@@ -475,7 +497,8 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         text, warnings = decode_bytes(data, source=source)
     if sniff_warning:
         warnings = (sniff_warning, *warnings)
-    return Document(doc_id=safe_doc_id(path.stem), name=path.name, text=text, warnings=warnings)
+    return Document(doc_id=safe_doc_id(path.stem), name=_NONCHARACTER_RE.sub("\ufffd", path.name), text=text,
+                    warnings=warnings)
 
 
 # ------------------------------------------------------------------------ inputs
@@ -485,7 +508,33 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
+def _inside(real: str, roots: tuple[str, ...]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a non-regular file is, for the warning that skips it (None: regular)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+_FOLLOW_HINT = "skipped (--follow-symlinks reads it)"
+
+
+def _expand_folder(root: Path, roots: tuple[str, ...], errors: list[InputError], warnings: list[str],
+                   follow_symlinks: bool) -> list[Path]:
+    """The input files under `root`. A symlink whose target lies outside every
+    input folder (`roots`, real paths) is skipped with a warning unless
+    `follow_symlinks`: a link to /etc/passwd must not become a release whose
+    text is copied into the graph. FIFOs, devices and sockets are skipped with
+    a warning (reading one would block or never end)."""
     found: list[tuple[tuple[str, ...], Path]] = []
 
     def onerror(exc: OSError) -> None:
@@ -493,20 +542,45 @@ def _expand_folder(root: Path, errors: list[InputError]) -> list[Path]:
             InputError(f"cannot read folder: {exc.strerror or exc}", path=exc.filename or str(root))
         )
 
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):  # symlinked dirs not followed
-        dirnames[:] = sorted(d for d in dirnames if not _is_hidden(d))
+    visited = {os.path.realpath(root)}  # folders walked: followed links cannot loop
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=follow_symlinks):
+        walk = []
+        for name in sorted(d for d in dirnames if not _is_hidden(d)):
+            full = os.path.join(dirpath, name)
+            real = os.path.realpath(full)
+            if os.path.islink(full) and not follow_symlinks:
+                if not _inside(real, roots):  # inside: walked under its own name
+                    warnings.append(f"{full}: a symlink to a folder outside the input folders; {_FOLLOW_HINT}")
+                continue
+            if real not in visited:
+                visited.add(real)
+                walk.append(name)
+        dirnames[:] = walk
         for fname in filenames:
             if _is_hidden(fname) or Path(fname).suffix.lower() not in INPUT_SUFFIXES:
                 continue
             full = Path(dirpath) / fname
-            if not full.is_file():
+            try:
+                mode = os.lstat(full).st_mode
+                if stat.S_ISLNK(mode):
+                    if not follow_symlinks and not _inside(os.path.realpath(full), roots):
+                        warnings.append(f"{full}: a symlink to a file outside the input folders; {_FOLLOW_HINT}")
+                        continue
+                    mode = os.stat(full).st_mode
+            except OSError as error:
+                warnings.append(f"{full}: {'a broken symlink' if os.path.islink(full) else error.strerror}; skipped")
+                continue
+            kind = _not_regular(mode)
+            if kind is not None:
+                warnings.append(f"{full}: {kind}; skipped")
                 continue
             found.append((full.relative_to(root).parts, full))
     found.sort(key=lambda item: item[0])
     return [p for _, p in found]
 
 
-def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise") -> tuple[list[Path], list[InputError]]:
+def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise", follow_symlinks: bool = False,
+                   warnings: list[str] | None = None) -> tuple[list[Path], list[InputError]]:
     """Expand files and folders into input files, with the problems found.
 
     Files named explicitly are taken whatever their suffix. Folders are walked
@@ -522,15 +596,22 @@ def collect_inputs(paths: Iterable[Path], *, on_clash: str = "raise") -> tuple[l
     clash is raised instead, before anything is read or written
     (RELIABILITY.md 11); ``on_clash="report"`` lists clashes with the errors.
     Folders pick up ``.html``, ``.htm``, ``.xhtml`` and ``.pdf`` files too.
+
+    Inside folders, symlinks leading out of every folder given, FIFOs,
+    devices and sockets are skipped, each with a line appended to
+    ``warnings`` (`_expand_folder`); ``follow_symlinks`` reads links
+    wherever they lead. A file named explicitly is read where it leads.
     """
     errors: list[InputError] = []
+    warnings = [] if warnings is None else warnings
     candidates: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
+    paths = [Path(raw) for raw in paths]
+    roots = tuple(os.path.realpath(p) for p in paths if p.is_dir())
+    for p in paths:
         if not os.path.exists(p):
             errors.append(InputError("no such file or folder", path=str(p)))
         elif p.is_dir():
-            candidates.extend(_expand_folder(p, errors))
+            candidates.extend(_expand_folder(p, roots, errors, warnings, follow_symlinks))
         elif p.is_file():
             candidates.append(p)
         else:

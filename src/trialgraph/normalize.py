@@ -5,6 +5,7 @@ length, so every offset in the cleaned text is an offset in the release.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -59,7 +60,13 @@ def name_key(text: str) -> str:
 
 
 def slug(text: str, max_length: int = 60) -> str:
+    """Lower-case ASCII letters and digits joined by `-`. A slug over
+    `max_length` is cut and ends in a hash of the whole slug, so two long
+    names that share their first characters never share a key (an IRI)."""
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     value = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-    return value[:max_length].strip("-")
+    if len(value) <= max_length:
+        return value
+    digest = hashlib.sha1(value.encode("ascii")).hexdigest()[:10]
+    return f"{value[:max_length - len(digest) - 1].strip('-')}-{digest}"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import json
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -18,8 +20,12 @@ def write_atomic(path: Path, data: bytes | list[bytes], *, sweep: bool = True, d
     many small files that sweep themselves (the extraction cache), where a
     glob per write grew with the folder. durable=False skips the fsync: for a
     cache that checks its own contents when read, where losing it after a
-    power cut costs only time (the fsync was 0.3 s per 100 MB)."""
-    path = Path(path)
+    power cut costs only time (the fsync was 0.3 s per 100 MB).
+
+    A path that is a symlink is written where it leads (the link stays, and
+    lock_path_for names the same lock); a file replaced keeps its permission
+    bits (a private 0600 graph stays private), a new one gets 0666 less the umask."""
+    path = real_output(path)
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -33,9 +39,7 @@ def write_atomic(path: Path, data: bytes | list[bytes], *, sweep: bool = True, d
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror}", path=str(folder)) from error
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)  # mkstemp makes 0600 files; outputs are ordinary files
+        os.chmod(temp, _mode_for(path))  # mkstemp makes 0600 files
         with os.fdopen(handle, "wb") as stream:
             stream.writelines([data] if isinstance(data, bytes) else data)
             stream.flush()
@@ -52,10 +56,27 @@ def write_atomic(path: Path, data: bytes | list[bytes], *, sweep: bool = True, d
         raise
 
 
+def real_output(path: Path) -> Path:
+    """The file an output path names once symlinks are followed (the path
+    itself when it does not exist yet): one output, one lock, whatever name
+    reached it. A path without symlinks is returned as given, for messages."""
+    real = os.path.realpath(path)
+    return Path(path) if real == os.path.abspath(path) else Path(real)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def delete_dead_temp_files(path: Path) -> None:
     """Remove write_atomic temp files of `path` whose writer is gone: a run
     killed by SIGKILL (or a power cut) cannot remove its own."""
-    path = Path(path)
+    path = real_output(path)
     prefix = f".{path.name}."
     try:
         candidates = list(path.parent.glob(f"{glob.escape(prefix)}*.tmp"))
@@ -162,8 +183,40 @@ def _read_holder(fd: int) -> str:
 def lock_path_for(output: Path) -> Path:
     """The lock file of a graph file: hidden, beside it, so it is on the same
     file system and visible to every process that may write the file."""
-    output = Path(output)
+    output = real_output(output)
     return output.parent / f".{output.name}.lock"
+
+
+class DamagedFileError(ValueError):
+    """A file trialgraph wrote for itself is no longer what it wrote."""
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a file trialgraph wrote (a record, an index, a state),
+    refusing anything that is not a regular file: reading a FIFO put in its
+    place would wait forever, a device would never end. FileNotFoundError
+    when it is missing; DamagedFileError when it is not a regular file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO opens at once, then fails the check
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DamagedFileError("not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as stream:
+            return stream.read()
+    finally:
+        os.close(fd)
+
+
+def read_json_file(path: Path):
+    """read_regular_file, parsed as JSON. DamagedFileError for text that is
+    not JSON, or JSON nested too deeply to read (json raises RecursionError,
+    which is not a ValueError, on 100,000 `[`)."""
+    data = read_regular_file(path)
+    try:
+        return json.loads(data)
+    except RecursionError:
+        raise DamagedFileError("nested too deeply to be ours") from None
+    except ValueError as error:
+        raise DamagedFileError(str(error)) from None
 
 
 def file_sha256(path: Path) -> str:

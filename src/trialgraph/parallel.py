@@ -52,6 +52,8 @@ def _chunks(items: list[Path], size: int) -> list[list[Path]]:
 def extract_many(files: list[Path], *, workers: int = 1, progress: Callable[[Iterable], Iterable] | None = None,
                  chunk: int = CHUNK, meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[Path, Outcome]]:
     """(path, Extraction or InputError) for every file, in the order given.
+    progress(files): an iterable of the same files that advances a display
+    as the caller takes each (cli/build.py progress_bar).
     meanwhile(): other work for this process, done while the workers extract
     (after they have forked, so they do not inherit what it loads)."""
     files = list(files)
@@ -63,9 +65,10 @@ def extract_many(files: list[Path], *, workers: int = 1, progress: Callable[[Ite
         return
     chunks = _chunks(files, chunk)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # map() keeps input order; the progress bar advances a chunk at a time.
+        # map() keeps input order; results arrive a chunk at a time
         results = pool.map(_extract_chunk, chunks)
         if meanwhile:
             meanwhile()
-        for chunk, outcomes in zip(progress(chunks) if progress else chunks, results):
-            yield from zip(chunk, outcomes)
+        outcomes = (outcome for chunk_outcomes in results for outcome in chunk_outcomes)
+        # progress(files) first in zip: a file counts as done once its outcome is taken
+        yield from zip(progress(files) if progress else files, outcomes)

@@ -4,20 +4,22 @@
     extract_files(files, workers)  -> Extracted (extractions, rejected, warnings)
     assemble(extractions)          -> Assembly (resolution, quads, store)  [resolve + emit + rules]
     validate_assembly(assembly, workers) -> Report
-    serialize_trig(assembly)       -> bytes
+    serialize_trig(assembly)       -> bytes   (serialize(assembly, fmt): TriG or N-Quads)
 
 `build()` composes them. Bad inputs are reported one line each and left out;
 the rest still builds.
 """
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from rdflib import URIRef
 
-from .errors import InputError
+from .errors import InputError, NoReleaseError, UsageError
 from .ingest import collect_inputs
 from .collector import paused_gc
 from .model import Extraction
@@ -32,8 +34,8 @@ from .rules import materialise_rules
 from .validate import Report, validate_quads
 
 Progress = Callable[[Iterable], Iterable]
-__all__ = ["Assembly", "BuildResult", "Extracted", "assemble", "build", "collect", "extract_file",
-           "extract_files", "serialize_trig", "validate_assembly"]
+__all__ = ["Assembly", "BuildResult", "Extracted", "Inputs", "assemble", "build", "collect", "extract_file",
+           "extract_files", "output_format", "serialize", "serialize_trig", "validate_assembly"]
 
 
 @dataclass
@@ -63,12 +65,38 @@ class Assembly:
 
 
 @dataclass
+class Stage:
+    """One stage of a build as its summary line shows it."""
+
+    name: str
+    seconds: float
+    counts: str
+
+    def line(self) -> str:
+        return f"{self.name}: {self.seconds:.2f} s, {self.counts}"
+
+
+class Stopwatch:
+    """Times the stages of a build, one after the other."""
+
+    def __init__(self) -> None:
+        self.stages: list[Stage] = []
+        self._last = time.perf_counter()
+
+    def lap(self, name: str, counts: str) -> None:
+        now = time.perf_counter()
+        self.stages.append(Stage(name, now - self._last, counts))
+        self._last = now
+
+
+@dataclass
 class BuildResult:
     assembly: Assembly
     extractions: list[Extraction]
     rejected: list[InputError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     report: Report | None = None
+    stages: list[Stage] = field(default_factory=list)
     _dataset: object = None
 
     @property
@@ -83,8 +111,62 @@ class BuildResult:
         return self.assembly.store
 
 
-def collect(paths: Iterable[Path]) -> tuple[list[Path], list[InputError]]:
-    return collect_inputs([Path(p) for p in paths])
+@dataclass
+class Inputs:
+    """The files a build reads and the inputs already rejected (collect())."""
+
+    files: list[Path]
+    rejected: list[InputError]
+    warnings: list[str] = field(default_factory=list)  # inputs skipped ("file: why"), e.g. symlinks out
+
+    def __iter__(self):  # files, rejected = collect(paths)
+        return iter((self.files, self.rejected))
+
+
+def collect(paths: Iterable[Path] | Inputs, *, follow_symlinks: bool = False) -> Inputs:
+    """The input files of `paths`, checked before anything is read or written:
+    a path that does not exist is a usage error (a typo must not build a
+    smaller graph over a good one), and inputs holding no file to read are
+    NoReleaseError. An Inputs is returned as it is, so a caller that checked
+    early (the CLI, before taking its output lock) does not walk again."""
+    if isinstance(paths, Inputs):
+        return paths
+    paths = [Path(p) for p in paths]
+    for path in paths:
+        if not os.path.exists(path):
+            raise UsageError("no such file or folder; nothing was built", path=str(path))
+    warnings: list[str] = []
+    files, rejected = collect_inputs(paths, follow_symlinks=follow_symlinks, warnings=warnings)
+    if not files:
+        raise NoReleaseError(f"no release to build in {', '.join(map(str, paths))}; nothing was written",
+                             rejected=rejected, warnings=warnings)
+    return Inputs(files, rejected, warnings)
+
+
+def refuse_overwriting_inputs(output: Path, inputs: Inputs) -> None:
+    """UsageError when `output` is one of the input files (a build would
+    replace a release with the graph made from it)."""
+    try:
+        target = os.stat(output)
+    except OSError:
+        return  # not there yet: it is no input
+    for path in inputs.files:
+        try:
+            found = os.stat(path)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino):  # whatever name or link reached it
+            raise UsageError(f"the output is also an input ({path}); refusing to overwrite it", path=str(output),
+                             hint="write the graph elsewhere")
+
+
+def require_releases(extracted: "Extracted", inputs: Inputs, read: int = 0) -> None:
+    """NoReleaseError when every input was rejected (`read`: inputs taken
+    unchanged from a cache, which count as releases found)."""
+    if not extracted.extractions and not read:
+        raise NoReleaseError("every input was rejected; nothing was written",
+                             rejected=inputs.rejected + extracted.rejected,
+                             warnings=inputs.warnings + extracted.warnings)
 
 
 def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None,
@@ -131,6 +213,32 @@ def validate_assembly(assembly: Assembly, *, workers: int = 1) -> Report:
     return validate_quads(assembly.quads, workers=workers, done=assembly.checked)
 
 
+#: What `build -o FILE` writes, by the file's extension.
+OUTPUT_FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
+
+
+def output_format(path: Path) -> str:
+    """The format `build -o path` writes; a UsageError for any extension that
+    is not a named-graph format trialgraph reads back."""
+    suffix = Path(path).suffix.lower()
+    if suffix in OUTPUT_FORMATS:
+        return OUTPUT_FORMATS[suffix]
+    if suffix == ".ttl":
+        raise UsageError("a Turtle file cannot hold the named graphs of a build", path=str(path),
+                         hint="build to a .trig file, then `trialgraph export GRAPH.trig -o FILE.ttl`")
+    raise UsageError(f"cannot tell the graph format from the extension {suffix or '(none)'!r}", path=str(path),
+                     hint="build writes .trig (TriG) or .nq (N-Quads); `trialgraph export` writes the others")
+
+
+def serialize(graph, fmt: str) -> bytes:
+    """The Assembly (or QuadSink) in `fmt`, a value of OUTPUT_FORMATS."""
+    from .trig import write_nquads
+
+    if fmt == "nquads":
+        return write_nquads(graph.quads if isinstance(graph, Assembly) else graph)
+    return serialize_trig(graph)
+
+
 def serialize_trig(graph) -> bytes:
     """Deterministic TriG of an Assembly (or a QuadSink)."""
     from .trig import write_trig
@@ -141,15 +249,36 @@ def serialize_trig(graph) -> bytes:
 
 
 
-def build(paths: Iterable[Path], *, validate: bool = True, workers: int = 1,
+def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int = 1,
           progress: Progress | None = None) -> BuildResult:
     with paused_gc():
         return _build(paths, validate=validate, workers=workers, progress=progress)
 
 
-def _build(paths: Iterable[Path], *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
-    files, rejected = collect(paths)
-    extracted = extract_files(files, workers=workers, progress=progress)
+def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
+    inputs = collect(paths)
+    clock = Stopwatch()
+    extracted = extract_files(inputs.files, workers=workers, progress=progress)
+    require_releases(extracted, inputs)
+    clock.lap("extract", extract_counts(extracted))
     assembly = assemble(extracted.extractions, workers=workers, validate=validate)
+    clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
-    return BuildResult(assembly, extracted.extractions, rejected + extracted.rejected, extracted.warnings, report)
+    if report is not None:
+        clock.lap("validate", validation_counts(report))
+    return BuildResult(assembly, extracted.extractions, inputs.rejected + extracted.rejected,
+                       inputs.warnings + extracted.warnings, report, clock.stages)
+
+
+def extract_counts(extracted: Extracted) -> str:
+    return (f"{len(extracted.extractions)} releases read, {len(extracted.rejected)} rejected, "
+            f"{len(extracted.warnings)} warnings")
+
+
+def assembly_counts(assembly: Assembly) -> str:
+    graphs = assembly.quads.graphs
+    return f"{sum(1 for g in graphs.values() if len(g))} graphs, {len(assembly.quads)} triples"
+
+
+def validation_counts(report: Report) -> str:
+    return f"{len(report.problems)} problems"

@@ -6,6 +6,8 @@ and one commit record that says which generation is the graph.
                                 SHA-256, prefixes, the extraction index
     DIR/gen-000007/             the RocksDB folder named by the record
     DIR/extractions/            the per-release extraction cache (incremental.py)
+    DIR/.trialgraph-store       written at the first commit: from then on a
+                                missing record means a damaged store, never a new one
     DIR/.lock                   held by the one process writing (output.OutputLock)
     DIR/.readers.lock           shared by readers; old generations are deleted
                                 only when no reader holds it
@@ -28,16 +30,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GraphError, OutputError, UsageError
-from .output import OutputLock, file_sha256, write_atomic
+from .output import DamagedFileError, OutputLock, file_sha256, read_json_file, write_atomic
 
 RECORD = "trialgraph-store.json"
+MARK = ".trialgraph-store"
 FORMAT = "trialgraph-store"
 VERSION = 1
 EXTRACTIONS = "extractions"
 WRITER_LOCK = ".lock"
 READERS_LOCK = ".readers.lock"
 _VOLATILE = ("LOG", "LOCK")  # RocksDB rewrites these on open; they carry no data
-_KEPT = {RECORD, EXTRACTIONS, WRITER_LOCK, READERS_LOCK}
+_KEPT = {RECORD, MARK, EXTRACTIONS, WRITER_LOCK, READERS_LOCK}
 _READER_FDS: list[int] = []  # shared locks held for the life of the process (see open_read)
 
 
@@ -48,18 +51,26 @@ def is_store(path: Path) -> bool:
 
 def _corrupt(folder: Path, what: str) -> GraphError:
     return GraphError(f"the store is corrupt: {what}", path=str(folder),
-                      hint="rebuild it with `trialgraph build ... --store DIR`")
+                      hint="move it aside and rebuild it from all releases with `trialgraph build ... --store DIR`")
+
+
+def was_committed(folder: Path) -> bool:
+    """Has a build ever committed into this folder? (Its record may be gone.)"""
+    return os.path.lexists(Path(folder) / MARK)
 
 
 def read_record(folder: Path) -> dict:
     folder = Path(folder)
     record_path = folder / RECORD
-    if not record_path.exists():
-        raise GraphError(f"not a trialgraph store (no {RECORD})", path=str(folder))
     try:
-        record = json.loads(record_path.read_bytes())
-    except (OSError, ValueError) as error:
-        raise _corrupt(folder, f"{RECORD} is unreadable ({error})") from error
+        record = read_json_file(record_path)
+    except FileNotFoundError:
+        if was_committed(folder):
+            raise _corrupt(folder, f"{RECORD} is missing") from None
+        raise GraphError(f"not a trialgraph store (no {RECORD})", path=str(folder)) from None
+    except (OSError, DamagedFileError) as error:
+        raise _corrupt(folder, f"{RECORD} is unreadable ({error.strerror if isinstance(error, OSError) else error})") \
+            from error
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise _corrupt(folder, f"{RECORD} is not a trialgraph store record")
     if record.get("version") != VERSION:
@@ -151,7 +162,12 @@ class StoreWriter:
         folder = self.folder
         if folder.exists() and not folder.is_dir():
             raise UsageError("--store needs a folder, and this is a file", path=str(folder))
-        if folder.is_dir() and not (folder / RECORD).exists() and any(
+        has_record = os.path.lexists(folder / RECORD)
+        if folder.is_dir() and not has_record and was_committed(folder):
+            # its releases live only in the generation the record named: a build
+            # now would replace them with the new ones alone
+            raise _corrupt(folder, f"{RECORD} is missing")
+        if folder.is_dir() and not has_record and any(
                 p.name not in (WRITER_LOCK, READERS_LOCK, EXTRACTIONS) and not p.name.startswith("gen-")
                 and not p.name.startswith(f".{RECORD}.") for p in folder.iterdir()):
             raise UsageError("this folder is not empty and not a trialgraph store; refusing to write into it",
@@ -162,7 +178,7 @@ class StoreWriter:
             raise OutputError(f"cannot create the store folder: {error.strerror}", path=str(folder)) from error
         self.lock.acquire()
         try:
-            if (folder / RECORD).exists():
+            if has_record:
                 self.record = read_record(folder)
             self._delete_leftovers()
         except BaseException:
@@ -232,6 +248,9 @@ class StoreWriter:
         except BaseException:
             _remove(generation)
             raise
+        if not was_committed(self.folder):
+            write_atomic(self.folder / MARK, b"a trialgraph store: its graph is the generation " + RECORD.encode()
+                         + b" names\n")
         _fsync_dir(self.folder)
         self.record = record
         self._delete_leftovers()

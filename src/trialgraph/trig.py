@@ -1,6 +1,7 @@
 """A fast deterministic TriG writer.
 
-Graphs in IRI order; in each graph, triples sorted by subject, predicate and
+The file opens and ends with a comment line (FIRST_LINE, LAST_LINE) so a
+reader can tell a complete file from one cut short. Graphs in IRI order; in each graph, triples sorted by subject, predicate and
 object text, grouped with `;` and `,`. IRIs are shortened to a prefixed name
 only when the local part needs no escaping, so any Turtle parser reads the
 output back to the same quads. The bytes depend only on the set of quads:
@@ -16,6 +17,12 @@ from itertools import groupby
 
 from .prefixes import PREFIXES
 from .quads import QuadSink, TermWriter
+
+# A build's graph file opens with FIRST_LINE and ends with LAST_LINE (comments
+# to any RDF parser). A file cut short, at a graph boundary too, lacks the
+# last line; graphsource.py refuses it instead of reading fewer releases.
+FIRST_LINE = b"# trialgraph graph: complete only when its last line is the end line below\n"
+LAST_LINE = b"# end of trialgraph graph\n"
 
 _LOCAL = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_-]*)")
 _BARE_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
@@ -68,7 +75,7 @@ def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -
     prefixes = PREFIXES if prefixes is None else prefixes
     term = TermWriter()
     short = _Shortener(prefixes)
-    parts = [trig_header(prefixes).encode("utf-8")]
+    parts = [FIRST_LINE + trig_header(prefixes).encode("utf-8")]
     where: dict[str, tuple[int, int]] = {}
     offset = len(parts[0])
     for name in sorted(sink.graphs, key=str):
@@ -85,7 +92,33 @@ def write_trig_located(sink: QuadSink, prefixes: dict[str, str] | None = None) -
         parts.append(data)
         where[str(name)] = (offset, len(data))
         offset += len(data)
+    parts.append(LAST_LINE)
     return parts, where
+
+
+def write_nquads(sink: QuadSink) -> bytes:
+    """Deterministic N-Quads: graphs in IRI order, each graph's triples sorted
+    and distinct, as in write_trig; one quad per line."""
+    term = TermWriter()
+    lines = []
+    for name in sorted(sink.graphs, key=str):
+        graph_term = term(name)
+        lines.extend(f"{s} {p} {o} {graph_term} .\n" for s, p, o in sorted(set(sink.graphs[name].rendered_triples(term))))
+    return FIRST_LINE + "".join(lines).encode("utf-8") + LAST_LINE
+
+
+def cut_short(path) -> bool:
+    """True for a build's graph file (it opens with FIRST_LINE) that does not
+    end with LAST_LINE. Files without the first line (exports, other tools'
+    files) are not judged."""
+    with open(path, "rb") as stream:
+        if stream.read(len(FIRST_LINE)) != FIRST_LINE:
+            return False
+        size = stream.seek(0, 2)
+        if size < len(FIRST_LINE) + len(LAST_LINE):
+            return True
+        stream.seek(size - len(LAST_LINE))
+        return stream.read() != LAST_LINE
 
 
 def trig_header(prefixes: dict[str, str]) -> str:

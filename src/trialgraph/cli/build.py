@@ -1,4 +1,4 @@
-"""`trialgraph build`: release files -> validated TriG."""
+"""`trialgraph build`: release files -> validated TriG or N-Quads."""
 from __future__ import annotations
 
 import sys
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from ..errors import TrialgraphError, UsageError
+from ..errors import NoReleaseError, TrialgraphError, UsageError, printable
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import build, serialize_trig
+from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize
 from .common import EXIT_CODES, fail, verbose_option
 
 PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
@@ -18,48 +18,91 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 
 @click.command("build", epilog=EXIT_CODES)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="where to write the graph (TriG)")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="where to write the graph: .trig (TriG) or .nq (N-Quads)")
 @click.option("--into", type=click.Path(path_type=Path), help="add the releases to this graph (.trig) or store folder, "
               "reading only them (see docs/store.md)")
 @click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
 @click.option("--no-validate", is_flag=True, help="skip SHACL validation")
+@click.option("--follow-symlinks", is_flag=True,
+              help="read symlinks in the input folders even where they lead outside them (skipped by default)")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
               help="processes for extraction and validation (default: all cores); the output is the same")
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary")
 @verbose_option
 def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, store: Path | None,
-            no_validate: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
-    """Build a graph from release files or folders (.txt, .md)."""
+            no_validate: bool, follow_symlinks: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
+    """Build a graph from release files or folders (.txt, .md, .html, .pdf)."""
     workers = workers or default_workers()
     try:
-        def run(files):
-            if quiet or len(files) < PROGRESS_THRESHOLD:
-                return files
-            with click.progressbar(files, label="extracting", file=sys.stderr) as items:
-                return list(items)
-
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
+        fmt = output_format(output) if output is not None else None
+        # a mistyped or empty input stops here, before any output is touched
+        clock = Stopwatch()
+        inputs = collect(paths, follow_symlinks=follow_symlinks)
+        clock.lap("inputs", f"{len(inputs.files)} files, {len(inputs.warnings)} skipped")
+        refuse_overwriting_inputs(output or into or store, inputs)
+        progress = None if quiet else progress_bar
         if output is None:
             output = into or store
-            result = build_target(paths, output, add=into is not None, validate=not no_validate,
-                                  progress=run, store=True if store else None, workers=workers).result
+            target = build_target(inputs, output, add=into is not None, validate=not no_validate,
+                                  progress=progress, store=True if store else None, workers=workers)
+            result = target.result
+            counts = (f"{target.added} added, {len(target.replaced)} replaced, {target.unchanged} unchanged"
+                      if into is not None else f"{len(result.extractions)} releases")
         else:
             with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-                result = build(paths, validate=not no_validate, progress=run, workers=workers)
-                write_atomic(output, serialize_trig(result.assembly))
+                result = build(inputs, validate=not no_validate, progress=progress, workers=workers)
+                data = serialize(result.assembly, fmt)
+                write_clock = Stopwatch()
+                write_atomic(output, data)
+                write_clock.lap("write", f"{len(data)} bytes")
+                result.stages.extend(write_clock.stages)
+            counts = f"{len(result.extractions)} releases"
         for error in result.rejected:
-            click.echo(f"error: {error.one_line()}", err=True)
+            say(f"error: {error.one_line()}")
         for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
+            say(f"warning: {warning}")
         if not quiet:
-            click.echo(f"wrote {output} ({len(result.extractions)} releases)", err=True)
+            for stage in clock.stages + result.stages:
+                say(stage.line())
+            say(f"wrote {output} ({counts})")
         if result.report is not None and not result.report.conforms:
             for problem in result.report.problems:
-                click.echo(f"shacl: {problem}", err=True)
-            click.echo(f"the graph does not conform: {len(result.report.problems)} problems", err=True)
+                say(f"shacl: {problem}")
+            say(f"the graph does not conform: {len(result.report.problems)} problems")
             sys.exit(1)
         if result.rejected:
             sys.exit(3)
+    except NoReleaseError as error:
+        for warning in error.warnings:
+            say(f"warning: {warning}")
+        for rejected in error.rejected:
+            say(f"error: {rejected.one_line()}")
+        fail(error, verbose)
     except TrialgraphError as error:
         fail(error, verbose)
+
+
+def progress_bar(items):
+    """`items` passed through as extraction consumes them, advancing a bar
+    on a terminal (silent otherwise, and below PROGRESS_THRESHOLD items)."""
+    items = list(items)
+    if len(items) < PROGRESS_THRESHOLD or not on_terminal():
+        yield from items
+        return
+    with click.progressbar(length=len(items), label="extracting", file=sys.stderr) as bar:
+        for item in items:
+            yield item
+            bar.update(1)  # after the consumer is done with it
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def say(line: str) -> None:
+    """One line to stderr; names and labels from the inputs are printed with
+    their control characters escaped."""
+    click.echo(printable(line), err=True)

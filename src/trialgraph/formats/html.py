@@ -20,6 +20,14 @@ What is read:
   paragraph collapse to one space, as a browser shows them, except in
   ``<pre>``.
 
+Bounds: Lexbor is C, and the per-release timer (limits.py, a signal) cannot
+interrupt it; some shapes cost it quadratic time (200,000 nested ``<div>``s,
+one tag with 300,000 attributes: minutes). `html_to_text_bounded` therefore
+parses in a forked child with a memory and a CPU limit while the parent waits
+on a pipe, where the timer does reach it; when the timer fires the child is
+killed, so the release is rejected within its time limit whatever the parser
+does. A fork costs ~2 ms beside Lexbor's ~4 ms per page.
+
 Charset (`decode_html`): a byte-order mark wins; then bytes that are valid
 UTF-8 are UTF-8; then the charset the document declares (``<meta charset>``,
 ``http-equiv``, XML declaration) if it decodes the bytes; otherwise the
@@ -29,11 +37,16 @@ contradict gives a warning instead of mojibake.
 from __future__ import annotations
 
 import codecs
+import json
+import os
 import re
+import signal
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["declared_charset", "html_to_text"]
+__all__ = ["HTML_MEMORY_BYTES", "declared_charset", "html_to_text", "html_to_text_bounded"]
+
+HTML_MEMORY_BYTES = 1 << 30  # address space the child may add to what it inherits
 
 _DROP = frozenset({
     "head", "script", "style", "noscript", "template", "iframe", "object", "embed",
@@ -162,3 +175,68 @@ def html_to_text(html: str) -> str:
         stack.extend((child, pre) for child in reversed(children))
     out.flush()
     return "\n\n".join(out.paragraphs) + ("\n" if out.paragraphs else "")
+
+
+def html_to_text_bounded(html: str, *, cpu_seconds: float | None = None,
+                         memory: int = HTML_MEMORY_BYTES) -> str:
+    """html_to_text in a forked child (see the module note on bounds). The
+    caller's per-release timer bounds the wall time: it interrupts the wait
+    here and the child is killed. ``cpu_seconds`` (whole seconds, rounded up)
+    and ``memory`` bound the child should no timer run. Raises MemoryError
+    when the child went over a limit, RuntimeError if it failed otherwise."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: parse, write the text, exit without running the parent's cleanup
+        os.close(read_end)
+        status = 0
+        try:
+            _limit_child(cpu_seconds, memory)
+            payload = json.dumps({"text": html_to_text(html)}).encode("utf-8")
+        except MemoryError:
+            payload, status = b'{"error": "memory"}', 1
+        except BaseException as error:  # noqa: BLE001 - reported to the parent, which raises
+            payload, status = json.dumps({"error": f"{type(error).__name__}: {error}"[:200]}).encode(), 1
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view):]
+        finally:
+            os._exit(status)
+    os.close(write_end)
+    finished = False
+    try:
+        chunks = []
+        with os.fdopen(read_end, "rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                chunks.append(chunk)
+        _, status = os.waitpid(pid, 0)
+        finished = True
+    finally:
+        if not finished:  # the timer (or Ctrl-C) interrupted the wait: the child must not outlive it
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+    try:
+        result = json.loads(b"".join(chunks))
+    except ValueError:
+        result = None
+    if isinstance(result, dict) and isinstance(result.get("text"), str):
+        return result["text"]
+    if os.WIFSIGNALED(status) or (isinstance(result, dict) and result.get("error") == "memory"):
+        raise MemoryError("the HTML parser went over its memory or CPU limit")
+    raise RuntimeError(result.get("error") if isinstance(result, dict) else "the HTML parser failed")
+
+
+def _limit_child(cpu_seconds: float | None, memory: int) -> None:
+    import resource
+
+    signal.setitimer(signal.ITIMER_REAL, 0)  # not inherited on Linux; said for other systems
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if cpu_seconds:  # a forked child starts with no CPU time used
+        cpu = int(cpu_seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    with open("/proc/self/statm") as statm:  # what the fork inherited counts against RLIMIT_AS
+        size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (size + memory, size + memory))
