@@ -212,3 +212,23 @@ def test_nickname_expands_only_when_the_corpus_writes_the_formal_name():
     formal = run(_release('"Good data," said Cynthia Lark, chief executive officer of Acme.'), "acme-2021-04-03")
     resolution = resolve([alone, formal])
     assert resolution.people[person_entity_key("Cindy Lark")].label == "Cynthia Lark"
+
+
+# -- companies on pasted pages --------------------------------------------------------
+@pytest.mark.parametrize("glued", ["Path ForwardAcme Oncology", "Regarding Acme Oncology", "An Immunotherapeutics",
+                                   "RET. About Acme Oncology", "Alzheimer's Disease Acme Oncology, Inc."])
+def test_headings_glued_to_names_are_not_companies(glued):
+    text = _release(f"{glued} is advancing zelatinib. Acme Oncology is the sponsor of zelatinib.")
+    assert glued not in _company_names(run(text))
+
+
+def test_hong_kong_listing_and_full_width_short_name():
+    text = _release("Sichuan Kestrel Biopharmaceutical Co., Ltd （\"Kestrel Bio\"）will present data. "
+                    "Kestrel Bio（6990.HK）is a subsidiary of its parent.")
+    from trialgraph.resolve import resolve
+
+    extraction = run(text)
+    listed = {(c.name, c.ticker, c.exchange) for c in extraction.companies if c.ticker}
+    assert ("Kestrel Bio", "6990", "HKEX") in listed
+    resolution = resolve([extraction])
+    assert resolution.company("Kestrel Bio").label == "Sichuan Kestrel Biopharmaceutical Co., Ltd"  # as written
