@@ -232,3 +232,22 @@ def test_hong_kong_listing_and_full_width_short_name():
     assert ("Kestrel Bio", "6990", "HKEX") in listed
     resolution = resolve([extraction])
     assert resolution.company("Kestrel Bio").label == "Sichuan Kestrel Biopharmaceutical Co., Ltd"  # as written
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role, organization",
+    [
+        ("Rafael Ortiz-Lane, MD, Chair of the Department of Leukemia, The Lakeside University Cancer Center (LUCC), "
+         "leads the study.", "Rafael Ortiz-Lane", "chair of the department of leukemia", "Lakeside University Cancer Center"),
+        ('"Good data," said Nora Pell, M.D., associate professor of medicine, director of the Lakeside University '
+         'Cancer Center Myeloma Program and principal investigator.', "Nora Pell", "associate professor of medicine",
+         "Lakeside University Cancer Center"),
+        ('"Good data," said Omar Reyes, M.D., of Harbor General Hospital in Boston, the lead author of the paper.',
+         "Omar Reyes", "lead author of the paper", "Harbor General Hospital"),
+        ('"Good data," said Eva Dorn, M.D., Medical Director Pediatric Programs and Professor of Pediatrics, '
+         'Lakeside University, and lead investigator of the trial.', "Eva Dorn",
+         "medical director pediatric programs and professor of pediatrics", "Lakeside University"),
+    ],
+)
+def test_role_is_the_first_title_and_organization_the_institution(sentence, name, role, organization):
+    assert _people(run(_release(sentence)))[name] == (role, organization)
