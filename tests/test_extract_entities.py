@@ -251,3 +251,14 @@ def test_hong_kong_listing_and_full_width_short_name():
 )
 def test_role_is_the_first_title_and_organization_the_institution(sentence, name, role, organization):
     assert _people(run(_release(sentence)))[name] == (role, organization)
+
+
+@pytest.mark.parametrize("sentence", ["Oldco Holdings Announces Rebrand to Kestrel Therapeutics, Appointment of New Chair",
+                                      "Oldco Holdings plc has changed its name to Kestrel Therapeutics Inc. this month."])
+def test_a_renamed_company_is_one_company(sentence):
+    text = _release(sentence, '"A new name," said Mia Lund, Chief Executive Officer of Oldco Holdings.')
+    extraction = run(text)
+    names = _company_names(extraction)
+    assert not any(name.startswith("Oldco") for name in names)
+    assert any(name.startswith("Kestrel Therapeutics") for name in names)
+    assert _people(extraction)["Mia Lund"][1].startswith("Kestrel Therapeutics")

@@ -115,6 +115,9 @@ def extract_companies(ctx: Context) -> None:
                 add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
     _attach_site_and_headquarters(ctx, found, order, add)
     _drop_glued_headings(found, order)
+    for sentence in ctx.fact_sentences():
+        for old_name, new_name in _renames(ctx.text(sentence)):
+            _fold_old_name(old_name, new_name, found, order, add, Evidence.of(sentence, NAME))
     companies = [found[key] for key in order]
     issuer = next((c for c in companies if c.is_issuer), None)
     if issuer is None:
@@ -164,6 +167,35 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
+
+
+_RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
+# A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
+RENAMED = re.compile(
+    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
+    r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
+    rf"(?i:to|as))\s+(?P<new>{_RUN[:-1]})"
+)
+
+
+@per_text
+def _renames(text: str) -> list[tuple[str, str]]:
+    found = []
+    for match in RENAMED.finditer(text):
+        old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
+        if old and new and company_key(old) != company_key(new):
+            found.append((old, new))
+    return found
+
+
+def _fold_old_name(old: str, new: str, found: dict, order: list[str], add, evidence: Evidence) -> None:
+    """The old name becomes a short form of the new one, not a company of its own."""
+    old_key = company_key(old)
+    add(CompanyFact(new, evidence, short_names=(old,)))
+    for key in list(order):
+        if key == old_key or (found[key].name.startswith(old) and key != company_key(new)):
+            order.remove(key)
+            del found[key]
 
 
 # Pasted pages glue a heading to the next line: "Path ForwardAcme Biologics", "FDAAcme Biologics".
