@@ -262,3 +262,15 @@ def test_a_renamed_company_is_one_company(sentence):
     assert not any(name.startswith("Oldco") for name in names)
     assert any(name.startswith("Kestrel Therapeutics") for name in names)
     assert _people(extraction)["Mia Lund"][1].startswith("Kestrel Therapeutics")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, organization",
+    [
+        ("The grant-funded study, led by Dr. Lena Varga at the University of Lakeside, offers a signal.", "Lena Varga",
+         "University of Lakeside"),
+        ("The platform builds on the research of Professor Tomas Irving, an expert in immunology.", "Tomas Irving", None),
+    ],
+)
+def test_a_doctor_or_professor_named_anywhere_is_a_person(sentence, name, organization):
+    assert _people(run(_release(sentence)))[name] == (None, organization)

@@ -57,6 +57,11 @@ SUCCEEDED = re.compile(
     r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as)\s+(?:a\s+|an\s+|the\s+|our\s+)?"
     r"(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)(?=[.;]|$))?"
 )
+# "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
+DR_TITLED = re.compile(
+    rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
+)
 # "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
 DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
@@ -67,9 +72,9 @@ ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:off
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
- APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED) = map(gate, (
+ APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED) = map(gate, (
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
-    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED))
+    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED))
 
 
 def extract_people(ctx: Context) -> None:
@@ -97,7 +102,7 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
     for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED):
+                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED, DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
             if name:
