@@ -274,3 +274,22 @@ def test_a_renamed_company_is_one_company(sentence):
 )
 def test_a_doctor_or_professor_named_anywhere_is_a_person(sentence, name, organization):
     assert _people(run(_release(sentence)))[name] == (None, organization)
+
+
+@pytest.mark.parametrize(
+    "sentence, ticker, exchange",
+    [
+        ("Kestrel Bio Corp. (Nasdaq: KSTB, KSTBW) reported interim data.", "KSTB", "NASDAQ"),
+        ("Kestrel Bio Corp. (TSX: \u201cKSTB\u201d, OTC: \u201cKSTBF\u201d) reported interim data.", "KSTB", "TSX"),
+    ],
+)
+def test_listings_with_warrants_and_quoted_tickers(sentence, ticker, exchange):
+    listed = {(c.name, c.ticker, c.exchange) for c in run(_release(sentence)).companies}
+    assert ("Kestrel Bio Corp.", ticker, exchange) in listed
+
+
+def test_market_news_flash_gives_the_ticker():
+    text = ("Kestrel Bio Reports Results\n\n(21:01 GMT) *Kestrel Bio 1Q Loss $22.3M >KSTB\n\n"
+            "BOSTON, Mass.--(BUSINESS WIRE)--February 10, 2021--Kestrel Bio, Inc. today reported results.\n")
+    listed = {(c.name, c.ticker) for c in run(text).companies}
+    assert ("Kestrel Bio, Inc.", "KSTB") in listed

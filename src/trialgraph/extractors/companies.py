@@ -28,14 +28,16 @@ BARE_INDUSTRY = (
 _TOKEN = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
+    rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
 )
 EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
 TICKER = re.compile(
-    r"\((?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*[A-Z0-9.]{1,8}[;,\s]*)+)\)",
+    # "(Nasdaq: ACME, ACMEW)": a second ticker (warrants, units) of the same listing
+    r"\((?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
+    r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)\)",
     re.I,
 )
-LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*(?P<ticker>[A-Z0-9.]{1,8})", re.I)
+LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?(?P<ticker>[A-Z0-9.]{1,8})", re.I)
 LISTED_ON = re.compile(
     r"listed on (?:the )?(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")(?: under the (?:ticker|symbol)(?: symbol)?| \()\s*\"?(?P<ticker>[A-Z0-9]{2,8})",
     re.I,
@@ -113,6 +115,12 @@ def extract_companies(ctx: Context) -> None:
         for name in context_names(ctx.text(sentence)):
             if not _known_form(name, found):
                 add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
+    for sentence in ctx.fact_sentences():
+        flash = FLASH_TICKER.search(ctx.text(sentence))
+        runs = re.finditer(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", ctx.text(sentence)[: flash.start()]) if flash else ()
+        subject = next((key for key in (_company_for(run.group(0), found, order) for run in runs) if key), None)
+        if subject and not found[subject].ticker:
+            add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=flash.group("ticker")))
     _attach_site_and_headquarters(ctx, found, order, add)
     _drop_glued_headings(found, order)
     for sentence in ctx.fact_sentences():
@@ -170,6 +178,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
+# Market-news flashes end with the issuer's ticker: "*Acme Oncology 1Q Loss $22.3M >ACME" (no exchange given).
+FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
 RENAMED = re.compile(
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
