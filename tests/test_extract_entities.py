@@ -293,3 +293,8 @@ def test_market_news_flash_gives_the_ticker():
             "BOSTON, Mass.--(BUSINESS WIRE)--February 10, 2021--Kestrel Bio, Inc. today reported results.\n")
     listed = {(c.name, c.ticker) for c in run(text).companies}
     assert ("Kestrel Bio, Inc.", "KSTB") in listed
+
+
+@pytest.mark.parametrize("funder", ["BARDA", "NIAID", "CPRIT"])
+def test_public_funders_are_not_companies(funder):
+    assert funder not in _company_names(run(_release(f"The program is funded through a collaboration with {funder}.")))
