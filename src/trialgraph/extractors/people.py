@@ -30,7 +30,7 @@ NOT_A_NAME = re.compile(
     r"Clinical|Chief|President|Director|Vice|Professor|Principal|Lead|Head|Founder|Chairman|Global|Senior|Executive|"
     r"Dose|Part|Arm|Day|Week|Month|Year|Grade|Type|Stage|Lymphoma|Myeloma|Cancer|Tumor|Multiple|Diffuse|Acute|"
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
-    r"Pharmaceuticals|Biopharma|Moderna|Novartis|Janssen|Merck|Lilly|Pfizer|Roche|Genentech|Amgen|Sanofi|Bayer)\b"
+    r"Pharmaceuticals|Biopharma)\b"
 )
 ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
