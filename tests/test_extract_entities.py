@@ -298,3 +298,8 @@ def test_market_news_flash_gives_the_ticker():
 @pytest.mark.parametrize("funder", ["BARDA", "NIAID", "CPRIT"])
 def test_public_funders_are_not_companies(funder):
     assert funder not in _company_names(run(_release(f"The program is funded through a collaboration with {funder}.")))
+
+
+def test_a_regulatory_phrase_is_not_a_company():
+    sentence = "The designation may make the drug eligible for Priority Review and Accelerated Biologics License Application approval."
+    assert "Accelerated Biologics" not in _company_names(run(_release(sentence)))
