@@ -303,3 +303,10 @@ def test_public_funders_are_not_companies(funder):
 def test_a_regulatory_phrase_is_not_a_company():
     sentence = "The designation may make the drug eligible for Priority Review and Accelerated Biologics License Application approval."
     assert "Accelerated Biologics" not in _company_names(run(_release(sentence)))
+
+
+def test_study_function_before_the_name_gives_way_to_the_job_title_after_it():
+    sentence = ('"Many patients need this," said lead study author Mara Lind, M.D., Ph.D., FACC, an associate professor '
+                "of cardiology at the Lakeside University Medical Center in Dallas.")
+    assert _people(run(_release(sentence)))["Mara Lind"] == ("associate professor of cardiology",
+                                                            "Lakeside University Medical Center")

@@ -57,6 +57,9 @@ SUCCEEDED = re.compile(
     r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as)\s+(?:a\s+|an\s+|the\s+|our\s+)?"
     r"(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)(?=[.;]|$))?"
 )
+JOB_TITLE_AFTER = re.compile(
+    rf"{DEGREES}\s*,\s*(?:[A-Z][A-Za-z.]{{1,7}}\s*,\s*)*(?:an?\s+|the\s+)(?P<title>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)(?=[,;.\"“”]|$)"
+)
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
     rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
@@ -118,6 +121,15 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
         return None, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
+    role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
+    if "after" in groups and re.search(r"\b(?:author|investigator)\b", role, re.I):
+        # "lead study author Jane Roe, MD, an associate professor of cardiology at X": a study function
+        # before the name, the job title after it (GUIDE.md: role is the first job title)
+        title = JOB_TITLE_AFTER.match(match.string, match.end())
+        if title:
+            role, org = _split_role(title.group("title").strip(), None)
+            role = re.sub(r"^(?:the|an?)\s+", "", role.strip(" ,"), flags=re.I).lower()
+            return role or None, _clean_org(org, ctx) if org else None
     # Credentials the degree list does not know ("FMedSci", "MHCM") stand before the title: two or
     # more capitals in one short word.
     role = CREDENTIALS.sub("", role)
