@@ -212,3 +212,101 @@ def test_nickname_expands_only_when_the_corpus_writes_the_formal_name():
     formal = run(_release('"Good data," said Cynthia Lark, chief executive officer of Acme.'), "acme-2021-04-03")
     resolution = resolve([alone, formal])
     assert resolution.people[person_entity_key("Cindy Lark")].label == "Cynthia Lark"
+
+
+# -- companies on pasted pages --------------------------------------------------------
+@pytest.mark.parametrize("glued", ["Path ForwardAcme Oncology", "Regarding Acme Oncology", "An Immunotherapeutics",
+                                   "RET. About Acme Oncology", "Alzheimer's Disease Acme Oncology, Inc."])
+def test_headings_glued_to_names_are_not_companies(glued):
+    text = _release(f"{glued} is advancing zelatinib. Acme Oncology is the sponsor of zelatinib.")
+    assert glued not in _company_names(run(text))
+
+
+def test_hong_kong_listing_and_full_width_short_name():
+    text = _release("Sichuan Kestrel Biopharmaceutical Co., Ltd （\"Kestrel Bio\"）will present data. "
+                    "Kestrel Bio（6990.HK）is a subsidiary of its parent.")
+    from trialgraph.resolve import resolve
+
+    extraction = run(text)
+    listed = {(c.name, c.ticker, c.exchange) for c in extraction.companies if c.ticker}
+    assert ("Kestrel Bio", "6990", "HKEX") in listed
+    resolution = resolve([extraction])
+    assert resolution.company("Kestrel Bio").label == "Sichuan Kestrel Biopharmaceutical Co., Ltd"  # as written
+
+
+@pytest.mark.parametrize(
+    "sentence, name, role, organization",
+    [
+        ("Rafael Ortiz-Lane, MD, Chair of the Department of Leukemia, The Lakeside University Cancer Center (LUCC), "
+         "leads the study.", "Rafael Ortiz-Lane", "chair of the department of leukemia", "Lakeside University Cancer Center"),
+        ('"Good data," said Nora Pell, M.D., associate professor of medicine, director of the Lakeside University '
+         'Cancer Center Myeloma Program and principal investigator.', "Nora Pell", "associate professor of medicine",
+         "Lakeside University Cancer Center"),
+        ('"Good data," said Omar Reyes, M.D., of Harbor General Hospital in Boston, the lead author of the paper.',
+         "Omar Reyes", "lead author of the paper", "Harbor General Hospital"),
+        ('"Good data," said Eva Dorn, M.D., Medical Director Pediatric Programs and Professor of Pediatrics, '
+         'Lakeside University, and lead investigator of the trial.', "Eva Dorn",
+         "medical director pediatric programs and professor of pediatrics", "Lakeside University"),
+    ],
+)
+def test_role_is_the_first_title_and_organization_the_institution(sentence, name, role, organization):
+    assert _people(run(_release(sentence)))[name] == (role, organization)
+
+
+@pytest.mark.parametrize("sentence", ["Oldco Holdings Announces Rebrand to Kestrel Therapeutics, Appointment of New Chair",
+                                      "Oldco Holdings plc has changed its name to Kestrel Therapeutics Inc. this month."])
+def test_a_renamed_company_is_one_company(sentence):
+    text = _release(sentence, '"A new name," said Mia Lund, Chief Executive Officer of Oldco Holdings.')
+    extraction = run(text)
+    names = _company_names(extraction)
+    assert not any(name.startswith("Oldco") for name in names)
+    assert any(name.startswith("Kestrel Therapeutics") for name in names)
+    assert _people(extraction)["Mia Lund"][1].startswith("Kestrel Therapeutics")
+
+
+@pytest.mark.parametrize(
+    "sentence, name, organization",
+    [
+        ("The grant-funded study, led by Dr. Lena Varga at the University of Lakeside, offers a signal.", "Lena Varga",
+         "University of Lakeside"),
+        ("The platform builds on the research of Professor Tomas Irving, an expert in immunology.", "Tomas Irving", None),
+    ],
+)
+def test_a_doctor_or_professor_named_anywhere_is_a_person(sentence, name, organization):
+    assert _people(run(_release(sentence)))[name] == (None, organization)
+
+
+@pytest.mark.parametrize(
+    "sentence, ticker, exchange",
+    [
+        ("Kestrel Bio Corp. (Nasdaq: KSTB, KSTBW) reported interim data.", "KSTB", "NASDAQ"),
+        ("Kestrel Bio Corp. (TSX: \u201cKSTB\u201d, OTC: \u201cKSTBF\u201d) reported interim data.", "KSTB", "TSX"),
+    ],
+)
+def test_listings_with_warrants_and_quoted_tickers(sentence, ticker, exchange):
+    listed = {(c.name, c.ticker, c.exchange) for c in run(_release(sentence)).companies}
+    assert ("Kestrel Bio Corp.", ticker, exchange) in listed
+
+
+def test_market_news_flash_gives_the_ticker():
+    text = ("Kestrel Bio Reports Results\n\n(21:01 GMT) *Kestrel Bio 1Q Loss $22.3M >KSTB\n\n"
+            "BOSTON, Mass.--(BUSINESS WIRE)--February 10, 2021--Kestrel Bio, Inc. today reported results.\n")
+    listed = {(c.name, c.ticker) for c in run(text).companies}
+    assert ("Kestrel Bio, Inc.", "KSTB") in listed
+
+
+@pytest.mark.parametrize("funder", ["BARDA", "NIAID", "CPRIT"])
+def test_public_funders_are_not_companies(funder):
+    assert funder not in _company_names(run(_release(f"The program is funded through a collaboration with {funder}.")))
+
+
+def test_a_regulatory_phrase_is_not_a_company():
+    sentence = "The designation may make the drug eligible for Priority Review and Accelerated Biologics License Application approval."
+    assert "Accelerated Biologics" not in _company_names(run(_release(sentence)))
+
+
+def test_study_function_before_the_name_gives_way_to_the_job_title_after_it():
+    sentence = ('"Many patients need this," said lead study author Mara Lind, M.D., Ph.D., FACC, an associate professor '
+                "of cardiology at the Lakeside University Medical Center in Dallas.")
+    assert _people(run(_release(sentence)))["Mara Lind"] == ("associate professor of cardiology",
+                                                            "Lakeside University Medical Center")

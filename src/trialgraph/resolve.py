@@ -220,7 +220,10 @@ def _canonical_company(members: list[str], forms, texts: "_TokenCounts") -> str:
         best_token = max(members)
     else:
         best_token = max(members, key=lambda n: (first_token_count(n), n))
-    candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()]
+    best_key = company_key(best_token)
+    # the same first word, or the formal name that defines the short one ("Sichuan Acme Co., Ltd." ("Acme"))
+    candidates = [m for m in members if _first(m).lower() == _first(best_token).lower()
+                  or any(company_key(short) == best_key for _, fact in forms[m] for short in fact.short_names)]
     # GUIDE.md: the fullest formal name the corpus gives ("Acme and Company" over "Acme").
     return max(candidates, key=lambda n: (_has_suffix(n), len({d for d, _ in forms[n]}), _last_doc(forms[n]), len(n), n))
 

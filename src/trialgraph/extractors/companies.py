@@ -28,19 +28,23 @@ BARE_INDUSTRY = (
 _TOKEN = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
-    rf"(?<![\w-])(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
+    rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
 )
 EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
 TICKER = re.compile(
-    r"\((?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*[A-Z0-9.]{1,8}[;,\s]*)+)\)",
+    # "(Nasdaq: ACME, ACMEW)": a second ticker (warrants, units) of the same listing
+    r"\((?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
+    r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)\)",
     re.I,
 )
-LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*(?P<ticker>[A-Z0-9.]{1,8})", re.I)
+LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?(?P<ticker>[A-Z0-9.]{1,8})", re.I)
 LISTED_ON = re.compile(
     r"listed on (?:the )?(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")(?: under the (?:ticker|symbol)(?: symbol)?| \()\s*\"?(?P<ticker>[A-Z0-9]{2,8})",
     re.I,
 )
-DEFINED_SHORT = re.compile(r"^\s*\((?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+)\"\)")
+DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
+# "Acme Bio（2511.HK）": a Hong Kong listing written as its code (GUIDE.md: ticker 2511, exchange HKEX)
+HK_LISTING = re.compile(r"[(（]\s*(?P<ticker>\d{4,5})\.HK\s*[)）]")
 NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
 # A name that continues into a non-company word ("... Healthcare Conference") or hangs off
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
@@ -49,15 +53,15 @@ FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
 # "Acme Bio, Inc., formerly Old Name Inc.": the old name is the same company, not another one.
 FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known|named|called)(?:\s+as)?)?\s+$", re.I)
 LEADING_NOISE = re.compile(
-    r"^(?:(?:The|This|That|These|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|Today|UPDATE|About|Source|SOURCE|"
+    r"^(?:(?:The|This|That|These|A|An|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|[A-Z][a-z]+ing|Today|UPDATE|About|Source|SOURCE|"
     r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
     r"Global|Leading|Biopharmaceutical|Biotech|Biotechnology|Pharmaceutical|Company|Copyright|Dr|Mr|Ms)\b[.:]?\s+)+"
 )
 WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS = map(
-    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS))
+NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, HK_LISTING = map(
+    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, HK_LISTING))
 
 NAME = "companies.patterns"
 CONTEXT = "companies.context"
@@ -66,7 +70,8 @@ CONTEXT = "companies.context"
 def _known_form(name: str, found: dict) -> bool:
     """A short form of a company already found ("Acme" for "Acme Oncology, Inc.")."""
     key = company_key(name)
-    return not key or any(other.startswith(key) or key.startswith(other) for other in found)
+    return not key or any(other.startswith(key) or key.startswith(other) or (len(key) >= 6 and key in other)
+                          for other in found)
 
 
 def extract_companies(ctx: Context) -> None:
@@ -110,7 +115,17 @@ def extract_companies(ctx: Context) -> None:
         for name in context_names(ctx.text(sentence)):
             if not _known_form(name, found):
                 add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
+    for sentence in ctx.fact_sentences():
+        flash = FLASH_TICKER.search(ctx.text(sentence))
+        runs = re.finditer(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", ctx.text(sentence)[: flash.start()]) if flash else ()
+        subject = next((key for key in (_company_for(run.group(0), found, order) for run in runs) if key), None)
+        if subject and not found[subject].ticker:
+            add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=flash.group("ticker")))
     _attach_site_and_headquarters(ctx, found, order, add)
+    _drop_glued_headings(found, order)
+    for sentence in ctx.fact_sentences():
+        for old_name, new_name in _renames(ctx.text(sentence)):
+            _fold_old_name(old_name, new_name, found, order, add, Evidence.of(sentence, NAME))
     companies = [found[key] for key in order]
     issuer = next((c for c in companies if c.is_issuer), None)
     if issuer is None:
@@ -138,6 +153,10 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
         part = LISTING_PART.search(match.group("listing"))
         exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
         found.append((name, short, part.group("ticker").upper(), exchange))
+    for match in HK_LISTING.finditer(text):
+        name, short = _name_before(text, match.start())
+        if name:
+            found.append((name, short, match.group("ticker"), "HKEX"))
     return found
 
 
@@ -156,6 +175,55 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
+
+
+_RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
+# Market-news flashes end with the issuer's ticker: "*Acme Oncology 1Q Loss $22.3M >ACME" (no exchange given).
+FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
+# A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
+RENAMED = re.compile(
+    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
+    r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
+    rf"(?i:to|as))\s+(?P<new>{_RUN[:-1]})"
+)
+
+
+@per_text
+def _renames(text: str) -> list[tuple[str, str]]:
+    found = []
+    for match in RENAMED.finditer(text):
+        old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
+        if old and new and company_key(old) != company_key(new):
+            found.append((old, new))
+    return found
+
+
+def _fold_old_name(old: str, new: str, found: dict, order: list[str], add, evidence: Evidence) -> None:
+    """The old name becomes a short form of the new one, not a company of its own."""
+    old_key = company_key(old)
+    add(CompanyFact(new, evidence, short_names=(old,)))
+    for key in list(order):
+        if key == old_key or (found[key].name.startswith(old) and key != company_key(new)):
+            order.remove(key)
+            del found[key]
+
+
+# Pasted pages glue a heading to the next line: "Path ForwardAcme Biologics", "FDAAcme Biologics".
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _drop_glued_headings(found: dict, order: list[str]) -> None:
+    """A name whose tail, cut at a case change inside a word, is another company the release
+    names is that company with a heading glued on: drop it. Camel-case names ("NeuroAcme")
+    stay, because their tail is no company of their own."""
+    for key in list(order):
+        name = found[key].name
+        for cut in _GLUE.finditer(name):
+            tail = company_key(name[cut.start():])
+            if tail and tail != key and any(other == tail or other.startswith(tail) for other in found if other != key):
+                order.remove(key)
+                del found[key]
+                break
 
 
 def _with(company: CompanyFact, **changes) -> CompanyFact:
@@ -205,7 +273,9 @@ def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
 
 def clean_company_name(name: str) -> str:
     # "Article. Acme Media Inc.": a word ending a sentence is not part of the name after it
-    name = re.split(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])", name.strip())[-1]
+    name = re.split(r"(?<=[A-Za-z]{3}[.!?])\s+(?=[A-Z])", name.strip())[-1]
+    # "Alzheimer's Disease Acme Neuro, Inc.": a heading about a disease runs into the name
+    name = re.split(r"\b(?:Disease|Diseases|Disorder|Disorders|Syndrome|Cancer|Cancers)\s+(?=[A-Z])", name)[-1]
     name = LEADING_NOISE.sub("", name.strip())
     name = re.sub(r"\s+\(publ\)$", "", name)
     name = re.sub(r"\s+", " ", name).strip(" ,")

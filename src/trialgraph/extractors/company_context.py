@@ -18,7 +18,7 @@ from .. import lexicons
 from .prefilter import gate
 from .text import DISEASE_WORD
 
-# A proper name: one to four capitalised words ("Novo Nordisk", "AbbVie", "GSK", "Loxo@Acme").
+# A proper name: one to four capitalised words ("Kestrel Nordic", "AcmeVie", "KSB", "Loxo@Acme").
 _WORD = r"[A-Z][\w@&'’.-]*[\w]|[A-Z]"
 _NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
 _LIST = rf"(?P<list>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*(?:and\s+)?(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})*(?:,?\s+(?:and|or)\s+(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})?)"

@@ -30,7 +30,7 @@ NOT_A_NAME = re.compile(
     r"Clinical|Chief|President|Director|Vice|Professor|Principal|Lead|Head|Founder|Chairman|Global|Senior|Executive|"
     r"Dose|Part|Arm|Day|Week|Month|Year|Grade|Type|Stage|Lymphoma|Myeloma|Cancer|Tumor|Multiple|Diffuse|Acute|"
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
-    r"Pharmaceuticals|Biopharma|Moderna|Novartis|Janssen|Merck|Lilly|Pfizer|Roche|Genentech|Amgen|Sanofi|Bayer)\b"
+    r"Pharmaceuticals|Biopharma)\b"
 )
 ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
@@ -38,7 +38,7 @@ INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institut
 ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:[.\"“”]|$)")
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
-APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?{ROLE_WORDS.pattern}[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
+APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(
     rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?)\s+{PERSON}{DEGREES}\s*,?\s+"
     r"(?i:as\s+)?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
@@ -57,6 +57,14 @@ SUCCEEDED = re.compile(
     r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as)\s+(?:a\s+|an\s+|the\s+|our\s+)?"
     r"(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)(?=[.;]|$))?"
 )
+JOB_TITLE_AFTER = re.compile(
+    rf"{DEGREES}\s*,\s*(?:[A-Z][A-Za-z.]{{1,7}}\s*,\s*)*(?:an?\s+|the\s+)(?P<title>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)(?=[,;.\"“”]|$)"
+)
+# "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
+DR_TITLED = re.compile(
+    rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
+    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
+)
 # "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
 DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
@@ -67,9 +75,9 @@ ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:off
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
- APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED) = map(gate, (
+ APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED) = map(gate, (
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
-    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED))
+    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED))
 
 
 def extract_people(ctx: Context) -> None:
@@ -97,7 +105,7 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
     for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED):
+                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED, DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
             if name:
@@ -113,20 +121,53 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
         return None, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
+    role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
+    if "after" in groups and re.search(r"\b(?:author|investigator)\b", role, re.I):
+        # "lead study author Jane Roe, MD, an associate professor of cardiology at X": a study function
+        # before the name, the job title after it (GUIDE.md: role is the first job title)
+        title = JOB_TITLE_AFTER.match(match.string, match.end())
+        if title:
+            role, org = _split_role(title.group("title").strip(), None)
+            role = re.sub(r"^(?:the|an?)\s+", "", role.strip(" ,"), flags=re.I).lower()
+            return role or None, _clean_org(org, ctx) if org else None
     # Credentials the degree list does not know ("FMedSci", "MHCM") stand before the title: two or
     # more capitals in one short word.
     role = CREDENTIALS.sub("", role)
     if not role or CREDENTIAL.fullmatch(role):
         return None, None
+    role = re.sub(r"^(?:who|which)\s+(?:continues to be|continues as|remains|is|was|will be|serves as|will serve as|"
+                  r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
     end = ROLE_END.search(role)
     role = role[: end.start()] if end and end.start() > 0 else role
     role = re.sub(r"\s*\([^()]*\)", "", role)  # 'Chief Financial Officer ("CFO")'
     stated_org = None
-    comma_org = re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
+    leading = re.match(r"(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*?)(?:\s+in\s+[A-Z][\w .]*)?(?:,\s*|$)", role)
+    if leading and INSTITUTION_WORD.search(leading.group("org")):
+        # "Jane Roe, M.D., of Example Hospital in Boston, the lead author": the organisation comes first
+        stated_org, role = leading.group("org"), role[leading.end():] or ""
+        if not role:
+            return None, _clean_org(stated_org, ctx)
+    segments = re.split(r"\s*,\s*(?:and\s+)?", role)
+    for index, segment in enumerate(segments[1:], start=1):
+        if re.match(r"(?:The\s+)?[A-Z]", segment) and INSTITUTION_WORD.search(segment) and not ROLE_WORDS.search(segment):
+            # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
+            stated_org = re.sub(r"^The\s+", "", segment)
+            role = ", ".join(segments[:index])
+            break
+    comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
     if comma_org and not ROLE_WORDS.search(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
     role, org = _split_role(role, groups.get("after"))
-    org = stated_org or org
+    if not org and not stated_org and len(segments) > 1:
+        # "associate professor of medicine, director of the Example University Cancer Center Program"
+        later = re.search(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*)",
+                          ", ".join(segments[1:]))
+        if later and INSTITUTION_WORD.search(later.group("org")):
+            org = later.group("org")
+            role = segments[0]
+    if org and not _is_organisation(org, ctx):
+        role, org = role + " of " + org if not role.endswith(org) else role, None  # "Chair of the Department of X"
+    org = stated_org or org or _following_institution(match)
     role = re.sub(r"^(?:the|an?|its|our)\s+", "", role.strip(" ,"), flags=re.I).lower() or None
     if org:
         org = _clean_org(org, ctx)
@@ -154,10 +195,32 @@ def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
     return role[tail.end():] or role[: tail.start()], tail.group("org")
 
 
+INSTITUTION_WORD = re.compile(
+    r"\b(?:University|Universit[àäé]|College|School|Institute|Institut|Center|Centre|Hospital|Hospitals|Clinic|Foundation|"
+    r"Health|Healthcare|Medicine|Network|Society|Association|Council|Academy|Laborator(?:y|ies)|Department|NHS|Trust)\b"
+)
+# "Jane Roe, MD, Chair of Leukemia, Example University Cancer Center (EUCC), said": the next comma segment
+FOLLOWING_ORG = re.compile(r"\s*,\s*(?P<org>(?:The\s+)?[A-Z][^,;\"“”()]{2,90}?)(?=\s*(?:\(|,|;|\.|\"|“|”|$))")
+
+
+def _is_organisation(org: str, ctx: Context) -> bool:
+    from .companies import company_key
+
+    return (len(org.split()) > 1 or bool(INSTITUTION_WORD.search(org)) or company_key(org) in ctx.company_forms
+            or any(key.startswith(company_key(org)) for key in ctx.company_forms))
+
+
+def _following_institution(match: re.Match) -> str | None:
+    following = FOLLOWING_ORG.match(match.string, match.end())
+    if following and INSTITUTION_WORD.search(following.group("org")) and not ROLE_WORDS.search(following.group("org")):
+        return re.sub(r"^The\s+", "", following.group("org").strip())
+    return None
+
+
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
     r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"
-    r"Programs?|Marketing|Legal|the Board|Board|Directors|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
+    r"Programs?|Marketing|Legal|the Board|Board|Directors|Department|Division|Section|Unit|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
 )
 
 
