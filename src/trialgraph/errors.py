@@ -9,11 +9,11 @@
     │   ├── DuplicateReleaseError   two inputs map to one release id
     │   └── InputTooLargeError      over the size cap
     ├── GraphError                  a graph file cannot be read          (exit 1)
-    ├── RemoteError                 an endpoint failed or refused        (exit 1)
+    ├── RemoteError                 an endpoint failed or refused        (exit 4)
     └── OutputError                 an output cannot be written          (exit 2)
 
 Each carries the file it concerns and a hint; the CLI turns it into one line
-in one place (cli.py) and `-v` shows the traceback.
+in one place (cli/common.py `fail`) and `-v` shows the traceback.
 """
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class GraphError(TrialgraphError):
 
 
 class RemoteError(TrialgraphError):
-    exit_code = 1
+    exit_code = 4  # not 1: that is "does not conform"
 
 
 class OutputError(TrialgraphError):

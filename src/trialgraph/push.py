@@ -34,17 +34,20 @@ class GraphOutcome:
         return f"{status:7} {self.graph}  {self.triples} triples  {self.detail}"
 
 
-def graphs_of(store) -> list:
-    """The graphs to push: every named graph in IRI order, then the default
-    graph if it holds anything."""
-    named = sorted(store.named_graphs(), key=lambda g: g.value)
-    has_default = next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None)
-    return named + ([pyoxigraph.DefaultGraph()] if has_default is not None else [])
+def graphs_of(quads) -> list[tuple[object, list]]:
+    """(graph, its quads) to push: every named graph in IRI order, then the
+    default graph if it holds anything."""
+    by_graph: dict = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, []).append(quad)
+    default = by_graph.pop(pyoxigraph.DefaultGraph(), None)
+    named = sorted(by_graph.items(), key=lambda item: item[0].value)
+    return named + ([(pyoxigraph.DefaultGraph(), default)] if default else [])
 
 
-def graph_payload(store, graph) -> tuple[int, bytes]:
-    """(triple count, N-Triples bytes in canonical order) of one graph."""
-    triples = canonical_triples(store.quads_for_pattern(None, None, None, graph))
+def graph_payload(quads) -> tuple[int, bytes]:
+    """(triple count, N-Triples bytes in canonical order) of one graph's quads."""
+    triples = canonical_triples(quads)
     return len(triples), pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
 
 
@@ -56,16 +59,17 @@ def target(path: str, graph) -> str:
     return f"{path}{separator}graph={quote(graph.value, safe='')}"
 
 
-def push(store, endpoint: str, *, timeout: float = 30.0, report=None) -> list[GraphOutcome]:
-    """PUT every graph of `store` to the Graph Store endpoint; `report(outcome)`
-    is called after each graph. Returns every graph's outcome."""
+def push(quads, endpoint: str, *, timeout: float = 30.0, report=None) -> list[GraphOutcome]:
+    """PUT every graph of `quads` (graphfile.exact_quads: the datatypes as
+    built, which a pyoxigraph Store would fold) to the Graph Store endpoint;
+    `report(outcome)` is called after each graph. Returns every graph's outcome."""
     client = HttpClient(endpoint, timeout=timeout, auth=authorization())
     outcomes: list[GraphOutcome] = []
     failures_in_a_row = 0
     try:
-        for graph in graphs_of(store):
+        for graph, graph_quads in graphs_of(quads):
             name = "default" if isinstance(graph, pyoxigraph.DefaultGraph) else graph.value
-            count, payload = graph_payload(store, graph)
+            count, payload = graph_payload(graph_quads)
             if failures_in_a_row >= GIVE_UP_AFTER:
                 outcome = GraphOutcome(name, count, False,
                                        f"skipped: the last {GIVE_UP_AFTER} graphs failed, the endpoint looks down")

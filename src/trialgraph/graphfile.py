@@ -1,0 +1,150 @@
+"""A GRAPH argument read exactly, quad for quad, and a clear refusal when a
+file is not a graph at all.
+
+graphsource.py opens a graph for querying; a pyoxigraph Store folds derived
+datatypes ("5"^^xsd:nonNegativeInteger comes back as xsd:integer, store.py
+FOLDED), which SPARQL does not mind but an export, a push or a validation
+does. So the commands that must see the graph as written (export, push) take
+their quads from here: a file is parsed without a Store in between, a store
+folder gets its folded datatypes restored from its record.
+
+`require_graph` is the check validate and facts run first, so that an empty
+file or one that is not RDF gets one line that says so and how to make one,
+instead of "conforms: 0 graphs checked" or a parser's repr.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph
+
+from . import store as disk_store
+from .errors import GraphError, UsageError
+
+FILE_FORMATS = {".trig": pyoxigraph.RdfFormat.TRIG, ".ttl": pyoxigraph.RdfFormat.TRIG,
+                ".nq": pyoxigraph.RdfFormat.N_QUADS, ".nt": pyoxigraph.RdfFormat.N_QUADS,
+                ".jsonld": pyoxigraph.RdfFormat.JSON_LD, ".json": pyoxigraph.RdfFormat.JSON_LD}
+BUILD_HINT = "build one with `trialgraph build RELEASES... -o graph.trig`"
+STDIN = "-"
+
+
+def file_format(path: Path):
+    """The syntax a graph file is read in: from its extension, TriG otherwise
+    (as graphsource.load_store reads it)."""
+    return FILE_FORMATS.get(Path(path).suffix.lower(), pyoxigraph.RdfFormat.TRIG)
+
+
+def _syntax_name(fmt) -> str:
+    return "a JSON-LD graph" if fmt == pyoxigraph.RdfFormat.JSON_LD else "a TriG or N-Quads graph"
+
+
+def not_a_graph(path: Path, why: str, fmt=None) -> GraphError:
+    return GraphError(f"not {_syntax_name(fmt)} ({why})", path=str(path), hint=BUILD_HINT)
+
+
+def _existing(path: Path) -> Path:
+    if not path.exists():
+        raise UsageError("no such graph file", path=str(path))
+    return path
+
+
+def file_quads(path: Path) -> list:
+    """Every quad of a graph file exactly as written, in file order. An empty
+    file, or one the parser rejects, is not a graph (GraphError, exit 1)."""
+    path = _existing(Path(path))
+    fmt = file_format(path)
+    try:
+        quads = list(pyoxigraph.parse(path=str(path), format=fmt))
+    except SyntaxError as error:
+        raise not_a_graph(path, _parser_reason(error), fmt) from None
+    except IsADirectoryError:
+        raise GraphError("is a folder but not a trialgraph store", path=str(path)) from None
+    except OSError as error:
+        raise GraphError(f"cannot read the graph: {error.strerror or error}", path=str(path)) from None
+    if not quads:
+        raise not_a_graph(path, "the file is empty" if _blank(path) else "it holds no statement", fmt)
+    return quads
+
+
+def _parser_reason(error: SyntaxError) -> str:
+    text = str(error).splitlines()[0] if str(error) else "unreadable"
+    text = text.removeprefix("Parser error at ")
+    if text.endswith(")") and " (line " in text:  # the position is already at the front
+        text = text[: text.rindex(" (line ")]
+    return text[:200]
+
+
+def _blank(path: Path) -> bool:
+    with open(path, "rb") as stream:
+        return not stream.read(4096).strip()
+
+
+def store_quads(folder: Path) -> list:
+    """Every quad of a store folder, with the derived datatypes the store
+    folded restored from its record (the build refuses a graph where that
+    would be ambiguous, store.folded_datatypes)."""
+    store, record, reader_lock = disk_store.open_read(Path(folder))
+    try:
+        restore = {predicate: (pyoxigraph.NamedNode(disk_store.XSD + disk_store.FOLDED[datatype[len(disk_store.XSD):]]),
+                               pyoxigraph.NamedNode(datatype))
+                   for predicate, datatype in record.get("datatypes", {}).items()}
+        if not restore:
+            return list(store)
+        out = []
+        for quad in store:
+            swap = restore.get(quad.predicate.value)
+            obj = quad.object
+            if swap is not None and isinstance(obj, pyoxigraph.Literal) and obj.datatype == swap[0]:
+                quad = pyoxigraph.Quad(quad.subject, quad.predicate,
+                                       pyoxigraph.Literal(obj.value, datatype=swap[1]), quad.graph_name)
+            out.append(quad)
+        return out
+    finally:
+        del store
+        os.close(reader_lock)
+
+
+def exact_quads(path: Path) -> list:
+    """The quads of a GRAPH argument (file or store folder) exactly as built."""
+    path = _existing(Path(path))
+    return store_quads(path) if disk_store.is_store(path) else file_quads(path)
+
+
+def require_graph(path: Path) -> None:
+    """Raise GraphError unless `path` is a store or a graph file with at least
+    one statement: the one-line refusal validate and facts give."""
+    path = _existing(Path(path))
+    if not disk_store.is_store(path):
+        file_quads(path)
+
+
+@contextmanager
+def graph_argument(value: Path):
+    """A GRAPH argument as a path; `-` is standard input, copied to a
+    temporary file (N-Quads if it parses as such, TriG otherwise) for as
+    long as the command runs."""
+    if str(value) != STDIN:
+        yield Path(value)
+        return
+    with tempfile.TemporaryDirectory(prefix="trialgraph-stdin-") as folder:
+        spooled = Path(folder) / "stdin"
+        with open(spooled, "wb") as stream:
+            shutil.copyfileobj(sys.stdin.buffer, stream)
+        try:
+            for _ in pyoxigraph.parse(path=str(spooled), format=pyoxigraph.RdfFormat.N_QUADS):
+                pass
+            suffix = ".nq"
+        except SyntaxError:
+            suffix = ".trig"
+        named = spooled.rename(spooled.with_suffix(suffix))
+        try:
+            yield named
+        except GraphError as error:
+            if error.path == str(named):
+                error.path = "<stdin>"
+            raise
