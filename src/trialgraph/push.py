@@ -6,7 +6,9 @@ graph, so running push again converges on the local graph.
 A failure (HTTP error, timeout, reset, refused redirect) is recorded for
 that graph and the push goes on with the next one; after a few failures in a
 row the endpoint is taken to be down and the rest are reported as skipped
-rather than each waiting for its own timeout. Nothing local is written.
+rather than each waiting for its own timeout. Each PUT, from connect to the
+last byte, ends within the timeout, and at most 4 KB of any answer is read.
+Nothing local is written.
 """
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ from .export import canonical_triples
 from .remote import HttpClient, authorization
 
 GIVE_UP_AFTER = 3  # consecutive failures before the endpoint is taken to be down
+ERROR_BODY_LIMIT = 4096  # bytes of an answer read: its first line goes in the report, the rest is never needed
+NOT_A_GRAPH_STORE = (404, 405)
+GRAPH_STORE_PATHS = "Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data"
 
 
 @dataclass(frozen=True)
@@ -65,17 +70,18 @@ def push(quads, endpoint: str, *, timeout: float = 30.0, report=None) -> list[Gr
     `report(outcome)` is called after each graph. Returns every graph's outcome."""
     client = HttpClient(endpoint, timeout=timeout, auth=authorization())
     outcomes: list[GraphOutcome] = []
-    failures_in_a_row = 0
+    failures_in_a_row, not_a_store = 0, False
     try:
         for graph, graph_quads in graphs_of(quads):
             name = "default" if isinstance(graph, pyoxigraph.DefaultGraph) else graph.value
             count, payload = graph_payload(graph_quads)
             if failures_in_a_row >= GIVE_UP_AFTER:
-                outcome = GraphOutcome(name, count, False,
-                                       f"skipped: the last {GIVE_UP_AFTER} graphs failed, the endpoint looks down")
+                why = "the URL does not accept Graph Store PUTs" if not_a_store else "the endpoint looks down"
+                outcome = GraphOutcome(name, count, False, f"skipped: the last {GIVE_UP_AFTER} graphs failed, {why}")
             else:
-                outcome = _put(client, graph, name, count, payload)
+                outcome, status = _put(client, graph, name, count, payload)
                 failures_in_a_row = 0 if outcome.ok else failures_in_a_row + 1
+                not_a_store = status in NOT_A_GRAPH_STORE
             outcomes.append(outcome)
             if report is not None:
                 report(outcome)
@@ -84,18 +90,23 @@ def push(quads, endpoint: str, *, timeout: float = 30.0, report=None) -> list[Gr
     return outcomes
 
 
-def _put(client: HttpClient, graph, name: str, count: int, payload: bytes) -> GraphOutcome:
+def _put(client: HttpClient, graph, name: str, count: int, payload: bytes) -> tuple[GraphOutcome, int | None]:
+    """(outcome, HTTP status or None when no answer came) of one PUT."""
     try:
         response = client.request("PUT", target(client.path, graph), payload,
-                                  {"Content-Type": "application/n-triples"})
+                                  {"Content-Type": "application/n-triples"}, body_limit=ERROR_BODY_LIMIT)
     except RemoteError as error:
-        return GraphOutcome(name, count, False, error.message)
+        return GraphOutcome(name, count, False, error.message), None
     detail = f"{response.status} {response.reason}".strip()
     if 200 <= response.status < 300:
-        return GraphOutcome(name, count, True, detail)
+        return GraphOutcome(name, count, True, detail), response.status
     if response.status in (401, 403):
         detail += " (check the credentials in TRIALGRAPH_ENDPOINT_AUTH)"
+    if response.status in NOT_A_GRAPH_STORE:
+        detail += (f": {client.path.split('?')[0]} does not accept Graph Store Protocol PUTs"
+                   f" (the usual paths: {GRAPH_STORE_PATHS})")
+        return GraphOutcome(name, count, False, detail), response.status
     body = response.body.decode("utf-8", "replace").strip().splitlines()
     if body and response.status >= 400:
         detail += f": {body[0][:160]}"
-    return GraphOutcome(name, count, False, detail)
+    return GraphOutcome(name, count, False, detail), response.status

@@ -22,7 +22,7 @@ REMOTE_FAILED = RemoteError.exit_code  # the code `query --endpoint` gives an en
               help="the Graph Store endpoint, e.g. http://localhost:7878/store (Oxigraph) "
                    "or http://localhost:3030/ds/data (Fuseki)")
 @click.option("--timeout", type=click.FloatRange(min=0.01), default=30.0, show_default=True,
-              help="seconds to wait for each answer")
+              help="seconds each graph's PUT may take, from connect to the last byte of the answer")
 @verbose_option
 def command(graph: Path, endpoint: str, timeout: float, verbose: bool) -> None:
     """Replace each named graph of GRAPH on a graph store (HTTP PUT ?graph=IRI).
