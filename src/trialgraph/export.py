@@ -41,6 +41,9 @@ def format_for(path: Path, requested: str | None) -> str:
     """The export format: the one asked for, else the one the extension names."""
     if requested:
         return requested
+    if str(path) == "-":
+        raise UsageError("standard output has no extension to tell the export format by",
+                         hint="give --format " + "|".join(FORMATS))
     fmt = EXTENSIONS.get(Path(path).suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(EXTENSIONS))

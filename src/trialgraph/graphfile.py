@@ -8,9 +8,9 @@ does. So the commands that must see the graph as written (export, push) take
 their quads from here: a file is parsed without a Store in between, a store
 folder gets its folded datatypes restored from its record.
 
-`require_graph` is the check validate and facts run first, so that an empty
-file or one that is not RDF gets one line that says so and how to make one,
-instead of "conforms: 0 graphs checked" or a parser's repr.
+`open_store` and `open_dataset` (facts, validate) read through graphsource
+and, when a file is empty or not RDF, say so in one line with how to make a
+graph, instead of "conforms: 0 graphs checked" or a parser's repr.
 """
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def _syntax_name(fmt) -> str:
 
 
 def not_a_graph(path: Path, why: str, fmt=None) -> GraphError:
-    return GraphError(f"not {_syntax_name(fmt)} ({why})", path=str(path), hint=BUILD_HINT)
+    return GraphError(f"not {_syntax_name(fmt)}: {why}", path=str(path), hint=BUILD_HINT)
 
 
 def _existing(path: Path) -> Path:
@@ -74,8 +74,8 @@ def file_quads(path: Path) -> list:
 def _parser_reason(error: SyntaxError) -> str:
     text = str(error).splitlines()[0] if str(error) else "unreadable"
     text = text.removeprefix("Parser error at ")
-    if text.endswith(")") and " (line " in text:  # the position is already at the front
-        text = text[: text.rindex(" (line ")]
+    if text.endswith(")") and " (" in text and "line " in text[text.rindex(" ("):]:
+        text = text[: text.rindex(" (")]  # "(file, line N)": the position is already at the front
     return text[:200]
 
 
@@ -115,12 +115,43 @@ def exact_quads(path: Path) -> list:
     return store_quads(path) if disk_store.is_store(path) else file_quads(path)
 
 
-def require_graph(path: Path) -> None:
-    """Raise GraphError unless `path` is a store or a graph file with at least
-    one statement: the one-line refusal validate and facts give."""
+def open_store(path: Path):
+    """graphsource.load_store, with the one-line refusal for a file that is
+    empty or not RDF (used by facts)."""
+    from .graphsource import load_store
+
     path = _existing(Path(path))
-    if not disk_store.is_store(path):
-        file_quads(path)
+    with _not_a_graph_on_error(path):
+        store = load_store(path)
+    if not disk_store.is_store(path) and len(store) == 0:
+        file_quads(path)  # raises: empty, or no statement
+    return store
+
+
+def open_dataset(path: Path):
+    """graphsource.load_dataset, with the one-line refusal for a file that is
+    empty or not RDF (used by validate, which would otherwise report
+    "conforms: 0 graphs checked")."""
+    from .graphsource import load_dataset
+
+    path = _existing(Path(path))
+    with _not_a_graph_on_error(path):
+        dataset = load_dataset(path)
+    if not disk_store.is_store(path) and not any(len(graph) for graph in dataset.graphs()):
+        file_quads(path)  # raises: empty, or no statement
+    return dataset
+
+
+@contextmanager
+def _not_a_graph_on_error(path: Path):
+    """A file the reader refuses is parsed once more, on this error path only,
+    for a message that says what is wrong without a parser's repr."""
+    try:
+        yield
+    except GraphError:
+        if not disk_store.is_store(path):
+            file_quads(path)  # raises not_a_graph if the file is not RDF at all
+        raise
 
 
 @contextmanager

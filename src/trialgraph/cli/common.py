@@ -49,6 +49,11 @@ def write_output(path: Path, data: bytes | str) -> None:
     write_atomic(path, raw)
 
 
+def shown(path: Path) -> str:
+    """An output as a message names it."""
+    return "standard output" if str(path) == STDIO else str(path)
+
+
 def fail(error: TrialgraphError, verbose: bool) -> None:
     if verbose:
         traceback.print_exc()

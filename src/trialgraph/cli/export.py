@@ -8,7 +8,7 @@ import click
 from ..errors import TrialgraphError
 from ..export import FORMATS, format_for, serialize
 from ..graphfile import exact_quads, graph_argument
-from .common import fail, graph_path, output_path, verbose_option, write_output
+from .common import fail, graph_path, output_path, shown, verbose_option, write_output
 
 
 @click.command("export")
@@ -38,4 +38,4 @@ def command(graph: Path, output: Path, fmt: str | None, verbose: bool) -> None:
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    click.echo(f"wrote {output} ({chosen}, {len(quads)} quads)", err=True)
+    click.echo(f"wrote {shown(output)} ({chosen}, {len(quads)} quads)", err=True)

@@ -7,25 +7,50 @@ from pathlib import Path
 import click
 
 from ..errors import TrialgraphError
-from ..graphsource import load_dataset
+from ..graphfile import graph_argument, open_dataset
 from ..validate import validate_dataset
-from .common import EXIT_CODES, fail, verbose_option
+from .common import fail, graph_path, output_path, verbose_option, write_output
+
+REPORT_FORMATS = ("text", "turtle", "json-ld")
+SH = "http://www.w3.org/ns/shacl#"
 
 
-@click.command("validate", epilog=EXIT_CODES)
-@click.argument("graph", type=click.Path(path_type=Path))
+def render(report, fmt: str) -> bytes:
+    """The report as text (one line per problem) or as a W3C SHACL
+    validation report in Turtle or JSON-LD."""
+    if fmt == "text":
+        return "".join(f"{line}\n" for line in report.problems).encode("utf-8")
+    import pyoxigraph
+
+    from ..export import context, serialize
+    from ..validate import w3c_report
+
+    quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in w3c_report(report)]
+    return serialize(quads, "turtle" if fmt == "turtle" else "jsonld", prefixes={**context(), "sh": SH})
+
+
+@click.command("validate")
+@click.argument("graph", type=graph_path)
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text: one line per problem; turtle, json-ld: a W3C SHACL validation report (as pySHACL -f)")
+@click.option("-o", "--output", type=output_path, default="-", show_default=True,
+              help="where the report goes (replaced atomically); - for standard output")
 @verbose_option
-def command(graph: Path, verbose: bool) -> None:
-    """Validate a built graph against the SHACL shapes, one release graph at a time."""
+def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
+    """Validate GRAPH (a file, a store folder, or - for standard input)
+    against the SHACL shapes, one release graph at a time."""
     try:
-        report = validate_dataset(load_dataset(graph))
+        with graph_argument(graph) as path:
+            report = validate_dataset(open_dataset(path), keep_results=fmt != "text")
+        data = render(report, fmt)
+        if data or str(output) != "-":
+            write_output(output, data)
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    for problem in report.problems:
-        click.echo(problem)
     if report.conforms:
         click.echo(f"conforms: {report.graphs_checked} graphs checked", err=True)
         return
     click.echo(f"does not conform: {len(report.problems)} problems in {report.graphs_checked} graphs", err=True)
     sys.exit(1)
+
