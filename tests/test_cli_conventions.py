@@ -246,3 +246,13 @@ def test_facts_runs_its_queries_on_pyoxigraph(built, monkeypatch):
     monkeypatch.setattr(cli_facts, "facts", lambda source, **kw: seen.append(type(source).__name__) or real(source, **kw))
     assert run("facts", str(built)).exit_code == 0
     assert seen == ["Store"]
+
+
+def test_facts_reads_a_json_ld_export(tmp_path, built):
+    exported = tmp_path / "graph.jsonld"
+    assert run("export", str(built), "-o", str(exported)).exit_code == 0
+    assert run("facts", str(exported)).stdout == run("facts", str(built)).stdout
+    empty = tmp_path / "empty.jsonld"
+    empty.write_bytes(b"")
+    result = run("facts", str(empty))
+    assert result.exit_code == 1 and "not a JSON-LD graph: the file is empty" in result.output

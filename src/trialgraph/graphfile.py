@@ -25,6 +25,7 @@ import pyoxigraph
 
 from . import store as disk_store
 from .errors import GraphError, UsageError
+from .offline import refuse_remote_jsonld
 
 FILE_FORMATS = {".trig": pyoxigraph.RdfFormat.TRIG, ".ttl": pyoxigraph.RdfFormat.TRIG,
                 ".nq": pyoxigraph.RdfFormat.N_QUADS, ".nt": pyoxigraph.RdfFormat.N_QUADS,
@@ -58,6 +59,10 @@ def file_quads(path: Path) -> list:
     file, or one the parser rejects, is not a graph (GraphError, exit 1)."""
     path = _existing(Path(path))
     fmt = file_format(path)
+    if path.is_file() and _blank(path):
+        raise not_a_graph(path, "the file is empty", fmt)
+    if fmt == pyoxigraph.RdfFormat.JSON_LD and path.is_file():
+        refuse_remote_jsonld(path)  # the one message for a context trialgraph would have to fetch
     try:
         quads = list(pyoxigraph.parse(path=str(path), format=fmt))
     except SyntaxError as error:
@@ -67,7 +72,7 @@ def file_quads(path: Path) -> list:
     except OSError as error:
         raise GraphError(f"cannot read the graph: {error.strerror or error}", path=str(path)) from None
     if not quads:
-        raise not_a_graph(path, "the file is empty" if _blank(path) else "it holds no statement", fmt)
+        raise not_a_graph(path, "it holds no statement", fmt)
     return quads
 
 
@@ -80,8 +85,11 @@ def _parser_reason(error: SyntaxError) -> str:
 
 
 def _blank(path: Path) -> bool:
-    with open(path, "rb") as stream:
-        return not stream.read(4096).strip()
+    try:
+        with open(path, "rb") as stream:
+            return not stream.read(4096).strip()
+    except OSError:
+        return False  # the parser reports it
 
 
 def store_quads(folder: Path) -> list:
@@ -121,6 +129,10 @@ def open_store(path: Path):
     from .graphsource import load_store
 
     path = _existing(Path(path))
+    if not disk_store.is_store(path) and file_format(path) == pyoxigraph.RdfFormat.JSON_LD:
+        store = pyoxigraph.Store()  # load_store reads TriG and N-Quads only
+        store.extend(file_quads(path))
+        return store
     with _not_a_graph_on_error(path):
         store = load_store(path)
     if not disk_store.is_store(path) and len(store) == 0:
