@@ -6,7 +6,6 @@ under 0.1 s. One second per query leaves a wide margin for a busy machine."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
