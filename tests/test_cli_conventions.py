@@ -256,3 +256,8 @@ def test_facts_reads_a_json_ld_export(tmp_path, built):
     empty.write_bytes(b"")
     result = run("facts", str(empty))
     assert result.exit_code == 1 and "not a JSON-LD graph: the file is empty" in result.output
+
+
+def test_standard_input_in_json_ld_is_read_too(built):
+    piped = run("export", str(built), "-o", "-", "--format", "jsonld").stdout_bytes
+    assert run("facts", "-", input=piped).stdout == run("facts", str(built)).stdout

@@ -98,9 +98,10 @@ def store_quads(folder: Path) -> list:
     would be ambiguous, store.folded_datatypes)."""
     store, record, reader_lock = disk_store.open_read(Path(folder))
     try:
-        restore = {predicate: (pyoxigraph.NamedNode(disk_store.XSD + disk_store.FOLDED[datatype[len(disk_store.XSD):]]),
-                               pyoxigraph.NamedNode(datatype))
-                   for predicate, datatype in record.get("datatypes", {}).items()}
+        restore = {}  # predicate -> (the folded datatype, the one the build wrote)
+        for predicate, datatype in record.get("datatypes", {}).items():
+            folded = disk_store.XSD + disk_store.FOLDED[datatype[len(disk_store.XSD):]]
+            restore[predicate] = (pyoxigraph.NamedNode(folded), pyoxigraph.NamedNode(datatype))
         if not restore:
             return list(store)
         out = []
@@ -169,8 +170,8 @@ def _not_a_graph_on_error(path: Path):
 @contextmanager
 def graph_argument(value: Path):
     """A GRAPH argument as a path; `-` is standard input, copied to a
-    temporary file (N-Quads if it parses as such, TriG otherwise) for as
-    long as the command runs."""
+    temporary file for as long as the command runs, named by its syntax
+    (_sniff_suffix) so that every reader takes it as it takes a file."""
     if str(value) != STDIN:
         yield Path(value)
         return
@@ -178,16 +179,28 @@ def graph_argument(value: Path):
         spooled = Path(folder) / "stdin"
         with open(spooled, "wb") as stream:
             shutil.copyfileobj(sys.stdin.buffer, stream)
-        try:
-            for _ in pyoxigraph.parse(path=str(spooled), format=pyoxigraph.RdfFormat.N_QUADS):
-                pass
-            suffix = ".nq"
-        except SyntaxError:
-            suffix = ".trig"
-        named = spooled.rename(spooled.with_suffix(suffix))
+        named = spooled.rename(spooled.with_suffix(_sniff_suffix(spooled)))
         try:
             yield named
         except GraphError as error:
             if error.path == str(named):
                 error.path = "<stdin>"
             raise
+
+
+def _sniff_suffix(path: Path) -> str:
+    """.jsonld for JSON, .nq when the first statements parse as N-Quads, .trig
+    otherwise (TriG's @prefix or braces fail N-Quads on the first line)."""
+    with open(path, "rb") as stream:
+        head = stream.read(1 << 16)
+    if head.lstrip()[:1] in (b"{", b"["):
+        return ".jsonld"
+    lines = head.splitlines()
+    if len(head) == 1 << 16:
+        lines = lines[:-1]  # may be cut in the middle
+    statements = [line for line in lines if line.strip() and not line.lstrip().startswith(b"#")][:20]
+    try:
+        list(pyoxigraph.parse(b"\n".join(statements) + b"\n", format=pyoxigraph.RdfFormat.N_QUADS))
+    except SyntaxError:
+        return ".trig"
+    return ".nq"
