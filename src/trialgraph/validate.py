@@ -27,6 +27,10 @@ class Report:
     results: list[Graph] = field(default_factory=list)  # pySHACL's report graphs, when asked for (w3c_report)
 
 
+REPORT_FORMATS = ("text", "turtle", "json-ld")
+SH_NAMESPACE = "http://www.w3.org/ns/shacl#"
+
+
 @lru_cache(maxsize=1)
 def shapes() -> Graph:
     return Graph().parse(shapes_path(), format="turtle")
@@ -161,3 +165,16 @@ def validate_quads(sink, *, workers: int = 1, done: dict | None = None) -> Repor
         report.problems = sorted(report.problems + [p for problems in done.values() for p in problems])
         report.conforms = not report.problems
     return report
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as text (one line per problem) or as a W3C SHACL validation
+    report (w3c_report) in Turtle or JSON-LD, written like an export."""
+    if fmt == "text":
+        return "".join(f"{line}\n" for line in report.problems).encode("utf-8")
+    import pyoxigraph
+
+    from .export import context, serialize
+
+    quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in w3c_report(report)]
+    return serialize(quads, "turtle" if fmt == "turtle" else "jsonld", prefixes={**context(), "sh": SH_NAMESPACE})

@@ -22,7 +22,7 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
     """Print the facts table (FACTS.md) of GRAPH (a file, a store folder, or - for standard input)."""
     try:
         with graph_argument(graph) as path:
-            with _progress() as advance:
+            with _Progress() as advance:
                 rows = facts(open_store(path), progress=advance)
         write_output(output, to_jsonl(rows) if fmt == "jsonl" else to_csv(rows))
     except TrialgraphError as error:
@@ -32,7 +32,7 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
         click.echo(f"wrote {output} ({len(rows)} rows)", err=True)
 
 
-class _progress:
+class _Progress:
     """A progress bar over the fact kinds on a terminal; silent otherwise."""
 
     def __enter__(self):

@@ -8,25 +8,8 @@ import click
 
 from ..errors import TrialgraphError
 from ..graphfile import graph_argument, open_dataset
-from ..validate import validate_dataset
+from ..validate import REPORT_FORMATS, render, validate_dataset
 from .common import fail, graph_path, output_path, verbose_option, write_output
-
-REPORT_FORMATS = ("text", "turtle", "json-ld")
-SH = "http://www.w3.org/ns/shacl#"
-
-
-def render(report, fmt: str) -> bytes:
-    """The report as text (one line per problem) or as a W3C SHACL
-    validation report in Turtle or JSON-LD."""
-    if fmt == "text":
-        return "".join(f"{line}\n" for line in report.problems).encode("utf-8")
-    import pyoxigraph
-
-    from ..export import context, serialize
-    from ..validate import w3c_report
-
-    quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in w3c_report(report)]
-    return serialize(quads, "turtle" if fmt == "turtle" else "jsonld", prefixes={**context(), "sh": SH})
 
 
 @click.command("validate")
@@ -53,4 +36,3 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
         return
     click.echo(f"does not conform: {len(report.problems)} problems in {report.graphs_checked} graphs", err=True)
     sys.exit(1)
-
