@@ -261,3 +261,12 @@ def test_facts_reads_a_json_ld_export(tmp_path, built):
 def test_standard_input_in_json_ld_is_read_too(built):
     piped = run("export", str(built), "-o", "-", "--format", "jsonld").stdout_bytes
     assert run("facts", "-", input=piped).stdout == run("facts", str(built)).stdout
+
+
+def test_validating_a_union_export_says_why_it_does_not_conform(tmp_path, built):
+    union = tmp_path / "union.ttl"
+    assert run("export", str(built), "-o", str(union)).exit_code == 0
+    result = run("validate", str(union))
+    assert result.exit_code == 1
+    assert "no named graphs" in result.stderr and "validate the TriG" in result.stderr
+    assert "no named graphs" not in run("validate", str(built)).stderr

@@ -24,7 +24,8 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
     against the SHACL shapes, one release graph at a time."""
     try:
         with graph_argument(graph) as path:
-            report = validate_dataset(open_dataset(path), keep_results=fmt != "text")
+            dataset = open_dataset(path)
+            report = validate_dataset(dataset, keep_results=fmt != "text")
         data = render(report, fmt)
         if data or str(output) != "-":
             write_output(output, data)
@@ -35,4 +36,14 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
         click.echo(f"conforms: {report.graphs_checked} graphs checked", err=True)
         return
     click.echo(f"does not conform: {len(report.problems)} problems in {report.graphs_checked} graphs", err=True)
+    if _single_graph(dataset):
+        click.echo("note: GRAPH has no named graphs; the shapes check one release graph at a time, so a union "
+                   "of releases (a Turtle or N-Triples export) does not conform: validate the TriG or N-Quads",
+                   err=True)
     sys.exit(1)
+
+
+def _single_graph(dataset) -> bool:
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    return all(graph.identifier == DATASET_DEFAULT_GRAPH_ID for graph in dataset.graphs() if len(graph))
