@@ -270,3 +270,10 @@ def test_validating_a_union_export_says_why_it_does_not_conform(tmp_path, built)
     assert result.exit_code == 1
     assert "no named graphs" in result.stderr and "validate the TriG" in result.stderr
     assert "no named graphs" not in run("validate", str(built)).stderr
+
+
+@pytest.mark.parametrize("command, conform", [("validate", True), ("build", True), ("push", False), ("facts", False),
+                                              ("export", False)])
+def test_only_the_validating_commands_speak_of_conformance_in_their_codes(command, conform):
+    codes = run(command, "-h").output.split("Exit codes:")[1]
+    assert ("does not conform" in codes) == conform

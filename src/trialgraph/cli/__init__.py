@@ -25,6 +25,7 @@ COMMAND_EXIT_CODES = {
     "viz": (0, 1, 2, 130),
     "chart": (0, 1, 2, 130),
 }
+VALIDATING = {"build", "validate"}
 COMMANDS = {name: name for name in COMMAND_EXIT_CODES}
 INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
@@ -38,7 +39,7 @@ class _LazyGroup(click.Group):
         if module is None:
             return None
         command = importlib.import_module(f"{__name__}.{module}").command
-        command.epilog = exit_codes(COMMAND_EXIT_CODES[name])
+        command.epilog = exit_codes(COMMAND_EXIT_CODES[name], validates=name in VALIDATING)
         return command
 
     def resolve_command(self, ctx, args):

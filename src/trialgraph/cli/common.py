@@ -14,18 +14,24 @@ from ..output import write_atomic
 # Every exit code a command may return, and what it means; each command's
 # --help lists only its own (cli/__init__.py COMMAND_EXIT_CODES).
 EXIT_MEANINGS = {
-    0: "success (for build and validate: the graph conforms to the SHACL shapes)",
-    1: "the graph does not conform (report printed), or a graph file is unreadable or not a graph",
+    0: "success",
+    1: "a graph file is unreadable or not a graph",
     2: "usage or configuration error, or an output cannot be written",
     3: "one or more input files were rejected (the rest was still built)",
     4: "the endpoint could not be reached, or refused or failed a request",
     130: "interrupted (Ctrl-C)",
 }
+# For the commands that validate, 0 and 1 also speak of the SHACL shapes.
+VALIDATING_MEANINGS = {
+    0: "success; the graph conforms to the SHACL shapes",
+    1: "the graph does not conform (report printed), or a graph file is unreadable or not a graph",
+}
 
 
-def exit_codes(codes) -> str:
+def exit_codes(codes, *, validates: bool = True) -> str:
     """The epilogue of a --help: the given codes with their meaning."""
-    lines = [f"  {code:<3} {EXIT_MEANINGS[code]}" for code in sorted(codes)]
+    meanings = {**EXIT_MEANINGS, **(VALIDATING_MEANINGS if validates else {})}
+    lines = [f"  {code:<3} {meanings[code]}" for code in sorted(codes)]
     return "\b\nExit codes:\n" + "\n".join(lines)
 
 
