@@ -76,9 +76,8 @@ def hostile(tmp_path_factory) -> Path:
 
 
 def _source_quads(path: Path) -> set:
-    store = ox.Store()
-    store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG)
-    return set(store)
+    # parsed, not loaded into a Store: a Store folds xsd:nonNegativeInteger into xsd:integer
+    return set(ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.TRIG))
 
 
 def _expected(source: set, fmt: str) -> set:
@@ -103,8 +102,12 @@ def _parse_rapper(path: Path, fmt: str) -> set:
 
 
 def _parse_rdflib_jsonld(path: Path) -> set:
+    return _parse_rdflib(path, "json-ld")  # the context is inline: nothing to fetch
+
+
+def _parse_rdflib(path: Path, syntax: str) -> set:
     dataset = Dataset()
-    dataset.parse(path, format="json-ld")  # the context is inline: nothing to fetch
+    dataset.parse(path, format=syntax)
     nquads = dataset.serialize(format="nquads").encode("utf-8")
     return set(ox.parse(nquads, format=ox.RdfFormat.N_QUADS))
 
@@ -123,8 +126,8 @@ def test_every_format_parses_back_to_the_source_quads(request, tmp_path, fmt, wh
     expected = _expected(_source_quads(graph), fmt)
     assert len(expected) > 10
     assert _parse_oxigraph(out, fmt) == expected
-    if fmt == "jsonld":
-        assert _parse_rdflib_jsonld(out) == expected
+    if fmt == "jsonld":  # rdflib reads "007"^^xsd:integer as "7": compare what it reads of both
+        assert _parse_rdflib_jsonld(out) == _parse_rdflib(graph, "nquads" if graph.suffix == ".nq" else "trig")
     else:
         assert _parse_rapper(out, fmt) == expected
 
@@ -204,6 +207,4 @@ def test_failed_export_leaves_the_previous_file_and_no_temporary_file(tmp_path):
 def test_serialize_matches_the_cli_bytes(tmp_path, built):
     out = tmp_path / "graph.trig"
     _export(built, out)
-    store = ox.Store()
-    store.bulk_load(path=str(built), format=ox.RdfFormat.TRIG)
-    assert serialize(store, "trig") == out.read_bytes()
+    assert serialize(ox.parse(path=str(built), format=ox.RdfFormat.TRIG), "trig") == out.read_bytes()

@@ -105,7 +105,7 @@ def test_failing_server_gives_a_report_per_graph_and_exit_1(built, monkeypatch, 
         result = run("push", str(built), "--endpoint", stub.url, "--timeout", "0.5")
     finally:
         stub.stop()
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert len(lines) == len(_graph_names(built))
     assert all(line.startswith("FAILED") for line in lines)
@@ -125,7 +125,7 @@ def test_one_failing_graph_is_reported_and_the_others_still_pushed(built, server
         result = run("push", str(built), "--endpoint", stub.url)
     finally:
         stub.stop()
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert [line.split()[0] for line in lines].count("FAILED") == 1
     assert lines[1].startswith("FAILED") and "500" in lines[1]
@@ -143,7 +143,7 @@ def test_redirect_to_another_host_is_not_followed_and_gets_no_credentials(built,
     finally:
         stub.stop()
         other.stop()
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert lines and all(line.startswith("FAILED") for line in lines)
     assert "redirected to http://127.0.0.2:" in lines[0] and "not followed" in lines[0]
@@ -160,7 +160,7 @@ def test_redirect_to_another_port_is_another_origin_and_refused(built, server):
         result = run("push", str(built), "--endpoint", stub.url)
     finally:
         stub.stop()
-    assert result.exit_code == 1 and "another host" in result.stdout
+    assert result.exit_code == 4 and "another host" in result.stdout
     assert _server_quads(server) == set()
 
 
@@ -174,6 +174,6 @@ def test_unreachable_endpoint_fails_every_graph(built):
     from servers import free_port
 
     result = run("push", str(built), "--endpoint", f"http://127.0.0.1:{free_port()}/store")
-    assert result.exit_code == 1
+    assert result.exit_code == 4
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert "refused" in lines[0] and all(line.startswith("FAILED") for line in lines)

@@ -250,14 +250,14 @@ def test_cli_query_runs_any_rq_file(graph_file, tmp_path):
     assert result.exit_code == 0 and int(result.output.splitlines()[1]) > 0
 
 
-def test_cli_query_stopped_at_its_deadline_exits_4_not_2(graph_file, tmp_path):
+def test_cli_query_stopped_at_its_deadline_exits_5_not_2(graph_file, tmp_path):
     """Issue 14.6: a deadline is not a usage error; the epilogue says so."""
     query = tmp_path / "slow.rq"
     query.write_text(CARTESIAN + "\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["query", str(query), str(graph_file), "--deadline", "0.5"])
-    assert result.exit_code == 4
+    assert result.exit_code == 5
     assert result.output.startswith("error: the query did not finish within 0.5 s")
-    assert "4  the query was stopped" in CliRunner().invoke(main, ["query", "--help"]).output
+    assert "5   the query was stopped" in CliRunner().invoke(main, ["query", "--help"]).output
 
 
 TUNING = re.compile(r"\bfor speed\b|\bspeed \(|\d\s*m?s\b|->\s*~?\d|\bpyoxigraph\b|\bFILTER EXISTS\b", re.IGNORECASE)
@@ -306,4 +306,4 @@ def test_cli_query_past_its_memory_limit_exits_4(graph_file, tmp_path):
     query = tmp_path / "doubling.rq"
     query.write_text(f'SELECT (STRLEN(?x40) AS ?n) WHERE {{ BIND("0123456789" AS ?x0) {doubling} }}\n', encoding="utf-8")
     result = CliRunner().invoke(main, ["query", str(query), str(graph_file), "--memory", "128"])
-    assert result.exit_code == 4 and "memory limit of 128 MiB" in result.output
+    assert result.exit_code == 5 and "memory limit of 128 MiB" in result.output

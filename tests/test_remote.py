@@ -199,6 +199,6 @@ def test_an_unreachable_endpoint_exits_as_push_does(local):
     port = free_port()  # nothing listens there
     query = run_cli("query", "pipeline", "--endpoint", f"http://127.0.0.1:{port}/sparql")
     push = run_cli("push", str(local[0]), "--endpoint", f"http://127.0.0.1:{port}/store")
-    assert push.exit_code == 1
+    assert push.exit_code == 4
     assert query.exit_code == push.exit_code
     assert query.output.strip() == f"error: connection refused by 127.0.0.1:{port}"

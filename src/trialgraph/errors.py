@@ -10,11 +10,12 @@
     │   ├── InputTooLargeError      over the size cap
     │   └── NoReleaseError          the inputs hold no release to build: nothing is written
     ├── GraphError                  a graph file cannot be read          (exit 1)
-    ├── RemoteError                 an endpoint failed or refused        (exit 1)
+    ├── RemoteError                 an endpoint failed or refused        (exit 4)
+    ├── QueryStopped                a query stopped at a limit (sparql/execute.py) (exit 5)
     └── OutputError                 an output cannot be written          (exit 2)
 
 Each carries the file it concerns and a hint; the CLI turns it into one line
-in one place (cli.py) and `-v` shows the traceback.
+in one place (cli/common.py `fail`) and `-v` shows the traceback.
 """
 from __future__ import annotations
 
@@ -91,7 +92,7 @@ class GraphError(TrialgraphError):
 
 
 class RemoteError(TrialgraphError):
-    exit_code = 1
+    exit_code = 4  # not 1: that is "does not conform"
 
 
 class OutputError(TrialgraphError):

@@ -41,6 +41,9 @@ def format_for(path: Path, requested: str | None) -> str:
     """The export format: the one asked for, else the one the extension names."""
     if requested:
         return requested
+    if str(path) == "-":
+        raise UsageError("standard output has no extension to tell the export format by",
+                         hint="give --format " + "|".join(FORMATS))
     fmt = EXTENSIONS.get(Path(path).suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(EXTENSIONS))
@@ -71,15 +74,17 @@ def canonical_triples(quads) -> list:
     return [unique[key] for key in sorted(unique)]
 
 
-def serialize(store, fmt: str) -> bytes:
-    """The graph in `fmt` (a key of FORMATS), deterministic bytes."""
+def serialize(quads, fmt: str, *, prefixes: dict[str, str] | None = None) -> bytes:
+    """The quads (a list, a Store) in `fmt` (a key of FORMATS), deterministic
+    bytes; `prefixes` replaces the published context's for Turtle, TriG and
+    JSON-LD."""
     if fmt not in FORMATS:
         raise UsageError(f"unknown export format {fmt!r}", hint="one of " + ", ".join(FORMATS))
-    quads = canonical_quads(store)
+    quads = canonical_quads(quads)
     if fmt == "jsonld":
-        return to_jsonld(quads)
+        return to_jsonld(quads, prefixes)
     items = canonical_triples(quads) if fmt in SINGLE_GRAPH else quads
-    prefixes = context() if fmt in ("turtle", "trig") else None
+    prefixes = (prefixes or context()) if fmt in ("turtle", "trig") else None
     data = pyoxigraph.serialize(items, format=FORMATS[fmt], prefixes=prefixes)
     return _sorted_prefix_lines(data) if prefixes else data
 
@@ -113,10 +118,11 @@ class _Compactor:
         return short
 
 
-def to_jsonld(quads) -> bytes:
+def to_jsonld(quads, prefixes: dict[str, str] | None = None) -> bytes:
     """JSON-LD 1.0 with the context embedded (no processor needs to fetch it):
     one object per named graph, one node object per subject, one node per line."""
-    compact = _Compactor(context())
+    prefixes = prefixes or context()
+    compact = _Compactor(prefixes)
     graphs = []
     for graph_name, graph_quads in groupby(quads, key=lambda q: q.graph_name):
         nodes = [json.dumps(_node(subject, list(group), compact), ensure_ascii=False, separators=(",", ":"))
@@ -127,7 +133,7 @@ def to_jsonld(quads) -> bytes:
         else:
             graphs.append(f'{{"@id":{json.dumps(compact(graph_name.value), ensure_ascii=False)},"@graph":{body}}}')
     document = (
-        f'{{"@context":{json.dumps(context(), sort_keys=True, separators=(",", ":"))},\n'
+        f'{{"@context":{json.dumps(prefixes, sort_keys=True, separators=(",", ":"))},\n'
         '"@graph":[\n' + ",\n".join(g for g in graphs if g) + "\n]}\n"
     )
     return document.encode("utf-8")

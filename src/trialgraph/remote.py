@@ -17,6 +17,7 @@ import os
 import re
 import socket
 import ssl
+import threading
 from dataclasses import dataclass
 from urllib.parse import urlencode, urljoin, urlsplit
 
@@ -97,14 +98,17 @@ class HttpClient:
                 self._connection = http.client.HTTPConnection(self.origin.host, self.origin.port, timeout=self.timeout)
         return self._connection
 
-    def request(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Response:
+    def request(self, method: str, path: str, body: bytes | None, headers: dict[str, str], *,
+                body_limit: int | None = None) -> Response:
         """Send one request; follow same-origin 307/308 only. Network trouble and
-        foreign redirects raise RemoteError; HTTP error statuses are returned."""
+        foreign redirects raise RemoteError; HTTP error statuses are returned.
+        Each exchange, from connect to the last byte, ends within `timeout`
+        seconds; `body_limit` caps the bytes of an answer's body that are read."""
         sent = {"User-Agent": USER_AGENT, **headers}
         if self.auth:
             sent["Authorization"] = self.auth
         for _ in range(MAX_REDIRECTS + 1):
-            response = self._exchange(method, path, body, sent)
+            response = self._exchange(method, path, body, sent, body_limit)
             if response.status not in (301, 302, 303, 307, 308):
                 return response
             target = urljoin(f"{self.origin.scheme}://{self.origin.host}:{self.origin.port}{path}", response.location)
@@ -121,12 +125,44 @@ class HttpClient:
             path = next_path
         raise RemoteError(f"more than {MAX_REDIRECTS} redirects")
 
-    def _exchange(self, method: str, path: str, body: bytes | None, headers: dict[str, str]) -> Response:
+    def _exchange(self, method: str, path: str, body: bytes | None, headers: dict[str, str],
+                  body_limit: int | None = None) -> Response:
+        # The socket timeout bounds each read, not the answer: a server that
+        # drips one byte at a time held push --timeout 2 for 135 s. A watchdog
+        # shuts the socket down at the deadline, which ends any read in progress.
+        expired = threading.Event()
+        watchdog = threading.Timer(self.timeout, self._expire, (expired,))
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            response = self._exchange_once(method, path, body, headers, body_limit)
+        except RemoteError:
+            if not expired.is_set():
+                raise
+            response = None
+        finally:
+            watchdog.cancel()
+        if expired.is_set():  # a read cut short by the shutdown may look like an answer
+            self.close()
+            raise RemoteError(f"no complete answer within {self.timeout:g} s (timed out)")
+        return response
+
+    def _expire(self, expired: threading.Event) -> None:
+        expired.set()
+        sock = getattr(self._connection, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def _exchange_once(self, method: str, path: str, body: bytes | None, headers: dict[str, str],
+                       body_limit: int | None) -> Response:
         try:
             connection = self._connect()
             connection.request(method, path, body=body, headers=headers)
             raw = connection.getresponse()
-            data = raw.read()
+            data = raw.read() if body_limit is None else raw.read(body_limit)
         except (socket.timeout, TimeoutError):
             self.close()
             raise RemoteError(f"no answer within {self.timeout:g} s (timed out)") from None
@@ -145,7 +181,7 @@ class HttpClient:
         except (OSError, http.client.HTTPException) as error:
             self.close()
             raise RemoteError(f"network error: {error or type(error).__name__}") from None
-        if raw.will_close:
+        if raw.will_close or not raw.isclosed():  # an unread rest of the body: the connection is not reusable
             self.close()
         return Response(raw.status, raw.reason, data, raw.getheader("Content-Type", ""), raw.getheader("Location", ""))
 

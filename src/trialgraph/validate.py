@@ -24,6 +24,11 @@ class Report:
     conforms: bool = True
     problems: list[str] = field(default_factory=list)  # one readable line per violation
     graphs_checked: int = 0
+    results: list[Graph] = field(default_factory=list)  # pySHACL's report graphs, when asked for (w3c_report)
+
+
+REPORT_FORMATS = ("text", "turtle", "json-ld")
+SH_NAMESPACE = "http://www.w3.org/ns/shacl#"
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +36,15 @@ def shapes() -> Graph:
     return Graph().parse(shapes_path(), format="turtle")
 
 
-def validate_graph(graph: Graph, name: str) -> list[str]:
+def validate_graph(graph: Graph, name: str, keep: list[Graph] | None = None) -> list[str]:
+    """The problems of one graph, one line each; pySHACL's report graph is
+    appended to `keep` when the graph does not conform."""
     import pyshacl  # only for graphs the screen does not pass: its import costs 0.2 s per process
     conforms, results, _ = pyshacl.validate(graph, shacl_graph=shapes(), inference="none", advanced=True)
     if conforms:
         return []
+    if keep is not None:
+        keep.append(results)
     return sorted(_lines(results, name))
 
 
@@ -83,7 +92,7 @@ def _check(item: tuple[str, list]) -> list[str]:
     return check_triples(*item)
 
 
-def check_triples(name: str, triples: list) -> list[str]:
+def check_triples(name: str, triples: list, keep: list[Graph] | None = None) -> list[str]:
     """Screen fast; pySHACL decides (and words the messages) whenever the
     screen does not say the graph conforms."""
     from .shaclscreen import screen
@@ -93,12 +102,15 @@ def check_triples(name: str, triples: list) -> list[str]:
     graph = Graph()
     for triple in triples:
         graph.add(triple)
-    return validate_graph(graph, name)
+    return validate_graph(graph, name, keep)
 
 
-def _report(named: list[tuple[str, list]], workers: int) -> Report:
+def _report(named: list[tuple[str, list]], workers: int, keep_results: bool = False) -> Report:
     report = Report(graphs_checked=len(named))
-    if workers > 1 and len(named) > 64:
+    if keep_results:  # report graphs are not sent back from worker processes
+        for name, triples in named:
+            report.problems.extend(check_triples(name, triples, report.results))
+    elif workers > 1 and len(named) > 64:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -111,8 +123,36 @@ def _report(named: list[tuple[str, list]], workers: int) -> Report:
     return report
 
 
-def validate_dataset(dataset: Dataset, *, workers: int = 1) -> Report:
-    return _report(_named_graphs((g.identifier, g) for g in dataset.graphs()), workers)
+def validate_dataset(dataset: Dataset, *, workers: int = 1, keep_results: bool = False) -> Report:
+    """keep_results: also keep pySHACL's report graphs, for w3c_report."""
+    return _report(_named_graphs((g.identifier, g) for g in dataset.graphs()), workers, keep_results)
+
+
+def w3c_report(report: Report) -> list:
+    """The report as one W3C SHACL validation report (sh:ValidationReport with
+    sh:conforms and every sh:result of every graph checked), as pyoxigraph
+    triples in a canonical order: blank nodes are relabelled by
+    rdflib.compare.to_canonical_graph, so the same graph gives the same bytes."""
+    import pyoxigraph
+    from rdflib import BNode, Literal
+    from rdflib.compare import to_canonical_graph
+    from rdflib.namespace import RDF, SH
+
+    merged = Graph()
+    top = BNode()
+    merged.add((top, RDF.type, SH.ValidationReport))
+    merged.add((top, SH.conforms, Literal(report.conforms)))
+    for results in report.results:
+        tops = set(results.subjects(RDF.type, SH.ValidationReport))
+        for s, p, o in results:
+            if s in tops:
+                if p == SH.result:
+                    merged.add((top, p, o))
+            else:
+                merged.add((s, p, o))
+    canonical = to_canonical_graph(merged)
+    data = canonical.serialize(format="nt", encoding="utf-8")
+    return sorted(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.N_TRIPLES), key=str)
 
 
 def validate_quads(sink, *, workers: int = 1, done: dict | None = None) -> Report:
@@ -125,3 +165,16 @@ def validate_quads(sink, *, workers: int = 1, done: dict | None = None) -> Repor
         report.problems = sorted(report.problems + [p for problems in done.values() for p in problems])
         report.conforms = not report.problems
     return report
+
+
+def render(report: Report, fmt: str) -> bytes:
+    """The report as text (one line per problem) or as a W3C SHACL validation
+    report (w3c_report) in Turtle or JSON-LD, written like an export."""
+    if fmt == "text":
+        return "".join(f"{line}\n" for line in report.problems).encode("utf-8")
+    import pyoxigraph
+
+    from .export import context, serialize
+
+    quads = [pyoxigraph.Quad(t.subject, t.predicate, t.object) for t in w3c_report(report)]
+    return serialize(quads, "turtle" if fmt == "turtle" else "jsonld", prefixes={**context(), "sh": SH_NAMESPACE})

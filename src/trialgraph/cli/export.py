@@ -7,32 +7,35 @@ import click
 
 from ..errors import TrialgraphError
 from ..export import FORMATS, format_for, serialize
-from ..graphsource import load_store
-from ..output import write_atomic
-from .common import EXIT_CODES, fail, verbose_option
+from ..graphfile import exact_quads, graph_argument
+from .common import fail, graph_path, output_path, shown, verbose_option, write_output
 
 
-@click.command("export", epilog=EXIT_CODES)
-@click.argument("graph", type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
-              help="the file to write (replaced atomically)")
+@click.command("export")
+@click.argument("graph", type=graph_path)
+@click.option("-o", "--output", type=output_path, required=True,
+              help="the file to write (replaced atomically); - for standard output (give --format)")
 @click.option("--format", "fmt", type=click.Choice(list(FORMATS)), default=None,
               help="default: from the extension (.ttl .trig .nt .nq .jsonld)")
 @verbose_option
 def command(graph: Path, output: Path, fmt: str | None, verbose: bool) -> None:
-    """Write GRAPH in another RDF format.
+    """Write GRAPH (a file, a store folder, or - for standard input) in another RDF format.
 
+    The export holds exactly the quads of GRAPH, datatypes included.
     TriG, N-Quads and JSON-LD keep one named graph per release. Turtle and
     N-Triples hold a single graph, so they get the union of all named graphs
-    (each triple once; which release stated it is lost). JSON-LD embeds the
-    context published at https://w3id.org/trialgraph/context.jsonld, so no
-    reader has to fetch it. The same graph always gives the same bytes.
+    (each triple once; which release stated it is lost), and `validate`,
+    whose shapes are per release, does not accept such a union.
+    JSON-LD embeds the context published at
+    https://w3id.org/trialgraph/context.jsonld, so no reader has to fetch it.
+    The same graph always gives the same bytes.
     """
     try:
         chosen = format_for(output, fmt)
-        store = load_store(graph)
-        write_atomic(output, serialize(store, chosen))
+        with graph_argument(graph) as path:
+            quads = exact_quads(path)
+        write_output(output, serialize(quads, chosen))
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    click.echo(f"wrote {output} ({chosen}, {len(store)} quads)", err=True)
+    click.echo(f"wrote {shown(output)} ({chosen}, {len(quads)} quads)", err=True)

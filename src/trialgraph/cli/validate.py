@@ -7,25 +7,43 @@ from pathlib import Path
 import click
 
 from ..errors import TrialgraphError
-from ..graphsource import load_dataset
-from ..validate import validate_dataset
-from .common import EXIT_CODES, fail, verbose_option
+from ..graphfile import graph_argument, open_dataset
+from ..validate import REPORT_FORMATS, render, validate_dataset
+from .common import fail, graph_path, output_path, verbose_option, write_output
 
 
-@click.command("validate", epilog=EXIT_CODES)
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.command("validate")
+@click.argument("graph", type=graph_path)
+@click.option("-f", "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True,
+              help="text: one line per problem; turtle, json-ld: a W3C SHACL validation report (as pySHACL -f)")
+@click.option("-o", "--output", type=output_path, default="-", show_default=True,
+              help="where the report goes (replaced atomically); - for standard output")
 @verbose_option
-def command(graph: Path, verbose: bool) -> None:
-    """Validate a built graph against the SHACL shapes, one release graph at a time."""
+def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
+    """Validate GRAPH (a file, a store folder, or - for standard input)
+    against the SHACL shapes, one release graph at a time."""
     try:
-        report = validate_dataset(load_dataset(graph))
+        with graph_argument(graph) as path:
+            dataset = open_dataset(path)
+            report = validate_dataset(dataset, keep_results=fmt != "text")
+        data = render(report, fmt)
+        if data or str(output) != "-":
+            write_output(output, data)
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    for problem in report.problems:
-        click.echo(problem)
     if report.conforms:
         click.echo(f"conforms: {report.graphs_checked} graphs checked", err=True)
         return
     click.echo(f"does not conform: {len(report.problems)} problems in {report.graphs_checked} graphs", err=True)
+    if _single_graph(dataset):
+        click.echo("note: GRAPH has no named graphs; the shapes check one release graph at a time, so a union "
+                   "of releases (a Turtle or N-Triples export) does not conform: validate the TriG or N-Quads",
+                   err=True)
     sys.exit(1)
+
+
+def _single_graph(dataset) -> bool:
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    return all(graph.identifier == DATASET_DEFAULT_GRAPH_ID for graph in dataset.graphs() if len(graph))

@@ -38,10 +38,10 @@ __all__ = ["QueryStopped", "QueryTimeout", "QueryOutOfMemory", "QueryTooLarge", 
 
 
 class QueryStopped(TrialgraphError):
-    """The query was stopped by a limit, not refused for a mistake: exit 4,
-    apart from usage errors (2), so a script can tell "try a narrower query"
-    from "fix the command"."""
-    exit_code = 4
+    """The query was stopped by a limit, not refused for a mistake: exit 5,
+    apart from usage errors (2) and unreachable endpoints (4), so a script can
+    tell "try a narrower query" from "fix the command"."""
+    exit_code = 5
 
 
 class QueryTimeout(QueryStopped):
