@@ -149,3 +149,40 @@ def test_code_names_with_letters_after_the_hyphen_or_mixed_case(code):
 ])
 def test_study_names_genes_and_viruses_are_not_code_names(text):
     assert set(drugs(text)) == {name_key("ACM-101")}
+
+
+PARTNER = "Acme Oncology entered a collaboration with Zeta Pharma, Inc. (NYSE: ZETA) last year."
+
+
+def owner_of(found, name):
+    return found[name_key(name)].company
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 is studied in combination with Zeta Pharma's Lipitor in the Phase 2 trial.",
+    "ACM-101 is studied with Zeta Pharma's cholesterol-lowering medicine, Lipitor, in the Phase 2 trial.",
+    "ACM-101 is studied with Lipitor, Zeta Pharma's statin, in the Phase 2 trial.",
+    "ACM-101 is studied with Lipitor in the Phase 2 trial. Lipitor is marketed by Zeta Pharma in the US.",
+    "ACM-101 is studied with a statin sold by Zeta Pharma under the brand name Lipitor in the Phase 2 trial.",
+])
+def test_a_partners_drug_belongs_to_the_partner(sentence):
+    found = drugs(PARTNER, sentence)
+    assert name_key(owner_of(found, "Lipitor")) == name_key("Zeta Pharma, Inc.")
+    assert name_key(owner_of(found, "ACM-101")) == name_key("Acme Oncology, Inc.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 reduced LDL cholesterol by 40% compared to Lipitor in the Phase 2 trial.",
+    "ACM-101 reduced LDL cholesterol by 40% vs. Lipitor in the Phase 2 trial.",
+    "In the Phase 2 trial, patients in the Lipitor control arm had fewer events than ACM-101 patients.",
+    "ACM-101 was given in the Phase 2 trial together with Lipitor.",  # a marketed partner drug, no owner stated
+])
+def test_comparators_and_marketed_partner_drugs_are_not_the_sponsors(sentence):
+    found = drugs(sentence)
+    other = next(d for k, d in found.items() if k != name_key("ACM-101"))
+    assert other.company is None
+
+
+def test_a_partners_therapy_with_or_without_another_drug_does_not_own_it():
+    found = drugs(PARTNER, "ACM-101 is given with Zeta Pharma's statin therapy, with or without warfarin, in the Phase 2 trial.")
+    assert owner_of(found, "warfarin") is None

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..lexicons.drug_names import Hit, lexicon as drug_lexicon
 from ..model import DrugAlias, DrugFact, Evidence, Zone
+from ..normalize import ascii_punct
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import gate
@@ -354,6 +355,11 @@ def _trim_long_form(long: str, abbr: str) -> str | None:
     return candidate if candidate[:1].lower() == letters[:1].lower() else None
 
 
+def _first_most_common(counts: Counter | None) -> str | None:
+    # most_common keeps first-seen order among equals: deterministic
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _group(forms: list[str], links: list[tuple[str, str, str]]) -> list[set[str]]:
     parent = {f: f for f in forms}
     by_key = {}
@@ -389,13 +395,90 @@ def name_kind(form: str) -> str:
     return "inn"
 
 
+# Whose a drug is, as the sentence says: "Company's [up to five words] Drug",
+# "Drug, Company's ...", "sold/marketed/developed by Company [...] Drug", "Drug
+# is sold by Company".
+_MARK = r"(?:[\u00ae\u2122]|\((?:R|TM)\))?"
+OWNER_VERBS = r"(?:sold|marketed|developed|commercialized|commercialised|manufactured|discovered|owned|licensed)"
+# between "Company's" and the drug: a few words of description, none that
+# starts another phrase ("Company's therapy, with or without Drug" is not).
+_LINK_WORD = r"(?!(?:with|without|or|and|plus|versus|vs|in|to|for|than|as)\b)[\w-]+"
+POSSESSIVE_GAP = re.compile(r"'s" + _MARK + r"\s+(?:" + _LINK_WORD + r"\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relative\s+to|than)\s+(?:the\s+)?$", re.I)
+COMPARATOR_AFTER = re.compile(r"^\s*" + _MARK + r"\s*(?:[\d.]+\s*mg\b[^.;]*?)?(?:control|comparator|alone)\b", re.I)
+
+
+def _company_pattern(ctx: Context) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Every way the release writes a company it names, longest first, and
+    the company each form stands for."""
+    forms: dict[str, str] = {}
+    for company in ctx.extraction.companies:
+        names = [company.name, *company.short_names]
+        bare = re.sub(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|plc|AG|SA|S\.A|N\.V|LLC|GmbH|Co)\.?$", "", company.name)
+        names.append(bare)
+        first = bare.split()[0] if bare.split() else ""
+        if len(first) >= 4 and first[0].isupper() and first.lower() not in ("the", "company"):
+            names.append(first)
+        for name in names:
+            forms.setdefault(ascii_punct(name), company.name)
+    if not forms:
+        return None, forms
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?P<co>" + alternatives + r")(?![\w-])"), forms
+
+
+def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms: dict[str, str]) -> str | None:
+    before, after = text[max(0, start - 120):start], text[end:end + 120]
+    owner = None
+    for match in companies.finditer(before):
+        gap = before[match.end():]
+        if POSSESSIVE_GAP.match(gap) or re.match(
+                r"\s+(?:[\w-]+\s+){0,4}$", gap) and re.search(OWNER_VERBS + r"\s+by\s+$", before[:match.start()]):
+            owner = forms[match.group("co")]  # the closest one before the drug wins
+        elif re.search(r"^\s[^.;]{0,60}$", gap) and re.search(OWNER_VERBS + r"\s+by\s+$", before[:match.start()]):
+            owner = forms[match.group("co")]
+    if owner:
+        return owner
+    appositive = re.match(r"^" + _MARK + r"(?:/\S+)?\s*,\s+", after)
+    if appositive:
+        match = companies.match(after, appositive.end())
+        if match and after[match.end():match.end() + 2] == "'s":
+            return forms[match.group("co")]
+    passive = re.match(r"^" + _MARK + r"\s+(?:is|are|was|were)\s+(?:\w+\s+)?" + OWNER_VERBS + r"\s+by\s+", after)
+    if passive:
+        match = companies.match(after, passive.end())
+        if match:
+            return forms[match.group("co")]
+    return None
+
+
 def assign_owners(ctx: Context) -> None:
-    """A drug is the issuer's when the release develops it: it has a code name or
-    brand, an "About" section, or designations, trials or results of its own."""
+    """A drug is the company's that a sentence says it is ("Company's Drug",
+    "Drug is sold by Company"); else the issuer's when the release develops it:
+    it has a code name or brand, an "About" section, or designations, trials or
+    results of its own. A drug the text names only as a comparator ("compared
+    to Drug", "the Drug control arm"), or a marketed drug the dictionary knows
+    that the release only uses beside its own, has no owner unless one is stated."""
+    companies, company_forms = _company_pattern(ctx)
+    stated: dict[str, Counter] = {}
+    comparator: set[str] = set()
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        for mention in ctx.drugs_in(text):
+            if companies is not None:
+                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
+                if owner:
+                    stated.setdefault(mention.name, Counter())[owner] += 1
+            if COMPARATOR_BEFORE.search(text[max(0, mention.start - 30):mention.start]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
+                comparator.add(mention.name)
     if not ctx.issuer:
+        ctx.extraction.drugs = [
+            DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
         return
     subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
     subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
+    designated = {d.drug for d in ctx.extraction.designations}
+    has_own_code = any(name_kind(n) == "code" for d in ctx.extraction.drugs for n in (d.name, *(a.name for a in d.aliases)))
     sections = {name_key(s.section) for s in ctx.sentences if s.section}
     owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$")
     updated = []
@@ -410,6 +493,19 @@ def assign_owners(ctx: Context) -> None:
             if m.name == drug.name
         )
         generic = drug.name.lower() in lexicons.common_drugs()
-        owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
+        # a brand the dictionary knows is a marketed product (DrugBank also lists
+        # investigational INNs, which may well be the sponsor's)
+        marketed = any(drug_lexicon().is_brand(n) for n in names) and not any(name_kind(n) == "code" for n in names)
+        if drug.name in stated:
+            owner = _first_most_common(stated[drug.name])
+        elif drug.name in comparator and not possessed:
+            owner = None
+        elif marketed:
+            # a marketed drug studied beside the sponsor's own code-named drug is a partner
+            # drug; in a release with no code name (big pharma) the studied drug is the sponsor's
+            studied = drug.name in designated or (drug.name in subjects and not has_own_code)
+            owner = ctx.issuer if (in_section or possessed or studied) and not generic else None
+        else:
+            owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
     ctx.extraction.drugs = updated

@@ -88,6 +88,10 @@ class DrugLexicon:
         entry = self.entries.get(key) or self.entries.get(re.sub(r"[\s-]+", " ", key))
         return entry[2] if entry and entry[2] else None
 
+    def is_brand(self, name: str) -> bool:
+        entry = self.entries.get(name.strip().lower())
+        return bool(entry) and entry[0] == "b" and name[:1].isupper()
+
     def canonical(self, name: str) -> str | None:
         entry = self.entries.get(name.strip().lower())
         return entry[1] if entry else None
