@@ -186,3 +186,11 @@ def test_comparators_and_marketed_partner_drugs_are_not_the_sponsors(sentence):
 def test_a_partners_therapy_with_or_without_another_drug_does_not_own_it():
     found = drugs(PARTNER, "ACM-101 is given with Zeta Pharma's statin therapy, with or without warfarin, in the Phase 2 trial.")
     assert owner_of(found, "warfarin") is None
+
+
+@pytest.mark.parametrize("text", [
+    "ACM-101 is tested in a Phase 2 combination trial in gout (ACMS003) evaluating its safety.",
+    "ACMS004 is a new Phase 2, open label study of ACM-101 in gout.",
+])
+def test_codes_the_text_calls_studies_are_not_drugs(text):
+    assert set(drugs(text)) == {name_key("ACM-101")}

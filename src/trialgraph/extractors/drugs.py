@@ -256,6 +256,7 @@ def extract_drugs(ctx: Context) -> None:
                     _note(forms, first_seen, abbr, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
+    accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences])
     for code in accepted_codes:
         for sentence in sentences:
             if code in ctx.text(sentence):
@@ -308,6 +309,19 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
+    """Codes the text says are studies, not drugs: "a Phase 2 trial in X
+    (CODE)", "CODE is a Phase 2, open-label study"."""
+    studies = set()
+    for code in codes:
+        escaped = re.escape(code)
+        named = re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*" + escaped + r"\s*\)"
+                           r"|(?<![\w-])" + escaped + r"\s+(?:is|was|will\s+be)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+        if any(code in text and named.search(text) for text in texts):
+            studies.add(code)
+    return studies
 
 
 def _note(forms: Counter, first_seen: dict, form: str, sentence) -> None:
