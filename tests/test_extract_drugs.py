@@ -194,3 +194,23 @@ def test_a_partners_therapy_with_or_without_another_drug_does_not_own_it():
 ])
 def test_codes_the_text_calls_studies_are_not_drugs(text):
     assert set(drugs(text)) == {name_key("ACM-101")}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Acme also advances ZELORA\u2122, an oral immune modulator aimed at relapse prevention.", "ZELORA"),
+    ("Acme's first-generation candidate, QUANTRA\u2122, has shown responses in a Phase 2 trial.", "QUANTRA"),
+    ("ZetaB, the company's novel gout treatment, met its primary endpoint.", "ZetaB"),
+    ("Acme advances two candidates: (i) VORELA\u00ae, an oral prodrug, and (ii) ACM-101.", "VORELA"),
+])
+def test_product_names_introduced_as_drugs(sentence, name):
+    found = drugs(sentence)
+    assert name_key(name) in found
+    assert name_key(found[name_key(name)].company) == name_key("Acme Oncology, Inc.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "NSCLC, a disease with no approved therapy, remains the focus of ACM-101.",
+    "The NASDAQ, the exchange where Acme trades, listed ACM-101 news.",
+])
+def test_appositives_that_describe_no_drug(sentence):
+    assert set(drugs(sentence)) == {name_key("ACM-101")}

@@ -144,6 +144,32 @@ COMMON_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|receiving|received|taki
 COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|treatment|injections?|tablets?|doses?|monotherapy|infusions?)\b)", re.I)
 
 
+# A product name the dictionary cannot know (a new brand in capitals, a
+# name with an inner capital, a trademark) introduced as a drug by an
+# appositive: "NAME(TM), an oral ... modulator", "the company's candidate,
+# NAME,", "NAME, the company's novel ... treatment".
+_PRODUCT = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122]))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?"
+_DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
+              r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical)s?\b")
+# words of a description of the product itself, not of a disease it treats
+_DESCRIPTION_WORD = (r"(?!(?:disease|cancer|tumou?r|condition|disorder|syndrome|infection|which|that|for|with|without|no|in|of|"
+                     r"and|or)\b)[\w'-]+")
+PRODUCT_BEFORE_NOUN = re.compile(
+    r"(?<![\w-])" + _PRODUCT + r"\s*,\s+(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?" + _DRUG_NOUN)
+PRODUCT_AFTER_NOUN = re.compile(
+    r"\b" + _DRUG_NOUN + r",?\s+(?:\([ivx]+\)\s+)?" + _PRODUCT + r"(?=\s*[,;]|\s+(?:is|has|was)\b)")
+
+
+def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.lower() not in company_words:
+                out.append((match.start("name"), match.end("name"), name))
+    return sorted(out)
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
@@ -206,6 +232,9 @@ def extract_drugs(ctx: Context) -> None:
             first = by_canonical.setdefault(hit.canonical, hit.surface)
             if first != hit.surface:
                 links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))
+        for start, end, name in (_product_names(text, company_words) if "," in text else ()):
+            if not any(a <= start < b for a, b in spans_taken(hits)):
+                _note(forms, first_seen, name, sentence)
         for match in COMBINATION.finditer(text):
             parts = [p for p in match.group("a", "b", "c") if p]
             if all(is_inn(p) or drug_lexicon().canonical(p) for p in parts):
@@ -311,6 +340,10 @@ def extract_drugs(ctx: Context) -> None:
     ctx.set_drugs(surface_to_name)
 
 
+def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
+    return [(h.start, h.end) for h in hits]
+
+
 def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
     (CODE)", "CODE is a Phase 2, open-label study"."""
@@ -404,8 +437,8 @@ def name_kind(form: str) -> str:
     """"code", "brand" or "inn": what kind of name a drug form is."""
     if re.search(r"\d", form) and re.search(r"[A-Z]{2}", form):
         return "code"
-    if form.isupper():
-        return "brand"
+    if form.isupper() or re.search(r"[a-z][A-Z]", form):
+        return "brand"  # capitals, or a capital inside the word: INNs are written in lower case
     return "inn"
 
 
