@@ -214,3 +214,14 @@ def test_product_names_introduced_as_drugs(sentence, name):
 ])
 def test_appositives_that_describe_no_drug(sentence):
     assert set(drugs(sentence)) == {name_key("ACM-101")}
+
+
+def test_a_new_inn_with_an_ending_the_dictionary_teaches_is_a_drug():
+    # "-nicline" ends several dictionary INNs and no English word; "zorvanicline" is invented
+    assert is_inn("zorvanicline")
+    assert name_key("zorvanicline") in drugs("Acme's zorvanicline met its primary endpoint in the Phase 3 trial.")
+
+
+@pytest.mark.parametrize("word", ["information", "cholesterol", "glycoprotein", "headline", "understand"])
+def test_learnt_inn_endings_match_no_english_word(word):
+    assert not is_inn(word)

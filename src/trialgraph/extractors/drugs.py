@@ -73,7 +73,9 @@ def is_inn(word: str) -> bool:
     base = SUFFIXED_INN.match(lower)
     if base:
         lower = base.group("base")
-    return lower.endswith(lexicons.drug_stems())
+    if lower.endswith(lexicons.drug_stems()):
+        return True
+    return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
 
 
 # Code names CODE's digit run misses: a segment mixing letters and digits

@@ -39,11 +39,16 @@ class DrugLexicon:
         # plain tuples, not Entry objects: 45,000 of them load in a third of the time
         self.entries: dict[str, tuple[str, str, str]] = {}
         self.ordinary: set[str] = set()
+        suffixes = []
         for variant, flag, canonical, drugbank in rows:
             if flag == "x":
                 self.ordinary.add(variant)
+            elif flag == "s":
+                suffixes.append(variant[1:])
             else:
                 self.entries[variant] = (flag, canonical or variant, drugbank)
+        # endings of INNs learnt from the dictionary, for names it does not list yet
+        self.inn_suffixes: tuple[str, ...] = tuple(suffixes)
         split = re.compile(r"[ -]").split
         self.first_words = {split(v, 1)[0] for v, e in self.entries.items() if e[0] != "l"}
 

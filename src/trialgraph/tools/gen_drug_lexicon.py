@@ -19,6 +19,9 @@ Flags:
   l  only for linking a name already found to its DrugBank id; never
      searched for (codes with digits, odd spellings, ordinary words)
   x  an ordinary English word that ends like an INN stem ("worsen"): never a drug
+  s  (variant "-suffix") an ending shared by at least three of the dictionary's
+     generic names and by no English word: how a new INN is recognised
+     ("-nicline" of a smoking-cessation INN the dictionary does not list yet)
 Which variants are safe to search for is decided by general rules, not by a
 list of words: letters only, long enough, not one of the dictionary's own
 stopwords, and not a frequent English word (wordfreq's Zipf frequency).
@@ -143,7 +146,35 @@ def build_rows() -> list[tuple[str, str, str, str]]:
         if (word.isalpha() and word.endswith(stems) and word not in rows and word not in first_words
                 and frequency(word) >= STEM_WORD_MIN_ZIPF):
             rows[word] = (word, "x", "", "")
+    for suffix in _inn_suffixes(rows, top_n_list, zipf_frequency):
+        rows["-" + suffix] = ("-" + suffix, "s", "", "")
     return [rows[k] for k in sorted(rows)]
+
+
+SUFFIX_LENGTHS = (5, 6, 7)
+SUFFIX_MIN_NAMES = 3
+SUFFIX_ENGLISH_WORDS = 200000
+SUFFIX_ENGLISH_MIN_ZIPF = 1.0
+
+
+def _inn_suffixes(rows, top_n_list, zipf_frequency) -> list[str]:
+    generics = sorted({key for key, (_, flag, canonical, _) in rows.items()
+                       if flag == "g" and key == canonical and key.isalpha() and len(key) >= 7})
+    english = [w for w in top_n_list("en", SUFFIX_ENGLISH_WORDS)
+               if w.isalpha() and w not in rows and zipf_frequency(w, "en") >= SUFFIX_ENGLISH_MIN_ZIPF]
+    kept = set()
+    for length in SUFFIX_LENGTHS:
+        counts: dict[str, int] = {}
+        for name in generics:
+            counts[name[-length:]] = counts.get(name[-length:], 0) + 1
+        kept |= {suffix for suffix, n in counts.items() if n >= SUFFIX_MIN_NAMES}
+    by_ending: dict[str, list[str]] = {}
+    for word in english:  # words grouped by ending: one pass instead of suffixes x words
+        for length in SUFFIX_LENGTHS:
+            by_ending.setdefault(word[-length:], []).append(word)
+    kept = {suffix for suffix in kept if suffix not in by_ending}
+    # the shortest ending is enough: "-xyzab" covers "-wxyzab"
+    return sorted(s for s in kept if not any(s != t and s.endswith(t) for t in kept))
 
 
 def _package_stopwords(folder: Path) -> frozenset[str]:
