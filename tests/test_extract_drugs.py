@@ -225,3 +225,24 @@ def test_a_new_inn_with_an_ending_the_dictionary_teaches_is_a_drug():
 @pytest.mark.parametrize("word", ["information", "cholesterol", "glycoprotein", "headline", "understand"])
 def test_learnt_inn_endings_match_no_english_word(word):
     assert not is_inn(word)
+
+
+def test_regimen_acronyms_are_drugs_without_an_owner():
+    found = drugs("ACM-101 is studied in combination with FOLFIRI/Lipitor in a Phase 2 trial.")
+    assert found[name_key("FOLFIRI")].company is None
+    assert name_key("lipitor") in found
+
+
+@pytest.mark.parametrize("sentence, name, not_name", [
+    ("ACM-101 is given with liposomal warfarin in the Phase 2 trial.", "liposomal warfarin", "warfarin"),
+    ("ACM-101 is given with nab-paclitaxel in the Phase 2 trial.", "nab-paclitaxel", "paclitaxel"),
+])
+def test_a_formulation_of_an_inn_is_its_own_drug(sentence, name, not_name):
+    found = drugs(sentence)
+    assert name_key(name) in found and name_key(not_name) not in found
+
+
+def test_platform_prefixed_inn_is_the_sponsors_product():
+    found = drugs("Acme's ZetaFORM-atorvastatin lowered LDL cholesterol more than Lipitor in the Phase 2 trial.")
+    assert name_key(found[name_key("ZetaFORM-atorvastatin")].company) == name_key("Acme Oncology, Inc.")
+    assert found[name_key("Lipitor")].company is None

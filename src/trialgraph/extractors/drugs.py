@@ -172,6 +172,13 @@ def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, 
     return sorted(out)
 
 
+# A platform's name joined to an INN names the sponsor's own product
+# ("PLATFORMNAME-inn"): a prefix with two capitals, so "Anti-x" is not one.
+PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
+# A formulation written before an INN makes another product ("liposomal x").
+FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
@@ -183,6 +190,11 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
         if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                     and COMMON_AFTER.match(text[hit.end:])):
             continue
+        formulation = FORMULATION.search(text[max(0, hit.start - 30):hit.start])
+        if formulation and hit.flag != "b":
+            start = hit.start - (len(text[max(0, hit.start - 30):hit.start]) - formulation.start())
+            surface = text[start:hit.end]
+            hit = Hit(start, hit.end, surface, surface.lower(), hit.flag)
         out.append(hit)
     return out
 
@@ -234,6 +246,12 @@ def extract_drugs(ctx: Context) -> None:
             first = by_canonical.setdefault(hit.canonical, hit.surface)
             if first != hit.surface:
                 links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))
+        for match in lexicons.regimens().finditer(text):
+            _note(forms, first_seen, match.group(0), sentence)
+        for match in PLATFORM_INN.finditer(text) if "-" in text else ():
+            inn = match.group("inn")
+            if is_inn(inn) or drug_lexicon().canonical(inn):
+                _note(forms, first_seen, match.group(0), sentence)
         for start, end, name in (_product_names(text, company_words) if "," in text else ()):
             if not any(a <= start < b for a, b in spans_taken(hits)):
                 _note(forms, first_seen, name, sentence)
@@ -547,6 +565,8 @@ def assign_owners(ctx: Context) -> None:
         marketed = any(drug_lexicon().is_brand(n) for n in names) and not any(name_kind(n) == "code" for n in names)
         if drug.name in stated:
             owner = _first_most_common(stated[drug.name])
+        elif lexicons.regimens().fullmatch(drug.name):
+            owner = None  # a standard chemotherapy regimen is nobody's product
         elif drug.name in comparator and not possessed:
             owner = None
         elif marketed:

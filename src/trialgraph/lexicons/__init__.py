@@ -71,3 +71,10 @@ def drug_stems() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def common_drugs() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines("common_drugs.txt"))
+
+
+@lru_cache(maxsize=None)
+def regimens() -> re.Pattern:
+    """Chemotherapy regimen acronyms (regimens.txt), as written."""
+    names = sorted(_lines("regimens.txt"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
