@@ -246,3 +246,13 @@ def test_platform_prefixed_inn_is_the_sponsors_product():
     found = drugs("Acme's ZetaFORM-atorvastatin lowered LDL cholesterol more than Lipitor in the Phase 2 trial.")
     assert name_key(found[name_key("ZetaFORM-atorvastatin")].company) == name_key("Acme Oncology, Inc.")
     assert found[name_key("Lipitor")].company is None
+
+
+@pytest.mark.parametrize("phrase", ["warfarin-based", "warfarin-refractory", "warfarin-naive"])
+def test_drug_inside_a_compound_adjective_is_named(phrase):
+    found = drugs(f"ACM-101 is studied in {phrase} patients in the Phase 2 trial.")
+    assert name_key("warfarin") in found
+
+
+def test_code_named_as_a_study_in_an_appositive_is_not_a_drug():
+    assert set(drugs("ACM-101 builds on ACMS-12-Z1, a phase 1/2 study in gout.")) == {name_key("ACM-101")}

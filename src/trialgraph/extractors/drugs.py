@@ -366,12 +366,12 @@ def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
 
 def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
-    (CODE)", "CODE is a Phase 2, open-label study"."""
+    (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study"."""
     studies = set()
     for code in codes:
         escaped = re.escape(code)
         named = re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*" + escaped + r"\s*\)"
-                           r"|(?<![\w-])" + escaped + r"\s+(?:is|was|will\s+be)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+                           r"|(?<![\w-])" + escaped + r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
         if any(code in text and named.search(text) for text in texts):
             studies.add(code)
     return studies

@@ -121,7 +121,12 @@ def _glued_after(text: str, end: int) -> bool:
     after = text[end]
     if after.isalnum() or after == "_":
         return True
-    return after == "-" and end + 1 < len(text) and text[end + 1].isalnum()
+    return after == "-" and end + 1 < len(text) and text[end + 1].isalnum() and not _COMPOUND.match(text, end)
+
+
+# "x-based", "x-refractory": the drug x still named, in a compound adjective
+_COMPOUND = re.compile(r"-(?:based|containing|treated|pretreated|refractory|resistant|naive|na\u00efve|exposed|eligible|"
+                       r"ineligible|intolerant|induced|associated|related|experienced|sensitive)\b")
 
 
 @lru_cache(maxsize=1)
