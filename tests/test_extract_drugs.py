@@ -256,3 +256,17 @@ def test_drug_inside_a_compound_adjective_is_named(phrase):
 
 def test_code_named_as_a_study_in_an_appositive_is_not_a_drug():
     assert set(drugs("ACM-101 builds on ACMS-12-Z1, a phase 1/2 study in gout.")) == {name_key("ACM-101")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 was also administered with the checkpoint inhibitor atorvastatin in a Phase 1 study.",
+    "ACM-101 in combination with atorvastatin entered a Phase 2 trial.",
+    "The Phase 2 trial tests ACM-101 plus atorvastatin in gout.",
+])
+def test_drugs_only_given_with_the_sponsors_drug_are_not_the_sponsors(sentence):
+    assert drugs(sentence)[name_key("atorvastatin")].company is None
+
+
+def test_we_developed_a_drug_makes_it_the_sponsors():
+    found = drugs("ACM-101 entered a Phase 2 trial. We developed and are commercializing velorinib for gout.")
+    assert name_key(found[name_key("velorinib")].company) == name_key("Acme Oncology, Inc.")

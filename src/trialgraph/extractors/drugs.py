@@ -471,6 +471,8 @@ OWNER_VERBS = r"(?:sold|marketed|developed|commercialized|commercialised|manufac
 # starts another phrase ("Company's therapy, with or without Drug" is not).
 _LINK_WORD = r"(?!(?:with|without|or|and|plus|versus|vs|in|to|for|than|as)\b)[\w-]+"
 POSSESSIVE_GAP = re.compile(r"'s" + _MARK + r"\s+(?:" + _LINK_WORD + r"\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+PARTNER_BEFORE = re.compile(r"\b(?:(?:in\s+)?combination\s+with|combined\s+with|together\s+with|administered\s+with|given\s+with|"
+                            r"plus|with\s+or\s+without|added\s+to|on\s+top\s+of|background)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relative\s+to|than)\s+(?:the\s+)?$", re.I)
 COMPARATOR_AFTER = re.compile(r"^\s*" + _MARK + r"\s*(?:[\d.]+\s*mg\b[^.;]*?)?(?:control|comparator|alone)\b", re.I)
 
@@ -529,6 +531,8 @@ def assign_owners(ctx: Context) -> None:
     companies, company_forms = _company_pattern(ctx)
     stated: dict[str, Counter] = {}
     comparator: set[str] = set()
+    partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
+    subject_mentions: set[str] = set()  # named at least once in any other role
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         for mention in ctx.drugs_in(text):
@@ -536,8 +540,13 @@ def assign_owners(ctx: Context) -> None:
                 owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
-            if COMPARATOR_BEFORE.search(text[max(0, mention.start - 30):mention.start]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
+            before = text[max(0, mention.start - 60):mention.start]
+            if COMPARATOR_BEFORE.search(before[-30:]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
                 comparator.add(mention.name)
+            elif PARTNER_BEFORE.search(before):
+                partnered.add(mention.name)
+            else:
+                subject_mentions.add(mention.name)
     if not ctx.issuer:
         ctx.extraction.drugs = [
             DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
@@ -547,7 +556,8 @@ def assign_owners(ctx: Context) -> None:
     designated = {d.drug for d in ctx.extraction.designations}
     has_own_code = any(name_kind(n) == "code" for d in ctx.extraction.drugs for n in (d.name, *(a.name for a in d.aliases)))
     sections = {name_key(s.section) for s in ctx.sentences if s.section}
-    owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$")
+    owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$"
+                              r"|\b(?:[Ww]e|[Tt]he [Cc]ompany)\s+(?:have\s+|has\s+)?(?:developed|discovered|invented|(?:are|is)\s+(?:developing|commercializing|commercialising))\b[^.;]{0,60}$")
     updated = []
     for drug in ctx.extraction.drugs:
         names = [drug.name, *(a.name for a in drug.aliases)]
@@ -569,6 +579,8 @@ def assign_owners(ctx: Context) -> None:
             owner = None  # a standard chemotherapy regimen is nobody's product
         elif drug.name in comparator and not possessed:
             owner = None
+        elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or has_code):
+            owner = None  # only ever given with the sponsor's drug: a partner's or standard-of-care drug
         elif marketed:
             # a marketed drug studied beside the sponsor's own code-named drug is a partner
             # drug; in a release with no code name (big pharma) the studied drug is the sponsor's
