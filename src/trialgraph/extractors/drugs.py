@@ -179,6 +179,11 @@ PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|na
 FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
 
 
+# Most sentences hold none of these patterns' literals ("/", "-", a drug noun): skip their scans.
+COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN = map(
+    gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN))
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
@@ -492,8 +497,12 @@ def _company_pattern(ctx: Context) -> tuple[re.Pattern | None, dict[str, str]]:
             forms.setdefault(ascii_punct(name), company.name)
     if not forms:
         return None, forms
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?P<co>" + alternatives + r")(?![\w-])"), forms
+    return _alternation(tuple(sorted(forms, key=lambda f: (-len(f), f)))), forms
+
+
+@lru_cache(maxsize=4096)  # a company's releases name it the same way: compile once
+def _alternation(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?P<co>" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
 def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms: dict[str, str]) -> str | None:
