@@ -270,3 +270,8 @@ def test_drugs_only_given_with_the_sponsors_drug_are_not_the_sponsors(sentence):
 def test_we_developed_a_drug_makes_it_the_sponsors():
     found = drugs("ACM-101 entered a Phase 2 trial. We developed and are commercializing velorinib for gout.")
     assert name_key(found[name_key("velorinib")].company) == name_key("Acme Oncology, Inc.")
+
+
+def test_appositive_discovered_by_names_the_owner():
+    found = drugs(PARTNER, "Atorvastatin, a statin discovered by Zeta Pharma, is given with ACM-101 in the Phase 2 trial.")
+    assert name_key(owner_of(found, "atorvastatin")) == name_key("Zeta Pharma, Inc.")

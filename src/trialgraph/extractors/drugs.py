@@ -271,7 +271,7 @@ def extract_drugs(ctx: Context) -> None:
                 ingredients.update(parts)
         for hit in hits:
             # "Brand (a tablets; b tablets)": the INNs that follow a combination's brand are its ingredients
-            if "/" in hit.canonical and hit.is_brand:
+            if "/" in hit.canonical and hit.surface.lower() != hit.canonical:
                 tail = text[hit.end:hit.end + 100]
                 ingredients.update(p for p in hit.canonical.split("/") if re.search(r"(?<![\w/])" + re.escape(p) + r"(?![\w/])", tail, re.I))
         spans = [(h.start, h.end) for h in hits]
@@ -469,7 +469,7 @@ def name_kind(form: str) -> str:
 
 # Whose a drug is, as the sentence says: "Company's [up to five words] Drug",
 # "Drug, Company's ...", "sold/marketed/developed by Company [...] Drug", "Drug
-# is sold by Company".
+# is sold by Company", "Drug, a protease inhibitor discovered by Company".
 _MARK = r"(?:[\u00ae\u2122]|\((?:R|TM)\))?"
 OWNER_VERBS = r"(?:sold|marketed|developed|commercialized|commercialised|manufactured|discovered|owned|licensed)"
 # between "Company's" and the drug: a few words of description, none that
@@ -522,7 +522,8 @@ def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms:
         match = companies.match(after, appositive.end())
         if match and after[match.end():match.end() + 2] == "'s":
             return forms[match.group("co")]
-    passive = re.match(r"^" + _MARK + r"\s+(?:is|are|was|were)\s+(?:\w+\s+)?" + OWNER_VERBS + r"\s+by\s+", after)
+    passive = re.match(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
+                       + OWNER_VERBS + r"\s+by\s+", after)
     if passive:
         match = companies.match(after, passive.end())
         if match:
