@@ -275,3 +275,9 @@ def test_we_developed_a_drug_makes_it_the_sponsors():
 def test_appositive_discovered_by_names_the_owner():
     found = drugs(PARTNER, "Atorvastatin, a statin discovered by Zeta Pharma, is given with ACM-101 in the Phase 2 trial.")
     assert name_key(owner_of(found, "atorvastatin")) == name_key("Zeta Pharma, Inc.")
+
+
+@pytest.mark.parametrize("inn", ["zalonogene parvovec", "velotibeglogene autotemcel", "zelocabtagene autoleucel"])
+def test_two_word_inns_of_gene_and_cell_therapies_are_one_drug(inn):
+    found = drugs(f"The Phase 3 trial compared ACM-101 with {inn} in sickle cell disease.")
+    assert name_key(inn) in found
