@@ -159,14 +159,14 @@ SUFFIX_ENGLISH_MIN_ZIPF = 1.0
 
 def _inn_suffixes(rows, top_n_list, zipf_frequency) -> list[str]:
     names = [key for key, (_, flag, canonical, _) in rows.items() if flag == "g" and key == canonical]
-    words = {key for key in names if key.isalpha()}
+    words = [key for key in names if key.isalpha()]  # one entry per name: a shared word counts per name
     for key in names:
         # two-word INNs of gene and cell therapies, as WHO names them: a "-gene"
         # word and a vector or cell word ("x-gene y-vec", "x-cabtagene y-leucel")
         parts = key.split(" ")
         if len(parts) == 2 and all(p.isalpha() for p in parts) and parts[0].endswith("gene"):
-            words.update(parts)
-    generics = sorted(w for w in words if len(w) >= 7)
+            words.extend(parts)
+    generics = sorted(w for w in words if len(w) >= 7)  # with repeats
     english = [w for w in top_n_list("en", SUFFIX_ENGLISH_WORDS)
                if w.isalpha() and w not in rows and zipf_frequency(w, "en") >= SUFFIX_ENGLISH_MIN_ZIPF]
     kept = set()
