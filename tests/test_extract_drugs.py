@@ -281,3 +281,8 @@ def test_appositive_discovered_by_names_the_owner():
 def test_two_word_inns_of_gene_and_cell_therapies_are_one_drug(inn):
     found = drugs(f"The Phase 3 trial compared ACM-101 with {inn} in sickle cell disease.")
     assert name_key(inn) in found
+
+
+def test_a_code_glued_to_a_heading_is_not_a_new_drug():
+    found = drugs("Clinical Studies For ACM-QD1ACM-QD1 is in a Phase 2 trial. ACM-QD1, our lead candidate, is well tolerated.")
+    assert name_key("ACM-QD1") in found and name_key("ACM-QD1ACM-QD1") not in found
