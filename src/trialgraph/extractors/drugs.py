@@ -248,6 +248,10 @@ def extract_drugs(ctx: Context) -> None:
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
+            base = SUFFIXED_INN.match(hit.surface.lower())
+            if base:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
+                links.append((base.group("base"), hit.surface, "inn_suffix"))
+                _note(forms, first_seen, base.group("base"), sentence)
             first = by_canonical.setdefault(hit.canonical, hit.surface)
             if first != hit.surface:
                 links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))

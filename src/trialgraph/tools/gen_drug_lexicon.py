@@ -135,6 +135,8 @@ def build_rows() -> list[tuple[str, str, str, str]]:
             if not drugbank or not LINKABLE.match(key):
                 continue
             flag = "l"
+        if first_word == key and re.fullmatch(r"[a-z]+-[a-z]{4}", key):
+            first_word = key.split("-")[0]  # a biological's suffix ("x-abcd") names a form of x
         base = variant_to_canonical.get(first_word)
         if not drugbank and first_word != key and base and len(base) == 1 and canonical_data.get(base[0], {}).get("drugbank_id"):
             # a salt or form the dictionary gives no id of its own ("x acetate"):
