@@ -376,16 +376,24 @@ def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
     return [(h.start, h.end) for h in hits]
 
 
+_STUDY_BEFORE_PAREN = gate(re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*$", re.I))
+_STUDY_AFTER = re.compile(r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+
+
 def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
     (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study"."""
     studies = set()
     for code in codes:
-        escaped = re.escape(code)
-        named = re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*" + escaped + r"\s*\)"
-                           r"|(?<![\w-])" + escaped + r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
-        if any(code in text and named.search(text) for text in texts):
-            studies.add(code)
+        for text in texts:
+            at = text.find(code)
+            while at >= 0 and code not in studies:
+                end = at + len(code)
+                glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
+                if not glued and (_STUDY_AFTER.match(text, end) or (
+                        text[end:end + 3].lstrip().startswith(")") and _STUDY_BEFORE_PAREN.search(text[max(0, at - 140):at]))):
+                    studies.add(code)
+                at = text.find(code, at + 1)
     return studies
 
 
@@ -512,25 +520,28 @@ def _alternation(forms: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?P<co>" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
+_BY_BEFORE = re.compile(OWNER_VERBS + r"\s+by\s+$")
+_SHORT_GAP = re.compile(r"\s[^.;]{0,60}$")
+_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"(?:/\S+)?\s*,\s+")
+_PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
+                            + OWNER_VERBS + r"\s+by\s+")
+
+
 def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms: dict[str, str]) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
-        if POSSESSIVE_GAP.match(gap) or re.match(
-                r"\s+(?:[\w-]+\s+){0,4}$", gap) and re.search(OWNER_VERBS + r"\s+by\s+$", before[:match.start()]):
+        if POSSESSIVE_GAP.match(gap) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
             owner = forms[match.group("co")]  # the closest one before the drug wins
-        elif re.search(r"^\s[^.;]{0,60}$", gap) and re.search(OWNER_VERBS + r"\s+by\s+$", before[:match.start()]):
-            owner = forms[match.group("co")]
     if owner:
         return owner
-    appositive = re.match(r"^" + _MARK + r"(?:/\S+)?\s*,\s+", after)
+    appositive = _APPOSITIVE_AFTER.match(after)
     if appositive:
         match = companies.match(after, appositive.end())
         if match and after[match.end():match.end() + 2] == "'s":
             return forms[match.group("co")]
-    passive = re.match(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
-                       + OWNER_VERBS + r"\s+by\s+", after)
+    passive = _PASSIVE_AFTER.match(after)
     if passive:
         match = companies.match(after, passive.end())
         if match:
