@@ -149,3 +149,140 @@ def test_code_names_with_letters_after_the_hyphen_or_mixed_case(code):
 ])
 def test_study_names_genes_and_viruses_are_not_code_names(text):
     assert set(drugs(text)) == {name_key("ACM-101")}
+
+
+PARTNER = "Acme Oncology entered a collaboration with Zeta Pharma, Inc. (NYSE: ZETA) last year."
+
+
+def owner_of(found, name):
+    return found[name_key(name)].company
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 is studied in combination with Zeta Pharma's Lipitor in the Phase 2 trial.",
+    "ACM-101 is studied with Zeta Pharma's cholesterol-lowering medicine, Lipitor, in the Phase 2 trial.",
+    "ACM-101 is studied with Lipitor, Zeta Pharma's statin, in the Phase 2 trial.",
+    "ACM-101 is studied with Lipitor in the Phase 2 trial. Lipitor is marketed by Zeta Pharma in the US.",
+    "ACM-101 is studied with a statin sold by Zeta Pharma under the brand name Lipitor in the Phase 2 trial.",
+])
+def test_a_partners_drug_belongs_to_the_partner(sentence):
+    found = drugs(PARTNER, sentence)
+    assert name_key(owner_of(found, "Lipitor")) == name_key("Zeta Pharma, Inc.")
+    assert name_key(owner_of(found, "ACM-101")) == name_key("Acme Oncology, Inc.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 reduced LDL cholesterol by 40% compared to Lipitor in the Phase 2 trial.",
+    "ACM-101 reduced LDL cholesterol by 40% vs. Lipitor in the Phase 2 trial.",
+    "In the Phase 2 trial, patients in the Lipitor control arm had fewer events than ACM-101 patients.",
+    "ACM-101 was given in the Phase 2 trial together with Lipitor.",  # a marketed partner drug, no owner stated
+])
+def test_comparators_and_marketed_partner_drugs_are_not_the_sponsors(sentence):
+    found = drugs(sentence)
+    other = next(d for k, d in found.items() if k != name_key("ACM-101"))
+    assert other.company is None
+
+
+def test_a_partners_therapy_with_or_without_another_drug_does_not_own_it():
+    found = drugs(PARTNER, "ACM-101 is given with Zeta Pharma's statin therapy, with or without warfarin, in the Phase 2 trial.")
+    assert owner_of(found, "warfarin") is None
+
+
+@pytest.mark.parametrize("text", [
+    "ACM-101 is tested in a Phase 2 combination trial in gout (ACMS003) evaluating its safety.",
+    "ACMS004 is a new Phase 2, open label study of ACM-101 in gout.",
+])
+def test_codes_the_text_calls_studies_are_not_drugs(text):
+    assert set(drugs(text)) == {name_key("ACM-101")}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Acme also advances ZELORA\u2122, an oral immune modulator aimed at relapse prevention.", "ZELORA"),
+    ("Acme's first-generation candidate, QUANTRA\u2122, has shown responses in a Phase 2 trial.", "QUANTRA"),
+    ("ZetaB, the company's novel gout treatment, met its primary endpoint.", "ZetaB"),
+    ("Acme advances two candidates: (i) VORELA\u00ae, an oral prodrug, and (ii) ACM-101.", "VORELA"),
+])
+def test_product_names_introduced_as_drugs(sentence, name):
+    found = drugs(sentence)
+    assert name_key(name) in found
+    assert name_key(found[name_key(name)].company) == name_key("Acme Oncology, Inc.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "NSCLC, a disease with no approved therapy, remains the focus of ACM-101.",
+    "The NASDAQ, the exchange where Acme trades, listed ACM-101 news.",
+])
+def test_appositives_that_describe_no_drug(sentence):
+    assert set(drugs(sentence)) == {name_key("ACM-101")}
+
+
+def test_a_new_inn_with_an_ending_the_dictionary_teaches_is_a_drug():
+    # "-nicline" ends several dictionary INNs and no English word; "zorvanicline" is invented
+    assert is_inn("zorvanicline")
+    assert name_key("zorvanicline") in drugs("Acme's zorvanicline met its primary endpoint in the Phase 3 trial.")
+
+
+@pytest.mark.parametrize("word", ["information", "cholesterol", "glycoprotein", "headline", "understand"])
+def test_learnt_inn_endings_match_no_english_word(word):
+    assert not is_inn(word)
+
+
+def test_regimen_acronyms_are_drugs_without_an_owner():
+    found = drugs("ACM-101 is studied in combination with FOLFIRI/Lipitor in a Phase 2 trial.")
+    assert found[name_key("FOLFIRI")].company is None
+    assert name_key("lipitor") in found
+
+
+@pytest.mark.parametrize("sentence, name, not_name", [
+    ("ACM-101 is given with liposomal warfarin in the Phase 2 trial.", "liposomal warfarin", "warfarin"),
+    ("ACM-101 is given with nab-paclitaxel in the Phase 2 trial.", "nab-paclitaxel", "paclitaxel"),
+])
+def test_a_formulation_of_an_inn_is_its_own_drug(sentence, name, not_name):
+    found = drugs(sentence)
+    assert name_key(name) in found and name_key(not_name) not in found
+
+
+def test_platform_prefixed_inn_is_the_sponsors_product():
+    found = drugs("Acme's ZetaFORM-atorvastatin lowered LDL cholesterol more than Lipitor in the Phase 2 trial.")
+    assert name_key(found[name_key("ZetaFORM-atorvastatin")].company) == name_key("Acme Oncology, Inc.")
+    assert found[name_key("Lipitor")].company is None
+
+
+@pytest.mark.parametrize("phrase", ["warfarin-based", "warfarin-refractory", "warfarin-naive"])
+def test_drug_inside_a_compound_adjective_is_named(phrase):
+    found = drugs(f"ACM-101 is studied in {phrase} patients in the Phase 2 trial.")
+    assert name_key("warfarin") in found
+
+
+def test_code_named_as_a_study_in_an_appositive_is_not_a_drug():
+    assert set(drugs("ACM-101 builds on ACMS-12-Z1, a phase 1/2 study in gout.")) == {name_key("ACM-101")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 was also administered with the checkpoint inhibitor atorvastatin in a Phase 1 study.",
+    "ACM-101 in combination with atorvastatin entered a Phase 2 trial.",
+    "The Phase 2 trial tests ACM-101 plus atorvastatin in gout.",
+])
+def test_drugs_only_given_with_the_sponsors_drug_are_not_the_sponsors(sentence):
+    assert drugs(sentence)[name_key("atorvastatin")].company is None
+
+
+def test_we_developed_a_drug_makes_it_the_sponsors():
+    found = drugs("ACM-101 entered a Phase 2 trial. We developed and are commercializing velorinib for gout.")
+    assert name_key(found[name_key("velorinib")].company) == name_key("Acme Oncology, Inc.")
+
+
+def test_appositive_discovered_by_names_the_owner():
+    found = drugs(PARTNER, "Atorvastatin, a statin discovered by Zeta Pharma, is given with ACM-101 in the Phase 2 trial.")
+    assert name_key(owner_of(found, "atorvastatin")) == name_key("Zeta Pharma, Inc.")
+
+
+@pytest.mark.parametrize("inn", ["zalonogene parvovec", "velotibeglogene autotemcel", "zelocabtagene autoleucel"])
+def test_two_word_inns_of_gene_and_cell_therapies_are_one_drug(inn):
+    found = drugs(f"The Phase 3 trial compared ACM-101 with {inn} in sickle cell disease.")
+    assert name_key(inn) in found
+
+
+def test_a_code_glued_to_a_heading_is_not_a_new_drug():
+    found = drugs("Clinical Studies For ACM-QD1ACM-QD1 is in a Phase 2 trial. ACM-QD1, our lead candidate, is well tolerated.")
+    assert name_key("ACM-QD1") in found and name_key("ACM-QD1ACM-QD1") not in found

@@ -10,6 +10,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..lexicons.drug_names import Hit, lexicon as drug_lexicon
 from ..model import DrugAlias, DrugFact, Evidence, Zone
+from ..normalize import ascii_punct
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import gate
@@ -72,7 +73,9 @@ def is_inn(word: str) -> bool:
     base = SUFFIXED_INN.match(lower)
     if base:
         lower = base.group("base")
-    return lower.endswith(lexicons.drug_stems())
+    if lower.endswith(lexicons.drug_stems()):
+        return True
+    return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
 
 
 # Code names CODE's digit run misses: a segment mixing letters and digits
@@ -143,6 +146,44 @@ COMMON_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|receiving|received|taki
 COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|treatment|injections?|tablets?|doses?|monotherapy|infusions?)\b)", re.I)
 
 
+# A product name the dictionary cannot know (a new brand in capitals, a
+# name with an inner capital, a trademark) introduced as a drug by an
+# appositive: "NAME(TM), an oral ... modulator", "the company's candidate,
+# NAME,", "NAME, the company's novel ... treatment".
+_PRODUCT = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122]))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?"
+_DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
+              r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical)s?\b")
+# words of a description of the product itself, not of a disease it treats
+_DESCRIPTION_WORD = (r"(?!(?:disease|cancer|tumou?r|condition|disorder|syndrome|infection|which|that|for|with|without|no|in|of|"
+                     r"and|or)\b)[\w'-]+")
+PRODUCT_BEFORE_NOUN = re.compile(
+    r"(?<![\w-])" + _PRODUCT + r"\s*,\s+(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,6}?" + _DRUG_NOUN)
+PRODUCT_AFTER_NOUN = re.compile(
+    r"\b" + _DRUG_NOUN + r",?\s+(?:\([ivx]+\)\s+)?" + _PRODUCT + r"(?=\s*[,;]|\s+(?:is|has|was)\b)")
+
+
+def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN):
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.lower() not in company_words:
+                out.append((match.start("name"), match.end("name"), name))
+    return sorted(out)
+
+
+# A platform's name joined to an INN names the sponsor's own product
+# ("PLATFORMNAME-inn"): a prefix with two capitals, so "Anti-x" is not one.
+PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
+# A formulation written before an INN makes another product ("liposomal x").
+FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
+
+
+# Most sentences hold none of these patterns' literals ("/", "-", a drug noun): skip their scans.
+COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN = map(
+    gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN))
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
@@ -154,6 +195,11 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
         if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                     and COMMON_AFTER.match(text[hit.end:])):
             continue
+        formulation = FORMULATION.search(text[max(0, hit.start - 30):hit.start])
+        if formulation and hit.flag != "b":
+            start = hit.start - (len(text[max(0, hit.start - 30):hit.start]) - formulation.start())
+            surface = text[start:hit.end]
+            hit = Hit(start, hit.end, surface, surface.lower(), hit.flag)
         out.append(hit)
     return out
 
@@ -202,9 +248,22 @@ def extract_drugs(ctx: Context) -> None:
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
+            base = SUFFIXED_INN.match(hit.surface.lower())
+            if base:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
+                links.append((base.group("base"), hit.surface, "inn_suffix"))
+                _note(forms, first_seen, base.group("base"), sentence)
             first = by_canonical.setdefault(hit.canonical, hit.surface)
             if first != hit.surface:
                 links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))
+        for match in lexicons.regimens().finditer(text):
+            _note(forms, first_seen, match.group(0), sentence)
+        for match in PLATFORM_INN.finditer(text) if "-" in text else ():
+            inn = match.group("inn")
+            if is_inn(inn) or drug_lexicon().canonical(inn):
+                _note(forms, first_seen, match.group(0), sentence)
+        for start, end, name in (_product_names(text, company_words) if "," in text else ()):
+            if not any(a <= start < b for a, b in spans_taken(hits)):
+                _note(forms, first_seen, name, sentence)
         for match in COMBINATION.finditer(text):
             parts = [p for p in match.group("a", "b", "c") if p]
             if all(is_inn(p) or drug_lexicon().canonical(p) for p in parts):
@@ -216,7 +275,7 @@ def extract_drugs(ctx: Context) -> None:
                 ingredients.update(parts)
         for hit in hits:
             # "Brand (a tablets; b tablets)": the INNs that follow a combination's brand are its ingredients
-            if "/" in hit.canonical and hit.is_brand:
+            if "/" in hit.canonical and hit.surface.lower() != hit.canonical:
                 tail = text[hit.end:hit.end + 100]
                 ingredients.update(p for p in hit.canonical.split("/") if re.search(r"(?<![\w/])" + re.escape(p) + r"(?![\w/])", tail, re.I))
         spans = [(h.start, h.end) for h in hits]
@@ -255,6 +314,10 @@ def extract_drugs(ctx: Context) -> None:
                     _note(forms, first_seen, abbr, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
+    accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences])
+    # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
+    accepted_codes = {c for c in accepted_codes
+                      if not any(c != d and len(d) >= 4 and c.startswith(d) and c[len(d)].isalnum() for d in accepted_codes)}
     for code in accepted_codes:
         for sentence in sentences:
             if code in ctx.text(sentence):
@@ -309,6 +372,31 @@ def extract_drugs(ctx: Context) -> None:
     ctx.set_drugs(surface_to_name)
 
 
+def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
+    return [(h.start, h.end) for h in hits]
+
+
+_STUDY_BEFORE_PAREN = gate(re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*$", re.I))
+_STUDY_AFTER = re.compile(r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+
+
+def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
+    """Codes the text says are studies, not drugs: "a Phase 2 trial in X
+    (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study"."""
+    studies = set()
+    for code in codes:
+        for text in texts:
+            at = text.find(code)
+            while at >= 0 and code not in studies:
+                end = at + len(code)
+                glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
+                if not glued and (_STUDY_AFTER.match(text, end) or (
+                        text[end:end + 3].lstrip().startswith(")") and _STUDY_BEFORE_PAREN.search(text[max(0, at - 140):at]))):
+                    studies.add(code)
+                at = text.find(code, at + 1)
+    return studies
+
+
 def _note(forms: Counter, first_seen: dict, form: str, sentence) -> None:
     form = form.strip()
     if not form:
@@ -354,6 +442,11 @@ def _trim_long_form(long: str, abbr: str) -> str | None:
     return candidate if candidate[:1].lower() == letters[:1].lower() else None
 
 
+def _first_most_common(counts: Counter | None) -> str | None:
+    # most_common keeps first-seen order among equals: deterministic
+    return counts.most_common(1)[0][0] if counts else None
+
+
 def _group(forms: list[str], links: list[tuple[str, str, str]]) -> list[set[str]]:
     parent = {f: f for f in forms}
     by_key = {}
@@ -384,20 +477,115 @@ def name_kind(form: str) -> str:
     """"code", "brand" or "inn": what kind of name a drug form is."""
     if re.search(r"\d", form) and re.search(r"[A-Z]{2}", form):
         return "code"
-    if form.isupper():
-        return "brand"
+    if form.isupper() or re.search(r"[a-z][A-Z]", form):
+        return "brand"  # capitals, or a capital inside the word: INNs are written in lower case
     return "inn"
 
 
+# Whose a drug is, as the sentence says: "Company's [up to five words] Drug",
+# "Drug, Company's ...", "sold/marketed/developed by Company [...] Drug", "Drug
+# is sold by Company", "Drug, a protease inhibitor discovered by Company".
+_MARK = r"(?:[\u00ae\u2122]|\((?:R|TM)\))?"
+OWNER_VERBS = r"(?:sold|marketed|developed|commercialized|commercialised|manufactured|discovered|owned|licensed)"
+# between "Company's" and the drug: a few words of description, none that
+# starts another phrase ("Company's therapy, with or without Drug" is not).
+_LINK_WORD = r"(?!(?:with|without|or|and|plus|versus|vs|in|to|for|than|as)\b)[\w-]+"
+POSSESSIVE_GAP = re.compile(r"'s" + _MARK + r"\s+(?:" + _LINK_WORD + r"\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+PARTNER_BEFORE = re.compile(r"\b(?:(?:in\s+)?combination\s+with|combined\s+with|together\s+with|administered\s+with|given\s+with|"
+                            r"plus|with\s+or\s+without|added\s+to|on\s+top\s+of|background)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relative\s+to|than)\s+(?:the\s+)?$", re.I)
+COMPARATOR_AFTER = re.compile(r"^\s*" + _MARK + r"\s*(?:[\d.]+\s*mg\b[^.;]*?)?(?:control|comparator|alone)\b", re.I)
+
+
+def _company_pattern(ctx: Context) -> tuple[re.Pattern | None, dict[str, str]]:
+    """Every way the release writes a company it names, longest first, and
+    the company each form stands for."""
+    forms: dict[str, str] = {}
+    for company in ctx.extraction.companies:
+        names = [company.name, *company.short_names]
+        bare = re.sub(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|plc|AG|SA|S\.A|N\.V|LLC|GmbH|Co)\.?$", "", company.name)
+        names.append(bare)
+        first = bare.split()[0] if bare.split() else ""
+        if len(first) >= 4 and first[0].isupper() and first.lower() not in ("the", "company"):
+            names.append(first)
+        for name in names:
+            forms.setdefault(ascii_punct(name), company.name)
+    if not forms:
+        return None, forms
+    return _alternation(tuple(sorted(forms, key=lambda f: (-len(f), f)))), forms
+
+
+@lru_cache(maxsize=4096)  # a company's releases name it the same way: compile once
+def _alternation(forms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w-])(?P<co>" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
+
+
+_BY_BEFORE = re.compile(OWNER_VERBS + r"\s+by\s+$")
+_SHORT_GAP = re.compile(r"\s[^.;]{0,60}$")
+_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"(?:/\S+)?\s*,\s+")
+_PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
+                            + OWNER_VERBS + r"\s+by\s+")
+
+
+def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms: dict[str, str]) -> str | None:
+    before, after = text[max(0, start - 120):start], text[end:end + 120]
+    owner = None
+    for match in companies.finditer(before):
+        gap = before[match.end():]
+        if POSSESSIVE_GAP.match(gap) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
+            owner = forms[match.group("co")]  # the closest one before the drug wins
+    if owner:
+        return owner
+    appositive = _APPOSITIVE_AFTER.match(after)
+    if appositive:
+        match = companies.match(after, appositive.end())
+        if match and after[match.end():match.end() + 2] == "'s":
+            return forms[match.group("co")]
+    passive = _PASSIVE_AFTER.match(after)
+    if passive:
+        match = companies.match(after, passive.end())
+        if match:
+            return forms[match.group("co")]
+    return None
+
+
 def assign_owners(ctx: Context) -> None:
-    """A drug is the issuer's when the release develops it: it has a code name or
-    brand, an "About" section, or designations, trials or results of its own."""
+    """A drug is the company's that a sentence says it is ("Company's Drug",
+    "Drug is sold by Company"); else the issuer's when the release develops it:
+    it has a code name or brand, an "About" section, or designations, trials or
+    results of its own. A drug the text names only as a comparator ("compared
+    to Drug", "the Drug control arm"), or a marketed drug the dictionary knows
+    that the release only uses beside its own, has no owner unless one is stated."""
+    companies, company_forms = _company_pattern(ctx)
+    stated: dict[str, Counter] = {}
+    comparator: set[str] = set()
+    partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
+    subject_mentions: set[str] = set()  # named at least once in any other role
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        for mention in ctx.drugs_in(text):
+            if companies is not None:
+                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
+                if owner:
+                    stated.setdefault(mention.name, Counter())[owner] += 1
+            before = text[max(0, mention.start - 60):mention.start]
+            if COMPARATOR_BEFORE.search(before[-30:]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
+                comparator.add(mention.name)
+            elif PARTNER_BEFORE.search(before):
+                partnered.add(mention.name)
+            else:
+                subject_mentions.add(mention.name)
     if not ctx.issuer:
+        ctx.extraction.drugs = [
+            DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
         return
     subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
     subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
+    designated = {d.drug for d in ctx.extraction.designations}
+    has_own_code = any(name_kind(n) == "code" for d in ctx.extraction.drugs for n in (d.name, *(a.name for a in d.aliases)))
     sections = {name_key(s.section) for s in ctx.sentences if s.section}
-    owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$")
+    owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$"
+                              r"|\b(?:[Ww]e|[Tt]he [Cc]ompany)\s+(?:have\s+|has\s+)?(?:developed|discovered|invented|(?:are|is)\s+(?:developing|commercializing|commercialising))\b[^.;]{0,60}$")
     updated = []
     for drug in ctx.extraction.drugs:
         names = [drug.name, *(a.name for a in drug.aliases)]
@@ -410,6 +598,23 @@ def assign_owners(ctx: Context) -> None:
             if m.name == drug.name
         )
         generic = drug.name.lower() in lexicons.common_drugs()
-        owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
+        # a brand the dictionary knows is a marketed product (DrugBank also lists
+        # investigational INNs, which may well be the sponsor's)
+        marketed = any(drug_lexicon().is_brand(n) for n in names) and not any(name_kind(n) == "code" for n in names)
+        if drug.name in stated:
+            owner = _first_most_common(stated[drug.name])
+        elif lexicons.regimens().fullmatch(drug.name):
+            owner = None  # a standard chemotherapy regimen is nobody's product
+        elif drug.name in comparator and not possessed:
+            owner = None
+        elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or has_code):
+            owner = None  # only ever given with the sponsor's drug: a partner's or standard-of-care drug
+        elif marketed:
+            # a marketed drug studied beside the sponsor's own code-named drug is a partner
+            # drug; in a release with no code name (big pharma) the studied drug is the sponsor's
+            studied = drug.name in designated or (drug.name in subjects and not has_own_code)
+            owner = ctx.issuer if (in_section or possessed or studied) and not generic else None
+        else:
+            owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
     ctx.extraction.drugs = updated

@@ -91,3 +91,10 @@ def not_company_words() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def disease_eponyms() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in _lines("disease_eponyms.txt"))
+
+
+@lru_cache(maxsize=None)
+def regimens() -> re.Pattern:
+    """Chemotherapy regimen acronyms (regimens.txt), as written."""
+    names = sorted(_lines("regimens.txt"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")

@@ -39,11 +39,16 @@ class DrugLexicon:
         # plain tuples, not Entry objects: 45,000 of them load in a third of the time
         self.entries: dict[str, tuple[str, str, str]] = {}
         self.ordinary: set[str] = set()
+        suffixes = []
         for variant, flag, canonical, drugbank in rows:
             if flag == "x":
                 self.ordinary.add(variant)
+            elif flag == "s":
+                suffixes.append(variant[1:])
             else:
                 self.entries[variant] = (flag, canonical or variant, drugbank)
+        # endings of INNs learnt from the dictionary, for names it does not list yet
+        self.inn_suffixes: tuple[str, ...] = tuple(suffixes)
         split = re.compile(r"[ -]").split
         self.first_words = {split(v, 1)[0] for v, e in self.entries.items() if e[0] != "l"}
 
@@ -88,6 +93,10 @@ class DrugLexicon:
         entry = self.entries.get(key) or self.entries.get(re.sub(r"[\s-]+", " ", key))
         return entry[2] if entry and entry[2] else None
 
+    def is_brand(self, name: str) -> bool:
+        entry = self.entries.get(name.strip().lower())
+        return bool(entry) and entry[0] == "b" and name[:1].isupper()
+
     def canonical(self, name: str) -> str | None:
         entry = self.entries.get(name.strip().lower())
         return entry[1] if entry else None
@@ -112,7 +121,12 @@ def _glued_after(text: str, end: int) -> bool:
     after = text[end]
     if after.isalnum() or after == "_":
         return True
-    return after == "-" and end + 1 < len(text) and text[end + 1].isalnum()
+    return after == "-" and end + 1 < len(text) and text[end + 1].isalnum() and not _COMPOUND.match(text, end)
+
+
+# "x-based", "x-refractory": the drug x still named, in a compound adjective
+_COMPOUND = re.compile(r"-(?:based|containing|treated|pretreated|refractory|resistant|naive|na\u00efve|exposed|eligible|"
+                       r"ineligible|intolerant|induced|associated|related|experienced|sensitive)\b")
 
 
 @lru_cache(maxsize=1)

@@ -19,6 +19,9 @@ Flags:
   l  only for linking a name already found to its DrugBank id; never
      searched for (codes with digits, odd spellings, ordinary words)
   x  an ordinary English word that ends like an INN stem ("worsen"): never a drug
+  s  (variant "-suffix") an ending shared by at least three of the dictionary's
+     generic names and by no English word: how a new INN is recognised
+     ("-nicline" of a smoking-cessation INN the dictionary does not list yet)
 Which variants are safe to search for is decided by general rules, not by a
 list of words: letters only, long enough, not one of the dictionary's own
 stopwords, and not a frequent English word (wordfreq's Zipf frequency).
@@ -132,6 +135,8 @@ def build_rows() -> list[tuple[str, str, str, str]]:
             if not drugbank or not LINKABLE.match(key):
                 continue
             flag = "l"
+        if first_word == key and re.fullmatch(r"[a-z]+-[a-z]{4}", key):
+            first_word = key.split("-")[0]  # a biological's suffix ("x-abcd") names a form of x
         base = variant_to_canonical.get(first_word)
         if not drugbank and first_word != key and base and len(base) == 1 and canonical_data.get(base[0], {}).get("drugbank_id"):
             # a salt or form the dictionary gives no id of its own ("x acetate"):
@@ -143,7 +148,42 @@ def build_rows() -> list[tuple[str, str, str, str]]:
         if (word.isalpha() and word.endswith(stems) and word not in rows and word not in first_words
                 and frequency(word) >= STEM_WORD_MIN_ZIPF):
             rows[word] = (word, "x", "", "")
+    for suffix in _inn_suffixes(rows, top_n_list, zipf_frequency):
+        rows["-" + suffix] = ("-" + suffix, "s", "", "")
     return [rows[k] for k in sorted(rows)]
+
+
+SUFFIX_LENGTHS = (5, 6, 7)
+SUFFIX_MIN_NAMES = 3
+SUFFIX_ENGLISH_WORDS = 200000
+SUFFIX_ENGLISH_MIN_ZIPF = 1.0
+
+
+def _inn_suffixes(rows, top_n_list, zipf_frequency) -> list[str]:
+    names = [key for key, (_, flag, canonical, _) in rows.items() if flag == "g" and key == canonical]
+    words = [key for key in names if key.isalpha()]  # one entry per name: a shared word counts per name
+    for key in names:
+        # two-word INNs of gene and cell therapies, as WHO names them: a "-gene"
+        # word and a vector or cell word ("x-gene y-vec", "x-cabtagene y-leucel")
+        parts = key.split(" ")
+        if len(parts) == 2 and all(p.isalpha() for p in parts) and parts[0].endswith("gene"):
+            words.extend(parts)
+    generics = sorted(w for w in words if len(w) >= 7)  # with repeats
+    english = [w for w in top_n_list("en", SUFFIX_ENGLISH_WORDS)
+               if w.isalpha() and w not in rows and zipf_frequency(w, "en") >= SUFFIX_ENGLISH_MIN_ZIPF]
+    kept = set()
+    for length in SUFFIX_LENGTHS:
+        counts: dict[str, int] = {}
+        for name in generics:
+            counts[name[-length:]] = counts.get(name[-length:], 0) + 1
+        kept |= {suffix for suffix, n in counts.items() if n >= SUFFIX_MIN_NAMES}
+    by_ending: dict[str, list[str]] = {}
+    for word in english:  # words grouped by ending: one pass instead of suffixes x words
+        for length in SUFFIX_LENGTHS:
+            by_ending.setdefault(word[-length:], []).append(word)
+    kept = {suffix for suffix in kept if suffix not in by_ending}
+    # the shortest ending is enough: "-xyzab" covers "-wxyzab"
+    return sorted(s for s in kept if not any(s != t and s.endswith(t) for t in kept))
 
 
 def _package_stopwords(folder: Path) -> frozenset[str]:
