@@ -11,7 +11,9 @@ import pytest
 from trialgraph.facts import facts
 from trialgraph.pipeline import build
 
-FLOORS = {"seeds": (0.95, 0.70), "dev": (0.90, 0.78)}  # (micro F1, lowest per-kind F1)
+# (micro F1, lowest per-kind F1). train and validation are real third-party releases;
+# validation is only ever scored (never read), so its floor guards the honest estimate.
+FLOORS = {"seeds": (0.96, 0.72), "dev": (0.95, 0.88), "train": (0.85, 0.50), "validation": (0.75, 0.0)}
 
 
 def _scorer(shared):
