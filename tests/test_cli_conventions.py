@@ -127,7 +127,7 @@ def test_dash_h_is_help_and_the_epilogue_lists_only_the_commands_codes(command):
     assert result.output == run(*args[:-1], "--help").output
     assert "Usage:" in result.output
     listed = {int(line.split()[0]) for line in result.output.split("Exit codes:")[1].splitlines() if line.strip()}
-    expected = set(COMMAND_EXIT_CODES[command]) if command else {0, 1, 2, 3, 4, 130}
+    expected = set(COMMAND_EXIT_CODES[command]) if command else {0, 1, 2, 3, 4, 5, 130}
     assert listed == expected
 
 

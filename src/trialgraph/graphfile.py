@@ -63,6 +63,10 @@ def file_quads(path: Path) -> list:
         raise not_a_graph(path, "the file is empty", fmt)
     if fmt == pyoxigraph.RdfFormat.JSON_LD and path.is_file():
         refuse_remote_jsonld(path)  # the one message for a context trialgraph would have to fetch
+    elif path.is_file():
+        from .graphsource import refuse_cut_short
+
+        refuse_cut_short(path)
     try:
         quads = list(pyoxigraph.parse(path=str(path), format=fmt))
     except SyntaxError as error:

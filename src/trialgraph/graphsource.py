@@ -20,11 +20,12 @@ def _existing(path: Path) -> Path:
     if not path.exists():
         raise UsageError("no such graph file", path=str(path))
     if not disk_store.is_store(path):
-        _refuse_cut_short(path)
+        refuse_cut_short(path)
     return path
 
 
-def _refuse_cut_short(path: Path) -> None:
+def refuse_cut_short(path: Path) -> None:
+    """GraphError for a build's graph file that lost its end (every reader calls it)."""
     from .trig import cut_short
 
     try:
