@@ -246,7 +246,7 @@ class _RecordingBar:
             self.log.append("advance")
             yield item
 
-    def update(self, steps):
+    def update(self, steps, current_item=None):
         self.log.extend(["advance"] * steps)
 
 
@@ -258,7 +258,7 @@ def _many_releases(folder: Path, count: int) -> Path:
 
 
 def test_the_progress_bar_advances_as_releases_are_extracted_on_a_terminal_only(tmp_path, monkeypatch):
-    import trialgraph.cli.build as build_cli
+    import trialgraph.cli.common as common_cli
     from trialgraph import parallel
 
     folder = _many_releases(tmp_path / "in", 55)
@@ -271,14 +271,14 @@ def test_the_progress_bar_advances_as_releases_are_extracted_on_a_terminal_only(
 
     monkeypatch.setattr(parallel, "_extract_or_error", extract)
     monkeypatch.setattr(click, "progressbar", lambda *a, **k: _RecordingBar(log, *a, **k))
-    monkeypatch.setattr(build_cli, "on_terminal", lambda: True, raising=False)
+    monkeypatch.setattr(common_cli, "on_terminal", lambda: True)
     result = run("build", str(folder), "-o", str(tmp_path / "g.trig"), "-j", "1", "--no-validate")
     assert result.exit_code == 0, result.output
     assert log.count("advance") == 55 and log.count("extract") == 55
     assert log[:4] == ["extract", "advance", "extract", "advance"]  # not 55 advances before any work
 
     log.clear()
-    monkeypatch.setattr(build_cli, "on_terminal", lambda: False, raising=False)
+    monkeypatch.setattr(common_cli, "on_terminal", lambda: False)
     assert run("build", str(folder), "-o", str(tmp_path / "g.trig"), "-j", "1", "--no-validate").exit_code == 0
     assert "advance" not in log and log.count("extract") == 55
 
@@ -302,3 +302,23 @@ def test_a_build_ends_with_one_summary_line_per_stage_and_into_counts_releases(t
     assert again.exit_code == 0, again.output
     assert again.output.splitlines()[-1] == f"wrote {out} (1 added, 1 replaced, 4 unchanged)"
     assert run("build", str(changed), "--into", str(out), "-q").output == ""
+
+
+@pytest.mark.parametrize("command, steps", [("validate", None), ("facts", 8), ("viz", 3)])
+def test_validate_facts_and_viz_show_progress_on_a_terminal_only(tmp_path, monkeypatch, command, steps):
+    import trialgraph.cli.common as common_cli
+
+    graph = tmp_path / "g.trig"
+    assert run("build", str(EXAMPLES), "-o", str(graph), "-q").exit_code == 0
+    log: list[str] = []
+    monkeypatch.setattr(click, "progressbar", lambda *a, **k: _RecordingBar(log, *a, **k))
+    args = [command, str(graph)] + (["-o", str(tmp_path / "map.svg")] if command == "viz" else [])
+    monkeypatch.setattr(common_cli, "on_terminal", lambda: True)
+    result = run(*args)
+    assert result.exit_code == 0
+    if steps is None:  # one step per graph validate checks, as it reports
+        steps = int(result.output.split("conforms: ")[1].split()[0])
+    assert log.count("advance") == steps
+    log.clear()
+    monkeypatch.setattr(common_cli, "on_terminal", lambda: False)
+    assert run(*args).exit_code == 0 and log == []

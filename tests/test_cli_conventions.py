@@ -151,7 +151,7 @@ def test_an_unknown_command_lists_the_commands():
     assert result.exit_code == 2 and "validate" in result.output and "did you mean" not in result.output
 
 
-@pytest.mark.parametrize("command, target", [("validate", "trialgraph.cli.validate.validate_dataset"),
+@pytest.mark.parametrize("command, target", [("validate", "trialgraph.cli.validate.validate_graphs"),
                                              ("facts", "trialgraph.cli.facts.facts"),
                                              ("export", "trialgraph.cli.export.serialize")])
 def test_ctrl_c_exits_130(monkeypatch, built, tmp_path, command, target):

@@ -105,27 +105,42 @@ def check_triples(name: str, triples: list, keep: list[Graph] | None = None) -> 
     return validate_graph(graph, name, keep)
 
 
-def _report(named: list[tuple[str, list]], workers: int, keep_results: bool = False) -> Report:
+def _report(named: list[tuple[str, list]], workers: int, keep_results: bool = False, progress=None) -> Report:
     report = Report(graphs_checked=len(named))
+    advance = progress or (lambda name: None)
     if keep_results:  # report graphs are not sent back from worker processes
         for name, triples in named:
             report.problems.extend(check_triples(name, triples, report.results))
+            advance(name)
     elif workers > 1 and len(named) > 64:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for problems in pool.map(_check, named, chunksize=32):
+            for (name, _), problems in zip(named, pool.map(_check, named, chunksize=32)):
                 report.problems.extend(problems)
+                advance(name)
     else:
         for item in named:
             report.problems.extend(_check(item))
+            advance(item[0])
     report.conforms = not report.problems
     return report
 
 
+def release_graphs(dataset: Dataset) -> list[tuple[str, list]]:
+    """(short name, triples) of each graph validate checks: every graph a release states."""
+    return _named_graphs((g.identifier, g) for g in dataset.graphs())
+
+
 def validate_dataset(dataset: Dataset, *, workers: int = 1, keep_results: bool = False) -> Report:
     """keep_results: also keep pySHACL's report graphs, for w3c_report."""
-    return _report(_named_graphs((g.identifier, g) for g in dataset.graphs()), workers, keep_results)
+    return validate_graphs(release_graphs(dataset), workers=workers, keep_results=keep_results)
+
+
+def validate_graphs(named: list[tuple[str, list]], *, workers: int = 1, keep_results: bool = False,
+                    progress=None) -> Report:
+    """`progress(name)` is called as each graph is checked."""
+    return _report(named, workers, keep_results, progress)
 
 
 def w3c_report(report: Report) -> list:

@@ -11,6 +11,7 @@ from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
 from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize
+from . import common
 from .common import EXIT_CODES, fail, verbose_option
 
 PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
@@ -89,17 +90,13 @@ def progress_bar(items):
     """`items` passed through as extraction consumes them, advancing a bar
     on a terminal (silent otherwise, and below PROGRESS_THRESHOLD items)."""
     items = list(items)
-    if len(items) < PROGRESS_THRESHOLD or not on_terminal():
+    if len(items) < PROGRESS_THRESHOLD or not common.on_terminal():
         yield from items
         return
     with click.progressbar(length=len(items), label="extracting", file=sys.stderr) as bar:
         for item in items:
             yield item
             bar.update(1)  # after the consumer is done with it
-
-
-def on_terminal() -> bool:
-    return sys.stderr.isatty()
 
 
 def say(line: str) -> None:

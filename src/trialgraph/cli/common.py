@@ -66,3 +66,31 @@ def fail(error: TrialgraphError, verbose: bool) -> None:
         traceback.print_exc()
     click.echo(f"error: {error.one_line()}", err=True)
     sys.exit(error.exit_code)
+
+
+def on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class TerminalProgress:
+    """A progress bar on stderr when it is a terminal, silent otherwise: the
+    long commands (build, validate, facts, viz) advance it step by step."""
+
+    def __init__(self, total: int, label: str):
+        self._bar = None
+        if on_terminal() and total > 0:
+            self._bar = click.progressbar(length=total, label=label, file=sys.stderr,
+                                          item_show_func=lambda step: step)
+
+    def __enter__(self):
+        if self._bar is not None:
+            self._bar.__enter__()
+        return self.advance
+
+    def advance(self, step: str | None = None) -> None:
+        if self._bar is not None:
+            self._bar.update(1, step)
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)

@@ -1,7 +1,6 @@
 """`trialgraph facts`: the FACTS.md table of a built graph."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -9,7 +8,7 @@ import click
 from ..errors import TrialgraphError
 from ..facts import KINDS, facts, to_csv, to_jsonl
 from ..graphfile import graph_argument, open_store
-from .common import fail, graph_path, output_path, verbose_option, write_output
+from .common import TerminalProgress, fail, graph_path, output_path, verbose_option, write_output
 
 
 @click.command("facts")
@@ -22,7 +21,7 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
     """Print the facts table (FACTS.md) of GRAPH (a file, a store folder, or - for standard input)."""
     try:
         with graph_argument(graph) as path:
-            with _Progress() as advance:
+            with TerminalProgress(len(KINDS), "facts") as advance:
                 rows = facts(open_store(path), progress=advance)
         write_output(output, to_jsonl(rows) if fmt == "jsonl" else to_csv(rows))
     except TrialgraphError as error:
@@ -30,23 +29,3 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
         return
     if str(output) != "-":
         click.echo(f"wrote {output} ({len(rows)} rows)", err=True)
-
-
-class _Progress:
-    """A progress bar over the fact kinds on a terminal; silent otherwise."""
-
-    def __enter__(self):
-        self._bar = None
-        if sys.stderr.isatty():
-            self._bar = click.progressbar(length=len(KINDS), label="facts", file=sys.stderr,
-                                          item_show_func=lambda kind: kind)
-            self._bar.__enter__()
-        return self.advance
-
-    def advance(self, kind: str) -> None:
-        if self._bar is not None:
-            self._bar.update(1, kind)
-
-    def __exit__(self, *exc) -> None:
-        if self._bar is not None:
-            self._bar.__exit__(*exc)

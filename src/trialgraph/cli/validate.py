@@ -8,8 +8,8 @@ import click
 
 from ..errors import TrialgraphError
 from ..graphfile import graph_argument, open_dataset
-from ..validate import REPORT_FORMATS, render, validate_dataset
-from .common import fail, graph_path, output_path, verbose_option, write_output
+from ..validate import REPORT_FORMATS, release_graphs, render, validate_graphs
+from .common import TerminalProgress, fail, graph_path, output_path, verbose_option, write_output
 
 
 @click.command("validate")
@@ -25,7 +25,9 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
     try:
         with graph_argument(graph) as path:
             dataset = open_dataset(path)
-            report = validate_dataset(dataset, keep_results=fmt != "text")
+            named = release_graphs(dataset)
+            with TerminalProgress(len(named), "validating") as advance:
+                report = validate_graphs(named, keep_results=fmt != "text", progress=advance)
         data = render(report, fmt)
         if data or str(output) != "-":
             write_output(output, data)

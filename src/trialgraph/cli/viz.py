@@ -8,7 +8,7 @@ import click
 
 from ..errors import TrialgraphError
 from ..viz import FORMATS
-from .common import EXIT_CODES, fail, verbose_option
+from .common import EXIT_CODES, TerminalProgress, fail, verbose_option
 
 
 @click.command("viz", epilog=EXIT_CODES)
@@ -36,7 +36,10 @@ def command(graph: Path, output: Path, fmt: str | None, drugs: tuple[str, ...], 
         store = open_store(graph)
         keep_around = resolve_names(store, drugs, companies)
         title = map_title(graph.name, [*drugs, *companies])
-        projection = write_map(store, output, keep_around=keep_around, fmt=fmt, title=title)
+        from ..viz.writers import MAP_STEPS
+
+        with TerminalProgress(MAP_STEPS, "map") as advance:
+            projection = write_map(store, output, keep_around=keep_around, fmt=fmt, title=title, progress=advance)
     except TrialgraphError as error:
         fail(error, verbose)
         return

@@ -132,9 +132,17 @@ def timelines_of(store, projection: Projection) -> list:
     return sorted(busiest[:PAGE_TIMELINES], key=lambda lanes: (lanes.label.casefold(), lanes.company))
 
 
+MAP_STEPS = 3  # the steps write_map reports to `progress`
+
+
 def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None = None,
-              title: str = "trialgraph map") -> Projection:
+              title: str = "trialgraph map", progress=None) -> Projection:
+    advance = progress or (lambda step: None)
     chosen = format_of(path, fmt)
     projection, coordinates = build_map(store, keep_around)
-    write_atomic(Path(path), render(store, projection, coordinates, chosen, title))
+    advance("projected")
+    data = render(store, projection, coordinates, chosen, title)
+    advance("drawn")
+    write_atomic(Path(path), data)
+    advance("written")
     return projection
