@@ -35,3 +35,18 @@ def shared() -> Path:
     if not (SHARED / "corpus").is_dir():
         pytest.fail(f"{SHARED} is missing: CI checks it out beside the project")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def examples_graph(tmp_path_factory) -> Path:
+    """The project's example releases built once, without validation, for the
+    tests that query or serve a graph (read only: copy it before changing it)."""
+    from click.testing import CliRunner
+
+    from trialgraph.cli import main
+
+    out = tmp_path_factory.mktemp("examples-graph") / "examples.trig"
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    result = CliRunner().invoke(main, ["build", str(examples), "-o", str(out), "-q", "--no-validate"])
+    assert result.exit_code == 0, result.output
+    return out

@@ -29,7 +29,6 @@ from trialgraph.sparql.catalogue import parse
 from trialgraph.sparql.execute import execute, freeze, run, unfreeze
 from trialgraph.sparql.safety import check_user_query
 
-ROOT = Path(__file__).resolve().parents[1]
 # Issue 15's payload: rdflib read \u00000022 as one 8-digit escape (a quote
 # that ends the string), pyoxigraph as \u0000 then "0022", so SERVICE sat
 # inside a string for the checker and in the query for the engine.
@@ -70,11 +69,8 @@ def listener():
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("graph") / "examples.trig"
-    result = CliRunner().invoke(main, ["build", str(ROOT / "examples"), "-o", str(out), "-q", "--no-validate"])
-    assert result.exit_code == 0, result.output
-    return out
+def graph(examples_graph) -> Path:
+    return examples_graph
 
 
 @pytest.fixture(scope="module")

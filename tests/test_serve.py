@@ -22,18 +22,13 @@ from servers import free_port, wait_for_port
 from trialgraph.cli import main
 from trialgraph.serve import make_server
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 ALL_QUADS = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("built") / "examples.trig"
-    result = CliRunner().invoke(main, ["build", str(EXAMPLES), "-o", str(out), "-q", "--no-validate"])
-    assert result.exit_code == 0, result.output
-    return out
+def built(examples_graph) -> Path:
+    return examples_graph
 
 
 @pytest.fixture(scope="module")
@@ -346,7 +341,6 @@ def test_a_port_in_use_is_one_line_and_exit_2(built, store):
 
 def test_port_0_picks_a_free_port_and_prints_it(built):
     import re
-    import time
 
     process = subprocess.Popen([sys.executable, "-m", "trialgraph.cli", "serve", str(built), "--port", "0"],
                                stderr=subprocess.PIPE, text=True)

@@ -20,7 +20,7 @@ TABLE = "results.table"
 
 NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 VALUE = re.compile(
-    rf"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
+    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
