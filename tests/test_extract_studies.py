@@ -320,3 +320,27 @@ def test_the_treatment_arm_named_after_the_drug_is_not_a_labelled_cohort():
 def test_phase_testing_is_a_trial():
     ex = announce("ACM-101 has completed Phase I clinical testing in Australia and is in a Phase II trial in psoriasis.")
     assert {t.phase for t in ex.trials} == {"1", "2"}
+
+
+def test_plural_trials_for_a_list_of_indications_are_one_study_each():
+    ex = announce("In 2023 the company filed IND applications for Phase II clinical trials of ACM-101 for "
+                  "bipolar disorder, major depressive disorder and post-traumatic stress disorder.")
+    assert sorted(t.indication for t in ex.trials) == [
+        "bipolar disorder", "major depressive disorder", "post-traumatic stress disorder"]
+
+
+def test_a_disease_named_after_a_person_is_an_indication():
+    assert indication_after("for the treatment of Alzheimer's.") == "Alzheimer's"
+
+
+def test_the_drug_refers_to_the_subject_of_the_sentence_before():
+    ex = announce(
+        "ACM-101 combines two marketed drugs (zelatinib and quorafen) in a new formulation. "
+        "The drug has received Orphan Drug Designation from the FDA.",
+        lead="an update on ACM-101, its lead candidate.",
+    )
+    assert {d.drug for d in ex.designations} == {"ACM-101"}
+
+
+def test_disease_as_a_modifier_is_not_an_indication():
+    assert indication_after("for targeting multiple disease pathways simultaneously") is None

@@ -127,13 +127,15 @@ class Context:
         return max(order, key=lambda name: (name in owned, counts[name], -order.index(name)))
 
     def previous_drug(self, sentence: Sentence) -> str | None:
-        """The last drug named before this sentence in the same paragraph or section."""
+        """What "the drug" or "it" refers to: the first drug named in the nearest earlier
+        sentence of the paragraph that names one (its subject, as a reader takes it, rather
+        than the ingredients or comparators named after it)."""
         for earlier in reversed(self.sentences[: sentence.index]):
             if earlier.paragraph != sentence.paragraph:
                 break
             mentions = self.drugs_in(self.text(earlier))
             if mentions:
-                return mentions[-1].name
+                return mentions[0].name
         return None
 
 

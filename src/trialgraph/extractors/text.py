@@ -3,6 +3,7 @@ and token similarity for merging mentions of one trial or indication."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .prefilter import gate
 
@@ -68,7 +69,16 @@ DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD = map(gate, (DISEASE_WORD, DISEASE_A
 
 
 def names_disease(text: str) -> bool:
-    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text))
+    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text) or _eponym().search(text))
+
+
+@lru_cache(maxsize=None)
+def _eponym() -> re.Pattern:
+    """A disease named after a person, in the possessive ("Alzheimer's", "Crohn's")."""
+    from .. import lexicons
+
+    names = sorted(lexicons.disease_eponyms(), key=len, reverse=True)
+    return gate(re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:'s|’s)\b", re.I))
 
 
 # What introduces a population or an indication: "in X", "for (the treatment of) X",
@@ -87,6 +97,9 @@ _POPULATION_TRIGGER = re.compile(
 _GENERIC_INDICATION = re.compile(
     r"(?:(?:rare|serious|life-threatening|severe|unmet|many|various|other|these|such|all)\s+)*"
     r"(?:diseases?|disorders?|conditions?|cancers?|tumou?rs?|illness(?:es)?|indications?|infections?)", re.I)
+# "disease" qualifying another noun names no disease: "multiple disease pathways", "disease-modifying".
+_DISEASE_AS_MODIFIER = re.compile(
+    r"\bdiseases?[- ](?:pathways?|progression|modif\w*|burden|activity|course|states?|areas?|models?|mechanisms?|biology)\b", re.I)
 _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both|its|their|our|his|her)\b", re.I)
 
 
@@ -111,7 +124,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and names_disease(candidate) and not _GENERIC_INDICATION.fullmatch(candidate):
+        if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate):
             inner = re.match(r"(.+?)\s+in\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
                 return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"

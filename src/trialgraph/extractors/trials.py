@@ -11,7 +11,7 @@ from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
 from .abbreviations import expand
-from .text import DISEASE_ACRONYM, indication_after, names_disease, similarity
+from .text import DISEASE_ACRONYM, indication_after, names_disease, similarity, split_list
 
 NAME = "trials.patterns"
 
@@ -71,6 +71,7 @@ class _Mention:
     indication: str | None = None
     design: list[str] = field(default_factory=list)
     registry: list[str] = field(default_factory=list)
+    plural: bool = False  # "Phase 2 trials of X for A, B and C": one study per indication
 
 
 def extract_trials(ctx: Context) -> None:
@@ -101,23 +102,29 @@ def extract_trials(ctx: Context) -> None:
             _absorb(target, mention)
     _fill_indications(ctx, trials, members)
     facts = []
+    mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
         if trial.drug is None:
             continue
-        facts.append(
-            TrialFact(
-                local_id=f"t{number}",
-                drug=trial.drug,
-                evidence=Evidence.of(trial.sentence, NAME),
-                phase=trial.phase,
-                indication=expand(trial.indication, ctx.abbreviations()),
-                name=trial.name,
-                design=tuple(dict.fromkeys(d for m in group for d in m.design)),
-                registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
+        # "Phase 2 trials of X for A, B and C" are three studies; a singular study of A and B is one
+        indications = split_list(trial.indication) if trial.indication and trial.plural and not trial.name else [trial.indication]
+        for part, indication in enumerate(indications):
+            local_id = f"t{number}" if part == 0 else f"t{number}.{part}"
+            facts.append(
+                TrialFact(
+                    local_id=local_id,
+                    drug=trial.drug,
+                    evidence=Evidence.of(trial.sentence, NAME),
+                    phase=trial.phase,
+                    indication=expand(indication, ctx.abbreviations()),
+                    name=trial.name,
+                    design=tuple(dict.fromkeys(d for m in group for d in m.design)),
+                    registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
+                )
             )
-        )
+        mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
-    ctx.trial_mentions = [(m.sentence.index, m.start, m.end, f.local_id) for f, g in zip(facts, [g for t, g in zip(trials, members) if t.drug]) for m in g]
+    ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
 
 
 # One test for all the patterns below: most sentences name no trial.
@@ -149,7 +156,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if phase is None:
             continue
         end = match.end() + (noun.end() if noun else 0)
-        mention = _Mention(sentence, match.start(), end, phase=phase)
+        mention = _Mention(sentence, match.start(), end, phase=phase,
+                           plural=bool(noun) and noun.group(0).lower() in ("trials", "studies"))
         if near_name:
             closest = min(near_name, key=lambda n: min(abs(n[0] - match.end()), abs(match.start() - n[1])))
             mention.name = closest[2]
