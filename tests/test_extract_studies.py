@@ -344,3 +344,13 @@ def test_the_drug_refers_to_the_subject_of_the_sentence_before():
 
 def test_disease_as_a_modifier_is_not_an_indication():
     assert indication_after("for targeting multiple disease pathways simultaneously") is None
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("The Phase 2 study of ACM-101 showed a 56% objective response rate in patients with KRAS G12D/V mutations.", "KRAS G12D/V"),
+    ("Among EGFR L858R-mutant patients, the Phase 2 study of ACM-101 showed an overall response rate of 48%.", "EGFR L858R"),
+])
+def test_a_subgroup_named_by_a_gene_variant_carries_its_figures(sentence, label):
+    ex = announce(sentence)
+    assert [(r.cohort, r.value) for r in ex.results] == [(label, float(sentence.split("%")[0].split()[-1]))]
+    assert [c.label for c in ex.cohorts] == [label]

@@ -253,7 +253,7 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     drug = None
     trial = cohort = None
     if not comparator:
-        cohort = _cohort_for(text, mentions, start, end)
+        cohort = _cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -266,6 +266,23 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
+
+
+# "in patients with KRAS G12D/V mutations", "among EGFR L858R-mutant patients": a subgroup named
+# by a gene and its variants carries its own figures (GUIDE.md: named analysis subgroups).
+_BIOMARKER = re.compile(
+    r"\b(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Tt]hose)\s+with\s+(?P<a>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)"
+    r"(?:[\s-]+(?:mutations?|mutant|mutated|alterations?|positive))"
+    r"|\b[Aa]mong\s+(?P<b>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)[\s-]+(?:mutant|mutated|positive)\b")
+
+
+def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
+    found = None
+    for match in _BIOMARKER.finditer(text):
+        if abs(match.start() - start) <= 160:
+            label = match.group("a") or match.group("b")
+            found = CohortMention(label, match.start(), match.end(), "population")
+    return found
 
 
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
