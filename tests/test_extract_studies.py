@@ -354,3 +354,11 @@ def test_a_subgroup_named_by_a_gene_variant_carries_its_figures(sentence, label)
     ex = announce(sentence)
     assert [(r.cohort, r.value) for r in ex.results] == [(label, float(sentence.split("%")[0].split()[-1]))]
     assert [c.label for c in ex.cohorts] == [label]
+
+
+def test_two_partners_codes_joined_by_a_slash_are_two_aliases_of_one_drug():
+    ex = announce("Acme presented data for its ADC zelatuzumab vedotin (formerly ACM-264/XY-2870) in bladder cancer.",
+                  lead="an update on zelatuzumab vedotin, its lead ADC.")
+    assert len(ex.drugs) == 1
+    drug = ex.drugs[0]
+    assert {drug.name, *(a.name for a in drug.aliases)} == {"ACM-264", "XY-2870", "zelatuzumab vedotin"}

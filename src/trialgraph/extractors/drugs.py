@@ -413,10 +413,18 @@ def _alias_pieces(paren: re.Match) -> list[tuple[str, str]]:
     for part in re.split(r",\s*", paren.group("inner")):
         sub = re.match(r"(?:formerly(?:\s+known\s+as)?|previously(?:\s+designated|\s+known\s+as)?|also\s+known\s+as)\s+(?P<x>.+)", part)
         if sub:
-            pieces.append((sub.group("x").strip(), "former"))
+            pieces.extend((code, "former") for code in _code_pair(sub.group("x").strip()))
         elif part.strip():
-            pieces.append((part.strip(), relation))
+            pieces.extend((code, relation) for code in _code_pair(part.strip()))
     return pieces
+
+
+_CODE = r"[A-Z]{1,5}-?\d{2,6}[A-Za-z]?"
+
+
+def _code_pair(text: str) -> list[str]:
+    """"ABC-264/XY-2870": one drug's two partners' codes, two aliases (a combination joins INNs, not codes)."""
+    return text.split("/") if re.fullmatch(rf"{_CODE}(?:/{_CODE})+", text) else [text]
 
 
 def _drugish(text: str, known: set[str]) -> bool:
