@@ -362,3 +362,16 @@ def test_two_partners_codes_joined_by_a_slash_are_two_aliases_of_one_drug():
     assert len(ex.drugs) == 1
     drug = ex.drugs[0]
     assert {drug.name, *(a.name for a in drug.aliases)} == {"ACM-264", "XY-2870", "zelatuzumab vedotin"}
+
+
+def test_an_acronym_the_release_writes_out_without_defining_it_is_read_as_the_disease():
+    ex = announce(
+        "ACM-101 is developed for amyotrophic lateral sclerosis, Parkinson's disease and multiple sclerosis.",
+        "In MS, the company presented Phase 2 extension results demonstrating remyelination.",
+    )
+    assert _trials(ex)[("ACM-101", "2")].indication == "multiple sclerosis (MS)"
+
+
+def test_a_trial_name_spelling_a_disease_phrase_stays_a_name():
+    ex = announce("The Phase 2b STORM study (Selinexor Treatment of Refractory Myeloma) of ACM-101 read out.")
+    assert _trials(ex)[("ACM-101", "2b")].name == "STORM"

@@ -67,3 +67,29 @@ def expand(phrase: str | None, abbreviations: dict[str, str]) -> str | None:
             words[index] = word.replace(bare, f"{long} ({bare})")
             return " ".join(words)
     return phrase
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
+    """Disease acronyms a release uses without defining them, whose long form it writes
+    elsewhere: "for ALS and MS" beside "amyotrophic lateral sclerosis ... and multiple
+    sclerosis" (the words' initials spell the acronym, and the words name a disease)."""
+    from .text import names_disease
+
+    wanted = {a for a in _ACRONYM.findall(text) if a not in defined}
+    if not wanted:
+        return {}
+    words = [m.group(0) for m in _WORD.finditer(text)]
+    found: dict[str, str] = {}
+    for size in sorted({len(a) for a in wanted}):
+        for start in range(len(words) - size + 1):
+            phrase = words[start:start + size]
+            initials = "".join(w[0] for w in phrase).upper()
+            if initials in wanted and initials not in found and not phrase[0].isupper():
+                long = " ".join(phrase)
+                if names_disease(long):
+                    found[initials] = long
+    return found

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..model import Document, Extraction, ReleaseFact, Sentence
 from ..normalize import ascii_punct
-from .abbreviations import defined_abbreviations
+from .abbreviations import defined_abbreviations, written_out
 from ..normalize import name_key as _plain_name_key
 
 
@@ -40,12 +40,21 @@ class Context:
     # valid until the drug index changes (set_drugs)
     _mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
     _abbreviations: dict[str, str] | None = None
+    _long_forms: dict[str, str] | None = None
 
     def abbreviations(self) -> dict[str, str]:
         """Short forms the release defines ("respiratory syncytial virus (RSV)"): short -> long."""
         if self._abbreviations is None:
             self._abbreviations = defined_abbreviations(self.document.text)
         return self._abbreviations
+
+    def long_forms(self) -> dict[str, str]:
+        """The defined abbreviations, and disease acronyms whose words the release writes
+        out elsewhere without defining them (what an indication's acronym is read as)."""
+        if self._long_forms is None:
+            defined = self.abbreviations()
+            self._long_forms = {**written_out(self.document.text, defined), **defined}
+        return self._long_forms
 
     @classmethod
     def start(cls, document: Document, sentences: list[Sentence]) -> "Context":

@@ -261,7 +261,7 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     phrase = indication_after(cleaned, ctx, populations=False)
     if not phrase:
         return []
-    return [expand(re.sub(r"\s+", " ", item).strip(), ctx.abbreviations()) for item in split_list(phrase) if item.strip()]
+    return [expand(re.sub(r"\s+", " ", item).strip(), ctx.long_forms()) for item in split_list(phrase) if item.strip()]
 
 
 def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:

@@ -18,7 +18,7 @@ NAME = "trials.patterns"
 PHASE = re.compile(
     r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)(?![\w/])"
 )
-TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing)\b", re.I)
+TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 TRIAL_NAME = r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")"
 NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
 NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
@@ -116,7 +116,7 @@ def extract_trials(ctx: Context) -> None:
                     drug=trial.drug,
                     evidence=Evidence.of(trial.sentence, NAME),
                     phase=trial.phase,
-                    indication=expand(indication, ctx.abbreviations()),
+                    indication=expand(indication, ctx.long_forms()),
                     name=trial.name,
                     design=tuple(dict.fromkeys(d for m in group for d in m.design)),
                     registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
