@@ -375,3 +375,11 @@ def test_an_acronym_the_release_writes_out_without_defining_it_is_read_as_the_di
 def test_a_trial_name_spelling_a_disease_phrase_stays_a_name():
     ex = announce("The Phase 2b STORM study (Selinexor Treatment of Refractory Myeloma) of ACM-101 read out.")
     assert _trials(ex)[("ACM-101", "2b")].name == "STORM"
+
+
+def test_plural_studies_without_their_own_population_are_one_line():
+    ex = announce(
+        "ACM-101 is being developed for chronic lymphocytic leukemia, small lymphocytic lymphoma and mantle cell lymphoma.",
+        "Acme is studying ACM-101 in multiple Phase 3 studies.",
+    )
+    assert [t.phase for t in ex.trials].count("3") == 1

@@ -357,6 +357,7 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
     for trial, group in zip(trials, members):
         if trial.indication or trial.drug is None:
             continue
+        trial.plural = False  # a population found elsewhere is not a list of this phrase's studies
         for mention in group:
             text = ctx.text(mention.sentence)
             found = indication_after(text, ctx, window=len(text))
