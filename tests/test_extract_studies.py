@@ -383,3 +383,12 @@ def test_plural_studies_without_their_own_population_are_one_line():
         "Acme is studying ACM-101 in multiple Phase 3 studies.",
     )
     assert [t.phase for t in ex.trials].count("3") == 1
+
+
+def test_a_study_does_not_take_the_population_of_another_study_of_its_drug():
+    ex = announce(
+        "ACM-101 is in a Phase 1 study in pediatric solid tumors. ACM-101 was well tolerated in pediatric solid tumors.",
+        "In addition to the Phase 1 study, the Phase 2 BRAVO trial of ACM-101 continues to enroll.",
+    )
+    assert _trials(ex)[("ACM-101", "2")].indication is None
+    assert _trials(ex)[("ACM-101", "1")].indication == "pediatric solid tumors"

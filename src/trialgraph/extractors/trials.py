@@ -360,14 +360,19 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
         trial.plural = False  # a population found elsewhere is not a list of this phrase's studies
         for mention in group:
             text = ctx.text(mention.sentence)
+            if len(PHASE.findall(text)) > 1:
+                continue  # a sentence naming several studies: its populations may be the others'
             found = indication_after(text, ctx, window=len(text))
             if found:
                 trial.indication = found
                 break
         else:
+            # the drug's indication, unless another of its studies in the release is about that one
+            taken = {(other.indication or "").lower() for other in trials if other is not trial and other.drug == trial.drug}
             if trial.drug not in by_drug:
                 by_drug[trial.drug] = drug_indication(ctx, trial.drug)
-            trial.indication = by_drug[trial.drug]
+            if by_drug[trial.drug] and by_drug[trial.drug].lower() not in taken:
+                trial.indication = by_drug[trial.drug]
 
 
 def drug_indication(ctx: Context, drug: str) -> str | None:
