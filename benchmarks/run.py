@@ -1,9 +1,11 @@
-"""Benchmark trialgraph on generated corpora; prints one Markdown table.
+"""Benchmark trialgraph on realistic or generated corpora; prints one Markdown table.
 
     python benchmarks/run.py --releases 1000,10000,100000 [--workers N] [--naive-upto 10000]
+                             [--corpus realistic|synthetic] [--shared ../shared]
 
-For each size: generate the releases (benchmarks/generator.py, cached in
---work), then in fresh processes (so peak RSS belongs to one run):
+For each size: write the releases (by default ../shared/bench/realistic_corpus.py:
+the shared releases with gold, names replaced; `--corpus synthetic` for
+benchmarks/generator.py), cached in --work, then in fresh processes (so peak RSS belongs to one run):
   ours   extract (all workers) -> resolve -> emit (+rules) -> validate -> write TriG
   naive  same extraction on one core -> one in-memory rdflib Graph ->
          whole-graph pySHACL -> rdflib Turtle
@@ -19,6 +21,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -198,16 +201,14 @@ def _example_params(store) -> dict[str, str]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def time_incremental(folder: Path, work: Path, n: int) -> float | str:
-    import generator
-
+def time_incremental(folder: Path, work: Path, n: int, kind: str, shared: Path) -> float | str:
     cli = [sys.executable, "-m", "trialgraph.cli", "build"]
     if "--into" not in subprocess.run(cli + ["--help"], capture_output=True, text=True, cwd=ROOT).stdout:
         return "no build --into"
-    extra = work / f"extra-100-for-{n}"
+    extra = work / f"{kind}-extra-100-for-{n}"
     if not extra.exists():
-        generator.write(100, extra, seed=10_000 + n, prefix="extra")
-    target = work / f"incremental-{n}" / "graph.trig"
+        write_corpus(kind, 100, extra, shared, seed=10_000 + n, prefix="extra")
+    target = work / f"{kind}-incremental-{n}" / "graph.trig"
     if not target.exists():
         first = subprocess.run(cli + [str(folder), "--into", str(target), "-q"], capture_output=True, cwd=ROOT)
         if first.returncode not in (0, 1):
@@ -219,12 +220,38 @@ def time_incremental(folder: Path, work: Path, n: int) -> float | str:
     return round(took, 2) if done.returncode in (0, 1) else f"failed ({done.returncode})"
 
 
-def corpus(n: int, work: Path) -> Path:
-    import generator
+CORPORA = ("realistic", "synthetic")
 
-    folder = work / f"releases-{n}"
+
+def write_corpus(kind: str, n: int, folder: Path, shared: Path, seed: int = 0, prefix: str = "") -> None:
+    """N releases into folder; `prefix` keeps added releases' ids apart from the corpus's."""
+    if kind == "synthetic":
+        import generator
+
+        generator.write(n, folder, seed=seed, prefix=prefix)
+        return
+    script = shared / "bench" / "realistic_corpus.py"
+    if not script.is_file():
+        raise SystemExit(f"{script}: not found; give the shared folder with --shared, or use --corpus synthetic")
+    # The script is deterministic for a given N and names files r000000.txt ...;
+    # written aside and renamed so a partial run never looks like a finished corpus.
+    staging = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    done = subprocess.run([sys.executable, str(script), str(n), str(staging), "--shared", str(shared)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{script}: failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    if prefix:
+        for path in sorted(staging.iterdir()):
+            path.rename(path.with_name(f"{prefix}-{path.name}"))
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
+
+
+def corpus(kind: str, n: int, work: Path, shared: Path) -> Path:
+    folder = work / f"{kind}-releases-{n}"
     if not (folder.exists() and len(list(folder.iterdir())) == n):
-        generator.write(n, folder, seed=0)
+        write_corpus(kind, n, folder, shared)
     return folder
 
 
@@ -290,6 +317,10 @@ def main() -> None:
     parser.add_argument("--incremental-upto", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=20, help="runs of each saved query")
     parser.add_argument("--work", type=Path, default=Path("/tmp/trialgraph-bench"))
+    parser.add_argument("--corpus", choices=CORPORA, default="realistic",
+                        help="realistic: ../shared/bench/realistic_corpus.py; synthetic: benchmarks/generator.py")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the shared folder holding bench/realistic_corpus.py and its corpora")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--table-from", type=Path, help="print the table from the JSON lines a run wrote to stderr")
     args = parser.parse_args()
@@ -310,26 +341,26 @@ def main() -> None:
                     rows.setdefault(part["n"], {"n": part["n"]})[key] = value
         print(table(list(rows.values()), args.workers))
         return
-    print(machine(), file=sys.stderr)
+    print(machine() + f", {args.corpus} corpus", file=sys.stderr)
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in (int(x) for x in args.releases.split(",")):
-        folder = corpus(n, args.work)
+        folder = corpus(args.corpus, n, args.work, args.shared)
         row = {"n": n}
         print(f"{n}: ours ...", file=sys.stderr, flush=True)
-        row["ours"] = _child("ours", folder, args.work / f"ours-{n}.trig", args.workers)
+        row["ours"] = _child("ours", folder, args.work / f"{args.corpus}-ours-{n}.trig", args.workers)
         print(json.dumps({"n": n, "ours": row["ours"]}), file=sys.stderr, flush=True)
-        row["queries"] = time_queries(args.work / f"ours-{n}.trig", args.repeat)
+        row["queries"] = time_queries(args.work / f"{args.corpus}-ours-{n}.trig", args.repeat)
         print(json.dumps({"n": n, "queries": row["queries"]}), file=sys.stderr, flush=True)
         if n <= args.naive_upto:
             print(f"{n}: naive ...", file=sys.stderr, flush=True)
-            row["naive"] = _child("naive", folder, args.work / f"naive-{n}.ttl", 1)
+            row["naive"] = _child("naive", folder, args.work / f"{args.corpus}-naive-{n}.ttl", 1)
             print(json.dumps({"n": n, "naive": row["naive"]}), file=sys.stderr, flush=True)
         else:
             row["naive"] = f"skipped above {args.naive_upto} releases"
         if n <= args.incremental_upto:
             print(f"{n}: incremental ...", file=sys.stderr, flush=True)
-            row["incremental"] = time_incremental(folder, args.work, n)
+            row["incremental"] = time_incremental(folder, args.work, n, args.corpus, args.shared)
         rows.append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
     print(table(rows, args.workers))
