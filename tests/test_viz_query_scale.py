@@ -1,4 +1,4 @@
-"""The map's designation and result queries (queries/viz/) cost in proportion
+"""The map's designation, result and milestone queries (queries/viz/) cost in proportion
 to the releases, not to releases x ontology concepts: written with the
 ontology lookups and OPTIONALs inside one GRAPH ?g block, pyoxigraph
 re-read the corpus per concept (5.4 s and 6 s at 1,000 realistic releases,
@@ -28,11 +28,11 @@ def tg(name: str) -> ox.NamedNode:
 def _store(concepts: int) -> ox.Store:
     quads = [ox.Quad(tg(name), NOTATION, ox.Literal(code), ONTOLOGY)
              for name, code in [("T", "ODD"), ("A", "FDA"), ("E", "ORR"), ("U", "%")]
-             + [(f"X{k}", f"X{k}") for k in range(concepts)]]
+             + [("K", "start")] + [(f"X{k}", f"X{k}") for k in range(concepts)]]
     for i in range(RELEASES):
         g = ox.NamedNode(f"https://example.test/release/{i}")
         drug = ox.NamedNode(f"https://example.test/drug/{i % 40}")
-        designation, result = ox.NamedNode(f"{g.value}/d"), ox.NamedNode(f"{g.value}/r")
+        designation, result, milestone = (ox.NamedNode(f"{g.value}/{part}") for part in "drm")
         for s, p, o in [(g, RDF_TYPE, tg("PressRelease")), (g, IDENTIFIER, ox.Literal(f"r{i:04d}")),
                         (designation, tg("designatedDrug"), drug), (designation, DERIVED, g),
                         (designation, tg("designationType"), tg("T")), (designation, tg("agency"), tg("A")),
@@ -40,7 +40,11 @@ def _store(concepts: int) -> ox.Store:
                         (result, RDF_TYPE, tg("Result")), (result, DERIVED, g), (result, tg("aboutDrug"), drug),
                         (result, tg("endpoint"), tg("E")), (result, tg("value"), ox.Literal(str(i))),
                         (result, tg("unit"), tg("U")), (result, tg("isComparator"), ox.Literal(False)),
-                        (result, tg("evidence"), ox.Literal(f"sentence {i}"))]:
+                        (result, tg("evidence"), ox.Literal(f"sentence {i}")),
+                        (milestone, RDF_TYPE, tg("Milestone")), (milestone, DERIVED, g),
+                        (milestone, tg("milestoneDrug"), drug), (milestone, tg("milestoneKind"), tg("K")),
+                        (milestone, tg("milestoneStatus"), tg("MilestoneStatus_achieved")),
+                        (milestone, tg("evidence"), ox.Literal(f"sentence {i}"))]:
             quads.append(ox.Quad(s, p, o, g))
     store = ox.Store()
     store.extend(quads)
@@ -56,7 +60,7 @@ def _fastest(store, name: str) -> tuple[float, list]:
     return min(times), rows
 
 
-@pytest.mark.parametrize("name", ["designations", "results"])
+@pytest.mark.parametrize("name", ["designations", "results", "milestones"])
 def test_cost_does_not_grow_with_the_ontology(name):
     few_s, few_rows = _fastest(_store(0), name)
     many_s, many_rows = _fastest(_store(400), name)
