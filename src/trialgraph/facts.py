@@ -8,9 +8,10 @@ import io
 import json
 from decimal import Decimal
 
-from rdflib import Dataset, Literal
+from rdflib import Literal
 
 from .resources import queries_dir
+from .sparql.engines import select
 
 KINDS = ("release", "company", "person", "drug", "designation", "trial", "cohort", "result")
 FIELDS = {
@@ -42,12 +43,15 @@ def _value(field: str, term):
     return str(term)
 
 
-def facts(dataset: Dataset) -> list[dict]:
+def facts(source) -> list[dict]:
+    """source: a pyoxigraph Store (the CLI: rdflib took 119 s for 1,000
+    releases, pyoxigraph 1.5 s) or an rdflib Dataset; the same rows either way."""
     rows: list[dict] = []
     for kind in KINDS:
         query = (queries_dir() / "facts" / f"{kind}.rq").read_text(encoding="utf-8")
-        for binding in dataset.query(query):
-            values = binding.asdict()
+        columns, answers = select(source, query, {})
+        for answer in answers:
+            values = {column: value for column, value in zip(columns, answer) if value is not None}
             row = {"kind": kind, "doc": str(values["doc"])}
             for field in FIELDS[kind]:
                 row[field] = _value(field, values.get(field))
