@@ -10,7 +10,8 @@ benchmarks/generator.py), cached in --work, then in fresh processes (so peak RSS
   naive  same extraction on one core -> one in-memory rdflib Graph ->
          whole-graph pySHACL -> rdflib Turtle
 then time every saved query (trialgraph.queries.catalogue()) on the TriG in
-pyoxigraph, and `build --into` of 100 more releases if the CLI has it.
+pyoxigraph, the commands a user runs on the graph (facts, validate, export to
+N-Quads, viz), and `build --into` of 100 more releases if the CLI has it.
 Peak RSS is the high-water mark so far in the run (main process or the
 largest worker), so it only grows from stage to stage.
 """
@@ -248,6 +249,27 @@ def write_corpus(kind: str, n: int, folder: Path, shared: Path, seed: int = 0, p
     staging.rename(folder)
 
 
+def time_commands(trig: Path, work: Path) -> dict[str, dict | str]:
+    """What a user runs on the built graph, each in a fresh CLI process
+    (Python start and loading the graph included): wall s, CPU s, peak RSS MB."""
+    outputs = {"facts": [], "validate": [], "export -o x.nq": ["-o", str(work / "export.nq")],
+               "viz -o map.html": ["-o", str(work / "map.html")]}
+    timed: dict[str, dict | str] = {}
+    for label, extra in outputs.items():
+        command = [sys.executable, "-m", "trialgraph.cli", label.split()[0], str(trig), *extra]
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own CPU and peak RSS
+        took = time.perf_counter() - started
+        code = child.returncode = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):  # 1: the graph does not conform, still an answer
+            timed[label] = f"failed ({code})"
+            continue
+        timed[label] = {"s": round(took, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+                        "rss_mb": round(usage.ru_maxrss / 1024)}
+    return timed
+
+
 def corpus(kind: str, n: int, work: Path, shared: Path) -> Path:
     folder = work / f"{kind}-releases-{n}"
     if not (folder.exists() and len(list(folder.iterdir())) == n):
@@ -302,6 +324,19 @@ def table(rows: list[dict], workers: int) -> str:
                 cells.append(f"{value[0]:.1f} / {value[1]:.1f}" if isinstance(value, tuple) else str(value or ""))
             out.append(f"| {name} | " + " | ".join(cells) + " |")
         out.append("")
+    commands = [label for row in rows for label in row.get("commands", {})]
+    if commands:
+        labels = list(dict.fromkeys(commands))
+        out.append("| releases | " + " | ".join(f"`{label}` s (CPU s) / MB" for label in labels) + " |")
+        out.append("|---|" + "---|" * len(labels))
+        for row in rows:
+            cells = []
+            for label in labels:
+                value = row.get("commands", {}).get(label, "skipped")
+                cells.append(f"{value['s']} ({value['cpu_s']}) / {value['rss_mb']}" if isinstance(value, dict)
+                             else str(value))
+            out.append(f"| {row['n']} | " + " | ".join(cells) + " |")
+        out.append("")
     out.append("| releases | build --into of 100 more releases, s |")
     out.append("|---|---|")
     for row in rows:
@@ -315,6 +350,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--naive-upto", type=int, default=10000, help="skip the naive path above this size")
     parser.add_argument("--incremental-upto", type=int, default=10000)
+    parser.add_argument("--commands-upto", type=int, default=10000,
+                        help="time facts, validate, export and viz on the graph up to this size")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each saved query")
     parser.add_argument("--work", type=Path, default=Path("/tmp/trialgraph-bench"))
     parser.add_argument("--corpus", choices=CORPORA, default="realistic",
@@ -352,6 +389,10 @@ def main() -> None:
         print(json.dumps({"n": n, "ours": row["ours"]}), file=sys.stderr, flush=True)
         row["queries"] = time_queries(args.work / f"{args.corpus}-ours-{n}.trig", args.repeat)
         print(json.dumps({"n": n, "queries": row["queries"]}), file=sys.stderr, flush=True)
+        if n <= args.commands_upto:
+            print(f"{n}: commands ...", file=sys.stderr, flush=True)
+            row["commands"] = time_commands(args.work / f"{args.corpus}-ours-{n}.trig", args.work)
+            print(json.dumps({"n": n, "commands": row["commands"]}), file=sys.stderr, flush=True)
         if n <= args.naive_upto:
             print(f"{n}: naive ...", file=sys.stderr, flush=True)
             row["naive"] = _child("naive", folder, args.work / f"{args.corpus}-naive-{n}.ttl", 1)

@@ -80,3 +80,19 @@ def test_real_realistic_corpus_is_deterministic(tmp_path):
     again = RUN.corpus("realistic", 3, tmp_path / "b", SHARED)
     texts = [p.read_bytes() for p in sorted(first.iterdir())]
     assert texts == [p.read_bytes() for p in sorted(again.iterdir())] and all(len(t) > 1000 for t in texts)
+
+
+def test_commands_a_user_runs_are_timed_on_the_built_graph(tmp_path, shared):
+    from click.testing import CliRunner
+
+    from trialgraph.cli import main
+
+    graph = tmp_path / "g.trig"
+    built = CliRunner().invoke(main, ["build", str(shared / "corpus" / "seeds"), "-o", str(graph), "-q"])
+    assert built.exit_code in (0, 1), built.output
+    timed = RUN.time_commands(graph, tmp_path)
+    assert list(timed) == ["facts", "validate", "export -o x.nq", "viz -o map.html"]
+    assert all(isinstance(v, dict) and v["s"] > 0 and v["cpu_s"] > 0 and v["rss_mb"] > 10 for v in timed.values()), timed
+    assert (tmp_path / "export.nq").stat().st_size > 0 and (tmp_path / "map.html").stat().st_size > 0
+    table = RUN.table([{"n": 2, "ours": "skipped", "naive": "skipped", "commands": timed}], 2)
+    assert "`facts` s (CPU s) / MB" in table and f"| 2 | {timed['facts']['s']} ({timed['facts']['cpu_s']}) / " in table
