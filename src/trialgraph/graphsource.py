@@ -60,3 +60,13 @@ def load_store(path: Path):
     except (SyntaxError, ValueError, OSError) as error:
         raise GraphError(f"cannot read the graph: {str(error).splitlines()[0][:200]}", path=str(path)) from error
     return store
+
+
+def load_for_queries(path: Path):
+    """A pyoxigraph Store where it reads the graph (a store folder, TriG,
+    N-Quads, Turtle, N-Triples: its SPARQL is 10-100x rdflib's), else an
+    rdflib Dataset (JSON-LD, whose contexts are checked before reading)."""
+    path = _existing(Path(path))
+    if disk_store.is_store(path) or path.suffix.lower() in (".trig", ".ttl", ".nq", ".nt"):
+        return load_store(path)
+    return load_dataset(path)

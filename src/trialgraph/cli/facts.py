@@ -7,7 +7,7 @@ import click
 
 from ..errors import TrialgraphError
 from ..facts import facts, to_csv, to_jsonl
-from ..graphsource import load_store
+from ..graphsource import load_for_queries
 from .common import EXIT_CODES, fail, verbose_option
 
 
@@ -18,7 +18,7 @@ from .common import EXIT_CODES, fail, verbose_option
 def command(graph: Path, fmt: str, verbose: bool) -> None:
     """Print the facts table (FACTS.md) of a built graph."""
     try:
-        rows = facts(load_store(graph))
+        rows = facts(load_for_queries(graph))
     except TrialgraphError as error:
         fail(error, verbose)
         return
