@@ -1,14 +1,17 @@
-"""Benchmark trialgraph on generated corpora; prints one Markdown table.
+"""Benchmark trialgraph on realistic or generated corpora; prints one Markdown table.
 
     python benchmarks/run.py --releases 1000,10000,100000 [--workers N] [--naive-upto 10000]
+                             [--corpus realistic|synthetic] [--shared ../shared]
 
-For each size: generate the releases (benchmarks/generator.py, cached in
---work), then in fresh processes (so peak RSS belongs to one run):
+For each size: write the releases (by default ../shared/bench/realistic_corpus.py:
+the shared releases with gold, names replaced; `--corpus synthetic` for
+benchmarks/generator.py), cached in --work, then in fresh processes (so peak RSS belongs to one run):
   ours   extract (all workers) -> resolve -> emit (+rules) -> validate -> write TriG
   naive  same extraction on one core -> one in-memory rdflib Graph ->
          whole-graph pySHACL -> rdflib Turtle
 then time every saved query (trialgraph.queries.catalogue()) on the TriG in
-pyoxigraph, and `build --into` of 100 more releases if the CLI has it.
+pyoxigraph, the commands a user runs on the graph (facts, validate, export to
+N-Quads, viz), and `build --into` of 100 more releases if the CLI has it.
 Peak RSS is the high-water mark so far in the run (main process or the
 largest worker), so it only grows from stage to stage.
 """
@@ -19,6 +22,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -198,16 +202,14 @@ def _example_params(store) -> dict[str, str]:
     return {k: v for k, v in values.items() if v is not None}
 
 
-def time_incremental(folder: Path, work: Path, n: int) -> float | str:
-    import generator
-
+def time_incremental(folder: Path, work: Path, n: int, kind: str, shared: Path) -> float | str:
     cli = [sys.executable, "-m", "trialgraph.cli", "build"]
     if "--into" not in subprocess.run(cli + ["--help"], capture_output=True, text=True, cwd=ROOT).stdout:
         return "no build --into"
-    extra = work / f"extra-100-for-{n}"
+    extra = work / f"{kind}-extra-100-for-{n}"
     if not extra.exists():
-        generator.write(100, extra, seed=10_000 + n, prefix="extra")
-    target = work / f"incremental-{n}" / "graph.trig"
+        write_corpus(kind, 100, extra, shared, seed=10_000 + n, prefix="extra")
+    target = work / f"{kind}-incremental-{n}" / "graph.trig"
     if not target.exists():
         first = subprocess.run(cli + [str(folder), "--into", str(target), "-q"], capture_output=True, cwd=ROOT)
         if first.returncode not in (0, 1):
@@ -219,12 +221,61 @@ def time_incremental(folder: Path, work: Path, n: int) -> float | str:
     return round(took, 2) if done.returncode in (0, 1) else f"failed ({done.returncode})"
 
 
-def corpus(n: int, work: Path) -> Path:
-    import generator
+CORPORA = ("realistic", "synthetic")
 
-    folder = work / f"releases-{n}"
+
+def write_corpus(kind: str, n: int, folder: Path, shared: Path, seed: int = 0, prefix: str = "") -> None:
+    """N releases into folder; `prefix` keeps added releases' ids apart from the corpus's."""
+    if kind == "synthetic":
+        import generator
+
+        generator.write(n, folder, seed=seed, prefix=prefix)
+        return
+    script = shared / "bench" / "realistic_corpus.py"
+    if not script.is_file():
+        raise SystemExit(f"{script}: not found; give the shared folder with --shared, or use --corpus synthetic")
+    # The script is deterministic for a given N and names files r000000.txt ...;
+    # written aside and renamed so a partial run never looks like a finished corpus.
+    staging = folder.with_name(folder.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    done = subprocess.run([sys.executable, str(script), str(n), str(staging), "--shared", str(shared)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{script}: failed ({done.returncode}):\n{done.stderr[-2000:]}")
+    if prefix:
+        for path in sorted(staging.iterdir()):
+            path.rename(path.with_name(f"{prefix}-{path.name}"))
+    shutil.rmtree(folder, ignore_errors=True)
+    staging.rename(folder)
+
+
+def time_commands(trig: Path, work: Path) -> dict[str, dict | str]:
+    """What a user runs on the built graph, each in a fresh CLI process
+    (Python start and loading the graph included): wall s, CPU s, peak RSS MB.
+    Run before this process loads a graph itself: a forked child's peak RSS
+    starts at its parent's."""
+    outputs = {"facts": [], "validate": [], "export -o x.nq": ["-o", str(work / "export.nq")],
+               "viz -o map.html": ["-o", str(work / "map.html")]}
+    timed: dict[str, dict | str] = {}
+    for label, extra in outputs.items():
+        command = [sys.executable, "-m", "trialgraph.cli", label.split()[0], str(trig), *extra]
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+        _, status, usage = os.wait4(child.pid, 0)  # this child's own CPU and peak RSS
+        took = time.perf_counter() - started
+        code = child.returncode = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):  # 1: the graph does not conform, still an answer
+            timed[label] = f"failed ({code})"
+            continue
+        timed[label] = {"s": round(took, 2), "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+                        "rss_mb": round(usage.ru_maxrss / 1024)}
+    return timed
+
+
+def corpus(kind: str, n: int, work: Path, shared: Path) -> Path:
+    folder = work / f"{kind}-releases-{n}"
     if not (folder.exists() and len(list(folder.iterdir())) == n):
-        generator.write(n, folder, seed=0)
+        write_corpus(kind, n, folder, shared)
     return folder
 
 
@@ -275,6 +326,19 @@ def table(rows: list[dict], workers: int) -> str:
                 cells.append(f"{value[0]:.1f} / {value[1]:.1f}" if isinstance(value, tuple) else str(value or ""))
             out.append(f"| {name} | " + " | ".join(cells) + " |")
         out.append("")
+    commands = [label for row in rows for label in row.get("commands", {})]
+    if commands:
+        labels = list(dict.fromkeys(commands))
+        out.append("| releases | " + " | ".join(f"`{label}` s (CPU s) / MB" for label in labels) + " |")
+        out.append("|---|" + "---|" * len(labels))
+        for row in rows:
+            cells = []
+            for label in labels:
+                value = row.get("commands", {}).get(label, "skipped")
+                cells.append(f"{value['s']} ({value['cpu_s']}) / {value['rss_mb']}" if isinstance(value, dict)
+                             else str(value))
+            out.append(f"| {row['n']} | " + " | ".join(cells) + " |")
+        out.append("")
     out.append("| releases | build --into of 100 more releases, s |")
     out.append("|---|---|")
     for row in rows:
@@ -288,8 +352,14 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--naive-upto", type=int, default=10000, help="skip the naive path above this size")
     parser.add_argument("--incremental-upto", type=int, default=10000)
+    parser.add_argument("--commands-upto", type=int, default=10000,
+                        help="time facts, validate, export and viz on the graph up to this size")
     parser.add_argument("--repeat", type=int, default=20, help="runs of each saved query")
     parser.add_argument("--work", type=Path, default=Path("/tmp/trialgraph-bench"))
+    parser.add_argument("--corpus", choices=CORPORA, default="realistic",
+                        help="realistic: ../shared/bench/realistic_corpus.py; synthetic: benchmarks/generator.py")
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                        help="the shared folder holding bench/realistic_corpus.py and its corpora")
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     parser.add_argument("--table-from", type=Path, help="print the table from the JSON lines a run wrote to stderr")
     args = parser.parse_args()
@@ -310,26 +380,30 @@ def main() -> None:
                     rows.setdefault(part["n"], {"n": part["n"]})[key] = value
         print(table(list(rows.values()), args.workers))
         return
-    print(machine(), file=sys.stderr)
+    print(machine() + f", {args.corpus} corpus", file=sys.stderr)
     args.work.mkdir(parents=True, exist_ok=True)
     rows = []
     for n in (int(x) for x in args.releases.split(",")):
-        folder = corpus(n, args.work)
+        folder = corpus(args.corpus, n, args.work, args.shared)
         row = {"n": n}
         print(f"{n}: ours ...", file=sys.stderr, flush=True)
-        row["ours"] = _child("ours", folder, args.work / f"ours-{n}.trig", args.workers)
+        row["ours"] = _child("ours", folder, args.work / f"{args.corpus}-ours-{n}.trig", args.workers)
         print(json.dumps({"n": n, "ours": row["ours"]}), file=sys.stderr, flush=True)
-        row["queries"] = time_queries(args.work / f"ours-{n}.trig", args.repeat)
+        if n <= args.commands_upto:
+            print(f"{n}: commands ...", file=sys.stderr, flush=True)
+            row["commands"] = time_commands(args.work / f"{args.corpus}-ours-{n}.trig", args.work)
+            print(json.dumps({"n": n, "commands": row["commands"]}), file=sys.stderr, flush=True)
+        row["queries"] = time_queries(args.work / f"{args.corpus}-ours-{n}.trig", args.repeat)
         print(json.dumps({"n": n, "queries": row["queries"]}), file=sys.stderr, flush=True)
         if n <= args.naive_upto:
             print(f"{n}: naive ...", file=sys.stderr, flush=True)
-            row["naive"] = _child("naive", folder, args.work / f"naive-{n}.ttl", 1)
+            row["naive"] = _child("naive", folder, args.work / f"{args.corpus}-naive-{n}.ttl", 1)
             print(json.dumps({"n": n, "naive": row["naive"]}), file=sys.stderr, flush=True)
         else:
             row["naive"] = f"skipped above {args.naive_upto} releases"
         if n <= args.incremental_upto:
             print(f"{n}: incremental ...", file=sys.stderr, flush=True)
-            row["incremental"] = time_incremental(folder, args.work, n)
+            row["incremental"] = time_incremental(folder, args.work, n, args.corpus, args.shared)
         rows.append(row)
         print(json.dumps(row), file=sys.stderr, flush=True)
     print(table(rows, args.workers))

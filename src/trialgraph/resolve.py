@@ -118,7 +118,6 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
     uf = _UnionFind()
     by_ticker: dict[str, str] = {}
     by_short: dict[str, str] = {}
-    texts = _TokenCounts([e.document.text for e in ordered], words)
     for extraction in ordered:
         for fact in extraction.companies:
             forms[fact.name].append((extraction.document.doc_id, fact))
@@ -131,6 +130,7 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
             for short in fact.short_names:
                 by_short.setdefault(company_key(short), fact.name)
     names = sorted(forms)
+    texts = _TokenCounts([e.document.text for e in ordered], words, candidates={_first(n) for n in names})
     keys = {name: company_key(name) for name in names}
     for name in names:
         if keys[name] in by_short and by_short[keys[name]] != name:
@@ -244,21 +244,63 @@ _WORD = re.compile(r"\w+")
 
 
 class _TokenCounts:
-    """How often a token stands as a whole word in the corpus. Word-character
-    tokens come from word_counts(), built on first use unless given: the same
-    number as findall(r"\\bTOKEN\\b"), without one corpus scan per token."""
+    """How often a token stands as a whole word in the corpus: the number of
+    findall(r"\bTOKEN\b") over the texts, without one corpus scan per token.
+    Word-character tokens come from word_counts(), built on first use unless
+    given; the others ("Acme's") from one pass over the texts for all the
+    candidates named up front, since a scan per token grows with companies x texts."""
 
-    def __init__(self, texts: list[str], words: Counter | None = None):
+    def __init__(self, texts: list[str], words: Counter | None = None, candidates: Iterable[str] = ()):
         self._texts = texts
         self._words = words
+        self._pending = {t for t in candidates if not _WORD.fullmatch(t)}
+        self._phrases: dict[str, int] = {}
 
     def count(self, token: str) -> int:
         if _WORD.fullmatch(token):
             if self._words is None:
                 self._words = word_counts(self._texts)
             return self._words[token]
-        pattern = re.compile(r"\b" + re.escape(token) + r"\b")
-        return sum(len(pattern.findall(text)) for text in self._texts)
+        if token not in self._phrases:
+            self._pending.add(token)
+            self._phrases.update(_phrase_counts(self._texts, self._pending))
+            self._pending = set()
+        return self._phrases[token]
+
+
+def _phrase_counts(texts: list[str], tokens: set[str]) -> dict[str, int]:
+    """findall(r"\bTOKEN\b") counts for every token, in one pass over the texts.
+    A token that starts with a word character can only match where a maximal
+    \w run equal to its leading run starts, so one scan finds those runs for
+    all tokens at once; the rest of the token and its end boundary are checked
+    there, and a match inside the previous one is skipped as findall does."""
+    counts = dict.fromkeys(tokens, 0)
+    by_head: dict[str, list[str]] = defaultdict(list)
+    for token in sorted(tokens):
+        head = _WORD.match(token)
+        if head:
+            by_head[head.group()].append(token)
+        else:  # no word character to anchor on (rare): its own scan
+            pattern = re.compile(r"\b" + re.escape(token) + r"\b")
+            counts[token] = sum(len(pattern.findall(text)) for text in texts)
+    if not by_head:
+        return counts
+    heads = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(by_head, key=len, reverse=True))) + r")\b")
+    for text in texts:
+        ends: dict[str, int] = {}
+        for run in heads.finditer(text):
+            start = run.start()
+            for token in by_head[run.group()]:
+                end = start + len(token)
+                if start >= ends.get(token, 0) and text.startswith(token, start) \
+                        and _word_char(token[-1]) != _word_char(text[end:end + 1]):
+                    counts[token] += 1
+                    ends[token] = end
+    return counts
+
+
+def _word_char(char: str) -> bool:
+    return bool(char) and _WORD.match(char) is not None
 
 
 def _last_doc(entries) -> str:
