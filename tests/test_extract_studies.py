@@ -392,3 +392,9 @@ def test_a_study_does_not_take_the_population_of_another_study_of_its_drug():
     )
     assert _trials(ex)[("ACM-101", "2")].indication is None
     assert _trials(ex)[("ACM-101", "1")].indication == "pediatric solid tumors"
+
+
+def test_a_defined_study_acronym_whose_expansion_names_a_disease_stays_a_name():
+    ex = announce("In the Zelatinib Treatment Effect in People with Obesity (ZEPO) studies, ACM-101 was compared "
+                  "in a Phase 3 ZEPO trial in adults with obesity.")
+    assert "ZEPO" in {t.name for t in ex.trials}

@@ -188,6 +188,10 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
         r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the)\b", between) is not None
 
 
+_STUDY_WORDS = re.compile(r"\b(?:treatment|study|studies|trial|effect|efficacy|safety|evaluat\w*|assess\w*|outcomes?|"
+                          r"investigat\w*|program|versus|vs)\b", re.I)
+
+
 def _valid_name(ctx: Context, name: str) -> bool:
     if NOT_TRIAL_NAME.match(name) or name in ctx.drug_forms.values():
         return False
@@ -196,8 +200,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
     if name_key(name) in ctx.drug_forms or name_key(name) in ctx.company_forms:
         return False
     defined = ctx.abbreviations().get(name)
-    if defined and names_disease(defined):  # "respiratory syncytial virus (RSV)" names a disease
-        return False
+    if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
+        return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
     if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
