@@ -398,3 +398,16 @@ def test_a_defined_study_acronym_whose_expansion_names_a_disease_stays_a_name():
     ex = announce("In the Zelatinib Treatment Effect in People with Obesity (ZEPO) studies, ACM-101 was compared "
                   "in a Phase 3 ZEPO trial in adults with obesity.")
     assert "ZEPO" in {t.name for t in ex.trials}
+
+
+def test_a_designation_for_this_need_takes_the_indication_stated_just_before():
+    ex = announce(
+        "Millions of adults vape. There are no approved treatments indicated as an aid to e-cigarette cessation. "
+        "ACM-101 has been granted Breakthrough Therapy designation to address this critical need."
+    )
+    assert [(d.type, d.indication) for d in ex.designations] == [("breakthrough_therapy", "e-cigarette cessation")]
+
+
+def test_a_designation_with_no_indication_and_no_back_reference_has_none():
+    ex = announce("Millions of adults vape. ACM-101 has been granted Breakthrough Therapy designation by the FDA.")
+    assert [(d.type, d.indication) for d in ex.designations] == [("breakthrough_therapy", None)]

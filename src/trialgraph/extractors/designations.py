@@ -14,7 +14,7 @@ from .abbreviations import expand
 from .memo import per_text
 from .trials import partner_of_another
 from .prefilter import GateGroup, gate
-from .text import indication_after, split_list
+from .text import indication_after, last_indication, split_list
 
 NAME = "designations.patterns"
 
@@ -170,7 +170,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
         if not granted:
             continue
         indications = _indications(segment, ctx)
-        if not indications and re.search(r"same indication|that indication|this indication", segment):
+        if not indications and _BACK_REFERENCE.search(segment):
             indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
         if not indications:
             before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start])
@@ -205,14 +205,21 @@ def _clause_date(text: str, start: int, end: int, release_date: str | None) -> s
     return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date)
 
 
+# "... designation to address this critical need", "in that indication": the indication stated just before
+_BACK_REFERENCE = re.compile(
+    r"\b(?:same|that|this|these)\s+(?:\w+\s+)?(?:indications?|needs?|diseases?|conditions?|populations?|settings?)\b", re.I)
+
+
 def _only_joins(segment: str) -> bool:
     stripped = dates.ANY_DATE.sub(" ", segment)
     return re.fullmatch(r"[\s,]*(?:designations?|status)?[\s,]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
 
 
 def _previous_sentence_indication(ctx: Context, sentence: Sentence) -> list[str]:
+    """What "this need" or "that indication" points back to: the last indication stated
+    in the nearest sentences before."""
     for earlier in reversed(ctx.sentences[max(0, sentence.index - 3): sentence.index]):
-        found = indication_after(ctx.text(earlier), ctx)
+        found = last_indication(ctx.text(earlier), ctx)
         if found:
             return [found]
     return []

@@ -84,9 +84,9 @@ def _eponym() -> re.Pattern:
 # What introduces a population or an indication: "in X", "for (the treatment of) X",
 # "to treat X", "patients with X", "X suffering from Y".
 _TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of)\s+", re.I)
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in))\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|"
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)|"
     r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+)?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
     re.I,
@@ -130,6 +130,16 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"
             return candidate
     return None
+
+
+def last_indication(text: str, ctx=None) -> str | None:
+    """The last indication a sentence states (the one a following "this need" is nearest to)."""
+    found = None
+    for match in _TRIGGER.finditer(text):
+        candidate = indication_after(text[match.start():], ctx, window=len(match.group(0)) + 1, populations=False)
+        if candidate:
+            found = candidate
+    return found
 
 
 def _cut(text: str) -> str | None:
