@@ -411,3 +411,13 @@ def test_a_designation_for_this_need_takes_the_indication_stated_just_before():
 def test_a_designation_with_no_indication_and_no_back_reference_has_none():
     ex = announce("Millions of adults vape. ACM-101 has been granted Breakthrough Therapy designation by the FDA.")
     assert [(d.type, d.indication) for d in ex.designations] == [("breakthrough_therapy", None)]
+
+
+def test_plural_trials_for_listed_indications_stay_apart_from_a_study_named_before():
+    ex = announce(
+        "Acme will run a Phase II trial of ACM-101 in patients with bipolar disorder.",
+        "Acme also filed INDs for Phase II clinical trials of ACM-101 for major depressive disorder and "
+        "post-traumatic stress disorder.",
+    )
+    assert sorted(t.indication for t in ex.trials if t.phase == "2") == [
+        "bipolar disorder", "major depressive disorder", "post-traumatic stress disorder"]

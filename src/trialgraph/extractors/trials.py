@@ -292,6 +292,8 @@ def _owned(ctx: Context) -> frozenset[str]:
 
 
 def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
+    if mention.plural and not mention.name and mention.indication and len(split_list(mention.indication)) > 1:
+        return None  # "trials of X for A, B and C" are studies of their own, one per indication
     same_drug = [t for t in trials if t.drug == mention.drug]
     if mention.name:
         for trial in trials:  # one name is one study, whichever drug a sentence names near it
