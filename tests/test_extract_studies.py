@@ -421,3 +421,39 @@ def test_plural_trials_for_listed_indications_stay_apart_from_a_study_named_befo
     )
     assert sorted(t.indication for t in ex.trials if t.phase == "2") == [
         "bipolar disorder", "major depressive disorder", "post-traumatic stress disorder"]
+
+
+def test_an_inline_heading_glued_to_the_next_sentence_is_cut_off():
+    ex = announce(
+        "Acme Starts Phase II Trial of ACM-101 for Plaque PsoriasisOn March 1st, Acme began a Phase II clinical "
+        "trial of ACM-101 in adults with plaque psoriasis.")
+    assert sorted({t.indication for t in ex.trials if t.phase == "2"}) in (
+        ["Plaque Psoriasis", "adults with plaque psoriasis"], ["plaque psoriasis"], ["Plaque Psoriasis"])
+    assert all("On" not in (t.indication or "").split() for t in ex.trials)
+
+
+def test_a_description_with_abbreviations_is_the_named_study_it_restates():
+    ex = announce(
+        "Acme presented data from the Phase 1/2 HARBOR trial in patients with mantle cell lymphoma and chronic "
+        "lymphocytic leukemia.",
+        "Mantle cell lymphoma (MCL) and chronic lymphocytic leukemia (CLL) are B-cell cancers.",
+        "The Phase 1/2 clinical trial is evaluating ACM-101 in patients previously treated for MCL or CLL.",
+    )
+    assert [(t.phase, t.name) for t in ex.trials] == [("1/2", "HARBOR")]
+
+
+def test_the_stages_of_a_combined_phase_study_are_that_study():
+    ex = announce(
+        "The Phase 1/2 HARBOR trial of ACM-101 enrolls patients with mantle cell lymphoma.",
+        "The primary endpoint of the Phase 1 study is the maximum tolerated dose. "
+        "The primary endpoint for the Phase 2 study is ORR.",
+    )
+    assert [(t.phase, t.name) for t in ex.trials] == [("1/2", "HARBOR")]
+
+
+def test_studies_of_one_drug_in_different_diseases_stay_apart():
+    ex = announce(
+        "ACM-101 completed a Phase 2 trial in Alzheimer's disease.",
+        "Acme will now conduct a Phase 2 clinical trial of ACM-101 in patients with bipolar disorder.",
+    )
+    assert sorted(t.indication for t in ex.trials) == ["Alzheimer's disease", "bipolar disorder"]

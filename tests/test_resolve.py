@@ -285,3 +285,18 @@ def test_canonical_company_is_the_fullest_formal_name():
     ]
     resolution = resolve(releases)
     assert resolution.company("Trevane Biologics").label == "Trevane Biologics and Company"
+
+
+def test_studies_a_release_tells_apart_stay_apart_in_the_graph():
+    from dataclasses import replace
+
+    text = ("Acme Oncology Update\n\nBOSTON, Mass., March 3, 2021 (GLOBE NEWSWIRE) -- Acme Oncology, Inc. today "
+            "announced a Phase 2 trial of ACM-101 in bipolar disorder. "
+            "Acme also completed a Phase 2 trial of ACM-101 in Alzheimer's disease.\n")
+    extraction = extract(Document("acme-2021-03-03", "acme-2021-03-03.txt", text))
+    assert len(extraction.trials) == 2
+    # the first study's population overlaps the second's, as a headline's list does
+    first, second = extraction.trials
+    extraction.trials = [replace(first, indication="bipolar disorder and Alzheimer's disease"), second]
+    resolution = resolve([extraction])
+    assert len({resolution.trials[("acme-2021-03-03", t.local_id)].key for t in extraction.trials}) == 2

@@ -20,7 +20,7 @@ from .extractors.companies import company_key
 from .extractors.drugs import name_kind as _drug_kind
 from .lexicons.drug_names import lexicon as drug_lexicon
 from .extractors.people import person_key
-from .extractors.text import similarity, tokens
+from .extractors.text import population_words, similarity, tokens
 from .model import Extraction
 from .normalize import name_key, slug
 
@@ -400,10 +400,11 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
     words_of: dict[str, frozenset[str]] = defaultdict(frozenset)  # trial key -> specific population words
     for extraction in ordered:
         doc = extraction.document.doc_id
+        taken: set[str] = set()  # the release already told its own studies apart: they stay apart
         for trial in sorted(extraction.trials, key=lambda t: (t.name is None, t.local_id)):
             drug = resolution.drug(trial.drug)
             drug_key = drug.key if drug else slug(trial.drug)
-            match = _find_trial(clusters, drug_key, trial)
+            match = _find_trial(clusters, drug_key, trial, taken)
             if match is None:
                 if trial.name:
                     key = f"{drug_key}/{slug(trial.name)}"
@@ -416,22 +417,12 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
                 clusters[drug_key].append((entity, drug_key, trial.phase, trial.name, trial.indication or ""))
                 match = entity
             resolution.trials[(doc, trial.local_id)] = match
+            taken.add(match.key)
             words_of[match.key] |= _population_words(trial.indication)
     _join_restated_studies(clusters, resolution, words_of)
 
 
-# Words every population shares; two descriptions of one study must share another.
-_GENERIC_POPULATION = frozenset({
-    "relapsed", "refractory", "r", "advanced", "metastatic", "select", "other", "high", "risk", "grade", "stage",
-    "line", "prior", "therapy", "cancer", "tumor", "tumour", "disease", "adult", "including", "previously",
-    "treated", "progressive", "recurrent", "locally", "early", "late", "first", "second", "third", "solid",
-    "malignant", "range", "children", "adolescent", "pediatric", "paediatric", "young",
-})
-
-
-@lru_cache(maxsize=1 << 16)
-def _population_words(indication: str | None) -> frozenset[str]:
-    return frozenset(tokens(indication or "")) - _GENERIC_POPULATION
+_population_words = population_words
 
 
 def _join_restated_studies(clusters, resolution: Resolution, words_of) -> None:
@@ -502,13 +493,14 @@ def _specific_similarity(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
-def _find_trial(clusters, drug_key: str, trial) -> Entity | None:
+def _find_trial(clusters, drug_key: str, trial, taken: frozenset[str] | set[str] = frozenset()) -> Entity | None:
     same_drug = clusters.get(drug_key, ())
     if trial.name:
         for entity, _, _, name, _ in same_drug:
             if name and name_key(name) == name_key(trial.name):
                 return entity
-    candidates = [c for c in same_drug if c[2] == trial.phase and trial.phase and (not trial.name or not c[3])]
+    candidates = [c for c in same_drug if c[2] == trial.phase and trial.phase and (not trial.name or not c[3])
+                  and c[0].key not in taken]
     if not candidates:
         return None
     scored = sorted(((_specific_similarity(trial.indication or "", c[4]), i) for i, c in enumerate(candidates)), reverse=True)

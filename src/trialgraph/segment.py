@@ -152,7 +152,22 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
         left = len(chunk) - len(chunk.lstrip())
         right = len(chunk.rstrip())
         spans = [(start + left, start + right)]
-    return spans
+    return [part for s, e in spans for part in _unglue(clean, s, e)]
+
+
+# Pasted pages lose the line break after an inline heading: "... for Bipolar DisorderOn August 6th,
+# the company ...", "Clinical Program OverviewThis strategic ...". A lower-case letter followed,
+# without a space, by a word that opens sentences is such a seam: nothing else writes "rOn " or "yThe ".
+_GLUED_HEADING = re.compile(
+    r"(?<=[a-z])(?=(?:On|In|The|This|These|Today|At|As|For|Our|We|Earlier|Last|During|After|Since|With)\s)")
+
+
+def _unglue(clean: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _GLUED_HEADING.finditer(clean, start + 1, end)]
+    if not cuts:
+        return [(start, end)]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if clean[a:b].strip()]
 
 
 # Boilerplate paragraphs ("About ...", forward-looking statements, contacts)

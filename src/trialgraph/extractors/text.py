@@ -193,6 +193,21 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
+# Words every population shares; two descriptions of one population must share another.
+GENERIC_POPULATION = frozenset({
+    "relapsed", "refractory", "r", "advanced", "metastatic", "select", "other", "high", "risk", "grade", "stage",
+    "line", "prior", "therapy", "cancer", "tumor", "tumour", "disease", "adult", "including", "previously",
+    "treated", "progressive", "recurrent", "locally", "early", "late", "first", "second", "third", "solid",
+    "malignant", "range", "children", "adolescent", "pediatric", "paediatric", "young",
+})
+
+
+@lru_cache(maxsize=1 << 16)
+def population_words(indication: str | None) -> frozenset[str]:
+    """A population's specific words: "relapsed or refractory multiple myeloma" -> {multiple, myeloma}."""
+    return frozenset(tokens(indication or "")) - GENERIC_POPULATION
+
+
 def split_list(phrase: str) -> list[str]:
     """'neuroblastoma, rhabdomyosarcoma, Ewing's sarcoma and osteosarcoma' -> four items,
     but 'relapsed or refractory multiple myeloma' stays whole."""

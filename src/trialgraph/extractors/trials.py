@@ -11,7 +11,7 @@ from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
 from .abbreviations import expand
-from .text import DISEASE_ACRONYM, indication_after, names_disease, similarity, split_list
+from .text import DISEASE_ACRONYM, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
 
@@ -92,7 +92,7 @@ def extract_trials(ctx: Context) -> None:
     trials: list[_Mention] = []
     members: list[list[_Mention]] = []
     for mention in mentions:
-        target = _merge_target(mention, trials)
+        target = _merge_target(mention, trials, ctx.long_forms())
         if target is None:
             trials.append(mention)
             members.append([mention])
@@ -291,10 +291,16 @@ def _owned(ctx: Context) -> frozenset[str]:
     return frozenset(d.name for d in ctx.extraction.drugs if d.company)
 
 
-def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
+def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[str, str]) -> _Mention | None:
     if mention.plural and not mention.name and mention.indication and len(split_list(mention.indication)) > 1:
         return None  # "trials of X for A, B and C" are studies of their own, one per indication
     same_drug = [t for t in trials if t.drug == mention.drug]
+    section = (mention.sentence.section or "").lower()
+    for trial in same_drug:  # "About the BRUIN Phase 1/2 Trial": its "Phase 1 study" is that trial's stage
+        if trial.name and trial.name.lower() in section and not (mention.name and mention.name != trial.name) and (
+                mention.phase is None or _same_study_phase(trial.phase, mention.phase)
+                or _more_precise(trial.phase, mention.phase) or _more_precise(mention.phase, trial.phase)):
+            return trial
     if mention.name:
         for trial in trials:  # one name is one study, whichever drug a sentence names near it
             if trial.name == mention.name:
@@ -306,18 +312,39 @@ def _merge_target(mention: _Mention, trials: list[_Mention]) -> _Mention | None:
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
                   or _more_precise(t.phase, mention.phase)
-                  or (not t.name and _same_study_phase(t.phase, mention.phase))]
+                  or (not t.name and _same_study_phase(t.phase, mention.phase))
+                  # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
+                  or (not mention.indication and "/" in (t.phase or "") and _same_study_phase(t.phase, mention.phase))]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
     if mention.indication:
-        scored = [(similarity(mention.indication, t.indication or ""), t) for t in candidates]
+        scored = [(_same_population(mention.indication, t.indication or "", long_forms), t) for t in candidates]
         best = max(scored, key=lambda x: x[0])
         if best[0] >= 0.5:
             return best[1]
         unscored = [t for t in candidates if not t.indication]
         return unscored[0] if unscored else None
     return candidates[0]
+
+
+def _same_population(a: str, b: str, long_forms: dict[str, str]) -> float:
+    """How surely two descriptions name one population: the overlap of their specific
+    words, abbreviations read as their long forms ("patients
+    previously treated for MCL or CLL/SLL" and "mantle cell lymphoma, chronic lymphocytic
+    leukemia" are one population; "bipolar disorder" and "Alzheimer's disease" are not)."""
+    wa, wb = _specific_words(a, long_forms), _specific_words(b, long_forms)
+    if not wa or not wb:
+        return similarity(a, b)
+    return max(2 * len(wa & wb) / (len(wa) + len(wb)), similarity(a, b))
+
+
+def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
+    words = set(population_words(phrase))
+    for short in re.findall(r"[A-Za-z][A-Za-z0-9]*", phrase):
+        if short in long_forms:
+            words |= population_words(long_forms[short])
+    return frozenset(words)
 
 
 def _more_precise(known: str | None, stated: str | None) -> bool:
