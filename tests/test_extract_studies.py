@@ -457,3 +457,35 @@ def test_studies_of_one_drug_in_different_diseases_stay_apart():
         "Acme will now conduct a Phase 2 clinical trial of ACM-101 in patients with bipolar disorder.",
     )
     assert sorted(t.indication for t in ex.trials) == ["Alzheimer's disease", "bipolar disorder"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The HARBOR Phase 1/2 clinical trial is evaluating ACM-101 in patients with mantle cell lymphoma.", "HARBOR"),
+    ("Approval was based on the Phase 2b ReTide trial of ACM-101 in plaque psoriasis.", "ReTide"),
+    ("Acme reported data from the Phase 2 KeyTide-002 trial of ACM-101 in plaque psoriasis.", "KeyTide-002"),
+    ("ZXS012 is a new Phase 2, open label study to assess ACM-101 in plaque psoriasis.", "ZXS012"),
+    ("The development of ACM-101 started with the phase 1/2 study A-12-M1 in plaque psoriasis.", "A-12-M1"),
+])
+def test_study_names_in_their_usual_positions_and_cases(sentence, name):
+    ex = announce(sentence)
+    assert [t.name for t in ex.trials] == [name]
+
+
+def test_two_registry_numbers_are_two_studies():
+    ex = announce(
+        "The first-in-human Phase 1 study of ACM-101 (NCT01234567) enrolled nine adults with knee osteoarthritis.",
+        "The HARBOR Phase 1b clinical trial (NCT07654321) is a placebo-controlled study of ACM-101.",
+        "The HARBOR clinical trial was funded by a grant.",
+    )
+    assert sorted((t.phase, t.name) for t in ex.trials) == [("1", None), ("1b", "HARBOR")]
+
+
+def test_a_coformulation_written_with_a_slash_is_the_studied_drug():
+    ex = announce(
+        "Acme announced results from the Phase 2 HARBOR trial evaluating zelatinib/velotamab, a coformulation of "
+        "zelatinib and velotamab, in patients with metastatic melanoma.",
+        headline="Acme Announces Findings from Phase 2 HARBOR Trial Evaluating an Investigational Coformulation of "
+                 "Zelatinib and Velotamab",
+        lead="results for its coformulation zelatinib/velotamab.",
+    )
+    assert [(t.drug, t.name) for t in ex.trials if t.name] == [("zelatinib/velotamab", "HARBOR")]

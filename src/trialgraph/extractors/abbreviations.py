@@ -26,7 +26,7 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         before = _WORDS_BEFORE.search(text[max(0, match.start() - 200):match.start()]).group(0)
         words = before.split()[-min(len(short) + 5, 2 * len(short)):]
         long = _best_long_form(short, " ".join(words))
-        if long and len(long.split()) >= 2:
+        if long and (len(long.split()) >= 2 or _one_disease_word(long)):  # "osteoarthritis (OA)"
             found[short] = long
     return dict(sorted(found.items()))
 
@@ -69,6 +69,12 @@ def expand(phrase: str | None, abbreviations: dict[str, str]) -> str | None:
     return phrase
 
 
+def _one_disease_word(word: str) -> bool:
+    from .text import names_disease
+
+    return word.isalpha() and names_disease(word)
+
+
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -90,6 +96,7 @@ def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
             initials = "".join(w[0] for w in phrase).upper()
             if initials in wanted and initials not in found and not phrase[0].isupper():
                 long = " ".join(phrase)
-                if names_disease(long):
+                # the last word is the disease's head: "multiple sclerosis", not "osteoarthritis affects"
+                if names_disease(long) and names_disease(phrase[-1]):
                     found[initials] = long
     return found

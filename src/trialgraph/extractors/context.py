@@ -159,4 +159,6 @@ def _form_key(text: str) -> str:
 def _flexible(form: str) -> str:
     """A regex for a drug form that tolerates "ABC 123" / "ABC-123" / "ABC123"."""
     parts = re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", form)
-    return r"[\s-]?".join(re.escape(part) for part in parts)
+    # a co-formulation's slash stays a slash: "vibostolimab/pembrolizumab"
+    joint = r"\s*/\s*|[\s-]?" if "/" in form else r"[\s-]?"
+    return f"(?:{joint})".join(re.escape(part) for part in parts)

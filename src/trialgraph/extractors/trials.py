@@ -19,10 +19,16 @@ PHASE = re.compile(
     r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
-TRIAL_NAME = r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")"
+# Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
+# in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
+TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
+              r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
 NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
 NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
-NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+# "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
+NAME_BEFORE_PHASE = re.compile(
+    rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
@@ -38,8 +44,9 @@ PHASE_NORMAL = {
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
 }
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER, PLURAL_PHASE, REGISTRY = map(
-    gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
+(PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER, PLURAL_PHASE,
+ REGISTRY) = map(gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE,
+                        STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
 
 
 @lru_cache(maxsize=None)
@@ -68,6 +75,7 @@ class _Mention:
     phase: str | None = None
     name: str | None = None
     drug: str | None = None
+    attached: bool = False  # the drug is the object of the mention's own phrase ("trial evaluating X")
     indication: str | None = None
     design: list[str] = field(default_factory=list)
     registry: list[str] = field(default_factory=list)
@@ -128,7 +136,7 @@ def extract_trials(ctx: Context) -> None:
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER, PHASE))
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER, PHASE))
 
 
 def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
@@ -137,7 +145,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     if not _ANY_MENTION.possible(text):
         return found
     names: list[tuple[int, int, str]] = []
-    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, STUDY_NUMBER):
+    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
             if _valid_name(ctx, name):
@@ -184,6 +192,8 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
         between = text[phase.end():start]
         return len(between) <= 40 and not PHASE.search(between) and not re.search(r"[.;]|\band\b", between)
     between = text[end:phase.start()]
+    if not between.strip():
+        return True  # "the BRUIN Phase 1/2 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
         r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the)\b", between) is not None
 
@@ -227,7 +237,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start], ctx)
-    mention.drug = _drug_for(ctx, sentence, text, mention)
+    mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
 
 
 _MODIFIERS = re.compile(
@@ -253,25 +263,26 @@ def _named_before_noun(phrase: str) -> str | None:
 ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
 
 
-def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> str | None:
-    """The drug a trial studies: one attached to the mention ("study of X", "X ... is
-    being evaluated in a Phase 2 trial"), else what the section or release is about."""
+def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> tuple[str | None, bool]:
+    """The drug a trial studies, and whether the mention's own phrase names it: one
+    attached to the mention ("study of X", "X ... is being evaluated in a Phase 2 trial"),
+    else what the section or release is about."""
     drugs = ctx.drugs_in(text)
     leading = [d for d in drugs if not partner_of_another(text, d)]
     drugs = leading or drugs
+    for drug in drugs:
+        if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
+            return drug.name, True
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
     own = _owned(ctx)
     drugs = [d for d in drugs if d.name in own] or drugs
-    for drug in drugs:
-        if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
-            return drug.name
     before = [d for d in drugs if d.end <= mention.start and not re.search(r"[;]", text[d.end:mention.start])]
     if before:
-        return before[-1].name
+        return before[-1].name, False
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
     if inside:
-        return inside[0].name
-    return ctx.section_drug(sentence) or ctx.main_drug() or (drugs[0].name if drugs else None)
+        return inside[0].name, False
+    return ctx.section_drug(sentence) or ctx.main_drug() or (drugs[0].name if drugs else None), False
 
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
@@ -315,6 +326,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                   or (not t.name and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
                   or (not mention.indication and "/" in (t.phase or "") and _same_study_phase(t.phase, mention.phase))]
+    candidates = [t for t in candidates if not _other_registration(t, mention)]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
@@ -347,6 +359,11 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
     return frozenset(words)
 
 
+def _other_registration(trial: _Mention, mention: _Mention) -> bool:
+    """Two registry numbers ("NCT02790723", "NCT05835895") are two studies."""
+    return bool(trial.registry and mention.registry and not set(trial.registry) & set(mention.registry))
+
+
 def _more_precise(known: str | None, stated: str | None) -> bool:
     """"Phase 2" said of a study the release also calls "Phase 2b" (a headline rounding off)."""
     return bool(known and stated and "/" not in known and known != stated and known.rstrip("ab") == stated)
@@ -366,13 +383,19 @@ def _same_study_phase(a: str | None, b: str | None) -> bool:
 
 
 def _compatible(trial: _Mention, mention: _Mention) -> bool:
+    if _other_registration(trial, mention):
+        return False
     if not trial.indication or not mention.indication:
         return True
     return similarity(trial.indication, mention.indication) >= 0.3
 
 
 def _absorb(target: _Mention, mention: _Mention) -> None:
+    if mention.attached and not target.attached and target.name and target.name == mention.name:
+        # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
+        target.drug, target.attached = mention.drug, True
     target.name = target.name or mention.name
+    target.registry = list(dict.fromkeys(target.registry + mention.registry))
     if target.phase is None or _more_precise(mention.phase, target.phase) or (
             not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
         target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
