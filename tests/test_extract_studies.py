@@ -489,3 +489,18 @@ def test_a_coformulation_written_with_a_slash_is_the_studied_drug():
         lead="results for its coformulation zelatinib/velotamab.",
     )
     assert [(t.drug, t.name) for t in ex.trials if t.name] == [("zelatinib/velotamab", "HARBOR")]
+
+
+@pytest.mark.parametrize("about", [
+    "ACM-101, the company's novel ALS treatment, delivered strong results last year.",
+    "These outcomes position ACM-101 as one of the most promising ALS therapies in development.",
+])
+def test_a_disease_written_before_the_word_for_a_therapy_is_the_drugs_indication(about):
+    ex = announce(about, "Acme plans a global Phase 3 trial of ACM-101 next year.")
+    assert _trials(ex)[("ACM-101", "3")].indication == "ALS"
+
+
+def test_both_forms_of_a_disease_is_not_a_back_reference():
+    assert indication_after("designed to treat both forms of acute bacterial conjunctivitis") == \
+        "acute bacterial conjunctivitis"
+    assert indication_after("designed to treat both of these conditions") is None

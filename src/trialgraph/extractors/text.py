@@ -60,7 +60,7 @@ _LEAD = re.compile(
     r"(?:heavily\s+|highly\s+)?(?:pre-?treated\s+)?(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?(?:patients|adults|people|subjects|participants|"
     r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+)?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
-    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|"
+    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|"
     r"treatment\s+of\s+|the\s+)+",
     re.I,
 )
@@ -100,7 +100,7 @@ _GENERIC_INDICATION = re.compile(
 # "disease" qualifying another noun names no disease: "multiple disease pathways", "disease-modifying".
 _DISEASE_AS_MODIFIER = re.compile(
     r"\bdiseases?[- ](?:pathways?|progression|modif\w*|burden|activity|course|states?|areas?|models?|mechanisms?|biology)\b", re.I)
-_ANAPHORA = re.compile(r"(?:this|these|that|those|such|both|its|their|our|his|her)\b", re.I)
+_ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?!\s+(?:forms?|types?|kinds?)\s+of\b)|its|their|our|his|her)\b", re.I)
 
 
 def indication_after(tail: str, ctx=None, window: int = 200, populations: bool = True) -> str | None:

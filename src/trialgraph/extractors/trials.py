@@ -440,9 +440,38 @@ def drug_indication(ctx: Context, drug: str) -> str | None:
         for mention in ctx.drugs_in(text):
             if mention.name != drug:
                 continue
-            found = indication_after(text[mention.end:], ctx, window=120)
+            found = indication_after(text[mention.end:], ctx, window=120) or disease_before_therapy(
+                text[mention.end:mention.end + 90])
             if found:
                 counts[found] = counts.get(found, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+
+
+# "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies":
+# a disease written before the word for a therapy is what the drug treats.
+_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|candidates?)\b", re.I)
+_NOT_DISEASE_WORD = re.compile(
+    r"(?:a|an|the|its|their|our|his|her|one|of|most|more|novel|new|promising|potential(?:ly)?|investigational|"
+    r"innovative|first-in-class|best-in-class|disease-modifying|oral|intranasal|topical|injectable|effective|"
+    r"approved|leading|lead|experimental|breakthrough|targeted|only|first|late-stage|clinical-stage|"
+    r"next-generation|[\w-]+'s)$", re.I)
+
+
+def disease_before_therapy(text: str) -> str | None:
+    noun = _THERAPY_NOUN.search(text)
+    if not noun:
+        return None
+    words = re.split(r"\s+", text[: noun.start()].strip())[-4:]
+    kept: list[str] = []
+    for word in reversed(words):
+        if not word or re.search(r"[,.;:()]", word) or (_NOT_DISEASE_WORD.fullmatch(word) and not (
+                word.endswith("'s") and names_disease(word))):
+            break
+        kept.insert(0, word)
+    phrase = " ".join(kept)
+    return phrase if phrase and names_disease(phrase) and not _GENERIC.fullmatch(phrase) else None
+
+
+_GENERIC = re.compile(r"(?:rare\s+)?(?:diseases?|disorders?|conditions?|cancers?|tumou?rs?)", re.I)
