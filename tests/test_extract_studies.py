@@ -504,3 +504,39 @@ def test_both_forms_of_a_disease_is_not_a_back_reference():
     assert indication_after("designed to treat both forms of acute bacterial conjunctivitis") == \
         "acute bacterial conjunctivitis"
     assert indication_after("designed to treat both of these conditions") is None
+
+
+def test_the_body_states_the_population_a_headline_names_in_a_word():
+    ex = announce(
+        "Acme received clearance to conduct the HARBOR study, a global Phase 3 study of ACM-101 for the treatment of "
+        "patients with newly diagnosed higher-risk myelodysplastic syndrome.",
+        headline="Acme Begins Enrolling Patients in HARBOR Phase III Trial of ACM-101 for Blood Cancer",
+    )
+    assert [(t.name, t.indication) for t in ex.trials] == [
+        ("HARBOR", "newly diagnosed higher-risk myelodysplastic syndrome")]
+
+
+@pytest.mark.parametrize("tail", [
+    "which showed deep and durable reductions in tumor volume",
+    "in Alzheimer's research",
+])
+def test_a_measure_or_a_field_named_after_a_disease_is_not_an_indication(tail):
+    assert indication_after(tail) is None
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in Heavily Pretreated Thyroid Cancers September 29, 2019", "Heavily Pretreated Thyroid Cancers"),
+    ("for the treatment of*RET*-altered thyroid cancers.", "RET -altered thyroid cancers"),
+    ("for higher-risk MDS globally.", "higher-risk MDS"),
+    ("in patients with plexiform neurofibromas often face significant challenges", "plexiform neurofibromas"),
+])
+def test_an_indication_stops_at_a_date_an_adverb_or_markup(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_a_study_entitled_by_name_and_its_appositive_with_a_possessive_are_one_study():
+    ex = announce(
+        "ACM-101 is part of an ongoing phase 2 clinical trial, entitled HARBOR, in pancreatic cancer.",
+        "HARBOR, our Phase 2b trial evaluating ACM-101 in metastatic pancreatic cancer, continues to enroll.",
+    )
+    assert [(t.phase, t.name) for t in ex.trials] == [("2b", "HARBOR")]

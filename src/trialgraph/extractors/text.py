@@ -31,7 +31,9 @@ DISEASE_WORD = re.compile(
     # further disease heads and common disease abbreviations (general vocabulary)
     r"dementia|ha?emorrhage|obesity|\bpain\b|cessation|addiction|dependence|depressi(?:on|ve)|schizophreni|epilep|"
     r"seizure|migraine|autism|asthma|hypertension|cholesterol|\bstroke|injur(?:y|ies)|ulcer|lesion|wound|"
-    r"vir(?:us|al)\b|palsy|lupus|eczema|\bCrohn)",
+    r"vir(?:us|al)\b|palsy|lupus|eczema|\bCrohn|"
+    # tumour names: neurofibroma, ependymoma, glaucoma ("-oma"), but not diploma or aroma
+    r"\b(?!(?:dipl|ar|oklah|s|st|c)omas?\b)\w{2,}omas?\b)",
     re.I,
 )
 # Disease abbreviations common in releases; case matters ("AD" is a disease, "ad" is not).
@@ -52,7 +54,7 @@ _STOP = re.compile(
     # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
     r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
     r"highlights?|supports?|provides?|offers?|means|suggests?|indicates?|shows?|can|could|may|might|would|should|"
-    r"potentially|currently|today|affecting|impacting|resulting|leading|causing|representing|characterized)\b",
+    r"potentially|currently|today|often|usually|typically|frequently|commonly|generally|affecting|impacting|resulting|leading|causing|representing|characterized)\b",
     re.I,
 )
 _LEAD = re.compile(
@@ -100,6 +102,11 @@ _GENERIC_INDICATION = re.compile(
 # "disease" qualifying another noun names no disease: "multiple disease pathways", "disease-modifying".
 _DISEASE_AS_MODIFIER = re.compile(
     r"\bdiseases?[- ](?:pathways?|progression|modif\w*|burden|activity|course|states?|areas?|models?|mechanisms?|biology)\b", re.I)
+# A phrase whose head is a measure, a field or a market names no disease, whatever modifies it:
+# "reductions in tumor volume", "a leader in Alzheimer's research".
+_NOT_A_DISEASE_HEAD = re.compile(
+    r"\b(?:research|market|markets|space|field|community|awareness|volume|size|burden|shrinkage|pathways?|models?|"
+    r"biology|mechanisms?|microenvironment|markers?|biomarkers?|samples?|tissues?|programs?|programmes?)$", re.I)
 _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?!\s+(?:forms?|types?|kinds?)\s+of\b)|its|their|our|his|her)\b", re.I)
 
 
@@ -107,6 +114,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
     """The indication introduced by 'in', 'for' or 'to treat' near the start of `tail`;
     with `populations`, also by 'patients with' (a trial's population)."""
     tail = re.sub(r"\s*\([^()]*\)", lambda m: " " * len(m.group(0)), tail)
+    tail = tail.replace("*", " ")  # emphasis markers left in pasted text: "treatment of*RET*-altered cancers"
     trigger = _POPULATION_TRIGGER if populations else _TRIGGER
     for match in trigger.finditer(tail[:window]):
         rest = tail[match.end():].lstrip()
@@ -124,7 +132,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate):
+        if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate) \
+                and not _NOT_A_DISEASE_HEAD.search(candidate):
             inner = re.match(r"(.+?)\s+in\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
                 return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"
@@ -149,6 +158,9 @@ def _cut(text: str) -> str | None:
             and text[stop.end():stop.end() + 1].islower():
         stop = _STOP.search(text, stop.end())  # "A, B, and c": a list with its serial comma goes on
     phrase = text[: stop.start()] if stop else text[:160]
+    date = _DATE_IN_PHRASE.search(phrase)
+    if date:  # a headline run into its dateline: "... Thyroid Cancers September 29, 2019"
+        phrase = phrase[: date.start()]
     phrase = re.sub(r"\s*\([^)]*\)", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,-")
     # a list cut before its next clause keeps no dangling conjunction: "A, B and C, and" -> "A, B and C"
@@ -156,11 +168,17 @@ def _cut(text: str) -> str | None:
     phrase = re.sub(r"^(?:(?:for|in|of|with)\s+)+", "", phrase, flags=re.I).strip(" ,-")
     phrase = re.sub(r"\s+(?:for|in|among)\s+(?:patients|adults|people|subjects)$", "", phrase, flags=re.I)
     phrase = re.sub(r"(?<=\w)\s+(?:patients|subjects|participants)$", "", phrase, flags=re.I)
+    phrase = re.sub(r"\s+(?:globally|worldwide|nationally|internationally|alone)$", "", phrase, flags=re.I)
     phrase = _disease_list_prefix(phrase)
     words = phrase.split()
     if len(words) > 16:
         phrase = " ".join(words[:16])
     return phrase or None
+
+
+_DATE_IN_PHRASE = re.compile(
+    r"\s(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
 
 
 def _disease_list_prefix(phrase: str) -> str:

@@ -24,8 +24,9 @@ TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|ext
 TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
               r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
 NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
-NOUN_THEN_NAME = re.compile(rf"\b(?:stud(?:y|ies)|trials?)\s*(?:\(\s*)?(?P<name>{TRIAL_NAME})(?![\w-])")
-NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+NOUN_THEN_NAME = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:entitled|named|called|known as)\s+)(?P<name>{TRIAL_NAME})(?![\w-])")
+NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
@@ -195,7 +196,7 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
     if not between.strip():
         return True  # "the BRUIN Phase 1/2 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
-        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the)\b", between) is not None
+        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our|its|their)\b", between) is not None
 
 
 _STUDY_WORDS = re.compile(r"\b(?:treatment|study|studies|trial|effect|efficacy|safety|evaluat\w*|assess\w*|outcomes?|"
@@ -400,8 +401,12 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
             not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
         target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
-    if not target.indication or (about_this and mention.indication):
+    # a headline names the population in a word or two ("for Blood Cancer"); the body states it
+    from_headline = target.sentence.zone.value == "headline" and mention.sentence.zone.value != "headline"
+    if not target.indication or (mention.indication and (about_this or from_headline)):
         target.indication = mention.indication
+    if from_headline and mention.indication:
+        target.sentence = mention.sentence
 
 
 def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_Mention]]) -> None:
