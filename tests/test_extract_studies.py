@@ -540,3 +540,11 @@ def test_a_study_entitled_by_name_and_its_appositive_with_a_possessive_are_one_s
         "HARBOR, our Phase 2b trial evaluating ACM-101 in metastatic pancreatic cancer, continues to enroll.",
     )
     assert [(t.phase, t.name) for t in ex.trials] == [("2b", "HARBOR")]
+
+
+def test_a_long_list_of_design_words_between_phase_and_noun_is_read_past():
+    ex = announce("ACM-101 is being studied in a Phase 2a, randomized, double-blind, placebo-controlled, multicenter, "
+                  "dose-ranging trial in patients with secondary progressive multiple sclerosis.")
+    trial = _trials(ex)[("ACM-101", "2")]
+    assert trial.indication == "secondary progressive multiple sclerosis"
+    assert {"randomized", "double-blind", "multicenter"} <= set(trial.design)

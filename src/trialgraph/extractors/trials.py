@@ -152,7 +152,10 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
     for match in PHASE.finditer(text):
-        after = text[match.end():match.end() + 70]
+        # "a Phase 2a, randomized, double-blind, placebo-controlled, multicenter, dose-ranging trial":
+        # the list of design words is read past, however long
+        skip = _design_run(text, match.end())
+        after = text[match.end():skip + 70]
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
         noun = TRIAL_NOUN.search(after)
@@ -180,6 +183,18 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     for mention in found:
         _describe(ctx, sentence, text, mention)
     return found
+
+
+@lru_cache(maxsize=None)
+def _design_words() -> re.Pattern:
+    words = "|".join(f"(?:{pattern.pattern})" for pattern, _ in lexicons.designs())
+    return re.compile(rf"(?:[\s,]+(?:and\s+)?(?:{words}|dose-ranging|prospective|exploratory|clinical)\b)+", re.I)
+
+
+def _design_run(text: str, start: int) -> int:
+    """Where a list of design words right after `start` ends (`start` when there is none)."""
+    run = _design_words().match(text, start)
+    return run.end() if run else start
 
 
 _ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
