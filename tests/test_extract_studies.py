@@ -548,3 +548,15 @@ def test_a_long_list_of_design_words_between_phase_and_noun_is_read_past():
     trial = _trials(ex)[("ACM-101", "2")]
     assert trial.indication == "secondary progressive multiple sclerosis"
     assert {"randomized", "double-blind", "multicenter"} <= set(trial.design)
+
+
+def test_a_clause_after_a_named_study_is_not_its_appositive():
+    ex = announce("In addition to the Phase 2 HARBOR trial of ACM-101, the company recently initiated a Phase 1 "
+                  "open-label study of ACM-101 in pediatric solid tumors.")
+    assert _trials(ex)[("ACM-101", "2")].indication != "pediatric solid tumors"
+    assert _trials(ex)[("ACM-101", "1")].indication == "pediatric solid tumors"
+
+
+def test_a_dosing_schedule_after_the_population_is_not_part_of_it():
+    assert indication_after("for relapsed myeloma and select lymphomas with either a one- or two-dose regimen") == \
+        "relapsed myeloma and select lymphomas"

@@ -50,6 +50,7 @@ _STOP = re.compile(
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
+    r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
     # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
     r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"

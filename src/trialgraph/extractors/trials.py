@@ -239,6 +239,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     before = re.split(r"[.;:]\s|\bwhich\b|\bwhile\b", before)[-1]
     noun_phrase = before + text[mention.start:mention.end]
     appositive = re.match(r"\s*,\s*(?:a|an|the)\s+([^.;]{0,120}?(?:stud(?:y|ies)|trials?))", text[mention.end:])
+    if appositive and re.search(r"\b(?:a|an|the)\s", appositive.group(1)):
+        appositive = None  # ", the company recently initiated a Phase 1 study": a clause, not a noun phrase
     if appositive:
         noun_phrase += " " + appositive.group(1)
     mention.design = [code for pattern, code in _designs() if pattern.search(noun_phrase)]
