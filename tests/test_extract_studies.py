@@ -560,3 +560,9 @@ def test_a_clause_after_a_named_study_is_not_its_appositive():
 def test_a_dosing_schedule_after_the_population_is_not_part_of_it():
     assert indication_after("for relapsed myeloma and select lymphomas with either a one- or two-dose regimen") == \
         "relapsed myeloma and select lymphomas"
+
+
+def test_trials_spoken_of_in_general_are_not_a_study():
+    ex = announce("ACM-101 completed its Phase 1 study in healthy volunteers.",
+                  "Acme plans to out-license assets following successful Phase II trials.")
+    assert [t.phase for t in ex.trials] == ["1"]

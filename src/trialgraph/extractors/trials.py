@@ -182,7 +182,9 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         found.append(_Mention(sentence, start, end, name=name))
     for mention in found:
         _describe(ctx, sentence, text, mention)
-    return found
+    # "a roadmap to out-license assets following successful Phase II trials": trials of no
+    # drug, no population and no name are a kind of study spoken of, not a study
+    return [m for m in found if not (m.plural and not m.name and not m.indication and not ctx.drugs_in(text))]
 
 
 @lru_cache(maxsize=None)
