@@ -566,3 +566,17 @@ def test_trials_spoken_of_in_general_are_not_a_study():
     ex = announce("ACM-101 completed its Phase 1 study in healthy volunteers.",
                   "Acme plans to out-license assets following successful Phase II trials.")
     assert [t.phase for t in ex.trials] == ["1"]
+
+
+def test_bold_headings_of_a_page_pasted_as_one_line_open_sections():
+    from trialgraph.model import Document
+    from trialgraph.segment import segment
+
+    body = "The overall response rate was 50% in the study. " * 40
+    line = (f"Acme Presents Data BOSTON, March 3, 2021 -- Acme Oncology today announced data. {body}"
+            "**About the HARBOR Trial** The HARBOR trial is a Phase 2 study of ACM-101. "
+            "**Forward-Looking Statements** This press release contains forward-looking statements.")
+    sentences = segment(Document("pasted", "pasted.txt", "Acme Presents Data\n\n" + line + "\n"))
+    about = [s for s in sentences if "HARBOR trial is" in s.clean]
+    assert about and about[0].zone.value == "about" and about[0].section == "the HARBOR Trial"
+    assert [s.zone.value for s in sentences if "contains forward-looking" in s.clean] == ["forward_looking"]

@@ -137,6 +137,31 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
     return units
 
 
+# A web page pasted as one line keeps its headings only as bold runs between sentences:
+# "... 68 patients. **About the BRUIN Trial** The BRUIN trial is ...". In such a line, a bold
+# run that stands between sentences and reads as a heading is a paragraph of its own, so
+# "About X" sections and disclaimers are found as in a release laid out in lines.
+_PASTED_PAGE_CHARS = 1500
+_BOLD_RUN = re.compile(r"\*\*[^*\n]{2,120}?\*\*(?:\*\*[^*\n]{1,120}?\*\*)*")  # "**Waldenström****Macroglobulinemia**" is one
+
+
+def _inline_headings(text: str, clean: str, unit: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = unit
+    if end - start < _PASTED_PAGE_CHARS or "**" not in text[start:end]:
+        return [unit]
+    cuts: list[int] = []
+    for run in _BOLD_RUN.finditer(text, start, end):
+        before = clean[start:run.start()].rstrip()
+        after = clean[run.end():end].lstrip()[:1]
+        title = clean[run.start():run.end()].strip()
+        # it opens the text, follows a sentence's end ("&quot;" ends in ";"), or follows another heading
+        opens = not before or before[-1] in ".!?:;\"')" or (cuts and not clean[cuts[-1]:run.start()].strip())
+        if opens and (not after or after.isupper() or after.isdigit() or after == "*") and _looks_like_heading(title):
+            cuts += [run.start(), run.end()]
+    bounds = [start, *cuts, end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if clean[a:b].strip()]
+
+
 _ONE_UNIT_CHARS = 400
 
 
@@ -211,7 +236,7 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
 
 def segment(document: Document) -> list[Sentence]:
     clean = clean_markup(document.text)
-    units = _blocks(clean)
+    units = [part for unit in _blocks(clean) for part in _inline_headings(document.text, clean, unit)]
     dateline_index = find_dateline(clean, units)
     sentences: list[Sentence] = []
     zone = Zone.HEADLINE if dateline_index is not None else Zone.BODY

@@ -451,7 +451,8 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             taken = {(other.indication or "").lower() for other in trials if other is not trial and other.drug == trial.drug}
             if trial.drug not in by_drug:
                 by_drug[trial.drug] = drug_indication(ctx, trial.drug)
-            if by_drug[trial.drug] and by_drug[trial.drug].lower() not in taken:
+            # GUIDE.md: "when the text ties the drug to a single indication" -- not a list of them
+            if by_drug[trial.drug] and by_drug[trial.drug].lower() not in taken and len(split_list(by_drug[trial.drug])) == 1:
                 trial.indication = by_drug[trial.drug]
 
 
