@@ -580,3 +580,17 @@ def test_bold_headings_of_a_page_pasted_as_one_line_open_sections():
     about = [s for s in sentences if "HARBOR trial is" in s.clean]
     assert about and about[0].zone.value == "about" and about[0].section == "the HARBOR Trial"
     assert [s.zone.value for s in sentences if "contains forward-looking" in s.clean] == ["forward_looking"]
+
+
+def test_a_completed_study_and_an_ongoing_one_of_the_next_sub_phase_are_two():
+    ex = announce("Acme dosed the first patient in the Phase Ib clinical trial of ACM-101 in ulcerative colitis.",
+                  "ACM-101 has completed Phase I clinical testing in healthy volunteers.")
+    assert sorted(t.phase for t in ex.trials) == ["1", "1b"]
+
+
+def test_a_phase_said_in_words_and_then_more_precisely_is_one_study():
+    ex = announce(
+        "The phase two clinical trial of ACM-101, begun in 2023, enrolls patients with agitation in Alzheimer's disease.",
+        "ACM-101 is currently undergoing a Phase 2b clinical trial for agitation in dementia due to Alzheimer's disease.",
+    )
+    assert [t.phase for t in ex.trials] == ["2b"]

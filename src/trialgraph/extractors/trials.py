@@ -16,7 +16,7 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 NAME = "trials.patterns"
 
 PHASE = re.compile(
-    r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?)(?![\w/])"
+    r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
@@ -43,6 +43,7 @@ NOT_TRIAL_NAME = re.compile(
 PHASE_NORMAL = {
     "1": "1", "i": "1", "1a": "1", "ia": "1", "1b": "1b", "ib": "1b", "2": "2", "ii": "2", "2a": "2", "iia": "2",
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
+    "one": "1", "two": "2", "three": "3", "four": "4",
 }
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER, PLURAL_PHASE,
@@ -81,6 +82,7 @@ class _Mention:
     design: list[str] = field(default_factory=list)
     registry: list[str] = field(default_factory=list)
     plural: bool = False  # "Phase 2 trials of X for A, B and C": one study per indication
+    status: str | None = None  # "completed" or "active", when the words before the mention say
 
 
 def extract_trials(ctx: Context) -> None:
@@ -258,6 +260,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start], ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
+    mention.status = _status(text[max(0, mention.start - 60):mention.start])
 
 
 _MODIFIERS = re.compile(
@@ -342,11 +345,12 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
-                  or _more_precise(t.phase, mention.phase)
+                  or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
                   or (not t.name and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
                   or (not mention.indication and "/" in (t.phase or "") and _same_study_phase(t.phase, mention.phase))]
-    candidates = [t for t in candidates if not _other_registration(t, mention)]
+    candidates = [t for t in candidates if not _other_registration(t, mention)
+                  and {t.status, mention.status} != {"completed", "active"}]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
@@ -377,6 +381,22 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
         if short in long_forms:
             words |= population_words(long_forms[short])
     return frozenset(words)
+
+
+# the status word governs the mention: "completed (its) Phase I testing", not "completed enrollment in the"
+_GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
+_COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of){_GOVERNED}", re.I)
+_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|upcoming|dosed|"
+                     rf"to (?:begin|start|conduct|launch)){_GOVERNED}", re.I)
+
+
+def _status(before: str) -> str | None:
+    """"completed Phase I testing" and "undergoing Phase Ib trials" are two studies."""
+    if _COMPLETED.search(before):
+        return "completed"
+    if _ACTIVE.search(before):
+        return "active"
+    return None
 
 
 def _other_registration(trial: _Mention, mention: _Mention) -> bool:
