@@ -387,7 +387,10 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
 _GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
 _COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of){_GOVERNED}", re.I)
 _ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|upcoming|dosed|"
-                     rf"to (?:begin|start|conduct|launch)){_GOVERNED}", re.I)
+                     rf"to (?:begin|start|conduct|launch)|"
+                     rf"(?:dosed|dosing of|enrolled|randomi[sz]ed) (?:the|its|their) first (?:patient|subject|participant)s? in|"
+                     rf"first (?:patient|subject|participant)s? (?:was |were |has been )?(?:dosed|enrolled|randomi[sz]ed) in)"
+                     rf"{_GOVERNED}", re.I)
 
 
 def _status(before: str) -> str | None:
