@@ -25,7 +25,7 @@ UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+|[A-Z])\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+|[A-Z])\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
-DOSE_LEVEL = re.compile(r"\b(?:[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
+DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
 NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
 DOSE_COHORT = re.compile(rf"(?<!\d)(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
 POPULATION = re.compile(
@@ -47,7 +47,7 @@ class CohortMention:
     label: str
     start: int
     end: int
-    kind: str  # "number", "named", "dose", "population", "part"
+    kind: str  # "number", "named", "dose", "population", "part", "arm"
 
 
 # One test for all the patterns below: most sentences name no cohort.
@@ -66,7 +66,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for match in ORDINAL_COHORT.finditer(text):
         found.append(CohortMention(ORDINALS[match.group("ord").lower()], match.start(), match.end(), "number"))
     for match in DOSE_LEVEL.finditer(text):
-        found.append(CohortMention(match.group("label"), match.start(), match.end(), "part"))
+        # "Arm 2", "Group B": a labelled group of patients; "Part A", "dose level 2": a stage, a cohort only with a dose
+        kind = "arm" if match.group("word").lower() in ("arm", "group") else "part"
+        found.append(CohortMention(match.group("label"), match.start(), match.end(), kind))
     for match in DOSE_COHORT.finditer(text):
         label = re.sub(r"\s+", " ", match.group("label"))
         label = re.sub(r"(\d)(?=[a-zA-Z])", r"\1 ", label)

@@ -90,7 +90,9 @@ class Context:
             return
         alternatives = sorted(forms, key=len, reverse=True)
         pattern = "|".join(_flexible(form) for form in alternatives)
-        self.drug_regex = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-]|-\d)", re.I)
+        # a name ends at a non-word character, or where a dose glued to it begins ("DHT-semaglutide3.5 mg")
+        self.drug_regex = re.compile(
+            r"(?<![\w-])(?:" + pattern + r")(?:(?![\w-]|-\d)|(?<=[a-z])(?=\d+(?:\.\d+)?\s?(?:mg|mcg|ug|mCi|MBq|GBq)\b))", re.I)
 
     def drugs_in(self, text: str) -> list[Mention]:
         if self.drug_regex is None:
