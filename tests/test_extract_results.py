@@ -27,3 +27,18 @@ def test_a_drug_name_with_a_dose_glued_to_it_is_found():
     assert [m.name for m in ctx.drugs_in("zelatinib3.5 mg x 4 weeks (Arm 2; n=24)")] == ["zelatinib"]
     assert ctx.drugs_in("zelatinibum is another word") == []
     assert [m.name for m in ctx.drugs_in("ACM-101 10 mg")] == ["ACM-101"]
+
+
+def test_an_abbreviation_after_an_endpoint_phrase_takes_the_phrase_median_included():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In this population, the median duration of response (DOR) was 3.8 months.")
+    assert ("mDOR", 3.8, None, "months", None, False) in results(ex)
+
+
+def test_the_rate_of_complete_or_partial_response_is_the_response_rate():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "For comparison, the rate of complete or partial response to available treatments is as low "
+                         "as 2% to 4%.")
+    assert ("ORR", 2, 4, "%", None, True) in results(ex)

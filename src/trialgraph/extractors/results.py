@@ -20,7 +20,7 @@ TABLE = "results.table"
 
 NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 VALUE = re.compile(
-    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
+    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
@@ -73,7 +73,11 @@ def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
                 continue
             spans.append((match.start(), match.end(), code))
     spans.sort()
-    return spans
+    # "the median duration of response (DOR) was 3.8 months": the abbreviation in parentheses
+    # is the phrase before it, which says more ("median"); it names no endpoint of its own
+    return [span for index, span in enumerate(spans)
+            if not (index and re.fullmatch(r"\s*\(\s*", text[spans[index - 1][1]:span[0]])
+                    and re.match(r"\s*\)", text[span[1]:]))]
 
 
 def _unit(raw: str, endpoint: str) -> str | None:
