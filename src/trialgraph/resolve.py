@@ -400,7 +400,10 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
     words_of: dict[str, frozenset[str]] = defaultdict(frozenset)  # trial key -> specific population words
     for extraction in ordered:
         doc = extraction.document.doc_id
-        taken: set[str] = set()  # the release already told its own studies apart: they stay apart
+        # studies a release tells apart stay apart, unless an earlier release's study is what both
+        # descriptions match (then the other releases say they are one): only this release's new
+        # studies are closed to its other trials
+        taken: set[str] = set()
         for trial in sorted(extraction.trials, key=lambda t: (t.name is None, t.local_id)):
             drug = resolution.drug(trial.drug)
             drug_key = drug.key if drug else slug(trial.drug)
@@ -416,8 +419,8 @@ def _resolve_trials(ordered: list[Extraction], resolution: Resolution) -> None:
                 entity = Entity("trial", key, label)
                 clusters[drug_key].append((entity, drug_key, trial.phase, trial.name, trial.indication or ""))
                 match = entity
+                taken.add(match.key)
             resolution.trials[(doc, trial.local_id)] = match
-            taken.add(match.key)
             words_of[match.key] |= _population_words(trial.indication)
     _join_restated_studies(clusters, resolution, words_of)
 
