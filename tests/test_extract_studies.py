@@ -594,3 +594,9 @@ def test_a_phase_said_in_words_and_then_more_precisely_is_one_study():
         "ACM-101 is currently undergoing a Phase 2b clinical trial for agitation in dementia due to Alzheimer's disease.",
     )
     assert [t.phase for t in ex.trials] == ["2b"]
+
+
+def test_a_combination_partner_after_with_is_not_the_studied_drug():
+    ex = announce("ACM-101 is being studied as monotherapy in the Phase 2 HARBOR trial and in combination with "
+                  "azacitidine.", headline="Acme Reports ACM-101 Data")
+    assert [(t.drug, t.name) for t in ex.trials] == [("ACM-101", "HARBOR")]

@@ -292,10 +292,10 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     else what the section or release is about."""
     drugs = ctx.drugs_in(text)
     leading = [d for d in drugs if not partner_of_another(text, d)]
-    drugs = leading or drugs
-    for drug in drugs:
+    for drug in leading:  # a combination partner or comparator is never the drug a trial studies
         if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
             return drug.name, True
+    drugs = leading or drugs
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
     own = _owned(ctx)
     drugs = [d for d in drugs if d.name in own] or drugs
