@@ -9,7 +9,8 @@ is therefore the same bytes whichever engine extracted (tests/test_engine_dask.p
 With Dask, this process reads each input's bytes (ingest.read_raw: the size
 caps and unreadable files are decided here) and sends them in chunks, so the
 workers need not see its files. A worker decodes and extracts them under the
-per-release time limit (limits.extract_raw_with_limit) and returns them with
+per-release time limit of this process (limits.extract_raw_with_limit; the
+HTML parser's own CPU bound is the worker's) and returns them with
 its code version (extraction_cache.cache_version): a worker running other
 trialgraph code would extract differently, so the build stops instead.
 At most a window of chunks is in flight, so memory stays bounded however many
@@ -27,6 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import InputError, RemoteError, UsageError
 from .ingest import RawInput, read_raw
+from .limits import release_seconds
 from .parallel import Outcome, extract_many
 
 ENGINES = ("local", "dask")
@@ -150,7 +152,8 @@ class DaskEngine:
                     future.cancel()
 
     def _submit(self, raws: list[RawInput]):
-        return self._client.submit(extract_chunk, raws, pure=False) if raws else None
+        # this process's time limit, not the worker's environment, governs the build
+        return self._client.submit(extract_chunk, raws, release_seconds(), pure=False) if raws else None
 
     def _result(self, future, items: list) -> list[Outcome]:
         if future is None:
@@ -170,16 +173,16 @@ class DaskEngine:
         return outcomes
 
 
-def extract_chunk(raws: list[RawInput]) -> tuple[str, list[Outcome]]:
-    """Run on a Dask worker: the Extractions (or InputErrors) of `raws`, with
-    the worker's code version."""
+def extract_chunk(raws: list[RawInput], seconds: float) -> tuple[str, list[Outcome]]:
+    """Run on a Dask worker: the Extractions (or InputErrors) of `raws`, each
+    under the per-release limit of `seconds`, with the worker's code version."""
     from .extraction_cache import cache_version
     from .limits import extract_raw_with_limit
 
     outcomes: list[Outcome] = []
     for raw in raws:
         try:
-            outcomes.append(extract_raw_with_limit(raw))
+            outcomes.append(extract_raw_with_limit(raw, seconds=seconds))
         except InputError as error:
             outcomes.append(error)
     return cache_version(), outcomes

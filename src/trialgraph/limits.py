@@ -112,36 +112,53 @@ def _timed_out(seconds: float, path: str | None) -> ReleaseTimeoutError:
                                path=path, hint=f"set {ENV_RELEASE_SECONDS} to allow more")
 
 
+#: Seconds between two shots of the watchdog: a shot can land where it is
+#: swallowed (a garbage-collector callback prints "Exception ignored").
+_REFIRE_SECONDS = 0.05
+
+
 @contextmanager
 def _watchdog(seconds: float, *, path: str | None) -> Iterator[None]:
-    """release_time_limit outside the main thread: a timer thread raises
-    _Expired in this thread. An expiry that races the end of the block is
-    either raised inside the outer try (and reported, the block having
-    overrun anyway) or cleared before leaving it, so it can never surface
-    later in unrelated code."""
+    """release_time_limit outside the main thread: once `seconds` have passed,
+    a watchdog thread raises _Expired in this thread, again every
+    _REFIRE_SECONDS until the block ends.
+
+    No shot may land after the block: the watchdog checks `state[0]` and
+    shoots, and the block's end sets it and clears a pending shot, each with
+    no bytecode between that could let the other thread run (CPython switches
+    threads only at function entries, calls and backward jumps; the ctypes
+    call keeps the GIL). A block that ends after a shot it swallowed still
+    ran over the limit and is reported so."""
     import ctypes
 
-    target = ctypes.c_ulong(threading.get_ident())
-    finished = threading.Event()
     set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    target = ctypes.c_ulong(threading.get_ident())
+    expired = ctypes.py_object(_Expired)
+    ended = threading.Event()
+    state = [False, False]  # [the block is over, a shot was fired]
 
-    def expire() -> None:
-        if not finished.is_set():
-            set_async_exc(target, ctypes.py_object(_Expired))
+    def watch() -> None:
+        pause = seconds
+        while not ended.wait(pause):
+            if state[0]:
+                return
+            state[1] = True
+            set_async_exc(target, expired)
+            pause = _REFIRE_SECONDS
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
+    watchdog = threading.Thread(target=watch, name="release-time-limit", daemon=True)
     try:
-        timer.start()
         try:
+            watchdog.start()
             yield
         finally:
-            finished.set()
-            timer.cancel()
-            timer.join()  # expire() has returned: nothing can be raised here after this
-            set_async_exc(target, None)  # drop an expiry not yet raised
+            state[0] = True
+            set_async_exc(target, None)  # a shot not yet raised is dropped
+            ended.set()
     except _Expired:
         raise _timed_out(seconds, path) from None
+    if state[1]:
+        raise _timed_out(seconds, path)
 
 
 def read_and_extract_with_limit(path: Path, *, seconds: float | None = None) -> Extraction:
