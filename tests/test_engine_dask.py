@@ -106,6 +106,33 @@ def test_the_time_limit_of_this_process_holds_on_the_workers(cluster, mixed, tmp
     assert "8 releases read, 3 rejected" in result.output, result.output
 
 
+def test_incremental_builds_on_the_cluster_match_too(cluster, shared, tmp_path):
+    seeds, dev = str(shared / "corpus" / "seeds"), str(shared / "corpus" / "dev")
+    for where, engine in (("local", []), ("dask", dask_args(cluster))):
+        graph = tmp_path / where / "g.trig"
+        graph.parent.mkdir()
+        assert build(seeds, "--into", str(graph), "-q", *engine).exit_code == 0
+        result = build(dev, "--into", str(graph), *engine)
+        assert result.exit_code == 0, result.output
+        assert "18 added, 0 replaced, 2 unchanged" in result.output
+    assert (tmp_path / "dask" / "g.trig").read_bytes() == (tmp_path / "local" / "g.trig").read_bytes()
+
+
+def test_losing_the_scheduler_mid_build_is_one_line_exit_4_and_writes_nothing(tmp_path):
+    import dask
+
+    out = tmp_path / "g.trig"
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        # no workers: the tasks wait until the scheduler goes away
+        lone = distributed.LocalCluster(n_workers=0, processes=False, protocol="tcp://", host="127.0.0.1",
+                                        dashboard_address=None)
+        threading.Timer(1.5, lone.close).start()
+        result = build(str(EXAMPLES), "-o", str(out), "--engine", "dask", "--scheduler", lone.scheduler_address)
+    assert result.exit_code == 4, result.output
+    assert result.output.startswith(f"error: {lone.scheduler_address}: the Dask cluster failed during the build")
+    assert result.output.count("\n") == 1 and not out.exists()
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -23,6 +23,7 @@ file. Dask is imported only here, and only when this engine runs.
 from __future__ import annotations
 
 from collections import deque
+from concurrent.futures import CancelledError
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -65,8 +66,9 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, address: str, *, chunk: int = DASK_CHUNK, window: int | None = None):
+    def __init__(self, address: str, *, chunk: int = DASK_CHUNK, window: int | None = None, quiet: bool = False):
         self.address = address
+        self.quiet = quiet  # Dask's own log lines (tracebacks of lost connections) not shown
         self.chunk = chunk  # at most; fewer when there are few releases per worker thread
         self.window = window  # chunks in flight; default: 4 per worker thread, at least 16
         self._client = None
@@ -85,6 +87,9 @@ class DaskEngine:
             return
         distributed = _import_distributed()
         import asyncio
+
+        if self.quiet:
+            _silence(distributed)
 
         async def probe() -> None:
             # A plain connection first: a Client that fails to start waits
@@ -137,15 +142,19 @@ class DaskEngine:
                     return
                 in_flight.append((items, self._submit([i for i in items if isinstance(i, RawInput)])))
 
-        submit_more()
-        if meanwhile:
-            meanwhile()
         try:
+            submit_more()
+            if meanwhile:
+                meanwhile()
             while in_flight:
                 items, future = in_flight.popleft()
                 remote = iter(self._result(future, items))
                 yield from (item if isinstance(item, InputError) else next(remote) for item in items)
                 submit_more()
+        except (OSError, CancelledError) as error:  # the scheduler went away, or the client lost it
+            first = str(error).splitlines()[0] if str(error) else ""
+            raise RemoteError(f"the Dask cluster failed during the build: {type(error).__name__}: {first}",
+                              path=self.address, hint="nothing was written; build again") from None
         finally:
             for _, future in in_flight:  # an error or interruption: the cluster drops the rest
                 if future is not None:
@@ -229,8 +238,18 @@ def _import_distributed():
     return distributed
 
 
-def engine_for(name: str, *, workers: int = 1, scheduler: str | None = None):
-    """The engine a command line asks for (`--engine`, `--scheduler`)."""
+def _silence(distributed) -> None:
+    import logging
+
+    # Dask's logging configuration sets each of its loggers' level at import
+    for name in [distributed.__name__, *logging.root.manager.loggerDict]:
+        if name.split(".")[0] == distributed.__name__:
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+def engine_for(name: str, *, workers: int = 1, scheduler: str | None = None, quiet: bool = False):
+    """The engine a command line asks for (`--engine`, `--scheduler`);
+    quiet: Dask's log lines not shown (the CLI's errors are one line)."""
     if name == "local":
         if scheduler is not None:
             raise UsageError("--scheduler is for --engine dask")
@@ -238,5 +257,5 @@ def engine_for(name: str, *, workers: int = 1, scheduler: str | None = None):
     if name == "dask":
         if not scheduler:
             raise UsageError("--engine dask needs --scheduler ADDRESS", hint="e.g. --scheduler tcp://HOST:8786")
-        return DaskEngine(scheduler)
+        return DaskEngine(scheduler, quiet=quiet)
     raise UsageError(f"no engine {name!r}; the engines are {', '.join(ENGINES)}")

@@ -29,7 +29,8 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 @click.option("--follow-symlinks", is_flag=True,
               help="read symlinks in the input folders even where they lead outside them (skipped by default)")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
-              help="processes for extraction and validation (default: all cores); the output is the same")
+              help="processes for extraction (--engine local), emission and validation (default: all cores); "
+                   "the output is the same")
 @click.option("--engine", "engine_name", type=click.Choice(ENGINES), default="local", show_default=True,
               help="where releases are extracted: this machine's processes, or the workers of a Dask cluster "
                    "(needs --scheduler; resolving and writing stay here); the output is the same")
@@ -46,7 +47,7 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
         fmt = output_format(output) if output is not None else None
         # a scheduler that cannot be reached stops the build before it reads anything
-        with engine_for(engine_name, workers=workers, scheduler=scheduler) as engine:
+        with engine_for(engine_name, workers=workers, scheduler=scheduler, quiet=not verbose) as engine:
             _build(paths, output, into, store, fmt, engine, validate=not no_validate, workers=workers,
                    follow_symlinks=follow_symlinks, quiet=quiet)
     except NoReleaseError as error:
