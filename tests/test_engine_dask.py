@@ -118,6 +118,24 @@ def test_incremental_builds_on_the_cluster_match_too(cluster, shared, tmp_path):
     assert (tmp_path / "dask" / "g.trig").read_bytes() == (tmp_path / "local" / "g.trig").read_bytes()
 
 
+def test_a_worker_running_other_trialgraph_code_stops_the_build(cluster, tmp_path):
+    def pretend(version: str | None) -> None:  # on each worker: its code hashes to `version`
+        import trialgraph.extraction_cache as module
+
+        real = module.__dict__.setdefault("real_cache_version", module.cache_version)
+        module.cache_version = (lambda: version) if version else real
+
+    out = tmp_path / "g.trig"
+    cluster.run(pretend, "0123456789abcdef")
+    try:
+        result = build(str(EXAMPLES), "-o", str(out), *dask_args(cluster))
+    finally:
+        cluster.run(pretend, None)
+    assert result.exit_code == 2, result.output
+    assert "a Dask worker runs other trialgraph code (version 0123456789abcdef, here " in result.output
+    assert result.output.count("\n") == 1 and not out.exists()
+
+
 def test_losing_the_scheduler_mid_build_is_one_line_exit_4_and_writes_nothing(tmp_path):
     import dask
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import deque
 from concurrent.futures import CancelledError
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -33,7 +34,7 @@ from .limits import release_seconds
 from .parallel import Outcome, extract_many
 
 ENGINES = ("local", "dask")
-DASK_CHUNK = 32  # releases per task, as parallel.CHUNK: ~0.1 s of work each
+DASK_CHUNK = 32  # releases per task at most, as parallel.CHUNK: 0.1-0.5 s of work
 DASK_CHUNK_BYTES = 4_000_000  # a chunk closes here too: Dask warns of task arguments over 10 MB
 Progress = Callable[[Iterable], Iterable]
 
@@ -143,22 +144,31 @@ class DaskEngine:
                 in_flight.append((items, self._submit([i for i in items if isinstance(i, RawInput)])))
 
         try:
-            submit_more()
+            with self._cluster_failures():
+                submit_more()
             if meanwhile:
                 meanwhile()
             while in_flight:
                 items, future = in_flight.popleft()
-                remote = iter(self._result(future, items))
+                with self._cluster_failures():
+                    remote = iter(self._result(future, items))
                 yield from (item if isinstance(item, InputError) else next(remote) for item in items)
-                submit_more()
-        except (OSError, CancelledError) as error:  # the scheduler went away, or the client lost it
-            first = str(error).splitlines()[0] if str(error) else ""
-            raise RemoteError(f"the Dask cluster failed during the build: {type(error).__name__}: {first}",
-                              path=self.address, hint="nothing was written; build again") from None
+                with self._cluster_failures():
+                    submit_more()
         finally:
             for _, future in in_flight:  # an error or interruption: the cluster drops the rest
                 if future is not None:
                     future.cancel()
+
+    @contextmanager
+    def _cluster_failures(self) -> Iterator[None]:
+        """The scheduler going away (or the client losing it) as one RemoteError."""
+        try:
+            yield
+        except (OSError, CancelledError) as error:
+            first = str(error).splitlines()[0] if str(error) else ""
+            raise RemoteError(f"the Dask cluster failed during the build: {type(error).__name__}: {first}",
+                              path=self.address, hint="nothing was written; build again") from None
 
     def _submit(self, raws: list[RawInput]):
         # this process's time limit, not the worker's environment, governs the build
@@ -216,7 +226,7 @@ def _read_chunks(files: list[Path], size: int) -> Iterator[list]:
 
 
 def _threads(client) -> int:
-    return sum(worker.get("nthreads", 1) for worker in client.scheduler_info()["workers"].values())
+    return sum(client.nthreads().values())
 
 
 def _check_version(version: str, address: str) -> None:
