@@ -610,3 +610,72 @@ def test_13_noncharacters_in_a_release_give_exports_rapper_reads(tmp_path):
         assert CliRunner().invoke(main, ["export", str(out), "-o", str(exported)]).exit_code == 0
         parsed = subprocess.run(["rapper", "-i", fmt, "-c", str(exported)], capture_output=True, text=True)
         assert parsed.returncode == 0 and "Error" not in parsed.stderr, parsed.stderr[-500:]
+
+
+def _in_a_thread(function):
+    """function() run in a thread that is not the main one (as a Dask worker runs
+    tasks); what it returned or raised."""
+    import threading
+
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = function()
+        except BaseException as error:  # noqa: BLE001 - handed to the test
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def test_9_the_time_limit_holds_outside_the_main_thread(tmp_path):
+    path = tmp_path / "slow.txt"
+    path.write_text(BACKTRACKING["spaces-after-dateline"], encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(ReleaseTimeoutError) as info:
+        _in_a_thread(lambda: read_and_extract_with_limit(path, seconds=0.05))
+    assert time.monotonic() - started < 3
+    assert "slow.txt: took longer than the per-release time limit of 0.05 s; skipped" in info.value.one_line()
+
+
+def test_9_outside_the_main_thread_a_swallowed_expiry_is_raised_again():
+    def swallowing() -> None:  # as a garbage-collector callback would ("Exception ignored in ...")
+        try:
+            time.sleep(0.01)
+        except BaseException:  # noqa: BLE001
+            pass
+
+    def run() -> None:
+        with release_time_limit(0.2, path="x"):
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                swallowing()
+                time.sleep(0.002)
+
+    started = time.monotonic()
+    with pytest.raises(ReleaseTimeoutError):
+        _in_a_thread(run)
+    assert time.monotonic() - started < 2
+
+
+def test_9_outside_the_main_thread_no_expiry_lands_after_its_block():
+    def run() -> tuple[int, int]:
+        stopped = 0
+        for i in range(3000):
+            try:
+                with release_time_limit(0.0005 + (i % 5) * 0.0002, path="x"):
+                    sum(range((i % 300) * 10))
+            except ReleaseTimeoutError:
+                stopped += 1
+            sum(range(2000))  # unrelated code: a late expiry would surface here, or below
+        deadline = time.monotonic() + 0.3
+        while time.monotonic() < deadline:
+            pass
+        return stopped
+
+    assert 0 <= _in_a_thread(run) <= 3000

@@ -98,22 +98,23 @@ class TargetBuild:
 
 
 def build_target(paths, target: Path, *, add: bool, validate: bool = True, workers: int = 1,
-                 progress=None, store: bool | None = None) -> TargetBuild:
-    """store=None: a store if `is_store_target` says so; True/False forces it."""
+                 progress=None, store: bool | None = None, engine=None) -> TargetBuild:
+    """store=None: a store if `is_store_target` says so; True/False forces it.
+    engine: where extraction runs (engines.py)."""
     with paused_gc():
         return _build_target(paths, target, add=add, validate=validate, workers=workers, progress=progress,
-                             store=store)
+                             store=store, engine=engine)
 
 
 def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: int, progress,
-                  store: bool | None) -> TargetBuild:
+                  store: bool | None, engine) -> TargetBuild:
     target = Path(target)
     if store if store is not None else is_store_target(target):
         with disk_store.StoreWriter(target) as writer:
             committed = writer.record.get("extractions") if writer.record else None
             cache = ExtractionCache(target / disk_store.EXTRACTIONS, committed if add else None)
             try:
-                built = _build(paths, cache, validate=validate, workers=workers, progress=progress)
+                built = _build(paths, cache, validate=validate, workers=workers, progress=progress, engine=engine)
                 clock = Stopwatch()
                 loaded = writer.commit(built.result.assembly.quads.to_nquads(),
                                        prefixes=built.result.assembly.quads.prefixes, extractions=cache.index)
@@ -141,7 +142,8 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
 
         index_written = False
         try:
-            built = _build(paths, cache, validate=validate, workers=workers, progress=progress, previous=previous)
+            built = _build(paths, cache, validate=validate, workers=workers, progress=progress, previous=previous,
+                           engine=engine)
             clock = Stopwatch()
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
@@ -193,7 +195,8 @@ def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
     return index
 
 
-def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, previous=None) -> TargetBuild:
+def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, previous=None,
+           engine=None) -> TargetBuild:
     """previous(): (graph state, graph file bytes) of the target, or (None, None)."""
     inputs = collect(paths)
     files, rejected = inputs
@@ -229,7 +232,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
             loaded[0] = previous() if previous else (None, None)
 
         extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress,
-                                  meanwhile=load_previous)
+                                  meanwhile=load_previous, engine=engine)
         state, old_graph = loaded[0]
     for key, doc_id in sorted(old_ids.items()):
         if key in new_keys:
@@ -244,7 +247,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         wanted.append((source, releases[doc_id]["sha256"]))
 
     if stale:
-        extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress)
+        extracted = extract_files([p for p, _ in wanted], workers=workers, progress=progress, engine=engine)
     given = Extracted([e for e in extracted.extractions if e.document.doc_id.lower() in new_keys],
                       extracted.rejected)
     require_releases(given, inputs, read=unchanged)

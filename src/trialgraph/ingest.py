@@ -50,6 +50,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import (
@@ -72,7 +73,10 @@ __all__ = [
     "collect_inputs",
     "decode_bytes",
     "decode_html_bytes",
+    "RawInput",
+    "document_of",
     "read_document",
+    "read_raw",
     "safe_doc_id",
 ]
 
@@ -456,10 +460,23 @@ def decode_html_bytes(data: bytes, *, source: str | None = None,
     return _finish(text, warnings, source, empty="no visible text")
 
 
-def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                  max_pdf_bytes: int = PDF_MAX_BYTES) -> Document:
-    """Read one input file (text, HTML or PDF, by content); raises only
-    InputError subclasses for bad input."""
+@dataclass(frozen=True)
+class RawInput:
+    """One input file's bytes as read, before decoding: what a build sends to
+    a worker that cannot see the file (engines.py). The name and release id
+    are taken here, so the Document does not depend on where it is decoded."""
+
+    source: str  # the path as given, naming the file in errors
+    doc_id: str
+    name: str
+    kind: Kind
+    sniff_warning: str | None
+    data: bytes
+
+
+def read_raw(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_pdf_bytes: int = PDF_MAX_BYTES) -> RawInput:
+    """The bytes of one input file, checked against the size caps (module rule 1);
+    raises only InputError subclasses."""
     path = Path(path)
     source = str(path)
     if not path.stem:
@@ -486,19 +503,33 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raise InputError(f"cannot read: {exc.strerror or exc}", path=source) from None
     if len(data) > cap:  # the file grew since stat()
         raise InputTooLargeError(f"file is over the cap of {cap} bytes", path=source)
-    if kind is Kind.PDF:
+    return RawInput(source, safe_doc_id(path.stem), _NONCHARACTER_RE.sub("\ufffd", path.name), kind,
+                    sniff_warning, data)
+
+
+def document_of(raw: RawInput) -> Document:
+    """The Document of an input's bytes (module rules 2-9); raises only
+    InputError subclasses."""
+    source = raw.source
+    if raw.kind is Kind.PDF:
         from .formats.pdf import pdf_to_text
 
-        raw, pdf_warnings = pdf_to_text(data, source=source)
-        text, warnings = _finish(raw, list(pdf_warnings), source, empty="no text")
-    elif kind is Kind.HTML:
-        text, warnings = decode_html_bytes(data, source=source)
+        text, pdf_warnings = pdf_to_text(raw.data, source=source)
+        text, warnings = _finish(text, list(pdf_warnings), source, empty="no text")
+    elif raw.kind is Kind.HTML:
+        text, warnings = decode_html_bytes(raw.data, source=source)
     else:
-        text, warnings = decode_bytes(data, source=source)
-    if sniff_warning:
-        warnings = (sniff_warning, *warnings)
-    return Document(doc_id=safe_doc_id(path.stem), name=_NONCHARACTER_RE.sub("\ufffd", path.name), text=text,
-                    warnings=warnings)
+        text, warnings = decode_bytes(raw.data, source=source)
+    if raw.sniff_warning:
+        warnings = (raw.sniff_warning, *warnings)
+    return Document(doc_id=raw.doc_id, name=raw.name, text=text, warnings=warnings)
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                  max_pdf_bytes: int = PDF_MAX_BYTES) -> Document:
+    """Read one input file (text, HTML or PDF, by content); raises only
+    InputError subclasses for bad input."""
+    return document_of(read_raw(path, max_bytes=max_bytes, max_pdf_bytes=max_pdf_bytes))
 
 
 # ------------------------------------------------------------------------ inputs

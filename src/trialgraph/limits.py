@@ -9,10 +9,15 @@
 * Time of a release: `release_time_limit` raises `ReleaseTimeoutError`
   when reading and extracting one release takes over ``seconds``.
 
-`release_time_limit` uses ``signal.setitimer(ITIMER_REAL)``, which only the
-main thread of a process can use; in any other thread it does nothing
-(documented: a build's workers are processes, and each runs its releases in
-its own main thread). It restores any timer and handler that were set.
+`release_time_limit` uses ``signal.setitimer(ITIMER_REAL)`` in the main
+thread of a process (the local build: its workers are processes, each runs
+its releases in its main thread). It restores any timer and handler that
+were set. Only the main thread receives signals, so in any other thread (a
+Dask worker runs tasks in a thread pool, engines.py) a watchdog thread
+raises the same exception in the limited thread instead
+(``PyThreadState_SetAsyncExc``). Both stop Python code between two
+bytecodes; the signal also stops a long regular-expression match, the
+watchdog waits for it to return.
 
 Usage, per file, in the build or in a worker process::
 
@@ -32,11 +37,13 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from .ingest import RawInput
     from .model import Extraction
 
 __all__ = [
     "DEFAULT_RELEASE_SECONDS",
     "ReleaseTimeoutError",
+    "extract_raw_with_limit",
     "read_and_extract_with_limit",
     "release_seconds",
     "release_time_limit",
@@ -74,10 +81,14 @@ class _Expired(BaseException):
 def release_time_limit(seconds: float | None, *, path: str | None = None) -> Iterator[None]:
     """Raise ReleaseTimeoutError (naming ``path``) if the block runs over ``seconds``.
 
-    ``None`` or ``0`` means no limit. Only effective in a main thread.
+    ``None`` or ``0`` means no limit.
     """
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if not seconds:
         yield
+        return
+    if threading.current_thread() is not threading.main_thread():
+        with _watchdog(seconds, path=path):
+            yield
         return
 
     def expire(signum, frame):  # noqa: ARG001 - signal handler signature
@@ -88,16 +99,66 @@ def release_time_limit(seconds: float | None, *, path: str | None = None) -> Ite
     try:
         yield
     except _Expired:
-        raise ReleaseTimeoutError(
-            f"took longer than the per-release time limit of {seconds:g} s; skipped",
-            path=path,
-            hint=f"set {ENV_RELEASE_SECONDS} to allow more",
-        ) from None
+        raise _timed_out(seconds, path) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous_handler)
         if previous_timer[0] > 0:  # an outer timer was running: give it back
             signal.setitimer(signal.ITIMER_REAL, *previous_timer)
+
+
+def _timed_out(seconds: float, path: str | None) -> ReleaseTimeoutError:
+    return ReleaseTimeoutError(f"took longer than the per-release time limit of {seconds:g} s; skipped",
+                               path=path, hint=f"set {ENV_RELEASE_SECONDS} to allow more")
+
+
+#: Seconds between two shots of the watchdog: a shot can land where it is
+#: swallowed (a garbage-collector callback prints "Exception ignored").
+_REFIRE_SECONDS = 0.05
+
+
+@contextmanager
+def _watchdog(seconds: float, *, path: str | None) -> Iterator[None]:
+    """release_time_limit outside the main thread: once `seconds` have passed,
+    a watchdog thread raises _Expired in this thread, again every
+    _REFIRE_SECONDS until the block ends.
+
+    No shot may land after the block: the watchdog checks `state[0]` and
+    shoots, and the block's end sets it and clears a pending shot, each with
+    no bytecode between that could let the other thread run (CPython switches
+    threads only at function entries, calls and backward jumps; the ctypes
+    call keeps the GIL). A block that ends after a shot it swallowed still
+    ran over the limit and is reported so."""
+    import ctypes
+
+    set_async_exc = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    target = ctypes.c_ulong(threading.get_ident())
+    expired = ctypes.py_object(_Expired)
+    ended = threading.Event()
+    state = [False, False]  # [the block is over, a shot was fired]
+
+    def watch() -> None:
+        pause = seconds
+        while not ended.wait(pause):
+            if state[0]:
+                return
+            state[1] = True
+            set_async_exc(target, expired)
+            pause = _REFIRE_SECONDS
+
+    watchdog = threading.Thread(target=watch, name="release-time-limit", daemon=True)
+    try:
+        try:
+            watchdog.start()
+            yield
+        finally:
+            state[0] = True
+            set_async_exc(target, None)  # a shot not yet raised is dropped
+            ended.set()
+    except _Expired:
+        raise _timed_out(seconds, path) from None
+    if state[1]:
+        raise _timed_out(seconds, path)
 
 
 def read_and_extract_with_limit(path: Path, *, seconds: float | None = None) -> Extraction:
@@ -112,3 +173,14 @@ def read_and_extract_with_limit(path: Path, *, seconds: float | None = None) -> 
     limit = release_seconds() if seconds is None else seconds
     with release_time_limit(limit, path=str(path)):
         return extract(read_document(Path(path)))
+
+
+def extract_raw_with_limit(raw: RawInput, *, seconds: float | None = None) -> Extraction:
+    """Decode and extract one input read elsewhere (ingest.read_raw) under the
+    per-release time limit; raises only InputError subclasses for bad input."""
+    from .extractors import extract
+    from .ingest import document_of
+
+    limit = release_seconds() if seconds is None else seconds
+    with release_time_limit(limit, path=raw.source):
+        return extract(document_of(raw))

@@ -2,6 +2,7 @@
 
     collect(paths)                 -> files, rejected
     extract_files(files, workers)  -> Extracted (extractions, rejected, warnings)
+                                      [here, or on a Dask cluster: engines.py]
     assemble(extractions)          -> Assembly (resolution, quads, store)  [resolve + emit + rules]
     validate_assembly(assembly, workers) -> Report
     serialize_trig(assembly)       -> bytes   (serialize(assembly, fmt): TriG or N-Quads)
@@ -26,7 +27,8 @@ from .model import Extraction
 from .emit import EmittedGraph, emit_releases, finish_graph
 from .iris import ENTITIES_GRAPH
 from .vocab import ONTOLOGY_IRI
-from .parallel import extract_file, extract_many
+from .engines import LocalEngine
+from .parallel import extract_file
 from .quads import QuadSink
 from .rdf import build_dataset
 from .resolve import Resolution, resolve
@@ -170,11 +172,13 @@ def require_releases(extracted: "Extracted", inputs: Inputs, read: int = 0) -> N
 
 
 def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | None = None,
-                  meanwhile: Callable[[], None] | None = None) -> Extracted:
-    """Extract every file; output is the same whatever the number of workers.
+                  meanwhile: Callable[[], None] | None = None, engine=None) -> Extracted:
+    """Extract every file; output is the same whatever the number of workers
+    or the engine (engines.py; default: `workers` local processes).
     meanwhile: see parallel.extract_many."""
     out = Extracted()
-    for path, outcome in extract_many(files, workers=workers, progress=progress, meanwhile=meanwhile):
+    engine = engine if engine is not None else LocalEngine(workers)
+    for path, outcome in engine.extract(files, progress=progress, meanwhile=meanwhile):
         if isinstance(outcome, InputError):
             out.rejected.append(outcome)
             continue
@@ -250,15 +254,18 @@ def serialize_trig(graph) -> bytes:
 
 
 def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int = 1,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, engine=None) -> BuildResult:
+    """engine: where extraction runs (engines.py); resolution, emission and
+    validation use `workers` processes here."""
     with paused_gc():
-        return _build(paths, validate=validate, workers=workers, progress=progress)
+        return _build(paths, validate=validate, workers=workers, progress=progress, engine=engine)
 
 
-def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
+def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None,
+           engine) -> BuildResult:
     inputs = collect(paths)
     clock = Stopwatch()
-    extracted = extract_files(inputs.files, workers=workers, progress=progress)
+    extracted = extract_files(inputs.files, workers=workers, progress=progress, engine=engine)
     require_releases(extracted, inputs)
     clock.lap("extract", extract_counts(extracted))
     assembly = assemble(extracted.extractions, workers=workers, validate=validate)

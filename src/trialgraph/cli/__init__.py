@@ -14,7 +14,7 @@ from .common import exit_codes
 # modules are imported only when the command runs (or help lists them), so
 # `build` does not pay for matplotlib and the viewer (~0.5 s).
 COMMAND_EXIT_CODES = {
-    "build": (0, 1, 2, 3, 130),
+    "build": (0, 1, 2, 3, 4, 130),
     "validate": (0, 1, 2, 130),
     "facts": (0, 1, 2, 130),
     "export": (0, 1, 2, 130),

@@ -18,7 +18,7 @@ EXIT_MEANINGS = {
     1: "a graph file is unreadable or not a graph",
     2: "usage or configuration error, or an output cannot be written",
     3: "one or more input files were rejected (the rest was still built)",
-    4: "the endpoint could not be reached, or refused or failed a request",
+    4: "the endpoint (or Dask scheduler) could not be reached, or refused or failed a request",
     5: "the query was stopped at its deadline or memory limit (narrow it, or raise --deadline/--memory)",
     130: "interrupted (Ctrl-C)",
 }
