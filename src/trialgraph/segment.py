@@ -162,6 +162,21 @@ def _inline_headings(text: str, clean: str, unit: tuple[int, int]) -> list[tuple
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if clean[a:b].strip()]
 
 
+# A pasted page loses the line break after an "About" heading, and the section's first sentence
+# repeats the heading's subject: "About Zentrix Bio Zentrix Bio (NASDAQ: ZTX) is ...". The repeated
+# name is where the section's text begins.
+_GLUED_ABOUT = re.compile(r"\s*About\s+(?P<subject>[A-Z][^\s(]*(?:\s+[A-Z0-9&][^\s(]*){0,5}?)\s+(?P=subject)(?=[\s,(’'])")
+
+
+def _glued_about(clean: str, unit: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = unit
+    match = _GLUED_ABOUT.match(clean, start, end)
+    if not match:
+        return [unit]
+    cut = match.start("subject") + len(match.group("subject"))
+    return [(start, cut), (cut, end)]
+
+
 _ONE_UNIT_CHARS = 400
 
 
@@ -236,7 +251,8 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
 
 def segment(document: Document) -> list[Sentence]:
     clean = clean_markup(document.text)
-    units = [part for unit in _blocks(clean) for part in _inline_headings(document.text, clean, unit)]
+    units = [part for unit in _blocks(clean) for inline in _inline_headings(document.text, clean, unit)
+             for part in _glued_about(clean, inline)]
     dateline_index = find_dateline(clean, units)
     sentences: list[Sentence] = []
     zone = Zone.HEADLINE if dateline_index is not None else Zone.BODY

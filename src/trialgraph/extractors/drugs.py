@@ -378,6 +378,8 @@ def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
 
 _STUDY_BEFORE_PAREN = gate(re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*$", re.I))
 _STUDY_AFTER = re.compile(r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+# "a Phase 1 (CODE) trial": a code in parentheses that the study noun follows names the study
+_PAREN_BEFORE_STUDY = re.compile(r"\s*\)\s+(?:clinical\s+|pivotal\s+|registrational\s+)?(?:trial|study)\b", re.I)
 
 
 def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
@@ -390,7 +392,8 @@ def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
             while at >= 0 and code not in studies:
                 end = at + len(code)
                 glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
-                if not glued and (_STUDY_AFTER.match(text, end) or (
+                paren_study = text[:at].rstrip().endswith("(") and _PAREN_BEFORE_STUDY.match(text, end)
+                if not glued and (_STUDY_AFTER.match(text, end) or paren_study or (
                         text[end:end + 3].lstrip().startswith(")") and _STUDY_BEFORE_PAREN.search(text[max(0, at - 140):at]))):
                     studies.add(code)
                 at = text.find(code, at + 1)

@@ -32,6 +32,10 @@ DISEASE_WORD = re.compile(
     r"dementia|ha?emorrhage|obesity|\bpain\b|cessation|addiction|dependence|depressi(?:on|ve)|schizophreni|epilep|"
     r"seizure|migraine|autism|asthma|hypertension|cholesterol|\bstroke|injur(?:y|ies)|ulcer|lesion|wound|"
     r"vir(?:us|al)\b|palsy|lupus|eczema|\bCrohn|"
+    # medical word-endings and heads that name a condition in any organ: nephropathy, neutropenia,
+    # paraplegia, fibromyalgia, hemophilia, macular degeneration, angioedema, renal insufficiency
+    r"\b(?!(?:sym|anti|tele)path|nostalg)\w{3,}(?:pathy|pathies|penia|plegia|algia|philia)\b|edema\b|pneumonia|sepsis|influenza|\bCOVID|"
+    r"degeneration|insufficiency|dysfunction|fibrillation|pruritus|alopecia|"
     # tumour names: neurofibroma, ependymoma, glaucoma ("-oma"), but not diploma or aroma
     r"\b(?!(?:dipl|ar|oklah|s|st|c)omas?\b)\w{2,}omas?\b)",
     re.I,
@@ -39,7 +43,7 @@ DISEASE_WORD = re.compile(
 # Disease abbreviations common in releases; case matters ("AD" is a disease, "ad" is not).
 DISEASE_ACRONYM = re.compile(
     r"\b(?:COPD|GVHD|aGVHD|ALS|RSV|HIV|HBV|HCV|MS|SPMS|PPMS|OA|UC|IBD|NASH|MASH|DMD|SMA|PTSD|MDD|ASCVD|CVD|AD|DLB|"
-    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC)\b"
+    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC|CML|GIST|IPF|PAH)\b"
 )
 _STOP = re.compile(
     r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
@@ -48,6 +52,8 @@ _STOP = re.compile(
     r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
+    # a time after the population ends it: "in X in early 2027", "in X next year", "in X later this year"
+    r"in (?:early|mid|late)\b|(?:next|later this|this) (?:year|quarter|month)|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"

@@ -22,14 +22,19 @@ TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|ext
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
 # in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
 TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
-              r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+              r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|[A-Z][a-z]{3,}-\d{1,3}[A-Za-z]?|"
+              r"Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
+# "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
+_MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:entitled|named|called|known as)\s+)(?P<name>{TRIAL_NAME})(?![\w-])")
+    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:entitled|named|called|known as|or)\s+)(?P<name>{TRIAL_NAME})(?![\w-])")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+# "a Phase 1/2 (NAME) trial": the name in parentheses before the noun
+PAREN_NAME = re.compile(rf"\(\s*(?P<name>{TRIAL_NAME})\s*\)\s+(?:[\w-]+\s+){{0,2}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
@@ -46,9 +51,9 @@ PHASE_NORMAL = {
     "one": "1", "two": "2", "three": "3", "four": "4",
 }
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-(PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER, PLURAL_PHASE,
- REGISTRY) = map(gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE,
-                        STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
+(PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+ PLURAL_PHASE, REGISTRY) = map(gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE,
+                                      NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
 
 
 @lru_cache(maxsize=None)
@@ -139,7 +144,8 @@ def extract_trials(ctx: Context) -> None:
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER, PHASE))
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+                          PHASE))
 
 
 def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
@@ -148,9 +154,11 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     if not _ANY_MENTION.possible(text):
         return found
     names: list[tuple[int, int, str]] = []
-    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, STUDY_NUMBER):
+    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
+            if pattern is PAREN_NAME and (match.group("name").startswith('"') or _defines_term(ctx, name)):
+                continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
     for match in PHASE.finditer(text):
@@ -168,6 +176,12 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             continue
         phase = normalize_phase(match.group("p"))
         if phase is None:
+            continue
+        listed = _listed_names(text, match, noun, names)
+        if listed:  # "four Phase 3 trials: the A study of X ...; the B study in ...": the list head is not a study
+            for start, stop, name in listed:
+                found.append(_Mention(sentence, start, stop, phase=phase, name=name))
+            names = [n for n in names if n not in listed]
             continue
         end = match.end() + (noun.end() if noun else 0)
         mention = _Mention(sentence, match.start(), end, phase=phase,
@@ -187,6 +201,17 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
     return [m for m in found if not (m.plural and not m.name and not m.indication and not ctx.drugs_in(text))]
+
+
+def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list[tuple[int, int, str]]):
+    """The study names listed after a colon that closes a plural phase phrase ("three
+    registrational Phase 3 trials: the A study ...; the B study ..."): each is a study of that phase."""
+    if not noun or noun.group(0).lower() not in ("trials", "studies"):
+        return []
+    colon = phase.end() + noun.end()
+    if not re.match(r"\s*:", text[colon:]):
+        return []
+    return [n for n in names if n[0] > colon]
 
 
 @lru_cache(maxsize=None)
@@ -232,9 +257,17 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
         return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
+    if re.fullmatch(r"(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|Dose|Study|Trial|"
+                    r"Wave|Round|Step|Module|Group|Section|Table|Figure)-\d+[A-Za-z]?", name, re.I):
+        return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
     if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
+
+
+def _defines_term(ctx: Context, name: str) -> bool:
+    defined = ctx.abbreviations().get(name)
+    return bool(defined) and not _STUDY_WORDS.search(defined)
 
 
 def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> None:
@@ -258,7 +291,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         tail[: next_phase.start()] if next_phase else tail, ctx)
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
-        mention.indication = indication_after(text[: mention.start], ctx)
+        mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
     mention.status = _status(text[max(0, mention.start - 60):mention.start])
 
@@ -283,7 +316,7 @@ def _named_before_noun(phrase: str) -> str | None:
     return between if between and len(between.split()) <= 6 and names_disease(between) else None
 
 
-ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
+ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
 
 
 def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> tuple[str | None, bool]:
@@ -318,6 +351,8 @@ _PARTNER_BEFORE = re.compile(
 def partner_of_another(text: str, drug) -> bool:
     """Whether the drug mention is another drug's combination partner or comparator."""
     before = text[max(0, drug.start - 60):drug.start]
+    if re.search(r"\b(?:of|for)\s+(?:the\s+)?$", before):
+        return False  # "a Phase 2 trial, or NAME, of X": the object of "of" is the study's drug, not a conjunct
     return bool(_PARTNER_BEFORE.search(before)) and not re.search(r"[.;:]", before)
 
 
