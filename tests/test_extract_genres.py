@@ -128,7 +128,11 @@ def test_quarterly_update_pipeline_section_gives_each_study_its_drug_phase_and_n
 def test_news_rewrite_and_results_release_name_their_title_case_studies():
     rewrite = _release("news-rewrite")
     assert _trial(rewrite, "Meridia-2").phase == "2"
-    assert {t.indication for t in rewrite.trials if t.phase == "3"} == {"IgA nephropathy"}
+    assert {t.indication for t in rewrite.trials} == {"IgA nephropathy"}
     results = _release("pharma-results")
     assert is_drug(results, _trial(results, "Aurelia-3").drug, "KST-882")
     assert _trial(results, "ORBITAL-5").phase == "3"
+
+
+def test_a_population_after_of_patients_with_is_the_indication_not_the_measure_before_it():
+    assert indication_after(" in the urine of patients with IgA nephropathy compared with placebo") == "IgA nephropathy"

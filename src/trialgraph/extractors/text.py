@@ -141,9 +141,11 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
         candidate = _cut(rest)
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
-            inner = re.match(r"(.+?)\s+in\s+(.+)$", candidate)
+            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with)\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
-                return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"
+                # "IV infusion in aneurysmal hemorrhage", "protein in the urine of patients with IgA
+                # nephropathy": the population follows "in" or "patients with"
+                return inner.group(2)
             return candidate
     return None
 
