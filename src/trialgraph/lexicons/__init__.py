@@ -60,7 +60,13 @@ def _compiled(name: str) -> list[tuple[re.Pattern, str]]:
 
 @lru_cache(maxsize=None)
 def designation_types() -> list[tuple[re.Pattern, str]]:
-    return _compiled("designations.tsv")
+    return [(pattern, code.split("\t")[0]) for pattern, code in _compiled("designations.tsv")]
+
+
+@lru_cache(maxsize=None)
+def designation_abbreviations() -> frozenset[str]:
+    """The designation types' patterns that count only when written in capitals ("ODD", not "odd")."""
+    return frozenset(pattern for pattern, code in _pairs("designations.tsv") if code.endswith("\tcaps"))
 
 
 @lru_cache(maxsize=None)

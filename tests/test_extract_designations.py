@@ -1,0 +1,91 @@
+"""Designations as releases announce them: headline and body, lists of prior
+designations, several agencies, abbreviations, "respectively", vouchers and
+grants that are not designations.
+
+Every name below is invented; none comes from the shared corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors import extract
+from trialgraph.model import Document
+
+HEAD = "Zentrix Bio Announces Regulatory Update for ZX-101\n\nBOSTON, June 1, 2023 /PRNewswire/ -- "
+
+
+def designations(body: str, headline: str | None = None) -> set[tuple]:
+    text = (f"{headline}\n\nBOSTON, June 1, 2023 /PRNewswire/ -- " if headline else HEAD) + body + "\n"
+    extraction = extract(Document("zentrix-2023-06-01", "zentrix-2023-06-01.txt", text))
+    return {(d.drug, d.type, d.agency, d.indication, d.date) for d in extraction.designations}
+
+
+def test_each_designation_keeps_its_own_agency():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has received Orphan Drug "
+                         "Designation from the FDA and the EMA, and Fast Track designation from the FDA in 2021.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", None, None), ("ZX-101", "orphan_drug", "EMA", None, None),
+                     ("ZX-101", "fast_track", "FDA", None, "2021")}
+
+
+def test_each_agency_keeps_its_own_date():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 was granted orphan drug designation "
+                         "by the FDA in December 2021 and by the European Commission in April 2022 for the treatment of "
+                         "acute myeloid leukemia.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "acute myeloid leukemia", "2021-12"),
+                     ("ZX-101", "orphan_drug", "EC", "acute myeloid leukemia", "2022-04")}
+
+
+def test_regions_name_the_agencies():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 holds Orphan Drug Designation "
+                         "in the U.S. and the EU.")
+    assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("orphan_drug", "EMA")}
+
+
+def test_respectively_pairs_types_with_indications():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted orphan drug and fast track designations "
+                         "to ZX-101 for the treatment of Duchenne muscular dystrophy and spinal muscular atrophy, respectively.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Duchenne muscular dystrophy", None),
+                     ("ZX-101", "fast_track", "FDA", "spinal muscular atrophy", None)}
+
+
+def test_respectively_pairs_drugs_with_indications():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has granted orphan drug designations to ZX-101 "
+                         "and ZX-202 for the treatment of Wilson disease and Menkes disease, respectively. ZX-202 is a "
+                         "small molecule candidate.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Wilson disease", None),
+                     ("ZX-202", "orphan_drug", "FDA", "Menkes disease", None)}
+
+
+def test_a_designation_to_both_drugs_listed():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has granted orphan drug designation to both "
+                         "ZX-101 and ZX-202 for the treatment of Huntington's disease. ZX-202 is a small molecule candidate.")
+    assert {d[0] for d in found} == {"ZX-101", "ZX-202"}
+
+
+def test_a_priority_review_voucher_is_no_designation():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA approved ZX-101, which was approved under Priority "
+                         "Review, and the company received a rare pediatric disease priority review voucher.")
+    assert {d[1] for d in found} == {"priority_review"}
+
+
+def test_types_outside_the_list_are_other():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Qualified Infectious Disease Product "
+                         "(QIDP) designation to ZX-101 for complicated urinary tract infections.")
+    assert found == {("ZX-101", "other", "FDA", "complicated urinary tract infections", None)}
+
+
+def test_capital_abbreviations_and_defined_short_forms():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted ODD to the drug candidate ZX-101 for "
+                         "Fabry disease. The company defined Breakthrough Therapy Designation (BTD) criteria long ago; "
+                         "ZX-101 also received Fast Track Designation (FTD) in 2022.")
+    assert ("ZX-101", "orphan_drug", "FDA", "Fabry disease", None) in found
+    # "odd" in lower case is a word, and an FTD the release does not define as a designation may be a disease
+    plain = designations("Zentrix Bio, Inc. today announced an odd finding with the drug candidate ZX-101 in FTD patients.")
+    assert plain == set()
+
+
+def test_grants_and_programmes_are_not_designations():
+    found = designations("Zentrix Bio, Inc. today announced that it was awarded a Fast-Track Small Business Innovation "
+                         "Research (SBIR) grant from the National Institutes of Health to develop ZX-101 for sickle cell "
+                         "disease. ZX-101 is eligible for accelerated approval.")
+    assert found == set()
