@@ -11,7 +11,7 @@ import importlib.util
 
 import pytest
 
-from test_extractors import announce
+from test_extractors import announce, drug_named
 from trialgraph.extractors.drugs import is_inn
 from trialgraph.lexicons import drug_names
 from trialgraph.normalize import name_key
@@ -286,3 +286,22 @@ def test_two_word_inns_of_gene_and_cell_therapies_are_one_drug(inn):
 def test_a_code_glued_to_a_heading_is_not_a_new_drug():
     found = drugs("Clinical Studies For ACM-QD1ACM-QD1 is in a Phase 2 trial. ACM-QD1, our lead candidate, is well tolerated.")
     assert name_key("ACM-QD1") in found and name_key("ACM-QD1ACM-QD1") not in found
+
+
+# -- code names beside studies, INNs and descriptions ----------------------------
+def test_a_code_with_a_letter_suffix_described_as_a_drug_is_no_study():
+    found = drugs("The company also reported data for ZX-202A, an oral inhibitor, in the Phase 2 ZEN-301 trial.")
+    assert "zx202a" in found
+    assert "zen301" not in found  # "the Phase 2 CODE trial" names a study
+
+
+def test_a_code_followed_by_its_inn_is_that_drug():
+    found = drugs("The company reported data for ZX-909 (zelvorinib) in healthy volunteers.")
+    drug = next(d for d in found.values() if "zelvorinib" in names_of(d))
+    assert "zx909" in names_of(drug)
+
+
+def test_a_product_name_with_an_owned_appositive_is_the_issuers():
+    extraction = announce("The company reported data for Zentavir™, its lead product candidate, in chronic hepatitis B.")
+    drug = drug_named(extraction, "Zentavir")
+    assert drug is not None and drug.company == extraction.companies[0].name

@@ -294,7 +294,7 @@ def extract_drugs(ctx: Context) -> None:
             code = match.group("code")
             window = text[max(0, match.start() - 60):match.end() + 60]
             code_seen[code] = code_seen.get(code, 0) + 1
-            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE:
+            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end()):
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
@@ -314,7 +314,7 @@ def extract_drugs(ctx: Context) -> None:
                     _note(forms, first_seen, abbr, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
-    accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences])
+    accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
     accepted_codes = {c for c in accepted_codes
                       if not any(c != d and len(d) >= 4 and c.startswith(d) and c[len(d)].isalnum() for d in accepted_codes)}
@@ -377,24 +377,42 @@ def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
 
 
 _STUDY_BEFORE_PAREN = gate(re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*$", re.I))
-_STUDY_AFTER = re.compile(r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+# "CODE, a phase 1/2, open-label study": the words between describe a study, and stop at
+# what a drug's appositive says ("CODE, an oral inhibitor, in the ... trial")
+_STUDY_AFTER = re.compile(
+    r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:(?!(?:in|of|for|with|to|that|which|and)\b|" + _DRUG_NOUN + r")[\w/,-]+\s+){0,8}"
+    r"(?:trial|study)\b", re.I)
+# "the Phase 2 CODE trial", "the CODE study of drug": the code names the study
+_PHASE_BEFORE = re.compile(r"\b[Pp]hase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$")
+_STUDY_NOUN_AFTER = re.compile(r"\s+(?:clinical\s+)?(?:trial|study)\b(?P<of>\s+(?:of|evaluating|investigating|testing)\s+(?P<drug>[\w-]+))?")
 
 
-def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
+def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
-    (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study"."""
+    (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study",
+    "the Phase 2 CODE trial", "the CODE study of <drug>"."""
     studies = set()
+    known = {name_key(f) for f in forms}
     for code in codes:
         for text in texts:
             at = text.find(code)
             while at >= 0 and code not in studies:
                 end = at + len(code)
                 glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
-                if not glued and (_STUDY_AFTER.match(text, end) or (
+                noun = _STUDY_NOUN_AFTER.match(text, end)
+                named_study = noun and (_PHASE_BEFORE.search(text, max(0, at - 20), at)
+                                        or (noun.group("of") and name_key(noun.group("drug")) in known))
+                if not glued and (named_study or _STUDY_AFTER.match(text, end) or (
                         text[end:end + 3].lstrip().startswith(")") and _STUDY_BEFORE_PAREN.search(text[max(0, at - 140):at]))):
                     studies.add(code)
                 at = text.find(code, at + 1)
     return studies
+
+
+def _INN_IN_PARENS_AFTER(text: str, end: int) -> bool:
+    """"CODE (inn)": a code name followed by its INN is a drug."""
+    inner = re.match(r"\s*\(\s*([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s*[),;]", text[end:end + 60])
+    return bool(inner) and is_inn(inner.group(1).split()[-1])
 
 
 def _note(forms: Counter, first_seen: dict, form: str, sentence) -> None:
@@ -487,6 +505,8 @@ def name_kind(form: str) -> str:
         return "code"
     if form.isupper() or re.search(r"[a-z][A-Z]", form):
         return "brand"  # capitals, or a capital inside the word: INNs are written in lower case
+    if form[:1].isupper() and " " not in form and not is_inn(form) and not drug_lexicon().canonical(form):
+        return "brand"  # a capitalised name that is no INN: a product name ("Zentavir")
     return "inn"
 
 
@@ -557,6 +577,10 @@ def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms:
     return None
 
 
+# "Drug, its lead product candidate", "Drug, our investigational therapy"
+_OWNED_APPOSITIVE = re.compile(_MARK + r"\s*,\s+(?:its|our|the [Cc]ompany's)\s")
+
+
 def assign_owners(ctx: Context) -> None:
     """A drug is the company's that a sentence says it is ("Company's Drug",
     "Drug is sold by Company"); else the issuer's when the release develops it:
@@ -600,7 +624,7 @@ def assign_owners(ctx: Context) -> None:
         has_code = any(name_kind(n) in ("code", "brand") for n in names)
         in_section = any(name_key(n) in sections or any(name_key(n) in s for s in sections) for n in names)
         possessed = any(
-            owned_phrase.search(ctx.text(s)[: m.start])
+            owned_phrase.search(ctx.text(s)[: m.start]) or _OWNED_APPOSITIVE.match(ctx.text(s), m.end)
             for s in ctx.fact_sentences()
             for m in ctx.drugs_in(ctx.text(s))
             if m.name == drug.name
