@@ -310,3 +310,30 @@ def test_study_function_before_the_name_gives_way_to_the_job_title_after_it():
                 "of cardiology at the Lakeside University Medical Center in Dallas.")
     assert _people(run(_release(sentence)))["Mara Lind"] == ("associate professor of cardiology",
                                                             "Lakeside University Medical Center")
+
+
+# -- companies written in lower case, group members, service firms, trading names -------------
+def _companies(text: str) -> dict[str, object]:
+    return {c.name: c for c in run(text).companies}
+
+
+def test_a_company_written_in_lower_case_keeps_its_ticker():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- zentrix bio, inc. (NASDAQ: ZTRX), a "
+                       "clinical-stage company, today announced a license agreement with kelvara therapeutics, inc. for ZX-101.\n")
+    assert found["zentrix bio, inc."].ticker == "ZTRX"
+    assert "kelvara therapeutics, inc." in found
+
+
+def test_group_members_and_service_firms_are_not_companies():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced a collaboration with Merivale Therapeutics, Inc. for ZX-101. The company was advised by "
+                       "Halden & Co. LLC. Zentrix Bio, Inc. is the holding company for Zentrix Bio GmbH, Zentrix Labs Ltd. "
+                       "and Zentrix Bio Australia Pty Ltd (together, the \"Group\").\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Merivale Therapeutics, Inc."}
+
+
+def test_a_trading_name_and_its_legal_name_are_one_company():
+    found = _companies("Zentrix Update\n\nLONDON, June 1, 2021 /PRNewswire/ -- Zentrix Therapeutics today announced an "
+                       "update on ZX-101. Zentrix Therapeutics (\"Zentrix\") is the trading name of Halvex Cannabinoid "
+                       "Holdings plc.\n")
+    assert list(found) == ["Zentrix Therapeutics"]
