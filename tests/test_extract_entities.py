@@ -337,3 +337,17 @@ def test_a_trading_name_and_its_legal_name_are_one_company():
                        "update on ZX-101. Zentrix Therapeutics (\"Zentrix\") is the trading name of Halvex Cannabinoid "
                        "Holdings plc.\n")
     assert list(found) == ["Zentrix Therapeutics"]
+
+
+def test_investigators_listed_with_their_institutions_in_parentheses():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data for "
+                     "ZX-101. Investigators include Dr. Mara Okonkwo (Halvorsen University Hospital) and Dr. Peter "
+                     "Lindqvist (Nordvik Cancer Center).\n")
+    assert {(p.name, p.organization) for p in extraction.people} == {
+        ("Mara Okonkwo", "Halvorsen University Hospital"), ("Peter Lindqvist", "Nordvik Cancer Center")}
+
+
+def test_a_possessive_title_before_the_name_between_commas():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data for "
+                     "ZX-101. Zentrix Bio's President and CEO, Jonas Whitfield, commented: \"This is great.\"\n")
+    assert [(p.name, p.role) for p in extraction.people] == [("Jonas Whitfield", "president and ceo")]
