@@ -89,3 +89,16 @@ def test_grants_and_programmes_are_not_designations():
                          "Research (SBIR) grant from the National Institutes of Health to develop ZX-101 for sickle cell "
                          "disease. ZX-101 is eligible for accelerated approval.")
     assert found == set()
+
+
+def test_the_sentence_after_a_grant_names_its_indication():
+    found = designations("Zentrix Bio (NASDAQ: ZTRX) has achieved a milestone with the FDA granting Orphan Drug "
+                         "Designation for its lead candidate, ZX-101. This designation, specifically for the treatment of "
+                         "ARID1a-deficient ovarian cancer, marks a critical step forward.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "ARID1a-deficient ovarian cancer", None)}
+
+
+def test_a_grant_stated_without_an_indication_stays_without_one():
+    found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
+                         "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", None, None)}

@@ -71,7 +71,10 @@ def extract_designations(ctx: Context) -> None:
             if not inherited:
                 continue
             agencies = [(0, 0, inherited)]
-        for fact in _facts_in(ctx, sentence, text, types, agencies, release_date):
+        stated = _facts_in(ctx, sentence, text, types, agencies, release_date)
+        if stated and all(f.indication is None for f in stated):
+            stated = _indication_said_next(ctx, sentence, stated)
+        for fact in stated:
             key = (fact.drug, fact.type, fact.agency, _indication_key(fact.indication))
             if key not in found:
                 found[key] = fact
@@ -82,6 +85,23 @@ def extract_designations(ctx: Context) -> None:
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
+
+
+# "This designation, specifically for the treatment of X, ...": the sentence after a grant names its indication.
+_THIS_DESIGNATION = re.compile(r"^\s*(?:This|The|Such)\s+(?:designation|status|grant)\b(?P<rest>.*)$", re.I)
+
+
+def _indication_said_next(ctx: Context, sentence: Sentence, facts: list[DesignationFact]) -> list[DesignationFact]:
+    following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+    if following is None or following.paragraph != sentence.paragraph and following.zone is not sentence.zone:
+        return facts
+    said = _THIS_DESIGNATION.match(ctx.text(following))
+    if not said or _types(ctx.text(following)) or len({(f.drug, f.type, f.agency) for f in facts}) != 1:
+        return facts
+    indications = _indications(said.group("rest"), ctx)
+    if not indications:
+        return facts
+    return [DesignationFact(f.drug, f.type, f.agency, f.evidence, indication, f.date) for f in facts for indication in indications]
 
 
 def _indication_key(indication: str | None) -> str:
