@@ -305,3 +305,20 @@ def test_a_product_name_with_an_owned_appositive_is_the_issuers():
     extraction = announce("The company reported data for Zentavir™, its lead product candidate, in chronic hepatitis B.")
     drug = drug_named(extraction, "Zentavir")
     assert drug is not None and drug.company == extraction.companies[0].name
+
+
+def test_a_brand_named_by_its_approval_or_launch_is_a_drug():
+    extraction = announce("The FDA approval of ZELORA® follows the Phase 3 program. Dr. Mara Okonkwo previously served as "
+                          "Chief Medical Officer at Qorvant Pharmaceuticals, Inc., where she oversaw the approval and commercial "
+                          "launch of Velmiqa.")
+    zelora, velmiqa = drug_named(extraction, "ZELORA"), drug_named(extraction, "Velmiqa")
+    assert zelora is not None and velmiqa is not None
+    # named only beside another company, never the issuer: that company's product
+    assert velmiqa.company == "Qorvant Pharmaceuticals, Inc."
+    # "approval of Phase ..." or "launch of New ..." open other phrases
+    assert drug_named(announce("The approval of Phase 3 plans and the launch of New programs were discussed."), "Phase") is None
+
+
+def test_a_code_described_by_what_it_does_is_a_drug():
+    found = drugs("The pipeline has five candidates. ZX-771 disrupts the progression of the disease by targeting plaques.")
+    assert "zx771" in found

@@ -34,7 +34,9 @@ CUE = re.compile(
     r"conjugates?|inhibitors?|vaccines?|molecules?|radiotherapeutics?|radiopharmaceuticals?|PDCs?|designations?|"
     r"approvals?|[Pp]hase|trials?|stud(?:y|ies)|dos(?:e|es|ing)|treatments?|treated|programs?|pipeline|preclinical|"
     r"formerly|previously|monotherapy|combination|infusions?|administered|investigational|lead|pediatric|oral|"
-    r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy)\b",
+    r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy|"
+    # what a drug does: "CODE targets the hallmarks ...", "CODE inhibits X"
+    r"target(?:s|ing)|inhibit(?:s|ing)|block(?:s|ing)|bind(?:s|ing)|disrupt(?:s|ing)|degrad(?:es|ing|er)|modulat(?:es|ing))\b",
     re.I,
 )
 REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+)$", re.I)
@@ -162,9 +164,35 @@ PRODUCT_AFTER_NOUN = re.compile(
     r"\b" + _DRUG_NOUN + r",?\s+(?:\([ivx]+\)\s+)?" + _PRODUCT + r"(?=\s*[,;]|\s+(?:is|has|was)\b)")
 
 
-def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+# A product launched or approved by name: "the approval and commercial launch of Brand",
+# "approval of BRAND(R)". A capitalised word there is the product's brand, unless it
+# opens another phrase ("approval of Phase 3 ...", "launch of New ...").
+LAUNCHED = re.compile(
+    r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|prescriptions)\s+of\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,}[a-z0-9]*)(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?(?=[\s,.;:)]|$)")
+_NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
+    prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
+    european chinese japanese canadian american british health food medicines this these that their its our
+    january february march april may june july august september october november december first second
+    both each such another""".split())
+LAUNCHED = gate(LAUNCHED)
+
+
+def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = []
-    for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN):
+    for match in LAUNCHED.finditer(text):
+        name = match.group("name")
+        if name.lower() in _NOT_A_BRAND or name.lower() in company_words or NOT_CODE.match(name + "-1"):
+            continue
+        if is_inn(name) or drug_lexicon().canonical(name):
+            continue  # the dictionary and the stems find these already
+        out.append((match.start("name"), match.end("name"), name))
+    return out
+
+
+def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    out = _launched_names(text, company_words) if " of " in text else []
+    for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
             if name.lower() not in company_words:
@@ -261,7 +289,7 @@ def extract_drugs(ctx: Context) -> None:
             inn = match.group("inn")
             if is_inn(inn) or drug_lexicon().canonical(inn):
                 _note(forms, first_seen, match.group(0), sentence)
-        for start, end, name in (_product_names(text, company_words) if "," in text else ()):
+        for start, end, name in _product_names(text, company_words):
             if not any(a <= start < b for a, b in spans_taken(hits)):
                 _note(forms, first_seen, name, sentence)
         for match in COMBINATION.finditer(text):
@@ -593,9 +621,14 @@ def assign_owners(ctx: Context) -> None:
     comparator: set[str] = set()
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
+    # the companies named in each sentence that names a drug: a drug only ever named beside one
+    # other company, never the issuer ("CMO at Acme, where he oversaw the launch of Brand"), is not the issuer's
+    beside: dict[str, set] = {}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
         for mention in ctx.drugs_in(text):
+            beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
                 owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
                 if owner:
@@ -633,8 +666,12 @@ def assign_owners(ctx: Context) -> None:
         # a brand the dictionary knows is a marketed product (DrugBank also lists
         # investigational INNs, which may well be the sponsor's)
         marketed = any(drug_lexicon().is_brand(n) for n in names) and not any(name_kind(n) == "code" for n in names)
+        others = beside.get(drug.name, set())
         if drug.name in stated:
             owner = _first_most_common(stated[drug.name])
+        elif (len(others) == 1 and None not in others and ctx.issuer not in others and not (in_section or possessed)
+              and all(name_kind(n) != "inn" for n in names)):  # a generic name is everybody's
+            owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
         elif drug.name in comparator and not possessed:
