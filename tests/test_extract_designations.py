@@ -102,3 +102,9 @@ def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")
     assert found == {("ZX-101", "orphan_drug", "FDA", None, None)}
+
+
+def test_the_indication_after_a_need_for_options():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track designation to ZX-101 for new "
+                         "treatment options for pancreatic ductal adenocarcinoma, which accounts for many cancer deaths.")
+    assert found == {("ZX-101", "fast_track", "FDA", "pancreatic ductal adenocarcinoma", None)}

@@ -125,9 +125,11 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 continue
         candidate = _cut(rest)
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate):
-            inner = re.match(r"(.+?)\s+in\s+(.+)$", candidate)
+            inner = re.match(r"(.+?)\s+(?:in|for)\s+(.+)$" if not populations else r"(.+?)\s+in\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
-                return inner.group(2)  # "IV infusion in aneurysmal hemorrhage": the population follows "in"
+                # "IV infusion in aneurysmal hemorrhage", "(a designation for) new treatment options for X":
+                # the disease follows
+                return inner.group(2)
             return candidate
     return None
 
