@@ -108,3 +108,26 @@ def test_the_indication_after_a_need_for_options():
     found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track designation to ZX-101 for new "
                          "treatment options for pancreatic ductal adenocarcinoma, which accounts for many cancer deaths.")
     assert found == {("ZX-101", "fast_track", "FDA", "pancreatic ductal adenocarcinoma", None)}
+
+
+def test_designations_from_an_agency_for_a_list_of_drugs():
+    found = designations("Zentrix Bio, Inc. today announced that it has received Orphan Drug and Fast Track designations "
+                         "from the FDA for ZX-101 and ZX-202, its lead drug candidates, in amyotrophic lateral sclerosis.")
+    assert {(d[0], d[1]) for d in found} == {("ZX-101", "orphan_drug"), ("ZX-202", "orphan_drug"),
+                                             ("ZX-101", "fast_track"), ("ZX-202", "fast_track")}
+
+
+def test_a_second_clause_with_its_own_agency():
+    found = designations("Zentrix Bio, Inc. today announced that the U.S. FDA has granted Fast Track Designation for "
+                         "ZX-101 for the treatment of obesity and the European Medicines Agency has granted orphan "
+                         "designation for Prader-Willi syndrome.")
+    assert {(d[1], d[2]) for d in found} == {("fast_track", "FDA"), ("orphan_drug", "EMA")}
+
+
+def test_deadlines_and_other_grants_dates_are_not_the_grant_date():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has accepted its NDA for ZX-101 and granted "
+                         "Priority Review, with a PDUFA date of March 3, 2024. ZX-101 has been granted orphan drug "
+                         "designation by the FDA for the treatment of sickle cell disease, following Fast Track "
+                         "designation for the same indication in 2022.")
+    dated = {d[1]: d[4] for d in found}
+    assert dated == {"priority_review": None, "orphan_drug": None, "fast_track": "2022"}

@@ -288,7 +288,10 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
 
 # Where one grant's clause ends and the next one's begins: "In 2014 the FDA granted X orphan
 # drug designation for A, and in May 2019 the agency granted it Fast Track": each keeps its date.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas|whilst)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|while|but|whereas|whilst|following|after|in addition to)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)|"
+    # "... for X and the EMA has granted ...": "and" opens a clause with its own subject and verb
+    r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has|have|had|was|were|also)\s+(?:\w+\s+)?(?:granted|awarded|issued|received|designated)\b)")
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
@@ -348,8 +351,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:to|fo
 def _listed_after(drugs, end: int, text: str) -> list[str]:
     """"designation to both X and Y", "designations to X, Y and Z": every drug listed."""
     for number, drug in enumerate(drugs):
-        if drug.start >= end and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:to|for|of)\s+(?:the\s+|its\s+)?(?:both\s+)?",
-                                              text[end:drug.start]):
+        if drug.start >= end and re.fullmatch(r"\s*(?:designations?|status)?(?:\s+(?:from|by)\s+[^,;]{1,70}?)?\s*(?:to|for|of)\s+"
+                                              r"(?:the\s+|its\s+)?(?:both\s+)?", text[end:drug.start]):
             listed = [drug]
             for following in drugs[number + 1:]:
                 if not _LIST_JOIN.fullmatch(text[listed[-1].end:following.start]):
@@ -404,9 +407,15 @@ def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:
     return years
 
 
+# A date that is a deadline, not when a grant was made: "with a PDUFA date of March 3, 2024".
+_DEADLINE_BEFORE = re.compile(r"\b(?:PDUFA|action|goal|target|decision)\b(?:\s+\w+){0,3}\s+(?:date\s+)?(?:of|on|is|by)?\s*$", re.I)
+
+
 def _date_in(segment: str, release_date: str | None) -> str | None:
-    match = dates.ANY_DATE.search(segment)
-    return dates.resolve(match.group(0), release_date) if match else None
+    for match in dates.ANY_DATE.finditer(segment):
+        if not _DEADLINE_BEFORE.search(segment[max(0, match.start() - 40):match.start()]):
+            return dates.resolve(match.group(0), release_date)
+    return None
 
 
 _COORDINATED_AGENCIES = re.compile(
