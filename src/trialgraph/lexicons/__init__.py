@@ -5,6 +5,7 @@ General domain knowledge only: no company, drug or person of any corpus.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
 from importlib import resources
@@ -104,3 +105,10 @@ def regimens() -> re.Pattern:
     """Chemotherapy regimen acronyms (regimens.txt), as written."""
     names = sorted(_lines("regimens.txt"), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def disease_names() -> frozenset[str]:
+    """Disease names from the public disease dictionary (tools/gen_disease_lexicon.py), lower case."""
+    raw = resources.files(__package__).joinpath("disease_names.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
