@@ -322,3 +322,11 @@ def test_a_brand_named_by_its_approval_or_launch_is_a_drug():
 def test_a_code_described_by_what_it_does_is_a_drug():
     found = drugs("The pipeline has five candidates. ZX-771 disrupts the progression of the disease by targeting plaques.")
     assert "zx771" in found
+
+
+def test_ingredients_and_descriptors_of_another_product_are_not_drugs():
+    found = drugs("ZX-404, a patented cocrystal, delivers lithium by combining lithium, salicylate, and L-proline. "
+                  "ZX-505 is a first-in-class oral gemcitabine prodrug.")
+    assert "lproline" not in found and "gemcitabine" not in found
+    # the same generic given as a treatment is a drug
+    assert "gemcitabine" in drugs("ZX-505 is given with gemcitabine in the Phase 2 trial.")

@@ -276,6 +276,8 @@ def extract_drugs(ctx: Context) -> None:
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
+            if _only_a_part(text, hit.start, hit.end):
+                ingredients[hit.surface] += 1
             base = SUFFIXED_INN.match(hit.surface.lower())
             if base:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
                 links.append((base.group("base"), hit.surface, "inn_suffix"))
@@ -311,6 +313,8 @@ def extract_drugs(ctx: Context) -> None:
             if any(a < end and start < b and end - start <= b - a for a, b in spans):
                 continue  # the dictionary found this name, or a longer one around it
             _note(forms, first_seen, name, sentence)
+            if _only_a_part(text, start, end):
+                ingredients[name] += 1
             base = SUFFIXED_INN.match(name.lower())
             if base:
                 links.append((base.group("base"), name, "inn_suffix"))
@@ -435,6 +439,20 @@ def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
                     studies.add(code)
                 at = text.find(code, at + 1)
     return studies
+
+
+# A generic named only as what another product is made of or from (GUIDE.md: not the
+# ingredients of a combination product): "by combining a, b, and c", "a co-formulation of
+# a and b", "an oral x prodrug", "an x analogue".
+_MADE_OF_BEFORE = gate(re.compile(
+    r"\b(?:combin(?:es|ing)|consist(?:s|ing)\s+of|compos(?:ed|ition)\s+of|compris(?:es|ing)|contain(?:s|ing)|made\s+(?:up\s+)?of|"
+    r"co-?formulation\s+of|fixed-dose\s+combination\s+of|cocrystal\s+of|salt\s+of)\s+"
+    r"(?:[\w-]+(?:\s+[\w-]+)?,\s+(?:and\s+)?|[\w-]+\s+and\s+)*$", re.I))
+_DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moiet(?:y|ies)|scaffolds?)\b", re.I)
+
+
+def _only_a_part(text: str, start: int, end: int) -> bool:
+    return bool(_DESCRIBES_AFTER.match(text, end) or _MADE_OF_BEFORE.search(text, max(0, start - 120), start))
 
 
 def _INN_IN_PARENS_AFTER(text: str, end: int) -> bool:
