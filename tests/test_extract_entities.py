@@ -351,3 +351,12 @@ def test_a_possessive_title_before_the_name_between_commas():
     extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data for "
                      "ZX-101. Zentrix Bio's President and CEO, Jonas Whitfield, commented: \"This is great.\"\n")
     assert [(p.name, p.role) for p in extraction.people] == [("Jonas Whitfield", "president and ceo")]
+
+
+def test_html_entities_of_scraped_pages_read_as_their_characters():
+    from trialgraph.normalize import clean_markup
+
+    text = "Vice President &amp; Head of R&amp;D at Zentrix&#39;s lab &nbsp;today"
+    cleaned = clean_markup(text)
+    assert len(cleaned) == len(text)  # offsets stay offsets in the release
+    assert " ".join(cleaned.split()) == "Vice President & Head of R& D at Zentrix' s lab today"
