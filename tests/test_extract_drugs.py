@@ -330,3 +330,11 @@ def test_ingredients_and_descriptors_of_another_product_are_not_drugs():
     assert "lproline" not in found and "gemcitabine" not in found
     # the same generic given as a treatment is a drug
     assert "gemcitabine" in drugs("ZX-505 is given with gemcitabine in the Phase 2 trial.")
+
+
+def test_product_names_without_digits_introduced_by_an_appositive():
+    found = drugs("The company also reported data for Zentivo, its investigational oral therapy, in chronic cough, "
+                  "and completed a Phase 2 trial of its lead program, ZEN-LUMA, a lentiviral gene therapy. The "
+                  "antibody targets B7-H3, a tumour antigen.")
+    assert "zentivo" in found and "zenluma" in found
+    assert "b7h3" not in found  # a target, not a product
