@@ -153,3 +153,16 @@ def test_the_shipped_disease_lexicon_regenerates_byte_for_byte():
 
     shipped = resources.files("trialgraph.lexicons").joinpath("disease_names.txt.gz").read_bytes()
     assert gen_disease_lexicon.render(gen_disease_lexicon.build_names()) == shipped
+
+
+@pytest.mark.parametrize("sentence, indications", [
+    ("the FDA granted Orphan Drug Designation to ZX-101 for the treatment of pancreatic cancer and plans to start a "
+     "Phase 3 trial in 2024.", {("pancreatic cancer", None)}),
+    ("the FDA granted Orphan Drug Designation to ZX-101 for Stargardt disease and retinitis pigmentosa, two inherited "
+     "retinal diseases affecting 100,000 people.", {("Stargardt disease", None), ("retinitis pigmentosa", None)}),
+    ("the FDA granted Orphan Drug Designation to ZX-101 for the treatment of glioblastoma, a disease that represents a "
+     "significant unmet need.", {("glioblastoma", None)}),
+])
+def test_indications_end_where_the_sentence_goes_on(sentence, indications):
+    found = designations("Zentrix Bio, Inc. today announced that " + sentence)
+    assert {(d[3], d[4]) for d in found} == indications

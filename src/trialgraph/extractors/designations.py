@@ -297,7 +297,7 @@ _NEW_SUBJECT = (r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has
                 r"(?:granted|awarded|issued|received|designated)\b)")
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|while|but|whereas|whilst|following|after|in addition to)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)|"
-    + _NEW_SUBJECT)
+    r"\s+and\s+(?=(?:plans?|expects?|intends?|anticipates?|aims?)\b)|" + _NEW_SUBJECT)
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:

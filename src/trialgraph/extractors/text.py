@@ -49,6 +49,9 @@ _STOP = re.compile(
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
+    # "... for X and plans to start a trial": the sentence's subject goes on with another verb
+    r"and (?:plans?|expects?|intends?|anticipates?|continues?|remains?|aims?|looks?|received|receives|announced|reported|"
+    r"expanded|initiated|completed|dosed|enrolled|launched)|"
     # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
     r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
     r"highlights?|supports?|provides?|offers?|means|suggests?|indicates?|shows?|can|could|may|might|would|should|"
@@ -189,6 +192,9 @@ def _cut(text: str) -> str | None:
     return phrase or None
 
 
+_APPOSITIVE_START = re.compile(r"\s*(?:(?:two|three|four|five|both|all|each|one|a|an|the|which|these|those)\b|\d)", re.I)
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
@@ -197,8 +203,8 @@ def _disease_list_prefix(phrase: str) -> str:
     parts = phrase.split(",")
     kept = [parts[0]]
     for part in parts[1:]:
-        if not names_disease(part):
-            break
+        if not names_disease(part) or _APPOSITIVE_START.match(part):
+            break  # "A and B, two inherited retinal diseases": an appositive about the list, not an item
         kept.append(part)
     return ",".join(kept).strip(" ,")
 
