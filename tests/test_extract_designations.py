@@ -166,3 +166,17 @@ def test_the_shipped_disease_lexicon_regenerates_byte_for_byte():
 def test_indications_end_where_the_sentence_goes_on(sentence, indications):
     found = designations("Zentrix Bio, Inc. today announced that " + sentence)
     assert {(d[3], d[4]) for d in found} == indications
+
+
+def test_the_date_nearest_before_the_grant_and_dates_inside_the_indication():
+    found = designations("Zentrix Bio, Inc. today announced that in the fourth quarter of 2022 the FDA granted Fast Track "
+                         "designation to ZX-101 for glioblastoma. The EMA granted orphan designation to ZX-101 for glioma "
+                         "on May 30, 2023.")
+    assert found == {("ZX-101", "fast_track", "FDA", "glioblastoma", "2022"),
+                     ("ZX-101", "orphan_drug", "EMA", "glioma", "2023-05-30")}
+
+
+def test_an_orphan_drug_designation_with_no_agency_named_anywhere_is_the_fdas():
+    found = designations("Zentrix Bio, Inc. today announced results. The company recently received orphan drug "
+                         "designation for ZX-101 in glioma.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "glioma", None)}

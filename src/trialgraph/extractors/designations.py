@@ -52,12 +52,14 @@ def extract_designations(ctx: Context) -> None:
     release_date = ctx.extraction.release.date
     found: dict[tuple, DesignationFact] = {}
     last_agency: dict[int, str] = {}
+    release_agency = None  # the agency the release named last, for a grant whose paragraph names none
     defined = _defined_types(ctx)
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
+            release_agency = agencies[-1][2]
         types = _types_with_defined(text, defined)  # full approvals are not designations (GUIDE.md)
         if not types:
             continue
@@ -68,7 +70,9 @@ def extract_designations(ctx: Context) -> None:
         named = bool(agencies)
         if not agencies:
             inherited = last_agency.get(sentence.paragraph) or next(
-                (AGENCY_OF_TYPE[code] for _, _, code in types if code in AGENCY_OF_TYPE), None)
+                (AGENCY_OF_TYPE[code] for _, _, code in types if code in AGENCY_OF_TYPE), None) or release_agency
+            if not inherited and any(re.match(r"(?i)orphan[- ]drug", text[a:b]) for a, b, _ in types):
+                inherited = "FDA"  # "Orphan Drug Designation" is the FDA's term; the EU grants "orphan designation"
             if not inherited:
                 continue
             agencies = [(0, 0, inherited)]
@@ -307,7 +311,7 @@ def _clause_date(text: str, start: int, end: int, release_date: str | None) -> s
         clause_start = found.end()
     following = _CLAUSE_BREAK.search(text, end)
     clause_end = following.start() if following else len(text)
-    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date)
+    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
 
 
 # "... designation to address this critical need", "in that indication": the indication stated just before
@@ -386,6 +390,7 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
+    cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
     drugs = ctx.drugs_in(cleaned)
     for mention in reversed(drugs):
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
@@ -417,11 +422,17 @@ def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:
 _DEADLINE_BEFORE = re.compile(r"\b(?:PDUFA|action|goal|target|decision)\b(?:\s+\w+){0,3}\s+(?:date\s+)?(?:of|on|is|by)?\s*$", re.I)
 
 
-def _date_in(segment: str, release_date: str | None) -> str | None:
+def _date_in(segment: str, release_date: str | None, last: bool = False) -> str | None:
+    """The first date stated in `segment`, or with `last` the one nearest its end (before a
+    grant, the nearest date is the grant's: "BOSTON, June 1, 2023 -- ... in the fourth quarter
+    of 2022 the FDA granted ...")."""
+    found = None
     for match in dates.ANY_DATE.finditer(segment):
         if not _DEADLINE_BEFORE.search(segment[max(0, match.start() - 40):match.start()]):
-            return dates.resolve(match.group(0), release_date)
-    return None
+            found = dates.resolve(match.group(0), release_date)
+            if not last:
+                return found
+    return found
 
 
 _COORDINATED_AGENCIES = re.compile(
