@@ -33,7 +33,7 @@ GRANT = re.compile(
     re.I,
 )
 INTENT = re.compile(
-    r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|"
+    r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|applied|"
     r"application for|to request|request(?:ing)?|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
     r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity|pursu(?:e|es|ing))\b",
     re.I,
@@ -253,7 +253,9 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             if re.search(r"\b(?:expects?|expected|plans?|intends?|hopes?|aims?|seeks?|anticipates?)\s+to\s+(?:\w+\s+)?(?:receive|obtain|secure|apply|request|seek)\b", context_before):
                 continue
             held = re.search(r"\b(?:under|with|of)\s+(?:the|its|a|an)\s+$", context_before)
-            if not held and INTENT.search(_clause_before(context_before)) and not GRANT.search(_clause_before(context_before)):
+            clause = _clause_before(context_before)
+            # "has applied for": an auxiliary is no grant
+            if not held and INTENT.search(clause) and not GRANT.search(re.sub(r"\b(?:has|have|had)\b", " ", clause)):
                 continue
             if re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before):
                 continue
