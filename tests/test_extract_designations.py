@@ -180,3 +180,10 @@ def test_an_orphan_drug_designation_with_no_agency_named_anywhere_is_the_fdas():
     found = designations("Zentrix Bio, Inc. today announced results. The company recently received orphan drug "
                          "designation for ZX-101 in glioma.")
     assert found == {("ZX-101", "orphan_drug", "FDA", "glioma", None)}
+
+
+def test_a_defined_short_form_restates_the_grant_already_stated():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track Designation (FTD) to ZX-101 "
+                         "for metastatic pancreatic adenocarcinoma. \"The FDA's decision to grant FTD to ZX-101 highlights "
+                         "the urgent need for new treatment options for pancreatic ductal adenocarcinoma,\" said the CEO.")
+    assert found == {("ZX-101", "fast_track", "FDA", "metastatic pancreatic adenocarcinoma", None)}

@@ -82,6 +82,11 @@ def extract_designations(ctx: Context) -> None:
                       for f in stated]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
+        if types and not _types(text):
+            # only the release's own short form ("FTD", defined earlier): it points back to the grant
+            # already stated, and a new wording of its indication is no new grant
+            known = {(f.drug, f.type, f.agency) for f in found.values()}
+            stated = [f for f in stated if (f.drug, f.type, f.agency) not in known]
         for fact in stated:
             key = (fact.drug, fact.type, fact.agency, _indication_key(fact.indication))
             if key not in found:
