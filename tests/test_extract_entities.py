@@ -360,3 +360,15 @@ def test_html_entities_of_scraped_pages_read_as_their_characters():
     cleaned = clean_markup(text)
     assert len(cleaned) == len(text)  # offsets stay offsets in the release
     assert " ".join(cleaned.split()) == "Vice President & Head of R& D at Zentrix' s lab today"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mara Okonkwo, MD, a professor at Halvorsen University and lead investigator of the study, said the results "
+     "were strong.", ("Mara Okonkwo", "professor", "Halvorsen University")),
+    ("According to Jonas Whitfield, Zentrix Bio's chief executive, the results were strong.",
+     ("Jonas Whitfield", "chief executive", "Zentrix Bio, Inc.")),
+])
+def test_roles_end_at_the_first_title(sentence, expected):
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
+                     f"for ZX-101. {sentence}\n")
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [expected]
