@@ -372,3 +372,11 @@ def test_roles_end_at_the_first_title(sentence, expected):
     extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
                      f"for ZX-101. {sentence}\n")
     assert [(p.name, p.role, p.organization) for p in extraction.people] == [expected]
+
+
+def test_a_company_named_by_an_appositive_owns_its_drug():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio (NYSE American: ZTRX) today "
+                     "announced that it acquired Kelvara, a privately held biotechnology company, for $50 million. "
+                     "Kelvara's lead asset KV-101 is in a Phase 1 trial.\n")
+    assert "Kelvara" in {c.name for c in extraction.companies}
+    assert {d.name: d.company for d in extraction.drugs}["KV-101"] == "Kelvara"
