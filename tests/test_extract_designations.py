@@ -187,3 +187,12 @@ def test_a_defined_short_form_restates_the_grant_already_stated():
                          "for metastatic pancreatic adenocarcinoma. \"The FDA's decision to grant FTD to ZX-101 highlights "
                          "the urgent need for new treatment options for pancreatic ductal adenocarcinoma,\" said the CEO.")
     assert found == {("ZX-101", "fast_track", "FDA", "metastatic pancreatic adenocarcinoma", None)}
+
+
+@pytest.mark.parametrize("sentence, agency", [
+    ("ZX-101 has been granted an Innovation Passport for the treatment of hemophilia B.", "MHRA"),
+    ("ZX-101 received SAKIGAKE designation for the treatment of hemophilia B.", "PMDA"),
+])
+def test_programmes_of_one_agency_name_it(sentence, agency):
+    found = designations("Zentrix Bio, Inc. today announced an update on ZX-101. " + sentence)
+    assert found == {("ZX-101", "other", agency, "hemophilia B", None)}

@@ -68,9 +68,10 @@ def extract_designations(ctx: Context) -> None:
         if not agencies:
             agencies = _region_agencies(text)
         named = bool(agencies)
+        implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
             inherited = last_agency.get(sentence.paragraph) or next(
-                (AGENCY_OF_TYPE[code] for _, _, code in types if code in AGENCY_OF_TYPE), None) or release_agency
+                (implied[code] for _, _, code in types if code in implied), None) or release_agency
             if not inherited and any(re.match(r"(?i)orphan[- ]drug", text[a:b]) for a, b, _ in types):
                 inherited = "FDA"  # "Orphan Drug Designation" is the FDA's term; the EU grants "orphan designation"
             if not inherited:
@@ -78,7 +79,7 @@ def extract_designations(ctx: Context) -> None:
             agencies = [(0, 0, inherited)]
         stated = _facts_in(ctx, sentence, text, types, agencies, release_date)
         if not named:  # a programme of one agency ("PRIME") is that agency's, whatever the paragraph named before
-            stated = [DesignationFact(f.drug, f.type, AGENCY_OF_TYPE.get(f.type, f.agency), f.evidence, f.indication, f.date)
+            stated = [DesignationFact(f.drug, f.type, implied.get(f.type, f.agency), f.evidence, f.indication, f.date)
                       for f in stated]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
@@ -141,6 +142,28 @@ def _agency_patterns() -> list[tuple[re.Pattern, str]]:
 @lru_cache(maxsize=None)
 def _type_patterns() -> list[tuple[re.Pattern, str]]:
     return [(gate(p), code) for p, code in lexicons.designation_types()]
+
+
+@lru_cache(maxsize=None)
+def _implied_agency_patterns() -> list[tuple[re.Pattern, str]]:
+    """The type patterns of programmes one agency runs, with that agency ("Innovation Passport": MHRA)."""
+    wanted = lexicons.designation_agencies()
+    out = []
+    for p, _ in lexicons.designation_types():
+        raw = p.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w-])")]
+        if raw in wanted:
+            out.append((p, wanted[raw]))
+    return out
+
+
+def _implied_agencies(text: str, types) -> dict[str, str]:
+    """type code -> the agency its programme's name implies, for the types found in `text`."""
+    found = {}
+    for start, end, code in types:
+        for pattern, agency in _implied_agency_patterns():
+            if pattern.fullmatch(text, start, end):
+                found[code] = agency
+    return found
 
 
 @lru_cache(maxsize=None)

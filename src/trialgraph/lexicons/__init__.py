@@ -64,10 +64,22 @@ def designation_types() -> list[tuple[re.Pattern, str]]:
     return [(pattern, code.split("\t")[0]) for pattern, code in _compiled("designations.tsv")]
 
 
+def _designation_flags() -> list[tuple[str, set[str]]]:
+    return [(pattern, set(code.split("\t")[1].split(",")) if "\t" in code else set())
+            for pattern, code in _pairs("designations.tsv")]
+
+
 @lru_cache(maxsize=None)
 def designation_abbreviations() -> frozenset[str]:
     """The designation types' patterns that count only when written in capitals ("ODD", not "odd")."""
-    return frozenset(pattern for pattern, code in _pairs("designations.tsv") if code.endswith("\tcaps"))
+    return frozenset(pattern for pattern, flags in _designation_flags() if "caps" in flags)
+
+
+@lru_cache(maxsize=None)
+def designation_agencies() -> dict[str, str]:
+    """Pattern -> the one agency that grants that programme ("Innovation Passport": MHRA)."""
+    return {pattern: flag.split("=", 1)[1] for pattern, flags in _designation_flags() for flag in flags
+            if flag.startswith("agency=")}
 
 
 @lru_cache(maxsize=None)
