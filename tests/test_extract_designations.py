@@ -196,3 +196,9 @@ def test_a_defined_short_form_restates_the_grant_already_stated():
 def test_programmes_of_one_agency_name_it(sentence, agency):
     found = designations("Zentrix Bio, Inc. today announced an update on ZX-101. " + sentence)
     assert found == {("ZX-101", "other", agency, "hemophilia B", None)}
+
+
+def test_a_month_without_a_year_is_the_last_such_month_before_the_release():
+    found = designations("Zentrix Bio, Inc. today announced results. In March, the FDA granted Fast Track designation to "
+                         "ZX-101 for glioblastoma. In September, the EMA granted orphan designation to ZX-101 for glioma.")
+    assert {d[4] for d in found} == {"2023-03", "2022-09"}  # the release is dated June 1, 2023
