@@ -380,3 +380,10 @@ def test_a_company_named_by_an_appositive_owns_its_drug():
                      "Kelvara's lead asset KV-101 is in a Phase 1 trial.\n")
     assert "Kelvara" in {c.name for c in extraction.companies}
     assert {d.name: d.company for d in extraction.drugs}["KV-101"] == "Kelvara"
+
+
+def test_journals_and_news_outlets_are_not_companies():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced that data for ZX-101 were published in JAMA Oncology and covered by Fierce Biotech. "
+                       "Data were also reported by Merivale Therapeutics.\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Merivale Therapeutics"}

@@ -50,6 +50,11 @@ NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
 FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
 FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
+# Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
+PUBLICATION_BEFORE = gate(re.compile(
+    r"\b(?:published|publication|appear(?:s|ed)|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
+    r"(?:the\s+)?(?:journal\s+|(?:latest|current|[A-Z][a-z]+)\s+issue\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w&-]*|and)\s+(?:and\s+)?)*?$"
+    r"|\b(?:journal|newsletter|magazine|publisher|trade publication)\s+$", re.I))
 # Firms that serve a deal rather than develop drugs (GUIDE.md: advisers, banks, PR/IR firms):
 # "advised by X", "X acted as financial advisor", "X, the company's legal counsel".
 _SERVICE = r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole)?\s*(?:advis[oe]rs?|counsel|placement agents?|underwriters?|book-?runners?|auditors?|transfer agents?)"
@@ -201,6 +206,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if SERVICE_BEFORE.search(before) or SERVICE_AFTER.match(tail[:80]) or GROUP_MEMBER_BEFORE.search(text[:match.start()]):
             continue
+        if PUBLICATION_BEFORE.search(before):
+            continue  # "published in JAMA Oncology", "covered by Fierce Biotech": a journal or a publisher
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
