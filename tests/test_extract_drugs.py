@@ -338,3 +338,9 @@ def test_product_names_without_digits_introduced_by_an_appositive():
                   "antibody targets B7-H3, a tumour antigen.")
     assert "zentivo" in found and "zenluma" in found
     assert "b7h3" not in found  # a target, not a product
+
+
+def test_a_drug_code_with_a_study_number_is_a_protocol_not_a_drug():
+    found = drugs("The company reported data for its drug candidate ZX-101 from the ZX-101-201 study. ZX-101 is an "
+                  "oral inhibitor; the ZX-101-201 study enrolled 80 patients and ZX-101-201 results were positive.")
+    assert "zx101" in found and "zx101201" not in found

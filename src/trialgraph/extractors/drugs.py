@@ -349,6 +349,9 @@ def extract_drugs(ctx: Context) -> None:
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
+    # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
+    accepted_codes = {c for c in accepted_codes
+                      if not any(c != d and re.fullmatch(re.escape(d) + r"-\d{2,4}", c) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
     accepted_codes = {c for c in accepted_codes
                       if not any(c != d and len(d) >= 4 and c.startswith(d) and c[len(d)].isalnum() for d in accepted_codes)}
