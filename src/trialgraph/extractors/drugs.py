@@ -178,6 +178,7 @@ _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated 
     january february march april may june july august september october november december first second
     both each such another""".split())
 LAUNCHED = gate(LAUNCHED)
+_LAUNCH_WORDS = re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|prescriptions) of ")
 
 
 def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -193,7 +194,7 @@ def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int,
 
 
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
-    out = _launched_names(text, company_words) if " of " in text else []
+    out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
@@ -272,13 +273,14 @@ def extract_drugs(ctx: Context) -> None:
     ingredients: Counter[str] = Counter()  # mentions of a form only as part of a combination
     for sentence in sentences:
         text = ctx.text(sentence)
+        parts_named = _PART_WORDS.search(text) is not None
         inn_spans = _inn_spans(text)
         # a two-word INN the stems join ("x govitecan") beats a dictionary hit on its first word
         hits = [h for h in _dictionary_drugs(text, sentence, company_words)
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
-            if _only_a_part(text, hit.start, hit.end):
+            if parts_named and _only_a_part(text, hit.start, hit.end):
                 ingredients[hit.surface] += 1
             base = SUFFIXED_INN.match(hit.surface.lower())
             if base:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
@@ -315,7 +317,7 @@ def extract_drugs(ctx: Context) -> None:
             if any(a < end and start < b and end - start <= b - a for a, b in spans):
                 continue  # the dictionary found this name, or a longer one around it
             _note(forms, first_seen, name, sentence)
-            if _only_a_part(text, start, end):
+            if parts_named and _only_a_part(text, start, end):
                 ingredients[name] += 1
             base = SUFFIXED_INN.match(name.lower())
             if base:
@@ -454,6 +456,11 @@ _MADE_OF_BEFORE = gate(re.compile(
     r"co-?formulation\s+of|fixed-dose\s+combination\s+of|cocrystal\s+of|salt\s+of)\s+"
     r"(?:[\w-]+(?:\s+[\w-]+)?,\s+(?:and\s+)?|[\w-]+\s+and\s+)*$", re.I))
 _DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moiet(?:y|ies)|scaffolds?)\b", re.I)
+
+
+# the words either pattern needs, looked for once per sentence: most sentences have none
+_PART_WORDS = re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
+                         r"derivative|moiet|scaffold")
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:
