@@ -344,3 +344,16 @@ def test_a_drug_code_with_a_study_number_is_a_protocol_not_a_drug():
     found = drugs("The company reported data for its drug candidate ZX-101 from the ZX-101-201 study. ZX-101 is an "
                   "oral inhibitor; the ZX-101-201 study enrolled 80 patients and ZX-101-201 results were positive.")
     assert "zx101" in found and "zx101201" not in found
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Net product revenue of ZENTRIVA was $12 million.", "ZENTRIVA", "issuer"),
+    ("Zelmira is indicated for the treatment of adults with dry eye disease.", "Zelmira", "issuer"),
+    ("Patients previously treated with Qorvix, a marketed JAK inhibitor from Qorvant Pharma, were enrolled.", "Qorvix",
+     "Qorvant Pharma"),
+])
+def test_brands_named_by_what_only_a_product_is(sentence, name, owner):
+    extraction = announce(sentence)
+    drug = drug_named(extraction, name)
+    assert drug is not None
+    assert drug.company == (extraction.companies[0].name if owner == "issuer" else owner)

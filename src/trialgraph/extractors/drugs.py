@@ -169,27 +169,34 @@ PRODUCT_AFTER_NOUN = re.compile(
 # A product launched or approved by name: "the approval and commercial launch of Brand",
 # "approval of BRAND(R)". A capitalised word there is the product's brand, unless it
 # opens another phrase ("approval of Phase 3 ...", "launch of New ...").
+_BRAND_NAME = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,}[a-z0-9]*)(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?(?=[\s,.;:)]|$)"
 LAUNCHED = re.compile(
-    r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|prescriptions)\s+of\s+(?:the\s+)?"
-    r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,}[a-z0-9]*)(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?(?=[\s,.;:)]|$)")
+    r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
+    r"(?:of|from)\s+(?:the\s+)?" + _BRAND_NAME +
+    # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
+    r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
+    + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
+    r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r")")
 _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
     prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
     european chinese japanese canadian american british health food medicines this these that their its our
     january february march april may june july august september october november december first second
     both each such another""".split())
 LAUNCHED = gate(LAUNCHED)
-_LAUNCH_WORDS = re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|prescriptions) of ")
+_LAUNCH_WORDS = re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
+                           r" (?:indicated|approved|marketed|prescribed)\b")
 
 
 def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = []
     for match in LAUNCHED.finditer(text):
-        name = match.group("name")
+        group = "name" if match.group("name") else "subject"
+        name = match.group(group)
         if name.lower() in _NOT_A_BRAND or name.lower() in company_words or NOT_CODE.match(name + "-1"):
             continue
         if is_inn(name) or drug_lexicon().canonical(name):
             continue  # the dictionary and the stems find these already
-        out.append((match.start("name"), match.end("name"), name))
+        out.append((match.start(group), match.end(group), name))
     return out
 
 
