@@ -387,3 +387,15 @@ def test_journals_and_news_outlets_are_not_companies():
                        "announced that data for ZX-101 were published in JAMA Oncology and covered by Fierce Biotech. "
                        "Data were also reported by Merivale Therapeutics.\n")
     assert set(found) == {"Zentrix Bio, Inc.", "Merivale Therapeutics"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The study's lead investigator, Dr. Ingrid Halvorsen of Nordvik University, presented the data.",
+     ("Ingrid Halvorsen", "lead investigator", "Nordvik University")),
+    ("\"This is great,\" he said. Jonas Whitfield is the chief executive officer of Zentrix Bio.",
+     ("Jonas Whitfield", "chief executive officer", "Zentrix Bio, Inc.")),
+])
+def test_titles_before_the_name_and_after_a_copula(sentence, expected):
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
+                     f"for ZX-101. {sentence}\n")
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [expected]

@@ -65,6 +65,14 @@ DR_TITLED = re.compile(
     rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
     r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
 )
+# "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
+ROLE_COMMA_NAME = re.compile(
+    rf"(?P<role>\b(?:(?:principal|lead|senior|co-?|chief|study|trial|coordinating)\s+)*(?:investigator|author|scientist))\s*,\s*{PERSON}"
+    rf"(?P<after>{{DEGREES}}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
+# "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
+IS_ROLE = re.compile(
+    rf"(?:^|(?<=[.;]\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|joined\s+\w+\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
 ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
@@ -83,9 +91,11 @@ ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:off
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
- APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO) = map(gate, (
+ APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
+ ROLE_COMMA_NAME, IS_ROLE) = map(gate, (
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
-    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO))
+    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
+    ROLE_COMMA_NAME, IS_ROLE))
 
 
 def extract_people(ctx: Context) -> None:
@@ -113,7 +123,8 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
     for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    TITLE_COMMA_NAME, ACCORDING_TO, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED, DR_TITLED):
+                    TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                    DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
             if name:
