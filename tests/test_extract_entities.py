@@ -28,6 +28,10 @@ BODY = "Acme Oncology, Inc. (NASDAQ: ACME) today announced a clinical update on 
         ("TORONTO, ONTARIO - October 29, 2021 (NEWMEDIAWIRE) - ", "2021-10-29", "Toronto, Canada"),
         ("KELOWNA, BRITISH COLUMBIA - July 28, 2021 (NEWMEDIAWIRE) - ", "2021-07-28", "Kelowna, Canada"),
         ("EDMONTON, Alberta, Canada, May 4, 2021 /CNW/ -- ", "2021-05-04", "Edmonton, Canada"),
+        ("CAMBRIDGE, Mass. & BOSTON--(BUSINESS WIRE)--Feb. 3, 2021-- ", "2021-02-03", "Cambridge, MA"),
+        ("VANCOUVER, British Columbia--(BUSINESS WIRE)--Feb. 3, 2021-- ", "2021-02-03", "Vancouver, Canada"),
+        ("SAN DIEGO, CA, USA - February 3, 2021 - ", "2021-02-03", "San Diego, CA"),
+        ("MONTREAL, QC, Feb. 3, 2021 /CNW/ - ", "2021-02-03", "Montreal, Canada"),
     ],
 )
 def test_dateline_forms(dateline, date, place):
