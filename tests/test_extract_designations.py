@@ -202,3 +202,10 @@ def test_a_month_without_a_year_is_the_last_such_month_before_the_release():
     found = designations("Zentrix Bio, Inc. today announced results. In March, the FDA granted Fast Track designation to "
                          "ZX-101 for glioblastoma. In September, the EMA granted orphan designation to ZX-101 for glioma.")
     assert {d[4] for d in found} == {"2023-03", "2022-09"}  # the release is dated June 1, 2023
+
+
+def test_the_emas_committee_opinion_on_an_orphan_designation_is_an_ema_line():
+    found = designations("Zentrix Bio, Inc. today announced that the Committee for Orphan Medicinal Products (COMP) of the "
+                         "European Medicines Agency issued a positive opinion on orphan designation for ZX-101 for the "
+                         "treatment of cystic fibrosis.")
+    assert found == {("ZX-101", "orphan_drug", "EMA", "cystic fibrosis", None)}

@@ -29,7 +29,7 @@ NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 GRANT = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
     r"designated|secur(?:e|es|ed|ing)|earn(?:s|ed)?|accepted|approv(?:e|es|ed|al)|reviewed under|carr(?:y|ies)|"
-    r"cleared|was given|were given|bestowed|follow(?:s|ed)?)\b",
+    r"cleared|was given|were given|bestowed|follow(?:s|ed)?|issued|positive opinion|recommend(?:s|ed)|adopted)\b",
     re.I,
 )
 INTENT = re.compile(
