@@ -403,3 +403,11 @@ def test_titles_before_the_name_and_after_a_copula(sentence, expected):
     extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
                      f"for ZX-101. {sentence}\n")
     assert [(p.name, p.role, p.organization) for p in extraction.people] == [expected]
+
+
+def test_an_agency_is_a_persons_organisation():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
+                     "for ZX-101. \"This approval matters,\" said Jane Roe, M.D., director of the Oncology Center of "
+                     "Excellence of the FDA.\n")
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [
+        ("Jane Roe", "director of the oncology center of excellence", "FDA")]

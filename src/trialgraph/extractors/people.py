@@ -229,7 +229,8 @@ def _is_organisation(org: str, ctx: Context) -> bool:
     from .companies import company_key
 
     return (len(org.split()) > 1 or bool(INSTITUTION_WORD.search(org)) or company_key(org) in ctx.company_forms
-            or any(key.startswith(company_key(org)) for key in ctx.company_forms))
+            or any(key.startswith(company_key(org)) for key in ctx.company_forms)
+            or any(pattern.fullmatch(org) for pattern, _ in lexicons.agencies()))  # "director of ... of the FDA"
 
 
 def _following_institution(match: re.Match) -> str | None:
