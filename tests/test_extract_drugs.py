@@ -357,3 +357,9 @@ def test_brands_named_by_what_only_a_product_is(sentence, name, owner):
     drug = drug_named(extraction, name)
     assert drug is not None
     assert drug.company == (extraction.companies[0].name if owner == "issuer" else owner)
+
+
+def test_a_new_brand_listed_with_known_brands_is_a_marketed_drug():
+    extraction = announce("Patients had progressed on CAR-T therapies like Abecma and Zelvykti.")
+    drug = drug_named(extraction, "Zelvykti")
+    assert drug is not None and drug.company is None

@@ -200,6 +200,29 @@ def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int,
     return out
 
 
+# "Abecma and Newbrand", "Newbrand, Keytruda or Opdivo": a name listed with a known brand is a brand.
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})(?![\w-])")
+_LISTED_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})(?:\s*,\s*|\s+(?:and|or)\s+)$")
+
+
+def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for hit in hits:
+        if not hit.is_brand:
+            continue
+        for match in (_LISTED_AFTER.match(text, hit.end), _LISTED_BEFORE.search(text, max(0, hit.start - 40), hit.start)):
+            if not match:
+                continue
+            name = match.group("name")
+            lower = name.lower()
+            if (lower in _NOT_A_BRAND or lower in company_words or is_inn(name) or drug_lexicon().canonical(name)
+                    or lower in lexicons.countries() or lower in lexicons.cities() or lower in lexicons.states()
+                    or NOT_CODE.match(name + "-1")):
+                continue
+            out.append((match.start("name"), match.end("name"), name))
+    return out
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
@@ -302,6 +325,8 @@ def extract_drugs(ctx: Context) -> None:
             inn = match.group("inn")
             if is_inn(inn) or drug_lexicon().canonical(inn):
                 _note(forms, first_seen, match.group(0), sentence)
+        for start, end, name in _coordinated_brands(text, hits, company_words):
+            _note(forms, first_seen, name, sentence)
         for start, end, name in _product_names(text, company_words):
             if not any(a <= start < b for a, b in spans_taken(hits)):
                 _note(forms, first_seen, name, sentence)
@@ -684,6 +709,10 @@ def assign_owners(ctx: Context) -> None:
     subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
     subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
     designated = {d.drug for d in ctx.extraction.designations}
+    # a new brand listed among marketed ones ("Abecma and Newbrand") is marketed too
+    listed_with_brands = {mention.name for s in ctx.fact_sentences()
+                          for _, _, name in _coordinated_brands(ctx.text(s), _lexicon_hits(ctx.text(s)), frozenset())
+                          for mention in ctx.drugs_in(name)}
     has_own_code = any(name_kind(n) == "code" for d in ctx.extraction.drugs for n in (d.name, *(a.name for a in d.aliases)))
     sections = {name_key(s.section) for s in ctx.sentences if s.section}
     owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$"
@@ -702,7 +731,8 @@ def assign_owners(ctx: Context) -> None:
         generic = drug.name.lower() in lexicons.common_drugs()
         # a brand the dictionary knows is a marketed product (DrugBank also lists
         # investigational INNs, which may well be the sponsor's)
-        marketed = any(drug_lexicon().is_brand(n) for n in names) and not any(name_kind(n) == "code" for n in names)
+        marketed = ((any(drug_lexicon().is_brand(n) for n in names) or drug.name in listed_with_brands)
+                    and not any(name_kind(n) == "code" for n in names))
         others = beside.get(drug.name, set())
         if drug.name in stated:
             owner = _first_most_common(stated[drug.name])
