@@ -411,3 +411,10 @@ def test_an_agency_is_a_persons_organisation():
                      "Excellence of the FDA.\n")
     assert [(p.name, p.role, p.organization) for p in extraction.people] == [
         ("Jane Roe", "director of the oncology center of excellence", "FDA")]
+
+
+def test_the_sponsor_of_a_phased_study_is_a_company_but_a_code_is_not():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced data for ZX-101. In Kestrel Nordisk's Pioneer 2 phase 3a randomized study, the comparator "
+                       "lowered HbA1c. ZX-101's Phase 2 study enrolled 80 patients.\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Kestrel Nordisk"}

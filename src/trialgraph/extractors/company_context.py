@@ -38,7 +38,9 @@ SPIN_OUT = re.compile(rf"\b(?:a|an)\s+{_NAME}\s+(?:spin-?out|spin-?off|subsidiar
 POSSESSIVE = re.compile(
     rf"(?<![\w.])(?<!Dr\. )(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. ){_NAME}['’]s\s+(?P<between>(?:[\w-]+\s+){{0,3}}?)"
     r"(?:deal|partnership|collaboration|acquisition|drug|drugs|treatment|therapy|therapies|medicine|medicines|vaccine|"
-    r"blockbuster|franchise|portfolio|pipeline|injection|tablets?|product|products|antibody|ADC|inhibitor)\b"
+    r"blockbuster|franchise|portfolio|pipeline|injection|tablets?|product|products|antibody|ADC|inhibitor|"
+    # "Acme's Pioneer 1 phase 3a randomized study": a sponsor's phased study
+    r"(?:[\w-]+\s+){0,3}?[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:[\w-]+\s+){0,3}?(?:study|studies|trials?))\b"
 )
 # "Acme licensed ...", "Acme acquired ...": the subject of a deal verb.
 DEAL_SUBJECT = re.compile(rf"(?<![\w.])(?<!Dr\. ){_NAME}\s+(?:licensed|in-licensed|acquired|partnered)\s+(?:with\s+)?(?:[a-z]|[A-Z][\w-]*['’]s\b)")
@@ -106,6 +108,8 @@ def plausible(name: str) -> bool:
         return False
     if len(name) < 2 or (name.isupper() and len(name.split()) > 1):
         return False
+    if re.fullmatch(r"[A-Z]{1,6}[- ]?\d{2,6}[A-Za-z]?", name):
+        return False  # a drug's code name: "ABC-101's Phase 2 study"
     lower = name.lower()
     if lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions():
         return False
