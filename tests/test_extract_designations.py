@@ -209,3 +209,13 @@ def test_the_emas_committee_opinion_on_an_orphan_designation_is_an_ema_line():
                          "European Medicines Agency issued a positive opinion on orphan designation for ZX-101 for the "
                          "treatment of cystic fibrosis.")
     assert found == {("ZX-101", "orphan_drug", "EMA", "cystic fibrosis", None)}
+
+
+def test_drugs_listed_as_the_subject_share_the_grant_or_pair_with_respectively():
+    found = designations("Zentrix Bio, Inc. today announced that ZX-101 and ZX-202 have received Orphan Drug Designation "
+                         "from the FDA for the treatment of Dravet syndrome and Lennox-Gastaut syndrome, respectively. "
+                         "ZX-202 is a small molecule drug candidate.")
+    assert {(d[0], d[3]) for d in found} == {("ZX-101", "Dravet syndrome"), ("ZX-202", "Lennox-Gastaut syndrome")}
+    shared = designations("Zentrix Bio, Inc. today announced that ZX-101 and ZX-202 have received Fast Track designation "
+                          "for Dravet syndrome. ZX-202 is a small molecule drug candidate.")
+    assert {d[0] for d in shared} == {"ZX-101", "ZX-202"}

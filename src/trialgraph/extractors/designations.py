@@ -379,6 +379,9 @@ def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int,
     listed = _listed_after(drugs, end, text)
     if listed:
         return listed
+    subjects = _listed_subjects(before, position, text)
+    if subjects:
+        return subjects
     # "X in combination with Y", "X plus Y": the designation is X's
     drugs = [d for d in drugs if not partner_of_another(text, d)] or drugs
     drug = _drug_for(ctx, sentence, drugs, position, end, text)
@@ -386,6 +389,24 @@ def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int,
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:to|for)\s+)?(?:its\s+)?")
+
+
+_SUBJECT_VERB = re.compile(r"\s*,?\s*(?:(?:have|has|had|were|was|each|both|also|previously|recently|been|now)\s+)*"
+                           r"(?:received|been granted|granted|obtained|been awarded|awarded|secured|earned|hold|held)\s+"
+                           r"(?:an?\s+|the\s+|FDA\s+|EMA\s+|U\.S\.\s+)*$")
+
+
+def _listed_subjects(before, position: int, text: str) -> list[str]:
+    """"X and Y have received Orphan Drug Designation": the drugs listed as the subject."""
+    if len(before) < 2 or not _SUBJECT_VERB.fullmatch(text[before[-1].end:position]):
+        return []
+    listed = [before[-1]]
+    for earlier in reversed(before[:-1]):
+        if not _LIST_JOIN.fullmatch(text[earlier.end:listed[0].start]):
+            break
+        listed.insert(0, earlier)
+    names = list(dict.fromkeys(d.name for d in listed))
+    return names if len(names) > 1 else []
 
 
 def _listed_after(drugs, end: int, text: str) -> list[str]:
