@@ -201,7 +201,9 @@ def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int,
 
 
 # "Abecma and Newbrand", "Newbrand, Keytruda or Opdivo": a name listed with a known brand is a brand.
-_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})(?![\w-])")
+# one word, not the first word of a longer name ("Yescarta and Bristol Myers Squibb's Breyanzi")
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})"
+                           r"(?![\w'’-]|\s+[A-Z])")
 _LISTED_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})(?:\s*,\s*|\s+(?:and|or)\s+)$")
 
 
@@ -215,6 +217,8 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
                 continue
             name = match.group("name")
             lower = name.lower()
+            if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, match.start("name") - 30):match.start("name")]):
+                continue  # the last word of a longer name ("Acme Newname and Brand")
             if (lower in _NOT_A_BRAND or lower in company_words or is_inn(name) or drug_lexicon().canonical(name)
                     or lower in lexicons.countries() or lower in lexicons.cities() or lower in lexicons.states()
                     or NOT_CODE.match(name + "-1")):
