@@ -141,7 +141,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and _defined_disease(candidate, ctx):
+        if candidate and not populations and _defined_disease(candidate, ctx):
             return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate):
             inner = re.match(r"(.+?)\s+(?:in|for)\s+(.+)$" if not populations else r"(.+?)\s+in\s+(.+)$", candidate)
