@@ -360,8 +360,8 @@ def test_brands_named_by_what_only_a_product_is(sentence, name, owner):
 
 
 def test_a_new_brand_listed_with_known_brands_is_a_marketed_drug():
-    extraction = announce("Patients had progressed on CAR-T therapies like Abecma and Zelvykti, or on Yescarta and Kestrel "
-                          "Myers Squibb's Breyanzi.")
+    extraction = announce("Patients had progressed on CAR-T therapies like Abecma and Zelvykti, or on Abecma and Kestrel "
+                          "Holm Acme's Brandtwo.")
     drug = drug_named(extraction, "Zelvykti")
     assert drug is not None and drug.company is None
     assert drug_named(extraction, "Kestrel") is None  # the first word of a company's name

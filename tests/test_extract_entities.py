@@ -338,7 +338,7 @@ def test_group_members_and_service_firms_are_not_companies():
 
 def test_a_trading_name_and_its_legal_name_are_one_company():
     found = _companies("Zentrix Update\n\nLONDON, June 1, 2021 /PRNewswire/ -- Zentrix Therapeutics today announced an "
-                       "update on ZX-101. Zentrix Therapeutics (\"Zentrix\") is the trading name of Halvex Cannabinoid "
+                       "update on ZX-101. Zentrix Therapeutics (\"Zentrix\") is the trading name of Halvex Botanical "
                        "Holdings plc.\n")
     assert list(found) == ["Zentrix Therapeutics"]
 
@@ -353,8 +353,8 @@ def test_investigators_listed_with_their_institutions_in_parentheses():
 
 def test_a_possessive_title_before_the_name_between_commas():
     extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data for "
-                     "ZX-101. Zentrix Bio's President and CEO, Jonas Whitfield, commented: \"This is great.\"\n")
-    assert [(p.name, p.role) for p in extraction.people] == [("Jonas Whitfield", "president and ceo")]
+                     "ZX-101. Zentrix Bio's President and CEO, Jonas Vellmar, commented: \"This is great.\"\n")
+    assert [(p.name, p.role) for p in extraction.people] == [("Jonas Vellmar", "president and ceo")]
 
 
 def test_html_entities_of_scraped_pages_read_as_their_characters():
@@ -369,8 +369,8 @@ def test_html_entities_of_scraped_pages_read_as_their_characters():
 @pytest.mark.parametrize("sentence, expected", [
     ("Mara Okonkwo, MD, a professor at Halvorsen University and lead investigator of the study, said the results "
      "were strong.", ("Mara Okonkwo", "professor", "Halvorsen University")),
-    ("According to Jonas Whitfield, Zentrix Bio's chief executive, the results were strong.",
-     ("Jonas Whitfield", "chief executive", "Zentrix Bio, Inc.")),
+    ("According to Jonas Vellmar, Zentrix Bio's chief executive, the results were strong.",
+     ("Jonas Vellmar", "chief executive", "Zentrix Bio, Inc.")),
 ])
 def test_roles_end_at_the_first_title(sentence, expected):
     extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
@@ -388,7 +388,7 @@ def test_a_company_named_by_an_appositive_owns_its_drug():
 
 def test_journals_and_news_outlets_are_not_companies():
     found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
-                       "announced that data for ZX-101 were published in JAMA Oncology and covered by Fierce Biotech. "
+                       "announced that data for ZX-101 were published in Annalen Oncology and covered by Quillpress Biotech. "
                        "Data were also reported by Merivale Therapeutics.\n")
     assert set(found) == {"Zentrix Bio, Inc.", "Merivale Therapeutics"}
 
@@ -396,8 +396,8 @@ def test_journals_and_news_outlets_are_not_companies():
 @pytest.mark.parametrize("sentence, expected", [
     ("The study's lead investigator, Dr. Ingrid Halvorsen of Nordvik University, presented the data.",
      ("Ingrid Halvorsen", "lead investigator", "Nordvik University")),
-    ("\"This is great,\" he said. Jonas Whitfield is the chief executive officer of Zentrix Bio.",
-     ("Jonas Whitfield", "chief executive officer", "Zentrix Bio, Inc.")),
+    ("\"This is great,\" he said. Jonas Vellmar is the chief executive officer of Zentrix Bio.",
+     ("Jonas Vellmar", "chief executive officer", "Zentrix Bio, Inc.")),
 ])
 def test_titles_before_the_name_and_after_a_copula(sentence, expected):
     extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
@@ -415,6 +415,6 @@ def test_an_agency_is_a_persons_organisation():
 
 def test_the_sponsor_of_a_phased_study_is_a_company_but_a_code_is_not():
     found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
-                       "announced data for ZX-101. In Kestrel Nordisk's Pioneer 2 phase 3a randomized study, the comparator "
+                       "announced data for ZX-101. In Kestrel Nordvale's Zenith 2 phase 3a randomized study, the comparator "
                        "lowered HbA1c. ZX-101's Phase 2 study enrolled 80 patients.\n")
-    assert set(found) == {"Zentrix Bio, Inc.", "Kestrel Nordisk"}
+    assert set(found) == {"Zentrix Bio, Inc.", "Kestrel Nordvale"}

@@ -207,7 +207,7 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if SERVICE_BEFORE.search(before) or SERVICE_AFTER.match(tail[:80]) or GROUP_MEMBER_BEFORE.search(text[:match.start()]):
             continue
         if PUBLICATION_BEFORE.search(before):
-            continue  # "published in JAMA Oncology", "covered by Fierce Biotech": a journal or a publisher
+            continue  # "published in Example Oncology", "covered by Example Biotech": a journal or a publisher
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found

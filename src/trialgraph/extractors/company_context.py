@@ -39,7 +39,7 @@ POSSESSIVE = re.compile(
     rf"(?<![\w.])(?<!Dr\. )(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. ){_NAME}['’]s\s+(?P<between>(?:[\w-]+\s+){{0,3}}?)"
     r"(?:deal|partnership|collaboration|acquisition|drug|drugs|treatment|therapy|therapies|medicine|medicines|vaccine|"
     r"blockbuster|franchise|portfolio|pipeline|injection|tablets?|product|products|antibody|ADC|inhibitor|"
-    # "Acme's Pioneer 1 phase 3a randomized study": a sponsor's phased study
+    # "Acme's Zenith 1 phase 3a randomized study": a sponsor's phased study
     r"(?:[\w-]+\s+){0,3}?[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:[\w-]+\s+){0,3}?(?:study|studies|trials?))\b"
 )
 # "Acme licensed ...", "Acme acquired ...": the subject of a deal verb.

@@ -201,7 +201,7 @@ def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int,
 
 
 # "Abecma and Newbrand", "Newbrand, Keytruda or Opdivo": a name listed with a known brand is a brand.
-# one word, not the first word of a longer name ("Yescarta and Bristol Myers Squibb's Breyanzi")
+# one word, not the first word of a longer name ("Brandone and Kestrel Holm Acme's Brandtwo")
 _LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})"
                            r"(?![\w'’-]|\s+[A-Z])")
 _LISTED_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})(?:\s*,\s*|\s+(?:and|or)\s+)$")
