@@ -369,6 +369,8 @@ def test_html_entities_of_scraped_pages_read_as_their_characters():
 @pytest.mark.parametrize("sentence, expected", [
     ("Mara Okonkwo, MD, a professor at Halvorsen University and lead investigator of the study, said the results "
      "were strong.", ("Mara Okonkwo", "professor", "Halvorsen University")),
+    ("Mara Okonkwo, MD, Associate Professor of Radiology at Halvorsen University and Director of Imaging, said the "
+     "results were strong.", ("Mara Okonkwo", "associate professor of radiology", "Halvorsen University")),
     ("According to Jonas Vellmar, Zentrix Bio's chief executive, the results were strong.",
      ("Jonas Vellmar", "chief executive", "Zentrix Bio, Inc.")),
 ])

@@ -265,7 +265,8 @@ CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?
 # A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
 ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
-SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)\s+and\s+(?:the\s+|a\s+|an\s+)?(?=[a-z])")
+SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
 TRAILING_TITLE = re.compile(r"(?:\s+(?:President|Chief|Chairman|Chair|Director|Founder|Head|Vice|Senior|Executive|Professor|CEO|CFO|COO|CMO|As|And|Of|At))+$")
 
