@@ -11,7 +11,7 @@ import importlib.util
 
 import pytest
 
-from test_extractors import announce
+from test_extractors import announce, drug_named
 from trialgraph.extractors.drugs import is_inn
 from trialgraph.lexicons import drug_names
 from trialgraph.normalize import name_key
@@ -286,3 +286,82 @@ def test_two_word_inns_of_gene_and_cell_therapies_are_one_drug(inn):
 def test_a_code_glued_to_a_heading_is_not_a_new_drug():
     found = drugs("Clinical Studies For ACM-QD1ACM-QD1 is in a Phase 2 trial. ACM-QD1, our lead candidate, is well tolerated.")
     assert name_key("ACM-QD1") in found and name_key("ACM-QD1ACM-QD1") not in found
+
+
+# -- code names beside studies, INNs and descriptions ----------------------------
+def test_a_code_with_a_letter_suffix_described_as_a_drug_is_no_study():
+    found = drugs("The company also reported data for ZX-202A, an oral inhibitor, in the Phase 2 ZEN-301 trial.")
+    assert "zx202a" in found
+    assert "zen301" not in found  # "the Phase 2 CODE trial" names a study
+
+
+def test_a_code_followed_by_its_inn_is_that_drug():
+    found = drugs("The company reported data for ZX-909 (zelvorinib) in healthy volunteers.")
+    drug = next(d for d in found.values() if "zelvorinib" in names_of(d))
+    assert "zx909" in names_of(drug)
+
+
+def test_a_product_name_with_an_owned_appositive_is_the_issuers():
+    extraction = announce("The company reported data for Zentavir™, its lead product candidate, in chronic hepatitis B.")
+    drug = drug_named(extraction, "Zentavir")
+    assert drug is not None and drug.company == extraction.companies[0].name
+
+
+def test_a_brand_named_by_its_approval_or_launch_is_a_drug():
+    extraction = announce("The FDA approval of ZELORA® follows the Phase 3 program. Dr. Mara Okonkwo previously served as "
+                          "Chief Medical Officer at Qorvant Pharmaceuticals, Inc., where she oversaw the approval and commercial "
+                          "launch of Velmiqa.")
+    zelora, velmiqa = drug_named(extraction, "ZELORA"), drug_named(extraction, "Velmiqa")
+    assert zelora is not None and velmiqa is not None
+    # named only beside another company, never the issuer: that company's product
+    assert velmiqa.company == "Qorvant Pharmaceuticals, Inc."
+    # "approval of Phase ..." or "launch of New ..." open other phrases
+    assert drug_named(announce("The approval of Phase 3 plans and the launch of New programs were discussed."), "Phase") is None
+
+
+def test_a_code_described_by_what_it_does_is_a_drug():
+    found = drugs("The pipeline has five candidates. ZX-771 disrupts the progression of the disease by targeting plaques.")
+    assert "zx771" in found
+
+
+def test_ingredients_and_descriptors_of_another_product_are_not_drugs():
+    found = drugs("ZX-404, a patented cocrystal, delivers lithium by combining lithium, salicylate, and L-proline. "
+                  "ZX-505 is a first-in-class oral gemcitabine prodrug.")
+    assert "lproline" not in found and "gemcitabine" not in found
+    # the same generic given as a treatment is a drug
+    assert "gemcitabine" in drugs("ZX-505 is given with gemcitabine in the Phase 2 trial.")
+
+
+def test_product_names_without_digits_introduced_by_an_appositive():
+    found = drugs("The company also reported data for Zentivo, its investigational oral therapy, in chronic cough, "
+                  "and completed a Phase 2 trial of its lead program, ZEN-LUMA, a lentiviral gene therapy. The "
+                  "antibody targets B7-H3, a tumour antigen.")
+    assert "zentivo" in found and "zenluma" in found
+    assert "b7h3" not in found  # a target, not a product
+
+
+def test_a_drug_code_with_a_study_number_is_a_protocol_not_a_drug():
+    found = drugs("The company reported data for its drug candidate ZX-101 from the ZX-101-201 study. ZX-101 is an "
+                  "oral inhibitor; the ZX-101-201 study enrolled 80 patients and ZX-101-201 results were positive.")
+    assert "zx101" in found and "zx101201" not in found
+
+
+@pytest.mark.parametrize("sentence, name, owner", [
+    ("Net product revenue of ZENTRIVA was $12 million.", "ZENTRIVA", "issuer"),
+    ("Zelmira is indicated for the treatment of adults with dry eye disease.", "Zelmira", "issuer"),
+    ("Patients previously treated with Qorvix, a marketed JAK inhibitor from Qorvant Pharma, were enrolled.", "Qorvix",
+     "Qorvant Pharma"),
+])
+def test_brands_named_by_what_only_a_product_is(sentence, name, owner):
+    extraction = announce(sentence)
+    drug = drug_named(extraction, name)
+    assert drug is not None
+    assert drug.company == (extraction.companies[0].name if owner == "issuer" else owner)
+
+
+def test_a_new_brand_listed_with_known_brands_is_a_marketed_drug():
+    extraction = announce("Patients had progressed on CAR-T therapies like Abecma and Zelvykti, or on Abecma and Kestrel "
+                          "Holm Acme's Brandtwo.")
+    drug = drug_named(extraction, "Zelvykti")
+    assert drug is not None and drug.company is None
+    assert drug_named(extraction, "Kestrel") is None  # the first word of a company's name

@@ -28,6 +28,10 @@ BODY = "Acme Oncology, Inc. (NASDAQ: ACME) today announced a clinical update on 
         ("TORONTO, ONTARIO - October 29, 2021 (NEWMEDIAWIRE) - ", "2021-10-29", "Toronto, Canada"),
         ("KELOWNA, BRITISH COLUMBIA - July 28, 2021 (NEWMEDIAWIRE) - ", "2021-07-28", "Kelowna, Canada"),
         ("EDMONTON, Alberta, Canada, May 4, 2021 /CNW/ -- ", "2021-05-04", "Edmonton, Canada"),
+        ("CAMBRIDGE, Mass. & BOSTON--(BUSINESS WIRE)--Feb. 3, 2021-- ", "2021-02-03", "Cambridge, MA"),
+        ("VANCOUVER, British Columbia--(BUSINESS WIRE)--Feb. 3, 2021-- ", "2021-02-03", "Vancouver, Canada"),
+        ("SAN DIEGO, CA, USA - February 3, 2021 - ", "2021-02-03", "San Diego, CA"),
+        ("MONTREAL, QC, Feb. 3, 2021 /CNW/ - ", "2021-02-03", "Montreal, Canada"),
     ],
 )
 def test_dateline_forms(dateline, date, place):
@@ -310,3 +314,109 @@ def test_study_function_before_the_name_gives_way_to_the_job_title_after_it():
                 "of cardiology at the Lakeside University Medical Center in Dallas.")
     assert _people(run(_release(sentence)))["Mara Lind"] == ("associate professor of cardiology",
                                                             "Lakeside University Medical Center")
+
+
+# -- companies written in lower case, group members, service firms, trading names -------------
+def _companies(text: str) -> dict[str, object]:
+    return {c.name: c for c in run(text).companies}
+
+
+def test_a_company_written_in_lower_case_keeps_its_ticker():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- zentrix bio, inc. (NASDAQ: ZTRX), a "
+                       "clinical-stage company, today announced a license agreement with kelvara therapeutics, inc. for ZX-101.\n")
+    assert found["zentrix bio, inc."].ticker == "ZTRX"
+    assert "kelvara therapeutics, inc." in found
+
+
+def test_group_members_and_service_firms_are_not_companies():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced a collaboration with Merivale Therapeutics, Inc. for ZX-101. The company was advised by "
+                       "Halden & Co. LLC. Zentrix Bio, Inc. is the holding company for Zentrix Bio GmbH, Zentrix Labs Ltd. "
+                       "and Zentrix Bio Australia Pty Ltd (together, the \"Group\").\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Merivale Therapeutics, Inc."}
+
+
+def test_a_trading_name_and_its_legal_name_are_one_company():
+    found = _companies("Zentrix Update\n\nLONDON, June 1, 2021 /PRNewswire/ -- Zentrix Therapeutics today announced an "
+                       "update on ZX-101. Zentrix Therapeutics (\"Zentrix\") is the trading name of Halvex Botanical "
+                       "Holdings plc.\n")
+    assert list(found) == ["Zentrix Therapeutics"]
+
+
+def test_investigators_listed_with_their_institutions_in_parentheses():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data for "
+                     "ZX-101. Investigators include Dr. Mara Okonkwo (Halvorsen University Hospital) and Dr. Peter "
+                     "Lindqvist (Nordvik Cancer Center).\n")
+    assert {(p.name, p.organization) for p in extraction.people} == {
+        ("Mara Okonkwo", "Halvorsen University Hospital"), ("Peter Lindqvist", "Nordvik Cancer Center")}
+
+
+def test_a_possessive_title_before_the_name_between_commas():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data for "
+                     "ZX-101. Zentrix Bio's President and CEO, Jonas Vellmar, commented: \"This is great.\"\n")
+    assert [(p.name, p.role) for p in extraction.people] == [("Jonas Vellmar", "president and ceo")]
+
+
+def test_html_entities_of_scraped_pages_read_as_their_characters():
+    from trialgraph.normalize import clean_markup
+
+    text = "Vice President &amp; Head of R&amp;D at Zentrix&#39;s lab &nbsp;today"
+    cleaned = clean_markup(text)
+    assert len(cleaned) == len(text)  # offsets stay offsets in the release
+    assert " ".join(cleaned.split()) == "Vice President & Head of R& D at Zentrix' s lab today"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Mara Okonkwo, MD, a professor at Halvorsen University and lead investigator of the study, said the results "
+     "were strong.", ("Mara Okonkwo", "professor", "Halvorsen University")),
+    ("Mara Okonkwo, MD, Associate Professor of Radiology at Halvorsen University and Director of Imaging, said the "
+     "results were strong.", ("Mara Okonkwo", "associate professor of radiology", "Halvorsen University")),
+    ("According to Jonas Vellmar, Zentrix Bio's chief executive, the results were strong.",
+     ("Jonas Vellmar", "chief executive", "Zentrix Bio, Inc.")),
+])
+def test_roles_end_at_the_first_title(sentence, expected):
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
+                     f"for ZX-101. {sentence}\n")
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [expected]
+
+
+def test_a_company_named_by_an_appositive_owns_its_drug():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio (NYSE American: ZTRX) today "
+                     "announced that it acquired Kelvara, a privately held biotechnology company, for $50 million. "
+                     "Kelvara's lead asset KV-101 is in a Phase 1 trial.\n")
+    assert "Kelvara" in {c.name for c in extraction.companies}
+    assert {d.name: d.company for d in extraction.drugs}["KV-101"] == "Kelvara"
+
+
+def test_journals_and_news_outlets_are_not_companies():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced that data for ZX-101 were published in Annalen Oncology and covered by Quillpress Biotech. "
+                       "Data were also reported by Merivale Therapeutics.\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Merivale Therapeutics"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The study's lead investigator, Dr. Ingrid Halvorsen of Nordvik University, presented the data.",
+     ("Ingrid Halvorsen", "lead investigator", "Nordvik University")),
+    ("\"This is great,\" he said. Jonas Vellmar is the chief executive officer of Zentrix Bio.",
+     ("Jonas Vellmar", "chief executive officer", "Zentrix Bio, Inc.")),
+])
+def test_titles_before_the_name_and_after_a_copula(sentence, expected):
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
+                     f"for ZX-101. {sentence}\n")
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [expected]
+
+
+def test_an_agency_is_a_persons_organisation():
+    extraction = run("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. today announced data "
+                     "for ZX-101. \"This approval matters,\" said Jane Roe, M.D., director of the Oncology Center of "
+                     "Excellence of the FDA.\n")
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [
+        ("Jane Roe", "director of the oncology center of excellence", "FDA")]
+
+
+def test_the_sponsor_of_a_phased_study_is_a_company_but_a_code_is_not():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced data for ZX-101. In Kestrel Nordvale's Zenith 2 phase 3a randomized study, the comparator "
+                       "lowered HbA1c. ZX-101's Phase 2 study enrolled 80 patients.\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Kestrel Nordvale"}

@@ -6,6 +6,7 @@ length, so every offset in the cleaned text is an offset in the release.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 
@@ -26,8 +27,19 @@ def _blank(match: re.Match) -> str:
     return " " * len(match.group(0))
 
 
+# Pages scraped from the web keep HTML entities ("Vice President &amp; Head"): the character, then blanks.
+_ENTITY = re.compile(r"&(?:amp|quot|apos|lt|gt|nbsp|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+def _entity(match: re.Match) -> str:
+    char = html.unescape(match.group(0))
+    char = " " if char == "\u00a0" or len(char) != 1 else char
+    return char + " " * (len(match.group(0)) - 1)
+
+
 def clean_markup(text: str) -> str:
-    out = _IMAGE.sub(_blank, text)
+    out = _ENTITY.sub(_entity, text) if "&" in text else text
+    out = _IMAGE.sub(_blank, out)
     out = _LINK.sub(lambda m: " " + m.group("text") + " " * (len(m.group(0)) - len(m.group("text")) - 1), out)
     out = _HEADING.sub(_blank, out)
     out = _TRADEMARK.sub(_blank, out)

@@ -24,7 +24,7 @@ DATE_RE = re.compile(
 _WIRE_BETWEEN = r"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*)"
 DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*[A-Z][A-Za-z. ]*?){{0,2}}"
-    rf"(?:\s+and\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
+    rf"(?:\s+(?:and|&)\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
     rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})"
 )
 # Pasted texts run the dateline into the headline: "... INDIANAPOLIS,Sept. 29, 2019// --",

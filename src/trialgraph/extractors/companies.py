@@ -50,6 +50,23 @@ NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
 FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
 FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
+# Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
+PUBLICATION_BEFORE = gate(re.compile(
+    r"\b(?:published|publication|appear(?:s|ed)|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
+    r"(?:the\s+)?(?:journal\s+|(?:latest|current|[A-Z][a-z]+)\s+issue\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w&-]*|and)\s+(?:and\s+)?)*?$"
+    r"|\b(?:journal|newsletter|magazine|publisher|trade publication)\s+$", re.I))
+# Firms that serve a deal rather than develop drugs (GUIDE.md: advisers, banks, PR/IR firms):
+# "advised by X", "X acted as financial advisor", "X, the company's legal counsel".
+_SERVICE = r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole)?\s*(?:advis[oe]rs?|counsel|placement agents?|underwriters?|book-?runners?|auditors?|transfer agents?)"
+SERVICE_BEFORE = gate(re.compile(r"\b(?:advised by|(?:engaged|retained|appointed|hired)|" + _SERVICE + r"(?:\s+to\s+\w+)?,?)\s+$", re.I))
+SERVICE_AFTER = gate(re.compile(r"^\s*(?:,\s*(?:the\s+|its\s+|our\s+|the company's\s+)?|\s+(?:is\s+|are\s+)?(?:acted|acting|served|serving|serves|acts)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)" + _SERVICE + r"\b", re.I))
+# "the holding company for A, B and C (together, the "Group")", "its subsidiaries include A and B":
+# members of one group are that group, not companies of their own (GUIDE.md, subsidiaries that do
+# not develop drugs); a subsidiary named with a drug role ("the trademark owner of X") is found
+# through that role elsewhere.
+GROUP_MEMBER_BEFORE = gate(re.compile(
+    r"\b(?:holding company (?:for|of)|subsidiaries (?:include|including|are|comprise)|subsidiaries,?\s+(?:namely|such as))"
+    r"[^;()]{0,200}$", re.I))
 # "Acme Bio, Inc., formerly Old Name Inc.": the old name is the same company, not another one.
 FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known|named|called)(?:\s+as)?)?\s+$", re.I)
 LEADING_NOISE = re.compile(
@@ -160,10 +177,25 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
     return found
 
 
+# A name some companies write in lower case ("acme bio, inc."): lower-case words that end in
+# an industry word and a corporate suffix, after a sentence start, a dateline or a
+# preposition (never the words of the sentence around it).
+_LOWER_WORD = r"(?!(?:the|a|an|and|or|of|with|by|to|for|from|at|in|on|its|our|their|this|that|today|announced|said)\b)[a-z][a-z0-9&-]*"
+_LOWER_START = r"(?:^|(?<=--\s)|(?<=[.;:]\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in ("with", "by", "from", "and", "of", "to", "for")) + ")"
+LOWER_CASE_NAME = gate(re.compile(
+    rf"{_LOWER_START}(?P<name>(?:{_LOWER_WORD}\s+){{0,2}}(?:{BARE_INDUSTRY}|{BARE_INDUSTRY.lower()})"
+    rf"(?:,?\s+(?:Inc\.?|inc\.|Ltd\.?|ltd\.|Corp\.?|corp\.|LLC|llc|plc|AG|GmbH))?)\s*$"))
+LOWER_CASE_NAME_IN_TEXT = gate(re.compile(
+    rf"{_LOWER_START}(?P<name>(?:{_LOWER_WORD}\s+){{1,2}}(?:{BARE_INDUSTRY}|{BARE_INDUSTRY.lower()}),?\s+"
+    r"(?:Inc\.|inc\.|Ltd\.|ltd\.|Corp\.|corp\.|LLC|llc|plc|GmbH))(?![\w-])"))
+
+
 @per_text
 def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """(name, defined short name) for each "Name Inc."-style name: the text alone decides."""
     found = []
+    for match in LOWER_CASE_NAME_IN_TEXT.finditer(text):
+        found.append((match.group("name").rstrip(" ,"), ()))
     for match in NAME_WITH_SUFFIX.finditer(text):
         name = clean_company_name(match.group("name"))
         if not name or NOT_COMPANY.search(name) or _is_industry_only(name):
@@ -172,6 +204,10 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         before = text[max(0, match.start() - 40):match.start()]
         if FRAGMENT_AFTER.match(tail[:60]) or FRAGMENT_BEFORE.search(before) or FORMERLY.search(before):
             continue
+        if SERVICE_BEFORE.search(before) or SERVICE_AFTER.match(tail[:80]) or GROUP_MEMBER_BEFORE.search(text[:match.start()]):
+            continue
+        if PUBLICATION_BEFORE.search(before):
+            continue  # "published in Example Oncology", "covered by Example Biotech": a journal or a publisher
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
@@ -181,6 +217,10 @@ _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
 # Market-news flashes end with the issuer's ticker: "*Acme Oncology 1Q Loss $22.3M >ACME" (no exchange given).
 FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
+# "Acme ("Acme") is the trading name of Acme Holdings plc": one company under two names.
+TRADING_NAME = re.compile(
+    rf"(?P<new>{_RUN})\s*(?:\([^()]*\)\s*)?,?\s+(?:is|was|are)\s+(?:the\s+)?(?:trading|brand|business)\s+name\s+(?:of|for)\s+"
+    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])")
 RENAMED = re.compile(
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
     r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
@@ -191,6 +231,10 @@ RENAMED = re.compile(
 @per_text
 def _renames(text: str) -> list[tuple[str, str]]:
     found = []
+    for match in TRADING_NAME.finditer(text):
+        old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
+        if old and new and company_key(old) != company_key(new):
+            found.append((old, new))
     for match in RENAMED.finditer(text):
         old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
         if old and new and company_key(old) != company_key(new):
@@ -266,7 +310,8 @@ def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
     prefix = re.sub(r"(?:\s*\([^()]*\))+\s*$", "", prefix)
     match = re.search(rf"({_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})*(?:\s+\(publ\))?)\s*$", prefix)
     if not match:
-        return None, ()
+        lower = LOWER_CASE_NAME.search(prefix)
+        return (lower.group("name"), ()) if lower else (None, ())
     name = clean_company_name(match.group(1))
     return (name or None), tuple(s for s in shorts if s != "Company")
 

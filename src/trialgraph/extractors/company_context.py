@@ -30,11 +30,17 @@ COUNTERPARTY = re.compile(
     r"(?:licensed|in-licensed|acquired|sublicensed)\s+from)"
     rf"\s+(?:the\s+)?{_NAME}"
 )
+# "Kelvara, a privately held biotechnology company": an appositive that says what the name is.
+COMPANY_APPOSITIVE = re.compile(
+    rf"(?<![\w.]){_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:biotechnology|biotech|biopharmaceutical|biopharma|pharmaceutical|"
+    r"pharma|life sciences|drug development|gene therapy|cell therapy|radiopharmaceutical|vaccine|therapeutics)\s+company\b")
 SPIN_OUT = re.compile(rf"\b(?:a|an)\s+{_NAME}\s+(?:spin-?out|spin-?off|subsidiary|affiliate)\b")
 POSSESSIVE = re.compile(
     rf"(?<![\w.])(?<!Dr\. )(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. ){_NAME}['’]s\s+(?P<between>(?:[\w-]+\s+){{0,3}}?)"
     r"(?:deal|partnership|collaboration|acquisition|drug|drugs|treatment|therapy|therapies|medicine|medicines|vaccine|"
-    r"blockbuster|franchise|portfolio|pipeline|injection|tablets?|product|products|antibody|ADC|inhibitor)\b"
+    r"blockbuster|franchise|portfolio|pipeline|injection|tablets?|product|products|antibody|ADC|inhibitor|"
+    # "Acme's Zenith 1 phase 3a randomized study": a sponsor's phased study
+    r"(?:[\w-]+\s+){0,3}?[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:[\w-]+\s+){0,3}?(?:study|studies|trials?))\b"
 )
 # "Acme licensed ...", "Acme acquired ...": the subject of a deal verb.
 DEAL_SUBJECT = re.compile(rf"(?<![\w.])(?<!Dr\. ){_NAME}\s+(?:licensed|in-licensed|acquired|partnered)\s+(?:with\s+)?(?:[a-z]|[A-Z][\w-]*['’]s\b)")
@@ -48,8 +54,8 @@ FORMER_EMPLOYER = re.compile(
     r"\b(?:Officer|President|Head|Director|Chair(?:man|woman)?|Founder|Vice President|VP|Scientist|Lead|Manager)\b"
     rf"[^.;:]{{0,60}}?\s+at\s+(?:both\s+)?{_LIST}"
 )
-COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER = map(
-    gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER))
+COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE = map(
+    gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE))
 
 _GENERIC_FIRST = re.compile(
     r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
@@ -63,7 +69,7 @@ _TITLE_WORD = re.compile(r"\b(?:Officer|President|Director|Head|Chair|Professor|
 def context_names(text: str) -> tuple[str, ...]:
     """Proper names the grammar of this sentence marks as companies: the text alone decides."""
     found: list[str] = []
-    for pattern in (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY):
+    for pattern in (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANY_APPOSITIVE):
         for match in pattern.finditer(text):
             if pattern is POSSESSIVE and DISEASE_WORD.search(match.group("between") + " " + text[match.end():match.end() + 1]):
                 continue  # "Alzheimer's disease treatment": an eponym, not an owner
@@ -102,6 +108,8 @@ def plausible(name: str) -> bool:
         return False
     if len(name) < 2 or (name.isupper() and len(name.split()) > 1):
         return False
+    if re.fullmatch(r"[A-Z]{1,6}[- ]?\d{2,6}[A-Za-z]?", name):
+        return False  # a drug's code name: "ABC-101's Phase 2 study"
     lower = name.lower()
     if lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions():
         return False

@@ -32,12 +32,15 @@ RELATIVE = re.compile(
     r"\b(?P<what>last month|earlier this month|this month|earlier this year|this year|last year|late last year|earlier this week)\b",
     re.I,
 )
+# "In March" with no year: the last March up to the release date.
+MONTH_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arlier in|[Ss]ince|[Ee]arly|[Ll]ate)\s+(?P<month>{_MONTH})(?![\w.]|\s+\d|\s+of\s+\d|,?\s+(?:19|20)\d\d)")
 _UNNAMED = re.compile(r"\(\?P<\w+>")
 ANY_DATE = re.compile(
-    "|".join("(?:" + _UNNAMED.sub("(?:", p.pattern) + ")" for p in (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE)), re.I
+    "|".join("(?:" + _UNNAMED.sub("(?:", p.pattern) + ")" for p in (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY)), re.I
 )
 # Most sentences name no date: skip their scans (prefilter.py).
-FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, ANY_DATE = map(gate, (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, ANY_DATE))
+FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, ANY_DATE = map(
+    gate, (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, ANY_DATE))
 
 
 @lru_cache(maxsize=4096)  # dateutil is slow and releases repeat their dates
@@ -67,6 +70,10 @@ def resolve(text: str, release_date: str | None) -> str | None:
     match = YEAR.search(text)
     if match:
         return match.group("year")
+    match = MONTH_ONLY.search(text)
+    if match and release_date and len(release_date) >= 7:
+        year, month = int(release_date[:4]), month_number(match.group("month"))
+        return f"{year if month <= int(release_date[5:7]) else year - 1}-{month:02d}"
     return None
 
 

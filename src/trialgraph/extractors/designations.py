@@ -29,11 +29,11 @@ NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 GRANT = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
     r"designated|secur(?:e|es|ed|ing)|earn(?:s|ed)?|accepted|approv(?:e|es|ed|al)|reviewed under|carr(?:y|ies)|"
-    r"cleared|was given|were given|bestowed|follow(?:s|ed)?)\b",
+    r"cleared|was given|were given|bestowed|follow(?:s|ed)?|issued|positive opinion|recommend(?:s|ed)|adopted)\b",
     re.I,
 )
 INTENT = re.compile(
-    r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|"
+    r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|applied|"
     r"application for|to request|request(?:ing)?|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
     r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity|pursu(?:e|es|ing))\b",
     re.I,
@@ -52,23 +52,43 @@ def extract_designations(ctx: Context) -> None:
     release_date = ctx.extraction.release.date
     found: dict[tuple, DesignationFact] = {}
     last_agency: dict[int, str] = {}
+    release_agency = None  # the agency the release named last, for a grant whose paragraph names none
+    defined = _defined_types(ctx)
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
-        types = _types(text)  # full approvals are not designations (GUIDE.md)
+            release_agency = agencies[-1][2]
+        types = _types_with_defined(text, defined)  # full approvals are not designations (GUIDE.md)
         if not types:
             continue
         if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
             continue
         if not agencies:
+            agencies = _region_agencies(text)
+        named = bool(agencies)
+        implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
+        if not agencies:
             inherited = last_agency.get(sentence.paragraph) or next(
-                (AGENCY_OF_TYPE[code] for _, _, code in types if code in AGENCY_OF_TYPE), None)
+                (implied[code] for _, _, code in types if code in implied), None) or release_agency
+            if not inherited and any(re.match(r"(?i)orphan[- ]drug", text[a:b]) for a, b, _ in types):
+                inherited = "FDA"  # "Orphan Drug Designation" is the FDA's term; the EU grants "orphan designation"
             if not inherited:
                 continue
             agencies = [(0, 0, inherited)]
-        for fact in _facts_in(ctx, sentence, text, types, agencies, release_date):
+        stated = _facts_in(ctx, sentence, text, types, agencies, release_date)
+        if not named:  # a programme of one agency ("PRIME") is that agency's, whatever the paragraph named before
+            stated = [DesignationFact(f.drug, f.type, implied.get(f.type, f.agency), f.evidence, f.indication, f.date)
+                      for f in stated]
+        if stated and all(f.indication is None for f in stated):
+            stated = _indication_said_next(ctx, sentence, stated)
+        if types and not _types(text):
+            # only the release's own short form ("FTD", defined earlier): it points back to the grant
+            # already stated, and a new wording of its indication is no new grant
+            known = {(f.drug, f.type, f.agency) for f in found.values()}
+            stated = [f for f in stated if (f.drug, f.type, f.agency) not in known]
+        for fact in stated:
             key = (fact.drug, fact.type, fact.agency, _indication_key(fact.indication))
             if key not in found:
                 found[key] = fact
@@ -79,6 +99,23 @@ def extract_designations(ctx: Context) -> None:
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
+
+
+# "This designation, specifically for the treatment of X, ...": the sentence after a grant names its indication.
+_THIS_DESIGNATION = re.compile(r"^\s*(?:This|The|Such)\s+(?:designation|status|grant)\b(?P<rest>.*)$", re.I)
+
+
+def _indication_said_next(ctx: Context, sentence: Sentence, facts: list[DesignationFact]) -> list[DesignationFact]:
+    following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+    if following is None or following.paragraph != sentence.paragraph and following.zone is not sentence.zone:
+        return facts
+    said = _THIS_DESIGNATION.match(ctx.text(following))
+    if not said or _types(ctx.text(following)) or len({(f.drug, f.type, f.agency) for f in facts}) != 1:
+        return facts
+    indications = _indications(said.group("rest"), ctx)
+    if not indications:
+        return facts
+    return [DesignationFact(f.drug, f.type, f.agency, f.evidence, indication, f.date) for f in facts for indication in indications]
 
 
 def _indication_key(indication: str | None) -> str:
@@ -108,6 +145,36 @@ def _type_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 @lru_cache(maxsize=None)
+def _implied_agency_patterns() -> list[tuple[re.Pattern, str]]:
+    """The type patterns of programmes one agency runs, with that agency ("Innovation Passport": MHRA)."""
+    wanted = lexicons.designation_agencies()
+    out = []
+    for p, _ in lexicons.designation_types():
+        raw = p.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w-])")]
+        if raw in wanted:
+            out.append((p, wanted[raw]))
+    return out
+
+
+def _implied_agencies(text: str, types) -> dict[str, str]:
+    """type code -> the agency its programme's name implies, for the types found in `text`."""
+    found = {}
+    for start, end, code in types:
+        for pattern, agency in _implied_agency_patterns():
+            if pattern.fullmatch(text, start, end):
+                found[code] = agency
+    return found
+
+
+@lru_cache(maxsize=None)
+def _capitals_only() -> frozenset[int]:
+    """Positions in _type_patterns() of the abbreviations that count only in capitals."""
+    wanted = lexicons.designation_abbreviations()
+    return frozenset(index for index, (p, _) in enumerate(lexicons.designation_types())
+                     if p.pattern[len(r"(?<![\w-])(?:"):-len(r")(?![\w-])")] in wanted)
+
+
+@lru_cache(maxsize=None)
 def _groups() -> tuple[GateGroup, GateGroup]:
     """Most sentences name no agency and no designation: one test skips each lexicon."""
     return GateGroup(p for p, _ in _agency_patterns()), GateGroup(p for p, _ in _type_patterns())
@@ -133,66 +200,138 @@ def _types(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if not _groups()[1].possible(text):
         return spans
-    for pattern, code in _type_patterns():
+    capitals = _capitals_only()
+    for number, (pattern, code) in enumerate(_type_patterns()):
         for match in pattern.finditer(text):
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
+                continue
+            if number in capitals and not match.group(0).split()[0].rstrip("s").isupper():
                 continue
             if code == "prime" and match.group(0)[:5].lower() == "prime" and not match.group(0)[:5].isupper():
                 continue  # the EMA scheme is written PRIME; "prime" is a verb
             spans.append((match.start(), match.end(), code))
-    return sorted(spans)
+    # "-" marks a phrase that is no designation (a priority review voucher): it only
+    # kept the shorter patterns from matching inside it
+    return sorted(span for span in spans if span[2] != "-")
+
+
+def _type_of(phrase: str) -> str | None:
+    for pattern, code in _type_patterns():
+        if pattern.fullmatch(phrase):
+            return None if code == "-" else code
+    return None
+
+
+def _defined_types(ctx: Context) -> dict[str, str]:
+    """Short forms the release defines for a designation ("Fast Track Designation (FTD)"):
+    a later bare "FTD" is that designation; where the release defines no such form,
+    "FTD" may be a disease and is left alone."""
+    found = {}
+    for short, long in ctx.abbreviations().items():
+        code = _type_of(long) or _type_of(re.sub(r"^(?:the|an?)\s+", "", long, flags=re.I))
+        if code and not _types(short):
+            found[short] = code
+    return found
+
+
+def _types_with_defined(text: str, defined: dict[str, str]) -> list[tuple[int, int, str]]:
+    spans = _types(text)
+    if not defined:
+        return spans
+    extra = []
+    for short, code in defined.items():
+        for match in re.finditer(r"(?<![\w-])" + re.escape(short) + r"s?(?![\w-])", text):
+            if not any(s <= match.start() < e for s, e, _ in spans) and not text[match.end():match.end() + 1] == ")":
+                extra.append((match.start(), match.end(), code))
+    return sorted(spans + extra) if extra else spans
+
+
+# A type that qualifies another noun names no designation: "Fast-Track ... grant", "priority review voucher".
+_MODIFIES_ANOTHER_NOUN = re.compile(
+    r"(?:[\s-]+[A-Z][\w-]*(?:\s+\([A-Z]+\))?){0,6}\s+(?i:grants?|awards?|funding|financing|vouchers?|contracts?)\b|"
+    r"\s+\((?:SBIR|STTR)\)")
+
+
+def _groups_of(text: str, types) -> list[list[int]]:
+    """"orphan drug and rare pediatric disease designations for X": types joined by
+    "and" or a comma share what follows the last of them."""
+    groups: list[list[int]] = []
+    for index in range(len(types)):
+        if groups and _only_joins(text[types[index - 1][1]:types[index][0]]):
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
 
 
 def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, release_date) -> list[DesignationFact]:
     facts = []
     drugs = ctx.drugs_in(text)
     previous_indications: list[str] = []
-    for index, (start, end, code) in enumerate(types):
-        segment_end = types[index + 1][0] if index + 1 < len(types) else len(text)
-        segment = text[end:segment_end]
-        context_before = text[max(0, start - 80):start]
-        if re.search(r"\b(?:expects?|expected|plans?|intends?|hopes?|aims?|seeks?|anticipates?)\s+to\s+(?:\w+\s+)?(?:receive|obtain|secure|apply|request|seek)\b", context_before):
-            continue
-        held = re.search(r"\b(?:under|with|of)\s+(?:the|its|a|an)\s+$", context_before)
-        if not held and INTENT.search(_clause_before(context_before)) and not GRANT.search(_clause_before(context_before)):
-            continue
-        if re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before):
-            continue
-        if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
-            continue
-        # "orphan drug and rare pediatric disease designations for X": the first type shares the second's segment.
-        follower = index
-        while _only_joins(segment) and follower + 1 < len(types):
-            follower += 1
-            next_end = types[follower + 1][0] if follower + 1 < len(types) else len(text)
-            segment = text[types[follower][1]:next_end]
-        granted = _drugs_for(ctx, sentence, drugs, start, end, text)
-        if not granted:
-            continue
-        indications = _indications(segment, ctx)
-        if not indications and _BACK_REFERENCE.search(segment):
-            indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
-        if not indications:
-            before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start])
-            if before:
-                indications = split_list(before.group("ind").strip())
-        if indications:
-            previous_indications = indications
-        date = _clause_date(text, start, end, release_date)
-        if date and release_date and date == release_date[: len(date)] and len(date) == 10:
-            date = None  # news of the day: the release date is already on the release
-        own_years = _years_after_items(segment, indications)
-        for drug in granted:
-            for agency in _agencies_for(agencies, start, text):
-                for indication in indications or [None]:
+    groups = _groups_of(text, types)
+    respectively = re.search(r"\brespectively\b", text) is not None
+    for number, group in enumerate(groups):
+        group_end = types[group[-1]][1]
+        segment_end = types[groups[number + 1][0]][0] if number + 1 < len(groups) else len(text)
+        segment = text[group_end:segment_end]
+        indications = None
+        for position, index in enumerate(group):
+            start, end, code = types[index]
+            context_before = text[max(0, start - 80):start]
+            if re.search(r"\b(?:expects?|expected|plans?|intends?|hopes?|aims?|seeks?|anticipates?)\s+to\s+(?:\w+\s+)?(?:receive|obtain|secure|apply|request|seek)\b", context_before):
+                continue
+            held = re.search(r"\b(?:under|with|of)\s+(?:the|its|a|an)\s+$", context_before)
+            clause = _clause_before(context_before)
+            # "has applied for": an auxiliary is no grant
+            if not held and INTENT.search(clause) and not GRANT.search(re.sub(r"\b(?:has|have|had)\b", " ", clause)):
+                continue
+            if re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before):
+                continue
+            if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
+                continue
+            if _MODIFIES_ANOTHER_NOUN.match(text, end):
+                continue  # "a Fast-Track Small Business Innovation Research grant" is a grant
+            granted = _drugs_for(ctx, sentence, drugs, start, group_end, text)
+            if not granted:
+                continue
+            if indications is None:
+                indications = _indications(segment, ctx)
+                if not indications and _BACK_REFERENCE.search(segment):
+                    indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
+                if not indications:
+                    before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start])
+                    if before:
+                        indications = split_list(before.group("ind").strip())
+                if indications:
+                    previous_indications = indications
+            own = indications
+            pairs = None
+            if respectively and indications and len(indications) > 1:
+                # "orphan drug and fast track designations for A and B, respectively"
+                if len(group) == len(indications):
+                    own = [indications[position]]
+                elif len(granted) == len(indications):
+                    pairs = list(zip(granted, indications))
+            date = _clause_date(text, start, group_end, release_date)
+            if date and release_date and date == release_date[: len(date)] and len(date) == 10:
+                date = None  # news of the day: the release date is already on the release
+            own_years = _years_after_items(segment, indications or [])
+            stated = _agencies_for(agencies, start, group_end, segment_end, text, release_date)
+            for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
+                for agency, agency_date in stated:
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
-                                                 date=own_years.get(indication, date)))
+                                                 date=own_years.get(indication, agency_date or date)))
     return facts
 
 
 # Where one grant's clause ends and the next one's begins: "In 2014 the FDA granted X orphan
 # drug designation for A, and in May 2019 the agency granted it Fast Track": each keeps its date.
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:and|while|but|whereas|whilst)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)")
+# "... for X and the EMA has granted ...": "and" opens a clause with its own subject and verb
+_NEW_SUBJECT = (r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has|have|had|was|were|also)\s+(?:\w+\s+)?"
+                r"(?:granted|awarded|issued|received|designated)\b)")
+_CLAUSE_BREAK = re.compile(
+    r";|,\s*(?:and|while|but|whereas|whilst|following|after|in addition to)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)|"
+    r"\s+and\s+(?=(?:plans?|expects?|intends?|anticipates?|aims?)\b)|" + _NEW_SUBJECT)
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
@@ -202,7 +341,7 @@ def _clause_date(text: str, start: int, end: int, release_date: str | None) -> s
         clause_start = found.end()
     following = _CLAUSE_BREAK.search(text, end)
     clause_end = following.start() if following else len(text)
-    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date)
+    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
 
 
 # "... designation to address this critical need", "in that indication": the indication stated just before
@@ -237,10 +376,52 @@ def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int,
     before = [d for d in drugs if d.end <= position]
     if len({d.name for d in before}) > 1 and _EACH_OF.search(text[before[-1].end:position]):
         return list(dict.fromkeys(d.name for d in before))
+    listed = _listed_after(drugs, end, text)
+    if listed:
+        return listed
+    subjects = _listed_subjects(before, position, text)
+    if subjects:
+        return subjects
     # "X in combination with Y", "X plus Y": the designation is X's
     drugs = [d for d in drugs if not partner_of_another(text, d)] or drugs
     drug = _drug_for(ctx, sentence, drugs, position, end, text)
     return [drug] if drug else []
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|as well as\s+)(?:(?:to|for)\s+)?(?:its\s+)?")
+
+
+_SUBJECT_VERB = re.compile(r"\s*,?\s*(?:(?:have|has|had|were|was|each|both|also|previously|recently|been|now)\s+)*"
+                           r"(?:received|been granted|granted|obtained|been awarded|awarded|secured|earned|hold|held)\s+"
+                           r"(?:an?\s+|the\s+|FDA\s+|EMA\s+|U\.S\.\s+)*$")
+
+
+def _listed_subjects(before, position: int, text: str) -> list[str]:
+    """"X and Y have received Orphan Drug Designation": the drugs listed as the subject."""
+    if len(before) < 2 or not _SUBJECT_VERB.fullmatch(text[before[-1].end:position]):
+        return []
+    listed = [before[-1]]
+    for earlier in reversed(before[:-1]):
+        if not _LIST_JOIN.fullmatch(text[earlier.end:listed[0].start]):
+            break
+        listed.insert(0, earlier)
+    names = list(dict.fromkeys(d.name for d in listed))
+    return names if len(names) > 1 else []
+
+
+def _listed_after(drugs, end: int, text: str) -> list[str]:
+    """"designation to both X and Y", "designations to X, Y and Z": every drug listed."""
+    for number, drug in enumerate(drugs):
+        if drug.start >= end and re.fullmatch(r"\s*(?:designations?|status)?(?:\s+(?:from|by)\s+[^,;]{1,70}?)?\s*(?:to|for|of)\s+"
+                                              r"(?:the\s+|its\s+)?(?:both\s+)?", text[end:drug.start]):
+            listed = [drug]
+            for following in drugs[number + 1:]:
+                if not _LIST_JOIN.fullmatch(text[listed[-1].end:following.start]):
+                    break
+                listed.append(following)
+            names = list(dict.fromkeys(d.name for d in listed))
+            return names if len(names) > 1 else []
+    return []
 
 
 def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> str | None:
@@ -257,9 +438,10 @@ def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, 
 
 
 def _indications(segment: str, ctx: Context) -> list[str]:
-    segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;", segment)[0]
+    segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
+    cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
     drugs = ctx.drugs_in(cleaned)
     for mention in reversed(drugs):
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
@@ -287,17 +469,73 @@ def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:
     return years
 
 
-def _date_in(segment: str, release_date: str | None) -> str | None:
-    match = dates.ANY_DATE.search(segment)
-    return dates.resolve(match.group(0), release_date) if match else None
+# A date that is a deadline, not when a grant was made: "with a PDUFA date of March 3, 2024".
+_DEADLINE_BEFORE = re.compile(r"\b(?:PDUFA|action|goal|target|decision)\b(?:\s+\w+){0,3}\s+(?:date\s+)?(?:of|on|is|by)?\s*$", re.I)
 
 
-def _agencies_for(agencies, position: int, text: str) -> list[str]:
-    codes = list(dict.fromkeys(code for _, _, code in agencies))
-    if len(codes) > 1 and re.search(r"\bboth\b|\b(?:FDA|EMA|EC)\b[^.;]{0,30}\band\b[^.;]{0,20}\b(?:FDA|EMA|EC|European|U\.S\.)", text):
-        return codes
-    nearest = min(agencies, key=lambda a: abs(a[0] - position))
-    return [nearest[2]]
+def _date_in(segment: str, release_date: str | None, last: bool = False) -> str | None:
+    """The first date stated in `segment`, or with `last` the one nearest its end (before a
+    grant, the nearest date is the grant's: "BOSTON, June 1, 2023 -- ... in the fourth quarter
+    of 2022 the FDA granted ...")."""
+    found = None
+    for match in dates.ANY_DATE.finditer(segment):
+        if not _DEADLINE_BEFORE.search(segment[max(0, match.start() - 40):match.start()]):
+            found = dates.resolve(match.group(0), release_date)
+            if not last:
+                return found
+    return found
+
+
+_COORDINATED_AGENCIES = re.compile(
+    r"\bboth\b|(?:\b(?:FDA|EMA|EC|US)\b|\bU\.S\.)[^;]{0,30}?\band\b[^;]{0,20}?\b(?:FDA|EMA|EC|European|Europe|EU|U\.S\.)")
+# Where a sentence names a region for the agency: "holds Orphan Drug Designation in the U.S. and the EU".
+_REGION_AGENCIES = ((re.compile(r"\b(?:in|from) the (?:U\.S\.|US|United States)(?![\w.-]*\s+(?:Food|patent))|\bU\.S\. and (?:the )?(?:EU|Europe)"), "FDA"),
+                    (re.compile(r"\b(?:in|from) (?:the )?(?:EU|European Union|Europe)\b|\b(?:U\.S\.|US) and (?:the )?(?:EU|Europe)\b"), "EMA"))
+
+
+def _region_agencies(text: str) -> list[tuple[int, int, str]]:
+    spans = []
+    for pattern, code in _REGION_AGENCIES:
+        found = pattern.search(text)
+        if found:
+            spans.append((found.start(), found.end(), code))
+    return sorted(spans)
+
+
+def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
+                  release_date: str | None) -> list[tuple[str, str | None]]:
+    """The agencies that granted the designation at text[start:end], each with the date
+    stated beside it when the sentence dates each agency's grant ("by the FDA in
+    December 2021 and by the European Commission in April 2022"). An agency named
+    after the designation, in its own clause ("... from the FDA and the EMA"), wins over
+    one named before it, which wins over one elsewhere in the sentence: another
+    designation's agency in the same sentence is not this one's."""
+    following = _CLAUSE_BREAK.search(text, end)
+    clause_end = min(segment_end, following.start()) if following else segment_end
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = found.end()
+    after = [a for a in agencies if end <= a[0] < clause_end]
+    before = [a for a in agencies if clause_start <= a[0] and a[1] <= start]
+    if after:
+        chosen, region, nearest = after, text[end:clause_end], after[0]
+    elif before:
+        chosen, region, nearest = before, text[clause_start:start], before[-1]
+    else:
+        chosen, region = agencies, text
+        nearest = min(agencies, key=lambda a: abs(a[0] - start))
+    codes = list(dict.fromkeys(code for _, _, code in chosen))
+    if len(codes) > 1 and _COORDINATED_AGENCIES.search(region):
+        spans = [next(a for a in chosen if a[2] == code) for code in codes]
+        dated = []
+        for number, (_, agency_end, code) in enumerate(spans):
+            stop = spans[number + 1][0] if number + 1 < len(spans) else min(agency_end + 40, len(text))
+            found = dates.ANY_DATE.search(text[agency_end:stop])
+            dated.append((code, dates.resolve(found.group(0), release_date) if found else None))
+        if any(date for _, date in dated) and len({date for _, date in dated}) > 1:
+            return dated
+        return [(code, None) for code in codes]
+    return [(nearest[2], None)]
 
 
 def _fill_application_indications(facts: list[DesignationFact]) -> list[DesignationFact]:

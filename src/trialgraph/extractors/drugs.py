@@ -34,7 +34,9 @@ CUE = re.compile(
     r"conjugates?|inhibitors?|vaccines?|molecules?|radiotherapeutics?|radiopharmaceuticals?|PDCs?|designations?|"
     r"approvals?|[Pp]hase|trials?|stud(?:y|ies)|dos(?:e|es|ing)|treatments?|treated|programs?|pipeline|preclinical|"
     r"formerly|previously|monotherapy|combination|infusions?|administered|investigational|lead|pediatric|oral|"
-    r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy)\b",
+    r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy|"
+    # what a drug does: "CODE targets the hallmarks ...", "CODE inhibits X"
+    r"target(?:s|ing)|inhibit(?:s|ing)|block(?:s|ing)|bind(?:s|ing)|disrupt(?:s|ing)|degrad(?:es|ing|er)|modulat(?:es|ing))\b",
     re.I,
 )
 REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+)$", re.I)
@@ -150,7 +152,9 @@ COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|
 # name with an inner capital, a trademark) introduced as a drug by an
 # appositive: "NAME(TM), an oral ... modulator", "the company's candidate,
 # NAME,", "NAME, the company's novel ... treatment".
-_PRODUCT = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122]))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?"
+_PRODUCT = (r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122])"
+            # a capitalised word is a product when the appositive says whose it is: "Name, its investigational therapy"
+            r"|[A-Z][a-z]{3,}(?=\s*,\s+(?:its|our|the [Cc]ompany's)\s))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?")
 _DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
               r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical)s?\b")
 # words of a description of the product itself, not of a disease it treats
@@ -162,9 +166,70 @@ PRODUCT_AFTER_NOUN = re.compile(
     r"\b" + _DRUG_NOUN + r",?\s+(?:\([ivx]+\)\s+)?" + _PRODUCT + r"(?=\s*[,;]|\s+(?:is|has|was)\b)")
 
 
-def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+# A product launched or approved by name: "the approval and commercial launch of Brand",
+# "approval of BRAND(R)". A capitalised word there is the product's brand, unless it
+# opens another phrase ("approval of Phase 3 ...", "launch of New ...").
+_BRAND_NAME = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,}[a-z0-9]*)(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?(?=[\s,.;:)]|$)"
+LAUNCHED = re.compile(
+    r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
+    r"(?:of|from)\s+(?:the\s+)?" + _BRAND_NAME +
+    # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
+    r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
+    + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
+    r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r")")
+_NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
+    prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
+    european chinese japanese canadian american british health food medicines this these that their its our
+    january february march april may june july august september october november december first second
+    both each such another""".split())
+LAUNCHED = gate(LAUNCHED)
+_LAUNCH_WORDS = re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
+                           r" (?:indicated|approved|marketed|prescribed)\b")
+
+
+def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = []
-    for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN):
+    for match in LAUNCHED.finditer(text):
+        group = "name" if match.group("name") else "subject"
+        name = match.group(group)
+        if name.lower() in _NOT_A_BRAND or name.lower() in company_words or NOT_CODE.match(name + "-1"):
+            continue
+        if is_inn(name) or drug_lexicon().canonical(name):
+            continue  # the dictionary and the stems find these already
+        out.append((match.start(group), match.end(group), name))
+    return out
+
+
+# "Abecma and Newbrand", "Newbrand, Keytruda or Opdivo": a name listed with a known brand is a brand.
+# one word, not the first word of a longer name ("Brandone and Kestrel Holm Acme's Brandtwo")
+_LISTED_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})"
+                           r"(?![\w'’-]|\s+[A-Z])")
+_LISTED_BEFORE = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z][A-Z0-9]{3,})(?:\s*,\s*|\s+(?:and|or)\s+)$")
+
+
+def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for hit in hits:
+        if not hit.is_brand:
+            continue
+        for match in (_LISTED_AFTER.match(text, hit.end), _LISTED_BEFORE.search(text, max(0, hit.start - 40), hit.start)):
+            if not match:
+                continue
+            name = match.group("name")
+            lower = name.lower()
+            if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, match.start("name") - 30):match.start("name")]):
+                continue  # the last word of a longer name ("Acme Newname and Brand")
+            if (lower in _NOT_A_BRAND or lower in company_words or is_inn(name) or drug_lexicon().canonical(name)
+                    or lower in lexicons.countries() or lower in lexicons.cities() or lower in lexicons.states()
+                    or NOT_CODE.match(name + "-1")):
+                continue
+            out.append((match.start("name"), match.end("name"), name))
+    return out
+
+
+def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+    out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
             if name.lower() not in company_words:
@@ -242,12 +307,15 @@ def extract_drugs(ctx: Context) -> None:
     ingredients: Counter[str] = Counter()  # mentions of a form only as part of a combination
     for sentence in sentences:
         text = ctx.text(sentence)
+        parts_named = _PART_WORDS.search(text) is not None
         inn_spans = _inn_spans(text)
         # a two-word INN the stems join ("x govitecan") beats a dictionary hit on its first word
         hits = [h for h in _dictionary_drugs(text, sentence, company_words)
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
+            if parts_named and _only_a_part(text, hit.start, hit.end):
+                ingredients[hit.surface] += 1
             base = SUFFIXED_INN.match(hit.surface.lower())
             if base:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
                 links.append((base.group("base"), hit.surface, "inn_suffix"))
@@ -261,7 +329,9 @@ def extract_drugs(ctx: Context) -> None:
             inn = match.group("inn")
             if is_inn(inn) or drug_lexicon().canonical(inn):
                 _note(forms, first_seen, match.group(0), sentence)
-        for start, end, name in (_product_names(text, company_words) if "," in text else ()):
+        for start, end, name in _coordinated_brands(text, hits, company_words):
+            _note(forms, first_seen, name, sentence)
+        for start, end, name in _product_names(text, company_words):
             if not any(a <= start < b for a, b in spans_taken(hits)):
                 _note(forms, first_seen, name, sentence)
         for match in COMBINATION.finditer(text):
@@ -283,6 +353,8 @@ def extract_drugs(ctx: Context) -> None:
             if any(a < end and start < b and end - start <= b - a for a, b in spans):
                 continue  # the dictionary found this name, or a longer one around it
             _note(forms, first_seen, name, sentence)
+            if parts_named and _only_a_part(text, start, end):
+                ingredients[name] += 1
             base = SUFFIXED_INN.match(name.lower())
             if base:
                 links.append((base.group("base"), name, "inn_suffix"))
@@ -294,7 +366,7 @@ def extract_drugs(ctx: Context) -> None:
             code = match.group("code")
             window = text[max(0, match.start() - 60):match.end() + 60]
             code_seen[code] = code_seen.get(code, 0) + 1
-            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE:
+            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end()):
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
@@ -314,7 +386,10 @@ def extract_drugs(ctx: Context) -> None:
                     _note(forms, first_seen, abbr, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
-    accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences])
+    accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
+    # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
+    accepted_codes = {c for c in accepted_codes
+                      if not any(c != d and re.fullmatch(re.escape(d) + r"-\d{2,4}", c) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
     accepted_codes = {c for c in accepted_codes
                       if not any(c != d and len(d) >= 4 and c.startswith(d) and c[len(d)].isalnum() for d in accepted_codes)}
@@ -377,15 +452,24 @@ def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
 
 
 _STUDY_BEFORE_PAREN = gate(re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*$", re.I))
-_STUDY_AFTER = re.compile(r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:[\w/,-]+\s+){0,8}(?:trial|study)\b", re.I)
+# "CODE, a phase 1/2, open-label study": the words between describe a study, and stop at
+# what a drug's appositive says ("CODE, an oral inhibitor, in the ... trial")
+_STUDY_AFTER = re.compile(
+    r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:(?!(?:in|of|for|with|to|that|which|and)\b|" + _DRUG_NOUN + r")[\w/,-]+\s+){0,8}"
+    r"(?:trial|study)\b", re.I)
+# "the Phase 2 CODE trial", "the CODE study of drug": the code names the study
+_PHASE_BEFORE = re.compile(r"\b[Pp]hase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$")
+_STUDY_NOUN_AFTER = re.compile(r"\s+(?:clinical\s+)?(?:trial|study)\b(?P<of>\s+(?:of|evaluating|investigating|testing)\s+(?P<drug>[\w-]+))?")
 # "a Phase 1 (CODE) trial": a code in parentheses that the study noun follows names the study
 _PAREN_BEFORE_STUDY = re.compile(r"\s*\)\s+(?:clinical\s+|pivotal\s+|registrational\s+)?(?:trial|study)\b", re.I)
 
 
-def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
+def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
-    (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study"."""
+    (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study",
+    "the Phase 2 CODE trial", "the CODE study of <drug>"."""
     studies = set()
+    known = {name_key(f) for f in forms}
     for code in codes:
         for text in texts:
             at = text.find(code)
@@ -393,11 +477,39 @@ def _study_codes(codes: set[str], texts: list[str]) -> set[str]:
                 end = at + len(code)
                 glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
                 paren_study = text[:at].rstrip().endswith("(") and _PAREN_BEFORE_STUDY.match(text, end)
-                if not glued and (_STUDY_AFTER.match(text, end) or paren_study or (
+                noun = _STUDY_NOUN_AFTER.match(text, end)
+                named_study = noun and (_PHASE_BEFORE.search(text, max(0, at - 20), at)
+                                        or (noun.group("of") and name_key(noun.group("drug")) in known))
+                if not glued and (named_study or paren_study or _STUDY_AFTER.match(text, end) or (
                         text[end:end + 3].lstrip().startswith(")") and _STUDY_BEFORE_PAREN.search(text[max(0, at - 140):at]))):
                     studies.add(code)
                 at = text.find(code, at + 1)
     return studies
+
+
+# A generic named only as what another product is made of or from (GUIDE.md: not the
+# ingredients of a combination product): "by combining a, b, and c", "a co-formulation of
+# a and b", "an oral x prodrug", "an x analogue".
+_MADE_OF_BEFORE = gate(re.compile(
+    r"\b(?:combin(?:es|ing)|consist(?:s|ing)\s+of|compos(?:ed|ition)\s+of|compris(?:es|ing)|contain(?:s|ing)|made\s+(?:up\s+)?of|"
+    r"co-?formulation\s+of|fixed-dose\s+combination\s+of|cocrystal\s+of|salt\s+of)\s+"
+    r"(?:[\w-]+(?:\s+[\w-]+)?,\s+(?:and\s+)?|[\w-]+\s+and\s+)*$", re.I))
+_DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moiet(?:y|ies)|scaffolds?)\b", re.I)
+
+
+# the words either pattern needs, looked for once per sentence: most sentences have none
+_PART_WORDS = re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
+                         r"derivative|moiet|scaffold")
+
+
+def _only_a_part(text: str, start: int, end: int) -> bool:
+    return bool(_DESCRIBES_AFTER.match(text, end) or _MADE_OF_BEFORE.search(text, max(0, start - 120), start))
+
+
+def _INN_IN_PARENS_AFTER(text: str, end: int) -> bool:
+    """"CODE (inn)": a code name followed by its INN is a drug."""
+    inner = re.match(r"\s*\(\s*([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s*[),;]", text[end:end + 60])
+    return bool(inner) and is_inn(inner.group(1).split()[-1])
 
 
 def _note(forms: Counter, first_seen: dict, form: str, sentence) -> None:
@@ -490,6 +602,8 @@ def name_kind(form: str) -> str:
         return "code"
     if form.isupper() or re.search(r"[a-z][A-Z]", form):
         return "brand"  # capitals, or a capital inside the word: INNs are written in lower case
+    if form[:1].isupper() and " " not in form and not is_inn(form) and not drug_lexicon().canonical(form):
+        return "brand"  # a capitalised name that is no INN: a product name ("Zentavir")
     return "inn"
 
 
@@ -560,6 +674,10 @@ def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms:
     return None
 
 
+# "Drug, its lead product candidate", "Drug, our investigational therapy"
+_OWNED_APPOSITIVE = re.compile(_MARK + r"\s*,\s+(?:its|our|the [Cc]ompany's)\s")
+
+
 def assign_owners(ctx: Context) -> None:
     """A drug is the company's that a sentence says it is ("Company's Drug",
     "Drug is sold by Company"); else the issuer's when the release develops it:
@@ -572,9 +690,14 @@ def assign_owners(ctx: Context) -> None:
     comparator: set[str] = set()
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
+    # the companies named in each sentence that names a drug: a drug only ever named beside one
+    # other company, never the issuer ("CMO at Acme, where he oversaw the launch of Brand"), is not the issuer's
+    beside: dict[str, set] = {}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
         for mention in ctx.drugs_in(text):
+            beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
                 owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
                 if owner:
@@ -593,6 +716,10 @@ def assign_owners(ctx: Context) -> None:
     subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
     subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
     designated = {d.drug for d in ctx.extraction.designations}
+    # a new brand listed among marketed ones ("Abecma and Newbrand") is marketed too
+    listed_with_brands = {mention.name for s in ctx.fact_sentences()
+                          for _, _, name in _coordinated_brands(ctx.text(s), _lexicon_hits(ctx.text(s)), frozenset())
+                          for mention in ctx.drugs_in(name)}
     has_own_code = any(name_kind(n) == "code" for d in ctx.extraction.drugs for n in (d.name, *(a.name for a in d.aliases)))
     sections = {name_key(s.section) for s in ctx.sentences if s.section}
     owned_phrase = re.compile(r"(?:company's|Company's|our|its|lead)\s+(?:\w+\s+){0,4}$"
@@ -603,7 +730,7 @@ def assign_owners(ctx: Context) -> None:
         has_code = any(name_kind(n) in ("code", "brand") for n in names)
         in_section = any(name_key(n) in sections or any(name_key(n) in s for s in sections) for n in names)
         possessed = any(
-            owned_phrase.search(ctx.text(s)[: m.start])
+            owned_phrase.search(ctx.text(s)[: m.start]) or _OWNED_APPOSITIVE.match(ctx.text(s), m.end)
             for s in ctx.fact_sentences()
             for m in ctx.drugs_in(ctx.text(s))
             if m.name == drug.name
@@ -611,9 +738,14 @@ def assign_owners(ctx: Context) -> None:
         generic = drug.name.lower() in lexicons.common_drugs()
         # a brand the dictionary knows is a marketed product (DrugBank also lists
         # investigational INNs, which may well be the sponsor's)
-        marketed = any(drug_lexicon().is_brand(n) for n in names) and not any(name_kind(n) == "code" for n in names)
+        marketed = ((any(drug_lexicon().is_brand(n) for n in names) or drug.name in listed_with_brands)
+                    and not any(name_kind(n) == "code" for n in names))
+        others = beside.get(drug.name, set())
         if drug.name in stated:
             owner = _first_most_common(stated[drug.name])
+        elif (len(others) == 1 and None not in others and ctx.issuer not in others and not (in_section or possessed)
+              and all(name_kind(n) != "inn" for n in names)):  # a generic name is everybody's
+            owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
         elif drug.name in comparator and not possessed:

@@ -63,7 +63,23 @@ JOB_TITLE_AFTER = re.compile(
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
     rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
-    r"(?:\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
+    r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
+)
+# "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
+ROLE_COMMA_NAME = re.compile(
+    rf"(?P<role>\b(?:(?:principal|lead|senior|co-?|chief|study|trial|coordinating)\s+)*(?:investigator|author|scientist))\s*,\s*{PERSON}"
+    rf"(?P<after>{{DEGREES}}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
+# "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
+IS_ROLE = re.compile(
+    rf"(?:^|(?<=[.;]\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|joined\s+\w+\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
+# "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
+ACCORDING_TO = re.compile(
+    rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
+# "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
+TITLE_COMMA_NAME = re.compile(
+    rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*['’]s\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*{SPEECH}\b"
 )
 # "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
 DEGREE_ANCHORED = re.compile(
@@ -75,9 +91,11 @@ ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:off
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
- APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED) = map(gate, (
+ APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
+ ROLE_COMMA_NAME, IS_ROLE) = map(gate, (
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
-    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED))
+    APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
+    ROLE_COMMA_NAME, IS_ROLE))
 
 
 def extract_people(ctx: Context) -> None:
@@ -105,7 +123,8 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
     for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED, DR_TITLED):
+                    TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                    DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
             if name:
@@ -139,6 +158,9 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
                   r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
     end = ROLE_END.search(role)
     role = role[: end.start()] if end and end.start() > 0 else role
+    second = SECOND_TITLE.match(role)
+    if second and ROLE_WORDS.search(role[second.end(1):]):
+        role = second.group(1)  # "a professor at Example University and lead investigator": the first title
     role = re.sub(r"\s*\([^()]*\)", "", role)  # 'Chief Financial Officer ("CFO")'
     stated_org = None
     leading = re.match(r"(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*?)(?:\s+in\s+[A-Z][\w .]*)?(?:,\s*|$)", role)
@@ -207,7 +229,8 @@ def _is_organisation(org: str, ctx: Context) -> bool:
     from .companies import company_key
 
     return (len(org.split()) > 1 or bool(INSTITUTION_WORD.search(org)) or company_key(org) in ctx.company_forms
-            or any(key.startswith(company_key(org)) for key in ctx.company_forms))
+            or any(key.startswith(company_key(org)) for key in ctx.company_forms)
+            or any(pattern.fullmatch(org) for pattern, _ in lexicons.agencies()))  # "director of ... of the FDA"
 
 
 def _following_institution(match: re.Match) -> str | None:
@@ -241,6 +264,9 @@ _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
 CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z.]*[A-Z][a-z.]*[A-Z])[A-Z][A-Za-z.]{1,7}")
 # A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
 ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)")
+# A title held at a named organisation, then "and" another title: the first one stands alone.
+SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
 TRAILING_TITLE = re.compile(r"(?:\s+(?:President|Chief|Chairman|Chair|Director|Founder|Head|Vice|Senior|Executive|Professor|CEO|CFO|COO|CMO|As|And|Of|At))+$")
 

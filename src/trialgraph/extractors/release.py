@@ -16,8 +16,14 @@ NAME = "release.dateline"
 def extract_release(ctx: Context) -> None:
     date = location = None
     evidence = None
-    for sentence in _dateline_paragraph(ctx):
+    paragraph = _dateline_paragraph(ctx)
+    for number, sentence in enumerate(paragraph):
         text = ctx.text(sentence)
+        following = number + 1
+        while following < len(paragraph) and following <= number + 3 and _ABBREVIATION_END.search(text.rstrip()):
+            # "CAMBRIDGE, Mass." | "& BOSTON--(BUSINESS WIRE)--Feb." | "3, 2023--": sentences split at abbreviations
+            text = text.rstrip() + " " + ctx.text(paragraph[following]).lstrip()
+            following += 1
         match = DATELINE_RE.match(text) or EMBEDDED_DATELINE_RE.search(text)
         if match:
             date = parse_full(match.group("date"))
@@ -57,6 +63,7 @@ def extract_release(ctx: Context) -> None:
     ctx.extraction.release = ReleaseFact(ctx.document.doc_id, date, location, headline, evidence)
 
 
+_ABBREVIATION_END = re.compile(r"(?:\b[A-Z][a-z]{1,4}|\b(?:[A-Z]\.){1,3}[A-Z]?)\.?$")
 # "news-2025-02-13.txt"; "news-2025-02-13-2.txt" is an archive's second item of that day.
 FILE_NAME_DATE = re.compile(r"(?<!\d)(?P<date>(?:19|20)\d{2}-[01]\d-[0-3]\d)(?:-\d{1,2})?(?:\.\w+)?$")
 
@@ -83,11 +90,13 @@ def _dateline_paragraph(ctx: Context) -> list:
 
 def normalize_place(place: str) -> str | None:
     """'MADISON, Wis.' -> 'Madison, WI'; 'STOCKHOLM' -> 'Stockholm, Sweden'."""
-    first = re.split(r"\s+and\s+", place.strip())[0]
+    first = re.split(r"\s+(?:and|&)\s+", place.strip())[0]
     parts = [p.strip() for p in first.split(",") if p.strip()]
     if not parts:
         return None
     city = _title(parts[0])
+    if len(parts) > 2 and lexicons.countries().get(parts[-1].lower()) == "United States":
+        parts = parts[:2]  # "SAN DIEGO, CA, USA": the state says more than the country
     if len(parts) > 2 and lexicons.countries().get(parts[-1].lower()):
         return f"{city}, {lexicons.countries()[parts[-1].lower()]}"  # "Edmonton, Alberta, Canada"
     if len(parts) > 1:

@@ -58,6 +58,9 @@ _STOP = re.compile(
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
+    # "... for X and plans to start a trial": the sentence's subject goes on with another verb
+    r"and (?:plans?|expects?|intends?|anticipates?|continues?|remains?|aims?|looks?|received|receives|announced|reported|"
+    r"expanded|initiated|completed|dosed|enrolled|launched)|"
     # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
     r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
     r"highlights?|supports?|provides?|offers?|means|suggests?|indicates?|shows?|can|could|may|might|would|should|"
@@ -78,7 +81,21 @@ DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD = map(gate, (DISEASE_WORD, DISEASE_A
 
 
 def names_disease(text: str) -> bool:
-    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text) or _eponym().search(text))
+    return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text) or _eponym().search(text)
+                or _in_disease_dictionary(text))
+
+
+_DICTIONARY_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+
+
+def _in_disease_dictionary(text: str) -> bool:
+    """A disease without a disease word in its name ("myasthenia gravis", "hemophilia A"):
+    any run of up to four words the public disease dictionary lists."""
+    from .. import lexicons
+
+    names = lexicons.disease_names()
+    words = _DICTIONARY_WORD.findall(text.lower())
+    return any(" ".join(words[i:i + n]) in names for i in range(len(words)) for n in range(1, 5) if i + n <= len(words))
 
 
 @lru_cache(maxsize=None)
@@ -139,15 +156,26 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
                 continue
         candidate = _cut(rest)
+        if candidate and not populations and _defined_disease(candidate, ctx):
+            return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
-            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with)\s+(.+)$", candidate)
+            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with"
+                             + ("" if populations else "|for") + r")\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
                 # "IV infusion in aneurysmal hemorrhage", "protein in the urine of patients with IgA
-                # nephropathy": the population follows "in" or "patients with"
+                # nephropathy", "(a designation for) new treatment options for X": the population follows
                 return inner.group(2)
             return candidate
     return None
+
+
+def _defined_disease(candidate: str, ctx) -> bool:
+    """An abbreviation the release defines as a disease's name."""
+    if ctx is None or not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]{1,9}", candidate):
+        return False
+    long = ctx.abbreviations().get(candidate)
+    return bool(long) and names_disease(long)
 
 
 def last_indication(text: str, ctx=None) -> str | None:
@@ -188,6 +216,7 @@ def _cut(text: str) -> str | None:
 _DATE_IN_PHRASE = re.compile(
     r"\s(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|"
     r"Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b")
+_APPOSITIVE_START = re.compile(r"\s*(?:(?:two|three|four|five|both|all|each|one|a|an|the|which|these|those)\b|\d)", re.I)
 
 
 def _disease_list_prefix(phrase: str) -> str:
@@ -198,8 +227,8 @@ def _disease_list_prefix(phrase: str) -> str:
     parts = phrase.split(",")
     kept = [parts[0]]
     for part in parts[1:]:
-        if not names_disease(part):
-            break
+        if not names_disease(part) or _APPOSITIVE_START.match(part):
+            break  # "A and B, two inherited retinal diseases": an appositive about the list, not an item
         kept.append(part)
     return ",".join(kept).strip(" ,")
 

