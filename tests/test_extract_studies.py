@@ -600,3 +600,9 @@ def test_a_combination_partner_after_with_is_not_the_studied_drug():
     ex = announce("ACM-101 is being studied as monotherapy in the Phase 2 HARBOR trial and in combination with "
                   "azacitidine.", headline="Acme Reports ACM-101 Data")
     assert [(t.drug, t.name) for t in ex.trials] == [("ACM-101", "HARBOR")]
+
+
+def test_a_headline_title_casing_a_study_name_is_the_same_study():
+    ex = announce("Interim results of the ongoing Phase 3 QUORRA-2 study of ACM-101 in adults with relapsed follicular lymphoma.",
+                  headline="Acme Oncology Reports Interim Results from Phase 3 Quorra-2 Study of ACM-101")
+    assert [t.name for t in ex.trials] == ["QUORRA-2"]

@@ -366,13 +366,13 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
     same_drug = [t for t in trials if t.drug == mention.drug]
     section = (mention.sentence.section or "").lower()
     for trial in same_drug:  # "About the BRUIN Phase 1/2 Trial": its "Phase 1 study" is that trial's stage
-        if trial.name and trial.name.lower() in section and not (mention.name and mention.name != trial.name) and (
+        if trial.name and trial.name.lower() in section and not (mention.name and not _same_name(mention.name, trial.name)) and (
                 mention.phase is None or _same_study_phase(trial.phase, mention.phase)
                 or _more_precise(trial.phase, mention.phase) or _more_precise(mention.phase, trial.phase)):
             return trial
     if mention.name:
         for trial in trials:  # one name is one study, whichever drug a sentence names near it
-            if trial.name == mention.name:
+            if _same_name(trial.name, mention.name):
                 return trial
         for trial in same_drug:
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
@@ -397,6 +397,17 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         unscored = [t for t in candidates if not t.indication]
         return unscored[0] if unscored else None
     return candidates[0]
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    """A headline title-cases a study's name ("Zephyr-1" for "ZEPHYR-1"): still one name."""
+    return bool(a and b and a.casefold() == b.casefold())
+
+
+def _usual_form(a: str, b: str) -> str:
+    """Of two spellings of one name, the one with more capitals: headlines title-case acronyms."""
+    caps = lambda name: sum(c.isupper() for c in name)
+    return a if caps(a) >= caps(b) else b
 
 
 def _same_population(a: str, b: str, long_forms: dict[str, str]) -> float:
@@ -469,9 +480,11 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
 
 
 def _absorb(target: _Mention, mention: _Mention) -> None:
-    if mention.attached and not target.attached and target.name and target.name == mention.name:
+    if mention.attached and not target.attached and target.name and _same_name(target.name, mention.name):
         # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
         target.drug, target.attached = mention.drug, True
+    if target.name and mention.name and _same_name(target.name, mention.name):
+        target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
     if target.phase is None or _more_precise(mention.phase, target.phase) or (
