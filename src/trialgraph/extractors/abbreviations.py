@@ -83,7 +83,10 @@ def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
     if not wanted:
         return {}
     words = [m.group(0) for m in _WORD.finditer(text)]
-    found: dict[str, str] = {}
+    initials = [w[0].upper() for w in words]
+    if all(len(i) == 1 for i in initials):
+        return _written_out(words, "".join(initials), wanted, names_disease)
+    found: dict[str, str] = {}  # an initial that upper-cases to two letters ("ß"): windows by hand
     for size in sorted({len(a) for a in wanted}):
         for start in range(len(words) - size + 1):
             phrase = words[start:start + size]
@@ -93,3 +96,23 @@ def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
                 if names_disease(long):
                     found[initials] = long
     return found
+
+
+def _written_out(words: list[str], initials: str, wanted: set[str], names_disease) -> dict[str, str]:
+    """written_out when each word's initial is one letter: an acronym's windows are
+    where it occurs in the string of initials (a substring search in C, instead of
+    joining the initials of every window of every size). The same windows are taken
+    in the same order (by size, then position), so the result is the same."""
+    hits: list[tuple[int, int, str, str]] = []
+    for acronym in wanted:
+        size = len(acronym)
+        at = initials.find(acronym)
+        while at >= 0:
+            phrase = words[at:at + size]
+            if not phrase[0].isupper():
+                long = " ".join(phrase)
+                if names_disease(long):
+                    hits.append((size, at, acronym, long))
+                    break
+            at = initials.find(acronym, at + 1)
+    return {acronym: long for _, _, acronym, long in sorted(hits)}
