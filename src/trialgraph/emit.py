@@ -32,7 +32,7 @@ class EmittedGraph:
     rendered: list[tuple[str, str, str]]  # sorted, distinct
     count: int
     problems: list[str] | None  # None when not validated
-    block: str
+    block: bytes  # UTF-8
     rule_input: str  # "s p o" lines of the triples the rules read (rules.rule_input_of)
     lookups: list[list]  # [kind, key] in first-use order
     fingerprint: str
@@ -112,7 +112,8 @@ def emit_one(extraction, resolution, *, validate: bool) -> list[EmittedGraph]:
         problems = check_triples(str(name).rsplit("/", 1)[-1], triples) if validate else None
         rendered = sorted({(term(s), term(p), term(o)) for s, p, o in triples})
         out.append(EmittedGraph(str(name), extraction.document.doc_id, rendered, len(rendered), problems,
-                                trig_block(term(name), rendered), rule_input_of(rendered), lookups, stamp))
+                                trig_block(term(name), rendered).encode("utf-8"), rule_input_of(rendered),
+                                lookups, stamp))
     return out
 
 

@@ -35,7 +35,7 @@ from .validate import Report, validate_quads
 
 Progress = Callable[[Iterable], Iterable]
 __all__ = ["Assembly", "BuildResult", "Extracted", "Inputs", "assemble", "build", "collect", "extract_file",
-           "extract_files", "output_format", "serialize", "serialize_trig", "validate_assembly"]
+           "extract_files", "output_format", "serialize", "serialize_parts", "serialize_trig", "validate_assembly"]
 
 
 @dataclass
@@ -232,11 +232,18 @@ def output_format(path: Path) -> str:
 
 def serialize(graph, fmt: str) -> bytes:
     """The Assembly (or QuadSink) in `fmt`, a value of OUTPUT_FORMATS."""
-    from .trig import write_nquads
+    return b"".join(serialize_parts(graph, fmt))
 
+
+def serialize_parts(graph, fmt: str) -> list[bytes]:
+    """serialize() in pieces to write one after the other (output.write_atomic):
+    a large graph is not copied into one joined string."""
+    from .trig import write_nquads, write_trig_located
+
+    quads = graph.quads if isinstance(graph, Assembly) else graph
     if fmt == "nquads":
-        return write_nquads(graph.quads if isinstance(graph, Assembly) else graph)
-    return serialize_trig(graph)
+        return [write_nquads(quads)]
+    return write_trig_located(quads)[0]
 
 
 def serialize_trig(graph) -> bytes:
