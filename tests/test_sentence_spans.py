@@ -78,3 +78,13 @@ def test_examples_of_syntoks_decisions():
     ]
     assert sentence_spans("") == ()
     assert sentence_spans("First.\n\nSecond") == ((0, 6), (8, 14))
+
+
+def test_clean_markup_skips_only_what_cannot_change():
+    """clean_markup skips blanking when every line is printable: that holds only
+    if every character it blanks is non-printable."""
+    from trialgraph.normalize import _BLANKED, clean_markup
+
+    assert all(not chr(code).isprintable() for code in _BLANKED)
+    text = "Zentrix\u00a0Bio **ZX-101**\x0c a_b\r\n\tend"
+    assert clean_markup(text) == "Zentrix Bio   ZX-101    a_b \n\tend"

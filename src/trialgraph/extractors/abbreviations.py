@@ -82,10 +82,10 @@ def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
     wanted = {a for a in _ACRONYM.findall(text) if a not in defined}
     if not wanted:
         return {}
-    words = [m.group(0) for m in _WORD.finditer(text)]
-    initials = [w[0].upper() for w in words]
-    if all(len(i) == 1 for i in initials):
-        return _written_out(words, "".join(initials), wanted, names_disease)
+    words = _WORD.findall(text)
+    initials = "".join(w[0] for w in words).upper()
+    if len(initials) == len(words):  # no initial upper-cases to two letters
+        return _written_out(words, initials, wanted, names_disease)
     found: dict[str, str] = {}  # an initial that upper-cases to two letters ("ß"): windows by hand
     for size in sorted({len(a) for a in wanted}):
         for start in range(len(words) - size + 1):
