@@ -187,13 +187,15 @@ def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | N
 
 
 def assemble(extractions: list[Extraction], resolution: Resolution | None = None, *, workers: int = 1,
-             validate: bool = True) -> Assembly:
+             validate: bool = True, keep_triples: bool = True) -> Assembly:
     """Resolve across releases and emit the quads. With several workers the
     release graphs are emitted (and, if `validate`, checked) in parallel;
-    the quads are the same either way."""
+    the quads are the same either way. keep_triples=False keeps release graphs
+    as their TriG blocks only (emit.emit_releases): for a build that writes TriG."""
     resolution = resolution if resolution is not None else resolve(extractions)
     quads = build_dataset(extractions, resolution, releases=False)
-    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate)
+    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate,
+                            keep_triples=keep_triples)
     checked = finish_shared_graphs(quads, validate=validate)
     materialise_rules(quads)  # queries/rules/*.rq -> graph tgid:graph/inferred (rules.py)
     if validate:
@@ -257,18 +259,20 @@ def serialize_trig(graph) -> bytes:
 
 
 def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int = 1,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, keep_triples: bool = True) -> BuildResult:
+    """keep_triples: see assemble()."""
     with paused_gc():
-        return _build(paths, validate=validate, workers=workers, progress=progress)
+        return _build(paths, validate=validate, workers=workers, progress=progress, keep_triples=keep_triples)
 
 
-def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
+def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None,
+           keep_triples: bool) -> BuildResult:
     inputs = collect(paths)
     clock = Stopwatch()
     extracted = extract_files(inputs.files, workers=workers, progress=progress)
     require_releases(extracted, inputs)
     clock.lap("extract", extract_counts(extracted))
-    assembly = assemble(extracted.extractions, workers=workers, validate=validate)
+    assembly = assemble(extracted.extractions, workers=workers, validate=validate, keep_triples=keep_triples)
     clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
     if report is not None:

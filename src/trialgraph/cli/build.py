@@ -54,7 +54,9 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
                       if into is not None else f"{len(result.extractions)} releases")
         else:
             with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-                result = build(inputs, validate=not no_validate, progress=progress, workers=workers)
+                # TriG is written from each graph's block: its triples need not stay in memory
+                result = build(inputs, validate=not no_validate, progress=progress, workers=workers,
+                               keep_triples=fmt != "trig")
                 parts = serialize_parts(result.assembly, fmt)
                 write_clock = Stopwatch()
                 write_atomic(output, parts)
