@@ -18,6 +18,7 @@ largest worker), so it only grows from stage to stage.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import platform
@@ -89,14 +90,17 @@ def child_ours(folder: Path, out: Path, workers: int) -> dict:
             rules_s.append(round(time.perf_counter() - started, 2))
         pipeline.materialise_rules = timed
     t = time.perf_counter()
-    assembly = pipeline.assemble(extracted.extractions, resolution, workers=workers)
+    # as `trialgraph build -o x.trig` does: release graphs kept as TriG blocks, the file written in pieces
+    as_cli = {"keep_triples": False} if "keep_triples" in inspect.signature(pipeline.assemble).parameters else {}
+    assembly = pipeline.assemble(extracted.extractions, resolution, workers=workers, **as_cli)
     clock.lap("emit", t)  # with several workers this includes validating the release graphs
     clock.stages["emit"]["rules_s"] = sum(rules_s)
     t = time.perf_counter()
     report = pipeline.validate_assembly(assembly, workers=workers)
     clock.lap("validate", t)
     t = time.perf_counter()
-    write_atomic(out, pipeline.serialize_trig(assembly))
+    write_atomic(out, pipeline.serialize_parts(assembly, "trig") if hasattr(pipeline, "serialize_parts")
+                 else pipeline.serialize_trig(assembly))
     clock.lap("write", t)
     return {"releases": len(extracted.extractions), "triples": len(assembly.quads), "conforms": report.conforms,
             "problems": report.problems[:3], "stages": clock.stages, "total": clock.total()}

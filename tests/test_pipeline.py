@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from rdflib import URIRef
 
 from trialgraph import pipeline
 from trialgraph.parallel import extract_many
@@ -48,6 +49,25 @@ def test_parallel_build_writes_the_same_bytes(releases, monkeypatch):
     # the pre-rendered graphs still read back as rdflib terms for callers that iterate
     name = next(iter(many.assembly.checked))
     assert set(one.assembly.quads.graph(name)) == set(many.assembly.quads.graph(name))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_without_kept_triples_is_the_same_graph(releases, monkeypatch, workers):
+    """keep_triples=False keeps release graphs as TriG blocks: the same TriG,
+    N-Quads and counts, and the same triples when read back from the blocks."""
+    from trialgraph import emit
+
+    monkeypatch.setattr(emit, "EMIT_CHUNK", 5)
+    monkeypatch.setattr(emit, "PARALLEL_FROM", 10)
+    kept = pipeline.build([releases], workers=workers)
+    blocks = pipeline.build([releases], workers=workers, keep_triples=False)
+    assert pipeline.serialize_trig(kept.assembly) == pipeline.serialize_trig(blocks.assembly)
+    assert len(kept.assembly.quads) == len(blocks.assembly.quads)
+    assert kept.assembly.checked == blocks.assembly.checked
+    name = URIRef(blocks.assembly.emitted[0].name)  # a release graph
+    assert blocks.assembly.quads.graph(name).rendered is None  # not kept ...
+    assert pipeline.serialize(kept.assembly, "nquads") == pipeline.serialize(blocks.assembly, "nquads")  # ... read back
+    assert set(kept.assembly.quads.graph(name)) == set(blocks.assembly.quads.graph(name))
 
 
 def test_parallel_emit_reports_the_same_problems(releases, monkeypatch):

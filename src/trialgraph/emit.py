@@ -29,10 +29,10 @@ _SHARED: dict = {}
 class EmittedGraph:
     name: str  # graph IRI
     doc_id: str
-    rendered: list[tuple[str, str, str]]  # sorted, distinct
+    rendered: list[tuple[str, str, str]] | None  # sorted, distinct; None when not kept (emit_releases)
     count: int
     problems: list[str] | None  # None when not validated
-    block: str
+    block: bytes  # UTF-8
     rule_input: str  # "s p o" lines of the triples the rules read (rules.rule_input_of)
     lookups: list[list]  # [kind, key] in first-use order
     fingerprint: str
@@ -93,7 +93,7 @@ def fingerprint(resolution, lookups) -> str:
     return hashlib.sha256(answers.encode("utf-8")).hexdigest()[:32]
 
 
-def emit_one(extraction, resolution, *, validate: bool) -> list[EmittedGraph]:
+def emit_one(extraction, resolution, *, validate: bool, keep_triples: bool = True) -> list[EmittedGraph]:
     from .quads import QuadSink, TermWriter
     from .rdf import emit_release
     from .rules import rule_input_of
@@ -111,8 +111,10 @@ def emit_one(extraction, resolution, *, validate: bool) -> list[EmittedGraph]:
         triples = list(graph)
         problems = check_triples(str(name).rsplit("/", 1)[-1], triples) if validate else None
         rendered = sorted({(term(s), term(p), term(o)) for s, p, o in triples})
-        out.append(EmittedGraph(str(name), extraction.document.doc_id, rendered, len(rendered), problems,
-                                trig_block(term(name), rendered), rule_input_of(rendered), lookups, stamp))
+        out.append(EmittedGraph(str(name), extraction.document.doc_id, rendered if keep_triples else None,
+                                len(rendered), problems,
+                                trig_block(term(name), rendered).encode("utf-8"), rule_input_of(rendered),
+                                lookups, stamp))
     return out
 
 
@@ -136,16 +138,22 @@ def finish_graph(sink, name: URIRef, *, validate: bool) -> list[str] | None:
 
 
 def _emit_chunk(bounds: tuple[int, int]) -> list[EmittedGraph]:
-    extractions, resolution, validate = _SHARED["extractions"], _SHARED["resolution"], _SHARED["validate"]
+    extractions, resolution, options = _SHARED["extractions"], _SHARED["resolution"], _SHARED["options"]
     return [graph for extraction in extractions[bounds[0]:bounds[1]]
-            for graph in emit_one(extraction, resolution, validate=validate)]
+            for graph in emit_one(extraction, resolution, **options)]
 
 
 def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
-                  validate: bool = True) -> list[EmittedGraph]:
+                  validate: bool = True, keep_triples: bool = True) -> list[EmittedGraph]:
     """Emit every release graph into `sink` (pre-rendered), with `workers`
     forked processes when there is enough work; the same output either way.
-    Returns the emitted graphs (their rendered triples dropped, the sink holds them)."""
+    Returns the emitted graphs (their rendered triples dropped, the sink holds them).
+
+    keep_triples=False: the sink keeps each graph as its TriG block, rule input
+    and count only (what writing TriG and running the rules read), and reads
+    its triples back from the block if anyone asks (quads.GraphSink.set_block).
+    At 10,000 realistic releases the triples as term text were 400 MB of the
+    parent's memory, and most of what the workers pickled."""
     ordered = sorted(extractions, key=lambda e: e.document.doc_id)
     # Below PARALLEL_FROM releases the pool costs more than it saves: forking a
     # process that holds a large corpus copies page tables and touched pages.
@@ -156,16 +164,21 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
 
         rule_predicates()  # parsed once here (rdflib's SPARQL parser), not again in every forked worker
         bounds = [(i, min(i + EMIT_CHUNK, len(ordered))) for i in range(0, len(ordered), EMIT_CHUNK)]
-        _SHARED.update(extractions=ordered, resolution=resolution, validate=validate)
+        _SHARED.update(extractions=ordered, resolution=resolution,
+                       options={"validate": validate, "keep_triples": keep_triples})
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 chunks = [graph for chunk in pool.map(_emit_chunk, bounds) for graph in chunk]
         finally:
             _SHARED.clear()
     else:
-        chunks = [graph for extraction in ordered for graph in emit_one(extraction, resolution, validate=validate)]
+        chunks = [graph for extraction in ordered
+                  for graph in emit_one(extraction, resolution, validate=validate, keep_triples=keep_triples)]
     for graph in chunks:
-        sink.graph(URIRef(graph.name)).set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
+        if graph.rendered is None:
+            sink.graph(URIRef(graph.name)).set_block(graph.block, graph.count, graph.rule_input, None)
+        else:
+            sink.graph(URIRef(graph.name)).set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
         graph.rendered = []
     return chunks
 

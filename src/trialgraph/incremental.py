@@ -42,7 +42,7 @@ from .pipeline import Assembly, BuildResult, Extracted, Stopwatch, assemble, ass
     extract_counts, extract_files, finish_shared_graphs, require_releases, validate_assembly, validation_counts
 from .rdf import build_dataset
 from .resolve import resolve, word_counts
-from .rules import infer_rendered_changed, nodes_of, rule_input_summary
+from .rules import infer_rendered_changed, nodes_of, rule_input_summary, set_inferred
 from .trig import write_trig_located
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}
@@ -358,5 +358,5 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
     entities = quads.graphs.get(URIRef(ENTITIES_GRAPH))
     if entities is not None:
         touched.update(nodes_of(entities.rule_input))
-    quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(infer_rendered_changed(quads, touched, state.inferred))
+    set_inferred(quads, infer_rendered_changed(quads, touched, state.inferred))
     return Assembly(resolution, quads, checked=checked if validate else None, emitted=emitted), carried

@@ -27,13 +27,13 @@ class Zone(str, Enum):
         return self not in (Zone.FORWARD_LOOKING, Zone.CONTACTS, Zone.BOILERPLATE)
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     doc_id: str
     name: str  # file name only: outputs must not depend on the folder
@@ -41,7 +41,7 @@ class Document:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     doc_id: str
     index: int
@@ -54,7 +54,7 @@ class Sentence:
     is_heading: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     doc_id: str
     span: Span
@@ -66,7 +66,7 @@ class Evidence:
         return Evidence(sentence.doc_id, sentence.span, sentence.text, extractor)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReleaseFact:
     doc_id: str
     date: str | None  # ISO 8601 at the stated precision
@@ -75,7 +75,7 @@ class ReleaseFact:
     evidence: Evidence | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompanyFact:
     name: str  # longest form the release writes, e.g. "Acme Bio, Inc."
     evidence: Evidence
@@ -87,7 +87,7 @@ class CompanyFact:
     is_issuer: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PersonFact:
     name: str  # as written, titles and degrees removed
     evidence: Evidence
@@ -95,13 +95,13 @@ class PersonFact:
     organization: str | None = None  # surface name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DrugAlias:
     name: str
     relation: str  # "brand", "inn", "code", "former", "abbreviation", "full_name"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DrugFact:
     name: str
     evidence: Evidence
@@ -109,7 +109,7 @@ class DrugFact:
     company: str | None = None  # surface company name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DesignationFact:
     drug: str
     type: str  # FACTS.md designation type code
@@ -119,7 +119,7 @@ class DesignationFact:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrialFact:
     local_id: str  # unique within the release; cohorts and results refer to it
     drug: str
@@ -131,7 +131,7 @@ class TrialFact:
     registry_ids: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CohortFact:
     label: str
     drug: str
@@ -143,7 +143,7 @@ class CohortFact:
     schedule: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ResultFact:
     drug: str
     endpoint: str
@@ -157,7 +157,7 @@ class ResultFact:
     population: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """A stated time window, kept at the precision the release wrote it.
 
@@ -172,7 +172,7 @@ class Period:
     end: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MilestoneFact:
     """A forward-looking ("expects data in Q4 2019") or achieved ("initiated
     Cohort 7") development milestone stated in a release body."""
@@ -192,7 +192,7 @@ MILESTONE_KINDS = ("data_readout", "initiation", "enrollment_completion", "compl
                    "regulatory_submission", "regulatory_decision", "other")
 
 
-@dataclass
+@dataclass(slots=True)
 class Extraction:
     """Everything one release states, before corpus-wide resolution."""
 

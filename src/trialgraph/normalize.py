@@ -44,8 +44,10 @@ def clean_markup(text: str) -> str:
     out = _HEADING.sub(_blank, out)
     out = _TRADEMARK.sub(_blank, out)
     out = _ESCAPE.sub(" ", out)
-    out = _EMPHASIS.sub(_blank, out)
-    out = out.translate(_BLANKED)
+    if "*" in out or "_" in out:  # every emphasis mark is one of them
+        out = _EMPHASIS.sub(_blank, out)
+    if not all(line.isprintable() for line in out.split("\n")):  # what is blanked is never printable
+        out = out.translate(_BLANKED)
     assert len(out) == len(text)
     return out
 

@@ -37,7 +37,7 @@ from .validate import Report, validate_quads
 
 Progress = Callable[[Iterable], Iterable]
 __all__ = ["Assembly", "BuildResult", "Extracted", "Inputs", "assemble", "build", "collect", "extract_file",
-           "extract_files", "output_format", "serialize", "serialize_trig", "validate_assembly"]
+           "extract_files", "output_format", "serialize", "serialize_parts", "serialize_trig", "validate_assembly"]
 
 
 @dataclass
@@ -191,13 +191,15 @@ def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | N
 
 
 def assemble(extractions: list[Extraction], resolution: Resolution | None = None, *, workers: int = 1,
-             validate: bool = True) -> Assembly:
+             validate: bool = True, keep_triples: bool = True) -> Assembly:
     """Resolve across releases and emit the quads. With several workers the
     release graphs are emitted (and, if `validate`, checked) in parallel;
-    the quads are the same either way."""
+    the quads are the same either way. keep_triples=False keeps release graphs
+    as their TriG blocks only (emit.emit_releases): for a build that writes TriG."""
     resolution = resolution if resolution is not None else resolve(extractions)
     quads = build_dataset(extractions, resolution, releases=False)
-    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate)
+    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate,
+                            keep_triples=keep_triples)
     checked = finish_shared_graphs(quads, validate=validate)
     materialise_rules(quads)  # queries/rules/*.rq -> graph tgid:graph/inferred (rules.py)
     if validate:
@@ -236,11 +238,18 @@ def output_format(path: Path) -> str:
 
 def serialize(graph, fmt: str) -> bytes:
     """The Assembly (or QuadSink) in `fmt`, a value of OUTPUT_FORMATS."""
-    from .trig import write_nquads
+    return b"".join(serialize_parts(graph, fmt))
 
+
+def serialize_parts(graph, fmt: str) -> list[bytes]:
+    """serialize() in pieces to write one after the other (output.write_atomic):
+    a large graph is not copied into one joined string."""
+    from .trig import write_nquads, write_trig_located
+
+    quads = graph.quads if isinstance(graph, Assembly) else graph
     if fmt == "nquads":
-        return write_nquads(graph.quads if isinstance(graph, Assembly) else graph)
-    return serialize_trig(graph)
+        return [write_nquads(quads)]
+    return write_trig_located(quads)[0]
 
 
 def serialize_trig(graph) -> bytes:
@@ -254,21 +263,22 @@ def serialize_trig(graph) -> bytes:
 
 
 def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int = 1,
-          progress: Progress | None = None, engine=None) -> BuildResult:
+          progress: Progress | None = None, engine=None, keep_triples: bool = True) -> BuildResult:
     """engine: where extraction runs (engines.py); resolution, emission and
-    validation use `workers` processes here."""
+    validation use `workers` processes here. keep_triples: see assemble()."""
     with paused_gc():
-        return _build(paths, validate=validate, workers=workers, progress=progress, engine=engine)
+        return _build(paths, validate=validate, workers=workers, progress=progress, engine=engine,
+                      keep_triples=keep_triples)
 
 
 def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None,
-           engine) -> BuildResult:
+           engine, keep_triples: bool) -> BuildResult:
     inputs = collect(paths)
     clock = Stopwatch()
     extracted = extract_files(inputs.files, workers=workers, progress=progress, engine=engine)
     require_releases(extracted, inputs)
     clock.lap("extract", extract_counts(extracted))
-    assembly = assemble(extracted.extractions, workers=workers, validate=validate)
+    assembly = assemble(extracted.extractions, workers=workers, validate=validate, keep_triples=keep_triples)
     clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
     if report is not None:

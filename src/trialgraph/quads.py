@@ -30,9 +30,10 @@ class GraphSink:
         self._count = 0  # of a graph known only by its block (set_block)
 
     def set_block(self, block: bytes | memoryview, count: int, rule_input: str | memoryview,
-                  rule_summary: tuple[str, str]) -> None:
-        """A graph reused from an earlier build as its TriG block; its triples
-        are read back from the block only if someone iterates them."""
+                  rule_summary: tuple[str, str] | None) -> None:
+        """A graph known as its TriG block (reused from an earlier build, or
+        emitted for a TriG build); its triples are read back from the block only
+        if someone iterates them."""
         self._triples.clear()
         self.rendered = None
         self.block, self._count, self.rule_input, self.rule_summary = block, count, rule_input, rule_summary
@@ -52,14 +53,12 @@ class GraphSink:
         import pyoxigraph
 
         from .prefixes import PREFIXES
-        from .sparql.engines import from_oxigraph
         from .trig import trig_header
 
         block = self.block.encode("utf-8") if isinstance(self.block, str) else bytes(self.block)
         data = trig_header(PREFIXES).encode("utf-8") + block
-        term = TermWriter()
-        self.rendered = sorted({(term(from_oxigraph(q.subject)), term(from_oxigraph(q.predicate)),
-                                 term(from_oxigraph(q.object))) for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TRIG)})
+        self.rendered = sorted({(_read_back(q.subject), _read_back(q.predicate), _read_back(q.object))
+                                for q in pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.TRIG)})
 
     def _terms(self) -> None:
         """Back to rdflib terms: only for callers that iterate or add (tests, small graphs)."""
@@ -153,6 +152,23 @@ class QuadSink:
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _read_back(term) -> str:
+    """A term parsed from a TriG block (pyoxigraph) as nt() wrote it: the same
+    text, datatype included (sparql.engines.from_oxigraph folds integer types
+    into xsd:integer, which a query wants and a graph must not)."""
+    import pyoxigraph
+
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<{term.value}>"
+    if not isinstance(term, pyoxigraph.Literal):
+        raise ValueError(f"blank node {term!r}: trialgraph mints IRIs for every node")
+    body = '"' + term.value.translate(_ESCAPES) + '"'
+    if term.language:
+        return f"{body}@{term.language}"
+    datatype = term.datatype.value
+    return body if datatype == XSD_STRING else f"{body}^^<{datatype}>"
 
 
 class TermWriter:

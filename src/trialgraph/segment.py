@@ -9,10 +9,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-import syntok.segmenter as syntok
-
 from .model import Document, Sentence, Span, Zone
 from .normalize import clean_markup
+from .sentence_spans import sentence_spans
 
 # A wire-service dateline: "MADISON, Wis., Nov. 07, 2017 (GLOBE NEWSWIRE) --",
 # "STOCKHOLM -- March 26, 2020 --", "LONDON, 3 March 2023 --".
@@ -211,26 +210,18 @@ def _unglue(clean: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # Boilerplate paragraphs ("About ...", forward-looking statements, contacts)
-# recur verbatim across one issuer's releases, and syntok is a third of
-# extraction time: sentence offsets of a paragraph depend on its text alone.
-# Long paragraphs are not remembered, so the cache's memory stays bounded.
+# recur verbatim across one issuer's releases: sentence offsets of a
+# paragraph depend on its text alone. Long paragraphs are not remembered, so
+# the cache's memory stays bounded.
 _CACHED_CHUNK_CHARS = 4000
 
 
 def _syntok_spans(chunk: str) -> tuple[tuple[int, int], ...]:
-    return _remembered_spans(chunk) if len(chunk) <= _CACHED_CHUNK_CHARS else _spans(chunk)
+    """Sentences as syntok finds them (sentence_spans.py)."""
+    return _remembered_spans(chunk) if len(chunk) <= _CACHED_CHUNK_CHARS else sentence_spans(chunk)
 
 
-def _spans(chunk: str) -> tuple[tuple[int, int], ...]:
-    return tuple(
-        (sent[0].offset, sent[-1].offset + len(sent[-1].value))
-        for paragraph in syntok.analyze(chunk)
-        for sent in paragraph
-        if sent
-    )
-
-
-_remembered_spans = lru_cache(maxsize=4096)(_spans)
+_remembered_spans = lru_cache(maxsize=4096)(sentence_spans)
 
 
 def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:

@@ -11,7 +11,7 @@ from ..errors import NoReleaseError, TrialgraphError, UsageError, printable
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize
+from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize_parts
 from . import common
 from .common import EXIT_CODES, fail, verbose_option
 
@@ -77,11 +77,13 @@ def _build(paths, output: Path | None, into: Path | None, store: Path | None, fm
                   if into is not None else f"{len(result.extractions)} releases")
     else:
         with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-            result = build(inputs, validate=validate, progress=progress, workers=workers, engine=engine)
-            data = serialize(result.assembly, fmt)
+            # TriG is written from each graph's block: its triples need not stay in memory
+            result = build(inputs, validate=validate, progress=progress, workers=workers, engine=engine,
+                           keep_triples=fmt != "trig")
+            parts = serialize_parts(result.assembly, fmt)
             write_clock = Stopwatch()
-            write_atomic(output, data)
-            write_clock.lap("write", f"{len(data)} bytes")
+            write_atomic(output, parts)
+            write_clock.lap("write", f"{sum(map(len, parts))} bytes")
             result.stages.extend(write_clock.stages)
         counts = f"{len(result.extractions)} releases"
     for error in result.rejected:

@@ -88,8 +88,11 @@ def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
     wanted = {a for a in _ACRONYM.findall(text) if a not in defined}
     if not wanted:
         return {}
-    words = [m.group(0) for m in _WORD.finditer(text)]
-    found: dict[str, str] = {}
+    words = _WORD.findall(text)
+    initials = "".join(w[0] for w in words).upper()
+    if len(initials) == len(words):  # no initial upper-cases to two letters
+        return _written_out(words, initials, wanted, names_disease)
+    found: dict[str, str] = {}  # an initial that upper-cases to two letters ("ß"): windows by hand
     for size in sorted({len(a) for a in wanted}):
         for start in range(len(words) - size + 1):
             phrase = words[start:start + size]
@@ -100,3 +103,23 @@ def written_out(text: str, defined: dict[str, str]) -> dict[str, str]:
                 if names_disease(long) and names_disease(phrase[-1]):
                     found[initials] = long
     return found
+
+
+def _written_out(words: list[str], initials: str, wanted: set[str], names_disease) -> dict[str, str]:
+    """written_out when each word's initial is one letter: an acronym's windows are
+    where it occurs in the string of initials (a substring search in C, instead of
+    joining the initials of every window of every size). The same windows are taken
+    in the same order (by size, then position), so the result is the same."""
+    hits: list[tuple[int, int, str, str]] = []
+    for acronym in wanted:
+        size = len(acronym)
+        at = initials.find(acronym)
+        while at >= 0:
+            phrase = words[at:at + size]
+            if not phrase[0].isupper():
+                long = " ".join(phrase)
+                if names_disease(long):
+                    hits.append((size, at, acronym, long))
+                    break
+            at = initials.find(acronym, at + 1)
+    return {acronym: long for _, _, acronym, long in sorted(hits)}

@@ -12,6 +12,7 @@ from ..lexicons.drug_names import Hit, lexicon as drug_lexicon
 from ..model import DrugAlias, DrugFact, Evidence, Zone
 from ..normalize import ascii_punct
 from .context import Context, name_key
+from .literals import Alternation, word_ends
 from .memo import per_text
 from .prefilter import gate
 
@@ -407,8 +408,8 @@ def extract_drugs(ctx: Context) -> None:
         for form in list(forms):
             if form not in text:  # the form is matched literally: no scan can find it
                 continue
-            for match in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
-                tail = text[match.end():]
+            for end in word_ends(form, text):
+                tail = text[end:]
                 paren = PAREN_ALIAS.match(tail.lstrip()) if tail[:2].strip() in ("(", "") or tail.startswith(" (") else None
                 if paren:
                     for piece, relation in _alias_pieces(paren):
@@ -622,7 +623,7 @@ COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relati
 COMPARATOR_AFTER = re.compile(r"^\s*" + _MARK + r"\s*(?:[\d.]+\s*mg\b[^.;]*?)?(?:control|comparator|alone)\b", re.I)
 
 
-def _company_pattern(ctx: Context) -> tuple[re.Pattern | None, dict[str, str]]:
+def _company_pattern(ctx: Context) -> tuple[Alternation | re.Pattern | None, dict[str, str]]:
     """Every way the release writes a company it names, longest first, and
     the company each form stands for."""
     forms: dict[str, str] = {}
@@ -640,8 +641,9 @@ def _company_pattern(ctx: Context) -> tuple[re.Pattern | None, dict[str, str]]:
     return _alternation(tuple(sorted(forms, key=lambda f: (-len(f), f)))), forms
 
 
-@lru_cache(maxsize=4096)  # a company's releases name it the same way: compile once
-def _alternation(forms: tuple[str, ...]) -> re.Pattern:
+def _alternation(forms: tuple[str, ...]) -> Alternation | re.Pattern:
+    if all(forms):  # found with str.find: a pattern of one release's names costs more to compile than to run
+        return Alternation(forms)
     return re.compile(r"(?<![\w-])(?P<co>" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])")
 
 
@@ -652,7 +654,7 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
-def _stated_owner(text: str, start: int, end: int, companies: re.Pattern, forms: dict[str, str]) -> str | None:
+def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
     owner = None
     for match in companies.finditer(before):

@@ -11,6 +11,7 @@ from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
 from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
 from .context import Context
+from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
 from .text import names_disease
@@ -180,7 +181,7 @@ def _short_label(heading: str, short_of: dict[str, str], text: str) -> str:
         short = short_of.get(part.lower())
         if short is None:
             initials = "".join(word[0] for word in re.findall(r"[^\W\d_][\w'-]*", part)).upper()
-            if len(initials) >= 2 and re.search(rf"(?<![\w-]){re.escape(initials)}(?![\w-])", text):
+            if len(initials) >= 2 and has_word(initials, text):
                 short = initials
         shorts.append(short)
     return "/".join(shorts) if all(shorts) else heading
