@@ -187,6 +187,12 @@ def _result_text(row: dict, labels: dict[str, str]) -> str:
     return _value(row) + (f" ({context})" if context else "")
 
 
+def lanes_title(lanes: Lanes) -> str:
+    span = lanes.span()
+    years = f"{span[0].year}–{span[1].year}" if span and span[0].year != span[1].year else (str(span[0].year) if span else "")
+    return f"{lanes.label}: development history by drug ({years}, {lanes.releases} releases)"
+
+
 def describe_lanes(lanes: Lanes) -> str:
     count = sum(len(lane.marks) for lane in lanes.lanes)
     return f"{lanes.label}: {len(lanes.lanes)} drug lane(s), {count} marks from {lanes.releases} release(s)"
