@@ -74,10 +74,14 @@ def all_lanes(store, labels: dict[str, str], companies: list[str]) -> dict[str, 
         if row["company"] in wanted:
             developers[row["drug"]].add(row["company"])
     marks = _marks(store, set(developers), labels)
+    drugs_of: dict[str, list[str]] = defaultdict(list)  # one pass, not every drug per company
+    for drug, owners in developers.items():
+        for owner in owners:
+            drugs_of[owner].append(drug)
     found = {}
     for company in companies:
         lanes = []
-        for drug in sorted(d for d, owners in developers.items() if company in owners):
+        for drug in sorted(drugs_of.get(company, ())):
             if marks.get(drug):
                 lanes.append(Lane(drug, labels.get(drug, drug), tuple(marks[drug])))
         if lanes:
