@@ -142,11 +142,27 @@ def _emit_chunk(bounds: tuple[int, int]) -> list[EmittedGraph]:
 
 
 def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
-                  validate: bool = True) -> list[EmittedGraph]:
+                  validate: bool = True, blocks_only: bool = False) -> list[EmittedGraph]:
     """Emit every release graph into `sink` (pre-rendered), with `workers`
     forked processes when there is enough work; the same output either way.
-    Returns the emitted graphs (their rendered triples dropped, the sink holds them)."""
+    Returns the emitted graphs (their rendered triples dropped, the sink holds them).
+    blocks_only: the sink keeps each graph as its TriG block alone
+    (GraphSink.set_block), dropped of its rendered triples as soon as it
+    arrives: for a build written as TriG, which needs nothing else, the
+    rendered triples were most of its memory (about 200 KB per release)."""
     ordered = sorted(extractions, key=lambda e: e.document.doc_id)
+    out: list[EmittedGraph] = []
+
+    def keep(graphs) -> None:
+        for graph in graphs:
+            target = sink.graph(URIRef(graph.name))
+            if blocks_only and graph.count:
+                target.set_block(graph.block, graph.count, graph.rule_input, None)
+            else:
+                target.set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
+            graph.rendered = []
+            out.append(graph)
+
     # Below PARALLEL_FROM releases the pool costs more than it saves: forking a
     # process that holds a large corpus copies page tables and touched pages.
     if workers > 1 and len(ordered) >= PARALLEL_FROM and can_fork():
@@ -159,15 +175,14 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
         _SHARED.update(extractions=ordered, resolution=resolution, validate=validate)
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                chunks = [graph for chunk in pool.map(_emit_chunk, bounds) for graph in chunk]
+                for chunk in pool.map(_emit_chunk, bounds):  # in order, each kept as it arrives
+                    keep(chunk)
         finally:
             _SHARED.clear()
     else:
-        chunks = [graph for extraction in ordered for graph in emit_one(extraction, resolution, validate=validate)]
-    for graph in chunks:
-        sink.graph(URIRef(graph.name)).set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
-        graph.rendered = []
-    return chunks
+        for extraction in ordered:
+            keep(emit_one(extraction, resolution, validate=validate))
+    return out
 
 
 def can_fork() -> bool:

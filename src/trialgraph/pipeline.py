@@ -187,13 +187,15 @@ def extract_files(files: list[Path], *, workers: int = 1, progress: Progress | N
 
 
 def assemble(extractions: list[Extraction], resolution: Resolution | None = None, *, workers: int = 1,
-             validate: bool = True) -> Assembly:
+             validate: bool = True, blocks_only: bool = False) -> Assembly:
     """Resolve across releases and emit the quads. With several workers the
     release graphs are emitted (and, if `validate`, checked) in parallel;
-    the quads are the same either way."""
+    the quads are the same either way. blocks_only: keep each release graph
+    as its TriG block alone (emit.emit_releases), for a build written as TriG."""
     resolution = resolution if resolution is not None else resolve(extractions)
     quads = build_dataset(extractions, resolution, releases=False)
-    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate)
+    emitted = emit_releases(quads, extractions, resolution, workers=workers, validate=validate,
+                            blocks_only=blocks_only)
     checked = finish_shared_graphs(quads, validate=validate)
     materialise_rules(quads)  # queries/rules/*.rq -> graph tgid:graph/inferred (rules.py)
     if validate:
@@ -239,6 +241,16 @@ def serialize(graph, fmt: str) -> bytes:
     return serialize_trig(graph)
 
 
+def serialize_pieces(graph, fmt: str) -> list:
+    """serialize() as pieces to write one after the other (output.write_atomic):
+    a TriG's graph blocks are not joined into one more copy of the graph."""
+    if fmt == "nquads":
+        return [serialize(graph, fmt)]
+    from .trig import write_trig_located
+
+    return write_trig_located(graph.quads if isinstance(graph, Assembly) else graph)[0]
+
+
 def serialize_trig(graph) -> bytes:
     """Deterministic TriG of an Assembly (or a QuadSink)."""
     from .trig import write_trig
@@ -250,18 +262,20 @@ def serialize_trig(graph) -> bytes:
 
 
 def build(paths: Iterable[Path] | Inputs, *, validate: bool = True, workers: int = 1,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, blocks_only: bool = False) -> BuildResult:
+    """blocks_only: the result is only written as TriG (assemble)."""
     with paused_gc():
-        return _build(paths, validate=validate, workers=workers, progress=progress)
+        return _build(paths, validate=validate, workers=workers, progress=progress, blocks_only=blocks_only)
 
 
-def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None) -> BuildResult:
+def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, progress: Progress | None,
+           blocks_only: bool = False) -> BuildResult:
     inputs = collect(paths)
     clock = Stopwatch()
     extracted = extract_files(inputs.files, workers=workers, progress=progress)
     require_releases(extracted, inputs)
     clock.lap("extract", extract_counts(extracted))
-    assembly = assemble(extracted.extractions, workers=workers, validate=validate)
+    assembly = assemble(extracted.extractions, workers=workers, validate=validate, blocks_only=blocks_only)
     clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
     if report is not None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from rdflib import RDF, Dataset, Literal, URIRef, Variable
 
 from .iris import INFERRED_GRAPH
@@ -152,6 +151,28 @@ def infer_rendered(source) -> list[tuple[str, str, str]]:
     and without anything already stated."""
     lines, stated = _rule_input(source)
     return _triples(_run_rules(lines) - stated)
+
+
+def infer_rendered_from_file(nquads: Path, store_folder: Path) -> list[tuple[str, str, str]]:
+    """infer_rendered() of the rule input written as N-Quads lines to a file
+    (lowmem.py): the rules run on an on-disk store in `store_folder`, and what
+    is already stated is dropped by reading the file again, so memory holds
+    the inferences only, not the corpus's rule input."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store(str(store_folder))
+    try:
+        store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
+        found: set[str] = set()
+        for path in rule_files():
+            for triple in store.query(path.read_text(encoding="utf-8")):
+                found.add(f"{_text(triple.subject)} {_text(triple.predicate)} {_text(triple.object)}")
+    finally:
+        del store
+    with open(nquads, encoding="utf-8") as lines:
+        for line in lines:  # "s p o <g> ." as _rule_input writes it
+            found.discard(line.rsplit(" ", 2)[0])
+    return _triples(found)
 
 
 def _triples(found: set[str]) -> list[tuple[str, str, str]]:

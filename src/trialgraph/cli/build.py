@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from ..errors import NoReleaseError, TrialgraphError, UsageError, printable
 from ..incremental import build_target
 from ..output import OutputLock, lock_path_for, write_atomic
 from ..parallel import default_workers
-from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize
+from ..pipeline import Stopwatch, build, collect, output_format, refuse_overwriting_inputs, serialize_pieces
 from . import common
 from .common import EXIT_CODES, fail, verbose_option
 
@@ -25,6 +26,9 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
               "reading only them (see docs/store.md)")
 @click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
 @click.option("--no-validate", is_flag=True, help="skip SHACL validation")
+@click.option("--low-memory", is_flag=True,
+              help="with -o FILE.trig: keep texts, extractions and release graphs on disk beside the output "
+                   "while building, for a corpus that does not fit in memory; the same graph")
 @click.option("--follow-symlinks", is_flag=True,
               help="read symlinks in the input folders even where they lead outside them (skipped by default)")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
@@ -32,13 +36,15 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary")
 @verbose_option
 def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, store: Path | None,
-            no_validate: bool, follow_symlinks: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
+            no_validate: bool, low_memory: bool, follow_symlinks: bool, workers: int | None, quiet: bool, verbose: bool) -> None:
     """Build a graph from release files or folders (.txt, .md, .html, .pdf)."""
     workers = workers or default_workers()
     try:
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
         fmt = output_format(output) if output is not None else None
+        if low_memory and fmt != "trig":
+            raise UsageError("--low-memory builds a TriG file: give -o FILE.trig")
         # a mistyped or empty input stops here, before any output is touched
         clock = Stopwatch()
         inputs = collect(paths, follow_symlinks=follow_symlinks)
@@ -53,12 +59,20 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
             counts = (f"{target.added} added, {len(target.replaced)} replaced, {target.unchanged} unchanged"
                       if into is not None else f"{len(result.extractions)} releases")
         else:
-            with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-                result = build(inputs, validate=not no_validate, progress=progress, workers=workers)
-                data = serialize(result.assembly, fmt)
+            with OutputLock(lock_path_for(output), what=output), ExitStack() as stack:  # a second build fails fast
+                if low_memory:
+                    from ..lowmem import build_low_memory, spill_folder
+
+                    spill = stack.enter_context(spill_folder(output))
+                    result = build_low_memory(inputs, spill, validate=not no_validate, progress=progress,
+                                              workers=workers)
+                else:
+                    result = build(inputs, validate=not no_validate, progress=progress, workers=workers,
+                                   blocks_only=fmt == "trig")
+                data = serialize_pieces(result.assembly, fmt)
                 write_clock = Stopwatch()
                 write_atomic(output, data)
-                write_clock.lap("write", f"{len(data)} bytes")
+                write_clock.lap("write", f"{sum(len(piece) for piece in data)} bytes")
                 result.stages.extend(write_clock.stages)
             counts = f"{len(result.extractions)} releases"
         for error in result.rejected:
