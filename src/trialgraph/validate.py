@@ -113,18 +113,46 @@ def _report(named: list[tuple[str, list]], workers: int, keep_results: bool = Fa
             report.problems.extend(check_triples(name, triples, report.results))
             advance(name)
     elif workers > 1 and len(named) > 64:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for (name, _), problems in zip(named, pool.map(_check, named, chunksize=32)):
-                report.problems.extend(problems)
-                advance(name)
+        for name, problems in _checked_in_workers(named, workers):
+            report.problems.extend(problems)
+            advance(name)
     else:
         for item in named:
             report.problems.extend(_check(item))
             advance(item[0])
     report.conforms = not report.problems
     return report
+
+
+_SHARED: list = []  # the graphs forked workers check, inherited instead of pickled
+CHECK_CHUNK = 256
+
+
+def _check_range(bounds: tuple[int, int]) -> list[list[str]]:
+    return [_check(item) for item in _SHARED[bounds[0]:bounds[1]]]
+
+
+def _checked_in_workers(named: list[tuple[str, list]], workers: int):
+    """(name, problems) of every graph, in order, checked by `workers`
+    processes. Forked workers inherit the graphs: pickling their rdflib
+    terms to the workers cost more than checking them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from zip((name for name, _ in named), pool.map(_check, named, chunksize=32))
+        return
+    compiled_shapes()  # compiled once here, not in every worker
+    bounds = [(i, min(i + CHECK_CHUNK, len(named))) for i in range(0, len(named), CHECK_CHUNK)]
+    _SHARED[:] = named
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for (start, _), chunk in zip(bounds, pool.map(_check_range, bounds)):
+                for offset, problems in enumerate(chunk):
+                    yield named[start + offset][0], problems
+    finally:
+        _SHARED.clear()
 
 
 def release_graphs(dataset: Dataset) -> list[tuple[str, list]]:

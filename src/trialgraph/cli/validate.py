@@ -8,6 +8,7 @@ import click
 
 from ..errors import TrialgraphError
 from ..graphfile import graph_argument
+from ..parallel import default_workers
 from ..validate import REPORT_FORMATS, file_graphs, render, validate_graphs
 from .common import TerminalProgress, fail, graph_path, output_path, verbose_option, write_output
 
@@ -26,7 +27,8 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
         with graph_argument(graph) as path:
             named, single_graph = file_graphs(path)
             with TerminalProgress(len(named), "validating") as advance:
-                report = validate_graphs(named, keep_results=fmt != "text", progress=advance)
+                report = validate_graphs(named, keep_results=fmt != "text", progress=advance,
+                                         workers=default_workers())
         data = render(report, fmt)
         if data or str(output) != "-":
             write_output(output, data)
