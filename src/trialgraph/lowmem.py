@@ -15,7 +15,7 @@ realistic releases). Here each release passes through memory once:
    to spill files, and the graph is kept as a view of them (mapped, so the
    operating system pages them in and out);
 4. the entities graph and the validation report as in any build; the rules
-   run on an on-disk store of their input, spilled as N-Quads while emitting
+   run on their input spilled as N-Quads while emitting, loaded from the file
    (rules.infer_rendered_from_file); then the TriG is written from the views.
 
 What stays in memory grows with the corpus only through the resolution views
@@ -198,7 +198,7 @@ def _build(inputs, spill: Spill, *, validate: bool, workers: int, progress):
         if graph is not None and graph.rule_input:
             spill_rule_input(spill, str(name), graph.rule_input)
     spill.close_file(RULES)
-    inferred = infer_rendered_from_file(spill.folder / RULES, spill.folder / "rules-store")
+    inferred = infer_rendered_from_file(spill.folder / RULES)
     quads.graphs.pop(URIRef(INFERRED_GRAPH), None)
     quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(inferred)
     assembly = Assembly(resolution, quads, checked=checked if validate else None)
