@@ -19,11 +19,14 @@ realistic releases). Here each release passes through memory once:
    (rules.infer_rendered_from_file); then the TriG is written from the views.
 
 What stays in memory grows with the corpus only through the resolution views
-(per release: its named entities, about N KB), the resolution itself (per
-entity), the word counts (per distinct word), each graph's name, counts and
-problems, and the inferred triples (per triple the rules derive), measured
-in benchmarks/README.md. The output is byte-identical to
-`build -o` (tests/test_lowmem.py).
+and the resolution (per release: its named entities; per entity: names and
+keys; together about 16 KB per realistic release), the word counts (per
+distinct word), each graph's name, counts and problems, and the rules: their
+store of the stated triples they read and the triples they infer. Measured at
+10,000 realistic releases (parent RSS): 203 MB after resolving, flat at about
+310 MB while emitting (one batch of extractions at a time), then the rules
+take it to 1.1 GB and a peak of 1.47 GB, against a 2.58 GB peak for `build -o`.
+The output is byte-identical to `build -o` (tests/test_lowmem.py).
 """
 from __future__ import annotations
 
