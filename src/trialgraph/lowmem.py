@@ -1,7 +1,7 @@
 """`build --low-memory`: the same graph, with what grows per release kept on disk.
 
 An ordinary build holds every release's text and extraction and every
-release graph in memory until the TriG is written (about 280 MB per 1,000
+release graph in memory until the TriG is written (about 260 MB per 1,000
 realistic releases). Here each release passes through memory once:
 
 1. extract (in workers, as usual); each release's text and whole extraction
