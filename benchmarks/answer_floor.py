@@ -42,6 +42,19 @@ def table_store(columns: list[str], rows: list) -> ox.Store:
     return store
 
 
+def floor_query(answer) -> tuple[ox.Store, str]:
+    """The answer (a trialgraph.queries Table) alone in a store, and the
+    simplest query that reads it back."""
+    columns = [str(c) for c in answer.columns]
+    table = table_store(columns, answer.rows)
+    always = [i for i in range(len(columns)) if all(row[i] is not None for row in answer.rows)]
+    star = " ; ".join(f"<{COLUMN}{columns[i]}> ?c{i}" for i in always)
+    text = ("SELECT * WHERE { " + (f"?row {star} . " if star else "?row ?any ?value . ")
+            + " ".join(f"OPTIONAL {{ ?row <{COLUMN}{c}> ?c{i} }}" for i, c in enumerate(columns) if i not in always)
+            + " }")
+    return table, text
+
+
 def main(graph: str, names: list[str]) -> None:
     store = ox.Store()
     store.bulk_load(path=graph, format=ox.RdfFormat.TRIG)
@@ -50,12 +63,7 @@ def main(graph: str, names: list[str]) -> None:
     for name in names:
         answer = run(load(name), store, {}, deadline=None)
         columns = [str(c) for c in answer.columns]
-        table = table_store(columns, answer.rows)
-        always = [i for i in range(len(columns)) if all(row[i] is not None for row in answer.rows)]
-        star = " ; ".join(f"<{COLUMN}{columns[i]}> ?c{i}" for i in always)
-        text = ("SELECT * WHERE { " + (f"?row {star} . " if star else "?row ?any ?value . ")
-                + " ".join(f"OPTIONAL {{ ?row <{COLUMN}{c}> ?c{i} }}" for i, c in enumerate(columns) if i not in always)
-                + " }")
+        table, text = floor_query(answer)
 
         def iterate() -> None:
             for _ in table.query(text):

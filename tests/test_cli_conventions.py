@@ -153,7 +153,7 @@ def test_an_unknown_command_lists_the_commands():
 
 @pytest.mark.parametrize("command, target", [("validate", "trialgraph.cli.validate.validate_graphs"),
                                              ("facts", "trialgraph.cli.facts.facts"),
-                                             ("export", "trialgraph.cli.export.serialize")])
+                                             ("export", "trialgraph.cli.export.write_output")])
 def test_ctrl_c_exits_130(monkeypatch, built, tmp_path, command, target):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt

@@ -208,3 +208,56 @@ def test_serialize_matches_the_cli_bytes(tmp_path, built):
     out = tmp_path / "graph.trig"
     _export(built, out)
     assert serialize(ox.parse(path=str(built), format=ox.RdfFormat.TRIG), "trig") == out.read_bytes()
+
+
+def _prefix_cases() -> list:
+    """Terms one of which begins with another: where comparing whole N-Quads
+    lines could disagree with comparing (graph, s, p, o)."""
+    graph, p = _n(TGID + "graph/g"), _n(TG + "p")
+    objects = [ox.Literal("ab"), ox.Literal("ab", language="en"), ox.Literal("ab", datatype=_n(XSD + "token")),
+               ox.Literal("a b"), ox.Literal("a"), ox.Literal("a\"b"), ox.Literal("a\nb"), ox.Literal("é"),
+               ox.Literal("\U0001F9EA"), ox.Literal(""), _n(TGID + "x"), _n(TGID + "x-y"), _n(TGID + "xy")]
+    subjects = [ox.BlankNode("b1"), ox.BlankNode("b10"), ox.BlankNode("b2"), _n(TGID + "s"), _n(TGID + "s/t")]
+    quads = [ox.Quad(s, p, o, g) for s in subjects for o in objects for g in (graph, _n(TGID + "graph/g2"))]
+    return quads + [ox.Quad(s, p, o) for s in subjects[:2] for o in objects[:3]]
+
+
+def test_nquads_of_a_graph_in_canonical_order_stream_as_read(tmp_path, built, hostile, monkeypatch):
+    """export streams N-Quads of a graph whose quads come in canonical order
+    (export.InOrderNQuads): with 3 quads per chunk, graph changes and line
+    comparisons cross chunk edges; the bytes are those of sorting the graph."""
+    from trialgraph.export import InOrderNQuads
+    from trialgraph.graphfile import exact_quads
+
+    monkeypatch.setattr(InOrderNQuads, "CHUNK", 3)
+    for quads in (exact_quads(built), exact_quads(hostile), _prefix_cases()):
+        expected = serialize(quads, "nq")
+        in_order = list(ox.parse(expected, format=ox.RdfFormat.N_QUADS))
+        streamed = InOrderNQuads(in_order)
+        assert b"".join(streamed) == expected and streamed.count == len(in_order)
+
+
+def test_nquads_export_of_a_graph_out_of_order_is_sorted(tmp_path, built, monkeypatch):
+    """One pair of quads swapped deep in the file: streaming stops and the
+    whole graph is sorted, with the same bytes as the ordered file gives."""
+    from trialgraph.export import InOrderNQuads, NotInOrder
+
+    monkeypatch.setattr(InOrderNQuads, "CHUNK", 3)
+    ordered = tmp_path / "ordered.nq"
+    _export(built, ordered)
+    lines = ordered.read_text(encoding="utf-8").splitlines(keepends=True)
+    for at in (1, len(lines) // 2, len(lines) - 2):
+        swapped = lines[:at] + [lines[at + 1], lines[at]] + lines[at + 2:]
+        source = tmp_path / f"swapped{at}.nq"
+        source.write_text("".join(swapped), encoding="utf-8")
+        with pytest.raises(NotInOrder):
+            b"".join(InOrderNQuads(ox.parse(path=str(source), format=ox.RdfFormat.N_QUADS)))
+        out = tmp_path / f"out{at}.nq"
+        _export(source, out)
+        assert out.read_bytes() == ordered.read_bytes()
+    for quads in (_prefix_cases(),):
+        ordered_quads = list(ox.parse(serialize(quads, "nq"), format=ox.RdfFormat.N_QUADS))
+        for at in range(len(ordered_quads) - 1):
+            swapped = ordered_quads[:at] + [ordered_quads[at + 1], ordered_quads[at]] + ordered_quads[at + 2:]
+            with pytest.raises(NotInOrder):
+                b"".join(InOrderNQuads(swapped))

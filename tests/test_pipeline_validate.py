@@ -90,3 +90,23 @@ def test_build_report_keeps_pyshacl_messages(dataset):
     assert not report.conforms
     assert any(case.message in line and line.startswith(str(CASES.RELEASE).rsplit("/", 1)[-1])
                for line in report.problems), report.problems
+
+
+def test_validating_in_forked_workers_gives_the_same_report(examples_graph):
+    """validate checks release graphs in forked workers that inherit them
+    (validate._checked_in_workers): the same problems, in the same order, as one process."""
+    from rdflib import URIRef
+
+    from trialgraph.validate import _report, file_graphs
+
+    named, single = file_graphs(examples_graph)
+    assert not single and named
+    identifier = URIRef("http://purl.org/dc/terms/identifier")
+    copies = []
+    for copy in range(40):
+        for name, triples in named:
+            broken = copy % 7 == 3
+            copies.append((f"{name}-{copy:02d}", [t for t in triples if not (broken and t[1] == identifier)]))
+    alone, forked = _report(copies, 1), _report(copies, 2)
+    assert forked.problems and forked.problems == alone.problems
+    assert forked.graphs_checked == alone.graphs_checked == len(copies) > 64

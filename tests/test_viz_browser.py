@@ -54,6 +54,9 @@ def test_dev_map_renders_every_node_offline_and_search_finds_an_alias(browser, t
     assert run("viz", str(graph_file), "-o", str(out)).exit_code == 0
     page, seen = open_page(browser, out)
     assert page.locator("#map-svg g.node").count() == len(expected_nodes(graph_file))
+    # charts are drawn as they come into view (viz/assets/figures.js)
+    page.locator("#charts figure.chart").first.scroll_into_view_if_needed()
+    page.wait_for_selector("#charts figure.chart svg")
     assert page.locator("#charts figure svg").count() >= 1
     # any alias entity resolution recorded selects its drug
     aliases = page.evaluate("""() => JSON.parse(document.getElementById('tg-data').textContent).nodes
@@ -221,4 +224,50 @@ def test_timelines_tab_shows_each_company_and_its_marks_link_to_evidence(browser
     assert page.locator("#timelines figure.lanes:not(.hidden)").count() == 1
     page.click("#tab-map")
     assert page.is_visible("#map-svg") and not page.is_visible("#timelines")
+    page.close()
+
+
+DRAWN_FIGURES = """() => {
+  const data = JSON.parse(document.getElementById('tg-data').textContent);
+  const box = e => { const r = e.getBoundingClientRect(); return {l: r.left, r: r.right, t: r.top, b: r.bottom}; };
+  const lanes = [...document.querySelectorAll('#timelines figure.lanes')].filter(f => f.querySelector('svg')).map(f => {
+    const i = [...document.querySelectorAll('#timelines figure.lanes')].indexOf(f), svg = f.querySelector('svg');
+    return {marks: data.timelines[i].lanes.reduce((n, l) => n + l.marks.length, 0),
+            drawn: svg.querySelectorAll('path > title').length, frame: box(svg),
+            labels: [...svg.querySelectorAll('a > text, svg > text')].filter(t => !t.hasAttribute('text-anchor')).map(box)};
+  });
+  const charts = [...document.querySelectorAll('#charts figure.chart')].filter(f => f.querySelector('svg')).map(f => {
+    const i = [...document.querySelectorAll('#charts figure.chart')].indexOf(f);
+    const values = data.charts[i].panels.flatMap(p => p.series.flatMap(s => s.points.map(pt => pt[2])));
+    return {values: values, texts: [...f.querySelectorAll('svg text')].map(t => t.textContent)};
+  });
+  return {lanes: lanes, charts: charts};
+}"""
+
+
+def test_figures_drawn_in_the_page_show_every_mark_and_value_with_no_label_over_another(browser, seeds_dev_page):
+    """The page draws its charts and swim lanes from its data (figures.js):
+    one marker per mark, each mark's label clear of every other label and
+    inside the drawing, and every chart point's value written beside it."""
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(seeds_dev_page.resolve().as_uri())
+    page.wait_for_selector("body[data-ready]")
+    for figure in page.locator("#charts figure.chart").all():
+        figure.scroll_into_view_if_needed()
+    page.click("#tab-timelines")
+    for figure in page.locator("#timelines figure.lanes").all():
+        figure.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    drawn = page.evaluate(DRAWN_FIGURES)
+    assert len(drawn["lanes"]) == page.locator("#timelines figure.lanes").count() >= 3
+    assert len(drawn["charts"]) == page.locator("#charts figure.chart").count() >= 1
+    for figure in drawn["lanes"]:
+        assert figure["drawn"] == figure["marks"] > 0
+        labels = figure["labels"]
+        assert labels
+        for i, a in enumerate(labels):
+            assert figure["frame"]["l"] <= a["l"] and a["r"] <= figure["frame"]["r"] + 0.5
+            assert not any(overlap(a, b, 1.0) for b in labels[i + 1:]), a
+    for chart in drawn["charts"]:
+        assert all(chart["texts"].count(value) >= chart["values"].count(value) for value in chart["values"])
     page.close()

@@ -163,18 +163,22 @@ def page_charts(store, drugs: list[str], labels: dict[str, str], results: list[d
     says which drugs have dosed cohorts with results and which endpoints
     have values on two dates, so only those saved queries run."""
     dosed = {row["drug"] for row in results if row["dose"] is not None and not row["comparator"]}
-    dated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # grouped by drug once: a scan of every result per drug grew with drugs x results
+    of_drug: dict[str, list[dict]] = defaultdict(list)
+    dated: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for row in results:
-        if row["as_of"] and not row["comparator"] and is_response(row["endpoint"]):
-            dated[(row["drug"], row["endpoint"])].add(row["as_of"])
+        if row["comparator"]:
+            continue
+        of_drug[row["drug"]].append(row)
+        if row["as_of"] and is_response(row["endpoint"]):
+            dated[row["drug"]][row["endpoint"]].add(row["as_of"])
     charts: list[Chart | None] = []
     with frozen(store):  # one query worker for every timeline, not a fork per query
         for drug in drugs:
             if drug in dosed:
-                mine = [row for row in results if row["drug"] == drug and not row["comparator"]]
-                charts.append(dose_response(mine, drug, labels[drug], labels))
-            for (of, code), dates in sorted(dated.items()):
-                if of == drug and len(dates) > 1:
+                charts.append(dose_response(of_drug[drug], drug, labels[drug], labels))
+            for code, dates in sorted(dated.get(drug, {}).items()):
+                if len(dates) > 1:
                     rows = saved_rows(store, "metric-timeline", {"drug": drug, "endpoint": code})
                     charts.append(timeline(rows, drug, labels[drug], code, labels))
     return [chart for chart in charts if chart is not None]

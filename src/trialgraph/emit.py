@@ -155,6 +155,18 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
     At 10,000 realistic releases the triples as term text were 400 MB of the
     parent's memory, and most of what the workers pickled."""
     ordered = sorted(extractions, key=lambda e: e.document.doc_id)
+    out: list[EmittedGraph] = []
+
+    def keep(graphs) -> None:
+        for graph in graphs:
+            target = sink.graph(URIRef(graph.name))
+            if blocks_only and graph.count:
+                target.set_block(graph.block, graph.count, graph.rule_input, None)
+            else:
+                target.set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
+            graph.rendered = []
+            out.append(graph)
+
     # Below PARALLEL_FROM releases the pool costs more than it saves: forking a
     # process that holds a large corpus copies page tables and touched pages.
     if workers > 1 and len(ordered) >= PARALLEL_FROM and can_fork():
@@ -168,7 +180,8 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
                        options={"validate": validate, "keep_triples": keep_triples})
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                chunks = [graph for chunk in pool.map(_emit_chunk, bounds) for graph in chunk]
+                for chunk in pool.map(_emit_chunk, bounds):  # in order, each kept as it arrives
+                    keep(chunk)
         finally:
             _SHARED.clear()
     else:

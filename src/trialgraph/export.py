@@ -89,6 +89,75 @@ def serialize(quads, fmt: str, *, prefixes: dict[str, str] | None = None) -> byt
     return _sorted_prefix_lines(data) if prefixes else data
 
 
+class NotInOrder(Exception):
+    """The quads stopped coming in canonical order: stream them no further."""
+
+
+class InOrderNQuads:
+    """N-Quads of quads that already come in canonical order (the TriG a
+    build writes, an N-Quads export), chunk by chunk as they are read: the
+    same bytes as serialize(quads, "nq") in memory bounded by a chunk, where
+    holding and sorting 3.8 million quads (10,000 releases) took 4 GB.
+    Iterating raises NotInOrder at the first quad out of order; the caller
+    then sorts the whole graph (serialize).
+
+    The order is checked on the serialized lines: within one graph, lines
+    "s p o g ." sort as the key (s, p, o) does, since a space sorts before
+    every character a term can hold outside a literal's quotes, and no term
+    is a proper prefix of another unless a space, "@" or "^^" follows it.
+    Graph names are compared when they change."""
+
+    CHUNK = 1 << 16
+
+    def __init__(self, quads):
+        self.count = 0
+        self._quads = iter(quads)
+        self._first = next(self._quads, None)  # a file that is no graph fails here, before any output
+
+    def __iter__(self):
+        chunk: list = []
+        starts: list[int] = []  # where in `chunk` a graph begins
+        graph = text = None
+        previous = None  # the last line of the current graph
+        quads = self._quads if self._first is None else _chain(self._first, self._quads)
+        for quad in quads:
+            if quad.graph_name != graph:
+                name = "" if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else str(quad.graph_name)
+                if text is not None and name <= text:
+                    raise NotInOrder(name)
+                graph, text = quad.graph_name, name
+                starts.append(len(chunk))
+            chunk.append(quad)
+            if len(chunk) == self.CHUNK:
+                data, previous = self._checked(chunk, starts, previous)
+                yield data
+                chunk, starts = [], []
+        if chunk:
+            yield self._checked(chunk, starts, previous)[0]
+
+    def _checked(self, chunk: list, starts: list[int], previous: bytes | None) -> tuple[bytes, bytes]:
+        data = pyoxigraph.serialize(chunk, format=pyoxigraph.RdfFormat.N_QUADS)
+        lines = data.split(b"\n")
+        lines.pop()  # after the last newline
+        edges = [0, *starts, len(lines)]
+        for begin, end in zip(edges, edges[1:]):
+            if begin == end:
+                continue
+            if begin in starts:
+                previous = None  # a new graph
+            segment = lines[begin:end]
+            if previous is not None and segment[0] < previous or any(b < a for a, b in zip(segment, segment[1:])):
+                raise NotInOrder(segment[0][:200])
+            previous = segment[-1]
+        self.count += len(chunk)
+        return data, previous
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
+
+
 def _sorted_prefix_lines(data: bytes) -> bytes:
     """The serializer writes the @prefix block first; put it in name order so
     the bytes never depend on how the prefix map happens to iterate."""

@@ -57,6 +57,12 @@ def _existing(path: Path) -> Path:
 def file_quads(path: Path) -> list:
     """Every quad of a graph file exactly as written, in file order. An empty
     file, or one the parser rejects, is not a graph (GraphError, exit 1)."""
+    return list(iter_file_quads(path))
+
+
+def iter_file_quads(path: Path):
+    """file_quads one quad at a time, so a reader that keeps less than the
+    whole graph (validate) never holds every quad at once."""
     path = _existing(Path(path))
     fmt = file_format(path)
     if path.is_file() and _blank(path):
@@ -67,17 +73,19 @@ def file_quads(path: Path) -> list:
         from .graphsource import refuse_cut_short
 
         refuse_cut_short(path)
+    count = 0
     try:
-        quads = list(pyoxigraph.parse(path=str(path), format=fmt))
+        for quad in pyoxigraph.parse(path=str(path), format=fmt):
+            count += 1
+            yield quad
     except SyntaxError as error:
         raise not_a_graph(path, _parser_reason(error), fmt) from None
     except IsADirectoryError:
         raise GraphError("is a folder but not a trialgraph store", path=str(path)) from None
     except OSError as error:
         raise GraphError(f"cannot read the graph: {error.strerror or error}", path=str(path)) from None
-    if not quads:
+    if not count:
         raise not_a_graph(path, "it holds no statement", fmt)
-    return quads
 
 
 def _parser_reason(error: SyntaxError) -> str:
@@ -100,23 +108,24 @@ def store_quads(folder: Path) -> list:
     """Every quad of a store folder, with the derived datatypes the store
     folded restored from its record (the build refuses a graph where that
     would be ambiguous, store.folded_datatypes)."""
+    return list(iter_store_quads(folder))
+
+
+def iter_store_quads(folder: Path):
+    """store_quads one quad at a time."""
     store, record, reader_lock = disk_store.open_read(Path(folder))
     try:
         restore = {}  # predicate -> (the folded datatype, the one the build wrote)
         for predicate, datatype in record.get("datatypes", {}).items():
             folded = disk_store.XSD + disk_store.FOLDED[datatype[len(disk_store.XSD):]]
             restore[predicate] = (pyoxigraph.NamedNode(folded), pyoxigraph.NamedNode(datatype))
-        if not restore:
-            return list(store)
-        out = []
         for quad in store:
-            swap = restore.get(quad.predicate.value)
+            swap = restore.get(quad.predicate.value) if restore else None
             obj = quad.object
             if swap is not None and isinstance(obj, pyoxigraph.Literal) and obj.datatype == swap[0]:
                 quad = pyoxigraph.Quad(quad.subject, quad.predicate,
                                        pyoxigraph.Literal(obj.value, datatype=swap[1]), quad.graph_name)
-            out.append(quad)
-        return out
+            yield quad
     finally:
         del store
         os.close(reader_lock)
@@ -124,8 +133,13 @@ def store_quads(folder: Path) -> list:
 
 def exact_quads(path: Path) -> list:
     """The quads of a GRAPH argument (file or store folder) exactly as built."""
+    return list(iter_exact_quads(path))
+
+
+def iter_exact_quads(path: Path):
+    """exact_quads one quad at a time."""
     path = _existing(Path(path))
-    return store_quads(path) if disk_store.is_store(path) else file_quads(path)
+    return iter_store_quads(path) if disk_store.is_store(path) else iter_file_quads(path)
 
 
 def open_store(path: Path):

@@ -15,7 +15,7 @@ from .errors import OutputError
 
 
 def write_atomic(path: Path, data: bytes | list[bytes], *, sweep: bool = True, durable: bool = True) -> None:
-    """data: the bytes, or a list of pieces written one after the other (no
+    """data: the bytes, or pieces (a list or any iterable) written one after the other (no
     joined copy of a large file). sweep=False skips looking for dead writers' temp files: for folders of
     many small files that sweep themselves (the extraction cache), where a
     glob per write grew with the folder. durable=False skips the fsync: for a

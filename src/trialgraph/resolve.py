@@ -81,12 +81,14 @@ class Resolution:
         return sorted(seen.values(), key=lambda e: (e.kind, e.key))
 
 
-def resolve(extractions: list[Extraction], *, words: Counter | None = None) -> Resolution:
+def resolve(extractions: list[Extraction], *, words: Counter | None = None, texts: Iterable[str] | None = None) -> Resolution:
     """words: word_counts() of the extractions' texts, when the caller keeps
-    them (an incremental build: counting 10,000 texts took 0.4 s)."""
+    them (an incremental build: counting 10,000 texts took 0.4 s).
+    texts: every release's text, when the extractions do not carry them
+    (lowmem.py); read more than once, in any order."""
     ordered = sorted(extractions, key=lambda e: (e.release.date or "", e.document.doc_id))
     resolution = Resolution()
-    _resolve_companies(ordered, resolution, words)
+    _resolve_companies(ordered, resolution, words, texts)
     _resolve_people(ordered, resolution)
     _resolve_drugs(ordered, resolution)
     _resolve_trials(ordered, resolution)
@@ -113,7 +115,8 @@ class _UnionFind:
             self.reason.setdefault(b, reason)
 
 
-def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words: Counter | None) -> None:
+def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words: Counter | None,
+                       corpus: Iterable[str] | None = None) -> None:
     forms: dict[str, list[tuple[str, object]]] = defaultdict(list)  # name -> [(doc, fact)]
     uf = _UnionFind()
     by_ticker: dict[str, str] = {}
@@ -130,7 +133,8 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
             for short in fact.short_names:
                 by_short.setdefault(company_key(short), fact.name)
     names = sorted(forms)
-    texts = _TokenCounts([e.document.text for e in ordered], words, candidates={_first(n) for n in names})
+    texts = _TokenCounts([e.document.text for e in ordered] if corpus is None else corpus, words,
+                         candidates={_first(n) for n in names})
     keys = {name: company_key(name) for name in names}
     for name in names:
         if keys[name] in by_short and by_short[keys[name]] != name:

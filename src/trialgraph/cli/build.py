@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -26,6 +27,9 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
               "reading only them (see docs/store.md)")
 @click.option("--store", type=click.Path(path_type=Path), help="write the graph into this on-disk store folder")
 @click.option("--no-validate", is_flag=True, help="skip SHACL validation")
+@click.option("--low-memory", is_flag=True,
+              help="with -o FILE.trig: keep texts, extractions and release graphs on disk beside the output "
+                   "while building, for a corpus that does not fit in memory; the same graph")
 @click.option("--follow-symlinks", is_flag=True,
               help="read symlinks in the input folders even where they lead outside them (skipped by default)")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
@@ -38,18 +42,22 @@ PROGRESS_THRESHOLD = 50  # files; below this a progress bar is noise
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar or summary")
 @verbose_option
 def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, store: Path | None,
-            no_validate: bool, follow_symlinks: bool, workers: int | None, engine_name: str, scheduler: str | None,
-            quiet: bool, verbose: bool) -> None:
+            no_validate: bool, low_memory: bool, follow_symlinks: bool, workers: int | None, engine_name: str,
+            scheduler: str | None, quiet: bool, verbose: bool) -> None:
     """Build a graph from release files or folders (.txt, .md, .html, .pdf)."""
     workers = workers or default_workers()
     try:
         if sum(x is not None for x in (output, into, store)) != 1:
             raise UsageError("give exactly one of -o FILE, --into GRAPH_OR_STORE, --store DIR")
         fmt = output_format(output) if output is not None else None
+        if low_memory and fmt != "trig":
+            raise UsageError("--low-memory builds a TriG file: give -o FILE.trig")
+        if low_memory and engine_name != "local":
+            raise UsageError("--low-memory extracts on this machine: use it without --engine dask")
         # a scheduler that cannot be reached stops the build before it reads anything
         with engine_for(engine_name, workers=workers, scheduler=scheduler, quiet=not verbose) as engine:
             _build(paths, output, into, store, fmt, engine, validate=not no_validate, workers=workers,
-                   follow_symlinks=follow_symlinks, quiet=quiet)
+                   follow_symlinks=follow_symlinks, quiet=quiet, low_memory=low_memory)
     except NoReleaseError as error:
         for warning in error.warnings:
             say(f"warning: {warning}")
@@ -61,7 +69,7 @@ def command(paths: tuple[Path, ...], output: Path | None, into: Path | None, sto
 
 
 def _build(paths, output: Path | None, into: Path | None, store: Path | None, fmt: str | None, engine, *,
-           validate: bool, workers: int, follow_symlinks: bool, quiet: bool) -> None:
+           validate: bool, workers: int, follow_symlinks: bool, quiet: bool, low_memory: bool) -> None:
     # a mistyped or empty input stops here, before any output is touched
     clock = Stopwatch()
     inputs = collect(paths, follow_symlinks=follow_symlinks)
@@ -76,10 +84,16 @@ def _build(paths, output: Path | None, into: Path | None, store: Path | None, fm
         counts = (f"{target.added} added, {len(target.replaced)} replaced, {target.unchanged} unchanged"
                   if into is not None else f"{len(result.extractions)} releases")
     else:
-        with OutputLock(lock_path_for(output), what=output):  # a second build fails fast
-            # TriG is written from each graph's block: its triples need not stay in memory
-            result = build(inputs, validate=validate, progress=progress, workers=workers, engine=engine,
-                           keep_triples=fmt != "trig")
+        with OutputLock(lock_path_for(output), what=output), ExitStack() as stack:  # a second build fails fast
+            if low_memory:
+                from ..lowmem import build_low_memory, spill_folder
+
+                spill = stack.enter_context(spill_folder(output))
+                result = build_low_memory(inputs, spill, validate=validate, progress=progress, workers=workers)
+            else:
+                # TriG is written from each graph's block: its triples need not stay in memory
+                result = build(inputs, validate=validate, progress=progress, workers=workers, engine=engine,
+                               keep_triples=fmt != "trig")
             parts = serialize_parts(result.assembly, fmt)
             write_clock = Stopwatch()
             write_atomic(output, parts)

@@ -45,9 +45,16 @@ graph_path = click.Path(path_type=Path, allow_dash=True)
 output_path = click.Path(path_type=Path, allow_dash=True, dir_okay=False)
 
 
-def write_output(path: Path, data: bytes | str) -> None:
-    """`data` to standard output for `-`, else to the file, atomically."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+def write_output(path: Path, data) -> None:
+    """`data` (bytes, text, or an iterable of byte pieces) to standard output
+    for `-`, else to the file, atomically: nothing is written if taking the
+    pieces raises."""
+    if isinstance(data, str):
+        raw = data.encode("utf-8")
+    elif isinstance(data, bytes):
+        raw = data
+    else:
+        raw = data if str(path) != STDIO else b"".join(data)
     if str(path) == STDIO:
         stream = click.get_binary_stream("stdout")
         stream.write(raw)

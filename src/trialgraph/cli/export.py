@@ -6,8 +6,8 @@ from pathlib import Path
 import click
 
 from ..errors import TrialgraphError
-from ..export import FORMATS, format_for, serialize
-from ..graphfile import exact_quads, graph_argument
+from ..export import FORMATS, InOrderNQuads, NotInOrder, format_for, serialize
+from ..graphfile import exact_quads, graph_argument, iter_exact_quads
 from .common import fail, graph_path, output_path, shown, verbose_option, write_output
 
 
@@ -33,9 +33,19 @@ def command(graph: Path, output: Path, fmt: str | None, verbose: bool) -> None:
     try:
         chosen = format_for(output, fmt)
         with graph_argument(graph) as path:
-            quads = exact_quads(path)
-        write_output(output, serialize(quads, chosen))
+            count = None
+            if chosen == "nq":  # a graph in canonical order streams; any other is read whole and sorted
+                stream = InOrderNQuads(iter_exact_quads(path))
+                try:
+                    write_output(output, stream)
+                    count = stream.count
+                except NotInOrder:
+                    pass
+            if count is None:
+                quads = exact_quads(path)
+                write_output(output, serialize(quads, chosen))
+                count = len(quads)
     except TrialgraphError as error:
         fail(error, verbose)
         return
-    click.echo(f"wrote {shown(output)} ({chosen}, {len(quads)} quads)", err=True)
+    click.echo(f"wrote {shown(output)} ({chosen}, {count} quads)", err=True)

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from ..errors import TrialgraphError
-from ..graphfile import graph_argument, open_dataset
-from ..validate import REPORT_FORMATS, release_graphs, render, validate_graphs
+from ..graphfile import graph_argument
+from ..parallel import default_workers
+from ..validate import REPORT_FORMATS, file_graphs, render, validate_graphs
 from .common import TerminalProgress, fail, graph_path, output_path, verbose_option, write_output
 
 
@@ -24,10 +25,10 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
     against the SHACL shapes, one release graph at a time."""
     try:
         with graph_argument(graph) as path:
-            dataset = open_dataset(path)
-            named = release_graphs(dataset)
+            named, single_graph = file_graphs(path)
             with TerminalProgress(len(named), "validating") as advance:
-                report = validate_graphs(named, keep_results=fmt != "text", progress=advance)
+                report = validate_graphs(named, keep_results=fmt != "text", progress=advance,
+                                         workers=default_workers())
         data = render(report, fmt)
         if data or str(output) != "-":
             write_output(output, data)
@@ -38,14 +39,9 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
         click.echo(f"conforms: {report.graphs_checked} graphs checked", err=True)
         return
     click.echo(f"does not conform: {len(report.problems)} problems in {report.graphs_checked} graphs", err=True)
-    if _single_graph(dataset):
+    if single_graph:
         click.echo("note: GRAPH has no named graphs; the shapes check one release graph at a time, so a union "
                    "of releases (a Turtle or N-Triples export) does not conform: validate the TriG or N-Quads",
                    err=True)
     sys.exit(1)
 
-
-def _single_graph(dataset) -> bool:
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    return all(graph.identifier == DATASET_DEFAULT_GRAPH_ID for graph in dataset.graphs() if len(graph))

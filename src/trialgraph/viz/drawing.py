@@ -18,7 +18,8 @@ from matplotlib.figure import Figure
 from ..charts import Chart
 from .facts import DESIGNATION_BADGES, DESIGNATION_NAMES
 from .projection import KINDS, Projection
-from .style import COLUMN_TITLES, KIND_COLORS, PHASE_COLORS, UNKNOWN_PHASE, node_color, node_radius, phase_order
+from .style import (COLUMN_TITLES, KIND_COLORS, LEGEND_WRAP, PHASE_COLORS, TITLE_WRAP, UNKNOWN_PHASE, node_color,
+                    node_radius, phase_order, value_text)
 
 RC = {
     "svg.hashsalt": "trialgraph",
@@ -64,15 +65,8 @@ def chart_figure(chart: Chart) -> Figure:
     return figure
 
 
-LEGEND_WRAP = 48
-
-
 def _legend_lines(panel) -> int:
     return sum(len(textwrap.wrap(series.label, LEGEND_WRAP)) or 1 for series in panel.series)
-
-
-def value_text(value: float, unit: str) -> str:
-    return f"{value:g}%" if unit == "%" else f"{value:g}"
 
 
 def _draw_panel(ax, panel) -> None:
@@ -86,7 +80,7 @@ def _draw_panel(ax, panel) -> None:
             # every point carries its value: a deck reader cannot hover
             ax.annotate(value_text(y, panel.y_unit), (x, y), xytext=(0, 6), textcoords="offset points",
                         ha="center", va="bottom", fontsize=9, color=line.get_color())
-    ax.set_title("\n".join(textwrap.fill(line, 64) for line in panel.title.split("\n")), fontsize=11)
+    ax.set_title("\n".join(textwrap.fill(line, TITLE_WRAP) for line in panel.title.split("\n")), fontsize=11)
     ax.set_xlabel(panel.x_label)
     ax.set_ylabel(panel.y_label)
     ax.grid(True, linewidth=0.4, alpha=0.5)

@@ -14,18 +14,8 @@ from matplotlib.transforms import ScaledTranslation
 from .drawing import RC
 from .facts import DESIGNATION_BADGES, DESIGNATION_NAMES
 from .projection import shorten
+from .style import DESIGNATION_COLORS, LANE_LABEL_WRAP, LANE_ROWS, MARK_LABEL, MARK_STYLES
 
-# Okabe-Ito colours (safe for the common colour-vision deficiencies) per designation type
-DESIGNATION_COLORS = {
-    "orphan_drug": "#E69F00", "fast_track": "#0072B2", "breakthrough_therapy": "#D55E00",
-    "rare_pediatric_disease": "#CC79A7", "priority_review": "#009E73", "accelerated_approval": "#56B4E9",
-    "prime": "#F0E442", "rmat": "#000000", "priority_medicine": "#999999", "other": "#999999",
-}
-MARK_STYLES = {  # category -> (marker, colour); designations take their type's colour
-    "designation": ("D", None), "trial start": ("^", "#1d2430"), "trial milestone": ("v", "#5d6675"),
-    "regulatory step": ("P", "#7a3e9d"), "results": ("o", "#2e5e8c"),
-}
-LANE_ROWS = {"designation": 0.3, "trial start": 0.0, "trial milestone": 0.0, "regulatory step": 0.0, "results": -0.3}
 
 
 def lanes_figure(lanes, link) -> Figure:
@@ -36,18 +26,17 @@ def lanes_figure(lanes, link) -> Figure:
     is left out; the mark stays, and its full text is in the tooltip."""
     from matplotlib.dates import date2num
 
-    from .lanes import CATEGORIES
+    from .lanes import CATEGORIES, lanes_title
 
     count = len(lanes.lanes)
     with matplotlib.rc_context(RC):
         figure = Figure(figsize=(14.0, 1.3 + 1.05 * count + 1.0), layout="constrained")
         span = lanes.span()
-        years = f"{span[0].year}–{span[1].year}" if span and span[0].year != span[1].year else (str(span[0].year) if span else "")
-        figure.suptitle(f"{lanes.label}: development history by drug ({years}, {lanes.releases} releases)", fontsize=13)
+        figure.suptitle(lanes_title(lanes), fontsize=13)
         ax = figure.add_subplot()
         ax.set_ylim(-0.6, count - 0.4)
         ax.invert_yaxis()
-        ax.set_yticks(range(count), ["\n".join(textwrap.wrap(lane.label, 18)) for lane in lanes.lanes], fontsize=10)
+        ax.set_yticks(range(count), ["\n".join(textwrap.wrap(lane.label, LANE_LABEL_WRAP)) for lane in lanes.lanes], fontsize=10)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         for index in range(count):
@@ -96,7 +85,7 @@ def _lane_labels(figure: Figure, ax, placed) -> None:
     obstacles = [_marker_box(dot) for *_, dot in placed]
     for number, (mark, y, shift, url, _) in enumerate(placed):
         for rise in (0.0, 10.0, -10.0):
-            text = ax.annotate(shorten(mark.text, 28), (date2num(mark.when), y), xytext=(shift + 7, rise),
+            text = ax.annotate(shorten(mark.text, MARK_LABEL), (date2num(mark.when), y), xytext=(shift + 7, rise),
                                textcoords="offset points", va="center", fontsize=9, color="#1d2430", zorder=4)
             box = text.get_window_extent(renderer)
             clear = box.x1 <= frame.x1 and not any(box.overlaps(other) for k, other in enumerate(obstacles) if k != number)

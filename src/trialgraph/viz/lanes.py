@@ -74,10 +74,14 @@ def all_lanes(store, labels: dict[str, str], companies: list[str]) -> dict[str, 
         if row["company"] in wanted:
             developers[row["drug"]].add(row["company"])
     marks = _marks(store, set(developers), labels)
+    drugs_of: dict[str, list[str]] = defaultdict(list)  # one pass, not every drug per company
+    for drug, owners in developers.items():
+        for owner in owners:
+            drugs_of[owner].append(drug)
     found = {}
     for company in companies:
         lanes = []
-        for drug in sorted(d for d, owners in developers.items() if company in owners):
+        for drug in sorted(drugs_of.get(company, ())):
             if marks.get(drug):
                 lanes.append(Lane(drug, labels.get(drug, drug), tuple(marks[drug])))
         if lanes:
@@ -185,6 +189,12 @@ def _result_text(row: dict, labels: dict[str, str]) -> str:
     trial = labels.get(row["trial"], "") if row["trial"] else ""
     context = ", ".join(part for part in (where, trial) if part)
     return _value(row) + (f" ({context})" if context else "")
+
+
+def lanes_title(lanes: Lanes) -> str:
+    span = lanes.span()
+    years = f"{span[0].year}–{span[1].year}" if span and span[0].year != span[1].year else (str(span[0].year) if span else "")
+    return f"{lanes.label}: development history by drug ({years}, {lanes.releases} releases)"
 
 
 def describe_lanes(lanes: Lanes) -> str:

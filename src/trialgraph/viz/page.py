@@ -1,12 +1,17 @@
-"""The self-contained HTML page: template, style and script shipped as
-package data (viz/assets/) and inlined at write time; the map's data
-embedded as JSON in <script type="application/json">; charts inline as SVG.
+"""The self-contained HTML page: template, style and scripts shipped as
+package data (viz/assets/) and inlined at write time; the map's data, and
+the data of every chart and company timeline, embedded as JSON in
+<script type="application/json">. The page's script draws each chart and
+timeline as inline SVG when it comes into view (figures.js), so writing
+the page costs the same per chart as per any other row of data: drawing
+them here with matplotlib took most of `viz` and grew faster than the
+corpus (a company's marks label themselves against each other).
 
 Text from releases reaches the page only as JSON (with <, >, &, U+2028 and
 U+2029 escaped, so no sequence in it can close the script element) or
-inside matplotlib's escaped SVG, and the script renders it with textContent.
-A Content-Security-Policy with the script's hash forbids any other script
-and every network fetch."""
+HTML-escaped in a figure caption, and the script renders it with
+textContent. A Content-Security-Policy with the script's hash forbids any
+other script and every network fetch."""
 from __future__ import annotations
 
 import base64
@@ -14,16 +19,16 @@ import hashlib
 import html
 import json
 import re
+import textwrap
 from importlib import resources
 
 from ..charts import Chart, describe
-from .drawing import chart_figure, to_bytes
-from .lane_drawing import lanes_figure
 from .facts import DESIGNATION_BADGES, DESIGNATION_NAMES
-from .lanes import describe_lanes
+from .lanes import CATEGORIES, describe_lanes, lanes_title
 from .layout import COLUMN_GAP, MARGIN, canvas_size
-from .projection import KINDS, LAYER, Projection
-from .style import COLUMN_TITLES, KIND_COLORS, PHASE_COLORS, UNKNOWN_PHASE, node_color, node_radius, phase_order
+from .projection import KINDS, LAYER, Projection, shorten
+from .style import (COLUMN_TITLES, DESIGNATION_COLORS, KIND_COLORS, LANE_LABEL_WRAP, LANE_ROWS, LEGEND_WRAP, MARK_LABEL, MARK_STYLES,
+                    PHASE_COLORS, TITLE_WRAP, UNKNOWN_PHASE, node_color, node_radius, phase_order, value_text)
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
@@ -85,50 +90,56 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
     }
 
 
-def inline_svg(svg: bytes, prefix: str) -> str:
-    """matplotlib's SVG as markup inside HTML: no XML prologue, and ids
-    prefixed so several charts in one page never share one."""
-    text = svg.decode("utf-8")
-    text = text[text.index("<svg"):]
-    # only references to the drawing's own ids move; links to the page's #ev-N anchors stay
-    own = set(re.findall(r'\bid="([^"]+)"', text))
+def chart_data(chart: Chart) -> dict:
+    """What figures.js draws for one chart: the text already wrapped and every
+    value already formatted (style.value_text), so both drawings say the same."""
+    return {"title": chart.title, "panels": [{
+        "title": [line for part in panel.title.split("\n") for line in textwrap.wrap(part, TITLE_WRAP) or [""]],
+        "x_label": panel.x_label, "y_label": panel.y_label, "dates": panel.dates, "percent": panel.y_unit == "%",
+        "series": [{"label": textwrap.wrap(series.label, LEGEND_WRAP) or [series.label],
+                    "points": [[x.isoformat() if panel.dates else x, y, value_text(y, panel.y_unit)]
+                               for x, y in series.points]} for series in panel.series],
+    } for panel in chart.panels]}
 
-    def moved(name: str) -> str:
-        return prefix + name if name in own else name
 
-    def retag(match: re.Match) -> str:  # only inside tags; text nodes are escaped by matplotlib
-        tag = match.group(0)
-        tag = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', tag)
-        tag = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{moved(m.group(1))})", tag)
-        if tag.startswith("<a ") and 'href="#' in tag:  # matplotlib opens links in a new window; ours stay in the page
-            tag = tag.replace(' target="_blank"', "")
-        return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{moved(m.group(1))}"', tag)
+def lanes_data(lanes, anchors: dict[str, str]) -> dict:
+    """What figures.js draws for one company's swim lanes; each mark links to
+    its sentence in the page's evidence list (#ev-N), never to a URL."""
+    def mark(m) -> dict:
+        marker, colour = MARK_STYLES[m.category]
+        return {"when": m.when.isoformat(), "category": CATEGORIES.index(m.category), "lift": LANE_ROWS[m.category],
+                "marker": marker,
+                "color": colour or DESIGNATION_COLORS.get(m.kind, "#999999"), "label": shorten(m.text, MARK_LABEL),
+                "detail": m.detail, "href": "#" + anchors[m.evidence] if m.evidence in anchors else None}
 
-    return re.sub(r"<[^>]*>", retag, text)
+    categories = {m.category for lane in lanes.lanes for m in lane.marks}
+    legend = [{"marker": MARK_STYLES[c][0], "color": MARK_STYLES[c][1],
+               "label": c.capitalize() + (" as reported" if c == "results" else "")}
+              for c in CATEGORIES if c in categories and c != "designation"]
+    for code in sorted({m.kind for lane in lanes.lanes for m in lane.marks if m.category == "designation"}):
+        legend.append({"marker": "D", "color": DESIGNATION_COLORS.get(code, "#999999"),
+                       "label": f"{DESIGNATION_BADGES.get(code, code)}: {DESIGNATION_NAMES.get(code, code).lower()}"})
+    return {"title": lanes_title(lanes), "legend": legend,
+            "lanes": [{"label": textwrap.wrap(lane.label, LANE_LABEL_WRAP) or [lane.label],
+                       "marks": [mark(m) for m in lane.marks]} for lane in lanes.lanes]}
 
 
 def chart_figures(charts: list[Chart]) -> str:
-    parts = []
-    for number, chart in enumerate(charts, start=1):
-        svg = inline_svg(to_bytes(chart_figure(chart), "svg"), f"c{number}-")
-        parts.append(f'<figure class="chart" data-drug="{html.escape(chart.drug, quote=True)}" '
-                     f'data-kind="{chart.kind}">{svg}<figcaption>{html.escape(describe(chart))}</figcaption></figure>')
+    """One empty figure per chart, in the order of the data's "charts"; the
+    script draws into it when it comes into view."""
+    parts = [f'<figure class="chart" data-drug="{html.escape(chart.drug, quote=True)}" '
+             f'data-kind="{chart.kind}"><figcaption>{html.escape(describe(chart))}</figcaption></figure>'
+             for chart in charts]
     if not parts:
         parts.append('<p class="hint">No results with doses or dates to chart.</p>')
     return "\n".join(parts)
 
 
-def timeline_figures(projection: Projection, timelines: list) -> str:
-    """Each company's swim lanes as inline SVG, every mark linked to the
-    sentence behind it in the page's evidence list (#ev-N, never a URL)."""
-    anchors = evidence_anchors(projection)
-    parts = []
-    for number, lanes in enumerate(timelines, start=1):
-        figure = lanes_figure(lanes, lambda mark: "#" + anchors[mark.evidence] if mark.evidence in anchors else None)
-        svg = inline_svg(to_bytes(figure, "svg"), f"t{number}-")
-        parts.append(f'<figure class="lanes" data-company="{html.escape(lanes.company, quote=True)}">{svg}'
-                     f'<figcaption>{html.escape(describe_lanes(lanes))}; each mark links to its sentence in the '
-                     f'evidence list</figcaption></figure>')
+def timeline_figures(timelines: list) -> str:
+    """One empty figure per company, in the order of the data's "timelines"."""
+    parts = [f'<figure class="lanes" data-company="{html.escape(lanes.company, quote=True)}">'
+             f'<figcaption>{html.escape(describe_lanes(lanes))}; each mark links to its sentence in the '
+             f'evidence list</figcaption></figure>' for lanes in timelines]
     if not parts:
         parts.append('<p class="hint">No dated designations, milestones or results to draw.</p>')
     return "\n".join(parts)
@@ -136,16 +147,20 @@ def timeline_figures(projection: Projection, timelines: list) -> str:
 
 def render_page(projection: Projection, coordinates: dict[str, tuple[float, float]], charts: list[Chart],
                 title: str = "trialgraph map", timelines: list = ()) -> bytes:
-    script = asset("map.js")
+    script = asset("figures.js") + asset("map.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    data = page_data(projection, coordinates)
+    anchors = evidence_anchors(projection)
+    data["charts"] = [chart_data(chart) for chart in charts]
+    data["timelines"] = [lanes_data(lanes, anchors) for lanes in timelines]
     parts = {
         "TITLE": html.escape(title),
         "STYLE": asset("map.css"),
         "SCRIPT": script,
         "SCRIPT_HASH": f"sha256-{digest}",
-        "DATA": script_json(page_data(projection, coordinates)),
+        "DATA": script_json(data),
         "CHARTS": chart_figures(charts),
-        "TIMELINES": timeline_figures(projection, list(timelines)),
+        "TIMELINES": timeline_figures(list(timelines)),
     }
     # one pass: text inserted for one placeholder is never scanned for another
     page = re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], asset("page.html"))

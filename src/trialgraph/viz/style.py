@@ -29,3 +29,29 @@ def node_color(data: dict) -> str:
 def node_radius(releases: int) -> float:
     """Area grows with the number of releases that mention the node."""
     return round(min(5.0 + 2.5 * math.sqrt(max(releases, 0)), 18.0), 1)
+
+
+# charts (drawing.py, and figures.js on the page)
+LEGEND_WRAP = 48  # characters per line of a legend entry
+TITLE_WRAP = 64  # characters per line of a panel title
+
+
+def value_text(value: float, unit: str) -> str:
+    return f"{value:g}%" if unit == "%" else f"{value:g}"
+
+
+# company swim lanes (lane_drawing.py, and figures.js on the page)
+# Okabe-Ito colours (safe for the common colour-vision deficiencies) per designation type
+DESIGNATION_COLORS = {
+    "orphan_drug": "#E69F00", "fast_track": "#0072B2", "breakthrough_therapy": "#D55E00",
+    "rare_pediatric_disease": "#CC79A7", "priority_review": "#009E73", "accelerated_approval": "#56B4E9",
+    "prime": "#F0E442", "rmat": "#000000", "priority_medicine": "#999999", "other": "#999999",
+}
+MARK_STYLES = {  # category -> (marker, colour); designations take their type's colour
+    "designation": ("D", None), "trial start": ("^", "#1d2430"), "trial milestone": ("v", "#5d6675"),
+    "regulatory step": ("P", "#7a3e9d"), "results": ("o", "#2e5e8c"),
+}
+# height of each category in its lane, in lanes (designations on top, results at the bottom)
+LANE_ROWS = {"designation": 0.3, "trial start": 0.0, "trial milestone": 0.0, "regulatory step": 0.0, "results": -0.3}
+MARK_LABEL = 28  # characters of a mark's label beside it; the rest is in its tooltip
+LANE_LABEL_WRAP = 18  # characters per line of a lane's drug name

@@ -13,7 +13,6 @@ import networkx as nx
 from ..charts import Chart, page_charts
 from ..errors import UsageError
 from ..output import write_atomic
-from .drawing import map_figure, to_bytes
 from .layout import layered
 from .projection import KINDS, Projection, narrow, project
 from .sparql import select
@@ -102,6 +101,8 @@ def render(store, projection: Projection, coordinates: dict, fmt: str, title: st
         # networkx stamps today's date into <meta>; drop it so the bytes depend on the graph only
         return re.sub(rb' lastmodifieddate="[^"]*"', b"", buffer.getvalue(), count=1)
     if fmt in ("svg", "png", "pdf"):
+        from .drawing import map_figure, to_bytes  # matplotlib: only the static drawings need it
+
         linked = without_isolates(projection)
         return to_bytes(map_figure(linked, layered(linked.graph), title, map_subtitle(projection, linked)), fmt)
     from .page import render_page  # the page pulls in the chart code; other formats do not need it
@@ -116,7 +117,7 @@ def charts_of(store, projection: Projection) -> list[Chart]:
     return page_charts(store, drugs, labels, select(store, "results"))
 
 
-PAGE_TIMELINES = 40  # companies whose lanes the page draws: each is a matplotlib figure
+PAGE_TIMELINES = 40  # companies whose lanes the page shows
 
 
 def timelines_of(store, projection: Projection) -> list:

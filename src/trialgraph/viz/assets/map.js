@@ -297,5 +297,6 @@
   var resizing = null;
   window.addEventListener("resize", function () { clearTimeout(resizing); resizing = setTimeout(layout, 100); });
   applyFilters();
+  tgFigures.start(data);
   document.body.setAttribute("data-ready", String(nodes.length));
 })();
