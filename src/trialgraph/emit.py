@@ -160,7 +160,7 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
     def keep(graphs) -> None:
         for graph in graphs:
             target = sink.graph(URIRef(graph.name))
-            if blocks_only and graph.count:
+            if graph.rendered is None:  # keep_triples=False: emitted as its block alone
                 target.set_block(graph.block, graph.count, graph.rule_input, None)
             else:
                 target.set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
@@ -185,15 +185,9 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
         finally:
             _SHARED.clear()
     else:
-        chunks = [graph for extraction in ordered
-                  for graph in emit_one(extraction, resolution, validate=validate, keep_triples=keep_triples)]
-    for graph in chunks:
-        if graph.rendered is None:
-            sink.graph(URIRef(graph.name)).set_block(graph.block, graph.count, graph.rule_input, None)
-        else:
-            sink.graph(URIRef(graph.name)).set_rendered(graph.rendered, block=graph.block, rule_input=graph.rule_input)
-        graph.rendered = []
-    return chunks
+        for extraction in ordered:
+            keep(emit_one(extraction, resolution, validate=validate, keep_triples=keep_triples))
+    return out
 
 
 def can_fork() -> bool:

@@ -189,7 +189,7 @@ def _build(inputs, spill: Spill, *, validate: bool, workers: int, progress):
             if validate:
                 checked[URIRef(graph.name)] = graph.problems
             if graph.count:
-                views.append((graph.name, spill.append("blocks", graph.block.encode("utf-8")), graph.count))
+                views.append((graph.name, spill.append("blocks", graph.block), graph.count))
                 spill_rule_input(spill, graph.name, graph.rule_input)
         del batch, sink
     blocks = spill.mapped("blocks")
