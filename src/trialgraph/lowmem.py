@@ -155,8 +155,8 @@ def build_low_memory(inputs, spill: Spill, *, validate: bool = True, workers: in
 
 
 def _build(inputs, spill: Spill, *, validate: bool, workers: int, progress):
-    from .pipeline import (Assembly, BuildResult, Extracted, Stopwatch, assembly_counts, extract_counts,
-                           finish_shared_graphs, require_releases, validate_assembly, validation_counts)
+    from .pipeline import (Assembly, Extracted, Stopwatch, assembly_counts, extract_counts, finish_build,
+                           finish_shared_graphs, require_releases)
 
     clock = Stopwatch()
     extracted = Extracted()
@@ -206,8 +206,4 @@ def _build(inputs, spill: Spill, *, validate: bool, workers: int, progress):
     quads.graph(URIRef(INFERRED_GRAPH)).set_rendered(inferred)
     assembly = Assembly(resolution, quads, checked=checked if validate else None)
     clock.lap("resolve+emit+rules", assembly_counts(assembly))
-    report = validate_assembly(assembly, workers=workers) if validate else None
-    if report is not None:
-        clock.lap("validate", validation_counts(report))
-    return BuildResult(assembly, extracted.extractions, inputs.rejected + extracted.rejected,
-                       inputs.warnings + extracted.warnings, report, clock.stages)
+    return finish_build(assembly, inputs, extracted, clock, validate=validate, workers=workers)

@@ -280,6 +280,12 @@ def _build(paths: Iterable[Path] | Inputs, *, validate: bool, workers: int, prog
     clock.lap("extract", extract_counts(extracted))
     assembly = assemble(extracted.extractions, workers=workers, validate=validate, keep_triples=keep_triples)
     clock.lap("resolve+emit+rules", assembly_counts(assembly))
+    return finish_build(assembly, inputs, extracted, clock, validate=validate, workers=workers)
+
+
+def finish_build(assembly: Assembly, inputs: Inputs, extracted: Extracted, clock: Stopwatch, *,
+                 validate: bool, workers: int) -> BuildResult:
+    """Validate an assembled graph and gather what the build reports (also lowmem.py's)."""
     report = validate_assembly(assembly, workers=workers) if validate else None
     if report is not None:
         clock.lap("validate", validation_counts(report))
