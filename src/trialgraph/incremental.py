@@ -143,7 +143,7 @@ def _build_target(paths, target: Path, *, add: bool, validate: bool, workers: in
         index_written = False
         try:
             built = _build(paths, cache, validate=validate, workers=workers, progress=progress, previous=previous,
-                           engine=engine)
+                           engine=engine, keep_triples=False)  # a graph file is written from the blocks
             clock = Stopwatch()
             write_atomic(folder / "index.json", json.dumps(cache.index, indent=1, sort_keys=True).encode() + b"\n")
             index_written = True
@@ -196,8 +196,9 @@ def _file_index(target: Path, folder: Path, *, strict: bool) -> dict | None:
 
 
 def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progress, previous=None,
-           engine=None) -> TargetBuild:
-    """previous(): (graph state, graph file bytes) of the target, or (None, None)."""
+           engine=None, keep_triples: bool = True) -> TargetBuild:
+    """previous(): (graph state, graph file bytes) of the target, or (None, None).
+    keep_triples: see pipeline.assemble()."""
     inputs = collect(paths)
     files, rejected = inputs
     clock = Stopwatch()
@@ -277,12 +278,13 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
     fresh = list(extracted.extractions)
     if state is None or old_graph is None:
         words = word_counts(e.document.text for e in extractions)
-        assembly = assemble(extractions, resolve(extractions, words=words), workers=workers, validate=validate)
+        assembly = assemble(extractions, resolve(extractions, words=words), workers=workers, validate=validate,
+                            keep_triples=keep_triples)
         carried = {}
     else:
         words = _word_counts(state, fresh, kept)
         assembly, carried = _assemble_reusing(fresh, kept, state, old_graph, cache, words, workers=workers,
-                                              validate=validate)
+                                              validate=validate, keep_triples=keep_triples)
     clock.lap("resolve+emit+rules", assembly_counts(assembly))
     report = validate_assembly(assembly, workers=workers) if validate else None
     if report is not None:
@@ -321,7 +323,7 @@ def _word_counts(state: GraphState, fresh: list, kept: dict) -> Counter:
 
 
 def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: bytes, cache: ExtractionCache,
-                      words: Counter, *, workers: int, validate: bool):
+                      words: Counter, *, workers: int, validate: bool, keep_triples: bool = True):
     """assemble() for an incremental build: a kept release whose resolution
     lookups answer as before keeps its graph (TriG block, rule input, SHACL
     problems) from the old graph file; the others are emitted again from
@@ -350,7 +352,7 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
         else:
             again.append(cache.load(doc) if old is not None else extraction)
             touched.update(n for g in (old.graphs if old else ()) for n in nodes_of(g.rule_input))
-    emitted = emit_releases(quads, again, resolution, workers=workers, validate=validate)
+    emitted = emit_releases(quads, again, resolution, workers=workers, validate=validate, keep_triples=keep_triples)
     checked.update(finish_shared_graphs(quads, validate=validate))
     checked.update({URIRef(g.name): g.problems for g in emitted})
     for graph in emitted:
