@@ -47,15 +47,16 @@ def _value(field: str, term):
     return str(term)
 
 
-def facts(source, progress=None) -> list[dict]:
-    """The table of a pyoxigraph Store or an rdflib Dataset; `progress(kind)`
-    is called as each kind's query finishes."""
+def _queries() -> dict[str, str]:
+    return {kind: (queries_dir() / "facts" / f"{kind}.rq").read_text(encoding="utf-8") for kind in KINDS}
+
+
+def _rows(source, queries: dict[str, str], progress=None) -> list[dict]:
     from .sparql.engines import select
 
     rows: list[dict] = []
     for kind in KINDS:
-        query = (queries_dir() / "facts" / f"{kind}.rq").read_text(encoding="utf-8")
-        columns, answers = select(source, query, {})
+        columns, answers = select(source, queries[kind], {})
         fields = [(field, columns.index(field) if field in columns else None) for field in FIELDS[kind]]
         doc = columns.index("doc")
         for answer in answers:
@@ -65,7 +66,38 @@ def facts(source, progress=None) -> list[dict]:
             rows.append(row)
         if progress is not None:
             progress(kind)
+    return rows
+
+
+def _in_order(rows: list[dict]) -> list[dict]:
     return sorted(rows, key=lambda r: (r["doc"], KINDS.index(r["kind"]), json.dumps(r, sort_keys=True)))
+
+
+def facts(source, progress=None) -> list[dict]:
+    """The table of a pyoxigraph Store or an rdflib Dataset; `progress(kind)`
+    is called as each kind's query finishes."""
+    return _in_order(_rows(source, _queries(), progress))
+
+
+def file_facts(path, progress=None, shares: int | None = None) -> list[dict]:
+    """The table of a graph file or store folder. A file a build wrote is read
+    only for what the queries read, its release graphs in `shares` parallel
+    stores (query_subset.py: every row is keyed by its release, so the rows
+    of the shares are the rows of the whole); anything else is loaded whole."""
+    from .graphfile import open_store
+    from .query_subset import answer_by_share, blocks, default_shares
+
+    queries = _queries()
+    built = blocks(path)
+    if built is not None:
+        answers = answer_by_share(built, list(queries.values()), lambda store: _rows(store, queries),
+                                  shares or default_shares())
+        if answers is not None:
+            if progress is not None:
+                for kind in KINDS:
+                    progress(kind)
+            return _in_order([row for share in answers for row in share])
+    return facts(open_store(path), progress=progress)
 
 
 def to_jsonl(rows: list[dict]) -> str:

@@ -6,8 +6,8 @@ from pathlib import Path
 import click
 
 from ..errors import TrialgraphError
-from ..facts import KINDS, facts, to_csv, to_jsonl
-from ..graphfile import graph_argument, open_store
+from ..facts import KINDS, file_facts, to_csv, to_jsonl
+from ..graphfile import graph_argument
 from .common import TerminalProgress, fail, graph_path, output_path, verbose_option, write_output
 
 
@@ -22,7 +22,7 @@ def command(graph: Path, fmt: str, output: Path, verbose: bool) -> None:
     try:
         with graph_argument(graph) as path:
             with TerminalProgress(len(KINDS), "facts") as advance:
-                rows = facts(open_store(path), progress=advance)
+                rows = file_facts(path, progress=advance)
         write_output(output, to_jsonl(rows) if fmt == "jsonl" else to_csv(rows))
     except TrialgraphError as error:
         fail(error, verbose)
