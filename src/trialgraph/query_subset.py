@@ -186,18 +186,36 @@ def filtered_block(built: BuiltFile, name: str, start: int, end: int, predicates
     return b"\n" + f"<{name}>".encode("utf-8") + b" {\n" + b"".join(out) + b"}\n"
 
 
+def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
+    """One store of the whole graph file with only the triples whose predicate
+    `queries` read (for queries whose rows span releases, like the map's);
+    None for a file not written by a build or queries that cannot be narrowed."""
+    built = blocks(path)
+    reads = query_reads(queries) if built is not None else None
+    if reads is None:
+        return None
+    try:
+        return _load(built, reads[0], built.blocks)
+    except (_Unexpected, SyntaxError, ValueError):
+        return None
+
+
+def _load(built: BuiltFile, predicates: frozenset[str], chosen: list) -> pyoxigraph.Store:
+    verbs: dict[bytes, bool] = {}
+    parts = [bytes(built.header)]
+    for block in chosen:
+        parts.append(filtered_block(built, *block, predicates, verbs))
+    store = pyoxigraph.Store()
+    store.load(b"".join(parts), format=pyoxigraph.RdfFormat.TRIG)
+    return store
+
+
 _JOB: list = []  # (built, predicates, shared, shares, answer): inherited by the forked workers
 
 
 def _share_store(index: int) -> pyoxigraph.Store:
     built, predicates, shared, shares, _ = _JOB[0]
-    verbs: dict[bytes, bool] = {}
-    parts = [bytes(built.header)]
-    for block in shared + shares[index]:
-        parts.append(filtered_block(built, *block, predicates, verbs))
-    store = pyoxigraph.Store()
-    store.load(b"".join(parts), format=pyoxigraph.RdfFormat.TRIG)
-    return store
+    return _load(built, predicates, shared + shares[index])
 
 
 def _answer_share(index: int):

@@ -51,6 +51,8 @@ _CLASSES_OF = _PROLOGUE + "SELECT DISTINCT ?class ?entity WHERE { GRAPH ?typed {
 _IN_ENDPOINT_SCHEME = _PROLOGUE + "SELECT ?entity WHERE { GRAPH ?o { ?entity skos:inScheme tg:EndpointScheme } }"
 _COHORTS = _PROLOGUE + "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?cohort tg:cohortLabel ?name } }"
 _COHORT_OF = _PROLOGUE + "SELECT DISTINCT ?name ?cohort WHERE { GRAPH ?g { ?cohort tg:cohortLabel ?name } }"
+# every query resolving a parameter runs: a store read for a set of queries (query_subset.py) needs their triples too
+RESOLVER_QUERIES = (_NAMES, _TYPED, _ENDPOINTS, _CLASSES_OF, _IN_ENDPOINT_SCHEME, _COHORTS, _COHORT_OF)
 
 
 def bind(query: SavedQuery, source, params: dict[str, str]) -> dict[str, object]:

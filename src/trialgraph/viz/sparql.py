@@ -5,6 +5,7 @@ Parameters are bound through pyoxigraph `substitutions`, never formatted into
 the query text."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -21,6 +22,20 @@ _INTEGERS = {XSD + name for name in ("integer", "nonNegativeInteger", "int", "lo
 def open_store(path: Path) -> pyoxigraph.Store:
     """A GRAPH argument (TriG/N-Quads file) as an in-memory store."""
     return load_store(Path(path))
+
+
+def map_store(path: Path) -> pyoxigraph.Store:
+    """open_store for `trialgraph viz`: a file a build wrote holds only the
+    triples the map's queries, the charts' saved query and the parameter
+    resolver read (query_subset.py; 2.1 of 3.4 M quads at 10,000 realistic
+    releases: no inferred links, no extractor and zone records)."""
+    from ..query_subset import store_for
+    from ..sparql.params import RESOLVER_QUERIES
+
+    texts = [query_text(p.stem) for p in sorted((queries_dir() / "viz").glob("*.rq"))]
+    texts.append((queries_dir() / "metric-timeline.rq").read_text(encoding="utf-8"))
+    store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
+    return store if store is not None else open_store(path)
 
 
 def query_text(name: str) -> str:
@@ -48,9 +63,72 @@ def python_value(term):
     return str(term)
 
 
+_SHARED: dict[int, dict[str, list[dict]]] = {}  # id(store) -> {query: rows}, while `rows_shared`
+
+
+@contextmanager
+def rows_shared(store: pyoxigraph.Store, prefetch: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())):
+    """Within, each query without bindings runs once on `store` and its rows
+    are handed to every reader (the page reads results three times,
+    designations and developers twice); the rows must not be changed.
+    `prefetch`: two sets of queries run first, the first in a forked process
+    while this one runs the second (the store is inherited, not copied)."""
+    shared = _SHARED[id(store)] = {}
+    try:
+        shared.update(_prefetched(store, *prefetch))
+        yield
+    finally:
+        _SHARED.pop(id(store), None)
+
+
+_FORKED: list = []  # the store a prefetching process inherits
+
+
+def _rows_of(names: tuple[str, ...]) -> dict[str, list[dict]]:
+    return {name: _select(_FORKED[0], name, None) for name in names}
+
+
+def _prefetched(store, there: tuple[str, ...], here: tuple[str, ...]) -> dict[str, list[dict]]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if not there or "fork" not in multiprocessing.get_all_start_methods():
+        return {name: _select(store, name, None) for name in there + here}
+    _FORKED[:] = [store]
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
+            forked = pool.submit(_rows_of, there)
+            rows = {name: _select(store, name, None) for name in here}
+            rows.update(forked.result())
+    finally:
+        _FORKED.clear()
+    return rows
+
+
 def select(store: pyoxigraph.Store, name: str, bindings: dict[str, str] | None = None) -> list[dict]:
     """Rows of queries/viz/NAME.rq as dicts; `bindings` maps a variable to an IRI."""
+    shared = None if bindings else _SHARED.get(id(store))
+    if shared is not None and name in shared:
+        return shared[name]
+    rows = _select(store, name, bindings)
+    if shared is not None:
+        shared[name] = rows
+    return rows
+
+
+def _select(store: pyoxigraph.Store, name: str, bindings: dict[str, str] | None) -> list[dict]:
     substitutions = {pyoxigraph.Variable(k): pyoxigraph.NamedNode(v) for k, v in (bindings or {}).items()}
     solutions = store.query(query_text(name), substitutions=substitutions)
     columns = [variable.value for variable in solutions.variables]
-    return [{column: python_value(solution[column]) for column in columns} for solution in solutions]
+    memo: dict = {}  # answers repeat IRIs and values: converting each cell was a seventh of the map's time
+    rows = []
+    for solution in solutions:
+        row = {}
+        for column in columns:
+            term = solution[column]
+            value = memo.get(term, memo)
+            if value is memo:
+                value = memo[term] = python_value(term)
+            row[column] = value
+        rows.append(row)
+    return rows

@@ -15,7 +15,7 @@ from ..errors import UsageError
 from ..output import write_atomic
 from .layout import layered
 from .projection import KINDS, Projection, narrow, project
-from .sparql import select
+from .sparql import rows_shared, select
 from .style import COLUMN_TITLES, node_color
 
 FORMATS = ("html", "graphml", "gexf", "svg", "png", "pdf")
@@ -133,6 +133,9 @@ def timelines_of(store, projection: Projection) -> list:
     return sorted(busiest[:PAGE_TIMELINES], key=lambda lanes: (lanes.label.casefold(), lanes.company))
 
 
+# the map's queries, in two sets of about equal cost (query and conversion) read in parallel
+PREFETCH = (("names", "evidence", "companies"),
+            ("mentions", "trials", "designations", "developers", "results", "milestones", "releases"))
 MAP_STEPS = 3  # the steps write_map reports to `progress`
 
 
@@ -140,9 +143,10 @@ def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None
               title: str = "trialgraph map", progress=None) -> Projection:
     advance = progress or (lambda step: None)
     chosen = format_of(path, fmt)
-    projection, coordinates = build_map(store, keep_around)
-    advance("projected")
-    data = render(store, projection, coordinates, chosen, title)
+    with rows_shared(store, PREFETCH):
+        projection, coordinates = build_map(store, keep_around)
+        advance("projected")
+        data = render(store, projection, coordinates, chosen, title)
     advance("drawn")
     write_atomic(Path(path), data)
     advance("written")
