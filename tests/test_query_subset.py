@@ -87,3 +87,25 @@ def test_split_keeps_block_order_and_every_block_once():
         shares = split(pieces, count)
         assert [block for share in shares for block in share] == pieces
         assert len(shares) == count
+
+
+def test_the_map_from_the_narrowed_store_is_the_map_of_the_whole_graph(built, tmp_path):
+    from trialgraph.viz import write_map
+    from trialgraph.viz.sparql import map_store
+
+    narrowed, whole = tmp_path / "narrowed.html", tmp_path / "whole.html"
+    store = map_store(built)
+    assert len(store) < len(load_store(built))  # inferred links, extractor and zone records are not read
+    write_map(store, narrowed)
+    write_map(load_store(built), whole)
+    assert narrowed.read_bytes() == whole.read_bytes()
+
+
+def test_a_line_the_cutter_does_not_expect_leaves_the_store_to_the_whole_graph_reader(built, tmp_path):
+    from trialgraph.query_subset import store_for
+
+    path = tmp_path / "odd.trig"
+    path.write_text(built.read_text(encoding="utf-8").replace("\n        ", "\n      ", 1), encoding="utf-8")
+    queries = [f"PREFIX tg: <{TG}> SELECT * WHERE {{ GRAPH ?g {{ ?d tg:developedBy ?c }} }}"]
+    assert store_for(path, queries) is None
+    assert len(store_for(built, queries)) > 0

@@ -189,15 +189,41 @@ def filtered_block(built: BuiltFile, name: str, start: int, end: int, predicates
 def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
     """One store of the whole graph file with only the triples whose predicate
     `queries` read (for queries whose rows span releases, like the map's);
-    None for a file not written by a build or queries that cannot be narrowed."""
+    None for a file not written by a build or queries that cannot be narrowed.
+    A forked process cuts the blocks while this one loads what it has cut."""
     built = blocks(path)
     reads = query_reads(queries) if built is not None else None
     if reads is None:
         return None
+    if not hasattr(os, "fork"):
+        try:
+            return _load(built, reads[0], built.blocks)
+        except (_Unexpected, SyntaxError, ValueError):
+            return None
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the cutter: writes the filtered TriG, exits non-zero on a line it does not expect
+        status = 1
+        try:
+            os.close(readable)
+            with open(writable, "wb", buffering=1 << 20) as out:
+                out.write(bytes(built.header))
+                verbs: dict[bytes, bool] = {}
+                for block in built.blocks:
+                    out.write(filtered_block(built, *block, reads[0], verbs))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writable)
+    store = pyoxigraph.Store()
     try:
-        return _load(built, reads[0], built.blocks)
-    except (_Unexpected, SyntaxError, ValueError):
-        return None
+        with open(readable, "rb") as stream:
+            store.load(stream, format=pyoxigraph.RdfFormat.TRIG)
+    except (SyntaxError, ValueError, OSError):
+        store = None
+    finally:
+        _, status = os.waitpid(pid, 0)
+    return store if status == 0 else None
 
 
 def _load(built: BuiltFile, predicates: frozenset[str], chosen: list) -> pyoxigraph.Store:

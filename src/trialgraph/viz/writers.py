@@ -134,8 +134,8 @@ def timelines_of(store, projection: Projection) -> list:
 
 
 # the map's queries, in two sets of about equal cost (query and conversion) read in parallel
-PREFETCH = (("names", "evidence", "companies"),
-            ("mentions", "trials", "designations", "developers", "results", "milestones", "releases"))
+PREFETCH = (("names", "evidence"),
+            ("mentions", "companies", "trials", "designations", "developers", "results", "milestones", "releases"))
 MAP_STEPS = 3  # the steps write_map reports to `progress`
 
 
