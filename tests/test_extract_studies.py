@@ -606,3 +606,26 @@ def test_a_headline_title_casing_a_study_name_is_the_same_study():
     ex = announce("Interim results of the ongoing Phase 3 QUORRA-2 study of ACM-101 in adults with relapsed follicular lymphoma.",
                   headline="Acme Oncology Reports Interim Results from Phase 3 Quorra-2 Study of ACM-101")
     assert [t.name for t in ex.trials] == ["QUORRA-2"]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    # a participle opens a reduced relative clause about the trial, not the population
+    ("in metastatic gastric adenocarcinoma (ZX-7) evaluating the safety of ZX-101", "metastatic gastric adenocarcinoma"),
+    ("in patients with plaque psoriasis assessing two dose levels", "plaque psoriasis"),
+    # "and" before a verb with its object is the subject's next predicate
+    ("in non-small cell lung cancer and shares its targeting platform with ZX-202", "non-small cell lung cancer"),
+    # "and one Phase 2 study ..." starts the next item of a list of studies
+    ("for smoking cessation and one Phase 2 study in vaping cessation", "smoking cessation"),
+    # a list of diseases goes on
+    ("in patients with ulcerative colitis and Crohn's disease", "ulcerative colitis and Crohn's disease"),
+    ("for the treatment of asthma and chronic obstructive pulmonary disease", "asthma and chronic obstructive pulmonary disease"),
+])
+def test_an_indication_ends_at_a_participle_clause_or_a_new_predicate(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_studies_in_the_plural_are_not_a_stage_of_a_combined_phase_study():
+    ex = announce("A previously completed Phase 1/2 monotherapy study of ZX-101 enrolled patients with advanced "
+                  "non-small cell lung cancer.",
+                  "ZX-101 has completed Phase 1b studies in non-small cell lung cancer.")
+    assert sorted(t.phase for t in ex.trials) == ["1/2", "1b"]

@@ -46,7 +46,12 @@ DISEASE_ACRONYM = re.compile(
     r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC|CML|GIST|IPF|PAH)\b"
 )
 _STOP = re.compile(
-    r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a|one|two|three|four|five)\s+|"
+    # "X and shares its ...": "and" joining a verb with its object to the subject is a new predicate, not a list item
+    r"(?<!\s)\s+and\s+[a-z]{3,}s\s+(?:its|their|his|her|the|a|an)\s|"
+    # a participle after the population opens a reduced relative clause: "in X evaluating the safety of Y"
+    r"(?<!\s)\s+(?:evaluating|assessing|investigating|examining|exploring|comparing|studying|measuring)\b|"
+    r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
     r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"

@@ -381,9 +381,11 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
                   or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
-                  or (not t.name and _same_study_phase(t.phase, mention.phase))
+                  # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
+                  or (not t.name and not mention.plural and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
-                  or (not mention.indication and "/" in (t.phase or "") and _same_study_phase(t.phase, mention.phase))]
+                  or (not mention.indication and not mention.plural and "/" in (t.phase or "")
+                      and _same_study_phase(t.phase, mention.phase))]
     candidates = [t for t in candidates if not _other_registration(t, mention)
                   and {t.status, mention.status} != {"completed", "active"}]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
