@@ -629,3 +629,27 @@ def test_studies_in_the_plural_are_not_a_stage_of_a_combined_phase_study():
                   "non-small cell lung cancer.",
                   "ZX-101 has completed Phase 1b studies in non-small cell lung cancer.")
     assert sorted(t.phase for t in ex.trials) == ["1/2", "1b"]
+
+
+def test_the_subject_of_a_clause_before_a_semicolon_is_the_studied_drug():
+    ex = announce("ACM-101 is the company's lead candidate. ACM-101 met its endpoints.",
+                  "ZX-303: The FDA cleared the IND for ZX-303 for the treatment of idiopathic pulmonary fibrosis; "
+                  "the company plans to initiate a Phase 1b/2a trial in mid-2025.")
+    trial = _trials(ex)[("ZX-303", "1/2")]
+    assert trial.indication == "idiopathic pulmonary fibrosis"
+
+
+def test_a_trial_in_a_sentence_naming_no_drug_studies_the_subject_of_its_paragraph():
+    ex = announce("ACM-101 is the company's lead candidate. ACM-101 met its endpoints in a Phase 3 trial in gout.",
+                  "ZX-404 showed activity in preclinical models. The company is also conducting a Phase 1 trial "
+                  "in pediatric high-grade glioma.")
+    assert _trials(ex)[("ZX-404", "1")].indication == "pediatric high-grade glioma"
+
+
+@pytest.mark.parametrize("tail", [
+    "in patients with prurigo nodularis in January 2025",
+    "in prurigo nodularis by the first half of 2026",
+    "in prurigo nodularis in Q3",
+])
+def test_an_indication_stops_at_a_month_or_a_quarter(tail):
+    assert indication_after(tail) == "prurigo nodularis"

@@ -59,6 +59,8 @@ _STOP = re.compile(
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
     # a time after the population ends it: "in X in early 2027", "in X next year", "in X later this year"
     r"in (?:early|mid|late)\b|(?:next|later this|this) (?:year|quarter|month)|"
+    r"(?:in|by|during) (?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|[1-4]Q|Q[1-4]|[12]H|H[12]|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
@@ -165,7 +167,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
-            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with"
+            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
                              + ("" if populations else "|for") + r")\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
                 # "IV infusion in aneurysmal hemorrhage", "protein in the urine of patients with IgA

@@ -338,7 +338,13 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
     if inside:
         return inside[0].name, False
-    return ctx.section_drug(sentence) or ctx.main_drug() or (drugs[0].name if drugs else None), False
+    # "ZX-3: the FDA cleared the IND for ZX-3; the company plans a Phase 1 trial": the subject of the
+    # clause before the semicolon, then the paragraph's subject, name the drug before the release's main drug does
+    if drugs and drugs[0].end <= mention.start:  # the sentence's subject, not a comparator named later
+        return drugs[0].name, False
+    paragraph_subject = None if drugs else ctx.previous_drug(sentence)
+    return (ctx.section_drug(sentence) or paragraph_subject or ctx.main_drug()
+            or (drugs[0].name if drugs else None)), False
 
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
