@@ -653,3 +653,11 @@ def test_a_trial_in_a_sentence_naming_no_drug_studies_the_subject_of_its_paragra
 ])
 def test_an_indication_stops_at_a_month_or_a_quarter(tail):
     assert indication_after(tail) == "prurigo nodularis"
+
+
+def test_a_population_ends_before_the_next_study_it_lists():
+    ex = announce("ACM-101 is also being studied in the Phase 2 HARBOR-2 trial in adults with obesity and in "
+                  "HARBOR-CV, a cardiovascular outcomes trial in participants with established cardiovascular disease.")
+    by_name = {t.name: t.indication for t in ex.trials}
+    assert by_name["HARBOR-2"] == "obesity"
+    assert by_name["HARBOR-CV"] == "established cardiovascular disease"

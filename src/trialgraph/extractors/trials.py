@@ -117,6 +117,9 @@ def extract_trials(ctx: Context) -> None:
             members[index].append(mention)
             _absorb(target, mention)
     _fill_indications(ctx, trials, members)
+    names = [t.name for t in trials if t.name]
+    for trial in trials:
+        trial.indication = _before_study_names(trial.indication, names)
     facts = []
     mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
@@ -201,6 +204,19 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
     return [m for m in found if not (m.plural and not m.name and not m.indication and not ctx.drugs_in(text))]
+
+
+def _before_study_names(indication: str | None, names: list[str]) -> str | None:
+    """A population never holds a study's name: "adults with obesity and in SOLSTICE-CVOT, a
+    cardiovascular outcomes trial" ends before the next study it lists."""
+    if not indication or not names:
+        return indication
+    cut = min((m.start() for name in names for m in [re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", indication)] if m),
+              default=None)
+    if cut is None:
+        return indication
+    kept = re.sub(r"(?:[\s,]+(?:and|or|in|for|of|with|the|as well as))+\s*$", "", indication[:cut].rstrip(" ,(")).strip(" ,")
+    return kept if names_disease(kept) else None
 
 
 def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list[tuple[int, int, str]]):
