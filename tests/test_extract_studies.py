@@ -661,3 +661,9 @@ def test_a_population_ends_before_the_next_study_it_lists():
     by_name = {t.name: t.indication for t in ex.trials}
     assert by_name["HARBOR-2"] == "obesity"
     assert by_name["HARBOR-CV"] == "established cardiovascular disease"
+
+
+def test_trials_of_no_named_drug_counted_by_a_vague_quantity_are_not_a_study():
+    ex = announce("ACM-101 is being studied in a Phase 2 trial in newly diagnosed glioblastoma.",
+                  "Other companies have run several Phase 3 trials in glioblastoma, most of which failed.")
+    assert [t.phase for t in ex.trials] == ["2"]

@@ -203,7 +203,15 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         _describe(ctx, sentence, text, mention)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
-    return [m for m in found if not (m.plural and not m.name and not m.indication and not ctx.drugs_in(text))]
+    # "Other companies have run several Phase 3 trials in glioblastoma": trials of no named drug, counted
+    # by a vague quantifier, are a field's history, not the release's study
+    drugless = not ctx.drugs_in(text)
+    return [m for m in found if not (m.plural and not m.name and drugless and (
+        not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+_VAGUE_QUANTITY = re.compile(r"\b(?:several|many|numerous|various|other|previous|prior|earlier|past|most|some|"
+                             r"countless|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 def _before_study_names(indication: str | None, names: list[str]) -> str | None:
