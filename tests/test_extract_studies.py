@@ -667,3 +667,16 @@ def test_trials_of_no_named_drug_counted_by_a_vague_quantity_are_not_a_study():
     ex = announce("ACM-101 is being studied in a Phase 2 trial in newly diagnosed glioblastoma.",
                   "Other companies have run several Phase 3 trials in glioblastoma, most of which failed.")
     assert [t.phase for t in ex.trials] == ["2"]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in patients 12 years and older with sickle cell disease", "sickle cell disease"),
+    ("in adults aged 65 years or older with RSV infection", "RSV infection"),
+    ("for the treatment of advanced renal cell carcinoma based on the Phase 3 ZX-1 trial", "advanced renal cell carcinoma"),
+])
+def test_an_age_bound_is_not_the_population_and_based_on_ends_it(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_in_which_opens_a_relative_clause_not_a_population():
+    assert indication_after(", in which ZX-101 reduced vaso-occlusive crises by 70%") is None
