@@ -680,3 +680,9 @@ def test_an_age_bound_is_not_the_population_and_based_on_ends_it(tail, expected)
 
 def test_in_which_opens_a_relative_clause_not_a_population():
     assert indication_after(", in which ZX-101 reduced vaso-occlusive crises by 70%") is None
+
+
+def test_a_named_study_called_by_its_first_stage_and_by_its_combined_phase_is_the_combined_phase():
+    ex = announce("Preliminary data from the HARBOR-7 Phase 1a study of ACM-101 in solid tumors were encouraging.",
+                  "ACM-101 is being studied in a Phase 1/2 (HARBOR-7) trial in patients with solid tumors.")
+    assert [(t.name, t.phase) for t in ex.trials] == [("HARBOR-7", "1/2")]

@@ -519,8 +519,10 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
         target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
-    if target.phase is None or _more_precise(mention.phase, target.phase) or (
-            not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
+    # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
+    combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
+        not target.name or _same_study_phase(mention.phase, target.phase))
+    if target.phase is None or _more_precise(mention.phase, target.phase) or combined:
         target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     # a headline names the population in a word or two ("for Blood Cancer"); the body states it
