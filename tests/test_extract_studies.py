@@ -686,3 +686,12 @@ def test_a_named_study_called_by_its_first_stage_and_by_its_combined_phase_is_th
     ex = announce("Preliminary data from the HARBOR-7 Phase 1a study of ACM-101 in solid tumors were encouraging.",
                   "ACM-101 is being studied in a Phase 1/2 (HARBOR-7) trial in patients with solid tumors.")
     assert [(t.name, t.phase) for t in ex.trials] == [("HARBOR-7", "1/2")]
+
+
+def test_populations_each_followed_by_its_phases_in_parentheses_are_one_study_per_phase():
+    ex = announce("ACM-101 is currently in ongoing clinical trials in non-small cell lung cancer (NSCLC) (Phase 2), "
+                  "pancreatic cancer (Phase 1b), and localized prostate cancer (Phase 2 and Phase 3).")
+    assert sorted((t.phase, t.indication) for t in ex.trials) == [
+        ("1b", "pancreatic cancer"), ("2", "localized prostate cancer"), ("2", "non-small cell lung cancer"),
+        ("3", "localized prostate cancer")]
+

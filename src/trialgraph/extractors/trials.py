@@ -164,7 +164,15 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
+    listed_phases = _phases_after_listed_populations(text)
+    populations: dict[int, str] = {}
+    for start, stop, phase, population in listed_phases:
+        mention = _Mention(sentence, start, stop, phase=phase)
+        populations[id(mention)] = population
+        found.append(mention)
     for match in PHASE.finditer(text):
+        if any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
+            continue
         # "a Phase 2a, randomized, double-blind, placebo-controlled, multicenter, dose-ranging trial":
         # the list of design words is read past, however long
         skip = _design_run(text, match.end())
@@ -201,6 +209,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         found.append(_Mention(sentence, start, end, name=name))
     for mention in found:
         _describe(ctx, sentence, text, mention)
+        mention.indication = populations.get(id(mention), mention.indication)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
     # "Other companies have run several Phase 3 trials in glioblastoma": trials of no named drug, counted
@@ -212,6 +221,37 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
 
 _VAGUE_QUANTITY = re.compile(r"\b(?:several|many|numerous|various|other|previous|prior|earlier|past|most|some|"
                              r"countless|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+_PHASES_ONLY = re.compile(r"\(\s*(?:[Pp]hases?\s*[\dIV][\w/]*(?:\s*(?:,|and|or|&)\s*(?:[Pp]hase\s*)?[\dIV][\w/]*)*)\s*\)")
+
+
+def _phases_after_listed_populations(text: str) -> list[tuple[int, int, str, str]]:
+    """"in clinical trials in A (Phase 2), B (Phase 2) and C (Phase 2 and Phase 3)": each population
+    followed by its phases in parentheses is a study of each phase. Returns (start, end, phase, population)."""
+    if "(" not in text:
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    boundary = None
+    for paren in _PHASES_ONLY.finditer(text):
+        if boundary is None:
+            noun = None
+            for noun in TRIAL_NOUN.finditer(text, 0, paren.start()):
+                pass
+            if noun is None or not re.match(r"\s+(?:in|for)\s", text[noun.end():]):
+                continue
+            boundary = noun.end()
+        population = re.sub(r"\([^()]*\)", " ", text[boundary:paren.start()])
+        population = re.sub(r"^[\s,;]*(?:(?:and|or|as well as|in|for)\s+)*", "", population)
+        population = " ".join(population.split()).strip(" ,")
+        boundary = paren.end()
+        if not population or len(population.split()) > 10 or not names_disease(population):
+            continue
+        for phase in PHASE.finditer(re.sub(r"(?<=[,&d]) (?=[\dIV])", " Phase ", paren.group(0))):
+            normal = normalize_phase(phase.group("p"))
+            if normal:
+                found.append((paren.start(), paren.end(), normal, population))
+    return found
 
 
 def _before_study_names(indication: str | None, names: list[str]) -> str | None:
