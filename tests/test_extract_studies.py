@@ -695,3 +695,21 @@ def test_populations_each_followed_by_its_phases_in_parentheses_are_one_study_pe
         ("1b", "pancreatic cancer"), ("2", "localized prostate cancer"), ("2", "non-small cell lung cancer"),
         ("3", "localized prostate cancer")]
 
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("with plans to initiate Phase 2/3 clinical trials by the first half of 2026, targeting LAPC.", "LAPC"),
+    ("for ZX-900, its second candidate, which targets SRC-driven tumors.", "SRC-driven tumors"),
+])
+def test_a_study_or_drug_targeting_a_disease_names_its_indication(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_a_mechanism_target_is_not_an_indication():
+    assert indication_after("targeting the IL-31 receptor") is None
+
+
+def test_phase_3_trials_for_two_subtyped_leukemias_and_a_tumour_are_one_study_each():
+    ex = announce("Acme is conducting global registrational Phase 3 trials of ACM-101 for patients with newly "
+                  "diagnosed Ph+ ALL and SDH-deficient GIST.")
+    assert sorted(t.indication for t in ex.trials) == ["SDH-deficient GIST", "newly diagnosed Ph+ ALL"]

@@ -43,7 +43,9 @@ DISEASE_WORD = re.compile(
 # Disease abbreviations common in releases; case matters ("AD" is a disease, "ad" is not).
 DISEASE_ACRONYM = re.compile(
     r"\b(?:COPD|GVHD|aGVHD|ALS|RSV|HIV|HBV|HCV|MS|SPMS|PPMS|OA|UC|IBD|NASH|MASH|DMD|SMA|PTSD|MDD|ASCVD|CVD|AD|DLB|"
-    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC|CML|GIST|IPF|PAH)\b"
+    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC|CML|GIST|IPF|PAH)\b|"
+    # "ALL" is a disease only where a subtype marks it: "Ph+ ALL", "B-ALL"
+    r"(?:\bPh\+\s*|\b[BT]-)ALL\b"
 )
 _STOP = re.compile(
     r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a|one|two|three|four|five)\s+|"
@@ -118,9 +120,9 @@ def _eponym() -> re.Pattern:
 # What introduces a population or an indication: "in X", "for (the treatment of) X",
 # "to treat X", "patients with X", "X suffering from Y".
 _TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in))\s+", re.I)
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|targets|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in))\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)|"
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|targets|targeting|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)|"
     r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
