@@ -713,3 +713,20 @@ def test_phase_3_trials_for_two_subtyped_leukemias_and_a_tumour_are_one_study_ea
     ex = announce("Acme is conducting global registrational Phase 3 trials of ACM-101 for patients with newly "
                   "diagnosed Ph+ ALL and SDH-deficient GIST.")
     assert sorted(t.indication for t in ex.trials) == ["SDH-deficient GIST", "newly diagnosed Ph+ ALL"]
+
+
+def test_bullets_under_a_heading_naming_a_drug_are_about_that_drug():
+    ex = announce(
+        "Pipeline Highlights",
+        "ZX-210 (oral FXIa inhibitor)",
+        "- Enrollment is complete in the Phase 2 ARCADIA study in patients with atrial fibrillation.",
+        "ZX-330 (anti-TL1A antibody)",
+        "- Announced positive topline results from the Phase 2a trial in ulcerative colitis.",
+        "- Plans to start a Phase 2b dose-ranging study in Crohn's disease in early 2026.",
+        "Financial Results",
+        "- The Phase 1 trial in healthy volunteers was funded by a grant.",
+    )
+    drugs = {(t.phase, t.indication): t.drug for t in ex.trials}
+    assert drugs[("2", "atrial fibrillation")] == "ZX-210"
+    assert drugs[("2", "ulcerative colitis")] == "ZX-330"
+    assert drugs[("2b", "Crohn's disease")] == "ZX-330"

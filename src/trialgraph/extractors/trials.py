@@ -407,7 +407,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if drugs and drugs[0].end <= mention.start:  # the sentence's subject, not a comparator named later
         return drugs[0].name, False
     paragraph_subject = None if drugs else ctx.previous_drug(sentence)
-    return (ctx.section_drug(sentence) or paragraph_subject or ctx.main_drug()
+    heading = None if drugs or paragraph_subject else ctx.heading_drug(sentence)
+    return (ctx.section_drug(sentence) or paragraph_subject or heading or ctx.main_drug()
             or (drugs[0].name if drugs else None)), False
 
 
