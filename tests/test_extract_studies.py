@@ -730,3 +730,8 @@ def test_bullets_under_a_heading_naming_a_drug_are_about_that_drug():
     assert drugs[("2", "atrial fibrillation")] == "ZX-210"
     assert drugs[("2", "ulcerative colitis")] == "ZX-330"
     assert drugs[("2b", "Crohn's disease")] == "ZX-330"
+
+
+def test_where_a_drug_is_approved_is_not_its_indication():
+    assert indication_after("approved in the EU for adults with moderate to severe chronic hand eczema.") == \
+        "moderate to severe chronic hand eczema"
