@@ -735,3 +735,24 @@ def test_bullets_under_a_heading_naming_a_drug_are_about_that_drug():
 def test_where_a_drug_is_approved_is_not_its_indication():
     assert indication_after("approved in the EU for adults with moderate to severe chronic hand eczema.") == \
         "moderate to severe chronic hand eczema"
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in adults with gout", "gout"),
+    ("for the treatment of acne", "acne"),
+    ("in children with malaria", "malaria"),
+])
+def test_common_diseases_named_by_their_heading_are_indications(tail, expected):
+    assert indication_after(tail) == expected
+
+
+@pytest.mark.parametrize("tail", ["in patients with nausea", "for fatigue", "in recurrence"])
+def test_signs_and_symptoms_alone_are_not_indications(tail):
+    assert indication_after(tail) is None
+
+
+def test_a_headline_shortening_the_population_is_the_study_the_body_describes():
+    ex = announce("The regulator approved the start of a Phase II clinical trial evaluating ACM-101 for the "
+                  "treatment of mpox caused by clade I virus infection.",
+                  headline="Acme Receives Approval to Begin Phase II Trial of ACM-101 for Treatment of Mpox in Kinshasa")
+    assert [t.phase for t in ex.trials] == ["2"]

@@ -467,6 +467,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         best = max(scored, key=lambda x: x[0])
         if best[0] >= 0.5:
             return best[1]
+        # a headline shortens the population ("for MPox in the DRC"): sharing a word of it is enough
+        if best[0] > 0 and best[1].sentence.zone.value == "headline" and sum(1 for x in scored if x[0] > 0) == 1:
+            return best[1]
         unscored = [t for t in candidates if not t.indication]
         return unscored[0] if unscored else None
     return candidates[0]
