@@ -756,3 +756,20 @@ def test_a_headline_shortening_the_population_is_the_study_the_body_describes():
                   "treatment of mpox caused by clade I virus infection.",
                   headline="Acme Receives Approval to Begin Phase II Trial of ACM-101 for Treatment of Mpox in Kinshasa")
     assert [t.phase for t in ex.trials] == ["2"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ACM-101 met its primary endpoint in the Phase 3 Harmony trial in adults with gout.", "Harmony"),
+    ("Acme completed the Phase IIb clinical trial, The Sapphire Study, of ACM-101 in conjunctivitis.", "Sapphire"),
+])
+def test_a_study_named_by_one_capitalised_word(sentence, name):
+    assert [t.name for t in announce(sentence).trials] == [name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 met its primary endpoint in the Phase 3 Pivotal trial in adults with gout.",
+    "ACM-101 is being studied in the Phase 2 Psoriasis Study in adults.",
+    "Results of the Extension Study of ACM-101 in gout were positive.",
+])
+def test_generic_capitalised_words_are_not_study_names(sentence):
+    assert all(t.name is None for t in announce(sentence).trials)

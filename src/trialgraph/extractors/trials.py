@@ -35,6 +35,17 @@ NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
 # "a Phase 1/2 (NAME) trial": the name in parentheses before the noun
 PAREN_NAME = re.compile(rf"\(\s*(?P<name>{TRIAL_NAME})\s*\)\s+(?:[\w-]+\s+){{0,2}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+# A study named by one capitalised word: "the Phase 3 Harmony trial", "The Emerald Study" (both words
+# capitalised, as a title is written); generic words of study descriptions are not names.
+WORD_NAME_AFTER_PHASE = re.compile(r"\b[Pp]hase\s*[\dIV][\w/]*\s+(?P<name>[A-Z][a-z]{3,})\s+(?:[Cc]linical\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+TITLED_WORD_NAME = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?:Study|Trial)\b")
+_GENERIC_STUDY_WORD = re.compile(
+    r"(?:Clinical|Pivotal|Registrational|Confirmatory|Global|Safety|Efficacy|Extension|Outcomes?|Expansion|Pilot|"
+    r"Observational|Interventional|Comparative|Adjuvant|Neoadjuvant|Maintenance|Monotherapy|Combination|Company|"
+    r"Registration|Bridging|Feasibility|Exploratory|Dose|Dosing|Human|Healthy|Lead|Key|Landmark|Large|Small|"
+    r"Ongoing|Completed|Planned|Upcoming|Positive|Previous|Prior|Current|First|Second|Third|Final|Initial|"
+    r"Additional|Proposed|Potential|Planned|Original|Entire|Whole|Same|Other|Main|Parent|Pediatric|Paediatric|"
+    r"Adult|Long|Short|Open|Blinded|Randomized|Randomised|Controlled|Placebo|Phase|Part|Cohort|Study|Trial)", re.I)
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
@@ -52,8 +63,9 @@ PHASE_NORMAL = {
 }
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY) = map(gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE,
-                                      NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME) = map(
+    gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
+           STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME))
 
 
 @lru_cache(maxsize=None)
@@ -157,6 +169,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     if not _ANY_MENTION.possible(text):
         return found
     names: list[tuple[int, int, str]] = []
+    if sentence.zone.value != "headline":  # a headline capitalises every word: no word there is a name by its case
+        for pattern in (WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if not _GENERIC_STUDY_WORD.fullmatch(name) and not _design_words().fullmatch(" " + name) \
+                        and not names_disease(name) and _valid_name(ctx, name):
+                    names.append((match.start("name"), match.end("name"), name))
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
