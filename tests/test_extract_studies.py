@@ -773,3 +773,12 @@ def test_a_study_named_by_one_capitalised_word(sentence, name):
 ])
 def test_generic_capitalised_words_are_not_study_names(sentence):
     assert all(t.name is None for t in announce(sentence).trials)
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in osteoarthritis in 2019.", "osteoarthritis"),
+    ("in adults with gout completed enrollment", "gout"),
+    ("in patients with HER2-positive breast cancer met its primary endpoint", "HER2-positive breast cancer"),
+])
+def test_an_indication_ends_at_a_year_or_the_sentences_past_tense_verb(tail, expected):
+    assert indication_after(tail) == expected

@@ -56,9 +56,9 @@ _STOP = re.compile(
     r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
-    r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
-    r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
+    r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
     # a time after the population ends it: "in X in early 2027", "in X next year", "in X later this year"
     r"in (?:early|mid|late)\b|(?:next|later this|this) (?:year|quarter|month)|"
     r"(?:in|by|during) (?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|[1-4]Q|Q[1-4]|[12]H|H[12]|"
@@ -71,7 +71,8 @@ _STOP = re.compile(
     r"and (?:plans?|expects?|intends?|anticipates?|continues?|remains?|aims?|looks?|received|receives|announced|reported|"
     r"expanded|initiated|completed|dosed|enrolled|launched)|"
     # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
-    r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
+    r"represents?|remains?|continues?|completed|met|missed|failed|reached|reduced|improved|delivered|began|started|"
+    r"affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
     r"highlights?|supports?|provides?|offers?|means|suggests?|indicates?|shows?|can|could|may|might|would|should|"
     r"potentially|currently|today|often|usually|typically|frequently|commonly|generally|affecting|impacting|resulting|leading|causing|representing|characterized)\b",
     re.I,
