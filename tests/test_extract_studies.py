@@ -782,3 +782,13 @@ def test_generic_capitalised_words_are_not_study_names(sentence):
 ])
 def test_an_indication_ends_at_a_year_or_the_sentences_past_tense_verb(tail, expected):
     assert indication_after(tail) == expected
+
+
+@pytest.mark.parametrize("sentence", ["ACM-101 is in a Phase-2 trial in gout.", "ACM-101 is in a PHASE 2 TRIAL in gout."])
+def test_a_phase_written_with_a_hyphen_or_in_capitals(sentence):
+    assert [(t.phase, t.indication) for t in announce(sentence).trials] == [("2", "gout")]
+
+
+def test_a_lower_case_phase_in_a_web_address_is_not_a_trial():
+    ex = announce("Read more at https://example.com/acme-reports-phase-2-data-in-gout today.")
+    assert ex.trials == [] or all(t.phase != "2" for t in ex.trials)

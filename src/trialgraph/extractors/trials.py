@@ -16,7 +16,7 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 NAME = "trials.patterns"
 
 PHASE = re.compile(
-    r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
