@@ -792,3 +792,10 @@ def test_a_phase_written_with_a_hyphen_or_in_capitals(sentence):
 def test_a_lower_case_phase_in_a_web_address_is_not_a_trial():
     ex = announce("Read more at https://example.com/acme-reports-phase-2-data-in-gout today.")
     assert ex.trials == [] or all(t.phase != "2" for t in ex.trials)
+
+
+def test_a_new_clause_after_the_study_does_not_give_it_a_population():
+    ex = announce("Acme plans to initiate Phase 2/3 clinical trials of ACM-101 in 2026, targeting pancreatic cancer.",
+                  "As we prepare for Phase 2/3 trials of ACM-101, our preclinical findings underscore the potential "
+                  "to address the complexities of KRAS-driven cancers.")
+    assert [(t.phase, t.indication) for t in ex.trials] == [("2/3", "pancreatic cancer")]

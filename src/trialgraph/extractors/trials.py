@@ -369,6 +369,10 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
     tail_start = mention.end + (appositive.end() if appositive else 0)
     tail = text[tail_start:tail_start + 260]
+    # ", our findings underscore ... cancers": a new clause with its own subject is not the study's population
+    new_clause = _NEW_CLAUSE.search(tail)
+    if new_clause:
+        tail = tail[: new_clause.start()]
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
@@ -379,6 +383,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.status = _status(text[max(0, mention.start - 60):mention.start])
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:our|we|its|their|his|her|they|it|he|she)\s")
 _MODIFIERS = re.compile(
     r"\b(?:clinical|pivotal|registrational|confirmatory|global|multi-?center|multi-?national|international|"
     r"randomi[sz]ed|double-blind(?:ed)?|single-blind|open-label|placebo-controlled|controlled|dose-(?:escalation|ranging|finding)|"
