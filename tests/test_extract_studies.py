@@ -799,3 +799,10 @@ def test_a_new_clause_after_the_study_does_not_give_it_a_population():
                   "As we prepare for Phase 2/3 trials of ACM-101, our preclinical findings underscore the potential "
                   "to address the complexities of KRAS-driven cancers.")
     assert [(t.phase, t.indication) for t in ex.trials] == [("2/3", "pancreatic cancer")]
+
+
+def test_a_named_study_defined_with_is_a_and_a_registry_parenthesis_is_one_study_of_the_drug_it_evaluates():
+    ex = announce("ZX-101 is Zentrix Bio's lead candidate.",
+                  "KEYVIA-204 is a randomized, open-label Phase 3 trial (ClinicalTrials.gov, NCT01234567) evaluating "
+                  "ZX-101 in combination with chemotherapy for patients with metastatic squamous NSCLC.")
+    assert [(t.drug, t.phase, t.name) for t in ex.trials] == [("ZX-101", "3", "KEYVIA-204")]

@@ -51,7 +51,7 @@ PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
 REGISTRY = re.compile(r"\b(?:NCT\d{8}|CTR\d{6,}|\d{4}-\d{6}-\d{2}|ISRCTN\d+)\b")
 NOT_TRIAL_NAME = re.compile(
-    r"^(?:FDA|EMA|NDA|BLA|MAA|IND|ORR|DCR|CBR|DLT|MTD|RP2D|IDMC|DMC|IRC|BICR|ITT|RRMM|CNS|NCI|SBIR|SPORE|PDC|PDCs|"
+    r"^(?:ClinicalTrials|FDA|EMA|NDA|BLA|MAA|IND|ORR|DCR|CBR|DLT|MTD|RP2D|IDMC|DMC|IRC|BICR|ITT|RRMM|CNS|NCI|SBIR|SPORE|PDC|PDCs|"
     r"ADC|ADCs|HER2|ASCO|ASH|EHA|ESMO|AACR|SABCS|COVID|NCT|CTR|PFS|OS|DOR|PET|MRI|CT|US|USA|EU|UK|IV|SC|IMWG|"
     r"NASDAQ|NYSE|GLOBE|NEWSWIRE|PRNEWSWIRE|BUSINESS|WIRE|SINE|XPO1|EBRT|INN|CEO|CMO|CFO|THE|AND|FOR|RPDD|SoC|"
     r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|PDAC|LPL|WM|MTC|CTCL|HCC|RCC|TNBC|GIST|MDS|CRC|ET|PV|MF|ES-SCLC)$"
@@ -322,8 +322,9 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
     between = text[end:phase.start()]
     if not between.strip():
         return True  # "the BRUIN Phase 1/2 trial"
+    # "SEAL, a ... Phase 2/3 study", "KEYVIA-204 is a randomized, open-label Phase 3 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
-        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our|its|their)\b", between) is not None
+        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*(?:,|\s(?:is|was))\s*(?:a|an|the|our|its|their)\b", between) is not None
 
 
 _STUDY_WORDS = re.compile(r"\b(?:treatment|study|studies|trial|effect|efficacy|safety|evaluat\w*|assess\w*|outcomes?|"
@@ -404,6 +405,7 @@ def _named_before_noun(phrase: str) -> str | None:
     return between if between and len(between.split()) <= 6 and names_disease(between) else None
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
 
 
@@ -414,7 +416,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     drugs = ctx.drugs_in(text)
     leading = [d for d in drugs if not partner_of_another(text, d)]
     for drug in leading:  # a combination partner or comparator is never the drug a trial studies
-        if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
+        # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
+        if drug.start >= mention.end and ATTACHED.match(_PARENTHESIS.sub("", text[mention.end:drug.start])):
             return drug.name, True
     drugs = leading or drugs
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
