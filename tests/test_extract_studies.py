@@ -806,3 +806,24 @@ def test_a_named_study_defined_with_is_a_and_a_registry_parenthesis_is_one_study
                   "KEYVIA-204 is a randomized, open-label Phase 3 trial (ClinicalTrials.gov, NCT01234567) evaluating "
                   "ZX-101 in combination with chemotherapy for patients with metastatic squamous NSCLC.")
     assert [(t.drug, t.phase, t.name) for t in ex.trials] == [("ZX-101", "3", "KEYVIA-204")]
+
+
+def test_two_phase_trials_enumerated_with_one_and_one_are_a_study_each():
+    ex = announce("Acme gave an update on its two pivotal Phase II trials: one evaluating ZX-202 in leptomeningeal "
+                  "metastases from neuroblastoma, and one evaluating ACM-101 in relapsed high-risk neuroblastoma.")
+    assert sorted((t.drug, t.phase, t.indication) for t in ex.trials) == [
+        ("ACM-101", "2", "relapsed high-risk neuroblastoma"),
+        ("ZX-202", "2", "leptomeningeal metastases from neuroblastoma")]
+
+
+def test_a_study_named_without_its_phase_is_the_phase_study_of_the_same_population():
+    ex = announce("More than 30 patients have enrolled in ACM-101 Study 301.",
+                  "Acme's pivotal Phase II trial of ACM-101 enrolls patients with relapsed high-risk neuroblastoma.",
+                  "In Study 301, ACM-101 is given to patients with relapsed high-risk neuroblastoma in the bone marrow.")
+    assert [(t.phase, t.name) for t in ex.trials] == [("2", "Study 301")]
+
+
+def test_a_named_study_of_another_population_stays_apart_from_the_phase_study():
+    ex = announce("The ORCA-X trial is evaluating long-term exposure to ACM-101 in smokers with nicotine dependence.",
+                  "ACM-101 was studied in one Phase 2 study in vaping cessation.")
+    assert sorted((t.phase or "", t.name or "") for t in ex.trials) == [("", "ORCA-X"), ("2", "")]

@@ -128,6 +128,7 @@ def extract_trials(ctx: Context) -> None:
             index = trials.index(target)
             members[index].append(mention)
             _absorb(target, mention)
+    _name_phaseless_studies(trials, members, ctx.long_forms())
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
@@ -213,6 +214,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 found.append(_Mention(sentence, start, stop, phase=phase, name=name))
             names = [n for n in names if n not in listed]
             continue
+        each = _each_one(text, match, noun)
+        if each:  # "two Phase II trials: one evaluating A in X, and one evaluating B in Y": the list head is not a study
+            for start, stop, population in each:
+                mention = _Mention(sentence, start, stop, phase=phase)
+                populations[id(mention)] = population
+                found.append(mention)
+            continue
         end = match.end() + (noun.end() if noun else 0)
         mention = _Mention(sentence, match.start(), end, phase=phase,
                            plural=bool(noun) and noun.group(0).lower() in ("trials", "studies"))
@@ -273,6 +281,22 @@ def _phases_after_listed_populations(text: str) -> list[tuple[int, int, str, str
     return found
 
 
+def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]], long_forms: dict[str, str]) -> None:
+    """"Study 201" named without its phase and "one (Phase II trial) evaluating X in Y" described
+    by phase only are one study when they are the drug's only such pair and state one population
+    (a name alone may be any study of its drug, so both must state it)."""
+    for named in [t for t in trials if t.name and t.phase is None and t.indication]:
+        matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
+                   and not _other_registration(t, named)
+                   and _same_population(t.indication, named.indication, long_forms) >= 0.5]
+        if len(matches) != 1:
+            continue
+        index = trials.index(matches[0])
+        named.phase = matches[0].phase
+        members[trials.index(named)].extend(members.pop(index))
+        trials.pop(index)
+
+
 def _before_study_names(indication: str | None, names: list[str]) -> str | None:
     """A population never holds a study's name: "adults with obesity and in SOLSTICE-CVOT, a
     cardiovascular outcomes trial" ends before the next study it lists."""
@@ -284,6 +308,26 @@ def _before_study_names(indication: str | None, names: list[str]) -> str | None:
         return indication
     kept = re.sub(r"(?:[\s,]+(?:and|or|in|for|of|with|the|as well as))+\s*$", "", indication[:cut].rstrip(" ,(")).strip(" ,")
     return kept if names_disease(kept) else None
+
+
+_ONE_OF_THEM = re.compile(r"\b(?P<q>one|another|the other|the second|the first)\s+(?:evaluating|of|in|testing|investigating|studying|assessing)\s")
+
+
+def _each_one(text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str | None]]:
+    """The studies a plural phase phrase enumerates with "one ... and one ...": (start, end, population)."""
+    if not noun or noun.group(0).lower() not in ("trials", "studies"):
+        return []
+    after = phase.end() + noun.end()
+    if not re.match(r"\s*[:,]?\s*(?:one|the first)\b", text[after:]):
+        return []
+    ones = list(_ONE_OF_THEM.finditer(text, after))
+    if len(ones) < 2:
+        return []
+    found = []
+    for one, following in zip(ones, ones[1:] + [None]):
+        stop = following.start() if following else len(text)
+        found.append((one.start(), one.end("q"), indication_after(text[one.end("q"):stop])))
+    return found
 
 
 def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list[tuple[int, int, str]]):
@@ -449,8 +493,9 @@ _PARTNER_BEFORE = re.compile(
 def partner_of_another(text: str, drug) -> bool:
     """Whether the drug mention is another drug's combination partner or comparator."""
     before = text[max(0, drug.start - 60):drug.start]
-    if re.search(r"\b(?:of|for)\s+(?:the\s+)?$", before):
-        return False  # "a Phase 2 trial, or NAME, of X": the object of "of" is the study's drug, not a conjunct
+    if re.search(r"\b(?:of|for|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+)?$", before):
+        # "a Phase 2 trial, or NAME, of X", "and one evaluating X": the object of the study is its drug, not a conjunct
+        return False
     return bool(_PARTNER_BEFORE.search(before)) and not re.search(r"[.;:]", before)
 
 
@@ -478,6 +523,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
+                  # a study named first without its phase, then described by phase only: one study
                   or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
                   # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
                   or (not t.name and not mention.plural and _same_study_phase(t.phase, mention.phase))
