@@ -827,3 +827,9 @@ def test_a_named_study_of_another_population_stays_apart_from_the_phase_study():
     ex = announce("The ORCA-X trial is evaluating long-term exposure to ACM-101 in smokers with nicotine dependence.",
                   "ACM-101 was studied in one Phase 2 study in vaping cessation.")
     assert sorted((t.phase or "", t.name or "") for t in ex.trials) == [("", "ORCA-X"), ("2", "")]
+
+
+@pytest.mark.parametrize("written, phase", [("Phase \u2162", "3"), ("Phase \u2160b/\u2161", "1/2"), ("Phase \u2161a", "2")])
+def test_roman_numerals_written_as_one_character(written, phase):
+    ex = announce(f"ACM-101 is being studied in a {written} trial in gout.")
+    assert [t.phase for t in ex.trials] == [phase]

@@ -16,7 +16,7 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 NAME = "trials.patterns"
 
 PHASE = re.compile(
-    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
@@ -61,6 +61,9 @@ PHASE_NORMAL = {
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
     "one": "1", "two": "2", "three": "3", "four": "4",
 }
+# Roman numerals written as one character ("Phase Ⅲ", as Chinese and Japanese releases write them)
+PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for value, numeral in enumerate("\u2170\u2171\u2172\u2173", 1)
+                     for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
  PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME) = map(
