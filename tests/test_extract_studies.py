@@ -833,3 +833,11 @@ def test_a_named_study_of_another_population_stays_apart_from_the_phase_study():
 def test_roman_numerals_written_as_one_character(written, phase):
     ex = announce(f"ACM-101 is being studied in a {written} trial in gout.")
     assert [t.phase for t in ex.trials] == [phase]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 was tested in a real-world study, which is known as SUNRISE-RW, in patients with gout.",
+    "ACM-101 was tested in a study, dubbed SUNRISE-RW, in patients with gout.",
+])
+def test_a_study_known_as_or_dubbed_a_name(sentence):
+    assert [t.name for t in announce(sentence).trials] == ["SUNRISE-RW"]
