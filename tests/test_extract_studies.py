@@ -841,3 +841,9 @@ def test_roman_numerals_written_as_one_character(written, phase):
 ])
 def test_a_study_known_as_or_dubbed_a_name(sentence):
     assert [t.name for t in announce(sentence).trials] == ["SUNRISE-RW"]
+
+
+def test_a_name_in_apposition_after_the_study_noun():
+    ex = announce("The Phase 3 trial, called BRIDGE-1, tested ACM-101 in adults with lupus.",
+                  "A second Phase 3 study, BRIDGE-2, is expected to read out in the first half of 2026.")
+    assert sorted(t.name for t in ex.trials) == ["BRIDGE-1", "BRIDGE-2"]

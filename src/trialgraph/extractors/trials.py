@@ -30,6 +30,9 @@ NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{
 NOUN_THEN_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
     rf"(?P<name>{TRIAL_NAME})(?![\w-])")
+# "A second Phase 3 study, BRIDGE-2, is expected ...": the name in apposition after the noun
+NOUN_COMMA_NAME = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?),\s+(?P<name>{TRIAL_NAME})(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
@@ -67,9 +70,9 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
                      for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME) = map(
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-           STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME))
+           STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME))
 
 
 @lru_cache(maxsize=None)
@@ -164,7 +167,7 @@ def extract_trials(ctx: Context) -> None:
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
                           PHASE))
 
 
@@ -181,7 +184,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 if not _GENERIC_STUDY_WORD.fullmatch(name) and not _design_words().fullmatch(" " + name) \
                         and not names_disease(name) and _valid_name(ctx, name):
                     names.append((match.start("name"), match.end("name"), name))
-    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER):
+    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
+                    STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
             if pattern is PAREN_NAME and (match.group("name").startswith('"') or _defines_term(ctx, name)):
