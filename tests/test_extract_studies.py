@@ -847,3 +847,23 @@ def test_a_name_in_apposition_after_the_study_noun():
     ex = announce("The Phase 3 trial, called BRIDGE-1, tested ACM-101 in adults with lupus.",
                   "A second Phase 3 study, BRIDGE-2, is expected to read out in the first half of 2026.")
     assert sorted(t.name for t in ex.trials) == ["BRIDGE-1", "BRIDGE-2"]
+
+
+def test_a_code_in_parentheses_closing_the_population_names_the_study():
+    ex = announce("The Company's Phase Ib/II combination trial in metastatic pancreatic adenocarcinoma (ZX006) "
+                  "evaluating ACM-101 with doxorubicin was completed in October 2024.")
+    assert [(t.phase, t.name, t.indication) for t in ex.trials] == [("1/2", "ZX006", "metastatic pancreatic adenocarcinoma")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Pioneer 6 study of ACM-101 enrolled adults with type 2 diabetes.", "Pioneer 6"),
+    ("In Study 301, ACM-101 is given to patients with gout.", "Study 301"),
+])
+def test_a_word_and_a_number_before_the_noun_name_a_study(sentence, name):
+    assert [t.name for t in announce(sentence).trials] == [name]
+
+
+@pytest.mark.parametrize("sentence", ["The Part 2 study of ACM-101 enrolled adults with gout.",
+                                      "The Week 52 study visit of ACM-101 in gout was completed."])
+def test_a_part_or_a_week_with_its_number_is_not_a_study_name(sentence):
+    assert all(t.name is None for t in announce(sentence).trials)

@@ -26,7 +26,7 @@ TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za
               r"Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME}|[A-Z][A-Za-z]{{2,}} \d{{1,3}}[a-z]?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
     rf"(?P<name>{TRIAL_NAME})(?![\w-])")
@@ -50,6 +50,10 @@ _GENERIC_STUDY_WORD = re.compile(
     r"Ongoing|Completed|Planned|Upcoming|Positive|Previous|Prior|Current|First|Second|Third|Final|Initial|"
     r"Additional|Proposed|Potential|Planned|Original|Entire|Whole|Same|Other|Main|Parent|Pediatric|Paediatric|"
     r"Adult|Long|Short|Open|Blinded|Randomized|Randomised|Controlled|Placebo|Phase|Part|Cohort|Study|Trial)", re.I)
+# "the Phase Ib/II combination trial in metastatic pancreatic adenocarcinoma (ZX006)": a code in parentheses
+# closing the study's population names the study
+PAREN_AFTER_POPULATION = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for)\s+[^.;()]{{3,80}}?\s\(\s*(?P<name>{TRIAL_NAME})\s*\)")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
@@ -70,9 +74,10 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
                      for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME) = map(
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-           STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME))
+           STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
+           PAREN_AFTER_POPULATION))
 
 
 @lru_cache(maxsize=None)
@@ -167,7 +172,7 @@ def extract_trials(ctx: Context) -> None:
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
                           PHASE))
 
 
@@ -184,12 +189,16 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 if not _GENERIC_STUDY_WORD.fullmatch(name) and not _design_words().fullmatch(" " + name) \
                         and not names_disease(name) and _valid_name(ctx, name):
                     names.append((match.start("name"), match.end("name"), name))
+    closing: set[tuple[int, int, str]] = set()  # names closing their study's own phrase, however long
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-                    STUDY_NUMBER):
+                    PAREN_AFTER_POPULATION, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
-            if pattern is PAREN_NAME and (match.group("name").startswith('"') or _defines_term(ctx, name)):
+            if pattern in (PAREN_NAME, PAREN_AFTER_POPULATION) and (
+                    match.group("name").startswith('"') or _defines_term(ctx, name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
+            if pattern is PAREN_AFTER_POPULATION and _valid_name(ctx, name):
+                closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
     listed_phases = _phases_after_listed_populations(text)
@@ -208,7 +217,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
         noun = TRIAL_NOUN.search(after)
-        near_name = [n for n in names if _belongs(text, match, n)]
+        near_name = [n for n in names if _belongs(text, match, n) or (n in closing and _closes(text, match, n))]
         if not noun and not near_name:
             continue
         if noun and re.search(r"[.;:]", after[: noun.start()]) and not near_name:
@@ -364,6 +373,12 @@ def _design_run(text: str, start: int) -> int:
 _ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
 
 
+def _closes(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
+    """The parenthesised name closes this phase's own study phrase: no other phase or sentence break between."""
+    between = text[phase.end():name[0]]
+    return name[0] >= phase.end() and len(between) <= 140 and not PHASE.search(between) and not re.search(r"[.;]", between)
+
+
 def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
     """A trial name belongs to a phase when it stands in the same noun phrase:
     "Phase 2b STORM study", "phase 1/2 study O-12-M1", "SEAL, a ... Phase 2/3 study"."""
@@ -393,8 +408,9 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
         return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
-    if re.fullmatch(r"(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|Dose|Study|Trial|"
-                    r"Wave|Round|Step|Module|Group|Section|Table|Figure)-\d+[A-Za-z]?", name, re.I):
+    if re.fullmatch(r"(?:(?:Study|Trial)-|(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|"
+                    r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
+                    r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
     if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
