@@ -867,3 +867,10 @@ def test_a_word_and_a_number_before_the_noun_name_a_study(sentence, name):
                                       "The Week 52 study visit of ACM-101 in gout was completed."])
 def test_a_part_or_a_week_with_its_number_is_not_a_study_name(sentence):
     assert all(t.name is None for t in announce(sentence).trials)
+
+
+def test_studies_named_by_a_word_and_a_number_before_their_phase_stay_apart():
+    ex = announce("In the Pioneer 1 phase 3a randomized study conducted in 703 patients with type 2 diabetes, "
+                  "ZX-101 lowered HbA1c.",
+                  "Further, the Pioneer 6 phase 3a randomized study enrolled 1,591 patients.")
+    assert sorted((t.name, t.phase) for t in ex.trials) == [("Pioneer 1", "3"), ("Pioneer 6", "3")]
