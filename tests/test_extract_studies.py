@@ -874,3 +874,9 @@ def test_studies_named_by_a_word_and_a_number_before_their_phase_stay_apart():
                   "ZX-101 lowered HbA1c.",
                   "Further, the Pioneer 6 phase 3a randomized study enrolled 1,591 patients.")
     assert sorted((t.name, t.phase) for t in ex.trials) == [("Pioneer 1", "3"), ("Pioneer 6", "3")]
+
+
+def test_a_single_letter_hyphenated_acronym_names_a_study():
+    ex = announce("ACM-101 is one of the investigational treatments assessed in the biomarker-driven Q-STAR trial "
+                  "in breast cancer.")
+    assert [t.name for t in ex.trials] == ["Q-STAR"]
