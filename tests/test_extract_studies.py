@@ -880,3 +880,14 @@ def test_a_single_letter_hyphenated_acronym_names_a_study():
     ex = announce("ACM-101 is one of the investigational treatments assessed in the biomarker-driven Q-STAR trial "
                   "in breast cancer.")
     assert [t.name for t in ex.trials] == ["Q-STAR"]
+
+
+def test_a_study_noun_far_after_the_phase_belongs_to_another_phrase():
+    ex = announce("Acme selected the recommended Phase 2 dose of ACM-101 last year and reported that the earlier trial "
+                  "in gout met its goal.")
+    assert all(t.phase != "2" for t in ex.trials)
+
+
+def test_two_phases_coordinated_before_one_noun_are_both_studies():
+    ex = announce("ACM-101 is currently being evaluated in both Phase 2 and Phase 1 clinical studies in gout.")
+    assert sorted(t.phase for t in ex.trials) == ["1", "2"]

@@ -224,6 +224,9 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             continue
         if noun and re.search(r"[.;:]", after[: noun.start()]) and not near_name:
             continue
+        # "the Phase 3 dose was selected and the trial ...": a study noun five words on is another phrase's
+        if noun and not near_name and len(_PARENTHESIS.sub(" ", after[skip - match.end():noun.start()]).split()) >= 5:
+            continue
         phase = normalize_phase(match.group("p"))
         if phase is None:
             continue
