@@ -891,3 +891,9 @@ def test_a_study_noun_far_after_the_phase_belongs_to_another_phrase():
 def test_two_phases_coordinated_before_one_noun_are_both_studies():
     ex = announce("ACM-101 is currently being evaluated in both Phase 2 and Phase 1 clinical studies in gout.")
     assert sorted(t.phase for t in ex.trials) == ["1", "2"]
+
+
+def test_phase_trials_of_two_coordinated_drugs_are_a_study_of_each():
+    ex = announce("Analysts compared the data with the Phase 3 trials of dovranumab and kelitrumab, approved in 2023.",
+                  headline="Acme Reports ACM-101 Data")
+    assert sorted(t.drug for t in ex.trials if t.phase == "3") == ["dovranumab", "kelitrumab"]

@@ -114,6 +114,7 @@ class _Mention:
     registry: list[str] = field(default_factory=list)
     plural: bool = False  # "Phase 2 trials of X for A, B and C": one study per indication
     status: str | None = None  # "completed" or "active", when the words before the mention say
+    co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
 
 
 def extract_trials(ctx: Context) -> None:
@@ -168,6 +169,10 @@ def extract_trials(ctx: Context) -> None:
                     registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
                 )
             )
+        for part, other in enumerate(dict.fromkeys(d for m in group for d in m.co_drugs if d != trial.drug), 1):
+            facts.append(TrialFact(local_id=f"t{number}.d{part}", drug=other, evidence=Evidence.of(trial.sentence, NAME),
+                                   phase=trial.phase, indication=expand(trial.indication, ctx.long_forms()),
+                                   name=trial.name, design=(), registry_ids=()))
         mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
@@ -454,6 +459,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
+    if mention.attached and mention.plural:
+        mention.co_drugs = _coordinated_drugs(ctx, text, mention)
     mention.status = _status(text[max(0, mention.start - 60):mention.start])
 
 
@@ -510,6 +517,21 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     heading = None if drugs or paragraph_subject else ctx.heading_drug(sentence)
     return (ctx.section_drug(sentence) or paragraph_subject or heading or ctx.main_drug()
             or (drugs[0].name if drugs else None)), False
+
+
+def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
+    """"the Phase 3 trials of A and B": the drugs coordinated with the attached one each have their trials."""
+    drugs = [d for d in ctx.drugs_in(text) if d.start >= mention.end]
+    first = next((i for i, d in enumerate(drugs) if d.name == mention.drug), None)
+    if first is None:
+        return []
+    found: list[str] = []
+    for previous, drug in zip(drugs[first:], drugs[first + 1:]):
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous.end:drug.start]):
+            break
+        if drug.name != mention.drug and drug.name not in found:
+            found.append(drug.name)
+    return found
 
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
