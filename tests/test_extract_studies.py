@@ -606,3 +606,294 @@ def test_a_headline_title_casing_a_study_name_is_the_same_study():
     ex = announce("Interim results of the ongoing Phase 3 QUORRA-2 study of ACM-101 in adults with relapsed follicular lymphoma.",
                   headline="Acme Oncology Reports Interim Results from Phase 3 Quorra-2 Study of ACM-101")
     assert [t.name for t in ex.trials] == ["QUORRA-2"]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    # a participle opens a reduced relative clause about the trial, not the population
+    ("in metastatic gastric adenocarcinoma (ZX-7) evaluating the safety of ZX-101", "metastatic gastric adenocarcinoma"),
+    ("in patients with plaque psoriasis assessing two dose levels", "plaque psoriasis"),
+    # "and" before a verb with its object is the subject's next predicate
+    ("in non-small cell lung cancer and shares its targeting platform with ZX-202", "non-small cell lung cancer"),
+    # "and one Phase 2 study ..." starts the next item of a list of studies
+    ("for smoking cessation and one Phase 2 study in vaping cessation", "smoking cessation"),
+    # a list of diseases goes on
+    ("in patients with ulcerative colitis and Crohn's disease", "ulcerative colitis and Crohn's disease"),
+    ("for the treatment of asthma and chronic obstructive pulmonary disease", "asthma and chronic obstructive pulmonary disease"),
+])
+def test_an_indication_ends_at_a_participle_clause_or_a_new_predicate(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_studies_in_the_plural_are_not_a_stage_of_a_combined_phase_study():
+    ex = announce("A previously completed Phase 1/2 monotherapy study of ZX-101 enrolled patients with advanced "
+                  "non-small cell lung cancer.",
+                  "ZX-101 has completed Phase 1b studies in non-small cell lung cancer.")
+    assert sorted(t.phase for t in ex.trials) == ["1/2", "1b"]
+
+
+def test_the_subject_of_a_clause_before_a_semicolon_is_the_studied_drug():
+    ex = announce("ACM-101 is the company's lead candidate. ACM-101 met its endpoints.",
+                  "ZX-303: The FDA cleared the IND for ZX-303 for the treatment of idiopathic pulmonary fibrosis; "
+                  "the company plans to initiate a Phase 1b/2a trial in mid-2025.")
+    trial = _trials(ex)[("ZX-303", "1/2")]
+    assert trial.indication == "idiopathic pulmonary fibrosis"
+
+
+def test_a_trial_in_a_sentence_naming_no_drug_studies_the_subject_of_its_paragraph():
+    ex = announce("ACM-101 is the company's lead candidate. ACM-101 met its endpoints in a Phase 3 trial in gout.",
+                  "ZX-404 showed activity in preclinical models. The company is also conducting a Phase 1 trial "
+                  "in pediatric high-grade glioma.")
+    assert _trials(ex)[("ZX-404", "1")].indication == "pediatric high-grade glioma"
+
+
+@pytest.mark.parametrize("tail", [
+    "in patients with prurigo nodularis in January 2025",
+    "in prurigo nodularis by the first half of 2026",
+    "in prurigo nodularis in Q3",
+])
+def test_an_indication_stops_at_a_month_or_a_quarter(tail):
+    assert indication_after(tail) == "prurigo nodularis"
+
+
+def test_a_population_ends_before_the_next_study_it_lists():
+    ex = announce("ACM-101 is also being studied in the Phase 2 HARBOR-2 trial in adults with obesity and in "
+                  "HARBOR-CV, a cardiovascular outcomes trial in participants with established cardiovascular disease.")
+    by_name = {t.name: t.indication for t in ex.trials}
+    assert by_name["HARBOR-2"] == "obesity"
+    assert by_name["HARBOR-CV"] == "established cardiovascular disease"
+
+
+def test_trials_of_no_named_drug_counted_by_a_vague_quantity_are_not_a_study():
+    ex = announce("ACM-101 is being studied in a Phase 2 trial in newly diagnosed glioblastoma.",
+                  "Other companies have run several Phase 3 trials in glioblastoma, most of which failed.")
+    assert [t.phase for t in ex.trials] == ["2"]
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in patients 12 years and older with sickle cell disease", "sickle cell disease"),
+    ("in adults aged 65 years or older with RSV infection", "RSV infection"),
+    ("for the treatment of advanced renal cell carcinoma based on the Phase 3 ZX-1 trial", "advanced renal cell carcinoma"),
+])
+def test_an_age_bound_is_not_the_population_and_based_on_ends_it(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_in_which_opens_a_relative_clause_not_a_population():
+    assert indication_after(", in which ZX-101 reduced vaso-occlusive crises by 70%") is None
+
+
+def test_a_named_study_called_by_its_first_stage_and_by_its_combined_phase_is_the_combined_phase():
+    ex = announce("Preliminary data from the HARBOR-7 Phase 1a study of ACM-101 in solid tumors were encouraging.",
+                  "ACM-101 is being studied in a Phase 1/2 (HARBOR-7) trial in patients with solid tumors.")
+    assert [(t.name, t.phase) for t in ex.trials] == [("HARBOR-7", "1/2")]
+
+
+def test_populations_each_followed_by_its_phases_in_parentheses_are_one_study_per_phase():
+    ex = announce("ACM-101 is currently in ongoing clinical trials in non-small cell lung cancer (NSCLC) (Phase 2), "
+                  "pancreatic cancer (Phase 1b), and localized prostate cancer (Phase 2 and Phase 3).")
+    assert sorted((t.phase, t.indication) for t in ex.trials) == [
+        ("1b", "pancreatic cancer"), ("2", "localized prostate cancer"), ("2", "non-small cell lung cancer"),
+        ("3", "localized prostate cancer")]
+
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("with plans to initiate Phase 2/3 clinical trials by the first half of 2026, targeting LAPC.", "LAPC"),
+    ("for ZX-900, its second candidate, which targets SRC-driven tumors.", "SRC-driven tumors"),
+])
+def test_a_study_or_drug_targeting_a_disease_names_its_indication(tail, expected):
+    assert indication_after(tail) == expected
+
+
+def test_a_mechanism_target_is_not_an_indication():
+    assert indication_after("targeting the IL-31 receptor") is None
+
+
+def test_phase_3_trials_for_two_subtyped_leukemias_and_a_tumour_are_one_study_each():
+    ex = announce("Acme is conducting global registrational Phase 3 trials of ACM-101 for patients with newly "
+                  "diagnosed Ph+ ALL and SDH-deficient GIST.")
+    assert sorted(t.indication for t in ex.trials) == ["SDH-deficient GIST", "newly diagnosed Ph+ ALL"]
+
+
+def test_bullets_under_a_heading_naming_a_drug_are_about_that_drug():
+    ex = announce(
+        "Pipeline Highlights",
+        "ZX-210 (oral FXIa inhibitor)",
+        "- Enrollment is complete in the Phase 2 ARCADIA study in patients with atrial fibrillation.",
+        "ZX-330 (anti-TL1A antibody)",
+        "- Announced positive topline results from the Phase 2a trial in ulcerative colitis.",
+        "- Plans to start a Phase 2b dose-ranging study in Crohn's disease in early 2026.",
+        "Financial Results",
+        "- The Phase 1 trial in healthy volunteers was funded by a grant.",
+    )
+    drugs = {(t.phase, t.indication): t.drug for t in ex.trials}
+    assert drugs[("2", "atrial fibrillation")] == "ZX-210"
+    assert drugs[("2", "ulcerative colitis")] == "ZX-330"
+    assert drugs[("2b", "Crohn's disease")] == "ZX-330"
+
+
+def test_where_a_drug_is_approved_is_not_its_indication():
+    assert indication_after("approved in the EU for adults with moderate to severe chronic hand eczema.") == \
+        "moderate to severe chronic hand eczema"
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in adults with gout", "gout"),
+    ("for the treatment of acne", "acne"),
+    ("in children with malaria", "malaria"),
+])
+def test_common_diseases_named_by_their_heading_are_indications(tail, expected):
+    assert indication_after(tail) == expected
+
+
+@pytest.mark.parametrize("tail", ["in patients with nausea", "for fatigue", "in recurrence"])
+def test_signs_and_symptoms_alone_are_not_indications(tail):
+    assert indication_after(tail) is None
+
+
+def test_a_headline_shortening_the_population_is_the_study_the_body_describes():
+    ex = announce("The regulator approved the start of a Phase II clinical trial evaluating ACM-101 for the "
+                  "treatment of mpox caused by clade I virus infection.",
+                  headline="Acme Receives Approval to Begin Phase II Trial of ACM-101 for Treatment of Mpox in Kinshasa")
+    assert [t.phase for t in ex.trials] == ["2"]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ACM-101 met its primary endpoint in the Phase 3 Harmony trial in adults with gout.", "Harmony"),
+    ("Acme completed the Phase IIb clinical trial, The Sapphire Study, of ACM-101 in conjunctivitis.", "Sapphire"),
+])
+def test_a_study_named_by_one_capitalised_word(sentence, name):
+    assert [t.name for t in announce(sentence).trials] == [name]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 met its primary endpoint in the Phase 3 Pivotal trial in adults with gout.",
+    "ACM-101 is being studied in the Phase 2 Psoriasis Study in adults.",
+    "Results of the Extension Study of ACM-101 in gout were positive.",
+])
+def test_generic_capitalised_words_are_not_study_names(sentence):
+    assert all(t.name is None for t in announce(sentence).trials)
+
+
+@pytest.mark.parametrize("tail, expected", [
+    ("in osteoarthritis in 2019.", "osteoarthritis"),
+    ("in adults with gout completed enrollment", "gout"),
+    ("in patients with HER2-positive breast cancer met its primary endpoint", "HER2-positive breast cancer"),
+])
+def test_an_indication_ends_at_a_year_or_the_sentences_past_tense_verb(tail, expected):
+    assert indication_after(tail) == expected
+
+
+@pytest.mark.parametrize("sentence", ["ACM-101 is in a Phase-2 trial in gout.", "ACM-101 is in a PHASE 2 TRIAL in gout."])
+def test_a_phase_written_with_a_hyphen_or_in_capitals(sentence):
+    assert [(t.phase, t.indication) for t in announce(sentence).trials] == [("2", "gout")]
+
+
+def test_a_lower_case_phase_in_a_web_address_is_not_a_trial():
+    ex = announce("Read more at https://example.com/acme-reports-phase-2-data-in-gout today.")
+    assert ex.trials == [] or all(t.phase != "2" for t in ex.trials)
+
+
+def test_a_new_clause_after_the_study_does_not_give_it_a_population():
+    ex = announce("Acme plans to initiate Phase 2/3 clinical trials of ACM-101 in 2026, targeting pancreatic cancer.",
+                  "As we prepare for Phase 2/3 trials of ACM-101, our preclinical findings underscore the potential "
+                  "to address the complexities of KRAS-driven cancers.")
+    assert [(t.phase, t.indication) for t in ex.trials] == [("2/3", "pancreatic cancer")]
+
+
+def test_a_named_study_defined_with_is_a_and_a_registry_parenthesis_is_one_study_of_the_drug_it_evaluates():
+    ex = announce("ZX-101 is Zentrix Bio's lead candidate.",
+                  "KEYVIA-204 is a randomized, open-label Phase 3 trial (ClinicalTrials.gov, NCT01234567) evaluating "
+                  "ZX-101 in combination with chemotherapy for patients with metastatic squamous NSCLC.")
+    assert [(t.drug, t.phase, t.name) for t in ex.trials] == [("ZX-101", "3", "KEYVIA-204")]
+
+
+def test_two_phase_trials_enumerated_with_one_and_one_are_a_study_each():
+    ex = announce("Acme gave an update on its two pivotal Phase II trials: one evaluating ZX-202 in leptomeningeal "
+                  "metastases from neuroblastoma, and one evaluating ACM-101 in relapsed high-risk neuroblastoma.")
+    assert sorted((t.drug, t.phase, t.indication) for t in ex.trials) == [
+        ("ACM-101", "2", "relapsed high-risk neuroblastoma"),
+        ("ZX-202", "2", "leptomeningeal metastases from neuroblastoma")]
+
+
+def test_a_study_named_without_its_phase_is_the_phase_study_of_the_same_population():
+    ex = announce("More than 30 patients have enrolled in ACM-101 Study 301.",
+                  "Acme's pivotal Phase II trial of ACM-101 enrolls patients with relapsed high-risk neuroblastoma.",
+                  "In Study 301, ACM-101 is given to patients with relapsed high-risk neuroblastoma in the bone marrow.")
+    assert [(t.phase, t.name) for t in ex.trials] == [("2", "Study 301")]
+
+
+def test_a_named_study_of_another_population_stays_apart_from_the_phase_study():
+    ex = announce("The ORCA-X trial is evaluating long-term exposure to ACM-101 in smokers with nicotine dependence.",
+                  "ACM-101 was studied in one Phase 2 study in vaping cessation.")
+    assert sorted((t.phase or "", t.name or "") for t in ex.trials) == [("", "ORCA-X"), ("2", "")]
+
+
+@pytest.mark.parametrize("written, phase", [("Phase \u2162", "3"), ("Phase \u2160b/\u2161", "1/2"), ("Phase \u2161a", "2")])
+def test_roman_numerals_written_as_one_character(written, phase):
+    ex = announce(f"ACM-101 is being studied in a {written} trial in gout.")
+    assert [t.phase for t in ex.trials] == [phase]
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 was tested in a real-world study, which is known as SUNRISE-RW, in patients with gout.",
+    "ACM-101 was tested in a study, dubbed SUNRISE-RW, in patients with gout.",
+])
+def test_a_study_known_as_or_dubbed_a_name(sentence):
+    assert [t.name for t in announce(sentence).trials] == ["SUNRISE-RW"]
+
+
+def test_a_name_in_apposition_after_the_study_noun():
+    ex = announce("The Phase 3 trial, called BRIDGE-1, tested ACM-101 in adults with lupus.",
+                  "A second Phase 3 study, BRIDGE-2, is expected to read out in the first half of 2026.")
+    assert sorted(t.name for t in ex.trials) == ["BRIDGE-1", "BRIDGE-2"]
+
+
+def test_a_code_in_parentheses_closing_the_population_names_the_study():
+    ex = announce("The Company's Phase Ib/II combination trial in metastatic pancreatic adenocarcinoma (ZX006) "
+                  "evaluating ACM-101 with doxorubicin was completed in October 2024.")
+    assert [(t.phase, t.name, t.indication) for t in ex.trials] == [("1/2", "ZX006", "metastatic pancreatic adenocarcinoma")]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The Pioneer 6 study of ACM-101 enrolled adults with type 2 diabetes.", "Pioneer 6"),
+    ("In Study 301, ACM-101 is given to patients with gout.", "Study 301"),
+])
+def test_a_word_and_a_number_before_the_noun_name_a_study(sentence, name):
+    assert [t.name for t in announce(sentence).trials] == [name]
+
+
+@pytest.mark.parametrize("sentence", ["The Part 2 study of ACM-101 enrolled adults with gout.",
+                                      "The Week 52 study visit of ACM-101 in gout was completed."])
+def test_a_part_or_a_week_with_its_number_is_not_a_study_name(sentence):
+    assert all(t.name is None for t in announce(sentence).trials)
+
+
+def test_studies_named_by_a_word_and_a_number_before_their_phase_stay_apart():
+    ex = announce("In the Pioneer 1 phase 3a randomized study conducted in 703 patients with type 2 diabetes, "
+                  "ZX-101 lowered HbA1c.",
+                  "Further, the Pioneer 6 phase 3a randomized study enrolled 1,591 patients.")
+    assert sorted((t.name, t.phase) for t in ex.trials) == [("Pioneer 1", "3"), ("Pioneer 6", "3")]
+
+
+def test_a_single_letter_hyphenated_acronym_names_a_study():
+    ex = announce("ACM-101 is one of the investigational treatments assessed in the biomarker-driven Q-STAR trial "
+                  "in breast cancer.")
+    assert [t.name for t in ex.trials] == ["Q-STAR"]
+
+
+def test_a_study_noun_far_after_the_phase_belongs_to_another_phrase():
+    ex = announce("Acme selected the recommended Phase 2 dose of ACM-101 last year and reported that the earlier trial "
+                  "in gout met its goal.")
+    assert all(t.phase != "2" for t in ex.trials)
+
+
+def test_two_phases_coordinated_before_one_noun_are_both_studies():
+    ex = announce("ACM-101 is currently being evaluated in both Phase 2 and Phase 1 clinical studies in gout.")
+    assert sorted(t.phase for t in ex.trials) == ["1", "2"]
+
+
+def test_phase_trials_of_two_coordinated_drugs_are_a_study_of_each():
+    ex = announce("Analysts compared the data with the Phase 3 trials of dovranumab and kelitrumab, approved in 2023.",
+                  headline="Acme Reports ACM-101 Data")
+    assert sorted(t.drug for t in ex.trials if t.phase == "3") == ["dovranumab", "kelitrumab"]

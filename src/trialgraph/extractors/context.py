@@ -137,6 +137,18 @@ class Context:
             return None
         return max(order, key=lambda name: (name in owned, counts[name], -order.index(name)))
 
+    def heading_drug(self, sentence: Sentence) -> str | None:
+        """The drug a body heading names for the lines under it ("BRV-3 (anti-TL1A antibody)"
+        over its bullets, as business updates list their pipelines); a heading naming no drug
+        ("Financial Results") closes the previous one's scope."""
+        for earlier in reversed(self.sentences[: sentence.index]):
+            if earlier.zone.value != sentence.zone.value:
+                return None
+            if earlier.is_heading:
+                mentions = self.drugs_in(self.text(earlier))
+                return mentions[0].name if mentions else None
+        return None
+
     def previous_drug(self, sentence: Sentence) -> str | None:
         """What "the drug" or "it" refers to: the first drug named in the nearest earlier
         sentence of the paragraph that names one (its subject, as a reader takes it, rather

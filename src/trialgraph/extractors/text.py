@@ -43,17 +43,26 @@ DISEASE_WORD = re.compile(
 # Disease abbreviations common in releases; case matters ("AD" is a disease, "ad" is not).
 DISEASE_ACRONYM = re.compile(
     r"\b(?:COPD|GVHD|aGVHD|ALS|RSV|HIV|HBV|HCV|MS|SPMS|PPMS|OA|UC|IBD|NASH|MASH|DMD|SMA|PTSD|MDD|ASCVD|CVD|AD|DLB|"
-    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC|CML|GIST|IPF|PAH)\b"
+    r"cLDD|LAPC|MCL|SLL|MZL|HNSCC|SCCHN|mCRC|CML|GIST|IPF|PAH)\b|"
+    # "ALL" is a disease only where a subtype marks it: "Ph+ ALL", "B-ALL"
+    r"(?:\bPh\+\s*|\b[BT]-)ALL\b"
 )
 _STOP = re.compile(
-    r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a)\s+|,\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a|one|two|three|four|five)\s+|"
+    # "X and shares its ...": "and" joining a verb with its object to the subject is a new predicate, not a list item
+    r"(?<!\s)\s+and\s+[a-z]{3,}s\s+(?:its|their|his|her|the|a|an)\s|"
+    # a participle after the population opens a reduced relative clause: "in X evaluating the safety of Y"
+    r"(?<!\s)\s+(?:evaluating|assessing|investigating|examining|exploring|comparing|studying|measuring)\b|"
+    r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
-    r"at (?:up to|\d|roughly|approximately|a |the |sites)|following|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
-    r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d)|"
+    r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
     # a time after the population ends it: "in X in early 2027", "in X next year", "in X later this year"
     r"in (?:early|mid|late)\b|(?:next|later this|this) (?:year|quarter|month)|"
+    r"(?:in|by|during) (?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|[1-4]Q|Q[1-4]|[12]H|H[12]|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
@@ -62,7 +71,8 @@ _STOP = re.compile(
     r"and (?:plans?|expects?|intends?|anticipates?|continues?|remains?|aims?|looks?|received|receives|announced|reported|"
     r"expanded|initiated|completed|dosed|enrolled|launched)|"
     # a verb after the noun phrase ends it: "X represents a significant...", "X appeared first on..."
-    r"represents?|remains?|continues?|affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
+    r"represents?|remains?|continues?|completed|met|missed|failed|reached|reduced|improved|delivered|began|started|"
+    r"affects?|causes?|leads?|results?|accounts?|appeared|marks?|underscores?|"
     r"highlights?|supports?|provides?|offers?|means|suggests?|indicates?|shows?|can|could|may|might|would|should|"
     r"potentially|currently|today|often|usually|typically|frequently|commonly|generally|affecting|impacting|resulting|leading|causing|representing|characterized)\b",
     re.I,
@@ -70,7 +80,8 @@ _STOP = re.compile(
 _LEAD = re.compile(
     r"^(?:(?:\d[\d,]*\s+|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?)\s+)?"
     r"(?:heavily\s+|highly\s+)?(?:pre-?treated\s+)?(?:adult\s+|pediatric\s+|paediatric\s+|older\s+)?(?:patients|adults|people|subjects|participants|"
-    r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+)?\s+"
+    r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
+    r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
     r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|"
     r"treatment\s+of\s+|the\s+)+",
@@ -110,10 +121,11 @@ def _eponym() -> re.Pattern:
 # What introduces a population or an indication: "in X", "for (the treatment of) X",
 # "to treat X", "patients with X", "X suffering from Y".
 _TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in))\s+", re.I)
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|targets|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in))\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)|"
-    r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+)?\s+"
+    r"\b(?:in|for|enroll(?:s|ing)?|treating|targets|targeting|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)|"
+    r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
+    r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
     re.I,
 )
@@ -146,11 +158,13 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             continue
         if re.match(r"(?:clinical\s+)?development\b", rest, re.I):  # "in clinical development for the treatment of X"
             continue
+        if re.match(r"(?:which|whom|whose|what)\b", rest, re.I):
+            continue  # "the LUMEN study, in which X reduced crises": a relative clause, not a population
         if _ANAPHORA.match(rest.lstrip(" ,")):  # "to treat this progressive form of X" points back; the antecedent is the indication
             continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue
-        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
+        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
@@ -160,7 +174,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
         if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
-            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with"
+            inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
                              + ("" if populations else "|for") + r")\s+(.+)$", candidate)
             if inner and not names_disease(inner.group(1)) and names_disease(inner.group(2)):
                 # "IV infusion in aneurysmal hemorrhage", "protein in the urine of patients with IgA

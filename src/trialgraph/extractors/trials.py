@@ -16,31 +16,52 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 NAME = "trials.patterns"
 
 PHASE = re.compile(
-    r"\b[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
 # in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
-TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
+TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z]-[A-Z]{3,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
               r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|[A-Z][a-z]{3,}-\d{1,3}[A-Za-z]?|"
               r"Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
+# "the Pioneer 6 study": a word and a number, only where a study noun or phase follows
+WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:entitled|named|called|known as|or)\s+)(?P<name>{TRIAL_NAME})(?![\w-])")
+    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
+    rf"(?P<name>{TRIAL_NAME})(?![\w-])")
+# "A second Phase 3 study, BRIDGE-2, is expected ...": the name in apposition after the noun
+NOUN_COMMA_NAME = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?),\s+(?P<name>{TRIAL_NAME})(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
-    rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+    rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
 # "a Phase 1/2 (NAME) trial": the name in parentheses before the noun
 PAREN_NAME = re.compile(rf"\(\s*(?P<name>{TRIAL_NAME})\s*\)\s+(?:[\w-]+\s+){{0,2}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+# A study named by one capitalised word: "the Phase 3 Harmony trial", "The Emerald Study" (both words
+# capitalised, as a title is written); generic words of study descriptions are not names.
+WORD_NAME_AFTER_PHASE = re.compile(r"\b[Pp]hase\s*[\dIV][\w/]*\s+(?P<name>[A-Z][a-z]{3,})\s+(?:[Cc]linical\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+TITLED_WORD_NAME = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?:Study|Trial)\b")
+_GENERIC_STUDY_WORD = re.compile(
+    r"(?:Clinical|Pivotal|Registrational|Confirmatory|Global|Safety|Efficacy|Extension|Outcomes?|Expansion|Pilot|"
+    r"Observational|Interventional|Comparative|Adjuvant|Neoadjuvant|Maintenance|Monotherapy|Combination|Company|"
+    r"Registration|Bridging|Feasibility|Exploratory|Dose|Dosing|Human|Healthy|Lead|Key|Landmark|Large|Small|"
+    r"Ongoing|Completed|Planned|Upcoming|Positive|Previous|Prior|Current|First|Second|Third|Final|Initial|"
+    r"Additional|Proposed|Potential|Planned|Original|Entire|Whole|Same|Other|Main|Parent|Pediatric|Paediatric|"
+    r"Adult|Long|Short|Open|Blinded|Randomized|Randomised|Controlled|Placebo|Phase|Part|Cohort|Study|Trial)", re.I)
+# "the Phase Ib/II combination trial in metastatic pancreatic adenocarcinoma (ZX006)": a code in parentheses
+# closing the study's population names the study
+PAREN_AFTER_POPULATION = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for)\s+[^.;()]{{3,80}}?\s\(\s*(?P<name>{TRIAL_NAME})\s*\)")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
 REGISTRY = re.compile(r"\b(?:NCT\d{8}|CTR\d{6,}|\d{4}-\d{6}-\d{2}|ISRCTN\d+)\b")
 NOT_TRIAL_NAME = re.compile(
-    r"^(?:FDA|EMA|NDA|BLA|MAA|IND|ORR|DCR|CBR|DLT|MTD|RP2D|IDMC|DMC|IRC|BICR|ITT|RRMM|CNS|NCI|SBIR|SPORE|PDC|PDCs|"
+    r"^(?:ClinicalTrials|FDA|EMA|NDA|BLA|MAA|IND|ORR|DCR|CBR|DLT|MTD|RP2D|IDMC|DMC|IRC|BICR|ITT|RRMM|CNS|NCI|SBIR|SPORE|PDC|PDCs|"
     r"ADC|ADCs|HER2|ASCO|ASH|EHA|ESMO|AACR|SABCS|COVID|NCT|CTR|PFS|OS|DOR|PET|MRI|CT|US|USA|EU|UK|IV|SC|IMWG|"
     r"NASDAQ|NYSE|GLOBE|NEWSWIRE|PRNEWSWIRE|BUSINESS|WIRE|SINE|XPO1|EBRT|INN|CEO|CMO|CFO|THE|AND|FOR|RPDD|SoC|"
     r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|PDAC|LPL|WM|MTC|CTCL|HCC|RCC|TNBC|GIST|MDS|CRC|ET|PV|MF|ES-SCLC)$"
@@ -50,10 +71,15 @@ PHASE_NORMAL = {
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
     "one": "1", "two": "2", "three": "3", "four": "4",
 }
+# Roman numerals written as one character ("Phase Ⅲ", as Chinese and Japanese releases write them)
+PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for value, numeral in enumerate("\u2170\u2171\u2172\u2173", 1)
+                     for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY) = map(gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE,
-                                      NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER, PLURAL_PHASE, REGISTRY))
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION) = map(
+    gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
+           STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
+           PAREN_AFTER_POPULATION))
 
 
 @lru_cache(maxsize=None)
@@ -88,6 +114,7 @@ class _Mention:
     registry: list[str] = field(default_factory=list)
     plural: bool = False  # "Phase 2 trials of X for A, B and C": one study per indication
     status: str | None = None  # "completed" or "active", when the words before the mention say
+    co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
 
 
 def extract_trials(ctx: Context) -> None:
@@ -116,7 +143,11 @@ def extract_trials(ctx: Context) -> None:
             index = trials.index(target)
             members[index].append(mention)
             _absorb(target, mention)
+    _name_phaseless_studies(trials, members, ctx.long_forms())
     _fill_indications(ctx, trials, members)
+    names = [t.name for t in trials if t.name]
+    for trial in trials:
+        trial.indication = _before_study_names(trial.indication, names)
     facts = []
     mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
@@ -138,13 +169,17 @@ def extract_trials(ctx: Context) -> None:
                     registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
                 )
             )
+        for part, other in enumerate(dict.fromkeys(d for m in group for d in m.co_drugs if d != trial.drug), 1):
+            facts.append(TrialFact(local_id=f"t{number}.d{part}", drug=other, evidence=Evidence.of(trial.sentence, NAME),
+                                   phase=trial.phase, indication=expand(trial.indication, ctx.long_forms()),
+                                   name=trial.name, design=(), registry_ids=()))
         mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
                           PHASE))
 
 
@@ -154,14 +189,34 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     if not _ANY_MENTION.possible(text):
         return found
     names: list[tuple[int, int, str]] = []
-    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER):
+    if sentence.zone.value != "headline":  # a headline capitalises every word: no word there is a name by its case
+        for pattern in (WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME):
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if not _GENERIC_STUDY_WORD.fullmatch(name) and not _design_words().fullmatch(" " + name) \
+                        and not names_disease(name) and _valid_name(ctx, name):
+                    names.append((match.start("name"), match.end("name"), name))
+    closing: set[tuple[int, int, str]] = set()  # names closing their study's own phrase, however long
+    for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
+                    PAREN_AFTER_POPULATION, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
-            if pattern is PAREN_NAME and (match.group("name").startswith('"') or _defines_term(ctx, name)):
+            if pattern in (PAREN_NAME, PAREN_AFTER_POPULATION) and (
+                    match.group("name").startswith('"') or _defines_term(ctx, name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
+            if pattern is PAREN_AFTER_POPULATION and _valid_name(ctx, name):
+                closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
+    listed_phases = _phases_after_listed_populations(text)
+    populations: dict[int, str] = {}
+    for start, stop, phase, population in listed_phases:
+        mention = _Mention(sentence, start, stop, phase=phase)
+        populations[id(mention)] = population
+        found.append(mention)
     for match in PHASE.finditer(text):
+        if any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
+            continue
         # "a Phase 2a, randomized, double-blind, placebo-controlled, multicenter, dose-ranging trial":
         # the list of design words is read past, however long
         skip = _design_run(text, match.end())
@@ -169,10 +224,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
         noun = TRIAL_NOUN.search(after)
-        near_name = [n for n in names if _belongs(text, match, n)]
+        near_name = [n for n in names if _belongs(text, match, n) or (n in closing and _closes(text, match, n))]
         if not noun and not near_name:
             continue
         if noun and re.search(r"[.;:]", after[: noun.start()]) and not near_name:
+            continue
+        # "the Phase 3 dose was selected and the trial ...": a study noun five words on is another phrase's
+        if noun and not near_name and len(_PARENTHESIS.sub(" ", after[skip - match.end():noun.start()]).split()) >= 5:
             continue
         phase = normalize_phase(match.group("p"))
         if phase is None:
@@ -182,6 +240,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             for start, stop, name in listed:
                 found.append(_Mention(sentence, start, stop, phase=phase, name=name))
             names = [n for n in names if n not in listed]
+            continue
+        each = _each_one(text, match, noun)
+        if each:  # "two Phase II trials: one evaluating A in X, and one evaluating B in Y": the list head is not a study
+            for start, stop, population in each:
+                mention = _Mention(sentence, start, stop, phase=phase)
+                populations[id(mention)] = population
+                found.append(mention)
             continue
         end = match.end() + (noun.end() if noun else 0)
         mention = _Mention(sentence, match.start(), end, phase=phase,
@@ -198,9 +263,98 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         found.append(_Mention(sentence, start, end, name=name))
     for mention in found:
         _describe(ctx, sentence, text, mention)
+        mention.indication = populations.get(id(mention), mention.indication)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
-    return [m for m in found if not (m.plural and not m.name and not m.indication and not ctx.drugs_in(text))]
+    # "Other companies have run several Phase 3 trials in glioblastoma": trials of no named drug, counted
+    # by a vague quantifier, are a field's history, not the release's study
+    drugless = not ctx.drugs_in(text)
+    return [m for m in found if not (m.plural and not m.name and drugless and (
+        not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+_VAGUE_QUANTITY = re.compile(r"\b(?:several|many|numerous|various|other|previous|prior|earlier|past|most|some|"
+                             r"countless|dozens of|hundreds of)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+_PHASES_ONLY = re.compile(r"\(\s*(?:[Pp]hases?\s*[\dIV][\w/]*(?:\s*(?:,|and|or|&)\s*(?:[Pp]hase\s*)?[\dIV][\w/]*)*)\s*\)")
+
+
+def _phases_after_listed_populations(text: str) -> list[tuple[int, int, str, str]]:
+    """"in clinical trials in A (Phase 2), B (Phase 2) and C (Phase 2 and Phase 3)": each population
+    followed by its phases in parentheses is a study of each phase. Returns (start, end, phase, population)."""
+    if "(" not in text:
+        return []
+    found: list[tuple[int, int, str, str]] = []
+    boundary = None
+    for paren in _PHASES_ONLY.finditer(text):
+        if boundary is None:
+            noun = None
+            for noun in TRIAL_NOUN.finditer(text, 0, paren.start()):
+                pass
+            if noun is None or not re.match(r"\s+(?:in|for)\s", text[noun.end():]):
+                continue
+            boundary = noun.end()
+        population = re.sub(r"\([^()]*\)", " ", text[boundary:paren.start()])
+        population = re.sub(r"^[\s,;]*(?:(?:and|or|as well as|in|for)\s+)*", "", population)
+        population = " ".join(population.split()).strip(" ,")
+        boundary = paren.end()
+        if not population or len(population.split()) > 10 or not names_disease(population):
+            continue
+        for phase in PHASE.finditer(re.sub(r"(?<=[,&d]) (?=[\dIV])", " Phase ", paren.group(0))):
+            normal = normalize_phase(phase.group("p"))
+            if normal:
+                found.append((paren.start(), paren.end(), normal, population))
+    return found
+
+
+def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]], long_forms: dict[str, str]) -> None:
+    """"Study 201" named without its phase and "one (Phase II trial) evaluating X in Y" described
+    by phase only are one study when they are the drug's only such pair and state one population
+    (a name alone may be any study of its drug, so both must state it)."""
+    for named in [t for t in trials if t.name and t.phase is None and t.indication]:
+        matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
+                   and not _other_registration(t, named)
+                   and _same_population(t.indication, named.indication, long_forms) >= 0.5]
+        if len(matches) != 1:
+            continue
+        index = trials.index(matches[0])
+        named.phase = matches[0].phase
+        members[trials.index(named)].extend(members.pop(index))
+        trials.pop(index)
+
+
+def _before_study_names(indication: str | None, names: list[str]) -> str | None:
+    """A population never holds a study's name: "adults with obesity and in SOLSTICE-CVOT, a
+    cardiovascular outcomes trial" ends before the next study it lists."""
+    if not indication or not names:
+        return indication
+    cut = min((m.start() for name in names for m in [re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", indication)] if m),
+              default=None)
+    if cut is None:
+        return indication
+    kept = re.sub(r"(?:[\s,]+(?:and|or|in|for|of|with|the|as well as))+\s*$", "", indication[:cut].rstrip(" ,(")).strip(" ,")
+    return kept if names_disease(kept) else None
+
+
+_ONE_OF_THEM = re.compile(r"\b(?P<q>one|another|the other|the second|the first)\s+(?:evaluating|of|in|testing|investigating|studying|assessing)\s")
+
+
+def _each_one(text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str | None]]:
+    """The studies a plural phase phrase enumerates with "one ... and one ...": (start, end, population)."""
+    if not noun or noun.group(0).lower() not in ("trials", "studies"):
+        return []
+    after = phase.end() + noun.end()
+    if not re.match(r"\s*[:,]?\s*(?:one|the first)\b", text[after:]):
+        return []
+    ones = list(_ONE_OF_THEM.finditer(text, after))
+    if len(ones) < 2:
+        return []
+    found = []
+    for one, following in zip(ones, ones[1:] + [None]):
+        stop = following.start() if following else len(text)
+        found.append((one.start(), one.end("q"), indication_after(text[one.end("q"):stop])))
+    return found
 
 
 def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list[tuple[int, int, str]]):
@@ -229,6 +383,12 @@ def _design_run(text: str, start: int) -> int:
 _ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
 
 
+def _closes(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
+    """The parenthesised name closes this phase's own study phrase: no other phase or sentence break between."""
+    between = text[phase.end():name[0]]
+    return name[0] >= phase.end() and len(between) <= 140 and not PHASE.search(between) and not re.search(r"[.;]", between)
+
+
 def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
     """A trial name belongs to a phase when it stands in the same noun phrase:
     "Phase 2b STORM study", "phase 1/2 study O-12-M1", "SEAL, a ... Phase 2/3 study"."""
@@ -239,8 +399,9 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
     between = text[end:phase.start()]
     if not between.strip():
         return True  # "the BRUIN Phase 1/2 trial"
+    # "SEAL, a ... Phase 2/3 study", "KEYVIA-204 is a randomized, open-label Phase 3 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
-        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*,\s*(?:a|an|the|our|its|their)\b", between) is not None
+        r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*(?:,|\s(?:is|was))\s*(?:a|an|the|our|its|their)\b", between) is not None
 
 
 _STUDY_WORDS = re.compile(r"\b(?:treatment|study|studies|trial|effect|efficacy|safety|evaluat\w*|assess\w*|outcomes?|"
@@ -257,8 +418,9 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
         return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
-    if re.fullmatch(r"(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|Dose|Study|Trial|"
-                    r"Wave|Round|Step|Module|Group|Section|Table|Figure)-\d+[A-Za-z]?", name, re.I):
+    if re.fullmatch(r"(?:(?:Study|Trial)-|(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|"
+                    r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
+                    r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
     if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
@@ -286,6 +448,10 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
     tail_start = mention.end + (appositive.end() if appositive else 0)
     tail = text[tail_start:tail_start + 260]
+    # ", our findings underscore ... cancers": a new clause with its own subject is not the study's population
+    new_clause = _NEW_CLAUSE.search(tail)
+    if new_clause:
+        tail = tail[: new_clause.start()]
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
@@ -293,9 +459,12 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
+    if mention.attached and mention.plural:
+        mention.co_drugs = _coordinated_drugs(ctx, text, mention)
     mention.status = _status(text[max(0, mention.start - 60):mention.start])
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:our|we|its|their|his|her|they|it|he|she)\s")
 _MODIFIERS = re.compile(
     r"\b(?:clinical|pivotal|registrational|confirmatory|global|multi-?center|multi-?national|international|"
     r"randomi[sz]ed|double-blind(?:ed)?|single-blind|open-label|placebo-controlled|controlled|dose-(?:escalation|ranging|finding)|"
@@ -316,6 +485,7 @@ def _named_before_noun(phrase: str) -> str | None:
     return between if between and len(between.split()) <= 6 and names_disease(between) else None
 
 
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
 
 
@@ -326,7 +496,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     drugs = ctx.drugs_in(text)
     leading = [d for d in drugs if not partner_of_another(text, d)]
     for drug in leading:  # a combination partner or comparator is never the drug a trial studies
-        if drug.start >= mention.end and ATTACHED.match(text[mention.end:drug.start]):
+        # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
+        if drug.start >= mention.end and ATTACHED.match(_PARENTHESIS.sub("", text[mention.end:drug.start])):
             return drug.name, True
     drugs = leading or drugs
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
@@ -338,7 +509,29 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
     if inside:
         return inside[0].name, False
-    return ctx.section_drug(sentence) or ctx.main_drug() or (drugs[0].name if drugs else None), False
+    # "ZX-3: the FDA cleared the IND for ZX-3; the company plans a Phase 1 trial": the subject of the
+    # clause before the semicolon, then the paragraph's subject, name the drug before the release's main drug does
+    if drugs and drugs[0].end <= mention.start:  # the sentence's subject, not a comparator named later
+        return drugs[0].name, False
+    paragraph_subject = None if drugs else ctx.previous_drug(sentence)
+    heading = None if drugs or paragraph_subject else ctx.heading_drug(sentence)
+    return (ctx.section_drug(sentence) or paragraph_subject or heading or ctx.main_drug()
+            or (drugs[0].name if drugs else None)), False
+
+
+def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
+    """"the Phase 3 trials of A and B": the drugs coordinated with the attached one each have their trials."""
+    drugs = [d for d in ctx.drugs_in(text) if d.start >= mention.end]
+    first = next((i for i, d in enumerate(drugs) if d.name == mention.drug), None)
+    if first is None:
+        return []
+    found: list[str] = []
+    for previous, drug in zip(drugs[first:], drugs[first + 1:]):
+        if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous.end:drug.start]):
+            break
+        if drug.name != mention.drug and drug.name not in found:
+            found.append(drug.name)
+    return found
 
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
@@ -351,8 +544,9 @@ _PARTNER_BEFORE = re.compile(
 def partner_of_another(text: str, drug) -> bool:
     """Whether the drug mention is another drug's combination partner or comparator."""
     before = text[max(0, drug.start - 60):drug.start]
-    if re.search(r"\b(?:of|for)\s+(?:the\s+)?$", before):
-        return False  # "a Phase 2 trial, or NAME, of X": the object of "of" is the study's drug, not a conjunct
+    if re.search(r"\b(?:of|for|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+)?$", before):
+        # "a Phase 2 trial, or NAME, of X", "and one evaluating X": the object of the study is its drug, not a conjunct
+        return False
     return bool(_PARTNER_BEFORE.search(before)) and not re.search(r"[.;:]", before)
 
 
@@ -381,9 +575,11 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
                   or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
-                  or (not t.name and _same_study_phase(t.phase, mention.phase))
+                  # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
+                  or (not t.name and not mention.plural and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
-                  or (not mention.indication and "/" in (t.phase or "") and _same_study_phase(t.phase, mention.phase))]
+                  or (not mention.indication and not mention.plural and "/" in (t.phase or "")
+                      and _same_study_phase(t.phase, mention.phase))]
     candidates = [t for t in candidates if not _other_registration(t, mention)
                   and {t.status, mention.status} != {"completed", "active"}]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
@@ -393,6 +589,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         scored = [(_same_population(mention.indication, t.indication or "", long_forms), t) for t in candidates]
         best = max(scored, key=lambda x: x[0])
         if best[0] >= 0.5:
+            return best[1]
+        # a headline shortens the population ("for MPox in the DRC"): sharing a word of it is enough
+        if best[0] > 0 and best[1].sentence.zone.value == "headline" and sum(1 for x in scored if x[0] > 0) == 1:
             return best[1]
         unscored = [t for t in candidates if not t.indication]
         return unscored[0] if unscored else None
@@ -487,8 +686,10 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
         target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
-    if target.phase is None or _more_precise(mention.phase, target.phase) or (
-            not target.name and mention.phase and "/" in mention.phase and "/" not in target.phase):
+    # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
+    combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
+        not target.name or _same_study_phase(mention.phase, target.phase))
+    if target.phase is None or _more_precise(mention.phase, target.phase) or combined:
         target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     # a headline names the population in a word or two ("for Blood Cancer"); the body states it

@@ -23,6 +23,11 @@ Which variants are kept is decided by general rules, not by a list of words:
   that an acronym ("all", "dcis") is never read in lower case;
 - a name of several words needs one that is not an everyday word (Zipf below
   3.5): "body weight" and "weight loss" are what a trial measures.
+- except that a single word that is its disease heading's own name ("gout",
+  "acne" for "acne vulgaris", "malaria") is kept up to Zipf 3.7 and down to
+  four letters, unless that heading is only a sign, symptom or injury (MeSH
+  C23, C26: "nausea", "fatigue", "recurrence" stay out): a common disease is
+  an indication however often English names it.
 """
 from __future__ import annotations
 
@@ -42,6 +47,8 @@ NATURAL = re.compile(r"^[a-z0-9][a-z0-9'-]*(?: [a-z0-9][a-z0-9'-]*){0,3}$")
 SINGLE_WORD_MAX_ZIPF = 3.0
 SINGLE_WORD_MIN_LENGTH = 5
 PHRASE_WORD_MAX_ZIPF = 3.5
+HEADING_WORD_MAX_ZIPF = 3.7
+HEADING_WORD_MIN_LENGTH = 4
 
 
 def _package_folder() -> Path:
@@ -62,13 +69,26 @@ def build_names() -> list[str]:
     def is_disease(canonical: str) -> bool:
         return any(tree.startswith("C") for tree in headings.get(canonical, {}).get("mesh_tree", ()))
 
+    def names_its_heading(word: str, canonical: str) -> bool:
+        """"gout" for gout, "acne" for "acne vulgaris": the word is the heading, not a lay synonym
+        of it, and the heading is a disease rather than only a sign, symptom or injury."""
+        own = canonical == word or canonical.startswith((word + " ", word + ",")) or canonical == word + "s"
+        trees = headings.get(canonical, {}).get("mesh_tree", ())
+        return own and any(t.startswith("C") and not t.startswith(("C23", "C26")) for t in trees)
+
+    def common_heading_word(word: str, canonicals) -> bool:
+        return (word.isalpha() and len(word) >= HEADING_WORD_MIN_LENGTH
+                and zipf_frequency(word, "en") < HEADING_WORD_MAX_ZIPF
+                and any(names_its_heading(word, c) for c in canonicals))
+
     names = set()
     for variant, canonicals in data["disease_variant_to_canonical"].items():
         variant = variant.strip().lower()
         if not NATURAL.match(variant) or not any(is_disease(c) for c in canonicals):
             continue
         if " " not in variant and (len(variant) < SINGLE_WORD_MIN_LENGTH or not variant.isalpha()
-                                   or zipf_frequency(variant, "en") >= SINGLE_WORD_MAX_ZIPF):
+                                   or zipf_frequency(variant, "en") >= SINGLE_WORD_MAX_ZIPF) \
+                and not common_heading_word(variant, canonicals):
             continue
         if " " in variant and all(zipf_frequency(word, "en") >= PHRASE_WORD_MAX_ZIPF for word in variant.split()):
             continue  # every word an everyday one: "body weight", "weight loss" are measures in a release
