@@ -98,6 +98,17 @@ def test_the_sentence_after_a_grant_names_its_indication():
     assert found == {("ZX-101", "orphan_drug", "FDA", "ARID1a-deficient ovarian cancer", None)}
 
 
+def test_modifiers_sharing_one_disease_noun_are_one_indication():
+    # "A, B, and C cancers": the plural noun is every item's head; cutting at the first comma
+    # would leave a bare adjective ("biliary"), which names no disease
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Orphan Drug Designation to ZX-101 for "
+                         "the treatment of biliary, small bowel, and ampullary cancers, which affect few patients.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary, small bowel, and ampullary cancers", None)}
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Orphan Drug Designation to ZX-101 for "
+                         "neuroblastoma, retinoblastoma and osteosarcoma.")
+    assert {f[3] for f in found} == {"neuroblastoma", "retinoblastoma", "osteosarcoma"}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")

@@ -219,12 +219,18 @@ _DATE_IN_PHRASE = re.compile(
 _APPOSITIVE_START = re.compile(r"\s*(?:(?:two|three|four|five|both|all|each|one|a|an|the|which|these|those)\b|\d)", re.I)
 
 
+# A plural disease noun that ends a list of modifiers is every item's head (an elliptical coordination).
+_SHARED_HEAD = re.compile(r"^\s*(?:and|or)\s+[\w' -]*\b(?:cancers|tumou?rs|carcinomas|lymphomas|leuka?emias|sarcomas|neoplasms|malignancies)$", re.I)
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
     if "," not in phrase:
         return phrase
     parts = phrase.split(",")
+    if _SHARED_HEAD.search(parts[-1]) and all(0 < len(p.split()) <= 4 and not _APPOSITIVE_START.match(p) for p in parts):
+        return phrase  # "ovarian, fallopian tube, and primary peritoneal cancers": the items share the last one's noun
     kept = [parts[0]]
     for part in parts[1:]:
         if not names_disease(part) or _APPOSITIVE_START.match(part):
