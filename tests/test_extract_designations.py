@@ -109,6 +109,21 @@ def test_modifiers_sharing_one_disease_noun_are_one_indication():
     assert {f[3] for f in found} == {"neuroblastoma", "retinoblastoma", "osteosarcoma"}
 
 
+def test_a_headline_restating_a_grant_in_fewer_words_is_the_same_grant():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track Designation to ZX-101 to "
+                         "improve survival in patients with metastatic biliary adenocarcinoma. The designation covers "
+                         "ZX-101 with chemotherapy in patients with metastatic biliary cancer.",
+                         headline="Zentrix Bio Receives Fast Track Designation for ZX-101 in Metastatic Biliary Cancer")
+    assert found == {("ZX-101", "fast_track", "FDA", "metastatic biliary adenocarcinoma", None)}
+
+
+def test_grants_of_one_type_for_related_diseases_stay_apart():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Orphan Drug Designation to ZX-101 "
+                         "for biliary adenocarcinoma. The FDA previously granted Orphan Drug Designation to ZX-101 "
+                         "for biliary neuroendocrine tumors.")
+    assert {f[3] for f in found} == {"biliary adenocarcinoma", "biliary neuroendocrine tumors"}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")

@@ -14,7 +14,7 @@ from .abbreviations import expand
 from .memo import per_text
 from .trials import partner_of_another
 from .prefilter import GateGroup, gate
-from .text import indication_after, last_indication, split_list
+from .text import indication_after, last_indication, population_words, split_list
 
 NAME = "designations.patterns"
 
@@ -54,6 +54,7 @@ def extract_designations(ctx: Context) -> None:
     last_agency: dict[int, str] = {}
     release_agency = None  # the agency the release named last, for a grant whose paragraph names none
     defined = _defined_types(ctx)
+    headline = {s.span for s in ctx.sentences if s.zone is Zone.HEADLINE}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         agencies = _agencies(text)
@@ -94,11 +95,33 @@ def extract_designations(ctx: Context) -> None:
                 found[key] = fact
             elif found[key].date is None and fact.date:
                 found[key] = fact
-    facts = list(found.values())
+            elif found[key].evidence.span in headline and sentence.zone is not Zone.HEADLINE:
+                found[key] = fact  # the body states it too: the headline is the restatement
+    facts = _without_restated_indications(list(found.values()))
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
+
+
+def _without_restated_indications(facts: list[DesignationFact]) -> list[DesignationFact]:
+    """One grant restated with fewer disease words elsewhere in the release (a headline's
+    "Metastatic Pancreatic Cancer", the body's "metastatic pancreatic adenocarcinoma") is the
+    same grant, named by its fuller wording: a second grant of one type for a related disease
+    names a disease word the first lacks."""
+    kept: list[DesignationFact] = []
+    for fact in facts:
+        words = population_words(fact.indication) if fact.indication else frozenset()
+        same = next((n for n, k in enumerate(kept) if words and k.indication
+                     and (k.drug, k.type, k.agency) == (fact.drug, fact.type, fact.agency)
+                     and population_words(k.indication)
+                     and (words <= population_words(k.indication) or population_words(k.indication) <= words)), None)
+        if same is None:
+            kept.append(fact)
+        elif len(words) > len(population_words(kept[same].indication)):
+            old = kept[same]  # the fuller wording names the grant; the first statement keeps its date
+            kept[same] = DesignationFact(fact.drug, fact.type, fact.agency, fact.evidence, fact.indication, old.date or fact.date)
+    return kept
 
 
 # "This designation, specifically for the treatment of X, ...": the sentence after a grant names its indication.
