@@ -365,3 +365,17 @@ def test_a_new_brand_listed_with_known_brands_is_a_marketed_drug():
     drug = drug_named(extraction, "Zelvykti")
     assert drug is not None and drug.company is None
     assert drug_named(extraction, "Kestrel") is None  # the first word of a company's name
+
+
+def test_a_code_with_a_formulation_tag_is_the_same_drug():
+    # "ZX-002 7P (7 peptide formulation)" beside "ZX-002": one drug named by its bare code
+    found = drugs("ZX-002 is a structurally novel cancer vaccine. ZX-002 2P (2 peptide formulation) is studied in a "
+                  "Phase 1 trial. ZX-002 7P (7 peptide formulation) is being studied in a Phase 1/2 trial. "
+                  "ZX-002 7P was well tolerated.", lead="new data for its vaccine candidate ZX-002 7P.")
+    assert "zx002" in found and "zx0027p" not in found
+    assert "zx0027p" in names_of(found["zx002"])
+
+
+def test_codes_that_only_share_a_prefix_stay_apart():
+    found = drugs("ZX-002 and ZX-003 are oral inhibitors in Phase 1 trials.", lead="data for ZX-002 and ZX-003.")
+    assert {"zx002", "zx003"} <= set(found)

@@ -423,6 +423,12 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    # "ZX-002 7P" beside "ZX-002": a code with a short tag after a blank is a formulation of the
+    # drug the bare code names (its peptide count, strength or dosage form), one drug
+    for form in forms:
+        variant = FORMULATION_TAG.fullmatch(form)
+        if variant and variant.group("base") in forms:
+            links.append((variant.group("base"), form, "formulation"))
     for part, count in ingredients.items():
         if part in forms and forms[part] <= count:
             del forms[part]
@@ -434,6 +440,9 @@ def extract_drugs(ctx: Context) -> None:
     # never set order, so output does not depend on PYTHONHASHSEED.
     for group in sorted(groups, key=lambda g: min((first_seen[f][0], f) for f in g)):
         name = max(group, key=lambda f: (forms[f], -first_seen[f][0], f))
+        variant = FORMULATION_TAG.fullmatch(name)
+        if variant and variant.group("base") in group:
+            name = variant.group("base")  # the drug is named by its code, its formulations are aliases
         relation = {alias: rel for _, alias, rel in links if alias in group}
         aliases = tuple(
             DrugAlias(form, relation.get(form, name_kind(form)))
@@ -446,6 +455,9 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+FORMULATION_TAG = re.compile(r"(?P<base>[A-Z][A-Za-z]{0,5}-?\d{2,6}[A-Za-z]?) (?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,3}")
 
 
 def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
