@@ -379,3 +379,12 @@ def test_a_code_with_a_formulation_tag_is_the_same_drug():
 def test_codes_that_only_share_a_prefix_stay_apart():
     found = drugs("ZX-002 and ZX-003 are oral inhibitors in Phase 1 trials.", lead="data for ZX-002 and ZX-003.")
     assert {"zx002", "zx003"} <= set(found)
+
+
+def test_a_drug_naming_what_a_germ_resists_is_no_drug():
+    # "ampicillin-resistant Enterococci": the antibiotic names the organism, no drug is given
+    found = drugs("Antibiotic use raises the risk of ampicillin-resistant Enterococci infection and of "
+                  "erythromycin-resistant Streptococcus pneumoniae.")
+    assert "ampicillin" not in found and "erythromycin" not in found
+    found = drugs("Patients received ampicillin before the infusion of ACM-101.")
+    assert "ampicillin" in found

@@ -250,13 +250,24 @@ COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN = map(
     gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN))
 
 
+# "vancomycin-resistant Enterococci", "methicillin-resistant Staphylococcus aureus": a drug named
+# in an organism's name says what the germ resists, not a drug the release is about.
+RESISTANT_GERM = re.compile(
+    r"-resistan(?:t|ce)\s+(?:[A-Z][a-z]+\s+)?(?:[A-Za-z]*(?:cocc(?:us|i|al)|bacter[a-z]*|bacill[a-z]*|monas|ella|mycetes|"
+    r"Candida|Aspergillus|aureus)|bacteri(?:a|al|um)|germs?|microbes?|organisms?|pathogens?|strains?|superbugs?)\b")
+
+
+def _names_a_germ(text: str, end: int) -> bool:
+    return text.startswith("-resistan", end) and RESISTANT_GERM.match(text, end) is not None
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
     a drug cue nearby."""
     out = []
     for hit in _lexicon_hits(text):
-        if hit.surface.lower() in company_words:
+        if hit.surface.lower() in company_words or _names_a_germ(text, hit.end):
             continue
         if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                     and COMMON_AFTER.match(text[hit.end:])):
@@ -351,7 +362,7 @@ def extract_drugs(ctx: Context) -> None:
                 ingredients.update(p for p in hit.canonical.split("/") if re.search(r"(?<![\w/])" + re.escape(p) + r"(?![\w/])", tail, re.I))
         spans = [(h.start, h.end) for h in hits]
         for start, end, name in inn_spans:
-            if any(a < end and start < b and end - start <= b - a for a, b in spans):
+            if any(a < end and start < b and end - start <= b - a for a, b in spans) or _names_a_germ(text, end):
                 continue  # the dictionary found this name, or a longer one around it
             _note(forms, first_seen, name, sentence)
             if parts_named and _only_a_part(text, start, end):
