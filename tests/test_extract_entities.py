@@ -116,6 +116,9 @@ def test_a_byline_does_not_end_the_body():
         ("The study is run at Westbrook Health and Northgate Health sites.", "Westbrook Health"),
         ("Investors met at the Annual Healthcare Conference in January.", "Annual Healthcare"),
         ("Acme Oncology, Inc., formerly Oldname Pharma Inc., develops zelatinib.", "Oldname Pharma Inc."),
+        # a former name given with "operating as" or "f/k/a" is the same company under its old name
+        ("Founded in 2001 and operating as Oldname Biologics from 2012, the company rebranded in 2022.", "Oldname Biologics"),
+        ("Acme Oncology, Inc. (f/k/a Oldname Therapeutics) develops zelatinib.", "Oldname Therapeutics"),
     ],
 )
 def test_not_companies(sentence, not_company):

@@ -68,7 +68,7 @@ GROUP_MEMBER_BEFORE = gate(re.compile(
     r"\b(?:holding company (?:for|of)|subsidiaries (?:include|including|are|comprise)|subsidiaries,?\s+(?:namely|such as))"
     r"[^;()]{0,200}$", re.I))
 # "Acme Bio, Inc., formerly Old Name Inc.": the old name is the same company, not another one.
-FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known|named|called)(?:\s+as)?)?\s+$", re.I)
+FORMERLY = re.compile(r"\b(?:(?:formerly|previously)(?:\s+(?:known|named|called|operating|operated|trading)(?:\s+as)?)?|(?:operating|operated|trading|doing business) as|f/k/a|d/b/a)\s+$", re.I)
 LEADING_NOISE = re.compile(
     r"^(?:(?:The|This|That|These|A|An|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|[A-Z][a-z]+ing|Today|UPDATE|About|Source|SOURCE|"
     r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
