@@ -20,7 +20,8 @@ SPEECH = r"(?:said|says|emphasized|emphasised|added|adds|commented|comments|note
 ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
-    r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head)\b",
+    r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head|"
+    r"academician|researcher|surgeon|neurologist|cardiologist|dermatologist|psychiatrist|radiologist|clinician)\b",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -35,7 +36,12 @@ NOT_A_NAME = re.compile(
 ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
 
-ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:[.\"“”]|$)")
+# Credentials the degree list does not know, stop included ("MHSc.", "FMedSci."): two capitals or more in one
+# short word, never a title's acronym ("CEO").
+LOOSE_CREDENTIALS = (r"(?:\s*,\s*(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z]*[A-Z][a-z]*[A-Z])"
+                     r"[A-Z][A-Za-z]{1,7}\.?(?=\s*,))*")
+# The title ends at a sentence's full stop, not at the stop of an initial ("R.J. Example Center").
+ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:(?<![^A-Za-z][A-Z])\.|[\"“”]|$)")
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
@@ -62,7 +68,7 @@ JOB_TITLE_AFTER = re.compile(
 )
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
-    rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
+    rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
     r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
 )
 # "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
@@ -137,7 +143,9 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = groups.get("role") or groups.get("role_before")
     if not role:
         stated = groups.get("org")  # "Jane Roe, MD (Example University Hospital)"
-        return None, (_clean_org(stated, ctx) if stated else None)
+        # "Professor Jane Roe": the title before the name is the only job title stated
+        title = "professor" if (groups.get("title") or "").startswith("Prof") else None
+        return title, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
     role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
