@@ -440,3 +440,23 @@ def test_the_sponsor_of_a_phased_study_is_a_company_but_a_code_is_not():
                        "announced data for ZX-101. In Kestrel Nordvale's Zenith 2 phase 3a randomized study, the comparator "
                        "lowered HbA1c. ZX-101's Phase 2 study enrolled 80 patients.\n")
     assert set(found) == {"Zentrix Bio, Inc.", "Kestrel Nordvale"}
+
+
+def test_the_owner_of_a_known_product_is_a_company_and_owns_it():
+    # "Company's Brand", "Companies' Brand" (plural possessive), "X holds rights to": companies by their grammar
+    extraction = run(_release(
+        "CAR-T medicines such as Kestrel Sciences\u2019 Kymriah and Borvane Nordic\u2019s Tecartus are approved. "
+        "Moorvale holds rights to commercialize zelatinib outside the U.S."))
+    names = _company_names(extraction)
+    assert {"Kestrel Sciences", "Borvane Nordic", "Moorvale"} <= names
+    owners = {d.name: d.company for d in extraction.drugs}
+    assert owners["Kymriah"] == "Kestrel Sciences" and owners["Tecartus"] == "Borvane Nordic"
+
+
+def test_without_a_dateline_the_headline_names_the_issuer():
+    text = ("Kestrel's blockbuster Zelavia wins a new approval\n\n"
+            "Kestrel's drug Zelavia was approved again. Rival medicines such as Borvane Sciences' Kymriah are "
+            "also approved. Kestrel recorded Zelavia revenues of $1 billion.\n")
+    extraction = run(text, doc_id="kestrel-news-2024-02-02")
+    issuer = next(c.name for c in extraction.companies if c.is_issuer)
+    assert issuer == "Kestrel"

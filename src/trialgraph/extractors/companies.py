@@ -147,7 +147,7 @@ def extract_companies(ctx: Context) -> None:
     issuer = next((c for c in companies if c.is_issuer), None)
     if issuer is None:
         dateline = [c for c in companies if any(s.zone is Zone.DATELINE and s.span == c.evidence.span for s in ctx.sentences)]
-        issuer = dateline[0] if dateline else (companies[0] if companies else None)
+        issuer = dateline[0] if dateline else _subject_company(ctx, companies)
         if issuer is not None:
             companies[companies.index(issuer)] = _with(issuer, is_issuer=True)
             issuer = companies[[c.name for c in companies].index(issuer.name)]
@@ -157,6 +157,27 @@ def extract_companies(ctx: Context) -> None:
         for form in (company.name, *company.short_names, _first_word(company.name)):
             if form:
                 ctx.company_forms.setdefault(company_key(form), company.name)
+
+
+def _subject_company(ctx: Context, companies: list[CompanyFact]) -> CompanyFact | None:
+    """Without a dateline, the release is about the company its headline names, else the one
+    listed with a ticker, else the one it names first (not the first a pattern happened to find)."""
+    if not companies:
+        return None
+    texts = [(s.zone is Zone.HEADLINE, ctx.text(s)) for s in ctx.sentences if s.zone.states_facts]
+
+    def rank(company: CompanyFact) -> tuple:
+        forms = [f for f in (company.name, *company.short_names, _first_word(company.name)) if f and len(f) > 2]
+        first = next((n for n, (_, text) in enumerate(texts) if any(_names(text, f) for f in forms)), len(texts))
+        in_headline = any(headline and any(_names(text, f) for f in forms) for headline, text in texts)
+        return (not in_headline, company.ticker is None, first)
+
+    return min(companies, key=rank)
+
+
+def _names(text: str, form: str) -> bool:
+    at = text.find(form)
+    return at >= 0 and (at == 0 or not text[at - 1].isalnum()) and not text[at + len(form):at + len(form) + 1].isalnum()
 
 
 @per_text
