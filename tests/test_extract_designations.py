@@ -124,6 +124,18 @@ def test_grants_of_one_type_for_related_diseases_stay_apart():
     assert {f[3] for f in found} == {"biliary adenocarcinoma", "biliary neuroendocrine tumors"}
 
 
+def test_bullets_after_a_lead_with_a_colon_are_grants_of_the_lead_drug():
+    found = designations("ZX-101 has been granted the following regulatory designations:\n\n"
+                         "* Orphan Drug Designation for biliary cancer\n"
+                         "* Fast Track Designation from the FDA for metastatic biliary cancer\n\n"
+                         "Zentrix Bio plans a Phase 3 trial.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary cancer", None),
+                     ("ZX-101", "fast_track", "FDA", "metastatic biliary cancer", None)}
+    # a list after a colon that grants nothing (a plan) gives no designation
+    assert designations("Zentrix Bio intends to apply for these designations:\n\n"
+                        "* Orphan Drug Designation for biliary cancer\n") == set()
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")

@@ -55,8 +55,18 @@ def extract_designations(ctx: Context) -> None:
     release_agency = None  # the agency the release named last, for a grant whose paragraph names none
     defined = _defined_types(ctx)
     headline = {s.span for s in ctx.sentences if s.zone is Zone.HEADLINE}
+    lead = None  # "X has received the following designations:": what its bullets go on
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        bullet = BULLET.match(sentence.text)
+        if lead and bullet and sentence.index == lead[0] + 1:
+            lead = (sentence.index, lead[1])
+            if not ctx.drugs_in(text):
+                text = lead[1] + " " + text[bullet.end():]  # the item completes the lead's sentence
+        else:
+            lead = None
+        if text.rstrip().endswith(":") and not bullet and GRANT.search(text) and ctx.drugs_in(text):
+            lead = (sentence.index, text.rstrip()[:-1])
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
@@ -122,6 +132,10 @@ def _without_restated_indications(facts: list[DesignationFact]) -> list[Designat
             old = kept[same]  # the fuller wording names the grant; the first statement keeps its date
             kept[same] = DesignationFact(fact.drug, fact.type, fact.agency, fact.evidence, fact.indication, old.date or fact.date)
     return kept
+
+
+# A list item's marker, as the raw text writes it: "* ", "- ", "• ", "1. ".
+BULLET = re.compile(r"^\s*(?:[*•·▪‣–-]\s+|\d{1,2}[.)]\s+)")
 
 
 # "This designation, specifically for the treatment of X, ...": the sentence after a grant names its indication.
