@@ -388,3 +388,16 @@ def test_a_drug_naming_what_a_germ_resists_is_no_drug():
     assert "ampicillin" not in found and "erythromycin" not in found
     found = drugs("Patients received ampicillin before the infusion of ACM-101.")
     assert "ampicillin" in found
+
+
+def test_a_recurring_new_brand_named_beside_what_only_a_medicine_has_is_a_drug():
+    found = drugs("Its lead program is ZenVuraTM, which targets cutaneous lymphoma. ZenVura is applied as an ointment. "
+                  "ZenVura's safety profile was favourable. Physicians see ZenVura as a first-line treatment.")
+    assert "zenvura" in found
+    # a platform written the same way is no drug, however often it is named
+    found = drugs("The CellVista platform makes vaccines. CellVista made ACM-101 as a treatment. "
+                  "CellVista doses are small. CellVista therapy is new.")
+    assert "cellvista" not in found
+    # named twice only: not enough to call a new word a product
+    found = drugs("ZenVura is applied as an ointment. ZenVura's safety profile was favourable.")
+    assert "zenvura" not in found

@@ -238,6 +238,43 @@ def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, 
     return sorted(out)
 
 
+# A brand no dictionary knows yet, written with an inner capital or a trademark ("ZenVura", "Zentavir(TM)"):
+# a product when the release names it again and again beside what only a medicine has (a treatment,
+# an indication, a dose), and never as a platform, study or device ("the Name program" is a drug's programme).
+PRODUCT_SHAPE = re.compile(r"(?<![\w@.-])(?P<name>[A-Z][a-z]+[A-Z][a-z]{2,}|[A-Z][a-z]{3,}(?=[\u00ae\u2122]|TM\b|\((?:R|TM)\)))"
+                           r"(?:[\u00ae\u2122]|TM\b|\((?:R|TM)\))?(?![\w-])")
+_NOT_A_PRODUCT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:platforms?|technolog(?:y|ies)|systems?|devices?|stud(?:y|ies)|trials?|"
+    r"conjugates?|assays?|tests?|apps?|network|foundation|conference|symposium|awards?|portal|services?|center|centre|"
+    r"Inc|Ltd|Corp|LLC|AG|plc)\b")
+_MEDICINE_NEAR = re.compile(r"\b(?:treat(?:s|ed|ing|ment)?|therap(?:y|ies)|indications?|dos(?:e|es|ed|ing)|ointment|gel|tablets?|"
+                            r"capsules?|injections?|efficacy|safety profile|drug|medicines?|candidate)\b", re.I)
+
+
+def _recurring_products(texts, company_words: frozenset[str], company_forms: dict) -> list[tuple[str, object]]:
+    from .companies import company_key
+
+    seen: dict[str, list] = {}
+    for text, sentence in texts:
+        if not PRODUCT_SHAPE.search(text):
+            continue
+        for match in PRODUCT_SHAPE.finditer(text):
+            seen.setdefault(match.group("name"), []).append((text, match, sentence))
+    out = []
+    for name, mentions in seen.items():
+        if len(mentions) < 3 or name.lower() in company_words or company_key(name) in company_forms:
+            continue
+        if is_inn(name) or drug_lexicon().canonical(name) or name.lower() in _NOT_A_BRAND:
+            continue  # the dictionary finds these
+        if any(_NOT_A_PRODUCT_AFTER.match(text, match.end()) for text, match, _ in mentions):
+            continue
+        if sum(1 for text, match, _ in mentions
+               if _MEDICINE_NEAR.search(text, max(0, match.start() - 60), match.end() + 60)) < 2:
+            continue
+        out.append((name, mentions[0][2]))
+    return out
+
+
 # A platform's name joined to an INN names the sponsor's own product
 # ("PLATFORMNAME-inn"): a prefix with two capitals, so "Anti-x" is not one.
 PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
@@ -396,6 +433,9 @@ def extract_drugs(ctx: Context) -> None:
                 if long:
                     links.append((abbr, long, "full_name"))
                     _note(forms, first_seen, abbr, sentence)
+
+    for name, sentence in _recurring_products([(ctx.text(s), s) for s in sentences], company_words, ctx.company_forms):
+        _note(forms, first_seen, name, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
