@@ -136,6 +136,15 @@ def test_bullets_after_a_lead_with_a_colon_are_grants_of_the_lead_drug():
                         "* Orphan Drug Designation for biliary cancer\n") == set()
 
 
+def test_a_date_set_off_after_one_grant_is_that_grants_alone():
+    found = designations("Zentrix Bio said ZX-101 had previously received Breakthrough Therapy Designation, in August "
+                         "2019, as well as Orphan Drug Designation and Rare Pediatric Disease Designation from the FDA "
+                         "for the treatment of relapsed biliary cancer.")
+    assert found == {("ZX-101", "breakthrough_therapy", "FDA", "relapsed biliary cancer", "2019-08"),
+                     ("ZX-101", "orphan_drug", "FDA", "relapsed biliary cancer", None),
+                     ("ZX-101", "rare_pediatric_disease", "FDA", "relapsed biliary cancer", None)}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")

@@ -306,6 +306,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
     drugs = ctx.drugs_in(text)
     previous_indications: list[str] = []
     groups = _groups_of(text, types)
+    own_dates = _own_dates(text, types, release_date) if "," in text else {}
     respectively = re.search(r"\brespectively\b", text) is not None
     for number, group in enumerate(groups):
         group_end = types[group[-1]][1]
@@ -349,7 +350,9 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     own = [indications[position]]
                 elif len(granted) == len(indications):
                     pairs = list(zip(granted, indications))
-            date = _clause_date(text, start, group_end, release_date)
+            date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
+            if index not in own_dates and date in own_dates.values():
+                date = None  # a neighbour's own date
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
                 date = None  # news of the day: the release date is already on the release
             own_years = _years_after_items(segment, indications or [])
@@ -387,8 +390,22 @@ _BACK_REFERENCE = re.compile(
 
 
 def _only_joins(segment: str) -> bool:
-    stripped = dates.ANY_DATE.sub(" ", segment)
+    stripped = dates.ANY_DATE.sub(" ", _OWN_DATE.sub(",", segment))
     return re.fullmatch(r"[\s,]*(?:designations?|status)?[\s,]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
+
+
+# "X received Breakthrough Therapy Designation, in August 2018, as well as Orphan Drug ...": a date
+# set off by commas right after one grant is that grant's own, not its neighbours'.
+_OWN_DATE = re.compile(r"\s*,\s*(?:in|on)\s+(?P<date>[^,;]{3,30}?)\s*,")
+
+
+def _own_dates(text: str, types, release_date: str | None) -> dict[int, str]:
+    own = {}
+    for index, (_, end, _) in enumerate(types):
+        match = _OWN_DATE.match(text, end)
+        if match and dates.ANY_DATE.fullmatch(match.group("date")):
+            own[index] = dates.resolve(match.group("date"), release_date)
+    return own
 
 
 def _previous_sentence_indication(ctx: Context, sentence: Sentence) -> list[str]:
