@@ -460,3 +460,16 @@ def test_without_a_dateline_the_headline_names_the_issuer():
     extraction = run(text, doc_id="kestrel-news-2024-02-02")
     issuer = next(c.name for c in extraction.companies if c.is_issuer)
     assert issuer == "Kestrel"
+
+
+def test_each_titled_person_of_a_list_keeps_their_own_organisation():
+    found = _people(run(_release("The trial is led by investigators Dr. Lena Varga of Lakeside University, Dr. Tomas "
+                                 "Irving of Northgate Hospital and Dr. Ines Moreau of Eastfield Cancer Center.")))
+    assert found["Tomas Irving"][1] == "Northgate Hospital"
+    assert found["Ines Moreau"][1] == "Eastfield Cancer Center"
+
+
+def test_a_company_written_before_a_title_is_the_organisation():
+    found = _people(run(_release("Jonas Vellmar, Acme Oncology co-founder and Chief Scientific Officer, commented: "
+                                 "\"We are pleased.\"")))
+    assert found["Jonas Vellmar"] == ("co-founder and chief scientific officer", "Acme Oncology, Inc.")

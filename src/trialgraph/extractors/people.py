@@ -69,7 +69,9 @@ JOB_TITLE_AFTER = re.compile(
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
     rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
-    r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
+    # the organisation stops where the next titled person of a list begins ("..., and Dr. Jane Roe of Y")
+    r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:(?!(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)[A-Z][\w'’&.-]*"
+    r"|of|for|and(?!\s+(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)|&))*))?"
 )
 # "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
 ROLE_COMMA_NAME = re.compile(
@@ -187,6 +189,8 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
     if comma_org and not ROLE_WORDS.search(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
+    if not stated_org:
+        stated_org, role = _company_before_title(role, ctx)
     role, org = _split_role(role, groups.get("after"))
     if not org and not stated_org and len(segments) > 1:
         # "associate professor of medicine, director of the Example University Cancer Center Program"
@@ -206,6 +210,19 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
+
+
+def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
+    """"Acme Bio co-founder and chief scientific officer": a company the release names, written
+    before the title as its modifier, is the organisation, not part of the title."""
+    from .companies import company_key
+
+    words = role.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:size])
+        if head[:1].isupper() and company_key(head) in ctx.company_forms and ROLE_WORDS.match(words[size]):
+            return head, " ".join(words[size:])
+    return None, role
 
 
 def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
