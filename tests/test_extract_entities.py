@@ -473,3 +473,10 @@ def test_a_company_written_before_a_title_is_the_organisation():
     found = _people(run(_release("Jonas Vellmar, Acme Oncology co-founder and Chief Scientific Officer, commented: "
                                  "\"We are pleased.\"")))
     assert found["Jonas Vellmar"] == ("co-founder and chief scientific officer", "Acme Oncology, Inc.")
+
+
+def test_an_institution_written_before_a_title_is_the_organisation():
+    found = _people(run(_release("\"Good,\" said Jonas Vellmar, M.D., Lakeview Health hematology oncologist, Ridge "
+                                 "Family Cancer Center and professor of hematology at Lakeview University, Irvine.")))
+    role, organization = found["Jonas Vellmar"]
+    assert organization == "Lakeview Health" and role.startswith("hematology oncologist")

@@ -179,8 +179,10 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
         stated_org, role = leading.group("org"), role[leading.end():] or ""
         if not role:
             return None, _clean_org(stated_org, ctx)
+    if not stated_org:
+        stated_org, role = _company_before_title(role, ctx)
     segments = re.split(r"\s*,\s*(?:and\s+)?", role)
-    for index, segment in enumerate(segments[1:], start=1):
+    for index, segment in (enumerate(segments[1:], start=1) if not stated_org else ()):
         if re.match(r"(?:The\s+)?[A-Z]", segment) and INSTITUTION_WORD.search(segment) and not ROLE_WORDS.search(segment):
             # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
             stated_org = re.sub(r"^The\s+", "", segment)
@@ -189,8 +191,6 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
     if comma_org and not ROLE_WORDS.search(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
-    if not stated_org:
-        stated_org, role = _company_before_title(role, ctx)
     role, org = _split_role(role, groups.get("after"))
     if not org and not stated_org and len(segments) > 1:
         # "associate professor of medicine, director of the Example University Cancer Center Program"
@@ -213,15 +213,19 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
 
 
 def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
-    """"Acme Bio co-founder and chief scientific officer": a company the release names, written
-    before the title as its modifier, is the organisation, not part of the title."""
+    """"Acme Bio co-founder and chief scientific officer", "Example Health hematology oncologist": a
+    company the release names or an institution, written before the title as its modifier, is the
+    organisation, not part of the title."""
     from .companies import company_key
 
     words = role.split()
     for size in range(min(4, len(words) - 1), 0, -1):
-        head = " ".join(words[:size])
-        if head[:1].isupper() and company_key(head) in ctx.company_forms and ROLE_WORDS.match(words[size]):
-            return head, " ".join(words[size:])
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if not all(w[:1].isupper() for w in words[:size]) or not words[size][:1].islower():
+            continue
+        named = company_key(head) in ctx.company_forms or INSTITUTION_WORD.search(words[size - 1])
+        if named and ROLE_WORDS.search(rest.split(",")[0]):
+            return head, rest
     return None, role
 
 
