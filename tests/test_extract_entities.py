@@ -480,3 +480,10 @@ def test_an_institution_written_before_a_title_is_the_organisation():
                                  "Family Cancer Center and professor of hematology at Lakeview University, Irvine.")))
     role, organization = found["Jonas Vellmar"]
     assert organization == "Lakeview Health" and role.startswith("hematology oncologist")
+
+
+def test_a_title_listing_disease_areas_keeps_its_organisation():
+    found = _people(run(_release("With the investment, Jonas Vellmar, Ph.D., MBA, Vice President & Team Lead for Breast "
+                                 "Cancer, Colorectal Cancer and Melanoma at Kestrel Pharma, will join the board.")))
+    role, organization = found["Jonas Vellmar"]
+    assert organization == "Kestrel Pharma" and role.startswith("vice president & team lead")

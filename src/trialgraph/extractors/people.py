@@ -45,6 +45,11 @@ ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CRED
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
+# A title holding a list of disease areas ("Group Lead for Breast Cancer, Colorectal Cancer and Melanoma at X"):
+# kept only when every listed item names a disease, and after the other patterns.
+APPOSITION_AREAS = re.compile(
+    rf"{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?"
+    r"(?P<areas>(?:,\s+(?:and\s+)?[A-Z][a-z][^,;\"“”]{0,40}?)+)\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(
     rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?)\s+{PERSON}{DEGREES}\s*,?\s+"
     r"(?i:as\s+)?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
@@ -104,6 +109,7 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
+APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
 def extract_people(ctx: Context) -> None:
@@ -137,6 +143,14 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
             name = clean_person_name(match.group("name"))
             if name:
                 found.append((match, name))
+    if "," in text and ROLE_WORDS.search(text):
+        from .text import names_disease
+
+        for match in APPOSITION_AREAS.finditer(text):
+            name = clean_person_name(match.group("name"))
+            items = re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("areas").strip(", "))
+            if name and all(names_disease(item) for item in items if item):
+                found.append((match, name))  # a role found before for this name stands
     return found
 
 
