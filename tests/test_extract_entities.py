@@ -446,9 +446,10 @@ def test_the_owner_of_a_known_product_is_a_company_and_owns_it():
     # "Company's Brand", "Companies' Brand" (plural possessive), "X holds rights to": companies by their grammar
     extraction = run(_release(
         "CAR-T medicines such as Kestrel Sciences\u2019 Kymriah and Borvane Nordic\u2019s Tecartus are approved. "
-        "Moorvale holds rights to commercialize zelatinib outside the U.S."))
+        "Moorvale holds rights to commercialize zelatinib outside the U.S. Acme came by zelatinib through its "
+        "$4 billion acquisition of the ADC specialist Pellwood in 2023, after its acquisition of Kymriah rights."))
     names = _company_names(extraction)
-    assert {"Kestrel Sciences", "Borvane Nordic", "Moorvale"} <= names
+    assert {"Kestrel Sciences", "Borvane Nordic", "Moorvale", "Pellwood"} <= names and "Kymriah" not in names
     owners = {d.name: d.company for d in extraction.drugs}
     assert owners["Kymriah"] == "Kestrel Sciences" and owners["Tecartus"] == "Borvane Nordic"
 

@@ -45,6 +45,10 @@ POSSESSIVE = re.compile(
 # "Acme's Brandname", "Acme Sciences' Brandname": the owner of a product the drug dictionary knows.
 PRODUCT_OWNER = re.compile(
     rf"(?<![\w.])(?<!Dr\. )(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. ){_NAME}(?:['’]s|(?<=s)['’])\s+(?P<product>[A-Z][A-Za-z]{{3,}})\b")
+# "the acquisition of Acme", "its purchase of the ADC specialist Acme": the company bought.
+ACQUIRED = re.compile(
+    r"\b(?:acquisition|purchase|buyout|takeover)\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?"
+    rf"(?:specialist|company|firm|biotech|biotechnology company|developer|maker|drugmaker|startup)\s+)?{_NAME}")
 # "Acme holds rights to commercialize ...", "Acme holds the exclusive rights": the subject holds a product's rights.
 RIGHTS_HOLDER = re.compile(rf"(?<![\w.]){_NAME}\s+(?:holds|owns|retains|has|acquired)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}rights\b")
 # "Acme licensed ...", "Acme acquired ...": the subject of a deal verb.
@@ -61,7 +65,7 @@ FORMER_EMPLOYER = re.compile(
 )
 COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE = map(
     gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE))
-PRODUCT_OWNER, RIGHTS_HOLDER = map(gate, (PRODUCT_OWNER, RIGHTS_HOLDER))
+PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED = map(gate, (PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED))
 
 _GENERIC_FIRST = re.compile(
     r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
@@ -85,6 +89,7 @@ def context_names(text: str) -> tuple[str, ...]:
             if _is_product(match.group("product")):
                 found.append(match.group("name"))
     found.extend(match.group("name") for match in RIGHTS_HOLDER.finditer(text))
+    found.extend(match.group("name") for match in ACQUIRED.finditer(text) if not _is_drug(match.group("name")))
     for pattern in (COMPANIES_SUCH_AS, FORMER_EMPLOYER):
         position = 0
         while (match := pattern.search(text, position)) is not None:
@@ -98,6 +103,12 @@ def _is_product(word: str) -> bool:
     from ..lexicons.drug_names import lexicon
 
     return lexicon().is_brand(word)
+
+
+def _is_drug(name: str) -> bool:
+    from ..lexicons.drug_names import lexicon
+
+    return lexicon().canonical(name.split()[0]) is not None
 
 
 def _split_list(text: str) -> list[str]:
