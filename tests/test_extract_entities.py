@@ -223,7 +223,8 @@ def test_nickname_expands_only_when_the_corpus_writes_the_formal_name():
 
 # -- companies on pasted pages --------------------------------------------------------
 @pytest.mark.parametrize("glued", ["Path ForwardAcme Oncology", "Regarding Acme Oncology", "An Immunotherapeutics",
-                                   "RET. About Acme Oncology", "Alzheimer's Disease Acme Oncology, Inc."])
+                                   "RET. About Acme Oncology", "Alzheimer's Disease Acme Oncology, Inc.",
+                                   "Acme Oncology Pipeline Overview Acme Oncology"])
 def test_headings_glued_to_names_are_not_companies(glued):
     text = _release(f"{glued} is advancing zelatinib. Acme Oncology is the sponsor of zelatinib.")
     assert glued not in _company_names(run(text))

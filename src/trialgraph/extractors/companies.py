@@ -283,6 +283,13 @@ def _drop_glued_headings(found: dict, order: list[str]) -> None:
     stay, because their tail is no company of their own."""
     for key in list(order):
         name = found[key].name
+        words = name.split()
+        # "Acme Bio Pipeline Overview Acme Bio": a heading between two mentions of one company
+        if any(company_key(" ".join(words[:n])) in found and company_key(" ".join(words[m:])) in found
+               and company_key(" ".join(words[m:])) != key for n in range(1, len(words)) for m in range(n + 1, len(words))):
+            order.remove(key)
+            del found[key]
+            continue
         for cut in _GLUE.finditer(name):
             tail = company_key(name[cut.start():])
             if tail and tail != key and any(other == tail or other.startswith(tail) for other in found if other != key):
