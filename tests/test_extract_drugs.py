@@ -401,3 +401,12 @@ def test_a_recurring_new_brand_named_beside_what_only_a_medicine_has_is_a_drug()
     # named twice only: not enough to call a new word a product
     found = drugs("ZenVura is applied as an ointment. ZenVura's safety profile was favourable.")
     assert "zenvura" not in found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Acme's lead drug candidate, Zelbrevo, is an oral KRAS inhibitor.", "zelbrevo"),
+    ("The company's lead product candidate, TRX, is a tumor-targeting peptide.", "trx"),
+])
+def test_a_name_set_off_after_candidate_is_the_candidate(sentence, name):
+    found = drugs(sentence)
+    assert name in found and found[name].company == "Acme Oncology, Inc."

@@ -228,8 +228,20 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
     return out
 
 
+# "its lead product candidate, Zelvora, is ...", "the company's drug candidate, ABC, ...": a name set off by
+# commas right after "candidate" is that candidate, whatever its shape (a plain word, three capitals).
+CANDIDATE_APPOSITIVE = gate(re.compile(
+    r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*)"
+    r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"))
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    for match in CANDIDATE_APPOSITIVE.finditer(text) if "," in text else ():
+        name = match.group("name")
+        if (name.lower() not in company_words and name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
+                and not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())):
+            out.append((match.start("name"), match.end("name"), name))
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
