@@ -410,3 +410,15 @@ def test_a_recurring_new_brand_named_beside_what_only_a_medicine_has_is_a_drug()
 def test_a_name_set_off_after_candidate_is_the_candidate(sentence, name):
     found = drugs(sentence)
     assert name in found and found[name].company == "Acme Oncology, Inc."
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ZX-101 is given with Kestrel's approved drug Velquora for lupus.", "velquora"),
+    ("The Phase 2 trial compares ACM-101 to best supportive care and to Ovaltrex, an approved antiviral.", "ovaltrex"),
+])
+def test_new_brands_named_by_a_drug_noun(sentence, name):
+    assert name in drugs(sentence)
+
+
+def test_a_medicine_maker_is_no_brand():
+    assert "lakeview" not in drugs("Patients switched to Lakeview, an approved medicine maker.")

@@ -157,7 +157,8 @@ _PRODUCT = (r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[
             # a capitalised word is a product when the appositive says whose it is: "Name, its investigational therapy"
             r"|[A-Z][a-z]{3,}(?=\s*,\s+(?:its|our|the [Cc]ompany's)\s))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?")
 _DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
-              r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical)s?\b")
+              r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical|"
+              r"antiviral|antibiotic|antifungal|biologic|biosimilar|analgesic|anticoagulant|antidepressant|antipsychotic)s?\b")
 # words of a description of the product itself, not of a disease it treats
 _DESCRIPTION_WORD = (r"(?!(?:disease|cancer|tumou?r|condition|disorder|syndrome|infection|which|that|for|with|without|no|in|of|"
                      r"and|or)\b)[\w'-]+")
@@ -175,9 +176,10 @@ LAUNCHED = re.compile(
     r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
     r"(?:of|from)\s+(?:the\s+)?" + _BRAND_NAME +
     # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
-    r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
+    r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s)|(?<=\bto\s)|(?<=\bor\s)|(?<=\bversus\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
     + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
-    r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r")")
+    r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN
+    + r"(?!\s+(?:makers?|compan(?:y|ies)|developers?|firms?|manufacturers?|distributors?)\b))")
 _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
     prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
     european chinese japanese canadian american british health food medicines this these that their its our
@@ -232,16 +234,20 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
 # commas right after "candidate" is that candidate, whatever its shape (a plain word, three capitals).
 CANDIDATE_APPOSITIVE = gate(re.compile(
     r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*)"
-    r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"))
+    r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"
+    # "Kestrel's approved drug Velquora": a possessed drug noun, then its name
+    r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine)\s+"
+    r"(?P<owned>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w'’-])(?!\s+[A-Z])"))
 
 
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
-    for match in CANDIDATE_APPOSITIVE.finditer(text) if "," in text else ():
-        name = match.group("name")
+    for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
+        group = "name" if match.group("name") else "owned"
+        name = match.group(group)
         if (name.lower() not in company_words and name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
                 and not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())):
-            out.append((match.start("name"), match.end("name"), name))
+            out.append((match.start(group), match.end(group), name))
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
