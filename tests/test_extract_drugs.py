@@ -422,3 +422,11 @@ def test_new_brands_named_by_a_drug_noun(sentence, name):
 
 def test_a_medicine_maker_is_no_brand():
     assert "lakeview" not in drugs("Patients switched to Lakeview, an approved medicine maker.")
+
+
+def test_the_subject_of_a_developers_verb_owns_the_drug():
+    extraction = announce("Kestrel Pharma, Inc. is developing zentacabtagene autoleucel, an autologous cell therapy. "
+                          "Acme is developing ACM-101 in combination with ritonavir.")
+    owners = {d.name: d.company for d in extraction.drugs}
+    assert owners["zentacabtagene autoleucel"] == "Kestrel Pharma, Inc."
+    assert owners["ritonavir"] is None

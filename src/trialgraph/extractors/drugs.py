@@ -698,6 +698,10 @@ OWNER_VERBS = r"(?:sold|marketed|developed|commercialized|commercialised|manufac
 # starts another phrase ("Company's therapy, with or without Drug" is not).
 _LINK_WORD = r"(?!(?:with|without|or|and|plus|versus|vs|in|to|for|than|as)\b)[\w-]+"
 POSSESSIVE_GAP = re.compile(r"(?:'s|(?<=s)')" + _MARK + r"\s+(?:" + _LINK_WORD + r"\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+# "Acme is developing [its lead candidate] Drug", "Acme also markets Drug": the subject of a developer's verb.
+ACTIVE_GAP = re.compile(r"\s+(?:(?:is|are|has|have)\s+)?(?:also\s+|now\s+|currently\s+)?(?:developing|develops|developed|advancing|advances|"
+                        r"commercializ(?:es|ing|ed)|commercialis(?:es|ing|ed)|markets|marketing|discovered|invented)\s+"
+                        r"(?:" + _LINK_WORD + r"\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
 PARTNER_BEFORE = re.compile(r"\b(?:(?:in\s+)?combination\s+with|combined\s+with|together\s+with|administered\s+with|given\s+with|"
                             r"plus|with\s+or\s+without|added\s+to|on\s+top\s+of|background)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relative\s+to|than)\s+(?:the\s+)?$", re.I)
@@ -740,7 +744,7 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
-        if POSSESSIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
+        if POSSESSIVE_GAP.match(before, match.end()) or ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
             owner = forms[match.group("co")]  # the closest one before the drug wins
     if owner:
         return owner
