@@ -430,3 +430,11 @@ def test_the_subject_of_a_developers_verb_owns_the_drug():
     owners = {d.name: d.company for d in extraction.drugs}
     assert owners["zentacabtagene autoleucel"] == "Kestrel Pharma, Inc."
     assert owners["ritonavir"] is None
+
+
+def test_a_cell_therapys_short_form_is_an_alias_of_its_inn():
+    found = drugs("Acme is developing zentacabtagene autoleucel (zenta-cel), an autologous CAR-T therapy. "
+                  "Zenta-cel was well tolerated.")
+    assert "zentacabtagene autoleucel" in {d.name for d in found.values()}
+    drug = next(d for d in found.values() if d.name == "zentacabtagene autoleucel")
+    assert "zentacel" in names_of(drug) and "zentacel" not in found

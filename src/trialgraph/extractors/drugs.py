@@ -482,7 +482,7 @@ def extract_drugs(ctx: Context) -> None:
                 paren = PAREN_ALIAS.match(tail.lstrip()) if tail[:2].strip() in ("(", "") or tail.startswith(" (") else None
                 if paren:
                     for piece, relation in _alias_pieces(paren):
-                        if _drugish(piece, known) or relation in ("former", "inn"):
+                        if _drugish(piece, known) or relation in ("former", "inn") or _short_inn(piece, form):
                             links.append((form, piece, relation))
                             _note(forms, first_seen, piece, sentence)
                 appositive = APPOSITIVE_ALIAS.match(tail)
@@ -622,6 +622,19 @@ _CODE = r"[A-Z]{1,5}-?\d{2,6}[A-Za-z]?"
 def _code_pair(text: str) -> list[str]:
     """"ABC-264/XY-2870": one drug's two partners' codes, two aliases (a combination joins INNs, not codes)."""
     return text.split("/") if re.fullmatch(rf"{_CODE}(?:/{_CODE})+", text) else [text]
+
+
+# "zentacabtagene autoleucel (zenta-cel)", "x beremagene geperpavec (B-VEC)": the short form cell and gene
+# therapies go by, the INN's first letters and its class ending, names the same drug.
+_SHORT_INN = re.compile(r"(?P<head>[a-z]{2,8})-(?P<tail>cel|vec|T|ttp)", re.I)
+
+
+def _short_inn(piece: str, form: str) -> bool:
+    short = _SHORT_INN.fullmatch(piece.strip())
+    if not short or " " not in form:
+        return False
+    first, last = form.lower().split()[0], form.lower().split()[-1]
+    return first.startswith(short.group("head").lower()) and last.endswith(short.group("tail").lower()[-1])
 
 
 def _drugish(text: str, known: set[str]) -> bool:
