@@ -145,6 +145,19 @@ def test_a_date_set_off_after_one_grant_is_that_grants_alone():
                      ("ZX-101", "rare_pediatric_disease", "FDA", "relapsed biliary cancer", None)}
 
 
+def test_an_agency_written_before_its_designation_is_that_designations():
+    found = designations("Zentrix Bio, Inc. said ZX-101 holds FDA Fast Track designation for biliary cancer and EMA "
+                         "orphan designation for cholangiocarcinoma.")
+    assert found == {("ZX-101", "fast_track", "FDA", "biliary cancer", None),
+                     ("ZX-101", "orphan_drug", "EMA", "cholangiocarcinoma", None)}
+
+
+def test_for_both_x_and_y_names_two_indications():
+    found = designations("Zentrix Bio, Inc. said ZX-101 has been granted Fast Track designations for both biliary "
+                         "cancer and gallbladder cancer.")
+    assert {f[3] for f in found} == {"biliary cancer", "gallbladder cancer"}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")
@@ -266,3 +279,11 @@ def test_drugs_listed_as_the_subject_share_the_grant_or_pair_with_respectively()
     shared = designations("Zentrix Bio, Inc. today announced that ZX-101 and ZX-202 have received Fast Track designation "
                           "for Dravet syndrome. ZX-202 is a small molecule drug candidate.")
     assert {d[0] for d in shared} == {"ZX-101", "ZX-202"}
+
+
+def test_what_a_measure_changed_in_is_no_indication():
+    from trialgraph.extractors.text import indication_after
+
+    tail = " a challenge study in adults infected with RSV, with reductions in both viral load and symptoms"
+    assert indication_after(" reductions in both viral load and clinical symptoms", populations=False) is None
+    assert indication_after(tail, populations=True) is not None

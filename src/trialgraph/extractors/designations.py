@@ -564,6 +564,16 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
     after the designation, in its own clause ("... from the FDA and the EMA"), wins over
     one named before it, which wins over one elsewhere in the sentence: another
     designation's agency in the same sentence is not this one's."""
+    # "FDA Fast Track designation", "FDA and EMA orphan designations": agencies written as the
+    # designation's modifier are its own, whatever the clause names after it
+    modifiers, position = [], start
+    for agency in reversed([a for a in agencies if a[1] <= start]):
+        if not re.fullmatch(r"(?:['’]s)?\s*" if position == start else r"\s*(?:,|/|and|or|,\s*and)\s*", text[agency[1]:position]):
+            break
+        modifiers.insert(0, agency)
+        position = agency[0]
+    if modifiers:
+        return [(code, None) for code in dict.fromkeys(code for _, _, code in modifiers)]
     following = _CLAUSE_BREAK.search(text, end)
     clause_end = min(segment_end, following.start()) if following else segment_end
     clause_start = 0
