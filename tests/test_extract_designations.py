@@ -158,6 +158,16 @@ def test_for_both_x_and_y_names_two_indications():
     assert {f[3] for f in found} == {"biliary cancer", "gallbladder cancer"}
 
 
+def test_grants_each_with_its_agency_share_the_indication_after_them():
+    found = designations("Zentrix Bio, Inc. said ZX-101 has received Orphan Drug Designation (ODD) from the U.S. FDA "
+                         "and Orphan Medicinal Product Designation from the European Commission for biliary cancer.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary cancer", None),
+                     ("ZX-101", "orphan_drug", "EC", "biliary cancer", None)}
+    found = designations("Zentrix Bio, Inc. said ZX-101 has received Fast Track Designation from the FDA and Orphan "
+                         "Drug Designation from the FDA and the EMA for biliary cancer.")
+    assert {(f[1], f[2]) for f in found} == {("fast_track", "FDA"), ("orphan_drug", "FDA"), ("orphan_drug", "EMA")}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")

@@ -356,7 +356,10 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
                 date = None  # news of the day: the release date is already on the release
             own_years = _years_after_items(segment, indications or [])
-            stated = _agencies_for(agencies, start, group_end, segment_end, text, release_date)
+            next_start = types[group[position + 1]][0] if position + 1 < len(group) else None
+            between = [a for a in agencies if next_start is not None and end <= a[0] and a[1] <= next_start]
+            stated = ([(code, None) for code in dict.fromkeys(a[2] for a in between)] if between
+                      else _agencies_for(agencies, start, group_end, segment_end, text, release_date))
             for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
                 for agency, agency_date in stated:
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
@@ -389,9 +392,15 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:same|that|this|these)\s+(?:\w+\s+)?(?:indications?|needs?|diseases?|conditions?|populations?|settings?)\b", re.I)
 
 
+# "Orphan Drug Designation (ODD) from the U.S. FDA and ...": a grant's abbreviation and its own agency
+_OWN_AGENCY = re.compile(
+    r"\s*(?:\([A-Z]{2,6}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?(?:FDA|EMA|EC|MHRA|PMDA|NMPA|Health Canada|"
+    r"European Commission|European Medicines Agency|(?:U\.S\.\s+)?Food and Drug Administration)(?:\s*\([A-Z]{2,4}\))?")
+
+
 def _only_joins(segment: str) -> bool:
-    stripped = dates.ANY_DATE.sub(" ", _OWN_DATE.sub(",", segment))
-    return re.fullmatch(r"[\s,]*(?:designations?|status)?[\s,]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
+    stripped = dates.ANY_DATE.sub(" ", _OWN_DATE.sub(",", _OWN_AGENCY.sub(" ", segment)))
+    return re.fullmatch(r"[\s,()]*(?:designations?|status)?[\s,()]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
 
 
 # "X received Breakthrough Therapy Designation, in August 2018, as well as Orphan Drug ...": a date
