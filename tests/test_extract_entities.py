@@ -489,3 +489,8 @@ def test_a_title_listing_disease_areas_keeps_its_organisation():
                                  "Cancer, Colorectal Cancer and Melanoma at Kestrel Pharma, will join the board.")))
     role, organization = found["Jonas Vellmar"]
     assert organization == "Kestrel Pharma" and role.startswith("vice president & team lead")
+
+
+def test_an_appointee_described_before_the_name_is_a_person():
+    found = _people(run(_release("Acme welcomed industry veteran Mara Okonkwo as its new Chief Financial Officer.")))
+    assert found["Mara Okonkwo"] == ("chief financial officer", "Acme Oncology, Inc.")

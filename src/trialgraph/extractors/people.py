@@ -51,7 +51,8 @@ APPOSITION_AREAS = re.compile(
     rf"{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?"
     r"(?P<areas>(?:,\s+(?:and\s+)?[A-Z][a-z][^,;\"“”]{0,40}?)+)\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(
-    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?)\s+{PERSON}{DEGREES}\s*,?\s+"
+    # "welcomed industry veteran Jane Roe as ...": lower-case words describing the person may come between
+    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?|welcomed)\s+(?:[a-z-]+\s+){{0,3}}?{PERSON}{DEGREES}\s*,?\s+"
     r"(?i:as\s+)?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
     r"chair(?:man|woman)?|director|head|secretary|counsel)(?:\s+and\s+(?:[A-Za-z-]+\s+){0,3}?(?:officer|secretary|director|"
     r"president|chair(?:man|woman)?|head))?))"
