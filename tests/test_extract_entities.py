@@ -138,6 +138,9 @@ def test_not_companies(sentence, not_company):
         ("Ulvane's 2020 Sorrel partnership involved $560 million upfront.", "Sorrel"),
         ("He previously served as Chief Medical Officer at Trevane and Head of Research at Ostrix.", "Ostrix"),
         ("Askor Inc. is a Zorvex spin-out.", "Zorvex"),
+        ("Acme partnered with Moorvale to develop zelatinib in China.", "Moorvale"),
+        ("Its licensee Pellwood sells zelatinib in Japan.", "Pellwood"),
+        ("Acme's development partner Quorvane funds the trial.", "Quorvane"),
         ("Loxo@Acme, the oncology unit of Acme Biologics and Company, today announced data.", "Acme Biologics and Company"),
     ],
 )

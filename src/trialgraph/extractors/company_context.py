@@ -25,7 +25,10 @@ _LIST = rf"(?P<list>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*(?:and\s+)?(?:
 
 COUNTERPARTY = re.compile(
     r"\b(?:(?:collaboration|partnership|agreement|alliance|deal|license|licensing|joint venture|merger|co-development|"
-    r"co-promotion)\s+with|(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
+    r"co-promotion)\s+with|(?:partnered|partnering|partners|teamed up|teams up)\s+with|"
+    # "Acme's partner Kestrel", "its licensee Kestrel", "development partner Kestrel"
+    r"(?:['’]s|\b(?i:its|our|development|commercial(?:ization)?|commercialisation|regional))\s+(?:partner|licensee|licensor|co-developer)|"
+    r"(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
     r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
     r"(?:licensed|in-licensed|acquired|sublicensed)\s+from)"
     rf"\s+(?:the\s+)?{_NAME}"
