@@ -168,6 +168,13 @@ def test_grants_each_with_its_agency_share_the_indication_after_them():
     assert {(f[1], f[2]) for f in found} == {("fast_track", "FDA"), ("orphan_drug", "FDA"), ("orphan_drug", "EMA")}
 
 
+def test_a_year_in_parentheses_after_a_grant_is_that_grants():
+    found = designations("Zentrix Bio, Inc. said ZX-101 received Orphan Drug Designation (2021) and Fast Track "
+                         "Designation (2022) from the FDA for biliary cancer.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary cancer", "2021"),
+                     ("ZX-101", "fast_track", "FDA", "biliary cancer", "2022")}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")

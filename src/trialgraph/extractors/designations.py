@@ -306,7 +306,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
     drugs = ctx.drugs_in(text)
     previous_indications: list[str] = []
     groups = _groups_of(text, types)
-    own_dates = _own_dates(text, types, release_date) if "," in text else {}
+    own_dates = _own_dates(text, types, release_date) if ("," in text or "(" in text) else {}
     respectively = re.search(r"\brespectively\b", text) is not None
     for number, group in enumerate(groups):
         group_end = types[group[-1]][1]
@@ -403,17 +403,21 @@ def _only_joins(segment: str) -> bool:
     return re.fullmatch(r"[\s,()]*(?:designations?|status)?[\s,()]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
 
 
-# "X received Breakthrough Therapy Designation, in August 2018, as well as Orphan Drug ...": a date
-# set off by commas right after one grant is that grant's own, not its neighbours'.
-_OWN_DATE = re.compile(r"\s*,\s*(?:in|on)\s+(?P<date>[^,;]{3,30}?)\s*,")
+# "X received Breakthrough Therapy Designation, in August 2018, as well as Orphan Drug ...", "Orphan
+# Drug Designation (2021) and Fast Track Designation (2022)": a date set off by commas or parentheses
+# right after one grant is that grant's own, not its neighbours'.
+_OWN_DATE = re.compile(r"\s*,\s*(?:in|on)\s+(?P<date>[^,;]{3,30}?)\s*,|\s*\(\s*(?:granted\s+)?(?:in\s+)?(?P<year>[^()]{4,20}?)\s*\)")
 
 
 def _own_dates(text: str, types, release_date: str | None) -> dict[int, str]:
     own = {}
     for index, (_, end, _) in enumerate(types):
         match = _OWN_DATE.match(text, end)
-        if match and dates.ANY_DATE.fullmatch(match.group("date")):
-            own[index] = dates.resolve(match.group("date"), release_date)
+        stated = match and (match.group("date") or match.group("year"))
+        if stated and re.fullmatch(r"(?:19|20)\d{2}", stated):
+            own[index] = stated
+        elif stated and dates.ANY_DATE.fullmatch(stated):
+            own[index] = dates.resolve(stated, release_date)
     return own
 
 
