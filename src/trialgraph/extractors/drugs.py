@@ -305,7 +305,7 @@ COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN = map(
     gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN))
 
 
-# "vancomycin-resistant Enterococci", "methicillin-resistant Staphylococcus aureus": a drug named
+# "<antibiotic>-resistant Enterococci", "<antibiotic>-resistant Staphylococcus aureus": a drug named
 # in an organism's name says what the germ resists, not a drug the release is about.
 RESISTANT_GERM = re.compile(
     r"-resistan(?:t|ce)\s+(?:[A-Z][a-z]+\s+)?(?:[A-Za-z]*(?:cocc(?:us|i|al)|bacter[a-z]*|bacill[a-z]*|monas|ella|mycetes|"
