@@ -426,10 +426,10 @@ def test_a_medicine_maker_is_no_brand():
 
 def test_the_subject_of_a_developers_verb_owns_the_drug():
     extraction = announce("Kestrel Pharma, Inc. is developing zentacabtagene autoleucel, an autologous cell therapy. "
-                          "Acme is developing ACM-101 in combination with ritonavir.")
+                          "Acme is developing ACM-101 in combination with cobicistat.")
     owners = {d.name: d.company for d in extraction.drugs}
     assert owners["zentacabtagene autoleucel"] == "Kestrel Pharma, Inc."
-    assert owners["ritonavir"] is None
+    assert owners["cobicistat"] is None
 
 
 def test_a_cell_therapys_short_form_is_an_alias_of_its_inn():
