@@ -98,6 +98,83 @@ def test_the_sentence_after_a_grant_names_its_indication():
     assert found == {("ZX-101", "orphan_drug", "FDA", "ARID1a-deficient ovarian cancer", None)}
 
 
+def test_modifiers_sharing_one_disease_noun_are_one_indication():
+    # "A, B, and C cancers": the plural noun is every item's head; cutting at the first comma
+    # would leave a bare adjective ("biliary"), which names no disease
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Orphan Drug Designation to ZX-101 for "
+                         "the treatment of biliary, small bowel, and ampullary cancers, which affect few patients.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary, small bowel, and ampullary cancers", None)}
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Orphan Drug Designation to ZX-101 for "
+                         "neuroblastoma, retinoblastoma and osteosarcoma.")
+    assert {f[3] for f in found} == {"neuroblastoma", "retinoblastoma", "osteosarcoma"}
+
+
+def test_a_headline_restating_a_grant_in_fewer_words_is_the_same_grant():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Fast Track Designation to ZX-101 to "
+                         "improve survival in patients with metastatic biliary adenocarcinoma. The designation covers "
+                         "ZX-101 with chemotherapy in patients with metastatic biliary cancer.",
+                         headline="Zentrix Bio Receives Fast Track Designation for ZX-101 in Metastatic Biliary Cancer")
+    assert found == {("ZX-101", "fast_track", "FDA", "metastatic biliary adenocarcinoma", None)}
+
+
+def test_grants_of_one_type_for_related_diseases_stay_apart():
+    found = designations("Zentrix Bio, Inc. today announced that the FDA granted Orphan Drug Designation to ZX-101 "
+                         "for biliary adenocarcinoma. The FDA previously granted Orphan Drug Designation to ZX-101 "
+                         "for biliary neuroendocrine tumors.")
+    assert {f[3] for f in found} == {"biliary adenocarcinoma", "biliary neuroendocrine tumors"}
+
+
+def test_bullets_after_a_lead_with_a_colon_are_grants_of_the_lead_drug():
+    found = designations("ZX-101 has been granted the following regulatory designations:\n\n"
+                         "* Orphan Drug Designation for biliary cancer\n"
+                         "* Fast Track Designation from the FDA for metastatic biliary cancer\n\n"
+                         "Zentrix Bio plans a Phase 3 trial.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary cancer", None),
+                     ("ZX-101", "fast_track", "FDA", "metastatic biliary cancer", None)}
+    # a list after a colon that grants nothing (a plan) gives no designation
+    assert designations("Zentrix Bio intends to apply for these designations:\n\n"
+                        "* Orphan Drug Designation for biliary cancer\n") == set()
+
+
+def test_a_date_set_off_after_one_grant_is_that_grants_alone():
+    found = designations("Zentrix Bio said ZX-101 had previously received Breakthrough Therapy Designation, in August "
+                         "2019, as well as Orphan Drug Designation and Rare Pediatric Disease Designation from the FDA "
+                         "for the treatment of relapsed biliary cancer.")
+    assert found == {("ZX-101", "breakthrough_therapy", "FDA", "relapsed biliary cancer", "2019-08"),
+                     ("ZX-101", "orphan_drug", "FDA", "relapsed biliary cancer", None),
+                     ("ZX-101", "rare_pediatric_disease", "FDA", "relapsed biliary cancer", None)}
+
+
+def test_an_agency_written_before_its_designation_is_that_designations():
+    found = designations("Zentrix Bio, Inc. said ZX-101 holds FDA Fast Track designation for biliary cancer and EMA "
+                         "orphan designation for cholangiocarcinoma.")
+    assert found == {("ZX-101", "fast_track", "FDA", "biliary cancer", None),
+                     ("ZX-101", "orphan_drug", "EMA", "cholangiocarcinoma", None)}
+
+
+def test_for_both_x_and_y_names_two_indications():
+    found = designations("Zentrix Bio, Inc. said ZX-101 has been granted Fast Track designations for both biliary "
+                         "cancer and gallbladder cancer.")
+    assert {f[3] for f in found} == {"biliary cancer", "gallbladder cancer"}
+
+
+def test_grants_each_with_its_agency_share_the_indication_after_them():
+    found = designations("Zentrix Bio, Inc. said ZX-101 has received Orphan Drug Designation (ODD) from the U.S. FDA "
+                         "and Orphan Medicinal Product Designation from the European Commission for biliary cancer.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary cancer", None),
+                     ("ZX-101", "orphan_drug", "EC", "biliary cancer", None)}
+    found = designations("Zentrix Bio, Inc. said ZX-101 has received Fast Track Designation from the FDA and Orphan "
+                         "Drug Designation from the FDA and the EMA for biliary cancer.")
+    assert {(f[1], f[2]) for f in found} == {("fast_track", "FDA"), ("orphan_drug", "FDA"), ("orphan_drug", "EMA")}
+
+
+def test_a_year_in_parentheses_after_a_grant_is_that_grants():
+    found = designations("Zentrix Bio, Inc. said ZX-101 received Orphan Drug Designation (2021) and Fast Track "
+                         "Designation (2022) from the FDA for biliary cancer.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "biliary cancer", "2021"),
+                     ("ZX-101", "fast_track", "FDA", "biliary cancer", "2022")}
+
+
 def test_a_grant_stated_without_an_indication_stays_without_one():
     found = designations("Zentrix Bio, Inc. today announced data for ZX-101 in pancreatic cancer. More recently, the FDA "
                          "also granted Orphan Drug Designation to ZX-101. The company plans a Phase 3 trial.")
@@ -219,3 +296,11 @@ def test_drugs_listed_as_the_subject_share_the_grant_or_pair_with_respectively()
     shared = designations("Zentrix Bio, Inc. today announced that ZX-101 and ZX-202 have received Fast Track designation "
                           "for Dravet syndrome. ZX-202 is a small molecule drug candidate.")
     assert {d[0] for d in shared} == {"ZX-101", "ZX-202"}
+
+
+def test_what_a_measure_changed_in_is_no_indication():
+    from trialgraph.extractors.text import indication_after
+
+    tail = " a challenge study in adults infected with RSV, with reductions in both viral load and symptoms"
+    assert indication_after(" reductions in both viral load and clinical symptoms", populations=False) is None
+    assert indication_after(tail, populations=True) is not None

@@ -365,3 +365,76 @@ def test_a_new_brand_listed_with_known_brands_is_a_marketed_drug():
     drug = drug_named(extraction, "Zelvykti")
     assert drug is not None and drug.company is None
     assert drug_named(extraction, "Kestrel") is None  # the first word of a company's name
+
+
+def test_a_code_with_a_formulation_tag_is_the_same_drug():
+    # "ZX-002 7P (7 peptide formulation)" beside "ZX-002": one drug named by its bare code
+    found = drugs("ZX-002 is a structurally novel cancer vaccine. ZX-002 2P (2 peptide formulation) is studied in a "
+                  "Phase 1 trial. ZX-002 7P (7 peptide formulation) is being studied in a Phase 1/2 trial. "
+                  "ZX-002 7P was well tolerated.", lead="new data for its vaccine candidate ZX-002 7P.")
+    assert "zx002" in found and "zx0027p" not in found
+    assert "zx0027p" in names_of(found["zx002"])
+
+
+def test_codes_that_only_share_a_prefix_stay_apart():
+    found = drugs("ZX-002 and ZX-003 are oral inhibitors in Phase 1 trials.", lead="data for ZX-002 and ZX-003.")
+    assert {"zx002", "zx003"} <= set(found)
+
+
+def test_a_drug_naming_what_a_germ_resists_is_no_drug():
+    # "ampicillin-resistant Enterococci": the antibiotic names the organism, no drug is given
+    found = drugs("Antibiotic use raises the risk of ampicillin-resistant Enterococci infection and of "
+                  "erythromycin-resistant Streptococcus pneumoniae.")
+    assert "ampicillin" not in found and "erythromycin" not in found
+    found = drugs("Patients received ampicillin before the infusion of ACM-101.")
+    assert "ampicillin" in found
+
+
+def test_a_recurring_new_brand_named_beside_what_only_a_medicine_has_is_a_drug():
+    found = drugs("Its lead program is ZenVuraTM, which targets cutaneous lymphoma. ZenVura is applied as an ointment. "
+                  "ZenVura's safety profile was favourable. Physicians see ZenVura as a first-line treatment.")
+    assert "zenvura" in found
+    # a platform written the same way is no drug, however often it is named
+    found = drugs("The CellVista platform makes vaccines. CellVista made ACM-101 as a treatment. "
+                  "CellVista doses are small. CellVista therapy is new.")
+    assert "cellvista" not in found
+    # named twice only: not enough to call a new word a product
+    found = drugs("ZenVura is applied as an ointment. ZenVura's safety profile was favourable.")
+    assert "zenvura" not in found
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Acme's lead drug candidate, Zelbrevo, is an oral KRAS inhibitor.", "zelbrevo"),
+    ("The company's lead product candidate, TRX, is a tumor-targeting peptide.", "trx"),
+])
+def test_a_name_set_off_after_candidate_is_the_candidate(sentence, name):
+    found = drugs(sentence)
+    assert name in found and found[name].company == "Acme Oncology, Inc."
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ZX-101 is given with Kestrel's approved drug Velquora for lupus.", "velquora"),
+    ("The Phase 2 trial compares ACM-101 to best supportive care and to Ovaltrex, an approved antiviral.", "ovaltrex"),
+])
+def test_new_brands_named_by_a_drug_noun(sentence, name):
+    assert name in drugs(sentence)
+
+
+def test_a_medicine_maker_is_no_brand():
+    assert "lakeview" not in drugs("Patients switched to Lakeview, an approved medicine maker.")
+
+
+def test_the_subject_of_a_developers_verb_owns_the_drug():
+    extraction = announce("Kestrel Pharma, Inc. is developing zentacabtagene autoleucel, an autologous cell therapy. "
+                          "Acme is developing ACM-101 in combination with cobicistat.")
+    owners = {d.name: d.company for d in extraction.drugs}
+    assert owners["zentacabtagene autoleucel"] == "Kestrel Pharma, Inc."
+    assert owners["cobicistat"] is None
+
+
+def test_a_cell_therapys_short_form_is_an_alias_of_its_inn():
+    found = drugs("Acme is developing zentacabtagene autoleucel (zenta-cel), an autologous CAR-T therapy. "
+                  "Zenta-cel was well tolerated.")
+    assert "zentacabtagene autoleucel" in {d.name for d in found.values()}
+    drug = next(d for d in found.values() if d.name == "zentacabtagene autoleucel")
+    assert "zentacel" in names_of(drug) and "zentacel" not in found

@@ -68,7 +68,7 @@ GROUP_MEMBER_BEFORE = gate(re.compile(
     r"\b(?:holding company (?:for|of)|subsidiaries (?:include|including|are|comprise)|subsidiaries,?\s+(?:namely|such as))"
     r"[^;()]{0,200}$", re.I))
 # "Acme Bio, Inc., formerly Old Name Inc.": the old name is the same company, not another one.
-FORMERLY = re.compile(r"\b(?:formerly|previously)(?:\s+(?:known|named|called)(?:\s+as)?)?\s+$", re.I)
+FORMERLY = re.compile(r"\b(?:(?:formerly|previously)(?:\s+(?:known|named|called|operating|operated|trading)(?:\s+as)?)?|(?:operating|operated|trading|doing business) as|f/k/a|d/b/a)\s+$", re.I)
 LEADING_NOISE = re.compile(
     r"^(?:(?:The|This|That|These|A|An|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|[A-Z][a-z]+ing|Today|UPDATE|About|Source|SOURCE|"
     r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
@@ -147,7 +147,7 @@ def extract_companies(ctx: Context) -> None:
     issuer = next((c for c in companies if c.is_issuer), None)
     if issuer is None:
         dateline = [c for c in companies if any(s.zone is Zone.DATELINE and s.span == c.evidence.span for s in ctx.sentences)]
-        issuer = dateline[0] if dateline else (companies[0] if companies else None)
+        issuer = dateline[0] if dateline else _subject_company(ctx, companies)
         if issuer is not None:
             companies[companies.index(issuer)] = _with(issuer, is_issuer=True)
             issuer = companies[[c.name for c in companies].index(issuer.name)]
@@ -157,6 +157,27 @@ def extract_companies(ctx: Context) -> None:
         for form in (company.name, *company.short_names, _first_word(company.name)):
             if form:
                 ctx.company_forms.setdefault(company_key(form), company.name)
+
+
+def _subject_company(ctx: Context, companies: list[CompanyFact]) -> CompanyFact | None:
+    """Without a dateline, the release is about the company its headline names, else the one
+    listed with a ticker, else the one it names first (not the first a pattern happened to find)."""
+    if not companies:
+        return None
+    texts = [(s.zone is Zone.HEADLINE, ctx.text(s)) for s in ctx.sentences if s.zone.states_facts]
+
+    def rank(company: CompanyFact) -> tuple:
+        forms = [f for f in (company.name, *company.short_names, _first_word(company.name)) if f and len(f) > 2]
+        first = next((n for n, (_, text) in enumerate(texts) if any(_names(text, f) for f in forms)), len(texts))
+        in_headline = any(headline and any(_names(text, f) for f in forms) for headline, text in texts)
+        return (not in_headline, company.ticker is None, first)
+
+    return min(companies, key=rank)
+
+
+def _names(text: str, form: str) -> bool:
+    at = text.find(form)
+    return at >= 0 and (at == 0 or not text[at - 1].isalnum()) and not text[at + len(form):at + len(form) + 1].isalnum()
 
 
 @per_text
@@ -262,6 +283,13 @@ def _drop_glued_headings(found: dict, order: list[str]) -> None:
     stay, because their tail is no company of their own."""
     for key in list(order):
         name = found[key].name
+        words = name.split()
+        # "Acme Bio Pipeline Overview Acme Bio": a heading between two mentions of one company
+        if any(company_key(" ".join(words[:n])) in found and company_key(" ".join(words[m:])) in found
+               and company_key(" ".join(words[m:])) != key for n in range(1, len(words)) for m in range(n + 1, len(words))):
+            order.remove(key)
+            del found[key]
+            continue
         for cut in _GLUE.finditer(name):
             tail = company_key(name[cut.start():])
             if tail and tail != key and any(other == tail or other.startswith(tail) for other in found if other != key):

@@ -25,7 +25,10 @@ _LIST = rf"(?P<list>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*(?:and\s+)?(?:
 
 COUNTERPARTY = re.compile(
     r"\b(?:(?:collaboration|partnership|agreement|alliance|deal|license|licensing|joint venture|merger|co-development|"
-    r"co-promotion)\s+with|(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
+    r"co-promotion)\s+with|(?:partnered|partnering|partners|teamed up|teams up)\s+with|"
+    # "Acme's partner Kestrel", "its licensee Kestrel", "development partner Kestrel"
+    r"(?:['’]s|\b(?i:its|our|development|commercial(?:ization)?|commercialisation|regional))\s+(?:partner|licensee|licensor|co-developer)|"
+    r"(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
     r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
     r"(?:licensed|in-licensed|acquired|sublicensed)\s+from)"
     rf"\s+(?:the\s+)?{_NAME}"
@@ -42,6 +45,15 @@ POSSESSIVE = re.compile(
     # "Acme's Zenith 1 phase 3a randomized study": a sponsor's phased study
     r"(?:[\w-]+\s+){0,3}?[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:[\w-]+\s+){0,3}?(?:study|studies|trials?))\b"
 )
+# "Acme's Brandname", "Acme Sciences' Brandname": the owner of a product the drug dictionary knows.
+PRODUCT_OWNER = re.compile(
+    rf"(?<![\w.])(?<!Dr\. )(?<!Mr\. )(?<!Ms\. )(?<!Mrs\. ){_NAME}(?:['’]s|(?<=s)['’])\s+(?P<product>[A-Z][A-Za-z]{{3,}})\b")
+# "the acquisition of Acme", "its purchase of the ADC specialist Acme": the company bought.
+ACQUIRED = re.compile(
+    r"\b(?:acquisition|purchase|buyout|takeover)\s+of\s+(?:the\s+)?(?:(?:[\w-]+\s+){0,3}?"
+    rf"(?:specialist|company|firm|biotech|biotechnology company|developer|maker|drugmaker|startup)\s+)?{_NAME}")
+# "Acme holds rights to commercialize ...", "Acme holds the exclusive rights": the subject holds a product's rights.
+RIGHTS_HOLDER = re.compile(rf"(?<![\w.]){_NAME}\s+(?:holds|owns|retains|has|acquired)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}rights\b")
 # "Acme licensed ...", "Acme acquired ...": the subject of a deal verb.
 DEAL_SUBJECT = re.compile(rf"(?<![\w.])(?<!Dr\. ){_NAME}\s+(?:licensed|in-licensed|acquired|partnered)\s+(?:with\s+)?(?:[a-z]|[A-Z][\w-]*['’]s\b)")
 # "Acme's 2020 Beta partnership": a company named as one side of a deal.
@@ -56,6 +68,7 @@ FORMER_EMPLOYER = re.compile(
 )
 COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE = map(
     gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE))
+PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED = map(gate, (PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED))
 
 _GENERIC_FIRST = re.compile(
     r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
@@ -74,6 +87,12 @@ def context_names(text: str) -> tuple[str, ...]:
             if pattern is POSSESSIVE and DISEASE_WORD.search(match.group("between") + " " + text[match.end():match.end() + 1]):
                 continue  # "Alzheimer's disease treatment": an eponym, not an owner
             found.append(match.group("name"))
+    if "'" in text or "’" in text:
+        for match in PRODUCT_OWNER.finditer(text):
+            if _is_product(match.group("product")):
+                found.append(match.group("name"))
+    found.extend(match.group("name") for match in RIGHTS_HOLDER.finditer(text))
+    found.extend(match.group("name") for match in ACQUIRED.finditer(text) if not _is_drug(match.group("name")))
     for pattern in (COMPANIES_SUCH_AS, FORMER_EMPLOYER):
         position = 0
         while (match := pattern.search(text, position)) is not None:
@@ -81,6 +100,18 @@ def context_names(text: str) -> tuple[str, ...]:
             found.extend(_split_list(match.group("list")))
             position = match.start() + 1
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
+
+
+def _is_product(word: str) -> bool:
+    from ..lexicons.drug_names import lexicon
+
+    return lexicon().is_brand(word)
+
+
+def _is_drug(name: str) -> bool:
+    from ..lexicons.drug_names import lexicon
+
+    return lexicon().canonical(name.split()[0]) is not None
 
 
 def _split_list(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from .abbreviations import expand
 from .memo import per_text
 from .trials import partner_of_another
 from .prefilter import GateGroup, gate
-from .text import indication_after, last_indication, split_list
+from .text import indication_after, last_indication, population_words, split_list
 
 NAME = "designations.patterns"
 
@@ -54,8 +54,19 @@ def extract_designations(ctx: Context) -> None:
     last_agency: dict[int, str] = {}
     release_agency = None  # the agency the release named last, for a grant whose paragraph names none
     defined = _defined_types(ctx)
+    headline = {s.span for s in ctx.sentences if s.zone is Zone.HEADLINE}
+    lead = None  # "X has received the following designations:": what its bullets go on
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        bullet = BULLET.match(sentence.text)
+        if lead and bullet and sentence.index == lead[0] + 1:
+            lead = (sentence.index, lead[1])
+            if not ctx.drugs_in(text):
+                text = lead[1] + " " + text[bullet.end():]  # the item completes the lead's sentence
+        else:
+            lead = None
+        if text.rstrip().endswith(":") and not bullet and GRANT.search(text) and ctx.drugs_in(text):
+            lead = (sentence.index, text.rstrip()[:-1])
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
@@ -94,11 +105,37 @@ def extract_designations(ctx: Context) -> None:
                 found[key] = fact
             elif found[key].date is None and fact.date:
                 found[key] = fact
-    facts = list(found.values())
+            elif found[key].evidence.span in headline and sentence.zone is not Zone.HEADLINE:
+                found[key] = fact  # the body states it too: the headline is the restatement
+    facts = _without_restated_indications(list(found.values()))
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
+
+
+def _without_restated_indications(facts: list[DesignationFact]) -> list[DesignationFact]:
+    """One grant restated with fewer disease words elsewhere in the release (a headline's
+    "Metastatic Pancreatic Cancer", the body's "metastatic pancreatic adenocarcinoma") is the
+    same grant, named by its fuller wording: a second grant of one type for a related disease
+    names a disease word the first lacks."""
+    kept: list[DesignationFact] = []
+    for fact in facts:
+        words = population_words(fact.indication) if fact.indication else frozenset()
+        same = next((n for n, k in enumerate(kept) if words and k.indication
+                     and (k.drug, k.type, k.agency) == (fact.drug, fact.type, fact.agency)
+                     and population_words(k.indication)
+                     and (words <= population_words(k.indication) or population_words(k.indication) <= words)), None)
+        if same is None:
+            kept.append(fact)
+        elif len(words) > len(population_words(kept[same].indication)):
+            old = kept[same]  # the fuller wording names the grant; the first statement keeps its date
+            kept[same] = DesignationFact(fact.drug, fact.type, fact.agency, fact.evidence, fact.indication, old.date or fact.date)
+    return kept
+
+
+# A list item's marker, as the raw text writes it: "* ", "- ", "• ", "1. ".
+BULLET = re.compile(r"^\s*(?:[*•·▪‣–-]\s+|\d{1,2}[.)]\s+)")
 
 
 # "This designation, specifically for the treatment of X, ...": the sentence after a grant names its indication.
@@ -269,6 +306,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
     drugs = ctx.drugs_in(text)
     previous_indications: list[str] = []
     groups = _groups_of(text, types)
+    own_dates = _own_dates(text, types, release_date) if ("," in text or "(" in text) else {}
     respectively = re.search(r"\brespectively\b", text) is not None
     for number, group in enumerate(groups):
         group_end = types[group[-1]][1]
@@ -312,11 +350,16 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     own = [indications[position]]
                 elif len(granted) == len(indications):
                     pairs = list(zip(granted, indications))
-            date = _clause_date(text, start, group_end, release_date)
+            date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
+            if index not in own_dates and date in own_dates.values():
+                date = None  # a neighbour's own date
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
                 date = None  # news of the day: the release date is already on the release
             own_years = _years_after_items(segment, indications or [])
-            stated = _agencies_for(agencies, start, group_end, segment_end, text, release_date)
+            next_start = types[group[position + 1]][0] if position + 1 < len(group) else None
+            between = [a for a in agencies if next_start is not None and end <= a[0] and a[1] <= next_start]
+            stated = ([(code, None) for code in dict.fromkeys(a[2] for a in between)] if between
+                      else _agencies_for(agencies, start, group_end, segment_end, text, release_date))
             for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
                 for agency, agency_date in stated:
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
@@ -349,9 +392,33 @@ _BACK_REFERENCE = re.compile(
     r"\b(?:same|that|this|these)\s+(?:\w+\s+)?(?:indications?|needs?|diseases?|conditions?|populations?|settings?)\b", re.I)
 
 
+# "Orphan Drug Designation (ODD) from the U.S. FDA and ...": a grant's abbreviation and its own agency
+_OWN_AGENCY = re.compile(
+    r"\s*(?:\([A-Z]{2,6}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?(?:FDA|EMA|EC|MHRA|PMDA|NMPA|Health Canada|"
+    r"European Commission|European Medicines Agency|(?:U\.S\.\s+)?Food and Drug Administration)(?:\s*\([A-Z]{2,4}\))?")
+
+
 def _only_joins(segment: str) -> bool:
-    stripped = dates.ANY_DATE.sub(" ", segment)
-    return re.fullmatch(r"[\s,]*(?:designations?|status)?[\s,]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
+    stripped = dates.ANY_DATE.sub(" ", _OWN_DATE.sub(",", _OWN_AGENCY.sub(" ", segment)))
+    return re.fullmatch(r"[\s,()]*(?:designations?|status)?[\s,()]*(?:and|or|as well as|,)?[\s,]*(?:both\s+)?(?:an?\s+)?", stripped) is not None
+
+
+# "X received Breakthrough Therapy Designation, in August 2018, as well as Orphan Drug ...", "Orphan
+# Drug Designation (2021) and Fast Track Designation (2022)": a date set off by commas or parentheses
+# right after one grant is that grant's own, not its neighbours'.
+_OWN_DATE = re.compile(r"\s*,\s*(?:in|on)\s+(?P<date>[^,;]{3,30}?)\s*,|\s*\(\s*(?:granted\s+)?(?:in\s+)?(?P<year>[^()]{4,20}?)\s*\)")
+
+
+def _own_dates(text: str, types, release_date: str | None) -> dict[int, str]:
+    own = {}
+    for index, (_, end, _) in enumerate(types):
+        match = _OWN_DATE.match(text, end)
+        stated = match and (match.group("date") or match.group("year"))
+        if stated and re.fullmatch(r"(?:19|20)\d{2}", stated):
+            own[index] = stated
+        elif stated and dates.ANY_DATE.fullmatch(stated):
+            own[index] = dates.resolve(stated, release_date)
+    return own
 
 
 def _previous_sentence_indication(ctx: Context, sentence: Sentence) -> list[str]:
@@ -510,6 +577,16 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
     after the designation, in its own clause ("... from the FDA and the EMA"), wins over
     one named before it, which wins over one elsewhere in the sentence: another
     designation's agency in the same sentence is not this one's."""
+    # "FDA Fast Track designation", "FDA and EMA orphan designations": agencies written as the
+    # designation's modifier are its own, whatever the clause names after it
+    modifiers, position = [], start
+    for agency in reversed([a for a in agencies if a[1] <= start]):
+        if not re.fullmatch(r"(?:['’]s)?\s*" if position == start else r"\s*(?:,|/|and|or|,\s*and)\s*", text[agency[1]:position]):
+            break
+        modifiers.insert(0, agency)
+        position = agency[0]
+    if modifiers:
+        return [(code, None) for code in dict.fromkeys(code for _, _, code in modifiers)]
     following = _CLAUSE_BREAK.search(text, end)
     clause_end = min(segment_end, following.start()) if following else segment_end
     clause_start = 0

@@ -157,7 +157,8 @@ _PRODUCT = (r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[
             # a capitalised word is a product when the appositive says whose it is: "Name, its investigational therapy"
             r"|[A-Z][a-z]{3,}(?=\s*,\s+(?:its|our|the [Cc]ompany's)\s))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?")
 _DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
-              r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical)s?\b")
+              r"compound|molecule|agonist|antagonist|conjugate|medicine|product|radiotherapeutic|radiopharmaceutical|"
+              r"antiviral|antibiotic|antifungal|biologic|biosimilar|analgesic|anticoagulant|antidepressant|antipsychotic)s?\b")
 # words of a description of the product itself, not of a disease it treats
 _DESCRIPTION_WORD = (r"(?!(?:disease|cancer|tumou?r|condition|disorder|syndrome|infection|which|that|for|with|without|no|in|of|"
                      r"and|or)\b)[\w'-]+")
@@ -175,9 +176,10 @@ LAUNCHED = re.compile(
     r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
     r"(?:of|from)\s+(?:the\s+)?" + _BRAND_NAME +
     # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
-    r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
+    r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s)|(?<=\bto\s)|(?<=\bor\s)|(?<=\bversus\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
     + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
-    r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r")")
+    r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN
+    + r"(?!\s+(?:makers?|compan(?:y|ies)|developers?|firms?|manufacturers?|distributors?)\b))")
 _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
     prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
     european chinese japanese canadian american british health food medicines this these that their its our
@@ -228,14 +230,67 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
     return out
 
 
+# "its lead product candidate, Zelvora, is ...", "the company's drug candidate, ABC, ...": a name set off by
+# commas right after "candidate" is that candidate, whatever its shape (a plain word, three capitals).
+CANDIDATE_APPOSITIVE = gate(re.compile(
+    r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*)"
+    r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"
+    # "Kestrel's approved drug Velquora": a possessed drug noun, then its name
+    r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine)\s+"
+    r"(?P<owned>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w'’-])(?!\s+[A-Z])"))
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
+        group = "name" if match.group("name") else "owned"
+        name = match.group(group)
+        if (name.lower() not in company_words and name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
+                and not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())):
+            out.append((match.start(group), match.end(group), name))
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
             if name.lower() not in company_words:
                 out.append((match.start("name"), match.end("name"), name))
     return sorted(out)
+
+
+# A brand no dictionary knows yet, written with an inner capital or a trademark ("ZenVura", "Zentavir(TM)"):
+# a product when the release names it again and again beside what only a medicine has (a treatment,
+# an indication, a dose), and never as a platform, study or device ("the Name program" is a drug's programme).
+PRODUCT_SHAPE = re.compile(r"(?<![\w@.-])(?P<name>[A-Z][a-z]+[A-Z][a-z]{2,}|[A-Z][a-z]{3,}(?=[\u00ae\u2122]|TM\b|\((?:R|TM)\)))"
+                           r"(?:[\u00ae\u2122]|TM\b|\((?:R|TM)\))?(?![\w-])")
+_NOT_A_PRODUCT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:platforms?|technolog(?:y|ies)|systems?|devices?|stud(?:y|ies)|trials?|"
+    r"conjugates?|assays?|tests?|apps?|network|foundation|conference|symposium|awards?|portal|services?|center|centre|"
+    r"Inc|Ltd|Corp|LLC|AG|plc)\b")
+_MEDICINE_NEAR = re.compile(r"\b(?:treat(?:s|ed|ing|ment)?|therap(?:y|ies)|indications?|dos(?:e|es|ed|ing)|ointment|gel|tablets?|"
+                            r"capsules?|injections?|efficacy|safety profile|drug|medicines?|candidate)\b", re.I)
+
+
+def _recurring_products(texts, company_words: frozenset[str], company_forms: dict) -> list[tuple[str, object]]:
+    from .companies import company_key
+
+    seen: dict[str, list] = {}
+    for text, sentence in texts:
+        if not PRODUCT_SHAPE.search(text):
+            continue
+        for match in PRODUCT_SHAPE.finditer(text):
+            seen.setdefault(match.group("name"), []).append((text, match, sentence))
+    out = []
+    for name, mentions in seen.items():
+        if len(mentions) < 3 or name.lower() in company_words or company_key(name) in company_forms:
+            continue
+        if is_inn(name) or drug_lexicon().canonical(name) or name.lower() in _NOT_A_BRAND:
+            continue  # the dictionary finds these
+        if any(_NOT_A_PRODUCT_AFTER.match(text, match.end()) for text, match, _ in mentions):
+            continue
+        if sum(1 for text, match, _ in mentions
+               if _MEDICINE_NEAR.search(text, max(0, match.start() - 60), match.end() + 60)) < 2:
+            continue
+        out.append((name, mentions[0][2]))
+    return out
 
 
 # A platform's name joined to an INN names the sponsor's own product
@@ -250,13 +305,24 @@ COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN = map(
     gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN))
 
 
+# "<antibiotic>-resistant Enterococci", "<antibiotic>-resistant Staphylococcus aureus": a drug named
+# in an organism's name says what the germ resists, not a drug the release is about.
+RESISTANT_GERM = re.compile(
+    r"-resistan(?:t|ce)\s+(?:[A-Z][a-z]+\s+)?(?:[A-Za-z]*(?:cocc(?:us|i|al)|bacter[a-z]*|bacill[a-z]*|monas|ella|mycetes|"
+    r"Candida|Aspergillus|aureus)|bacteri(?:a|al|um)|germs?|microbes?|organisms?|pathogens?|strains?|superbugs?)\b")
+
+
+def _names_a_germ(text: str, end: int) -> bool:
+    return text.startswith("-resistan", end) and RESISTANT_GERM.match(text, end) is not None
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
     a drug cue nearby."""
     out = []
     for hit in _lexicon_hits(text):
-        if hit.surface.lower() in company_words:
+        if hit.surface.lower() in company_words or _names_a_germ(text, hit.end):
             continue
         if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                     and COMMON_AFTER.match(text[hit.end:])):
@@ -351,7 +417,7 @@ def extract_drugs(ctx: Context) -> None:
                 ingredients.update(p for p in hit.canonical.split("/") if re.search(r"(?<![\w/])" + re.escape(p) + r"(?![\w/])", tail, re.I))
         spans = [(h.start, h.end) for h in hits]
         for start, end, name in inn_spans:
-            if any(a < end and start < b and end - start <= b - a for a, b in spans):
+            if any(a < end and start < b and end - start <= b - a for a, b in spans) or _names_a_germ(text, end):
                 continue  # the dictionary found this name, or a longer one around it
             _note(forms, first_seen, name, sentence)
             if parts_named and _only_a_part(text, start, end):
@@ -386,6 +452,9 @@ def extract_drugs(ctx: Context) -> None:
                     links.append((abbr, long, "full_name"))
                     _note(forms, first_seen, abbr, sentence)
 
+    for name, sentence in _recurring_products([(ctx.text(s), s) for s in sentences], company_words, ctx.company_forms):
+        _note(forms, first_seen, name, sentence)
+
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
@@ -413,7 +482,7 @@ def extract_drugs(ctx: Context) -> None:
                 paren = PAREN_ALIAS.match(tail.lstrip()) if tail[:2].strip() in ("(", "") or tail.startswith(" (") else None
                 if paren:
                     for piece, relation in _alias_pieces(paren):
-                        if _drugish(piece, known) or relation in ("former", "inn"):
+                        if _drugish(piece, known) or relation in ("former", "inn") or _short_inn(piece, form):
                             links.append((form, piece, relation))
                             _note(forms, first_seen, piece, sentence)
                 appositive = APPOSITIVE_ALIAS.match(tail)
@@ -423,6 +492,12 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    # "ZX-002 7P" beside "ZX-002": a code with a short tag after a blank is a formulation of the
+    # drug the bare code names (its peptide count, strength or dosage form), one drug
+    for form in forms:
+        variant = FORMULATION_TAG.fullmatch(form)
+        if variant and variant.group("base") in forms:
+            links.append((variant.group("base"), form, "formulation"))
     for part, count in ingredients.items():
         if part in forms and forms[part] <= count:
             del forms[part]
@@ -434,6 +509,9 @@ def extract_drugs(ctx: Context) -> None:
     # never set order, so output does not depend on PYTHONHASHSEED.
     for group in sorted(groups, key=lambda g: min((first_seen[f][0], f) for f in g)):
         name = max(group, key=lambda f: (forms[f], -first_seen[f][0], f))
+        variant = FORMULATION_TAG.fullmatch(name)
+        if variant and variant.group("base") in group:
+            name = variant.group("base")  # the drug is named by its code, its formulations are aliases
         relation = {alias: rel for _, alias, rel in links if alias in group}
         aliases = tuple(
             DrugAlias(form, relation.get(form, name_kind(form)))
@@ -446,6 +524,9 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+FORMULATION_TAG = re.compile(r"(?P<base>[A-Z][A-Za-z]{0,5}-?\d{2,6}[A-Za-z]?) (?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,3}")
 
 
 def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
@@ -543,6 +624,19 @@ def _code_pair(text: str) -> list[str]:
     return text.split("/") if re.fullmatch(rf"{_CODE}(?:/{_CODE})+", text) else [text]
 
 
+# "zentacabtagene autoleucel (zenta-cel)", "x beremagene geperpavec (B-VEC)": the short form cell and gene
+# therapies go by, the INN's first letters and its class ending, names the same drug.
+_SHORT_INN = re.compile(r"(?P<head>[a-z]{2,8})-(?P<tail>cel|vec|T|ttp)", re.I)
+
+
+def _short_inn(piece: str, form: str) -> bool:
+    short = _SHORT_INN.fullmatch(piece.strip())
+    if not short or " " not in form:
+        return False
+    first, last = form.lower().split()[0], form.lower().split()[-1]
+    return first.startswith(short.group("head").lower()) and last.endswith(short.group("tail").lower()[-1])
+
+
 def _drugish(text: str, known: set[str]) -> bool:
     if name_key(text) in known:
         return True
@@ -616,7 +710,11 @@ OWNER_VERBS = r"(?:sold|marketed|developed|commercialized|commercialised|manufac
 # between "Company's" and the drug: a few words of description, none that
 # starts another phrase ("Company's therapy, with or without Drug" is not).
 _LINK_WORD = r"(?!(?:with|without|or|and|plus|versus|vs|in|to|for|than|as)\b)[\w-]+"
-POSSESSIVE_GAP = re.compile(r"'s" + _MARK + r"\s+(?:" + _LINK_WORD + r"\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+POSSESSIVE_GAP = re.compile(r"(?:'s|(?<=s)')" + _MARK + r"\s+(?:" + _LINK_WORD + r"\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+# "Acme is developing [its lead candidate] Drug", "Acme also markets Drug": the subject of a developer's verb.
+ACTIVE_GAP = re.compile(r"\s+(?:(?:is|are|has|have)\s+)?(?:also\s+|now\s+|currently\s+)?(?:developing|develops|developed|advancing|advances|"
+                        r"commercializ(?:es|ing|ed)|commercialis(?:es|ing|ed)|markets|marketing|discovered|invented)\s+"
+                        r"(?:" + _LINK_WORD + r"\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
 PARTNER_BEFORE = re.compile(r"\b(?:(?:in\s+)?combination\s+with|combined\s+with|together\s+with|administered\s+with|given\s+with|"
                             r"plus|with\s+or\s+without|added\s+to|on\s+top\s+of|background)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relative\s+to|than)\s+(?:the\s+)?$", re.I)
@@ -659,7 +757,7 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
-        if POSSESSIVE_GAP.match(gap) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
+        if POSSESSIVE_GAP.match(before, match.end()) or ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
             owner = forms[match.group("co")]  # the closest one before the drug wins
     if owner:
         return owner

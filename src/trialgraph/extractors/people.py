@@ -20,7 +20,8 @@ SPEECH = r"(?:said|says|emphasized|emphasised|added|adds|commented|comments|note
 ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
-    r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head)\b",
+    r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head|"
+    r"academician|researcher|surgeon|neurologist|cardiologist|dermatologist|psychiatrist|radiologist|clinician)\b",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -35,12 +36,23 @@ NOT_A_NAME = re.compile(
 ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
 
-ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:[.\"“”]|$)")
+# Credentials the degree list does not know, stop included ("MHSc.", "FMedSci."): two capitals or more in one
+# short word, never a title's acronym ("CEO").
+LOOSE_CREDENTIALS = (r"(?:\s*,\s*(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z]*[A-Z][a-z]*[A-Z])"
+                     r"[A-Z][A-Za-z]{1,7}\.?(?=\s*,))*")
+# The title ends at a sentence's full stop, not at the stop of an initial ("R.J. Example Center").
+ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:(?<![^A-Za-z][A-Z])\.|[\"“”]|$)")
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
+# A title holding a list of disease areas ("Group Lead for Breast Cancer, Colorectal Cancer and Melanoma at X"):
+# kept only when every listed item names a disease, and after the other patterns.
+APPOSITION_AREAS = re.compile(
+    rf"{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?"
+    r"(?P<areas>(?:,\s+(?:and\s+)?[A-Z][a-z][^,;\"“”]{0,40}?)+)\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(
-    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?)\s+{PERSON}{DEGREES}\s*,?\s+"
+    # "welcomed industry veteran Jane Roe as ...": lower-case words describing the person may come between
+    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?|welcomed)\s+(?:[a-z-]+\s+){{0,3}}?{PERSON}{DEGREES}\s*,?\s+"
     r"(?i:as\s+)?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
     r"chair(?:man|woman)?|director|head|secretary|counsel)(?:\s+and\s+(?:[A-Za-z-]+\s+){0,3}?(?:officer|secretary|director|"
     r"president|chair(?:man|woman)?|head))?))"
@@ -62,8 +74,10 @@ JOB_TITLE_AFTER = re.compile(
 )
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
-    rf"\b(?:Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
-    r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*))?"
+    rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
+    # the organisation stops where the next titled person of a list begins ("..., and Dr. Jane Roe of Y")
+    r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:(?!(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)[A-Z][\w'’&.-]*"
+    r"|of|for|and(?!\s+(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)|&))*))?"
 )
 # "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
 ROLE_COMMA_NAME = re.compile(
@@ -96,6 +110,7 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
+APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
 def extract_people(ctx: Context) -> None:
@@ -129,6 +144,14 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
             name = clean_person_name(match.group("name"))
             if name:
                 found.append((match, name))
+    if "," in text and ROLE_WORDS.search(text):
+        from .text import names_disease
+
+        for match in APPOSITION_AREAS.finditer(text):
+            name = clean_person_name(match.group("name"))
+            items = re.split(r",\s+(?:and\s+)?|\s+and\s+", match.group("areas").strip(", "))
+            if name and all(names_disease(item) for item in items if item):
+                found.append((match, name))  # a role found before for this name stands
     return found
 
 
@@ -137,7 +160,9 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = groups.get("role") or groups.get("role_before")
     if not role:
         stated = groups.get("org")  # "Jane Roe, MD (Example University Hospital)"
-        return None, (_clean_org(stated, ctx) if stated else None)
+        # "Professor Jane Roe": the title before the name is the only job title stated
+        title = "professor" if (groups.get("title") or "").startswith("Prof") else None
+        return title, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
     role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
@@ -169,8 +194,10 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
         stated_org, role = leading.group("org"), role[leading.end():] or ""
         if not role:
             return None, _clean_org(stated_org, ctx)
+    if not stated_org:
+        stated_org, role = _company_before_title(role, ctx)
     segments = re.split(r"\s*,\s*(?:and\s+)?", role)
-    for index, segment in enumerate(segments[1:], start=1):
+    for index, segment in (enumerate(segments[1:], start=1) if not stated_org else ()):
         if re.match(r"(?:The\s+)?[A-Z]", segment) and INSTITUTION_WORD.search(segment) and not ROLE_WORDS.search(segment):
             # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
             stated_org = re.sub(r"^The\s+", "", segment)
@@ -198,6 +225,23 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
+
+
+def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
+    """"Acme Bio co-founder and chief scientific officer", "Example Health hematology oncologist": a
+    company the release names or an institution, written before the title as its modifier, is the
+    organisation, not part of the title."""
+    from .companies import company_key
+
+    words = role.split()
+    for size in range(min(4, len(words) - 1), 0, -1):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if not all(w[:1].isupper() for w in words[:size]) or not words[size][:1].islower():
+            continue
+        named = company_key(head) in ctx.company_forms or INSTITUTION_WORD.search(words[size - 1])
+        if named and ROLE_WORDS.search(rest.split(",")[0]):
+            return head, rest
+    return None, role
 
 
 def _split_role(role: str, after: str | None) -> tuple[str, str | None]:

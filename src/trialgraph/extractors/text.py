@@ -67,6 +67,8 @@ _STOP = re.compile(
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
+    # "... for X and EMA orphan designation for Y": an agency after "and" opens another grant
+    r"and (?:the )?(?:U\.S\. )?(?:FDA|EMA|European Commission|European Medicines Agency|MHRA|PMDA|NMPA|Health Canada)|"
     # "... for X and plans to start a trial": the sentence's subject goes on with another verb
     r"and (?:plans?|expects?|intends?|anticipates?|continues?|remains?|aims?|looks?|received|receives|announced|reported|"
     r"expanded|initiated|completed|dosed|enrolled|launched)|"
@@ -83,7 +85,7 @@ _LEAD = re.compile(
     r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
-    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|"
+    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|both\s+|"
     r"treatment\s+of\s+|the\s+)+",
     re.I,
 )
@@ -143,7 +145,12 @@ _DISEASE_AS_MODIFIER = re.compile(
 _NOT_A_DISEASE_HEAD = re.compile(
     r"\b(?:research|market|markets|space|field|community|awareness|volume|size|burden|shrinkage|pathways?|models?|"
     r"biology|mechanisms?|microenvironment|markers?|biomarkers?|samples?|tissues?|programs?|programmes?)$", re.I)
-_ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?!\s+(?:forms?|types?|kinds?)\s+of\b)|its|their|our|his|her)\b", re.I)
+# "both" points back only standing alone ("for both", "both of them"); "for both X and Y" names X and Y.
+_ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?=\s*(?:[,.;)]|$|of\s+(?:them|these|those|which)\b|(?:indications?|diseases?|conditions?)\b))|its|their|our|his|her)\b", re.I)
+
+
+_MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
+                             r"rises?|drops?|gains?|shifts?)\s*$", re.I)
 
 
 def indication_after(tail: str, ctx=None, window: int = 200, populations: bool = True) -> str | None:
@@ -153,6 +160,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
     tail = tail.replace("*", " ")  # emphasis markers left in pasted text: "treatment of*RET*-altered cancers"
     trigger = _POPULATION_TRIGGER if populations else _TRIGGER
     for match in trigger.finditer(tail[:window]):
+        if _MEASURE_BEFORE.search(tail, 0, match.start()):
+            continue  # "reductions in viral load": what changed, not who was treated
         rest = tail[match.end():].lstrip()
         if trigger.match(rest):  # "for X to treat Y": the next trigger introduces the indication
             continue
@@ -233,12 +242,18 @@ _DATE_IN_PHRASE = re.compile(
 _APPOSITIVE_START = re.compile(r"\s*(?:(?:two|three|four|five|both|all|each|one|a|an|the|which|these|those)\b|\d)", re.I)
 
 
+# A plural disease noun that ends a list of modifiers is every item's head (an elliptical coordination).
+_SHARED_HEAD = re.compile(r"^\s*(?:and|or)\s+[\w' -]*\b(?:cancers|tumou?rs|carcinomas|lymphomas|leuka?emias|sarcomas|neoplasms|malignancies)$", re.I)
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
     if "," not in phrase:
         return phrase
     parts = phrase.split(",")
+    if _SHARED_HEAD.search(parts[-1]) and all(0 < len(p.split()) <= 4 and not _APPOSITIVE_START.match(p) for p in parts):
+        return phrase  # "ovarian, fallopian tube, and primary peritoneal cancers": the items share the last one's noun
     kept = [parts[0]]
     for part in parts[1:]:
         if not names_disease(part) or _APPOSITIVE_START.match(part):
