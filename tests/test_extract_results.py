@@ -42,3 +42,74 @@ def test_the_rate_of_complete_or_partial_response_is_the_response_rate():
     ex = announce(TRIAL, "For comparison, the rate of complete or partial response to available treatments is as low "
                          "as 2% to 4%.")
     assert ("ORR", 2, 4, "%", None, True) in results(ex)
+
+
+# -- comparator figures: the control arm, the standard of care, historic benchmarks ---------------
+
+
+def test_the_figure_after_versus_is_the_control_arms():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Patients reached a median overall survival of 28.8 months with ACM-101 versus only "
+                         "12.5 months in the control group.")
+    assert {("mOS", 28.8, None, "months", None, False), ("mOS", 12.5, None, "months", None, True)} <= results(ex)
+
+
+def test_a_placebo_arm_figure_is_a_comparator_and_the_drug_arm_is_no_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR was 45% in the ACM-101 arm and 12% in the placebo arm.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 12, None, "%", None, True)}
+
+
+def test_a_figure_with_another_drug_is_that_arms():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Median PFS was 9.6 months (95% CI, 7.1-12.0) with ACM-101 and 4.2 months with "
+                         "docetaxel (HR 0.45).")
+    assert {("mPFS", 9.6, None, "months", None, False), ("mPFS", 4.2, None, "months", None, True)} <= results(ex)
+
+
+def test_versus_placebo_in_the_trials_description_leaves_the_figure_the_sponsors():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In the randomized trial of ACM-101 versus placebo, the objective response rate was 45%.",
+                  "In the randomized, placebo-controlled study, ACM-101 achieved a median PFS of 8.1 months.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("mPFS", 8.1, None, "months", None, False)}
+
+
+def test_a_list_of_standard_of_care_figures_are_all_benchmarks_footnotes_glued_or_not():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "As the standard first-line therapy, hypomethylating agents offer an overall response "
+                         "rate (ORR) of just 30-40%5, a complete response (CR) rate of 10-17%, and a median "
+                         "duration of response of 9-12 months6, 8.")
+    assert results(ex) == {("ORR", 30, 40, "%", None, True), ("CR", 10, 17, "%", None, True),
+                           ("mDOR", 9, 12, "months", None, True)}
+
+
+def test_a_historic_figure_before_the_sponsors_own_clause_stays_apart():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Compared with a historical response rate of 20%, the ORR of 41% is encouraging.",
+                  "In patients who failed standard chemotherapy, ACM-101 achieved a disease control rate of 60%.")
+    assert results(ex) == {("ORR", 20, None, "%", None, True), ("ORR", 41, None, "%", None, False),
+                           ("DCR", 60, None, "%", None, False)}
+
+
+def test_a_survival_benchmark_written_as_a_verb():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "For context, published experience suggests that patients who have exhausted available "
+                         "options survive a median of only 1.7 to 3.0 months.")
+    assert results(ex) == {("mOS", 1.7, 3.0, "months", None, True)}
+
+
+def test_a_share_of_patients_after_a_rate_is_not_a_second_groups_rate():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR was 45% (95% confidence interval, 24% to 68%), and 30% of responding patients "
+                         "had a response lasting six months or longer.",
+                  "ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", None, False),
+                           ("ORR", 52, None, "%", None, False)}

@@ -10,7 +10,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
 from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
-from .context import Context
+from .context import Context, name_key
 from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
@@ -20,8 +20,10 @@ NAME = "results.patterns"
 TABLE = "results.table"
 
 NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A unit may carry a footnote marker glued to it ("9-12 months6", "30-40%5"): the word
+# ends where the letters end.
 VALUE = re.compile(
-    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
+    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|(?:months?|weeks?|days?|years?)(?![^\W\d_]))"
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
@@ -30,10 +32,33 @@ LINK = re.compile(
     r"of approximately|approximately|only|measured|observed)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
     re.I,
 )
+# Words that make a figure one quoted for comparison, when they stand in the figure's own
+# stretch of the sentence (from the figure before it): historic benchmarks, the standard of
+# care, the control or placebo arm. "placebo-controlled" describes the trial, not a figure.
 COMPARATOR = re.compile(
-    r"for comparison|compared? (?:with|to)(?! (?:prior|previous|earlier|other|the first|baseline|interim))|historic(?:al)?|available (?:treatments|therapies|options)|standard "
-    r"(?:of care|chemotherapy|therapy|treatment)|approved (?:\w+ )?(?:line )?therapies|published experience|"
-    r"control (?:arm|group)|placebo|benchmark|versus|\bvs\.?|in (?:separate|prior|previous) trials|exhausted",
+    r"for (?:comparison|context)|historic(?:al)?|(?<!exhausted )(?:currently )?available (?:treatments|therapies|options)|"
+    r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
+    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous) trials",
+    re.I,
+)
+# The control or placebo arm names a figure's group only within its clause: "in the trial of
+# X versus placebo, the response rate was 45%" is X's figure.
+CONTROL_ARM = re.compile(
+    r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;:]*$)",
+    re.I)
+# "versus", "compared with": the figure after them is the comparison's other side, when it
+# follows within the same clause ("28.8 months versus only 12.5 months"); "compared to
+# placebo, X achieved ..." sets a trial's design, not a figure.
+CONTRAST = re.compile(
+    r"\b(?:versus|vs\.?|compared? (?:with|to)(?! (?:prior|previous|earlier|other|the first|baseline|interim))|"
+    r"compares? (?:\w+ )?(?:with|to)|relative to|as opposed to)(?=[^,;:]{0,60}$)",
+    re.I,
+)
+# What follows a figure and says whose it is: "12.5 months in the control group", "3.1 months
+# for placebo", "20% historically reported".
+COMPARATOR_TAIL = re.compile(
+    r"^[^.;,]{0,30}?\b(?:(?:in|for|with|on|among|of|from)\s+(?:the\s+|a\s+|an\s+)?(?:patients\s+(?:receiving|treated with|on|given)\s+)?"
+    r"(?:placebo|control|comparator|standard|SoC\b|historical|chemotherapy)|historically|previously reported|reported (?:for|with|in))",
     re.I,
 )
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
@@ -49,8 +74,8 @@ COUNT_LIST = re.compile(r"(?<!\d)(?P<n>\d+)\s+(?P<ep>stringent complete response
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-VALUE, LINK, COMPARATOR, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
-    gate, (VALUE, LINK, COMPARATOR, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
+VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
+    gate, (VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
 
 
 @lru_cache(maxsize=None)
@@ -111,16 +136,14 @@ def extract_results(ctx: Context) -> None:
         text = _masked(ctx.text(sentence))
         if re.search(r"\bdefines?\b", text):
             continue
-        mentions = cohort_mentions(text)
+        # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
+        mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
         for start, end, endpoint, value, high, unit in _values(text):
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
             if SINGLE_PATIENT.search(text[max(0, start - 40):start]):
                 continue
-            comparator = bool(COMPARATOR.search(text[max(0, start - 160):start]) or
-                              re.match(r"[^.;,]{0,25}\b(?:in the control|with placebo|for placebo|on placebo|in the placebo)", text[end:]))
-            if comparator and not _comparator_clause(text, start):
-                comparator = False
+            comparator = _is_comparator(ctx, text, start, end)
             results.append(_result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator))
     results.extend(_table_results(ctx))
     results = _in_disease_sections(ctx, [r for r in results if r is not None])
@@ -194,11 +217,79 @@ def _masked(text: str) -> str:
     return re.sub(r"\(n\s*=\s*\d+\)|\bn\s*=\s*\d+", lambda m: " " * len(m.group(0)), text)
 
 
-def _comparator_clause(text: str, start: int) -> bool:
+# After a benchmark figure, the next one continues the list ("an ORR of 30-40%, a CR rate of
+# 10-17%, and a median DOR of 9-12 months") or starts the sponsor's own clause (", the ORR of
+# 41% is ..."): only a list continues the benchmark.
+_LIST_GO_ON = re.compile(r"\S{0,3}\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:(?:a|an)\s|(?<=and )|(?<=or ))", re.I)
+
+
+def _benchmark_cue(ctx: Context, text: str, start: int) -> bool:
+    """A benchmark word ("historical", "standard of care", "for comparison") before the figure,
+    with nothing between them that makes the figure the sponsor's: its drug ("in patients
+    who failed standard chemotherapy, ACM-101 achieved ...") or a new clause after a figure."""
+    window_start = max(0, start - 240)
     cue = None
-    for cue in COMPARATOR.finditer(text[max(0, start - 160):start]):
+    for cue in COMPARATOR.finditer(text, window_start, start):
         pass
-    return cue is not None
+    if cue is None:
+        return False
+    between = text[cue.end():start]
+    main = ctx.main_drug()
+    if any(m.name == main for m in ctx.drugs_in(between)):
+        return False
+    if re.search(r"\b(?:while|whereas|but|however|in contrast|by contrast)\b", between, re.I):
+        return False
+    for figure in VALUE.finditer(between):
+        if not _LIST_GO_ON.match(between, figure.end()):
+            return False
+    return True
+
+
+def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the figure at start:end is quoted for comparison. Only the figure's own stretch
+    counts: from the figure before it (or the sentence start) to the next figure, so that in
+    "28.8 months versus 12.5 months in the control group" only the second is the control's."""
+    before = [m.end() for m in VALUE.finditer(text, 0, start)]
+    own = text[max(before[-1] if before else 0, start - 160):start]
+    if CONTRAST.search(own) or CONTROL_ARM.search(own):
+        return True
+    if _benchmark_cue(ctx, text, start):
+        return True
+    following = VALUE.search(text, end)
+    tail = text[end:following.start() if following else len(text)]
+    if COMPARATOR_TAIL.match(tail):
+        return True
+    # "10.1 months with docetaxel": a drug other than the one the figure is about
+    main = ctx.main_drug()
+    drugs = [m for m in ctx.drugs_in(text) if end <= m.start <= end + 40]
+    if drugs and main and drugs[0].name != main:
+        return bool(re.fullmatch(r"[^.;,]{0,20}?\b(?:with|for|on|in patients (?:receiving|treated with))\s+(?:\w+\s+)?",
+                                 text[end:drugs[0].start]))
+    return False
+
+
+# "... and 30% of responding patients had ...": a share of patients, not a second group's figure
+_OF_PATIENTS = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|responders|children|adults|people|individuals)\b", re.I)
+# What joins a second group's figure to the figure before it, for the same endpoint:
+# "11.9 months for Cohort 1 and 4.9 months for Cohort 2", "28.8 months versus only 12.5 months
+# in the control group", "45% (ACM-101) vs. 12% (placebo)".
+_CHAINED = re.compile(
+    r"(?:\([^()]*\)|\.\d|[^.;()]){0,80}?"
+    r"(?:\band|,|\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to)"
+    r"(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|historical|historically|reported|published|of))*\s*",
+    re.I,
+)
+
+
+def _chained(text: str, endpoints, last, match) -> bool:
+    """Whether the figure `match` continues the last one's endpoint for another group."""
+    end, endpoint = last
+    start = max(end, endpoint[1]) if endpoint[0] >= end else end  # "41% ORR (...) in adults and 52% ..."
+    if any(start <= e[0] < match.start() for e in endpoints):
+        return False
+    return bool(_CHAINED.fullmatch(text, start, match.start()) and not VALUE.search(text, start, match.start())
+                and not _OF_PATIENTS.match(text, match.end()))
 
 
 @per_text
@@ -207,6 +298,7 @@ def _values(text: str):
     endpoints = endpoint_spans(text)
     out = []
     used_values: set[int] = set()
+    last = None  # (end, endpoint span) of the last figure tied to an endpoint
     for match in VALUE.finditer(text):
         value, high = float(match.group("v")), match.group("v2")
         before = [e for e in endpoints if e[1] <= match.start()]
@@ -221,8 +313,10 @@ def _values(text: str):
                 chosen = before[-1]
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) else None
-            elif re.fullmatch(r"(?:[^.;]|\.\d)*?\d(?:[^.;]|\.\d)*?(?:for|in)\s+[^.;]*?\s+and\s+", gap):
-                chosen = before[-1]  # "11.9 months for Cohort 1 and 4.9 months for Cohort 2"
+            elif last and _chained(text, endpoints, last, match):
+                # the same endpoint for a second group: "11.9 months for Cohort 1 and 4.9 months
+                # for Cohort 2", "28.8 months versus only 12.5 months in the control group"
+                chosen = last[1]
         if chosen is None:
             continue
         unit = _unit(match.group("unit"), chosen[2])
@@ -231,6 +325,7 @@ def _values(text: str):
         if unit == "%" and value > 100:
             continue
         used_values.add(match.start())
+        last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
     for match in PRIOR_LINES.finditer(text):
         value = number(match.group("v"))
