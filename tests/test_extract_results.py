@@ -113,3 +113,56 @@ def test_a_share_of_patients_after_a_rate_is_not_a_second_groups_rate():
                   "ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).")
     assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", None, False),
                            ("ORR", 52, None, "%", None, False)}
+
+
+# -- results tables --------------------------------------------------------------------------------
+
+
+MARKDOWN_TABLE = (
+    "Efficacy data are shown below:\n\n"
+    "| **Outcome** | **2L**  **ACM-101 5 mg/kg**  **(n=12)** | **3L+**  **ACM-101 5 mg/kg**  **(n=30)** |\n"
+    "| --- | --- | --- |\n"
+    "| Confirmed ORRa n (%) | 6 (50) | 9 (30) |\n"
+    "| 95% CI | 21.1-78.9 | 14.7-49.4 |\n"
+    "| CR n (%) | 1 (8) | 0 |\n"
+    "| Median PFSb, months (95% CI) | 6.1 (2.0-NE) | 4.4 (3.1-6.0) |\n"
+    "| Median OSb, months (95% CI) | NE (2.5-NE) | 10.2 (8.0-NE) |"
+)
+
+
+def test_a_markdown_results_table_gives_one_result_per_endpoint_and_column():
+    from test_extractors import results
+
+    ex = announce(TRIAL, MARKDOWN_TABLE)
+    assert results(ex) == {
+        ("ORR", 50, None, "%", "2l", False), ("ORR", 30, None, "%", "3l+", False),
+        ("CR", 8, None, "%", "2l", False),
+        ("mPFS", 6.1, None, "months", "2l", False), ("mPFS", 4.4, None, "months", "3l+", False),
+        ("mOS", 10.2, None, "months", "3l+", False),
+    }
+
+
+def test_a_table_column_for_placebo_is_the_comparator():
+    from test_extractors import results
+
+    table = ("| Endpoint | ACM-101 (n=80) | Placebo (n=40) |\n| :--- | :---: | :---: |\n"
+             "| Objective response rate | 35% | 5% |\n| Median PFS | 7.4 months | 3.0 months |")
+    ex = announce(TRIAL, table)
+    assert results(ex) == {("ORR", 35, None, "%", None, False), ("ORR", 5, None, "%", None, True),
+                           ("mPFS", 7.4, None, "months", None, False), ("mPFS", 3.0, None, "months", None, True)}
+
+
+def test_the_same_figure_in_two_columns_of_one_row_is_two_groups_figure():
+    from test_extractors import results
+
+    table = ("End point                     ITT (n=157)   Triple-class refractory (n=119)\n"
+             "Median duration of response   5.5 months    5.5 months")
+    ex = announce(TRIAL, table)
+    assert results(ex) == {("mDOR", 5.5, None, "months", None, False),
+                           ("mDOR", 5.5, None, "months", "triple-class refractory", False)}
+
+
+def test_a_financial_table_gives_no_results():
+    ex = announce(TRIAL, "| (in millions) | Q4 2024 | Q4 2023 |\n| --- | --- | --- |\n"
+                         "| Net product revenue | 12.1 | 8.0 |\n| Research and development | 45% | 40% |")
+    assert ex.results == []

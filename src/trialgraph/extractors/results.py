@@ -424,54 +424,106 @@ def _table_results(ctx: Context) -> list[ResultFact]:
 
 
 def _is_row(text: str) -> bool:
-    return len(re.split(r"\s{2,}|\t", text.strip())) >= 3
+    text = text.strip()
+    if text.startswith("|"):  # a markdown table row: "| ORR | 45% | 12% |"
+        return text.count("|") >= 3
+    return len(re.split(r"\s{2,}|\t", text)) >= 3
 
 
 def _cells(text: str) -> list[str]:
-    return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text.strip())]
+    text = text.strip()
+    if text.startswith("|"):
+        # stacked header lines stay apart by their runs of spaces: "UC 2L   sac-TMT 5 mg/kg   (n=11)"
+        return [c.strip(" *") for c in text.strip("|").split("|")]
+    return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text)]
+
+
+# A row whose label gives the unit its cells leave out: "CR n (%)" with cells "1 (9)", "Median
+# PFS, months (95% CI)" with cells "5.8 (1.7-NE)".
+_COUNT_AND_RATE = re.compile(r"\bn\s*\(\s*%\s*\)", re.I)
+_ROW_UNIT = re.compile(r",\s*(?P<unit>months|weeks|days|%)(?:\s*\(|\s*$)", re.I)
+_LEADING = re.compile(r"^(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?=\s*(?:\(|$))")
+_PERCENT_IN_PARENS = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*%?\s*\)$")
+
+
+def _cell_value(label: str, cell: str, endpoint: str) -> tuple[float, float | None, str] | None:
+    """A cell's figure for the row's endpoint: (value, value_high, unit)."""
+    if _COUNT_AND_RATE.search(label):
+        rate = _PERCENT_IN_PARENS.match(cell)  # "5 (45)": the rate wins over the count
+        return (float(rate.group("v")), None, "%") if rate and _compatible(endpoint, "%") else None
+    found = VALUE.search(cell)
+    if found:
+        unit = _unit(found.group("unit"), endpoint)
+        high = found.group("v2")
+        if unit and _compatible(endpoint, unit):
+            return float(found.group("v")), float(high) if high else None, unit
+        return None
+    stated = _ROW_UNIT.search(label)
+    leading = _LEADING.match(cell)
+    if stated and leading:
+        unit = _unit(stated.group("unit"), endpoint)
+        high = leading.group("v2")
+        if unit and _compatible(endpoint, unit):
+            return float(leading.group("v")), float(high) if high else None, unit
+    return None
 
 
 def _parse_table(ctx: Context, rows: list[Sentence]) -> list[ResultFact]:
     header = _cells(ctx.text(rows[0]))
-    body = [r for r in rows[1:] if not re.fullmatch(r"[-=\s|]+", ctx.text(r))]
+    body = [r for r in rows[1:] if not re.fullmatch(r"[-=:\s|]+", ctx.text(r))]
     out: list[ResultFact] = []
     by_cohort = re.match(r"(?:cohort|arm|dose level|group|part)\b", header[0], re.I)
     for row in body:
-        cells = _cells(ctx.text(row))
+        cells = [" ".join(c.split()) for c in _cells(ctx.text(row))]
         if len(cells) != len(header):
             continue
         if by_cohort:
             label = cells[0]
             for head, cell in zip(header[1:], cells[1:]):
+                head = " ".join(head.split())
                 endpoint = _endpoint_code(head)
-                found = VALUE.search(cell)
-                if endpoint and found:
-                    unit = _unit(found.group("unit"), endpoint)
-                    if unit and _compatible(endpoint, unit):
-                        out.append(_table_fact(ctx, row, endpoint, found, unit, label))
+                figure = _cell_value(head, cell, endpoint) if endpoint else None
+                if figure:
+                    out.append(_table_fact(ctx, row, endpoint, figure, label))
         else:
+            # a footnote letter flattened onto an abbreviation: "Confirmed ORRa", "Median PFSb"
+            cells[0] = re.sub(r"(?<=[A-Z])[a-z](?=[\s,]|$)", "", cells[0])
             endpoint = _endpoint_code(cells[0])
             if not endpoint:
                 continue
             for head, cell in zip(header[1:], cells[1:]):
-                found = VALUE.search(cell)
-                if not found:
-                    continue
-                unit = _unit(found.group("unit"), endpoint)
-                if unit and _compatible(endpoint, unit):
-                    out.append(_table_fact(ctx, row, endpoint, found, unit, _population_label(head)))
+                figure = _cell_value(cells[0], cell, endpoint)
+                if figure:
+                    label, comparator = _column_group(ctx, head)
+                    out.append(_table_fact(ctx, row, endpoint, figure, label, comparator))
     return [r for r in out if r is not None]
+
+
+def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
+    """A column's group and whether it is the comparison arm: "Placebo (n=40)", "Docetaxel"."""
+    if CONTROL_ARM.search(header) or COMPARATOR.search(header):
+        return None, True
+    main = ctx.main_drug()
+    names = ctx.drugs_in(header)
+    if names and all(m.name != main for m in names):
+        return None, True
+    # the treatment and its dose say which drug, not which group: "UC 2L | sac-TMT 5 mg/kg | (n=11)"
+    for mention in reversed(names):
+        header = header[:mention.start] + " " + header[mention.end:]
+    parts = [p for p in re.split(r"\s{2,}", header.strip()) if p and not DOSE.search(p)]
+    return _population_label(" ".join(" ".join(parts[:1]).split())), False
 
 
 def _population_label(header: str) -> str | None:
     label = re.sub(r"\(.*?\)", "", header).strip()
-    if re.fullmatch(r"(?:ITT|mITT|intention[- ]to[- ]treat|intent[- ]to[- ]treat|overall|all patients|total|safety)(?: population)?", label, re.I):
+    if not label or re.fullmatch(r"(?:ITT|mITT|intention[- ]to[- ]treat|intent[- ]to[- ]treat|overall|all patients|total|safety)(?: population)?", label, re.I):
         return None
-    return label.lower() if label else None
+    return label.lower()
 
 
-def _table_fact(ctx, row: Sentence, endpoint, found, unit, label) -> ResultFact | None:
-    trial = trial_for(ctx, row, 0)
+def _table_fact(ctx, row: Sentence, endpoint, figure, label, comparator=False) -> ResultFact | None:
+    value, high, unit = figure
+    trial = None if comparator else trial_for(ctx, row, 0)
     if label and label.isdigit():
         for fact in ctx.extraction.cohorts:
             if fact.label == label and fact.trial:
@@ -480,9 +532,9 @@ def _table_fact(ctx, row: Sentence, endpoint, found, unit, label) -> ResultFact 
     drug = trial_fact.drug if trial_fact else ctx.main_drug()
     if drug is None:
         return None
-    high = found.group("v2")
-    return ResultFact(drug, endpoint, float(found.group("v")), unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
-                      value_high=float(high) if high else None, population=label if label and not label.isdigit() else None)
+    return ResultFact(drug, endpoint, value, unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
+                      value_high=high, comparator=comparator,
+                      population=label if label and not label.isdigit() else None)
 
 
 def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
@@ -494,9 +546,14 @@ def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
             continue
         seen.add(key)
         unique.append(result)
-    # A headline figure restated without its cohort is the same result.
-    with_cohort = {(r.drug, r.endpoint, r.value, r.unit) for r in unique if r.cohort}
-    return [r for r in unique if r.cohort or r.comparator or (r.drug, r.endpoint, r.value, r.unit) not in with_cohort]
+    # A headline figure restated without its cohort is the same result; the same figure twice in
+    # one statement (a table row: "5.5 months  4.4 months  5.5 months") is two groups' figure.
+    with_cohort: dict[tuple, set] = {}
+    for r in unique:
+        if r.cohort:
+            with_cohort.setdefault((r.drug, r.endpoint, r.value, r.unit), set()).add(r.evidence.span)
+    return [r for r in unique if r.cohort or r.comparator
+            or not (with_cohort.get((r.drug, r.endpoint, r.value, r.unit), set()) - {r.evidence.span})]
 
 
 def _add_population_cohorts(ctx: Context) -> None:
