@@ -3,6 +3,7 @@ names (see test_extractors.py for the conventions): labelled arms, analysis
 subgroups inside a disease cohort, comparator arms and benchmarks."""
 from __future__ import annotations
 
+import pytest
 from test_extractors import announce
 
 TRIAL = "The Phase 2 HARBOR trial of ACM-101 enrolled 255 patients with metastatic melanoma."
@@ -166,3 +167,28 @@ def test_a_financial_table_gives_no_results():
     ex = announce(TRIAL, "| (in millions) | Q4 2024 | Q4 2023 |\n| --- | --- | --- |\n"
                          "| Net product revenue | 12.1 | 8.0 |\n| Research and development | 45% | 40% |")
     assert ex.results == []
+
+
+# -- fractionated doses: the dose per cycle is the sum of its fractions ---------------------------
+
+
+@pytest.mark.parametrize("sentence,dose", [
+    ("Patients in Cohort 5 received 15 mCi/m2 administered on Day 1 and Day 15.", 30),
+    ("Cohort 5 received 15 mCi/m2 (Day 1 and Day 8).", 30),
+    ("Cohort 5 received a fractionated dose of 15 mCi/m2 given twice, one week apart.", 30),
+    ("Cohort 5 received 2 x 15 mCi/m2 fractionated doses.", 30),
+    ("Cohort 5 received 15 mCi/m2 x 2.", 30),
+    ("In Cohort 5, a total of 30 mCi/m2 was split into two doses.", 30),
+    ("Cohort 5 received 30 mCi/m2 as two 15 mCi/m2 doses.", 30),
+])
+def test_a_fractionated_cohort_dose_is_the_total_per_cycle(sentence, dose):
+    ex = announce(TRIAL, sentence)
+    cohort = next(c for c in ex.cohorts if c.label == "5")
+    assert (cohort.dose, cohort.dose_unit, cohort.regimen) == (dose, "mCi/m2", "fractionated")
+
+
+@pytest.mark.parametrize("sentence", ["Cohort 5 received 10 mg twice daily.", "Cohort 5 received 10 mg x 4 cycles."])
+def test_repeated_dosing_is_not_a_fractionated_dose(sentence):
+    ex = announce(TRIAL, sentence)
+    cohort = next(c for c in ex.cohorts if c.label == "5")
+    assert (cohort.dose, cohort.regimen) == (10, "multiple")

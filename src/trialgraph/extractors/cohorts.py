@@ -123,7 +123,7 @@ def _expand(first: str, more: str) -> list[str]:
 
 
 def regimen_of(text: str) -> str | None:
-    if re.search(r"fractionat|split|two (?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
+    if re.search(r"fractionat|split|two (?:[\d.]+ ?\S+ )?(?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
                  r"two fractionated", text, re.I):
         return "fractionated"
     if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily)", text, re.I):
@@ -143,11 +143,16 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
         return None
     value, unit = float(match.group("value")), _unit(match.group("unit"))
     after = text[match.end():match.end() + 60]
-    days = re.match(r"\s*(?:dose\s+)?(?:given\s+)?on\s+days?\s+(?P<days>\d+(?:\s*(?:,|and|&)\s*(?:day\s+)?\d+)+)", after)
+    days = _ON_DAYS.match(after)
     if days:
         count = len(re.findall(r"\d+", days.group("days")))
-        return value * count, unit, "fractionated", "days " + re.sub(r"\s+", " ", days.group("days"))
+        return value * count, unit, "fractionated", "days " + re.sub(r"\s+", " ", days.group("days").lower())
     before = text[max(0, match.start() - 30):match.start()]
+    # "2 x 18.75 mCi/m2", "18.75 mCi/m2 x 2", "18.75 mCi/m2 given twice": the fraction and how many
+    times = re.search(r"(?<![\d.])(?P<n>[2-6])\s*[x\u00d7]\s*$", before) or _TIMES_AFTER.match(after)
+    if times and not re.search(r"combined|total", text):
+        count = 2 if times.groupdict().get("word") else int(times.group("n"))
+        return value * count, unit, "fractionated", None
     # "two doses of 15.625 mCi/m2", "two 15.625 mCi/m2 doses": a fractionated cycle, summed
     count = _FRACTIONS_OF.search(before)
     if count and (count.group("of") or _FRACTION_NOUN.match(after)) and not re.search(r"combined|total", text):
@@ -158,6 +163,12 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
     return value, unit, regimen_of(text[max(0, match.start() - 40):match.end() + 40]), None
 
 
+_ON_DAYS = re.compile(
+    r"\s*(?:dose\s+)?(?:(?:given|administered|delivered|infused)\s+)?(?:on\s+)?\(?\s*days?\s+"
+    r"(?P<days>\d+(?:\s*(?:,|and|&)\s*(?:day\s+)?\d+)+)", re.I)
+_TIMES_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:[x\u00d7]\s*(?P<n>[2-6])\b(?!\s*(?:cycles?|weeks?|days?|months?))|"
+    r"(?:(?:given|administered|delivered|infused)\s+)?(?P<word>twice)\b(?!\s*(?:daily|a\s+(?:day|week)|weekly|per|every|each)))", re.I)
 _FRACTIONS_OF = re.compile(
     r"\b(?P<n>two|three|four|five|six|\d)\s+(?P<of>(?:separate\s+|equal\s+)?(?:doses|infusions|administrations|fractions|injections)\s+of\s+)?$", re.I)
 _FRACTION_NOUN = re.compile(r"\s*(?:doses|infusions|administrations|fractions|injections)\b", re.I)
