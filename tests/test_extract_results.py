@@ -192,3 +192,33 @@ def test_repeated_dosing_is_not_a_fractionated_dose(sentence):
     ex = announce(TRIAL, sentence)
     cohort = next(c for c in ex.cohorts if c.label == "5")
     assert (cohort.dose, cohort.regimen) == (10, "multiple")
+
+
+# -- shares of patients and their responses -------------------------------------------------------
+
+
+def test_a_share_of_patients_with_a_response_is_the_rate_of_that_response():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "45% of patients achieved an objective response.",
+                  "A complete response was seen in 30% of patients, and 25% had a partial response.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("CR", 30, None, "%", None, False),
+                           ("PR", 25, None, "%", None, False)}
+
+
+def test_a_count_of_patients_then_its_rate_in_parentheses():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Objective responses were observed in 12 of 20 evaluable patients (60%).",
+                  "Partial responses occurred in 5/12 (42%) and stable disease in 4/12 (33%).")
+    assert results(ex) == {("ORR", 60, None, "%", None, False), ("PR", 42, None, "%", None, False),
+                           ("SD", 33, None, "%", None, False)}
+
+
+def test_a_landmark_rate_is_not_a_duration_and_counts_may_be_written_in_words():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The 12-month PFS rate was 60%.",
+                  "ACM-101 showed an ORR of 38.5%, including two complete responses.")
+    assert results(ex) == {("PFS", 60, None, "%", None, False), ("ORR", 38.5, None, "%", None, False),
+                           ("CR", 2, None, "patients", None, False)}

@@ -70,7 +70,7 @@ COUNT = re.compile(
     rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?)",
     re.I,
 )
-COUNT_LIST = re.compile(r"(?<!\d)(?P<n>\d+)\s+(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
+COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
@@ -282,6 +282,19 @@ _CHAINED = re.compile(
 )
 
 
+# A share of patients and the response they had: "45% of patients achieved an objective
+# response", "and 25% had a partial response", "30% of evaluable patients experienced stable disease"
+_SHARE_HAD = re.compile(
+    r"\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+)?"
+    r"(?:had|achieved|experienced|showed|attained|reached|demonstrated)\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?",
+    re.I)
+
+
+_COUNT_THEN_RATE = re.compile(
+    r"\b(?:in|among|of)\s+(?P<n>\d+)\s+(?:of|out of|/)\s+(?P<m>\d+)\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s*\($"
+    r"|\b\d+\s*/\s*\d+\s*\($", re.I)
+
+
 def _chained(text: str, endpoints, last, match) -> bool:
     """Whether the figure `match` continues the last one's endpoint for another group."""
     end, endpoint = last
@@ -306,13 +319,19 @@ def _values(text: str):
         chosen = None
         # "50% partial response rate", "10 months of mOS", "26.2-month mOS"
         if after and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?(?:ongoing\s+)?", text[match.end():after[0][0]]):
+            if after[0][2] in ("PFS", "OS") and match.group("unit").lower().startswith("month"):
+                continue  # "12-month PFS rate": a landmark, not a duration
             chosen = after[0]
+        elif after and _SHARE_HAD.fullmatch(text, match.end(), after[0][0]):
+            chosen = after[0]  # "45% of patients achieved an objective response", "25% had a partial response"
         elif before:
             gap = text[before[-1][1]:match.start()]
             if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) else None
+            elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
+                chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
             elif last and _chained(text, endpoints, last, match):
                 # the same endpoint for a second group: "11.9 months for Cohort 1 and 4.9 months
                 # for Cohort 2", "28.8 months versus only 12.5 months in the control group"
