@@ -222,3 +222,19 @@ def test_a_landmark_rate_is_not_a_duration_and_counts_may_be_written_in_words():
                   "ACM-101 showed an ORR of 38.5%, including two complete responses.")
     assert results(ex) == {("PFS", 60, None, "%", None, False), ("ORR", 38.5, None, "%", None, False),
                            ("CR", 2, None, "patients", None, False)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 reduced the risk of disease progression or death by 47% (HR 0.53; p<0.001).",
+    "ACM-101 extended median PFS by 2.4 months compared to docetaxel alone.",
+    "The median follow-up was 14.2 months.",
+    "Grade 3 or higher adverse events occurred in 12% of patients, and 5% discontinued due to adverse events.",
+    "Tumor shrinkage was observed in 70% of patients.",
+    "ACM-101 showed a 58% improvement in survival compared to placebo.",
+    "One patient achieved a complete response lasting 14 months.",
+    "Mean LDL-C was reduced by 55% versus placebo at week 24.",
+    "The primary endpoint is progression-free survival at 6 months.",
+    "Patients will be followed for 24 months for overall survival.",
+])
+def test_figures_that_are_not_results(sentence):
+    assert announce(TRIAL, sentence).results == []

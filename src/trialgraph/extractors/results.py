@@ -338,6 +338,8 @@ def _values(text: str):
                 chosen = last[1]
         if chosen is None:
             continue
+        if chosen[2] in ("PFS", "OS") and re.fullmatch(r"\s+at\s+", text[chosen[1]:match.start()]):
+            continue  # "progression-free survival at 6 months": a landmark, not a duration
         unit = _unit(match.group("unit"), chosen[2])
         if unit is None or not _compatible(chosen[2], unit):
             continue
