@@ -238,3 +238,12 @@ def test_a_landmark_rate_is_not_a_duration_and_counts_may_be_written_in_words():
 ])
 def test_figures_that_are_not_results(sentence):
     assert announce(TRIAL, sentence).results == []
+
+
+def test_a_duration_coordinated_with_a_median_is_a_median():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Among all evaluable patients, median overall survival was 13.1 months and DoR was 5.6 months.",
+                  "The duration of response was 8.3 months in the expansion phase.")
+    assert results(ex) == {("mOS", 13.1, None, "months", None, False), ("mDOR", 5.6, None, "months", None, False),
+                           ("DOR", 8.3, None, "months", None, False)}

@@ -295,6 +295,11 @@ _COUNT_THEN_RATE = re.compile(
     r"|\b\d+\s*/\s*\d+\s*\($", re.I)
 
 
+# A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
+_MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
+_MEDIANS = frozenset(_MEDIAN_OF.values())
+
+
 def _chained(text: str, endpoints, last, match) -> bool:
     """Whether the figure `match` continues the last one's endpoint for another group."""
     end, endpoint = last
@@ -345,6 +350,10 @@ def _values(text: str):
             continue
         if unit == "%" and value > 100:
             continue
+        if (chosen[2] in _MEDIAN_OF and unit != "%" and out and out[-1][2] in _MEDIANS
+                and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[out[-1][1]:chosen[0]])):
+            # "median overall survival was 13.1 months and DoR was 5.6 months": one "median" governs both
+            chosen = (chosen[0], chosen[1], _MEDIAN_OF[chosen[2]])
         used_values.add(match.start())
         last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
