@@ -247,3 +247,11 @@ def test_a_duration_coordinated_with_a_median_is_a_median():
                   "The duration of response was 8.3 months in the expansion phase.")
     assert results(ex) == {("mOS", 13.1, None, "months", None, False), ("mDOR", 5.6, None, "months", None, False),
                            ("DOR", 8.3, None, "months", None, False)}
+
+
+def test_the_median_number_of_prior_lines_stated_after_its_noun():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Among these patients, the median number of prior lines of systemic therapy was two.",
+                  "In the expansion cohort, the mean number of prior therapies was 4.5.")
+    assert {("prior_lines", 2, None, "lines", None, False), ("prior_lines", 4.5, None, "lines", None, False)} <= results(ex)

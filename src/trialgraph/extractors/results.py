@@ -63,7 +63,10 @@ COMPARATOR_TAIL = re.compile(
 )
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)",
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    # "the median number of prior lines of CLL therapy was two"
+    rf"|\b(?:average|mean|median)\s+number\s+of\s+prior\s+(?:lines?(?:\s+of\s+(?:[\w/-]+\s+){{0,2}}?(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    rf"\s+(?:was|were|is)\s+(?P<v2>{NUM})\b",
     re.I,
 )
 COUNT = re.compile(
@@ -358,7 +361,7 @@ def _values(text: str):
         last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
     for match in PRIOR_LINES.finditer(text):
-        value = number(match.group("v"))
+        value = number(match.group("v") or match.group("v2"))
         if value is not None:
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
     for pattern in (COUNT, COUNT_LIST):
