@@ -255,3 +255,30 @@ def test_the_median_number_of_prior_lines_stated_after_its_noun():
     ex = announce(TRIAL, "Among these patients, the median number of prior lines of systemic therapy was two.",
                   "In the expansion cohort, the mean number of prior therapies was 4.5.")
     assert {("prior_lines", 2, None, "lines", None, False), ("prior_lines", 4.5, None, "lines", None, False)} <= results(ex)
+
+
+# -- which cohort a figure belongs to ---------------------------------------------------------------
+
+
+def test_a_figure_belongs_to_the_cohort_of_its_own_clause():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Cohort A (monotherapy), the ORR was 30%, while in Cohort B (combination with "
+                         "docetaxel), the ORR was 45%.",
+                  "The ORR was 50% in the NSCLC cohort and 20% in the colorectal cancer cohort.")
+    assert results(ex) == {("ORR", 30, None, "%", "A", False), ("ORR", 45, None, "%", "B", False),
+                           ("ORR", 50, None, "%", "NSCLC", False), ("ORR", 20, None, "%", "colorectal cancer", False)}
+    assert "expansion" not in {c.label for c in announce(TRIAL, "Enrollment in the expansion cohort is complete.").cohorts}
+
+
+def test_a_threshold_that_defines_a_group_is_not_its_figure():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR among patients with PD-L1 expression of 50% or greater was 60%.",
+                  "In patients with a tumor proportion score \u226550%, the ORR was 55%.")
+    assert results(ex) == {("ORR", 60, None, "%", None, False), ("ORR", 55, None, "%", None, False)}
+
+
+def test_doses_respectively_with_the_unit_repeated():
+    ex = announce(TRIAL, "Cohorts 1 and 2 received 5 mg/kg and 10 mg/kg, respectively.")
+    assert {(c.label, c.dose, c.dose_unit) for c in ex.cohorts} >= {("1", 5, "mg/kg"), ("2", 10, "mg/kg")}

@@ -10,6 +10,7 @@ from ..model import CohortFact, Evidence, Sentence
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
+from .text import names_disease
 
 NAME = "cohorts.patterns"
 
@@ -27,6 +28,8 @@ COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+|[A-Z])\b(?![.,]\d)(?P
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
 DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
 NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
+# "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
+DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
 DOSE_COHORT = re.compile(rf"(?<!\d)(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
 POPULATION = re.compile(
     r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
@@ -38,8 +41,8 @@ NOT_POPULATION = re.compile(
     r"response-evaluable|all|approved|supporting|the)(?:\s|$)"
 )
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
-    gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
+DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
+    gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class CohortMention:
 
 
 # One test for all the patterns below: most sentences name no cohort.
-_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, POPULATION))
+_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, DISEASE_COHORT, POPULATION))
 
 
 @per_text
@@ -78,6 +81,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+    for match in DISEASE_COHORT.finditer(text):
+        label = match.group("label")
+        if names_disease(label) and not re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
+            found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in POPULATION.finditer(text):
         # "... and the safety population", "in the intention-to-treat population": the words
         # before the article belong to the sentence, not to the group's name
@@ -227,10 +234,11 @@ def _respectively(text: str, mentions: list[CohortMention]) -> dict[str, tuple] 
     if "respectively" not in text:
         return None
     labels = [m.label for m in mentions if m.kind == "number"]
-    numbers = re.search(rf"(?P<list>\d+(?:\.\d+)?(?:\s*(?:,|and)\s*\d+(?:\.\d+)?)+)\s*(?P<unit>{UNIT})", text)
+    # "5, 10 and 20 mg/kg" or "5 mg/kg and 10 mg/kg", respectively
+    numbers = re.search(rf"(?P<list>\d+(?:\.\d+)?(?:\s*{UNIT})?(?:\s*(?:,\s*and|,|and)\s*\d+(?:\.\d+)?(?:\s*{UNIT})?)+?)\s*(?P<unit>{UNIT})", text)
     if not numbers:
         return None
-    values = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", numbers.group("list"))]
+    values = [float(v) for v in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", re.sub(UNIT, " ", numbers.group("list")))]
     if len(values) != len(labels):
         return None
     regimen = regimen_of(text)

@@ -213,8 +213,15 @@ def _short_label(heading: str, short_of: dict[str, str], text: str) -> str:
     return "/".join(shorts) if all(shorts) else heading
 
 
+# A threshold that defines a group, not a figure it reached: "PD-L1 expression of 50% or greater",
+# "TPS >=1%", "adverse events (>25%)"
+THRESHOLD = gate(re.compile(
+    r"(?:[\u2265\u2264]|[<>]=?)\s*\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\s*%\s+or\s+(?:greater|higher|more|above|less|lower|below)\b", re.I))
+
+
 @per_text_value
 def _masked(text: str) -> str:
+    text = THRESHOLD.sub(lambda m: " " * len(m.group(0)), text)
     text = DEFINED.sub(lambda m: " " * len(m.group(0)), text)
     text = CI.sub(lambda m: " " * len(m.group(0)), text)
     return re.sub(r"\(n\s*=\s*\d+\)|\bn\s*=\s*\d+", lambda m: " " * len(m.group(0)), text)
@@ -421,7 +428,8 @@ def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
     if not mentions:
         return None
-    following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
+    # "45% in Cohort B"; not across a clause: "the ORR was 30%, while in Cohort B ..."
+    following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;,]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
     if following:
         return following[0]
     preceding = [m for m in mentions if m.end <= start]
