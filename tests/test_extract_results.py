@@ -282,3 +282,15 @@ def test_a_threshold_that_defines_a_group_is_not_its_figure():
 def test_doses_respectively_with_the_unit_repeated():
     ex = announce(TRIAL, "Cohorts 1 and 2 received 5 mg/kg and 10 mg/kg, respectively.")
     assert {(c.label, c.dose, c.dose_unit) for c in ex.cohorts} >= {("1", 5, "mg/kg"), ("2", 10, "mg/kg")}
+
+
+def test_figures_listed_with_respectively_go_to_their_endpoints_or_groups_in_order():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "The ORR and DCR were 40% and 80%, respectively.")) == {
+        ("ORR", 40, None, "%", None, False), ("DCR", 80, None, "%", None, False)}
+    assert results(announce(TRIAL, "The ORR was 45% and 30% in Cohorts 1 and 2, respectively.")) == {
+        ("ORR", 45, None, "%", "1", False), ("ORR", 30, None, "%", "2", False)}
+    assert results(announce(TRIAL, "Median PFS was 7.1 and 5.2 months in Cohort 1 and Cohort 2, respectively.")) == {
+        ("mPFS", 7.1, None, "months", "1", False), ("mPFS", 5.2, None, "months", "2", False)}
+    assert results(announce(TRIAL, "Median age was 62 and 61 years, respectively; 82% and 100% were white.")) == set()

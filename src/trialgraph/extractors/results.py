@@ -141,13 +141,17 @@ def extract_results(ctx: Context) -> None:
             continue
         # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
         mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
-        for start, end, endpoint, value, high, unit in _values(text):
+        figures, labels = _values(text), {}
+        if "respectively" in text:
+            figures, labels = _respectively(text, figures, mentions)
+        for start, end, endpoint, value, high, unit in figures:
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
             if SINGLE_PATIENT.search(text[max(0, start - 40):start]):
                 continue
             comparator = _is_comparator(ctx, text, start, end)
-            results.append(_result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator))
+            own = [labels[start]] if start in labels else mentions
+            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator))
     results.extend(_table_results(ctx))
     results = _in_disease_sections(ctx, [r for r in results if r is not None])
     ctx.extraction.results = _dedupe(results)
@@ -318,6 +322,69 @@ def _chained(text: str, endpoints, last, match) -> bool:
         return False
     return bool(_CHAINED.fullmatch(text, start, match.start()) and not VALUE.search(text, start, match.start())
                 and not _OF_PATIENTS.match(text, match.end()))
+
+
+_NUMBER = r"(?<![\d.\w])\d+(?:\.\d+)?"
+_UNIT_WORD = r"(?:%|percent\b|months?\b|weeks?\b|days?\b)"
+# "45% and 30%", "7.1 and 5.2 months", "40%, 55% and 80%": figures listed for a "respectively"
+_FIGURE_LIST = re.compile(rf"{_NUMBER}(?:\s*{_UNIT_WORD})?(?:\s*(?:,\s*and|,|and)\s+{_NUMBER}(?:\s*{_UNIT_WORD})?)+", re.I)
+_ENDPOINT_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*(?:the\s+)?", re.I)
+
+
+def _respectively(text: str, figures: list, mentions: list[CohortMention]):
+    """Figures listed with "respectively" go, in order, to the endpoints ("the ORR and DCR were 40%
+    and 80%, respectively") or the groups ("45% and 30% in Cohorts 1 and 2, respectively") listed
+    with them. Returns the figures and, by figure start, the cohort each belongs to."""
+    bound = {f[0]: f for f in figures}
+    endpoints = endpoint_spans(text)
+    out = list(figures)
+    labels: dict[int, CohortMention] = {}
+    for found in _FIGURE_LIST.finditer(text):
+        tail = text[found.end():found.end() + 120]
+        if not re.match(r"[^.;]*?\brespectively\b", tail):
+            continue
+        items = [(m.start(), m.end(), float(m.group(0))) for m in re.finditer(_NUMBER, found.group(0))]
+        items = [(found.start() + a, found.start() + b, v) for a, b, v in items]
+        unit_match = re.search(rf"{_UNIT_WORD}\s*$", found.group(0), re.I)
+        if unit_match is None:
+            continue
+        # the endpoints listed before the figures: "The ORR and DCR were"
+        listed = _listed_endpoints(text, endpoints, found.start())
+        first = next((bound[a] for a, _, _ in items if a in bound), None)
+        if first is None:  # "median PFS was 7.1 and 5.2 months": no figure carried its own unit
+            if not listed or not LINK.search(text[listed[-1][1]:found.start()]):
+                continue
+            code = listed[-1][2]
+            first = (0, 0, code, 0, None, _unit(unit_match.group(0).strip(), code))
+        unit = first[5]
+        if unit is None:
+            continue
+        codes = [e[2] for e in listed] if len(listed) == len(items) else [first[2]] * len(items)
+        groups = [m for m in mentions if found.end() <= m.start and re.match(r"[^.;]*?\brespectively", text[m.end:])]
+        kept = [f for f in out if not any(a <= f[0] < b for a, b, _ in items)]
+        new = []
+        for index, (a, b, value) in enumerate(items):
+            if not _compatible(codes[index], unit):
+                new = []
+                break
+            new.append((a, b, codes[index], value, None, unit))
+            if len(groups) == len(items):
+                labels[a] = groups[index]
+        if new:
+            out = kept + new
+    return sorted(out), labels
+
+
+def _listed_endpoints(text: str, endpoints, before: int) -> list:
+    """The run of endpoints joined by "and"/commas that ends nearest before `before`."""
+    prior = [e for e in endpoints if e[1] <= before and not re.search(r"[.;]", text[e[1]:before])]
+    run = prior[-1:]
+    for e in reversed(prior[:-1]):
+        if _ENDPOINT_JOIN.fullmatch(text, e[1], run[0][0]):
+            run.insert(0, e)
+        else:
+            break
+    return run
 
 
 @per_text
