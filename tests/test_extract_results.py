@@ -294,3 +294,11 @@ def test_figures_listed_with_respectively_go_to_their_endpoints_or_groups_in_ord
     assert results(announce(TRIAL, "Median PFS was 7.1 and 5.2 months in Cohort 1 and Cohort 2, respectively.")) == {
         ("mPFS", 7.1, None, "months", "1", False), ("mPFS", 5.2, None, "months", "2", False)}
     assert results(announce(TRIAL, "Median age was 62 and 61 years, respectively; 82% and 100% were white.")) == set()
+
+
+def test_pathologic_and_metabolic_responses_are_not_facts_endpoints():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The pathologic complete response (pCR) rate was 40%.",
+                  "The major pathological response rate was 60% and the ORR was 30%.")
+    assert results(ex) == {("ORR", 30, None, "%", None, False)}

@@ -92,12 +92,22 @@ def _any_endpoint() -> GateGroup:
     return GateGroup(pattern for pattern, _ in _endpoints())
 
 
+# Responses FACTS.md does not list, though they contain a listed one's words: pathologic
+# (surgical specimen), metabolic (PET), cytogenetic and molecular responses.
+NOT_ENDPOINT = gate(re.compile(
+    r"\b(?:(?:patholog(?:ic|ical)|metabolic|cytogenetic|molecular)\s+(?:complete|partial|major)?\s*(?:response|remission)s?(?:\s+rate)?"
+    r"(?:\s*\((?:pCR|MPR|CMR|CCyR|MMR)\))?|pCR|MPR|CMR|CCyR|MMR)\b", re.I))
+
+
 def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if not _any_endpoint().possible(text):
         return spans
+    excluded = [(m.start(), m.end()) for m in NOT_ENDPOINT.finditer(text)]
     for pattern, code in _endpoints():
         for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in excluded):
+                continue
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
                 continue
             spans.append((match.start(), match.end(), code))
