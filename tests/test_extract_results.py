@@ -302,3 +302,11 @@ def test_pathologic_and_metabolic_responses_are_not_facts_endpoints():
     ex = announce(TRIAL, "The pathologic complete response (pCR) rate was 40%.",
                   "The major pathological response rate was 60% and the ORR was 30%.")
     assert results(ex) == {("ORR", 30, None, "%", None, False)}
+
+
+def test_sub_cohort_labels_with_a_letter_or_digit():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Cohort 2a, the ORR was 40%.", "Patients in Cohort A1 received 5 mg/kg.")
+    assert {"2a", "A1"} <= {c.label for c in ex.cohorts}
+    assert ("ORR", 40, None, "%", "2a", False) in results(ex)

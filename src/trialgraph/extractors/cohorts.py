@@ -24,7 +24,8 @@ NUMBER_WORDS = {
 }
 UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
-COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+|[A-Z])\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+|[A-Z])\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
+# "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
+COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
 DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
 NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
@@ -109,7 +110,7 @@ def _expand(first: str, more: str) -> list[str]:
     labels = [first]
     if not more:
         return labels
-    tokens = re.findall(r"through|to|-|\d+|[A-Z]", more)
+    tokens = re.findall(r"through|to|-|\d+[a-z]?|[A-Z]\d?", more)
     i = 0
     while i < len(tokens):
         token = tokens[i]
