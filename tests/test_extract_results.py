@@ -310,3 +310,23 @@ def test_sub_cohort_labels_with_a_letter_or_digit():
     ex = announce(TRIAL, "In Cohort 2a, the ORR was 40%.", "Patients in Cohort A1 received 5 mg/kg.")
     assert {"2a", "A1"} <= {c.label for c in ex.cohorts}
     assert ("ORR", 40, None, "%", "2a", False) in results(ex)
+
+
+@pytest.mark.parametrize("sentence,ours,theirs", [
+    ("The ORR was 32% compared to a historical control rate of 10%.", 32, 10),
+    ("The objective response rate was 40% (placebo: 5%).", 40, 5),
+    ("The ORR was 40% (vs. 5% with placebo).", 40, 5),
+    ("ORR was 27% (95% CI: 18-38) vs 14% for docetaxel in an earlier trial.", 27, 14),
+])
+def test_the_other_side_of_a_comparison_written_after_its_name(sentence, ours, theirs):
+    from test_extractors import results
+
+    assert results(announce(TRIAL, sentence)) == {("ORR", ours, None, "%", None, False),
+                                                  ("ORR", theirs, None, "%", None, True)}
+
+
+def test_no_second_figure_after_a_contrast_that_ends_its_clause():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "ORR was 45% versus placebo, and median follow-up was 14 months.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False)}

@@ -44,7 +44,7 @@ COMPARATOR = re.compile(
 # The control or placebo arm names a figure's group only within its clause: "in the trial of
 # X versus placebo, the response rate was 45%" is X's figure.
 CONTROL_ARM = re.compile(
-    r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;:]*$)",
+    r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
     re.I)
 # "versus", "compared with": the figure after them is the comparison's other side, when it
 # follows within the same clause ("28.8 months versus only 12.5 months"); "compared to
@@ -300,8 +300,12 @@ _OF_PATIENTS = re.compile(
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
 _CHAINED = re.compile(
     r"(?:\([^()]*\)|\.\d|[^.;()]){0,80}?"
-    r"(?:\band|,|\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to)"
-    r"(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|historical|historically|reported|published|of))*\s*",
+    r"(?:(?:\band|,)(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
+    # after "versus"/"compared with" the other side may be named first: "compared to a historical control rate of 10%"
+    r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to)"
+    r"(?:\s+(?!(?:was|were|is|are|had|has)\b)[^\d\s.;,()]+){0,5}?)\s*"
+    # "40% (placebo: 5%)", "(vs. 5% with placebo)"
+    r"|\s*\(\s*(?:(?:vs\.?|versus)\s*|[\w -]{1,30}?\s*[:=]\s*)",
     re.I,
 )
 
