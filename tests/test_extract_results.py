@@ -330,3 +330,11 @@ def test_no_second_figure_after_a_contrast_that_ends_its_clause():
 
     ex = announce(TRIAL, "ORR was 45% versus placebo, and median follow-up was 14 months.")
     assert results(ex) == {("ORR", 45, None, "%", None, False)}
+
+
+def test_existing_therapies_figures_are_benchmarks_and_prognosis_is_no_result():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Existing drugs achieve a response rate of 20%.",
+                  "Five-year overall survival is below 10% for these patients.")
+    assert results(ex) == {("ORR", 20, None, "%", None, True)}

@@ -36,7 +36,7 @@ LINK = re.compile(
 # stretch of the sentence (from the figure before it): historic benchmarks, the standard of
 # care, the control or placebo arm. "placebo-controlled" describes the trial, not a figure.
 COMPARATOR = re.compile(
-    r"for (?:comparison|context)|historic(?:al)?|(?<!exhausted )(?:currently )?available (?:treatments|therapies|options)|"
+    r"for (?:comparison|context)|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
     r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
     r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous) trials",
     re.I,
@@ -160,6 +160,8 @@ def extract_results(ctx: Context) -> None:
             if SINGLE_PATIENT.search(text[max(0, start - 40):start]):
                 continue
             comparator = _is_comparator(ctx, text, start, end)
+            if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
+                continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
             results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator))
     results.extend(_table_results(ctx))
@@ -267,6 +269,9 @@ def _benchmark_cue(ctx: Context, text: str, start: int) -> bool:
         if not _LIST_GO_ON.match(between, figure.end()):
             return False
     return True
+
+
+_PROGNOSIS = re.compile(r"\b(?:is|are|remains?)\s+(?:only\s+|just\s+|about\s+|approximately\s+|below\s+|under\s+|less than\s+|around\s+)*$", re.I)
 
 
 def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
