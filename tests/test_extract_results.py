@@ -338,3 +338,10 @@ def test_existing_therapies_figures_are_benchmarks_and_prognosis_is_no_result():
     ex = announce(TRIAL, "Existing drugs achieve a response rate of 20%.",
                   "Five-year overall survival is below 10% for these patients.")
     assert results(ex) == {("ORR", 20, None, "%", None, True)}
+
+
+def test_qualified_figures_keep_their_number():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Median OS has exceeded 20 months.", "Median DOR was greater than 9 months.")
+    assert results(ex) == {("mOS", 20, None, "months", None, False), ("mDOR", 9, None, "months", None, False)}
