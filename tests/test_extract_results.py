@@ -345,3 +345,26 @@ def test_qualified_figures_keep_their_number():
 
     ex = announce(TRIAL, "Median OS has exceeded 20 months.", "Median DOR was greater than 9 months.")
     assert results(ex) == {("mOS", 20, None, "months", None, False), ("mDOR", 9, None, "months", None, False)}
+
+
+def test_a_prior_therapy_subset_carries_its_own_figures():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In patients treated with both a prior BTK and BCL2 inhibitor, the ORR was 79%, and "
+                         "median PFS was 16.8 months.",
+                  "The ORR for the 75 evaluable patients was 52%, and for the 68 patients previously treated "
+                  "for brain metastases, the ORR was 50%.",
+                  "In patients treated with ACM-101, the disease control rate was 80%.")
+    assert results(ex) == {
+        ("ORR", 79, None, "%", "with prior BTK and BCL2 inhibitor", False),
+        ("mPFS", 16.8, None, "months", "with prior BTK and BCL2 inhibitor", False),
+        ("ORR", 52, None, "%", None, False),
+        ("ORR", 50, None, "%", "previously treated for brain metastases", False),
+        ("DCR", 80, None, "%", None, False),
+    }
+
+
+def test_the_major_response_rate_is_the_response_rate():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "The MRR was 68%.")) == {("ORR", 68, None, "%", None, False)}

@@ -184,8 +184,12 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
     out = []
     for result in results:
         label = sections.get(result.evidence.span.start)
-        if label and result.cohort is None and not result.comparator:
-            result = replace(result, cohort=label)
+        if label and not result.comparator:
+            if result.cohort is None:
+                result = replace(result, cohort=label)
+            elif result.cohort.startswith(_PRIOR_LABELS):
+                # a prior-therapy subset of the section's disease cohort: "WM with prior ..."
+                result = replace(result, cohort=f"{label} {result.cohort}", population=f"{label} {result.cohort}")
         out.append(result)
     return out
 
@@ -479,7 +483,7 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     drug = None
     trial = cohort = None
     if not comparator:
-        cohort = _cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
+        cohort = _cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start) or _prior_therapy_subgroup(text, start)
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -508,6 +512,27 @@ def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
         if abs(match.start() - start) <= 160:
             label = match.group("a") or match.group("b")
             found = CohortMention(label, match.start(), match.end(), "population")
+    return found
+
+
+# "In patients treated with both a prior BTK and BCL2 inhibitor, the ORR was 79%", "for the 68
+# patients previously treated for RT, the ORR was 50%": an analysis subset by prior therapy,
+# which carries its own figures (GUIDE.md: named analysis subgroups), labelled "with prior X".
+_PRIOR_SUBSET = re.compile(
+    r"\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?patients\s+(?:who\s+(?:had\s+|were\s+)?)?"
+    r"(?:previously\s+)?(?P<verb>treated with|received|treated for|exposed to|pretreated with)\s+"
+    r"(?:both\s+)?(?:an?\s+|the\s+)?(?:prior\s+|previous\s+)?(?P<x>[^,;.()]{2,80}?)\s*,")
+_PRIOR_LABELS = ("with prior ", "previously treated for ")
+
+
+def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
+    found = None
+    for match in _PRIOR_SUBSET.finditer(text, 0, start):
+        if not re.search(r"\b(?:prior|previous(?:ly)?|pretreated)\b", match.group(0), re.I):
+            continue  # "in patients treated with ACM-101": the trial's own treatment, not a subset
+        therapy = re.sub(r"\b(?:an?|the|both)\s+", "", match.group("x")).strip()
+        label = ("previously treated for " if match.group("verb") == "treated for" else "with prior ") + therapy
+        found = CohortMention(label, match.start(), match.end(), "population")
     return found
 
 
