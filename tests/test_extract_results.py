@@ -368,3 +368,10 @@ def test_the_major_response_rate_is_the_response_rate():
     from test_extractors import results
 
     assert results(announce(TRIAL, "The MRR was 68%.")) == {("ORR", 68, None, "%", None, False)}
+
+
+def test_a_count_with_its_share_then_the_response():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "Eight patients (32%) achieved a partial response.")) == {
+        ("PR", 32, None, "%", None, False)}

@@ -320,9 +320,9 @@ _CHAINED = re.compile(
 
 
 # A share of patients and the response they had: "45% of patients achieved an objective
-# response", "and 25% had a partial response", "30% of evaluable patients experienced stable disease"
+# response", "and 25% had a partial response", "eight patients (32%) achieved a partial response"
 _SHARE_HAD = re.compile(
-    r"\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+)?"
+    r"\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+)?"
     r"(?:had|achieved|experienced|showed|attained|reached|demonstrated)\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?",
     re.I)
 
