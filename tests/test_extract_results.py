@@ -375,3 +375,10 @@ def test_a_count_with_its_share_then_the_response():
 
     assert results(announce(TRIAL, "Eight patients (32%) achieved a partial response.")) == {
         ("PR", 32, None, "%", None, False)}
+
+
+def test_a_cohort_named_inside_a_count_is_the_counts_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Each of the three patients treated in Cohort 2 achieved stable disease.")
+    assert results(ex) == {("SD", 3, None, "patients", "2", False)}

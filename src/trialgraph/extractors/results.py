@@ -539,6 +539,9 @@ def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
     if not mentions:
         return None
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if inside:  # "each of the four patients treated in Cohort 3 achieved stable disease"
+        return inside[0]
     # "45% in Cohort B"; not across a clause: "the ORR was 30%, while in Cohort B ..."
     following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;,]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
     if following:
