@@ -382,3 +382,9 @@ def test_a_cohort_named_inside_a_count_is_the_counts_cohort():
 
     ex = announce(TRIAL, "Each of the three patients treated in Cohort 2 achieved stable disease.")
     assert results(ex) == {("SD", 3, None, "patients", "2", False)}
+
+
+def test_a_study_given_as_a_single_infusion_doses_each_cohort_once():
+    ex = announce("The Phase 1 study of ACM-101 is learning how safe it is when given as a single 30-minute infusion.",
+                  "Cohort 2 received 15 mCi/m2 and Cohort 3 is now enrolling at 20 mCi/m2.")
+    assert {(c.label, c.dose, c.regimen) for c in ex.cohorts} == {("2", 15, "single"), ("3", 20, "single")}

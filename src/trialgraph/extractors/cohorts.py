@@ -280,11 +280,19 @@ def _carried_cohort(ctx: Context, sentence: Sentence, cohorts: dict) -> str | No
 
 
 def _document_regimen(ctx: Context) -> str | None:
+    """How the study doses every cohort, when the release says it once: repeated cycles, or
+    "given as a single 30-minute infusion"."""
+    single = False
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         if re.search(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b", text):
             return "multiple"
-    return None
+        single = single or bool(_SINGLE_ADMINISTRATION.search(text))
+    return "single" if single else None
+
+
+_SINGLE_ADMINISTRATION = re.compile(
+    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I)
 
 
 def trial_for(ctx: Context, sentence: Sentence, position: int) -> str | None:
