@@ -388,3 +388,11 @@ def test_a_study_given_as_a_single_infusion_doses_each_cohort_once():
     ex = announce("The Phase 1 study of ACM-101 is learning how safe it is when given as a single 30-minute infusion.",
                   "Cohort 2 received 15 mCi/m2 and Cohort 3 is now enrolling at 20 mCi/m2.")
     assert {(c.label, c.dose, c.regimen) for c in ex.cohorts} == {("2", 15, "single"), ("3", 20, "single")}
+
+
+def test_a_findings_list_writes_endpoint_and_figure_side_by_side():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Key findings: ORR 45%; median PFS 7.2 months; DCR 80%.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("mPFS", 7.2, None, "months", None, False),
+                           ("DCR", 80, None, "%", None, False)}

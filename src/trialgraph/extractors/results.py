@@ -434,7 +434,8 @@ def _values(text: str):
             if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) else None
+                # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
             elif last and _chained(text, endpoints, last, match):
