@@ -396,3 +396,10 @@ def test_a_findings_list_writes_endpoint_and_figure_side_by_side():
     ex = announce(TRIAL, "Key findings: ORR 45%; median PFS 7.2 months; DCR 80%.")
     assert results(ex) == {("ORR", 45, None, "%", None, False), ("mPFS", 7.2, None, "months", None, False),
                            ("DCR", 80, None, "%", None, False)}
+
+
+def test_the_drugs_own_earlier_figure_is_not_a_comparator():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR was 45%, compared with 30% at the interim analysis.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 30, None, "%", None, False)}

@@ -278,18 +278,25 @@ def _benchmark_cue(ctx: Context, text: str, start: int) -> bool:
 _PROGNOSIS = re.compile(r"\b(?:is|are|remains?)\s+(?:only\s+|just\s+|about\s+|approximately\s+|below\s+|under\s+|less than\s+|around\s+)*$", re.I)
 
 
+_EARLIER_LOOK = re.compile(
+    r"[^.;,]{0,20}?\b(?:in|at|from|as of)\s+(?:the\s+)?(?:prior|previous|earlier|interim|last|primary|first)\s+"
+    r"(?:data|analysis|analyses|cut|cutoff|update|readout|report)", re.I)
+
+
 def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether the figure at start:end is quoted for comparison. Only the figure's own stretch
     counts: from the figure before it (or the sentence start) to the next figure, so that in
     "28.8 months versus 12.5 months in the control group" only the second is the control's."""
     before = [m.end() for m in VALUE.finditer(text, 0, start)]
     own = text[max(before[-1] if before else 0, start - 160):start]
+    following = VALUE.search(text, end)
+    tail = text[end:following.start() if following else len(text)]
+    if _EARLIER_LOOK.match(tail):
+        return False  # "45%, compared with 30% at the interim analysis": the drug's own earlier figure
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
         return True
-    following = VALUE.search(text, end)
-    tail = text[end:following.start() if following else len(text)]
     if COMPARATOR_TAIL.match(tail):
         return True
     # "10.1 months with docetaxel": a drug other than the one the figure is about
