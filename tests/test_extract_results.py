@@ -403,3 +403,16 @@ def test_the_drugs_own_earlier_figure_is_not_a_comparator():
 
     ex = announce(TRIAL, "The ORR was 45%, compared with 30% at the interim analysis.")
     assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 30, None, "%", None, False)}
+
+
+@pytest.mark.parametrize("sentence,label,dose,unit", [
+    ("In the 5-mg cohort, the ORR was 30%.", "5 mg", 5, "mg"),
+    ("Patients in the 10 mg/kg Q3W cohort had an ORR of 30%.", "10 mg/kg Q3W", 10, "mg/kg"),
+    ("In the 600 mg twice-daily arm, the ORR was 30%.", "600 mg twice-daily", 600, "mg"),
+])
+def test_a_cohort_named_by_its_dose_and_schedule(sentence, label, dose, unit):
+    from test_extractors import results
+
+    ex = announce(TRIAL, sentence)
+    assert (label, dose, unit) in {(c.label, c.dose, c.dose_unit) for c in ex.cohorts}
+    assert results(ex) == {("ORR", 30, None, "%", label, False)}

@@ -31,7 +31,10 @@ DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup
 NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
 # "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
 DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
-DOSE_COHORT = re.compile(rf"(?<!\d)(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
+# "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
+DOSE_COHORT = re.compile(
+    rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
+    r"\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
 POPULATION = re.compile(
     r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
@@ -75,7 +78,7 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         found.append(CohortMention(match.group("label"), match.start(), match.end(), kind))
     for match in DOSE_COHORT.finditer(text):
         label = re.sub(r"\s+", " ", match.group("label"))
-        label = re.sub(r"(\d)(?=[a-zA-Z])", r"\1 ", label)
+        label = re.sub(rf"^(\d+(?:\.\d+)?)-?\s*(?={UNIT})", r"\1 ", label)  # "5-mg", "5mg" -> "5 mg"
         found.append(CohortMention(label, match.start(), match.end(), "dose"))
     for match in NAMED_COHORT.finditer(text):
         label = match.group("label")
