@@ -136,10 +136,10 @@ def test_a_markdown_results_table_gives_one_result_per_endpoint_and_column():
 
     ex = announce(TRIAL, MARKDOWN_TABLE)
     assert results(ex) == {
-        ("ORR", 50, None, "%", "2l", False), ("ORR", 30, None, "%", "3l+", False),
-        ("CR", 8, None, "%", "2l", False),
-        ("mPFS", 6.1, None, "months", "2l", False), ("mPFS", 4.4, None, "months", "3l+", False),
-        ("mOS", 10.2, None, "months", "3l+", False),
+        ("ORR", 50, None, "%", "2L", False), ("ORR", 30, None, "%", "3L+", False),
+        ("CR", 8, None, "%", "2L", False),
+        ("mPFS", 6.1, None, "months", "2L", False), ("mPFS", 4.4, None, "months", "3L+", False),
+        ("mOS", 10.2, None, "months", "3L+", False),
     }
 
 
@@ -416,3 +416,11 @@ def test_a_cohort_named_by_its_dose_and_schedule(sentence, label, dose, unit):
     ex = announce(TRIAL, sentence)
     assert (label, dose, unit) in {(c.label, c.dose, c.dose_unit) for c in ex.cohorts}
     assert results(ex) == {("ORR", 30, None, "%", label, False)}
+
+
+def test_line_of_therapy_subgroups_when_the_release_reports_several_lines():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In the second-line setting, the ORR was 33%, and in the third-line setting, the ORR was 21%.")
+    assert results(ex) == {("ORR", 33, None, "%", "second-line", False), ("ORR", 21, None, "%", "third-line", False)}
+    assert results(announce(TRIAL, "In first-line melanoma, the ORR was 45%.")) == {("ORR", 45, None, "%", None, False)}

@@ -491,7 +491,8 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     drug = None
     trial = cohort = None
     if not comparator:
-        cohort = _cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start) or _prior_therapy_subgroup(text, start)
+        cohort = (_cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
+                  or _prior_therapy_subgroup(text, start) or _line_subgroup(ctx, text, start, end))
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -542,6 +543,34 @@ def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
         label = ("previously treated for " if match.group("verb") == "treated for" else "with prior ") + therapy
         found = CohortMention(label, match.start(), match.end(), "population")
     return found
+
+
+# "in the third-line setting", "among 3L+ patients": a line-of-therapy subgroup, when the
+# release reports more than one line (GUIDE.md: "third-line" is a named analysis subgroup)
+_LINE = r"(?:(?:first|second|third|fourth|fifth|later|2nd|3rd|4th)[- ]line(?:\+|\s+or\s+later|\s+and\s+(?:later|beyond))?|[1-5]L\+?)"
+_LINE_SUBGROUP = re.compile(
+    rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
+    rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?", re.I)
+_ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
+
+
+def _line_subgroup(ctx: Context, text: str, start: int, end: int) -> CohortMention | None:
+    if len(_release_lines(ctx)) < 2:
+        return None
+    previous = [m.end() for m in VALUE.finditer(text, 0, start)]
+    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r"[;]", text[:start])])
+    found = None
+    for match in _LINE_SUBGROUP.finditer(text, clause_start, start):
+        found = match
+    after = _LINE_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0)))
+    found = after or found
+    if found is None:
+        return None
+    return CohortMention(found.group("label"), found.start(), found.end(), "population")
+
+
+def _release_lines(ctx: Context) -> set[str]:
+    return {re.sub(r"[\s-]+", " ", m.group(0).lower()) for m in _ANY_LINE.finditer(ctx.document.text)}
 
 
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
@@ -674,6 +703,9 @@ def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
     for mention in reversed(names):
         header = header[:mention.start] + " " + header[mention.end:]
     parts = [p for p in re.split(r"\s{2,}", header.strip()) if p and not DOSE.search(p)]
+    line = _ANY_LINE.search(" ".join(parts[:1]))
+    if line:  # "UC 2L": the line of therapy is what sets the column's patients apart
+        return line.group(0), False
     return _population_label(" ".join(" ".join(parts[:1]).split())), False
 
 
