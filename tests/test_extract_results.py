@@ -3,6 +3,7 @@ names (see test_extractors.py for the conventions): labelled arms, analysis
 subgroups inside a disease cohort, comparator arms and benchmarks."""
 from __future__ import annotations
 
+import pytest
 from test_extractors import announce
 
 TRIAL = "The Phase 2 HARBOR trial of ACM-101 enrolled 255 patients with metastatic melanoma."
@@ -42,3 +43,384 @@ def test_the_rate_of_complete_or_partial_response_is_the_response_rate():
     ex = announce(TRIAL, "For comparison, the rate of complete or partial response to available treatments is as low "
                          "as 2% to 4%.")
     assert ("ORR", 2, 4, "%", None, True) in results(ex)
+
+
+# -- comparator figures: the control arm, the standard of care, historic benchmarks ---------------
+
+
+def test_the_figure_after_versus_is_the_control_arms():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Patients reached a median overall survival of 28.8 months with ACM-101 versus only "
+                         "12.5 months in the control group.")
+    assert {("mOS", 28.8, None, "months", None, False), ("mOS", 12.5, None, "months", None, True)} <= results(ex)
+
+
+def test_a_placebo_arm_figure_is_a_comparator_and_the_drug_arm_is_no_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR was 45% in the ACM-101 arm and 12% in the placebo arm.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 12, None, "%", None, True)}
+
+
+def test_a_figure_with_another_drug_is_that_arms():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Median PFS was 9.6 months (95% CI, 7.1-12.0) with ACM-101 and 4.2 months with "
+                         "docetaxel (HR 0.45).")
+    assert {("mPFS", 9.6, None, "months", None, False), ("mPFS", 4.2, None, "months", None, True)} <= results(ex)
+
+
+def test_versus_placebo_in_the_trials_description_leaves_the_figure_the_sponsors():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In the randomized trial of ACM-101 versus placebo, the objective response rate was 45%.",
+                  "In the randomized, placebo-controlled study, ACM-101 achieved a median PFS of 8.1 months.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("mPFS", 8.1, None, "months", None, False)}
+
+
+def test_a_list_of_standard_of_care_figures_are_all_benchmarks_footnotes_glued_or_not():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "As the standard first-line therapy, hypomethylating agents offer an overall response "
+                         "rate (ORR) of just 30-40%5, a complete response (CR) rate of 10-17%, and a median "
+                         "duration of response of 9-12 months6, 8.")
+    assert results(ex) == {("ORR", 30, 40, "%", None, True), ("CR", 10, 17, "%", None, True),
+                           ("mDOR", 9, 12, "months", None, True)}
+
+
+def test_a_historic_figure_before_the_sponsors_own_clause_stays_apart():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Compared with a historical response rate of 20%, the ORR of 41% is encouraging.",
+                  "In patients who failed standard chemotherapy, ACM-101 achieved a disease control rate of 60%.")
+    assert results(ex) == {("ORR", 20, None, "%", None, True), ("ORR", 41, None, "%", None, False),
+                           ("DCR", 60, None, "%", None, False)}
+
+
+def test_a_survival_benchmark_written_as_a_verb():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "For context, published experience suggests that patients who have exhausted available "
+                         "options survive a median of only 1.7 to 3.0 months.")
+    assert results(ex) == {("mOS", 1.7, 3.0, "months", None, True)}
+
+
+def test_a_share_of_patients_after_a_rate_is_not_a_second_groups_rate():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR was 45% (95% confidence interval, 24% to 68%), and 30% of responding patients "
+                         "had a response lasting six months or longer.",
+                  "ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", None, False),
+                           ("ORR", 52, None, "%", None, False)}
+
+
+# -- results tables --------------------------------------------------------------------------------
+
+
+MARKDOWN_TABLE = (
+    "Efficacy data are shown below:\n\n"
+    "| **Outcome** | **2L**  **ACM-101 5 mg/kg**  **(n=12)** | **3L+**  **ACM-101 5 mg/kg**  **(n=30)** |\n"
+    "| --- | --- | --- |\n"
+    "| Confirmed ORRa n (%) | 6 (50) | 9 (30) |\n"
+    "| 95% CI | 21.1-78.9 | 14.7-49.4 |\n"
+    "| CR n (%) | 1 (8) | 0 |\n"
+    "| Median PFSb, months (95% CI) | 6.1 (2.0-NE) | 4.4 (3.1-6.0) |\n"
+    "| Median OSb, months (95% CI) | NE (2.5-NE) | 10.2 (8.0-NE) |"
+)
+
+
+def test_a_markdown_results_table_gives_one_result_per_endpoint_and_column():
+    from test_extractors import results
+
+    ex = announce(TRIAL, MARKDOWN_TABLE)
+    assert results(ex) == {
+        ("ORR", 50, None, "%", "2L", False), ("ORR", 30, None, "%", "3L+", False),
+        ("CR", 8, None, "%", "2L", False),
+        ("mPFS", 6.1, None, "months", "2L", False), ("mPFS", 4.4, None, "months", "3L+", False),
+        ("mOS", 10.2, None, "months", "3L+", False),
+    }
+
+
+def test_a_table_column_for_placebo_is_the_comparator():
+    from test_extractors import results
+
+    table = ("| Endpoint | ACM-101 (n=80) | Placebo (n=40) |\n| :--- | :---: | :---: |\n"
+             "| Objective response rate | 35% | 5% |\n| Median PFS | 7.4 months | 3.0 months |")
+    ex = announce(TRIAL, table)
+    assert results(ex) == {("ORR", 35, None, "%", None, False), ("ORR", 5, None, "%", None, True),
+                           ("mPFS", 7.4, None, "months", None, False), ("mPFS", 3.0, None, "months", None, True)}
+
+
+def test_the_same_figure_in_two_columns_of_one_row_is_two_groups_figure():
+    from test_extractors import results
+
+    table = ("End point                     ITT (n=157)   Triple-class refractory (n=119)\n"
+             "Median duration of response   5.5 months    5.5 months")
+    ex = announce(TRIAL, table)
+    assert results(ex) == {("mDOR", 5.5, None, "months", None, False),
+                           ("mDOR", 5.5, None, "months", "triple-class refractory", False)}
+
+
+def test_a_financial_table_gives_no_results():
+    ex = announce(TRIAL, "| (in millions) | Q4 2024 | Q4 2023 |\n| --- | --- | --- |\n"
+                         "| Net product revenue | 12.1 | 8.0 |\n| Research and development | 45% | 40% |")
+    assert ex.results == []
+
+
+# -- fractionated doses: the dose per cycle is the sum of its fractions ---------------------------
+
+
+@pytest.mark.parametrize("sentence,dose", [
+    ("Patients in Cohort 5 received 15 mCi/m2 administered on Day 1 and Day 15.", 30),
+    ("Cohort 5 received 15 mCi/m2 (Day 1 and Day 8).", 30),
+    ("Cohort 5 received a fractionated dose of 15 mCi/m2 given twice, one week apart.", 30),
+    ("Cohort 5 received 2 x 15 mCi/m2 fractionated doses.", 30),
+    ("Cohort 5 received 15 mCi/m2 x 2.", 30),
+    ("In Cohort 5, a total of 30 mCi/m2 was split into two doses.", 30),
+    ("Cohort 5 received 30 mCi/m2 as two 15 mCi/m2 doses.", 30),
+])
+def test_a_fractionated_cohort_dose_is_the_total_per_cycle(sentence, dose):
+    ex = announce(TRIAL, sentence)
+    cohort = next(c for c in ex.cohorts if c.label == "5")
+    assert (cohort.dose, cohort.dose_unit, cohort.regimen) == (dose, "mCi/m2", "fractionated")
+
+
+@pytest.mark.parametrize("sentence", ["Cohort 5 received 10 mg twice daily.", "Cohort 5 received 10 mg x 4 cycles."])
+def test_repeated_dosing_is_not_a_fractionated_dose(sentence):
+    ex = announce(TRIAL, sentence)
+    cohort = next(c for c in ex.cohorts if c.label == "5")
+    assert (cohort.dose, cohort.regimen) == (10, "multiple")
+
+
+# -- shares of patients and their responses -------------------------------------------------------
+
+
+def test_a_share_of_patients_with_a_response_is_the_rate_of_that_response():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "45% of patients achieved an objective response.",
+                  "A complete response was seen in 30% of patients, and 25% had a partial response.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("CR", 30, None, "%", None, False),
+                           ("PR", 25, None, "%", None, False)}
+
+
+def test_a_count_of_patients_then_its_rate_in_parentheses():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Objective responses were observed in 12 of 20 evaluable patients (60%).",
+                  "Partial responses occurred in 5/12 (42%) and stable disease in 4/12 (33%).")
+    assert results(ex) == {("ORR", 60, None, "%", None, False), ("PR", 42, None, "%", None, False),
+                           ("SD", 33, None, "%", None, False)}
+
+
+def test_a_landmark_rate_is_not_a_duration_and_counts_may_be_written_in_words():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The 12-month PFS rate was 60%.",
+                  "ACM-101 showed an ORR of 38.5%, including two complete responses.")
+    assert results(ex) == {("PFS", 60, None, "%", None, False), ("ORR", 38.5, None, "%", None, False),
+                           ("CR", 2, None, "patients", None, False)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ACM-101 reduced the risk of disease progression or death by 47% (HR 0.53; p<0.001).",
+    "ACM-101 extended median PFS by 2.4 months compared to docetaxel alone.",
+    "The median follow-up was 14.2 months.",
+    "Grade 3 or higher adverse events occurred in 12% of patients, and 5% discontinued due to adverse events.",
+    "Tumor shrinkage was observed in 70% of patients.",
+    "ACM-101 showed a 58% improvement in survival compared to placebo.",
+    "One patient achieved a complete response lasting 14 months.",
+    "Mean LDL-C was reduced by 55% versus placebo at week 24.",
+    "The primary endpoint is progression-free survival at 6 months.",
+    "Patients will be followed for 24 months for overall survival.",
+])
+def test_figures_that_are_not_results(sentence):
+    assert announce(TRIAL, sentence).results == []
+
+
+def test_a_duration_coordinated_with_a_median_is_a_median():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Among all evaluable patients, median overall survival was 13.1 months and DoR was 5.6 months.",
+                  "The duration of response was 8.3 months in the expansion phase.")
+    assert results(ex) == {("mOS", 13.1, None, "months", None, False), ("mDOR", 5.6, None, "months", None, False),
+                           ("DOR", 8.3, None, "months", None, False)}
+
+
+def test_the_median_number_of_prior_lines_stated_after_its_noun():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Among these patients, the median number of prior lines of systemic therapy was two.",
+                  "In the expansion cohort, the mean number of prior therapies was 4.5.")
+    assert {("prior_lines", 2, None, "lines", None, False), ("prior_lines", 4.5, None, "lines", None, False)} <= results(ex)
+
+
+# -- which cohort a figure belongs to ---------------------------------------------------------------
+
+
+def test_a_figure_belongs_to_the_cohort_of_its_own_clause():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Cohort A (monotherapy), the ORR was 30%, while in Cohort B (combination with "
+                         "docetaxel), the ORR was 45%.",
+                  "The ORR was 50% in the NSCLC cohort and 20% in the colorectal cancer cohort.")
+    assert results(ex) == {("ORR", 30, None, "%", "A", False), ("ORR", 45, None, "%", "B", False),
+                           ("ORR", 50, None, "%", "NSCLC", False), ("ORR", 20, None, "%", "colorectal cancer", False)}
+    assert "expansion" not in {c.label for c in announce(TRIAL, "Enrollment in the expansion cohort is complete.").cohorts}
+
+
+def test_a_threshold_that_defines_a_group_is_not_its_figure():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR among patients with PD-L1 expression of 50% or greater was 60%.",
+                  "In patients with a tumor proportion score \u226550%, the ORR was 55%.")
+    assert results(ex) == {("ORR", 60, None, "%", None, False), ("ORR", 55, None, "%", None, False)}
+
+
+def test_doses_respectively_with_the_unit_repeated():
+    ex = announce(TRIAL, "Cohorts 1 and 2 received 5 mg/kg and 10 mg/kg, respectively.")
+    assert {(c.label, c.dose, c.dose_unit) for c in ex.cohorts} >= {("1", 5, "mg/kg"), ("2", 10, "mg/kg")}
+
+
+def test_figures_listed_with_respectively_go_to_their_endpoints_or_groups_in_order():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "The ORR and DCR were 40% and 80%, respectively.")) == {
+        ("ORR", 40, None, "%", None, False), ("DCR", 80, None, "%", None, False)}
+    assert results(announce(TRIAL, "The ORR was 45% and 30% in Cohorts 1 and 2, respectively.")) == {
+        ("ORR", 45, None, "%", "1", False), ("ORR", 30, None, "%", "2", False)}
+    assert results(announce(TRIAL, "Median PFS was 7.1 and 5.2 months in Cohort 1 and Cohort 2, respectively.")) == {
+        ("mPFS", 7.1, None, "months", "1", False), ("mPFS", 5.2, None, "months", "2", False)}
+    assert results(announce(TRIAL, "Median age was 62 and 61 years, respectively; 82% and 100% were white.")) == set()
+
+
+def test_pathologic_and_metabolic_responses_are_not_facts_endpoints():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The pathologic complete response (pCR) rate was 40%.",
+                  "The major pathological response rate was 60% and the ORR was 30%.")
+    assert results(ex) == {("ORR", 30, None, "%", None, False)}
+
+
+def test_sub_cohort_labels_with_a_letter_or_digit():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Cohort 2a, the ORR was 40%.", "Patients in Cohort A1 received 5 mg/kg.")
+    assert {"2a", "A1"} <= {c.label for c in ex.cohorts}
+    assert ("ORR", 40, None, "%", "2a", False) in results(ex)
+
+
+@pytest.mark.parametrize("sentence,ours,theirs", [
+    ("The ORR was 32% compared to a historical control rate of 10%.", 32, 10),
+    ("The objective response rate was 40% (placebo: 5%).", 40, 5),
+    ("The ORR was 40% (vs. 5% with placebo).", 40, 5),
+    ("ORR was 27% (95% CI: 18-38) vs 14% for docetaxel in an earlier trial.", 27, 14),
+])
+def test_the_other_side_of_a_comparison_written_after_its_name(sentence, ours, theirs):
+    from test_extractors import results
+
+    assert results(announce(TRIAL, sentence)) == {("ORR", ours, None, "%", None, False),
+                                                  ("ORR", theirs, None, "%", None, True)}
+
+
+def test_no_second_figure_after_a_contrast_that_ends_its_clause():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "ORR was 45% versus placebo, and median follow-up was 14 months.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False)}
+
+
+def test_existing_therapies_figures_are_benchmarks_and_prognosis_is_no_result():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Existing drugs achieve a response rate of 20%.",
+                  "Five-year overall survival is below 10% for these patients.")
+    assert results(ex) == {("ORR", 20, None, "%", None, True)}
+
+
+def test_qualified_figures_keep_their_number():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Median OS has exceeded 20 months.", "Median DOR was greater than 9 months.")
+    assert results(ex) == {("mOS", 20, None, "months", None, False), ("mDOR", 9, None, "months", None, False)}
+
+
+def test_a_prior_therapy_subset_carries_its_own_figures():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In patients treated with both a prior BTK and BCL2 inhibitor, the ORR was 79%, and "
+                         "median PFS was 16.8 months.",
+                  "The ORR for the 75 evaluable patients was 52%, and for the 68 patients previously treated "
+                  "for brain metastases, the ORR was 50%.",
+                  "In patients treated with ACM-101, the disease control rate was 80%.")
+    assert results(ex) == {
+        ("ORR", 79, None, "%", "with prior BTK and BCL2 inhibitor", False),
+        ("mPFS", 16.8, None, "months", "with prior BTK and BCL2 inhibitor", False),
+        ("ORR", 52, None, "%", None, False),
+        ("ORR", 50, None, "%", "previously treated for brain metastases", False),
+        ("DCR", 80, None, "%", None, False),
+    }
+
+
+def test_the_major_response_rate_is_the_response_rate():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "The MRR was 68%.")) == {("ORR", 68, None, "%", None, False)}
+
+
+def test_a_count_with_its_share_then_the_response():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "Eight patients (32%) achieved a partial response.")) == {
+        ("PR", 32, None, "%", None, False)}
+
+
+def test_a_cohort_named_inside_a_count_is_the_counts_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Each of the three patients treated in Cohort 2 achieved stable disease.")
+    assert results(ex) == {("SD", 3, None, "patients", "2", False)}
+
+
+def test_a_study_given_as_a_single_infusion_doses_each_cohort_once():
+    ex = announce("The Phase 1 study of ACM-101 is learning how safe it is when given as a single 30-minute infusion.",
+                  "Cohort 2 received 15 mCi/m2 and Cohort 3 is now enrolling at 20 mCi/m2.")
+    assert {(c.label, c.dose, c.regimen) for c in ex.cohorts} == {("2", 15, "single"), ("3", 20, "single")}
+
+
+def test_a_findings_list_writes_endpoint_and_figure_side_by_side():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Key findings: ORR 45%; median PFS 7.2 months; DCR 80%.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("mPFS", 7.2, None, "months", None, False),
+                           ("DCR", 80, None, "%", None, False)}
+
+
+def test_the_drugs_own_earlier_figure_is_not_a_comparator():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The ORR was 45%, compared with 30% at the interim analysis.")
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 30, None, "%", None, False)}
+
+
+@pytest.mark.parametrize("sentence,label,dose,unit", [
+    ("In the 5-mg cohort, the ORR was 30%.", "5 mg", 5, "mg"),
+    ("Patients in the 10 mg/kg Q3W cohort had an ORR of 30%.", "10 mg/kg Q3W", 10, "mg/kg"),
+    ("In the 600 mg twice-daily arm, the ORR was 30%.", "600 mg twice-daily", 600, "mg"),
+])
+def test_a_cohort_named_by_its_dose_and_schedule(sentence, label, dose, unit):
+    from test_extractors import results
+
+    ex = announce(TRIAL, sentence)
+    assert (label, dose, unit) in {(c.label, c.dose, c.dose_unit) for c in ex.cohorts}
+    assert results(ex) == {("ORR", 30, None, "%", label, False)}
+
+
+def test_line_of_therapy_subgroups_when_the_release_reports_several_lines():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In the second-line setting, the ORR was 33%, and in the third-line setting, the ORR was 21%.")
+    assert results(ex) == {("ORR", 33, None, "%", "second-line", False), ("ORR", 21, None, "%", "third-line", False)}
+    assert results(announce(TRIAL, "In first-line melanoma, the ORR was 45%.")) == {("ORR", 45, None, "%", None, False)}

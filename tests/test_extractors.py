@@ -521,11 +521,6 @@ def test_comparator_range():
     assert comparator.cohort is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a second figure after 'compared with' is not tied to the endpoint named before the first figure: "
-    "the control-arm median (comparator true per FACTS.md) is dropped",
-)
 def test_control_arm_figure_is_a_comparator():
     extraction = announce(
         TRIAL, "The median overall survival was 12.5 months, compared with 6.0 months in the control arm."

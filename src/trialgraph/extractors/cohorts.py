@@ -10,6 +10,7 @@ from ..model import CohortFact, Evidence, Sentence
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
+from .text import names_disease
 
 NAME = "cohorts.patterns"
 
@@ -23,11 +24,17 @@ NUMBER_WORDS = {
 }
 UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
-COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+|[A-Z])\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+|[A-Z])\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
+# "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
+COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
 DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
 NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
-DOSE_COHORT = re.compile(rf"(?<!\d)(?P<label>\d+(?:\.\d+)?\s*{UNIT})\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
+# "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
+DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
+# "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
+DOSE_COHORT = re.compile(
+    rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
+    r"\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
 POPULATION = re.compile(
     r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
@@ -38,8 +45,8 @@ NOT_POPULATION = re.compile(
     r"response-evaluable|all|approved|supporting|the)(?:\s|$)"
 )
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
-    gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
+DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
+    gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ class CohortMention:
 
 
 # One test for all the patterns below: most sentences name no cohort.
-_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, POPULATION))
+_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, DISEASE_COHORT, POPULATION))
 
 
 @per_text
@@ -71,13 +78,17 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         found.append(CohortMention(match.group("label"), match.start(), match.end(), kind))
     for match in DOSE_COHORT.finditer(text):
         label = re.sub(r"\s+", " ", match.group("label"))
-        label = re.sub(r"(\d)(?=[a-zA-Z])", r"\1 ", label)
+        label = re.sub(rf"^(\d+(?:\.\d+)?)-?\s*(?={UNIT})", r"\1 ", label)  # "5-mg", "5mg" -> "5 mg"
         found.append(CohortMention(label, match.start(), match.end(), "dose"))
     for match in NAMED_COHORT.finditer(text):
         label = match.group("label")
         if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+    for match in DISEASE_COHORT.finditer(text):
+        label = match.group("label")
+        if names_disease(label) and not re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
+            found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in POPULATION.finditer(text):
         # "... and the safety population", "in the intention-to-treat population": the words
         # before the article belong to the sentence, not to the group's name
@@ -102,7 +113,7 @@ def _expand(first: str, more: str) -> list[str]:
     labels = [first]
     if not more:
         return labels
-    tokens = re.findall(r"through|to|-|\d+|[A-Z]", more)
+    tokens = re.findall(r"through|to|-|\d+[a-z]?|[A-Z]\d?", more)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -123,7 +134,7 @@ def _expand(first: str, more: str) -> list[str]:
 
 
 def regimen_of(text: str) -> str | None:
-    if re.search(r"fractionat|split|two (?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
+    if re.search(r"fractionat|split|two (?:[\d.]+ ?\S+ )?(?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
                  r"two fractionated", text, re.I):
         return "fractionated"
     if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily)", text, re.I):
@@ -143,11 +154,16 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
         return None
     value, unit = float(match.group("value")), _unit(match.group("unit"))
     after = text[match.end():match.end() + 60]
-    days = re.match(r"\s*(?:dose\s+)?(?:given\s+)?on\s+days?\s+(?P<days>\d+(?:\s*(?:,|and|&)\s*(?:day\s+)?\d+)+)", after)
+    days = _ON_DAYS.match(after)
     if days:
         count = len(re.findall(r"\d+", days.group("days")))
-        return value * count, unit, "fractionated", "days " + re.sub(r"\s+", " ", days.group("days"))
+        return value * count, unit, "fractionated", "days " + re.sub(r"\s+", " ", days.group("days").lower())
     before = text[max(0, match.start() - 30):match.start()]
+    # "2 x 18.75 mCi/m2", "18.75 mCi/m2 x 2", "18.75 mCi/m2 given twice": the fraction and how many
+    times = re.search(r"(?<![\d.])(?P<n>[2-6])\s*[x\u00d7]\s*$", before) or _TIMES_AFTER.match(after)
+    if times and not re.search(r"combined|total", text):
+        count = 2 if times.groupdict().get("word") else int(times.group("n"))
+        return value * count, unit, "fractionated", None
     # "two doses of 15.625 mCi/m2", "two 15.625 mCi/m2 doses": a fractionated cycle, summed
     count = _FRACTIONS_OF.search(before)
     if count and (count.group("of") or _FRACTION_NOUN.match(after)) and not re.search(r"combined|total", text):
@@ -158,6 +174,12 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
     return value, unit, regimen_of(text[max(0, match.start() - 40):match.end() + 40]), None
 
 
+_ON_DAYS = re.compile(
+    r"\s*(?:dose\s+)?(?:(?:given|administered|delivered|infused)\s+)?(?:on\s+)?\(?\s*days?\s+"
+    r"(?P<days>\d+(?:\s*(?:,|and|&)\s*(?:day\s+)?\d+)+)", re.I)
+_TIMES_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:[x\u00d7]\s*(?P<n>[2-6])\b(?!\s*(?:cycles?|weeks?|days?|months?))|"
+    r"(?:(?:given|administered|delivered|infused)\s+)?(?P<word>twice)\b(?!\s*(?:daily|a\s+(?:day|week)|weekly|per|every|each)))", re.I)
 _FRACTIONS_OF = re.compile(
     r"\b(?P<n>two|three|four|five|six|\d)\s+(?P<of>(?:separate\s+|equal\s+)?(?:doses|infusions|administrations|fractions|injections)\s+of\s+)?$", re.I)
 _FRACTION_NOUN = re.compile(r"\s*(?:doses|infusions|administrations|fractions|injections)\b", re.I)
@@ -216,10 +238,11 @@ def _respectively(text: str, mentions: list[CohortMention]) -> dict[str, tuple] 
     if "respectively" not in text:
         return None
     labels = [m.label for m in mentions if m.kind == "number"]
-    numbers = re.search(rf"(?P<list>\d+(?:\.\d+)?(?:\s*(?:,|and)\s*\d+(?:\.\d+)?)+)\s*(?P<unit>{UNIT})", text)
+    # "5, 10 and 20 mg/kg" or "5 mg/kg and 10 mg/kg", respectively
+    numbers = re.search(rf"(?P<list>\d+(?:\.\d+)?(?:\s*{UNIT})?(?:\s*(?:,\s*and|,|and)\s*\d+(?:\.\d+)?(?:\s*{UNIT})?)+?)\s*(?P<unit>{UNIT})", text)
     if not numbers:
         return None
-    values = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", numbers.group("list"))]
+    values = [float(v) for v in re.findall(r"(?<![\w.])\d+(?:\.\d+)?", re.sub(UNIT, " ", numbers.group("list")))]
     if len(values) != len(labels):
         return None
     regimen = regimen_of(text)
@@ -260,11 +283,19 @@ def _carried_cohort(ctx: Context, sentence: Sentence, cohorts: dict) -> str | No
 
 
 def _document_regimen(ctx: Context) -> str | None:
+    """How the study doses every cohort, when the release says it once: repeated cycles, or
+    "given as a single 30-minute infusion"."""
+    single = False
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         if re.search(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b", text):
             return "multiple"
-    return None
+        single = single or bool(_SINGLE_ADMINISTRATION.search(text))
+    return "single" if single else None
+
+
+_SINGLE_ADMINISTRATION = re.compile(
+    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I)
 
 
 def trial_for(ctx: Context, sentence: Sentence, position: int) -> str | None:

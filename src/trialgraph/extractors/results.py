@@ -10,7 +10,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
 from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
-from .context import Context
+from .context import Context, name_key
 from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
@@ -20,37 +20,65 @@ NAME = "results.patterns"
 TABLE = "results.table"
 
 NUM = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# A unit may carry a footnote marker glued to it ("9-12 months6", "30-40%5"): the word
+# ends where the letters end.
 VALUE = re.compile(
-    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|months?\b|weeks?\b|days?\b|years?\b)"
+    r"(?<!\d)(?P<v>\d+(?:\.\d+)?)(?:\s*%?\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?:\s*|-)(?P<unit>%|percent\b|per cent\b|(?:months?|weeks?|days?|years?)(?![^\W\d_]))"
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
     r"averaged|reaching|rose to|increased to|improved to|remained|remains|ranges from|ranged from|range of|as low as|"
     r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
-    r"of approximately|approximately|only|measured|observed)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
+    r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
     re.I,
 )
+# Words that make a figure one quoted for comparison, when they stand in the figure's own
+# stretch of the sentence (from the figure before it): historic benchmarks, the standard of
+# care, the control or placebo arm. "placebo-controlled" describes the trial, not a figure.
 COMPARATOR = re.compile(
-    r"for comparison|compared? (?:with|to)(?! (?:prior|previous|earlier|other|the first|baseline|interim))|historic(?:al)?|available (?:treatments|therapies|options)|standard "
-    r"(?:of care|chemotherapy|therapy|treatment)|approved (?:\w+ )?(?:line )?therapies|published experience|"
-    r"control (?:arm|group)|placebo|benchmark|versus|\bvs\.?|in (?:separate|prior|previous) trials|exhausted",
+    r"for (?:comparison|context)|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
+    r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
+    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous) trials",
+    re.I,
+)
+# The control or placebo arm names a figure's group only within its clause: "in the trial of
+# X versus placebo, the response rate was 45%" is X's figure.
+CONTROL_ARM = re.compile(
+    r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
+    re.I)
+# "versus", "compared with": the figure after them is the comparison's other side, when it
+# follows within the same clause ("28.8 months versus only 12.5 months"); "compared to
+# placebo, X achieved ..." sets a trial's design, not a figure.
+CONTRAST = re.compile(
+    r"\b(?:versus|vs\.?|compared? (?:with|to)(?! (?:prior|previous|earlier|other|the first|baseline|interim))|"
+    r"compares? (?:\w+ )?(?:with|to)|relative to|as opposed to)(?=[^,;:]{0,60}$)",
+    re.I,
+)
+# What follows a figure and says whose it is: "12.5 months in the control group", "3.1 months
+# for placebo", "20% historically reported".
+COMPARATOR_TAIL = re.compile(
+    r"^[^.;,]{0,30}?\b(?:(?:in|for|with|on|among|of|from)\s+(?:the\s+|a\s+|an\s+)?(?:patients\s+(?:receiving|treated with|on|given)\s+)?"
+    r"(?:placebo|control|comparator|standard|SoC\b|historical|chemotherapy)|historically|previously reported|reported (?:for|with|in))",
     re.I,
 )
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)",
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    # "the median number of prior lines of CLL therapy was two"
+    rf"|\b(?:average|mean|median)\s+number\s+of\s+prior\s+(?:lines?(?:\s+of\s+(?:[\w/-]+\s+){{0,2}}?(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    rf"\s+(?:was|were|is)\s+(?P<v2>{NUM})\b",
     re.I,
 )
 COUNT = re.compile(
     rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?)",
     re.I,
 )
-COUNT_LIST = re.compile(r"(?<!\d)(?P<n>\d+)\s+(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
+COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-VALUE, LINK, COMPARATOR, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
-    gate, (VALUE, LINK, COMPARATOR, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
+VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
+    gate, (VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
 
 
 @lru_cache(maxsize=None)
@@ -64,12 +92,22 @@ def _any_endpoint() -> GateGroup:
     return GateGroup(pattern for pattern, _ in _endpoints())
 
 
+# Responses FACTS.md does not list, though they contain a listed one's words: pathologic
+# (surgical specimen), metabolic (PET), cytogenetic and molecular responses.
+NOT_ENDPOINT = gate(re.compile(
+    r"\b(?:(?:patholog(?:ic|ical)|metabolic|cytogenetic|molecular)\s+(?:complete|partial|major)?\s*(?:response|remission)s?(?:\s+rate)?"
+    r"(?:\s*\((?:pCR|MPR|CMR|CCyR|MMR)\))?|pCR|MPR|CMR|CCyR|MMR)\b", re.I))
+
+
 def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     if not _any_endpoint().possible(text):
         return spans
+    excluded = [(m.start(), m.end()) for m in NOT_ENDPOINT.finditer(text)]
     for pattern, code in _endpoints():
         for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in excluded):
+                continue
             if any(s <= match.start() < e or match.start() <= s < match.end() for s, e, _ in spans):
                 continue
             spans.append((match.start(), match.end(), code))
@@ -111,17 +149,21 @@ def extract_results(ctx: Context) -> None:
         text = _masked(ctx.text(sentence))
         if re.search(r"\bdefines?\b", text):
             continue
-        mentions = cohort_mentions(text)
-        for start, end, endpoint, value, high, unit in _values(text):
+        # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
+        mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
+        figures, labels = _values(text), {}
+        if "respectively" in text:
+            figures, labels = _respectively(text, figures, mentions)
+        for start, end, endpoint, value, high, unit in figures:
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
             if SINGLE_PATIENT.search(text[max(0, start - 40):start]):
                 continue
-            comparator = bool(COMPARATOR.search(text[max(0, start - 160):start]) or
-                              re.match(r"[^.;,]{0,25}\b(?:in the control|with placebo|for placebo|on placebo|in the placebo)", text[end:]))
-            if comparator and not _comparator_clause(text, start):
-                comparator = False
-            results.append(_result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator))
+            comparator = _is_comparator(ctx, text, start, end)
+            if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
+                continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
+            own = [labels[start]] if start in labels else mentions
+            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator))
     results.extend(_table_results(ctx))
     results = _in_disease_sections(ctx, [r for r in results if r is not None])
     ctx.extraction.results = _dedupe(results)
@@ -142,8 +184,12 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
     out = []
     for result in results:
         label = sections.get(result.evidence.span.start)
-        if label and result.cohort is None and not result.comparator:
-            result = replace(result, cohort=label)
+        if label and not result.comparator:
+            if result.cohort is None:
+                result = replace(result, cohort=label)
+            elif result.cohort.startswith(_PRIOR_LABELS):
+                # a prior-therapy subset of the section's disease cohort: "WM with prior ..."
+                result = replace(result, cohort=f"{label} {result.cohort}", population=f"{label} {result.cohort}")
         out.append(result)
     return out
 
@@ -187,18 +233,188 @@ def _short_label(heading: str, short_of: dict[str, str], text: str) -> str:
     return "/".join(shorts) if all(shorts) else heading
 
 
+# A threshold that defines a group, not a figure it reached: "PD-L1 expression of 50% or greater",
+# "TPS >=1%", "adverse events (>25%)"
+THRESHOLD = gate(re.compile(
+    r"(?:[\u2265\u2264]|[<>]=?)\s*\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\s*%\s+or\s+(?:greater|higher|more|above|less|lower|below)\b", re.I))
+
+
 @per_text_value
 def _masked(text: str) -> str:
+    text = THRESHOLD.sub(lambda m: " " * len(m.group(0)), text)
     text = DEFINED.sub(lambda m: " " * len(m.group(0)), text)
     text = CI.sub(lambda m: " " * len(m.group(0)), text)
     return re.sub(r"\(n\s*=\s*\d+\)|\bn\s*=\s*\d+", lambda m: " " * len(m.group(0)), text)
 
 
-def _comparator_clause(text: str, start: int) -> bool:
+# After a benchmark figure, the next one continues the list ("an ORR of 30-40%, a CR rate of
+# 10-17%, and a median DOR of 9-12 months") or starts the sponsor's own clause (", the ORR of
+# 41% is ..."): only a list continues the benchmark.
+_LIST_GO_ON = re.compile(r"\S{0,3}\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:(?:a|an)\s|(?<=and )|(?<=or ))", re.I)
+
+
+def _benchmark_cue(ctx: Context, text: str, start: int) -> bool:
+    """A benchmark word ("historical", "standard of care", "for comparison") before the figure,
+    with nothing between them that makes the figure the sponsor's: its drug ("in patients
+    who failed standard chemotherapy, ACM-101 achieved ...") or a new clause after a figure."""
+    window_start = max(0, start - 240)
     cue = None
-    for cue in COMPARATOR.finditer(text[max(0, start - 160):start]):
+    for cue in COMPARATOR.finditer(text, window_start, start):
         pass
-    return cue is not None
+    if cue is None:
+        return False
+    between = text[cue.end():start]
+    main = ctx.main_drug()
+    if any(m.name == main for m in ctx.drugs_in(between)):
+        return False
+    if re.search(r"\b(?:while|whereas|but|however|in contrast|by contrast)\b", between, re.I):
+        return False
+    for figure in VALUE.finditer(between):
+        if not _LIST_GO_ON.match(between, figure.end()):
+            return False
+    return True
+
+
+_PROGNOSIS = re.compile(r"\b(?:is|are|remains?)\s+(?:only\s+|just\s+|about\s+|approximately\s+|below\s+|under\s+|less than\s+|around\s+)*$", re.I)
+
+
+_EARLIER_LOOK = re.compile(
+    r"[^.;,]{0,20}?\b(?:in|at|from|as of)\s+(?:the\s+)?(?:prior|previous|earlier|interim|last|primary|first)\s+"
+    r"(?:data|analysis|analyses|cut|cutoff|update|readout|report)", re.I)
+
+
+def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
+    """Whether the figure at start:end is quoted for comparison. Only the figure's own stretch
+    counts: from the figure before it (or the sentence start) to the next figure, so that in
+    "28.8 months versus 12.5 months in the control group" only the second is the control's."""
+    before = [m.end() for m in VALUE.finditer(text, 0, start)]
+    own = text[max(before[-1] if before else 0, start - 160):start]
+    following = VALUE.search(text, end)
+    tail = text[end:following.start() if following else len(text)]
+    if _EARLIER_LOOK.match(tail):
+        return False  # "45%, compared with 30% at the interim analysis": the drug's own earlier figure
+    if CONTRAST.search(own) or CONTROL_ARM.search(own):
+        return True
+    if _benchmark_cue(ctx, text, start):
+        return True
+    if COMPARATOR_TAIL.match(tail):
+        return True
+    # "10.1 months with docetaxel": a drug other than the one the figure is about
+    main = ctx.main_drug()
+    drugs = [m for m in ctx.drugs_in(text) if end <= m.start <= end + 40]
+    if drugs and main and drugs[0].name != main:
+        return bool(re.fullmatch(r"[^.;,]{0,20}?\b(?:with|for|on|in patients (?:receiving|treated with))\s+(?:\w+\s+)?",
+                                 text[end:drugs[0].start]))
+    return False
+
+
+# "... and 30% of responding patients had ...": a share of patients, not a second group's figure
+_OF_PATIENTS = re.compile(
+    r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|responders|children|adults|people|individuals)\b", re.I)
+# What joins a second group's figure to the figure before it, for the same endpoint:
+# "11.9 months for Cohort 1 and 4.9 months for Cohort 2", "28.8 months versus only 12.5 months
+# in the control group", "45% (ACM-101) vs. 12% (placebo)".
+_CHAINED = re.compile(
+    r"(?:\([^()]*\)|\.\d|[^.;()]){0,80}?"
+    r"(?:(?:\band|,)(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
+    # after "versus"/"compared with" the other side may be named first: "compared to a historical control rate of 10%"
+    r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to)"
+    r"(?:\s+(?!(?:was|were|is|are|had|has)\b)[^\d\s.;,()]+){0,5}?)\s*"
+    # "40% (placebo: 5%)", "(vs. 5% with placebo)"
+    r"|\s*\(\s*(?:(?:vs\.?|versus)\s*|[\w -]{1,30}?\s*[:=]\s*)",
+    re.I,
+)
+
+
+# A share of patients and the response they had: "45% of patients achieved an objective
+# response", "and 25% had a partial response", "eight patients (32%) achieved a partial response"
+_SHARE_HAD = re.compile(
+    r"\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+)?"
+    r"(?:had|achieved|experienced|showed|attained|reached|demonstrated)\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?",
+    re.I)
+
+
+_COUNT_THEN_RATE = re.compile(
+    r"\b(?:in|among|of)\s+(?P<n>\d+)\s+(?:of|out of|/)\s+(?P<m>\d+)\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s*\($"
+    r"|\b\d+\s*/\s*\d+\s*\($", re.I)
+
+
+# A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
+_MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
+_MEDIANS = frozenset(_MEDIAN_OF.values())
+
+
+def _chained(text: str, endpoints, last, match) -> bool:
+    """Whether the figure `match` continues the last one's endpoint for another group."""
+    end, endpoint = last
+    start = max(end, endpoint[1]) if endpoint[0] >= end else end  # "41% ORR (...) in adults and 52% ..."
+    if any(start <= e[0] < match.start() for e in endpoints):
+        return False
+    return bool(_CHAINED.fullmatch(text, start, match.start()) and not VALUE.search(text, start, match.start())
+                and not _OF_PATIENTS.match(text, match.end()))
+
+
+_NUMBER = r"(?<![\d.\w])\d+(?:\.\d+)?"
+_UNIT_WORD = r"(?:%|percent\b|months?\b|weeks?\b|days?\b)"
+# "45% and 30%", "7.1 and 5.2 months", "40%, 55% and 80%": figures listed for a "respectively"
+_FIGURE_LIST = re.compile(rf"{_NUMBER}(?:\s*{_UNIT_WORD})?(?:\s*(?:,\s*and|,|and)\s+{_NUMBER}(?:\s*{_UNIT_WORD})?)+", re.I)
+_ENDPOINT_JOIN = re.compile(r"\s*(?:,\s*and|,|and)\s*(?:the\s+)?", re.I)
+
+
+def _respectively(text: str, figures: list, mentions: list[CohortMention]):
+    """Figures listed with "respectively" go, in order, to the endpoints ("the ORR and DCR were 40%
+    and 80%, respectively") or the groups ("45% and 30% in Cohorts 1 and 2, respectively") listed
+    with them. Returns the figures and, by figure start, the cohort each belongs to."""
+    bound = {f[0]: f for f in figures}
+    endpoints = endpoint_spans(text)
+    out = list(figures)
+    labels: dict[int, CohortMention] = {}
+    for found in _FIGURE_LIST.finditer(text):
+        tail = text[found.end():found.end() + 120]
+        if not re.match(r"[^.;]*?\brespectively\b", tail):
+            continue
+        items = [(m.start(), m.end(), float(m.group(0))) for m in re.finditer(_NUMBER, found.group(0))]
+        items = [(found.start() + a, found.start() + b, v) for a, b, v in items]
+        unit_match = re.search(rf"{_UNIT_WORD}\s*$", found.group(0), re.I)
+        if unit_match is None:
+            continue
+        # the endpoints listed before the figures: "The ORR and DCR were"
+        listed = _listed_endpoints(text, endpoints, found.start())
+        first = next((bound[a] for a, _, _ in items if a in bound), None)
+        if first is None:  # "median PFS was 7.1 and 5.2 months": no figure carried its own unit
+            if not listed or not LINK.search(text[listed[-1][1]:found.start()]):
+                continue
+            code = listed[-1][2]
+            first = (0, 0, code, 0, None, _unit(unit_match.group(0).strip(), code))
+        unit = first[5]
+        if unit is None:
+            continue
+        codes = [e[2] for e in listed] if len(listed) == len(items) else [first[2]] * len(items)
+        groups = [m for m in mentions if found.end() <= m.start and re.match(r"[^.;]*?\brespectively", text[m.end:])]
+        kept = [f for f in out if not any(a <= f[0] < b for a, b, _ in items)]
+        new = []
+        for index, (a, b, value) in enumerate(items):
+            if not _compatible(codes[index], unit):
+                new = []
+                break
+            new.append((a, b, codes[index], value, None, unit))
+            if len(groups) == len(items):
+                labels[a] = groups[index]
+        if new:
+            out = kept + new
+    return sorted(out), labels
+
+
+def _listed_endpoints(text: str, endpoints, before: int) -> list:
+    """The run of endpoints joined by "and"/commas that ends nearest before `before`."""
+    prior = [e for e in endpoints if e[1] <= before and not re.search(r"[.;]", text[e[1]:before])]
+    run = prior[-1:]
+    for e in reversed(prior[:-1]):
+        if _ENDPOINT_JOIN.fullmatch(text, e[1], run[0][0]):
+            run.insert(0, e)
+        else:
+            break
+    return run
 
 
 @per_text
@@ -207,6 +423,7 @@ def _values(text: str):
     endpoints = endpoint_spans(text)
     out = []
     used_values: set[int] = set()
+    last = None  # (end, endpoint span) of the last figure tied to an endpoint
     for match in VALUE.finditer(text):
         value, high = float(match.group("v")), match.group("v2")
         before = [e for e in endpoints if e[1] <= match.start()]
@@ -214,26 +431,42 @@ def _values(text: str):
         chosen = None
         # "50% partial response rate", "10 months of mOS", "26.2-month mOS"
         if after and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?(?:ongoing\s+)?", text[match.end():after[0][0]]):
+            if after[0][2] in ("PFS", "OS") and match.group("unit").lower().startswith("month"):
+                continue  # "12-month PFS rate": a landmark, not a duration
             chosen = after[0]
+        elif after and _SHARE_HAD.fullmatch(text, match.end(), after[0][0]):
+            chosen = after[0]  # "45% of patients achieved an objective response", "25% had a partial response"
         elif before:
             gap = text[before[-1][1]:match.start()]
             if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) else None
-            elif re.fullmatch(r"(?:[^.;]|\.\d)*?\d(?:[^.;]|\.\d)*?(?:for|in)\s+[^.;]*?\s+and\s+", gap):
-                chosen = before[-1]  # "11.9 months for Cohort 1 and 4.9 months for Cohort 2"
+                # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
+            elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
+                chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
+            elif last and _chained(text, endpoints, last, match):
+                # the same endpoint for a second group: "11.9 months for Cohort 1 and 4.9 months
+                # for Cohort 2", "28.8 months versus only 12.5 months in the control group"
+                chosen = last[1]
         if chosen is None:
             continue
+        if chosen[2] in ("PFS", "OS") and re.fullmatch(r"\s+at\s+", text[chosen[1]:match.start()]):
+            continue  # "progression-free survival at 6 months": a landmark, not a duration
         unit = _unit(match.group("unit"), chosen[2])
         if unit is None or not _compatible(chosen[2], unit):
             continue
         if unit == "%" and value > 100:
             continue
+        if (chosen[2] in _MEDIAN_OF and unit != "%" and out and out[-1][2] in _MEDIANS
+                and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[out[-1][1]:chosen[0]])):
+            # "median overall survival was 13.1 months and DoR was 5.6 months": one "median" governs both
+            chosen = (chosen[0], chosen[1], _MEDIAN_OF[chosen[2]])
         used_values.add(match.start())
+        last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
     for match in PRIOR_LINES.finditer(text):
-        value = number(match.group("v"))
+        value = number(match.group("v") or match.group("v2"))
         if value is not None:
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
     for pattern in (COUNT, COUNT_LIST):
@@ -258,7 +491,8 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     drug = None
     trial = cohort = None
     if not comparator:
-        cohort = _cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
+        cohort = (_cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
+                  or _prior_therapy_subgroup(text, start) or _line_subgroup(ctx, text, start, end))
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -290,10 +524,63 @@ def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
     return found
 
 
+# "In patients treated with both a prior BTK and BCL2 inhibitor, the ORR was 79%", "for the 68
+# patients previously treated for RT, the ORR was 50%": an analysis subset by prior therapy,
+# which carries its own figures (GUIDE.md: named analysis subgroups), labelled "with prior X".
+_PRIOR_SUBSET = re.compile(
+    r"\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?patients\s+(?:who\s+(?:had\s+|were\s+)?)?"
+    r"(?:previously\s+)?(?P<verb>treated with|received|treated for|exposed to|pretreated with)\s+"
+    r"(?:both\s+)?(?:an?\s+|the\s+)?(?:prior\s+|previous\s+)?(?P<x>[^,;.()]{2,80}?)\s*,")
+_PRIOR_LABELS = ("with prior ", "previously treated for ")
+
+
+def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
+    found = None
+    for match in _PRIOR_SUBSET.finditer(text, 0, start):
+        if not re.search(r"\b(?:prior|previous(?:ly)?|pretreated)\b", match.group(0), re.I):
+            continue  # "in patients treated with ACM-101": the trial's own treatment, not a subset
+        therapy = re.sub(r"\b(?:an?|the|both)\s+", "", match.group("x")).strip()
+        label = ("previously treated for " if match.group("verb") == "treated for" else "with prior ") + therapy
+        found = CohortMention(label, match.start(), match.end(), "population")
+    return found
+
+
+# "in the third-line setting", "among 3L+ patients": a line-of-therapy subgroup, when the
+# release reports more than one line (GUIDE.md: "third-line" is a named analysis subgroup)
+_LINE = r"(?:(?:first|second|third|fourth|fifth|later|2nd|3rd|4th)[- ]line(?:\+|\s+or\s+later|\s+and\s+(?:later|beyond))?|[1-5]L\+?)"
+_LINE_SUBGROUP = re.compile(
+    rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
+    rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?", re.I)
+_ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
+
+
+def _line_subgroup(ctx: Context, text: str, start: int, end: int) -> CohortMention | None:
+    if len(_release_lines(ctx)) < 2:
+        return None
+    previous = [m.end() for m in VALUE.finditer(text, 0, start)]
+    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r"[;]", text[:start])])
+    found = None
+    for match in _LINE_SUBGROUP.finditer(text, clause_start, start):
+        found = match
+    after = _LINE_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0)))
+    found = after or found
+    if found is None:
+        return None
+    return CohortMention(found.group("label"), found.start(), found.end(), "population")
+
+
+def _release_lines(ctx: Context) -> set[str]:
+    return {re.sub(r"[\s-]+", " ", m.group(0).lower()) for m in _ANY_LINE.finditer(ctx.document.text)}
+
+
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
     if not mentions:
         return None
-    following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    if inside:  # "each of the four patients treated in Cohort 3 achieved stable disease"
+        return inside[0]
+    # "45% in Cohort B"; not across a clause: "the ORR was 30%, while in Cohort B ..."
+    following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;,]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
     if following:
         return following[0]
     preceding = [m for m in mentions if m.end <= start]
@@ -329,54 +616,109 @@ def _table_results(ctx: Context) -> list[ResultFact]:
 
 
 def _is_row(text: str) -> bool:
-    return len(re.split(r"\s{2,}|\t", text.strip())) >= 3
+    text = text.strip()
+    if text.startswith("|"):  # a markdown table row: "| ORR | 45% | 12% |"
+        return text.count("|") >= 3
+    return len(re.split(r"\s{2,}|\t", text)) >= 3
 
 
 def _cells(text: str) -> list[str]:
-    return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text.strip())]
+    text = text.strip()
+    if text.startswith("|"):
+        # stacked header lines stay apart by their runs of spaces: "UC 2L   sac-TMT 5 mg/kg   (n=11)"
+        return [c.strip(" *") for c in text.strip("|").split("|")]
+    return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text)]
+
+
+# A row whose label gives the unit its cells leave out: "CR n (%)" with cells "1 (9)", "Median
+# PFS, months (95% CI)" with cells "5.8 (1.7-NE)".
+_COUNT_AND_RATE = re.compile(r"\bn\s*\(\s*%\s*\)", re.I)
+_ROW_UNIT = re.compile(r",\s*(?P<unit>months|weeks|days|%)(?:\s*\(|\s*$)", re.I)
+_LEADING = re.compile(r"^(?P<v>\d+(?:\.\d+)?)(?:\s*(?:-|to)\s*(?P<v2>\d+(?:\.\d+)?))?(?=\s*(?:\(|$))")
+_PERCENT_IN_PARENS = re.compile(r"^\d+\s*\(\s*(?P<v>\d+(?:\.\d+)?)\s*%?\s*\)$")
+
+
+def _cell_value(label: str, cell: str, endpoint: str) -> tuple[float, float | None, str] | None:
+    """A cell's figure for the row's endpoint: (value, value_high, unit)."""
+    if _COUNT_AND_RATE.search(label):
+        rate = _PERCENT_IN_PARENS.match(cell)  # "5 (45)": the rate wins over the count
+        return (float(rate.group("v")), None, "%") if rate and _compatible(endpoint, "%") else None
+    found = VALUE.search(cell)
+    if found:
+        unit = _unit(found.group("unit"), endpoint)
+        high = found.group("v2")
+        if unit and _compatible(endpoint, unit):
+            return float(found.group("v")), float(high) if high else None, unit
+        return None
+    stated = _ROW_UNIT.search(label)
+    leading = _LEADING.match(cell)
+    if stated and leading:
+        unit = _unit(stated.group("unit"), endpoint)
+        high = leading.group("v2")
+        if unit and _compatible(endpoint, unit):
+            return float(leading.group("v")), float(high) if high else None, unit
+    return None
 
 
 def _parse_table(ctx: Context, rows: list[Sentence]) -> list[ResultFact]:
     header = _cells(ctx.text(rows[0]))
-    body = [r for r in rows[1:] if not re.fullmatch(r"[-=\s|]+", ctx.text(r))]
+    body = [r for r in rows[1:] if not re.fullmatch(r"[-=:\s|]+", ctx.text(r))]
     out: list[ResultFact] = []
     by_cohort = re.match(r"(?:cohort|arm|dose level|group|part)\b", header[0], re.I)
     for row in body:
-        cells = _cells(ctx.text(row))
+        cells = [" ".join(c.split()) for c in _cells(ctx.text(row))]
         if len(cells) != len(header):
             continue
         if by_cohort:
             label = cells[0]
             for head, cell in zip(header[1:], cells[1:]):
+                head = " ".join(head.split())
                 endpoint = _endpoint_code(head)
-                found = VALUE.search(cell)
-                if endpoint and found:
-                    unit = _unit(found.group("unit"), endpoint)
-                    if unit and _compatible(endpoint, unit):
-                        out.append(_table_fact(ctx, row, endpoint, found, unit, label))
+                figure = _cell_value(head, cell, endpoint) if endpoint else None
+                if figure:
+                    out.append(_table_fact(ctx, row, endpoint, figure, label))
         else:
+            # a footnote letter flattened onto an abbreviation: "Confirmed ORRa", "Median PFSb"
+            cells[0] = re.sub(r"(?<=[A-Z])[a-z](?=[\s,]|$)", "", cells[0])
             endpoint = _endpoint_code(cells[0])
             if not endpoint:
                 continue
             for head, cell in zip(header[1:], cells[1:]):
-                found = VALUE.search(cell)
-                if not found:
-                    continue
-                unit = _unit(found.group("unit"), endpoint)
-                if unit and _compatible(endpoint, unit):
-                    out.append(_table_fact(ctx, row, endpoint, found, unit, _population_label(head)))
+                figure = _cell_value(cells[0], cell, endpoint)
+                if figure:
+                    label, comparator = _column_group(ctx, head)
+                    out.append(_table_fact(ctx, row, endpoint, figure, label, comparator))
     return [r for r in out if r is not None]
+
+
+def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
+    """A column's group and whether it is the comparison arm: "Placebo (n=40)", "Docetaxel"."""
+    if CONTROL_ARM.search(header) or COMPARATOR.search(header):
+        return None, True
+    main = ctx.main_drug()
+    names = ctx.drugs_in(header)
+    if names and all(m.name != main for m in names):
+        return None, True
+    # the treatment and its dose say which drug, not which group: "UC 2L | sac-TMT 5 mg/kg | (n=11)"
+    for mention in reversed(names):
+        header = header[:mention.start] + " " + header[mention.end:]
+    parts = [p for p in re.split(r"\s{2,}", header.strip()) if p and not DOSE.search(p)]
+    line = _ANY_LINE.search(" ".join(parts[:1]))
+    if line:  # "UC 2L": the line of therapy is what sets the column's patients apart
+        return line.group(0), False
+    return _population_label(" ".join(" ".join(parts[:1]).split())), False
 
 
 def _population_label(header: str) -> str | None:
     label = re.sub(r"\(.*?\)", "", header).strip()
-    if re.fullmatch(r"(?:ITT|mITT|intention[- ]to[- ]treat|intent[- ]to[- ]treat|overall|all patients|total|safety)(?: population)?", label, re.I):
+    if not label or re.fullmatch(r"(?:ITT|mITT|intention[- ]to[- ]treat|intent[- ]to[- ]treat|overall|all patients|total|safety)(?: population)?", label, re.I):
         return None
-    return label.lower() if label else None
+    return label.lower()
 
 
-def _table_fact(ctx, row: Sentence, endpoint, found, unit, label) -> ResultFact | None:
-    trial = trial_for(ctx, row, 0)
+def _table_fact(ctx, row: Sentence, endpoint, figure, label, comparator=False) -> ResultFact | None:
+    value, high, unit = figure
+    trial = None if comparator else trial_for(ctx, row, 0)
     if label and label.isdigit():
         for fact in ctx.extraction.cohorts:
             if fact.label == label and fact.trial:
@@ -385,9 +727,9 @@ def _table_fact(ctx, row: Sentence, endpoint, found, unit, label) -> ResultFact 
     drug = trial_fact.drug if trial_fact else ctx.main_drug()
     if drug is None:
         return None
-    high = found.group("v2")
-    return ResultFact(drug, endpoint, float(found.group("v")), unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
-                      value_high=float(high) if high else None, population=label if label and not label.isdigit() else None)
+    return ResultFact(drug, endpoint, value, unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
+                      value_high=high, comparator=comparator,
+                      population=label if label and not label.isdigit() else None)
 
 
 def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
@@ -399,9 +741,14 @@ def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
             continue
         seen.add(key)
         unique.append(result)
-    # A headline figure restated without its cohort is the same result.
-    with_cohort = {(r.drug, r.endpoint, r.value, r.unit) for r in unique if r.cohort}
-    return [r for r in unique if r.cohort or r.comparator or (r.drug, r.endpoint, r.value, r.unit) not in with_cohort]
+    # A headline figure restated without its cohort is the same result; the same figure twice in
+    # one statement (a table row: "5.5 months  4.4 months  5.5 months") is two groups' figure.
+    with_cohort: dict[tuple, set] = {}
+    for r in unique:
+        if r.cohort:
+            with_cohort.setdefault((r.drug, r.endpoint, r.value, r.unit), set()).add(r.evidence.span)
+    return [r for r in unique if r.cohort or r.comparator
+            or not (with_cohort.get((r.drug, r.endpoint, r.value, r.unit), set()) - {r.evidence.span})]
 
 
 def _add_population_cohorts(ctx: Context) -> None:
