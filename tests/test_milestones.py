@@ -244,3 +244,111 @@ def test_drug_parameter_narrows_the_answer(dev_graph: Path, dev_rows: list[dict]
     drugs = {str(row[table.columns.index("drug")]) for row in table.rows}
     assert drugs == {str(TGID["drug/omburtamab"])}
     assert len(table.rows) == sum(1 for r in dev_rows if r["drug"].endswith("/omburtamab"))
+
+
+# --- the saved query matches by key, as the pairwise form did ------------------
+
+PAIRWISE = Path(__file__).parent / "data" / "milestones_pairwise.rq"
+
+
+def _pairwise_and_saved(store) -> tuple[list, list]:
+    from trialgraph.sparql import engines
+
+    return (engines.select(store, PAIRWISE.read_text(encoding="utf-8"), {})[1],
+            engines.select(store, queries.load("milestones").text, {})[1])
+
+
+def test_same_rows_as_the_pairwise_form_on_dev(dev_graph: Path) -> None:
+    pairwise, saved = _pairwise_and_saved(load_store(dev_graph))
+    assert saved and saved == pairwise
+
+
+def _invented_store(releases: int, seed: int = 0, drugs: int = 3, dates: int = 9):
+    """Invented releases mixing every kind of milestone and report: planned and
+    achieved milestones of each kind naming a cohort, a trial or neither,
+    results (some comparators), cohorts named and approvals; some releases
+    undated, several on the same day."""
+    import random
+
+    import pyoxigraph as ox
+
+    rng = random.Random(seed)
+    tg = lambda name: ox.NamedNode(str(TG) + name)  # noqa: E731
+    iri = lambda path: ox.NamedNode(f"https://example.test/{path}")  # noqa: E731
+    dc = lambda name: ox.NamedNode(f"http://purl.org/dc/terms/{name}")  # noqa: E731
+    oa = lambda name: ox.NamedNode(f"http://www.w3.org/ns/oa#{name}")  # noqa: E731
+    a = ox.NamedNode(str(RDF.type))
+    date = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    kinds = ["data_readout", "initiation", "regulatory_submission", "regulatory_decision", "enrollment"]
+    ontology = ox.NamedNode("https://w3id.org/trialgraph/ontology")
+    quads = [ox.Quad(tg(f"MilestoneKind_{k}"), ox.NamedNode(str(SKOS.notation)), ox.Literal(k), ontology)
+             for k in kinds]
+    for i in range(releases):
+        g = iri(f"release/{i}")
+        drug = iri(f"drug/{rng.randrange(drugs)}")
+        trial = iri(f"trial/{drug.value[-1]}/{rng.randrange(3)}")
+        cohort = iri(f"cohort/{trial.value[-3:]}/{rng.randrange(2)}")
+        triples = [(g, dc("identifier"), ox.Literal(f"r{i:04d}"))]
+        if rng.random() < 0.85:
+            triples.append((g, dc("issued"), ox.Literal(f"2020-0{1 + rng.randrange(dates)}-01", datatype=date)))
+        for j in range(rng.randrange(1, 4)):
+            node = iri(f"node/{i}/{j}")
+            what = rng.choice(["planned", "planned", "achieved", "result", "cohort", "approval"])
+            if what in ("planned", "achieved"):
+                triples += [(node, a, tg("Milestone")), (node, tg("milestoneStatus"), tg(f"MilestoneStatus_{what}")),
+                            (node, tg("milestoneKind"), tg(f"MilestoneKind_{rng.choice(kinds)}")),
+                            (node, tg("milestoneDrug"), drug)]
+                subject = rng.choice(["cohort", "trial", "none"])
+                if subject != "none":
+                    triples.append((node, tg("milestoneTrial"), trial))
+                if subject == "cohort":
+                    triples.append((node, tg("milestoneCohort"), cohort))
+                if what == "planned":
+                    evidence, position, quote = iri(f"ev/{i}/{j}"), iri(f"ev/{i}/{j}/p"), iri(f"ev/{i}/{j}/q")
+                    triples += [(node, tg("evidence"), evidence), (evidence, oa("hasSelector"), position),
+                                (evidence, oa("hasSelector"), quote), (position, a, oa("TextPositionSelector")),
+                                (position, oa("start"), ox.Literal(str(j))), (quote, a, oa("TextQuoteSelector")),
+                                (quote, oa("exact"), ox.Literal(f"promise {i}/{j}"))]
+            elif what == "result":
+                triples += [(node, a, tg("Result")), (node, tg("aboutDrug"), drug),
+                            (node, tg("isComparator"), ox.Literal(rng.random() < 0.2))]
+                if rng.random() < 0.7:
+                    triples.append((node, tg("resultOf"), trial))
+                if rng.random() < 0.4:
+                    triples.append((node, tg("cohort"), cohort))
+            elif what == "cohort":
+                triples += [(cohort, a, tg("Cohort")), (cohort, tg("cohortOf"), trial), (trial, tg("studiesDrug"), drug)]
+            else:
+                triples += [(node, a, tg("Approval")), (node, tg("designatedDrug"), drug)]
+        quads += [ox.Quad(s, p, o, g) for s, p, o in triples]
+    store = ox.Store()
+    store.extend(quads)
+    return store
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_same_rows_as_the_pairwise_form_on_invented_releases(seed: int) -> None:
+    pairwise, saved = _pairwise_and_saved(_invented_store(150, seed))
+    reported = [row for row in saved if row[12] is not None]  # ?reported_on
+    assert len(saved) > 50 and 10 < len(reported) < len(saved)
+    assert saved == pairwise
+
+
+def test_cost_grows_with_distinct_dates_not_with_mentions() -> None:
+    # One drug mentioned 4x as often, on the same dates: the pairwise form took
+    # about 16x as long; by key it takes about 4x.
+    import time
+
+    text = queries.load("milestones").text
+    from trialgraph.sparql import engines
+
+    def fastest(store) -> float:
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            engines.select(store, text, {})
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    few, many = fastest(_invented_store(300, drugs=1)), fastest(_invented_store(1200, drugs=1))
+    assert many < 8 * few + 0.05, (few, many)

@@ -264,3 +264,31 @@ def test_inferred_graph_leaves_the_facts_table_and_validation_alone():
     with_rules = facts(dataset)
     dataset.remove_graph(inferred)
     assert facts(dataset) == with_rules
+
+
+def test_company_links_are_one_per_drug_and_company():
+    # A drug that many releases name with many companies: each company is linked
+    # to the drug once, and the drug's trials, cohorts, results and designations
+    # reach the companies through it (a link per node and company grew with the
+    # square of the drug's mentions).
+    import pyoxigraph as ox
+
+    from trialgraph.rules import infer
+
+    TG = "https://w3id.org/trialgraph/ontology#"
+    tg = lambda name: ox.NamedNode(f"{TG}{name}")  # noqa: E731
+    node = lambda path: ox.NamedNode(f"https://w3id.org/trialgraph/id/{path}")  # noqa: E731
+    drug = node("drug/zx-101")
+    quads = []
+    for i in range(40):
+        g = node(f"graph/zentrix-{i}")
+        trial, cohort, result, designation = (node(f"{kind}/zentrix-{i}/1") for kind in
+                                              ("trial", "cohort", "result", "designation"))
+        quads += [ox.Quad(s, p, o, g) for s, p, o in [
+            (drug, tg("developedBy"), node(f"company/zentrix-{i % 20}")),
+            (trial, tg("studiesDrug"), drug), (cohort, tg("cohortOf"), trial),
+            (result, tg("aboutDrug"), drug), (designation, tg("designatedDrug"), drug)]]
+    store = ox.Store()
+    store.extend(quads)
+    links = [(str(s), str(o)) for s, p, o in infer(store) if str(p) == f"{TG}concernsCompany"]
+    assert sorted(links) == sorted((drug.value, f"https://w3id.org/trialgraph/id/company/zentrix-{k}") for k in range(20))

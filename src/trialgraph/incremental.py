@@ -42,7 +42,7 @@ from .pipeline import Assembly, BuildResult, Extracted, Stopwatch, assemble, ass
     extract_counts, extract_files, finish_shared_graphs, require_releases, validate_assembly, validation_counts
 from .rdf import build_dataset
 from .resolve import resolve, word_counts
-from .rules import infer_rendered_changed, nodes_of, rule_input_summary, set_inferred
+from .rules import as_text, infer_rendered_changed, nodes_of, rule_input_summary, set_inferred
 from .trig import write_trig_located
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}
@@ -335,7 +335,7 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
     carried: dict[str, ReleaseState] = {}
     again = list(fresh)
     checked: dict = {}
-    touched = nodes_of(state.entities)
+    touched: set[str] = set()
     for doc in {e.document.doc_id for e in fresh} & set(state.releases):  # replaced releases: their old graphs
         touched.update(n for g in state.releases[doc].graphs for n in nodes_of(g.rule_input))
     old_view = memoryview(old_graph)  # blocks are copied into the new file from here, not sliced out
@@ -357,8 +357,11 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
     checked.update({URIRef(g.name): g.problems for g in emitted})
     for graph in emitted:
         touched.update(nodes_of(graph.rule_input))
+    # Of the entities graph, only the triples added or removed: every drug and
+    # company is typed there, so all its nodes would reach almost every
+    # component and the rules would run again on nearly the whole graph.
     entities = quads.graphs.get(URIRef(ENTITIES_GRAPH))
-    if entities is not None:
-        touched.update(nodes_of(entities.rule_input))
+    now = set(as_text(entities.rule_input).splitlines()) if entities is not None and entities.rule_input else set()
+    touched.update(nodes_of("\n".join(now.symmetric_difference(as_text(state.entities).splitlines()))))
     set_inferred(quads, infer_rendered_changed(quads, touched, state.inferred))
     return Assembly(resolution, quads, checked=checked if validate else None, emitted=emitted), carried

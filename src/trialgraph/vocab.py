@@ -81,7 +81,7 @@ class TG(DefinedNamespace):
     agency: URIRef  # The regulator that granted the designation or approval.
     cohort: URIRef  # The cohort a result was measured in; absent when the result is about the whole trial or a comparator.
     cohortOf: URIRef  # The trial a cohort belongs to.
-    concernsCompany: URIRef  # Inferred, never stated by a release: the company developing the drug that a drug, result, cohort, trial or designation is about (result -> drug -> company); shared by those classes, so no single domain.
+    concernsCompany: URIRef  # Inferred, never stated by a release: a company that any release says develops the drug (tg:developedBy gathered across releases).
     condition: URIRef  # The condition a designation or approval is granted for, when the indication names one.
     design: URIRef  # A design feature of a trial (open-label, randomized, ...), a concept of tg:TrialDesignScheme.
     designatedDrug: URIRef  # The drug that received the designation or approval.

@@ -90,11 +90,21 @@ _MIXED_SEGMENT = re.compile(r"-(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*")
 STUDY_SHAPE = re.compile(r"^[A-Z][A-Za-z]{4,}-")
 
 
+def _protocol_of(code: str, drug_code: str) -> bool:
+    """`code` is `drug_code`, a hyphen and 2-4 digits (re.fullmatch(re.escape(d) + r"-\\d{2,4}")
+    without compiling a pattern per code)."""
+    rest = code[len(drug_code) + 1:]
+    return code.startswith(drug_code + "-") and 2 <= len(rest) <= 4 and rest.isdecimal()
+
+
+_WORD_SEGMENT = re.compile(r"[a-z]{3,}\d*|[A-Z][a-z]{3,}")
+
+
 def _wide_code(code: str) -> bool:
     if not re.search(r"\d", code) or sum(c.isupper() for c in code) < 2 or STUDY_SHAPE.match(code):
         return False
     segments = code.split("-")
-    if any(re.fullmatch(r"[a-z]{3,}\d*|[A-Z][a-z]{3,}", s) for s in segments):
+    if any(_WORD_SEGMENT.fullmatch(s) for s in segments):
         return False  # a word in it: "Brand-semaglutide", "microRNA-10b", a study's "ABC-Breast-02"
     if NOT_CODE.match(segments[0] + "-1"):
         return False  # a virus, receptor or disease prefix: "ABCD-CoV-2"
@@ -458,8 +468,7 @@ def extract_drugs(ctx: Context) -> None:
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
-    accepted_codes = {c for c in accepted_codes
-                      if not any(c != d and re.fullmatch(re.escape(d) + r"-\d{2,4}", c) for d in accepted_codes)}
+    accepted_codes = {c for c in accepted_codes if not any(c != d and _protocol_of(c, d) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
     accepted_codes = {c for c in accepted_codes
                       if not any(c != d and len(d) >= 4 and c.startswith(d) and c[len(d)].isalnum() for d in accepted_codes)}
