@@ -10,6 +10,7 @@ from trialgraph.extractors.abbreviations import defined_abbreviations, expand
 from trialgraph.extractors.text import indication_after
 
 from test_extractors import announce
+from trialgraph.extractors.context import name_key
 
 
 def _trials(extraction):
@@ -897,3 +898,30 @@ def test_phase_trials_of_two_coordinated_drugs_are_a_study_of_each():
     ex = announce("Analysts compared the data with the Phase 3 trials of dovranumab and kelitrumab, approved in 2023.",
                   headline="Acme Reports ACM-101 Data")
     assert sorted(t.drug for t in ex.trials if t.phase == "3") == ["dovranumab", "kelitrumab"]
+
+
+# A study family's members are named by a word after the family's name ("<name> Lipids", "<name> Outcomes").
+def test_a_word_after_a_study_familys_name_names_the_member_study():
+    ex = announce(
+        "The Phase 3 ZEPHYR Glucose Trial enrolled 900 adults with type 2 diabetes.",
+        "The ZEPHYR outcomes trial of ACM-101 is ongoing and will report in 2028.",
+    )
+    names = {name_key(t.name) for t in ex.trials if t.drug == "ACM-101" and t.name}
+    assert names == {name_key("ZEPHYR Glucose"), name_key("ZEPHYR Outcomes")}
+    phases = {name_key(t.name): t.phase for t in ex.trials if t.name}
+    assert phases[name_key("ZEPHYR Glucose")] == "3" and phases[name_key("ZEPHYR Outcomes")] is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The KESTREL-2 Safety Trial of ACM-101 enrolled 120 adults with plaque psoriasis.", "KESTREL-2"),
+    ("The Phase 2 KESTREL Psoriasis Trial of ACM-101 enrolled 120 adults.", "KESTREL"),
+    ("Results of the KESTREL Pivotal Trial of ACM-101 in plaque psoriasis were positive.", "KESTREL"),
+])
+def test_a_descriptive_or_disease_word_after_a_study_name_is_not_part_of_it(sentence, name):
+    ex = announce(sentence)
+    assert {t.name for t in ex.trials} == {name}
+
+
+def test_a_qualified_name_needs_a_study_name_before_its_word():
+    ex = announce("Zentrix Bio will file an IND after its IND Enabling Study of ACM-101 in plaque psoriasis ends.")
+    assert not any(t.name and t.name.startswith("IND") for t in ex.trials)

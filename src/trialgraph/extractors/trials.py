@@ -26,9 +26,12 @@ TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z]-[A-Z]{3,}(?:-[A-Za-
               r"Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
 # "the Pioneer 6 study": a word and a number, only where a study noun or phase follows
 WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
+# A study family's member is named by a word after the family's name: "the ZEPHYR Lipids Trial",
+# "the ZEPHYR Outcomes trial" (cardiovascular outcomes trials are conventionally "<name> Outcomes");
+# the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
     rf"(?P<name>{TRIAL_NAME})(?![\w-])")
@@ -201,6 +204,12 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     PAREN_AFTER_POPULATION, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
+            if pattern is NAMED_BEFORE_NOUN and match.group("qualifier"):
+                family = name[: match.start("qualifier") - match.start("name")]
+                if not _valid_name(ctx, family):
+                    continue
+                if not _names_member(match.group("qualifier")):
+                    name = family
             if pattern in (PAREN_NAME, PAREN_AFTER_POPULATION) and (
                     match.group("name").startswith('"') or _defines_term(ctx, name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
@@ -271,6 +280,19 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+def _names_member(qualifier: str) -> bool:
+    word = qualifier.strip()
+    if word.casefold() == "outcomes":
+        return True
+    return not (_GENERIC_STUDY_WORD.fullmatch(word) or _design_words().fullmatch(" " + word) or names_disease(word)
+                or _REPORT_WORD.fullmatch(word))
+
+
+# words of a headline's report about a study, not of its name ("ZEPHYR Topline Trial Results")
+_REPORT_WORD = re.compile(r"(?:Topline|Interim|Data|Results?|Readout|Update|Primary|Secondary|Full|Late|Early|Global|"
+                          r"Pivotal|New|Novel|Enrolling|Enrollment|Recruitment|Enabling|Ready)", re.I)
 
 
 _VAGUE_QUANTITY = re.compile(r"\b(?:several|many|numerous|various|other|previous|prior|earlier|past|most|some|"
