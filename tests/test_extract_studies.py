@@ -925,3 +925,19 @@ def test_a_descriptive_or_disease_word_after_a_study_name_is_not_part_of_it(sent
 def test_a_qualified_name_needs_a_study_name_before_its_word():
     ex = announce("Zentrix Bio will file an IND after its IND Enabling Study of ACM-101 in plaque psoriasis ends.")
     assert not any(t.name and t.name.startswith("IND") for t in ex.trials)
+
+
+# A combined phase written with a dash ("Phase I–II", as journals write it) or a phase's stages run together ("2a/b")
+@pytest.mark.parametrize("written, phase", [
+    ("Phase 1-2", "1/2"), ("Phase I\u2013II", "1/2"), ("phase 2\u20133", "2/3"), ("Phase 1b-2", "1/2"),
+    ("Phase 2a/b", "2"), ("Phase IIb/III", "2/3"),
+])
+def test_a_combined_phase_written_with_a_dash_is_one_phase(written, phase):
+    ex = announce(f"Zentrix Bio started a {written} trial of ACM-101 in adults with plaque psoriasis.")
+    assert [t.phase for t in ex.trials if t.drug == "ACM-101"] == [phase]
+
+
+def test_a_hyphenated_word_after_a_phase_is_not_a_second_phase():
+    ex = announce("Zentrix Bio completed the Phase 3-enabling toxicology study of ACM-101 and started a Phase 2 trial "
+                  "in adults with plaque psoriasis.")
+    assert [t.phase for t in ex.trials if t.drug == "ACM-101"] == ["2"]

@@ -15,8 +15,12 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 
 NAME = "trials.patterns"
 
+# A combined phase is written with a slash or a dash ("Phase 1/2", "Phase I–II", "Phase 2-3"); "Phase 2a/b"
+# runs the letters of one phase.
 PHASE = re.compile(
-    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
+    r"(?:\s*[/\u2013]\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?|-(?:IV|I{1,3}|[1-4])[abAB]?(?![\w-])|/[abAB])?"
+    r"|(?:one|two|three|four)(?=\s))(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
@@ -91,7 +95,9 @@ def _designs() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def normalize_phase(raw: str) -> str | None:
-    parts = [p.strip().lower() for p in raw.split("/")]
+    parts = [p.strip().lower() for p in re.split(r"[/\u2013-]", raw)]
+    if len(parts) == 2 and parts[1] in ("a", "b"):  # "2a/b": one phase's stages
+        parts[1] = parts[0].rstrip("ab") + parts[1]
     phases = [PHASE_NORMAL.get(p) for p in parts]
     if None in phases:
         return None
