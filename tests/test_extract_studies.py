@@ -941,3 +941,22 @@ def test_a_hyphenated_word_after_a_phase_is_not_a_second_phase():
     ex = announce("Zentrix Bio completed the Phase 3-enabling toxicology study of ACM-101 and started a Phase 2 trial "
                   "in adults with plaque psoriasis.")
     assert [t.phase for t in ex.trials if t.drug == "ACM-101"] == ["2"]
+
+
+def test_a_named_study_does_not_absorb_an_unnamed_study_of_another_population():
+    # words every population shares ("relapsed or refractory") do not make two populations one
+    ex = announce(
+        "An investigator-initiated Phase 1 study of ACM-101 in relapsed or refractory head and neck cancer has completed enrollment.",
+        "ACM-101 is also being evaluated in the Phase 1 KESTREL-2 study in relapsed or refractory pediatric solid tumors.",
+    )
+    studies = sorted((t.name or "", t.indication) for t in ex.trials if t.drug == "ACM-101")
+    assert studies == [("", "relapsed or refractory head and neck cancer"),
+                       ("KESTREL-2", "relapsed or refractory pediatric solid tumors")]
+
+
+def test_a_named_study_still_takes_an_unnamed_mention_of_its_own_population():
+    ex = announce(
+        "A Phase 2 study of ACM-101 in adults with moderate plaque psoriasis is enrolling.",
+        "The Phase 2 KESTREL study enrolls adults with plaque psoriasis at 40 sites.",
+    )
+    assert [(t.name, t.phase) for t in ex.trials if t.drug == "ACM-101"] == [("KESTREL", "2")]

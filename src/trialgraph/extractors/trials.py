@@ -703,6 +703,11 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
         return False
     if not trial.indication or not mention.indication:
         return True
+    # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
+    # population shares do not make two populations one
+    specific = population_words(trial.indication), population_words(mention.indication)
+    if any(specific) and not specific[0] & specific[1]:
+        return False
     return similarity(trial.indication, mention.indication) >= 0.3
 
 
