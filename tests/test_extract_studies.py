@@ -960,3 +960,22 @@ def test_a_named_study_still_takes_an_unnamed_mention_of_its_own_population():
         "The Phase 2 KESTREL study enrolls adults with plaque psoriasis at 40 sites.",
     )
     assert [(t.name, t.phase) for t in ex.trials if t.drug == "ACM-101"] == [("KESTREL", "2")]
+
+
+def test_this_study_takes_the_population_of_the_study_the_sentence_before_described():
+    ex = announce(
+        "Enrollment is complete in a study testing ACM-101 with radiotherapy in relapsed or refractory head and neck cancer. "
+        "Northfield University is running this investigator-initiated Phase 1 study.",
+        "ACM-101 is also being evaluated in the Phase 1 KESTREL-2 study in relapsed or refractory pediatric solid tumors.",
+    )
+    studies = {t.name: t.indication for t in ex.trials if t.drug == "ACM-101" and t.phase == "1"}
+    assert studies == {None: "relapsed or refractory head and neck cancer",
+                       "KESTREL-2": "relapsed or refractory pediatric solid tumors"}
+
+
+def test_this_study_does_not_take_a_population_from_another_paragraph_or_a_sentence_without_a_study():
+    ex = announce(
+        "ACM-101 is being developed for relapsed or refractory head and neck cancer.",
+        "ACM-101 reduced tumor size in mice with pancreatic cancer. The company started this Phase 1 study in May.",
+    )
+    assert [t.indication for t in ex.trials if t.drug == "ACM-101"] != ["pancreatic cancer"]

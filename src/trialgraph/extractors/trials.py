@@ -129,9 +129,13 @@ class _Mention:
 def extract_trials(ctx: Context) -> None:
     mentions: list[_Mention] = []
     plural_phase: tuple[int, str] | None = None
+    previous: Sentence | None = None
     for sentence in ctx.fact_sentences():
         found = _mentions_in(ctx, sentence)
         text = ctx.text(sentence)
+        if previous is not None and previous.paragraph == sentence.paragraph:
+            _population_of_antecedent(ctx, text, ctx.text(previous), found)
+        previous = sentence
         ordinal = ORDINAL_TRIAL.match(text)
         if not found and ordinal and plural_phase and plural_phase[0] == sentence.paragraph:
             mention = _Mention(sentence, ordinal.start("noun"), ordinal.end("noun"), phase=plural_phase[1])
@@ -185,6 +189,20 @@ def extract_trials(ctx: Context) -> None:
         mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
+
+
+# "... a study testing X in head and neck cancer has been completed. The University runs this investigator-
+# initiated Phase 1 study": a demonstrative points to the study the sentence before described, and its population.
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[_Mention]) -> None:
+    for mention in found:
+        if mention.indication or mention.name or not _DEMONSTRATIVE.search(text[max(0, mention.start - 50):mention.start]):
+            continue
+        noun = TRIAL_NOUN.search(before)
+        if noun and len(PHASE.findall(before)) <= 1:
+            mention.indication = indication_after(before[noun.end():], ctx)
 
 
 # One test for all the patterns below: most sentences name no trial.
