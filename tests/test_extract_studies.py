@@ -979,3 +979,13 @@ def test_this_study_does_not_take_a_population_from_another_paragraph_or_a_sente
         "ACM-101 reduced tumor size in mice with pancreatic cancer. The company started this Phase 1 study in May.",
     )
     assert [t.indication for t in ex.trials if t.drug == "ACM-101"] != ["pancreatic cancer"]
+
+
+def test_a_planned_named_study_does_not_absorb_a_completed_study_of_the_same_phase():
+    ex = announce(
+        "Zentrix Bio previously completed a Phase 1/2 study of ACM-101 as a single agent in advanced non-small cell lung cancer.",
+        "Zentrix Bio is planning the Phase 1/2 KESTREL-7 study of ACM-101 with pembrolizumab in first-line non-small cell lung cancer.",
+    )
+    studies = sorted((t.name or "", t.indication) for t in ex.trials if t.drug == "ACM-101")
+    assert studies == [("", "advanced non-small cell lung cancer"),
+                       ("KESTREL-7", "first-line non-small cell lung cancer")]

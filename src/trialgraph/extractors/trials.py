@@ -616,7 +616,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         for trial in same_drug:
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
-                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention):
+                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention) \
+                    and {trial.status, mention.status} != {"completed", "active"}:  # a completed study is not a planned one
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
@@ -677,7 +678,8 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
 # the status word governs the mention: "completed (its) Phase I testing", not "completed enrollment in the"
 _GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
 _COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of){_GOVERNED}", re.I)
-_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|upcoming|dosed|"
+_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|"
+                     rf"started|starting|launched|launching|"
                      rf"to (?:begin|start|conduct|launch)|"
                      rf"(?:dosed|dosing of|enrolled|randomi[sz]ed) (?:the|its|their) first (?:patient|subject|participant)s? in|"
                      rf"first (?:patient|subject|participant)s? (?:was |were |has been )?(?:dosed|enrolled|randomi[sz]ed) in)"
