@@ -989,3 +989,10 @@ def test_a_planned_named_study_does_not_absorb_a_completed_study_of_the_same_pha
     studies = sorted((t.name or "", t.indication) for t in ex.trials if t.drug == "ACM-101")
     assert studies == [("", "advanced non-small cell lung cancer"),
                        ("KESTREL-7", "first-line non-small cell lung cancer")]
+
+
+@pytest.mark.parametrize("written", ["ZX101-01/PB-3020-001", "PB-3020-001"])
+def test_a_partnered_studys_protocol_codes_name_it(written):
+    ex = announce(f"Zentrix Bio will present results from the Phase 1/2 {written} study (NCT01234567) of ACM-101 "
+                  "in adults with plaque psoriasis.")
+    assert [(t.phase, t.name) for t in ex.trials if t.drug == "ACM-101"] == [("1/2", written)]

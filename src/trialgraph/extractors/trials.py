@@ -25,7 +25,11 @@ PHASE = re.compile(
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
 # in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
-TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z]-[A-Z]{3,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
+# A study two partners run is known by both their protocol codes ("ZX101-01/PB-3020-001"); a drug code with a
+# protocol number ("PB-3020-001") names a study.
+_PROTOCOL_CODE = r"(?:[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{2,}-\d+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)"
+TRIAL_NAME = (rf"(?:{_PROTOCOL_CODE}/(?={_PROTOCOL_CODE}))?"
+              r"(?:[A-Z]{2,}-\d+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*|[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z]-[A-Z]{3,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
               r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|[A-Z][a-z]{3,}-\d{1,3}[A-Za-z]?|"
               r"Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
 # "the Pioneer 6 study": a word and a number, only where a study noun or phase follows
