@@ -996,3 +996,18 @@ def test_a_partnered_studys_protocol_codes_name_it(written):
     ex = announce(f"Zentrix Bio will present results from the Phase 1/2 {written} study (NCT01234567) of ACM-101 "
                   "in adults with plaque psoriasis.")
     assert [(t.phase, t.name) for t in ex.trials if t.drug == "ACM-101"] == [("1/2", written)]
+
+
+def test_a_pipeline_bullet_writes_the_drugs_indication_in_parentheses():
+    ex = announce(
+        "Pipeline highlights:",
+        "* ACM-101 (plaque psoriasis): Phase 2 trial initiated in March.",
+        "* ZX-202 (ulcerative colitis): first patient dosed in Phase 1b study.",
+    )
+    assert {(t.drug, t.phase, t.indication) for t in ex.trials} >= {
+        ("ACM-101", "2", "plaque psoriasis"), ("ZX-202", "1b", "ulcerative colitis")}
+
+
+def test_a_code_in_parentheses_after_a_drug_is_not_its_indication():
+    ex = announce("ACM-101 (also known as ZX-5) is in a Phase 2 trial.")
+    assert all(t.indication != "also known as ZX-5" for t in ex.trials)

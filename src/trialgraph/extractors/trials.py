@@ -795,12 +795,22 @@ def drug_indication(ctx: Context, drug: str) -> str | None:
             if mention.name != drug:
                 continue
             found = indication_after(text[mention.end:], ctx, window=120) or disease_before_therapy(
-                text[mention.end:mention.end + 90])
+                text[mention.end:mention.end + 90]) or _disease_in_parentheses(text[mention.end:mention.end + 90])
             if found:
                 counts[found] = counts.get(found, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+
+
+def _disease_in_parentheses(text: str) -> str | None:
+    """"ACM-101 (plaque psoriasis): Phase 2 trial initiated": a pipeline list writes the drug's indication in
+    parentheses after its name."""
+    paren = re.match(r"\s*\(([^()]{3,80})\)", text)
+    if not paren:
+        return None
+    inner = paren.group(1).strip()
+    return inner if names_disease(inner) and not _GENERIC.fullmatch(inner) else None
 
 
 # "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies":
