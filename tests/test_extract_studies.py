@@ -1011,3 +1011,13 @@ def test_a_pipeline_bullet_writes_the_drugs_indication_in_parentheses():
 def test_a_code_in_parentheses_after_a_drug_is_not_its_indication():
     ex = announce("ACM-101 (also known as ZX-5) is in a Phase 2 trial.")
     assert all(t.indication != "also known as ZX-5" for t in ex.trials)
+
+
+def test_a_name_in_apposition_after_the_study_and_its_drug_names_the_study():
+    ex = announce("The registrational study of ACM-101, ZEPHYR, enrolled 300 adults with plaque psoriasis.")
+    assert [(t.drug, t.name) for t in ex.trials] == [("ACM-101", "ZEPHYR")]
+
+
+def test_a_list_of_drugs_after_a_study_is_not_its_name():
+    ex = announce("A Phase 2 study of ACM-101, ZX-202 and ZX-303, is planned in plaque psoriasis.")
+    assert all(t.name is None for t in ex.trials)

@@ -43,9 +43,11 @@ NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBE
 NOUN_THEN_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
     rf"(?P<name>{TRIAL_NAME})(?![\w-])")
-# "A second Phase 3 study, BRIDGE-2, is expected ...": the name in apposition after the noun
+# "A second Phase 3 study, BRIDGE-2, is expected ...", "the registrational study of X, BRIDGE, enrolled ...":
+# the name in apposition after the noun (and its drug)
 NOUN_COMMA_NAME = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?),\s+(?P<name>{TRIAL_NAME})(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
+    rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
+    rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
