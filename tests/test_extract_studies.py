@@ -1021,3 +1021,10 @@ def test_a_name_in_apposition_after_the_study_and_its_drug_names_the_study():
 def test_a_list_of_drugs_after_a_study_is_not_its_name():
     ex = announce("A Phase 2 study of ACM-101, ZX-202 and ZX-303, is planned in plaque psoriasis.")
     assert all(t.name is None for t in ex.trials)
+
+
+def test_a_population_cut_at_its_length_keeps_no_dangling_word():
+    from trialgraph.extractors.text import _cut
+    cut = _cut("primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children "
+               "aged one to ten and older children")
+    assert cut == "primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children aged one"
