@@ -10,6 +10,7 @@ from trialgraph.extractors.abbreviations import defined_abbreviations, expand
 from trialgraph.extractors.text import indication_after
 
 from test_extractors import announce
+from trialgraph.extractors.context import name_key
 
 
 def _trials(extraction):
@@ -897,3 +898,133 @@ def test_phase_trials_of_two_coordinated_drugs_are_a_study_of_each():
     ex = announce("Analysts compared the data with the Phase 3 trials of dovranumab and kelitrumab, approved in 2023.",
                   headline="Acme Reports ACM-101 Data")
     assert sorted(t.drug for t in ex.trials if t.phase == "3") == ["dovranumab", "kelitrumab"]
+
+
+# A study family's members are named by a word after the family's name ("<name> Lipids", "<name> Outcomes").
+def test_a_word_after_a_study_familys_name_names_the_member_study():
+    ex = announce(
+        "The Phase 3 ZEPHYR Glucose Trial enrolled 900 adults with type 2 diabetes.",
+        "The ZEPHYR outcomes trial of ACM-101 is ongoing and will report in 2028.",
+    )
+    names = {name_key(t.name) for t in ex.trials if t.drug == "ACM-101" and t.name}
+    assert names == {name_key("ZEPHYR Glucose"), name_key("ZEPHYR Outcomes")}
+    phases = {name_key(t.name): t.phase for t in ex.trials if t.name}
+    assert phases[name_key("ZEPHYR Glucose")] == "3" and phases[name_key("ZEPHYR Outcomes")] is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The KESTREL-2 Safety Trial of ACM-101 enrolled 120 adults with plaque psoriasis.", "KESTREL-2"),
+    ("The Phase 2 KESTREL Psoriasis Trial of ACM-101 enrolled 120 adults.", "KESTREL"),
+    ("Results of the KESTREL Pivotal Trial of ACM-101 in plaque psoriasis were positive.", "KESTREL"),
+])
+def test_a_descriptive_or_disease_word_after_a_study_name_is_not_part_of_it(sentence, name):
+    ex = announce(sentence)
+    assert {t.name for t in ex.trials} == {name}
+
+
+def test_a_qualified_name_needs_a_study_name_before_its_word():
+    ex = announce("Zentrix Bio will file an IND after its IND Enabling Study of ACM-101 in plaque psoriasis ends.")
+    assert not any(t.name and t.name.startswith("IND") for t in ex.trials)
+
+
+# A combined phase written with a dash ("Phase I–II", as journals write it) or a phase's stages run together ("2a/b")
+@pytest.mark.parametrize("written, phase", [
+    ("Phase 1-2", "1/2"), ("Phase I\u2013II", "1/2"), ("phase 2\u20133", "2/3"), ("Phase 1b-2", "1/2"),
+    ("Phase 2a/b", "2"), ("Phase IIb/III", "2/3"),
+])
+def test_a_combined_phase_written_with_a_dash_is_one_phase(written, phase):
+    ex = announce(f"Zentrix Bio started a {written} trial of ACM-101 in adults with plaque psoriasis.")
+    assert [t.phase for t in ex.trials if t.drug == "ACM-101"] == [phase]
+
+
+def test_a_hyphenated_word_after_a_phase_is_not_a_second_phase():
+    ex = announce("Zentrix Bio completed the Phase 3-enabling toxicology study of ACM-101 and started a Phase 2 trial "
+                  "in adults with plaque psoriasis.")
+    assert [t.phase for t in ex.trials if t.drug == "ACM-101"] == ["2"]
+
+
+def test_a_named_study_does_not_absorb_an_unnamed_study_of_another_population():
+    # words every population shares ("relapsed or refractory") do not make two populations one
+    ex = announce(
+        "An investigator-initiated Phase 1 study of ACM-101 in relapsed or refractory head and neck cancer has completed enrollment.",
+        "ACM-101 is also being evaluated in the Phase 1 KESTREL-2 study in relapsed or refractory pediatric solid tumors.",
+    )
+    studies = sorted((t.name or "", t.indication) for t in ex.trials if t.drug == "ACM-101")
+    assert studies == [("", "relapsed or refractory head and neck cancer"),
+                       ("KESTREL-2", "relapsed or refractory pediatric solid tumors")]
+
+
+def test_a_named_study_still_takes_an_unnamed_mention_of_its_own_population():
+    ex = announce(
+        "A Phase 2 study of ACM-101 in adults with moderate plaque psoriasis is enrolling.",
+        "The Phase 2 KESTREL study enrolls adults with plaque psoriasis at 40 sites.",
+    )
+    assert [(t.name, t.phase) for t in ex.trials if t.drug == "ACM-101"] == [("KESTREL", "2")]
+
+
+def test_this_study_takes_the_population_of_the_study_the_sentence_before_described():
+    ex = announce(
+        "Enrollment is complete in a study testing ACM-101 with radiotherapy in relapsed or refractory head and neck cancer. "
+        "Northfield University is running this investigator-initiated Phase 1 study.",
+        "ACM-101 is also being evaluated in the Phase 1 KESTREL-2 study in relapsed or refractory pediatric solid tumors.",
+    )
+    studies = {t.name: t.indication for t in ex.trials if t.drug == "ACM-101" and t.phase == "1"}
+    assert studies == {None: "relapsed or refractory head and neck cancer",
+                       "KESTREL-2": "relapsed or refractory pediatric solid tumors"}
+
+
+def test_this_study_does_not_take_a_population_from_another_paragraph_or_a_sentence_without_a_study():
+    ex = announce(
+        "ACM-101 is being developed for relapsed or refractory head and neck cancer.",
+        "ACM-101 reduced tumor size in mice with pancreatic cancer. The company started this Phase 1 study in May.",
+    )
+    assert [t.indication for t in ex.trials if t.drug == "ACM-101"] != ["pancreatic cancer"]
+
+
+def test_a_planned_named_study_does_not_absorb_a_completed_study_of_the_same_phase():
+    ex = announce(
+        "Zentrix Bio previously completed a Phase 1/2 study of ACM-101 as a single agent in advanced non-small cell lung cancer.",
+        "Zentrix Bio is planning the Phase 1/2 KESTREL-7 study of ACM-101 with pembrolizumab in first-line non-small cell lung cancer.",
+    )
+    studies = sorted((t.name or "", t.indication) for t in ex.trials if t.drug == "ACM-101")
+    assert studies == [("", "advanced non-small cell lung cancer"),
+                       ("KESTREL-7", "first-line non-small cell lung cancer")]
+
+
+@pytest.mark.parametrize("written", ["ZX101-01/PB-3020-001", "PB-3020-001"])
+def test_a_partnered_studys_protocol_codes_name_it(written):
+    ex = announce(f"Zentrix Bio will present results from the Phase 1/2 {written} study (NCT01234567) of ACM-101 "
+                  "in adults with plaque psoriasis.")
+    assert [(t.phase, t.name) for t in ex.trials if t.drug == "ACM-101"] == [("1/2", written)]
+
+
+def test_a_pipeline_bullet_writes_the_drugs_indication_in_parentheses():
+    ex = announce(
+        "Pipeline highlights:",
+        "* ACM-101 (plaque psoriasis): Phase 2 trial initiated in March.",
+        "* ZX-202 (ulcerative colitis): first patient dosed in Phase 1b study.",
+    )
+    assert {(t.drug, t.phase, t.indication) for t in ex.trials} >= {
+        ("ACM-101", "2", "plaque psoriasis"), ("ZX-202", "1b", "ulcerative colitis")}
+
+
+def test_a_code_in_parentheses_after_a_drug_is_not_its_indication():
+    ex = announce("ACM-101 (also known as ZX-5) is in a Phase 2 trial.")
+    assert all(t.indication != "also known as ZX-5" for t in ex.trials)
+
+
+def test_a_name_in_apposition_after_the_study_and_its_drug_names_the_study():
+    ex = announce("The registrational study of ACM-101, ZEPHYR, enrolled 300 adults with plaque psoriasis.")
+    assert [(t.drug, t.name) for t in ex.trials] == [("ACM-101", "ZEPHYR")]
+
+
+def test_a_list_of_drugs_after_a_study_is_not_its_name():
+    ex = announce("A Phase 2 study of ACM-101, ZX-202 and ZX-303, is planned in plaque psoriasis.")
+    assert all(t.name is None for t in ex.trials)
+
+
+def test_a_population_cut_at_its_length_keeps_no_dangling_word():
+    from trialgraph.extractors.text import _cut
+    cut = _cut("primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children "
+               "aged one to ten and older children")
+    assert cut == "primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children aged one"

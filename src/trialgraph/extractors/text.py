@@ -231,8 +231,9 @@ def _cut(text: str) -> str | None:
     phrase = re.sub(r"\s+(?:globally|worldwide|nationally|internationally|alone)$", "", phrase, flags=re.I)
     phrase = _disease_list_prefix(phrase)
     words = phrase.split()
-    if len(words) > 16:
-        phrase = " ".join(words[:16])
+    if len(words) > 16:  # a phrase cut at its length keeps no dangling word: "... confined to the bone or"
+        phrase = re.sub(r"(?:[\s,]+(?:and|or|to|the|of|in|with|as|such as|including))+$", "",
+                        " ".join(words[:16]).rstrip(" ,"), flags=re.I)
     return phrase or None
 
 

@@ -15,26 +15,39 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 
 NAME = "trials.patterns"
 
+# A combined phase is written with a slash or a dash ("Phase 1/2", "Phase I–II", "Phase 2-3"); "Phase 2a/b"
+# runs the letters of one phase.
 PHASE = re.compile(
-    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?(?:\s*/\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?)?|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
+    r"(?:\s*[/\u2013]\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?|-(?:IV|I{1,3}|[1-4])[abAB]?(?![\w-])|/[abAB])?"
+    r"|(?:one|two|three|four)(?=\s))(?![\w/])"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
 # in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
-TRIAL_NAME = (r"(?:[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z]-[A-Z]{3,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
+# A study two partners run is known by both their protocol codes ("ZX101-01/PB-3020-001"); a drug code with a
+# protocol number ("PB-3020-001") names a study.
+_PROTOCOL_CODE = r"(?:[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{2,}-\d+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)"
+TRIAL_NAME = (rf"(?:{_PROTOCOL_CODE}/(?={_PROTOCOL_CODE}))?"
+              r"(?:[A-Z]{2,}-\d+-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*|[A-Z][A-Z0-9]{2,}(?:-[A-Za-z0-9]+)*|[A-Z]-[A-Z]{3,}(?:-[A-Za-z0-9]+)*|[A-Z][A-Za-z]*-[A-Z][A-Za-z0-9-]*\d|[A-Z]-\d+(?:-[A-Z0-9]+)+|"
               r"[A-Z][a-z]+[A-Z][A-Za-z]*(?:-\d+)?|[A-Z]{3,}[a-z]+(?:-\d+)?|[A-Z][a-z]{3,}-\d{1,3}[A-Za-z]?|"
               r"Study\s+\d+(?:-\d+)?|\"[^\"]{1,20}\")")
 # "the Pioneer 6 study": a word and a number, only where a study noun or phase follows
 WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
+# A study family's member is named by a word after the family's name: "the ZEPHYR Lipids Trial",
+# "the ZEPHYR Outcomes trial" (cardiovascular outcomes trials are conventionally "<name> Outcomes");
+# the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
     rf"(?P<name>{TRIAL_NAME})(?![\w-])")
-# "A second Phase 3 study, BRIDGE-2, is expected ...": the name in apposition after the noun
+# "A second Phase 3 study, BRIDGE-2, is expected ...", "the registrational study of X, BRIDGE, enrolled ...":
+# the name in apposition after the noun (and its drug)
 NOUN_COMMA_NAME = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?),\s+(?P<name>{TRIAL_NAME})(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
+    rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
+    rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
 NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
@@ -88,7 +101,9 @@ def _designs() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def normalize_phase(raw: str) -> str | None:
-    parts = [p.strip().lower() for p in raw.split("/")]
+    parts = [p.strip().lower() for p in re.split(r"[/\u2013-]", raw)]
+    if len(parts) == 2 and parts[1] in ("a", "b"):  # "2a/b": one phase's stages
+        parts[1] = parts[0].rstrip("ab") + parts[1]
     phases = [PHASE_NORMAL.get(p) for p in parts]
     if None in phases:
         return None
@@ -120,9 +135,13 @@ class _Mention:
 def extract_trials(ctx: Context) -> None:
     mentions: list[_Mention] = []
     plural_phase: tuple[int, str] | None = None
+    previous: Sentence | None = None
     for sentence in ctx.fact_sentences():
         found = _mentions_in(ctx, sentence)
         text = ctx.text(sentence)
+        if previous is not None and previous.paragraph == sentence.paragraph:
+            _population_of_antecedent(ctx, text, ctx.text(previous), found)
+        previous = sentence
         ordinal = ORDINAL_TRIAL.match(text)
         if not found and ordinal and plural_phase and plural_phase[0] == sentence.paragraph:
             mention = _Mention(sentence, ordinal.start("noun"), ordinal.end("noun"), phase=plural_phase[1])
@@ -178,6 +197,20 @@ def extract_trials(ctx: Context) -> None:
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
 
 
+# "... a study testing X in head and neck cancer has been completed. The University runs this investigator-
+# initiated Phase 1 study": a demonstrative points to the study the sentence before described, and its population.
+_DEMONSTRATIVE = re.compile(r"\b(?:this|that)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[_Mention]) -> None:
+    for mention in found:
+        if mention.indication or mention.name or not _DEMONSTRATIVE.search(text[max(0, mention.start - 50):mention.start]):
+            continue
+        noun = TRIAL_NOUN.search(before)
+        if noun and len(PHASE.findall(before)) <= 1:
+            mention.indication = indication_after(before[noun.end():], ctx)
+
+
 # One test for all the patterns below: most sentences name no trial.
 _ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
                           PHASE))
@@ -201,6 +234,12 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     PAREN_AFTER_POPULATION, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
+            if pattern is NAMED_BEFORE_NOUN and match.group("qualifier"):
+                family = name[: match.start("qualifier") - match.start("name")]
+                if not _valid_name(ctx, family):
+                    continue
+                if not _names_member(match.group("qualifier")):
+                    name = family
             if pattern in (PAREN_NAME, PAREN_AFTER_POPULATION) and (
                     match.group("name").startswith('"') or _defines_term(ctx, name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
@@ -271,6 +310,19 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+def _names_member(qualifier: str) -> bool:
+    word = qualifier.strip()
+    if word.casefold() == "outcomes":
+        return True
+    return not (_GENERIC_STUDY_WORD.fullmatch(word) or _design_words().fullmatch(" " + word) or names_disease(word)
+                or _REPORT_WORD.fullmatch(word))
+
+
+# words of a headline's report about a study, not of its name ("ZEPHYR Topline Trial Results")
+_REPORT_WORD = re.compile(r"(?:Topline|Interim|Data|Results?|Readout|Update|Primary|Secondary|Full|Late|Early|Global|"
+                          r"Pivotal|New|Novel|Enrolling|Enrollment|Recruitment|Enabling|Ready)", re.I)
 
 
 _VAGUE_QUANTITY = re.compile(r"\b(?:several|many|numerous|various|other|previous|prior|earlier|past|most|some|"
@@ -570,7 +622,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         for trial in same_drug:
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
-                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention):
+                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention) \
+                    and {trial.status, mention.status} != {"completed", "active"}:  # a completed study is not a planned one
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
@@ -631,7 +684,8 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
 # the status word governs the mention: "completed (its) Phase I testing", not "completed enrollment in the"
 _GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
 _COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of){_GOVERNED}", re.I)
-_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|upcoming|dosed|"
+_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|"
+                     rf"started|starting|launched|launching|"
                      rf"to (?:begin|start|conduct|launch)|"
                      rf"(?:dosed|dosing of|enrolled|randomi[sz]ed) (?:the|its|their) first (?:patient|subject|participant)s? in|"
                      rf"first (?:patient|subject|participant)s? (?:was |were |has been )?(?:dosed|enrolled|randomi[sz]ed) in)"
@@ -675,6 +729,11 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
         return False
     if not trial.indication or not mention.indication:
         return True
+    # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
+    # population shares do not make two populations one
+    specific = population_words(trial.indication), population_words(mention.indication)
+    if any(specific) and not specific[0] & specific[1]:
+        return False
     return similarity(trial.indication, mention.indication) >= 0.3
 
 
@@ -738,12 +797,22 @@ def drug_indication(ctx: Context, drug: str) -> str | None:
             if mention.name != drug:
                 continue
             found = indication_after(text[mention.end:], ctx, window=120) or disease_before_therapy(
-                text[mention.end:mention.end + 90])
+                text[mention.end:mention.end + 90]) or _disease_in_parentheses(text[mention.end:mention.end + 90])
             if found:
                 counts[found] = counts.get(found, 0) + 1
     if not counts:
         return None
     return max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+
+
+def _disease_in_parentheses(text: str) -> str | None:
+    """"ACM-101 (plaque psoriasis): Phase 2 trial initiated": a pipeline list writes the drug's indication in
+    parentheses after its name."""
+    paren = re.match(r"\s*\(([^()]{3,80})\)", text)
+    if not paren:
+        return None
+    inner = paren.group(1).strip()
+    return inner if names_disease(inner) and not _GENERIC.fullmatch(inner) else None
 
 
 # "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies":
