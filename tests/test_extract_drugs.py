@@ -438,3 +438,15 @@ def test_a_cell_therapys_short_form_is_an_alias_of_its_inn():
     assert "zentacabtagene autoleucel" in {d.name for d in found.values()}
     drug = next(d for d in found.values() if d.name == "zentacabtagene autoleucel")
     assert "zentacel" in names_of(drug) and "zentacel" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first patient was dosed with ZX-701 3.5 mg in the Phase 1 trial.",
+    "ZX-701 3 mg was well tolerated in the Phase 1 trial.",
+    "Patients received ZX-701 10 mg/kg every three weeks in the Phase 2 trial.",
+])
+def test_a_dose_after_a_code_is_not_part_of_its_name(sentence):
+    """"CODE 3.5 mg": the number is the dose, not a tag of the code ("CODE 7P")."""
+    found = drugs(sentence, lead="an update on ZX-701.")
+    assert name_key("ZX-701") in found
+    assert not any(k.startswith(name_key("ZX-701")) and k != name_key("ZX-701") for k in found)

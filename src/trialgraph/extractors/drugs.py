@@ -18,8 +18,11 @@ from .prefilter import gate
 
 NAME = "drugs.patterns"
 
+# A dose written after a code ("CODE 3.5 mg", "CODE 10 mg/kg") is no tag of the code's name.
+_DOSE_AFTER_TAG = r"(?![.,]\d|\s*(?:mg|mcg|\u00b5g|ug|g|mL|ml|kg|mCi|MBq|GBq|IU|units?|%)(?![A-Za-z]))"
 CODE = re.compile(
-    r"(?<![\w/-])(?P<code>(?:[A-Z][a-z]?-\d{2,3}-)?[A-Z][A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)]))?)(?![\w-])"
+    r"(?<![\w/-])(?P<code>(?:[A-Z][a-z]?-\d{2,3}-)?[A-Z][A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?"
+    r"(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)])" + _DOSE_AFTER_TAG + r")?)(?![\w-])"
 )
 ISOTOPE = re.compile(r"^[A-Z][a-z]?-\d{2,3}$")
 MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")
