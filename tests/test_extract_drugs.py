@@ -450,3 +450,25 @@ def test_a_dose_after_a_code_is_not_part_of_its_name(sentence):
     found = drugs(sentence, lead="an update on ZX-701.")
     assert name_key("ZX-701") in found
     assert not any(k.startswith(name_key("ZX-701")) and k != name_key("ZX-701") for k in found)
+
+
+@pytest.mark.parametrize("lead, code", [
+    ("that the first patient was dosed with QB-9 in its Phase 1 trial.", "QB-9"),
+    ("new data on investigational MRV-7 in gout.", "MRV-7"),
+    ("that ZX-5, an oral small molecule inhibitor of KRAS, entered the clinic.", "ZX-5"),
+    ("first patient dosed in the Phase 2 trial of QB-9 in gout.", "QB-9"),
+    ("that ZX-5 received Orphan Drug Designation from the FDA.", "ZX-5"),
+])
+def test_a_one_digit_code_is_a_drug_where_its_clause_says_medicine(lead, code):
+    assert name_key(code) in drugs(lead=lead)
+
+
+@pytest.mark.parametrize("lead", [
+    "that patients who received BCL-2 inhibitors or an IL-6 antibody enrolled in the Phase 2 trial of ACM-101.",
+    "that the Phase 2 ABC-3 trial of ACM-101 completed enrollment.",  # a study
+    "that LAG-3 and TIM-3 expression rose in the Phase 2 study of ACM-101.",  # targets
+    "that the XR-5 scanner was used in the Phase 2 study of ACM-101.",  # a device
+    "that arm AR-2 of the Phase 2 study of ACM-101 is enrolling.",  # a cohort label
+])
+def test_a_one_digit_code_without_a_medicine_clause_is_not_a_drug(lead):
+    assert set(drugs(lead=lead)) == {name_key("ACM-101")}

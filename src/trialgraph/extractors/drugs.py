@@ -298,6 +298,45 @@ def _recurring_products(texts, company_words: frozenset[str], company_forms: dic
 
 # A platform's name joined to an INN names the sponsor's own product
 # ("PLATFORMNAME-inn"): a prefix with two capitals, so "Anti-x" is not one.
+# A code with a one-digit number ("ZX-5") is written like a gene or target ("IL-6"),
+# a study ("ABC-3") or a cohort, so it is a drug only where its own clause says
+# medicine: "investigational ZX-5", "dosed with ZX-5", "a Phase 2 trial of ZX-5",
+# "ZX-5, an oral ... inhibitor", "ZX-5 3 mg", "ZX-5 received ... designation".
+SHORT_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{2,4}-\d)(?![\w/-]|[.,]\d)")
+# target and pathway families written the same way ("BCL-2", "CTLA-4", "COX-2")
+_TARGET_PREFIX = re.compile(
+    r"^(?:ACE|ANG|APO|BCL|BMP|CCR|CDK|COX|CTLA|CXCR|DPP|FGF|GLP|GIP|HIF|HLA|HSP|IGF|JAK|LAG|MMP|NRF|PARP|SGLT|"
+    r"SMAD|STAT|TGF|TIM|TLR|TNF|VEGF|WNT)-")
+_SHORT_CUE_BEFORE = re.compile(
+    r"(?:\binvestigational|\bcandidates?|\bdrugs?|\bcompounds?|\b(?:dosed|treated)\s+with|\btreatment\s+with|"
+    r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
+    r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing))\s+$")
+_SHORT_CUE_AFTER = re.compile(
+    r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?" + _DRUG_NOUN +
+    r"|\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|mcg|ug|mL)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:received|was\s+granted|has\s+been\s+granted)\b[^.;]{0,60}\bdesignation"
+    r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+monotherapy\b", re.I)
+# what follows a target's name, not a drug's: "IL-6 inhibitors", "BCL-2-positive"
+_TARGET_AFTER = re.compile(r"\s+(?:inhibit|antagon|agonis|receptor|pathway|express|positive|negative|mutat|signal|"
+                           r"target|blockade|antibod|levels?\b)", re.I)
+
+
+def _short_codes(text: str) -> list[tuple[str, bool]]:
+    """(code, whether this mention's own clause says it is a medicine)."""
+    out = []
+    for match in SHORT_CODE.finditer(text):
+        code = match.group("code")
+        if NOT_CODE.match(code) or _TARGET_PREFIX.match(code):
+            continue
+        start, end = match.span()
+        if REJECT_BEFORE.search(text[max(0, start - 20):start]):
+            continue
+        cued = not _TARGET_AFTER.match(text, end) and bool(
+            _SHORT_CUE_BEFORE.search(text[max(0, start - 60):start]) or _SHORT_CUE_AFTER.match(text, end))
+        out.append((code, cued))
+    return out
+
+
 PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
 # A formulation written before an INN makes another product ("liposomal x").
 FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
@@ -370,6 +409,7 @@ def extract_drugs(ctx: Context) -> None:
     links: list[tuple[str, str, str]] = []  # (form, alias form, relation)
     code_cues: Counter[str] = Counter()
     code_seen: dict[str, int] = {}
+    short_cues: Counter[str] = Counter()  # one-digit codes: only a medicine clause admits them
 
     sentences = [s for s in ctx.sentences if s.zone.states_facts]
     company_words = frozenset(w.lower() for c in ctx.extraction.companies for w in re.findall(r"[A-Za-z]+", c.name))
@@ -440,6 +480,9 @@ def extract_drugs(ctx: Context) -> None:
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
+        for code, cued in (_short_codes(text) if "-" in text else ()):
+            code_seen[code] = code_seen.get(code, 0) + 1
+            short_cues[code] += cued
         for match in (BRAND.finditer(text) if _BRAND_PAREN.search(text) else ()):
             if is_inn(match.group("inner").split()[0]) and not is_inn(match.group("brand")):
                 brand, inner = match.group("brand"), match.group("inner")
@@ -459,6 +502,7 @@ def extract_drugs(ctx: Context) -> None:
         _note(forms, first_seen, name, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
+    accepted_codes |= {code for code, cues in short_cues.items() if cues}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
     accepted_codes = {c for c in accepted_codes
