@@ -472,3 +472,22 @@ def test_a_one_digit_code_is_a_drug_where_its_clause_says_medicine(lead, code):
 ])
 def test_a_one_digit_code_without_a_medicine_clause_is_not_a_drug(lead):
     assert set(drugs(lead=lead)) == {name_key("ACM-101")}
+
+
+@pytest.mark.parametrize("lead", [
+    "new data on ZenTrava, its investigational photodynamic therapy. Using a synthetic molecule called hypericin "
+    "that becomes active in light, ZenTrava treats lesions. ZenTrava was well tolerated in the Phase 3 trial.",
+    "that ZorVexa, its lead product candidate, met its endpoint. ZorVexa, whose active ingredient is imatinib, "
+    "was well tolerated in the Phase 3 trial.",
+    "that imatinib, the active ingredient of ZorVexa, met its endpoint. ZorVexa, its lead product candidate, "
+    "was well tolerated in the Phase 3 trial.",
+])
+def test_a_products_active_ingredient_is_the_same_drug(lead):
+    groups = [names_of(d) for d in drugs(lead=lead).values()]
+    assert len(groups) == 1 and len(groups[0]) == 2
+
+
+def test_a_drug_given_with_a_product_is_not_its_ingredient():
+    lead = ("that ZorVexa, its lead product candidate, was given with imatinib in the Phase 3 trial; "
+            "its active ingredient is undisclosed.")
+    assert len(drugs(lead=lead)) == 2

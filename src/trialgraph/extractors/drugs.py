@@ -539,6 +539,21 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    # "Brand, whose active ingredient is x", "a synthetic molecule called x ... Brand": the
+    # substance a product is made of is that product, one drug (GUIDE.md: one drug, several names)
+    for sentence in sentences:
+        text = ctx.text(sentence)
+        if not _INGREDIENT_WORDS.search(text):
+            continue
+        for match in INGREDIENT.finditer(text):
+            ingredient = next(g for g in match.group("inn", "inn2", "inn3") if g)
+            if ingredient not in forms or name_kind(ingredient) != "inn":
+                continue
+            products = [f for f in forms if f != ingredient and name_kind(f) != "inn" and f in text
+                        and re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", text)]
+            if len(products) == 1:
+                links.append((products[0], ingredient, "inn"))
+
     # "ZX-002 7P" beside "ZX-002": a code with a short tag after a blank is a formulation of the
     # drug the bare code names (its peptide count, strength or dosage form), one drug
     for form in forms:
@@ -571,6 +586,15 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+# "active ingredient x", "x, the active ingredient of", "a molecule called x": the words that name a
+# product's substance, not another drug given with it
+_INGREDIENT_WORDS = re.compile(r"(?i)ingredient|called|named")
+INGREDIENT = re.compile(
+    r"\bactive\s+(?:pharmaceutical\s+)?ingredient,?\s+(?:is\s+|of\s+\w+\s+is\s+)?(?:(?:synthetic|the)\s+)?(?P<inn>[a-z][a-z-]{3,})"
+    r"|(?P<inn2>[a-z][a-z-]{3,}),?\s+(?:is\s+)?the\s+active\s+(?:pharmaceutical\s+)?ingredient\b"
+    r"|\b(?:molecule|compound|substance|agent)\s+(?:called|named|known\s+as)\s+(?P<inn3>[a-z][a-z-]{3,})")
 
 
 FORMULATION_TAG = re.compile(r"(?P<base>[A-Z][A-Za-z]{0,5}-?\d{2,6}[A-Za-z]?) (?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,3}")
