@@ -521,3 +521,24 @@ def test_suppliers_and_events_are_not_companies(sentence, supplier):
 ])
 def test_partners_near_service_or_event_words_stay_companies(sentence, company):
     assert company in [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]
+
+
+# -- a division the text ties to its parent is the parent (GUIDE.md) ------
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Oncology, the oncology business of Zentrix Holdings Inc., leads Zentrix Oncology's ZX-101 program in a Phase 1 trial.",
+    "Zentrix Oncology, Zentrix Holdings Inc.'s oncology division, leads Zentrix Oncology's ZX-101 program in a Phase 1 trial.",
+])
+def test_a_stated_division_is_its_parent(sentence):
+    extraction = run(f"Acme Update\n\n{BODY} {sentence}\n")
+    names = [c.name for c in extraction.companies]
+    assert "Zentrix Holdings Inc." in names and "Zentrix Oncology" not in names
+    drug = next(d for d in extraction.drugs if d.name == "ZX-101")
+    assert drug.company == "Zentrix Holdings Inc."
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Zentrix Nanomedicine, Inc., a wholly owned subsidiary of Zentrix Holdings Inc., owns ZX-101.", "Zentrix Nanomedicine, Inc."),
+    ("Zentrix Bio, Acme Oncology's business partner, co-develops ZX-101.", "Zentrix Bio"),
+])
+def test_subsidiaries_and_partners_are_not_divisions(sentence, kept):
+    assert kept in [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]

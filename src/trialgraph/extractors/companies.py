@@ -175,6 +175,7 @@ def extract_companies(ctx: Context) -> None:
         for old_name, new_name in _renames(ctx.text(sentence)):
             _fold_old_name(old_name, new_name, found, order, add, Evidence.of(sentence, NAME))
     companies = [found[key] for key in order]
+    companies, ctx.divisions = _fold_divisions(companies, [ctx.text(s) for s in ctx.fact_sentences()])
     issuer = next((c for c in companies if c.is_issuer), None)
     if issuer is None:
         dateline = [c for c in companies if any(s.zone is Zone.DATELINE and s.span == c.evidence.span for s in ctx.sentences)]
@@ -188,6 +189,46 @@ def extract_companies(ctx: Context) -> None:
         for form in (company.name, *company.short_names, _first_word(company.name)):
             if form:
                 ctx.company_forms.setdefault(company_key(form), company.name)
+
+
+# "X, the oncology unit of Parent", "X is a division of Parent", "X, Parent's oncology business":
+# a business unit, which the gold files under its parent (GUIDE.md: a subsidiary written
+# only as a company of its own stays one)
+_UNIT = r"(?:unit|division|business(?:\s+unit)?|segment|arm|franchise)"
+DIVISION_OF = re.compile(r"^,?\s+(?:(?:is|was|are)\s+)?(?:the|a|an)\s+(?:[\w&-]+\s+){0,3}?" + _UNIT + r"\s+of\s+(?:the\s+)?(?P<parent>[A-Z][^,.;()]{1,60})")
+DIVISION_OF_POSSESSIVE = re.compile(r"^,?\s+(?P<parent>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,4})(?:'s|’s)\s+(?:[\w&-]+\s+){0,3}?" + _UNIT + r"(?!\s+(?:partners?|development|model|plan)\b)\b")
+
+
+def _fold_divisions(companies: list[CompanyFact], texts: list[str]) -> tuple[list[CompanyFact], dict[str, str]]:
+    """Companies the text calls a unit or division of another company it names: (the rest, division -> parent)."""
+    divisions: dict[str, str] = {}
+    kept = list(companies)
+    for company in companies:
+        if company.ticker:
+            continue
+        for text in texts:
+            at = text.find(company.name)
+            if at < 0:
+                continue
+            tail = text[at + len(company.name):at + len(company.name) + 140]
+            said = DIVISION_OF.match(tail) or DIVISION_OF_POSSESSIVE.match(tail)
+            parent = _named_company(said.group("parent"), [c for c in kept if c is not company]) if said else None
+            if parent is not None:
+                divisions[company.name] = parent.name
+                kept.remove(company)
+                if company.is_issuer:
+                    kept[kept.index(parent)] = _with(parent, is_issuer=True)
+                break
+    return kept, divisions
+
+
+def _named_company(words: str, companies: list[CompanyFact]) -> CompanyFact | None:
+    key = company_key(words)
+    for company in companies:
+        forms = (company.name, *company.short_names, _first_word(company.name) or "")
+        if any(company_key(f) and (key.startswith(company_key(f)) or company_key(f).startswith(key)) for f in forms):
+            return company
+    return None
 
 
 def _subject_company(ctx: Context, companies: list[CompanyFact]) -> CompanyFact | None:

@@ -805,6 +805,8 @@ def _company_pattern(ctx: Context) -> tuple[Alternation | re.Pattern | None, dic
             names.append(first)
         for name in names:
             forms.setdefault(ascii_punct(name), company.name)
+    for division, parent in ctx.divisions.items():
+        forms.setdefault(ascii_punct(division), parent)
     if not forms:
         return None, forms
     return _alternation(tuple(sorted(forms, key=lambda f: (-len(f), f)))), forms
