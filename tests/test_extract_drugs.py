@@ -491,3 +491,21 @@ def test_a_drug_given_with_a_product_is_not_its_ingredient():
     lead = ("that ZorVexa, its lead product candidate, was given with imatinib in the Phase 3 trial; "
             "its active ingredient is undisclosed.")
     assert len(drugs(lead=lead)) == 2
+
+
+@pytest.mark.parametrize("lead, code", [
+    ("that ZX-7 (imatinib) met its endpoint in the Phase 3 trial.", "ZX-7"),
+    ("that it has dosed the first patient with QB-9 tablets.", "QB-9"),
+])
+def test_a_one_digit_code_with_its_inn_or_dosage_form_is_a_drug(lead, code):
+    assert any(name_key(code) in names_of(d) for d in drugs(lead=lead).values())
+
+
+@pytest.mark.parametrize("lead, substance", [
+    ("that ZorVexa (synthetic hypericin) met its endpoint in the Phase 3 trial.", "hypericin"),
+    ("that ZorVexa\u2122 (hypericin sodium) met its endpoint in the Phase 3 trial; hypericin was well tolerated.", "hypericin"),
+    ("that Zorvexa (imatinib mesylate) met its endpoint in the Phase 3 trial with imatinib.", "imatinib"),
+])
+def test_a_mixed_case_brand_and_its_substance_are_one_drug(lead, substance):
+    groups = [names_of(d) for d in drugs(lead=lead).values()]
+    assert len(groups) == 1 and {name_key("ZorVexa"), name_key(substance)} <= groups[0]

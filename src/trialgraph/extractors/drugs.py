@@ -51,7 +51,9 @@ ENGLISH = frozenset(
     substitute institute tribute attribute constitute dispute compute lutamide""".split()
 )
 SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase))-(?P<suffix>[a-z]{4})$")
-BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,})\s*\(\s*(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
+# "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
+BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
+                   r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
 PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
@@ -315,7 +317,7 @@ _SHORT_CUE_AFTER = re.compile(
     r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?" + _DRUG_NOUN +
     r"|\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|mcg|ug|mL)\b"
     r"|\s+(?:has\s+|had\s+)?(?:received|was\s+granted|has\s+been\s+granted)\b[^.;]{0,60}\bdesignation"
-    r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+monotherapy\b", re.I)
+    r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+(?:monotherapy|tablets?|capsules?|injection|infusions?)\b", re.I)
 # what follows a target's name, not a drug's: "IL-6 inhibitors", "BCL-2-positive"
 _TARGET_AFTER = re.compile(r"\s+(?:inhibit|antagon|agonis|receptor|pathway|express|positive|negative|mutat|signal|"
                            r"target|blockade|antibod|levels?\b)", re.I)
@@ -332,7 +334,8 @@ def _short_codes(text: str) -> list[tuple[str, bool]]:
         if REJECT_BEFORE.search(text[max(0, start - 20):start]):
             continue
         cued = not _TARGET_AFTER.match(text, end) and bool(
-            _SHORT_CUE_BEFORE.search(text[max(0, start - 60):start]) or _SHORT_CUE_AFTER.match(text, end))
+            _SHORT_CUE_BEFORE.search(text[max(0, start - 60):start]) or _SHORT_CUE_AFTER.match(text, end)
+            or _INN_IN_PARENS_AFTER(text, end))
         out.append((code, cued))
     return out
 
@@ -484,12 +487,15 @@ def extract_drugs(ctx: Context) -> None:
             code_seen[code] = code_seen.get(code, 0) + 1
             short_cues[code] += cued
         for match in (BRAND.finditer(text) if _BRAND_PAREN.search(text) else ()):
-            if is_inn(match.group("inner").split()[0]) and not is_inn(match.group("brand")):
+            substance = match.group("inner").split()[0]
+            if (is_inn(substance) or drug_lexicon().canonical(substance)) and not is_inn(match.group("brand")):
                 brand, inner = match.group("brand"), match.group("inner")
                 inner = re.sub(r"\s+(?:tablets?|injection|capsules?)$", "", inner)
                 _note(forms, first_seen, brand, sentence)
                 _note(forms, first_seen, inner, sentence)
                 links.append((inner, brand, "brand"))
+                if inner != substance:  # "inn sodium": the salt of the substance named alone elsewhere
+                    links.append((substance, inner, "inn"))
         for match in (LONG_FORM.finditer(text) if _ABBR_PAREN.search(text) else ()):
             abbr = match.group("abbr")
             if abbr.lower() in lexicons.common_drugs():
