@@ -438,3 +438,74 @@ def test_a_cell_therapys_short_form_is_an_alias_of_its_inn():
     assert "zentacabtagene autoleucel" in {d.name for d in found.values()}
     drug = next(d for d in found.values() if d.name == "zentacabtagene autoleucel")
     assert "zentacel" in names_of(drug) and "zentacel" not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first patient was dosed with ZX-701 3.5 mg in the Phase 1 trial.",
+    "ZX-701 3 mg was well tolerated in the Phase 1 trial.",
+    "Patients received ZX-701 10 mg/kg every three weeks in the Phase 2 trial.",
+])
+def test_a_dose_after_a_code_is_not_part_of_its_name(sentence):
+    """"CODE 3.5 mg": the number is the dose, not a tag of the code ("CODE 7P")."""
+    found = drugs(sentence, lead="an update on ZX-701.")
+    assert name_key("ZX-701") in found
+    assert not any(k.startswith(name_key("ZX-701")) and k != name_key("ZX-701") for k in found)
+
+
+@pytest.mark.parametrize("lead, code", [
+    ("that the first patient was dosed with QB-9 in its Phase 1 trial.", "QB-9"),
+    ("new data on investigational MRV-7 in gout.", "MRV-7"),
+    ("that ZX-5, an oral small molecule inhibitor of KRAS, entered the clinic.", "ZX-5"),
+    ("first patient dosed in the Phase 2 trial of QB-9 in gout.", "QB-9"),
+    ("that ZX-5 received Orphan Drug Designation from the FDA.", "ZX-5"),
+])
+def test_a_one_digit_code_is_a_drug_where_its_clause_says_medicine(lead, code):
+    assert name_key(code) in drugs(lead=lead)
+
+
+@pytest.mark.parametrize("lead", [
+    "that patients who received BCL-2 inhibitors or an IL-6 antibody enrolled in the Phase 2 trial of ACM-101.",
+    "that the Phase 2 ABC-3 trial of ACM-101 completed enrollment.",  # a study
+    "that LAG-3 and TIM-3 expression rose in the Phase 2 study of ACM-101.",  # targets
+    "that the XR-5 scanner was used in the Phase 2 study of ACM-101.",  # a device
+    "that arm AR-2 of the Phase 2 study of ACM-101 is enrolling.",  # a cohort label
+])
+def test_a_one_digit_code_without_a_medicine_clause_is_not_a_drug(lead):
+    assert set(drugs(lead=lead)) == {name_key("ACM-101")}
+
+
+@pytest.mark.parametrize("lead", [
+    "new data on ZenTrava, its investigational photodynamic therapy. Using a synthetic molecule called hypericin "
+    "that becomes active in light, ZenTrava treats lesions. ZenTrava was well tolerated in the Phase 3 trial.",
+    "that ZorVexa, its lead product candidate, met its endpoint. ZorVexa, whose active ingredient is imatinib, "
+    "was well tolerated in the Phase 3 trial.",
+    "that imatinib, the active ingredient of ZorVexa, met its endpoint. ZorVexa, its lead product candidate, "
+    "was well tolerated in the Phase 3 trial.",
+])
+def test_a_products_active_ingredient_is_the_same_drug(lead):
+    groups = [names_of(d) for d in drugs(lead=lead).values()]
+    assert len(groups) == 1 and len(groups[0]) == 2
+
+
+def test_a_drug_given_with_a_product_is_not_its_ingredient():
+    lead = ("that ZorVexa, its lead product candidate, was given with imatinib in the Phase 3 trial; "
+            "its active ingredient is undisclosed.")
+    assert len(drugs(lead=lead)) == 2
+
+
+@pytest.mark.parametrize("lead, code", [
+    ("that ZX-7 (imatinib) met its endpoint in the Phase 3 trial.", "ZX-7"),
+    ("that it has dosed the first patient with QB-9 tablets.", "QB-9"),
+])
+def test_a_one_digit_code_with_its_inn_or_dosage_form_is_a_drug(lead, code):
+    assert any(name_key(code) in names_of(d) for d in drugs(lead=lead).values())
+
+
+@pytest.mark.parametrize("lead, substance", [
+    ("that ZorVexa (synthetic hypericin) met its endpoint in the Phase 3 trial.", "hypericin"),
+    ("that ZorVexa\u2122 (hypericin sodium) met its endpoint in the Phase 3 trial; hypericin was well tolerated.", "hypericin"),
+    ("that Zorvexa (imatinib mesylate) met its endpoint in the Phase 3 trial with imatinib.", "imatinib"),
+])
+def test_a_mixed_case_brand_and_its_substance_are_one_drug(lead, substance):
+    groups = [names_of(d) for d in drugs(lead=lead).values()]
+    assert len(groups) == 1 and {name_key("ZorVexa"), name_key(substance)} <= groups[0]

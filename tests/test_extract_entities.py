@@ -497,3 +497,48 @@ def test_a_title_listing_disease_areas_keeps_its_organisation():
 def test_an_appointee_described_before_the_name_is_a_person():
     found = _people(run(_release("Acme welcomed industry veteran Mara Okonkwo as its new Chief Financial Officer.")))
     assert found["Mara Okonkwo"] == ("chief financial officer", "Acme Oncology, Inc.")
+
+
+# -- service suppliers and events are not companies (GUIDE.md) ------------
+@pytest.mark.parametrize("sentence, supplier", [
+    ("It signed an agreement with Brevik Laboratories Inc. for bioanalysis of samples from the trial.", "Brevik Laboratories"),
+    ("Calder Research Ltd., a global contract research organization, will run the Phase 2 trial.", "Calder Research"),
+    ("The CRO Calder Research Ltd. will run the Phase 2 trial.", "Calder Research"),
+    ("Tollan Biologics Inc. was engaged to manufacture clinical supply, through its partner Vesk Pharma GmbH.", None),
+    ("Management will attend Veltra Bio Europe in Milan (March) and Veltra International in Boston (June).", "Veltra"),
+])
+def test_suppliers_and_events_are_not_companies(sentence, supplier):
+    names = [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]
+    if supplier:
+        assert not any(supplier in n for n in names)
+    else:
+        assert any("Vesk Pharma" in n for n in names)
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("It licensed ACM-101 to Brevik Pharma Inc. for development in Japan.", "Brevik Pharma Inc."),
+    ("Brevik Pharma Inc. in Boston, on June 3 joined the collaboration on ACM-101.", "Brevik Pharma Inc."),
+])
+def test_partners_near_service_or_event_words_stay_companies(sentence, company):
+    assert company in [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]
+
+
+# -- a division the text ties to its parent is the parent (GUIDE.md) ------
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Oncology, the oncology business of Zentrix Holdings Inc., leads Zentrix Oncology's ZX-101 program in a Phase 1 trial.",
+    "Zentrix Oncology, Zentrix Holdings Inc.'s oncology division, leads Zentrix Oncology's ZX-101 program in a Phase 1 trial.",
+])
+def test_a_stated_division_is_its_parent(sentence):
+    extraction = run(f"Acme Update\n\n{BODY} {sentence}\n")
+    names = [c.name for c in extraction.companies]
+    assert "Zentrix Holdings Inc." in names and "Zentrix Oncology" not in names
+    drug = next(d for d in extraction.drugs if d.name == "ZX-101")
+    assert drug.company == "Zentrix Holdings Inc."
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Zentrix Nanomedicine, Inc., a wholly owned subsidiary of Zentrix Holdings Inc., owns ZX-101.", "Zentrix Nanomedicine, Inc."),
+    ("Zentrix Bio, Acme Oncology's business partner, co-develops ZX-101.", "Zentrix Bio"),
+])
+def test_subsidiaries_and_partners_are_not_divisions(sentence, kept):
+    assert kept in [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]

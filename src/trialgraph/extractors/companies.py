@@ -60,6 +60,33 @@ PUBLICATION_BEFORE = gate(re.compile(
 _SERVICE = r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole)?\s*(?:advis[oe]rs?|counsel|placement agents?|underwriters?|book-?runners?|auditors?|transfer agents?)"
 SERVICE_BEFORE = gate(re.compile(r"\b(?:advised by|(?:engaged|retained|appointed|hired)|" + _SERVICE + r"(?:\s+to\s+\w+)?,?)\s+$", re.I))
 SERVICE_AFTER = gate(re.compile(r"^\s*(?:,\s*(?:the\s+|its\s+|our\s+|the company's\s+)?|\s+(?:is\s+|are\s+)?(?:acted|acting|served|serving|serves|acts)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)" + _SERVICE + r"\b", re.I))
+# Firms named for a service to a trial or a product (GUIDE.md: CROs and CDMOs doing services only):
+# "X, a contract research organization", "the CRO X", "X for bioanalysis", "X to manufacture ...".
+_SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|manufacturing)\s+organi[sz]ations?|"
+             r"CROs?|CDMOs?|CMOs?|(?:laboratory|lab|testing|analytical|bioanalytical|clinical\s+supply|logistics|"
+             r"manufacturing|service|technology)\s+(?:services\s+)?(?:providers?|vendors?|suppliers?|partners?)|vendors?|suppliers?)")
+SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,2}" + _SUPPLIER + r",?\s+$"))
+SUPPLIER_AFTER = gate(re.compile(
+    r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
+    r"|\s+(?:for|to\s+(?:provide|perform|conduct|run|supply|manufacture))\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:bioanaly|analy|assay|testing|sequencing|manufactur|fill|packag|labell?ing|distribution|logistics|"
+    r"central\s+lab|(?:site\s+)?monitoring|data\s+management|pharmacovigilance|sample))"))
+# An event named with its place and month or its year ("BIO International in Boston (June)",
+# "Example Bio Europe Spring in Milan (March)", "Example Summit 2025") is a meeting, not a company.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+EVENT_AFTER = re.compile(r"^(?:\s+20\d\d\b|(?:\s+[A-Z][\w-]*){0,2}\s+(?:in\s+[A-Z][a-z]+(?:,\s+[A-Z][\w.]+)?\s*(?:\(\s*" + _MONTH + r"|,?\s+(?:on|from)\s+" + _MONTH + r")))")
+
+
+def serves_or_hosts(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is written as a supplier of a service or as an event."""
+    tail = text[end:end + 120]
+    if re.match(r"(?:(?:[Tt]he|[Ii]ts|[Oo]ur)\s+)?(?:CRO|CDMO|CMO)s?\s", text[start:end]):
+        return True  # "the CRO Example Research Ltd.": the role word ran into the name
+    # an event carries no corporate suffix: "Example Bio, Inc. in Boston on June 3" is a company
+    event = EVENT_AFTER.match(tail) and not re.search(rf"\s{SUFFIX}\.?$", text[start:end])
+    return bool(SUPPLIER_AFTER.match(tail) or event or SUPPLIER_BEFORE.search(text[max(0, start - 60):start]))
+
+
 # "the holding company for A, B and C (together, the "Group")", "its subsidiaries include A and B":
 # members of one group are that group, not companies of their own (GUIDE.md, subsidiaries that do
 # not develop drugs); a subsidiary named with a drug role ("the trademark owner of X") is found
@@ -129,7 +156,11 @@ def extract_companies(ctx: Context) -> None:
                 exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", listed.group("exchange")).lower())
                 add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=listed.group("ticker"), exchange=exchange))
     for sentence in ctx.fact_sentences():
-        for name in context_names(ctx.text(sentence)):
+        text = ctx.text(sentence)
+        for name in context_names(text):
+            at = text.find(name)
+            if at >= 0 and serves_or_hosts(text, at, at + len(name)):
+                continue
             if not _known_form(name, found):
                 add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
     for sentence in ctx.fact_sentences():
@@ -144,6 +175,7 @@ def extract_companies(ctx: Context) -> None:
         for old_name, new_name in _renames(ctx.text(sentence)):
             _fold_old_name(old_name, new_name, found, order, add, Evidence.of(sentence, NAME))
     companies = [found[key] for key in order]
+    companies, ctx.divisions = _fold_divisions(companies, [ctx.text(s) for s in ctx.fact_sentences()])
     issuer = next((c for c in companies if c.is_issuer), None)
     if issuer is None:
         dateline = [c for c in companies if any(s.zone is Zone.DATELINE and s.span == c.evidence.span for s in ctx.sentences)]
@@ -157,6 +189,46 @@ def extract_companies(ctx: Context) -> None:
         for form in (company.name, *company.short_names, _first_word(company.name)):
             if form:
                 ctx.company_forms.setdefault(company_key(form), company.name)
+
+
+# "X, the oncology unit of Parent", "X is a division of Parent", "X, Parent's oncology business":
+# a business unit, which the gold files under its parent (GUIDE.md: a subsidiary written
+# only as a company of its own stays one)
+_UNIT = r"(?:unit|division|business(?:\s+unit)?|segment|arm|franchise)"
+DIVISION_OF = re.compile(r"^,?\s+(?:(?:is|was|are)\s+)?(?:the|a|an)\s+(?:[\w&-]+\s+){0,3}?" + _UNIT + r"\s+of\s+(?:the\s+)?(?P<parent>[A-Z][^,.;()]{1,60})")
+DIVISION_OF_POSSESSIVE = re.compile(r"^,?\s+(?P<parent>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,4})(?:'s|’s)\s+(?:[\w&-]+\s+){0,3}?" + _UNIT + r"(?!\s+(?:partners?|development|model|plan)\b)\b")
+
+
+def _fold_divisions(companies: list[CompanyFact], texts: list[str]) -> tuple[list[CompanyFact], dict[str, str]]:
+    """Companies the text calls a unit or division of another company it names: (the rest, division -> parent)."""
+    divisions: dict[str, str] = {}
+    kept = list(companies)
+    for company in companies:
+        if company.ticker:
+            continue
+        for text in texts:
+            at = text.find(company.name)
+            if at < 0:
+                continue
+            tail = text[at + len(company.name):at + len(company.name) + 140]
+            said = DIVISION_OF.match(tail) or DIVISION_OF_POSSESSIVE.match(tail)
+            parent = _named_company(said.group("parent"), [c for c in kept if c is not company]) if said else None
+            if parent is not None:
+                divisions[company.name] = parent.name
+                kept.remove(company)
+                if company.is_issuer:
+                    kept[kept.index(parent)] = _with(parent, is_issuer=True)
+                break
+    return kept, divisions
+
+
+def _named_company(words: str, companies: list[CompanyFact]) -> CompanyFact | None:
+    key = company_key(words)
+    for company in companies:
+        forms = (company.name, *company.short_names, _first_word(company.name) or "")
+        if any(company_key(f) and (key.startswith(company_key(f)) or company_key(f).startswith(key)) for f in forms):
+            return company
+    return None
 
 
 def _subject_company(ctx: Context, companies: list[CompanyFact]) -> CompanyFact | None:
@@ -226,6 +298,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         if FRAGMENT_AFTER.match(tail[:60]) or FRAGMENT_BEFORE.search(before) or FORMERLY.search(before):
             continue
         if SERVICE_BEFORE.search(before) or SERVICE_AFTER.match(tail[:80]) or GROUP_MEMBER_BEFORE.search(text[:match.start()]):
+            continue
+        if serves_or_hosts(text, match.start(), match.end()):
             continue
         if PUBLICATION_BEFORE.search(before):
             continue  # "published in Example Oncology", "covered by Example Biotech": a journal or a publisher

@@ -30,6 +30,9 @@ class Context:
     drug_regex: re.Pattern | None = None
     # company surface form key -> company name
     company_forms: dict[str, str] = field(default_factory=dict)
+    # a division the text says belongs to a company ("Acme Oncology, the oncology unit of
+    # Acme Inc.") -> the parent's name: it owns no drugs of its own (GUIDE.md)
+    divisions: dict[str, str] = field(default_factory=dict)
     issuer: str | None = None
     # (sentence index, start, end, trial local id) for every trial mention
     trial_mentions: list[tuple[int, int, int, str]] = field(default_factory=list)

@@ -18,8 +18,11 @@ from .prefilter import gate
 
 NAME = "drugs.patterns"
 
+# A dose written after a code ("CODE 3.5 mg", "CODE 10 mg/kg") is no tag of the code's name.
+_DOSE_AFTER_TAG = r"(?![.,]\d|\s*(?:mg|mcg|\u00b5g|ug|g|mL|ml|kg|mCi|MBq|GBq|IU|units?|%)(?![A-Za-z]))"
 CODE = re.compile(
-    r"(?<![\w/-])(?P<code>(?:[A-Z][a-z]?-\d{2,3}-)?[A-Z][A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)]))?)(?![\w-])"
+    r"(?<![\w/-])(?P<code>(?:[A-Z][a-z]?-\d{2,3}-)?[A-Z][A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?"
+    r"(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)])" + _DOSE_AFTER_TAG + r")?)(?![\w-])"
 )
 ISOTOPE = re.compile(r"^[A-Z][a-z]?-\d{2,3}$")
 MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")
@@ -48,7 +51,9 @@ ENGLISH = frozenset(
     substitute institute tribute attribute constitute dispute compute lutamide""".split()
 )
 SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase))-(?P<suffix>[a-z]{4})$")
-BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,})\s*\(\s*(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
+# "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
+BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
+                   r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
 PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
@@ -305,6 +310,46 @@ def _recurring_products(texts, company_words: frozenset[str], company_forms: dic
 
 # A platform's name joined to an INN names the sponsor's own product
 # ("PLATFORMNAME-inn"): a prefix with two capitals, so "Anti-x" is not one.
+# A code with a one-digit number ("ZX-5") is written like a gene or target ("IL-6"),
+# a study ("ABC-3") or a cohort, so it is a drug only where its own clause says
+# medicine: "investigational ZX-5", "dosed with ZX-5", "a Phase 2 trial of ZX-5",
+# "ZX-5, an oral ... inhibitor", "ZX-5 3 mg", "ZX-5 received ... designation".
+SHORT_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{2,4}-\d)(?![\w/-]|[.,]\d)")
+# target and pathway families written the same way ("BCL-2", "CTLA-4", "COX-2")
+_TARGET_PREFIX = re.compile(
+    r"^(?:ACE|ANG|APO|BCL|BMP|CCR|CDK|COX|CTLA|CXCR|DPP|FGF|GLP|GIP|HIF|HLA|HSP|IGF|JAK|LAG|MMP|NRF|PARP|SGLT|"
+    r"SMAD|STAT|TGF|TIM|TLR|TNF|VEGF|WNT)-")
+_SHORT_CUE_BEFORE = re.compile(
+    r"(?:\binvestigational|\bcandidates?|\bdrugs?|\bcompounds?|\b(?:dosed|treated)\s+with|\btreatment\s+with|"
+    r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
+    r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing))\s+$")
+_SHORT_CUE_AFTER = re.compile(
+    r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?" + _DRUG_NOUN +
+    r"|\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|mcg|ug|mL)\b"
+    r"|\s+(?:has\s+|had\s+)?(?:received|was\s+granted|has\s+been\s+granted)\b[^.;]{0,60}\bdesignation"
+    r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+(?:monotherapy|tablets?|capsules?|injection|infusions?)\b", re.I)
+# what follows a target's name, not a drug's: "IL-6 inhibitors", "BCL-2-positive"
+_TARGET_AFTER = re.compile(r"\s+(?:inhibit|antagon|agonis|receptor|pathway|express|positive|negative|mutat|signal|"
+                           r"target|blockade|antibod|levels?\b)", re.I)
+
+
+def _short_codes(text: str) -> list[tuple[str, bool]]:
+    """(code, whether this mention's own clause says it is a medicine)."""
+    out = []
+    for match in SHORT_CODE.finditer(text):
+        code = match.group("code")
+        if NOT_CODE.match(code) or _TARGET_PREFIX.match(code):
+            continue
+        start, end = match.span()
+        if REJECT_BEFORE.search(text[max(0, start - 20):start]):
+            continue
+        cued = not _TARGET_AFTER.match(text, end) and bool(
+            _SHORT_CUE_BEFORE.search(text[max(0, start - 60):start]) or _SHORT_CUE_AFTER.match(text, end)
+            or _INN_IN_PARENS_AFTER(text, end))
+        out.append((code, cued))
+    return out
+
+
 PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
 # A formulation written before an INN makes another product ("liposomal x").
 FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
@@ -377,6 +422,7 @@ def extract_drugs(ctx: Context) -> None:
     links: list[tuple[str, str, str]] = []  # (form, alias form, relation)
     code_cues: Counter[str] = Counter()
     code_seen: dict[str, int] = {}
+    short_cues: Counter[str] = Counter()  # one-digit codes: only a medicine clause admits them
 
     sentences = [s for s in ctx.sentences if s.zone.states_facts]
     company_words = frozenset(w.lower() for c in ctx.extraction.companies for w in re.findall(r"[A-Za-z]+", c.name))
@@ -447,13 +493,19 @@ def extract_drugs(ctx: Context) -> None:
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
+        for code, cued in (_short_codes(text) if "-" in text else ()):
+            code_seen[code] = code_seen.get(code, 0) + 1
+            short_cues[code] += cued
         for match in (BRAND.finditer(text) if _BRAND_PAREN.search(text) else ()):
-            if is_inn(match.group("inner").split()[0]) and not is_inn(match.group("brand")):
+            substance = match.group("inner").split()[0]
+            if (is_inn(substance) or drug_lexicon().canonical(substance)) and not is_inn(match.group("brand")):
                 brand, inner = match.group("brand"), match.group("inner")
                 inner = re.sub(r"\s+(?:tablets?|injection|capsules?)$", "", inner)
                 _note(forms, first_seen, brand, sentence)
                 _note(forms, first_seen, inner, sentence)
                 links.append((inner, brand, "brand"))
+                if inner != substance:  # "inn sodium": the salt of the substance named alone elsewhere
+                    links.append((substance, inner, "inn"))
         for match in (LONG_FORM.finditer(text) if _ABBR_PAREN.search(text) else ()):
             abbr = match.group("abbr")
             if abbr.lower() in lexicons.common_drugs():
@@ -466,6 +518,7 @@ def extract_drugs(ctx: Context) -> None:
         _note(forms, first_seen, name, sentence)
 
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
+    accepted_codes |= {code for code, cues in short_cues.items() if cues}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
     accepted_codes = {c for c in accepted_codes if not any(c != d and _protocol_of(c, d) for d in accepted_codes)}
@@ -501,6 +554,21 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    # "Brand, whose active ingredient is x", "a synthetic molecule called x ... Brand": the
+    # substance a product is made of is that product, one drug (GUIDE.md: one drug, several names)
+    for sentence in sentences:
+        text = ctx.text(sentence)
+        if not _INGREDIENT_WORDS.search(text):
+            continue
+        for match in INGREDIENT.finditer(text):
+            ingredient = next(g for g in match.group("inn", "inn2", "inn3") if g)
+            if ingredient not in forms or name_kind(ingredient) != "inn":
+                continue
+            products = [f for f in forms if f != ingredient and name_kind(f) != "inn" and f in text
+                        and re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", text)]
+            if len(products) == 1:
+                links.append((products[0], ingredient, "inn"))
+
     # "ZX-002 7P" beside "ZX-002": a code with a short tag after a blank is a formulation of the
     # drug the bare code names (its peptide count, strength or dosage form), one drug
     for form in forms:
@@ -533,6 +601,15 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+# "active ingredient x", "x, the active ingredient of", "a molecule called x": the words that name a
+# product's substance, not another drug given with it
+_INGREDIENT_WORDS = re.compile(r"(?i)ingredient|called|named")
+INGREDIENT = re.compile(
+    r"\bactive\s+(?:pharmaceutical\s+)?ingredient,?\s+(?:is\s+|of\s+\w+\s+is\s+)?(?:(?:synthetic|the)\s+)?(?P<inn>[a-z][a-z-]{3,})"
+    r"|(?P<inn2>[a-z][a-z-]{3,}),?\s+(?:is\s+)?the\s+active\s+(?:pharmaceutical\s+)?ingredient\b"
+    r"|\b(?:molecule|compound|substance|agent)\s+(?:called|named|known\s+as)\s+(?P<inn3>[a-z][a-z-]{3,})")
 
 
 FORMULATION_TAG = re.compile(r"(?P<base>[A-Z][A-Za-z]{0,5}-?\d{2,6}[A-Za-z]?) (?=[A-Z0-9]*[A-Z])[A-Z0-9]{1,3}")
@@ -743,6 +820,8 @@ def _company_pattern(ctx: Context) -> tuple[Alternation | re.Pattern | None, dic
             names.append(first)
         for name in names:
             forms.setdefault(ascii_punct(name), company.name)
+    for division, parent in ctx.divisions.items():
+        forms.setdefault(ascii_punct(division), parent)
     if not forms:
         return None, forms
     return _alternation(tuple(sorted(forms, key=lambda f: (-len(f), f)))), forms
