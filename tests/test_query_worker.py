@@ -74,20 +74,6 @@ def test_one_worker_answers_every_query_like_a_fork_per_query(source, request):
     assert bound.rows == [(Literal(7),)]
 
 
-def test_frozen_queries_skip_the_fork_cost(store):
-    def elapsed(times: int) -> float:
-        started = time.perf_counter()
-        for _ in range(times):
-            execute(ONE, store, {}, deadline=30)
-        return time.perf_counter() - started
-
-    forked = elapsed(20)
-    with frozen(store):
-        execute(ONE, store, {}, deadline=30)
-        shared = elapsed(20)
-    assert shared < forked  # a pipe round trip, not a fork and exit per query
-
-
 @pytest.mark.parametrize("body", [CARTESIAN, PATHS])
 @pytest.mark.parametrize("source", ["store", "dataset"])
 def test_a_runaway_query_is_killed_and_the_next_query_still_answers(source, body, request):
