@@ -122,10 +122,10 @@ def _eponym() -> re.Pattern:
 
 # What introduces a population or an indication: "in X", "for (the treatment of) X",
 # "to treat X", "patients with X", "X suffering from Y".
-_TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|targets|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in))\s+", re.I)
+_TRIGGER_WORDS = r"in|for|enroll(?:s|ing)?|treating|targets|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)"
+_TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
-    r"\b(?:in|for|enroll(?:s|ing)?|treating|targets|targeting|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)|"
+    rf"\b(?:{_TRIGGER_WORDS}|"
     r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
