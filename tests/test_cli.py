@@ -30,11 +30,11 @@ def test_build_examples_conforms_and_facts_parse(tmp_path):
     assert out.exists() and out.stat().st_size > 1000
     assert run("validate", str(out)).exit_code == 0
     facts = run("facts", str(out))
-    rows = [json.loads(line) for line in facts.output.splitlines()]
+    rows = [json.loads(line) for line in facts.stdout.splitlines()]
     kinds = {row["kind"] for row in rows}
     assert {"release", "company", "drug", "designation", "trial", "result"} <= kinds
     assert all(row["doc"] for row in rows)
-    csv_out = run("facts", str(out), "--format", "csv").output.splitlines()
+    csv_out = run("facts", str(out), "--format", "csv").stdout.splitlines()
     assert csv_out[0].startswith("kind,doc,") and len(csv_out) == len(rows) + 1
 
 
@@ -63,7 +63,7 @@ def test_bad_input_is_one_line_naming_the_file_and_the_rest_builds(tmp_path, nam
     assert result.exit_code == 3
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and name in errors[0] and message in errors[0]
-    rows = [json.loads(l) for l in run("facts", str(out)).output.splitlines()]
+    rows = [json.loads(l) for l in run("facts", str(out)).stdout.splitlines()]
     assert {r["doc"] for r in rows} == {"good"}
 
 
@@ -83,7 +83,7 @@ def test_text_that_is_not_a_release_warns_and_guesses_nothing(tmp_path):
     result = run("build", str(tmp_path / "notes.txt"), "-o", str(out))
     assert result.exit_code == 0
     assert "notes.txt" in result.output and "no recognisable release" in result.output
-    release = [json.loads(l) for l in run("facts", str(out)).output.splitlines() if '"release"' in l][0]
+    release = [json.loads(l) for l in run("facts", str(out)).stdout.splitlines() if '"release"' in l][0]
     assert release["date"] is None and release["location"] is None
 
 

@@ -31,7 +31,7 @@ def facts(folder: Path, tmp_path: Path, name: str) -> list[dict]:
     assert result.exit_code == 0, result.output
     rows = CliRunner().invoke(main, ["facts", str(out)])
     assert rows.exit_code == 0
-    return [json.loads(line) for line in rows.output.splitlines()]
+    return [json.loads(line) for line in rows.stdout.splitlines()]
 
 
 # ------------------------------------------------------------------ same facts
@@ -307,7 +307,7 @@ def test_hostile_pdfs_do_not_stop_the_rest_of_the_build(tmp_path):
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert len(errors) == 3
     assert all(any(n in e for e in errors) for n in ("encrypted.pdf", "scanned.pdf", "malformed.pdf"))
-    rows = [json.loads(line) for line in CliRunner().invoke(main, ["facts", str(out)]).output.splitlines()]
+    rows = [json.loads(line) for line in CliRunner().invoke(main, ["facts", str(out)]).stdout.splitlines()]
     assert {r["doc"] for r in rows} == {IDS[0], "tiny-valid"}
 
 

@@ -212,7 +212,7 @@ def test_cli_queries_lists_the_catalogue():
     for query in Q.catalogue():
         assert f"{query.name}: {query.title}" in result.output
     assert "--param drug=  drug, required" in result.output
-    listed = json.loads(cli("queries", "--format", "json").output)
+    listed = json.loads(cli("queries", "--format", "json").stdout)
     assert [q["name"] for q in listed] == [q.name for q in Q.catalogue()]
     timeline = next(q for q in listed if q["name"] == "metric-timeline")
     assert {"name": "cohort", "type": "cohort", "required": False} == {k: v for k, v in timeline["params"][2].items() if k != "doc"}
@@ -222,7 +222,7 @@ def test_cli_queries_lists_the_catalogue():
 def test_cli_query_runs_a_saved_query_in_every_format(graph_file, engine):
     args = ["query", "metric-timeline", str(graph_file), "--param", "drug=NWO-217", "-p", "endpoint=mOS",
             "--engine", engine]
-    document = json.loads(cli(*args, "--format", "json").output)
+    document = json.loads(cli(*args, "--format", "json").stdout)
     values = [b["value"]["value"] for b in document["results"]["bindings"]]
     assert values and document["head"]["vars"][0] == "drug"
     assert cli(*args, "--format", "csv").output.splitlines()[0].startswith("drug,endpoint,cohort")

@@ -37,7 +37,7 @@ def build(*inputs: Path, out: Path, env: dict | None = None):
 def fact_rows(graph: Path) -> list[dict]:
     result = CliRunner().invoke(main, ["facts", str(graph)])
     assert result.exit_code == 0, result.output
-    return [json.loads(line) for line in result.output.splitlines()]
+    return [json.loads(line) for line in result.stdout.splitlines()]
 
 
 def without_doc(rows: list[dict]) -> list[dict]:

@@ -119,8 +119,8 @@ def test_cli_query_with_endpoint_resolves_names_remotely(local, server):
     here = run_cli("query", "dose-response", str(graph), "-p", f"drug={drug}", "--format", "json")
     there = run_cli("query", "dose-response", "--endpoint", server.query, "-p", f"drug={drug}", "--format", "json")
     assert here.exit_code == 0 and there.exit_code == 0, there.output
-    assert json.loads(here.output) == json.loads(there.output)
-    assert json.loads(there.output)["results"]["bindings"]
+    assert json.loads(here.stdout) == json.loads(there.stdout)
+    assert json.loads(there.stdout)["results"]["bindings"]
 
 
 def test_graph_or_endpoint_not_both(local, server):
