@@ -17,6 +17,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
+class _HungUpOnServer(ThreadingHTTPServer):
+    """The stub's clients hang up on purpose (timeouts, size limits), so a
+    handler still dripping its answer fails after its test has ended, and the
+    default handle_error would print its banner into whichever later test is
+    capturing stderr."""
+    daemon_threads = True
+    block_on_close = False
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as probe:
         probe.bind((host, 0))
@@ -134,9 +147,7 @@ class StubServer:
                 except OSError:
                     pass
 
-        self.server = ThreadingHTTPServer((host, 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
+        self.server = _HungUpOnServer((host, 0), Handler)
         self.host = host
         self.port = self.server.server_address[1]
         self.url = f"http://{host}:{self.port}/store"
