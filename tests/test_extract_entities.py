@@ -542,3 +542,15 @@ def test_a_stated_division_is_its_parent(sentence):
 ])
 def test_subsidiaries_and_partners_are_not_divisions(sentence, kept):
     assert kept in [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]
+
+
+@pytest.mark.parametrize("name", ["José Núñez", "Søren Østergaard", "Hélène Lefèvre", "Mara van der Berg",
+                                  "Luis de la Cruz", "Tomas DeAngelo"])
+def test_names_with_accents_particles_and_inner_capitals(name):
+    found = _people(run(_release(f'"We are pleased," said {name}, Ph.D., Chief Executive Officer of Acme.')))
+    assert found == {name: ("chief executive officer", "Acme Oncology, Inc.")}
+
+
+def test_a_generational_suffix_is_no_part_of_the_name_or_the_title():
+    found = _people(run(_release('"We are pleased," said Mara J. Okonkwo, Jr., Chief Executive Officer of Acme.')))
+    assert found == {"Mara J. Okonkwo": ("chief executive officer", "Acme Oncology, Inc.")}

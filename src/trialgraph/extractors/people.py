@@ -12,10 +12,24 @@ from .prefilter import gate
 
 NAME = "people.patterns"
 
-_PART = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|(?:Mc|Mac|O')[A-Z][a-z]+"
+
+
+def _letters(upper: bool) -> str:
+    """One case's letters, ASCII and Latin accented: names are written "José Núñez", "Søren Østergaard"."""
+    accented = "".join(chr(c) for c in range(0xC0, 0x250) if (chr(c).isupper() if upper else chr(c).islower()))
+    return f"[{'A-Z' if upper else 'a-z'}{accented}]"
+
+
+_UP, _LOW = _letters(True), _letters(False)
+# "DeAngelo", "McNeil", "O'Neill": a capital inside the word after a prefix
+_PART = (rf"{_UP}{_LOW}+(?:[-'’]{_UP}?{_LOW}+)*|{_UP}['’]{_UP}{_LOW}+|(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z]{_LOW}+")
+# Lower-case particles before a surname: "Mara van der Berg", "Luis de la Cruz"
+_PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|dos|das|bin|ben|al|el)\s+){0,3}"
+_SURNAMES = rf"(?:\s+{_PARTICLES}(?:{_PART})){{1,2}}"
 PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
-          rf"(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])")
-DEGREES = r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
+          rf"(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])")
+# Degrees, and generational suffixes that are no part of the formal name ("Jr.", "III")
+DEGREES = r"(?:,?\s*(?:Jr\.?|Sr\.?|III|II|IV|M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
 SPEECH = r"(?:said|says|emphasized|emphasised|added|adds|commented|comments|noted|notes|stated|states|explained|explains|continued|concluded|remarked)"
 ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
@@ -74,7 +88,7 @@ JOB_TITLE_AFTER = re.compile(
 )
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
-    rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
+    rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])"
     # the organisation stops where the next titled person of a list begins ("..., and Dr. Jane Roe of Y")
     r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:(?!(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)[A-Z][\w'’&.-]*"
     r"|of|for|and(?!\s+(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)|&))*))?"
