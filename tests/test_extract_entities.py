@@ -554,3 +554,40 @@ def test_names_with_accents_particles_and_inner_capitals(name):
 def test_a_generational_suffix_is_no_part_of_the_name_or_the_title():
     found = _people(run(_release('"We are pleased," said Mara J. Okonkwo, Jr., Chief Executive Officer of Acme.')))
     assert found == {"Mara J. Okonkwo": ("chief executive officer", "Acme Oncology, Inc.")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the comma before "of" after the degrees, in a list of investigators and after a study function
+    ("Investigators include Mara Okonkwo, M.D., of Halvorsen University Hospital, and Lena Varga, M.D., Ph.D., of "
+     "Nordvik Cancer Center.", {"Mara Okonkwo": (None, "Halvorsen University Hospital"),
+                                "Lena Varga": (None, "Nordvik Cancer Center")}),
+    ('"Good data," said study investigator Mara Okonkwo, M.D., of Halvorsen University.',
+     {"Mara Okonkwo": ("study investigator", "Halvorsen University")}),
+    # a description of the organisation, or of the occasion, after the title is no part of it
+    ('"Good data," said Mara Okonkwo, M.D., Chief Medical Officer at Kelvara Therapeutics, a partner of Acme.',
+     {"Mara Okonkwo": ("chief medical officer", "Kelvara Therapeutics")}),
+    ('"Good data," said Mara Okonkwo, CEO of Acme, in a statement.', {"Mara Okonkwo": ("ceo", "Acme Oncology, Inc.")}),
+    # a corporate suffix after a comma belongs to the organisation's name
+    ('"Good data," said Mara Okonkwo, PhD, Chief Development Officer, Kelvara Pharma, Inc.',
+     {"Mara Okonkwo": ("chief development officer", "Kelvara Pharma, Inc.")}),
+    # a function of the board, then the organisation named by a last "of"
+    ('"Good data," said Mara Okonkwo, Chairperson of the Board of Directors of Kelvara Therapeutics.',
+     {"Mara Okonkwo": ("chairperson of the board of directors", "Kelvara Therapeutics")}),
+    # the organisation's possessive before the title, between commas, whatever verb follows
+    ("Kelvara Therapeutics' Chief Medical Officer, Dr. Peter Lindqvist, presented the data.",
+     {"Peter Lindqvist": ("chief medical officer", "Kelvara Therapeutics")}),
+    ("Peter Lindqvist, Acme's Chief Financial Officer, will present at the conference.",
+     {"Peter Lindqvist": ("chief financial officer", "Acme Oncology, Inc.")}),
+    ("Dr. Lena Varga, the Company's Chief Medical Officer, added: \"We are pleased.\"",
+     {"Lena Varga": ("chief medical officer", "Acme Oncology, Inc.")}),
+    # appointments stated with a copula
+    ("Mara Okonkwo has been appointed Chief Financial Officer of Kelvara Therapeutics.",
+     {"Mara Okonkwo": ("chief financial officer", "Kelvara Therapeutics")}),
+    ("Acme announced that Mara Okonkwo has joined the company as Senior Vice President, Regulatory Affairs.",
+     {"Mara Okonkwo": ("senior vice president", "Acme Oncology, Inc.")}),
+    # a department between the title and the university: the university is the organisation
+    ('"Good data," said Lena Varga, MD, Professor and Chair, Department of Medicine, Halvorsen University.',
+     {"Lena Varga": ("professor and chair, department of medicine", "Halvorsen University")}),
+])
+def test_appositions_possessives_and_copulas_give_role_and_organisation(sentence, expected):
+    assert _people(run(_release(sentence))) == expected

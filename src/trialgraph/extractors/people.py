@@ -59,6 +59,9 @@ ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CRED
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
+OWNER_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
+    rf"[^,;\"“”]*?)(?=\s*[,;]|\s*$)")
 # A title holding a list of disease areas ("Group Lead for Breast Cancer, Colorectal Cancer and Melanoma at X"):
 # kept only when every listed item names a disease, and after the other patterns.
 APPOSITION_AREAS = re.compile(
@@ -96,25 +99,26 @@ DR_TITLED = re.compile(
 # "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
 ROLE_COMMA_NAME = re.compile(
     rf"(?P<role>\b(?:(?:principal|lead|senior|co-?|chief|study|trial|coordinating)\s+)*(?:investigator|author|scientist))\s*,\s*{PERSON}"
-    rf"(?P<after>{{DEGREES}}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
+    rf"(?P<after>{{DEGREES}}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
 # "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
 IS_ROLE = re.compile(
-    rf"(?:^|(?<=[.;]\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|joined\s+\w+\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?:^|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:has\s+)?join(?:ed|s)\s+(?:\w+\s+){{1,2}}as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
 ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
 # "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
 TITLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*['’]s\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
-    rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*{SPEECH}\b"
+    rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
 # "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
 DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
     r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|MPH|MSc|MS|PharmD|[A-Z]{2,6})(?![\w.]))*)\s*(?:\((?P<org>[A-Z][^()]{2,80})\))?"
 )
-ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+OF_INSTITUTION = re.compile(r"\s*,?\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)")
 # FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
@@ -124,6 +128,7 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
+OWNER_APPOSITION = gate(OWNER_APPOSITION)
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -151,7 +156,7 @@ def extract_people(ctx: Context) -> None:
 def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
-    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, OWNER_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                     TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                     DR_TITLED):
         for match in pattern.finditer(text):
@@ -174,6 +179,11 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = groups.get("role") or groups.get("role_before")
     if not role:
         stated = groups.get("org")  # "Jane Roe, MD (Example University Hospital)"
+        if not stated:
+            # "Investigators include Jane Roe, M.D., of Example University Hospital, and ..."
+            tail = OF_INSTITUTION.match(match.string, match.end())
+            if tail and _is_organisation(tail.group("org"), ctx) and not ROLE_WORDS.search(tail.group("org")):
+                stated = tail.group("org")
         # "Professor Jane Roe": the title before the name is the only job title stated
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
@@ -201,6 +211,12 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     if second and ROLE_WORDS.search(role[second.end(1):]):
         role = second.group(1)  # "a professor at Example University and lead investigator": the first title
     role = re.sub(r"\s*\([^()]*\)", "", role)  # 'Chief Financial Officer ("CFO")'
+    role = SUFFIX_AFTER_COMMA.sub(r" \g<suffix>", role)  # "Chief Development Officer, Acme Bio, Inc."
+    # "the Company's chief medical officer", "our CEO": the issuer's title
+    own = re.match(r"(?:the\s+[Cc]ompany['’]s|[Oo]ur|[Ii]ts)\s+(?=\S)", role)
+    owner = None
+    if own and ROLE_WORDS.search(role[own.end():]):
+        role, owner = role[own.end():], ctx.issuer
     stated_org = None
     leading = re.match(r"(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*?)(?:\s+in\s+[A-Z][\w .]*)?(?:,\s*|$)", role)
     if leading and INSTITUTION_WORD.search(leading.group("org")):
@@ -213,6 +229,8 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     segments = re.split(r"\s*,\s*(?:and\s+)?", role)
     for index, segment in (enumerate(segments[1:], start=1) if not stated_org else ()):
         if re.match(r"(?:The\s+)?[A-Z]", segment) and INSTITUTION_WORD.search(segment) and not ROLE_WORDS.search(segment):
+            if FUNCTION_NOT_ORG.match(segment) and any(INSTITUTION_WORD.search(later) for later in segments[index + 1:]):
+                continue  # "Professor and Chair, Department of Medicine, Example University": the university
             # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
             stated_org = re.sub(r"^The\s+", "", segment)
             role = ", ".join(segments[:index])
@@ -230,7 +248,7 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
             role = segments[0]
     if org and not _is_organisation(org, ctx):
         role, org = role + " of " + org if not role.endswith(org) else role, None  # "Chair of the Department of X"
-    org = stated_org or org or _following_institution(match)
+    org = stated_org or org or owner or _following_institution(match)
     role = re.sub(r"^(?:the|an?|its|our)\s+", "", role.strip(" ,"), flags=re.I).lower() or None
     if org:
         org = _clean_org(org, ctx)
@@ -261,14 +279,21 @@ def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
 def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
     """(title, organisation) from "Acme's chief medical officer", "professor of neurology at Example
     University" or a ROLE_BEFORE match's tail ("... of Example University")."""
-    owner = re.match(r"(?P<org>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,3})['’]s\s+(?P<role>.+)$", role)
+    owner = re.match(r"(?P<org>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,3}?)(?:['’]s|(?<=s)['’])\s+(?P<role>.+)$", role)
     if owner and ROLE_WORDS.search(owner.group("role")):
         return owner.group("role"), owner.group("org")
     if after:
         tail = ORG_TAIL.search(after)
         return role, (tail.group("org") if tail else None)
     tail = ORG_TAIL.search(role)
-    if not tail or FUNCTION_NOT_ORG.match(tail.group("org")):
+    if not tail:
+        return role, None
+    if FUNCTION_NOT_ORG.match(tail.group("org")):
+        # "chair of the Board of Directors of Acme": the function ends where a last "of" names an organisation
+        inner = list(re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])", tail.group("org")))
+        last = tail.group("org")[inner[-1].end():] if inner else ""
+        if last and not FUNCTION_NOT_ORG.match(last):
+            return role[: tail.start("org") + inner[-1].start()], last
         return role, None  # "head of R&D": a function, part of the title
     if ROLE_WORDS.search(role[: tail.start()] or ""):
         return role[: tail.start()], tail.group("org")
@@ -321,10 +346,14 @@ _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
     "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC"}
 CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z.]*[A-Z][a-z.]*[A-Z])[A-Z][A-Za-z.]{1,7}")
 # A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
-ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)")
+# "..., a partner of Acme" describes the organisation; "..., in a statement" the occasion.
+ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)"
+                      r"|,\s+(?:a|an)\s+(?=[a-z])|,\s+(?:in|during|at)\s+(?:a|an|the|its|today['’]s)\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
+SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$))")
 CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
 TRAILING_TITLE = re.compile(r"(?:\s+(?:President|Chief|Chairman|Chair|Director|Founder|Head|Vice|Senior|Executive|Professor|CEO|CFO|COO|CMO|As|And|Of|At))+$")
 
