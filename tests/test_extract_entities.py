@@ -591,3 +591,18 @@ def test_a_generational_suffix_is_no_part_of_the_name_or_the_title():
 ])
 def test_appositions_possessives_and_copulas_give_role_and_organisation(sentence, expected):
     assert _people(run(_release(sentence))) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Acme President and CEO Mara Okonkwo said the data were strong.", ("president and ceo", "Acme Oncology, Inc.")),
+    ("Kelvara Pharma AG's CEO Mara Okonkwo commented on the agreement.", ("ceo", "Kelvara Pharma AG")),
+    ("The Company's CEO Mara Okonkwo said the data were strong.", ("ceo", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Acme chief executive Mara Okonkwo.', ("chief executive", "Acme Oncology, Inc.")),
+    ("Mara Okonkwo, Ph.D., Chief Scientific Officer, Kelvara Pharma AG, will present the data.",
+     ("chief scientific officer", "Kelvara Pharma AG")),
+    # a function after the comma is part of the title, not an organisation
+    ('"We are pleased," said Mara Okonkwo, Senior Director, Clinical Development, Acme.',
+     ("senior director, clinical development", "Acme Oncology, Inc.")),
+])
+def test_titles_before_the_name_and_organisations_after_a_comma(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}

@@ -62,6 +62,9 @@ APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|the
 OWNER_APPOSITION = re.compile(
     rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
     rf"[^,;\"“”]*?)(?=\s*[,;]|\s*$)")
+COMMA_ORG_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?,\s+(?:The\s+)?[A-Z][\w'’&.@-]*"
+    rf"(?:\s+[A-Z][\w'’&.@-]*){{0,4}})\s*,\s+(?=[a-z])")
 # A title holding a list of disease areas ("Group Lead for Breast Cancer, Colorectal Cancer and Melanoma at X"):
 # kept only when every listed item names a disease, and after the other patterns.
 APPOSITION_AREAS = re.compile(
@@ -75,9 +78,12 @@ APPOINTED = re.compile(
     r"president|chair(?:man|woman)?|head))?))"
 )
 # "CEO Jane Roe", "Chief Medical Officer Jane Roe": a capitalised title right before the name.
+_TITLE = (r"(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|"
+          r"(?:Executive\s+|Senior\s+)?Vice\s+President|Chief (?:[A-Z][a-z]+ ){1,3}Officer)")
+# "Acme's President and CEO Jane Roe": titles joined by "and" or commas, the organisation's possessive before them
 TITLE_FIRST = re.compile(
-    rf"(?<![\w-])(?P<role>CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|"
-    rf"Chief (?:[A-Z][a-z]+ ){{1,3}}Officer)\s+{PERSON}(?!\s*(?:,\s*)?(?:Inc|Corp|Ltd|LLC)\b)"
+    rf"(?:(?P<owner>[A-Z][\w&.@-]*(?:\s+[A-Z][\w&.@-]*){{0,3}}?)(?:['’]s|(?<=s)['’])\s+)?"
+    rf"(?<![\w-])(?P<role>{_TITLE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_TITLE})*)\s+{PERSON}(?!\s*(?:,\s*)?(?:Inc|Corp|Ltd|LLC)\b)"
 )
 # "replacing Jane Roe", "taking over from Jane Roe, who continues to be a Director and the Chairman of the Board"
 SUCCEEDED = re.compile(
@@ -117,7 +123,7 @@ DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
     r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|MPH|MSc|MS|PharmD|[A-Z]{2,6})(?![\w.]))*)\s*(?:\((?P<org>[A-Z][^()]{2,80})\))?"
 )
-ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
 OF_INSTITUTION = re.compile(r"\s*,?\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)")
 # FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
@@ -128,7 +134,7 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
-OWNER_APPOSITION = gate(OWNER_APPOSITION)
+OWNER_APPOSITION, COMMA_ORG_APPOSITION = gate(OWNER_APPOSITION), gate(COMMA_ORG_APPOSITION)
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -156,7 +162,7 @@ def extract_people(ctx: Context) -> None:
 def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
-    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, OWNER_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                     TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                     DR_TITLED):
         for match in pattern.finditer(text):
@@ -235,8 +241,10 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
             stated_org = re.sub(r"^The\s+", "", segment)
             role = ", ".join(segments[:index])
             break
+    if not stated_org and groups.get("owner") and not re.fullmatch(r"(?:The\s+)?Company", groups["owner"]):
+        stated_org = re.sub(r"^The\s+", "", groups["owner"])  # "Kelvara Pharma AG's CEO Jane Roe"
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
-    if comma_org and not ROLE_WORDS.search(comma_org.group("org")):
+    if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.fullmatch(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
     role, org = _split_role(role, groups.get("after"))
     if not org and not stated_org and len(segments) > 1:
