@@ -606,3 +606,9 @@ def test_appositions_possessives_and_copulas_give_role_and_organisation(sentence
 ])
 def test_titles_before_the_name_and_organisations_after_a_comma(sentence, expected):
     assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+def test_a_second_title_with_its_own_organisation_gives_way_to_the_first():
+    found = _people(run(_release('"We are pleased," said Neil Varga, Founder and Non-Executive Director of Acme, and '
+                                 "Managing Partner of Kestrel Capital Partners LLP.")))
+    assert found == {"Neil Varga": ("founder and non-executive director", "Acme Oncology, Inc.")}

@@ -213,6 +213,9 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
                   r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
     end = ROLE_END.search(role)
     role = role[: end.start()] if end and end.start() > 0 else role
+    other = SECOND_EMPLOYER.search(role)
+    if other and re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", role[: other.start()]):
+        role = role[: other.start()]  # "Founder of Acme, and Managing Partner of Kestrel Capital": the first employer
     second = SECOND_TITLE.match(role)
     if second and ROLE_WORDS.search(role[second.end(1):]):
         role = second.group(1)  # "a professor at Example University and lead investigator": the first title
@@ -362,6 +365,8 @@ ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|wh
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$))")
+# ", and Managing Partner of Kestrel Capital": a second title with its own organisation
+SECOND_EMPLOYER = re.compile(r",\s+and\s+(?=(?:[A-Z][\w-]*\s+){1,4}(?:of|at)\s+(?:the\s+)?[A-Z])")
 CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
 TRAILING_TITLE = re.compile(r"(?:\s+(?:President|Chief|Chairman|Chair|Director|Founder|Head|Vice|Senior|Executive|Professor|CEO|CFO|COO|CMO|As|And|Of|At))+$")
 
