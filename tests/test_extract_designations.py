@@ -304,3 +304,15 @@ def test_what_a_measure_changed_in_is_no_indication():
     tail = " a challenge study in adults infected with RSV, with reductions in both viral load and symptoms"
     assert indication_after(" reductions in both viral load and clinical symptoms", populations=False) is None
     assert indication_after(tail, populations=True) is not None
+
+
+def test_a_date_between_two_grants_of_a_list_is_the_first_grants():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 received Fast Track designation "
+                         "in 2021 and Orphan Drug designation in 2022 for the treatment of Wilson disease.")
+    assert {(d[1], d[4]) for d in found} == {("fast_track", "2021"), ("orphan_drug", "2022")}
+
+
+def test_an_agency_between_two_grants_of_a_list_closes_the_run_before_it():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has been granted Orphan Drug and "
+                         "Fast Track designations by the FDA and Orphan Drug designation by the European Commission.")
+    assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("fast_track", "FDA"), ("orphan_drug", "EC")}

@@ -313,6 +313,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
         segment_end = types[groups[number + 1][0]][0] if number + 1 < len(groups) else len(text)
         segment = text[group_end:segment_end]
         indications = None
+        closing = _closing_positions(text, types, group, agencies)
         for position, index in enumerate(group):
             start, end, code = types[index]
             context_before = text[max(0, start - 80):start]
@@ -350,14 +351,23 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     own = [indications[position]]
                 elif len(granted) == len(indications):
                     pairs = list(zip(granted, indications))
-            date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
+            close = closing[position]
+            if close is not None:
+                # "Fast Track designation in 2021 and Orphan Drug designation in 2022", "Orphan Drug and
+                # Fast Track designations by the FDA and orphan designation by the EC": what is stated
+                # between two grants of a list is the run's before it, never the next grant's
+                closed = text[types[group[close]][1]:types[group[close + 1]][0]]
+                date = own_dates.get(index) or _date_in(closed, release_date) or _date_before(text, start, release_date)
+            else:
+                date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
             if index not in own_dates and date in own_dates.values():
                 date = None  # a neighbour's own date
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
                 date = None  # news of the day: the release date is already on the release
             own_years = _years_after_items(segment, indications or [])
-            next_start = types[group[position + 1]][0] if position + 1 < len(group) else None
-            between = [a for a in agencies if next_start is not None and end <= a[0] and a[1] <= next_start]
+            run_end = types[group[close]][1] if close is not None else end
+            next_start = types[group[close + 1]][0] if close is not None else None
+            between = [a for a in agencies if next_start is not None and run_end <= a[0] and a[1] <= next_start]
             stated = ([(code, None) for code in dict.fromkeys(a[2] for a in between)] if between
                       else _agencies_for(agencies, start, group_end, segment_end, text, release_date))
             for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
@@ -375,6 +385,26 @@ _NEW_SUBJECT = (r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|while|but|whereas|whilst|following|after|in addition to)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)|"
     r"\s+and\s+(?=(?:plans?|expects?|intends?|anticipates?|aims?)\b)|" + _NEW_SUBJECT)
+
+
+def _closing_positions(text: str, types, group: list[int], agencies) -> list[int | None]:
+    """For each grant of a list, the position in the list of the grant whose own agency or date,
+    written before the next grant, closes the run the grant belongs to (None: the list's end)."""
+    closing: list[int | None] = [None] * len(group)
+    nearest = None
+    for position in reversed(range(len(group) - 1)):
+        end, following = types[group[position]][1], types[group[position + 1]][0]
+        if any(end <= a[0] and a[1] <= following for a in agencies) or dates.ANY_DATE.search(text, end, following):
+            nearest = position
+        closing[position] = nearest
+    return closing
+
+
+def _date_before(text: str, start: int, release_date: str | None) -> str | None:
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = found.end()
+    return _date_in(text[clause_start:start], release_date, last=True)
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
