@@ -316,3 +316,23 @@ def test_an_agency_between_two_grants_of_a_list_closes_the_run_before_it():
     found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has been granted Orphan Drug and "
                          "Fast Track designations by the FDA and Orphan Drug designation by the European Commission.")
     assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("fast_track", "FDA"), ("orphan_drug", "EC")}
+
+
+def test_a_region_written_right_after_a_grant_names_its_agencies_beside_a_named_agency():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has received orphan drug "
+                         "designations in the U.S. and Europe and PRIME designation from the EMA.")
+    assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("orphan_drug", "EMA"), ("prime", "EMA")}
+
+
+def test_a_relative_date_is_no_part_of_the_indication():
+    found = designations("Zentrix Bio, Inc. received Breakthrough Therapy designation for ZX-101 in Wilson disease last month.")
+    assert found == {("ZX-101", "breakthrough_therapy", "FDA", "Wilson disease", "2023-05")}
+
+
+@pytest.mark.parametrize("following, date", [("The designation was granted in April 2022.", "2022-04"),
+                                             ("The designation was granted by the FDA on March 3, 2022.", "2022-03-03"),
+                                             ("The designation was granted based on data reported in 2021.", None)])
+def test_the_sentence_after_a_grant_dates_it(following, date):
+    found = designations(f"Zentrix Bio, Inc. today announced results. ZX-101 received Fast Track designation for "
+                         f"Wilson disease. {following}")
+    assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}

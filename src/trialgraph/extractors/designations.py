@@ -76,8 +76,15 @@ def extract_designations(ctx: Context) -> None:
             continue
         if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
             continue
+        regions = _region_agencies(text)
         if not agencies:
-            agencies = _region_agencies(text)
+            agencies = regions
+        elif regions:
+            # "orphan drug designations in the U.S. and Europe and PRIME designation from the EMA": a region
+            # written right after a grant is that grant's agency, whatever the sentence names elsewhere
+            after_type = [r for r in regions if _right_after_a_type(text, types, r[0])]
+            joined = [r for r in regions if any(a[0] < r[1] and r[0] < a[1] for a in after_type)]  # "U.S. and Europe"
+            agencies = sorted(agencies + [r for r in joined if not any(a[0] < r[1] and r[0] < a[1] for a in agencies)])
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
@@ -94,6 +101,8 @@ def extract_designations(ctx: Context) -> None:
                       for f in stated]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
+        if stated and all(f.date is None for f in stated):
+            stated = _date_said_next(ctx, sentence, stated, release_date)
         if types and not _types(text):
             # only the release's own short form ("FTD", defined earlier): it points back to the grant
             # already stated, and a new wording of its indication is no new grant
@@ -153,6 +162,26 @@ def _indication_said_next(ctx: Context, sentence: Sentence, facts: list[Designat
     if not indications:
         return facts
     return [DesignationFact(f.drug, f.type, f.agency, f.evidence, indication, f.date) for f in facts for indication in indications]
+
+
+# "The designation was granted in April 2022.": the sentence after a grant dates it.
+_THIS_GRANT_DATED = re.compile(r"^\s*(?:This|The|Such)\s+(?:designation|status)\s+(?:was|had been)\s+(?:granted|received|awarded|issued)"
+                               r"(?:\s+(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+)?[A-Z][\w.]*)?\s+(?=(?:in|on|during)\s)")
+
+
+def _date_said_next(ctx: Context, sentence: Sentence, facts: list[DesignationFact], release_date) -> list[DesignationFact]:
+    following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+    if following is None or following.paragraph != sentence.paragraph or len({(f.drug, f.type, f.agency) for f in facts}) != 1:
+        return facts
+    text = ctx.text(following)
+    said = _THIS_GRANT_DATED.match(text)
+    # "in 2022" is a date with its preposition, "on March 3, 2022" and "in April 2022" without it
+    stated = said and not _types(text) and (dates.ANY_DATE.match(text, said.end())
+                                             or dates.ANY_DATE.match(text, text.index(" ", said.end()) + 1))
+    date = stated and dates.resolve(stated.group(0), release_date)
+    if not date:
+        return facts
+    return [DesignationFact(f.drug, f.type, f.agency, f.evidence, f.indication, date) for f in facts]
 
 
 def _indication_key(indication: str | None) -> str:
@@ -539,6 +568,7 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
     cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
+    cleaned = dates.RELATIVE.sub("", cleaned)  # "for X last month": when, not what
     drugs = ctx.drugs_in(cleaned)
     for mention in reversed(drugs):
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
@@ -588,6 +618,10 @@ _COORDINATED_AGENCIES = re.compile(
 # Where a sentence names a region for the agency: "holds Orphan Drug Designation in the U.S. and the EU".
 _REGION_AGENCIES = ((re.compile(r"\b(?:in|from) the (?:U\.S\.|US|United States)(?![\w.-]*\s+(?:Food|patent))|\bU\.S\. and (?:the )?(?:EU|Europe)"), "FDA"),
                     (re.compile(r"\b(?:in|from) (?:the )?(?:EU|European Union|Europe)\b|\b(?:U\.S\.|US) and (?:the )?(?:EU|Europe)\b"), "EMA"))
+
+
+def _right_after_a_type(text: str, types, position: int) -> bool:
+    return any(end <= position and re.fullmatch(r"\s*(?:designations?|status)?\s*", text[end:position]) for _, end, _ in types)
 
 
 def _region_agencies(text: str) -> list[tuple[int, int, str]]:
