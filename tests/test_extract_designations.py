@@ -336,3 +336,16 @@ def test_the_sentence_after_a_grant_dates_it(following, date):
     found = designations(f"Zentrix Bio, Inc. today announced results. ZX-101 received Fast Track designation for "
                          f"Wilson disease. {following}")
     assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}
+
+
+def test_respectively_pairs_types_with_dates():
+    found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
+                         "disease in 2020 and 2021, respectively.")
+    assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", "2020"),
+                     ("ZX-101", "orphan_drug", "FDA", "Wilson disease", "2021")}
+
+
+def test_the_indication_written_with_the_drug_as_the_subject():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 for the treatment of Wilson disease has "
+                         "been granted Orphan Drug Designation by the FDA.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Wilson disease", None)}

@@ -24,6 +24,9 @@ AGENCY_OF_TYPE = {
     "accelerated_approval": "FDA", "rmat": "FDA", "prime": "EMA", "priority_medicine": "EMA",
 }
 SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
+# "ZX-101 for the treatment of X has been granted ...": the drug's indication as the subject of the grant
+SUBJECT_FOR = re.compile(r"\s+(?:for|in)\s+(?:the\s+treatment\s+of\s+)?(?P<ind>[^,;]{3,80}?)\s+(?:has|have|was|were)\s+"
+                         r"(?:also\s+)?(?:been\s+)?(?:granted|received|awarded|designated)\b")
 NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 
 GRANT = re.compile(
@@ -182,6 +185,13 @@ def _date_said_next(ctx: Context, sentence: Sentence, facts: list[DesignationFac
     if not date:
         return facts
     return [DesignationFact(f.drug, f.type, f.agency, f.evidence, f.indication, date) for f in facts]
+
+
+def _subject_for(ctx: Context, text: str) -> re.Match | None:
+    """"ZX-101 for Wilson disease has been granted ...": only when a drug opens the sentence."""
+    drugs = ctx.drugs_in(text)
+    opens = drugs and drugs[0].start == len(text) - len(text.lstrip())
+    return SUBJECT_FOR.match(text, drugs[0].end) if opens else None
 
 
 def _indication_key(indication: str | None) -> str:
@@ -367,7 +377,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 if not indications and _BACK_REFERENCE.search(segment):
                     indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
                 if not indications:
-                    before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start])
+                    before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start]) or _subject_for(ctx, text)
                     if before:
                         indications = split_list(before.group("ind").strip())
                 if indications:
@@ -389,6 +399,13 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 date = own_dates.get(index) or _date_in(closed, release_date) or _date_before(text, start, release_date)
             else:
                 date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
+            if respectively and len(group) > 1:
+                # "Fast Track and Orphan Drug designations in 2020 and 2021, respectively"
+                listed = _DATE_LIST.search(segment)
+                stated_dates = [d.group(0) for d in re.finditer(_YEAR_OR_MONTH, listed.group(0))] if listed else []
+                if len(stated_dates) == len(group):
+                    date = dates.resolve(("in " if stated_dates[position][0].isdigit() else "") + stated_dates[position],
+                                         release_date)
             if index not in own_dates and date in own_dates.values():
                 date = None  # a neighbour's own date
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
@@ -566,7 +583,7 @@ def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, 
 def _indications(segment: str, ctx: Context) -> list[str]:
     segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
-    cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
+    cleaned = _DATE_LIST.sub("", cleaned)
     cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
     cleaned = dates.RELATIVE.sub("", cleaned)  # "for X last month": when, not what
     drugs = ctx.drugs_in(cleaned)
@@ -578,6 +595,12 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     if not phrase:
         return []
     return [expand(re.sub(r"\s+", " ", item).strip(), ctx.long_forms()) for item in split_list(phrase) if item.strip()]
+
+
+_YEAR_OR_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+                  r"(?:19|20)\d{2}\b")
+# "in 2020", "in March 2020 and June 2021": the dates a grant or a list of grants was made
+_DATE_LIST = re.compile(rf"\s+(?:in|during)\s+{_YEAR_OR_MONTH}(?:\s*(?:,\s*and|,|and)\s+{_YEAR_OR_MONTH})*")
 
 
 def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:
