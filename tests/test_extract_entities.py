@@ -598,6 +598,7 @@ def test_appositions_possessives_and_copulas_give_role_and_organisation(sentence
     ("Kelvara Pharma AG's CEO Mara Okonkwo commented on the agreement.", ("ceo", "Kelvara Pharma AG")),
     ("The Company's CEO Mara Okonkwo said the data were strong.", ("ceo", "Acme Oncology, Inc.")),
     ('"We are pleased," said Acme chief executive Mara Okonkwo.', ("chief executive", "Acme Oncology, Inc.")),
+    ("Mara Okonkwo, PhD, Kelvara Pharma AG President & CEO, said the data were strong.", ("president & ceo", "Kelvara Pharma AG")),
     ("Mara Okonkwo, Ph.D., Chief Scientific Officer, Kelvara Pharma AG, will present the data.",
      ("chief scientific officer", "Kelvara Pharma AG")),
     # a function after the comma is part of the title, not an organisation

@@ -279,7 +279,8 @@ def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
     words = role.split()
     for size in range(min(4, len(words) - 1), 0, -1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
-        if not all(w[:1].isupper() for w in words[:size]) or not words[size][:1].islower():
+        # "Acme Bio co-founder", "Acme President & CEO": the title opens lower case or with a title word
+        if not all(w[:1].isupper() for w in words[:size]) or not (words[size][:1].islower() or ROLE_WORDS.match(words[size])):
             continue
         named = company_key(head) in ctx.company_forms or INSTITUTION_WORD.search(words[size - 1])
         if named and ROLE_WORDS.search(rest.split(",")[0]):
