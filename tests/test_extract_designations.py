@@ -349,3 +349,20 @@ def test_the_indication_written_with_the_drug_as_the_subject():
     found = designations("Zentrix Bio, Inc. today announced results. ZX-101 for the treatment of Wilson disease has "
                          "been granted Orphan Drug Designation by the FDA.")
     assert found == {("ZX-101", "orphan_drug", "FDA", "Wilson disease", None)}
+
+
+@pytest.mark.parametrize("body", [
+    "ZX-101, which entered a Phase 2 trial in 2021, has received Fast Track designation for Wilson disease.",
+    "Based on data presented in December 2022, the FDA granted Fast Track designation to ZX-101 for Wilson disease.",
+    "Zentrix Bio, which was founded in 2015, today announced that the FDA has granted Fast Track designation to ZX-101 "
+    "for Wilson disease.",
+    "The FDA granted Fast Track designation to ZX-101 for Wilson disease following the IND clearance in March 2021.",
+])
+def test_the_date_of_another_event_beside_a_grant_is_not_its_date(body):
+    assert {d[4] for d in designations(body)} == {None}
+
+
+def test_a_date_opening_the_grants_clause_is_its_date():
+    found = designations("Zentrix Bio, Inc. today announced results. In March 2022, the FDA granted Fast Track "
+                         "designation to ZX-101 for Wilson disease.")
+    assert {d[4] for d in found} == {"2022-03"}

@@ -628,12 +628,26 @@ def _date_in(segment: str, release_date: str | None, last: bool = False) -> str 
     grant, the nearest date is the grant's: "BOSTON, June 1, 2023 -- ... in the fourth quarter
     of 2022 the FDA granted ...")."""
     found = None
+    segment = _NESTED_CLAUSE.sub(lambda m: " " * len(m.group(0)), segment)  # ", which entered a trial in 2021,"
     for match in dates.ANY_DATE.finditer(segment):
-        if not _DEADLINE_BEFORE.search(segment[max(0, match.start() - 40):match.start()]):
-            found = dates.resolve(match.group(0), release_date)
-            if not last:
-                return found
+        before = segment[max(0, match.start() - 40):match.start()]
+        if _DEADLINE_BEFORE.search(before) or _OTHER_EVENT_BEFORE.search(before):
+            continue
+        if last and re.search(r"\btoday\b", segment[match.end():]):
+            continue  # "Founded in 2015, Acme today announced that the FDA granted": news of the day
+        found = dates.resolve(match.group(0), release_date)
+        if not last:
+            return found
     return found
+
+
+# The date of another event written beside a grant: "based on data presented in December 2022",
+# "following the IND clearance in March 2021", "since the company's IPO in 2020".
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:presented|reported|published|founded|incorporated|entered|initiated|started|began|completed|enrolled|dosed|"
+    r"submitted|filed|cleared|clearance|IPO|launched|expected|anticipated|data|results|readout)\b(?:\s+[\w'’-]+){0,4}?\s*$",
+    re.I)
+_NESTED_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
 _COORDINATED_AGENCIES = re.compile(
