@@ -366,3 +366,12 @@ def test_a_date_opening_the_grants_clause_is_its_date():
     found = designations("Zentrix Bio, Inc. today announced results. In March 2022, the FDA granted Fast Track "
                          "designation to ZX-101 for Wilson disease.")
     assert {d[4] for d in found} == {"2022-03"}
+
+
+def test_a_list_of_indications_run_into_the_grants_sentence():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 has received breakthrough designation for "
+                         "the treatment of patients with: * Metastatic*KRAS*-mutant non-small cell lung cancer who "
+                         "require systemic therapy; * *KRAS*-mutant colorectal cancer who have progressed following "
+                         "prior treatment; and for * Advanced*KRAS*-mutant pancreatic cancer.")
+    assert {d[3] for d in found} == {"Metastatic KRAS-mutant non-small cell lung cancer", "KRAS-mutant colorectal cancer",
+                                     "Advanced KRAS-mutant pancreatic cancer"}

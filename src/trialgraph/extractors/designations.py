@@ -70,6 +70,9 @@ def extract_designations(ctx: Context) -> None:
             lead = None
         if text.rstrip().endswith(":") and not bullet and GRANT.search(text) and ctx.drugs_in(text):
             lead = (sentence.index, text.rstrip()[:-1])
+        elif text.rstrip().endswith(";") and GRANT.search(text) and ctx.drugs_in(text) and _COLON_LIST.search(text):
+            # "... with: * A; " and the list goes on in the next sentences: their items complete this one
+            lead = (sentence.index, text[: _COLON_LIST.search(text).end()].rstrip().rstrip(":"))
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
@@ -580,7 +583,32 @@ def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, 
     return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
 
 
+# "for the treatment of patients with: * A; * B; and for * C": a list of indications run into the sentence
+_COLON_LIST = re.compile(r"[^.;:]{0,80}?:\s*(?=[*•·▪–-]\s)")
+_LIST_ITEM = re.compile(r"\s*;\s*(?:and\s+)?(?:for\s+)?(?=[*•·▪–-]\s)")
+
+
+def _listed_indications(segment: str, ctx: Context) -> list[str]:
+    """The items of a list run into the grant's sentence, after a colon ("with: * A; * B") or
+    after the first item ("with A; and for * B"), each with its own indication."""
+    head = _COLON_LIST.match(segment)
+    if not head and not _LIST_ITEM.search(segment):
+        return []
+    found = []
+    for item in _LIST_ITEM.split(segment[head.end():] if head else segment):
+        item = re.sub(r"^[*•·▪–-]\s*", "", item.strip())
+        # "Metastatic*RET*-fusion": emphasis marks of pasted text, some already blanked
+        item = re.sub(r"(?<=\w)\s*-(?=\w)", "-", re.sub(r"(?<=\w)\*(?=\w)", " ", item).replace("*", ""))
+        indication = indication_after("for " + item, ctx, populations=False)
+        if indication:
+            found.append(expand(re.sub(r"\s+", " ", indication).strip(), ctx.long_forms()))
+    return found
+
+
 def _indications(segment: str, ctx: Context) -> list[str]:
+    listed = _listed_indications(segment, ctx) if ":" in segment or ";" in segment else []
+    if len(listed) > 1 or listed and _COLON_LIST.match(segment):
+        return listed
     segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = _DATE_LIST.sub("", cleaned)
