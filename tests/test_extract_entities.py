@@ -613,3 +613,16 @@ def test_a_second_title_with_its_own_organisation_gives_way_to_the_first():
     found = _people(run(_release('"We are pleased," said Neil Varga, Founder and Non-Executive Director of Acme, and '
                                  "Managing Partner of Kestrel Capital Partners LLP.")))
     assert found == {"Neil Varga": ("founder and non-executive director", "Acme Oncology, Inc.")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"We are pleased," said Mara Okonkwo, Head of Research and Development.',
+     ("head of research and development", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Mara Okonkwo, Senior Director, Clinical Operations.',
+     ("senior director, clinical operations", "Acme Oncology, Inc.")),
+    # a study function without an organisation names none
+    ('"We are pleased," said Mara Okonkwo, M.D., principal investigator of the trial.',
+     ("principal investigator of the trial", None)),
+])
+def test_a_corporate_title_without_an_organisation_is_the_issuers(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}

@@ -247,7 +247,7 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     if not stated_org and groups.get("owner") and not re.fullmatch(r"(?:The\s+)?Company", groups["owner"]):
         stated_org = re.sub(r"^The\s+", "", groups["owner"])  # "Kelvara Pharma AG's CEO Jane Roe"
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
-    if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.fullmatch(comma_org.group("org")):
+    if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.match(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
     role, org = _split_role(role, groups.get("after"))
     if not org and not stated_org and len(segments) > 1:
@@ -263,8 +263,8 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = re.sub(r"^(?:the|an?|its|our)\s+", "", role.strip(" ,"), flags=re.I).lower() or None
     if org:
         org = _clean_org(org, ctx)
-    elif role and re.search(r"\b(?:chief|ceo|cmo|cfo|coo|president|founder|chair)", role):
-        org = ctx.issuer
+    elif role and CORPORATE_TITLE.search(role) and not ACADEMIC_TITLE.search(role):
+        org = ctx.issuer  # a corporate title without an organisation, in the issuer's release: the issuer's
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
@@ -335,6 +335,10 @@ def _following_institution(match: re.Match) -> str | None:
     return None
 
 
+CORPORATE_TITLE = re.compile(
+    r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
+    r"secretary|counsel|treasurer|controller)", re.I)
+ACADEMIC_TITLE = re.compile(r"\b(?:professor|investigator|author|physician|clinician|fellow|dean|researcher|scientist at)\b", re.I)
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
     r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"
