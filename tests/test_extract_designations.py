@@ -375,3 +375,18 @@ def test_a_list_of_indications_run_into_the_grants_sentence():
                          "prior treatment; and for * Advanced*KRAS*-mutant pancreatic cancer.")
     assert {d[3] for d in found} == {"Metastatic KRAS-mutant non-small cell lung cancer", "KRAS-mutant colorectal cancer",
                                      "Advanced KRAS-mutant pancreatic cancer"}
+
+
+@pytest.mark.parametrize("body, agencies", [
+    ("ZX-101 has received Orphan Drug Designation from U.S. and European regulatory authorities.", {"FDA", "EMA"}),
+    ("ZX-101 has received Orphan Drug Designation from regulators in the United States and the European Union.",
+     {"FDA", "EMA"}),
+    ("ZX-101 has Orphan Drug status in both the US and Europe.", {"FDA", "EMA"}),
+    ("ZX-101 has been granted orphan drug designation in the United States, the European Union and Japan.",
+     {"FDA", "EMA", "PMDA"}),
+    # a region where a trial runs or patients live names no agency
+    ("ZX-101 received Fast Track designation for Wilson disease and is being studied in a Phase 2 trial in Japan.", {"FDA"}),
+    ("ZX-101 received Orphan Drug designation for Wilson disease, which affects 10,000 patients in Europe.", {"FDA"}),
+])
+def test_regions_and_their_regulators_name_the_agencies(body, agencies):
+    assert {d[2] for d in designations(body)} == agencies

@@ -88,8 +88,11 @@ def extract_designations(ctx: Context) -> None:
         elif regions:
             # "orphan drug designations in the U.S. and Europe and PRIME designation from the EMA": a region
             # written right after a grant is that grant's agency, whatever the sentence names elsewhere
-            after_type = [r for r in regions if _right_after_a_type(text, types, r[0])]
-            joined = [r for r in regions if any(a[0] < r[1] and r[0] < a[1] for a in after_type)]  # "U.S. and Europe"
+            joined = [r for r in regions if _right_after_a_type(text, types, r[0])]
+            for region in regions:  # "in the U.S. and Europe": the regions coordinated with it
+                if joined and region[0] >= joined[-1][1] and re.fullmatch(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?",
+                                                                          text[joined[-1][1]:region[0]]):
+                    joined.append(region)
             agencies = sorted(agencies + [r for r in joined if not any(a[0] < r[1] and r[0] < a[1] for a in agencies)])
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
@@ -678,24 +681,44 @@ _OTHER_EVENT_BEFORE = re.compile(
 _NESTED_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
+_REGIONS = r"U\.S\.|US|United States|Americ(?:a|an)|EU|European Union|Europe|European|Japan|Japanese|China|Chinese|UK|U\.K\.|United Kingdom|British|Canada|Canadian"
 _COORDINATED_AGENCIES = re.compile(
-    r"\bboth\b|(?:\b(?:FDA|EMA|EC|US)\b|\bU\.S\.)[^;]{0,30}?\band\b[^;]{0,20}?\b(?:FDA|EMA|EC|European|Europe|EU|U\.S\.)")
-# Where a sentence names a region for the agency: "holds Orphan Drug Designation in the U.S. and the EU".
-_REGION_AGENCIES = ((re.compile(r"\b(?:in|from) the (?:U\.S\.|US|United States)(?![\w.-]*\s+(?:Food|patent))|\bU\.S\. and (?:the )?(?:EU|Europe)"), "FDA"),
-                    (re.compile(r"\b(?:in|from) (?:the )?(?:EU|European Union|Europe)\b|\b(?:U\.S\.|US) and (?:the )?(?:EU|Europe)\b"), "EMA"))
+    rf"\bboth\b|(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))[^;]{{0,30}}?(?:\band\b|,)[^;]{{0,20}}?"
+    rf"(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))")
+# Where a sentence names a region for the agency: "holds Orphan Drug Designation in the U.S. and the EU", "from both
+# US and European regulators", "in the United States, the European Union and Japan".
+_REGION_AGENCY = (("FDA", r"U\.S\.|US|United States|Americ(?:a|an)"), ("EMA", r"EU|European Union|Europe|European"),
+                  ("PMDA", r"Japan|Japanese"), ("NMPA", r"China|Chinese"), ("MHRA", r"UK|U\.K\.|United Kingdom|British"),
+                  ("Health Canada", r"Canada|Canadian"))
+_ONE_REGION = rf"(?:the\s+)?(?:{_REGIONS})(?![\w])(?!\.?\s+(?:Food|patent|Patent|Securities|dollars?|\$))"
+_REGION_PHRASE = re.compile(
+    rf"\b(?:in|from|by)\s+(?:both\s+)?(?:(?:regulators|(?:regulatory\s+)?(?:authorities|agencies))\s+in\s+)?"
+    rf"{_ONE_REGION}(?:\s*(?:,\s*and|,|and)\s+{_ONE_REGION})*"
+    rf"(?:\s+(?:regulators|regulatory\s+(?:authorities|agencies|bodies)|health\s+authorities|agencies|authorities))?")
 
 
-def _right_after_a_type(text: str, types, position: int) -> bool:
-    return any(end <= position and re.fullmatch(r"\s*(?:designations?|status)?\s*", text[end:position]) for _, end, _ in types)
+_NOT_REGULATOR_BEFORE = re.compile(
+    r"\b(?:trials?|stud(?:y|ies|ied)|patients|people|subjects|individuals|market(?:ed|s)?|launch(?:ed)?|sites?|centers?|"
+    r"approved|sales|revenues?|enrol(?:l)?(?:ed|ing|ment)?|conducted|prevalence|affects?|cases)\b[^,;]{0,25}$", re.I)
 
 
 def _region_agencies(text: str) -> list[tuple[int, int, str]]:
     spans = []
-    for pattern, code in _REGION_AGENCIES:
-        found = pattern.search(text)
-        if found:
-            spans.append((found.start(), found.end(), code))
-    return sorted(spans)
+    for phrase in _REGION_PHRASE.finditer(text):
+        named = phrase.group(0)
+        if _NOT_REGULATOR_BEFORE.search(text, max(0, phrase.start() - 40), phrase.start()):
+            continue  # "patients in the United States", "a Phase 2 trial in Japan": where, not whose grant
+        if not re.search(r"\b(?:regulators|authorities|agencies|bodies)\b", named) and re.search(r"\b(?:American|European|Japanese|Chinese|British|Canadian)$", named):
+            continue  # "in European patients": an adjective names a region's agency only before "regulators"
+        for code, words in _REGION_AGENCY:
+            found = re.search(rf"(?<![\w.])(?:{words})(?![\w])", named)
+            if found:
+                spans.append((phrase.start() + found.start(), phrase.start() + found.end(), code))
+    return sorted(set(spans))
+
+
+def _right_after_a_type(text: str, types, position: int) -> bool:
+    return any(end <= position and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:(?:in|from|by)\s+(?:both\s+)?(?:the\s+)?)?", text[end:position]) for _, end, _ in types)
 
 
 def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
