@@ -390,3 +390,15 @@ def test_a_list_of_indications_run_into_the_grants_sentence():
 ])
 def test_regions_and_their_regulators_name_the_agencies(body, agencies):
     assert {d[2] for d in designations(body)} == agencies
+
+
+def test_an_application_accepted_for_priority_review_is_a_grant_but_one_seeking_it_is_not():
+    accepted = designations("The FDA accepted the Biologics License Application for ZX-101 for Priority Review in "
+                            "March 2023, with an action date of July 1, 2023.")
+    assert {(d[1], d[4]) for d in accepted} == {("priority_review", "2023-03")}
+    assert not designations("Zentrix Bio, Inc. submitted a Biologics License Application for ZX-101 seeking Priority Review.")
+
+
+def test_a_funding_programme_named_fast_track_is_no_designation():
+    assert not designations("A $2 million contract awarded in August under the National Cancer Institute's Fast-Track "
+                            "Small Business Innovation Research program will cover the cost of the ZX-101 study.")

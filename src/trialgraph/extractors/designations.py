@@ -331,7 +331,9 @@ def _types_with_defined(text: str, defined: dict[str, str]) -> list[tuple[int, i
 # A type that qualifies another noun names no designation: "Fast-Track ... grant", "priority review voucher".
 _MODIFIES_ANOTHER_NOUN = re.compile(
     r"(?:[\s-]+[A-Z][\w-]*(?:\s+\([A-Z]+\))?){0,6}\s+(?i:grants?|awards?|funding|financing|vouchers?|contracts?)\b|"
-    r"\s+\((?:SBIR|STTR)\)")
+    r"\s+\((?:SBIR|STTR)\)|"
+    # "the Institute's Fast-Track Small Business Innovation Research program": a funding programme's name
+    r"(?:[\s-]+(?!(?:Designation|Status|Review|Therapy|Drug|Disease)\b)[A-Z][\w-]*){2,6}\s+(?i:program(?:me)?)\b")
 
 
 def _groups_of(text: str, types) -> list[list[int]]:
@@ -369,8 +371,10 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             # "has applied for": an auxiliary is no grant
             if not held and INTENT.search(clause) and not GRANT.search(re.sub(r"\b(?:has|have|had)\b", " ", clause)):
                 continue
-            if re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before):
-                continue
+            if (re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before)
+                    and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
+                                      context_before)):
+                continue  # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant
             if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
                 continue
             if _MODIFIES_ANOTHER_NOUN.match(text, end):
