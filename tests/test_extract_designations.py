@@ -402,3 +402,8 @@ def test_an_application_accepted_for_priority_review_is_a_grant_but_one_seeking_
 def test_a_funding_programme_named_fast_track_is_no_designation():
     assert not designations("A $2 million contract awarded in August under the National Cancer Institute's Fast-Track "
                             "Small Business Innovation Research program will cover the cost of the ZX-101 study.")
+
+
+def test_an_application_to_the_us_fda_for_accelerated_approval_is_a_request():
+    assert not designations("The results support the company's New Drug Application (NDA) to the U.S. Food and Drug "
+                            "Administration (FDA) for accelerated approval of ZX-101.")

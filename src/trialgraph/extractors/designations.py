@@ -371,7 +371,8 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             # "has applied for": an auxiliary is no grant
             if not held and INTENT.search(clause) and not GRANT.search(re.sub(r"\b(?:has|have|had)\b", " ", clause)):
                 continue
-            if (re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before)
+            if (re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$",
+                          context_before.replace("U.S.", "US"))  # "an NDA to the U.S. FDA for accelerated approval"
                     and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
                                       context_before)):
                 continue  # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant
