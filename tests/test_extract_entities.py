@@ -626,3 +626,16 @@ def test_a_second_title_with_its_own_organisation_gives_way_to_the_first():
 ])
 def test_a_corporate_title_without_an_organisation_is_the_issuers(sentence, expected):
     assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+def test_a_persons_other_posts_are_companies_only_when_their_names_say_drugs():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced a new chair for ZX-101's sponsor. Mara Okonkwo also serves as a Non-Executive Director "
+                       "at Brightline Media Ltd, and Halcyon Security Limited, and on the board of Kelvara Therapeutics Inc.\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Kelvara Therapeutics Inc."}
+
+
+def test_a_former_employer_stays_a_company_whatever_its_name():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "appointed Mara Okonkwo as Chief Medical Officer. She previously served as Vice President at Kelvar.\n")
+    assert "Kelvar" in found
