@@ -407,3 +407,12 @@ def test_a_funding_programme_named_fast_track_is_no_designation():
 def test_an_application_to_the_us_fda_for_accelerated_approval_is_a_request():
     assert not designations("The results support the company's New Drug Application (NDA) to the U.S. Food and Drug "
                             "Administration (FDA) for accelerated approval of ZX-101.")
+
+
+@pytest.mark.parametrize("body, date", [
+    ("On May 30, the FDA granted Fast Track designation to ZX-101 for Wilson disease.", "2023-05-30"),
+    # a day after the release's is last year's
+    ("The FDA granted Fast Track designation to ZX-101 for Wilson disease on July 4.", "2022-07-04"),
+])
+def test_a_day_without_a_year_is_the_last_one_before_the_release(body, date):
+    assert designations(body) == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}

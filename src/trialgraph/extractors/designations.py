@@ -621,7 +621,7 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = _DATE_LIST.sub("", cleaned)
     cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
-    cleaned = dates.RELATIVE.sub("", cleaned)  # "for X last month": when, not what
+    cleaned = dates.DAY_MONTH.sub("", dates.RELATIVE.sub("", cleaned))  # "for X last month", "on July 4": when, not what
     drugs = ctx.drugs_in(cleaned)
     for mention in reversed(drugs):
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
