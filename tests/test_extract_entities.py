@@ -639,3 +639,18 @@ def test_a_former_employer_stays_a_company_whatever_its_name():
     found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
                        "appointed Mara Okonkwo as Chief Medical Officer. She previously served as Vice President at Kelvar.\n")
     assert "Kelvar" in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Mara Okonkwo, MD, Chief Medical Officer, Kelvara Pharma AG: "We are pleased."', ("chief medical officer", "Kelvara Pharma AG")),
+    ('Quote from Mara Okonkwo, CEO of Acme: "We are pleased."', ("ceo", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Mara Okonkwo, Ph.D., Kelvara Pharma AG.', (None, "Kelvara Pharma AG")),
+    ('"We are pleased," said Mara Okonkwo, MD, PhD, of the Department of Medicine at Halvorsen University.',
+     (None, "Halvorsen University")),
+    ('"We are pleased," said Mara Okonkwo, Kelvara Pharma, Inc.\'s Chief Executive Officer.',
+     ("chief executive officer", "Kelvara Pharma, Inc.")),
+    ('"We are pleased," stated Mara Okonkwo, Chief Executive Officer of Acme (NASDAQ: ACME).',
+     ("chief executive officer", "Acme Oncology, Inc.")),
+])
+def test_attributions_closed_by_a_colon_organisations_alone_and_departments(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}

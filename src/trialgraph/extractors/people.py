@@ -55,9 +55,11 @@ INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institut
 LOOSE_CREDENTIALS = (r"(?:\s*,\s*(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z]*[A-Z][a-z]*[A-Z])"
                      r"[A-Z][A-Za-z]{1,7}\.?(?=\s*,))*")
 # The title ends at a sentence's full stop, not at the stop of an initial ("R.J. Example Center").
-ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:(?<![^A-Za-z][A-Z])\.|[\"“”]|$)")
+ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:(?<![^A-Za-z][A-Z])\.(?!['’]s\b)|[\"“”]|$)")
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
+# "Jane Roe, MD, Chief Medical Officer, Acme: "..."": a heading-like attribution closed by a colon before the quote
+ATTRIBUTION_COLON = re.compile(rf"(?:^|(?<=[\s*]))(?:(?i:quote from|comment from)\s+)?{PERSON}{DEGREES}\s*,\s*(?P<role>(?!{SPEECH}\b)[^\s\"“”:;][^\"“”:;]*?)\s*:\**\s*[\"“]")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 OWNER_APPOSITION = re.compile(
     rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
@@ -134,7 +136,7 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
-OWNER_APPOSITION, COMMA_ORG_APPOSITION = gate(OWNER_APPOSITION), gate(COMMA_ORG_APPOSITION)
+OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON = map(gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON))
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -162,7 +164,7 @@ def extract_people(ctx: Context) -> None:
 def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
-    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                     TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                     DR_TITLED):
         for match in pattern.finditer(text):
@@ -194,6 +196,7 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
+    role = re.split(r":(?![^()]*\))", role)[0].strip(" ,")  # "Quote from Jane Roe, CEO of Acme: ...": the colon opens the quote
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
     role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
     if "after" in groups and re.search(r"\b(?:author|investigator)\b", role, re.I):
@@ -209,6 +212,8 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = CREDENTIALS.sub("", role)
     if not role or CREDENTIAL.fullmatch(role):
         return None, None
+    if not ROLE_WORDS.search(role) and _names_organisation(role, ctx):
+        return None, _clean_org(role, ctx)  # "said Jane Roe, Ph.D., Acme Bio": an organisation, no title
     role = re.sub(r"^(?:who|which)\s+(?:continues to be|continues as|remains|is|was|will be|serves as|will serve as|"
                   r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
     end = ROLE_END.search(role)
@@ -320,6 +325,13 @@ INSTITUTION_WORD = re.compile(
 FOLLOWING_ORG = re.compile(r"\s*,\s*(?P<org>(?:The\s+)?[A-Z][^,;\"“”()]{2,90}?)(?=\s*(?:\(|,|;|\.|\"|“|”|$))")
 
 
+def _names_organisation(text: str, ctx: Context) -> bool:
+    from .companies import company_key
+
+    return company_key(text) in ctx.company_forms or bool(re.fullmatch(rf"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*", text)
+                                                          and INSTITUTION_WORD.search(text))
+
+
 def _is_organisation(org: str, ctx: Context) -> bool:
     from .companies import company_key
 
@@ -347,6 +359,10 @@ FUNCTION_NOT_ORG = re.compile(
 
 
 def _clean_org(org: str, ctx: Context) -> str:
+    inner = re.search(r"\s+(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)$", org)
+    if FUNCTION_NOT_ORG.match(org) and inner and INSTITUTION_WORD.search(inner.group("org")) \
+            and not FUNCTION_NOT_ORG.match(inner.group("org")):
+        org = inner.group("org")  # "Department of Medicine at Example University": the university
     org = re.sub(r"['’]s?\s+(?=[a-z]).*$", "", org)  # "Acme's board of directors" -> "Acme"; "Women's Hospital" stays
     org = re.sub(r"\s+(?:and|in)\s*$", "", org.strip(" ,."))
     head = INSTITUTION_HEAD.match(org)
@@ -369,7 +385,7 @@ ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|wh
 # A title held at a named organisation, then "and" another title: the first one stands alone.
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
-SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$))")
+SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$)|['’]s\s)")
 # ", and Managing Partner of Kestrel Capital": a second title with its own organisation
 SECOND_EMPLOYER = re.compile(r",\s+and\s+(?=(?:[A-Z][\w-]*\s+){1,4}(?:of|at)\s+(?:the\s+)?[A-Z])")
 CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
