@@ -654,3 +654,13 @@ def test_a_former_employer_stays_a_company_whatever_its_name():
 ])
 def test_attributions_closed_by_a_colon_organisations_alone_and_departments(sentence, expected):
     assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"We are pleased," said Acme Chief Executive Officer, Mara Okonkwo.', ("chief executive officer", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Kelvara Pharma AG\'s Chief Executive Officer, Dr. Mara Okonkwo.',
+     ("chief executive officer", "Kelvara Pharma AG")),
+    ('Kelvara Pharma AG is a partner. "We are pleased," said Kelvara CEO Mara Okonkwo.', ("ceo", "Kelvara Pharma AG")),
+])
+def test_the_title_between_the_verb_and_the_name(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}

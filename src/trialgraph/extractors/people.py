@@ -120,6 +120,11 @@ TITLE_COMMA_NAME = re.compile(
     rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
+# "..., said Acme Chief Executive Officer, Jane Roe.": the verb, the title, a comma, the name closing the sentence.
+SPEECH_TITLE_COMMA_NAME = re.compile(
+    rf"\b{SPEECH}\s+(?P<role>(?:(?:the|our|its)\s+)?(?:[A-Z][\w&.@-]*\s+){{0,4}}?(?:[\w&.@-]+(?:['’]s|s['’])\s+)?(?:[A-Za-z&-]+\s+){{0,6}}?"
+    rf"(?i:officer|president|ceo|cfo|coo|cmo|cso|chair(?:man|woman|person)?|director|founder|head|investigator|executive))"
+    rf"\s*,\s*{PERSON}{DEGREES}\s*(?=[.,;\"“”]|$)")
 # "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
 DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
@@ -136,7 +141,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
-OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON = map(gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON))
+OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME = map(
+    gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME))
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -165,7 +171,7 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
     for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                     DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
@@ -251,6 +257,8 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
             break
     if not stated_org and groups.get("owner") and not re.fullmatch(r"(?:The\s+)?Company", groups["owner"]):
         stated_org = re.sub(r"^The\s+", "", groups["owner"])  # "Kelvara Pharma AG's CEO Jane Roe"
+    if not stated_org and "owner" in groups and not groups.get("owner"):
+        stated_org = _company_written_before(match.string[: match.start("role")], ctx)  # "said Kelvara CEO Jane Roe"
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
     if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.match(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
@@ -273,6 +281,17 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
+
+
+def _company_written_before(text: str, ctx: Context) -> str | None:
+    from .companies import company_key
+
+    words = text.split()
+    for size in range(min(5, len(words)), 0, -1):
+        head = " ".join(words[-size:])
+        if head[:1].isupper() and company_key(head) in ctx.company_forms:
+            return head
+    return None
 
 
 def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
