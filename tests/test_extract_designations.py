@@ -416,3 +416,12 @@ def test_an_application_to_the_us_fda_for_accelerated_approval_is_a_request():
 ])
 def test_a_day_without_a_year_is_the_last_one_before_the_release(body, date):
     assert designations(body) == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}
+
+
+def test_the_indication_in_an_apposition_to_the_drug_opening_the_grant():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101, a first-in-class oral therapy for Wilson "
+                         "disease, has received Fast Track designation from the FDA.")
+    assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", None)}
+    trial = designations("Zentrix Bio, Inc. today announced results. ZX-101, which is in a Phase 2 trial in Wilson "
+                         "disease, has received Fast Track designation.")
+    assert {d[3] for d in trial} == {None}

@@ -25,8 +25,9 @@ AGENCY_OF_TYPE = {
 }
 SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
 # "ZX-101 for the treatment of X has been granted ...": the drug's indication as the subject of the grant
-SUBJECT_FOR = re.compile(r"\s+(?:for|in)\s+(?:the\s+treatment\s+of\s+)?(?P<ind>[^,;]{3,80}?)\s+(?:has|have|was|were)\s+"
-                         r"(?:also\s+)?(?:been\s+)?(?:granted|received|awarded|designated)\b")
+# "ZX-101, an oral therapy for X, has received ...": the same in an apposition
+SUBJECT_FOR = re.compile(r"(?:\s+|\s*,\s*(?:an?|the|our|its)\s+[^,;()]{0,80}?\b)(?:for|in)\s+(?:the\s+treatment\s+of\s+)?"
+                         r"(?P<ind>[^,;]{3,80}?)\s*,?\s+(?:has|have|was|were)\s+(?:also\s+)?(?:been\s+)?(?:granted|received|awarded|designated)\b")
 NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 
 GRANT = re.compile(
@@ -197,7 +198,8 @@ def _subject_for(ctx: Context, text: str) -> re.Match | None:
     """"ZX-101 for Wilson disease has been granted ...": only when a drug opens the sentence."""
     drugs = ctx.drugs_in(text)
     opens = drugs and drugs[0].start == len(text) - len(text.lstrip())
-    return SUBJECT_FOR.match(text, drugs[0].end) if opens else None
+    found = SUBJECT_FOR.match(text, drugs[0].end) if opens else None
+    return found if found and indication_after("for " + found.group("ind"), ctx, populations=False) else None
 
 
 def _indication_key(indication: str | None) -> str:
