@@ -664,3 +664,10 @@ def test_attributions_closed_by_a_colon_organisations_alone_and_departments(sent
 ])
 def test_the_title_between_the_verb_and_the_name(sentence, expected):
     assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+def test_a_misspelt_organisation_is_the_company_the_release_names():
+    found = _people(run("Kelvara Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Kelvara Oncology, Inc. (NASDAQ: KLVR) "
+                        "today announced data for KV-101. \"We are pleased,\" said Mara Okonkwo, Chief Executive Officer of "
+                        "Kelvarra Oncology, Inc..\n"))
+    assert found == {"Mara Okonkwo": ("chief executive officer", "Kelvara Oncology, Inc.")}

@@ -389,7 +389,13 @@ def _clean_org(org: str, ctx: Context) -> str:
         org = head.group("org")
     from .companies import company_key
 
-    return ctx.company_forms.get(company_key(org), org)
+    known = ctx.company_forms.get(company_key(org))
+    if known or INSTITUTION_WORD.search(org):
+        return known or org
+    from ..resolve import _similar_company
+
+    # "Brenmenna Biosciences, Inc." in an attribution, "Brenmena Biosciences, Inc." elsewhere: a misspelling
+    return next((form for form in sorted(set(ctx.company_forms.values())) if _similar_company(org, form)), org)
 
 
 _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
