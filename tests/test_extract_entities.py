@@ -671,3 +671,17 @@ def test_a_misspelt_organisation_is_the_company_the_release_names():
                         "today announced data for KV-101. \"We are pleased,\" said Mara Okonkwo, Chief Executive Officer of "
                         "Kelvarra Oncology, Inc..\n"))
     assert found == {"Mara Okonkwo": ("chief executive officer", "Kelvara Oncology, Inc.")}
+
+
+def test_appositions_of_job_titles_alone_name_the_issuers_officers():
+    found = _people(run(_release("The call will be hosted by Mara Okonkwo, President and CEO, and Peter Lindqvist, CFO. "
+                                 "Lena Varga, Chief Medical Officer, will present at the conference.")))
+    assert found == {"Mara Okonkwo": ("president and ceo", "Acme Oncology, Inc."),
+                     "Peter Lindqvist": ("cfo", "Acme Oncology, Inc."),
+                     "Lena Varga": ("chief medical officer", "Acme Oncology, Inc.")}
+
+
+def test_a_title_followed_by_another_organisation_is_not_a_bare_title():
+    found = _people(run(_release("Jonas Vellmar, Ph.D., Vice President, Medicine Team Lead for Breast Cancer, Colorectal "
+                                 "Cancer and Melanoma, Kestrel Pharma, to join the advisory board.")))
+    assert found.get("Jonas Vellmar", (None, None))[1] != "Acme Oncology, Inc."

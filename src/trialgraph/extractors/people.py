@@ -120,6 +120,13 @@ TITLE_COMMA_NAME = re.compile(
     rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
+# "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
+_JOB = (r"(?:(?:Interim\s+|Acting\s+)?(?:Co-)?[Ff]ounder|(?:Interim\s+|Acting\s+)?President|(?:Interim\s+|Acting\s+)?Chief\s+(?:[A-Z][a-z]+\s+){1,3}Officer|"
+        r"CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|CDO|(?:Executive\s+|Non-Executive\s+)?Chair(?:man|woman|person)?(?:\s+of\s+the\s+Board)?|"
+        r"(?:Executive\s+|Senior\s+)?Vice\s+President(?:\s+(?:of|for)\s+[A-Z][\w&]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&]*){0,3})?|"
+        r"General\s+Counsel|Corporate\s+Secretary|(?:Global\s+)?Head\s+of\s+[A-Z][\w&]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&]*){0,3})")
+TITLE_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>{_JOB}(?:\s*(?:,\s*(?:and\s+)?|&|and)\s*{_JOB})*)\s*(?=,\s*(?:and\s+)?[a-z]|,\s*and\s|[;.]|\s+and\s|$)")
 # "..., said Acme Chief Executive Officer, Jane Roe.": the verb, the title, a comma, the name closing the sentence.
 SPEECH_TITLE_COMMA_NAME = re.compile(
     rf"\b{SPEECH}\s+(?P<role>(?:(?:the|our|its)\s+)?(?:[A-Z][\w&.@-]*\s+){{0,4}}?(?:[\w&.@-]+(?:['’]s|s['’])\s+)?(?:[A-Za-z&-]+\s+){{0,6}}?"
@@ -141,8 +148,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
-OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME = map(
-    gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME))
+OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION = map(
+    gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -171,7 +178,7 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
     for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                     DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
