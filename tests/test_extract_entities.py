@@ -685,3 +685,14 @@ def test_a_title_followed_by_another_organisation_is_not_a_bare_title():
     found = _people(run(_release("Jonas Vellmar, Ph.D., Vice President, Medicine Team Lead for Breast Cancer, Colorectal "
                                  "Cancer and Melanoma, Kestrel Pharma, to join the advisory board.")))
     assert found.get("Jonas Vellmar", (None, None))[1] != "Acme Oncology, Inc."
+
+
+@pytest.mark.parametrize("sentence, name, expected", [
+    ('"We are pleased," said Sir Mara Okonkwo, Chairman of Kelvara Pharma AG.', "Mara Okonkwo", ("chairman", "Kelvara Pharma AG")),
+    ('"We are pleased," said Professor Sir Peter Lindqvist, Chair of the Scientific Advisory Board of Acme.', "Peter Lindqvist",
+     ("chair of the scientific advisory board", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Prof. Dr. Jürgen Brandt, Chief Scientific Officer of Acme.', "Jürgen Brandt",
+     ("chief scientific officer", "Acme Oncology, Inc.")),
+])
+def test_honorifics_before_the_name_and_committees_of_an_organisation(sentence, name, expected):
+    assert _people(run(_release(sentence))) == {name: expected}

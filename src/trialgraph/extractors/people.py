@@ -26,7 +26,8 @@ _PART = (rf"{_UP}{_LOW}+(?:[-'’]{_UP}?{_LOW}+)*|{_UP}['’]{_UP}{_LOW}+|(?:Mc|
 # Lower-case particles before a surname: "Mara van der Berg", "Luis de la Cruz"
 _PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|dos|das|bin|ben|al|el)\s+){0,3}"
 _SURNAMES = rf"(?:\s+{_PARTICLES}(?:{_PART})){{1,2}}"
-PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
+# Titles and honorifics before the name, one or more: "Prof. Dr.", "Professor Sir", "Dame"
+PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)*(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
           rf"(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])")
 # Degrees, and generational suffixes that are no part of the formal name ("Jr.", "III")
 DEGREES = r"(?:,?\s*(?:Jr\.?|Sr\.?|III|II|IV|M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
@@ -380,7 +381,7 @@ ACADEMIC_TITLE = re.compile(r"\b(?:professor|investigator|author|physician|clini
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
     r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"
-    r"Programs?|Marketing|Legal|the Board|Board|Directors|Department|Division|Section|Unit|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
+    r"Programs?|Marketing|Legal|the Board|Board|Directors|Scientific|Advisory|Audit|Compensation|Committee|Department|Division|Section|Unit|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
 )
 
 
