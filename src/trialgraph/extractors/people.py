@@ -402,7 +402,7 @@ def _clean_org(org: str, ctx: Context) -> str:
         return known or org
     from ..resolve import _similar_company
 
-    # "Brenmenna Biosciences, Inc." in an attribution, "Brenmena Biosciences, Inc." elsewhere: a misspelling
+    # "Zentrrix Bio, Inc." in an attribution, "Zentrix Bio, Inc." elsewhere: a misspelling
     return next((form for form in sorted(set(ctx.company_forms.values())) if _similar_company(org, form)), org)
 
 
