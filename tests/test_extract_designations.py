@@ -304,3 +304,124 @@ def test_what_a_measure_changed_in_is_no_indication():
     tail = " a challenge study in adults infected with RSV, with reductions in both viral load and symptoms"
     assert indication_after(" reductions in both viral load and clinical symptoms", populations=False) is None
     assert indication_after(tail, populations=True) is not None
+
+
+def test_a_date_between_two_grants_of_a_list_is_the_first_grants():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 received Fast Track designation "
+                         "in 2021 and Orphan Drug designation in 2022 for the treatment of Wilson disease.")
+    assert {(d[1], d[4]) for d in found} == {("fast_track", "2021"), ("orphan_drug", "2022")}
+
+
+def test_an_agency_between_two_grants_of_a_list_closes_the_run_before_it():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has been granted Orphan Drug and "
+                         "Fast Track designations by the FDA and Orphan Drug designation by the European Commission.")
+    assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("fast_track", "FDA"), ("orphan_drug", "EC")}
+
+
+def test_a_region_written_right_after_a_grant_names_its_agencies_beside_a_named_agency():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 has received orphan drug "
+                         "designations in the U.S. and Europe and PRIME designation from the EMA.")
+    assert {(d[1], d[2]) for d in found} == {("orphan_drug", "FDA"), ("orphan_drug", "EMA"), ("prime", "EMA")}
+
+
+def test_a_relative_date_is_no_part_of_the_indication():
+    found = designations("Zentrix Bio, Inc. received Breakthrough Therapy designation for ZX-101 in Wilson disease last month.")
+    assert found == {("ZX-101", "breakthrough_therapy", "FDA", "Wilson disease", "2023-05")}
+
+
+@pytest.mark.parametrize("following, date", [("The designation was granted in April 2022.", "2022-04"),
+                                             ("The designation was granted by the FDA on March 3, 2022.", "2022-03-03"),
+                                             ("The designation was granted based on data reported in 2021.", None)])
+def test_the_sentence_after_a_grant_dates_it(following, date):
+    found = designations(f"Zentrix Bio, Inc. today announced results. ZX-101 received Fast Track designation for "
+                         f"Wilson disease. {following}")
+    assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}
+
+
+def test_respectively_pairs_types_with_dates():
+    found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
+                         "disease in 2020 and 2021, respectively.")
+    assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", "2020"),
+                     ("ZX-101", "orphan_drug", "FDA", "Wilson disease", "2021")}
+
+
+def test_the_indication_written_with_the_drug_as_the_subject():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 for the treatment of Wilson disease has "
+                         "been granted Orphan Drug Designation by the FDA.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Wilson disease", None)}
+
+
+@pytest.mark.parametrize("body", [
+    "ZX-101, which entered a Phase 2 trial in 2021, has received Fast Track designation for Wilson disease.",
+    "Based on data presented in December 2022, the FDA granted Fast Track designation to ZX-101 for Wilson disease.",
+    "Zentrix Bio, which was founded in 2015, today announced that the FDA has granted Fast Track designation to ZX-101 "
+    "for Wilson disease.",
+    "The FDA granted Fast Track designation to ZX-101 for Wilson disease following the IND clearance in March 2021.",
+])
+def test_the_date_of_another_event_beside_a_grant_is_not_its_date(body):
+    assert {d[4] for d in designations(body)} == {None}
+
+
+def test_a_date_opening_the_grants_clause_is_its_date():
+    found = designations("Zentrix Bio, Inc. today announced results. In March 2022, the FDA granted Fast Track "
+                         "designation to ZX-101 for Wilson disease.")
+    assert {d[4] for d in found} == {"2022-03"}
+
+
+def test_a_list_of_indications_run_into_the_grants_sentence():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 has received breakthrough designation for "
+                         "the treatment of patients with: * Metastatic*KRAS*-mutant non-small cell lung cancer who "
+                         "require systemic therapy; * *KRAS*-mutant colorectal cancer who have progressed following "
+                         "prior treatment; and for * Advanced*KRAS*-mutant pancreatic cancer.")
+    assert {d[3] for d in found} == {"Metastatic KRAS-mutant non-small cell lung cancer", "KRAS-mutant colorectal cancer",
+                                     "Advanced KRAS-mutant pancreatic cancer"}
+
+
+@pytest.mark.parametrize("body, agencies", [
+    ("ZX-101 has received Orphan Drug Designation from U.S. and European regulatory authorities.", {"FDA", "EMA"}),
+    ("ZX-101 has received Orphan Drug Designation from regulators in the United States and the European Union.",
+     {"FDA", "EMA"}),
+    ("ZX-101 has Orphan Drug status in both the US and Europe.", {"FDA", "EMA"}),
+    ("ZX-101 has been granted orphan drug designation in the United States, the European Union and Japan.",
+     {"FDA", "EMA", "PMDA"}),
+    # a region where a trial runs or patients live names no agency
+    ("ZX-101 received Fast Track designation for Wilson disease and is being studied in a Phase 2 trial in Japan.", {"FDA"}),
+    ("ZX-101 received Orphan Drug designation for Wilson disease, which affects 10,000 patients in Europe.", {"FDA"}),
+])
+def test_regions_and_their_regulators_name_the_agencies(body, agencies):
+    assert {d[2] for d in designations(body)} == agencies
+
+
+def test_an_application_accepted_for_priority_review_is_a_grant_but_one_seeking_it_is_not():
+    accepted = designations("The FDA accepted the Biologics License Application for ZX-101 for Priority Review in "
+                            "March 2023, with an action date of July 1, 2023.")
+    assert {(d[1], d[4]) for d in accepted} == {("priority_review", "2023-03")}
+    assert not designations("Zentrix Bio, Inc. submitted a Biologics License Application for ZX-101 seeking Priority Review.")
+
+
+def test_a_funding_programme_named_fast_track_is_no_designation():
+    assert not designations("A $2 million contract awarded in August under the National Cancer Institute's Fast-Track "
+                            "Small Business Innovation Research program will cover the cost of the ZX-101 study.")
+
+
+def test_an_application_to_the_us_fda_for_accelerated_approval_is_a_request():
+    assert not designations("The results support the company's New Drug Application (NDA) to the U.S. Food and Drug "
+                            "Administration (FDA) for accelerated approval of ZX-101.")
+
+
+@pytest.mark.parametrize("body, date", [
+    ("On May 30, the FDA granted Fast Track designation to ZX-101 for Wilson disease.", "2023-05-30"),
+    # a day after the release's is last year's
+    ("The FDA granted Fast Track designation to ZX-101 for Wilson disease on July 4.", "2022-07-04"),
+])
+def test_a_day_without_a_year_is_the_last_one_before_the_release(body, date):
+    assert designations(body) == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}
+
+
+def test_the_indication_in_an_apposition_to_the_drug_opening_the_grant():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101, a first-in-class oral therapy for Wilson "
+                         "disease, has received Fast Track designation from the FDA.")
+    assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", None)}
+    trial = designations("Zentrix Bio, Inc. today announced results. ZX-101, which is in a Phase 2 trial in Wilson "
+                         "disease, has received Fast Track designation.")
+    assert {d[3] for d in trial} == {None}

@@ -542,3 +542,157 @@ def test_a_stated_division_is_its_parent(sentence):
 ])
 def test_subsidiaries_and_partners_are_not_divisions(sentence, kept):
     assert kept in [c.name for c in run(f"Acme Update\n\n{BODY} {sentence}\n").companies]
+
+
+@pytest.mark.parametrize("name", ["José Núñez", "Søren Østergaard", "Hélène Lefèvre", "Mara van der Berg",
+                                  "Luis de la Cruz", "Tomas DeAngelo"])
+def test_names_with_accents_particles_and_inner_capitals(name):
+    found = _people(run(_release(f'"We are pleased," said {name}, Ph.D., Chief Executive Officer of Acme.')))
+    assert found == {name: ("chief executive officer", "Acme Oncology, Inc.")}
+
+
+def test_a_generational_suffix_is_no_part_of_the_name_or_the_title():
+    found = _people(run(_release('"We are pleased," said Mara J. Okonkwo, Jr., Chief Executive Officer of Acme.')))
+    assert found == {"Mara J. Okonkwo": ("chief executive officer", "Acme Oncology, Inc.")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the comma before "of" after the degrees, in a list of investigators and after a study function
+    ("Investigators include Mara Okonkwo, M.D., of Halvorsen University Hospital, and Lena Varga, M.D., Ph.D., of "
+     "Nordvik Cancer Center.", {"Mara Okonkwo": (None, "Halvorsen University Hospital"),
+                                "Lena Varga": (None, "Nordvik Cancer Center")}),
+    ('"Good data," said study investigator Mara Okonkwo, M.D., of Halvorsen University.',
+     {"Mara Okonkwo": ("study investigator", "Halvorsen University")}),
+    # a description of the organisation, or of the occasion, after the title is no part of it
+    ('"Good data," said Mara Okonkwo, M.D., Chief Medical Officer at Kelvara Therapeutics, a partner of Acme.',
+     {"Mara Okonkwo": ("chief medical officer", "Kelvara Therapeutics")}),
+    ('"Good data," said Mara Okonkwo, CEO of Acme, in a statement.', {"Mara Okonkwo": ("ceo", "Acme Oncology, Inc.")}),
+    # a corporate suffix after a comma belongs to the organisation's name
+    ('"Good data," said Mara Okonkwo, PhD, Chief Development Officer, Kelvara Pharma, Inc.',
+     {"Mara Okonkwo": ("chief development officer", "Kelvara Pharma, Inc.")}),
+    # a function of the board, then the organisation named by a last "of"
+    ('"Good data," said Mara Okonkwo, Chairperson of the Board of Directors of Kelvara Therapeutics.',
+     {"Mara Okonkwo": ("chairperson of the board of directors", "Kelvara Therapeutics")}),
+    # the organisation's possessive before the title, between commas, whatever verb follows
+    ("Kelvara Therapeutics' Chief Medical Officer, Dr. Peter Lindqvist, presented the data.",
+     {"Peter Lindqvist": ("chief medical officer", "Kelvara Therapeutics")}),
+    ("Peter Lindqvist, Acme's Chief Financial Officer, will present at the conference.",
+     {"Peter Lindqvist": ("chief financial officer", "Acme Oncology, Inc.")}),
+    ("Dr. Lena Varga, the Company's Chief Medical Officer, added: \"We are pleased.\"",
+     {"Lena Varga": ("chief medical officer", "Acme Oncology, Inc.")}),
+    # appointments stated with a copula
+    ("Mara Okonkwo has been appointed Chief Financial Officer of Kelvara Therapeutics.",
+     {"Mara Okonkwo": ("chief financial officer", "Kelvara Therapeutics")}),
+    ("Acme announced that Mara Okonkwo has joined the company as Senior Vice President, Regulatory Affairs.",
+     {"Mara Okonkwo": ("senior vice president", "Acme Oncology, Inc.")}),
+    # a department between the title and the university: the university is the organisation
+    ('"Good data," said Lena Varga, MD, Professor and Chair, Department of Medicine, Halvorsen University.',
+     {"Lena Varga": ("professor and chair, department of medicine", "Halvorsen University")}),
+])
+def test_appositions_possessives_and_copulas_give_role_and_organisation(sentence, expected):
+    assert _people(run(_release(sentence))) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Acme President and CEO Mara Okonkwo said the data were strong.", ("president and ceo", "Acme Oncology, Inc.")),
+    ("Kelvara Pharma AG's CEO Mara Okonkwo commented on the agreement.", ("ceo", "Kelvara Pharma AG")),
+    ("The Company's CEO Mara Okonkwo said the data were strong.", ("ceo", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Acme chief executive Mara Okonkwo.', ("chief executive", "Acme Oncology, Inc.")),
+    ("Mara Okonkwo, PhD, Kelvara Pharma AG President & CEO, said the data were strong.", ("president & ceo", "Kelvara Pharma AG")),
+    ("Mara Okonkwo, Ph.D., Chief Scientific Officer, Kelvara Pharma AG, will present the data.",
+     ("chief scientific officer", "Kelvara Pharma AG")),
+    # a function after the comma is part of the title, not an organisation
+    ('"We are pleased," said Mara Okonkwo, Senior Director, Clinical Development, Acme.',
+     ("senior director, clinical development", "Acme Oncology, Inc.")),
+])
+def test_titles_before_the_name_and_organisations_after_a_comma(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+def test_a_second_title_with_its_own_organisation_gives_way_to_the_first():
+    found = _people(run(_release('"We are pleased," said Neil Varga, Founder and Non-Executive Director of Acme, and '
+                                 "Managing Partner of Kestrel Capital Partners LLP.")))
+    assert found == {"Neil Varga": ("founder and non-executive director", "Acme Oncology, Inc.")}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"We are pleased," said Mara Okonkwo, Head of Research and Development.',
+     ("head of research and development", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Mara Okonkwo, Senior Director, Clinical Operations.',
+     ("senior director, clinical operations", "Acme Oncology, Inc.")),
+    # a study function without an organisation names none
+    ('"We are pleased," said Mara Okonkwo, M.D., principal investigator of the trial.',
+     ("principal investigator of the trial", None)),
+])
+def test_a_corporate_title_without_an_organisation_is_the_issuers(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+def test_a_persons_other_posts_are_companies_only_when_their_names_say_drugs():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "announced a new chair for ZX-101's sponsor. Mara Okonkwo also serves as a Non-Executive Director "
+                       "at Brightline Media Ltd, and Halcyon Security Limited, and on the board of Kelvara Therapeutics Inc.\n")
+    assert set(found) == {"Zentrix Bio, Inc.", "Kelvara Therapeutics Inc."}
+
+
+def test_a_former_employer_stays_a_company_whatever_its_name():
+    found = _companies("Zentrix Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Zentrix Bio, Inc. (NASDAQ: ZTRX) today "
+                       "appointed Mara Okonkwo as Chief Medical Officer. She previously served as Vice President at Kelvar.\n")
+    assert "Kelvar" in found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('Mara Okonkwo, MD, Chief Medical Officer, Kelvara Pharma AG: "We are pleased."', ("chief medical officer", "Kelvara Pharma AG")),
+    ('Quote from Mara Okonkwo, CEO of Acme: "We are pleased."', ("ceo", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Mara Okonkwo, Ph.D., Kelvara Pharma AG.', (None, "Kelvara Pharma AG")),
+    ('"We are pleased," said Mara Okonkwo, MD, PhD, of the Department of Medicine at Halvorsen University.',
+     (None, "Halvorsen University")),
+    ('"We are pleased," said Mara Okonkwo, Kelvara Pharma, Inc.\'s Chief Executive Officer.',
+     ("chief executive officer", "Kelvara Pharma, Inc.")),
+    ('"We are pleased," stated Mara Okonkwo, Chief Executive Officer of Acme (NASDAQ: ACME).',
+     ("chief executive officer", "Acme Oncology, Inc.")),
+])
+def test_attributions_closed_by_a_colon_organisations_alone_and_departments(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('"We are pleased," said Acme Chief Executive Officer, Mara Okonkwo.', ("chief executive officer", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Kelvara Pharma AG\'s Chief Executive Officer, Dr. Mara Okonkwo.',
+     ("chief executive officer", "Kelvara Pharma AG")),
+    ('Kelvara Pharma AG is a partner. "We are pleased," said Kelvara CEO Mara Okonkwo.', ("ceo", "Kelvara Pharma AG")),
+])
+def test_the_title_between_the_verb_and_the_name(sentence, expected):
+    assert _people(run(_release(sentence))) == {"Mara Okonkwo": expected}
+
+
+def test_a_misspelt_organisation_is_the_company_the_release_names():
+    found = _people(run("Kelvara Update\n\nBOSTON, June 1, 2021 /PRNewswire/ -- Kelvara Oncology, Inc. (NASDAQ: KLVR) "
+                        "today announced data for KV-101. \"We are pleased,\" said Mara Okonkwo, Chief Executive Officer of "
+                        "Kelvarra Oncology, Inc..\n"))
+    assert found == {"Mara Okonkwo": ("chief executive officer", "Kelvara Oncology, Inc.")}
+
+
+def test_appositions_of_job_titles_alone_name_the_issuers_officers():
+    found = _people(run(_release("The call will be hosted by Mara Okonkwo, President and CEO, and Peter Lindqvist, CFO. "
+                                 "Lena Varga, Chief Medical Officer, will present at the conference.")))
+    assert found == {"Mara Okonkwo": ("president and ceo", "Acme Oncology, Inc."),
+                     "Peter Lindqvist": ("cfo", "Acme Oncology, Inc."),
+                     "Lena Varga": ("chief medical officer", "Acme Oncology, Inc.")}
+
+
+def test_a_title_followed_by_another_organisation_is_not_a_bare_title():
+    found = _people(run(_release("Jonas Vellmar, Ph.D., Vice President, Medicine Team Lead for Breast Cancer, Colorectal "
+                                 "Cancer and Melanoma, Kestrel Pharma, to join the advisory board.")))
+    assert found.get("Jonas Vellmar", (None, None))[1] != "Acme Oncology, Inc."
+
+
+@pytest.mark.parametrize("sentence, name, expected", [
+    ('"We are pleased," said Sir Mara Okonkwo, Chairman of Kelvara Pharma AG.', "Mara Okonkwo", ("chairman", "Kelvara Pharma AG")),
+    ('"We are pleased," said Professor Sir Peter Lindqvist, Chair of the Scientific Advisory Board of Acme.', "Peter Lindqvist",
+     ("chair of the scientific advisory board", "Acme Oncology, Inc.")),
+    ('"We are pleased," said Prof. Dr. Jürgen Brandt, Chief Scientific Officer of Acme.', "Jürgen Brandt",
+     ("chief scientific officer", "Acme Oncology, Inc.")),
+])
+def test_honorifics_before_the_name_and_committees_of_an_organisation(sentence, name, expected):
+    assert _people(run(_release(sentence))) == {name: expected}

@@ -6,7 +6,7 @@ import re
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
-from .company_context import context_names
+from .company_context import OTHER_POST_BEFORE, DRUG_MAKER_WORD, context_names
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import gate
@@ -301,6 +301,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if serves_or_hosts(text, match.start(), match.end()):
             continue
+        if OTHER_POST_BEFORE.search(text, max(0, match.start() - 160), match.start()) and not DRUG_MAKER_WORD.search(name):
+            continue  # "He also serves as a Director at Example Media Ltd and Example Security Limited": no drug company
         if PUBLICATION_BEFORE.search(before):
             continue  # "published in Example Oncology", "covered by Example Biotech": a journal or a publisher
         short_match = DEFINED_SHORT.match(tail)

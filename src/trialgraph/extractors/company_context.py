@@ -66,6 +66,17 @@ FORMER_EMPLOYER = re.compile(
     r"\b(?:Officer|President|Head|Director|Chair(?:man|woman)?|Founder|Vice President|VP|Scientist|Lead|Manager)\b"
     rf"[^.;:]{{0,60}}?\s+at\s+(?:both\s+)?{_LIST}"
 )
+# A person's present other posts: "he also serves as a Non-Executive Director at A Ltd, and B Limited". Such an
+# organisation is a company only when its name says it develops drugs (GUIDE.md: drug companies); former
+# employers ("previously served as ... at X") stay companies.
+OTHER_POST_BEFORE = gate(re.compile(
+    r"\b(?:serves|serving|sits|acts|holds)\s+(?:also\s+)?(?:as\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:director|member|chair\w*|advis[oe]r|trustee|mentor|partner|board seats?|positions?)\s+(?:at|of|on|for|with)\s+[^.;]{0,140}$",
+    re.I))
+DRUG_MAKER_WORD = re.compile(
+    r"\b(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
+    r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|Biomedical|"
+    r"Immunotherapeutics|Vaccines|Biologicals)\b")
 COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE = map(
     gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE))
 PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED = map(gate, (PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED))
@@ -97,7 +108,10 @@ def context_names(text: str) -> tuple[str, ...]:
         position = 0
         while (match := pattern.search(text, position)) is not None:
             # the next search starts inside this match: "... Officer at A and Head of Research at B"
-            found.extend(_split_list(match.group("list")))
+            listed = _split_list(match.group("list"))
+            if OTHER_POST_BEFORE.search(text, max(0, match.start() - 60), match.end() - len(match.group("list"))):
+                listed = [name for name in listed if DRUG_MAKER_WORD.search(name)]  # a person's other board seats
+            found.extend(listed)
             position = match.start() + 1
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
 

@@ -34,13 +34,15 @@ RELATIVE = re.compile(
 )
 # "In March" with no year: the last March up to the release date.
 MONTH_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arlier in|[Ss]ince|[Ee]arly|[Ll]ate)\s+(?P<month>{_MONTH})(?![\w.]|\s+\d|\s+of\s+\d|,?\s+(?:19|20)\d\d)")
+# "on May 30" with no year: the last May 30 up to the release date.
+DAY_MONTH = re.compile(rf"\b[Oo]n\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
 _UNNAMED = re.compile(r"\(\?P<\w+>")
 ANY_DATE = re.compile(
-    "|".join("(?:" + _UNNAMED.sub("(?:", p.pattern) + ")" for p in (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY)), re.I
+    "|".join("(?:" + _UNNAMED.sub("(?:", p.pattern) + ")" for p in (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, DAY_MONTH)), re.I
 )
 # Most sentences name no date: skip their scans (prefilter.py).
-FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, ANY_DATE = map(
-    gate, (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, ANY_DATE))
+FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, DAY_MONTH, ANY_DATE = map(
+    gate, (FULL_DATE, MONTH_YEAR, YEAR, RELATIVE, MONTH_ONLY, DAY_MONTH, ANY_DATE))
 
 
 @lru_cache(maxsize=4096)  # dateutil is slow and releases repeat their dates
@@ -70,6 +72,15 @@ def resolve(text: str, release_date: str | None) -> str | None:
     match = YEAR.search(text)
     if match:
         return match.group("year")
+    match = DAY_MONTH.search(text)
+    if match and release_date and len(release_date) >= 10:
+        year, month, day = int(release_date[:4]), month_number(match.group("month")), int(match.group("day"))
+        if (month, day) > (int(release_date[5:7]), int(release_date[8:10])):
+            year -= 1
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
     match = MONTH_ONLY.search(text)
     if match and release_date and len(release_date) >= 7:
         year, month = int(release_date[:4]), month_number(match.group("month"))

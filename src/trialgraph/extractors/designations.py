@@ -24,6 +24,10 @@ AGENCY_OF_TYPE = {
     "accelerated_approval": "FDA", "rmat": "FDA", "prime": "EMA", "priority_medicine": "EMA",
 }
 SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
+# "ZX-101 for the treatment of X has been granted ...": the drug's indication as the subject of the grant
+# "ZX-101, an oral therapy for X, has received ...": the same in an apposition
+SUBJECT_FOR = re.compile(r"(?:\s+|\s*,\s*(?:an?|the|our|its)\s+[^,;()]{0,80}?\b)(?:for|in)\s+(?:the\s+treatment\s+of\s+)?"
+                         r"(?P<ind>[^,;]{3,80}?)\s*,?\s+(?:has|have|was|were)\s+(?:also\s+)?(?:been\s+)?(?:granted|received|awarded|designated)\b")
 NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 
 GRANT = re.compile(
@@ -67,6 +71,9 @@ def extract_designations(ctx: Context) -> None:
             lead = None
         if text.rstrip().endswith(":") and not bullet and GRANT.search(text) and ctx.drugs_in(text):
             lead = (sentence.index, text.rstrip()[:-1])
+        elif text.rstrip().endswith(";") and GRANT.search(text) and ctx.drugs_in(text) and _COLON_LIST.search(text):
+            # "... with: * A; " and the list goes on in the next sentences: their items complete this one
+            lead = (sentence.index, text[: _COLON_LIST.search(text).end()].rstrip().rstrip(":"))
         agencies = _agencies(text)
         if agencies:
             last_agency[sentence.paragraph] = agencies[0][2]
@@ -76,8 +83,18 @@ def extract_designations(ctx: Context) -> None:
             continue
         if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
             continue
+        regions = _region_agencies(text)
         if not agencies:
-            agencies = _region_agencies(text)
+            agencies = regions
+        elif regions:
+            # "orphan drug designations in the U.S. and Europe and PRIME designation from the EMA": a region
+            # written right after a grant is that grant's agency, whatever the sentence names elsewhere
+            joined = [r for r in regions if _right_after_a_type(text, types, r[0])]
+            for region in regions:  # "in the U.S. and Europe": the regions coordinated with it
+                if joined and region[0] >= joined[-1][1] and re.fullmatch(r"\s*(?:,\s*and|,|and)\s+(?:the\s+)?",
+                                                                          text[joined[-1][1]:region[0]]):
+                    joined.append(region)
+            agencies = sorted(agencies + [r for r in joined if not any(a[0] < r[1] and r[0] < a[1] for a in agencies)])
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
@@ -94,6 +111,8 @@ def extract_designations(ctx: Context) -> None:
                       for f in stated]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
+        if stated and all(f.date is None for f in stated):
+            stated = _date_said_next(ctx, sentence, stated, release_date)
         if types and not _types(text):
             # only the release's own short form ("FTD", defined earlier): it points back to the grant
             # already stated, and a new wording of its indication is no new grant
@@ -153,6 +172,34 @@ def _indication_said_next(ctx: Context, sentence: Sentence, facts: list[Designat
     if not indications:
         return facts
     return [DesignationFact(f.drug, f.type, f.agency, f.evidence, indication, f.date) for f in facts for indication in indications]
+
+
+# "The designation was granted in April 2022.": the sentence after a grant dates it.
+_THIS_GRANT_DATED = re.compile(r"^\s*(?:This|The|Such)\s+(?:designation|status)\s+(?:was|had been)\s+(?:granted|received|awarded|issued)"
+                               r"(?:\s+(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+)?[A-Z][\w.]*)?\s+(?=(?:in|on|during)\s)")
+
+
+def _date_said_next(ctx: Context, sentence: Sentence, facts: list[DesignationFact], release_date) -> list[DesignationFact]:
+    following = ctx.sentences[sentence.index + 1] if sentence.index + 1 < len(ctx.sentences) else None
+    if following is None or following.paragraph != sentence.paragraph or len({(f.drug, f.type, f.agency) for f in facts}) != 1:
+        return facts
+    text = ctx.text(following)
+    said = _THIS_GRANT_DATED.match(text)
+    # "in 2022" is a date with its preposition, "on March 3, 2022" and "in April 2022" without it
+    stated = said and not _types(text) and (dates.ANY_DATE.match(text, said.end())
+                                             or dates.ANY_DATE.match(text, text.index(" ", said.end()) + 1))
+    date = stated and dates.resolve(stated.group(0), release_date)
+    if not date:
+        return facts
+    return [DesignationFact(f.drug, f.type, f.agency, f.evidence, f.indication, date) for f in facts]
+
+
+def _subject_for(ctx: Context, text: str) -> re.Match | None:
+    """"ZX-101 for Wilson disease has been granted ...": only when a drug opens the sentence."""
+    drugs = ctx.drugs_in(text)
+    opens = drugs and drugs[0].start == len(text) - len(text.lstrip())
+    found = SUBJECT_FOR.match(text, drugs[0].end) if opens else None
+    return found if found and indication_after("for " + found.group("ind"), ctx, populations=False) else None
 
 
 def _indication_key(indication: str | None) -> str:
@@ -286,7 +333,9 @@ def _types_with_defined(text: str, defined: dict[str, str]) -> list[tuple[int, i
 # A type that qualifies another noun names no designation: "Fast-Track ... grant", "priority review voucher".
 _MODIFIES_ANOTHER_NOUN = re.compile(
     r"(?:[\s-]+[A-Z][\w-]*(?:\s+\([A-Z]+\))?){0,6}\s+(?i:grants?|awards?|funding|financing|vouchers?|contracts?)\b|"
-    r"\s+\((?:SBIR|STTR)\)")
+    r"\s+\((?:SBIR|STTR)\)|"
+    # "the Institute's Fast-Track Small Business Innovation Research program": a funding programme's name
+    r"(?:[\s-]+(?!(?:Designation|Status|Review|Therapy|Drug|Disease)\b)[A-Z][\w-]*){2,6}\s+(?i:program(?:me)?)\b")
 
 
 def _groups_of(text: str, types) -> list[list[int]]:
@@ -313,6 +362,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
         segment_end = types[groups[number + 1][0]][0] if number + 1 < len(groups) else len(text)
         segment = text[group_end:segment_end]
         indications = None
+        closing = _closing_positions(text, types, group, agencies)
         for position, index in enumerate(group):
             start, end, code = types[index]
             context_before = text[max(0, start - 80):start]
@@ -323,8 +373,11 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             # "has applied for": an auxiliary is no grant
             if not held and INTENT.search(clause) and not GRANT.search(re.sub(r"\b(?:has|have|had)\b", " ", clause)):
                 continue
-            if re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$", context_before):
-                continue
+            if (re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$",
+                          context_before.replace("U.S.", "US"))  # "an NDA to the U.S. FDA for accelerated approval"
+                    and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
+                                      context_before)):
+                continue  # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant
             if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
                 continue
             if _MODIFIES_ANOTHER_NOUN.match(text, end):
@@ -337,7 +390,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 if not indications and _BACK_REFERENCE.search(segment):
                     indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
                 if not indications:
-                    before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start])
+                    before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start]) or _subject_for(ctx, text)
                     if before:
                         indications = split_list(before.group("ind").strip())
                 if indications:
@@ -350,14 +403,30 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     own = [indications[position]]
                 elif len(granted) == len(indications):
                     pairs = list(zip(granted, indications))
-            date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
+            close = closing[position]
+            if close is not None:
+                # "Fast Track designation in 2021 and Orphan Drug designation in 2022", "Orphan Drug and
+                # Fast Track designations by the FDA and orphan designation by the EC": what is stated
+                # between two grants of a list is the run's before it, never the next grant's
+                closed = text[types[group[close]][1]:types[group[close + 1]][0]]
+                date = own_dates.get(index) or _date_in(closed, release_date) or _date_before(text, start, release_date)
+            else:
+                date = own_dates.get(index) or _clause_date(text, start, group_end, release_date)
+            if respectively and len(group) > 1:
+                # "Fast Track and Orphan Drug designations in 2020 and 2021, respectively"
+                listed = _DATE_LIST.search(segment)
+                stated_dates = [d.group(0) for d in re.finditer(_YEAR_OR_MONTH, listed.group(0))] if listed else []
+                if len(stated_dates) == len(group):
+                    date = dates.resolve(("in " if stated_dates[position][0].isdigit() else "") + stated_dates[position],
+                                         release_date)
             if index not in own_dates and date in own_dates.values():
                 date = None  # a neighbour's own date
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
                 date = None  # news of the day: the release date is already on the release
             own_years = _years_after_items(segment, indications or [])
-            next_start = types[group[position + 1]][0] if position + 1 < len(group) else None
-            between = [a for a in agencies if next_start is not None and end <= a[0] and a[1] <= next_start]
+            run_end = types[group[close]][1] if close is not None else end
+            next_start = types[group[close + 1]][0] if close is not None else None
+            between = [a for a in agencies if next_start is not None and run_end <= a[0] and a[1] <= next_start]
             stated = ([(code, None) for code in dict.fromkeys(a[2] for a in between)] if between
                       else _agencies_for(agencies, start, group_end, segment_end, text, release_date))
             for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
@@ -375,6 +444,26 @@ _NEW_SUBJECT = (r"\s+and\s+(?=(?:the\s+|its\s+)?(?:[\w.'’()-]+\s+){0,6}?(?:has
 _CLAUSE_BREAK = re.compile(
     r";|,\s*(?:and|while|but|whereas|whilst|following|after|in addition to)\s+|\s+and\s+(?=(?:in|on|during|by)\s+(?:\w+\s+)?(?:19|20)\d\d)|"
     r"\s+and\s+(?=(?:plans?|expects?|intends?|anticipates?|aims?)\b)|" + _NEW_SUBJECT)
+
+
+def _closing_positions(text: str, types, group: list[int], agencies) -> list[int | None]:
+    """For each grant of a list, the position in the list of the grant whose own agency or date,
+    written before the next grant, closes the run the grant belongs to (None: the list's end)."""
+    closing: list[int | None] = [None] * len(group)
+    nearest = None
+    for position in reversed(range(len(group) - 1)):
+        end, following = types[group[position]][1], types[group[position + 1]][0]
+        if any(end <= a[0] and a[1] <= following for a in agencies) or dates.ANY_DATE.search(text, end, following):
+            nearest = position
+        closing[position] = nearest
+    return closing
+
+
+def _date_before(text: str, start: int, release_date: str | None) -> str | None:
+    clause_start = 0
+    for found in _CLAUSE_BREAK.finditer(text, 0, start):
+        clause_start = found.end()
+    return _date_in(text[clause_start:start], release_date, last=True)
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
@@ -504,11 +593,37 @@ def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, 
     return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
 
 
+# "for the treatment of patients with: * A; * B; and for * C": a list of indications run into the sentence
+_COLON_LIST = re.compile(r"[^.;:]{0,80}?:\s*(?=[*•·▪–-]\s)")
+_LIST_ITEM = re.compile(r"\s*;\s*(?:and\s+)?(?:for\s+)?(?=[*•·▪–-]\s)")
+
+
+def _listed_indications(segment: str, ctx: Context) -> list[str]:
+    """The items of a list run into the grant's sentence, after a colon ("with: * A; * B") or
+    after the first item ("with A; and for * B"), each with its own indication."""
+    head = _COLON_LIST.match(segment)
+    if not head and not _LIST_ITEM.search(segment):
+        return []
+    found = []
+    for item in _LIST_ITEM.split(segment[head.end():] if head else segment):
+        item = re.sub(r"^[*•·▪–-]\s*", "", item.strip())
+        # "Metastatic*RET*-fusion": emphasis marks of pasted text, some already blanked
+        item = re.sub(r"(?<=\w)\s*-(?=\w)", "-", re.sub(r"(?<=\w)\*(?=\w)", " ", item).replace("*", ""))
+        indication = indication_after("for " + item, ctx, populations=False)
+        if indication:
+            found.append(expand(re.sub(r"\s+", " ", indication).strip(), ctx.long_forms()))
+    return found
+
+
 def _indications(segment: str, ctx: Context) -> list[str]:
+    listed = _listed_indications(segment, ctx) if ":" in segment or ";" in segment else []
+    if len(listed) > 1 or listed and _COLON_LIST.match(segment):
+        return listed
     segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
-    cleaned = re.sub(r"\s+(?:in|during)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:19|20)\d{2}\b", "", cleaned)
+    cleaned = _DATE_LIST.sub("", cleaned)
     cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
+    cleaned = dates.DAY_MONTH.sub("", dates.RELATIVE.sub("", cleaned))  # "for X last month", "on July 4": when, not what
     drugs = ctx.drugs_in(cleaned)
     for mention in reversed(drugs):
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
@@ -518,6 +633,12 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     if not phrase:
         return []
     return [expand(re.sub(r"\s+", " ", item).strip(), ctx.long_forms()) for item in split_list(phrase) if item.strip()]
+
+
+_YEAR_OR_MONTH = (r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+                  r"(?:19|20)\d{2}\b")
+# "in 2020", "in March 2020 and June 2021": the dates a grant or a list of grants was made
+_DATE_LIST = re.compile(rf"\s+(?:in|during)\s+{_YEAR_OR_MONTH}(?:\s*(?:,\s*and|,|and)\s+{_YEAR_OR_MONTH})*")
 
 
 def _years_after_items(segment: str, indications: list[str]) -> dict[str, str]:
@@ -545,28 +666,66 @@ def _date_in(segment: str, release_date: str | None, last: bool = False) -> str 
     grant, the nearest date is the grant's: "BOSTON, June 1, 2023 -- ... in the fourth quarter
     of 2022 the FDA granted ...")."""
     found = None
+    segment = _NESTED_CLAUSE.sub(lambda m: " " * len(m.group(0)), segment)  # ", which entered a trial in 2021,"
     for match in dates.ANY_DATE.finditer(segment):
-        if not _DEADLINE_BEFORE.search(segment[max(0, match.start() - 40):match.start()]):
-            found = dates.resolve(match.group(0), release_date)
-            if not last:
-                return found
+        before = segment[max(0, match.start() - 40):match.start()]
+        if _DEADLINE_BEFORE.search(before) or _OTHER_EVENT_BEFORE.search(before):
+            continue
+        if last and re.search(r"\btoday\b", segment[match.end():]):
+            continue  # "Founded in 2015, Acme today announced that the FDA granted": news of the day
+        found = dates.resolve(match.group(0), release_date)
+        if not last:
+            return found
     return found
 
 
+# The date of another event written beside a grant: "based on data presented in December 2022",
+# "following the IND clearance in March 2021", "since the company's IPO in 2020".
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:presented|reported|published|founded|incorporated|entered|initiated|started|began|completed|enrolled|dosed|"
+    r"submitted|filed|cleared|clearance|IPO|launched|expected|anticipated|data|results|readout)\b(?:\s+[\w'’-]+){0,4}?\s*$",
+    re.I)
+_NESTED_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
+
+
+_REGIONS = r"U\.S\.|US|United States|Americ(?:a|an)|EU|European Union|Europe|European|Japan|Japanese|China|Chinese|UK|U\.K\.|United Kingdom|British|Canada|Canadian"
 _COORDINATED_AGENCIES = re.compile(
-    r"\bboth\b|(?:\b(?:FDA|EMA|EC|US)\b|\bU\.S\.)[^;]{0,30}?\band\b[^;]{0,20}?\b(?:FDA|EMA|EC|European|Europe|EU|U\.S\.)")
-# Where a sentence names a region for the agency: "holds Orphan Drug Designation in the U.S. and the EU".
-_REGION_AGENCIES = ((re.compile(r"\b(?:in|from) the (?:U\.S\.|US|United States)(?![\w.-]*\s+(?:Food|patent))|\bU\.S\. and (?:the )?(?:EU|Europe)"), "FDA"),
-                    (re.compile(r"\b(?:in|from) (?:the )?(?:EU|European Union|Europe)\b|\b(?:U\.S\.|US) and (?:the )?(?:EU|Europe)\b"), "EMA"))
+    rf"\bboth\b|(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))[^;]{{0,30}}?(?:\band\b|,)[^;]{{0,20}}?"
+    rf"(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))")
+# Where a sentence names a region for the agency: "holds Orphan Drug Designation in the U.S. and the EU", "from both
+# US and European regulators", "in the United States, the European Union and Japan".
+_REGION_AGENCY = (("FDA", r"U\.S\.|US|United States|Americ(?:a|an)"), ("EMA", r"EU|European Union|Europe|European"),
+                  ("PMDA", r"Japan|Japanese"), ("NMPA", r"China|Chinese"), ("MHRA", r"UK|U\.K\.|United Kingdom|British"),
+                  ("Health Canada", r"Canada|Canadian"))
+_ONE_REGION = rf"(?:the\s+)?(?:{_REGIONS})(?![\w])(?!\.?\s+(?:Food|patent|Patent|Securities|dollars?|\$))"
+_REGION_PHRASE = re.compile(
+    rf"\b(?:in|from|by)\s+(?:both\s+)?(?:(?:regulators|(?:regulatory\s+)?(?:authorities|agencies))\s+in\s+)?"
+    rf"{_ONE_REGION}(?:\s*(?:,\s*and|,|and)\s+{_ONE_REGION})*"
+    rf"(?:\s+(?:regulators|regulatory\s+(?:authorities|agencies|bodies)|health\s+authorities|agencies|authorities))?")
+
+
+_NOT_REGULATOR_BEFORE = re.compile(
+    r"\b(?:trials?|stud(?:y|ies|ied)|patients|people|subjects|individuals|market(?:ed|s)?|launch(?:ed)?|sites?|centers?|"
+    r"approved|sales|revenues?|enrol(?:l)?(?:ed|ing|ment)?|conducted|prevalence|affects?|cases)\b[^,;]{0,25}$", re.I)
 
 
 def _region_agencies(text: str) -> list[tuple[int, int, str]]:
     spans = []
-    for pattern, code in _REGION_AGENCIES:
-        found = pattern.search(text)
-        if found:
-            spans.append((found.start(), found.end(), code))
-    return sorted(spans)
+    for phrase in _REGION_PHRASE.finditer(text):
+        named = phrase.group(0)
+        if _NOT_REGULATOR_BEFORE.search(text, max(0, phrase.start() - 40), phrase.start()):
+            continue  # "patients in the United States", "a Phase 2 trial in Japan": where, not whose grant
+        if not re.search(r"\b(?:regulators|authorities|agencies|bodies)\b", named) and re.search(r"\b(?:American|European|Japanese|Chinese|British|Canadian)$", named):
+            continue  # "in European patients": an adjective names a region's agency only before "regulators"
+        for code, words in _REGION_AGENCY:
+            found = re.search(rf"(?<![\w.])(?:{words})(?![\w])", named)
+            if found:
+                spans.append((phrase.start() + found.start(), phrase.start() + found.end(), code))
+    return sorted(set(spans))
+
+
+def _right_after_a_type(text: str, types, position: int) -> bool:
+    return any(end <= position and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:(?:in|from|by)\s+(?:both\s+)?(?:the\s+)?)?", text[end:position]) for _, end, _ in types)
 
 
 def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,

@@ -12,10 +12,25 @@ from .prefilter import gate
 
 NAME = "people.patterns"
 
-_PART = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*|[A-Z]'[A-Z][a-z]+|(?:Mc|Mac|O')[A-Z][a-z]+"
-PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor)\.?\s+)?(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
-          rf"(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])")
-DEGREES = r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
+
+
+def _letters(upper: bool) -> str:
+    """One case's letters, ASCII and Latin accented: names are written "José Núñez", "Søren Østergaard"."""
+    accented = "".join(chr(c) for c in range(0xC0, 0x250) if (chr(c).isupper() if upper else chr(c).islower()))
+    return f"[{'A-Z' if upper else 'a-z'}{accented}]"
+
+
+_UP, _LOW = _letters(True), _letters(False)
+# "DeAngelo", "McNeil", "O'Neill": a capital inside the word after a prefix
+_PART = (rf"{_UP}{_LOW}+(?:[-'’]{_UP}?{_LOW}+)*|{_UP}['’]{_UP}{_LOW}+|(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z]{_LOW}+")
+# Lower-case particles before a surname: "Mara van der Berg", "Luis de la Cruz"
+_PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|dos|das|bin|ben|al|el)\s+){0,3}"
+_SURNAMES = rf"(?:\s+{_PARTICLES}(?:{_PART})){{1,2}}"
+# Titles and honorifics before the name, one or more: "Prof. Dr.", "Professor Sir", "Dame"
+PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)*(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
+          rf"(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])")
+# Degrees, and generational suffixes that are no part of the formal name ("Jr.", "III")
+DEGREES = r"(?:,?\s*(?:Jr\.?|Sr\.?|III|II|IV|M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
 SPEECH = r"(?:said|says|emphasized|emphasised|added|adds|commented|comments|noted|notes|stated|states|explained|explains|continued|concluded|remarked)"
 ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
@@ -41,10 +56,18 @@ INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institut
 LOOSE_CREDENTIALS = (r"(?:\s*,\s*(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z]*[A-Z][a-z]*[A-Z])"
                      r"[A-Z][A-Za-z]{1,7}\.?(?=\s*,))*")
 # The title ends at a sentence's full stop, not at the stop of an initial ("R.J. Example Center").
-ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:(?<![^A-Za-z][A-Z])\.|[\"“”]|$)")
+ATTRIBUTION_AFTER = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>[^\"“”]+?)\s*(?:(?<![^A-Za-z][A-Z])\.(?!['’]s\b)|[\"“”]|$)")
 ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:[.,\"“”]|$)")
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
+# "Jane Roe, MD, Chief Medical Officer, Acme: "..."": a heading-like attribution closed by a colon before the quote
+ATTRIBUTION_COLON = re.compile(rf"(?:^|(?<=[\s*]))(?:(?i:quote from|comment from)\s+)?{PERSON}{DEGREES}\s*,\s*(?P<role>(?!{SPEECH}\b)[^\s\"“”:;][^\"“”:;]*?)\s*:\**\s*[\"“]")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
+OWNER_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
+    rf"[^,;\"“”]*?)(?=\s*[,;]|\s*$)")
+COMMA_ORG_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?,\s+(?:The\s+)?[A-Z][\w'’&.@-]*"
+    rf"(?:\s+[A-Z][\w'’&.@-]*){{0,4}})\s*,\s+(?=[a-z])")
 # A title holding a list of disease areas ("Group Lead for Breast Cancer, Colorectal Cancer and Melanoma at X"):
 # kept only when every listed item names a disease, and after the other patterns.
 APPOSITION_AREAS = re.compile(
@@ -58,9 +81,12 @@ APPOINTED = re.compile(
     r"president|chair(?:man|woman)?|head))?))"
 )
 # "CEO Jane Roe", "Chief Medical Officer Jane Roe": a capitalised title right before the name.
+_TITLE = (r"(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|"
+          r"(?:Executive\s+|Senior\s+)?Vice\s+President|Chief (?:[A-Z][a-z]+ ){1,3}Officer)")
+# "Acme's President and CEO Jane Roe": titles joined by "and" or commas, the organisation's possessive before them
 TITLE_FIRST = re.compile(
-    rf"(?<![\w-])(?P<role>CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|"
-    rf"Chief (?:[A-Z][a-z]+ ){{1,3}}Officer)\s+{PERSON}(?!\s*(?:,\s*)?(?:Inc|Corp|Ltd|LLC)\b)"
+    rf"(?:(?P<owner>[A-Z][\w&.@-]*(?:\s+[A-Z][\w&.@-]*){{0,3}}?)(?:['’]s|(?<=s)['’])\s+)?"
+    rf"(?<![\w-])(?P<role>{_TITLE}(?:(?:\s*,\s*|\s+and\s+|\s*&\s*){_TITLE})*)\s+{PERSON}(?!\s*(?:,\s*)?(?:Inc|Corp|Ltd|LLC)\b)"
 )
 # "replacing Jane Roe", "taking over from Jane Roe, who continues to be a Director and the Chairman of the Board"
 SUCCEEDED = re.compile(
@@ -74,7 +100,7 @@ JOB_TITLE_AFTER = re.compile(
 )
 # "led by Dr. Jane Roe at Example University": the title alone marks a person, an "at/of" gives the organisation.
 DR_TITLED = re.compile(
-    rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*(?:\s+(?:{_PART})){{1,2}})(?![\w'’-])"
+    rf"\b(?P<title>Dr\.?|Prof\.|Professor)\s+(?P<name>(?:{_PART})(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])"
     # the organisation stops where the next titled person of a list begins ("..., and Dr. Jane Roe of Y")
     r"(?:(?:\s+(?:of|at)\s+(?:the\s+)?|\s*\(\s*)(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:(?!(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)[A-Z][\w'’&.-]*"
     r"|of|for|and(?!\s+(?:Dr|Prof|Professor|Mr|Ms|Mrs)\b)|&))*))?"
@@ -82,25 +108,38 @@ DR_TITLED = re.compile(
 # "The study's lead investigator, Dr. Jane Roe of X, presented": a lower-case title, a comma, the name.
 ROLE_COMMA_NAME = re.compile(
     rf"(?P<role>\b(?:(?:principal|lead|senior|co-?|chief|study|trial|coordinating)\s+)*(?:investigator|author|scientist))\s*,\s*{PERSON}"
-    rf"(?P<after>{{DEGREES}}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
+    rf"(?P<after>{{DEGREES}}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
 # "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
 IS_ROLE = re.compile(
-    rf"(?:^|(?<=[.;]\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|joined\s+\w+\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?:^|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:has\s+)?join(?:ed|s)\s+(?:\w+\s+){{1,2}}as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
 ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
 # "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
 TITLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*['’]s\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
-    rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*{SPEECH}\b"
+    rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
+# "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
+_JOB = (r"(?:(?:Interim\s+|Acting\s+)?(?:Co-)?[Ff]ounder|(?:Interim\s+|Acting\s+)?President|(?:Interim\s+|Acting\s+)?Chief\s+(?:[A-Z][a-z]+\s+){1,3}Officer|"
+        r"CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|CDO|(?:Executive\s+|Non-Executive\s+)?Chair(?:man|woman|person)?(?:\s+of\s+the\s+Board)?|"
+        r"(?:Executive\s+|Senior\s+)?Vice\s+President(?:\s+(?:of|for)\s+[A-Z][\w&]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&]*){0,3})?|"
+        r"General\s+Counsel|Corporate\s+Secretary|(?:Global\s+)?Head\s+of\s+[A-Z][\w&]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w&]*){0,3})")
+TITLE_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>{_JOB}(?:\s*(?:,\s*(?:and\s+)?|&|and)\s*{_JOB})*)\s*(?=,\s*(?:and\s+)?[a-z]|,\s*and\s|[;.]|\s+and\s|$)")
+# "..., said Acme Chief Executive Officer, Jane Roe.": the verb, the title, a comma, the name closing the sentence.
+SPEECH_TITLE_COMMA_NAME = re.compile(
+    rf"\b{SPEECH}\s+(?P<role>(?:(?:the|our|its)\s+)?(?:[A-Z][\w&.@-]*\s+){{0,4}}?(?:[\w&.@-]+(?:['’]s|s['’])\s+)?(?:[A-Za-z&-]+\s+){{0,6}}?"
+    rf"(?i:officer|president|ceo|cfo|coo|cmo|cso|chair(?:man|woman|person)?|director|founder|head|investigator|executive))"
+    rf"\s*,\s*{PERSON}{DEGREES}\s*(?=[.,;\"“”]|$)")
 # "Jane Roe, MD (Example University Hospital)": a degree marks a person; parentheses give the organisation.
 DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
     r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|MPH|MSc|MS|PharmD|[A-Z]{2,6})(?![\w.]))*)\s*(?:\((?P<org>[A-Z][^()]{2,80})\))?"
 )
-ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo)\b)\s+{PERSON}(?P<after>{DEGREES}(?:\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+OF_INSTITUTION = re.compile(r"\s*,?\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)")
 # FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
@@ -110,6 +149,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_WORDS, NOT_A_NAME, ORG_TAIL, INSTITUTION_HEAD, ATTRIBUTION_AFTER, ATTRIBUTION_AFTER_BARE, ATTRIBUTION_BEFORE,
     APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED, DEGREE_ANCHORED, DR_TITLED, TITLE_COMMA_NAME, ACCORDING_TO,
     ROLE_COMMA_NAME, IS_ROLE))
+OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION = map(
+    gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -137,8 +178,8 @@ def extract_people(ctx: Context) -> None:
 def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
-    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    TITLE_COMMA_NAME, ACCORDING_TO, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                     DR_TITLED):
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
@@ -160,10 +201,16 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = groups.get("role") or groups.get("role_before")
     if not role:
         stated = groups.get("org")  # "Jane Roe, MD (Example University Hospital)"
+        if not stated:
+            # "Investigators include Jane Roe, M.D., of Example University Hospital, and ..."
+            tail = OF_INSTITUTION.match(match.string, match.end())
+            if tail and _is_organisation(tail.group("org"), ctx) and not ROLE_WORDS.search(tail.group("org")):
+                stated = tail.group("org")
         # "Professor Jane Roe": the title before the name is the only job title stated
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
+    role = re.split(r":(?![^()]*\))", role)[0].strip(" ,")  # "Quote from Jane Roe, CEO of Acme: ...": the colon opens the quote
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
     role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
     if "after" in groups and re.search(r"\b(?:author|investigator)\b", role, re.I):
@@ -179,14 +226,25 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     role = CREDENTIALS.sub("", role)
     if not role or CREDENTIAL.fullmatch(role):
         return None, None
+    if not ROLE_WORDS.search(role) and _names_organisation(role, ctx):
+        return None, _clean_org(role, ctx)  # "said Jane Roe, Ph.D., Acme Bio": an organisation, no title
     role = re.sub(r"^(?:who|which)\s+(?:continues to be|continues as|remains|is|was|will be|serves as|will serve as|"
                   r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
     end = ROLE_END.search(role)
     role = role[: end.start()] if end and end.start() > 0 else role
+    other = SECOND_EMPLOYER.search(role)
+    if other and re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", role[: other.start()]):
+        role = role[: other.start()]  # "Founder of Acme, and Managing Partner of Kestrel Capital": the first employer
     second = SECOND_TITLE.match(role)
     if second and ROLE_WORDS.search(role[second.end(1):]):
         role = second.group(1)  # "a professor at Example University and lead investigator": the first title
     role = re.sub(r"\s*\([^()]*\)", "", role)  # 'Chief Financial Officer ("CFO")'
+    role = SUFFIX_AFTER_COMMA.sub(r" \g<suffix>", role)  # "Chief Development Officer, Acme Bio, Inc."
+    # "the Company's chief medical officer", "our CEO": the issuer's title
+    own = re.match(r"(?:the\s+[Cc]ompany['’]s|[Oo]ur|[Ii]ts)\s+(?=\S)", role)
+    owner = None
+    if own and ROLE_WORDS.search(role[own.end():]):
+        role, owner = role[own.end():], ctx.issuer
     stated_org = None
     leading = re.match(r"(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*?)(?:\s+in\s+[A-Z][\w .]*)?(?:,\s*|$)", role)
     if leading and INSTITUTION_WORD.search(leading.group("org")):
@@ -199,12 +257,18 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     segments = re.split(r"\s*,\s*(?:and\s+)?", role)
     for index, segment in (enumerate(segments[1:], start=1) if not stated_org else ()):
         if re.match(r"(?:The\s+)?[A-Z]", segment) and INSTITUTION_WORD.search(segment) and not ROLE_WORDS.search(segment):
+            if FUNCTION_NOT_ORG.match(segment) and any(INSTITUTION_WORD.search(later) for later in segments[index + 1:]):
+                continue  # "Professor and Chair, Department of Medicine, Example University": the university
             # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
             stated_org = re.sub(r"^The\s+", "", segment)
             role = ", ".join(segments[:index])
             break
+    if not stated_org and groups.get("owner") and not re.fullmatch(r"(?:The\s+)?Company", groups["owner"]):
+        stated_org = re.sub(r"^The\s+", "", groups["owner"])  # "Kelvara Pharma AG's CEO Jane Roe"
+    if not stated_org and "owner" in groups and not groups.get("owner"):
+        stated_org = _company_written_before(match.string[: match.start("role")], ctx)  # "said Kelvara CEO Jane Roe"
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
-    if comma_org and not ROLE_WORDS.search(comma_org.group("org")):
+    if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.match(comma_org.group("org")):
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
     role, org = _split_role(role, groups.get("after"))
     if not org and not stated_org and len(segments) > 1:
@@ -216,15 +280,26 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
             role = segments[0]
     if org and not _is_organisation(org, ctx):
         role, org = role + " of " + org if not role.endswith(org) else role, None  # "Chair of the Department of X"
-    org = stated_org or org or _following_institution(match)
+    org = stated_org or org or owner or _following_institution(match)
     role = re.sub(r"^(?:the|an?|its|our)\s+", "", role.strip(" ,"), flags=re.I).lower() or None
     if org:
         org = _clean_org(org, ctx)
-    elif role and re.search(r"\b(?:chief|ceo|cmo|cfo|coo|president|founder|chair)", role):
-        org = ctx.issuer
+    elif role and CORPORATE_TITLE.search(role) and not ACADEMIC_TITLE.search(role):
+        org = ctx.issuer  # a corporate title without an organisation, in the issuer's release: the issuer's
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
+
+
+def _company_written_before(text: str, ctx: Context) -> str | None:
+    from .companies import company_key
+
+    words = text.split()
+    for size in range(min(5, len(words)), 0, -1):
+        head = " ".join(words[-size:])
+        if head[:1].isupper() and company_key(head) in ctx.company_forms:
+            return head
+    return None
 
 
 def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
@@ -236,7 +311,8 @@ def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
     words = role.split()
     for size in range(min(4, len(words) - 1), 0, -1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
-        if not all(w[:1].isupper() for w in words[:size]) or not words[size][:1].islower():
+        # "Acme Bio co-founder", "Acme President & CEO": the title opens lower case or with a title word
+        if not all(w[:1].isupper() for w in words[:size]) or not (words[size][:1].islower() or ROLE_WORDS.match(words[size])):
             continue
         named = company_key(head) in ctx.company_forms or INSTITUTION_WORD.search(words[size - 1])
         if named and ROLE_WORDS.search(rest.split(",")[0]):
@@ -247,14 +323,21 @@ def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
 def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
     """(title, organisation) from "Acme's chief medical officer", "professor of neurology at Example
     University" or a ROLE_BEFORE match's tail ("... of Example University")."""
-    owner = re.match(r"(?P<org>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,3})['’]s\s+(?P<role>.+)$", role)
+    owner = re.match(r"(?P<org>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,3}?)(?:['’]s|(?<=s)['’])\s+(?P<role>.+)$", role)
     if owner and ROLE_WORDS.search(owner.group("role")):
         return owner.group("role"), owner.group("org")
     if after:
         tail = ORG_TAIL.search(after)
         return role, (tail.group("org") if tail else None)
     tail = ORG_TAIL.search(role)
-    if not tail or FUNCTION_NOT_ORG.match(tail.group("org")):
+    if not tail:
+        return role, None
+    if FUNCTION_NOT_ORG.match(tail.group("org")):
+        # "chair of the Board of Directors of Acme": the function ends where a last "of" names an organisation
+        inner = list(re.finditer(r"\s+(?:of|at)\s+(?:the\s+)?(?=[A-Z])", tail.group("org")))
+        last = tail.group("org")[inner[-1].end():] if inner else ""
+        if last and not FUNCTION_NOT_ORG.match(last):
+            return role[: tail.start("org") + inner[-1].start()], last
         return role, None  # "head of R&D": a function, part of the title
     if ROLE_WORDS.search(role[: tail.start()] or ""):
         return role[: tail.start()], tail.group("org")
@@ -267,6 +350,13 @@ INSTITUTION_WORD = re.compile(
 )
 # "Jane Roe, MD, Chair of Leukemia, Example University Cancer Center (EUCC), said": the next comma segment
 FOLLOWING_ORG = re.compile(r"\s*,\s*(?P<org>(?:The\s+)?[A-Z][^,;\"“”()]{2,90}?)(?=\s*(?:\(|,|;|\.|\"|“|”|$))")
+
+
+def _names_organisation(text: str, ctx: Context) -> bool:
+    from .companies import company_key
+
+    return company_key(text) in ctx.company_forms or bool(re.fullmatch(rf"(?:The\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*", text)
+                                                          and INSTITUTION_WORD.search(text))
 
 
 def _is_organisation(org: str, ctx: Context) -> bool:
@@ -284,14 +374,22 @@ def _following_institution(match: re.Match) -> str | None:
     return None
 
 
+CORPORATE_TITLE = re.compile(
+    r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
+    r"secretary|counsel|treasurer|controller)", re.I)
+ACADEMIC_TITLE = re.compile(r"\b(?:professor|investigator|author|physician|clinician|fellow|dean|researcher|scientist at)\b", re.I)
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
     r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"
-    r"Programs?|Marketing|Legal|the Board|Board|Directors|Department|Division|Section|Unit|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
+    r"Programs?|Marketing|Legal|the Board|Board|Directors|Scientific|Advisory|Audit|Compensation|Committee|Department|Division|Section|Unit|Oncology|Neurology|Cardiology|Radiology|Hematology)\b"
 )
 
 
 def _clean_org(org: str, ctx: Context) -> str:
+    inner = re.search(r"\s+(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)$", org)
+    if FUNCTION_NOT_ORG.match(org) and inner and INSTITUTION_WORD.search(inner.group("org")) \
+            and not FUNCTION_NOT_ORG.match(inner.group("org")):
+        org = inner.group("org")  # "Department of Medicine at Example University": the university
     org = re.sub(r"['’]s?\s+(?=[a-z]).*$", "", org)  # "Acme's board of directors" -> "Acme"; "Women's Hospital" stays
     org = re.sub(r"\s+(?:and|in)\s*$", "", org.strip(" ,."))
     head = INSTITUTION_HEAD.match(org)
@@ -299,7 +397,13 @@ def _clean_org(org: str, ctx: Context) -> str:
         org = head.group("org")
     from .companies import company_key
 
-    return ctx.company_forms.get(company_key(org), org)
+    known = ctx.company_forms.get(company_key(org))
+    if known or INSTITUTION_WORD.search(org):
+        return known or org
+    from ..resolve import _similar_company
+
+    # "Zentrrix Bio, Inc." in an attribution, "Zentrix Bio, Inc." elsewhere: a misspelling
+    return next((form for form in sorted(set(ctx.company_forms.values())) if _similar_company(org, form)), org)
 
 
 _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
@@ -307,10 +411,16 @@ _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
     "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC"}
 CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z.]*[A-Z][a-z.]*[A-Z])[A-Z][A-Za-z.]{1,7}")
 # A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
-ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)")
+# "..., a partner of Acme" describes the organisation; "..., in a statement" the occasion.
+ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)"
+                      r"|,\s+(?:a|an)\s+(?=[a-z])|,\s+(?:in|during|at)\s+(?:a|an|the|its|today['’]s)\s+(?:[a-z-]+\s+){0,2}?"
+                      r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
+SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$)|['’]s\s)")
+# ", and Managing Partner of Kestrel Capital": a second title with its own organisation
+SECOND_EMPLOYER = re.compile(r",\s+and\s+(?=(?:[A-Z][\w-]*\s+){1,4}(?:of|at)\s+(?:the\s+)?[A-Z])")
 CREDENTIALS = re.compile(rf"^(?:{CREDENTIAL.pattern}\s*,\s*)+")
 TRAILING_TITLE = re.compile(r"(?:\s+(?:President|Chief|Chairman|Chair|Director|Founder|Head|Vice|Senior|Executive|Professor|CEO|CFO|COO|CMO|As|And|Of|At))+$")
 
