@@ -137,7 +137,7 @@ def test_a_markdown_results_table_gives_one_result_per_endpoint_and_column():
     ex = announce(TRIAL, MARKDOWN_TABLE)
     assert results(ex) == {
         ("ORR", 50, None, "%", "2L", False), ("ORR", 30, None, "%", "3L+", False),
-        ("CR", 8, None, "%", "2L", False),
+        ("CR", 8, None, "%", "2L", False), ("CR", 0, None, "%", "3L+", False),
         ("mPFS", 6.1, None, "months", "2L", False), ("mPFS", 4.4, None, "months", "3L+", False),
         ("mOS", 10.2, None, "months", "3L+", False),
     }
@@ -424,3 +424,33 @@ def test_line_of_therapy_subgroups_when_the_release_reports_several_lines():
     ex = announce(TRIAL, "In the second-line setting, the ORR was 33%, and in the third-line setting, the ORR was 21%.")
     assert results(ex) == {("ORR", 33, None, "%", "second-line", False), ("ORR", 21, None, "%", "third-line", False)}
     assert results(announce(TRIAL, "In first-line melanoma, the ORR was 45%.")) == {("ORR", 45, None, "%", None, False)}
+
+
+def test_a_zero_cell_of_a_count_and_rate_row_is_a_zero_rate():
+    from test_extractors import results
+
+    table = ("| Outcome | Treatment-naive (n=14) | Pretreated (n=20) |\n| --- | --- | --- |\n"
+             "| ORR n (%) | 7 (50) | 6 (30) |\n| CR n (%) | 2 (14) | 0 |\n| PR n (%) | 0 (0) | 6 (30) |")
+    ex = announce(TRIAL, table)
+    assert {("CR", 0, None, "%", "pretreated", False), ("PR", 0, None, "%", "treatment-naive", False)} <= results(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Compared with chemotherapy, the ACM-101 triplet extended patients' median survival time by 5.3 months to 13.8 months.",
+    "ACM-101 prolonged median overall survival by about 5.3 months to 13.8 months.",
+])
+def test_a_change_stated_with_the_level_reached_gives_the_level_not_the_difference(sentence):
+    from test_extractors import results
+
+    assert results(announce(TRIAL, sentence)) == {("mOS", 13.8, None, "months", None, False)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trial enrolled patients who had failed on a median three lines of therapies.",
+    "Participants had failed a median of 3 prior lines of treatment.",
+    "Patients had progressed on a median of three regimens before enrolment.",
+])
+def test_prior_lines_stated_as_treatments_failed(sentence):
+    from test_extractors import results
+
+    assert results(announce(TRIAL, sentence)) == {("prior_lines", 3, None, "lines", None, False)}

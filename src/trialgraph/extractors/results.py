@@ -64,6 +64,9 @@ COMPARATOR_TAIL = re.compile(
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
     rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
+    rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
+    rf"(?P<v3>{NUM})\s+(?:prior\s+|previous\s+)?(?:lines?\b|regimens\b|therapies\b|treatments\b)"
     # "the median number of prior lines of CLL therapy was two"
     rf"|\b(?:average|mean|median)\s+number\s+of\s+prior\s+(?:lines?(?:\s+of\s+(?:[\w/-]+\s+){{0,2}}?(?:therapy|treatment))?|treatments?|therapies|regimens)"
     rf"\s+(?:was|were|is)\s+(?P<v2>{NUM})\b",
@@ -339,6 +342,13 @@ _COUNT_THEN_RATE = re.compile(
     r"|\b\d+\s*/\s*\d+\s*\($", re.I)
 
 
+# A change stated with the level it reached: "extended median survival by 5.3 months to 13.8 months",
+# "raised the ORR by 12% to 45%". The figure after "by" is a difference between arms (no result).
+_CHANGED_BY_TO = re.compile(
+    r"[^\d.;]{0,40}?\bby\s+(?:approximately\s+|about\s+|nearly\s+|almost\s+|more than\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:%|percent|months?|weeks?|days?)\s+to\s+(?:approximately\s+|about\s+|nearly\s+)?", re.I)
+
+
 # A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
 _MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
 _MEDIANS = frozenset(_MEDIAN_OF.values())
@@ -440,6 +450,8 @@ def _values(text: str):
             gap = text[before[-1][1]:match.start()]
             if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
+            elif _CHANGED_BY_TO.fullmatch(gap):
+                chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
@@ -466,7 +478,7 @@ def _values(text: str):
         last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
     for match in PRIOR_LINES.finditer(text):
-        value = number(match.group("v") or match.group("v2"))
+        value = number(match.group("v") or match.group("v2") or match.group("v3"))
         if value is not None:
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
     for pattern in (COUNT, COUNT_LIST):
@@ -642,6 +654,8 @@ def _cell_value(label: str, cell: str, endpoint: str) -> tuple[float, float | No
     """A cell's figure for the row's endpoint: (value, value_high, unit)."""
     if _COUNT_AND_RATE.search(label):
         rate = _PERCENT_IN_PARENS.match(cell)  # "5 (45)": the rate wins over the count
+        if rate is None and re.fullmatch(r"0(?:\.0+)?", cell.strip()):
+            return (0.0, None, "%") if _compatible(endpoint, "%") else None  # "0": no patient, a 0 % rate
         return (float(rate.group("v")), None, "%") if rate and _compatible(endpoint, "%") else None
     found = VALUE.search(cell)
     if found:
