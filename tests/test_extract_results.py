@@ -454,3 +454,23 @@ def test_prior_lines_stated_as_treatments_failed(sentence):
     from test_extractors import results
 
     assert results(announce(TRIAL, sentence)) == {("prior_lines", 3, None, "lines", None, False)}
+
+
+_LINE_TABLE = ("| Outcome | 2L (n=12) | 3L+ (n=30) |\n| --- | --- | --- |\n"
+               "| ORR n (%) | 6 (50) | 9 (30) |\n| PR n (%) | 5 (42) | 9 (30) |")
+
+
+def test_a_dose_stated_once_for_the_section_is_each_cohorts_dose():
+    ex = announce(TRIAL, "Patients received ACM-101 5 mg/kg every two weeks (Q2W) until progression of disease.",
+                  _LINE_TABLE)
+    assert {(c.label, c.dose, c.dose_unit, c.regimen) for c in ex.cohorts} == {
+        ("2L", 5, "mg/kg", "multiple"), ("3L+", 5, "mg/kg", "multiple")}
+
+
+@pytest.mark.parametrize("methods", [
+    "Patients received ACM-101 5 mg/kg or 10 mg/kg every two weeks.",  # two doses: whose is whose is unsaid
+    "In Cohort 1, patients received ACM-101 5 mg/kg every two weeks.",  # a cohort states its own dose
+])
+def test_a_stated_dose_does_not_spread_when_the_section_states_several_or_a_cohort_its_own(methods):
+    ex = announce(TRIAL, methods, _LINE_TABLE)
+    assert {(c.label, c.dose) for c in ex.cohorts if c.label in ("2L", "3L+")} == {("2L", None), ("3L+", None)}

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
-from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
+from .cohorts import DOSE, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
 from .context import Context, name_key
 from .literals import has_word
 from .memo import per_text, per_text_value
@@ -171,6 +171,7 @@ def extract_results(ctx: Context) -> None:
     results = _in_disease_sections(ctx, [r for r in results if r is not None])
     ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
+    apply_stated_dose(ctx)
 
 
 # A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
