@@ -112,8 +112,8 @@ def test_a_share_of_patients_after_a_rate_is_not_a_second_groups_rate():
     ex = announce(TRIAL, "The ORR was 45% (95% confidence interval, 24% to 68%), and 30% of responding patients "
                          "had a response lasting six months or longer.",
                   "ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).")
-    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", None, False),
-                           ("ORR", 52, None, "%", None, False)}
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", "adults", False),
+                           ("ORR", 52, None, "%", "children", False)}
 
 
 # -- results tables --------------------------------------------------------------------------------
@@ -474,3 +474,43 @@ def test_a_dose_stated_once_for_the_section_is_each_cohorts_dose():
 def test_a_stated_dose_does_not_spread_when_the_section_states_several_or_a_cohort_its_own(methods):
     ex = announce(TRIAL, methods, _LINE_TABLE)
     assert {(c.label, c.dose) for c in ex.cohorts if c.label in ("2L", "3L+")} == {("2L", None), ("3L+", None)}
+
+
+@pytest.mark.parametrize("sentence,groups", [
+    ("ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).",
+     {("ORR", 41, "adults"), ("ORR", 52, "children")}),
+    ("The ORR was 45% in treatment-naive patients and 30% in previously treated patients.",
+     {("ORR", 45, "treatment-naive"), ("ORR", 30, "previously treated")}),
+    ("Zentrix Bio reported - 59 percent ORR in kinase-naive KX-mutant melanoma patients - 62 percent ORR in heavily "
+     "pretreated KX fusion-positive melanoma patients",
+     {("ORR", 59, "kinase-naive KX-mutant melanoma"), ("ORR", 62, "heavily pretreated KX fusion-positive melanoma")}),
+])
+def test_named_subgroups_with_their_own_figures_are_cohorts(sentence, groups):
+    ex = announce(TRIAL, sentence)
+    assert {(r.endpoint, r.value, r.cohort) for r in ex.results} == groups
+    assert {g for _, _, g in groups} <= {c.label for c in ex.cohorts}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ORR was 45% in adults with metastatic melanoma.",  # one population: who the trial enrolled
+    "The ORR was 45% in all evaluable patients and 30% in 12 patients.",  # who was counted, not a group
+])
+def test_a_single_population_or_a_count_of_patients_is_no_cohort(sentence):
+    ex = announce(TRIAL, sentence)
+    assert {r.cohort for r in ex.results} == {None}
+    assert ex.cohorts == []
+
+
+def test_sections_headed_by_the_population_they_report_on_are_cohorts():
+    ex = announce(TRIAL, "ZX-101 Data in Previously Treated Patients",
+                  "In this analysis of 40 patients, ZX-101 treatment resulted in a 48% ORR.",
+                  "ZX-101 Data in Treatment-Na\u00efve Patients",
+                  "In this analysis of 22 patients, ZX-101 treatment resulted in a 64% ORR.",
+                  "Trial Background", "The trial had a primary endpoint of ORR.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(48, "Previously Treated"), (64, "Treatment-Naive")}
+
+
+def test_a_single_population_heading_still_needs_a_second_group():
+    ex = announce(TRIAL, "ZX-101 Data in Previously Treated Patients",
+                  "In this analysis of 40 patients, ZX-101 treatment resulted in a 48% ORR.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(48, None)}

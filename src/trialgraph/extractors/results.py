@@ -4,17 +4,23 @@ Figures about single patients and definitions of response are not results."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
-from .cohorts import DOSE, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
+from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
 from .context import Context, name_key
 from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
 from .text import names_disease
+
+
+def folded(label: str) -> str:
+    """A label without accents: \"naïve\" and \"naive\" name one group."""
+    return unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode() if not label.isascii() else label
 
 NAME = "results.patterns"
 TABLE = "results.table"
@@ -148,6 +154,7 @@ def _compatible(endpoint: str, unit: str) -> bool:
 
 def extract_results(ctx: Context) -> None:
     results: list[ResultFact] = []
+    subgroups: set[str] = set()
     for sentence in ctx.fact_sentences():
         text = _masked(ctx.text(sentence))
         if re.search(r"\bdefines?\b", text):
@@ -166,16 +173,22 @@ def extract_results(ctx: Context) -> None:
             if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
-            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator))
+            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups))
+    results = _several_subgroups([r for r in results if r is not None], subgroups)
     results.extend(_table_results(ctx))
-    results = _in_disease_sections(ctx, [r for r in results if r is not None])
+    results = _one_label_per_group(_in_disease_sections(ctx, results))
     ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
     apply_stated_dose(ctx)
 
 
 # A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
-_INLINE_HEADING = re.compile(r"^\W*(?P<heading>[A-Z][^.:]{3,80}?)\s*\*\*\s+[A-Z]")
+_INLINE_HEADING = re.compile(r"^\W*(?P<heading>[A-Z][^.:]{3,120}?)(?:\s*\*\*\s+|\s+\*\*)[A-Z]")
+# A heading naming the population its section reports on: "ZX-101 Data in Previously Treated
+# Patients", "Results in Treatment-Naive Patients", "Efficacy among Adults"
+_POPULATION_HEADING = re.compile(
+    r"^(?:(?:[\w/+-]+\s+){0,3}?(?:Data|Results|Efficacy|Outcomes|Findings)\s+)?(?:in|among)\s+(?:the\s+)?"
+    r"(?P<group>.+?)(?:\s+(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Pp]opulation|[Cc]ohort))?$")
 
 
 def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
@@ -215,9 +228,13 @@ def _disease_sections(ctx: Context) -> dict[int, str]:
             if inline:
                 heading = inline.group("heading")
         if heading is not None:
-            heading = " ".join(heading.replace("*", " ").split())
-            label = _short_label(heading, short_of, ctx.document.text)
-            current = label if names_disease(heading) or label != heading else None
+            heading = re.sub(r"\s+(?=-)", "", " ".join(heading.replace("*", " ").split()))
+            population = _POPULATION_HEADING.match(heading)
+            if population and not _NOT_GROUP.search(population.group("group")):
+                current = folded(_short_label(population.group("group"), short_of, ctx.document.text))
+            else:
+                label = _short_label(heading, short_of, ctx.document.text)
+                current = label if names_disease(heading) or label != heading else None
         if current:
             found[sentence.span.start] = current
     return found
@@ -500,12 +517,15 @@ def _endpoint_code(phrase: str) -> str | None:
     return None
 
 
-def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator) -> ResultFact | None:
+def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator,
+            subgroups: set[str]) -> ResultFact | None:
     drug = None
     trial = cohort = None
     if not comparator:
         cohort = (_cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
-                  or _prior_therapy_subgroup(text, start) or _line_subgroup(ctx, text, start, end))
+                  or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end))
+        if cohort is not None and cohort.kind == "subgroup":
+            subgroups.add(cohort.label)
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -514,7 +534,7 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
-    population = cohort.label if cohort and cohort.kind == "population" else None
+    population = cohort.label if cohort and cohort.kind in ("population", "subgroup") else None
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
@@ -558,32 +578,58 @@ def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
     return found
 
 
-# "in the third-line setting", "among 3L+ patients": a line-of-therapy subgroup, when the
-# release reports more than one line (GUIDE.md: "third-line" is a named analysis subgroup)
+# A named analysis subgroup a figure is reported for (GUIDE.md: "third-line"; "adults" and
+# "children"): a line of therapy ("in the third-line setting", "among 3L+ patients") or a group
+# of people ("41% in adults and 52% in children", "in treatment-naive patients"). Such a group is
+# a cohort only when the release reports figures for more than one (_several_subgroups): one
+# population alone is just who the trial enrolled.
 _LINE = r"(?:(?:first|second|third|fourth|fifth|later|2nd|3rd|4th)[- ]line(?:\+|\s+or\s+later|\s+and\s+(?:later|beyond))?|[1-5]L\+?)"
-_LINE_SUBGROUP = re.compile(
-    rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
-    rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?", re.I)
+_GROUP_NOUN = r"(?:adults|children|adolescents|infants|patients|participants|subjects)"
+_SUBGROUP = re.compile(
+    rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
+    rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?"
+    rf"|(?P<group>(?:[\w/+-]+\s+){{0,6}}?{_GROUP_NOUN})(?![\w-]))", re.I)
 _ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
+# Words before "patients" that say which were counted, not which group: "all evaluable patients"
+_NOT_GROUP = re.compile(
+    r"^(?:all|these|those|such|both|each|most|many|some|other|remaining|evaluable|treated|enrolled|dosed|"
+    r"randomi[sz]ed|assessable|our|its|their|of|and|or|with|who|were|was|had|\d+)(?:\s|$)|\s(?:of|and|or|with|who|were|was|had)\s", re.I)
+# What may stand between a figure and the group after it: its endpoint, a count in parentheses
+_FIGURE_TAIL = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:\([^()]*\)\s*)?(?=(?:in|among|for)\s)", re.I)
 
 
-def _line_subgroup(ctx: Context, text: str, start: int, end: int) -> CohortMention | None:
-    if len(_release_lines(ctx)) < 2:
-        return None
+def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
     previous = [m.end() for m in VALUE.finditer(text, 0, start)]
-    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r"[;]", text[:start])])
+    # a clause ends at a semicolon or a dash between bullets run together ("... patients - 56 percent ORR")
+    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r";|\s[-\u2013\u2014]\s", text[:start])])
     found = None
-    for match in _LINE_SUBGROUP.finditer(text, clause_start, start):
-        found = match
-    after = _LINE_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0)))
-    found = after or found
-    if found is None:
+    for match in _SUBGROUP.finditer(text, clause_start, start):
+        found = _subgroup_mention(match) or found
+    tail = _FIGURE_TAIL.match(text, end)
+    after = _subgroup_mention(_SUBGROUP.match(text, tail.end())) if tail else None
+    if after is None:
+        after = _subgroup_mention(_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0))))
+    return after or found
+
+
+def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
+    if match is None:
         return None
-    return CohortMention(found.group("label"), found.start(), found.end(), "population")
+    if match.group("label"):
+        return CohortMention(match.group("label"), match.start(), match.end(), "subgroup")
+    group = folded(" ".join(match.group("group").split()))
+    label = re.sub(r"\s+(?:patients|participants|subjects)$", "", group, flags=re.I)
+    if label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label) or NOT_POPULATION.match(label.lower()):
+        return None  # "in 12 patients", "among all evaluable patients": who was counted, no group
+    return CohortMention(label, match.start(), match.end(), "subgroup")
 
 
-def _release_lines(ctx: Context) -> set[str]:
-    return {re.sub(r"[\s-]+", " ", m.group(0).lower()) for m in _ANY_LINE.finditer(ctx.document.text)}
+def _several_subgroups(results: list[ResultFact], subgroups: set[str]) -> list[ResultFact]:
+    """Subgroup figures keep their group only when the release reports more than one group."""
+    reported = {r.cohort for r in results if r.cohort in subgroups}
+    if len({name_key(label) for label in reported}) >= 2:
+        return results
+    return [replace(r, cohort=None, population=None) if r.cohort in subgroups else r for r in results]
 
 
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
@@ -745,6 +791,20 @@ def _table_fact(ctx, row: Sentence, endpoint, figure, label, comparator=False) -
     return ResultFact(drug, endpoint, value, unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
                       value_high=high, comparator=comparator,
                       population=label if label and not label.isdigit() else None)
+
+
+def _one_label_per_group(results: list[ResultFact]) -> list[ResultFact]:
+    """A group named twice in different case ("treatment-naive patients" in a summary bullet,
+    "Treatment-Naive Patients" in a heading) is one group: the first wording names it."""
+    first: dict[str, str] = {}
+    out = []
+    for result in results:
+        if result.cohort:
+            label = first.setdefault(name_key(result.cohort), result.cohort)
+            if label != result.cohort:
+                result = replace(result, cohort=label, population=label if result.population else None)
+        out.append(result)
+    return out
 
 
 def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
