@@ -467,6 +467,12 @@ def test_a_dose_stated_once_for_the_section_is_each_cohorts_dose():
         ("2L", 5, "mg/kg", "multiple"), ("3L+", 5, "mg/kg", "multiple")}
 
 
+def test_a_dose_in_a_tables_caption_is_each_cohorts_dose():
+    ex = announce(TRIAL, "Efficacy of ACM-101 5 mg/kg every three weeks by line of therapy:", _LINE_TABLE)
+    assert {(c.label, c.dose, c.dose_unit, c.regimen) for c in ex.cohorts} == {
+        ("2L", 5, "mg/kg", "multiple"), ("3L+", 5, "mg/kg", "multiple")}
+
+
 @pytest.mark.parametrize("methods", [
     "Patients received ACM-101 5 mg/kg or 10 mg/kg every two weeks.",  # two doses: whose is whose is unsaid
     "In Cohort 1, patients received ACM-101 5 mg/kg every two weeks.",  # a cohort states its own dose

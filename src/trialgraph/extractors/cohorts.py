@@ -355,6 +355,8 @@ def _section_dose(ctx: Context, start: int, end: int) -> tuple | None:
         verb = _DOSING_VERB.search(text, 0, doses[0].start())
         if found is None and verb and doses[0].start() - verb.end() <= 60:
             found = dose_in(text[verb.start():])
+        elif found is None and re.search(r":\s*$|^\s*\|", text):
+            found = dose_in(text)  # a caption or a table's header: "ZX-101 5 mg/kg Q2W (n=11)"
     return found if found is not None and len(stated) == 1 else None
 
 
