@@ -520,3 +520,14 @@ def test_a_single_population_heading_still_needs_a_second_group():
     ex = announce(TRIAL, "ZX-101 Data in Previously Treated Patients",
                   "In this analysis of 40 patients, ZX-101 treatment resulted in a 48% ORR.")
     assert {(r.value, r.cohort) for r in ex.results} == {(48, None)}
+
+
+def test_diseases_set_against_each_other_in_one_statement_are_cohorts():
+    ex = announce(TRIAL, "The ORR was 38% in patients with ovarian cancer and 25% in patients with endometrial cancer.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(38, "ovarian cancer"), (25, "endometrial cancer")}
+
+
+def test_the_trials_disease_worded_twice_is_no_pair_of_cohorts():
+    ex = announce(TRIAL, "An ORR of 40% was observed in patients with metastatic melanoma.",
+                  "The median PFS was 7.1 months in patients with advanced melanoma, and the ORR was 41% in adults.")
+    assert {r.cohort for r in ex.results} == {None}

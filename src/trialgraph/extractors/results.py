@@ -154,7 +154,7 @@ def _compatible(endpoint: str, unit: str) -> bool:
 
 def extract_results(ctx: Context) -> None:
     results: list[ResultFact] = []
-    subgroups: set[str] = set()
+    subgroups: dict[str, str] = {}  # label -> "subgroup" or "disease subgroup"
     for sentence in ctx.fact_sentences():
         text = _masked(ctx.text(sentence))
         if re.search(r"\bdefines?\b", text):
@@ -518,14 +518,14 @@ def _endpoint_code(phrase: str) -> str | None:
 
 
 def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator,
-            subgroups: set[str]) -> ResultFact | None:
+            subgroups: dict[str, str]) -> ResultFact | None:
     drug = None
     trial = cohort = None
     if not comparator:
         cohort = (_cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
                   or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end))
-        if cohort is not None and cohort.kind == "subgroup":
-            subgroups.add(cohort.label)
+        if cohort is not None and cohort.kind.endswith("subgroup"):
+            subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -534,7 +534,7 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
-    population = cohort.label if cohort and cohort.kind in ("population", "subgroup") else None
+    population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
@@ -588,6 +588,9 @@ _GROUP_NOUN = r"(?:adults|children|adolescents|infants|patients|participants|sub
 _SUBGROUP = re.compile(
     rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
     rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?"
+    # "in patients with ovarian cancer": the group is its disease
+    rf"|(?:patients|participants|subjects)\s+with\s+(?P<disease>(?:[\w/+'-]+\s+){{0,5}}?[\w/+'-]+)"
+    rf"(?=\s*(?:[(,;.]|$|and\b|who\b|were\b|was\b|versus\b|vs\b|compared\b|treated\b))"
     rf"|(?P<group>(?:[\w/+-]+\s+){{0,6}}?{_GROUP_NOUN})(?![\w-]))", re.I)
 _ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
 # Words before "patients" that say which were counted, not which group: "all evaluable patients"
@@ -617,6 +620,11 @@ def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
         return None
     if match.group("label"):
         return CohortMention(match.group("label"), match.start(), match.end(), "subgroup")
+    if match.group("disease"):
+        disease = folded(" ".join(match.group("disease").split()))
+        if not names_disease(disease) or _NOT_GROUP.search(disease):
+            return None
+        return CohortMention(disease, match.start(), match.end(), "disease subgroup")
     group = folded(" ".join(match.group("group").split()))
     label = re.sub(r"\s+(?:patients|participants|subjects)$", "", group, flags=re.I)
     if label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label) or NOT_POPULATION.match(label.lower()):
@@ -624,12 +632,24 @@ def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
     return CohortMention(label, match.start(), match.end(), "subgroup")
 
 
-def _several_subgroups(results: list[ResultFact], subgroups: set[str]) -> list[ResultFact]:
-    """Subgroup figures keep their group only when the release reports more than one group."""
-    reported = {r.cohort for r in results if r.cohort in subgroups}
-    if len({name_key(label) for label in reported}) >= 2:
-        return results
-    return [replace(r, cohort=None, population=None) if r.cohort in subgroups else r for r in results]
+def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> list[ResultFact]:
+    """Subgroup figures keep their group only when the release reports more than one group. A
+    disease is set against another in one statement ("38% in patients with ovarian cancer and 25%
+    in patients with endometrial cancer"): apart, two wordings may name the trial's one disease."""
+    by_statement: dict = {}
+    for r in results:
+        if subgroups.get(r.cohort) == "disease subgroup":
+            by_statement.setdefault(r.evidence.span, set()).add(name_key(r.cohort))
+    contrasted = {key for keys in by_statement.values() if len(keys) >= 2 for key in keys}
+
+    def eligible(label: str) -> bool:
+        return subgroups[label] != "disease subgroup" or name_key(label) in contrasted
+    reported = {name_key(r.cohort) for r in results if r.cohort in subgroups and eligible(r.cohort)}
+
+    def kept(label: str) -> bool:
+        return len(reported) >= 2 and eligible(label)
+    return [r if r.cohort not in subgroups or kept(r.cohort) else replace(r, cohort=None, population=None)
+            for r in results]
 
 
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
