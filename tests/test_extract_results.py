@@ -531,3 +531,11 @@ def test_the_trials_disease_worded_twice_is_no_pair_of_cohorts():
     ex = announce(TRIAL, "An ORR of 40% was observed in patients with metastatic melanoma.",
                   "The median PFS was 7.1 months in patients with advanced melanoma, and the ORR was 41% in adults.")
     assert {r.cohort for r in ex.results} == {None}
+
+
+def test_a_cohort_named_in_lower_case_is_a_cohort_through_its_findings():
+    ex = announce(TRIAL, "In the adult cohort, the ORR was 41%, and in the pediatric cohort, the ORR was 52%.",
+                  "Patients in the safety cohort and a retrospective cohort of 200 patients had an ORR of 30%.",
+                  "In the expansion cohort, the ORR was 35%.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(41, "adult"), (52, "pediatric"), (30, None), (35, None)}
+    assert {c.label for c in ex.cohorts} == {"adult", "pediatric"}

@@ -49,6 +49,16 @@ DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, D
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 
 
+# Words that describe a cohort study or which cohort, rather than name a group of the trial
+_NOT_NAMED_COHORT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|new|latest|initial|"
+    r"retrospective|prospective|historical|historic|external|natural|real-world|observational|national|"
+    r"each|every|any|another|other|this|that|one|two|three|four|five|same|current|ongoing|completed|planned|"
+    r"additional|separate|larger|largest|small|smaller|single|full|initiation|case|when|"
+    # trial stages (GUIDE.md: no line for a stage without a dose)
+    r"expansion|escalation|dose-escalation|dose-expansion|run-in|lead-in|extension|portion|stage)\b|\d", re.I)
+
+
 @dataclass(frozen=True)
 class CohortMention:
     label: str
@@ -87,8 +97,14 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in DISEASE_COHORT.finditer(text):
         label = match.group("label")
-        if names_disease(label) and not re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
+        if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
+            continue
+        if names_disease(label):
             found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+        elif (match.group(0).endswith("cohort") and not _NOT_NAMED_COHORT.search(label)
+              and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
+            # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings
+            found.append(CohortMention(label, match.start("label"), match.end(), "population"))
     for match in POPULATION.finditer(text):
         # "... and the safety population", "in the intention-to-treat population": the words
         # before the article belong to the sentence, not to the group's name
