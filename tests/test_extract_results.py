@@ -539,3 +539,13 @@ def test_a_cohort_named_in_lower_case_is_a_cohort_through_its_findings():
                   "In the expansion cohort, the ORR was 35%.")
     assert {(r.value, r.cohort) for r in ex.results} == {(41, "adult"), (52, "pediatric"), (30, None), (35, None)}
     assert {c.label for c in ex.cohorts} == {"adult", "pediatric"}
+
+
+@pytest.mark.parametrize("sentence,groups", [
+    ("The ORR was 41% and 52% in adults and children, respectively.", {(41, "adults"), (52, "children")}),
+    ("The ORR was 41% and 52% in treatment-naive and previously treated patients, respectively.",
+     {(41, "treatment-naive"), (52, "previously treated")}),
+    ("The ORR and DCR were 40% and 80%, respectively.", {(40, None), (80, None)}),
+])
+def test_subgroups_listed_with_respectively_take_their_figures_in_order(sentence, groups):
+    assert {(r.value, r.cohort) for r in announce(TRIAL, sentence).results} == groups

@@ -419,6 +419,8 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
             continue
         codes = [e[2] for e in listed] if len(listed) == len(items) else [first[2]] * len(items)
         groups = [m for m in mentions if found.end() <= m.start and re.match(r"[^.;]*?\brespectively", text[m.end:])]
+        if len(groups) != len(items):
+            groups = _listed_subgroups(text, found.end()) or groups
         kept = [f for f in out if not any(a <= f[0] < b for a, b, _ in items)]
         new = []
         for index, (a, b, value) in enumerate(items):
@@ -431,6 +433,27 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
         if new:
             out = kept + new
     return sorted(out), labels
+
+
+_GROUP_LIST = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:in|among|for)\s+(?:the\s+)?(?P<list>[^.;()]{3,160}?),?\s+respectively", re.I)
+
+
+def _listed_subgroups(text: str, end: int) -> list[CohortMention]:
+    """The groups a "respectively" list names: "in adults and children", "in treatment-naive and
+    previously treated patients" (the last item's noun is every item's)."""
+    listed = _GROUP_LIST.match(text, end)
+    if listed is None:
+        return []
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("list")) if i.strip()]
+    noun = re.search(rf"\s{_GROUP_NOUN}$", items[-1], re.I) if items else None
+    out = []
+    for item in items:
+        phrase = item if re.search(rf"(?:^|\s){_GROUP_NOUN}$|^{_LINE}$", item, re.I) or noun is None else item + noun.group(0)
+        mention = _subgroup_mention(_SUBGROUP.match("in " + phrase))
+        if mention is None or mention.end != len(phrase) + 3:
+            return []
+        out.append(CohortMention(mention.label, listed.start("list"), listed.end("list"), mention.kind))
+    return out
 
 
 def _listed_endpoints(text: str, endpoints, before: int) -> list:
