@@ -549,3 +549,12 @@ def test_a_cohort_named_in_lower_case_is_a_cohort_through_its_findings():
 ])
 def test_subgroups_listed_with_respectively_take_their_figures_in_order(sentence, groups):
     assert {(r.value, r.cohort) for r in announce(TRIAL, sentence).results} == groups
+
+
+def test_two_groups_set_side_by_side_with_versus_are_no_comparison():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "Objective response rates were 41% in adults versus 52% in children.")) == {
+        ("ORR", 41, None, "%", "adults", False), ("ORR", 52, None, "%", "children", False)}
+    assert results(announce(TRIAL, "The ORR was 45% in treatment-naive patients versus 10% in placebo-treated patients.")) == {
+        ("ORR", 45, None, "%", None, False), ("ORR", 10, None, "%", None, True)}

@@ -314,6 +314,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     tail = text[end:following.start() if following else len(text)]
     if _EARLIER_LOOK.match(tail):
         return False  # "45%, compared with 30% at the interim analysis": the drug's own earlier figure
+    if before and _group_after(ctx, text, end) and _group_after(ctx, text, before[-1]):
+        return False  # "41% in adults versus 52% in children": two groups of the trial, set side by side
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
@@ -636,6 +638,18 @@ def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
     if after is None:
         after = _subgroup_mention(_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0))))
     return after or found
+
+
+def _group_after(ctx: Context, text: str, end: int) -> CohortMention | None:
+    """The trial's own group named right after a figure ("52% in children"), not a control arm,
+    another drug's patients or a disease."""
+    tail = _FIGURE_TAIL.match(text, end)
+    mention = _subgroup_mention(_SUBGROUP.match(text, tail.end())) if tail else None
+    if mention is None or mention.kind != "subgroup" or ctx.drugs_in(mention.label):
+        return None
+    if re.search(r"placebo|control|chemotherapy|standard|comparator|historical|SoC\b", mention.label, re.I):
+        return None
+    return mention
 
 
 def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
