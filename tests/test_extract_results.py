@@ -487,6 +487,7 @@ def test_a_stated_dose_does_not_spread_when_the_section_states_several_or_a_coho
      {("ORR", 41, "adults"), ("ORR", 52, "children")}),
     ("The ORR was 45% in treatment-naive patients and 30% in previously treated patients.",
      {("ORR", 45, "treatment-naive"), ("ORR", 30, "previously treated")}),
+    ("The ORR was 41% in adult patients and 52% in pediatric patients.", {("ORR", 41, "adult"), ("ORR", 52, "pediatric")}),
     ("Zentrix Bio reported - 59 percent ORR in kinase-naive KX-mutant melanoma patients - 62 percent ORR in heavily "
      "pretreated KX fusion-positive melanoma patients",
      {("ORR", 59, "kinase-naive KX-mutant melanoma"), ("ORR", 62, "heavily pretreated KX fusion-positive melanoma")}),

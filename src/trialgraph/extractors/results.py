@@ -17,11 +17,6 @@ from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
 from .text import names_disease
 
-
-def folded(label: str) -> str:
-    """A label without accents: \"naïve\" and \"naive\" name one group."""
-    return unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode() if not label.isascii() else label
-
 NAME = "results.patterns"
 TABLE = "results.table"
 
@@ -664,9 +659,15 @@ def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
         return CohortMention(disease, match.start(), match.end(), "disease subgroup")
     group = folded(" ".join(match.group("group").split()))
     label = re.sub(r"\s+(?:patients|participants|subjects)$", "", group, flags=re.I)
-    if label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label) or NOT_POPULATION.match(label.lower()):
+    if (label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label)
+            or (NOT_POPULATION.match(label.lower()) and not re.match(r"(?:adult|pediatric|paediatric)\b", label, re.I))):
         return None  # "in 12 patients", "among all evaluable patients": who was counted, no group
     return CohortMention(label, match.start(), match.end(), "subgroup")
+
+
+def folded(label: str) -> str:
+    """A label without accents: "naïve" and "naive" name one group."""
+    return label if label.isascii() else unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
 
 
 def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> list[ResultFact]:
