@@ -526,6 +526,10 @@ def test_a_single_population_heading_still_needs_a_second_group():
 def test_diseases_set_against_each_other_in_one_statement_are_cohorts():
     ex = announce(TRIAL, "The ORR was 38% in patients with ovarian cancer and 25% in patients with endometrial cancer.")
     assert {(r.value, r.cohort) for r in ex.results} == {(38, "ovarian cancer"), (25, "endometrial cancer")}
+    ex = announce(TRIAL, "The ORR was 30% in patients with relapsed or refractory multiple myeloma and 20% in "
+                         "patients with relapsed or refractory lymphoma.")
+    assert {(r.value, r.cohort) for r in ex.results} == {
+        (30, "relapsed or refractory multiple myeloma"), (20, "relapsed or refractory lymphoma")}
 
 
 def test_the_trials_disease_worded_twice_is_no_pair_of_cohorts():

@@ -654,7 +654,7 @@ def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
         return CohortMention(match.group("label"), match.start(), match.end(), "subgroup")
     if match.group("disease"):
         disease = folded(" ".join(match.group("disease").split()))
-        if not names_disease(disease) or _NOT_GROUP.search(disease):
+        if not names_disease(disease) or _NOT_GROUP.match(disease):  # "relapsed or refractory myeloma" keeps its "or"
             return None
         return CohortMention(disease, match.start(), match.end(), "disease subgroup")
     group = folded(" ".join(match.group("group").split()))
