@@ -112,8 +112,8 @@ def test_a_share_of_patients_after_a_rate_is_not_a_second_groups_rate():
     ex = announce(TRIAL, "The ORR was 45% (95% confidence interval, 24% to 68%), and 30% of responding patients "
                          "had a response lasting six months or longer.",
                   "ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).")
-    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", None, False),
-                           ("ORR", 52, None, "%", None, False)}
+    assert results(ex) == {("ORR", 45, None, "%", None, False), ("ORR", 41, None, "%", "adults", False),
+                           ("ORR", 52, None, "%", "children", False)}
 
 
 # -- results tables --------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ def test_a_markdown_results_table_gives_one_result_per_endpoint_and_column():
     ex = announce(TRIAL, MARKDOWN_TABLE)
     assert results(ex) == {
         ("ORR", 50, None, "%", "2L", False), ("ORR", 30, None, "%", "3L+", False),
-        ("CR", 8, None, "%", "2L", False),
+        ("CR", 8, None, "%", "2L", False), ("CR", 0, None, "%", "3L+", False),
         ("mPFS", 6.1, None, "months", "2L", False), ("mPFS", 4.4, None, "months", "3L+", False),
         ("mOS", 10.2, None, "months", "3L+", False),
     }
@@ -424,3 +424,142 @@ def test_line_of_therapy_subgroups_when_the_release_reports_several_lines():
     ex = announce(TRIAL, "In the second-line setting, the ORR was 33%, and in the third-line setting, the ORR was 21%.")
     assert results(ex) == {("ORR", 33, None, "%", "second-line", False), ("ORR", 21, None, "%", "third-line", False)}
     assert results(announce(TRIAL, "In first-line melanoma, the ORR was 45%.")) == {("ORR", 45, None, "%", None, False)}
+
+
+def test_a_zero_cell_of_a_count_and_rate_row_is_a_zero_rate():
+    from test_extractors import results
+
+    table = ("| Outcome | Treatment-naive (n=14) | Pretreated (n=20) |\n| --- | --- | --- |\n"
+             "| ORR n (%) | 7 (50) | 6 (30) |\n| CR n (%) | 2 (14) | 0 |\n| PR n (%) | 0 (0) | 6 (30) |")
+    ex = announce(TRIAL, table)
+    assert {("CR", 0, None, "%", "pretreated", False), ("PR", 0, None, "%", "treatment-naive", False)} <= results(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Compared with chemotherapy, the ACM-101 triplet extended patients' median survival time by 5.3 months to 13.8 months.",
+    "ACM-101 prolonged median overall survival by about 5.3 months to 13.8 months.",
+])
+def test_a_change_stated_with_the_level_reached_gives_the_level_not_the_difference(sentence):
+    from test_extractors import results
+
+    assert results(announce(TRIAL, sentence)) == {("mOS", 13.8, None, "months", None, False)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The trial enrolled patients who had failed on a median three lines of therapies.",
+    "Participants had failed a median of 3 prior lines of treatment.",
+    "Patients had progressed on a median of three regimens before enrolment.",
+])
+def test_prior_lines_stated_as_treatments_failed(sentence):
+    from test_extractors import results
+
+    assert results(announce(TRIAL, sentence)) == {("prior_lines", 3, None, "lines", None, False)}
+
+
+_LINE_TABLE = ("| Outcome | 2L (n=12) | 3L+ (n=30) |\n| --- | --- | --- |\n"
+               "| ORR n (%) | 6 (50) | 9 (30) |\n| PR n (%) | 5 (42) | 9 (30) |")
+
+
+def test_a_dose_stated_once_for_the_section_is_each_cohorts_dose():
+    ex = announce(TRIAL, "Patients received ACM-101 5 mg/kg every two weeks (Q2W) until progression of disease.",
+                  _LINE_TABLE)
+    assert {(c.label, c.dose, c.dose_unit, c.regimen) for c in ex.cohorts} == {
+        ("2L", 5, "mg/kg", "multiple"), ("3L+", 5, "mg/kg", "multiple")}
+
+
+def test_a_dose_in_a_tables_caption_is_each_cohorts_dose():
+    ex = announce(TRIAL, "Efficacy of ACM-101 5 mg/kg every three weeks by line of therapy:", _LINE_TABLE)
+    assert {(c.label, c.dose, c.dose_unit, c.regimen) for c in ex.cohorts} == {
+        ("2L", 5, "mg/kg", "multiple"), ("3L+", 5, "mg/kg", "multiple")}
+
+
+@pytest.mark.parametrize("methods", [
+    "Patients received ACM-101 5 mg/kg or 10 mg/kg every two weeks.",  # two doses: whose is whose is unsaid
+    "In Cohort 1, patients received ACM-101 5 mg/kg every two weeks.",  # a cohort states its own dose
+])
+def test_a_stated_dose_does_not_spread_when_the_section_states_several_or_a_cohort_its_own(methods):
+    ex = announce(TRIAL, methods, _LINE_TABLE)
+    assert {(c.label, c.dose) for c in ex.cohorts if c.label in ("2L", "3L+")} == {("2L", None), ("3L+", None)}
+
+
+@pytest.mark.parametrize("sentence,groups", [
+    ("ACM-101 showed a 41% ORR (N= 24/ 58) in adults and 52% in children (N=29/56).",
+     {("ORR", 41, "adults"), ("ORR", 52, "children")}),
+    ("The ORR was 45% in treatment-naive patients and 30% in previously treated patients.",
+     {("ORR", 45, "treatment-naive"), ("ORR", 30, "previously treated")}),
+    ("The ORR was 41% in adult patients and 52% in pediatric patients.", {("ORR", 41, "adult"), ("ORR", 52, "pediatric")}),
+    ("Zentrix Bio reported - 59 percent ORR in kinase-naive KX-mutant melanoma patients - 62 percent ORR in heavily "
+     "pretreated KX fusion-positive melanoma patients",
+     {("ORR", 59, "kinase-naive KX-mutant melanoma"), ("ORR", 62, "heavily pretreated KX fusion-positive melanoma")}),
+])
+def test_named_subgroups_with_their_own_figures_are_cohorts(sentence, groups):
+    ex = announce(TRIAL, sentence)
+    assert {(r.endpoint, r.value, r.cohort) for r in ex.results} == groups
+    assert {g for _, _, g in groups} <= {c.label for c in ex.cohorts}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ORR was 45% in adults with metastatic melanoma.",  # one population: who the trial enrolled
+    "The ORR was 45% in all evaluable patients and 30% in 12 patients.",  # who was counted, not a group
+])
+def test_a_single_population_or_a_count_of_patients_is_no_cohort(sentence):
+    ex = announce(TRIAL, sentence)
+    assert {r.cohort for r in ex.results} == {None}
+    assert ex.cohorts == []
+
+
+def test_sections_headed_by_the_population_they_report_on_are_cohorts():
+    ex = announce(TRIAL, "ZX-101 Data in Previously Treated Patients",
+                  "In this analysis of 40 patients, ZX-101 treatment resulted in a 48% ORR.",
+                  "ZX-101 Data in Treatment-Na\u00efve Patients",
+                  "In this analysis of 22 patients, ZX-101 treatment resulted in a 64% ORR.",
+                  "Trial Background", "The trial had a primary endpoint of ORR.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(48, "Previously Treated"), (64, "Treatment-Naive")}
+
+
+def test_a_single_population_heading_still_needs_a_second_group():
+    ex = announce(TRIAL, "ZX-101 Data in Previously Treated Patients",
+                  "In this analysis of 40 patients, ZX-101 treatment resulted in a 48% ORR.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(48, None)}
+
+
+def test_diseases_set_against_each_other_in_one_statement_are_cohorts():
+    ex = announce(TRIAL, "The ORR was 38% in patients with ovarian cancer and 25% in patients with endometrial cancer.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(38, "ovarian cancer"), (25, "endometrial cancer")}
+    ex = announce(TRIAL, "The ORR was 30% in patients with relapsed or refractory multiple myeloma and 20% in "
+                         "patients with relapsed or refractory lymphoma.")
+    assert {(r.value, r.cohort) for r in ex.results} == {
+        (30, "relapsed or refractory multiple myeloma"), (20, "relapsed or refractory lymphoma")}
+
+
+def test_the_trials_disease_worded_twice_is_no_pair_of_cohorts():
+    ex = announce(TRIAL, "An ORR of 40% was observed in patients with metastatic melanoma.",
+                  "The median PFS was 7.1 months in patients with advanced melanoma, and the ORR was 41% in adults.")
+    assert {r.cohort for r in ex.results} == {None}
+
+
+def test_a_cohort_named_in_lower_case_is_a_cohort_through_its_findings():
+    ex = announce(TRIAL, "In the adult cohort, the ORR was 41%, and in the pediatric cohort, the ORR was 52%.",
+                  "Patients in the safety cohort and a retrospective cohort of 200 patients had an ORR of 30%.",
+                  "In the expansion cohort, the ORR was 35%.")
+    assert {(r.value, r.cohort) for r in ex.results} == {(41, "adult"), (52, "pediatric"), (30, None), (35, None)}
+    assert {c.label for c in ex.cohorts} == {"adult", "pediatric"}
+
+
+@pytest.mark.parametrize("sentence,groups", [
+    ("The ORR was 41% and 52% in adults and children, respectively.", {(41, "adults"), (52, "children")}),
+    ("The ORR was 41% and 52% in treatment-naive and previously treated patients, respectively.",
+     {(41, "treatment-naive"), (52, "previously treated")}),
+    ("The ORR and DCR were 40% and 80%, respectively.", {(40, None), (80, None)}),
+])
+def test_subgroups_listed_with_respectively_take_their_figures_in_order(sentence, groups):
+    assert {(r.value, r.cohort) for r in announce(TRIAL, sentence).results} == groups
+
+
+def test_two_groups_set_side_by_side_with_versus_are_no_comparison():
+    from test_extractors import results
+
+    assert results(announce(TRIAL, "Objective response rates were 41% in adults versus 52% in children.")) == {
+        ("ORR", 41, None, "%", "adults", False), ("ORR", 52, None, "%", "children", False)}
+    assert results(announce(TRIAL, "The ORR was 45% in treatment-naive patients versus 10% in placebo-treated patients.")) == {
+        ("ORR", 45, None, "%", None, False), ("ORR", 10, None, "%", None, True)}

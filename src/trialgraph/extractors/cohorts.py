@@ -4,7 +4,7 @@ dose, unit and regimen each received, fractionated doses summed per cycle."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import CohortFact, Evidence, Sentence
 from .context import Context, name_key
@@ -49,6 +49,16 @@ DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, D
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 
 
+# Words that describe a cohort study or which cohort, rather than name a group of the trial
+_NOT_NAMED_COHORT = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|new|latest|initial|"
+    r"retrospective|prospective|historical|historic|external|natural|real-world|observational|national|"
+    r"each|every|any|another|other|this|that|one|two|three|four|five|same|current|ongoing|completed|planned|"
+    r"additional|separate|larger|largest|small|smaller|single|full|initiation|case|when|"
+    # trial stages (GUIDE.md: no line for a stage without a dose)
+    r"expansion|escalation|dose-escalation|dose-expansion|run-in|lead-in|extension|portion|stage)\b|\d", re.I)
+
+
 @dataclass(frozen=True)
 class CohortMention:
     label: str
@@ -87,8 +97,14 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in DISEASE_COHORT.finditer(text):
         label = match.group("label")
-        if names_disease(label) and not re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
+        if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
+            continue
+        if names_disease(label):
             found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+        elif (match.group(0).endswith("cohort") and not _NOT_NAMED_COHORT.search(label)
+              and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
+            # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings
+            found.append(CohortMention(label, match.start("label"), match.end(), "population"))
     for match in POPULATION.finditer(text):
         # "... and the safety population", "in the intention-to-treat population": the words
         # before the article belong to the sentence, not to the group's name
@@ -296,6 +312,68 @@ def _document_regimen(ctx: Context) -> str | None:
 
 _SINGLE_ADMINISTRATION = re.compile(
     r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I)
+
+
+# How a methods sentence or a table caption gives every patient the same dose: "Patients received
+# ZX-101 5 mg/kg every two weeks", "were treated with ZX-101 at 200 mg once daily", "at a dose of".
+_DOSING_VERB = re.compile(
+    r"\b(?:received|receive|receiving|were\s+(?:treated|dosed|given|administered)|administered|given|dosed|"
+    r"at\s+(?:a|the)\s+(?:\w+\s+)?dose\s+of)\b", re.I)
+
+
+def apply_stated_dose(ctx: Context) -> None:
+    """A dose stated once for a section ("Patients received ZX-101 5 mg/kg every two weeks (Q2W)"
+    above a table by line of therapy) is the dose of each cohort reported in that section, when no
+    cohort of the release states its own: every patient got it. Two doses stated in a section
+    leave each cohort's dose unknown."""
+    cohorts = ctx.extraction.cohorts
+    if not cohorts or any(c.dose is not None for c in cohorts):
+        return
+    index_of = {s.span.start: s.index for s in ctx.sentences}
+    doses: dict[tuple[int, int], tuple | None] = {}
+    for position, cohort in enumerate(cohorts):
+        index = index_of.get(cohort.evidence.span.start)
+        if index is None:
+            continue
+        section = _section_of(ctx, index)
+        if section not in doses:
+            doses[section] = _section_dose(ctx, *section)
+        dose = doses[section]
+        if dose is not None:
+            value, unit, regimen, schedule = dose
+            cohorts[position] = replace(cohort, dose=value, dose_unit=unit, regimen=regimen or _document_regimen(ctx),
+                                        schedule=schedule)
+
+
+def _section_of(ctx: Context, index: int) -> tuple[int, int]:
+    """The sentences between the headings around sentence `index` (same zone), as a range."""
+    zone = ctx.sentences[index].zone
+    start = index
+    while start > 0 and ctx.sentences[start - 1].zone == zone and not ctx.sentences[start].is_heading:
+        start -= 1
+    end = index + 1
+    while end < len(ctx.sentences) and ctx.sentences[end].zone == zone and not ctx.sentences[end].is_heading:
+        end += 1
+    return start, end
+
+
+def _section_dose(ctx: Context, start: int, end: int) -> tuple | None:
+    found = None
+    stated: set[tuple[float, str]] = set()
+    for sentence in ctx.sentences[start:end]:
+        if not sentence.zone.states_facts:
+            continue
+        text = ctx.text(sentence)
+        doses = list(DOSE.finditer(text))
+        if not doses:
+            continue
+        stated |= {(float(m.group("value")), _unit(m.group("unit"))) for m in doses}
+        verb = _DOSING_VERB.search(text, 0, doses[0].start())
+        if found is None and verb and doses[0].start() - verb.end() <= 60:
+            found = dose_in(text[verb.start():])
+        elif found is None and re.search(r":\s*$|^\s*\|", text):
+            found = dose_in(text)  # a caption or a table's header: "ZX-101 5 mg/kg Q2W (n=11)"
+    return found if found is not None and len(stated) == 1 else None
 
 
 def trial_for(ctx: Context, sentence: Sentence, position: int) -> str | None:

@@ -4,12 +4,13 @@ Figures about single patients and definitions of response are not results."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 from functools import lru_cache
 
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
-from .cohorts import DOSE, CohortMention, cohort_mentions, number, trial_for
+from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
 from .context import Context, name_key
 from .literals import has_word
 from .memo import per_text, per_text_value
@@ -64,6 +65,9 @@ COMPARATOR_TAIL = re.compile(
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
     rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
+    rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
+    rf"(?P<v3>{NUM})\s+(?:prior\s+|previous\s+)?(?:lines?\b|regimens\b|therapies\b|treatments\b)"
     # "the median number of prior lines of CLL therapy was two"
     rf"|\b(?:average|mean|median)\s+number\s+of\s+prior\s+(?:lines?(?:\s+of\s+(?:[\w/-]+\s+){{0,2}}?(?:therapy|treatment))?|treatments?|therapies|regimens)"
     rf"\s+(?:was|were|is)\s+(?P<v2>{NUM})\b",
@@ -145,6 +149,7 @@ def _compatible(endpoint: str, unit: str) -> bool:
 
 def extract_results(ctx: Context) -> None:
     results: list[ResultFact] = []
+    subgroups: dict[str, str] = {}  # label -> "subgroup" or "disease subgroup"
     for sentence in ctx.fact_sentences():
         text = _masked(ctx.text(sentence))
         if re.search(r"\bdefines?\b", text):
@@ -163,15 +168,22 @@ def extract_results(ctx: Context) -> None:
             if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
-            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator))
+            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups))
+    results = _several_subgroups([r for r in results if r is not None], subgroups)
     results.extend(_table_results(ctx))
-    results = _in_disease_sections(ctx, [r for r in results if r is not None])
+    results = _one_label_per_group(_in_disease_sections(ctx, results))
     ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
+    apply_stated_dose(ctx)
 
 
 # A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
-_INLINE_HEADING = re.compile(r"^\W*(?P<heading>[A-Z][^.:]{3,80}?)\s*\*\*\s+[A-Z]")
+_INLINE_HEADING = re.compile(r"^\W*(?P<heading>[A-Z][^.:]{3,120}?)(?:\s*\*\*\s+|\s+\*\*)[A-Z]")
+# A heading naming the population its section reports on: "ZX-101 Data in Previously Treated
+# Patients", "Results in Treatment-Naive Patients", "Efficacy among Adults"
+_POPULATION_HEADING = re.compile(
+    r"^(?:(?:[\w/+-]+\s+){0,3}?(?:Data|Results|Efficacy|Outcomes|Findings)\s+)?(?:in|among)\s+(?:the\s+)?"
+    r"(?P<group>.+?)(?:\s+(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Pp]opulation|[Cc]ohort))?$")
 
 
 def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
@@ -211,9 +223,13 @@ def _disease_sections(ctx: Context) -> dict[int, str]:
             if inline:
                 heading = inline.group("heading")
         if heading is not None:
-            heading = " ".join(heading.replace("*", " ").split())
-            label = _short_label(heading, short_of, ctx.document.text)
-            current = label if names_disease(heading) or label != heading else None
+            heading = re.sub(r"\s+(?=-)", "", " ".join(heading.replace("*", " ").split()))
+            population = _POPULATION_HEADING.match(heading)
+            if population and not _NOT_GROUP.search(population.group("group")):
+                current = folded(_short_label(population.group("group"), short_of, ctx.document.text))
+            else:
+                label = _short_label(heading, short_of, ctx.document.text)
+                current = label if names_disease(heading) or label != heading else None
         if current:
             found[sentence.span.start] = current
     return found
@@ -293,6 +309,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     tail = text[end:following.start() if following else len(text)]
     if _EARLIER_LOOK.match(tail):
         return False  # "45%, compared with 30% at the interim analysis": the drug's own earlier figure
+    if before and _group_after(ctx, text, end) and _group_after(ctx, text, before[-1]):
+        return False  # "41% in adults versus 52% in children": two groups of the trial, set side by side
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
@@ -337,6 +355,13 @@ _SHARE_HAD = re.compile(
 _COUNT_THEN_RATE = re.compile(
     r"\b(?:in|among|of)\s+(?P<n>\d+)\s+(?:of|out of|/)\s+(?P<m>\d+)\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s*\($"
     r"|\b\d+\s*/\s*\d+\s*\($", re.I)
+
+
+# A change stated with the level it reached: "extended median survival by 5.3 months to 13.8 months",
+# "raised the ORR by 12% to 45%". The figure after "by" is a difference between arms (no result).
+_CHANGED_BY_TO = re.compile(
+    r"[^\d.;]{0,40}?\bby\s+(?:approximately\s+|about\s+|nearly\s+|almost\s+|more than\s+)?\d+(?:\.\d+)?\s*"
+    r"(?:%|percent|months?|weeks?|days?)\s+to\s+(?:approximately\s+|about\s+|nearly\s+)?", re.I)
 
 
 # A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
@@ -391,6 +416,8 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
             continue
         codes = [e[2] for e in listed] if len(listed) == len(items) else [first[2]] * len(items)
         groups = [m for m in mentions if found.end() <= m.start and re.match(r"[^.;]*?\brespectively", text[m.end:])]
+        if len(groups) != len(items):
+            groups = _listed_subgroups(text, found.end()) or groups
         kept = [f for f in out if not any(a <= f[0] < b for a, b, _ in items)]
         new = []
         for index, (a, b, value) in enumerate(items):
@@ -403,6 +430,27 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
         if new:
             out = kept + new
     return sorted(out), labels
+
+
+_GROUP_LIST = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:in|among|for)\s+(?:the\s+)?(?P<list>[^.;()]{3,160}?),?\s+respectively", re.I)
+
+
+def _listed_subgroups(text: str, end: int) -> list[CohortMention]:
+    """The groups a "respectively" list names: "in adults and children", "in treatment-naive and
+    previously treated patients" (the last item's noun is every item's)."""
+    listed = _GROUP_LIST.match(text, end)
+    if listed is None:
+        return []
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("list")) if i.strip()]
+    noun = re.search(rf"\s{_GROUP_NOUN}$", items[-1], re.I) if items else None
+    out = []
+    for item in items:
+        phrase = item if re.search(rf"(?:^|\s){_GROUP_NOUN}$|^{_LINE}$", item, re.I) or noun is None else item + noun.group(0)
+        mention = _subgroup_mention(_SUBGROUP.match("in " + phrase))
+        if mention is None or mention.end != len(phrase) + 3:
+            return []
+        out.append(CohortMention(mention.label, listed.start("list"), listed.end("list"), mention.kind))
+    return out
 
 
 def _listed_endpoints(text: str, endpoints, before: int) -> list:
@@ -440,6 +488,8 @@ def _values(text: str):
             gap = text[before[-1][1]:match.start()]
             if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
+            elif _CHANGED_BY_TO.fullmatch(gap):
+                chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
@@ -466,7 +516,7 @@ def _values(text: str):
         last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
     for match in PRIOR_LINES.finditer(text):
-        value = number(match.group("v") or match.group("v2"))
+        value = number(match.group("v") or match.group("v2") or match.group("v3"))
         if value is not None:
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
     for pattern in (COUNT, COUNT_LIST):
@@ -487,12 +537,15 @@ def _endpoint_code(phrase: str) -> str | None:
     return None
 
 
-def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator) -> ResultFact | None:
+def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator,
+            subgroups: dict[str, str]) -> ResultFact | None:
     drug = None
     trial = cohort = None
     if not comparator:
         cohort = (_cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
-                  or _prior_therapy_subgroup(text, start) or _line_subgroup(ctx, text, start, end))
+                  or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end))
+        if cohort is not None and cohort.kind.endswith("subgroup"):
+            subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
@@ -501,7 +554,7 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
-    population = cohort.label if cohort and cohort.kind == "population" else None
+    population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
@@ -545,32 +598,96 @@ def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
     return found
 
 
-# "in the third-line setting", "among 3L+ patients": a line-of-therapy subgroup, when the
-# release reports more than one line (GUIDE.md: "third-line" is a named analysis subgroup)
+# A named analysis subgroup a figure is reported for (GUIDE.md: "third-line"; "adults" and
+# "children"): a line of therapy ("in the third-line setting", "among 3L+ patients") or a group
+# of people ("41% in adults and 52% in children", "in treatment-naive patients"). Such a group is
+# a cohort only when the release reports figures for more than one (_several_subgroups): one
+# population alone is just who the trial enrolled.
 _LINE = r"(?:(?:first|second|third|fourth|fifth|later|2nd|3rd|4th)[- ]line(?:\+|\s+or\s+later|\s+and\s+(?:later|beyond))?|[1-5]L\+?)"
-_LINE_SUBGROUP = re.compile(
-    rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
-    rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?", re.I)
+_GROUP_NOUN = r"(?:adults|children|adolescents|infants|patients|participants|subjects)"
+_SUBGROUP = re.compile(
+    rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
+    rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?"
+    # "in patients with ovarian cancer": the group is its disease
+    rf"|(?:patients|participants|subjects)\s+with\s+(?P<disease>(?:[\w/+'-]+\s+){{0,5}}?[\w/+'-]+)"
+    rf"(?=\s*(?:[(,;.]|$|and\b|who\b|were\b|was\b|versus\b|vs\b|compared\b|treated\b))"
+    rf"|(?P<group>(?:[\w/+-]+\s+){{0,6}}?{_GROUP_NOUN})(?![\w-]))", re.I)
 _ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
+# Words before "patients" that say which were counted, not which group: "all evaluable patients"
+_NOT_GROUP = re.compile(
+    r"^(?:all|these|those|such|both|each|most|many|some|other|remaining|evaluable|treated|enrolled|dosed|"
+    r"randomi[sz]ed|assessable|our|its|their|of|and|or|with|who|were|was|had|\d+)(?:\s|$)|\s(?:of|and|or|with|who|were|was|had)\s", re.I)
+# What may stand between a figure and the group after it: its endpoint, a count in parentheses
+_FIGURE_TAIL = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:\([^()]*\)\s*)?(?=(?:in|among|for)\s)", re.I)
 
 
-def _line_subgroup(ctx: Context, text: str, start: int, end: int) -> CohortMention | None:
-    if len(_release_lines(ctx)) < 2:
-        return None
+def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
     previous = [m.end() for m in VALUE.finditer(text, 0, start)]
-    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r"[;]", text[:start])])
+    # a clause ends at a semicolon or a dash between bullets run together ("... patients - 56 percent ORR")
+    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r";|\s[-\u2013\u2014]\s", text[:start])])
     found = None
-    for match in _LINE_SUBGROUP.finditer(text, clause_start, start):
-        found = match
-    after = _LINE_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0)))
-    found = after or found
-    if found is None:
+    for match in _SUBGROUP.finditer(text, clause_start, start):
+        found = _subgroup_mention(match) or found
+    tail = _FIGURE_TAIL.match(text, end)
+    after = _subgroup_mention(_SUBGROUP.match(text, tail.end())) if tail else None
+    if after is None:
+        after = _subgroup_mention(_SUBGROUP.match(text, end + len(re.match(r"\s*", text[end:]).group(0))))
+    return after or found
+
+
+def _group_after(ctx: Context, text: str, end: int) -> CohortMention | None:
+    """The trial's own group named right after a figure ("52% in children"), not a control arm,
+    another drug's patients or a disease."""
+    tail = _FIGURE_TAIL.match(text, end)
+    mention = _subgroup_mention(_SUBGROUP.match(text, tail.end())) if tail else None
+    if mention is None or mention.kind != "subgroup" or ctx.drugs_in(mention.label):
         return None
-    return CohortMention(found.group("label"), found.start(), found.end(), "population")
+    if re.search(r"placebo|control|chemotherapy|standard|comparator|historical|SoC\b", mention.label, re.I):
+        return None
+    return mention
 
 
-def _release_lines(ctx: Context) -> set[str]:
-    return {re.sub(r"[\s-]+", " ", m.group(0).lower()) for m in _ANY_LINE.finditer(ctx.document.text)}
+def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
+    if match is None:
+        return None
+    if match.group("label"):
+        return CohortMention(match.group("label"), match.start(), match.end(), "subgroup")
+    if match.group("disease"):
+        disease = folded(" ".join(match.group("disease").split()))
+        if not names_disease(disease) or _NOT_GROUP.match(disease):  # "relapsed or refractory myeloma" keeps its "or"
+            return None
+        return CohortMention(disease, match.start(), match.end(), "disease subgroup")
+    group = folded(" ".join(match.group("group").split()))
+    label = re.sub(r"\s+(?:patients|participants|subjects)$", "", group, flags=re.I)
+    if (label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label)
+            or (NOT_POPULATION.match(label.lower()) and not re.match(r"(?:adult|pediatric|paediatric)\b", label, re.I))):
+        return None  # "in 12 patients", "among all evaluable patients": who was counted, no group
+    return CohortMention(label, match.start(), match.end(), "subgroup")
+
+
+def folded(label: str) -> str:
+    """A label without accents: "naïve" and "naive" name one group."""
+    return label if label.isascii() else unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+
+
+def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> list[ResultFact]:
+    """Subgroup figures keep their group only when the release reports more than one group. A
+    disease is set against another in one statement ("38% in patients with ovarian cancer and 25%
+    in patients with endometrial cancer"): apart, two wordings may name the trial's one disease."""
+    by_statement: dict = {}
+    for r in results:
+        if subgroups.get(r.cohort) == "disease subgroup":
+            by_statement.setdefault(r.evidence.span, set()).add(name_key(r.cohort))
+    contrasted = {key for keys in by_statement.values() if len(keys) >= 2 for key in keys}
+
+    def eligible(label: str) -> bool:
+        return subgroups[label] != "disease subgroup" or name_key(label) in contrasted
+    reported = {name_key(r.cohort) for r in results if r.cohort in subgroups and eligible(r.cohort)}
+
+    def kept(label: str) -> bool:
+        return len(reported) >= 2 and eligible(label)
+    return [r if r.cohort not in subgroups or kept(r.cohort) else replace(r, cohort=None, population=None)
+            for r in results]
 
 
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
@@ -642,6 +759,8 @@ def _cell_value(label: str, cell: str, endpoint: str) -> tuple[float, float | No
     """A cell's figure for the row's endpoint: (value, value_high, unit)."""
     if _COUNT_AND_RATE.search(label):
         rate = _PERCENT_IN_PARENS.match(cell)  # "5 (45)": the rate wins over the count
+        if rate is None and re.fullmatch(r"0(?:\.0+)?", cell.strip()):
+            return (0.0, None, "%") if _compatible(endpoint, "%") else None  # "0": no patient, a 0 % rate
         return (float(rate.group("v")), None, "%") if rate and _compatible(endpoint, "%") else None
     found = VALUE.search(cell)
     if found:
@@ -730,6 +849,20 @@ def _table_fact(ctx, row: Sentence, endpoint, figure, label, comparator=False) -
     return ResultFact(drug, endpoint, value, unit, Evidence.of(row, TABLE), trial=trial, cohort=label,
                       value_high=high, comparator=comparator,
                       population=label if label and not label.isdigit() else None)
+
+
+def _one_label_per_group(results: list[ResultFact]) -> list[ResultFact]:
+    """A group named twice in different case ("treatment-naive patients" in a summary bullet,
+    "Treatment-Naive Patients" in a heading) is one group: the first wording names it."""
+    first: dict[str, str] = {}
+    out = []
+    for result in results:
+        if result.cohort:
+            label = first.setdefault(name_key(result.cohort), result.cohort)
+            if label != result.cohort:
+                result = replace(result, cohort=label, population=label if result.population else None)
+        out.append(result)
+    return out
 
 
 def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
