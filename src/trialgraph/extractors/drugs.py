@@ -201,8 +201,10 @@ _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated 
     january february march april may june july august september october november december first second
     both each such another""".split())
 LAUNCHED = gate(LAUNCHED)
-_LAUNCH_WORDS = re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
-                           r" (?:indicated|approved|marketed|prescribed)\b")
+# A case-insensitive alternation tries every position of the text, each character folded:
+# gated (prefilter.py), the sentences without one of its words cost a few substring tests.
+_LAUNCH_WORDS = gate(re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
+                                r" (?:indicated|approved|marketed|prescribed)\b"))
 
 
 def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -605,7 +607,7 @@ def extract_drugs(ctx: Context) -> None:
 
 # "active ingredient x", "x, the active ingredient of", "a molecule called x": the words that name a
 # product's substance, not another drug given with it
-_INGREDIENT_WORDS = re.compile(r"(?i)ingredient|called|named")
+_INGREDIENT_WORDS = gate(re.compile(r"(?i)ingredient|called|named"))  # gated: see _LAUNCH_WORDS
 INGREDIENT = re.compile(
     r"\bactive\s+(?:pharmaceutical\s+)?ingredient,?\s+(?:is\s+|of\s+\w+\s+is\s+)?(?:(?:synthetic|the)\s+)?(?P<inn>[a-z][a-z-]{3,})"
     r"|(?P<inn2>[a-z][a-z-]{3,}),?\s+(?:is\s+)?the\s+active\s+(?:pharmaceutical\s+)?ingredient\b"
@@ -665,9 +667,9 @@ _MADE_OF_BEFORE = gate(re.compile(
 _DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moiet(?:y|ies)|scaffolds?)\b", re.I)
 
 
-# the words either pattern needs, looked for once per sentence: most sentences have none
-_PART_WORDS = re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
-                         r"derivative|moiet|scaffold")
+# the words either pattern needs, looked for once per sentence: most sentences have none (gated: see _LAUNCH_WORDS)
+_PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
+                              r"derivative|moiet|scaffold"))
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:
