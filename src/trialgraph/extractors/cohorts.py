@@ -294,8 +294,8 @@ def _document_regimen(ctx: Context) -> str | None:
     return "single" if single else None
 
 
-_SINGLE_ADMINISTRATION = re.compile(
-    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I)
+_SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
+    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I))
 
 
 def trial_for(ctx: Context, sentence: Sentence, position: int) -> str | None:

@@ -313,9 +313,9 @@ _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
 FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
 # "Acme ("Acme") is the trading name of Acme Holdings plc": one company under two names.
-TRADING_NAME = re.compile(
+TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name
     rf"(?P<new>{_RUN})\s*(?:\([^()]*\)\s*)?,?\s+(?:is|was|are)\s+(?:the\s+)?(?:trading|brand|business)\s+name\s+(?:of|for)\s+"
-    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])")
+    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])"))
 RENAMED = re.compile(
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
     r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"

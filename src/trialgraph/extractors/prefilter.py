@@ -113,8 +113,8 @@ def _node(op, av, icase: bool) -> _Info:
         return _class(av, icase), []
     if op is C.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        if (add_flags | del_flags) & re.IGNORECASE:
-            return None, []  # a local case switch: give up rather than mix foldings
+        if (add_flags | del_flags) & re.IGNORECASE and not icase:
+            return None, []  # a local case switch: needles() folds the whole pattern instead
         return _seq(sub, icase)
     if op is getattr(C, "ATOMIC_GROUP", None):
         return _seq(av, icase)
@@ -169,15 +169,29 @@ def needles(pattern: re.Pattern) -> tuple[tuple[frozenset, ...], bool] | None:
     each set (lower-cased when case-insensitive); None if nothing is known."""
     if not isinstance(pattern.pattern, str):
         return None
-    icase = bool(pattern.flags & re.IGNORECASE)
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # an unknown construct: no filter, the plain scan stays
         return None
+    # A pattern that switches case locally ("Name (?i:announces)") is read as wholly
+    # case-insensitive: a string a case-sensitive part needs is also in the lower-cased text.
+    icase = bool(pattern.flags & re.IGNORECASE) or _switches_case(tree)
     required = _seq(tree, icase)[1][:_KEEP]
     if not required:
         return None
     return tuple(required), icase
+
+
+def _switches_case(items) -> bool:
+    """Does the parsed pattern hold a group that turns case-insensitivity on or off?"""
+    for op, av in items:
+        if op is C.SUBPATTERN and (av[1] | av[2]) & re.IGNORECASE:
+            return True
+        subs = (av[3],) if op is C.SUBPATTERN else av[1] if op is C.BRANCH else (av[2],) if op in _REPEATS else \
+            (av,) if op is getattr(C, "ATOMIC_GROUP", None) else (av[1],) if op in (C.ASSERT, C.ASSERT_NOT) else ()
+        if any(_switches_case(sub) for sub in subs):
+            return True
+    return False
 
 
 # One-entry cache: the same sentence is tested against many patterns in a row.

@@ -551,7 +551,7 @@ _LINE = r"(?:(?:first|second|third|fourth|fifth|later|2nd|3rd|4th)[- ]line(?:\+|
 _LINE_SUBGROUP = re.compile(
     rf"\b(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?(?:patients\s+(?:treated\s+)?(?:in|with|receiving|as)\s+(?:the\s+)?)?"
     rf"(?P<label>{_LINE})(?!\w)\s*(?:setting|patients|population|cohort|subgroup|treatment|therapy|participants)?", re.I)
-_ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
+_ANY_LINE = gate(re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I))  # gated (prefilter.py): scans whole releases
 
 
 def _line_subgroup(ctx: Context, text: str, start: int, end: int) -> CohortMention | None:
