@@ -105,6 +105,7 @@ def _protocol_of(code: str, drug_code: str) -> bool:
 _WORD_SEGMENT = re.compile(r"[a-z]{3,}\d*|[A-Z][a-z]{3,}")
 
 
+@lru_cache(maxsize=65536)  # a release names its codes again and again (5 calls in 6 repeat one)
 def _wide_code(code: str) -> bool:
     if not re.search(r"\d", code) or sum(c.isupper() for c in code) < 2 or STUDY_SHAPE.match(code):
         return False
