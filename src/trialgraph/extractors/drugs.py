@@ -63,7 +63,9 @@ APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+
 # at: most sentences have neither, and the full patterns try every word.
 _BRAND_PAREN = re.compile(r"\(\s*[a-z]")
 _ABBR_PAREN = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,10}\s*\)")
-LONG_FORM = re.compile(r"(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
+# No match starts after a lower-case letter: one would then start at that letter too, earlier, and
+# finditer takes the leftmost. Saying so spares the engine its backtracking at every inner letter.
+LONG_FORM = re.compile(r"(?<![a-z])(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE = map(
     gate, (CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE))
@@ -84,6 +86,12 @@ def is_inn(word: str) -> bool:
     if lower.endswith(lexicons.drug_stems()):
         return True
     return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
+
+
+@lru_cache(maxsize=1)
+def _regimens():
+    """The regimen lexicon's pattern, gated (prefilter.py): most sentences name no regimen."""
+    return gate(lexicons.regimens())
 
 
 # Code names CODE's digit run misses: a segment mixing letters and digits
@@ -449,7 +457,7 @@ def extract_drugs(ctx: Context) -> None:
             first = by_canonical.setdefault(hit.canonical, hit.surface)
             if first != hit.surface:
                 links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))
-        for match in lexicons.regimens().finditer(text):
+        for match in _regimens().finditer(text):
             _note(forms, first_seen, match.group(0), sentence)
         for match in PLATFORM_INN.finditer(text) if "-" in text else ():
             inn = match.group("inn")
