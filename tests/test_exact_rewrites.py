@@ -1,0 +1,58 @@
+"""Patterns rewritten for speed find exactly what their plain forms found.
+
+Each rewrite (a lookbehind the engine can reject early, a class instead of a
+lookbehind, string methods instead of a regex) claims the same matches; these
+tests hold the claim on random text over the alphabet the patterns care about."""
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from trialgraph.extractors import drugs
+from trialgraph.extractors.abbreviations import _words_before
+from trialgraph import segment
+
+
+def _texts(alphabet: str, max_size: int = 60):
+    return st.text(alphabet=alphabet, max_size=max_size)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts("ab .;:()[]\n-"))
+def test_words_before_is_the_tail_after_the_last_clause_mark(text):
+    assert _words_before(text) == re.search(r"[^.;:()\[\]]*$", text).group(0)
+
+
+_PLAIN_LONG_FORM = re.compile(r"(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["ab", "c", "-", " ", "  ", "(", ")", "AB", "X1", "mRNA", "-based", "\n", "Q"]), max_size=25))
+def test_long_form_lookbehind_keeps_every_match(parts):
+    text = "".join(parts)
+    assert [(m.span(), m.groupdict()) for m in drugs.LONG_FORM.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in _PLAIN_LONG_FORM.finditer(text)]
+
+
+def test_long_form_still_starts_inside_a_hyphenated_word():
+    # "mRNA-based therapy": no long form can start at "m", so it starts after the hyphen
+    match = drugs.LONG_FORM.search("an mRNA-based therapy (MBT)")
+    assert match.group("long") == "based therapy" and match.group("abbr") == "MBT"
+
+
+_PLAIN_GLUED = re.compile(r"(?<=[a-z])(?=(?:On|In|The|This|These|Today|At|As|For|Our|We|Earlier|Last|During|After|Since|With)\s)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "On", "The", "In", " ", "\n", "X", "Today", "yIn"]), max_size=20),
+       st.integers(0, 10), st.integers(0, 40))
+def test_glued_heading_cuts_where_the_lookbehind_did(parts, start, end):
+    clean = "".join(parts)
+    end = min(max(end, start + 1), len(clean))
+    if start >= end:
+        return
+    expected = [m.start() for m in _PLAIN_GLUED.finditer(clean, start + 1, end)]
+    bounds = [start, *expected, end]
+    want = [(a, b) for a, b in zip(bounds, bounds[1:]) if clean[a:b].strip()] if expected else [(start, end)]
+    assert segment._unglue(clean, start, end) == want
