@@ -56,3 +56,11 @@ def test_glued_heading_cuts_where_the_lookbehind_did(parts, start, end):
     bounds = [start, *expected, end]
     want = [(a, b) for a, b in zip(bounds, bounds[1:]) if clean[a:b].strip()] if expected else [(start, end)]
     assert segment._unglue(clean, start, end) == want
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts("a*_ \n.-", max_size=40))
+def test_emphasis_blanked_where_the_plain_substitution_blanked(text):
+    from trialgraph import normalize
+
+    assert normalize._blank_emphasis(text) == normalize._EMPHASIS.sub(normalize._blank, text)

@@ -140,7 +140,8 @@ _LINE_ENDINGS_RE = re.compile(r"\r\n?")
 _HUGE_NUMBER_RE = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d{3,}(?!\w)")
 # What any such number contains, found by scans that skip straight to a digit
 # or an "e": the full pattern, led by a lookbehind, tries every character.
-_HUGE_NUMBER_HINTS = (re.compile(r"\d{16}"), re.compile(r"[eE][+-]?\d{3}"))
+# (r"\d\d{15}", not r"\d{16}": a pattern that opens with a repeat gets no such skip.)
+_HUGE_NUMBER_HINTS = (re.compile(r"\d\d{15}"), re.compile(r"[eE][+-]?\d{3}"))
 # Unicode noncharacters (U+FDD0-FDEF and the last two code points of every
 # plane) are not for interchange: RDF written with them escaped (\uFFFE, as
 # pyoxigraph writes Turtle) is refused by independent parsers such as rapper.

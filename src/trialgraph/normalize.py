@@ -37,6 +37,30 @@ def _entity(match: re.Match) -> str:
     return char + " " * (len(match.group(0)) - 1)
 
 
+_MARK = re.compile(r"[*_]")
+
+
+def _blank_emphasis(text: str) -> str:
+    """_EMPHASIS.sub(_blank, text), trying the pattern only where a mark is: it opens
+    with a lookbehind, so a plain scan tries it at every character of the release."""
+    spans = []
+    position = 0
+    while (mark := _MARK.search(text, position)) is not None:
+        match = _EMPHASIS.match(text, mark.start())  # the lookbehinds still see the text before
+        if match:
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = mark.start() + 1
+    if not spans:
+        return text
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
 def clean_markup(text: str) -> str:
     out = _ENTITY.sub(_entity, text) if "&" in text else text
     out = _IMAGE.sub(_blank, out)
@@ -45,7 +69,7 @@ def clean_markup(text: str) -> str:
     out = _TRADEMARK.sub(_blank, out)
     out = _ESCAPE.sub(" ", out)
     if "*" in out or "_" in out:  # every emphasis mark is one of them
-        out = _EMPHASIS.sub(_blank, out)
+        out = _blank_emphasis(out)
     if not all(line.isprintable() for line in out.split("\n")):  # what is blanked is never printable
         out = out.translate(_BLANKED)
     assert len(out) == len(text)
