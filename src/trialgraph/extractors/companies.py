@@ -3,6 +3,7 @@ forms the release defines ("Ambrx"), website and headquarters."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
@@ -441,6 +442,7 @@ _SUFFIX_WORDS = {
 }
 
 
+@lru_cache(maxsize=65536)  # asked again and again of the same few names (7 calls in 8 repeat one)
 def company_key(name: str) -> str:
     """Name without corporate suffixes, for matching forms of one company."""
     words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'").replace("'", ""))

@@ -139,6 +139,13 @@ def _code_matches(text: str):
                 yield match
 
 
+# compiled once: these run on every code of every sentence
+_TWO_DIGITS = re.compile(r"\d{2}")
+_CODE_LETTERS = re.compile(r"[A-Z]{2}|[A-Z]-\d")
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{3,}\s$")
+_CONJUGATE_BEFORE = re.compile(r"\b(?:PDC|ADC)\s$")
+
+
 @per_text
 def _code_candidates(text: str) -> list[re.Match]:
     out = []
@@ -146,10 +153,10 @@ def _code_candidates(text: str) -> list[re.Match]:
         code = match.group("code")
         if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
             continue
-        if match.re is CODE and (not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code)):
+        if match.re is CODE and (not _TWO_DIGITS.search(code) or not _CODE_LETTERS.search(code)):
             continue
         before = text[max(0, match.start() - 20):match.start()]
-        if REJECT_BEFORE.search(before) or re.search(r"\b[A-Z]{3,}\s$", before) and not re.search(r"\b(?:PDC|ADC)\s$", before):
+        if REJECT_BEFORE.search(before) or _CAPITALS_BEFORE.search(before) and not _CONJUGATE_BEFORE.search(before):
             continue
         out.append(match)
     return out

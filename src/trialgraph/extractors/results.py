@@ -143,11 +143,14 @@ def _compatible(endpoint: str, unit: str) -> bool:
     return endpoint not in RATE_ENDPOINTS
 
 
+_DEFINES = re.compile(r"\bdefines?\b")
+
+
 def extract_results(ctx: Context) -> None:
     results: list[ResultFact] = []
     for sentence in ctx.fact_sentences():
         text = _masked(ctx.text(sentence))
-        if re.search(r"\bdefines?\b", text):
+        if _DEFINES.search(text):
             continue
         # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
         mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
@@ -615,11 +618,14 @@ def _table_results(ctx: Context) -> list[ResultFact]:
     return results
 
 
+_CELL_BREAK = re.compile(r"\s{2,}|\t")
+
+
 def _is_row(text: str) -> bool:
     text = text.strip()
     if text.startswith("|"):  # a markdown table row: "| ORR | 45% | 12% |"
         return text.count("|") >= 3
-    return len(re.split(r"\s{2,}|\t", text)) >= 3
+    return len(_CELL_BREAK.split(text)) >= 3
 
 
 def _cells(text: str) -> list[str]:
