@@ -14,7 +14,9 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
 _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
-_TRADEMARK = re.compile(r"\((?:TM|R|C)\)|[™®©℠]")
+# the symbols as literals, not a class: alternatives that all open with a literal let the
+# regex engine skip to those characters, where a class beside them has it try every one
+_TRADEMARK = re.compile(r"\((?:TM|R|C)\)|™|®|©|℠")
 _ESCAPE = re.compile(r"\\(?=[-*_#\[\]()!.+])")
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003"}
 # Odd spaces and control characters (Unicode category Cc: U+0000-001F and
