@@ -64,3 +64,19 @@ def test_emphasis_blanked_where_the_plain_substitution_blanked(text):
     from trialgraph import normalize
 
     assert normalize._blank_emphasis(text) == normalize._EMPHASIS.sub(normalize._blank, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts("(TMRC)™®©℠ a", max_size=30))
+def test_trademark_symbols_blanked_as_by_the_class(text):
+    from trialgraph import normalize
+
+    assert normalize._TRADEMARK.sub("#", text) == re.sub(r"\((?:TM|R|C)\)|[™®©℠]", "#", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts("ABCDEFGa1 -_é", max_size=40))
+def test_acronyms_found_as_by_the_word_boundaries(text):
+    from trialgraph.extractors import abbreviations
+
+    assert abbreviations._ACRONYM.findall(text) == re.findall(r"\b[A-Z]{2,6}\b", text)

@@ -81,7 +81,9 @@ def _one_disease_word(word: str) -> bool:
     return word.isalpha() and names_disease(word)
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+# r"\b[A-Z]{2,6}\b" with its opening boundary tested after the first capital (no word
+# character before it): led by a class, the scan of the whole release skips to capitals
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
