@@ -317,11 +317,11 @@ FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name
     rf"(?P<new>{_RUN})\s*(?:\([^()]*\)\s*)?,?\s+(?:is|was|are)\s+(?:the\s+)?(?:trading|brand|business)\s+name\s+(?:of|for)\s+"
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])"))
-RENAMED = re.compile(
+RENAMED = gate(re.compile(  # gated like TRADING_NAME: a rename's words are in few sentences
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
     r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
     rf"(?i:to|as))\s+(?P<new>{_RUN[:-1]})"
-)
+))
 
 
 @per_text
