@@ -80,3 +80,27 @@ def test_acronyms_found_as_by_the_word_boundaries(text):
     from trialgraph.extractors import abbreviations
 
     assert abbreviations._ACRONYM.findall(text) == re.findall(r"\b[A-Z]{2,6}\b", text)
+
+
+_PLAIN_HUGE_NUMBER = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d{3,}(?!\w)")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["1234567890", "123456", "7", ".", "e", "E+", "-", "999", " ", "x", "١٢"]), max_size=12))
+def test_huge_numbers_found_as_by_the_lookbehind_pattern(parts):
+    from trialgraph import ingest
+
+    text = "".join(parts)
+    assert ingest._HUGE_NUMBER_RE.findall(text) == _PLAIN_HUGE_NUMBER.findall(text)
+    found, plain = ingest._HUGE_NUMBER_RE.search(text), _PLAIN_HUGE_NUMBER.search(text)
+    assert (found and found.span()) == (plain and plain.span())
+
+
+@settings(max_examples=600, deadline=None)
+@given(_texts("\u00c2\u00df\u00e0\u00ef\u00f0\u00f4\u00f5\u0080\u00bf\u2019\u20aca", max_size=12))
+def test_mojibake_found_as_by_the_three_classes(text):
+    from trialgraph import ingest
+
+    cont = ingest._CONT
+    plain = re.compile(f"[\u00c2-\u00df][{cont}]|[\u00e0-\u00ef][{cont}]{{2}}|[\u00f0-\u00f4][{cont}]{{3}}")
+    assert [m.span() for m in ingest._MOJIBAKE_RE.finditer(text)] == [m.span() for m in plain.finditer(text)]
