@@ -79,8 +79,12 @@ def test_needles_of_simple_patterns():
     assert needles(re.compile(r"[A-Z]\d+")) is None
     assert needles(re.compile(r"(?:abc)?\d")) is None
     assert needles(re.compile(r"abc|\d")) is None
-    # a local case switch is not followed
-    assert needles(re.compile(r"x(?i:abc)")) == ((frozenset({"x"}),), False)
+    # a local case switch folds the whole pattern: what the case-sensitive part needs is in the lower-cased text too
+    assert needles(re.compile(r"x(?i:abc)")) == ((frozenset({"xabc"}),), True)
+    assert needles(re.compile(r"(?i)x(?-i:Abc)")) == ((frozenset({"xabc"}),), True)
+    switched = gate(re.compile(r"Acme (?i:renamed)"))
+    assert switched.search("Acme RENAMED").group(0) == "Acme RENAMED"
+    assert switched.search("ACME renamed") is None and switched.search("Acme was not") is None
 
 
 def test_gated_scan_skips_only_texts_without_a_needle():

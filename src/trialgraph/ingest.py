@@ -128,19 +128,24 @@ _CONT = (
     "\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
     "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 )
+# The lead byte as one class (C2-F4), its kind told after by a lookbehind: alternatives that
+# open with different classes give the regex engine nothing to skip to, one class does
+# (the same matches as f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}").
 _MOJIBAKE_RE = re.compile(
-    f"[\u00c2-\u00df][{_CONT}]"
-    f"|[\u00e0-\u00ef][{_CONT}]{{2}}"
-    f"|[\u00f0-\u00f4][{_CONT}]{{3}}"
+    f"[\u00c2-\u00f4](?:(?<=[\u00c2-\u00df])[{_CONT}]"
+    f"|(?<=[\u00e0-\u00ef])[{_CONT}]{{2}}"
+    f"|(?<=[\u00f0-\u00f4])[{_CONT}]{{3}}"
+    ")"
 )
 
 _LINE_ENDINGS_RE = re.compile(r"\r\n?")
 # 16+ digits are beyond a float's precision; an exponent of 3+ digits (1e999)
 # overflows it: neither is a dose, a count or a rate. Extractors leave them out.
-_HUGE_NUMBER_RE = re.compile(r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d{3,}(?!\w)")
-# What any such number contains, found by scans that skip straight to a digit
-# or an "e": the full pattern, led by a lookbehind, tries every character.
-_HUGE_NUMBER_HINTS = (re.compile(r"\d{16}"), re.compile(r"[eE][+-]?\d{3}"))
+# Written r"(?<![\w.])\d{16,}|(?<![\w.])\d+(?:\.\d+)?[eE][+-]?\d{3,}(?!\w)" with the first digit
+# taken before the lookbehind tests the character ahead of it: a pattern that opens with a
+# class lets the regex engine skip straight to digits, where a lookbehind is tried at every
+# character (the same matches: tests/test_exact_rewrites.py).
+_HUGE_NUMBER_RE = re.compile(r"\d(?<![\w.]\d)(?:\d{15,}|\d*(?:\.\d+)?[eE][+-]?\d{3,}(?!\w))")
 # Unicode noncharacters (U+FDD0-FDEF and the last two code points of every
 # plane) are not for interchange: RDF written with them escaped (\uFFFE, as
 # pyoxigraph writes Turtle) is refused by independent parsers such as rapper.
@@ -395,7 +400,7 @@ def _finish(text: str, warnings: list[str], source: str | None, *,
             f"not text: binary data ({controls} control characters in {len(text)})",
             path=source,
         )
-    huge = _HUGE_NUMBER_RE.search(text) if any(h.search(text) for h in _HUGE_NUMBER_HINTS) else None
+    huge = _HUGE_NUMBER_RE.search(text)
     if huge:
         count = len(_HUGE_NUMBER_RE.findall(text))
         warnings.append(

@@ -14,7 +14,9 @@ _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])")
 _HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t]")
-_TRADEMARK = re.compile(r"\((?:TM|R|C)\)|[™®©℠]")
+# the symbols as literals, not a class: alternatives that all open with a literal let the
+# regex engine skip to those characters, where a class beside them has it try every one
+_TRADEMARK = re.compile(r"\((?:TM|R|C)\)|™|®|©|℠")
 _ESCAPE = re.compile(r"\\(?=[-*_#\[\]()!.+])")
 _SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003"}
 # Odd spaces and control characters (Unicode category Cc: U+0000-001F and
@@ -37,6 +39,30 @@ def _entity(match: re.Match) -> str:
     return char + " " * (len(match.group(0)) - 1)
 
 
+_MARK = re.compile(r"[*_]")
+
+
+def _blank_emphasis(text: str) -> str:
+    """_EMPHASIS.sub(_blank, text), trying the pattern only where a mark is: it opens
+    with a lookbehind, so a plain scan tries it at every character of the release."""
+    spans = []
+    position = 0
+    while (mark := _MARK.search(text, position)) is not None:
+        match = _EMPHASIS.match(text, mark.start())  # the lookbehinds still see the text before
+        if match:
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = mark.start() + 1
+    if not spans:
+        return text
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    return "".join(pieces) + text[last:]
+
+
 def clean_markup(text: str) -> str:
     out = _ENTITY.sub(_entity, text) if "&" in text else text
     out = _IMAGE.sub(_blank, out)
@@ -45,7 +71,7 @@ def clean_markup(text: str) -> str:
     out = _TRADEMARK.sub(_blank, out)
     out = _ESCAPE.sub(" ", out)
     if "*" in out or "_" in out:  # every emphasis mark is one of them
-        out = _EMPHASIS.sub(_blank, out)
+        out = _blank_emphasis(out)
     if not all(line.isprintable() for line in out.split("\n")):  # what is blanked is never printable
         out = out.translate(_BLANKED)
     assert len(out) == len(text)

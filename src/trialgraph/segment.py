@@ -197,12 +197,15 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
 # Pasted pages lose the line break after an inline heading: "... for Bipolar DisorderOn August 6th,
 # the company ...", "Clinical Program OverviewThis strategic ...". A lower-case letter followed,
 # without a space, by a word that opens sentences is such a seam: nothing else writes "rOn " or "yThe ".
-_GLUED_HEADING = re.compile(
-    r"(?<=[a-z])(?=(?:On|In|The|This|These|Today|At|As|For|Our|We|Earlier|Last|During|After|Since|With)\s)")
+# The pattern finds the opening word and the letter before it is tested after: a pattern that opens
+# with literal words lets the regex engine skip to their capitals, where one led by a lookbehind
+# (r"(?<=[a-z])(?=(?:On|...)\s)") is tried at every character.
+_SENTENCE_OPENER = re.compile(
+    r"(?:On|In|The|This|These|Today|At|As|For|Our|We|Earlier|Last|During|After|Since|With)(?=\s)")
 
 
 def _unglue(clean: str, start: int, end: int) -> list[tuple[int, int]]:
-    cuts = [m.start() for m in _GLUED_HEADING.finditer(clean, start + 1, end)]
+    cuts = [m.start() for m in _SENTENCE_OPENER.finditer(clean, start + 1, end) if "a" <= clean[m.start() - 1] <= "z"]
     if not cuts:
         return [(start, end)]
     bounds = [start, *cuts, end]

@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*\)")
-_WORDS_BEFORE = re.compile(r"[^.;:()\[\]]*$")
+_CLAUSE_MARKS = ".;:()[]"  # the words of a long form run back to none of these
+
+
+def _words_before(text: str) -> str:
+    """The tail of `text` after its last clause mark (what r"[^.;:()\[\]]*$" finds, without
+    the regex engine retrying the run from every character before the last mark)."""
+    return text[max(text.rfind(mark) for mark in _CLAUSE_MARKS) + 1:]
 
 
 def defined_abbreviations(text: str) -> dict[str, str]:
@@ -23,7 +29,7 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         short = match.group(1)
         if sum(c.isupper() for c in short) < 2 or short in found:
             continue
-        before = _WORDS_BEFORE.search(text[max(0, match.start() - 200):match.start()]).group(0)
+        before = _words_before(text[max(0, match.start() - 200):match.start()])
         words = before.split()[-min(len(short) + 5, 2 * len(short)):]
         long = _best_long_form(short, " ".join(words))
         if long and (len(long.split()) >= 2 or _one_disease_word(long)):  # "osteoarthritis (OA)"
@@ -75,7 +81,9 @@ def _one_disease_word(word: str) -> bool:
     return word.isalpha() and names_disease(word)
 
 
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+# r"\b[A-Z]{2,6}\b" with its opening boundary tested after the first capital (no word
+# character before it): led by a class, the scan of the whole release skips to capitals
+_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{1,5}\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

@@ -304,14 +304,15 @@ def _document_regimen(ctx: Context) -> str | None:
     single = False
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
-        if re.search(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b", text):
+        if _REPEATED_DOSING.search(text):
             return "multiple"
         single = single or bool(_SINGLE_ADMINISTRATION.search(text))
     return "single" if single else None
 
 
-_SINGLE_ADMINISTRATION = re.compile(
-    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I)
+_REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b"))
+_SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
+    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I))
 
 
 # How a methods sentence or a table caption gives every patient the same dose: "Patients received

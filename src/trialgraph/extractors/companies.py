@@ -3,6 +3,7 @@ forms the release defines ("Ambrx"), website and headquarters."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
@@ -315,14 +316,14 @@ _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
 FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
 # "Acme ("Acme") is the trading name of Acme Holdings plc": one company under two names.
-TRADING_NAME = re.compile(
+TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name
     rf"(?P<new>{_RUN})\s*(?:\([^()]*\)\s*)?,?\s+(?:is|was|are)\s+(?:the\s+)?(?:trading|brand|business)\s+name\s+(?:of|for)\s+"
-    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])")
-RENAMED = re.compile(
+    rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])"))
+RENAMED = gate(re.compile(  # gated like TRADING_NAME: a rename's words are in few sentences
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
     r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
     rf"(?i:to|as))\s+(?P<new>{_RUN[:-1]})"
-)
+))
 
 
 @per_text
@@ -443,6 +444,7 @@ _SUFFIX_WORDS = {
 }
 
 
+@lru_cache(maxsize=65536)  # asked again and again of the same few names (7 calls in 8 repeat one)
 def company_key(name: str) -> str:
     """Name without corporate suffixes, for matching forms of one company."""
     words = re.findall(r"[a-z0-9]+", name.lower().replace("’", "'").replace("'", ""))

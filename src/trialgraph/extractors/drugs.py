@@ -63,7 +63,9 @@ APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+
 # at: most sentences have neither, and the full patterns try every word.
 _BRAND_PAREN = re.compile(r"\(\s*[a-z]")
 _ABBR_PAREN = re.compile(r"\(\s*[A-Z][A-Z0-9-]{1,10}\s*\)")
-LONG_FORM = re.compile(r"(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
+# No match starts after a lower-case letter: one would then start at that letter too, earlier, and
+# finditer takes the leftmost. Saying so spares the engine its backtracking at every inner letter.
+LONG_FORM = re.compile(r"(?<![a-z])(?P<long>(?:[a-z][a-z-]*\s+){1,5}[a-z][a-z-]*)\s*\(\s*(?P<abbr>[A-Z][A-Z0-9-]{1,10})\s*\)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE = map(
     gate, (CUE, REJECT_BEFORE, BRAND, PAREN_ALIAS, APPOSITIVE_ALIAS, LONG_FORM, NOT_CODE))
@@ -86,6 +88,12 @@ def is_inn(word: str) -> bool:
     return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
 
 
+@lru_cache(maxsize=1)
+def _regimens():
+    """The regimen lexicon's pattern, gated (prefilter.py): most sentences name no regimen."""
+    return gate(lexicons.regimens())
+
+
 # Code names CODE's digit run misses: a segment mixing letters and digits
 # ("ABC-D1", "ABC-1D", "ABC-Xy8", "L-ABC47"), three segments ("AB-CDE-1"), or
 # a mixed-case prefix ("ABx-104").
@@ -105,6 +113,7 @@ def _protocol_of(code: str, drug_code: str) -> bool:
 _WORD_SEGMENT = re.compile(r"[a-z]{3,}\d*|[A-Z][a-z]{3,}")
 
 
+@lru_cache(maxsize=65536)  # a release names its codes again and again (5 calls in 6 repeat one)
 def _wide_code(code: str) -> bool:
     if not re.search(r"\d", code) or sum(c.isupper() for c in code) < 2 or STUDY_SHAPE.match(code):
         return False
@@ -130,6 +139,13 @@ def _code_matches(text: str):
                 yield match
 
 
+# compiled once: these run on every code of every sentence
+_TWO_DIGITS = re.compile(r"\d{2}")
+_CODE_LETTERS = re.compile(r"[A-Z]{2}|[A-Z]-\d")
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{3,}\s$")
+_CONJUGATE_BEFORE = re.compile(r"\b(?:PDC|ADC)\s$")
+
+
 @per_text
 def _code_candidates(text: str) -> list[re.Match]:
     out = []
@@ -137,10 +153,10 @@ def _code_candidates(text: str) -> list[re.Match]:
         code = match.group("code")
         if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
             continue
-        if match.re is CODE and (not re.search(r"\d{2}", code) or not re.search(r"[A-Z]{2}|[A-Z]-\d", code)):
+        if match.re is CODE and (not _TWO_DIGITS.search(code) or not _CODE_LETTERS.search(code)):
             continue
         before = text[max(0, match.start() - 20):match.start()]
-        if REJECT_BEFORE.search(before) or re.search(r"\b[A-Z]{3,}\s$", before) and not re.search(r"\b(?:PDC|ADC)\s$", before):
+        if REJECT_BEFORE.search(before) or _CAPITALS_BEFORE.search(before) and not _CONJUGATE_BEFORE.search(before):
             continue
         out.append(match)
     return out
@@ -201,8 +217,10 @@ _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated 
     january february march april may june july august september october november december first second
     both each such another""".split())
 LAUNCHED = gate(LAUNCHED)
-_LAUNCH_WORDS = re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
-                           r" (?:indicated|approved|marketed|prescribed)\b")
+# A case-insensitive alternation tries every position of the text, each character folded:
+# gated (prefilter.py), the sentences without one of its words cost a few substring tests.
+_LAUNCH_WORDS = gate(re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
+                                r" (?:indicated|approved|marketed|prescribed)\b"))
 
 
 def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
@@ -446,7 +464,7 @@ def extract_drugs(ctx: Context) -> None:
             first = by_canonical.setdefault(hit.canonical, hit.surface)
             if first != hit.surface:
                 links.append((first, hit.surface, "brand" if hit.is_brand else "inn"))
-        for match in lexicons.regimens().finditer(text):
+        for match in _regimens().finditer(text):
             _note(forms, first_seen, match.group(0), sentence)
         for match in PLATFORM_INN.finditer(text) if "-" in text else ():
             inn = match.group("inn")
@@ -605,7 +623,7 @@ def extract_drugs(ctx: Context) -> None:
 
 # "active ingredient x", "x, the active ingredient of", "a molecule called x": the words that name a
 # product's substance, not another drug given with it
-_INGREDIENT_WORDS = re.compile(r"(?i)ingredient|called|named")
+_INGREDIENT_WORDS = gate(re.compile(r"(?i)ingredient|called|named"))  # gated: see _LAUNCH_WORDS
 INGREDIENT = re.compile(
     r"\bactive\s+(?:pharmaceutical\s+)?ingredient,?\s+(?:is\s+|of\s+\w+\s+is\s+)?(?:(?:synthetic|the)\s+)?(?P<inn>[a-z][a-z-]{3,})"
     r"|(?P<inn2>[a-z][a-z-]{3,}),?\s+(?:is\s+)?the\s+active\s+(?:pharmaceutical\s+)?ingredient\b"
@@ -665,9 +683,9 @@ _MADE_OF_BEFORE = gate(re.compile(
 _DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moiet(?:y|ies)|scaffolds?)\b", re.I)
 
 
-# the words either pattern needs, looked for once per sentence: most sentences have none
-_PART_WORDS = re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
-                         r"derivative|moiet|scaffold")
+# the words either pattern needs, looked for once per sentence: most sentences have none (gated: see _LAUNCH_WORDS)
+_PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
+                              r"derivative|moiet|scaffold"))
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:

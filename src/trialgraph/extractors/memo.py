@@ -22,7 +22,12 @@ MAX_CHARS = 2000  # longer texts are computed afresh (at most ~16 MB per helper)
 
 
 def _short(args: tuple) -> bool:
-    return sum(len(a) for a in args if isinstance(a, str)) <= MAX_CHARS
+    # a plain loop: this runs on every call of every helper (a generator costs more than the sum)
+    total = 0
+    for a in args:
+        if isinstance(a, str):
+            total += len(a)
+    return total <= MAX_CHARS
 
 
 def per_text(function: Callable[..., list[T]]) -> Callable[..., list[T]]:

@@ -18,6 +18,7 @@ unreliable, so such text is always scanned.
 """
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 try:  # the regex parser and its node types (private, stable since 3.11)
@@ -113,8 +114,8 @@ def _node(op, av, icase: bool) -> _Info:
         return _class(av, icase), []
     if op is C.SUBPATTERN:
         _group, add_flags, del_flags, sub = av
-        if (add_flags | del_flags) & re.IGNORECASE:
-            return None, []  # a local case switch: give up rather than mix foldings
+        if (add_flags | del_flags) & re.IGNORECASE and not icase:
+            return None, []  # a local case switch: needles() folds the whole pattern instead
         return _seq(sub, icase)
     if op is getattr(C, "ATOMIC_GROUP", None):
         return _seq(av, icase)
@@ -169,15 +170,29 @@ def needles(pattern: re.Pattern) -> tuple[tuple[frozenset, ...], bool] | None:
     each set (lower-cased when case-insensitive); None if nothing is known."""
     if not isinstance(pattern.pattern, str):
         return None
-    icase = bool(pattern.flags & re.IGNORECASE)
     try:
         tree = _parser.parse(pattern.pattern, pattern.flags)
     except Exception:  # an unknown construct: no filter, the plain scan stays
         return None
+    # A pattern that switches case locally ("Name (?i:announces)") is read as wholly
+    # case-insensitive: a string a case-sensitive part needs is also in the lower-cased text.
+    icase = bool(pattern.flags & re.IGNORECASE) or _switches_case(tree)
     required = _seq(tree, icase)[1][:_KEEP]
     if not required:
         return None
     return tuple(required), icase
+
+
+def _switches_case(items) -> bool:
+    """Does the parsed pattern hold a group that turns case-insensitivity on or off?"""
+    for op, av in items:
+        if op is C.SUBPATTERN and (av[1] | av[2]) & re.IGNORECASE:
+            return True
+        subs = (av[3],) if op is C.SUBPATTERN else av[1] if op is C.BRANCH else (av[2],) if op in _REPEATS else \
+            (av,) if op is getattr(C, "ATOMIC_GROUP", None) else (av[1],) if op in (C.ASSERT, C.ASSERT_NOT) else ()
+        if any(_switches_case(sub) for sub in subs):
+            return True
+    return False
 
 
 # One-entry cache: the same sentence is tested against many patterns in a row.
@@ -199,12 +214,31 @@ def _always(text: str) -> bool:
     return True
 
 
+_AFFIX_MIN = 5  # shorter common parts are in most sentences: testing them costs more than it spares
+
+
+def _common_parts(groups) -> list[tuple[str, ...]]:
+    """One-string sets that `groups` imply: a prefix or suffix shared by every
+    string of a set is in any text that holds one of them. A set of many
+    strings ("listed on the nasdaq global market", "listed on the nyse", ...)
+    costs one substring test per string on every text it rejects; their
+    common "listed on the " rejects most texts in one."""
+    out = []
+    for strings in groups:
+        if len(strings) > 1:
+            prefix = os.path.commonprefix(strings)
+            suffix = os.path.commonprefix([s[::-1] for s in strings])[::-1]
+            out.extend((part,) for part in (prefix, suffix) if len(part) >= _AFFIX_MIN)
+    return out
+
+
 def _tester(groups, icase: bool):
     """A closure testing `groups` (each must have a string in the text): it
     runs once per pattern and sentence, so it avoids attribute look-ups."""
     if groups is None:
         return _always
-    order = tuple(sorted(groups, key=len))  # small sets first: a miss is found sooner
+    # small sets first: a miss is found sooner
+    order = tuple(sorted([*groups, *_common_parts(groups)], key=len))
 
     def present(text: str) -> bool:
         for strings in order:

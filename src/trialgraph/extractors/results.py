@@ -147,12 +147,15 @@ def _compatible(endpoint: str, unit: str) -> bool:
     return endpoint not in RATE_ENDPOINTS
 
 
+_DEFINES = re.compile(r"\bdefines?\b")
+
+
 def extract_results(ctx: Context) -> None:
     results: list[ResultFact] = []
     subgroups: dict[str, str] = {}  # label -> "subgroup" or "disease subgroup"
     for sentence in ctx.fact_sentences():
         text = _masked(ctx.text(sentence))
-        if re.search(r"\bdefines?\b", text):
+        if _DEFINES.search(text):
             continue
         # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
         mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
@@ -612,7 +615,7 @@ _SUBGROUP = re.compile(
     rf"|(?:patients|participants|subjects)\s+with\s+(?P<disease>(?:[\w/+'-]+\s+){{0,5}}?[\w/+'-]+)"
     rf"(?=\s*(?:[(,;.]|$|and\b|who\b|were\b|was\b|versus\b|vs\b|compared\b|treated\b))"
     rf"|(?P<group>(?:[\w/+-]+\s+){{0,6}}?{_GROUP_NOUN})(?![\w-]))", re.I)
-_ANY_LINE = re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I)
+_ANY_LINE = gate(re.compile(rf"(?<![\w-]){_LINE}(?!\w)", re.I))  # gated (prefilter.py): scans whole releases
 # Words before "patients" that say which were counted, not which group: "all evaluable patients"
 _NOT_GROUP = re.compile(
     r"^(?:all|these|those|such|both|each|most|many|some|other|remaining|evaluable|treated|enrolled|dosed|"
@@ -732,11 +735,14 @@ def _table_results(ctx: Context) -> list[ResultFact]:
     return results
 
 
+_CELL_BREAK = re.compile(r"\s{2,}|\t")
+
+
 def _is_row(text: str) -> bool:
     text = text.strip()
     if text.startswith("|"):  # a markdown table row: "| ORR | 45% | 12% |"
         return text.count("|") >= 3
-    return len(re.split(r"\s{2,}|\t", text)) >= 3
+    return len(_CELL_BREAK.split(text)) >= 3
 
 
 def _cells(text: str) -> list[str]:

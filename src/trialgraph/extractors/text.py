@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .memo import per_text_value
 from .prefilter import gate
 
 DISEASE_ABBREVIATIONS = {
@@ -93,6 +94,7 @@ _LEAD = re.compile(
 DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD = map(gate, (DISEASE_WORD, DISEASE_ACRONYM, _STOP, _LEAD))
 
 
+@per_text_value  # asked of the same candidate names and phrases again and again (3 in 4 calls repeat one)
 def names_disease(text: str) -> bool:
     return bool(DISEASE_WORD.search(text) or DISEASE_ACRONYM.search(text) or _eponym().search(text)
                 or _in_disease_dictionary(text))
@@ -211,6 +213,7 @@ def last_indication(text: str, ctx=None) -> str | None:
     return found
 
 
+@per_text_value  # the text after a trigger word: its population phrase is asked for again by later stages
 def _cut(text: str) -> str | None:
     text = _LEAD.sub("", text)
     stop = _STOP.search(text)
