@@ -30,7 +30,7 @@ COUNTERPARTY = re.compile(
     r"(?:['’]s|\b(?i:its|our|development|commercial(?:ization)?|commercialisation|regional))\s+(?:partner|licensee|licensor|co-developer)|"
     r"(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
     r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
-    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from)"
+    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from|(?:licensed|out-licensed|sublicensed)\s+to)"
     rf"\s+(?:the\s+)?{_NAME}"
 )
 # "Kelvara, a privately held biotechnology company": an appositive that says what the name is.
@@ -58,9 +58,13 @@ RIGHTS_HOLDER = re.compile(rf"(?<![\w.]){_NAME}\s+(?:holds|owns|retains|has|acqu
 DEAL_SUBJECT = re.compile(rf"(?<![\w.])(?<!Dr\. ){_NAME}\s+(?:licensed|in-licensed|acquired|partnered)\s+(?:with\s+)?(?:[a-z]|[A-Z][\w-]*['’]s\b)")
 # "Acme's 2020 Beta partnership": a company named as one side of a deal.
 DEAL_PARTY = re.compile(rf"(?<![\w.]){_NAME}\s+(?:partnership|collaboration|alliance|licensing deal|licensing agreement)\b")
+# "companies such as A, B and C", "leading pharmaceutical companies, such as A, B, and C", "partners
+# include A and B", "partnerships with A, B and C": every member of a list whose head says drug companies.
 COMPANIES_SUCH_AS = re.compile(
-    r"\b(?:companies|firms|players|drugmakers|pharmas|biotechs|pharmaceutical companies|biotech companies|"
-    rf"pharma companies)\s+(?:like|such as|including|as)\s+{_LIST}"
+    r"\b(?:(?:companies|firms|players|drugmakers|pharmas|biotechs|biopharmas|partners|collaborators|licensees)"
+    r",?\s+(?:like|such as|including|includes?|as|among them|notably)\s+"
+    r"|(?:partnerships|collaborations|alliances|agreements|deals)\s+with\s+(?:the\s+)?"
+    rf"(?=(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*|\s+and\s+)(?:{_WORD}))){_LIST}"
 )
 FORMER_EMPLOYER = re.compile(
     r"\b(?:Officer|President|Head|Director|Chair(?:man|woman)?|Founder|Vice President|VP|Scientist|Lead|Manager)\b"
@@ -97,7 +101,8 @@ def context_names(text: str) -> tuple[str, ...]:
         position = 0
         while (match := pattern.search(text, position)) is not None:
             # the next search starts inside this match: "... Officer at A and Head of Research at B"
-            found.extend(_split_list(match.group("list")))
+            # a list member the drug dictionary knows is a product ("companies such as Brand makers")
+            found.extend(name for name in _split_list(match.group("list")) if not _is_drug(name))
             position = match.start() + 1
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
 
@@ -142,6 +147,7 @@ def plausible(name: str) -> bool:
     if re.fullmatch(r"[A-Z]{1,6}[- ]?\d{2,6}[A-Za-z]?", name):
         return False  # a drug's code name: "ABC-101's Phase 2 study"
     lower = name.lower()
-    if lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions():
+    if (lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions()
+            or lower in lexicons.world_regions()):
         return False
     return not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())

@@ -124,3 +124,9 @@ def disease_names() -> frozenset[str]:
     """Disease names from the public disease dictionary (tools/gen_disease_lexicon.py), lower case."""
     raw = resources.files(__package__).joinpath("disease_names.txt.gz").read_bytes()
     return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+@lru_cache(maxsize=None)
+def world_regions() -> frozenset[str]:
+    """Continents and market regions (world_regions.txt), lower case."""
+    return frozenset(line.strip().lower() for line in _lines("world_regions.txt"))
