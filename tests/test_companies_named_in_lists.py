@@ -44,3 +44,28 @@ def test_members_of_a_company_list_are_companies(sentence, members):
 ])
 def test_places_agencies_institutions_and_products_in_a_list_are_not_companies(sentence, not_company):
     assert not_company not in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence, name, ticker, exchange", [
+    ("Zentrix is a subsidiary of Quorvan Pharmaceutical (002422.SZ), which develops drugs.", "Quorvan Pharmaceutical", "002422", "SZSE"),
+    ("Quorvan Labs（2511.HK）develops ZX-202.", "Quorvan Labs", "2511", "HKEX"),
+    ("Quorvan Labs (600196.SS) develops ZX-202.", "Quorvan Labs", "600196", "SSE"),
+    ("Quorvan Pharmaceutical Co., Ltd. (4568.T) develops ZX-202.", "Quorvan Pharmaceutical Co., Ltd.", "4568", "TSE"),
+    ("Quorvan Pharmaceutical Co., Ltd. (TSE: 4568) develops ZX-202.", "Quorvan Pharmaceutical Co., Ltd.", "4568", "TSE"),
+    ("Quorvan Holding AG (SIX: QRV) develops ZX-202.", "Quorvan Holding AG", "QRV", "SIX"),
+    ("Quorvan SA (Euronext Paris: ALQRV) develops ZX-202.", "Quorvan SA", "ALQRV", "Euronext Paris"),
+    ("Quorvan plc (QRV.L) develops ZX-202.", "Quorvan plc", "QRV", "LSE"),
+])
+def test_listings_written_with_an_exchange_or_a_market_suffix(sentence, name, ticker, exchange):
+    company = _companies(_release(sentence))[name]
+    assert (company.ticker, company.exchange) == (ticker, exchange)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Quorvan Labs (N.V.) develops ZX-202.",       # a corporate suffix in parentheses
+    "Quorvan Labs (QRV.T) develops ZX-202.",      # Tokyo codes are numbers
+    "Quorvan Labs (2511.ZZ) develops ZX-202.",    # a suffix that names no exchange
+])
+def test_parentheses_that_are_no_listing_give_no_ticker(sentence):
+    company = _companies(_release(sentence)).get("Quorvan Labs")
+    assert company is None or company.ticker is None

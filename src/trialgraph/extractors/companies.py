@@ -43,8 +43,11 @@ LISTED_ON = re.compile(
     re.I,
 )
 DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
-# "Acme Bio（2511.HK）": a Hong Kong listing written as its code (GUIDE.md: ticker 2511, exchange HKEX)
-HK_LISTING = re.compile(r"[(（]\s*(?P<ticker>\d{4,5})\.HK\s*[)）]")
+# "Acme Bio（2511.HK）", "Acme Pharma (002422.SZ)", "Acme (4568.T)", "Acme (ACME.L)": a listing written as a
+# market-data code, its suffix naming the exchange (GUIDE.md: "2511.HK" is ticker 2511, exchange HKEX).
+# The Asian markets' suffixes take numeric codes, the others letters: "(N.V.)" or "(U.S.)" are no listing.
+CODE_LISTING = re.compile(r"[(（]\s*(?P<ticker>\d{4,6}|\d{3}[A-Z]|[A-Z][A-Z0-9]{1,5}(?:-[A-Z])?)\.(?P<suffix>[A-Z]{1,2})\s*[)）]")
+_NUMERIC_SUFFIXES = frozenset({"HK", "SZ", "SS", "SH", "T", "KS", "KQ"})
 NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
 # A name that continues into a non-company word ("... Healthcare Conference") or hangs off
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
@@ -104,8 +107,8 @@ LEADING_NOISE = re.compile(
 WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, HK_LISTING = map(
-    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, HK_LISTING))
+NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, CODE_LISTING = map(
+    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, CODE_LISTING))
 
 NAME = "companies.patterns"
 CONTEXT = "companies.context"
@@ -262,12 +265,16 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
             continue
         part = LISTING_PART.search(match.group("listing"))
         exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
-        found.append((name, short, part.group("ticker").upper(), exchange))
-    for match in HK_LISTING.finditer(text):
+        found.append((match.start(), name, short, part.group("ticker").upper(), exchange))
+    for match in CODE_LISTING.finditer(text):
+        ticker, suffix = match.group("ticker", "suffix")
+        exchange = lexicons.exchange_suffixes().get(suffix)
+        if exchange is None or ticker[0].isdigit() != (suffix in _NUMERIC_SUFFIXES):
+            continue
         name, short = _name_before(text, match.start())
         if name:
-            found.append((name, short, match.group("ticker"), "HKEX"))
-    return found
+            found.append((match.start(), name, short, ticker, exchange))
+    return [listing[1:] for listing in sorted(found, key=lambda listing: listing[0])]  # the first listing named wins
 
 
 # A name some companies write in lower case ("acme bio, inc."): lower-case words that end in

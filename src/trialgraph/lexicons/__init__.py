@@ -130,3 +130,9 @@ def disease_names() -> frozenset[str]:
 def world_regions() -> frozenset[str]:
     """Continents and market regions (world_regions.txt), lower case."""
     return frozenset(line.strip().lower() for line in _lines("world_regions.txt"))
+
+
+@lru_cache(maxsize=None)
+def exchange_suffixes() -> dict[str, str]:
+    """Market-data suffix of a "TICKER.SUFFIX" listing ("HK", "SZ", "T") -> exchange (exchange_suffixes.tsv)."""
+    return dict(_pairs("exchange_suffixes.tsv"))
