@@ -69,3 +69,24 @@ def test_listings_written_with_an_exchange_or_a_market_suffix(sentence, name, ti
 def test_parentheses_that_are_no_listing_give_no_ticker(sentence):
     company = _companies(_release(sentence)).get("Quorvan Labs")
     assert company is None or company.ticker is None
+
+
+def test_a_parents_name_and_a_therapeutic_area_is_the_parents_unit():
+    text = ("Quorvan Announces Data for ZX-101\n\n"
+            "Quorvan Labs and Company today announced data for ZX-101. \"We are pleased,\" said Mara Okonkwo, "
+            "president of Quorvan Oncology.\n\nAbout Quorvan Oncology\n\nFor 50 years, Quorvan has developed cancer medicines such as ZX-101.\n")
+    extraction = extract(Document("quorvan-news-2021-03-03", "quorvan-news-2021-03-03.txt", text))
+    assert [c.name for c in extraction.companies] == ["Quorvan Labs and Company"]
+    assert {d.name: d.company for d in extraction.drugs}["ZX-101"] == "Quorvan Labs and Company"
+    people = {p.name: p.organization for p in extraction.people}
+    assert people["Mara Okonkwo"] == "Quorvan Oncology"
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("Zentrix Pharmaceutical, its parent, owns ZX-101.", "Zentrix Pharmaceutical"),   # a company word: a sister company
+    ("Borvex Oncology licensed ZX-101 from Zentrix.", "Borvex Oncology"),               # no company named Borvex
+    # a party to a deal, not only a person's workplace: a subsidiary that develops drugs stays a company
+    ("Zentrix Oncology licensed ZX-101 from Borvex. Mara Okonkwo is president of Zentrix Oncology.", "Zentrix Oncology"),
+])
+def test_sister_companies_and_unrelated_oncology_firms_stay_companies(sentence, kept):
+    assert kept in _companies(_release(sentence))

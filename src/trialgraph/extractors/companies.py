@@ -202,12 +202,47 @@ DIVISION_OF = re.compile(r"^,?\s+(?:(?:is|was|are)\s+)?(?:the|a|an)\s+(?:[\w&-]+
 DIVISION_OF_POSSESSIVE = re.compile(r"^,?\s+(?P<parent>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,4})(?:'s|’s)\s+(?:[\w&-]+\s+){0,3}?" + _UNIT + r"(?!\s+(?:partners?|development|model|plan)\b)\b")
 
 
+# "Acme Oncology" beside "Big Acme and Company": a parent's name and a therapeutic area, with no suffix
+# or listing of its own, is the parent's business unit (GUIDE.md: a division is no company line; it stays
+# a person's organization). Company words ("Acme Pharmaceutical", "Acme Bio") may name a sister company.
+AREA_UNIT = re.compile(r"^(?P<parent>.+?)\s+(?:Oncology|Immunology|Neuroscience|Hematology|Haematology|Vaccines|"
+                       r"Consumer Health(?:care)?|Animal Health|Rare Diseases?|Biosimilars|Generics)$")
+
+
+# where a unit is named only as the place a person works or as an "About" heading, never as a party
+_UNIT_MENTION_BEFORE = re.compile(r"(?:\bAbout\s+(?:\W{0,2})|\b(?:of|at)\s+(?:the\s+)?)$")
+
+
+def _parent_by_name(company: CompanyFact, others: list[CompanyFact], texts: list[str]) -> CompanyFact | None:
+    unit = AREA_UNIT.match(company.name)
+    if unit is None or company.is_issuer:
+        return None
+    for text in texts:
+        at = text.find(company.name)
+        while at >= 0:
+            if not _UNIT_MENTION_BEFORE.search(text[max(0, at - 20):at]):
+                return None  # a party to something ("Acme Oncology licensed ..."): it stays a company
+            at = text.find(company.name, at + 1)
+    key = company_key(unit.group("parent"))
+    for other in others:
+        words = [w for w in re.findall(r"[A-Z][\w&@'’-]*", other.name) if len(w) >= 4]
+        forms = (other.name, *other.short_names, *words)
+        if company_key(other.name) != company_key(company.name) and any(company_key(f) == key for f in forms):
+            return other
+    return None
+
+
 def _fold_divisions(companies: list[CompanyFact], texts: list[str]) -> tuple[list[CompanyFact], dict[str, str]]:
     """Companies the text calls a unit or division of another company it names: (the rest, division -> parent)."""
     divisions: dict[str, str] = {}
     kept = list(companies)
     for company in companies:
         if company.ticker:
+            continue
+        parent = _parent_by_name(company, [c for c in kept if c is not company], texts)
+        if parent is not None:
+            divisions[company.name] = parent.name
+            kept.remove(company)
             continue
         for text in texts:
             at = text.find(company.name)
