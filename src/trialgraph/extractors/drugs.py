@@ -520,6 +520,7 @@ def extract_drugs(ctx: Context) -> None:
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
     accepted_codes |= {code for code, cues in short_cues.items() if cues}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
+    accepted_codes -= _payload_codes(accepted_codes, [ctx.text(s) for s in sentences])
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
     accepted_codes = {c for c in accepted_codes if not any(c != d and _protocol_of(c, d) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
@@ -653,6 +654,37 @@ def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
                     studies.add(code)
                 at = text.find(code, at + 1)
     return studies
+
+
+# A conjugate's payload is a molecule, not a drug (GUIDE.md Drugs: not payload classes): "releases CODE
+# intracellularly", "the cytotoxic payload CODE", "the payload, a topoisomerase I inhibitor CODE", "CODE
+# payload". A code named so, and never where a medicine is given or studied, is no drug.
+_PAYLOAD_BEFORE = re.compile(r"(?:\b(?:payloads?|warheads?|linker-payloads?)\b[^.;()]{0,80}|\breleas(?:es|ed|ing|e)\s+(?:the\s+|its\s+)?)$", re.I)
+_PAYLOAD_AFTER = re.compile(r"\s*(?:[-\s](?:payloads?|warheads?)\b|,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:payloads?|warheads?)\b)", re.I)
+_GIVEN_OR_STUDIED = re.compile(r"\b(?:trials?|stud(?:y|ies)|[Pp]hase|patients|dos(?:e|es|ed|ing)|designations?|approv(?:al|ed)|"
+                               r"administered|treated|monotherapy|combination)\b", re.I)
+
+
+def _payload_codes(codes: set[str], texts: list[str]) -> set[str]:
+    payloads = set()
+    for code in codes:
+        as_payload = False
+        for text in texts:
+            at = text.find(code)
+            while at >= 0:
+                end = at + len(code)
+                if _PAYLOAD_BEFORE.search(text[max(0, at - 100):at]) or _PAYLOAD_AFTER.match(text, end):
+                    as_payload = True
+                elif _GIVEN_OR_STUDIED.search(text[max(0, at - 60):end + 60]):
+                    break  # given or studied somewhere: a drug
+                at = text.find(code, at + 1)
+            else:
+                continue
+            as_payload = False
+            break
+        if as_payload:
+            payloads.add(code)
+    return payloads
 
 
 # A generic named only as what another product is made of or from (GUIDE.md: not the
