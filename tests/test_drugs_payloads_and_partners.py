@@ -27,3 +27,41 @@ def test_a_payload_word_near_a_studied_drug_keeps_it():
     found = drugs("ZX-101 pairs an antibody with a radioactive payload. ZX-101 is studied in a Phase 2 trial. "
                   "The company also develops ZX-202, which releases its payload in tumors; ZX-202 is in a Phase 1 study.")
     assert {"zx101", "zx202"} <= set(found)
+
+
+def test_a_lower_case_synonym_listed_among_treatments_is_a_drug_without_owner():
+    found = drugs("Patients often receive a cocktail of treatments, including steroids, UV therapy, chemotherapy or "
+                  "nitrogen mustard.")
+    assert "nitrogenmustard" in found and found["nitrogenmustard"].company is None
+
+
+def test_a_lower_case_synonym_outside_a_treatment_context_is_not_a_drug():
+    found = drugs("The trial site served a lunch of salad, bread and white mustard, then patients went home.")
+    assert "whitemustard" not in found
+
+
+def test_a_lower_case_synonym_does_not_swallow_the_generic_after_it():
+    from trialgraph.lexicons.drug_names import lexicon
+
+    text = "Patients were treated with ab piperacillin and tazobactam."
+    assert lexicon().find(text)[0].surface.startswith("piperacillin")
+
+
+@pytest.mark.parametrize("sentence, cells", [
+    ("ZX-101 is being evaluated in combination with huZX-meso cells \u2013 cells manufactured from a patient's own "
+     "white blood cells \u2013 in an investigator-sponsored study.", "huZX-meso cells"),
+    ("ACM-101 is given plus QRV-19b cells in a Phase 1 study.", "QRV-19b cells"),
+])
+def test_a_cell_product_given_with_the_drug_is_a_partner_drug(sentence, cells):
+    found = drugs(sentence)
+    assert name_key(cells) in found
+    if not any(c.isdigit() for c in cells):  # a name with no code in it is nobody's unless the text says so
+        assert found[name_key(cells)].company is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-101 is being evaluated in combination with CAR-T cells in a Phase 1 study.",
+    "ZX-101 is being evaluated in combination with anti-CD19 CAR-T cells in a Phase 1 study.",
+])
+def test_generic_cell_types_are_not_drugs(sentence):
+    assert not any(key.endswith("cells") for key in drugs(sentence))

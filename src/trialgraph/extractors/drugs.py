@@ -161,6 +161,10 @@ TRADEMARK = re.compile(r"[®™]|\((?:R|TM)\)")
 # drug only as the object of a treatment phrase ("with insulin", "insulin
 # therapy"), not as the head of another noun ("insulin resistance").
 COMMON_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|receiving|received|taking|of|or|and)\s+$", re.I)
+# A synonym the dictionary lists in lower case ("nitrogen mustard") names a drug where treatments are named around it:
+# "steroids, UV therapy, chemotherapy or nitrogen mustard".
+TREATMENT_NEAR = re.compile(r"\b(?:treat(?:s|ed|ing|ments?)?|therap(?:y|ies)|chemo(?:therapy)?|(?:cortico)?steroids?|"
+                            r"radiation|radiotherapy|drugs?|medicines?|medications?|regimens?)\b", re.I)
 COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|treatment|injections?|tablets?|doses?|monotherapy|infusions?)\b)", re.I)
 
 
@@ -255,8 +259,18 @@ CANDIDATE_APPOSITIVE = gate(re.compile(
     r"(?P<owned>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w'’-])(?!\s+[A-Z])"))
 
 
+# A cell product given with the sponsor's drug: "in combination with huABC-xyz cells", "plus ABC-19x cells".
+# The cells' name mixes cases or carries a digit ("huABC-meso", "ABC-19x"); a generic cell type ("CAR-T cells",
+# "NK cells", "CD8 T cells") is written in capitals alone and names no product.
+CELL_PRODUCT = gate(re.compile(
+    r"\b(?:in\s+combination\s+with|combined\s+with|together\s+with|administered\s+with|given\s+with|plus)\s+(?:the\s+)?"
+    r"(?P<name>(?=[\w-]*[A-Z]{2})(?=[\w-]*(?:[a-z]|\d))(?![A-Z]{1,4}\d*(?:\+|\s))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\s+cells)\b"))
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
+        out.append((match.start("name"), match.end("name"), match.group("name")))
     for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
         group = "name" if match.group("name") else "owned"
         name = match.group(group)
@@ -379,9 +393,11 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
     for hit in _lexicon_hits(text):
         if hit.surface.lower() in company_words or _names_a_germ(text, hit.end):
             continue
-        if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
-                                    and COMMON_AFTER.match(text[hit.end:])):
+        if hit.flag in "cy" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
+                                     and COMMON_AFTER.match(text[hit.end:])):
             continue
+        if hit.flag == "y" and not TREATMENT_NEAR.search(text, max(0, hit.start - 100), hit.end + 60):
+            continue  # "nitrogen mustard" among treatments, not "white mustard" among foods
         formulation = FORMULATION.search(text[max(0, hit.start - 30):hit.start])
         if formulation and hit.flag != "b":
             start = hit.start - (len(text[max(0, hit.start - 30):hit.start]) - formulation.start())
@@ -970,8 +986,9 @@ def assign_owners(ctx: Context) -> None:
             owner = None  # a standard chemotherapy regimen is nobody's product
         elif drug.name in comparator and not possessed:
             owner = None
-        elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or has_code):
-            owner = None  # only ever given with the sponsor's drug: a partner's or standard-of-care drug
+        elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
+                name_kind(n) == "code" for n in names)):
+            owner = None  # only ever given with the sponsor's drug, and no code name of its own: a partner's or standard-of-care drug
         elif marketed:
             # a marketed drug studied beside the sponsor's own code-named drug is a partner
             # drug; in a release with no code name (big pharma) the studied drug is the sponsor's
