@@ -65,3 +65,29 @@ def test_a_cell_product_given_with_the_drug_is_a_partner_drug(sentence, cells):
 ])
 def test_generic_cell_types_are_not_drugs(sentence):
     assert not any(key.endswith("cells") for key in drugs(sentence))
+
+
+def _owners(text: str, doc_id: str = "zentrix-news-2024-02-02") -> dict[str, object]:
+    from trialgraph.extractors import extract
+    from trialgraph.model import Document
+
+    return {d.name: d.company for d in extract(Document(doc_id, doc_id + ".txt", text)).drugs}
+
+
+@pytest.mark.parametrize("deal", [
+    "Zentrix came by Zelquora through the company\u2019s $4 billion acquisition of the ADC specialist Quorvan in 2023.",
+    "Zentrix acquired Quorvan in 2023.",
+    "Quorvan, now part of Zentrix, discovered the ADC.",
+])
+def test_a_drug_of_a_company_the_subject_acquired_is_the_subjects(deal):
+    text = ("Zentrix's blockbuster Zelquora wins a new approval\n\n"
+            f"Zentrix's drug Zelquora was approved again. {deal} Lately Zelquora has been outshined by another ADC "
+            "from the legacy Quorvan portfolio, the Nectin-4-targeted Velmorix. Velmorix is approved for bladder cancer, and sales of Velmorix reached $1 billion.\n")
+    assert _owners(text)["Velmorix"] == "Zentrix"
+
+
+def test_a_drug_of_a_company_someone_else_acquired_stays_with_its_owner():
+    text = ("Zentrix's blockbuster Zelquora wins a new approval\n\n"
+            "Zentrix's drug Zelquora was approved again. Borvex Bio, Inc. completed its acquisition of Quorvan in 2023. Rival Velmorix comes "
+            "from the legacy Quorvan portfolio, the Nectin-4-targeted Velmorix. Velmorix is approved for bladder cancer, and sales of Velmorix reached $1 billion.\n")
+    assert _owners(text).get("Velmorix") in ("Quorvan", None)

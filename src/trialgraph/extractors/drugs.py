@@ -888,6 +888,51 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
+_PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
+# "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
+# the release's subject bought the company, and the drugs the text gives that company are the subject's now.
+_ACQUISITION_WORDS = re.compile(r"(?i)acqui|purchase|buyout|takeover|now part of")
+_ACQUIRER_BEFORE = re.compile(
+    r"(?:\b(?P<pron>[Tt]he\s+[Cc]ompany|[Ii]ts|[Oo]ur)|(?P<co>[A-Z][\w&.@-]*(?:\s+[A-Z][\w&.@-]*){0,4}))(?:['’]s)?\s+"
+    r"(?:\S+\s+){0,3}?(?:acquisition|purchase|buyout|takeover)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    r"|(?P<co2>[A-Z][\w&.@-]*(?:\s+[A-Z][\w&.@-]*){0,4})\s+(?:has\s+|had\s+)?(?:acquired|bought|purchased)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_ACQUIRER_AFTER = re.compile(r"^,?\s+(?:now\s+part\s+of|(?:which\s+was\s+|was\s+)?acquired\s+by)\s+(?P<co>.+)")
+
+
+def _acquired_by(ctx: Context, issuer: str, companies, company_forms: dict[str, str]) -> set[str]:
+    """Companies the text says the issuer acquired."""
+    bought = set()
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        if not _ACQUISITION_WORDS.search(text):
+            continue
+        for match in companies.finditer(text):
+            target = company_forms[match.group("co")]
+            if target == issuer:
+                continue
+            before, after = text[max(0, match.start() - 120):match.start()], text[match.end():match.end() + 80]
+            said = _ACQUIRER_BEFORE.search(before)
+            # "its acquisition of": "its" is the company the sentence last named, the issuer when it names none
+            if said and said.group("pron"):
+                named = [company_forms[m.group("co")] for m in companies.finditer(text[:match.start() - len(before) + said.start()])]
+                if named and named[-1] != issuer:
+                    said = None
+            if said and (said.group("pron") or _ends_with_form(said.group("co") or said.group("co2"), issuer, company_forms)):
+                bought.add(target)
+            said = _ACQUIRER_AFTER.match(after)
+            if said and _starts_with_form(said.group("co"), issuer, company_forms):
+                bought.add(target)
+    return bought
+
+
+def _ends_with_form(words: str, company: str, company_forms: dict[str, str]) -> bool:
+    return any(words.rstrip().endswith(form) for form, name in company_forms.items() if name == company)
+
+
+def _starts_with_form(words: str, company: str, company_forms: dict[str, str]) -> bool:
+    return any(words.startswith(form) for form, name in company_forms.items() if name == company)
+
+
 def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
     owner = None
@@ -902,6 +947,12 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
         match = companies.match(after, appositive.end())
         if match and after[match.end():match.end() + 2] == "'s":
             return forms[match.group("co")]
+    portfolio = None
+    for match in companies.finditer(before):
+        if _PORTFOLIO_GAP.match(before, match.end()):
+            portfolio = forms[match.group("co")]  # "from the legacy Acme portfolio, the Nectin-targeted Drug"
+    if portfolio:
+        return portfolio
     passive = _PASSIVE_AFTER.match(after)
     if passive:
         match = companies.match(after, passive.end())
@@ -949,6 +1000,10 @@ def assign_owners(ctx: Context) -> None:
         ctx.extraction.drugs = [
             DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
         return
+    bought = _acquired_by(ctx, ctx.issuer, companies, company_forms) if companies is not None else set()
+    for counts in stated.values():
+        for owner in [o for o in counts if o in bought]:
+            counts[ctx.issuer] += counts.pop(owner)  # the acquired company's drug is its buyer's now
     subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
     subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
     designated = {d.drug for d in ctx.extraction.designations}
