@@ -90,3 +90,12 @@ def test_a_parents_name_and_a_therapeutic_area_is_the_parents_unit():
 ])
 def test_sister_companies_and_unrelated_oncology_firms_stay_companies(sentence, kept):
     assert kept in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix works with academic partners such as Westfarber and Lakeside Oncology.",
+    "Zentrix has research collaborations with Westfarber, Lakeside and Eastvale.",
+    "Zentrix works with patient advocacy partners such as Westfarber and Lakeside.",
+])
+def test_a_list_headed_by_academic_or_advocacy_partners_names_no_companies(sentence):
+    assert "Westfarber" not in _companies(_release(sentence))

@@ -66,6 +66,8 @@ COMPANIES_SUCH_AS = re.compile(
     r"|(?:partnerships|collaborations|alliances|agreements|deals)\s+with\s+(?:the\s+)?"
     rf"(?=(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*|\s+and\s+)(?:{_WORD}))){_LIST}"
 )
+ACADEMIC_HEAD = re.compile(r"\b(?:academic|institutional|university|hospital|non-?profit|patient|advocacy|government|public)"
+                           r"\s+(?:[\w-]+\s+)?(?:and\s+[\w-]+\s+)?$|\bresearch\s+$", re.I)
 FORMER_EMPLOYER = re.compile(
     r"\b(?:Officer|President|Head|Director|Chair(?:man|woman)?|Founder|Vice President|VP|Scientist|Lead|Manager)\b"
     rf"[^.;:]{{0,60}}?\s+at\s+(?:both\s+)?{_LIST}"
@@ -101,9 +103,11 @@ def context_names(text: str) -> tuple[str, ...]:
         position = 0
         while (match := pattern.search(text, position)) is not None:
             # the next search starts inside this match: "... Officer at A and Head of Research at B"
+            position = match.start() + 1
+            if pattern is COMPANIES_SUCH_AS and ACADEMIC_HEAD.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "academic partners such as A and B", "research collaborations with A and B": institutions
             # a list member the drug dictionary knows is a product ("companies such as Brand makers")
             found.extend(name for name in _split_list(match.group("list")) if not _is_drug(name))
-            position = match.start() + 1
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
 
 
