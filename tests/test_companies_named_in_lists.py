@@ -99,3 +99,17 @@ def test_sister_companies_and_unrelated_oncology_firms_stay_companies(sentence, 
 ])
 def test_a_list_headed_by_academic_or_advocacy_partners_names_no_companies(sentence):
     assert "Westfarber" not in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence, not_company", [
+    ("Quorvan Securities LLC and Borvex & Co. are acting as joint book-running managers for the offering.", "Borvex & Co."),
+    ("Telmora LLC acted as lead book-running manager.", "Telmora LLC"),
+    ("The study was conducted by Quorvan Health Sciences on behalf of Zentrix.", "Quorvan Health Sciences"),
+])
+def test_banks_and_service_firms_named_by_their_role_are_not_companies(sentence, not_company):
+    assert not_company not in _companies(_release(sentence))
+
+
+def test_a_unit_written_after_a_persons_title_is_the_parents():
+    found = _companies(_release("Mara Okonkwo, Senior Vice President, Zentrix Oncology, said the data were encouraging."))
+    assert "Zentrix Oncology" not in found and "Zentrix Bio, Inc." in found

@@ -60,9 +60,15 @@ PUBLICATION_BEFORE = gate(re.compile(
     r"|\b(?:journal|newsletter|magazine|publisher|trade publication)\s+$", re.I))
 # Firms that serve a deal rather than develop drugs (GUIDE.md: advisers, banks, PR/IR firms):
 # "advised by X", "X acted as financial advisor", "X, the company's legal counsel".
-_SERVICE = r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole)?\s*(?:advis[oe]rs?|counsel|placement agents?|underwriters?|book-?runners?|auditors?|transfer agents?)"
+_SERVICE = (r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole|joint)?\s*(?:advis[oe]rs?|counsel|"
+            r"placement agents?|underwriters?|book-?runners?|(?:lead\s+)?book-?running\s+managers?|co-?managers?|lead\s+managers?|"
+            r"sales\s+agents?|auditors?|transfer agents?)")
 SERVICE_BEFORE = gate(re.compile(r"\b(?:advised by|(?:engaged|retained|appointed|hired)|" + _SERVICE + r"(?:\s+to\s+\w+)?,?)\s+$", re.I))
-SERVICE_AFTER = gate(re.compile(r"^\s*(?:,\s*(?:the\s+|its\s+|our\s+|the company's\s+)?|\s+(?:is\s+|are\s+)?(?:acted|acting|served|serving|serves|acts)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)" + _SERVICE + r"\b", re.I))
+# "A and B are acting as joint book-running managers": every firm the role's subject names
+_CO_NAMED = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,4})*"
+SERVICE_AFTER = gate(re.compile(r"^(?:\s*(?:,\s*(?:the\s+|its\s+|our\s+|the company's\s+)?|\s+(?:is\s+|are\s+)?(?:acted|acting|served|serving|serves|acts)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)"
+                                r"|" + _CO_NAMED + r"\s+(?:are\s+|were\s+|have\s+)?(?:acted|acting|served|serving|serve|act)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)"
+                                + _SERVICE + r"\b", re.I))
 # Firms named for a service to a trial or a product (GUIDE.md: CROs and CDMOs doing services only):
 # "X, a contract research organization", "the CRO X", "X for bioanalysis", "X to manufacture ...".
 _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|manufacturing)\s+organi[sz]ations?|"
@@ -71,6 +77,7 @@ _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|
 SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,2}" + _SUPPLIER + r",?\s+$"))
 SUPPLIER_AFTER = gate(re.compile(
     r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
+    r"|\s+on\s+behalf\s+of\b"  # "conducted by X on behalf of Acme": X serves Acme
     r"|\s+(?:for|to\s+(?:provide|perform|conduct|run|supply|manufacture))\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:bioanaly|analy|assay|testing|sequencing|manufactur|fill|packag|labell?ing|distribution|logistics|"
     r"central\s+lab|(?:site\s+)?monitoring|data\s+management|pharmacovigilance|sample))"))
@@ -210,7 +217,8 @@ AREA_UNIT = re.compile(r"^(?P<parent>.+?)\s+(?:Oncology|Immunology|Neuroscience|
 
 
 # where a unit is named only as the place a person works or as an "About" heading, never as a party
-_UNIT_MENTION_BEFORE = re.compile(r"(?:\bAbout\s+(?:\W{0,2})|\b(?:of|at)\s+(?:the\s+)?)$")
+_UNIT_MENTION_BEFORE = re.compile(r"(?:\bAbout\s+(?:\W{0,2})|\b(?:of|at)\s+(?:the\s+)?"
+                                  r"|\b(?:President|Officer|Director|Head|Lead|Manager|Chair(?:man|woman)?|VP|Scientist|Founder)\s*,\s*)$")
 
 
 def _parent_by_name(company: CompanyFact, others: list[CompanyFact], texts: list[str]) -> CompanyFact | None:
