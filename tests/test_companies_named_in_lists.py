@@ -113,3 +113,23 @@ def test_banks_and_service_firms_named_by_their_role_are_not_companies(sentence,
 def test_a_unit_written_after_a_persons_title_is_the_parents():
     found = _companies(_release("Mara Okonkwo, Senior Vice President, Zentrix Oncology, said the data were encouraging."))
     assert "Zentrix Oncology" not in found and "Zentrix Bio, Inc." in found
+
+
+@pytest.mark.parametrize("sentence, not_company", [
+    ("Westbrook's treatment guidelines recommend ZX-101.", "Westbrook"),
+    ("The trial is conducted in partnership with Westbrook Health, a nonprofit health system.", "Westbrook Health"),
+    ("Zentrix's partnership with Carevale, a national nonprofit, supports patients.", "Carevale"),
+    ("Zentrix has a collaboration with Lakeside, an academic medical center in Ohio.", "Lakeside"),
+    ("Zentrix has a research collaboration with Westbrook Biobank.", "Westbrook Biobank"),
+    ("Westbrook Care LLC, a nonprofit health system, runs the trial sites.", "Westbrook Care LLC"),
+])
+def test_advisory_bodies_care_providers_and_charities_are_not_companies(sentence, not_company):
+    assert not_company not in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Zentrix's partnership with Quorvan, a clinical-stage biotechnology company, covers ZX-202.", "Quorvan"),
+    ("Westbrook's phase 2 trial of ZX-202 enrolled 40 patients.", "Westbrook"),
+])
+def test_partners_described_as_companies_stay_companies(sentence, company):
+    assert company in _companies(_release(sentence))

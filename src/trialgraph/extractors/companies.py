@@ -6,7 +6,7 @@ import re
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
-from .company_context import context_names
+from .company_context import NOT_A_COMPANY_APPOSITIVE, context_names
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import gate
@@ -351,6 +351,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if serves_or_hosts(text, match.start(), match.end()):
             continue
+        if NOT_A_COMPANY_APPOSITIVE.match(tail):
+            continue  # "Example Health LLC, a nonprofit health system": the appositive says what it is
         if PUBLICATION_BEFORE.search(before):
             continue  # "published in Example Oncology", "covered by Example Biotech": a journal or a publisher
         short_match = DEFINED_SHORT.match(tail)

@@ -66,6 +66,14 @@ COMPANIES_SUCH_AS = re.compile(
     r"|(?:partnerships|collaborations|alliances|agreements|deals)\s+with\s+(?:the\s+)?"
     rf"(?=(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*|\s+and\s+)(?:{_WORD}))){_LIST}"
 )
+GUIDANCE_AFTER = re.compile(r"\s+(?:guidelines?|recommendations?|protocols?|algorithms?|standards?|landscape|paradigm|options?)\b")
+# "X, a nonprofit health system", "X, a national patient advocacy organization", "X, the academic medical center":
+# an appositive that says the name is a care provider, a charity, a public body or a school (GUIDE.md "Companies").
+NOT_A_COMPANY_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?:non-?profit|not-for-profit|charit(?:y|able)|philanthropic|"
+    r"health\s+(?:care\s+)?system|hospital|academic\s+medical\s+cent(?:er|re)|medical\s+cent(?:er|re)|cancer\s+cent(?:er|re)|"
+    r"(?:patient\s+)?advocacy|foundation|university|research\s+institute|institute|government(?:al)?|public\s+health|"
+    r"agency|regulator|professional\s+society|medical\s+society|trade\s+(?:group|association)|registry|biobank)\b", re.I)
 ACADEMIC_HEAD = re.compile(r"\b(?:academic|institutional|university|hospital|non-?profit|patient|advocacy|government|public)"
                            r"\s+(?:[\w-]+\s+)?(?:and\s+[\w-]+\s+)?$|\bresearch\s+$", re.I)
 FORMER_EMPLOYER = re.compile(
@@ -92,6 +100,8 @@ def context_names(text: str) -> tuple[str, ...]:
         for match in pattern.finditer(text):
             if pattern is POSSESSIVE and DISEASE_WORD.search(match.group("between") + " " + text[match.end():match.end() + 1]):
                 continue  # "Alzheimer's disease treatment": an eponym, not an owner
+            if pattern is POSSESSIVE and GUIDANCE_AFTER.match(text, match.end()):
+                continue  # "the Society's treatment guidelines": a body that advises, not an owner
             found.append(match.group("name"))
     if "'" in text or "’" in text:
         for match in PRODUCT_OWNER.finditer(text):
@@ -108,7 +118,14 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "academic partners such as A and B", "research collaborations with A and B": institutions
             # a list member the drug dictionary knows is a product ("companies such as Brand makers")
             found.extend(name for name in _split_list(match.group("list")) if not _is_drug(name))
-    return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
+    return tuple(dict.fromkeys(name for name in (_clean(n) for n in found)
+                               if name and plausible(name) and not says_not_a_company(text, name)))
+
+
+def says_not_a_company(text: str, name: str) -> bool:
+    """Whether an appositive right after the name says what it is, and that is no company."""
+    at = text.find(name)
+    return at >= 0 and NOT_A_COMPANY_APPOSITIVE.match(text, at + len(name)) is not None
 
 
 def _is_product(word: str) -> bool:
