@@ -1000,7 +1000,8 @@ def assign_owners(ctx: Context) -> None:
         ctx.extraction.drugs = [
             DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
         return
-    bought = _acquired_by(ctx, ctx.issuer, companies, company_forms) if companies is not None else set()
+    others_stated = {o for counts in stated.values() for o in counts if o != ctx.issuer}
+    bought = _acquired_by(ctx, ctx.issuer, companies, company_forms) if others_stated else set()
     for counts in stated.values():
         for owner in [o for o in counts if o in bought]:
             counts[ctx.issuer] += counts.pop(owner)  # the acquired company's drug is its buyer's now
