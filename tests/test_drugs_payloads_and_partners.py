@@ -91,3 +91,22 @@ def test_a_drug_of_a_company_someone_else_acquired_stays_with_its_owner():
             "Zentrix's drug Zelquora was approved again. Borvex Bio, Inc. completed its acquisition of Quorvan in 2023. Rival Velmorix comes "
             "from the legacy Quorvan portfolio, the Nectin-4-targeted Velmorix. Velmorix is approved for bladder cancer, and sales of Velmorix reached $1 billion.\n")
     assert _owners(text).get("Velmorix") in ("Quorvan", None)
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("ZX-202 plus azacitidine and venetoclax showed a 60% response rate in the later Phase 1b study of the regimen.", "zx202"),
+    ("Patients on ZX-202 and low-dose cytarabine were evaluated.", "zx202"),
+    ("The company's product candidate, ZENTRA-7, is in a Phase 2 trial.", "zentra7"),
+])
+def test_a_code_given_with_a_known_drug_or_set_off_as_the_candidate_is_a_drug(sentence, code):
+    assert code in drugs(sentence)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("tebentafusp-tebn", True), ("pegfilgrastim-jmdb", True), ("trastuzumab-dkst", True),
+    ("peptide-drug", False), ("glucagon-like", False), ("first-line", False),
+])
+def test_a_biologics_four_letter_label_suffix(word, expected):
+    from trialgraph.extractors.drugs import is_inn
+
+    assert is_inn(word) is expected

@@ -50,7 +50,9 @@ ENGLISH = frozenset(
     except accept intercept percept april statement tide stat sone person reason season prison comparison
     substitute institute tribute attribute constitute dispute compute lutamide""".split()
 )
-SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase))-(?P<suffix>[a-z]{4})$")
+# A biological's name with the four-letter suffix US labels add ("x-abcd"): biologics' INN endings only, so that
+# "peptide-drug" or "glucagon-like" are no such name.
+SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poetin|ermin|leucel|cel|vec))-(?P<suffix>[a-z]{4})$")
 # "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
                    r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
@@ -81,6 +83,8 @@ def is_inn(word: str) -> bool:
     base = SUFFIXED_INN.match(lower)
     if base:
         lower = base.group("base")
+        if drug_lexicon().entries.get(lower, ("",))[0] == "g":
+            return True
     if lower.endswith(lexicons.drug_stems()):
         return True
     return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
@@ -252,7 +256,7 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
 # "its lead product candidate, Zelvora, is ...", "the company's drug candidate, ABC, ...": a name set off by
 # commas right after "candidate" is that candidate, whatever its shape (a plain word, three capitals).
 CANDIDATE_APPOSITIVE = gate(re.compile(
-    r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*)"
+    r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*(?:-\d{1,6})?)"
     r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"
     # "Kestrel's approved drug Velquora": a possessed drug noun, then its name
     r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine)\s+"
@@ -505,7 +509,8 @@ def extract_drugs(ctx: Context) -> None:
             code = match.group("code")
             window = text[max(0, match.start() - 60):match.end() + 60]
             code_seen[code] = code_seen.get(code, 0) + 1
-            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end()):
+            if (CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end())
+                    or _beside_known_drug(text, match.start(), match.end(), hits, inn_spans)):
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
@@ -720,6 +725,19 @@ _PART_WORDS = re.compile(r"(?i)combin|consist|compos|compris|contain|made|formul
 
 def _only_a_part(text: str, start: int, end: int) -> bool:
     return bool(_DESCRIBES_AFTER.match(text, end) or _MADE_OF_BEFORE.search(text, max(0, start - 120), start))
+
+
+# "CODE plus azacitidine", "venetoclax and CODE", "CODE with or without rituximab": a code given with a drug the
+# dictionary or the stems know is a drug too.
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\+|/|\s(?:plus|with|and|or|versus|vs\.?|with\s+or\s+without|"
+                     r"in\s+combination\s+with|combined\s+with)\s)\s*(?:low-dose\s+|high-dose\s+)?")
+
+
+def _beside_known_drug(text: str, start: int, end: int, hits, inn_spans) -> bool:
+    for a, b in [(h.start, h.end) for h in hits] + [(a, b) for a, b, _ in inn_spans]:
+        if a >= end and _JOINED.fullmatch(text, end, a) or b <= start and _JOINED.fullmatch(text, b, start):
+            return True
+    return False
 
 
 def _INN_IN_PARENS_AFTER(text: str, end: int) -> bool:
