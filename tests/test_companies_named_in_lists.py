@@ -133,3 +133,35 @@ def test_advisory_bodies_care_providers_and_charities_are_not_companies(sentence
 ])
 def test_partners_described_as_companies_stay_companies(sentence, company):
     assert company in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix and Quorvan will co-develop ZX-101.",
+    "Quorvan will receive exclusive rights to ZX-101 in Japan.",
+    "Zentrix will be eligible to receive milestone payments from Quorvan.",
+    "Zentrix granted Quorvan an exclusive license to ZX-101.",
+    "Zentrix has out-licensed ZX-101 to Quorvan.",
+    "Quorvan, Zentrix's partner in China, filed the application.",
+    "The trial is sponsored by Quorvan.",
+    "Quorvan exercised its option to license ZX-101.",
+    "Quorvan, which holds the rights to ZX-101 in Europe, reported sales.",
+    "Zentrix sold its rights in ZX-101 to Quorvan in 2020.",
+    "The drug is co-commercialized by Zentrix and Quorvan in the US.",
+])
+def test_the_other_side_of_a_licence_or_a_shared_drug_is_a_company(sentence):
+    assert "Quorvan" in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence, not_company", [
+    ("A portion of Zentrix's royalties from HCV products funds its operations.", "HCV"),
+    ("Zentrix receives payments from Medicare for ZX-101.", "Medicare"),
+    ("Zentrix licensed ZX-101 rights to Europe and Asia distributors.", "Europe"),
+])
+def test_payment_and_licence_phrases_that_name_no_company(sentence, not_company):
+    assert not_company not in _companies(_release(sentence))
+
+
+def test_a_trade_name_in_parentheses_is_the_legal_name():
+    found = _companies(_release("In 2022, Zentrix licensed the exclusive rights to QVD (the tradename of Quorvan & Co., "
+                                "Inc., Rahway, NJ, USA) to develop ZX-101."))
+    assert "QVD" not in found and any(name.startswith("Quorvan & Co.") for name in found)

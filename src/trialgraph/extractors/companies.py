@@ -368,6 +368,10 @@ FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 TRADING_NAME = re.compile(
     rf"(?P<new>{_RUN})\s*(?:\([^()]*\)\s*)?,?\s+(?:is|was|are)\s+(?:the\s+)?(?:trading|brand|business)\s+name\s+(?:of|for)\s+"
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])")
+# "MSD (the tradename of Acme & Co., Inc.)": a trade name, written before the legal name it stands for.
+TRADE_NAME_PAREN = re.compile(
+    rf"(?P<old>{_RUN})\s*\(\s*(?:the|a|its)\s+(?:trade\s*name|trading\s+name|brand\s+name|business\s+name)\s+(?:of|for|used\s+by)\s+"
+    rf"(?P<new>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])")
 RENAMED = re.compile(
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
     r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
@@ -379,6 +383,10 @@ RENAMED = re.compile(
 def _renames(text: str) -> list[tuple[str, str]]:
     found = []
     for match in TRADING_NAME.finditer(text):
+        old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
+        if old and new and company_key(old) != company_key(new):
+            found.append((old, new))
+    for match in TRADE_NAME_PAREN.finditer(text) if "name" in text else ():
         old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
         if old and new and company_key(old) != company_key(new):
             found.append((old, new))

@@ -30,9 +30,34 @@ COUNTERPARTY = re.compile(
     r"(?:['’]s|\b(?i:its|our|development|commercial(?:ization)?|commercialisation|regional))\s+(?:partner|licensee|licensor|co-developer)|"
     r"(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
     r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
-    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from|(?:licensed|out-licensed|sublicensed)\s+to)"
+    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from|(?:licensed|out-licensed|sublicensed)\s+to|"
+    # "out-licensed ZX-1 to Kestrel", "sold its rights in ZX-1 to Kestrel", "milestone payments from Kestrel"
+    r"(?:out-licensed|licensed|sublicensed|sold|transferred|assigned)\s+(?:its\s+|the\s+|all\s+)?(?:[\w-]+\s+){1,4}?to|"
+    r"(?:co-)?sponsored\s+by)"
     rf"\s+(?:the\s+)?{_NAME}"
 )
+# "milestone payments from Kestrel": the payer, a name that ends there ("royalties from HCV products" names none)
+PAYER = re.compile(rf"\b(?:payments?|upfront|milestones?|royalt(?:y|ies)|fees?)\s+from\s+(?:the\s+)?{_NAME}"
+                   r"(?=\s*(?:[,.;)]|$)|\s+(?:in|for|under|upon|of|and|on|if|as|to|at|when|based|through|over|during)\b)")
+# "Acme granted Kestrel an exclusive license", "Kestrel will receive exclusive rights", "Kestrel, which holds the
+# rights to", "Kestrel exercised its option", "Kestrel, Acme's partner in China": the other side of a licence.
+LICENSEE = tuple(re.compile(p) for p in (
+    rf"\bgranted\s+{_NAME}\s+(?:an?\s+|the\s+)?(?:(?:exclusive|worldwide|global|non-exclusive|royalty-bearing)\s+)*"
+    r"(?:licen[cs]e|rights|option|sublicense)\b",
+    rf"(?<![\w.]){_NAME}\s+(?:will\s+|shall\s+)?(?:receive|receives|received|obtain|obtains|obtained|gains?|gained)\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:rights|licen[cs]e)\b",
+    rf"(?<![\w.]){_NAME},\s+which\s+(?:holds|owns|has|retains|acquired)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}rights\b",
+    rf"(?<![\w.]){_NAME}\s+(?:has\s+)?exercised\s+its\s+(?:[a-z-]+\s+)?option\b",
+    rf"(?<![\w.]){_NAME},\s+(?:[A-Z][\w-]*['’]s|its|our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:partner|licensee|licensor|collaborator|co-developer)\b",
+))
+# "Acme and Kestrel will co-develop", "co-commercialized by Acme and Kestrel": both sides of a shared drug.
+_SECOND = rf"(?P<second>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
+CO_PARTIES = tuple(re.compile(p) for p in (
+    rf"(?<![\w.]){_NAME}\s+and\s+{_SECOND}\s+(?:will\s+|to\s+|have\s+agreed\s+to\s+|plan\s+to\s+)?"
+    r"(?:jointly\s+)?co-(?:develop|commerciali[sz]e|promote|market)",
+    rf"\bco-(?:developed|commerciali[sz]ed|promoted|marketed)\s+by\s+{_NAME}\s+and\s+{_SECOND}",
+))
 # "Kelvara, a privately held biotechnology company": an appositive that says what the name is.
 COMPANY_APPOSITIVE = re.compile(
     rf"(?<![\w.]){_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:biotechnology|biotech|biopharmaceutical|biopharma|pharmaceutical|"
@@ -83,6 +108,7 @@ FORMER_EMPLOYER = re.compile(
 COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE = map(
     gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE))
 PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED = map(gate, (PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED))
+LICENSEE, CO_PARTIES = (tuple(map(gate, patterns)) for patterns in ((*LICENSEE, PAYER), CO_PARTIES))
 
 _GENERIC_FIRST = re.compile(
     r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
@@ -108,6 +134,8 @@ def context_names(text: str) -> tuple[str, ...]:
             if _is_product(match.group("product")):
                 found.append(match.group("name"))
     found.extend(match.group("name") for match in RIGHTS_HOLDER.finditer(text))
+    found.extend(match.group("name") for pattern in LICENSEE for match in pattern.finditer(text))
+    found.extend(name for pattern in CO_PARTIES for match in pattern.finditer(text) for name in match.group("name", "second"))
     found.extend(match.group("name") for match in ACQUIRED.finditer(text) if not _is_drug(match.group("name")))
     for pattern in (COMPANIES_SUCH_AS, FORMER_EMPLOYER):
         position = 0
