@@ -110,3 +110,18 @@ def test_a_biologics_four_letter_label_suffix(word, expected):
     from trialgraph.extractors.drugs import is_inn
 
     assert is_inn(word) is expected
+
+
+@pytest.mark.parametrize("sentence, found_name", [
+    ("The company is developing Zent 1143, an oral inhibitor, in a Phase 2 trial.", "zent1143"),
+])
+def test_a_mixed_case_code_set_off_as_a_drug_is_a_drug(sentence, found_name):
+    assert found_name in drugs(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Study 1143, a randomized trial of ACM-101, enrolled 40 patients.",
+    "Table 2011, an overview of the drug candidates, is attached.",
+])
+def test_numbered_studies_and_tables_are_not_drugs(sentence):
+    assert set(drugs(sentence)) == {"acm101"}

@@ -176,7 +176,7 @@ COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|
 # name with an inner capital, a trademark) introduced as a drug by an
 # appositive: "NAME(TM), an oral ... modulator", "the company's candidate,
 # NAME,", "NAME, the company's novel ... treatment".
-_PRODUCT = (r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122])"
+_PRODUCT = (r"(?P<name>[A-Z][a-z]{2,5}[ -]\d{3,6}(?![\w-])|[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122])"
             # a capitalised word is a product when the appositive says whose it is: "Name, its investigational therapy"
             r"|[A-Z][a-z]{3,}(?=\s*,\s+(?:its|our|the [Cc]ompany's)\s))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?")
 _DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
