@@ -165,3 +165,21 @@ def test_a_trade_name_in_parentheses_is_the_legal_name():
     found = _companies(_release("In 2022, Zentrix licensed the exclusive rights to QVD (the tradename of Quorvan & Co., "
                                 "Inc., Rahway, NJ, USA) to develop ZX-101."))
     assert "QVD" not in found and any(name.startswith("Quorvan & Co.") for name in found)
+
+
+@pytest.mark.parametrize("sentence, not_company", [
+    ("Zentrix is a leader in Precision Oncology and Targeted Therapeutics.", "Precision Oncology"),
+    ("Zentrix is a leader in Precision Oncology and Targeted Therapeutics.", "Targeted Therapeutics"),
+    ("Zentrix Bio is headquartered in Cambridge, with Research Labs in Basel.", "Research Labs"),
+    ("The results appear in The Lancet Oncology.", "Lancet Oncology"),
+])
+def test_fields_of_medicine_and_journals_are_not_companies(sentence, not_company):
+    assert not_company not in _companies(_release(sentence))
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Zentrix partnered with Precision Therapeutics, Inc. on ZX-202.", "Precision Therapeutics, Inc."),
+    ("Zentrix partnered with Quorvan Oncology on ZX-202.", "Quorvan Oncology"),
+])
+def test_suffixed_or_proper_names_with_an_industry_word_stay_companies(sentence, company):
+    assert company in _companies(_release(sentence))

@@ -55,7 +55,7 @@ FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(r
 FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
 # Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
 PUBLICATION_BEFORE = gate(re.compile(
-    r"\b(?:published|publication|appear(?:s|ed)|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
+    r"\b(?:published|publication|appear(?:s|ed)?|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
     r"(?:the\s+)?(?:journal\s+|(?:latest|current|[A-Z][a-z]+)\s+issue\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w&-]*|and)\s+(?:and\s+)?)*?$"
     r"|\b(?:journal|newsletter|magazine|publisher|trade publication)\s+$", re.I))
 # Firms that serve a deal rather than develop drugs (GUIDE.md: advisers, banks, PR/IR firms):
@@ -492,7 +492,11 @@ def clean_company_name(name: str) -> str:
 
 
 def _is_industry_only(name: str) -> bool:
-    return re.fullmatch(rf"(?:{INDUSTRY}|{SUFFIX})(?:[ ,]+(?:{INDUSTRY}|{SUFFIX}))*", name) is not None
+    if re.fullmatch(rf"(?:{INDUSTRY}|{SUFFIX})(?:[ ,]+(?:{INDUSTRY}|{SUFFIX}))*", name) is not None:
+        return True
+    # "Precision Oncology", "Research Labs": a field of science and an industry word, with no suffix, is a phrase
+    field = re.fullmatch(rf"(?P<words>[\w'’-]+(?:\s+[\w'’-]+)*?)\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*", name)
+    return field is not None and all(w.lower() in lexicons.field_words() for w in field.group("words").split())
 
 
 _SUFFIX_WORDS = {

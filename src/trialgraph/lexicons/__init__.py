@@ -136,3 +136,9 @@ def world_regions() -> frozenset[str]:
 def exchange_suffixes() -> dict[str, str]:
     """Market-data suffix of a "TICKER.SUFFIX" listing ("HK", "SZ", "T") -> exchange (exchange_suffixes.tsv)."""
     return dict(_pairs("exchange_suffixes.tsv"))
+
+
+@lru_cache(maxsize=None)
+def field_words() -> frozenset[str]:
+    """Words naming a field of medicine or science (field_words.txt), lower case."""
+    return frozenset(line.strip().lower() for line in _lines("field_words.txt"))
