@@ -125,3 +125,18 @@ def test_a_mixed_case_code_set_off_as_a_drug_is_a_drug(sentence, found_name):
 ])
 def test_numbered_studies_and_tables_are_not_drugs(sentence):
     assert set(drugs(sentence)) == {"acm101"}
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Patients previously received 177Lu-ZX-617 in the Phase 3 trial.", "177Lu-ZX-617"),
+    ("ACM-101 was compared with [177Lu]Lu-ZXTA-TATE in patients with NETs.", "[177Lu]Lu-ZXTA-TATE"),
+])
+def test_a_radioligand_written_with_its_isotope_first_is_one_drug(sentence, name):
+    found = drugs(sentence)
+    assert name_key(name) in found
+    assert not any(key != name_key(name) and key in name_key(name) for key in found if key != "acm101")
+
+
+@pytest.mark.parametrize("sentence", ["Results at 12-Month follow-up were durable.", "The 2024-ABC meeting was held in June."])
+def test_numbers_before_a_hyphen_are_no_isotope(sentence):
+    assert set(drugs(sentence)) == {"acm101"}

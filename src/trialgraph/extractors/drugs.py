@@ -93,7 +93,7 @@ def is_inn(word: str) -> bool:
 # Code names CODE's digit run misses: a segment mixing letters and digits
 # ("ABC-D1", "ABC-1D", "ABC-Xy8", "L-ABC47"), three segments ("AB-CDE-1"), or
 # a mixed-case prefix ("ABx-104").
-WIDE_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
+WIDE_CODE = re.compile(r"(?<![\w/.\]-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
 _MIXED_SEGMENT = re.compile(r"-(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*")
 # A word of five letters or more and a number is how studies are named ("WORDS-2"), not drugs.
 STUDY_SHAPE = re.compile(r"^[A-Z][A-Za-z]{4,}-")
@@ -411,6 +411,12 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
     return out
 
 
+# A radioligand written with its isotope first: "177Lu-PSMA-617", "[177Lu]Lu-ABC-TATE", "225Ac-ABC-123": the
+# mass number and element symbol make it a drug whatever the target code after it.
+RADIOLIGAND = re.compile(r"(?<![\w\]-])(?:\[\d{2,3}m?[A-Z][a-z]?\][A-Z][a-z]?-|\d{2,3}m?[A-Z][a-z]?-)"
+                         r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
+
+
 @per_text
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
     """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
@@ -425,6 +431,8 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
             spans.pop()
         spans.append((start, end, text[start:end]))
     for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
+        spans.append((extra.start(), extra.end(), extra.group(0)))
+    for extra in RADIOLIGAND.finditer(text) if ("[" in text or "-" in text) else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
     result = []
     for start, end, name in spans:
