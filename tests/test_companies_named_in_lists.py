@@ -156,6 +156,8 @@ def test_the_other_side_of_a_licence_or_a_shared_drug_is_a_company(sentence):
     ("A portion of Zentrix's royalties from HCV products funds its operations.", "HCV"),
     ("Zentrix receives payments from Medicare for ZX-101.", "Medicare"),
     ("Zentrix licensed ZX-101 rights to Europe and Asia distributors.", "Europe"),
+    ("Zentrix licensed the rights to Cohort B investigators.", "Cohort B"),
+    ("Patients were randomly assigned patients to Arm B of the study.", "Arm B"),
 ])
 def test_payment_and_licence_phrases_that_name_no_company(sentence, not_company):
     assert not_company not in _companies(_release(sentence))

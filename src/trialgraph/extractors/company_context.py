@@ -32,7 +32,7 @@ COUNTERPARTY = re.compile(
     r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
     r"(?:licensed|in-licensed|acquired|sublicensed)\s+from|(?:licensed|out-licensed|sublicensed)\s+to|"
     # "out-licensed ZX-1 to Kestrel", "sold its rights in ZX-1 to Kestrel", "milestone payments from Kestrel"
-    r"(?:out-licensed|licensed|sublicensed|sold|transferred|assigned)\s+(?:its\s+|the\s+|all\s+)?(?:[\w-]+\s+){1,4}?to|"
+    r"(?:out-licensed|licensed|sublicensed|sold)\s+(?:its\s+|the\s+|all\s+)?(?:[\w-]+\s+){1,4}?to|"
     r"(?:co-)?sponsored\s+by)"
     rf"\s+(?:the\s+)?{_NAME}"
 )
@@ -112,6 +112,7 @@ LICENSEE, CO_PARTIES = (tuple(map(gate, patterns)) for patterns in ((*LICENSEE, 
 
 _GENERIC_FIRST = re.compile(
     r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
+    r"Cohort|Arm|Part|Stage|Table|Figure|Section|Appendix|Schedule|Exhibit|"
     r"Dr|Mr|Ms|Mrs|Prof|Professor|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|I|We|You|They|He|She|It)\b"
 )
