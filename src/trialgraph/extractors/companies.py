@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..model import CompanyFact, Evidence, Zone
-from .company_context import OTHER_POST_BEFORE, DRUG_MAKER_WORD, context_names
+from .company_context import DRUG_MAKER_WORD, NOT_A_COMPANY_APPOSITIVE, OTHER_POST_BEFORE, context_names
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import gate
@@ -44,8 +44,11 @@ LISTED_ON = re.compile(
     re.I,
 )
 DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
-# "Acme Bio（2511.HK）": a Hong Kong listing written as its code (GUIDE.md: ticker 2511, exchange HKEX)
-HK_LISTING = re.compile(r"[(（]\s*(?P<ticker>\d{4,5})\.HK\s*[)）]")
+# "Acme Bio（2511.HK）", "Acme Pharma (002422.SZ)", "Acme (4568.T)", "Acme (ACME.L)": a listing written as a
+# market-data code, its suffix naming the exchange (GUIDE.md: "2511.HK" is ticker 2511, exchange HKEX).
+# The Asian markets' suffixes take numeric codes, the others letters: "(N.V.)" or "(U.S.)" are no listing.
+CODE_LISTING = re.compile(r"[(（]\s*(?P<ticker>\d{4,6}|\d{3}[A-Z]|[A-Z][A-Z0-9]{1,5}(?:-[A-Z])?)\.(?P<suffix>[A-Z]{1,2})\s*[)）]")
+_NUMERIC_SUFFIXES = frozenset({"HK", "SZ", "SS", "SH", "T", "KS", "KQ"})
 NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
 # A name that continues into a non-company word ("... Healthcare Conference") or hangs off
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
@@ -53,14 +56,20 @@ FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(r
 FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
 # Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
 PUBLICATION_BEFORE = gate(re.compile(
-    r"\b(?:published|publication|appear(?:s|ed)|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
+    r"\b(?:published|publication|appear(?:s|ed)?|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
     r"(?:the\s+)?(?:journal\s+|(?:latest|current|[A-Z][a-z]+)\s+issue\s+of\s+(?:the\s+)?)?(?:(?:[A-Z][\w&-]*|and)\s+(?:and\s+)?)*?$"
     r"|\b(?:journal|newsletter|magazine|publisher|trade publication)\s+$", re.I))
 # Firms that serve a deal rather than develop drugs (GUIDE.md: advisers, banks, PR/IR firms):
 # "advised by X", "X acted as financial advisor", "X, the company's legal counsel".
-_SERVICE = r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole)?\s*(?:advis[oe]rs?|counsel|placement agents?|underwriters?|book-?runners?|auditors?|transfer agents?)"
+_SERVICE = (r"(?:financial|legal|investor relations|IR|public relations|PR|strategic|exclusive|lead|sole|joint)?\s*(?:advis[oe]rs?|counsel|"
+            r"placement agents?|underwriters?|book-?runners?|(?:lead\s+)?book-?running\s+managers?|co-?managers?|lead\s+managers?|"
+            r"sales\s+agents?|auditors?|transfer agents?)")
 SERVICE_BEFORE = gate(re.compile(r"\b(?:advised by|(?:engaged|retained|appointed|hired)|" + _SERVICE + r"(?:\s+to\s+\w+)?,?)\s+$", re.I))
-SERVICE_AFTER = gate(re.compile(r"^\s*(?:,\s*(?:the\s+|its\s+|our\s+|the company's\s+)?|\s+(?:is\s+|are\s+)?(?:acted|acting|served|serving|serves|acts)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)" + _SERVICE + r"\b", re.I))
+# "A and B are acting as joint book-running managers": every firm the role's subject names
+_CO_NAMED = r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w&.'’-]*(?:\s+[A-Z&][\w&.'’-]*){0,4})*"
+SERVICE_AFTER = gate(re.compile(r"^(?:\s*(?:,\s*(?:the\s+|its\s+|our\s+|the company's\s+)?|\s+(?:is\s+|are\s+)?(?:acted|acting|served|serving|serves|acts)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)"
+                                r"|" + _CO_NAMED + r"\s+(?:are\s+|were\s+|have\s+)?(?:acted|acting|served|serving|serve|act)\s+as\s+(?:the\s+|an?\s+)?(?:\w+\s+)?)"
+                                + _SERVICE + r"\b", re.I))
 # Firms named for a service to a trial or a product (GUIDE.md: CROs and CDMOs doing services only):
 # "X, a contract research organization", "the CRO X", "X for bioanalysis", "X to manufacture ...".
 _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|manufacturing)\s+organi[sz]ations?|"
@@ -69,6 +78,7 @@ _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|
 SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,2}" + _SUPPLIER + r",?\s+$"))
 SUPPLIER_AFTER = gate(re.compile(
     r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
+    r"|\s+on\s+behalf\s+of\b"  # "conducted by X on behalf of Acme": X serves Acme
     r"|\s+(?:for|to\s+(?:provide|perform|conduct|run|supply|manufacture))\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:bioanaly|analy|assay|testing|sequencing|manufactur|fill|packag|labell?ing|distribution|logistics|"
     r"central\s+lab|(?:site\s+)?monitoring|data\s+management|pharmacovigilance|sample))"))
@@ -105,8 +115,8 @@ LEADING_NOISE = re.compile(
 WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, HK_LISTING = map(
-    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, HK_LISTING))
+NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, CODE_LISTING = map(
+    gate, (NAME_WITH_SUFFIX, TICKER, LISTING_PART, LISTED_ON, NOT_COMPANY, LEADING_NOISE, WEBSITE, HEADQUARTERS, CODE_LISTING))
 
 NAME = "companies.patterns"
 CONTEXT = "companies.context"
@@ -200,12 +210,48 @@ DIVISION_OF = re.compile(r"^,?\s+(?:(?:is|was|are)\s+)?(?:the|a|an)\s+(?:[\w&-]+
 DIVISION_OF_POSSESSIVE = re.compile(r"^,?\s+(?P<parent>[A-Z][\w&@.-]*(?:\s+[A-Z][\w&@.-]*){0,4})(?:'s|’s)\s+(?:[\w&-]+\s+){0,3}?" + _UNIT + r"(?!\s+(?:partners?|development|model|plan)\b)\b")
 
 
+# "Acme Oncology" beside "Big Acme and Company": a parent's name and a therapeutic area, with no suffix
+# or listing of its own, is the parent's business unit (GUIDE.md: a division is no company line; it stays
+# a person's organization). Company words ("Acme Pharmaceutical", "Acme Bio") may name a sister company.
+AREA_UNIT = re.compile(r"^(?P<parent>.+?)\s+(?:Oncology|Immunology|Neuroscience|Hematology|Haematology|Vaccines|"
+                       r"Consumer Health(?:care)?|Animal Health|Rare Diseases?|Biosimilars|Generics)$")
+
+
+# where a unit is named only as the place a person works or as an "About" heading, never as a party
+_UNIT_MENTION_BEFORE = re.compile(r"(?:\bAbout\s+(?:\W{0,2})|\b(?:of|at)\s+(?:the\s+)?"
+                                  r"|\b(?:President|Officer|Director|Head|Lead|Manager|Chair(?:man|woman)?|VP|Scientist|Founder)\s*,\s*)$")
+
+
+def _parent_by_name(company: CompanyFact, others: list[CompanyFact], texts: list[str]) -> CompanyFact | None:
+    unit = AREA_UNIT.match(company.name)
+    if unit is None or company.is_issuer:
+        return None
+    for text in texts:
+        at = text.find(company.name)
+        while at >= 0:
+            if not _UNIT_MENTION_BEFORE.search(text[max(0, at - 20):at]):
+                return None  # a party to something ("Acme Oncology licensed ..."): it stays a company
+            at = text.find(company.name, at + 1)
+    key = company_key(unit.group("parent"))
+    for other in others:
+        words = [w for w in re.findall(r"[A-Z][\w&@'’-]*", other.name) if len(w) >= 4]
+        forms = (other.name, *other.short_names, *words)
+        if company_key(other.name) != company_key(company.name) and any(company_key(f) == key for f in forms):
+            return other
+    return None
+
+
 def _fold_divisions(companies: list[CompanyFact], texts: list[str]) -> tuple[list[CompanyFact], dict[str, str]]:
     """Companies the text calls a unit or division of another company it names: (the rest, division -> parent)."""
     divisions: dict[str, str] = {}
     kept = list(companies)
     for company in companies:
         if company.ticker:
+            continue
+        parent = _parent_by_name(company, [c for c in kept if c is not company], texts)
+        if parent is not None:
+            divisions[company.name] = parent.name
+            kept.remove(company)
             continue
         for text in texts:
             at = text.find(company.name)
@@ -263,12 +309,16 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
             continue
         part = LISTING_PART.search(match.group("listing"))
         exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
-        found.append((name, short, part.group("ticker").upper(), exchange))
-    for match in HK_LISTING.finditer(text):
+        found.append((match.start(), name, short, part.group("ticker").upper(), exchange))
+    for match in CODE_LISTING.finditer(text):
+        ticker, suffix = match.group("ticker", "suffix")
+        exchange = lexicons.exchange_suffixes().get(suffix)
+        if exchange is None or ticker[0].isdigit() != (suffix in _NUMERIC_SUFFIXES):
+            continue
         name, short = _name_before(text, match.start())
         if name:
-            found.append((name, short, match.group("ticker"), "HKEX"))
-    return found
+            found.append((match.start(), name, short, ticker, exchange))
+    return [listing[1:] for listing in sorted(found, key=lambda listing: listing[0])]  # the first listing named wins
 
 
 # A name some companies write in lower case ("acme bio, inc."): lower-case words that end in
@@ -304,6 +354,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if OTHER_POST_BEFORE.search(text, max(0, match.start() - 160), match.start()) and not DRUG_MAKER_WORD.search(name):
             continue  # "He also serves as a Director at Example Media Ltd and Example Security Limited": no drug company
+        if NOT_A_COMPANY_APPOSITIVE.match(tail):
+            continue  # "Example Health LLC, a nonprofit health system": the appositive says what it is
         if PUBLICATION_BEFORE.search(before):
             continue  # "published in Example Oncology", "covered by Example Biotech": a journal or a publisher
         short_match = DEFINED_SHORT.match(tail)
@@ -319,6 +371,10 @@ FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
 TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name
     rf"(?P<new>{_RUN})\s*(?:\([^()]*\)\s*)?,?\s+(?:is|was|are)\s+(?:the\s+)?(?:trading|brand|business)\s+name\s+(?:of|for)\s+"
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])"))
+# "MSD (the tradename of Acme & Co., Inc.)": a trade name, written before the legal name it stands for.
+TRADE_NAME_PAREN = re.compile(
+    rf"(?P<old>{_RUN})\s*\(\s*(?:the|a|its)\s+(?:trade\s*name|trading\s+name|brand\s+name|business\s+name)\s+(?:of|for|used\s+by)\s+"
+    rf"(?P<new>{_RUN}(?:,?\s+{SUFFIX})?)(?![\w-])")
 RENAMED = gate(re.compile(  # gated like TRADING_NAME: a rename's words are in few sentences
     rf"(?P<old>{_RUN}(?:,?\s+{SUFFIX})?)\s+(?:(?i:announces|completes|unveils|has|have)\s+)?(?:(?i:its)\s+)?(?:"
     r"(?i:rebrand(?:ing|s|ed)?|name change|corporate name change|renamed|changed its (?:corporate )?name)\s+(?i:itself\s+)?"
@@ -330,6 +386,10 @@ RENAMED = gate(re.compile(  # gated like TRADING_NAME: a rename's words are in f
 def _renames(text: str) -> list[tuple[str, str]]:
     found = []
     for match in TRADING_NAME.finditer(text):
+        old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
+        if old and new and company_key(old) != company_key(new):
+            found.append((old, new))
+    for match in TRADE_NAME_PAREN.finditer(text) if "name" in text else ():
         old, new = clean_company_name(match.group("old")), clean_company_name(match.group("new"))
         if old and new and company_key(old) != company_key(new):
             found.append((old, new))
@@ -435,7 +495,11 @@ def clean_company_name(name: str) -> str:
 
 
 def _is_industry_only(name: str) -> bool:
-    return re.fullmatch(rf"(?:{INDUSTRY}|{SUFFIX})(?:[ ,]+(?:{INDUSTRY}|{SUFFIX}))*", name) is not None
+    if re.fullmatch(rf"(?:{INDUSTRY}|{SUFFIX})(?:[ ,]+(?:{INDUSTRY}|{SUFFIX}))*", name) is not None:
+        return True
+    # "Precision Oncology", "Research Labs": a field of science and an industry word, with no suffix, is a phrase
+    field = re.fullmatch(rf"(?P<words>[\w'’-]+(?:\s+[\w'’-]+)*?)\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*", name)
+    return field is not None and all(w.lower() in lexicons.field_words() for w in field.group("words").split())
 
 
 _SUFFIX_WORDS = {

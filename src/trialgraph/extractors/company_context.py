@@ -30,9 +30,34 @@ COUNTERPARTY = re.compile(
     r"(?:['’]s|\b(?i:its|our|development|commercial(?:ization)?|commercialisation|regional))\s+(?:partner|licensee|licensor|co-developer)|"
     r"(?:sold|marketed|developed|manufactured|acquired|licensed|owned|commercialized|"
     r"commercialised|discovered|distributed|in-licensed|invented)\s+by|licen[cs]es?\s+(?:it\s+)?from|"
-    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from)"
+    r"(?:licensed|in-licensed|acquired|sublicensed)\s+from|(?:licensed|out-licensed|sublicensed)\s+to|"
+    # "out-licensed ZX-1 to Kestrel", "sold its rights in ZX-1 to Kestrel", "milestone payments from Kestrel"
+    r"(?:out-licensed|licensed|sublicensed|sold)\s+(?:its\s+|the\s+|all\s+)?(?:[\w-]+\s+){1,4}?to|"
+    r"(?:co-)?sponsored\s+by)"
     rf"\s+(?:the\s+)?{_NAME}"
 )
+# "milestone payments from Kestrel": the payer, a name that ends there ("royalties from HCV products" names none)
+PAYER = re.compile(rf"\b(?:payments?|upfront|milestones?|royalt(?:y|ies)|fees?)\s+from\s+(?:the\s+)?{_NAME}"
+                   r"(?=\s*(?:[,.;)]|$)|\s+(?:in|for|under|upon|of|and|on|if|as|to|at|when|based|through|over|during)\b)")
+# "Acme granted Kestrel an exclusive license", "Kestrel will receive exclusive rights", "Kestrel, which holds the
+# rights to", "Kestrel exercised its option", "Kestrel, Acme's partner in China": the other side of a licence.
+LICENSEE = tuple(re.compile(p) for p in (
+    rf"\bgranted\s+{_NAME}\s+(?:an?\s+|the\s+)?(?:(?:exclusive|worldwide|global|non-exclusive|royalty-bearing)\s+)*"
+    r"(?:licen[cs]e|rights|option|sublicense)\b",
+    rf"(?<![\w.]){_NAME}\s+(?:will\s+|shall\s+)?(?:receive|receives|received|obtain|obtains|obtained|gains?|gained)\s+"
+    r"(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:rights|licen[cs]e)\b",
+    rf"(?<![\w.]){_NAME},\s+which\s+(?:holds|owns|has|retains|acquired)\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}rights\b",
+    rf"(?<![\w.]){_NAME}\s+(?:has\s+)?exercised\s+its\s+(?:[a-z-]+\s+)?option\b",
+    rf"(?<![\w.]){_NAME},\s+(?:[A-Z][\w-]*['’]s|its|our|the\s+company['’]s)\s+(?:[\w-]+\s+){{0,2}}?"
+    r"(?:partner|licensee|licensor|collaborator|co-developer)\b",
+))
+# "Acme and Kestrel will co-develop", "co-commercialized by Acme and Kestrel": both sides of a shared drug.
+_SECOND = rf"(?P<second>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
+CO_PARTIES = tuple(re.compile(p) for p in (
+    rf"(?<![\w.]){_NAME}\s+and\s+{_SECOND}\s+(?:will\s+|to\s+|have\s+agreed\s+to\s+|plan\s+to\s+)?"
+    r"(?:jointly\s+)?co-(?:develop|commerciali[sz]e|promote|market)",
+    rf"\bco-(?:developed|commerciali[sz]ed|promoted|marketed)\s+by\s+{_NAME}\s+and\s+{_SECOND}",
+))
 # "Kelvara, a privately held biotechnology company": an appositive that says what the name is.
 COMPANY_APPOSITIVE = re.compile(
     rf"(?<![\w.]){_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:biotechnology|biotech|biopharmaceutical|biopharma|pharmaceutical|"
@@ -58,10 +83,24 @@ RIGHTS_HOLDER = re.compile(rf"(?<![\w.]){_NAME}\s+(?:holds|owns|retains|has|acqu
 DEAL_SUBJECT = re.compile(rf"(?<![\w.])(?<!Dr\. ){_NAME}\s+(?:licensed|in-licensed|acquired|partnered)\s+(?:with\s+)?(?:[a-z]|[A-Z][\w-]*['’]s\b)")
 # "Acme's 2020 Beta partnership": a company named as one side of a deal.
 DEAL_PARTY = re.compile(rf"(?<![\w.]){_NAME}\s+(?:partnership|collaboration|alliance|licensing deal|licensing agreement)\b")
+# "companies such as A, B and C", "leading pharmaceutical companies, such as A, B, and C", "partners
+# include A and B", "partnerships with A, B and C": every member of a list whose head says drug companies.
 COMPANIES_SUCH_AS = re.compile(
-    r"\b(?:companies|firms|players|drugmakers|pharmas|biotechs|pharmaceutical companies|biotech companies|"
-    rf"pharma companies)\s+(?:like|such as|including|as)\s+{_LIST}"
+    r"\b(?:(?:companies|firms|players|drugmakers|pharmas|biotechs|biopharmas|partners|collaborators|licensees)"
+    r",?\s+(?:like|such as|including|includes?|as|among them|notably)\s+"
+    r"|(?:partnerships|collaborations|alliances|agreements|deals)\s+with\s+(?:the\s+)?"
+    rf"(?=(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*|\s+and\s+)(?:{_WORD}))){_LIST}"
 )
+GUIDANCE_AFTER = re.compile(r"\s+(?:guidelines?|recommendations?|protocols?|algorithms?|standards?|landscape|paradigm|options?)\b")
+# "X, a nonprofit health system", "X, a national patient advocacy organization", "X, the academic medical center":
+# an appositive that says the name is a care provider, a charity, a public body or a school (GUIDE.md "Companies").
+NOT_A_COMPANY_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:a|an|the|our)\s+(?:[\w-]+\s+){0,3}?(?:non-?profit|not-for-profit|charit(?:y|able)|philanthropic|"
+    r"health\s+(?:care\s+)?system|hospital|academic\s+medical\s+cent(?:er|re)|medical\s+cent(?:er|re)|cancer\s+cent(?:er|re)|"
+    r"(?:patient\s+)?advocacy|foundation|university|research\s+institute|institute|government(?:al)?|public\s+health|"
+    r"agency|regulator|professional\s+society|medical\s+society|trade\s+(?:group|association)|registry|biobank)\b", re.I)
+ACADEMIC_HEAD = re.compile(r"\b(?:academic|institutional|university|hospital|non-?profit|patient|advocacy|government|public)"
+                           r"\s+(?:[\w-]+\s+)?(?:and\s+[\w-]+\s+)?$|\bresearch\s+$", re.I)
 FORMER_EMPLOYER = re.compile(
     r"\b(?:Officer|President|Head|Director|Chair(?:man|woman)?|Founder|Vice President|VP|Scientist|Lead|Manager)\b"
     rf"[^.;:]{{0,60}}?\s+at\s+(?:both\s+)?{_LIST}"
@@ -80,9 +119,11 @@ DRUG_MAKER_WORD = re.compile(
 COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE = map(
     gate, (COUNTERPARTY, SPIN_OUT, POSSESSIVE, DEAL_SUBJECT, DEAL_PARTY, COMPANIES_SUCH_AS, FORMER_EMPLOYER, COMPANY_APPOSITIVE))
 PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED = map(gate, (PRODUCT_OWNER, RIGHTS_HOLDER, ACQUIRED))
+LICENSEE, CO_PARTIES = (tuple(map(gate, patterns)) for patterns in ((*LICENSEE, PAYER), CO_PARTIES))
 
 _GENERIC_FIRST = re.compile(
     r"^(?:The|This|That|These|Those|Its|Our|Their|His|Her|Each|Both|All|Any|Some|Such|Other|Other|New|Company|Phase|"
+    r"Cohort|Arm|Part|Stage|Table|Figure|Section|Appendix|Schedule|Exhibit|"
     r"Dr|Mr|Ms|Mrs|Prof|Professor|January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Q[1-4]|I|We|You|They|He|She|It)\b"
 )
@@ -97,23 +138,37 @@ def context_names(text: str) -> tuple[str, ...]:
         for match in pattern.finditer(text):
             if pattern is POSSESSIVE and DISEASE_WORD.search(match.group("between") + " " + text[match.end():match.end() + 1]):
                 continue  # "Alzheimer's disease treatment": an eponym, not an owner
+            if pattern is POSSESSIVE and GUIDANCE_AFTER.match(text, match.end()):
+                continue  # "the Society's treatment guidelines": a body that advises, not an owner
             found.append(match.group("name"))
     if "'" in text or "’" in text:
         for match in PRODUCT_OWNER.finditer(text):
             if _is_product(match.group("product")):
                 found.append(match.group("name"))
     found.extend(match.group("name") for match in RIGHTS_HOLDER.finditer(text))
+    found.extend(match.group("name") for pattern in LICENSEE for match in pattern.finditer(text))
+    found.extend(name for pattern in CO_PARTIES for match in pattern.finditer(text) for name in match.group("name", "second"))
     found.extend(match.group("name") for match in ACQUIRED.finditer(text) if not _is_drug(match.group("name")))
     for pattern in (COMPANIES_SUCH_AS, FORMER_EMPLOYER):
         position = 0
         while (match := pattern.search(text, position)) is not None:
             # the next search starts inside this match: "... Officer at A and Head of Research at B"
-            listed = _split_list(match.group("list"))
+            position = match.start() + 1
+            if pattern is COMPANIES_SUCH_AS and ACADEMIC_HEAD.search(text, max(0, match.start() - 40), match.start()):
+                continue  # "academic partners such as A and B", "research collaborations with A and B": institutions
+            # a list member the drug dictionary knows is a product ("companies such as Brand makers")
+            listed = [name for name in _split_list(match.group("list")) if not _is_drug(name)]
             if OTHER_POST_BEFORE.search(text, max(0, match.start() - 60), match.end() - len(match.group("list"))):
                 listed = [name for name in listed if DRUG_MAKER_WORD.search(name)]  # a person's other board seats
             found.extend(listed)
-            position = match.start() + 1
-    return tuple(dict.fromkeys(name for name in (_clean(n) for n in found) if name and plausible(name)))
+    return tuple(dict.fromkeys(name for name in (_clean(n) for n in found)
+                               if name and plausible(name) and not says_not_a_company(text, name)))
+
+
+def says_not_a_company(text: str, name: str) -> bool:
+    """Whether an appositive right after the name says what it is, and that is no company."""
+    at = text.find(name)
+    return at >= 0 and NOT_A_COMPANY_APPOSITIVE.match(text, at + len(name)) is not None
 
 
 def _is_product(word: str) -> bool:
@@ -156,6 +211,7 @@ def plausible(name: str) -> bool:
     if re.fullmatch(r"[A-Z]{1,6}[- ]?\d{2,6}[A-Za-z]?", name):
         return False  # a drug's code name: "ABC-101's Phase 2 study"
     lower = name.lower()
-    if lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions():
+    if (lower in lexicons.states() or lower in lexicons.cities() or lower in lexicons.countries() or lower in lexicons.regions()
+            or lower in lexicons.world_regions()):
         return False
     return not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())

@@ -50,7 +50,9 @@ ENGLISH = frozenset(
     except accept intercept percept april statement tide stat sone person reason season prison comparison
     substitute institute tribute attribute constitute dispute compute lutamide""".split()
 )
-SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase))-(?P<suffix>[a-z]{4})$")
+# A biological's name with the four-letter suffix US labels add ("x-abcd"): biologics' INN endings only, so that
+# "peptide-drug" or "glucagon-like" are no such name.
+SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poetin|ermin|leucel|cel|vec))-(?P<suffix>[a-z]{4})$")
 # "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
                    r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
@@ -83,6 +85,8 @@ def is_inn(word: str) -> bool:
     base = SUFFIXED_INN.match(lower)
     if base:
         lower = base.group("base")
+        if drug_lexicon().entries.get(lower, ("",))[0] == "g":
+            return True
     if lower.endswith(lexicons.drug_stems()):
         return True
     return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
@@ -97,7 +101,7 @@ def _regimens():
 # Code names CODE's digit run misses: a segment mixing letters and digits
 # ("ABC-D1", "ABC-1D", "ABC-Xy8", "L-ABC47"), three segments ("AB-CDE-1"), or
 # a mixed-case prefix ("ABx-104").
-WIDE_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
+WIDE_CODE = re.compile(r"(?<![\w/.\]-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
 _MIXED_SEGMENT = re.compile(r"-(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*")
 # A word of five letters or more and a number is how studies are named ("WORDS-2"), not drugs.
 STUDY_SHAPE = re.compile(r"^[A-Z][A-Za-z]{4,}-")
@@ -177,6 +181,10 @@ TRADEMARK = re.compile(r"[®™]|\((?:R|TM)\)")
 # drug only as the object of a treatment phrase ("with insulin", "insulin
 # therapy"), not as the head of another noun ("insulin resistance").
 COMMON_BEFORE = re.compile(r"\b(?:with|plus|versus|vs\.?|receiving|received|taking|of|or|and)\s+$", re.I)
+# A synonym the dictionary lists in lower case ("nitrogen mustard") names a drug where treatments are named around it:
+# "steroids, UV therapy, chemotherapy or nitrogen mustard".
+TREATMENT_NEAR = re.compile(r"\b(?:treat(?:s|ed|ing|ments?)?|therap(?:y|ies)|chemo(?:therapy)?|(?:cortico)?steroids?|"
+                            r"radiation|radiotherapy|drugs?|medicines?|medications?|regimens?)\b", re.I)
 COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|treatment|injections?|tablets?|doses?|monotherapy|infusions?)\b)", re.I)
 
 
@@ -184,7 +192,7 @@ COMMON_AFTER = re.compile(r"\s*(?:$|[,.;:)]|(?:and|or|plus|in|for|at|to|therapy|
 # name with an inner capital, a trademark) introduced as a drug by an
 # appositive: "NAME(TM), an oral ... modulator", "the company's candidate,
 # NAME,", "NAME, the company's novel ... treatment".
-_PRODUCT = (r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122])"
+_PRODUCT = (r"(?P<name>[A-Z][a-z]{2,5}[ -]\d{3,6}(?![\w-])|[A-Z][A-Z0-9]{3,}|[A-Z]{2,}[A-Z0-9]*-[A-Z]{3,}[A-Z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z]{3,}(?=[\u00ae\u2122])"
             # a capitalised word is a product when the appositive says whose it is: "Name, its investigational therapy"
             r"|[A-Z][a-z]{3,}(?=\s*,\s+(?:its|our|the [Cc]ompany's)\s))(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?")
 _DRUG_NOUN = (r"(?:candidate|drug|therapy|therapeutic|treatment|prodrug|modulator|inhibitor|antibody|vaccine|formulation|"
@@ -266,15 +274,25 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
 # "its lead product candidate, Zelvora, is ...", "the company's drug candidate, ABC, ...": a name set off by
 # commas right after "candidate" is that candidate, whatever its shape (a plain word, three capitals).
 CANDIDATE_APPOSITIVE = gate(re.compile(
-    r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*)"
+    r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*(?:-\d{1,6})?)"
     r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"
     # "Kestrel's approved drug Velquora": a possessed drug noun, then its name
     r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine)\s+"
     r"(?P<owned>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w'’-])(?!\s+[A-Z])"))
 
 
+# A cell product given with the sponsor's drug: "in combination with huABC-xyz cells", "plus ABC-19x cells".
+# The cells' name mixes cases or carries a digit ("huABC-meso", "ABC-19x"); a generic cell type ("CAR-T cells",
+# "NK cells", "CD8 T cells") is written in capitals alone and names no product.
+CELL_PRODUCT = gate(re.compile(
+    r"\b(?:in\s+combination\s+with|combined\s+with|together\s+with|administered\s+with|given\s+with|plus)\s+(?:the\s+)?"
+    r"(?P<name>(?=[\w-]*[A-Z]{2})(?=[\w-]*(?:[a-z]|\d))(?![A-Z]{1,4}\d*(?:\+|\s))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\s+cells)\b"))
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
+        out.append((match.start("name"), match.end("name"), match.group("name")))
     for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
         group = "name" if match.group("name") else "owned"
         name = match.group(group)
@@ -397,9 +415,11 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
     for hit in _lexicon_hits(text):
         if hit.surface.lower() in company_words or _names_a_germ(text, hit.end):
             continue
-        if hit.flag == "c" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
-                                    and COMMON_AFTER.match(text[hit.end:])):
+        if hit.flag in "cy" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
+                                     and COMMON_AFTER.match(text[hit.end:])):
             continue
+        if hit.flag == "y" and not TREATMENT_NEAR.search(text, max(0, hit.start - 100), hit.end + 60):
+            continue  # "nitrogen mustard" among treatments, not "white mustard" among foods
         formulation = FORMULATION.search(text[max(0, hit.start - 30):hit.start])
         if formulation and hit.flag != "b":
             start = hit.start - (len(text[max(0, hit.start - 30):hit.start]) - formulation.start())
@@ -407,6 +427,12 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
             hit = Hit(start, hit.end, surface, surface.lower(), hit.flag)
         out.append(hit)
     return out
+
+
+# A radioligand written with its isotope first: "177Lu-PSMA-617", "[177Lu]Lu-ABC-TATE", "225Ac-ABC-123": the
+# mass number and element symbol make it a drug whatever the target code after it.
+RADIOLIGAND = re.compile(r"(?<![\w\]-])(?:\[\d{2,3}m?[A-Z][a-z]?\][A-Z][a-z]?-|\d{2,3}m?[A-Z][a-z]?-)"
+                         r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 
 
 @per_text
@@ -423,6 +449,8 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
             spans.pop()
         spans.append((start, end, text[start:end]))
     for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
+        spans.append((extra.start(), extra.end(), extra.group(0)))
+    for extra in RADIOLIGAND.finditer(text) if ("[" in text or "-" in text) else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
     result = []
     for start, end, name in spans:
@@ -507,7 +535,8 @@ def extract_drugs(ctx: Context) -> None:
             code = match.group("code")
             window = text[max(0, match.start() - 60):match.end() + 60]
             code_seen[code] = code_seen.get(code, 0) + 1
-            if CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end()):
+            if (CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end())
+                    or _beside_known_drug(text, match.start(), match.end(), hits, inn_spans)):
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
                 code_cues[code] += 2
@@ -538,6 +567,7 @@ def extract_drugs(ctx: Context) -> None:
     accepted_codes = {code for code, cues in code_cues.items() if cues or code_seen[code] >= 3}
     accepted_codes |= {code for code, cues in short_cues.items() if cues}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
+    accepted_codes -= _payload_codes(accepted_codes, [ctx.text(s) for s in sentences])
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
     accepted_codes = {c for c in accepted_codes if not any(c != d and _protocol_of(c, d) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
@@ -673,6 +703,37 @@ def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
     return studies
 
 
+# A conjugate's payload is a molecule, not a drug (GUIDE.md Drugs: not payload classes): "releases CODE
+# intracellularly", "the cytotoxic payload CODE", "the payload, a topoisomerase I inhibitor CODE", "CODE
+# payload". A code named so, and never where a medicine is given or studied, is no drug.
+_PAYLOAD_BEFORE = re.compile(r"(?:\b(?:payloads?|warheads?|linker-payloads?)\b[^.;()]{0,80}|\breleas(?:es|ed|ing|e)\s+(?:the\s+|its\s+)?)$", re.I)
+_PAYLOAD_AFTER = re.compile(r"\s*(?:[-\s](?:payloads?|warheads?)\b|,\s+(?:the|its|a|an)\s+(?:[\w-]+\s+){0,3}?(?:payloads?|warheads?)\b)", re.I)
+_GIVEN_OR_STUDIED = re.compile(r"\b(?:trials?|stud(?:y|ies)|[Pp]hase|patients|dos(?:e|es|ed|ing)|designations?|approv(?:al|ed)|"
+                               r"administered|treated|monotherapy|combination)\b", re.I)
+
+
+def _payload_codes(codes: set[str], texts: list[str]) -> set[str]:
+    payloads = set()
+    for code in codes:
+        as_payload = False
+        for text in texts:
+            at = text.find(code)
+            while at >= 0:
+                end = at + len(code)
+                if _PAYLOAD_BEFORE.search(text[max(0, at - 100):at]) or _PAYLOAD_AFTER.match(text, end):
+                    as_payload = True
+                elif _GIVEN_OR_STUDIED.search(text[max(0, at - 60):end + 60]):
+                    break  # given or studied somewhere: a drug
+                at = text.find(code, at + 1)
+            else:
+                continue
+            as_payload = False
+            break
+        if as_payload:
+            payloads.add(code)
+    return payloads
+
+
 # A generic named only as what another product is made of or from (GUIDE.md: not the
 # ingredients of a combination product): "by combining a, b, and c", "a co-formulation of
 # a and b", "an oral x prodrug", "an x analogue".
@@ -690,6 +751,19 @@ _PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|f
 
 def _only_a_part(text: str, start: int, end: int) -> bool:
     return bool(_DESCRIBES_AFTER.match(text, end) or _MADE_OF_BEFORE.search(text, max(0, start - 120), start))
+
+
+# "CODE plus azacitidine", "venetoclax and CODE", "CODE with or without rituximab": a code given with a drug the
+# dictionary or the stems know is a drug too.
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\+|/|\s(?:plus|with|and|or|versus|vs\.?|with\s+or\s+without|"
+                     r"in\s+combination\s+with|combined\s+with)\s)\s*(?:low-dose\s+|high-dose\s+)?")
+
+
+def _beside_known_drug(text: str, start: int, end: int, hits, inn_spans) -> bool:
+    for a, b in [(h.start, h.end) for h in hits] + [(a, b) for a, b, _ in inn_spans]:
+        if a >= end and _JOINED.fullmatch(text, end, a) or b <= start and _JOINED.fullmatch(text, b, start):
+            return True
+    return False
 
 
 def _INN_IN_PARENS_AFTER(text: str, end: int) -> bool:
@@ -858,6 +932,51 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
+_PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
+# "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
+# the release's subject bought the company, and the drugs the text gives that company are the subject's now.
+_ACQUISITION_WORDS = re.compile(r"(?i)acqui|purchase|buyout|takeover|now part of")
+_ACQUIRER_BEFORE = re.compile(
+    r"(?:\b(?P<pron>[Tt]he\s+[Cc]ompany|[Ii]ts|[Oo]ur)|(?P<co>[A-Z][\w&.@-]*(?:\s+[A-Z][\w&.@-]*){0,4}))(?:['’]s)?\s+"
+    r"(?:\S+\s+){0,3}?(?:acquisition|purchase|buyout|takeover)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$"
+    r"|(?P<co2>[A-Z][\w&.@-]*(?:\s+[A-Z][\w&.@-]*){0,4})\s+(?:has\s+|had\s+)?(?:acquired|bought|purchased)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?$")
+_ACQUIRER_AFTER = re.compile(r"^,?\s+(?:now\s+part\s+of|(?:which\s+was\s+|was\s+)?acquired\s+by)\s+(?P<co>.+)")
+
+
+def _acquired_by(ctx: Context, issuer: str, companies, company_forms: dict[str, str]) -> set[str]:
+    """Companies the text says the issuer acquired."""
+    bought = set()
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        if not _ACQUISITION_WORDS.search(text):
+            continue
+        for match in companies.finditer(text):
+            target = company_forms[match.group("co")]
+            if target == issuer:
+                continue
+            before, after = text[max(0, match.start() - 120):match.start()], text[match.end():match.end() + 80]
+            said = _ACQUIRER_BEFORE.search(before)
+            # "its acquisition of": "its" is the company the sentence last named, the issuer when it names none
+            if said and said.group("pron"):
+                named = [company_forms[m.group("co")] for m in companies.finditer(text[:match.start() - len(before) + said.start()])]
+                if named and named[-1] != issuer:
+                    said = None
+            if said and (said.group("pron") or _ends_with_form(said.group("co") or said.group("co2"), issuer, company_forms)):
+                bought.add(target)
+            said = _ACQUIRER_AFTER.match(after)
+            if said and _starts_with_form(said.group("co"), issuer, company_forms):
+                bought.add(target)
+    return bought
+
+
+def _ends_with_form(words: str, company: str, company_forms: dict[str, str]) -> bool:
+    return any(words.rstrip().endswith(form) for form, name in company_forms.items() if name == company)
+
+
+def _starts_with_form(words: str, company: str, company_forms: dict[str, str]) -> bool:
+    return any(words.startswith(form) for form, name in company_forms.items() if name == company)
+
+
 def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
     owner = None
@@ -872,6 +991,12 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
         match = companies.match(after, appositive.end())
         if match and after[match.end():match.end() + 2] == "'s":
             return forms[match.group("co")]
+    portfolio = None
+    for match in companies.finditer(before):
+        if _PORTFOLIO_GAP.match(before, match.end()):
+            portfolio = forms[match.group("co")]  # "from the legacy Acme portfolio, the Nectin-targeted Drug"
+    if portfolio:
+        return portfolio
     passive = _PASSIVE_AFTER.match(after)
     if passive:
         match = companies.match(after, passive.end())
@@ -919,6 +1044,11 @@ def assign_owners(ctx: Context) -> None:
         ctx.extraction.drugs = [
             DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
         return
+    others_stated = {o for counts in stated.values() for o in counts if o != ctx.issuer}
+    bought = _acquired_by(ctx, ctx.issuer, companies, company_forms) if others_stated else set()
+    for counts in stated.values():
+        for owner in [o for o in counts if o in bought]:
+            counts[ctx.issuer] += counts.pop(owner)  # the acquired company's drug is its buyer's now
     subjects = {d.drug for d in ctx.extraction.designations} | {t.drug for t in ctx.extraction.trials}
     subjects |= {r.drug for r in ctx.extraction.results if not r.comparator}
     designated = {d.drug for d in ctx.extraction.designations}
@@ -956,8 +1086,9 @@ def assign_owners(ctx: Context) -> None:
             owner = None  # a standard chemotherapy regimen is nobody's product
         elif drug.name in comparator and not possessed:
             owner = None
-        elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or has_code):
-            owner = None  # only ever given with the sponsor's drug: a partner's or standard-of-care drug
+        elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
+                name_kind(n) == "code" for n in names)):
+            owner = None  # only ever given with the sponsor's drug, and no code name of its own: a partner's or standard-of-care drug
         elif marketed:
             # a marketed drug studied beside the sponsor's own code-named drug is a partner
             # drug; in a release with no code name (big pharma) the studied drug is the sponsor's

@@ -124,3 +124,21 @@ def disease_names() -> frozenset[str]:
     """Disease names from the public disease dictionary (tools/gen_disease_lexicon.py), lower case."""
     raw = resources.files(__package__).joinpath("disease_names.txt.gz").read_bytes()
     return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+@lru_cache(maxsize=None)
+def world_regions() -> frozenset[str]:
+    """Continents and market regions (world_regions.txt), lower case."""
+    return frozenset(line.strip().lower() for line in _lines("world_regions.txt"))
+
+
+@lru_cache(maxsize=None)
+def exchange_suffixes() -> dict[str, str]:
+    """Market-data suffix of a "TICKER.SUFFIX" listing ("HK", "SZ", "T") -> exchange (exchange_suffixes.tsv)."""
+    return dict(_pairs("exchange_suffixes.tsv"))
+
+
+@lru_cache(maxsize=None)
+def field_words() -> frozenset[str]:
+    """Words naming a field of medicine or science (field_words.txt), lower case."""
+    return frozenset(line.strip().lower() for line in _lines("field_words.txt"))

@@ -27,7 +27,7 @@ class Hit:
     end: int
     surface: str
     canonical: str
-    flag: str  # "g" generic, "b" brand, "c" generic that is also a common word
+    flag: str  # "g" generic, "b" brand, "c" generic that is also a common word, "y" a brand-list synonym in lower case
 
     @property
     def is_brand(self) -> bool:
@@ -65,6 +65,7 @@ class DrugLexicon:
                 i += 1
                 continue
             hit = None
+            synonym = None  # a lower-case synonym of several words ("nitrogen mustard"): used when nothing shorter is
             last = i
             for j in range(i, min(i + MAX_WORDS, len(tokens))):
                 if j > i and not (tokens[j][0] - tokens[j - 1][1] == 1 and text[tokens[j - 1][1]] in _JOINERS):
@@ -79,14 +80,27 @@ class DrugLexicon:
                 if entry is None or entry[0] == "l":
                     continue
                 if entry[0] == "b" and not surface[:1].isupper():
+                    if synonym is None and j > i:
+                        synonym = (j, Hit(start, end, surface, entry[1], "y"))
                     continue
                 hit = Hit(start, end, surface, entry[1], entry[0])
                 i = j
                 break
+            if hit is None and synonym is not None and not self._names_a_later_drug(text, tokens, i + 1, synonym[0]):
+                i, hit = synonym
             if hit:
                 hits.append(hit)
             i += 1
         return hits
+
+    def _names_a_later_drug(self, text: str, tokens, first: int, last: int) -> bool:
+        """Whether a word inside a synonym's span starts a name of its own ("ab piperacillin"): that name wins."""
+        for k in range(first, last + 1):
+            for m in range(last, k - 1, -1):
+                entry = self.entries.get(text[tokens[k][0]:tokens[m][1]].lower())
+                if entry is not None and entry[0] in "gc":
+                    return True
+        return False
 
     def drugbank_id(self, name: str) -> str | None:
         key = name.strip().lower()
