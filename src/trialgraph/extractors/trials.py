@@ -539,18 +539,42 @@ def _named_before_noun(phrase: str) -> str | None:
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
+# "a Phase 2 study in gastric cancer with X": "with" right after the study's own phrase gives its drug; after
+# another drug's name it gives a partner ("X in combination with Y"), which partner_of_another already tells
+_STUDY_WITH = re.compile(r"^(?![^.;,]*\b(?:and|or|combination|combined|plus|together|along|versus|compared|co-?administered)\b)"
+                         r"[^.;,]{0,40}?\bwith\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$", re.I)
+# Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
+# and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
+# "patients whose cancer progressed on X", "previously treated with X": a therapy of the population's past
+_PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|naive|na\u00efve|"
+                            r"pre-?treated|previously\s+treated|prior|after|following|post)\s+(?:(?:on|to|with|after)\s+)?"
+                            r"(?:(?:a|an|the|their|prior)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "a next-generation lithium therapeutic drug candidate", "an oral semaglutide formulation": a drug named as
+# what another product is made from or improves on, not the product
+_MODIFIES_PRODUCT = re.compile(r"[\s-]+(?:based\b|therapeutics?\b|drug\b|candidates?\b|formulations?\b|analogu?es?\b|"
+                               r"derivatives?\b|prodrugs?\b|salts?\b|class\b)", re.I)
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s(?:while|whereas|but)\s")
 
 
 def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> tuple[str | None, bool]:
-    """The drug a trial studies, and whether the mention's own phrase names it: one
-    attached to the mention ("study of X", "X ... is being evaluated in a Phase 2 trial"),
-    else what the section or release is about."""
+    """The drug a trial studies, and whether the mention's own phrase names it. In order: the
+    drug the mention's own phrase names ("study of X", "X's Phase 2 study", "X ... is being
+    evaluated in a Phase 2 trial"), else a drug named in the mention's own clause (the
+    sentence's subject or the object of its verb: "the trial will evaluate X"), else the
+    paragraph's, section's or heading's drug, else one named in another clause of the sentence,
+    else the release's main drug. A combination partner or a comparator is never the trial's drug."""
     drugs = ctx.drugs_in(text)
     leading = [d for d in drugs if not partner_of_another(text, d)]
-    for drug in leading:  # a combination partner or comparator is never the drug a trial studies
+    for drug in drugs:
+        if drug.start < mention.end:
+            continue
+        if _inside_parenthesis(text, mention.end, drug.start):
+            continue  # "the STORM study (Zelinexor Treatment of ...) of X": a name spelt out, not the study's object
+        between = _PARENTHESIS.sub("", text[mention.end:drug.start])
         # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
-        if drug.start >= mention.end and ATTACHED.match(_PARENTHESIS.sub("", text[mention.end:drug.start])):
+        if (drug in leading and ATTACHED.match(between)) or _STUDY_WITH.match(between):
             return drug.name, True
+        break  # only the first drug after the mention can be its phrase's object
     drugs = leading or drugs
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
     own = _owned(ctx)
@@ -561,14 +585,44 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
     if inside:
         return inside[0].name, False
-    # "ZX-3: the FDA cleared the IND for ZX-3; the company plans a Phase 1 trial": the subject of the
-    # clause before the semicolon, then the paragraph's subject, name the drug before the release's main drug does
-    if drugs and drugs[0].end <= mention.start:  # the sentence's subject, not a comparator named later
+    # "ZX-3: the FDA cleared the IND for ZX-3; the company plans a Phase 1 trial": the subject of the clause
+    # before the semicolon
+    if drugs and drugs[0].end <= mention.start:
         return drugs[0].name, False
-    paragraph_subject = None if drugs else ctx.previous_drug(sentence)
-    heading = None if drugs or paragraph_subject else ctx.heading_drug(sentence)
-    return (ctx.section_drug(sentence) or paragraph_subject or heading or ctx.main_drug()
-            or (drugs[0].name if drugs else None)), False
+    # "Patients enrolled in the Phase 2 study received X": the clause's drug; not a therapy its population had
+    # before ("progressed on X"), nor one named as what another product is made from ("a lithium drug candidate")
+    after = [d for d in drugs if d.start >= mention.end and (not own or d.name in own)
+             and not _inside_parenthesis(text, mention.end, d.start)
+             and not _PRIOR_THERAPY.search(text[max(mention.end, d.start - 40):d.start])
+             and not _MODIFIES_PRODUCT.match(text, d.end)]
+    same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
+    if same_clause:
+        return same_clause[0].name, False
+    paragraph_subject = ctx.previous_drug(sentence)
+    heading = None if paragraph_subject else ctx.heading_drug(sentence)
+    return (ctx.section_drug(sentence) or paragraph_subject or heading or (after[0].name if after else None)
+            or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
+
+
+def _inside_parenthesis(text: str, start: int, position: int) -> bool:
+    between = text[start:position]
+    return between.count("(") > between.count(")")
+
+
+def _next_drug_in_paragraph(ctx: Context, sentence: Sentence) -> str | None:
+    """"The Phase 3 trial met its primary endpoint. X reduced the risk of ...": a paragraph that opens
+    on its study names the study's drug as the subject of a sentence after (its first words)."""
+    for later in ctx.sentences[sentence.index + 1:]:
+        if later.paragraph != sentence.paragraph:
+            break
+        text = ctx.text(later)
+        drugs = ctx.drugs_in(text)
+        if drugs:
+            first = drugs[0]
+            opening = text[:first.start]
+            subject = len(opening.split()) <= 3 and not _PRIOR_THERAPY.search(opening) and not partner_of_another(text, first)
+            return first.name if subject else None
+    return None
 
 
 def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
