@@ -52,3 +52,30 @@ def test_a_drug_named_as_what_a_candidate_improves_on_is_not_the_trials_drug():
     found = trials("ZX-202 is an oral kinase inhibitor. ZX-202 was designed for once-weekly dosing.",
                    "The company started a Phase 2 trial of a next-generation ZX-101 drug candidate in gastric cancer.")
     assert found == {("ZX-202", "2")}
+
+
+@pytest.mark.parametrize("written, phase", [
+    ("Phase 1b/Phase 2", "1/2"),
+    ("Phase Ib/Randomized Phase II", "1/2"),
+    ("Phase 2/Phase 3", "2/3"),
+    ("Phase 1 and 2", "1/2"),
+    ("Phase I to II", "1/2"),
+    ("Phase Ib/II", "1/2"),
+    ("Phase 1b/2a", "1/2"),
+    ("Phase IIb", "2b"),
+    ("phase 2/3", "2/3"),
+])
+def test_a_combined_phase_written_out_twice_is_one_studys_phase(written, phase):
+    assert trials(f"A {written} trial of ZX-202 in gastric cancer began.") == {("ZX-202", phase)}
+
+
+def test_two_phases_before_a_plural_noun_are_two_studies():
+    assert trials("ZX-202 completed Phase 1 and Phase 2 trials in gastric cancer.") == {("ZX-202", "1"), ("ZX-202", "2")}
+
+
+def test_a_study_named_before_a_phase_written_out_twice_keeps_its_name():
+    text = make_release(LEAD, "ZX-202 completed a Phase Ib/II combination trial in metastatic gastric cancer (ZX006).",
+                        "ZX007 is a new Phase Ib/Randomized Phase II, open label study to assess ZX-202 in lung cancer.",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = {(t.name, t.phase) for t in run(text, "zentrix-2026-01-05").trials}
+    assert found == {("ZX006", "1/2"), ("ZX007", "1/2")}

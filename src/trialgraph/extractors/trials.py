@@ -16,11 +16,11 @@ from .text import DISEASE_ACRONYM, indication_after, names_disease, population_w
 NAME = "trials.patterns"
 
 # A combined phase is written with a slash or a dash ("Phase 1/2", "Phase I–II", "Phase 2-3"); "Phase 2a/b"
-# runs the letters of one phase.
+# runs the letters of one phase; "Phase 1b/Phase 2" writes the second phase out (see _continued_phase).
 PHASE = re.compile(
     r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
     r"(?:\s*[/\u2013]\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?|-(?:IV|I{1,3}|[1-4])[abAB]?(?![\w-])|/[abAB])?"
-    r"|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"|(?:one|two|three|four)(?=\s))(?!\w|/(?!\s*(?:[Rr]andomi[sz]ed\s+|[Oo]pen-[Ll]abel\s+)?(?:[Pp]hase|PHASE)))"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
@@ -48,7 +48,7 @@ NOUN_THEN_NAME = re.compile(
 NOUN_COMMA_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
-NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
@@ -253,9 +253,14 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         mention = _Mention(sentence, start, stop, phase=phase)
         populations[id(mention)] = population
         found.append(mention)
+    consumed = 0  # the second phase of "Phase 1b/Phase 2" is part of the first's
     for match in PHASE.finditer(text):
-        if any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
+        if match.start() < consumed or any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
             continue
+        continued = _continued_phase(text, match)
+        if continued:
+            consumed = continued[1]
+            match = _Span(match.start(), continued[1], match.group("p"))
         # "a Phase 2a, randomized, double-blind, placebo-controlled, multicenter, dose-ranging trial":
         # the list of design words is read past, however long
         skip = _design_run(text, match.end())
@@ -271,7 +276,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         # "the Phase 3 dose was selected and the trial ...": a study noun five words on is another phrase's
         if noun and not near_name and len(_PARENTHESIS.sub(" ", after[skip - match.end():noun.start()]).split()) >= 5:
             continue
-        phase = normalize_phase(match.group("p"))
+        phase = continued[0] if continued else normalize_phase(match.group("p"))
         if phase is None:
             continue
         listed = _listed_names(text, match, noun, names)
@@ -310,6 +315,43 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+# "Phase 1b/Phase 2", "Phase Ib/Randomized Phase II", "Phase 2/Phase 3": one study's combined phase, the second
+# phase written out with its own word; "Phase 1 and 2 trial", "Phase I to II study" only before a singular noun
+# ("the Phase 2 and Phase 3 trials" are two studies)
+_PHASE_CONTINUED = re.compile(
+    r"\s*(?:(?P<slash>[/\u2013-])|\b(?:and|to)\b)\s*(?:(?:[Rr]andomi[sz]ed|[Oo]pen-[Ll]abel|[Ee]xpansion)\s+)?(?:[Pp]hase\s*|PHASE\s*)?"
+    r"(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)(?![\w/])")
+_SINGULAR_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y)|trial)\b(?!s)", re.I)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A phase phrase longer than one PHASE match ("Phase 1b/Phase 2"), read as a match is."""
+    begin: int
+    finish: int
+    phase: str
+
+    def start(self, group: int | str = 0) -> int:
+        return self.begin
+
+    def end(self, group: int | str = 0) -> int:
+        return self.finish
+
+    def group(self, name: int | str = 0) -> str:
+        return self.phase
+
+
+def _continued_phase(text: str, match: re.Match) -> tuple[str, int] | None:
+    """The combined phase and where it ends, when a second phase continues `match`'s."""
+    more = _PHASE_CONTINUED.match(text, match.end())
+    if not more or (not more.group("slash") and not _SINGULAR_NOUN_AFTER.match(text, more.end())):
+        return None
+    low, high = normalize_phase(match.group("p")), normalize_phase(more.group("p"))
+    if not low or not high or "/" in low or "/" in high or low.rstrip("ab") >= high.rstrip("ab"):
+        return None
+    return normalize_phase(f"{low}/{high}"), more.end()
 
 
 def _names_member(qualifier: str) -> bool:
@@ -507,6 +549,11 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
+    if mention.indication is None and mention.name:
+        # "the Phase Ib/II trial in metastatic X (ZX006)": the population the name in parentheses closes
+        noun = TRIAL_NOUN.search(text, mention.start, mention.end)
+        if noun and noun.end() < mention.end:
+            mention.indication = indication_after(text[noun.end():mention.end], ctx)
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
