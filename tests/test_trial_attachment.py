@@ -79,3 +79,36 @@ def test_a_study_named_before_a_phase_written_out_twice_keeps_its_name():
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     found = {(t.name, t.phase) for t in run(text, "zentrix-2026-01-05").trials}
     assert found == {("ZX006", "1/2"), ("ZX007", "1/2")}
+
+
+def _cohorts(*paragraphs: str):
+    text = make_release(LEAD, *paragraphs, headline="Zentrix Bio Announces Pipeline Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    extraction = run(text, "zentrix-2026-01-05")
+    drug_of = {t.local_id: t.drug for t in extraction.trials}
+    return {(t.drug, t.name) for t in extraction.trials}, {c.label: drug_of[c.trial] for c in extraction.cohorts}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase 1 HORIZON-7 study enrolled Cohort 1 (ZX-202 10 mg) and Cohort 2 (ZX-101 20 mg).",
+    "In the Phase 1 HORIZON-7 trial of ZX-202, Cohort 1 received ZX-202 plus ZX-101 and Cohort 2 received ZX-101.",
+    "The Phase 1 HORIZON-7 study has two arms.\n\nZX-202 10 mg daily for 4 weeks (Arm 1; n=24)\n\n"
+    "ZX-101 20 mg daily for 4 weeks (Arm 2; n=25)",
+])
+def test_a_group_naming_its_own_drug_belongs_to_that_drugs_line_of_the_trial(sentence):
+    trials, cohorts = _cohorts(sentence)
+    assert trials == {("ZX-202", "HORIZON-7"), ("ZX-101", "HORIZON-7")}
+    assert cohorts == {"1": "ZX-202", "2": "ZX-101"}
+
+
+def test_a_control_group_adds_no_line_and_its_drug_is_not_the_trials():
+    trials, cohorts = _cohorts("The Phase 2 HORIZON-7 trial compares ZX-202 (Arm A) with ZX-101 (Arm B, control).")
+    assert trials == {("ZX-202", "HORIZON-7")}
+    assert cohorts == {"A": "ZX-202", "B": "ZX-202"}
+
+
+def test_a_therapy_a_group_had_before_is_not_its_drug():
+    trials, cohorts = _cohorts("The Phase 2 HORIZON-7 trial of ZX-202 enrolled Cohort A, patients previously treated "
+                               "with ZX-101, and Cohort B, ZX-101-naive patients.")
+    assert trials == {("ZX-202", "HORIZON-7")}
+    assert cohorts == {"A": "ZX-202", "B": "ZX-202"}
