@@ -112,3 +112,16 @@ def test_a_therapy_a_group_had_before_is_not_its_drug():
                                "with ZX-101, and Cohort B, ZX-101-naive patients.")
     assert trials == {("ZX-202", "HORIZON-7")}
     assert cohorts == {"A": "ZX-202", "B": "ZX-202"}
+
+
+def test_findings_of_a_phase_name_a_study_of_that_phase():
+    found = trials("ZX-202, the company's novel gastric cancer treatment, delivered positive Phase 2b results.",
+                   "A global Phase 3 trial of ZX-202 in gastric cancer is set to begin in 2027.")
+    assert found == {("ZX-202", "2b"), ("ZX-202", "3")}
+
+
+def test_a_headlines_phase_data_is_the_study_the_body_describes():
+    text = make_release(LEAD, "The Phase 1 HORIZON-7 study of ZX-202 enrolled 30 patients with gastric cancer.",
+                        headline="Zentrix Bio Presents Phase 1 Data for ZX-202",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "1", "HORIZON-7")]

@@ -268,6 +268,10 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
         noun = TRIAL_NOUN.search(after)
+        if (not noun or noun.start() > skip - match.end() + 30) and sentence.zone.value != "headline" and not sentence.is_heading:
+            # "delivered Phase 2b results", "positive topline Phase 3 data": findings of a study of that phase (a
+            # headline's or heading's "Phase 1a Data" announces the study the text describes)
+            noun = _FINDINGS_NOUN.match(after, skip - match.end()) or noun
         near_name = [n for n in names if _belongs(text, match, n) or (n in closing and _closes(text, match, n))]
         if not noun and not near_name:
             continue
@@ -474,6 +478,8 @@ def _design_run(text: str, start: int) -> int:
     return run.end() if run else start
 
 
+_FINDINGS_NOUN = re.compile(r"\s+(?:(?:clinical|topline|top-line|interim|final|efficacy|safety|positive)\s+){0,2}"
+                            r"(?:results|data|readouts?|read-outs?|findings)\b", re.I)
 _ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
 
 
@@ -874,7 +880,8 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             text = ctx.text(mention.sentence)
             if len(PHASE.findall(text)) > 1:
                 continue  # a sentence naming several studies: its populations may be the others'
-            found = indication_after(text, ctx, window=len(text))
+            # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
+            found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
             if found:
                 trial.indication = found
                 break
