@@ -42,6 +42,15 @@ def test_a_trial_belongs_to_the_drug_its_phrase_clause_or_paragraph_names(paragr
     assert trials(*paragraphs) == {("ZX-202", "2")}
 
 
+@pytest.mark.parametrize("sentence", [
+    "A Phase 2 trial versus docetaxel in gastric cancer began.",
+    "The Phase 2 trial compared it with docetaxel in gastric cancer.",
+    "The Phase 2 trial randomized patients with gastric cancer to it or to standard-of-care docetaxel.",
+])
+def test_a_comparator_alone_in_the_trials_sentence_is_not_its_drug(sentence):
+    assert trials("ZX-101 is approved in melanoma.", "ZX-202 is an oral kinase inhibitor. " + sentence) == {("ZX-202", "2")}
+
+
 def test_a_therapy_the_population_progressed_on_is_not_the_trials_drug():
     found = trials("ZX-202 is an oral kinase inhibitor. A Phase 2 trial in patients whose cancer progressed on "
                    "ZX-101 is enrolling.")

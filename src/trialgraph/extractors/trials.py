@@ -644,7 +644,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         return drugs[0].name, False
     # "Patients enrolled in the Phase 2 study received X": the clause's drug; not a therapy its population had
     # before ("progressed on X"), nor one named as what another product is made from ("a lithium drug candidate")
-    after = [d for d in drugs if d.start >= mention.end and (not own or d.name in own)
+    after = [d for d in leading if d.start >= mention.end and (not own or d.name in own)
              and not _inside_parenthesis(text, mention.end, d.start)
              and not _PRIOR_THERAPY.search(text[max(mention.end, d.start - 40):d.start])
              and not _MODIFIES_PRODUCT.match(text, d.end)]
