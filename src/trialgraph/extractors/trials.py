@@ -617,7 +617,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     paragraph's, section's or heading's drug, else one named in another clause of the sentence,
     else the release's main drug. A combination partner or a comparator is never the trial's drug."""
     drugs = ctx.drugs_in(text)
-    leading = [d for d in drugs if not partner_of_another(text, d)]
+    leading = [d for d in drugs if not _partner_in(text, d, drugs)]
     for drug in drugs:
         if drug.start < mention.end:
             continue
@@ -655,6 +655,19 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (ctx.section_drug(sentence) or paragraph_subject or heading or (after[0].name if after else None)
             or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
+
+
+_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|plus|standard|control|placebo|it|them)\b|\+",
+                        re.I)
+
+
+def _partner_in(text: str, drug, drugs) -> bool:
+    """A partner or comparator of the trial's drug: "with", "and" or "or" make one only after another drug or
+    a pronoun for it ("patients with gastric cancer received X" names no partner)."""
+    if not partner_of_another(text, drug):
+        return False
+    before = text[max(0, drug.start - 60):drug.start]
+    return bool(_COMPARING.search(before)) or any(drug.start - 60 <= d.end <= drug.start for d in drugs if d is not drug)
 
 
 def _inside_parenthesis(text: str, start: int, position: int) -> bool:
