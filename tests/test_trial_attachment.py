@@ -73,6 +73,9 @@ def test_a_drug_named_as_what_a_candidate_improves_on_is_not_the_trials_drug():
     ("Phase 1b/2a", "1/2"),
     ("Phase IIb", "2b"),
     ("phase 2/3", "2/3"),
+    ("Phase Two", "2"),
+    ("phase-2b", "2b"),
+    ("Phase III-B", "3"),
 ])
 def test_a_combined_phase_written_out_twice_is_one_studys_phase(written, phase):
     assert trials(f"A {written} trial of ZX-202 in gastric cancer began.") == {("ZX-202", phase)}
@@ -134,3 +137,9 @@ def test_a_headlines_phase_data_is_the_study_the_body_describes():
                         headline="Zentrix Bio Presents Phase 1 Data for ZX-202",
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "1", "HORIZON-7")]
+
+
+def test_a_phase_in_parentheses_after_a_studys_name_is_its_phase():
+    text = make_release(LEAD, "The HORIZON-7 trial (Phase 3) of ZX-202 in gastric cancer began.",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "3", "HORIZON-7")]

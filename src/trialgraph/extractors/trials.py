@@ -18,9 +18,9 @@ NAME = "trials.patterns"
 # A combined phase is written with a slash or a dash ("Phase 1/2", "Phase I–II", "Phase 2-3"); "Phase 2a/b"
 # runs the letters of one phase; "Phase 1b/Phase 2" writes the second phase out (see _continued_phase).
 PHASE = re.compile(
-    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
+    r"\b(?:[Pp]hase\s*|[Pp]hase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
     r"(?:\s*[/\u2013]\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?|-(?:IV|I{1,3}|[1-4])[abAB]?(?![\w-])|/[abAB])?"
-    r"|(?:one|two|three|four)(?=\s))(?!\w|/(?!\s*(?:[Rr]andomi[sz]ed\s+|[Oo]pen-[Ll]abel\s+)?(?:[Pp]hase|PHASE)))"
+    r"|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)(?=\s))(?!\w|/(?!\s*(?:[Rr]andomi[sz]ed\s+|[Oo]pen-[Ll]abel\s+)?(?:[Pp]hase|PHASE)))"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
@@ -497,8 +497,8 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
         between = text[phase.end():start]
         return len(between) <= 40 and not PHASE.search(between) and not re.search(r"[.;]|\band\b", between)
     between = text[end:phase.start()]
-    if not between.strip():
-        return True  # "the BRUIN Phase 1/2 trial"
+    if not between.strip() or re.fullmatch(r"\s*(?:[Tt]rial|[Ss]tudy)?\s*\(\s*", between):
+        return True  # "the BRUIN Phase 1/2 trial", "the BRUIN trial (Phase 3)"
     # "SEAL, a ... Phase 2/3 study", "KEYVIA-204 is a randomized, open-label Phase 3 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
         r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*(?:,|\s(?:is|was))\s*(?:a|an|the|our|its|their)\b", between) is not None
@@ -522,7 +522,7 @@ def _valid_name(ctx: Context, name: str) -> bool:
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
-    if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
+    if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
 
