@@ -143,3 +143,12 @@ def test_a_phase_in_parentheses_after_a_studys_name_is_its_phase():
     text = make_release(LEAD, "The HORIZON-7 trial (Phase 3) of ZX-202 in gastric cancer began.",
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "3", "HORIZON-7")]
+
+
+def test_a_name_in_apposition_after_a_verb_names_the_study_it_describes():
+    text = make_release(LEAD, "ZX-202 is an oral kinase inhibitor. The company now plans to run HORIZON-Gastric-03, a Phase 2 "
+                        "trial of about 30 patients with gastric cancer. ZX-202 is also one of the drugs assessed in the "
+                        "platform I-SPY trial in breast cancer.",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = {(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials}
+    assert found == {("ZX-202", "2", "HORIZON-Gastric-03"), ("ZX-202", None, "I-SPY")}
