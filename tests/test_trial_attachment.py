@@ -152,3 +152,12 @@ def test_a_name_in_apposition_after_a_verb_names_the_study_it_describes():
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     found = {(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials}
     assert found == {("ZX-202", "2", "HORIZON-Gastric-03"), ("ZX-202", None, "I-SPY")}
+
+
+def test_a_study_said_once_to_be_over_is_not_the_one_the_release_plans():
+    found = run(make_release(
+        LEAD, "ZX-202 succeeded in a Phase 2 trial in gastric cancer. Previous Phase 2 studies of ZX-202 in gastric "
+              "cancer patients showed a benign safety profile.",
+        "Zentrix Bio will initiate a Phase 2 clinical trial of ZX-202 in gastric cancer next year.",
+        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company."), "zentrix-2026-01-05").trials
+    assert [(t.drug, t.phase) for t in found] == [("ZX-202", "2"), ("ZX-202", "2")]

@@ -803,7 +803,8 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
 
 # the status word governs the mention: "completed (its) Phase I testing", not "completed enrollment in the"
 _GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
-_COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of){_GOVERNED}", re.I)
+# "previous Phase IIA studies", "an earlier Phase 1 trial": a study run before the one the release plans
+_COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of|previous|prior|earlier){_GOVERNED}", re.I)
 _ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|"
                      rf"started|starting|launched|launching|"
                      rf"to (?:begin|start|conduct|launch)|"
@@ -864,6 +865,7 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     if target.name and mention.name and _same_name(target.name, mention.name):
         target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
+    target.status = target.status or mention.status  # a study said once to be completed is not a planned one
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
     # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
     combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
