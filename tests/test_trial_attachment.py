@@ -161,3 +161,9 @@ def test_a_study_said_once_to_be_over_is_not_the_one_the_release_plans():
         "Zentrix Bio will initiate a Phase 2 clinical trial of ZX-202 in gastric cancer next year.",
         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company."), "zentrix-2026-01-05").trials
     assert [(t.drug, t.phase) for t in found] == [("ZX-202", "2"), ("ZX-202", "2")]
+
+
+def test_a_kind_of_study_abbreviated_in_parentheses_is_not_its_name():
+    text = make_release(LEAD, "ZX-202 is being evaluated in a Phase 2 proof-of-concept (PoC) clinical trial in gastric cancer.",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "2", None)]

@@ -10,7 +10,7 @@ from .. import lexicons
 from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
-from .abbreviations import expand
+from .abbreviations import best_long_form, expand
 from .text import DISEASE_ACRONYM, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
@@ -241,7 +241,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 if not _names_member(match.group("qualifier")):
                     name = family
             if pattern in (PAREN_NAME, PAREN_AFTER_POPULATION) and (
-                    match.group("name").startswith('"') or _defines_term(ctx, name)):
+                    match.group("name").startswith('"') or _defines_term(ctx, name)
+                    or _spelt_before(text[:match.start("name")], name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
             if pattern is PAREN_AFTER_POPULATION and _valid_name(ctx, name):
                 closing.add((match.start("name"), match.end("name"), name))
@@ -525,6 +526,15 @@ def _valid_name(ctx: Context, name: str) -> bool:
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
+
+
+def _spelt_before(before: str, name: str) -> bool:
+    """'a proof-of-concept (PoC) trial': the words before the parenthesis spell the name out, and they
+    describe a kind of study, not a study ("the Zentrix Evaluation of Neoplasms (ZEN) trial" names one)."""
+    words = before.rstrip(" (").split()[-len(name) - 2:]
+    long = best_long_form(name, " ".join(words))
+    return bool(long) and not re.search(r"\b(?:stud(?:y|ies)|trials?|evaluat\w*|assess\w*|investigat\w*)\b", long, re.I) \
+        and (long[0].islower() or "-" in long)
 
 
 def _defines_term(ctx: Context, name: str) -> bool:
