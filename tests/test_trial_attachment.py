@@ -167,3 +167,8 @@ def test_a_kind_of_study_abbreviated_in_parentheses_is_not_its_name():
     text = make_release(LEAD, "ZX-202 is being evaluated in a Phase 2 proof-of-concept (PoC) clinical trial in gastric cancer.",
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "2", None)]
+
+
+def test_drugs_coordinated_as_the_subject_of_plural_trials_each_have_their_trials():
+    assert trials("ZX-202 and ZX-101 are each being evaluated in Phase 1 trials in solid tumors.") == {
+        ("ZX-202", "1"), ("ZX-101", "1")}

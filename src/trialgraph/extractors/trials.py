@@ -574,7 +574,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
-    if mention.attached and mention.plural:
+    if mention.plural:
         mention.co_drugs = _coordinated_drugs(ctx, text, mention)
     mention.status = _status(text[max(0, mention.start - 60):mention.start])
 
@@ -702,18 +702,21 @@ def _next_drug_in_paragraph(ctx: Context, sentence: Sentence) -> str | None:
 
 
 def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
-    """"the Phase 3 trials of A and B": the drugs coordinated with the attached one each have their trials."""
-    drugs = [d for d in ctx.drugs_in(text) if d.start >= mention.end]
+    """"the Phase 3 trials of A and B", "A and B are each in Phase 1 trials": the drugs coordinated with the
+    trial's own drug, in its phrase or as the subject of its clause, each have their trials."""
+    attached = mention.attached
+    drugs = [d for d in ctx.drugs_in(text) if (d.start >= mention.end if attached else d.end <= mention.start)]
     first = next((i for i, d in enumerate(drugs) if d.name == mention.drug), None)
     if first is None:
         return []
-    found: list[str] = []
+    chain = [drugs[first]]
     for previous, drug in zip(drugs[first:], drugs[first + 1:]):
         if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous.end:drug.start]):
             break
-        if drug.name != mention.drug and drug.name not in found:
-            found.append(drug.name)
-    return found
+        chain.append(drug)
+    if not attached and re.search(r"[,;:]", text[chain[-1].end:mention.start]):
+        return []  # "Following data on A and B, the company began Phase 2 trials": not the clause's subject
+    return list(dict.fromkeys(d.name for d in chain[1:] if d.name != mention.drug))
 
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
