@@ -172,3 +172,21 @@ def test_a_kind_of_study_abbreviated_in_parentheses_is_not_its_name():
 def test_drugs_coordinated_as_the_subject_of_plural_trials_each_have_their_trials():
     assert trials("ZX-202 and ZX-101 are each being evaluated in Phase 1 trials in solid tumors.") == {
         ("ZX-202", "1"), ("ZX-101", "1")}
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("The HORIZON-7 trial of ZX-202 enrolled 300 patients with gastric cancer.",
+     "The Phase 3 trial met its primary endpoint of overall survival."),
+    ("ZX-202 met the primary endpoint in the HORIZON-7 study.",
+     "About HORIZON-7\n\nThe Phase 3, randomized study enrolled 300 patients with gastric cancer."),
+])
+def test_a_named_study_spoken_of_later_as_the_phase_n_trial_is_one_study(paragraphs):
+    text = make_release(LEAD, *paragraphs, about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "3", "HORIZON-7")]
+
+
+def test_a_new_study_of_another_phase_is_not_the_named_one():
+    text = make_release(LEAD, "The HORIZON-7 trial of ZX-202 met its primary endpoint.",
+                        "Zentrix also began a Phase 1 trial of ZX-202 in melanoma.",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert {(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials} == {(None, "HORIZON-7"), ("1", None)}

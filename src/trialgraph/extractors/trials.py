@@ -129,6 +129,7 @@ class _Mention:
     registry: list[str] = field(default_factory=list)
     plural: bool = False  # "Phase 2 trials of X for A, B and C": one study per indication
     status: str | None = None  # "completed" or "active", when the words before the mention say
+    definite: bool = False  # "the Phase 3 trial", "this study": a study the text has named already
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
 
 
@@ -163,6 +164,7 @@ def extract_trials(ctx: Context) -> None:
             members[index].append(mention)
             _absorb(target, mention)
     _name_phaseless_studies(trials, members, ctx.long_forms())
+    _phase_of_named_study(trials, members)
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
@@ -423,6 +425,30 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
         trials.pop(index)
 
 
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
+
+
+def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]]) -> None:
+    """"The ZEN-7 trial of X enrolled 300 patients ... The Phase 3 trial met its primary endpoint": a study
+    named without its phase, then spoken of as "the Phase N trial" (a definite phrase refers back to a study
+    the text has named), is one study when it is the drug's only such pair."""
+    for named in [t for t in trials if t.name and t.phase is None]:
+        if sum(1 for t in trials if t.name and t.phase is None and t.drug == named.drug) != 1:
+            continue
+        group = members[trials.index(named)]
+        first = min(m.sentence.index for m in group)
+        matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and not t.plural
+                   and all(m.definite and m.sentence.index > first for m in members[trials.index(t)])
+                   and _compatible(t, named) and {t.status, named.status} != {"completed", "active"}]
+        if len(matches) != 1:
+            continue
+        index = trials.index(matches[0])
+        named.phase = matches[0].phase
+        named.indication = named.indication or matches[0].indication
+        members[trials.index(named)].extend(members.pop(index))
+        trials.pop(index)
+
+
 def _before_study_names(indication: str | None, names: list[str]) -> str | None:
     """A population never holds a study's name: "adults with obesity and in SOLSTICE-CVOT, a
     cardiovascular outcomes trial" ends before the next study it lists."""
@@ -577,6 +603,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if mention.plural:
         mention.co_drugs = _coordinated_drugs(ctx, text, mention)
     mention.status = _status(text[max(0, mention.start - 60):mention.start])
+    mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
 
 
 _NEW_CLAUSE = re.compile(r",\s+(?:our|we|its|their|his|her|they|it|he|she)\s")
