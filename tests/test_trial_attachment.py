@@ -24,6 +24,7 @@ def trials(*paragraphs: str) -> set[tuple]:
     ("ZX-101 is approved in melanoma.", "Enrollment in ZX-202's Phase 2 study in gastric cancer is complete."),
     ("ZX-101 is approved in melanoma.", "The company began a Phase 2 study in gastric cancer with ZX-202."),
     ("A Phase 2 trial of ZX-202 in combination with ZX-101 in gastric cancer is enrolling.",),
+    ("A Phase 2 trial of docetaxel with or without ZX-202 in gastric cancer is enrolling.",),
     # the drug of the trial's own clause
     ("ZX-101 is approved in melanoma.", "In the Phase 2 study, patients with gastric cancer received ZX-202 once daily."),
     ("ZX-101 is approved in melanoma.",

@@ -633,6 +633,7 @@ ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investi
 # another drug's name it gives a partner ("X in combination with Y"), which partner_of_another already tells
 _STUDY_WITH = re.compile(r"^(?![^.;,]*\b(?:and|or|combination|combined|plus|together|along|versus|compared|co-?administered)\b)"
                          r"[^.;,]{0,40}?\bwith\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$", re.I)
+_WITH_OR_WITHOUT = re.compile(r"\s*(?:,\s*)?(?:with or without|plus or minus|\u00b1|\+/-)\s*(?:the\s+)?", re.I)
 # Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
 # and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
 # "patients whose cancer progressed on X", "previously treated with X": a therapy of the population's past
@@ -663,7 +664,9 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         between = _PARENTHESIS.sub("", text[mention.end:drug.start])
         # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
         if (drug in leading and ATTACHED.match(between)) or _STUDY_WITH.match(between):
-            return drug.name, True
+            # "a trial of pembrolizumab with or without X": the drug added or left out is the one studied
+            added = [d for d in drugs if d.start >= drug.end and _WITH_OR_WITHOUT.fullmatch(text[drug.end:d.start])]
+            return (added[0] if added else drug).name, True
         break  # only the first drug after the mention can be its phrase's object
     drugs = leading or drugs
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
