@@ -191,3 +191,16 @@ def test_a_new_study_of_another_phase_is_not_the_named_one():
                         "Zentrix also began a Phase 1 trial of ZX-202 in melanoma.",
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     assert {(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials} == {(None, "HORIZON-7"), ("1", None)}
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("the HER2-low cohort showed an ORR of 40%.", {"HER2-low"}),
+    ("the 2L cohort showed an ORR of 40% and the 3L+ cohort an ORR of 30%.", {"2L", "3L+"}),
+    ("the gastric cancer expansion cohort showed an ORR of 40%.", {"gastric cancer"}),
+])
+def test_groups_named_by_a_biomarker_a_line_of_therapy_or_a_disease_are_cohorts(sentence, labels):
+    text = make_release(LEAD, "In the Phase 1 HORIZON-7 trial of ZX-202, " + sentence,
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    extraction = run(text, "zentrix-2026-01-05")
+    assert {c.label for c in extraction.cohorts} == labels
+    assert {r.cohort for r in extraction.results} == labels

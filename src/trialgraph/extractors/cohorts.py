@@ -28,7 +28,12 @@ DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
 DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
-NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
+# "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
+# cohort", "the 2L cohort", "the 3L+ cohort")
+NAMED_COHORT = re.compile(
+    r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?"
+    r"|[A-Z][A-Z0-9]+-(?:low|high|positive|negative|mutant|mutated|amplified|expressing|altered|wild-type)|[1-9]L\+?)"
+    r"\s+(?:cohort|arm|group)\b")
 # "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
 DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
@@ -86,7 +91,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in DISEASE_COHORT.finditer(text):
-        label = match.group("label")
+        # "the gastric cancer expansion cohort": the stage word is not the group's label
+        label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
         if names_disease(label) and not re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
             found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in POPULATION.finditer(text):
