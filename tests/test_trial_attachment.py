@@ -204,3 +204,13 @@ def test_groups_named_by_a_biomarker_a_line_of_therapy_or_a_disease_are_cohorts(
     extraction = run(text, "zentrix-2026-01-05")
     assert {c.label for c in extraction.cohorts} == labels
     assert {r.cohort for r in extraction.results} == labels
+
+
+def test_a_new_named_study_is_not_a_completed_one_of_the_same_phase():
+    text = make_release(LEAD, "ZX007 is a new Phase 2 open label study to assess ZX-202 in combination with docetaxel in "
+                              "lung cancer, currently in the planning stage.",
+                        "An article reported results from a previously completed Phase 2 clinical study of ZX-202 as a "
+                        "single agent in patients with advanced lung cancer.",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials]
+    assert sorted(found, key=str) == [("ZX-202", "2", "ZX007"), ("ZX-202", "2", None)]

@@ -602,7 +602,10 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
     if mention.plural:
         mention.co_drugs = _coordinated_drugs(ctx, text, mention)
-    mention.status = _status(text[max(0, mention.start - 60):mention.start])
+    # "ZX7 is a new Phase 2 study": the status word may stand between a study's name and its phase
+    phase = PHASE.search(text, mention.start, mention.end) if mention.name else None
+    mention.status = _status(text[max(0, mention.start - 60):mention.start]) or (
+        _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
 
 
@@ -848,7 +851,7 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
 _GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
 # "previous Phase IIA studies", "an earlier Phase 1 trial": a study run before the one the release plans
 _COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of|previous|prior|earlier){_GOVERNED}", re.I)
-_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|"
+_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|new|"
                      rf"started|starting|launched|launching|"
                      rf"to (?:begin|start|conduct|launch)|"
                      rf"(?:dosed|dosing of|enrolled|randomi[sz]ed) (?:the|its|their) first (?:patient|subject|participant)s? in|"
