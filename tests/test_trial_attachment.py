@@ -214,3 +214,10 @@ def test_a_new_named_study_is_not_a_completed_one_of_the_same_phase():
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     found = [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials]
     assert sorted(found, key=str) == [("ZX-202", "2", "ZX007"), ("ZX-202", "2", None)]
+
+
+def test_a_name_in_parentheses_after_each_phase_of_a_plural_phrase_is_that_phases_study():
+    text = make_release(LEAD, "Data from the Phase 1 (HORIZON-1) and Phase 2 (HORIZON-2) trials of ZX-202 support the "
+                              "Phase 3 HORIZON-3 trial.", about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert {(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials} == {
+        ("1", "HORIZON-1"), ("2", "HORIZON-2"), ("3", "HORIZON-3")}

@@ -250,6 +250,9 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
+    for match in PHASE_THEN_PAREN_NAME.finditer(text):  # "the Phase 1 (A) and Phase 2 (B) trials"
+        if _valid_name(ctx, match.group("name")) and not any(n[0] == match.start("name") for n in names):
+            names.append((match.start("name"), match.end("name"), match.group("name")))
     listed_phases = _phases_after_listed_populations(text)
     populations: dict[int, str] = {}
     for start, stop, phase, population in listed_phases:
@@ -361,6 +364,8 @@ def _continued_phase(text: str, match: re.Match) -> tuple[str, int] | None:
     return normalize_phase(f"{low}/{high}"), more.end()
 
 
+PHASE_THEN_PAREN_NAME = gate(re.compile(
+    rf"\b[Pp]hase\s*[\dIV][\w/]*\s*\(\s*(?P<name>{TRIAL_NAME})\s*\)(?=[^.;]{{0,60}}?\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\b)"))
 def _names_member(qualifier: str) -> bool:
     word = qualifier.strip()
     if word.casefold() == "outcomes":
