@@ -221,3 +221,9 @@ def test_a_name_in_parentheses_after_each_phase_of_a_plural_phrase_is_that_phase
                               "Phase 3 HORIZON-3 trial.", about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     assert {(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials} == {
         ("1", "HORIZON-1"), ("2", "HORIZON-2"), ("3", "HORIZON-3")}
+
+
+def test_a_protocol_code_in_parentheses_names_the_study():
+    text = make_release(LEAD, "The randomized Phase II clinical trial of ZX-202 (Study ZX202-201) in gastric cancer met its "
+                              "primary endpoint.", about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "2", "ZX202-201")]

@@ -250,7 +250,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
-    for match in PHASE_THEN_PAREN_NAME.finditer(text):  # "the Phase 1 (A) and Phase 2 (B) trials"
+    # "the Phase 1 (A) and Phase 2 (B) trials"; "the Phase II trial of X (Study ZX-201)"
+    for match in (*PHASE_THEN_PAREN_NAME.finditer(text), *STUDY_CODE_IN_PARENTHESES.finditer(text)):
         if _valid_name(ctx, match.group("name")) and not any(n[0] == match.start("name") for n in names):
             names.append((match.start("name"), match.end("name"), match.group("name")))
     listed_phases = _phases_after_listed_populations(text)
@@ -364,6 +365,8 @@ def _continued_phase(text: str, match: re.Match) -> tuple[str, int] | None:
     return normalize_phase(f"{low}/{high}"), more.end()
 
 
+STUDY_CODE_IN_PARENTHESES = gate(re.compile(
+    rf"\(\s*(?:[Ss]tudy|[Tt]rial|[Pp]rotocol)(?:\s+(?:[Nn]o\.|[Nn]umber|[Cc]ode))?:?\s+(?P<name>{_PROTOCOL_CODE})\s*[),;]"))
 PHASE_THEN_PAREN_NAME = gate(re.compile(
     rf"\b[Pp]hase\s*[\dIV][\w/]*\s*\(\s*(?P<name>{TRIAL_NAME})\s*\)(?=[^.;]{{0,60}}?\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\b)"))
 def _names_member(qualifier: str) -> bool:
