@@ -107,6 +107,7 @@ def _cohorts(*paragraphs: str):
     "In the Phase 1 HORIZON-7 trial of ZX-202, Cohort 1 received ZX-202 plus ZX-101 and Cohort 2 received ZX-101.",
     "The Phase 1 HORIZON-7 study has two arms.\n\nZX-202 10 mg daily for 4 weeks (Arm 1; n=24)\n\n"
     "ZX-101 20 mg daily for 4 weeks (Arm 2; n=25)",
+    "The Phase 1 HORIZON-7 study has two arms. Arm 1: ZX-202 10 mg daily; Arm 2: ZX-101 20 mg daily.",
 ])
 def test_a_group_naming_its_own_drug_belongs_to_that_drugs_line_of_the_trial(sentence):
     trials, cohorts = _cohorts(sentence)

@@ -252,8 +252,10 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
 
     others = [m for m in mentions if m.label != mention.label]
     following = min((m.start for m in others if m.start >= mention.end), default=len(text))
-    clause = re.search(r"[.;]\s|:\s(?=\S)", text[mention.end:following])
-    stop = mention.end + clause.start() if clause else following
+    own = re.match(r"\s*[:\u2013\u2014-]\s*", text[mention.end:following])  # "Arm 1: X 10 mg", "Arm B - X"
+    begin = mention.end + (own.end() if own else 0)
+    clause = re.search(r"[.;]\s|:\s(?=\S)", text[begin:following])
+    stop = begin + clause.start() if clause else following
     preceding = max((m.end for m in others if m.end <= mention.start), default=0)
     # a therapy the group had before ("patients previously treated with X", "X-naive") is not its drug
     drugs = [d for d in ctx.drugs_in(text) if not _PRIOR_THERAPY.search(text[max(0, d.start - 40):d.start])
