@@ -228,3 +228,8 @@ def test_a_protocol_code_in_parentheses_names_the_study():
     text = make_release(LEAD, "The randomized Phase II clinical trial of ZX-202 (Study ZX202-201) in gastric cancer met its "
                               "primary endpoint.", about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     assert [(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials] == [("ZX-202", "2", "ZX202-201")]
+
+
+def test_the_paragraphs_subject_comes_before_the_sections_drug():
+    assert trials("About ZX-101\n\nZX-101 is an antibody approved in melanoma. ZX-202, its successor, is an oral drug. "
+                  "Its Phase 2 trial in gastric cancer is enrolling.") == {("ZX-202", "2")}

@@ -704,7 +704,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         return same_clause[0].name, False
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
-    return (ctx.section_drug(sentence) or paragraph_subject or heading or (after[0].name if after else None)
+    return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
             or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
 
 
