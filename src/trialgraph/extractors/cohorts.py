@@ -11,6 +11,7 @@ from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
 from .text import names_disease
+from .trials import PRIOR_THERAPY
 
 NAME = "cohorts.patterns"
 
@@ -248,8 +249,6 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
     annotates in parentheses ("X 3 mg daily (Arm 2)"), else the first drug in the words after its label up to
     the next group or clause ("Cohort 3 received X plus Y": X), else the drug of the noun phrase its label
     ends ("the X control arm 4")."""
-    from .trials import _PRIOR_THERAPY
-
     others = [m for m in mentions if m.label != mention.label]
     following = min((m.start for m in others if m.start >= mention.end), default=len(text))
     own = re.match(r"\s*[:\u2013\u2014-]\s*", text[mention.end:following])  # "Arm 1: X 10 mg", "Arm B - X"
@@ -258,7 +257,7 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
     stop = begin + clause.start() if clause else following
     preceding = max((m.end for m in others if m.end <= mention.start), default=0)
     # a therapy the group had before ("patients previously treated with X", "X-naive") is not its drug
-    drugs = [d for d in ctx.drugs_in(text) if not _PRIOR_THERAPY.search(text[max(0, d.start - 40):d.start])
+    drugs = [d for d in ctx.drugs_in(text) if not PRIOR_THERAPY.search(text[max(0, d.start - 40):d.start])
              and not _PRIOR_USE.match(text, d.end)]
     before = [d for d in drugs if preceding <= d.start and d.end <= mention.start
               and not re.search(r"[.;]\s", text[d.end:mention.start])]

@@ -334,7 +334,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
 _PHASE_CONTINUED = re.compile(
     r"\s*(?:(?P<slash>[/\u2013-])|\b(?:and|to)\b)\s*(?:(?:[Rr]andomi[sz]ed|[Oo]pen-[Ll]abel|[Ee]xpansion)\s+)?(?:[Pp]hase\s*|PHASE\s*)?"
     r"(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)(?![\w/])")
-_SINGULAR_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:stud(?:y)|trial)\b(?!s)", re.I)
+_SINGULAR_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\b(?!s)", re.I)
 
 
 @dataclass(frozen=True)
@@ -369,6 +369,8 @@ STUDY_CODE_IN_PARENTHESES = gate(re.compile(
     rf"\(\s*(?:[Ss]tudy|[Tt]rial|[Pp]rotocol)(?:\s+(?:[Nn]o\.|[Nn]umber|[Cc]ode))?:?\s+(?P<name>{_PROTOCOL_CODE})\s*[),;]"))
 PHASE_THEN_PAREN_NAME = gate(re.compile(
     rf"\b[Pp]hase\s*[\dIV][\w/]*\s*\(\s*(?P<name>{TRIAL_NAME})\s*\)(?=[^.;]{{0,60}}?\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\b)"))
+
+
 def _names_member(qualifier: str) -> bool:
     word = qualifier.strip()
     if word.casefold() == "outcomes":
@@ -533,7 +535,7 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
         return len(between) <= 40 and not PHASE.search(between) and not re.search(r"[.;]|\band\b", between)
     between = text[end:phase.start()]
     if not between.strip() or re.fullmatch(r"\s*(?:[Tt]rial|[Ss]tudy)?\s*\(\s*", between):
-        return True  # "the BRUIN Phase 1/2 trial", "the BRUIN trial (Phase 3)"
+        return True  # "the ZEN Phase 1/2 trial", "the ZEN trial (Phase 3)"
     # "SEAL, a ... Phase 2/3 study", "KEYVIA-204 is a randomized, open-label Phase 3 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
         r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*(?:,|\s(?:is|was))\s*(?:a|an|the|our|its|their)\b", between) is not None
@@ -645,16 +647,16 @@ ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investi
 _STUDY_WITH = re.compile(r"^(?![^.;,]*\b(?:and|or|combination|combined|plus|together|along|versus|compared|co-?administered)\b)"
                          r"[^.;,]{0,40}?\bwith\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"\s*(?:,\s*)?(?:with or without|plus or minus|\u00b1|\+/-)\s*(?:the\s+)?", re.I)
-# Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
-# and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
 # "patients whose cancer progressed on X", "previously treated with X": a therapy of the population's past
-_PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|naive|na\u00efve|"
+PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|naive|na\u00efve|"
                             r"pre-?treated|previously\s+treated|prior|after|following|post)\s+(?:(?:on|to|with|after)\s+)?"
                             r"(?:(?:a|an|the|their|prior)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
-# "a next-generation lithium therapeutic drug candidate", "an oral semaglutide formulation": a drug named as
+# "a next-generation X therapeutic drug candidate", "an oral X formulation": a drug X named as
 # what another product is made from or improves on, not the product
 _MODIFIES_PRODUCT = re.compile(r"[\s-]+(?:based\b|therapeutics?\b|drug\b|candidates?\b|formulations?\b|analogu?es?\b|"
                                r"derivatives?\b|prodrugs?\b|salts?\b|class\b)", re.I)
+# Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
+# and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s(?:while|whereas|but)\s")
 
 
@@ -671,11 +673,11 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         if drug.start < mention.end:
             continue
         if _inside_parenthesis(text, mention.end, drug.start):
-            continue  # "the STORM study (Zelinexor Treatment of ...) of X": a name spelt out, not the study's object
+            continue  # "the ZEN study (Zentrix Evaluation of ...) of X": a name spelt out, not the study's object
         between = _PARENTHESIS.sub("", text[mention.end:drug.start])
         # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
         if (drug in leading and ATTACHED.match(between)) or _STUDY_WITH.match(between):
-            # "a trial of pembrolizumab with or without X": the drug added or left out is the one studied
+            # "a trial of Y with or without X": the drug added or left out, X, is the one studied
             added = [d for d in drugs if d.start >= drug.end and _WITH_OR_WITHOUT.fullmatch(text[drug.end:d.start])]
             return (added[0] if added else drug).name, True
         break  # only the first drug after the mention can be its phrase's object
@@ -694,10 +696,10 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if drugs and drugs[0].end <= mention.start:
         return drugs[0].name, False
     # "Patients enrolled in the Phase 2 study received X": the clause's drug; not a therapy its population had
-    # before ("progressed on X"), nor one named as what another product is made from ("a lithium drug candidate")
+    # before ("progressed on X"), nor one named as what another product is made from ("a next-generation X candidate")
     after = [d for d in leading if d.start >= mention.end and (not own or d.name in own)
              and not _inside_parenthesis(text, mention.end, d.start)
-             and not _PRIOR_THERAPY.search(text[max(mention.end, d.start - 40):d.start])
+             and not PRIOR_THERAPY.search(text[max(mention.end, d.start - 40):d.start])
              and not _MODIFIES_PRODUCT.match(text, d.end)]
     same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
     if same_clause:
@@ -737,7 +739,7 @@ def _next_drug_in_paragraph(ctx: Context, sentence: Sentence) -> str | None:
         if drugs:
             first = drugs[0]
             opening = text[:first.start]
-            subject = len(opening.split()) <= 3 and not _PRIOR_THERAPY.search(opening) and not partner_of_another(text, first)
+            subject = len(opening.split()) <= 3 and not PRIOR_THERAPY.search(opening) and not partner_of_another(text, first)
             return first.name if subject else None
     return None
 
