@@ -24,7 +24,7 @@ def trials(*paragraphs: str) -> set[tuple]:
     ("ZX-101 is approved in melanoma.", "Enrollment in ZX-202's Phase 2 study in gastric cancer is complete."),
     ("ZX-101 is approved in melanoma.", "The company began a Phase 2 study in gastric cancer with ZX-202."),
     ("A Phase 2 trial of ZX-202 in combination with ZX-101 in gastric cancer is enrolling.",),
-    ("A Phase 2 trial of docetaxel with or without ZX-202 in gastric cancer is enrolling.",),
+    ("A Phase 2 trial of zentaxel with or without ZX-202 in gastric cancer is enrolling.",),
     # the drug of the trial's own clause
     ("ZX-101 is approved in melanoma.", "In the Phase 2 study, patients with gastric cancer received ZX-202 once daily."),
     ("ZX-101 is approved in melanoma.",
@@ -44,9 +44,9 @@ def test_a_trial_belongs_to_the_drug_its_phrase_clause_or_paragraph_names(paragr
 
 
 @pytest.mark.parametrize("sentence", [
-    "A Phase 2 trial versus docetaxel in gastric cancer began.",
-    "The Phase 2 trial compared it with docetaxel in gastric cancer.",
-    "The Phase 2 trial randomized patients with gastric cancer to it or to standard-of-care docetaxel.",
+    "A Phase 2 trial versus zentaxel in gastric cancer began.",
+    "The Phase 2 trial compared it with zentaxel in gastric cancer.",
+    "The Phase 2 trial randomized patients with gastric cancer to it or to standard-of-care zentaxel.",
 ])
 def test_a_comparator_alone_in_the_trials_sentence_is_not_its_drug(sentence):
     assert trials("ZX-101 is approved in melanoma.", "ZX-202 is an oral kinase inhibitor. " + sentence) == {("ZX-202", "2")}
@@ -150,10 +150,10 @@ def test_a_phase_in_parentheses_after_a_studys_name_is_its_phase():
 def test_a_name_in_apposition_after_a_verb_names_the_study_it_describes():
     text = make_release(LEAD, "ZX-202 is an oral kinase inhibitor. The company now plans to run HORIZON-Gastric-03, a Phase 2 "
                         "trial of about 30 patients with gastric cancer. ZX-202 is also one of the drugs assessed in the "
-                        "platform I-SPY trial in breast cancer.",
+                        "platform Z-PLAT trial in breast cancer.",
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     found = {(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials}
-    assert found == {("ZX-202", "2", "HORIZON-Gastric-03"), ("ZX-202", None, "I-SPY")}
+    assert found == {("ZX-202", "2", "HORIZON-Gastric-03"), ("ZX-202", None, "Z-PLAT")}
 
 
 def test_a_study_said_once_to_be_over_is_not_the_one_the_release_plans():
@@ -208,7 +208,7 @@ def test_groups_named_by_a_biomarker_a_line_of_therapy_or_a_disease_are_cohorts(
 
 
 def test_a_new_named_study_is_not_a_completed_one_of_the_same_phase():
-    text = make_release(LEAD, "ZX007 is a new Phase 2 open label study to assess ZX-202 in combination with docetaxel in "
+    text = make_release(LEAD, "ZX007 is a new Phase 2 open label study to assess ZX-202 in combination with zentaxel in "
                               "lung cancer, currently in the planning stage.",
                         "An article reported results from a previously completed Phase 2 clinical study of ZX-202 as a "
                         "single agent in patients with advanced lung cancer.",
