@@ -31,13 +31,13 @@ def defined_abbreviations(text: str) -> dict[str, str]:
             continue
         before = _words_before(text[max(0, match.start() - 200):match.start()])
         words = before.split()[-min(len(short) + 5, 2 * len(short)):]
-        long = _best_long_form(short, " ".join(words))
+        long = best_long_form(short, " ".join(words))
         if long and (len(long.split()) >= 2 or _one_disease_word(long)):  # "osteoarthritis (OA)"
             found[short] = long
     return dict(sorted(found.items()))
 
 
-def _best_long_form(short: str, candidate: str) -> str | None:
+def best_long_form(short: str, candidate: str) -> str | None:
     """The shortest tail of `candidate` whose letters spell `short` in order, the
     first one opening a word (Schwartz and Hearst's findBestLongForm)."""
     s_index = len(short) - 1

@@ -11,6 +11,7 @@ from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
 from .text import names_disease
+from .trials import PRIOR_THERAPY
 
 NAME = "cohorts.patterns"
 
@@ -28,7 +29,12 @@ DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
 DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
-NAMED_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?)\s+(?:cohort|arm|group)\b")
+# "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
+# cohort", "the 2L cohort", "the 3L+ cohort")
+NAMED_COHORT = re.compile(
+    r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?"
+    r"|[A-Z][A-Z0-9]+-(?:low|high|positive|negative|mutant|mutated|amplified|expressing|altered|wild-type)|[1-9]L\+?)"
+    r"\s+(?:cohort|arm|group)\b")
 # "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
 DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
@@ -96,7 +102,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
     for match in DISEASE_COHORT.finditer(text):
-        label = match.group("label")
+        # "the gastric cancer expansion cohort": the stage word is not the group's label
+        label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
         if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
             continue
         if names_disease(label):
@@ -208,10 +215,16 @@ def _unit(raw: str) -> str:
 def extract_cohorts(ctx: Context) -> None:
     cohorts: dict[str, CohortFact] = {}
     order: list[str] = []
+    arms: dict[str, tuple[str, bool]] = {}  # label -> the drug the group's own words name, and whether it is a control
     doc_regimen = _document_regimen(ctx)
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         mentions = cohort_mentions(text)
+        for mention in mentions:
+            if mention.kind != "population" and mention.label not in arms:
+                own = own_drug(ctx, text, mention, mentions)
+                if own:
+                    arms[mention.label] = own
         assigned = _respectively(text, mentions) or _nearest_doses(text, mentions)
         if not mentions and DOSE.search(text):
             carried = _carried_cohort(ctx, sentence, cohorts)
@@ -230,7 +243,83 @@ def extract_cohorts(ctx: Context) -> None:
             if mention.kind == "part" and dose is None:
                 continue
             _add(ctx, cohorts, order, sentence, mention, dose, doc_regimen)
-    ctx.extraction.cohorts = [cohorts[label] for label in order]
+    ctx.extraction.cohorts = [replace(cohorts[label], drug=arms[label][0]) if label in arms else cohorts[label]
+                              for label in order]
+    _trials_of_arm_drugs(ctx, arms)
+
+
+# "Arm 2 (ZX-202 10 mg)", "Cohort B received ZX-101", "ZX-303 3 mg daily (Arm 4; n=25)", "the ZX-303 control arm 4": a
+# group whose own words name a drug is that drug's, whatever the trial's; "control", "placebo" and "comparator"
+# mark a group the sponsor's drugs are compared with.
+_CONTROL = re.compile(r"\b(?:control|placebo|comparator|standard[- ]of[- ]care|reference)\b", re.I)
+_LABEL_IN_PARENTHESES = re.compile(r"\(\s*$")
+# "the ZX-1 control study arm 4": the words a group's noun phrase puts between its drug and its label
+_NOUN_PHRASE_END = re.compile(r"^[\s\u00ae\u2122]*(?:(?:control|study|treatment|monotherapy|combination|active|experimental|"
+                              r"comparator|placebo|reference|dosing|dose|expansion|escalation)\s+){0,3}$", re.I)
+_PRIOR_USE = re.compile(r"^[\s-]*(?:pre-?treated|refractory|resistant|naive|na\u00efve|exposed|experienced|intolerant)\b", re.I)
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to)\s+(?:the\s+)?$", re.I)
+
+
+def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:
+    """The drug a labelled group's own words name, and whether the group is a control: the drug its label
+    annotates in parentheses ("X 3 mg daily (Arm 2)"), else the first drug in the words after its label up to
+    the next group or clause ("Cohort 3 received X plus Y": X), else the drug of the noun phrase its label
+    ends ("the X control arm 4")."""
+    others = [m for m in mentions if m.label != mention.label]
+    following = min((m.start for m in others if m.start >= mention.end), default=len(text))
+    own = re.match(r"\s*[:\u2013\u2014-]\s*", text[mention.end:following])  # "Arm 1: X 10 mg", "Arm B - X"
+    begin = mention.end + (own.end() if own else 0)
+    clause = re.search(r"[.;]\s|:\s(?=\S)", text[begin:following])
+    stop = begin + clause.start() if clause else following
+    preceding = max((m.end for m in others if m.end <= mention.start), default=0)
+    # a therapy the group had before ("patients previously treated with X", "X-naive") is not its drug
+    drugs = [d for d in ctx.drugs_in(text) if not PRIOR_THERAPY.search(text[max(0, d.start - 40):d.start])
+             and not _PRIOR_USE.match(text, d.end)]
+    before = [d for d in drugs if preceding <= d.start and d.end <= mention.start
+              and not re.search(r"[.;]\s", text[d.end:mention.start])]
+    if before and _LABEL_IN_PARENTHESES.search(text[preceding:mention.start]):
+        drug = before[0] if preceding == 0 else before[-1]
+        closing = text.find(")", mention.end)
+        group = text[mention.end:closing + 40 if closing >= 0 else mention.end + 40]
+        # "(Arm 4; n=25)(Study Control Arm)", "(Arm B, control)"
+        return drug.name, bool(_CONTROL.search(re.match(r"[^()]*\)?(?:\s*\([^()]*\))?", group).group(0)))
+    after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])]
+    if after:
+        return after[0].name, bool(_CONTROL.search(text[mention.end:stop]))
+    if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):
+        return before[-1].name, bool(_CONTROL.search(text[before[-1].end:mention.start]))
+    return None
+
+
+def _trials_of_arm_drugs(ctx: Context, arms: dict[str, tuple[str, bool]]) -> None:
+    """A multi-arm study whose arms name their own drugs studies each experimental arm's drug: one trial line
+    per drug; a trial first given its control arm's drug takes the first experimental drug instead."""
+    if not arms:
+        return
+    by_trial: dict[str, tuple[list[str], set[str]]] = {}
+    for cohort in ctx.extraction.cohorts:
+        if cohort.trial and cohort.label in arms:
+            drug, control = arms[cohort.label]
+            experimental, controls = by_trial.setdefault(cohort.trial, ([], set()))
+            if control:
+                controls.add(drug)
+            elif drug not in experimental:
+                experimental.append(drug)
+    trials = []
+    for trial in ctx.extraction.trials:
+        experimental, controls = by_trial.get(trial.local_id, ([], set()))
+        drugs = [d for d in experimental if d not in controls]
+        if trial.drug in controls and drugs:  # the trial was first given its control arm's drug
+            trial = replace(trial, drug=drugs[0])
+        trials.append(trial)
+        others = [d for d in drugs if d != trial.drug]
+        trials.extend(replace(trial, drug=drug, local_id=f"{trial.local_id}.a{index}") for index, drug in enumerate(others, 1))
+    ctx.extraction.trials = trials
+    # a group belongs to the trial line of its own drug (a control group stays with the trial's first line)
+    line_of = {(t.local_id.split(".a")[0], t.drug): t.local_id for t in trials}
+    ctx.extraction.cohorts = [
+        replace(c, trial=line_of.get((c.trial, c.drug), c.trial)) if c.trial and c.label in arms else c
+        for c in ctx.extraction.cohorts]
 
 
 def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, doc_regimen) -> None:

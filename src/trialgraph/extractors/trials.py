@@ -10,17 +10,17 @@ from .. import lexicons
 from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
-from .abbreviations import expand
+from .abbreviations import best_long_form, expand
 from .text import DISEASE_ACRONYM, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
 
 # A combined phase is written with a slash or a dash ("Phase 1/2", "Phase I–II", "Phase 2-3"); "Phase 2a/b"
-# runs the letters of one phase.
+# runs the letters of one phase; "Phase 1b/Phase 2" writes the second phase out (see _continued_phase).
 PHASE = re.compile(
-    r"\b(?:[Pp]hase\s*|Phase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
+    r"\b(?:[Pp]hase\s*|[Pp]hase-|PHASE[\s-]*)(?P<p>(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?"
     r"(?:\s*[/\u2013]\s*(?:IV|I{1,3}|[1-4\u2160-\u2163])[abAB]?|-(?:IV|I{1,3}|[1-4])[abAB]?(?![\w-])|/[abAB])?"
-    r"|(?:one|two|three|four)(?=\s))(?![\w/])"
+    r"|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)(?=\s))(?!\w|/(?!\s*(?:[Rr]andomi[sz]ed\s+|[Oo]pen-[Ll]abel\s+)?(?:[Pp]hase|PHASE)))"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
@@ -48,7 +48,7 @@ NOUN_THEN_NAME = re.compile(
 NOUN_COMMA_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
-NAME_APPOSITIVE = re.compile(rf"(?:^|[,;(]\s*|\b(?:in|from|of)\s+)(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
@@ -129,6 +129,7 @@ class _Mention:
     registry: list[str] = field(default_factory=list)
     plural: bool = False  # "Phase 2 trials of X for A, B and C": one study per indication
     status: str | None = None  # "completed" or "active", when the words before the mention say
+    definite: bool = False  # "the Phase 3 trial", "this study": a study the text has named already
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
 
 
@@ -163,6 +164,7 @@ def extract_trials(ctx: Context) -> None:
             members[index].append(mention)
             _absorb(target, mention)
     _name_phaseless_studies(trials, members, ctx.long_forms())
+    _phase_of_named_study(trials, members)
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
@@ -241,21 +243,31 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 if not _names_member(match.group("qualifier")):
                     name = family
             if pattern in (PAREN_NAME, PAREN_AFTER_POPULATION) and (
-                    match.group("name").startswith('"') or _defines_term(ctx, name)):
+                    match.group("name").startswith('"') or _defines_term(ctx, name)
+                    or _spelt_before(text[:match.start("name")], name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
             if pattern is PAREN_AFTER_POPULATION and _valid_name(ctx, name):
                 closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
+    # "the Phase 1 (A) and Phase 2 (B) trials"; "the Phase II trial of X (Study ZX-201)"
+    for match in (*PHASE_THEN_PAREN_NAME.finditer(text), *STUDY_CODE_IN_PARENTHESES.finditer(text)):
+        if _valid_name(ctx, match.group("name")) and not any(n[0] == match.start("name") for n in names):
+            names.append((match.start("name"), match.end("name"), match.group("name")))
     listed_phases = _phases_after_listed_populations(text)
     populations: dict[int, str] = {}
     for start, stop, phase, population in listed_phases:
         mention = _Mention(sentence, start, stop, phase=phase)
         populations[id(mention)] = population
         found.append(mention)
+    consumed = 0  # the second phase of "Phase 1b/Phase 2" is part of the first's
     for match in PHASE.finditer(text):
-        if any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
+        if match.start() < consumed or any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
             continue
+        continued = _continued_phase(text, match)
+        if continued:
+            consumed = continued[1]
+            match = _Span(match.start(), continued[1], match.group("p"))
         # "a Phase 2a, randomized, double-blind, placebo-controlled, multicenter, dose-ranging trial":
         # the list of design words is read past, however long
         skip = _design_run(text, match.end())
@@ -263,6 +275,10 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
         noun = TRIAL_NOUN.search(after)
+        if (not noun or noun.start() > skip - match.end() + 30) and sentence.zone.value != "headline" and not sentence.is_heading:
+            # "delivered Phase 2b results", "positive topline Phase 3 data": findings of a study of that phase (a
+            # headline's or heading's "Phase 1a Data" announces the study the text describes)
+            noun = _FINDINGS_NOUN.match(after, skip - match.end()) or noun
         near_name = [n for n in names if _belongs(text, match, n) or (n in closing and _closes(text, match, n))]
         if not noun and not near_name:
             continue
@@ -271,7 +287,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         # "the Phase 3 dose was selected and the trial ...": a study noun five words on is another phrase's
         if noun and not near_name and len(_PARENTHESIS.sub(" ", after[skip - match.end():noun.start()]).split()) >= 5:
             continue
-        phase = normalize_phase(match.group("p"))
+        phase = continued[0] if continued else normalize_phase(match.group("p"))
         if phase is None:
             continue
         listed = _listed_names(text, match, noun, names)
@@ -310,6 +326,49 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+# "Phase 1b/Phase 2", "Phase Ib/Randomized Phase II", "Phase 2/Phase 3": one study's combined phase, the second
+# phase written out with its own word; "Phase 1 and 2 trial", "Phase I to II study" only before a singular noun
+# ("the Phase 2 and Phase 3 trials" are two studies)
+_PHASE_CONTINUED = re.compile(
+    r"\s*(?:(?P<slash>[/\u2013-])|\b(?:and|to)\b)\s*(?:(?:[Rr]andomi[sz]ed|[Oo]pen-[Ll]abel|[Ee]xpansion)\s+)?(?:[Pp]hase\s*|PHASE\s*)?"
+    r"(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)(?![\w/])")
+_SINGULAR_NOUN_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:study|trial)\b(?!s)", re.I)
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A phase phrase longer than one PHASE match ("Phase 1b/Phase 2"), read as a match is."""
+    begin: int
+    finish: int
+    phase: str
+
+    def start(self, group: int | str = 0) -> int:
+        return self.begin
+
+    def end(self, group: int | str = 0) -> int:
+        return self.finish
+
+    def group(self, name: int | str = 0) -> str:
+        return self.phase
+
+
+def _continued_phase(text: str, match: re.Match) -> tuple[str, int] | None:
+    """The combined phase and where it ends, when a second phase continues `match`'s."""
+    more = _PHASE_CONTINUED.match(text, match.end())
+    if not more or (not more.group("slash") and not _SINGULAR_NOUN_AFTER.match(text, more.end())):
+        return None
+    low, high = normalize_phase(match.group("p")), normalize_phase(more.group("p"))
+    if not low or not high or "/" in low or "/" in high or low.rstrip("ab") >= high.rstrip("ab"):
+        return None
+    return normalize_phase(f"{low}/{high}"), more.end()
+
+
+STUDY_CODE_IN_PARENTHESES = gate(re.compile(
+    rf"\(\s*(?:[Ss]tudy|[Tt]rial|[Pp]rotocol)(?:\s+(?:[Nn]o\.|[Nn]umber|[Cc]ode))?:?\s+(?P<name>{_PROTOCOL_CODE})\s*[),;]"))
+PHASE_THEN_PAREN_NAME = gate(re.compile(
+    rf"\b[Pp]hase\s*[\dIV][\w/]*\s*\(\s*(?P<name>{TRIAL_NAME})\s*\)(?=[^.;]{{0,60}}?\b(?:[Tt]rials?|[Ss]tud(?:y|ies))\b)"))
 
 
 def _names_member(qualifier: str) -> bool:
@@ -376,6 +435,30 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
         trials.pop(index)
 
 
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
+
+
+def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]]) -> None:
+    """"The ZEN-7 trial of X enrolled 300 patients ... The Phase 3 trial met its primary endpoint": a study
+    named without its phase, then spoken of as "the Phase N trial" (a definite phrase refers back to a study
+    the text has named), is one study when it is the drug's only such pair."""
+    for named in [t for t in trials if t.name and t.phase is None]:
+        if sum(1 for t in trials if t.name and t.phase is None and t.drug == named.drug) != 1:
+            continue
+        group = members[trials.index(named)]
+        first = min(m.sentence.index for m in group)
+        matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and not t.plural
+                   and all(m.definite and m.sentence.index > first for m in members[trials.index(t)])
+                   and _compatible(t, named) and {t.status, named.status} != {"completed", "active"}]
+        if len(matches) != 1:
+            continue
+        index = trials.index(matches[0])
+        named.phase = matches[0].phase
+        named.indication = named.indication or matches[0].indication
+        members[trials.index(named)].extend(members.pop(index))
+        trials.pop(index)
+
+
 def _before_study_names(indication: str | None, names: list[str]) -> str | None:
     """A population never holds a study's name: "adults with obesity and in SOLSTICE-CVOT, a
     cardiovascular outcomes trial" ends before the next study it lists."""
@@ -432,6 +515,8 @@ def _design_run(text: str, start: int) -> int:
     return run.end() if run else start
 
 
+_FINDINGS_NOUN = re.compile(r"\s+(?:(?:clinical|topline|top-line|interim|final|efficacy|safety|positive)\s+){0,2}"
+                            r"(?:results|data|readouts?|read-outs?|findings)\b", re.I)
 _ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
 
 
@@ -449,8 +534,8 @@ def _belongs(text: str, phase: re.Match, name: tuple[int, int, str]) -> bool:
         between = text[phase.end():start]
         return len(between) <= 40 and not PHASE.search(between) and not re.search(r"[.;]|\band\b", between)
     between = text[end:phase.start()]
-    if not between.strip():
-        return True  # "the BRUIN Phase 1/2 trial"
+    if not between.strip() or re.fullmatch(r"\s*(?:[Tt]rial|[Ss]tudy)?\s*\(\s*", between):
+        return True  # "the ZEN Phase 1/2 trial", "the ZEN trial (Phase 3)"
     # "SEAL, a ... Phase 2/3 study", "KEYVIA-204 is a randomized, open-label Phase 3 trial"
     return len(between) <= 90 and not PHASE.search(between) and re.match(
         r"\s*(?:trial|study)?\s*(?:\([^)]*\))?\s*(?:,|\s(?:is|was))\s*(?:a|an|the|our|its|their)\b", between) is not None
@@ -474,9 +559,18 @@ def _valid_name(ctx: Context, name: str) -> bool:
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
-    if re.fullmatch(r"(?:I{1,3}|IV|V)[ABab]?|[a-z][\w -]*", name):
+    if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
+
+
+def _spelt_before(before: str, name: str) -> bool:
+    """'a proof-of-concept (PoC) trial': the words before the parenthesis spell the name out, and they
+    describe a kind of study, not a study ("the Zentrix Evaluation of Neoplasms (ZEN) trial" names one)."""
+    words = before.rstrip(" (").split()[-len(name) - 2:]
+    long = best_long_form(name, " ".join(words))
+    return bool(long) and not re.search(r"\b(?:stud(?:y|ies)|trials?|evaluat\w*|assess\w*|investigat\w*)\b", long, re.I) \
+        and (long[0].islower() or "-" in long)
 
 
 def _defines_term(ctx: Context, name: str) -> bool:
@@ -508,12 +602,21 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
     if mention.indication is None and mention.name:
+        # "the Phase Ib/II trial in metastatic X (ZX006)": the population the name in parentheses closes
+        noun = TRIAL_NOUN.search(text, mention.start, mention.end)
+        if noun and noun.end() < mention.end:
+            mention.indication = indication_after(text[noun.end():mention.end], ctx)
+    if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
-    if mention.attached and mention.plural:
+    if mention.plural:
         mention.co_drugs = _coordinated_drugs(ctx, text, mention)
-    mention.status = _status(text[max(0, mention.start - 60):mention.start])
+    # "ZX7 is a new Phase 2 study": the status word may stand between a study's name and its phase
+    phase = PHASE.search(text, mention.start, mention.end) if mention.name else None
+    mention.status = _status(text[max(0, mention.start - 60):mention.start]) or (
+        _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
+    mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
 
 
 _NEW_CLAUSE = re.compile(r",\s+(?:our|we|its|their|his|her|they|it|he|she)\s")
@@ -539,18 +642,45 @@ def _named_before_noun(phrase: str) -> str | None:
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
+# "a Phase 2 study in gastric cancer with X": "with" right after the study's own phrase gives its drug; after
+# another drug's name it gives a partner ("X in combination with Y"), which partner_of_another already tells
+_STUDY_WITH = re.compile(r"^(?![^.;,]*\b(?:and|or|combination|combined|plus|together|along|versus|compared|co-?administered)\b)"
+                         r"[^.;,]{0,40}?\bwith\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$", re.I)
+_WITH_OR_WITHOUT = re.compile(r"\s*(?:,\s*)?(?:with or without|plus or minus|\u00b1|\+/-)\s*(?:the\s+)?", re.I)
+# "patients whose cancer progressed on X", "previously treated with X": a therapy of the population's past
+PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|naive|na\u00efve|"
+                            r"pre-?treated|previously\s+treated|prior|after|following|post)\s+(?:(?:on|to|with|after)\s+)?"
+                            r"(?:(?:a|an|the|their|prior)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "a next-generation X therapeutic drug candidate", "an oral X formulation": a drug X named as
+# what another product is made from or improves on, not the product
+_MODIFIES_PRODUCT = re.compile(r"[\s-]+(?:based\b|therapeutics?\b|drug\b|candidates?\b|formulations?\b|analogu?es?\b|"
+                               r"derivatives?\b|prodrugs?\b|salts?\b|class\b)", re.I)
+# Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
+# and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
+_CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s(?:while|whereas|but)\s")
 
 
 def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> tuple[str | None, bool]:
-    """The drug a trial studies, and whether the mention's own phrase names it: one
-    attached to the mention ("study of X", "X ... is being evaluated in a Phase 2 trial"),
-    else what the section or release is about."""
+    """The drug a trial studies, and whether the mention's own phrase names it. In order: the
+    drug the mention's own phrase names ("study of X", "X's Phase 2 study", "X ... is being
+    evaluated in a Phase 2 trial"), else a drug named in the mention's own clause (the
+    sentence's subject or the object of its verb: "the trial will evaluate X"), else the
+    paragraph's, section's or heading's drug, else one named in another clause of the sentence,
+    else the release's main drug. A combination partner or a comparator is never the trial's drug."""
     drugs = ctx.drugs_in(text)
-    leading = [d for d in drugs if not partner_of_another(text, d)]
-    for drug in leading:  # a combination partner or comparator is never the drug a trial studies
+    leading = [d for d in drugs if not _partner_in(text, d, drugs)]
+    for drug in drugs:
+        if drug.start < mention.end:
+            continue
+        if _inside_parenthesis(text, mention.end, drug.start):
+            continue  # "the ZEN study (Zentrix Evaluation of ...) of X": a name spelt out, not the study's object
+        between = _PARENTHESIS.sub("", text[mention.end:drug.start])
         # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
-        if drug.start >= mention.end and ATTACHED.match(_PARENTHESIS.sub("", text[mention.end:drug.start])):
-            return drug.name, True
+        if (drug in leading and ATTACHED.match(between)) or _STUDY_WITH.match(between):
+            # "a trial of Y with or without X": the drug added or left out, X, is the one studied
+            added = [d for d in drugs if d.start >= drug.end and _WITH_OR_WITHOUT.fullmatch(text[drug.end:d.start])]
+            return (added[0] if added else drug).name, True
+        break  # only the first drug after the mention can be its phrase's object
     drugs = leading or drugs
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
     own = _owned(ctx)
@@ -561,29 +691,75 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
     if inside:
         return inside[0].name, False
-    # "ZX-3: the FDA cleared the IND for ZX-3; the company plans a Phase 1 trial": the subject of the
-    # clause before the semicolon, then the paragraph's subject, name the drug before the release's main drug does
-    if drugs and drugs[0].end <= mention.start:  # the sentence's subject, not a comparator named later
+    # "ZX-3: the FDA cleared the IND for ZX-3; the company plans a Phase 1 trial": the subject of the clause
+    # before the semicolon
+    if drugs and drugs[0].end <= mention.start:
         return drugs[0].name, False
-    paragraph_subject = None if drugs else ctx.previous_drug(sentence)
-    heading = None if drugs or paragraph_subject else ctx.heading_drug(sentence)
-    return (ctx.section_drug(sentence) or paragraph_subject or heading or ctx.main_drug()
-            or (drugs[0].name if drugs else None)), False
+    # "Patients enrolled in the Phase 2 study received X": the clause's drug; not a therapy its population had
+    # before ("progressed on X"), nor one named as what another product is made from ("a next-generation X candidate")
+    after = [d for d in leading if d.start >= mention.end and (not own or d.name in own)
+             and not _inside_parenthesis(text, mention.end, d.start)
+             and not PRIOR_THERAPY.search(text[max(mention.end, d.start - 40):d.start])
+             and not _MODIFIES_PRODUCT.match(text, d.end)]
+    same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
+    if same_clause:
+        return same_clause[0].name, False
+    paragraph_subject = ctx.previous_drug(sentence)
+    heading = None if paragraph_subject else ctx.heading_drug(sentence)
+    return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
+            or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
+
+
+_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|plus|standard|control|placebo|it|them)\b|\+",
+                        re.I)
+
+
+def _partner_in(text: str, drug, drugs) -> bool:
+    """A partner or comparator of the trial's drug: "with", "and" or "or" make one only after another drug or
+    a pronoun for it ("patients with gastric cancer received X" names no partner)."""
+    if not partner_of_another(text, drug):
+        return False
+    before = text[max(0, drug.start - 60):drug.start]
+    return bool(_COMPARING.search(before)) or any(drug.start - 60 <= d.end <= drug.start for d in drugs if d is not drug)
+
+
+def _inside_parenthesis(text: str, start: int, position: int) -> bool:
+    between = text[start:position]
+    return between.count("(") > between.count(")")
+
+
+def _next_drug_in_paragraph(ctx: Context, sentence: Sentence) -> str | None:
+    """"The Phase 3 trial met its primary endpoint. X reduced the risk of ...": a paragraph that opens
+    on its study names the study's drug as the subject of a sentence after (its first words)."""
+    for later in ctx.sentences[sentence.index + 1:]:
+        if later.paragraph != sentence.paragraph:
+            break
+        text = ctx.text(later)
+        drugs = ctx.drugs_in(text)
+        if drugs:
+            first = drugs[0]
+            opening = text[:first.start]
+            subject = len(opening.split()) <= 3 and not PRIOR_THERAPY.search(opening) and not partner_of_another(text, first)
+            return first.name if subject else None
+    return None
 
 
 def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
-    """"the Phase 3 trials of A and B": the drugs coordinated with the attached one each have their trials."""
-    drugs = [d for d in ctx.drugs_in(text) if d.start >= mention.end]
+    """"the Phase 3 trials of A and B", "A and B are each in Phase 1 trials": the drugs coordinated with the
+    trial's own drug, in its phrase or as the subject of its clause, each have their trials."""
+    attached = mention.attached
+    drugs = [d for d in ctx.drugs_in(text) if (d.start >= mention.end if attached else d.end <= mention.start)]
     first = next((i for i, d in enumerate(drugs) if d.name == mention.drug), None)
     if first is None:
         return []
-    found: list[str] = []
+    chain = [drugs[first]]
     for previous, drug in zip(drugs[first:], drugs[first + 1:]):
         if not re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", text[previous.end:drug.start]):
             break
-        if drug.name != mention.drug and drug.name not in found:
-            found.append(drug.name)
-    return found
+        chain.append(drug)
+    if not attached and re.search(r"[,;:]", text[chain[-1].end:mention.start]):
+        return []  # "Following data on A and B, the company began Phase 2 trials": not the clause's subject
+    return list(dict.fromkeys(d.name for d in chain[1:] if d.name != mention.drug))
 
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
@@ -683,8 +859,9 @@ def _specific_words(phrase: str, long_forms: dict[str, str]) -> frozenset[str]:
 
 # the status word governs the mention: "completed (its) Phase I testing", not "completed enrollment in the"
 _GOVERNED = r"\s+(?:(?:its|a|an|the|two|three|both|our|their|of)\s+)?(?:[\w-]+\s+){0,2}$"
-_COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of){_GOVERNED}", re.I)
-_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|"
+# "previous Phase IIA studies", "an earlier Phase 1 trial": a study run before the one the release plans
+_COMPLETED = re.compile(rf"\b(?:completed|concluded|finished|conclusion of|previous|prior|earlier){_GOVERNED}", re.I)
+_ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|planned|planning|upcoming|dosed|enrolling|recruiting|new|"
                      rf"started|starting|launched|launching|"
                      rf"to (?:begin|start|conduct|launch)|"
                      rf"(?:dosed|dosing of|enrolled|randomi[sz]ed) (?:the|its|their) first (?:patient|subject|participant)s? in|"
@@ -744,6 +921,7 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     if target.name and mention.name and _same_name(target.name, mention.name):
         target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
+    target.status = target.status or mention.status  # a study said once to be completed is not a planned one
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
     # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
     combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
@@ -773,7 +951,8 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             text = ctx.text(mention.sentence)
             if len(PHASE.findall(text)) > 1:
                 continue  # a sentence naming several studies: its populations may be the others'
-            found = indication_after(text, ctx, window=len(text))
+            # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
+            found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
             if found:
                 trial.indication = found
                 break
