@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 
@@ -13,7 +14,11 @@ from trialgraph.pipeline import build
 
 # (micro F1, lowest per-kind F1). train and validation are real third-party releases;
 # validation is only ever scored (never read), so its floor guards the honest estimate.
-FLOORS = {"seeds": (0.98, 0.90), "dev": (0.98, 0.90), "train": (0.96, 0.80), "validation": (0.81, 0.60)}
+# real is ../shared/corpus/real against our own gold (tests/gold_real, written blind before
+# its first scoring: 0.84 then; it has been tuned on since, like train).
+FLOORS = {"seeds": (0.98, 0.90), "dev": (0.98, 0.90), "train": (0.96, 0.80), "validation": (0.81, 0.60),
+          "real": (0.90, 0.70)}
+OWN_GOLD = Path(__file__).parent / "gold_real"
 
 
 def _scorer(shared):
@@ -30,7 +35,8 @@ def test_quality_floor(shared, corpus, tmp_path):
     assert not result.rejected
     assert result.report.conforms, result.report.problems[:5]
     rows = facts(result.dataset)
-    gold_rows = [json.loads(line) for path in sorted((shared / "eval" / "gold" / corpus).glob("*.jsonl"))
+    gold_dir = OWN_GOLD if corpus == "real" else shared / "eval" / "gold" / corpus
+    gold_rows = [json.loads(line) for path in sorted(gold_dir.glob("*.jsonl"))
                  for line in path.read_text().splitlines() if line.strip()]
     assert not score.check(rows, "pred"), "facts table has malformed lines"
     score.ALIASES.clear()
