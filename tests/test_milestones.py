@@ -352,3 +352,23 @@ def test_cost_grows_with_distinct_dates_not_with_mentions() -> None:
 
     few, many = fastest(_invented_store(300, drugs=1)), fastest(_invented_store(1200, drugs=1))
     assert many < 8 * few + 0.05, (few, many)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_drug_given_gives_that_drugs_rows_of_the_whole_answer(seed: int) -> None:
+    # Every sub-select takes ?drug, so a given drug narrows the matching too: a
+    # report about another drug, or a match computed for another drug's key,
+    # must not reach the drug's rows, and none of its own may go missing.
+    from rdflib import URIRef
+
+    from trialgraph.sparql import engines
+
+    store = _invented_store(150, seed, drugs=4)
+    text = queries.load("milestones").text
+    columns, whole = engines.select(store, text, {})
+    drug_at = columns.index("drug")
+    drugs = sorted({row[drug_at] for row in whole})
+    assert len(drugs) == 4
+    for drug in drugs:
+        _, narrowed = engines.select(store, text, {"drug": URIRef(str(drug))})
+        assert narrowed and narrowed == [row for row in whole if row[drug_at] == drug]
