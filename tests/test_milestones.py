@@ -246,6 +246,22 @@ def test_drug_parameter_narrows_the_answer(dev_graph: Path, dev_rows: list[dict]
     assert len(table.rows) == sum(1 for r in dev_rows if r["drug"].endswith("/omburtamab"))
 
 
+def test_both_engines_narrow_by_drug_alike(dev_graph: Path, dev_rows: list[dict]) -> None:
+    # ?drug reaches the sub-selects; rdflib answers a grouped sub-select that
+    # matched nothing with one row of unbound values, which must not add rows
+    # for a drug without planned milestones nor break the first report's MIN.
+    store, dataset = load_store(dev_graph), load_dataset(dev_graph)
+    drugs = sorted(row["d"].value for row in store.query(f"SELECT DISTINCT ?d WHERE {{ GRAPH ?g {{ ?d a <{TG}Drug> }} }}"))
+    listed = sorted({r["drug"] for r in dev_rows})
+    unlisted = [d for d in drugs if d not in listed]
+    assert listed and unlisted
+    query = queries.load("milestones")
+    for drug in listed[:2] + unlisted[:2]:
+        on_oxigraph = queries.run(query, store, {"drug": drug})
+        assert queries.run(query, dataset, {"drug": drug}).rows == on_oxigraph.rows
+        assert len(on_oxigraph.rows) == sum(1 for r in dev_rows if r["drug"] == drug)
+
+
 # --- the saved query matches by key, as the pairwise form did ------------------
 
 PAIRWISE = Path(__file__).parent / "data" / "milestones_pairwise.rq"
@@ -352,3 +368,23 @@ def test_cost_grows_with_distinct_dates_not_with_mentions() -> None:
 
     few, many = fastest(_invented_store(300, drugs=1)), fastest(_invented_store(1200, drugs=1))
     assert many < 8 * few + 0.05, (few, many)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_drug_given_gives_that_drugs_rows_of_the_whole_answer(seed: int) -> None:
+    # Every sub-select takes ?drug, so a given drug narrows the matching too: a
+    # report about another drug, or a match computed for another drug's key,
+    # must not reach the drug's rows, and none of its own may go missing.
+    from rdflib import URIRef
+
+    from trialgraph.sparql import engines
+
+    store = _invented_store(150, seed, drugs=4)
+    text = queries.load("milestones").text
+    columns, whole = engines.select(store, text, {})
+    drug_at = columns.index("drug")
+    drugs = sorted({row[drug_at] for row in whole})
+    assert len(drugs) == 4
+    for drug in drugs:
+        _, narrowed = engines.select(store, text, {"drug": URIRef(str(drug))})
+        assert narrowed and narrowed == [row for row in whole if row[drug_at] == drug]

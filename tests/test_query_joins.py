@@ -1,5 +1,5 @@
 """The drug-scoped saved queries were rewritten for pyoxigraph's planner (one-
-pattern OPTIONALs matched with sameTerm, DISTINCT cohorts first, a LIMITed
+pattern OPTIONALs looked up by always-bound keys, DISTINCT cohorts first, a LIMITed
 sub-select): these planted releases pin the joins those rewrites could get
 wrong, on both engines. A value stated in one release must not leak into
 another release's row (the cohort's label, the trial's phase), a result
