@@ -5,8 +5,6 @@ Parameters are bound through pyoxigraph `substitutions`, never formatted into
 the query text."""
 from __future__ import annotations
 
-import os
-import pickle
 from contextlib import contextmanager
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -55,45 +53,27 @@ def map_store(path: Path) -> pyoxigraph.Store:
 
 class _Early:
     """A forked process that loads the triples `names` read (store_for) and
-    answers them, its rows pickled through a pipe; rows() is None when it
-    could not (a file the cutter refuses) or fork is not available."""
+    answers them; rows() is None when it could not (a file the cutter
+    refuses) or it failed."""
 
     def __init__(self, path: Path, names: tuple[str, ...]) -> None:
-        self.path, self.names, self.pid, self.stream = path, names, None, None
-        if not hasattr(os, "fork"):
-            return
-        readable, writable = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            status = 1
-            try:
-                os.close(readable)
-                from ..query_subset import store_for
-                store = store_for(path, [query_text(name) for name in names])
-                rows = None if store is None else {name: _select(store, name, None) for name in names}
-                with open(writable, "wb") as out:
-                    pickle.dump(rows, out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(writable)
-        self.pid, self.stream = pid, open(readable, "rb")
+        from ..forked import Forked
+
+        self.path, self.names = path, names
+        self.process = Forked(lambda: self._answer(path, names))  # where fork is not available: here, when asked
+
+    @staticmethod
+    def _answer(path: Path, names: tuple[str, ...]):
+        from ..query_subset import store_for
+
+        store = store_for(path, [query_text(name) for name in names])
+        return None if store is None else {name: _select(store, name, None) for name in names}
 
     def rows(self) -> dict[str, list[dict]] | None:
-        if self.stream is None:
-            return None
-        try:
-            rows = pickle.load(self.stream)
-        except (EOFError, pickle.UnpicklingError):
-            rows = None
-        self.close()
-        return rows
+        return self.process.result()
 
     def close(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-            os.waitpid(self.pid, 0)
+        self.process.close()
 
 
 _EARLY: dict[int, _Early] = {}  # id(store) -> the process answering its EARLY queries
