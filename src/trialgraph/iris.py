@@ -12,7 +12,6 @@ from .normalize import slug
 from .vocab import TGID
 
 
-@lru_cache(maxsize=1 << 17)  # emit names the same entities in every release that mentions them
 def _safe(segment: str) -> str:
     value = slug(segment, max_length=80)
     if not value or value != segment.lower().strip("-"):

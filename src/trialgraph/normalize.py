@@ -9,7 +9,6 @@ import hashlib
 import html
 import re
 import unicodedata
-from functools import lru_cache
 
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<url>[^)\n]*)\)")
@@ -67,24 +66,20 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=1 << 17)  # resolution keys the same names again and again (244 k calls for 10,100 releases)
 def name_key(text: str) -> str:
     """Comparison key for names: lower case, letters and digits only."""
-    return re.sub(r"[^a-z0-9]+", "", _unaccented(text).lower())
-
-
-def _unaccented(text: str) -> str:
-    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
-        return text
     folded = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "", folded.lower())
 
 
 def slug(text: str, max_length: int = 60) -> str:
     """Lower-case ASCII letters and digits joined by `-`. A slug over
     `max_length` is cut and ends in a hash of the whole slug, so two long
     names that share their first characters never share a key (an IRI)."""
-    value = re.sub(r"[^a-z0-9]+", "-", _unaccented(text).lower()).strip("-")
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    value = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
     if len(value) <= max_length:
         return value
     digest = hashlib.sha1(value.encode("ascii")).hexdigest()[:10]
