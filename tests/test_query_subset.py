@@ -109,3 +109,16 @@ def test_a_line_the_cutter_does_not_expect_leaves_the_store_to_the_whole_graph_r
     queries = [f"PREFIX tg: <{TG}> SELECT * WHERE {{ GRAPH ?g {{ ?d tg:developedBy ?c }} }}"]
     assert store_for(path, queries) is None
     assert len(store_for(built, queries)) > 0
+
+
+def test_the_map_is_the_same_when_the_process_answering_the_costliest_queries_fails(built, tmp_path, monkeypatch):
+    from trialgraph.viz import sparql, write_map
+
+    expected, fallback = tmp_path / "expected.html", tmp_path / "fallback.html"
+    write_map(sparql.map_store(built), expected)
+    monkeypatch.setattr(sparql._Early, "rows", lambda self: (self.close(), None)[1])
+    store = sparql.map_store(built)
+    assert id(store) in sparql._EARLY
+    write_map(store, fallback)
+    assert fallback.read_bytes() == expected.read_bytes()
+    assert not sparql._EARLY

@@ -54,17 +54,19 @@ class Collector:
     """Accumulates facts keyed by (node, text) so repeated statements merge."""
 
     def __init__(self) -> None:
-        self._facts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        self._keys: dict[tuple[str, str], tuple] = {}
+        # node -> text -> [evidence IRIs, the fact's sort key (the least it was added with)]
+        self._facts: dict[str, dict[str, list]] = defaultdict(dict)
         self._conditions: list[tuple[str, str, dict]] = []
         self.condition_nodes: dict[str, str] = {}
 
     def add(self, node: str, text: str, evidence: str | None, order: tuple = ()) -> None:
-        bucket = self._facts[node][text]
+        entry = self._facts[node].get(text)
+        if entry is None:
+            entry = self._facts[node][text] = [set(), order]
+        elif order < entry[1]:
+            entry[1] = order
         if evidence:
-            bucket.add(evidence)
-        known = self._keys.get((node, text))
-        self._keys[(node, text)] = order if known is None else min(known, order)
+            entry[0].add(evidence)
 
     def developer(self, row: dict, graph) -> None:
         company, drug = graph.nodes[row["company"]]["label"], graph.nodes[row["drug"]]["label"]
@@ -136,7 +138,6 @@ class Collector:
                 self.add(node, f"Studied in {graph.nodes[trial]['label']}", row["evidence"], (0,))
         result: dict[str, list[Fact]] = {}
         for node in sorted(self._facts):
-            facts = [Fact(text, tuple(sorted(evidence)), self._keys[(node, text)])
-                     for text, evidence in self._facts[node].items()]
+            facts = [Fact(text, tuple(sorted(evidence)), key) for text, (evidence, key) in self._facts[node].items()]
             result[node] = sorted(facts, key=lambda f: (f.sort_key, f.text))
         return result

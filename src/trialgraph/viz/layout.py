@@ -19,36 +19,38 @@ def _label_key(graph: nx.DiGraph, node: str) -> tuple:
     return (data["label"].casefold(), data["label"], node)
 
 
-def _barycentre(graph: nx.DiGraph, node: str, neighbours, position: dict[str, int]):
-    ranks = [position[n] for n in neighbours(node) if n in position]
-    return sum(ranks) / len(ranks) if ranks else None
-
-
-def _order(graph: nx.DiGraph, layer: list[str], neighbours, position: dict[str, int]) -> list[str]:
+def _order(layer: list[str], neighbours: dict[str, tuple[str, ...]], labels: dict[str, tuple],
+           position: dict[str, int]) -> list[str]:
     def key(node):
-        centre = _barycentre(graph, node, neighbours, position)
+        ranks = [position[n] for n in neighbours[node] if n in position]
         # unlinked nodes go last, alphabetically
-        return (centre is None, centre if centre is not None else 0.0) + _label_key(graph, node)
+        return (False, sum(ranks) / len(ranks)) + labels[node] if ranks else (True, 0.0) + labels[node]
     return sorted(layer, key=key)
 
 
 def layered(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """(x, y) of every node, in SVG pixels (y grows downwards)."""
+    # each node's sort key and neighbours looked up once: networkx's views
+    # cost more than the ordering itself on a large map (7 passes)
+    labels = {node: _label_key(graph, node) for node in graph}
+    before = {node: tuple(graph.predecessors(node)) for node in graph}
+    after = {node: tuple(graph.successors(node)) for node in graph}
     layers = {kind: sorted((n for n, d in graph.nodes(data=True) if d["kind"] == kind),
-                           key=lambda n: _label_key(graph, n)) for kind in KINDS}
+                           key=labels.__getitem__) for kind in KINDS}
     for _ in range(2):  # down then up, twice, then down once more: settles small maps
         for kind in KINDS[1:]:
-            layers[kind] = _order(graph, layers[kind], graph.predecessors, _ranks(layers, kind, -1))
+            layers[kind] = _order(layers[kind], before, labels, _ranks(layers, kind, -1))
         for kind in reversed(KINDS[:-1]):
-            layers[kind] = _order(graph, layers[kind], graph.successors, _ranks(layers, kind, +1))
+            layers[kind] = _order(layers[kind], after, labels, _ranks(layers, kind, +1))
     for kind in KINDS[1:]:
-        layers[kind] = _order(graph, layers[kind], graph.predecessors, _ranks(layers, kind, -1))
-    rows = _levels(graph, layers)
+        layers[kind] = _order(layers[kind], before, labels, _ranks(layers, kind, -1))
+    rows = _levels(layers, before, after)
     return {node: (MARGIN + 120.0 + LAYER[kind] * COLUMN_GAP, rows[node])
             for kind, nodes in layers.items() for node in nodes}
 
 
-def _levels(graph: nx.DiGraph, layers: dict[str, list[str]]) -> dict[str, float]:
+def _levels(layers: dict[str, list[str]], before: dict[str, tuple[str, ...]],
+            after: dict[str, tuple[str, ...]]) -> dict[str, float]:
     """y of every node: the tallest column packed from the top, then the
     columns outwards from it, each node level with the mean of its placed
     neighbours where there is room, in order and never closer than a row.
@@ -58,7 +60,7 @@ def _levels(graph: nx.DiGraph, layers: dict[str, list[str]]) -> dict[str, float]
     for index in [start, *range(start - 1, -1, -1), *range(start + 1, len(KINDS))]:
         previous = TOP - ROW_GAP
         for node in layers[KINDS[index]]:
-            ys = [placed[m] for m in (*graph.predecessors(node), *graph.successors(node)) if m in placed]
+            ys = [placed[m] for m in before[node] + after[node] if m in placed]
             wanted = sum(ys) / len(ys) if ys else previous + ROW_GAP
             placed[node] = previous = max(wanted, previous + ROW_GAP)
     return placed

@@ -80,14 +80,17 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
     return {
         "nodes": nodes,
         "edges": sorted([index[u], index[v]] for u, v in graph.edges),
-        "evidence": [{"id": evidence_ids[iri], "iri": iri, "doc": ev.doc, "issued": ev.issued,
-                      "headline": ev.headline, "start": ev.start, "end": ev.end, "quote": ev.quote}
-                     for iri, ev in sorted(projection.evidence.items())],
         "phases": [{"code": p} for p in phases],
         "legend": legend,
         "columns": [{"x": MARGIN + 120.0 + LAYER[k] * COLUMN_GAP, "title": COLUMN_TITLES[k]} for k in KINDS],
         "size": [width, height],
     }
+
+
+def evidence_list(projection: Projection, anchors: dict[str, str]) -> list[dict]:
+    return [{"id": anchors[iri], "iri": iri, "doc": ev.doc, "issued": ev.issued,
+             "headline": ev.headline, "start": ev.start, "end": ev.end, "quote": ev.quote}
+            for iri, ev in sorted(projection.evidence.items())]
 
 
 def chart_data(chart: Chart) -> dict:
@@ -145,22 +148,37 @@ def timeline_figures(timelines: list) -> str:
     return "\n".join(parts)
 
 
-def render_page(projection: Projection, coordinates: dict[str, tuple[float, float]], charts: list[Chart],
-                title: str = "trialgraph map", timelines: list = ()) -> bytes:
+def side_parts(projection: Projection, charts: list[Chart], timelines: list) -> dict[str, str]:
+    """The page's parts that need no layout, encoded: the evidence list and
+    the charts' and timelines' data (JSON) and figures (HTML). writers.py
+    computes them in a forked process while this one lays the map out."""
+    anchors = evidence_anchors(projection)
+    return {"evidence": script_json(evidence_list(projection, anchors)),
+            "charts": script_json([chart_data(chart) for chart in charts]),
+            "timelines": script_json([lanes_data(lanes, anchors) for lanes in timelines]),
+            "CHARTS": chart_figures(charts), "TIMELINES": timeline_figures(list(timelines))}
+
+
+_SIDE_DATA = ("evidence", "charts", "timelines")
+
+
+def render_page(projection: Projection, coordinates: dict[str, tuple[float, float]], side: dict[str, str],
+                title: str = "trialgraph map") -> bytes:
+    """`side`: side_parts() of the same projection."""
     script = asset("figures.js") + asset("map.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     data = page_data(projection, coordinates)
-    anchors = evidence_anchors(projection)
-    data["charts"] = [chart_data(chart) for chart in charts]
-    data["timelines"] = [lanes_data(lanes, anchors) for lanes in timelines]
+    # script_json of the whole dict, its values encoded apart: keys sorted, "key":value joined by commas
+    encoded = {key: script_json(value) for key, value in data.items()}
+    encoded.update((key, side[key]) for key in _SIDE_DATA)
     parts = {
         "TITLE": html.escape(title),
         "STYLE": asset("map.css"),
         "SCRIPT": script,
         "SCRIPT_HASH": f"sha256-{digest}",
-        "DATA": script_json(data),
-        "CHARTS": chart_figures(charts),
-        "TIMELINES": timeline_figures(list(timelines)),
+        "DATA": "{" + ",".join(script_json(key) + ":" + encoded[key] for key in sorted(encoded)) + "}",
+        "CHARTS": side["CHARTS"],
+        "TIMELINES": side["TIMELINES"],
     }
     # one pass: text inserted for one placeholder is never scanned for another
     page = re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], asset("page.html"))

@@ -24,18 +24,59 @@ def open_store(path: Path) -> pyoxigraph.Store:
     return load_store(Path(path))
 
 
+EARLY = ("names", "evidence")  # the map's costliest queries, answered from a store of their own (map_store)
+
+
 def map_store(path: Path) -> pyoxigraph.Store:
     """open_store for `trialgraph viz`: a file a build wrote holds only the
     triples the map's queries, the charts' saved query and the parameter
     resolver read (query_subset.py; 2.1 of 3.4 M quads at 10,000 realistic
-    releases: no inferred links, no extractor and zone records)."""
+    releases: no inferred links, no extractor and zone records). The EARLY
+    queries are answered by a forked process from its own store, loaded and
+    queried while this one loads the rest: this store then holds no evidence
+    selectors (0.57 M quads at 10,000) and the second core works while this
+    one loads; rows_shared collects their rows."""
     from ..query_subset import store_for
     from ..sparql.params import RESOLVER_QUERIES
 
-    texts = [query_text(p.stem) for p in sorted((queries_dir() / "viz").glob("*.rq"))]
+    names = [p.stem for p in sorted((queries_dir() / "viz").glob("*.rq"))]
+    texts = [query_text(name) for name in names if name not in EARLY]
     texts.append((queries_dir() / "metric-timeline.rq").read_text(encoding="utf-8"))
+    early = _Early(Path(path), EARLY)
     store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
-    return store if store is not None else open_store(path)
+    if store is None:
+        early.close()
+        return open_store(path)
+    _EARLY[id(store)] = early
+    return store
+
+
+class _Early:
+    """A forked process that loads the triples `names` read (store_for) and
+    answers them; rows() is None when it could not (a file the cutter
+    refuses) or it failed."""
+
+    def __init__(self, path: Path, names: tuple[str, ...]) -> None:
+        from ..forked import Forked
+
+        self.path, self.names = path, names
+        self.process = Forked(lambda: self._answer(path, names))  # where fork is not available: here, when asked
+
+    @staticmethod
+    def _answer(path: Path, names: tuple[str, ...]):
+        from ..query_subset import store_for
+
+        store = store_for(path, [query_text(name) for name in names])
+        return None if store is None else {name: _select(store, name, None) for name in names}
+
+    def rows(self) -> dict[str, list[dict]] | None:
+        return self.process.result()
+
+    def close(self) -> None:
+        self.process.close()
+
+
+_EARLY: dict[int, _Early] = {}  # id(store) -> the process answering its EARLY queries
 
 
 def query_text(name: str) -> str:
@@ -75,10 +116,28 @@ def rows_shared(store: pyoxigraph.Store, prefetch: tuple[tuple[str, ...], tuple[
     while this one runs the second (the store is inherited, not copied)."""
     shared = _SHARED[id(store)] = {}
     try:
-        shared.update(_prefetched(store, *prefetch))
+        early = _EARLY.pop(id(store), None)
+        if early is not None:
+            shared.update(_from_early(store, early, prefetch))
+        else:
+            shared.update(_prefetched(store, *prefetch))
         yield
     finally:
         _SHARED.pop(id(store), None)
+
+
+def _from_early(store, early: _Early, prefetch) -> dict[str, list[dict]]:
+    """The prefetched queries' rows: the EARLY ones from their process, the
+    others from `store`; if that process failed, all of them from the whole
+    graph (this store lacks the EARLY queries' triples)."""
+    wanted = tuple(name for names in prefetch for name in names)
+    rows = {name: _select(store, name, None) for name in wanted if name not in early.names}
+    found = early.rows()
+    if found is None:
+        whole = open_store(early.path)
+        found = {name: _select(whole, name, None) for name in early.names}
+    rows.update(found)
+    return rows
 
 
 _FORKED: list = []  # the store a prefetching process inherits

@@ -1,0 +1,53 @@
+"""Work done in a forked process while this one goes on: the child inherits
+everything (a loaded store, rows already read) and hands back its result
+pickled through a pipe. Where fork is not available, or the child fails, the
+work is done here when its result is asked for, so the answer is the same."""
+from __future__ import annotations
+
+import os
+import pickle
+from typing import Callable
+
+
+class Forked:
+    def __init__(self, work: Callable[[], object], fallback: Callable[[], object] | None = None) -> None:
+        self.work, self.fallback = work, fallback or work
+        self.pid, self.stream = None, None
+        if not hasattr(os, "fork"):
+            return
+        readable, writable = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                os.close(readable)
+                answer = work()
+                with open(writable, "wb") as out:
+                    pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
+                status = 0
+            finally:
+                os._exit(status)  # never the parent's cleanup
+        os.close(writable)
+        self.pid, self.stream = pid, open(readable, "rb")
+
+    def answer(self):
+        """The child's result; None if it failed (close() reaps it)."""
+        if self.stream is None:
+            return None
+        try:
+            return pickle.load(self.stream)
+        except (EOFError, pickle.UnpicklingError):
+            return None
+        finally:
+            self.close()
+
+    def result(self):
+        """The child's result, or the work (its fallback) done here."""
+        found = self.answer()
+        return self.fallback() if found is None else found
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+            os.waitpid(self.pid, 0)

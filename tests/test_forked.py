@@ -1,0 +1,19 @@
+import os
+
+from trialgraph.forked import Forked
+
+
+def test_the_child_answers_with_what_it_computed_in_its_own_process():
+    parent = os.getpid()
+    assert Forked(lambda: ("from", os.getpid() != parent, "x" * 1_000_000)).result() == ("from", True, "x" * 1_000_000)
+
+
+def test_a_failing_child_leaves_the_work_to_the_fallback_here():
+    def work():
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return "done here"
+
+    parent = os.getpid()
+    assert Forked(work).result() == "done here"
+    assert Forked(work, fallback=lambda: None).answer() is None
