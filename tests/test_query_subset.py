@@ -121,4 +121,17 @@ def test_the_map_is_the_same_when_the_process_answering_the_costliest_queries_fa
     assert id(store) in sparql._EARLY
     write_map(store, fallback)
     assert fallback.read_bytes() == expected.read_bytes()
-    assert not sparql._EARLY
+    assert id(store) not in sparql._EARLY
+
+
+def test_a_map_refused_for_an_unknown_name_leaves_no_process_waiting(built, tmp_path):
+    from click.testing import CliRunner
+
+    from trialgraph.cli import main
+    from trialgraph.viz import sparql
+
+    before = set(sparql._EARLY)
+    result = CliRunner().invoke(main, ["viz", str(built), "-o", str(tmp_path / "map.html"), "--drug", "no such drug zq-000"])
+    assert result.exit_code != 0
+    assert not (tmp_path / "map.html").exists()
+    assert set(sparql._EARLY) == before

@@ -29,12 +29,16 @@ def command(graph: Path, output: Path, fmt: str | None, drugs: tuple[str, ...], 
     try:
         from ..viz import write_map
         from ..viz.names import resolve_names
-        from ..viz.sparql import map_store
+        from ..viz.sparql import discard, map_store
         from ..viz.writers import format_of, map_title
 
         format_of(output, fmt)  # refuse an unknown format before reading the graph
         store = map_store(graph)
-        keep_around = resolve_names(store, drugs, companies)
+        try:
+            keep_around = resolve_names(store, drugs, companies)
+        except TrialgraphError:
+            discard(store)
+            raise
         title = map_title(graph.name, [*drugs, *companies])
         from ..viz.writers import MAP_STEPS
 

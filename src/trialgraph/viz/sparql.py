@@ -47,8 +47,15 @@ def map_store(path: Path) -> pyoxigraph.Store:
     if store is None:
         early.close()
         return open_store(path)
-    _EARLY[id(store)] = early
+    _EARLY[id(store)] = (store, early)
     return store
+
+
+def discard(store: pyoxigraph.Store) -> None:
+    """Stop the process answering `store`'s EARLY queries when no map will be drawn from it."""
+    entry = _EARLY.pop(id(store), None)
+    if entry is not None:
+        entry[1].close()
 
 
 class _Early:
@@ -76,7 +83,9 @@ class _Early:
         self.process.close()
 
 
-_EARLY: dict[int, _Early] = {}  # id(store) -> the process answering its EARLY queries
+# id(store) -> (store, the process answering its EARLY queries); the entry holds the store so
+# that its id cannot be reused by another store while the entry waits for rows_shared
+_EARLY: dict[int, tuple[pyoxigraph.Store, _Early]] = {}
 
 
 def query_text(name: str) -> str:
@@ -116,9 +125,9 @@ def rows_shared(store: pyoxigraph.Store, prefetch: tuple[tuple[str, ...], tuple[
     while this one runs the second (the store is inherited, not copied)."""
     shared = _SHARED[id(store)] = {}
     try:
-        early = _EARLY.pop(id(store), None)
-        if early is not None:
-            shared.update(_from_early(store, early, prefetch))
+        entry = _EARLY.pop(id(store), None)
+        if entry is not None:
+            shared.update(_from_early(store, entry[1], prefetch))
         else:
             shared.update(_prefetched(store, *prefetch))
         yield
