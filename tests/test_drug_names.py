@@ -56,9 +56,23 @@ def test_walk_finds_forms_as_words(text, expected):
     assert _spans(names, text) == _reference(names, text)
 
 
-def test_non_ascii_text_uses_the_pattern():
-    names = DrugNames({"Velo": "Velo"})
-    assert _spans(names, "Vélo and VELO") == [(9, 13)]
+def test_non_ascii_text_is_walked_unless_a_letter_folds_to_ascii():
+    names = DrugNames({"Velo": "Velo", "Sika": "Sika"})
+    assert _spans(names, "Vélo and VELO, naïve") == [(9, 13)]
+    assert names._pattern is None  # é folds to no ASCII letter: walked
+    assert _spans(names, "\u017fi\u212aa and Sika") == _reference(names, "\u017fi\u212aa and Sika") == [(0, 4), (9, 13)]
+
+
+def test_the_list_of_characters_folding_to_ascii_is_complete():
+    import re
+    import sys
+
+    from trialgraph.extractors.drug_names import _FOLDS_TO_ASCII
+
+    letter = re.compile("[a-z]", re.I)
+    folding = {c for c in map(chr, range(128, sys.maxunicode + 1))
+               if len(c.lower()) != 1 or c.lower().isascii() or letter.match(c)}
+    assert folding == set(_FOLDS_TO_ASCII)
 
 
 def test_a_form_without_letters_or_digits_falls_back_to_the_pattern():

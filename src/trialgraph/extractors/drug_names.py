@@ -7,7 +7,8 @@ than the scans it served. `DrugNames` finds what that pattern finds
 (`DrugNames.pattern`, kept as the reference and for non-ASCII text) by
 finding (str.find) where a form's first part is written at the start of a
 word and trying there each form in the pattern's order. The walk is exact on ASCII
-text, where ``re.IGNORECASE`` is plain ASCII case: every step of a form is
+text (and text whose other characters do not fold to ASCII), where
+``re.IGNORECASE`` is plain ASCII case: every step of a form is
 forced (a part opens with a letter or digit, so an optional separator is
 taken exactly when the text has one), hence a form matches at a start in at
 most one way, as in the pattern. tests/test_drug_names.py checks both agree.
@@ -22,6 +23,10 @@ __all__ = ["DrugNames", "flexible", "form_parts"]
 _PART = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")
 # a name ends at a non-word character, or where a dose glued to it begins ("DHT-semaglutide3.5 mg")
 _END = r"(?:(?![\w-]|-\d)|(?<=[a-z])(?=\d+(?:\.\d+)?\s?(?:mg|mcg|ug|mCi|MBq|GBq)\b))"
+# The only characters beyond ASCII that re.IGNORECASE matches to an ASCII letter, or
+# that str.lower() turns into ASCII or into more than one character (tests check the list):
+# in text without them, ASCII case is all the pattern's case-insensitivity does.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"  # dotted I, dotless i, long s, Kelvin sign
 _DOSE = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|mcg|ug|mCi|MBq|GBq)\b", re.I)
 
 
@@ -65,7 +70,7 @@ class DrugNames:
         return self._pattern
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        if not (self._walkable and text.isascii()):
+        if not (self._walkable and (text.isascii() or not any(ch in text for ch in _FOLDS_TO_ASCII))):
             for match in self.pattern.finditer(text):
                 yield match.span()
             return
@@ -78,7 +83,7 @@ class DrugNames:
                 at = lower.find(first, at + 1)
         done = 0
         for at in sorted(starts):
-            if at < done or at and (_is_word(lower[at - 1]) or lower[at - 1] == "-"):
+            if at < done or at and (_is_word(text[at - 1]) or text[at - 1] == "-"):
                 continue
             for parts, slash in self._alternatives:
                 end = _walk(lower, at, parts, slash)
