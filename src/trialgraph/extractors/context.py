@@ -3,13 +3,13 @@ stages found, and small look-ups over both (where is a drug named, which
 drug is a section about)."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Document, Extraction, ReleaseFact, Sentence
 from ..normalize import ascii_punct
 from .abbreviations import defined_abbreviations, written_out
+from .drug_names import DrugNames
 from ..normalize import name_key as _plain_name_key
 
 
@@ -27,7 +27,7 @@ class Context:
     extraction: Extraction
     # drug surface form (as written) -> in-release drug name
     drug_forms: dict[str, str] = field(default_factory=dict)
-    drug_regex: re.Pattern | None = None
+    drug_names: DrugNames | None = None
     # company surface form key -> company name
     company_forms: dict[str, str] = field(default_factory=dict)
     # a division the text says belongs to a company ("Acme Oncology, the oncology unit of
@@ -88,17 +88,10 @@ class Context:
         self._main_drug = None
         self._mentions = {}
         self.drug_forms = {_form_key(form): name for form, name in forms.items()}
-        if not forms:
-            self.drug_regex = None
-            return
-        alternatives = sorted(forms, key=len, reverse=True)
-        pattern = "|".join(_flexible(form) for form in alternatives)
-        # a name ends at a non-word character, or where a dose glued to it begins ("DHT-semaglutide3.5 mg")
-        self.drug_regex = re.compile(
-            r"(?<![\w-])(?:" + pattern + r")(?:(?![\w-]|-\d)|(?<=[a-z])(?=\d+(?:\.\d+)?\s?(?:mg|mcg|ug|mCi|MBq|GBq)\b))", re.I)
+        self.drug_names = DrugNames(forms) if forms else None
 
     def drugs_in(self, text: str) -> list[Mention]:
-        if self.drug_regex is None:
+        if self.drug_names is None:
             return []
         known = self._mentions.get(text)
         if known is None:
@@ -107,10 +100,10 @@ class Context:
 
     def _find_drugs(self, text: str) -> list[Mention]:
         found = []
-        for match in self.drug_regex.finditer(text):
-            name = self.drug_forms.get(_form_key(match.group(0)))
+        for start, end in self.drug_names.spans(text):
+            name = self.drug_forms.get(_form_key(text[start:end]))
             if name:
-                found.append(Mention(name, match.start(), match.end()))
+                found.append(Mention(name, start, end))
         return found
 
     def section_drug(self, sentence: Sentence) -> str | None:
@@ -172,10 +165,3 @@ name_key = lru_cache(maxsize=65536)(_plain_name_key)
 def _form_key(text: str) -> str:
     return name_key(text)
 
-
-def _flexible(form: str) -> str:
-    """A regex for a drug form that tolerates "ABC 123" / "ABC-123" / "ABC123"."""
-    parts = re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", form)
-    # a co-formulation's slash stays a slash: "vibostolimab/pembrolizumab"
-    joint = r"\s*/\s*|[\s-]?" if "/" in form else r"[\s-]?"
-    return f"(?:{joint})".join(re.escape(part) for part in parts)
