@@ -23,15 +23,15 @@ from .trials import extract_trials
 
 Stage = Callable[[Context], None]
 
-# Order matters: drugs need companies (to tell them apart), trials need drugs,
+# Order matters: drugs need companies (to tell them apart), trials need drugs and designations,
 # cohorts need trials, results need cohorts, ownership needs all of them.
 PIPELINE: tuple[tuple[str, Stage], ...] = (
     ("release", extract_release),
     ("companies", extract_companies),
     ("drugs", extract_drugs),
     ("people", extract_people),
-    ("trials", extract_trials),
     ("designations", extract_designations),
+    ("trials", extract_trials),  # a designation's disease ties its drug to an indication a trial may take
     ("cohorts", extract_cohorts),
     ("results", extract_results),
     ("milestones", extract_milestones),  # needs drugs, trials and cohorts to name its subject

@@ -957,13 +957,23 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 trial.indication = found
                 break
         else:
-            # the drug's indication, unless another of its studies in the release is about that one
-            taken = {(other.indication or "").lower() for other in trials if other is not trial and other.drug == trial.drug}
             if trial.drug not in by_drug:
                 by_drug[trial.drug] = drug_indication(ctx, trial.drug)
+            indication = by_drug[trial.drug]
             # GUIDE.md: "when the text ties the drug to a single indication" -- not a list of them
-            if by_drug[trial.drug] and by_drug[trial.drug].lower() not in taken and len(split_list(by_drug[trial.drug])) == 1:
-                trial.indication = by_drug[trial.drug]
+            if not indication or len(split_list(indication)) != 1:
+                continue
+            # a population-less study beside another of the drug's about its disease is a different one (often in
+            # healthy volunteers); but a named study ("the study, known as RW-ZX-01") of a drug the release
+            # designates for that disease is about it too
+            taken = {(other.indication or "").lower() for other in trials if other is not trial and other.drug == trial.drug}
+            if indication.lower() not in taken or (trial.name and _designated_for(ctx, trial.drug, indication)):
+                trial.indication = indication
+
+
+def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
+    return any(d.drug == drug and d.indication and _same_population(d.indication, indication, ctx.long_forms()) >= 0.5
+               for d in ctx.extraction.designations)
 
 
 def drug_indication(ctx: Context, drug: str) -> str | None:

@@ -1,0 +1,58 @@
+"""A trial whose own phrase states no population (issue 13): GUIDE.md Trials, "when the text ties the drug
+to a single indication, that indication". Every name is invented."""
+from __future__ import annotations
+
+from test_extractors import make_release, run
+
+LEAD = ("Zentrix Bio, Inc. (NASDAQ: ZTX), a clinical-stage company, today announced an update on ZX-101 "
+        "for the treatment of cutaneous T-cell lymphoma.")
+
+
+def trials(*paragraphs: str) -> dict[tuple, str | None]:
+    text = make_release(LEAD, *paragraphs, headline="Zentrix Bio Announces ZX-101 Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    return {(t.drug, t.phase, t.name): t.indication for t in run(text, "zentrix-2026-01-05").trials}
+
+
+def test_a_named_study_takes_the_disease_the_release_ties_its_drug_to():
+    found = trials("The Phase 3 HORIZON-7 trial of ZX-101 in cutaneous T-cell lymphoma met its primary endpoint.",
+                   "Beyond traditional trials, the study, which is known as RW-ZEN-MF-01, includes scenarios for at-home use.",
+                   "ZX-101 has been granted Orphan Drug Designation by the FDA for cutaneous T-cell lymphoma.")
+    assert found[("ZX-101", "3", "HORIZON-7")] == "cutaneous T-cell lymphoma"
+    assert found[("ZX-101", None, "RW-ZEN-MF-01")] == "cutaneous T-cell lymphoma"
+
+
+def test_a_named_study_beside_another_in_the_disease_does_not_take_it_without_a_designation():
+    # the drug is tied to the disease only through its other study: the named one may be about anything
+    text = make_release("Zentrix Bio today announced an update on ZX-101.",
+                        "The Phase 3 HORIZON-7 trial of ZX-101 in cutaneous T-cell lymphoma met its primary endpoint.",
+                        "Beyond traditional trials, the study, which is known as RW-ZEN-MF-01, includes scenarios for "
+                        "at-home use.",
+                        headline="Zentrix Bio Announces ZX-101 Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = {t.name: t.indication for t in run(text, "zentrix-2026-01-05").trials}
+    assert found["HORIZON-7"] == "cutaneous T-cell lymphoma"
+    assert found["RW-ZEN-MF-01"] is None
+
+
+def test_an_unnamed_study_beside_one_in_the_drugs_disease_stays_without_population():
+    # a population-less Phase 1 study next to the Phase 3 study in the disease is another study (often healthy volunteers)
+    found = trials("The Phase 3 HORIZON-7 trial of ZX-101 in cutaneous T-cell lymphoma met its primary endpoint.",
+                   "A Phase 1 study of ZX-101 measured its pharmacokinetics.",
+                   "ZX-101 for the treatment of cutaneous T-cell lymphoma is dosed twice weekly.")
+    assert found[("ZX-101", "1", None)] is None
+
+
+def test_a_named_study_of_a_drug_tied_to_several_diseases_stays_without_population():
+    text = make_release("Zentrix Bio today announced an update on ZX-101 for the treatment of psoriasis, eczema "
+                        "and alopecia.",
+                        "The Phase 3 HORIZON-7 trial of ZX-101 in psoriasis met its primary endpoint.",
+                        "ZX-101 has been granted Orphan Drug Designation by the FDA for psoriasis.",
+                        "Beyond traditional trials, the study, which is known as RW-ZEN-MF-01, includes scenarios for "
+                        "at-home use.",
+                        "ZX-101 for the treatment of psoriasis, eczema and alopecia is dosed twice weekly.",
+                        headline="Zentrix Bio Announces ZX-101 Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = {t.name: t.indication for t in run(text, "zentrix-2026-01-05").trials}
+    assert found["HORIZON-7"] == "psoriasis"
+    assert found["RW-ZEN-MF-01"] is None
