@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 from typing import Callable
 
 
 class Forked:
     def __init__(self, work: Callable[[], object], fallback: Callable[[], object] | None = None) -> None:
         self.work, self.fallback = work, fallback or work
-        self.pid, self.stream = None, None
+        self.pid, self.stream, self.status = None, None, None
         if not hasattr(os, "fork"):
             return
         readable, writable = os.pipe()
@@ -50,4 +51,11 @@ class Forked:
         if self.stream is not None:
             self.stream.close()
             self.stream = None
-            os.waitpid(self.pid, 0)
+            self.status = os.waitpid(self.pid, 0)[1]
+
+    def cancel(self) -> None:
+        """Stop a child whose result nobody will read, without waiting for its work to end
+        (a map refused for an unknown name would otherwise wait for the child's whole load)."""
+        if self.stream is not None:
+            os.kill(self.pid, signal.SIGKILL)
+        self.close()

@@ -80,7 +80,7 @@ class _Early:
         return self.process.result()
 
     def close(self) -> None:
-        self.process.close()
+        self.process.cancel()
 
 
 # id(store) -> (store, the process answering its EARLY queries); the entry holds the store so
