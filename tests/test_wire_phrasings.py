@@ -22,3 +22,31 @@ def test_a_benchmark_range_in_the_plural_keeps_both_ends():
 def test_plural_disease_control_rates_name_the_endpoint():
     ex = announce(TRIAL, "Earlier chemotherapy studies reported disease control rates of 35% historically.")
     assert ("DCR", 35, None, "%", None, True) in results(ex)
+
+
+# -- a group's label leading its block of findings --------------------------------------------------
+
+
+def test_a_cohort_heading_scopes_the_findings_listed_under_it():
+    ex = announce(TRIAL, "Cohort A (n=40 evaluable):", "- Confirmed ORR was 45%", "- Disease control rate was 80%",
+                  "Cohort B (n=22 evaluable):", "- ORR was 27%")
+    got = results(ex)
+    assert {("ORR", 45, None, "%", "A", False), ("DCR", 80, None, "%", "A", False),
+            ("ORR", 27, None, "%", "B", False)} <= got
+
+
+def test_a_paragraph_opened_by_a_cohort_label_scopes_that_paragraph_only():
+    ex = announce(TRIAL, "Cohort 1 (n=62): The overall response rate was 74%. Median progression-free survival was 14.2 months.",
+                  "Cohort 2 (n=41): The overall response rate was 61%.",
+                  "Across all patients, the disease control rate was 90%.")
+    got = results(ex)
+    assert {("ORR", 74, None, "%", "1", False), ("mPFS", 14.2, None, "months", "1", False),
+            ("ORR", 61, None, "%", "2", False), ("DCR", 90, None, "%", None, False)} <= got
+
+
+def test_a_cohort_headings_scope_ends_at_the_first_prose_paragraph_after_its_list():
+    ex = announce(TRIAL, "Arm B (n=30):", "- ORR was 30%", "- DCR was 70%",
+                  "Overall, the median duration of response was 9.1 months.")
+    got = results(ex)
+    assert ("ORR", 30, None, "%", "B", False) in got
+    assert ("mDOR", 9.1, None, "months", None, False) in got

@@ -174,7 +174,7 @@ def extract_results(ctx: Context) -> None:
             results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups))
     results = _several_subgroups([r for r in results if r is not None], subgroups)
     results.extend(_table_results(ctx))
-    results = _one_label_per_group(_in_disease_sections(ctx, results))
+    results = _one_label_per_group(_in_cohort_sections(ctx, _in_disease_sections(ctx, results)))
     ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
     apply_stated_dose(ctx)
@@ -207,6 +207,50 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
                 result = replace(result, cohort=f"{label} {result.cohort}", population=f"{label} {result.cohort}")
         out.append(result)
     return out
+
+
+# A group's label leading its own block: a heading "Cohort A (n=44 evaluable):" over a list of
+# findings, or a paragraph opened by "Arm 2 (n=18): ..." or "Cohort 1 - ...".
+_COHORT_LEAD = re.compile(
+    r"^[\s*#_\-\u2022]*(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b"
+    r"\s*(?:\([^()]*\)\s*)?(?:[:\u2013\u2014]|-\s|$)")
+
+
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]|\d+[.)])\s")
+
+
+def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
+    """Figures under a group's label: a heading that is only the label scopes the sentences up to
+    the next heading; a paragraph that opens with the label and a colon scopes that paragraph.
+    Figures there that name no group of their own are that group's."""
+    scope: dict[int, str] = {}
+    heading_label, under_heading = None, 0
+    paragraph, paragraph_label = None, None
+    for sentence in ctx.sentences:
+        if sentence.zone.value != "body":
+            heading_label = paragraph_label = None
+            continue
+        lead = _COHORT_LEAD.match(sentence.text)
+        label = None
+        if lead:
+            mentions = cohort_mentions(lead.group("lead"))
+            label = mentions[0].label if mentions else None
+        if sentence.is_heading:
+            heading_label, under_heading = label, 0
+        elif sentence.paragraph != paragraph:
+            paragraph, paragraph_label = sentence.paragraph, label
+            # a heading's block is its first paragraph and the list items that follow it
+            under_heading += 1
+            if under_heading > 1 and not _BULLET.match(sentence.text):
+                heading_label = None
+        current = paragraph_label or heading_label
+        if current:
+            scope[sentence.span.start] = current
+    if not scope:
+        return results
+    return [replace(r, cohort=scope[r.evidence.span.start])
+            if r.cohort is None and not r.comparator and r.evidence.span.start in scope else r
+            for r in results]
 
 
 def _disease_sections(ctx: Context) -> dict[int, str]:
