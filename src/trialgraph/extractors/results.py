@@ -512,6 +512,14 @@ def _listed_endpoints(text: str, endpoints, before: int) -> list:
     return run
 
 
+# A follow-up time is how long patients were watched, never an endpoint's value (GUIDE.md):
+# "a median follow-up of 7.4 months", "after 11 months of follow-up".
+_FOLLOW_UP_BEFORE = re.compile(
+    r"\bfollow(?:ed)?[- ]?up(?:\s+(?:time|period|duration))?(?:\s+(?:of|was|is|for|:))?"
+    r"\s*(?:approximately\s+|about\s+|nearly\s+|more than\s+)?$", re.I)
+_FOLLOW_UP_AFTER = re.compile(r"\s*(?:of|median)\s+(?:median\s+)?follow(?:ed)?[- ]?up\b", re.I)
+
+
 @per_text
 def _values(text: str):
     """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
@@ -520,6 +528,8 @@ def _values(text: str):
     used_values: set[int] = set()
     last = None  # (end, endpoint span) of the last figure tied to an endpoint
     for match in VALUE.finditer(text):
+        if _FOLLOW_UP_BEFORE.search(text, max(0, match.start() - 50), match.start()) or _FOLLOW_UP_AFTER.match(text, match.end()):
+            continue  # "not reached at a median follow-up of 7.4 months": how long patients were followed
         value, high = float(match.group("v")), match.group("v2")
         before = [e for e in endpoints if e[1] <= match.start()]
         after = [e for e in endpoints if e[0] >= match.end()]
