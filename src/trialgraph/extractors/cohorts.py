@@ -65,6 +65,10 @@ _NOT_NAMED_COHORT = re.compile(
     r"expansion|escalation|dose-escalation|dose-expansion|run-in|lead-in|extension|portion|stage)\b|\d", re.I)
 
 
+# Words that point back to a group already named rather than name one
+_POINTING = re.compile(r"\b(?:this|that|these|those|such|which|whose|its|their)\b", re.I)
+
+
 @dataclass(frozen=True)
 class CohortMention:
     label: str
@@ -117,8 +121,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         # before the article belong to the sentence, not to the group's name
         label = re.sub(r"^(?:(?:and|or|in|of|for|to|with|from|among|across|within|the|a|an)\s+)+", "",
                        match.group("label").strip())
-        if NOT_POPULATION.match(label) or len(label) < 5:
-            continue
+        if NOT_POPULATION.match(label) or len(label) < 5 or _POINTING.search(label):
+            continue  # "survival in this group": the group was named before, these words do not name it
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
     found.sort(key=lambda m: (m.start, m.label))
     unique: list[CohortMention] = []
