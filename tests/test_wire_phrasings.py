@@ -50,3 +50,35 @@ def test_a_cohort_headings_scope_ends_at_the_first_prose_paragraph_after_its_lis
     got = results(ex)
     assert ("ORR", 30, None, "%", "B", False) in got
     assert ("mDOR", 9.1, None, "months", None, False) in got
+
+
+# -- figures that are not results, and labels that are not groups ------------------------------------
+
+
+def test_a_follow_up_time_after_not_reached_is_no_result():
+    ex = announce(TRIAL, "Median duration of response had not been reached at a median follow-up of 7.4 months.",
+                  "Median PFS was not reached after 11 months of follow-up.")
+    assert not {r for r in results(ex) if r[0] in ("mDOR", "mPFS")}
+
+
+def test_a_figure_after_its_follow_up_time_is_still_found():
+    ex = announce(TRIAL, "At a median follow-up of 13.5 months, median progression-free survival was 14.2 months.")
+    assert ("mPFS", 14.2, None, "months", None, False) in results(ex)
+
+
+def test_in_this_group_points_back_and_names_no_cohort():
+    ex = announce(TRIAL, "Median progression-free survival in this group was 5.6 months.")
+    assert ("mPFS", 5.6, None, "months", None, False) in results(ex)
+    assert not ex.cohorts
+
+
+# -- "St." inside an organisation's name ------------------------------------------------------------
+
+
+def test_a_saint_abbreviation_keeps_the_hospital_whole():
+    from test_extractors import same
+
+    ex = announce(TRIAL, '"We agree," said Mara Okonkwo, M.D., a neurologist at St. Aldric Medical Center.')
+    person = next(p for p in ex.people if p.name == "Mara Okonkwo")
+    assert person.role == "neurologist" and same(person.organization, "St. Aldric Medical Center")
+    assert not [c for c in ex.companies if same(c.name, "St")]

@@ -19,7 +19,7 @@ from .prefilter import gate
 from .text import DISEASE_WORD
 
 # A proper name: one to four capitalised words ("Kestrel Nordic", "AcmeVie", "KSB", "Loxo@Acme").
-_WORD = r"[A-Z][\w@&'’.-]*[\w]|[A-Z]"
+_WORD = r"(?:St|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w@&'’.-]*[\w]|[A-Z]"  # "St. Jude": the abbreviation's period ends no name
 _NAME = rf"(?P<name>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})"
 _LIST = rf"(?P<list>(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}}(?:\s*,\s*(?:and\s+)?(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})*(?:,?\s+(?:and|or)\s+(?:{_WORD})(?:\s+(?:{_WORD})){{0,3}})?)"
 

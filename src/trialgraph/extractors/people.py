@@ -154,15 +154,21 @@ OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NA
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
+# "St. Aldric's Hospital", "Mt. Sinai": the abbreviation's period ends no title or organisation, so it
+# is read as a letter while roles are parsed, and given back after
+_PLACE_ABBREVIATION = re.compile(r"\b(St|Mt|Ft)\.(?=\s+[A-Z])")
+_ABBREVIATION_KEPT = re.compile(r"\b(St|Mt|Ft|st|mt|ft)_(?=\s)")
+
+
 def extract_people(ctx: Context) -> None:
     people: dict[str, PersonFact] = {}
     order: list[str] = []
     for sentence in ctx.fact_sentences():
-        text = ctx.text(sentence)
+        text = _PLACE_ABBREVIATION.sub("\\1_", ctx.text(sentence))
         for match, name in _candidates(text):
             if name in ctx.drug_forms.values() or _is_company(ctx, name) or CONTACT_AFTER.match(text, match.end()):
                 continue
-            role, org = _role_and_org(match, ctx)
+            role, org = (_ABBREVIATION_KEPT.sub("\\1.", part) if part else part for part in _role_and_org(match, ctx))
             key = person_key(name)
             fact = PersonFact(name, Evidence.of(sentence, NAME), role=role, organization=org)
             if key not in people:
