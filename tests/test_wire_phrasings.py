@@ -82,3 +82,18 @@ def test_a_saint_abbreviation_keeps_the_hospital_whole():
     person = next(p for p in ex.people if p.name == "Mara Okonkwo")
     assert person.role == "neurologist" and same(person.organization, "St. Aldric Medical Center")
     assert not [c for c in ex.companies if same(c.name, "St")]
+
+
+# -- trials -----------------------------------------------------------------------------------------
+
+
+def test_a_possessive_appositive_after_the_drug_does_not_end_the_trials_population():
+    ex = announce(lead="that the first patient has been dosed in HALO-201, a Phase 1b/2 clinical trial evaluating "
+                       "ACM-101, its oral KAT6 inhibitor, in combination with fulvestrant, in patients with "
+                       "metastatic breast cancer.",
+                  headline="Acme Oncology Doses First Patient in HALO-201, a Phase 1b/2 Trial of ACM-101 in Combination "
+                           "with Endocrine Therapy for Metastatic Breast Cancer")
+    trials = [t for t in ex.trials if t.drug == "ACM-101"]
+    assert len(trials) == 1
+    assert trials[0].name == "HALO-201" and trials[0].phase == "1/2"
+    assert "metastatic breast cancer" in trials[0].indication

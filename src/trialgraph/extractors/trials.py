@@ -619,7 +619,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
 
 
-_NEW_CLAUSE = re.compile(r",\s+(?:our|we|its|their|his|her|they|it|he|she)\s")
+# ", our findings underscore ...": a new clause; ", its oral KAT6 inhibitor, in patients with X": an appositive
+# naming the drug again (a possessive noun phrase closed by a comma), after which the population goes on
+_NEW_CLAUSE = re.compile(r",\s+(?:(?:we|they|it|he|she)\s|(?:our|its|their|his|her)\s(?![^,.;]{0,60},))")
 _MODIFIERS = re.compile(
     r"\b(?:clinical|pivotal|registrational|confirmatory|global|multi-?center|multi-?national|international|"
     r"randomi[sz]ed|double-blind(?:ed)?|single-blind|open-label|placebo-controlled|controlled|dose-(?:escalation|ranging|finding)|"
