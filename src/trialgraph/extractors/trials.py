@@ -48,7 +48,10 @@ NOUN_THEN_NAME = re.compile(
 NOUN_COMMA_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
-NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+(?:[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+# "HORIZON-3, the programme includes HORIZON-1, a Phase III trial": the appositive belongs to the name nearest it,
+# so its words do not run over another name that opens an appositive of its own
+NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
+                             rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
