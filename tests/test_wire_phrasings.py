@@ -97,3 +97,17 @@ def test_a_possessive_appositive_after_the_drug_does_not_end_the_trials_populati
     assert len(trials) == 1
     assert trials[0].name == "HALO-201" and trials[0].phase == "1/2"
     assert "metastatic breast cancer" in trials[0].indication
+
+
+def test_each_named_study_in_a_list_of_appositives_is_its_own_trial():
+    ex = announce("Beyond HARBOR-3, the programme includes HARBOR-1, a Phase III trial of ACM-101 monotherapy versus "
+                  "dacarbazine in the first-line setting, and HARBOR-4, a Phase II study combining ACM-101 with ACM-220.")
+    names = {t.name for t in ex.trials if t.drug == "ACM-101"}
+    assert {"HARBOR-1", "HARBOR-4"} <= names
+    assert next(t.phase for t in ex.trials if t.name == "HARBOR-1") == "3"
+
+
+def test_a_population_cut_where_a_study_name_begins_keeps_no_dangling_words():
+    from trialgraph.extractors.text import indication_after
+
+    assert indication_after("in first-line metastatic melanoma in the ") == "first-line metastatic melanoma"
