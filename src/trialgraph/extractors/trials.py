@@ -319,7 +319,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if any(m.name == name for m in found):
             continue
         found.append(_Mention(sentence, start, end, name=name))
+    named = {m.name for m in found if m.name}
     for mention in found:
+        if mention.name is None:
+            # "the Phase 2 portion of QUARTZ-1, a Phase 1/2 study of X": the appositive describes the study just named
+            before = _APPOSITIVE_OF_NAME.search(text, max(0, mention.start - 80), mention.start)
+            if before and before.group("name") in named:
+                mention.name = before.group("name")
         _describe(ctx, sentence, text, mention)
         mention.indication = populations.get(id(mention), mention.indication)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
@@ -329,6 +335,9 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+_APPOSITIVE_OF_NAME = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an)\s+(?:[\w-]+,?\s+){{0,4}}$")
 
 
 # "Phase 1b/Phase 2", "Phase Ib/Randomized Phase II", "Phase 2/Phase 3": one study's combined phase, the second
