@@ -571,6 +571,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
+    if re.search(r"-(?:enabling|ready|readiness|related|based|like|driven|naive|positive|negative)$", name, re.I):
+        return False  # "IND-enabling studies", "COVID-related trials": a compound adjective, not a study's name
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
