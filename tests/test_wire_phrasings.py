@@ -111,3 +111,25 @@ def test_a_population_cut_where_a_study_name_begins_keeps_no_dangling_words():
     from trialgraph.extractors.text import indication_after
 
     assert indication_after("in first-line metastatic melanoma in the ") == "first-line metastatic melanoma"
+
+
+def test_an_appositive_after_a_named_stage_describes_the_named_study():
+    ex = announce(lead="results from the Phase 2 portion of HARBOR-1, a Phase 1/2 study of ACM-101 in patients with "
+                       "relapsed or refractory multiple myeloma.")
+    trials = [t for t in ex.trials if t.drug == "ACM-101"]
+    assert [(t.name, t.phase) for t in trials] == [("HARBOR-1", "1/2")]
+
+
+def test_the_about_section_restating_a_named_study_by_its_disease_is_the_same_study():
+    about = ("About Acme Oncology, Inc.\n\nAcme Oncology develops oligonucleotide medicines. Its pipeline includes "
+             "ACM-101, in a Phase II/III trial for Duchenne muscular dystrophy.")
+    ex = announce("Acme dosed the first boys in ASCEND-5, a Phase II/III, randomized, placebo-controlled trial of ACM-101 in "
+                  "ambulatory boys aged 4 to 10 years with Duchenne muscular dystrophy (DMD) amenable to exon 44 skipping.",
+                  about=about)
+    trials = [t for t in ex.trials if t.drug == "ACM-101"]
+    assert [(t.name, t.phase) for t in trials] == [("ASCEND-5", "2/3")]
+
+
+def test_ind_enabling_studies_name_no_study():
+    ex = announce("Acme completed IND-enabling studies of ACM-305 and expects to begin a Phase 1 trial in 2026.")
+    assert not [t for t in ex.trials if t.name and "enabling" in t.name.lower()]

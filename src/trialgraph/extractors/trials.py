@@ -838,6 +838,14 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         # a headline shortens the population ("for MPox in the DRC"): sharing a word of it is enough
         if best[0] > 0 and best[1].sentence.zone.value == "headline" and sum(1 for x in scored if x[0] > 0) == 1:
             return best[1]
+        # the About section restates a study by its disease alone ("ALC-1, in a Phase II/III trial for DMD" after
+        # "ASCEND, a Phase II/III trial in boys aged 4 to 10 with DMD amenable to exon skipping"): one study
+        if mention.sentence.zone.value == "about":
+            words = _specific_words(mention.indication, long_forms)
+            within = [t for t in candidates if t.phase == mention.phase and words
+                      and words <= _specific_words(t.indication or "", long_forms)]
+            if len(within) == 1:
+                return within[0]
         unscored = [t for t in candidates if not t.indication]
         return unscored[0] if unscored else None
     return candidates[0]
