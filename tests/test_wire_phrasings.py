@@ -133,3 +133,18 @@ def test_the_about_section_restating_a_named_study_by_its_disease_is_the_same_st
 def test_ind_enabling_studies_name_no_study():
     ex = announce("Acme completed IND-enabling studies of ACM-305 and expects to begin a Phase 1 trial in 2026.")
     assert not [t for t in ex.trials if t.name and "enabling" in t.name.lower()]
+
+
+# -- a joint release ---------------------------------------------------------------------------------
+
+
+def test_a_joint_release_has_one_issuer_the_company_named_first():
+    from test_extractors import run
+
+    text = ("Acme and Zentrix Enter License Agreement\n\n"
+            "NEW YORK and SHANGHAI, Nov. 4, 2025 (GLOBE NEWSWIRE) -- Acme Oncology, Inc. (NYSE: ACME) and Zentrix Bio "
+            "Co., Ltd. (HKEX: 3921) today announced an exclusive license agreement for ZX-0417.\n")
+    ex = run(text)
+    issuers = [c.name for c in ex.companies if c.is_issuer]
+    assert issuers == ["Acme Oncology, Inc."]
+    assert {"Acme Oncology, Inc.", "Zentrix Bio Co., Ltd."} <= {c.name for c in ex.companies}

@@ -188,6 +188,9 @@ def extract_companies(ctx: Context) -> None:
     companies = [found[key] for key in order]
     companies, ctx.divisions = _fold_divisions(companies, [ctx.text(s) for s in ctx.fact_sentences()])
     issuer = next((c for c in companies if c.is_issuer), None)
+    # "Acme Inc. (NYSE: ACM) and Zentrix Co., Ltd. (HKEX: 1234) today announced": a joint release has one issuer
+    # (a release has at most one), the company its dateline names first; the other is a party to the news
+    companies = [_with(c, is_issuer=False) if c.is_issuer and c is not issuer else c for c in companies]
     if issuer is None:
         dateline = [c for c in companies if any(s.zone is Zone.DATELINE and s.span == c.evidence.span for s in ctx.sentences)]
         issuer = dateline[0] if dateline else _subject_company(ctx, companies)
