@@ -30,7 +30,9 @@ NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
     r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
-    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ)[- ]?\d",
+    r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ|"
+    # endpoints with their figure: "(ORR 36%)", "mPFS 7.9 months"
+    r"c?ORR|DCR|CBR|m?PFS|m?OS|m?DOR|TTR|CRR|VGPR)[- ]?\d",
     re.I,
 )
 CUE = re.compile(
@@ -148,6 +150,7 @@ _TWO_DIGITS = re.compile(r"\d{2}")
 _CODE_LETTERS = re.compile(r"[A-Z]{2}|[A-Z]-\d")
 _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{3,}\s$")
 _CONJUGATE_BEFORE = re.compile(r"\b(?:PDC|ADC)\s$")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
 
 
 @per_text
@@ -159,6 +162,8 @@ def _code_candidates(text: str) -> list[re.Match]:
             continue
         if match.re is CODE and (not _TWO_DIGITS.search(code) or not _CODE_LETTERS.search(code)):
             continue
+        if _PERCENT_AFTER.match(text, match.end()):
+            continue  # "(XYZ 36%)": a figure and its measure, not a code name
         before = text[max(0, match.start() - 20):match.start()]
         if REJECT_BEFORE.search(before) or _CAPITALS_BEFORE.search(before) and not _CONJUGATE_BEFORE.search(before):
             continue
