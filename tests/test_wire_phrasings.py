@@ -148,3 +148,33 @@ def test_a_joint_release_has_one_issuer_the_company_named_first():
     issuers = [c.name for c in ex.companies if c.is_issuer]
     assert issuers == ["Acme Oncology, Inc."]
     assert {"Acme Oncology, Inc.", "Zentrix Bio Co., Ltd."} <= {c.name for c in ex.companies}
+
+
+# -- cohort labels ----------------------------------------------------------------------------------
+
+
+def test_a_descriptive_cohort_with_its_label_in_parentheses_is_known_by_the_label():
+    ex = announce(TRIAL, "Confirmed ORR was 41% in the melanoma expansion cohort (Cohort A) at the recommended dose.")
+    assert ("ORR", 41, None, "%", "A", False) in results(ex)
+    assert {c.label for c in ex.cohorts} == {"A"}
+
+
+def test_a_dose_level_with_a_letter_suffix_is_its_own_cohort():
+    ex = announce(TRIAL, "A fractionated cohort, dose level 3F, received 1.2 mg/kg on Days 1 and 8 of each cycle.",
+                  "In the dose level 3F cohort, 4 of 11 evaluable patients responded (ORR 36%).")
+    cohort = next(c for c in ex.cohorts if c.label == "3F")
+    assert (cohort.dose, cohort.dose_unit, cohort.regimen) == (2.4, "mg/kg", "fractionated")
+    assert ("ORR", 36, None, "%", "3F", False) in results(ex)
+
+
+def test_a_subgroup_named_with_a_number_keeps_its_whole_name():
+    ex = announce(TRIAL, "In the exon 19 deletion subgroup, median PFS reached 27.6 months.",
+                  "In the exon 21 insertion subgroup, median PFS reached 19.1 months.")
+    assert ("mPFS", 27.6, None, "months", "exon 19 deletion", False) in results(ex)
+
+
+def test_an_endpoint_and_its_figure_in_parentheses_is_no_code_name():
+    from test_extractors import drug_named
+
+    ex = announce(TRIAL, "In the dose level 3F cohort, 4 of 11 evaluable patients responded (ORR 36%).")
+    assert drug_named(ex, "ORR 36") is None

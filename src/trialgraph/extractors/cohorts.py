@@ -28,7 +28,8 @@ DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 # "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
-DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+|[A-Z])\b")
+# "dose level 3F" (a variant of level 3, e.g. fractionated), "Arm 2b"
+DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+[A-Za-z]?|[A-Z]\d?)\b")
 # "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
 # cohort", "the 2L cohort", "the 3L+ cohort")
 NAMED_COHORT = re.compile(
@@ -42,7 +43,7 @@ DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
     r"\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
 POPULATION = re.compile(
-    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
+    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
 NOT_POPULATION = re.compile(
     r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
@@ -65,6 +66,7 @@ _NOT_NAMED_COHORT = re.compile(
     r"expansion|escalation|dose-escalation|dose-expansion|run-in|lead-in|extension|portion|stage)\b|\d", re.I)
 
 
+_LABEL_AFTER = re.compile(r"\s*\(\s*")
 # Words that point back to a group already named rather than name one
 _POINTING = re.compile(r"\b(?:this|that|these|those|such|which|whose|its|their)\b", re.I)
 
@@ -124,6 +126,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         if NOT_POPULATION.match(label) or len(label) < 5 or _POINTING.search(label):
             continue  # "survival in this group": the group was named before, these words do not name it
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
+    # "the lung cancer expansion cohort (Cohort A)": one group, known by the label the release goes on using
+    labelled = [m for m in found if m.kind in ("number", "arm", "part")]
+    found = [m for m in found if m.kind not in ("named", "population")
+             or not any(_LABEL_AFTER.fullmatch(text, m.end, other.start) for other in labelled)]
     found.sort(key=lambda m: (m.start, m.label))
     unique: list[CohortMention] = []
     for mention in found:
