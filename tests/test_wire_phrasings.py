@@ -178,3 +178,21 @@ def test_an_endpoint_and_its_figure_in_parentheses_is_no_code_name():
 
     ex = announce(TRIAL, "In the dose level 3F cohort, 4 of 11 evaluable patients responded (ORR 36%).")
     assert drug_named(ex, "ORR 36") is None
+
+
+# -- populations with a decimal in a biomarker -----------------------------------------------------
+
+
+def test_a_decimal_inside_a_biomarker_does_not_end_the_population():
+    from trialgraph.extractors.text import indication_after
+
+    assert indication_after("for the treatment of Claudin 18.2-positive gastric adenocarcinoma.") == \
+        "Claudin 18.2-positive gastric adenocarcinoma"
+    assert indication_after("in patients with melanoma. 2.5 mg was given") == "melanoma"
+
+
+def test_a_designation_for_a_biomarker_population_with_a_decimal_keeps_its_indication():
+    ex = announce("In March 2025, the NMPA granted Breakthrough Therapy Designation to ACM-101 for the treatment of "
+                  "CLDN18.2-positive gastric cancer.")
+    designation = next(d for d in ex.designations if d.agency == "NMPA")
+    assert designation.indication == "CLDN18.2-positive gastric cancer"

@@ -49,7 +49,7 @@ DISEASE_ACRONYM = re.compile(
     r"(?:\bPh\+\s*|\b[BT]-)ALL\b"
 )
 _STOP = re.compile(
-    r"[.;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a|one|two|three|four|five)\s+|"
+    r"(?<!\d)\.|\.(?!\d)|[;:\"$]|(?<!\s)\s+-\s|(?<!\s)\s+and\s+(?:a|an|in\s+a|one|two|three|four|five)\s+|"
     # "X and shares its ...": "and" joining a verb with its object to the subject is a new predicate, not a list item
     r"(?<!\s)\s+and\s+[a-z]{3,}s\s+(?:its|their|his|her|the|a|an)\s|"
     # a participle after the population opens a reduced relative clause: "in X evaluating the safety of Y"
