@@ -196,3 +196,9 @@ def test_a_designation_for_a_biomarker_population_with_a_decimal_keeps_its_indic
                   "CLDN18.2-positive gastric cancer.")
     designation = next(d for d in ex.designations if d.agency == "NMPA")
     assert designation.indication == "CLDN18.2-positive gastric cancer"
+
+
+def test_a_capital_letter_ending_a_disease_name_is_no_dangling_article():
+    from trialgraph.extractors.text import indication_after
+
+    assert indication_after("for the treatment of hemophilia A and other bleeding disorders.").startswith("hemophilia A")

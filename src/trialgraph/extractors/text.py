@@ -234,7 +234,7 @@ def _cut(text: str) -> str | None:
     phrase = re.sub(r"\s+(?:globally|worldwide|nationally|internationally|alone)$", "", phrase, flags=re.I)
     phrase = _disease_list_prefix(phrase)
     # a phrase cut where a study's name begins ("lung cancer in the HORIZON-3 trial") keeps no dangling words
-    phrase = re.sub(r"(?:\s+(?:in|of|for|with|to|at|on|the|a|an))+$", "", phrase, flags=re.I)
+    phrase = re.sub(r"(?:\s+(?:in|of|for|with|to|at|on|the|a|an))+$", "", phrase)  # lower case: "hemophilia A" stays
     words = phrase.split()
     if len(words) > 16:  # a phrase cut at its length keeps no dangling word: "... confined to the bone or"
         phrase = re.sub(r"(?:[\s,]+(?:and|or|to|the|of|in|with|as|such as|including))+$", "",
