@@ -202,3 +202,12 @@ def test_a_capital_letter_ending_a_disease_name_is_no_dangling_article():
     from trialgraph.extractors.text import indication_after
 
     assert indication_after("for the treatment of hemophilia A and other bleeding disorders.").startswith("hemophilia A")
+
+
+def test_a_line_of_therapy_cohort_scopes_every_figure_of_its_sentence():
+    ex = announce(TRIAL, "In the third-line-or-later (3L+) cohort (n=58), the confirmed ORR was 46.6% and median "
+                         "progression-free survival was 6.2 months.",
+                  "In the second-line cohort (n=31), the confirmed ORR was 58.1%.")
+    got = results(ex)
+    assert {("ORR", 46.6, None, "%", "3L+", False), ("mPFS", 6.2, None, "months", "3L+", False),
+            ("ORR", 58.1, None, "%", "second-line", False)} <= got

@@ -36,6 +36,11 @@ NAMED_COHORT = re.compile(
     r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?"
     r"|[A-Z][A-Z0-9]+-(?:low|high|positive|negative|mutant|mutated|amplified|expressing|altered|wild-type)|[1-9]L\+?)"
     r"\s+(?:cohort|arm|group)\b")
+# "the second-line cohort", "the third-line-or-later (3L+) cohort": a cohort named by its line of therapy, known by the
+# short form the release defines for it
+LINE_COHORT = re.compile(
+    r"\b(?:the|a|an|its)\s+(?P<long>(?:first|second|third|fourth|later)[- ]line(?:[- ](?:or|and)[- ](?:later|beyond)|\+)?)"
+    r"(?:\s*\(\s*(?P<short>[1-9]L\+?)\s*\))?\s+(?:cohort|arm|group)\b", re.I)
 # "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
 DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
@@ -54,6 +59,7 @@ NOT_POPULATION = re.compile(
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
+LINE_COHORT = gate(LINE_COHORT)
 
 
 # Words that describe a cohort study or which cohort, rather than name a group of the trial
@@ -80,7 +86,7 @@ class CohortMention:
 
 
 # One test for all the patterns below: most sentences name no cohort.
-_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, DISEASE_COHORT, POPULATION))
+_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT, POPULATION))
 
 
 @per_text
@@ -107,6 +113,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+    for match in LINE_COHORT.finditer(text):
+        label = match.group("short") or match.group("long")
+        found.append(CohortMention(label, match.start("long"), match.end(), "named"))
     for match in DISEASE_COHORT.finditer(text):
         # "the gastric cancer expansion cohort": the stage word is not the group's label
         label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
