@@ -211,3 +211,16 @@ def test_a_line_of_therapy_cohort_scopes_every_figure_of_its_sentence():
     got = results(ex)
     assert {("ORR", 46.6, None, "%", "3L+", False), ("mPFS", 6.2, None, "months", "3L+", False),
             ("ORR", 58.1, None, "%", "second-line", False)} <= got
+
+
+def test_the_span_of_a_stages_dose_levels_is_no_cohort_dose():
+    ex = announce(TRIAL, "Part 1, the dose-escalation portion, enrolled 38 patients across five dose levels from 100 mg "
+                         "to 600 mg once daily and is complete.")
+    assert "1" not in {c.label for c in ex.cohorts}
+
+
+def test_a_single_dose_after_a_part_still_makes_it_a_cohort():
+    from trialgraph.extractors.cohorts import dose_in
+
+    assert dose_in("received 400 mg once daily") == (400.0, "mg", "multiple", None)
+    assert dose_in("across dose levels from 100 mg to 600 mg") is None

@@ -194,6 +194,8 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
     match = DOSE.search(text)
     if not match:
         return None
+    if _RANGE_BEFORE.search(text, max(0, match.start() - 30), match.start()) or _RANGE_AFTER.match(text, match.end()):
+        return None  # "five dose levels from 100 mg to 600 mg": the span of a stage's levels, no group's dose
     value, unit = float(match.group("value")), _unit(match.group("unit"))
     after = text[match.end():match.end() + 60]
     days = _ON_DAYS.match(after)
@@ -216,6 +218,8 @@ def dose_in(text: str) -> tuple[float, str, str | None, str | None] | None:
     return value, unit, regimen_of(text[max(0, match.start() - 40):match.end() + 40]), None
 
 
+_RANGE_BEFORE = re.compile(r"\b(?:from|between|ranging from|range of)\s+$", re.I)
+_RANGE_AFTER = re.compile(rf"\s*(?:to|through|-|\u2013)\s*\d+(?:\.\d+)?\s*{UNIT}")
 _ON_DAYS = re.compile(
     r"\s*(?:dose\s+)?(?:(?:given|administered|delivered|infused)\s+)?(?:on\s+)?\(?\s*days?\s+"
     r"(?P<days>\d+(?:\s*(?:,|and|&)\s*(?:day\s+)?\d+)+)", re.I)
