@@ -224,3 +224,17 @@ def test_a_single_dose_after_a_part_still_makes_it_a_cohort():
 
     assert dose_in("received 400 mg once daily") == (400.0, "mg", "multiple", None)
     assert dose_in("across dose levels from 100 mg to 600 mg") is None
+
+
+# -- out-licensed drugs ------------------------------------------------------------------------------
+
+
+def test_an_out_licensed_drug_is_its_licensees():
+    from test_extractors import drug_named
+
+    ex = announce("Kestrel Pharmaceuticals plc reported that its Phase 2 trial of ZX-5150 met its primary endpoint. "
+                  "Acme discovered ZX-5150 and exclusively licensed worldwide rights to Kestrel Pharmaceuticals plc in 2023.",
+                  "Rennick Pharma GmbH, to which Acme licensed ZX-118 in 2022, initiated a Phase 2a trial.")
+    assert drug_named(ex, "ZX-5150").company == "Kestrel Pharmaceuticals plc"
+    assert drug_named(ex, "ZX-118").company == "Rennick Pharma GmbH"
+    assert drug_named(ex, "ACM-101").company == "Acme Oncology, Inc."

@@ -982,8 +982,25 @@ def _starts_with_form(words: str, company: str, company_forms: dict[str, str]) -
     return any(words.startswith(form) for form, name in company_forms.items() if name == company)
 
 
+# Out-licensing makes the licensee the drug's developer (GUIDE: company = developer or licensee):
+# "Kestrel, to which Acme licensed ZX-1 in 2022", "Acme discovered ZX-1 and exclusively licensed worldwide rights to
+# Kestrel", "ZX-1, which Acme licensed to Kestrel"
+_LICENSEE_BEFORE = re.compile(r"^\s*,\s+to\s+which\s+(?:[A-Z][\w&.-]*\s+){1,4}(?:has\s+|had\s+)?(?:exclusively\s+)?"
+                              r"(?:out-)?licensed\s+(?:(?:the\s+)?(?:exclusive\s+|worldwide\s+|global\s+)*rights\s+to\s+)?$")
+_LICENSED_TO_AFTER = re.compile(
+    r"^[^.;]{0,50}?\b(?:exclusively\s+)?(?:out-)?licensed\s+(?:(?:its|the|all|exclusive|worldwide|global|commercial|development)\s+)*"
+    r"(?:rights\s+(?:to\s+(?:it|the\s+\w+)\s+)?)?to\s+(?:the\s+)?$")
+
+
 def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
     before, after = text[max(0, start - 120):start], text[end:end + 120]
+    for match in companies.finditer(before):
+        if _LICENSEE_BEFORE.match(before[match.end():]):
+            return forms[match.group("co")]
+    for match in companies.finditer(after):
+        if _LICENSED_TO_AFTER.match(after[:match.start()]):
+            return forms[match.group("co")]
+        break
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
