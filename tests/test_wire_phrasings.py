@@ -238,3 +238,11 @@ def test_an_out_licensed_drug_is_its_licensees():
     assert drug_named(ex, "ZX-5150").company == "Kestrel Pharmaceuticals plc"
     assert drug_named(ex, "ZX-118").company == "Rennick Pharma GmbH"
     assert drug_named(ex, "ACM-101").company == "Acme Oncology, Inc."
+
+
+def test_a_second_subgroup_said_with_it_was_keeps_its_own_figures():
+    ex = announce(TRIAL, "In the exon 19 deletion subgroup, median PFS reached 27.6 months with ACM-101 versus 15.2 months "
+                         "with placebo, and in patients with the L858R substitution it was 22.0 months versus 11.1 months.")
+    got = results(ex)
+    assert {("mPFS", 27.6, None, "months", "exon 19 deletion", False), ("mPFS", 22.0, None, "months", "L858R", False),
+            ("mPFS", 15.2, None, "months", None, True), ("mPFS", 11.1, None, "months", None, True)} <= got

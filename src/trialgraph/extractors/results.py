@@ -381,7 +381,8 @@ _OF_PATIENTS = re.compile(
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
 _CHAINED = re.compile(
     r"(?:\([^()]*\)|\.\d|[^.;()]){0,80}?"
-    r"(?:(?:\band|,)(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
+    # "..., and in patients with X it was 22.0 months": the pronoun stands for the endpoint just given
+    r"(?:(?:\band|,|\b(?:it|this|that)\s+(?:was|is|reached))(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
     # after "versus"/"compared with" the other side may be named first: "compared to a historical control rate of 10%"
     r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to)"
     r"(?:\s+(?!(?:was|were|is|are|had|has)\b)[^\d\s.;,()]+){0,5}?)\s*"
@@ -599,8 +600,11 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     drug = None
     trial = cohort = None
     if not comparator:
-        cohort = (_cohort_for(text, mentions, start, end) or _biomarker_subgroup(text, start)
-                  or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end))
+        cohort = _cohort_for(text, mentions, start, end)
+        variant = _biomarker_subgroup(text, start)
+        if variant and cohort and cohort.end <= variant.start and variant.end <= start:
+            cohort = variant  # "in the exon 19 subgroup, A ..., and in patients with the L858R substitution it was B": the nearer group
+        cohort = cohort or variant or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end)
         if cohort is not None and cohort.kind.endswith("subgroup"):
             subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
@@ -622,6 +626,9 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
 _BIOMARKER = re.compile(
     r"\b(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Tt]hose)\s+with\s+(?P<a>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)"
     r"(?:[\s-]+(?:mutations?|mutant|mutated|alterations?|positive))"
+    # "in patients with the L858R substitution": the variant alone, its gene said before
+    r"|\b(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Tt]hose)\s+with\s+(?:an?\s+|the\s+)?(?P<c>[A-Z]\d{2,4}[A-Z](?:/[A-Z]\w*)*)"
+    r"[\s-]+(?:substitutions?|mutations?|point mutations?)\b"
     r"|\b[Aa]mong\s+(?P<b>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)[\s-]+(?:mutant|mutated|positive)\b")
 
 
@@ -629,7 +636,7 @@ def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
     for match in _BIOMARKER.finditer(text):
         if abs(match.start() - start) <= 160:
-            label = match.group("a") or match.group("b")
+            label = match.group("a") or match.group("b") or match.group("c")
             found = CohortMention(label, match.start(), match.end(), "population")
     return found
 
