@@ -246,3 +246,13 @@ def test_a_second_subgroup_said_with_it_was_keeps_its_own_figures():
     got = results(ex)
     assert {("mPFS", 27.6, None, "months", "exon 19 deletion", False), ("mPFS", 22.0, None, "months", "L858R", False),
             ("mPFS", 15.2, None, "months", None, True), ("mPFS", 11.1, None, "months", None, True)} <= got
+
+
+def test_the_definite_restatement_of_a_generic_first_mention_is_the_same_study():
+    ex = announce(lead="results from the dose-escalation part of its first-in-human Phase I trial of ACM-101 in patients "
+                       "with advanced solid tumors.",
+                  *("The open-label, multicenter Phase I study (ACM-101-101) enrolled 52 patients with platinum-resistant "
+                    "ovarian cancer or endometrial cancer.",))
+    trials = [t for t in ex.trials if t.drug == "ACM-101" and t.phase == "1"]
+    assert len(trials) == 1 and trials[0].name == "ACM-101-101"
+    assert "ovarian cancer" in trials[0].indication

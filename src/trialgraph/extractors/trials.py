@@ -933,6 +933,10 @@ def _compatible(trial: _Mention, mention: _Mention) -> bool:
     # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
     # population shares do not make two populations one
     specific = population_words(trial.indication), population_words(mention.indication)
+    if mention.definite and not specific[0] and specific[1]:
+        # "a Phase I trial in advanced solid tumors ... The Phase I study (ZX-101-01) enrolled 52 patients with X": the
+        # definite restatement says which patients the generic first mention covered
+        return True
     if any(specific) and not specific[0] & specific[1]:
         return False
     return similarity(trial.indication, mention.indication) >= 0.3
@@ -955,7 +959,10 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     # a headline names the population in a word or two ("for Blood Cancer"); the body states it
     from_headline = target.sentence.zone.value == "headline" and mention.sentence.zone.value != "headline"
-    if not target.indication or (mention.indication and (about_this or from_headline)):
+    # "advanced solid tumors" then "platinum-resistant ovarian cancer": the specific statement says who was studied
+    generic = bool(target.indication and mention.indication and not population_words(target.indication)
+                   and population_words(mention.indication))
+    if not target.indication or (mention.indication and (about_this or from_headline or generic)):
         target.indication = mention.indication
     if from_headline and mention.indication:
         target.sentence = mention.sentence
