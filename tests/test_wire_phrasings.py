@@ -256,3 +256,11 @@ def test_the_definite_restatement_of_a_generic_first_mention_is_the_same_study()
     trials = [t for t in ex.trials if t.drug == "ACM-101" and t.phase == "1"]
     assert len(trials) == 1 and trials[0].name == "ACM-101-101"
     assert "ovarian cancer" in trials[0].indication
+
+
+def test_once_monthly_dosing_is_a_repeated_regimen():
+    from trialgraph.extractors.cohorts import regimen_of
+
+    assert regimen_of("Cohort 3 (6 mg/kg once monthly)") == "multiple"
+    assert regimen_of("once a month") == "multiple"
+    assert regimen_of("given as a single infusion") == "single"

@@ -179,9 +179,9 @@ def regimen_of(text: str) -> str | None:
     if re.search(r"fractionat|split|two (?:[\d.]+ ?\S+ )?(?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
                  r"two fractionated", text, re.I):
         return "fractionated"
-    if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily)", text, re.I):
+    if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily| monthly| a (?:day|week|month))", text, re.I):
         return "single"
-    if re.search(r"once every|every (?:\w+ )?(?:weeks?|days)|cycles?|once (?:weekly|daily)|repeat(?:ed)? dos|multi-dose|weekly|daily|twice", text, re.I):
+    if re.search(r"once every|every (?:\w+ )?(?:weeks?|days)|cycles?|once (?:weekly|daily|monthly|a (?:day|week|month))|monthly|repeat(?:ed)? dos|multi-dose|weekly|daily|twice", text, re.I):
         return "multiple"
     return None
 
