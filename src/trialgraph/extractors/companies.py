@@ -481,12 +481,34 @@ def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
     return (name or None), tuple(s for s in shorts if s != "Company")
 
 
+# Trade press opens a name with where the company sits or trades: "Perth-based Acme Ltd",
+# "Tokyo-listed Acme Pharma", "San Francisco-headquartered Acme". The place is no part of the name.
+PLACE_MODIFIER = re.compile(r"^(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-(?:based|headquartered|listed|registered)\s+(?=[A-Z])")
+# "Japan's Acme Pharma", "South Korea's Acme", "the U.K.'s Acme": a place's possessive before the name
+PLACE_POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)['’]s\s+(?=[A-Z])")
+
+
+def strip_place(name: str) -> str:
+    """The name without a leading place descriptor ("Boston-based", "China's")."""
+    name = PLACE_MODIFIER.sub("", name)
+    possessive = PLACE_POSSESSIVE.match(name)
+    if possessive and _is_place(possessive.group("place")):
+        name = name[possessive.end():]
+    return name
+
+
+def _is_place(words: str) -> bool:
+    lower = words.lower().rstrip(".")
+    return any(lower in places or lower + "." in places for places in (
+        lexicons.countries(), lexicons.cities(), lexicons.states(), lexicons.regions(), lexicons.world_regions()))
+
+
 def clean_company_name(name: str) -> str:
     # "Article. Acme Media Inc.": a word ending a sentence is not part of the name after it
     name = re.split(r"(?<=[A-Za-z]{3}[.!?])\s+(?=[A-Z])", name.strip())[-1]
     # "Alzheimer's Disease Acme Neuro, Inc.": a heading about a disease runs into the name
     name = re.split(r"\b(?:Disease|Diseases|Disorder|Disorders|Syndrome|Cancer|Cancers)\s+(?=[A-Z])", name)[-1]
-    name = LEADING_NOISE.sub("", name.strip())
+    name = strip_place(LEADING_NOISE.sub("", name.strip()))
     name = re.sub(r"\s+\(publ\)$", "", name)
     name = re.sub(r"\s+", " ", name).strip(" ,")
     if not re.search(r"[a-z]", name) and len(name) > 12:

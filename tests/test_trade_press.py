@@ -1,0 +1,25 @@
+"""Trade-press rewrites and short news items (third person, no dateline, roundups): the
+constructions found by the held-out set tests/heldout_news, with invented names."""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors import extract
+from trialgraph.model import Document
+
+
+def _extract(*paragraphs: str, doc: str = "news-2025-03-18"):
+    return extract(Document(doc, f"{doc}.txt", "\n\n".join(paragraphs) + "\n"))
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Perth-based Zentrix Therapeutics Ltd (ASX: ZTX) has completed dosing of the third cohort.", "Zentrix Therapeutics Ltd"),
+    ("San Francisco-based Zentrix Bio said ZX-101 met its primary endpoint.", "Zentrix Bio"),
+    ("Tokyo-listed Zentrix Pharmaceutical Co., Ltd. (TSE: 4599) presented new data.", "Zentrix Pharmaceutical Co., Ltd."),
+    ("Helvor AG licensed ZX-101 from Japan's Zentrix Pharma in 2021.", "Zentrix Pharma"),
+    ("China's Zentrix Biopharmaceutical Co., Ltd. (HKEX: 2981) obtained rights to ZX-101.", "Zentrix Biopharmaceutical Co., Ltd."),
+])
+def test_a_place_before_a_company_name_is_no_part_of_it(sentence, name):
+    names = {c.name for c in _extract("Zentrix news in brief", sentence).companies}
+    assert name in names
+    assert not any(n != name and n.endswith(name) for n in names)
