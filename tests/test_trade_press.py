@@ -23,3 +23,18 @@ def test_a_place_before_a_company_name_is_no_part_of_it(sentence, name):
     names = {c.name for c in _extract("Zentrix news in brief", sentence).companies}
     assert name in names
     assert not any(n != name and n.endswith(name) for n in names)
+
+
+@pytest.mark.parametrize("dateline, location", [
+    ("BASEL, Oct 14 - Swiss drugmaker Helvor AG said on Tuesday that ZX-101 failed.", "Basel, Switzerland"),
+    ("LONDON, March 3 (Newsdesk) - Zentrix plc said ZX-101 met its goal.", "London, United Kingdom"),
+])
+def test_a_news_agency_dateline_without_its_year_takes_the_archive_year(dateline, location):
+    release = _extract("Helvor drug misses goal", dateline, "Shares fell 14%.", doc="helvor-2025-10-14").release
+    assert release.location == location
+    assert release.date == ("2025-10-14" if "Oct" in dateline else "2025-03-03")
+
+
+def test_a_capitalised_opening_without_a_day_is_no_dateline():
+    release = _extract("Helvor drug misses goal", "FDA, EMA - regulators agree on ZX-101.", doc="helvor-2025-10-14").release
+    assert release.location is None and release.date == "2025-10-14"
