@@ -38,3 +38,32 @@ def test_a_news_agency_dateline_without_its_year_takes_the_archive_year(dateline
 def test_a_capitalised_opening_without_a_day_is_no_dateline():
     release = _extract("Helvor drug misses goal", "FDA, EMA - regulators agree on ZX-101.", doc="helvor-2025-10-14").release
     assert release.location is None and release.date == "2025-10-14"
+
+
+def _people(*paragraphs: str):
+    return {p.name: (p.role, p.organization) for p in _extract(*paragraphs).people}
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Mara Okonkwo, M.D., Ph.D., has been named chief medical officer.", "Mara Okonkwo", "chief medical officer"),
+    ("Tomas Varga will join as chief financial officer.", "Tomas Varga", "chief financial officer"),
+    ("Ingrid Holm has stepped down as president and chief executive officer.", "Ingrid Holm",
+     "president and chief executive officer"),
+    ("Lena Fischer, Ph.D., has joined the venture firm as a venture partner.", "Lena Fischer", "venture partner"),
+])
+def test_appointment_verbs_of_personnel_news_give_the_title(sentence, name, role):
+    assert _people("Zentrix Bio taps new leaders", "Zentrix Bio", sentence)[name][0] == role
+
+
+def test_a_roundup_items_heading_names_the_company_of_its_bare_titles():
+    people = _people("Chutes & Ladders: Zentrix Bio, Quorvan Therapeutics",
+                     "Zentrix Bio names CMO", "Zentrix Bio", "Mara Okonkwo has been named chief medical officer.",
+                     "Quorvan Therapeutics adds CFO", "Quorvan Therapeutics", "Tomas Varga will join as chief financial officer.")
+    assert people["Mara Okonkwo"] == ("chief medical officer", "Zentrix Bio")
+    assert people["Tomas Varga"] == ("chief financial officer", "Quorvan Therapeutics")
+
+
+def test_a_title_before_the_name_wins_over_the_post_the_person_will_take():
+    people = _people("Acme buys Zentrix", "Acme Pharma plc agreed to buy Zentrix Bio.",
+                     "Its co-founder and CEO, Dr. Mara Okonkwo, will join Acme as head of its rare disease unit.")
+    assert people["Mara Okonkwo"][0] == "co-founder and ceo"
