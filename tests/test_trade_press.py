@@ -67,3 +67,25 @@ def test_a_title_before_the_name_wins_over_the_post_the_person_will_take():
     people = _people("Acme buys Zentrix", "Acme Pharma plc agreed to buy Zentrix Bio.",
                      "Its co-founder and CEO, Dr. Mara Okonkwo, will join Acme as head of its rare disease unit.")
     assert people["Mara Okonkwo"][0] == "co-founder and ceo"
+
+
+def _owners(*paragraphs: str):
+    return {d.name: d.company for d in _extract(*paragraphs).drugs}
+
+
+def test_a_possessive_owns_the_first_drug_after_it_not_a_comparator_further_on():
+    owners = _owners("Zentrix's ZX-101 extends survival over docetaxel",
+                     "Zentrix Pharma Co., Ltd. (TSE: 4599) presented results of ZX-101 in lung cancer.")
+    assert owners["ZX-101"] == "Zentrix Pharma Co., Ltd."
+    assert owners["docetaxel"] is None
+
+
+@pytest.mark.parametrize("sentence, drug, owner", [
+    ("She joins Zentrix from Quorvan Pharmaceuticals, where she led the late-stage development of its KRAS inhibitor "
+     "fendravimab.", "fendravimab", "Quorvan Pharmaceuticals"),
+    ("He was CFO of Telmora Therapeutics, which was acquired by Borvex Pharma for its psoriasis drug tirzavimab.",
+     "tirzavimab", "Borvex Pharma"),
+])
+def test_its_before_a_drug_is_the_company_the_sentence_last_named(sentence, drug, owner):
+    owners = _owners("Zentrix Bio names new CMO", "Zentrix Bio, Inc. (NASDAQ: ZTRX) develops ZX-101.", sentence)
+    assert owners[drug] == owner

@@ -932,6 +932,7 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}$")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
 # "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
 # the release's subject bought the company, and the drugs the text gives that company are the subject's now.
@@ -977,15 +978,26 @@ def _starts_with_form(words: str, company: str, company_forms: dict[str, str]) -
     return any(words.startswith(form) for form, name in company_forms.items() if name == company)
 
 
-def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
-    before, after = text[max(0, start - 120):start], text[end:end + 120]
+def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
+                  other_drugs: tuple[int, ...] = ()) -> str | None:
+    offset = max(0, start - 120)
+    before, after = text[offset:start], text[end:end + 120]
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
+        if any(offset + match.end() <= at < start for at in other_drugs):
+            continue  # "Acme's ZX-101 extends survival over Drug": the possessive owns the first drug after it
         if POSSESSIVE_GAP.match(before, match.end()) or ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
             owner = forms[match.group("co")]  # the closest one before the drug wins
     if owner:
         return owner
+    pronoun = _ITS_BEFORE.search(before)
+    if pronoun:
+        # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug":
+        # "its" is the company the sentence last named before it
+        named = list(companies.finditer(text[: offset + pronoun.start()]))
+        if named and not any(named[-1].end() <= at < start for at in other_drugs):
+            return forms[named[-1].group("co")]
     appositive = _APPOSITIVE_AFTER.match(after)
     if appositive:
         match = companies.match(after, appositive.end())
@@ -1027,10 +1039,12 @@ def assign_owners(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
-        for mention in ctx.drugs_in(text):
+        mentions = list(ctx.drugs_in(text))
+        for mention in mentions:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
-                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
+                others = tuple(m.start for m in mentions if m.name != mention.name)
+                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             before = text[max(0, mention.start - 60):mention.start]
