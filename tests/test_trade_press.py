@@ -89,3 +89,22 @@ def test_a_possessive_owns_the_first_drug_after_it_not_a_comparator_further_on()
 def test_its_before_a_drug_is_the_company_the_sentence_last_named(sentence, drug, owner):
     owners = _owners("Zentrix Bio names new CMO", "Zentrix Bio, Inc. (NASDAQ: ZTRX) develops ZX-101.", sentence)
     assert owners[drug] == owner
+
+
+def _trials(*paragraphs: str):
+    return [(t.drug, t.phase, t.name) for t in _extract(*paragraphs).trials]
+
+
+def test_ind_enabling_studies_are_no_trial():
+    trials = _trials("Zentrix news", "Zentrix Bio, Inc. (NASDAQ: ZTRX) is also developing ZX-808, a gene therapy for "
+                     "Wilson disease, which is currently in IND-enabling studies.")
+    assert not any(name and "enabling" in name.lower() for _, _, name in trials)
+
+
+def test_a_sentence_naming_only_the_partner_studies_the_drug_it_stands_for():
+    trials = _trials("Zentrix drug misses goal",
+                     "Zentrix Bio, Inc. (NASDAQ: ZTRX) said ZX-101 failed the Phase 3 ALDER-9 trial in gastric cancer.",
+                     "The drug is also being tested together with ramucirumab in a Phase 2 study in second-line gastric "
+                     "cancer, which will continue.")
+    assert ("ZX-101", "2", None) in trials
+    assert not any(drug == "ramucirumab" for drug, _, _ in trials)
