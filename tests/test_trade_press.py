@@ -108,3 +108,24 @@ def test_a_sentence_naming_only_the_partner_studies_the_drug_it_stands_for():
                      "cancer, which will continue.")
     assert ("ZX-101", "2", None) in trials
     assert not any(drug == "ramucirumab" for drug, _, _ in trials)
+
+
+def test_a_headline_clipping_the_last_word_of_the_name_is_its_short_form():
+    names = [c.name for c in _extract(
+        "Zentrix Biopharma in-licenses rights to ZX-101",
+        "Zentrix Biopharmaceutical Co., Ltd. (HKEX: 2981) has obtained exclusive rights to ZX-101.").companies]
+    assert names == ["Zentrix Biopharmaceutical Co., Ltd."]
+
+
+def test_a_contract_manufacturing_partner_is_no_company():
+    names = {c.name for c in _extract(
+        "Zentrix news", "Zentrix Bio AB (Nasdaq Stockholm: ZTX) develops ZX-101.",
+        "Zentrix manufactures ZX-101 through its contract development and manufacturing partner Quorvan Biologics B.V. "
+        "in Leiden.").companies}
+    assert "Quorvan Biologics B.V." not in names
+
+
+def test_a_news_digest_title_is_no_company():
+    names = {c.name for c in _extract("The Daily Biotech Pulse: Orphan Tag For Zentrix",
+                                      "Zentrix Bio Inc (NASDAQ: ZTRX) said the FDA granted Orphan Drug Designation to ZX-101.").companies}
+    assert not any("Daily" in n for n in names)

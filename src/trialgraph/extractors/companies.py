@@ -75,7 +75,8 @@ SERVICE_AFTER = gate(re.compile(r"^(?:\s*(?:,\s*(?:the\s+|its\s+|our\s+|the comp
 _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|manufacturing)\s+organi[sz]ations?|"
              r"CROs?|CDMOs?|CMOs?|(?:laboratory|lab|testing|analytical|bioanalytical|clinical\s+supply|logistics|"
              r"manufacturing|service|technology)\s+(?:services\s+)?(?:providers?|vendors?|suppliers?|partners?)|vendors?|suppliers?)")
-SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,2}" + _SUPPLIER + r",?\s+$"))
+# "its contract development and manufacturing partner X": up to three words describe the service
+SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,3}" + _SUPPLIER + r",?\s+$"))
 SUPPLIER_AFTER = gate(re.compile(
     r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
     r"|\s+on\s+behalf\s+of\b"  # "conducted by X on behalf of Acme": X serves Acme
@@ -185,6 +186,7 @@ def extract_companies(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         for old_name, new_name in _renames(ctx.text(sentence)):
             _fold_old_name(old_name, new_name, found, order, add, Evidence.of(sentence, NAME))
+    _fold_clipped_forms(found, order)
     companies = [found[key] for key in order]
     companies, ctx.divisions = _fold_divisions(companies, [ctx.text(s) for s in ctx.fact_sentences()])
     issuer = next((c for c in companies if c.is_issuer), None)
@@ -430,6 +432,28 @@ def _drop_glued_headings(found: dict, order: list[str]) -> None:
         for cut in _GLUE.finditer(name):
             tail = company_key(name[cut.start():])
             if tail and tail != key and any(other == tail or other.startswith(tail) for other in found if other != key):
+                order.remove(key)
+                del found[key]
+                break
+
+
+def _fold_clipped_forms(found: dict, order: list[str]) -> None:
+    """"Acme Biopharma" in a headline beside "Acme Biopharmaceutical Co., Ltd." in the text: a name that
+    clips the last word of a fuller one the text gives ("Biopharma" for "Biopharmaceutical") is its short form."""
+    for key in list(order):
+        short = found[key]
+        words = short.name.split()
+        if len(words) < 2 or short.ticker or re.search(rf"\s{SUFFIX}\.?$", short.name):
+            continue
+        for other_key in order:
+            other = found[other_key]
+            long_words = other.name.replace(",", " ").split()
+            if other_key == key or len(long_words) < len(words) or long_words[:len(words) - 1] != words[:-1]:
+                continue
+            last, long_last = words[-1].lower(), long_words[len(words) - 1].lower()
+            if long_last != last and long_last.startswith(last) and len(last) >= 4:
+                found[other_key] = _with(other, short_names=tuple(dict.fromkeys(other.short_names + (short.name,))),
+                                         is_issuer=other.is_issuer or short.is_issuer)
                 order.remove(key)
                 del found[key]
                 break
