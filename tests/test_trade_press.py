@@ -129,3 +129,25 @@ def test_a_news_digest_title_is_no_company():
     names = {c.name for c in _extract("The Daily Biotech Pulse: Orphan Tag For Zentrix",
                                       "Zentrix Bio Inc (NASDAQ: ZTRX) said the FDA granted Orphan Drug Designation to ZX-101.").companies}
     assert not any("Daily" in n for n in names)
+
+
+def _designations(*paragraphs: str):
+    return [(d.drug, d.type, d.agency, d.indication) for d in _extract(*paragraphs).designations]
+
+
+def test_an_accelerated_approval_path_under_discussion_is_no_designation():
+    designations = _designations("Zentrix jumps on ZX-101 data",
+                                 "Zentrix Bio (NASDAQ:ZTRX) reported data for ZX-101 in ovarian cancer.",
+                                 "CEO Mara Okonkwo said the company was in discussions with the FDA about an "
+                                 "accelerated approval path.")
+    assert not any(t == "accelerated_approval" for _, t, _, _ in designations)
+
+
+def test_a_headline_grant_in_fewer_words_is_the_bodys_grant():
+    designations = _designations(
+        "Zentrix's ZX-101 wins FDA Breakthrough Therapy tag in heavily pretreated myeloma",
+        "BOSTON, MA - March 3, 2025 - Zentrix Bio, Inc. (NASDAQ: ZTRX) said the FDA has granted Breakthrough Therapy "
+        "designation to ZX-101 for adults with relapsed or refractory multiple myeloma who have received at least four "
+        "prior lines of therapy.")
+    assert [t for _, t, _, _ in designations] == ["breakthrough_therapy"]
+    assert "relapsed or refractory multiple myeloma" in designations[0][3]
