@@ -151,3 +151,20 @@ def test_a_headline_grant_in_fewer_words_is_the_bodys_grant():
         "prior lines of therapy.")
     assert [t for _, t, _, _ in designations] == ["breakthrough_therapy"]
     assert "relapsed or refractory multiple myeloma" in designations[0][3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio Inc (NASDAQ: ZTRX) said the FDA granted Orphan Drug Designation to ZX-5, its oncolytic adenovirus, "
+    "for the treatment of glioblastoma.",
+    "Privately held Zentrix Bio presented dose-expansion data for ZX-5 in gastric cancer from its Phase 1 study.",
+])
+def test_a_one_digit_code_is_a_drug_where_a_grant_or_a_readout_is_about_it(sentence):
+    assert "ZX-5" in {d.name for d in _extract("Zentrix news in brief", sentence).drugs}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio presented data for IL-6 levels in the trial.",
+    "The designation for BCL-2 inhibitors is common.",
+])
+def test_a_one_digit_target_stays_no_drug(sentence):
+    assert not {d.name for d in _extract("Zentrix news in brief", sentence).drugs} & {"IL-6", "BCL-2"}

@@ -358,9 +358,12 @@ _TARGET_PREFIX = re.compile(
 _SHORT_CUE_BEFORE = re.compile(
     r"(?:\binvestigational|\bcandidates?|\bdrugs?|\bcompounds?|\b(?:dosed|treated)\s+with|\btreatment\s+with|"
     r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
+    # "granted Orphan Drug Designation to ZX-5", "presented data for ZX-5 in ...": what a grant or a readout is about
+    r"\b(?i:designation)\s+(?:to|for)|\bdata\s+(?:for|on)|"
     r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing))\s+$")
 _SHORT_CUE_AFTER = re.compile(
-    r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?" + _DRUG_NOUN +
+    r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?(?:" + _DRUG_NOUN +
+    r"|(?:oncolytic\s+)?(?:adeno|herpes\s+|vaccinia\s+)?virus\b|virotherapy\b|gene\s+therapy\b|cell\s+therapy\b)" +
     r"|\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|mcg|ug|mL)\b"
     r"|\s+(?:has\s+|had\s+)?(?:received|was\s+granted|has\s+been\s+granted)\b[^.;]{0,60}\bdesignation"
     r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+(?:monotherapy|tablets?|capsules?|injection|infusions?)\b", re.I)
