@@ -168,3 +168,24 @@ def test_a_one_digit_code_is_a_drug_where_a_grant_or_a_readout_is_about_it(sente
 ])
 def test_a_one_digit_target_stays_no_drug(sentence):
     assert not {d.name for d in _extract("Zentrix news in brief", sentence).drugs} & {"IL-6", "BCL-2"}
+
+
+@pytest.mark.parametrize("phrase, regimen", [
+    ("12 patients received 3 mg/kg once monthly", "multiple"),
+    ("patients received 2 mg once a week", "multiple"),
+    ("a single intravenous infusion of 4 mg/kg", "single"),
+    ("4 mg/kg given once", "single"),
+])
+def test_regimen_words(phrase, regimen):
+    from trialgraph.extractors.cohorts import regimen_of
+
+    assert regimen_of(phrase) == regimen
+
+
+def test_a_study_of_a_single_infusion_doses_its_cohorts_once():
+    cohorts = {c.label: c.regimen for c in _extract(
+        "Zentrix completes dosing of third cohort",
+        "Perth-based Zentrix Therapeutics Ltd (ASX: ZTX) is assessing the safety of a single intravenous infusion of "
+        "ZX-101 in healthy adult volunteers in a Phase 1 trial.",
+        "Cohort 1 received 0.5 mg/kg and Cohort 2 received 1.5 mg/kg.").cohorts}
+    assert cohorts == {"1": "single", "2": "single"}
