@@ -188,4 +188,4 @@ def test_a_study_of_a_single_infusion_doses_its_cohorts_once():
         "Perth-based Zentrix Therapeutics Ltd (ASX: ZTX) is assessing the safety of a single intravenous infusion of "
         "ZX-101 in healthy adult volunteers in a Phase 1 trial.",
         "Cohort 1 received 0.5 mg/kg and Cohort 2 received 1.5 mg/kg.").cohorts}
-    assert cohorts == {"1": "single", "2": "single"}
+    assert cohorts["1"] == cohorts["2"] == "single"
