@@ -189,3 +189,15 @@ def test_a_study_of_a_single_infusion_doses_its_cohorts_once():
         "ZX-101 in healthy adult volunteers in a Phase 1 trial.",
         "Cohort 1 received 0.5 mg/kg and Cohort 2 received 1.5 mg/kg.").cohorts}
     assert cohorts["1"] == cohorts["2"] == "single"
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("The Phase 3 ZEPHYR trial is comparing ZX-101 with burosumab in children aged one to 12 years with XLH.",
+     "children aged one to 12 years with"),
+    ("The decision was based on the ongoing Phase 2 ZEPHYR study of ZX-101 in patients aged six years and older with PH1.",
+     "patients aged six years and older with"),
+])
+def test_an_age_qualified_population_is_the_trials_indication(sentence, population):
+    trials = _extract("Zentrix news", "Zentrix Bio AB (Nasdaq Stockholm: ZTX) develops ZX-101 for primary hyperoxaluria "
+                      "type 1 (PH1) and X-linked hypophosphatemia (XLH).", sentence).trials
+    assert any((t.indication or "").startswith(population) for t in trials)
