@@ -201,3 +201,22 @@ def test_an_age_qualified_population_is_the_trials_indication(sentence, populati
     trials = _extract("Zentrix news", "Zentrix Bio AB (Nasdaq Stockholm: ZTX) develops ZX-101 for primary hyperoxaluria "
                       "type 1 (PH1) and X-linked hypophosphatemia (XLH).", sentence).trials
     assert any((t.indication or "").startswith(population) for t in trials)
+
+
+def test_a_roundup_items_drug_belongs_to_the_company_its_paragraph_opens_with():
+    owners = _owners("The Daily Pulse: Orphan Tag For Zentrix, Quorvan Licenses Asia Rights",
+                     "Zentrix Biosciences Inc (NASDAQ: ZTRX) said the FDA granted Orphan Drug Designation to ZX-101 "
+                     "for the treatment of glioblastoma.",
+                     "Quorvan Pharma A/S (Nasdaq Copenhagen: QRV) has licensed the rights to develop and commercialize "
+                     "QV-311 in Japan to Telmora Co., Ltd. for $25 million upfront. QV-311 completed a Phase 2b trial in "
+                     "episodic migraine last year.")
+    assert owners["ZX-101"] == "Zentrix Biosciences Inc"
+    assert owners["QV-311"] == "Quorvan Pharma A/S"
+
+
+def test_a_paragraph_speaking_as_the_company_keeps_its_drug_with_the_issuer():
+    owners = _owners("Zentrix Bio signs deal",
+                     "Zentrix Bio, Inc. (NASDAQ: ZTRX) today announced a licence agreement.",
+                     "Telmora Pharma will pay the Company $25 million upfront for rights to its investigational drug "
+                     "ZX-101 in Japan, where ZX-101 is in a Phase 2 trial.")
+    assert owners["ZX-101"] == "Zentrix Bio, Inc."

@@ -995,7 +995,7 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     if owner:
         return owner
     pronoun = _ITS_BEFORE.search(before)
-    if pronoun:
+    if pronoun and not _ISSUER_PRONOUN.search(text):  # "... pay the Company ... for its drug": "its" is the issuer's
         # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug":
         # "its" is the company the sentence last named before it
         named = list(companies.finditer(text[: offset + pronoun.start()]))
@@ -1018,6 +1018,23 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
         if match:
             return forms[match.group("co")]
     return None
+
+
+_ISSUER_PRONOUN = re.compile(r"\b(?:[Tt]he [Cc]ompany|[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
+def _item_company(ctx: Context, drug: str, companies, company_forms: dict[str, str]) -> str | None:
+    """In a news roundup, a drug first named in a paragraph that never names the release's issuer (nor speaks
+    as it: "the Company", "we") belongs to the company that paragraph opens with, the subject of its item."""
+    first = next((s for s in ctx.fact_sentences() if any(m.name == drug for m in ctx.drugs_in(ctx.text(s)))), None)
+    if first is None:
+        return None
+    paragraph = [s for s in ctx.fact_sentences() if s.paragraph == first.paragraph]
+    named = [company_forms[m.group("co")] for s in paragraph for m in companies.finditer(ctx.text(s))]
+    if not named or ctx.issuer in named or any(_ISSUER_PRONOUN.search(ctx.text(s)) for s in paragraph):
+        return None
+    opening = companies.match(ctx.text(paragraph[0]).lstrip())
+    return company_forms[opening.group("co")] if opening else None
 
 
 # "Drug, its lead product candidate", "Drug, our investigational therapy"
@@ -1113,5 +1130,7 @@ def assign_owners(ctx: Context) -> None:
             owner = ctx.issuer if (in_section or possessed or studied) and not generic else None
         else:
             owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
+            if owner and companies is not None:
+                owner = _item_company(ctx, drug.name, companies, company_forms) or owner
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
     ctx.extraction.drugs = updated
