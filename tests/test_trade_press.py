@@ -220,3 +220,14 @@ def test_a_paragraph_speaking_as_the_company_keeps_its_drug_with_the_issuer():
                      "Telmora Pharma will pay the Company $25 million upfront for rights to its investigational drug "
                      "ZX-101 in Japan, where ZX-101 is in a Phase 2 trial.")
     assert owners["ZX-101"] == "Zentrix Bio, Inc."
+
+
+def test_a_headline_list_gives_each_designation_to_the_drug_after_it():
+    designations = _designations(
+        "The Daily Pulse: Orphan Tag For Zentrix's ZX-101, Fast Track For Quorvan's Kelvatinib",
+        "Zentrix Biosciences Inc (NASDAQ: ZTRX) said the FDA granted Orphan Drug Designation to ZX-101 for glioblastoma.",
+        "The FDA has granted Fast Track designation to Quorvan Therapeutics Inc's (NASDAQ: QRVN) kelvatinib (QV-902) for "
+        "adults with HER2 exon 20-mutant non-small cell lung cancer.")
+    pairs = {(drug, kind) for drug, kind, _, _ in designations}
+    assert ("ZX-101", "fast_track") not in pairs
+    assert ("ZX-101", "orphan_drug") in pairs

@@ -591,10 +591,15 @@ def _listed_after(drugs, end: int, text: str) -> list[str]:
     return []
 
 
+_GRANTED_TO = re.compile(r"\s*(?:designations?|status)?\s*(?i:to|for|of)\s+(?:the\s+|its\s+)?"
+                         r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?\s+)?")
+
+
 def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> str | None:
     """The drug granted: "designation to/for X" after the type, else the subject before it."""
     for drug in drugs:
-        if drug.start >= end and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:to|for|of)\s+(?:the\s+|its\s+)?", text[end:drug.start]):
+        # "designation to Acme's X", "Fast Track For Acme's X" (a headline in title case): the owner's possessive may come between
+        if drug.start >= end and _GRANTED_TO.fullmatch(text, end, drug.start):
             return drug.name
     before = [d for d in drugs if d.end <= position]
     if before:
