@@ -231,3 +231,10 @@ def test_a_headline_list_gives_each_designation_to_the_drug_after_it():
     pairs = {(drug, kind) for drug, kind, _, _ in designations}
     assert ("ZX-101", "fast_track") not in pairs
     assert ("ZX-101", "orphan_drug") in pairs
+
+
+def test_a_grant_to_a_companys_drug_goes_to_that_drug_not_an_earlier_one():
+    designations = _designations("Zentrix news",
+                                 "Following ZX-101 data, the FDA granted Fast Track designation to Quorvan's QV-902 for "
+                                 "non-small cell lung cancer.")
+    assert [(drug, kind) for drug, kind, _, _ in designations] == [("QV-902", "fast_track")]
