@@ -238,3 +238,10 @@ def test_a_grant_to_a_companys_drug_goes_to_that_drug_not_an_earlier_one():
                                  "Following ZX-101 data, the FDA granted Fast Track designation to Quorvan's QV-902 for "
                                  "non-small cell lung cancer.")
     assert [(drug, kind) for drug, kind, _, _ in designations] == [("QV-902", "fast_track")]
+
+
+def test_a_former_post_of_a_company_names_that_company():
+    names = {c.name for c in _extract("Zentrix adds CFO", "Zentrix Bio, Inc. (NASDAQ: ZTRX) named Tomas Varga CFO.",
+                                      "Varga was previously CFO of Quorvan Therapeutics, which was acquired by Telmora "
+                                      "Pharma last year.").companies}
+    assert {"Quorvan Therapeutics", "Telmora Pharma"} <= names
