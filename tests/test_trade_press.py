@@ -245,3 +245,15 @@ def test_a_former_post_of_a_company_names_that_company():
                                       "Varga was previously CFO of Quorvan Therapeutics, which was acquired by Telmora "
                                       "Pharma last year.").companies}
     assert {"Quorvan Therapeutics", "Telmora Pharma"} <= names
+
+
+@pytest.mark.parametrize("sentence, label, dose, unit", [
+    ("In the expansion, 41 patients received ZX-101 at 2.4 mg/kg every three weeks (Cohort B); the ORR was 39%.",
+     "B", 2.4, "mg/kg"),
+    ("Among 34 patients treated at the recommended Phase 2 dose of 800 ug/kg once weekly (Arm A), the ORR was 71%.",
+     "A", 800, "ug/kg"),
+])
+def test_a_label_in_parentheses_after_its_dose_takes_that_dose(sentence, label, dose, unit):
+    cohorts = {c.label: c for c in _extract("Zentrix data", "Zentrix Bio (NASDAQ:ZTRX) reported data from the Phase 1b "
+                                            "ZEN-1 study of ZX-101 in ovarian cancer.", sentence).cohorts}
+    assert (cohorts[label].dose, cohorts[label].dose_unit, cohorts[label].regimen) == (dose, unit, "multiple")

@@ -367,6 +367,12 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
         if given_in:
             assigned[mention.label] = dose_in(given_in.group(0))
             continue
+        # "received X at 2.4 mg/kg every three weeks (Cohort B)": the label in parentheses after its dose
+        labelled = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})[^().;,\d]{{0,40}}\(\s*$",
+                             text[max(0, mention.start - 80):mention.start])
+        if labelled:
+            assigned[mention.label] = dose_in(labelled.group(0).rstrip(" ("))
+            continue
         end = ordered[index + 1].start if index + 1 < len(ordered) else len(text)
         window = text[mention.end:end]
         if re.match(r"\s*(?:and|,)\s*$", window):
