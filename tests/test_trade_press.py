@@ -257,3 +257,17 @@ def test_a_label_in_parentheses_after_its_dose_takes_that_dose(sentence, label, 
     cohorts = {c.label: c for c in _extract("Zentrix data", "Zentrix Bio (NASDAQ:ZTRX) reported data from the Phase 1b "
                                             "ZEN-1 study of ZX-101 in ovarian cancer.", sentence).cohorts}
     assert (cohorts[label].dose, cohorts[label].dose_unit, cohorts[label].regimen) == (dose, unit, "multiple")
+
+
+def test_a_comparator_figure_in_a_brief_is_compared_with_its_paragraphs_drug():
+    results = _extract(
+        "Conference briefs: Zentrix and Quorvan report data",
+        "1. Quorvan's QV-330 extends survival",
+        "Quorvan Pharmaceutical Co., Ltd. (TSE: 4599) presented results of the Phase 3 SOLACE trial of QV-330 in "
+        "previously treated lung cancer. Median overall survival was 22.4 months with QV-330.",
+        "2. Zentrix combination doubles response rate",
+        "Zentrix Therapeutics (NASDAQ: ZTRX) reported results from the randomised Phase 2 KALEIDO trial of ZX-15 in head "
+        "and neck cancer. In Arm A, 46 patients received ZX-15 plus pembrolizumab; in Arm B, 45 patients received "
+        "pembrolizumab alone. The objective response rate was 48% in Arm A versus 25% in the control arm.").results
+    comparators = [(r.drug, r.value) for r in results if r.comparator]
+    assert comparators == [("ZX-15", 25)]
