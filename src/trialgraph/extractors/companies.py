@@ -53,8 +53,9 @@ NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company
 # A name that continues into a non-company word ("... Healthcare Conference") or hangs off
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
 FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
-# ("CFO of Acme Therapeutics" is a post at a company, not a fragment)
-FRAGMENT_BEFORE = re.compile(r"\b(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|President|Director|Officer|Head|Chair(?:man|woman)?|Founder|Co-founder)\b)"
+# ("CFO of Acme Therapeutics" is a post at a company, not a fragment; a spelt-out title before "of" stays one,
+# so that a misspelt name after it is resolved through the people extractor, not made a company)
+FRAGMENT_BEFORE = re.compile(r"\b(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO)\b)"
                              r"[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
 # Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
 PUBLICATION_BEFORE = gate(re.compile(
