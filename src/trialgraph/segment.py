@@ -37,6 +37,11 @@ UNDATED_DATELINE_RE = re.compile(
     r"(?<![\w,])(?P<place>[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
     rf"(?:{_WIRE_BETWEEN}|\s*(?:--|–|—){{2,}}\s*)(?=[A-Z])"
 )
+# A news agency's dateline gives the day without the year: "BASEL, Oct 14 (Reuters) -", "LONDON, March 3 -".
+AGENCY_DATELINE_RE = re.compile(
+    rf"^\s*(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?),\s+"
+    rf"(?P<day>{_MONTH}\s+\d{{1,2}})(?:\s*\([A-Z][\w .&-]*\))?\s*(?:-|–|—|--)\s+(?=[A-Z])"
+)
 WIRE_RE = re.compile(r"\([A-Za-z ]*(?:WIRE|NEWS|Newsfile)[A-Za-z ]*\)|/PRNewswire/|--|–|—|\s-\s|//", re.I)
 
 FORWARD_HEADING = re.compile(r"forward[- ]looking|safe harbor|cautionary (?:note|statement)", re.I)
@@ -238,7 +243,7 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
         if EMBEDDED_DATELINE_RE.search(clean[start:end][:4000]):
             return index
     for index, (start, end) in enumerate(units[:10]):
-        if UNDATED_DATELINE_RE.search(clean[start:end][:4000]):
+        if UNDATED_DATELINE_RE.search(clean[start:end][:4000]) or AGENCY_DATELINE_RE.match(clean[start:end]):
             return index
     return None
 

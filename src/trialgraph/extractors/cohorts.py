@@ -179,9 +179,11 @@ def regimen_of(text: str) -> str | None:
     if re.search(r"fractionat|split|two (?:[\d.]+ ?\S+ )?(?:doses|administrations|infusions)|one week apart|day 1 and day 8|days? 1 and 8|"
                  r"two fractionated", text, re.I):
         return "fractionated"
-    if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily| monthly| a (?:day|week|month))", text, re.I):
+    # "once monthly", "once a week": a schedule of repeated doses, not a single one
+    if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily| monthly| a (?:day|week|month)| per )", text, re.I):
         return "single"
-    if re.search(r"once every|every (?:\w+ )?(?:weeks?|days)|cycles?|once (?:weekly|daily|monthly|a (?:day|week|month))|monthly|repeat(?:ed)? dos|multi-dose|weekly|daily|twice", text, re.I):
+    if re.search(r"once every|every (?:\w+ )?(?:weeks?|days|months?)|cycles?|once (?:weekly|daily|monthly)|once a (?:day|week|month)|"
+                 r"repeat(?:ed)? dos|multi-dose|weekly|daily|monthly|twice", text, re.I):
         return "multiple"
     return None
 
@@ -388,6 +390,12 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
         if given_in:
             assigned[mention.label] = dose_in(given_in.group(0))
             continue
+        # "received X at 2.4 mg/kg every three weeks (Cohort B)": the label in parentheses after its dose
+        labelled = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})[^().;,\d]{{0,40}}\(\s*$",
+                             text[max(0, mention.start - 80):mention.start])
+        if labelled:
+            assigned[mention.label] = dose_in(labelled.group(0).rstrip(" ("))
+            continue
         end = ordered[index + 1].start if index + 1 < len(ordered) else len(text)
         window = text[mention.end:end]
         if re.match(r"\s*(?:and|,)\s*$", window):
@@ -424,7 +432,7 @@ def _document_regimen(ctx: Context) -> str | None:
 
 _REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
-    r"\b(?:given|administered|delivered) as a single\b|\bas a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I))
+    r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I))
 
 
 # How a methods sentence or a table caption gives every patient the same dose: "Patients received

@@ -53,7 +53,10 @@ NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company
 # A name that continues into a non-company word ("... Healthcare Conference") or hangs off
 # "of"/"for" after a capitalised word ("Society of Medical Oncology") is a fragment of another name.
 FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
-FRAGMENT_BEFORE = re.compile(r"\b[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
+# ("CFO of Acme Therapeutics" is a post at a company, not a fragment; a spelt-out title before "of" stays one,
+# so that a misspelt name after it is resolved through the people extractor, not made a company)
+FRAGMENT_BEFORE = re.compile(r"\b(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO)\b)"
+                             r"[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
 # Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
 PUBLICATION_BEFORE = gate(re.compile(
     r"\b(?:published|publication|appear(?:s|ed)?|featured|covered)\s+(?:online\s+)?(?:in|by)\s+"
@@ -75,7 +78,8 @@ SERVICE_AFTER = gate(re.compile(r"^(?:\s*(?:,\s*(?:the\s+|its\s+|our\s+|the comp
 _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|manufacturing)\s+organi[sz]ations?|"
              r"CROs?|CDMOs?|CMOs?|(?:laboratory|lab|testing|analytical|bioanalytical|clinical\s+supply|logistics|"
              r"manufacturing|service|technology)\s+(?:services\s+)?(?:providers?|vendors?|suppliers?|partners?)|vendors?|suppliers?)")
-SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,2}" + _SUPPLIER + r",?\s+$"))
+# "its contract development and manufacturing partner X": up to three words describe the service
+SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,3}" + _SUPPLIER + r",?\s+$"))
 SUPPLIER_AFTER = gate(re.compile(
     r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
     r"|\s+on\s+behalf\s+of\b"  # "conducted by X on behalf of Acme": X serves Acme
@@ -185,6 +189,7 @@ def extract_companies(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         for old_name, new_name in _renames(ctx.text(sentence)):
             _fold_old_name(old_name, new_name, found, order, add, Evidence.of(sentence, NAME))
+    _fold_clipped_forms(found, order)
     companies = [found[key] for key in order]
     companies, ctx.divisions = _fold_divisions(companies, [ctx.text(s) for s in ctx.fact_sentences()])
     issuer = next((c for c in companies if c.is_issuer), None)
@@ -438,6 +443,28 @@ def _drop_glued_headings(found: dict, order: list[str]) -> None:
                 break
 
 
+def _fold_clipped_forms(found: dict, order: list[str]) -> None:
+    """"Acme Biopharma" in a headline beside "Acme Biopharmaceutical Co., Ltd." in the text: a name that
+    clips the last word of a fuller one the text gives ("Biopharma" for "Biopharmaceutical") is its short form."""
+    for key in list(order):
+        short = found[key]
+        words = short.name.split()
+        if len(words) < 2 or short.ticker or re.search(rf"\s{SUFFIX}\.?$", short.name):
+            continue
+        for other_key in order:
+            other = found[other_key]
+            long_words = other.name.replace(",", " ").split()
+            if other_key == key or len(long_words) < len(words) or long_words[:len(words) - 1] != words[:-1]:
+                continue
+            last, long_last = words[-1].lower(), long_words[len(words) - 1].lower()
+            if long_last != last and long_last.startswith(last) and len(last) >= 4:
+                found[other_key] = _with(other, short_names=tuple(dict.fromkeys(other.short_names + (short.name,))),
+                                         is_issuer=other.is_issuer or short.is_issuer)
+                order.remove(key)
+                del found[key]
+                break
+
+
 def _with(company: CompanyFact, **changes) -> CompanyFact:
     values = {f: getattr(company, f) for f in company.__dataclass_fields__}
     values.update(changes)
@@ -484,12 +511,34 @@ def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
     return (name or None), tuple(s for s in shorts if s != "Company")
 
 
+# Trade press opens a name with where the company sits or trades: "Perth-based Acme Ltd",
+# "Tokyo-listed Acme Pharma", "San Francisco-headquartered Acme". The place is no part of the name.
+PLACE_MODIFIER = re.compile(r"^(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*-(?:based|headquartered|listed|registered)\s+(?=[A-Z])")
+# "Japan's Acme Pharma", "South Korea's Acme", "the U.K.'s Acme": a place's possessive before the name
+PLACE_POSSESSIVE = re.compile(r"^(?:[Tt]he\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}?)['’]s\s+(?=[A-Z])")
+
+
+def strip_place(name: str) -> str:
+    """The name without a leading place descriptor ("Boston-based", "China's")."""
+    name = PLACE_MODIFIER.sub("", name)
+    possessive = PLACE_POSSESSIVE.match(name)
+    if possessive and _is_place(possessive.group("place")):
+        name = name[possessive.end():]
+    return name
+
+
+def _is_place(words: str) -> bool:
+    lower = words.lower().rstrip(".")
+    return any(lower in places or lower + "." in places for places in (
+        lexicons.countries(), lexicons.cities(), lexicons.states(), lexicons.regions(), lexicons.world_regions()))
+
+
 def clean_company_name(name: str) -> str:
     # "Article. Acme Media Inc.": a word ending a sentence is not part of the name after it
     name = re.split(r"(?<=[A-Za-z]{3}[.!?])\s+(?=[A-Z])", name.strip())[-1]
     # "Alzheimer's Disease Acme Neuro, Inc.": a heading about a disease runs into the name
     name = re.split(r"\b(?:Disease|Diseases|Disorder|Disorders|Syndrome|Cancer|Cancers)\s+(?=[A-Z])", name)[-1]
-    name = LEADING_NOISE.sub("", name.strip())
+    name = strip_place(LEADING_NOISE.sub("", name.strip()))
     name = re.sub(r"\s+\(publ\)$", "", name)
     name = re.sub(r"\s+", " ", name).strip(" ,")
     if not re.search(r"[a-z]", name) and len(name) > 12:

@@ -188,7 +188,9 @@ def _split_list(text: str) -> list[str]:
 
 
 def _clean(name: str) -> str:
-    name = re.sub(r"['’]s$", "", name.strip(" ,.'’"))
+    from .companies import strip_place
+
+    name = strip_place(re.sub(r"['’]s$", "", name.strip(" ,.'’")))
     words = name.split()
     for index in range(len(words) - 1, -1, -1):
         if re.fullmatch(r"From|With|For|And|Of|In|To|On|At|By|As|The|Into|Over|Than", words[index]):

@@ -127,6 +127,15 @@ def extract_designations(ctx: Context) -> None:
             elif found[key].evidence.span in headline and sentence.zone is not Zone.HEADLINE:
                 found[key] = fact  # the body states it too: the headline is the restatement
     facts = _without_restated_indications(list(found.values()))
+    # A headline's grant that shares a disease word with the body's only grant of that (drug, type, agency) is
+    # that grant in other words ("Breakthrough tag in heavily pretreated myeloma" over the full population)
+    body: dict[tuple, list[DesignationFact]] = {}
+    for fact in facts:
+        if fact.evidence.span not in headline and fact.indication:
+            body.setdefault((fact.drug, fact.type, fact.agency), []).append(fact)
+    facts = [f for f in facts if f.evidence.span not in headline or not f.indication
+             or len(body.get((f.drug, f.type, f.agency), ())) != 1
+             or not population_words(body[(f.drug, f.type, f.agency)][0].indication) & population_words(f.indication)]
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
@@ -334,6 +343,8 @@ def _types_with_defined(text: str, defined: dict[str, str]) -> list[tuple[int, i
 _MODIFIES_ANOTHER_NOUN = re.compile(
     r"(?:[\s-]+[A-Z][\w-]*(?:\s+\([A-Z]+\))?){0,6}\s+(?i:grants?|awards?|funding|financing|vouchers?|contracts?)\b|"
     r"\s+\((?:SBIR|STTR)\)|"
+    # "discussions with the FDA about an accelerated approval path": a route being discussed, no grant
+    r"\s+(?i:path(?:way)?s?|routes?|strateg(?:y|ies))\b|"
     # "the Institute's Fast-Track Small Business Innovation Research program": a funding programme's name
     r"(?:[\s-]+(?!(?:Designation|Status|Review|Therapy|Drug|Disease)\b)[A-Z][\w-]*){2,6}\s+(?i:program(?:me)?)\b")
 
@@ -580,10 +591,15 @@ def _listed_after(drugs, end: int, text: str) -> list[str]:
     return []
 
 
+_GRANTED_TO = re.compile(r"\s*(?:designations?|status)?\s*(?i:to|for|of)\s+(?:the\s+|its\s+)?"
+                         r"(?:(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s?\s+)?")
+
+
 def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> str | None:
     """The drug granted: "designation to/for X" after the type, else the subject before it."""
     for drug in drugs:
-        if drug.start >= end and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:to|for|of)\s+(?:the\s+|its\s+)?", text[end:drug.start]):
+        # "designation to Acme's X", "Fast Track For Acme's X" (a headline in title case): the owner's possessive may come between
+        if drug.start >= end and _GRANTED_TO.fullmatch(text, end, drug.start):
             return drug.name
     before = [d for d in drugs if d.end <= position]
     if before:

@@ -363,9 +363,12 @@ _TARGET_PREFIX = re.compile(
 _SHORT_CUE_BEFORE = re.compile(
     r"(?:\binvestigational|\bcandidates?|\bdrugs?|\bcompounds?|\b(?:dosed|treated)\s+with|\btreatment\s+with|"
     r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
+    # "granted Orphan Drug Designation to ZX-5", "presented data for ZX-5 in ...": what a grant or a readout is about
+    r"\b(?i:designation)\s+(?:to|for)|\bdata\s+(?:for|on)|"
     r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing))\s+$")
 _SHORT_CUE_AFTER = re.compile(
-    r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?" + _DRUG_NOUN +
+    r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?(?:" + _DRUG_NOUN +
+    r"|(?:oncolytic\s+)?(?:adeno|herpes\s+|vaccinia\s+)?virus\b|virotherapy\b|gene\s+therapy\b|cell\s+therapy\b)" +
     r"|\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|mcg|ug|mL)\b"
     r"|\s+(?:has\s+|had\s+)?(?:received|was\s+granted|has\s+been\s+granted)\b[^.;]{0,60}\bdesignation"
     r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+(?:monotherapy|tablets?|capsules?|injection|infusions?)\b", re.I)
@@ -937,6 +940,7 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}$")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
 # "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
 # the release's subject bought the company, and the drugs the text gives that company are the subject's now.
@@ -992,8 +996,10 @@ _LICENSED_TO_AFTER = re.compile(
     r"(?:rights\s+(?:to\s+(?:it|the\s+\w+)\s+)?)?to\s+(?:the\s+)?$")
 
 
-def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
-    before, after = text[max(0, start - 120):start], text[end:end + 120]
+def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
+                  other_drugs: tuple[int, ...] = ()) -> str | None:
+    offset = max(0, start - 120)
+    before, after = text[offset:start], text[end:end + 120]
     for match in companies.finditer(before):
         if _LICENSEE_BEFORE.match(before[match.end():]):
             return forms[match.group("co")]
@@ -1004,10 +1010,19 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
+        if any(offset + match.end() <= at < start for at in other_drugs):
+            continue  # "Acme's ZX-101 extends survival over Drug": the possessive owns the first drug after it
         if POSSESSIVE_GAP.match(before, match.end()) or ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
             owner = forms[match.group("co")]  # the closest one before the drug wins
     if owner:
         return owner
+    pronoun = _ITS_BEFORE.search(before)
+    if pronoun and not _ISSUER_PRONOUN.search(text):  # "... pay the Company ... for its drug": "its" is the issuer's
+        # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug":
+        # "its" is the company the sentence last named before it
+        named = list(companies.finditer(text[: offset + pronoun.start()]))
+        if named and not any(named[-1].end() <= at < start for at in other_drugs):
+            return forms[named[-1].group("co")]
     appositive = _APPOSITIVE_AFTER.match(after)
     if appositive:
         match = companies.match(after, appositive.end())
@@ -1025,6 +1040,23 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
         if match:
             return forms[match.group("co")]
     return None
+
+
+_ISSUER_PRONOUN = re.compile(r"\b(?:[Tt]he [Cc]ompany|[Ww]e|[Oo]ur|[Uu]s)\b")
+
+
+def _item_company(ctx: Context, drug: str, companies, company_forms: dict[str, str]) -> str | None:
+    """In a news roundup, a drug first named in a paragraph that never names the release's issuer (nor speaks
+    as it: "the Company", "we") belongs to the company that paragraph opens with, the subject of its item."""
+    first = next((s for s in ctx.fact_sentences() if any(m.name == drug for m in ctx.drugs_in(ctx.text(s)))), None)
+    if first is None:
+        return None
+    paragraph = [s for s in ctx.fact_sentences() if s.paragraph == first.paragraph]
+    named = [company_forms[m.group("co")] for s in paragraph for m in companies.finditer(ctx.text(s))]
+    if not named or ctx.issuer in named or any(_ISSUER_PRONOUN.search(ctx.text(s)) for s in paragraph):
+        return None
+    opening = companies.match(ctx.text(paragraph[0]).lstrip())
+    return company_forms[opening.group("co")] if opening else None
 
 
 # "Drug, its lead product candidate", "Drug, our investigational therapy"
@@ -1049,10 +1081,12 @@ def assign_owners(ctx: Context) -> None:
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
-        for mention in ctx.drugs_in(text):
+        mentions = list(ctx.drugs_in(text))
+        for mention in mentions:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
-                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms)
+                others = tuple(m.start for m in mentions if m.name != mention.name)
+                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             before = text[max(0, mention.start - 60):mention.start]
@@ -1118,5 +1152,7 @@ def assign_owners(ctx: Context) -> None:
             owner = ctx.issuer if (in_section or possessed or studied) and not generic else None
         else:
             owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
+            if owner and companies is not None:
+                owner = _item_company(ctx, drug.name, companies, company_forms) or owner
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
     ctx.extraction.drugs = updated

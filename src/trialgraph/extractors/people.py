@@ -61,7 +61,7 @@ ATTRIBUTION_AFTER_BARE = re.compile(rf"\b{SPEECH}\s*,?\s*{PERSON}{DEGREES}\s*(?:
 ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREES}\s*,\s*(?P<role>[^\"“”]+?)\s*,\s*{SPEECH}\b")
 # "Jane Roe, MD, Chief Medical Officer, Acme: "..."": a heading-like attribution closed by a colon before the quote
 ATTRIBUTION_COLON = re.compile(rf"(?:^|(?<=[\s*]))(?:(?i:quote from|comment from)\s+)?{PERSON}{DEGREES}\s*,\s*(?P<role>(?!{SPEECH}\b)[^\s\"“”:;][^\"“”:;]*?)\s*:\**\s*[\"“]")
-APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
+APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>(?!\s*(?:will|would)\b)[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 OWNER_APPOSITION = re.compile(
     rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
     rf"[^,;\"“”]*?)(?=\s*[,;]|\s*$)")
@@ -111,14 +111,14 @@ ROLE_COMMA_NAME = re.compile(
     rf"(?P<after>{{DEGREES}}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
 # "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
 IS_ROLE = re.compile(
-    rf"(?:^|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES}\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:has\s+)?join(?:ed|s)\s+(?:\w+\s+){{1,2}}as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?:^|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES},?\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
 ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
 # "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
 TITLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
 # "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
@@ -163,12 +163,15 @@ _ABBREVIATION_KEPT = re.compile(r"\b(St|Mt|Ft|st|mt|ft)_(?=\s)")
 def extract_people(ctx: Context) -> None:
     people: dict[str, PersonFact] = {}
     order: list[str] = []
+    subject = None
     for sentence in ctx.fact_sentences():
         text = _PLACE_ABBREVIATION.sub("\\1_", ctx.text(sentence))
+        if sentence.is_heading:
+            subject = heading_company(ctx.text(sentence), ctx)
         for match, name in _candidates(text):
             if name in ctx.drug_forms.values() or _is_company(ctx, name) or CONTACT_AFTER.match(text, match.end()):
                 continue
-            role, org = (_ABBREVIATION_KEPT.sub("\\1.", part) if part else part for part in _role_and_org(match, ctx))
+            role, org = (_ABBREVIATION_KEPT.sub("\\1.", part) if part else part for part in _role_and_org(match, ctx, subject))
             key = person_key(name)
             fact = PersonFact(name, Evidence.of(sentence, NAME), role=role, organization=org)
             if key not in people:
@@ -202,7 +205,14 @@ def _candidates(text: str) -> list[tuple[re.Match, str]]:
     return found
 
 
-def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None]:
+def heading_company(text: str, ctx: Context) -> str | None:
+    """The company a heading consists of, as news roundups head each item ("Acme Bio" above its paragraph)."""
+    from .companies import company_key
+
+    return ctx.company_forms.get(company_key(text.strip(" #*:"))) if len(text) <= 80 else None
+
+
+def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> tuple[str | None, str | None]:
     groups = match.groupdict()
     role = groups.get("role") or groups.get("role_before")
     if not role:
@@ -291,7 +301,8 @@ def _role_and_org(match: re.Match, ctx: Context) -> tuple[str | None, str | None
     if org:
         org = _clean_org(org, ctx)
     elif role and CORPORATE_TITLE.search(role) and not ACADEMIC_TITLE.search(role):
-        org = ctx.issuer  # a corporate title without an organisation, in the issuer's release: the issuer's
+        # a corporate title without an organisation: the company of the roundup item it stands in, else the issuer's
+        org = subject or ctx.issuer
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org

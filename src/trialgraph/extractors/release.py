@@ -6,7 +6,7 @@ from datetime import date as date_type
 
 from .. import lexicons
 from ..model import Evidence, ReleaseFact, Zone
-from ..segment import DATELINE_RE, EMBEDDED_DATELINE_RE, UNDATED_DATELINE_RE
+from ..segment import AGENCY_DATELINE_RE, DATELINE_RE, EMBEDDED_DATELINE_RE, UNDATED_DATELINE_RE
 from .context import Context
 from .dates import FULL_DATE, parse_full
 
@@ -28,6 +28,14 @@ def extract_release(ctx: Context) -> None:
         if match:
             date = parse_full(match.group("date"))
             location = normalize_place(match.group("place"))
+            evidence = Evidence.of(sentence, NAME)
+            break
+        agency = AGENCY_DATELINE_RE.match(text) if number == 0 else None
+        if agency:
+            # the year the agency leaves out is the archive's: the file name's date (FACTS.md)
+            filed = file_name_date(ctx.document.name)
+            date = parse_full(f"{agency.group('day')}, {filed[:4]}") if filed else None
+            location = normalize_place(agency.group("place"))
             evidence = Evidence.of(sentence, NAME)
             break
         undated = UNDATED_DATELINE_RE.search(text)

@@ -612,7 +612,10 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     drug = trial_fact.drug if trial_fact else None
     drugs = ctx.drugs_in(text)
     if drug is None:
-        drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or ctx.main_drug()
+        # a comparator figure is compared with the drug its paragraph is about, not the release's main one
+        # (a news brief covers several companies' drugs, one paragraph each)
+        drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or (
+            ctx.previous_drug(sentence) if comparator else None) or ctx.main_drug()
     if drug is None:
         return None
     population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None

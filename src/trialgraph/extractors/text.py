@@ -178,12 +178,14 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
-            if not re.match(r"children\s+(?:and\s+adolescents\s+)?with", rest):
+            # "children with X", "children aged one to 12 years with X": a population, ages and all
+            if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
         candidate = _cut(rest)
         if candidate and not populations and _defined_disease(candidate, ctx):
             return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
-        if candidate and names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) and not _GENERIC_INDICATION.fullmatch(candidate) \
+        if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)) \
+                and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
             inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
                              + ("" if populations else "|for") + r")\s+(.+)$", candidate)
@@ -193,6 +195,12 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)
             return candidate
     return None
+
+
+def _ends_with_defined_disease(candidate: str, ctx) -> bool:
+    """"patients aged six years and older with PH1": a population ending in a disease the release abbreviated."""
+    last = re.search(r"\bwith\s+([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
+    return bool(last) and _defined_disease(last.group(1), ctx)
 
 
 def _defined_disease(candidate: str, ctx) -> bool:

@@ -573,6 +573,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
     if re.search(r"-(?:enabling|ready|readiness|related|based|like|driven|naive|positive|negative)$", name, re.I):
         return False  # "IND-enabling studies", "COVID-related trials": a compound adjective, not a study's name
+    if re.fullmatch(r"(?:IND|CTA|IMPD|NDA|BLA|MAA)-enabling|GLP(?:-compliant)?", name, re.I):
+        return False  # "IND-enabling studies": preclinical work named for the filing it prepares, no clinical study
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
@@ -697,7 +699,10 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
             added = [d for d in drugs if d.start >= drug.end and _WITH_OR_WITHOUT.fullmatch(text[drug.end:d.start])]
             return (added[0] if added else drug).name, True
         break  # only the first drug after the mention can be its phrase's object
-    drugs = leading or drugs
+    # "The drug is also being tested together with Y in a Phase 2 study": a sentence naming only a partner
+    # studies the drug its subject stands for, found as when the sentence names none
+    only_partners = bool(drugs) and not leading and bool(_STANDS_FOR_DRUG.match(text))
+    drugs = [] if only_partners else (leading or drugs)
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
     own = _owned(ctx)
     drugs = [d for d in drugs if d.name in own] or drugs
@@ -726,7 +731,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
             or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
 
 
-_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|plus|standard|control|placebo|it|them)\b|\+",
+_STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
+_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them)\b|\+",
                         re.I)
 
 
