@@ -16,9 +16,14 @@ from trialgraph.pipeline import build
 # validation is only ever scored (never read), so its floor guards the honest estimate.
 # real is ../shared/corpus/real against our own gold (tests/gold_real, written blind before
 # its first scoring: 0.84 then; it has been tuned on since, like train).
+# heldout_news and heldout_wire are releases we wrote ourselves (invented names, tests/heldout_*),
+# with gold written before their first scoring (0.82 and 0.80 then); tuned on since.
 FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "validation": (0.83, 0.65),
-          "real": (0.93, 0.74)}
-OWN_GOLD = Path(__file__).parent / "gold_real"
+          "real": (0.93, 0.74), "heldout_news": (0.95, 0.80), "heldout_wire": (0.95, 0.80)}
+HERE = Path(__file__).parent
+OWN_GOLD = {"real": HERE / "gold_real", "heldout_news": HERE / "gold_heldout_news",
+            "heldout_wire": HERE / "gold_heldout_wire"}
+OWN_TEXTS = {"heldout_news": HERE / "heldout_news", "heldout_wire": HERE / "heldout_wire"}
 
 
 def _scorer(shared):
@@ -31,11 +36,11 @@ def _scorer(shared):
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
 def test_quality_floor(shared, corpus, tmp_path):
     score = _scorer(shared)
-    result = build([shared / "corpus" / corpus])
+    result = build([OWN_TEXTS.get(corpus, shared / "corpus" / corpus)])
     assert not result.rejected
     assert result.report.conforms, result.report.problems[:5]
     rows = facts(result.dataset)
-    gold_dir = OWN_GOLD if corpus == "real" else shared / "eval" / "gold" / corpus
+    gold_dir = OWN_GOLD.get(corpus, shared / "eval" / "gold" / corpus)
     gold_rows = [json.loads(line) for path in sorted(gold_dir.glob("*.jsonl"))
                  for line in path.read_text().splitlines() if line.strip()]
     assert not score.check(rows, "pred"), "facts table has malformed lines"
