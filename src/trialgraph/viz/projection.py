@@ -48,14 +48,26 @@ def condition_key(text: str) -> str:
 
 
 def _release_order(rows: list[dict]) -> dict[str, tuple]:
-    """Releases sorted by date then id, for 'the latest release says ...'."""
-    return {row["doc"]: (row.get("issued") or "", row["doc"]) for row in rows}
+    """Releases sorted by date then id, for 'the latest release says ...'
+    (the rows come in no order: a release dated twice keeps its latest date)."""
+    order: dict[str, tuple] = {}
+    for row in rows:
+        key = (row.get("issued") or "", row["doc"])
+        if key > order.get(row["doc"], ("",)):
+            order[row["doc"]] = key
+    return order
 
 
 def project(store) -> Projection:
     names: dict[str, dict] = {}
-    for row in select(store, "names"):
-        entry = names.setdefault(row["entity"], {"kind": row["kind"], "pref": set(), "names": set()})
+    for row in select(store, "names"):  # in no order (names.rq)
+        entry = names.get(row["entity"])
+        if entry is None:
+            entry = names[row["entity"]] = {"first": (), "pref": set(), "names": set()}
+        # an entity typed as two kinds takes the kind of its least (name kind, name), whatever the row order
+        first = (row["name_kind"], row["name"], row["kind"])
+        if not entry["first"] or first < entry["first"]:
+            entry["first"] = first
         entry["names"].add(row["name"])
         if row["name_kind"] == "prefLabel":
             entry["pref"].add(row["name"])
@@ -69,7 +81,7 @@ def project(store) -> Projection:
     for iri in sorted(names):
         entry = names[iri]
         label = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
-        graph.add_node(iri, kind=entry["kind"], label=label, names=tuple(sorted(entry["names"])),
+        graph.add_node(iri, kind=entry["first"][2], label=label, names=tuple(sorted(entry["names"])),
                        releases=len(mentions[iri]), phase="", designations=(), display=label)
     collector = factlib.Collector()
 

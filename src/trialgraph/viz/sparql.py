@@ -191,12 +191,11 @@ def _select(store: pyoxigraph.Store, name: str, bindings: dict[str, str] | None)
     memo: dict = {}  # answers repeat IRIs and values: converting each cell was a seventh of the map's time
     rows = []
     for solution in solutions:
-        row = {}
-        for column in columns:
-            term = solution[column]
+        values = []
+        for term in solution:  # in the order of `columns`: a third cheaper than solution[column]
             value = memo.get(term, memo)
             if value is memo:
                 value = memo[term] = python_value(term)
-            row[column] = value
-        rows.append(row)
+            values.append(value)
+        rows.append(dict(zip(columns, values)))
     return rows
