@@ -78,38 +78,39 @@ def project(store) -> Projection:
     order = _release_order(mention_rows)
 
     graph = nx.DiGraph()
+    labels: dict[str, str] = {}  # the Collector's lookups (facts.py)
     for iri in sorted(names):
         entry = names[iri]
-        label = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
+        label = labels[iri] = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
         graph.add_node(iri, kind=entry["first"][2], label=label, names=tuple(sorted(entry["names"])),
                        releases=len(mentions[iri]), phase="", designations=(), display=label)
     collector = factlib.Collector()
 
     for row in select(store, "developers"):
-        if row["company"] in graph and row["drug"] in graph:
+        if row["company"] in labels and row["drug"] in labels:
             graph.add_edge(row["company"], row["drug"])
-            collector.developer(row, graph)
+            collector.developer(row, labels)
 
-    _add_trials(store, graph, collector, order)
+    _add_trials(store, graph, labels, collector, order)
 
     designations: dict[str, set[str]] = defaultdict(set)
     for row in select(store, "designations"):
-        if row["drug"] in graph:
+        if row["drug"] in labels:
             designations[row["drug"]].add(row["type"])
             collector.designation(row)
     for drug, types in designations.items():
         graph.nodes[drug]["designations"] = tuple(sorted(types))
 
     for row in select(store, "results"):
-        collector.result(row, graph)
+        collector.result(row, labels)
     for row in select(store, "milestones"):
-        if row["drug"] in graph:
-            collector.milestone(row, graph)
+        if row["drug"] in labels:
+            collector.milestone(row, labels)
     for row in select(store, "companies"):
-        if row["company"] in graph:
+        if row["company"] in labels:
             collector.company(row)
 
-    facts = collector.finish(graph)
+    facts = collector.finish(labels)
     used = {iri for node_facts in facts.values() for fact in node_facts for iri in fact.evidence}
     evidence = {}
     for row in select(store, "evidence"):
@@ -122,17 +123,17 @@ def project(store) -> Projection:
     return Projection(graph, facts, evidence, len(order))
 
 
-def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) -> None:
+def _add_trials(store, graph: nx.DiGraph, labels: dict[str, str], collector, order: dict[str, tuple]) -> None:
     phases: dict[str, dict[str, tuple]] = defaultdict(dict)
     stated_names: dict[str, dict[str, tuple]] = defaultdict(dict)
     indications: dict[str, dict[str, tuple]] = defaultdict(dict)
     conditions: dict[str, dict] = {}
     for row in select(store, "trials"):
         trial, drug = row["trial"], row["drug"]
-        if trial not in graph or drug not in graph:
+        if trial not in labels or drug not in labels:
             continue
         graph.add_edge(drug, trial)
-        collector.trial(row, graph)
+        collector.trial(row, labels)
         if row["phase"]:
             phases[trial][row["phase"]] = max(phases[trial].get(row["phase"], ()), order.get(row["doc"], ("", row["doc"])))
         when = order.get(row["doc"], ("", row["doc"]))
