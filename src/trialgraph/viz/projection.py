@@ -58,7 +58,9 @@ def _release_order(rows: list[dict]) -> dict[str, tuple]:
     return order
 
 
-def project(store) -> Projection:
+def project(store, drawn=None) -> Projection:
+    """`drawn(graph)` is called once the graph's nodes, labels and edges are
+    final (the facts are collected after): writers.py lays it out meanwhile."""
     names: dict[str, dict] = {}
     for row in select(store, "names"):  # in no order (names.rq)
         entry = names.get(row["entity"])
@@ -92,6 +94,8 @@ def project(store) -> Projection:
             collector.developer(row, labels)
 
     _add_trials(store, graph, labels, collector, order)
+    if drawn is not None:
+        drawn(graph)
 
     designations: dict[str, set[str]] = defaultdict(set)
     for row in select(store, "designations"):
