@@ -478,3 +478,18 @@ def test_layout_levels_a_company_with_its_drugs_not_in_the_middle_of_the_column(
     ys = {node: y for node, (_, y) in layered(graph).items()}
     assert [ys[d] for d in ("a1", "b1", "b2", "b3")] == [TOP + ROW_GAP * i for i in range(4)]
     assert ys["a"] == ys["a1"] and ys["b"] == ys["b2"]
+
+
+def test_the_page_laid_out_while_the_facts_are_collected_is_the_page_laid_out_after(seeds_dev, tmp_path):
+    from trialgraph.viz import sparql, write_map
+    from trialgraph.viz.layout import layered
+    from trialgraph.viz.projection import project
+    from trialgraph.viz.writers import render
+
+    page = tmp_path / "map.html"
+    drawn = []
+    write_map(sparql.map_store(seeds_dev), page, title="t")
+    store = sparql.open_store(seeds_dev)
+    projection = project(store, drawn.append)
+    assert drawn and drawn[0] is projection.graph  # handed over before the facts, the same graph
+    assert page.read_bytes() == render(store, projection, layered(projection.graph), "html", "t")

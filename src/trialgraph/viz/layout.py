@@ -19,12 +19,12 @@ def _label_key(graph: nx.DiGraph, node: str) -> tuple:
     return (data["label"].casefold(), data["label"], node)
 
 
-def _order(layer: list[str], neighbours: dict[str, tuple[str, ...]], labels: dict[str, tuple],
+def _order(layer: list[str], neighbours: dict[str, tuple[str, ...]], labels: dict[str, int],
            position: dict[str, int]) -> list[str]:
     def key(node):
         ranks = [position[n] for n in neighbours[node] if n in position]
         # unlinked nodes go last, alphabetically
-        return (False, sum(ranks) / len(ranks)) + labels[node] if ranks else (True, 0.0) + labels[node]
+        return (False, sum(ranks) / len(ranks), labels[node]) if ranks else (True, 0.0, labels[node])
     return sorted(layer, key=key)
 
 
@@ -32,7 +32,9 @@ def layered(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
     """(x, y) of every node, in SVG pixels (y grows downwards)."""
     # each node's sort key and neighbours looked up once: networkx's views
     # cost more than the ordering itself on a large map (7 passes)
-    labels = {node: _label_key(graph, node) for node in graph}
+    # a node's place in the order of the label keys (all distinct: they end with the node)
+    # stands for its key: comparing ints, not tuples of strings, in the 15 sorts
+    labels = {node: rank for rank, node in enumerate(sorted(graph, key=lambda node: _label_key(graph, node)))}
     before = {node: tuple(graph.predecessors(node)) for node in graph}
     after = {node: tuple(graph.successors(node)) for node in graph}
     layers = {kind: sorted((n for n, d in graph.nodes(data=True) if d["kind"] == kind),

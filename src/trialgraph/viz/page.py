@@ -54,6 +54,7 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
     order = sorted(graph.nodes, key=lambda n: (LAYER[graph.nodes[n]["kind"]], coordinates[n][1], n))
     index = {node: i for i, node in enumerate(order)}
     evidence_ids = evidence_anchors(projection)
+    facts = projection.facts
     nodes = []
     for node in order:
         data = graph.nodes[node]
@@ -65,8 +66,8 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
             "r": node_radius(data["releases"]), "color": node_color(data),
             "designations": [{"code": d, "badge": DESIGNATION_BADGES.get(d, d),
                               "name": DESIGNATION_NAMES.get(d, d)} for d in data["designations"]],
-            "facts": [{"text": f.text, "evidence": [evidence_ids[e] for e in f.evidence]}
-                      for f in projection.facts.get(node, [])],
+            "facts": [{"text": f.text, "evidence": list(map(evidence_ids.__getitem__, f.evidence))}
+                      for f in facts.get(node, ())],
         })
     phases = sorted({d["phase"] for _, d in graph.nodes(data=True) if d["phase"]}, key=phase_order)
     legend = [{"label": COLUMN_TITLES[kind].lower() if kind != "trial" else "trials, phase not stated",

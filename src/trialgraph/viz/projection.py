@@ -48,14 +48,28 @@ def condition_key(text: str) -> str:
 
 
 def _release_order(rows: list[dict]) -> dict[str, tuple]:
-    """Releases sorted by date then id, for 'the latest release says ...'."""
-    return {row["doc"]: (row.get("issued") or "", row["doc"]) for row in rows}
+    """Releases sorted by date then id, for 'the latest release says ...'
+    (the rows come in no order: a release dated twice keeps its latest date)."""
+    order: dict[str, tuple] = {}
+    for row in rows:
+        key = (row.get("issued") or "", row["doc"])
+        if key > order.get(row["doc"], ("",)):
+            order[row["doc"]] = key
+    return order
 
 
-def project(store) -> Projection:
+def project(store, drawn=None) -> Projection:
+    """`drawn(graph)` is called once the graph's nodes, labels and edges are
+    final (the facts are collected after): writers.py lays it out meanwhile."""
     names: dict[str, dict] = {}
-    for row in select(store, "names"):
-        entry = names.setdefault(row["entity"], {"kind": row["kind"], "pref": set(), "names": set()})
+    for row in select(store, "names"):  # in no order (names.rq)
+        entry = names.get(row["entity"])
+        if entry is None:
+            entry = names[row["entity"]] = {"first": (), "pref": set(), "names": set()}
+        # an entity typed as two kinds takes the kind of its least (name kind, name), whatever the row order
+        first = (row["name_kind"], row["name"], row["kind"])
+        if not entry["first"] or first < entry["first"]:
+            entry["first"] = first
         entry["names"].add(row["name"])
         if row["name_kind"] == "prefLabel":
             entry["pref"].add(row["name"])
@@ -66,38 +80,41 @@ def project(store) -> Projection:
     order = _release_order(mention_rows)
 
     graph = nx.DiGraph()
+    labels: dict[str, str] = {}  # the Collector's lookups (facts.py)
     for iri in sorted(names):
         entry = names[iri]
-        label = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
-        graph.add_node(iri, kind=entry["kind"], label=label, names=tuple(sorted(entry["names"])),
+        label = labels[iri] = min(entry["pref"] or entry["names"], key=lambda n: (n.casefold(), n))
+        graph.add_node(iri, kind=entry["first"][2], label=label, names=tuple(sorted(entry["names"])),
                        releases=len(mentions[iri]), phase="", designations=(), display=label)
     collector = factlib.Collector()
 
     for row in select(store, "developers"):
-        if row["company"] in graph and row["drug"] in graph:
+        if row["company"] in labels and row["drug"] in labels:
             graph.add_edge(row["company"], row["drug"])
-            collector.developer(row, graph)
+            collector.developer(row, labels)
 
-    _add_trials(store, graph, collector, order)
+    _add_trials(store, graph, labels, collector, order)
+    if drawn is not None:
+        drawn(graph)
 
     designations: dict[str, set[str]] = defaultdict(set)
     for row in select(store, "designations"):
-        if row["drug"] in graph:
+        if row["drug"] in labels:
             designations[row["drug"]].add(row["type"])
             collector.designation(row)
     for drug, types in designations.items():
         graph.nodes[drug]["designations"] = tuple(sorted(types))
 
     for row in select(store, "results"):
-        collector.result(row, graph)
+        collector.result(row, labels)
     for row in select(store, "milestones"):
-        if row["drug"] in graph:
-            collector.milestone(row, graph)
+        if row["drug"] in labels:
+            collector.milestone(row, labels)
     for row in select(store, "companies"):
-        if row["company"] in graph:
+        if row["company"] in labels:
             collector.company(row)
 
-    facts = collector.finish(graph)
+    facts = collector.finish(labels)
     used = {iri for node_facts in facts.values() for fact in node_facts for iri in fact.evidence}
     evidence = {}
     for row in select(store, "evidence"):
@@ -110,17 +127,17 @@ def project(store) -> Projection:
     return Projection(graph, facts, evidence, len(order))
 
 
-def _add_trials(store, graph: nx.DiGraph, collector, order: dict[str, tuple]) -> None:
+def _add_trials(store, graph: nx.DiGraph, labels: dict[str, str], collector, order: dict[str, tuple]) -> None:
     phases: dict[str, dict[str, tuple]] = defaultdict(dict)
     stated_names: dict[str, dict[str, tuple]] = defaultdict(dict)
     indications: dict[str, dict[str, tuple]] = defaultdict(dict)
     conditions: dict[str, dict] = {}
     for row in select(store, "trials"):
         trial, drug = row["trial"], row["drug"]
-        if trial not in graph or drug not in graph:
+        if trial not in labels or drug not in labels:
             continue
         graph.add_edge(drug, trial)
-        collector.trial(row, graph)
+        collector.trial(row, labels)
         if row["phase"]:
             phases[trial][row["phase"]] = max(phases[trial].get(row["phase"], ()), order.get(row["doc"], ("", row["doc"])))
         when = order.get(row["doc"], ("", row["doc"]))

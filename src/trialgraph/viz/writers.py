@@ -35,8 +35,9 @@ def build_map(store, keep_around: list[str] = ()) -> tuple[Projection, dict[str,
     return projection, layered(projection.graph)
 
 
-def projected(store, keep_around: list[str] = ()) -> Projection:
-    projection = project(store)
+def projected(store, keep_around: list[str] = (), drawn=None) -> Projection:
+    """`drawn`: see project(); not called when the map is narrowed (its graph is another)."""
+    projection = project(store, None if keep_around else drawn)
     missing = [node for node in keep_around if node not in projection.graph]
     if missing:
         raise UsageError(f"{missing[0]} is not a company or drug on the map")
@@ -115,16 +116,17 @@ def render(store, projection: Projection, coordinates: dict, fmt: str, title: st
                                                            timelines_of(store, projection)), title)
 
 
-def html_page(store, projection: Projection, title: str) -> bytes:
+def html_page(store, projection: Projection, title: str, layout=None) -> bytes:
     """render(..., "html") with the page's side parts (evidence, charts,
     timelines) computed in a forked process while this one lays the map out
     and encodes it: at 10,000 realistic releases they were a third of what
-    followed the queries."""
+    followed the queries. `layout`: a Forked layered(projection.graph)
+    started before the projection's facts were collected (write_map)."""
     from ..forked import Forked
     from .page import render_page, side_parts
 
     side = Forked(lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection)))
-    coordinates = layered(projection.graph)
+    coordinates = layered(projection.graph) if layout is None else layout.result()
     return render_page(projection, coordinates, side.result(), title)
 
 
@@ -162,13 +164,24 @@ def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None
               title: str = "trialgraph map", progress=None) -> Projection:
     advance = progress or (lambda step: None)
     chosen = format_of(path, fmt)
-    with rows_shared(store, PREFETCH):
-        projection = projected(store, keep_around)
-        advance("projected")
-        if chosen == "html":
-            data = html_page(store, projection, title)
-        else:
-            data = render(store, projection, layered(projection.graph), chosen, title)
+    from ..forked import Forked
+
+    layout = []  # the page's layout, computed in a forked process while the projection collects its facts
+
+    def drawn(graph) -> None:
+        layout.append(Forked(lambda: layered(graph)))
+
+    try:
+        with rows_shared(store, PREFETCH):
+            projection = projected(store, keep_around, drawn if chosen == "html" else None)
+            advance("projected")
+            if chosen == "html":
+                data = html_page(store, projection, title, layout[0] if layout else None)
+            else:
+                data = render(store, projection, layered(projection.graph), chosen, title)
+    finally:
+        for process in layout:
+            process.cancel()  # read already, or nobody will read it
     advance("drawn")
     write_atomic(Path(path), data)
     advance("written")
