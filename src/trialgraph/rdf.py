@@ -85,9 +85,6 @@ def date_literal(value: str) -> Literal:
     return _literal(value, datatype=XSD.gYear)
 
 
-# The same entities recur in thousands of releases; minting their IRI (slugs,
-# hashes) was the largest single cost of emitting.
-_entity_iri = lru_cache(maxsize=100_000)(iris.entity)
 
 
 class _ReleaseGraph:
@@ -133,7 +130,7 @@ class _ReleaseGraph:
         return self.extraction.zones.get(evidence.span, "body")
 
     def named(self, entity: Entity, rdf_class: URIRef, written: str | None, evidence: Evidence | None) -> URIRef:
-        node = _entity_iri(entity.kind, entity.key)
+        node = iris.entity(entity.kind, entity.key)
         self.add(node, RDF.type, rdf_class)
         self.add(node, SKOS.prefLabel, _literal(entity.label))
         if written:
