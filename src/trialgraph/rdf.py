@@ -382,15 +382,18 @@ def emit_ontology(dataset: QuadSink) -> None:
         graph.add(triple)
 
 
-def build_dataset(extractions: list[Extraction], resolution: Resolution, *, releases: bool = True) -> QuadSink:
+def build_dataset(extractions: list[Extraction], resolution: Resolution, *, releases: bool = True,
+                  entities: bool = True) -> QuadSink:
     """All quads of the corpus in a QuadSink (rdflib-Dataset-like `graph(iri).add`);
-    releases=False leaves the release graphs to the caller (parallel.py)."""
+    releases=False leaves the release graphs to the caller (parallel.py),
+    entities=False the entities graph (emit_entities)."""
     dataset = QuadSink()
     for prefix, namespace in (("tg", TG._NS), ("tgid", iris.TGID), ("schema", SCHEMA), ("oa", OA),
                               ("qudt", QUDT), ("unit", UNIT), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS)):
         dataset.bind(prefix, namespace)
     emit_ontology(dataset)
-    emit_entities(dataset, resolution)
+    if entities:
+        emit_entities(dataset, resolution)
     for extraction in sorted(extractions, key=lambda e: e.document.doc_id) if releases else ():
         emit_release(dataset, extraction, resolution)
     return dataset
