@@ -195,11 +195,12 @@ def test_batches_reuse_unchanged_graphs_and_equal_the_full_build(tmp_path):
 def test_a_saved_graph_state_spares_parsing_the_rules(tmp_path, monkeypatch):
     target = tmp_path / "g.trig"
     build_target([EXAMPLES], target, add=True)
-    parsed = rules.rule_predicates()
+    parsed, solitary = rules.rule_predicates(), rules.solitary_predicates()
     monkeypatch.setattr(rules, "_PREDICATES", {})
-    monkeypatch.setattr(rules, "_parse_rule_predicates", lambda: pytest.fail("the rules were parsed again"))
+    monkeypatch.setattr(rules, "_parse_rules", lambda: pytest.fail("the rules were parsed again"))
     state = load_state(cache_folder_for(target), hashlib.sha256(target.read_bytes()).hexdigest())
     assert state is not None and rules.rule_predicates() == parsed
+    assert rules.solitary_predicates() == solitary
 
 
 def examples_in_two_folders(tmp_path) -> tuple[Path, Path]:
@@ -246,12 +247,66 @@ def test_a_damaged_graph_state_is_not_used(tmp_path, damage):
 def test_a_rule_input_summary_holds_the_links_and_every_subject():
     from trialgraph.vocab import TGID
 
-    drug, trial, result = (f"<{TGID}{kind}/x>" for kind in ("drug", "trial", "result"))
+    drug, trial, result, company = (f"<{TGID}{kind}/x>" for kind in ("drug", "trial", "result", "company"))
     rule_input = (f"{trial} <https://w3id.org/trialgraph/ontology#studiesDrug> {drug}\n"
+                  f"{drug} <https://w3id.org/trialgraph/ontology#developedBy> {company}\n"
                   f"{trial} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/trialgraph/ontology#ClinicalTrial>\n"
                   f"{result} <https://w3id.org/trialgraph/ontology#asOf> \"2024-01-01\"^^<http://www.w3.org/2001/XMLSchema#date>\n"
                   f"<https://example.org/elsewhere> <https://w3id.org/trialgraph/ontology#aboutDrug> {drug}\n")
     links, subjects = rules.rule_input_summary(rule_input)
-    assert links == f"{trial} {drug}\n"  # a type, a literal and a foreign subject join nothing
+    # a type, a literal, a foreign subject and a solitary predicate (rules.solitary_predicates) join nothing
+    assert links == f"{trial} {drug}\n"
     # a subject that is not one of our nodes is marked, so its graph is never skipped
-    assert subjects.splitlines() == [trial, result, "*"]
+    assert subjects.splitlines() == [trial, drug, result, "*"]
+
+
+def test_a_company_renamed_by_a_later_release_equals_the_full_build(tmp_path):
+    """A new release with the ticker of an older company, under a new name
+    written often enough to become the company's name: every older release
+    of that company is emitted again with the new IRI. The rules run only
+    where a rule input changed, and tg:developedBy (solitary) joins no
+    components, yet the inferences are the full build's."""
+    GENERATOR.write(60, tmp_path / "all", seed=11)
+    older = sorted((tmp_path / "all").glob("fenhylo-*"))
+    later = tmp_path / "later"
+    later.mkdir()
+    text = older[0].read_text().replace("Fenhylo", "Quorvane")
+    text += "\n" + "\n".join(f"Quorvane Biosciences, Inc. (NYSE: ZHAX) note {i}." for i in range(60)) + "\n"
+    (later / "quorvane-2026-01-05-000999.txt").write_text(text)
+    target = tmp_path / "g.trig"
+    build_target([tmp_path / "all"], target, add=True)
+    assert "company/fenhylo" in target.read_text()
+    built = build_target([later], target, add=True)
+    assert built.carried and len(built.result.assembly.emitted) > len(older)  # the older releases again
+    after = target.read_text()
+    assert "company/fenhylo" not in after
+    assert "tg:concernsCompany <https://w3id.org/trialgraph/id/company/quorvanebiosciences>" in after
+    assert target.read_bytes() == full_build([tmp_path / "all", later], tmp_path / "full.trig")
+
+
+@pytest.mark.parametrize("where, solitary", [
+    ("GRAPH ?g { ?d ex:dev ?c }", True),
+    ("?d ex:dev ?c", True),
+    ("GRAPH ?g { ?d ex:dev ?c } GRAPH ?h { ?t ex:studies ?d }", False),  # ?d joins a second pattern
+    ("GRAPH ?g { ?d ex:dev ?c . ?d a ex:Drug }", False),  # two patterns in one group
+    ("GRAPH ?g { ?d ex:dev ?c } GRAPH ?g { ?x ex:q ?y }", False),  # joined by their graph
+    ("?d ex:dev ?c . ?y ex:q ?x FILTER(?c != ?x)", False),  # joined by a filter
+    ("?d ex:dev/ex:q ?c", False),  # a path joins its steps
+])
+def test_a_predicate_is_solitary_only_where_no_rule_joins_its_triples(where, solitary):
+    from rdflib.plugins.sparql import prepareQuery
+
+    query = prepareQuery(f"PREFIX ex: <https://example.org/> CONSTRUCT {{ ?d ex:made ?c }} WHERE {{ {where} }}")
+    iris, alone, joined = set(), set(), set()
+    rules._walk_rule(query.algebra, iris, alone, joined)
+    assert ("https://example.org/dev" in alone - joined) is solitary
+    assert "https://example.org/made" in iris  # what a rule makes is among its predicates
+
+
+def test_a_solitary_triple_is_kept_with_its_subject_when_the_rule_makes_it_about_the_object():
+    from rdflib.plugins.sparql import prepareQuery
+
+    query = prepareQuery("PREFIX ex: <https://example.org/> CONSTRUCT { ?c ex:makes ?d } WHERE { ?d ex:dev ?c }")
+    iris, alone, joined = set(), set(), set()
+    rules._walk_rule(query.algebra, iris, alone, joined)
+    assert "https://example.org/dev" in joined  # an inference about ?c needs ?d's lines: a link

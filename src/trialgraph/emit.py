@@ -144,7 +144,7 @@ def _emit_chunk(bounds: tuple[int, int]) -> list[EmittedGraph]:
 
 
 def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
-                  validate: bool = True, keep_triples: bool = True) -> list[EmittedGraph]:
+                  validate: bool = True, keep_triples: bool = True, meanwhile=None) -> list[EmittedGraph]:
     """Emit every release graph into `sink` (pre-rendered), with `workers`
     forked processes when there is enough work; the same output either way.
     Returns the emitted graphs (their rendered triples dropped, the sink holds them).
@@ -152,6 +152,8 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
     keep_triples=False: the sink keeps each graph as its TriG block, rule input
     and count only (what writing TriG and running the rules read), and reads
     its triples back from the block if anyone asks (quads.GraphSink.set_block).
+    meanwhile(): other work for this process, done while the workers emit
+    (after they fork); it may add graphs to `sink` that no release names.
     At 10,000 realistic releases the triples as term text were 400 MB of the
     parent's memory, and most of what the workers pickled."""
     ordered = sorted(extractions, key=lambda e: e.document.doc_id)
@@ -180,13 +182,18 @@ def emit_releases(sink, extractions: list, resolution, *, workers: int = 1,
                        options={"validate": validate, "keep_triples": keep_triples})
         try:
             with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                for chunk in pool.map(_emit_chunk, bounds):  # in order, each kept as it arrives
+                chunks = pool.map(_emit_chunk, bounds)
+                if meanwhile:
+                    meanwhile()
+                for chunk in chunks:  # in order, each kept as it arrives
                     keep(chunk)
         finally:
             _SHARED.clear()
     else:
         for extraction in ordered:
             keep(emit_one(extraction, resolution, validate=validate, keep_triples=keep_triples))
+        if meanwhile:
+            meanwhile()
     return out
 
 

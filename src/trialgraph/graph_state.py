@@ -31,10 +31,10 @@ from types import SimpleNamespace
 from .extraction_cache import FOLDER_FILES, cache_version
 from .model import Extraction
 from .output import write_atomic
-from .rules import remember_rule_predicates, rule_predicates
+from .rules import remember_rule_predicates, rule_predicates, solitary_predicates
 
 STATE_FILE = FOLDER_FILES[1]
-STATE_FORMAT = 3
+STATE_FORMAT = 4  # 4: links leave out solitary_predicates()
 
 
 # ------------------------------------------------------------- what resolve reads
@@ -149,7 +149,7 @@ def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
                 graphs.append(GraphRecord(**g))
             releases[doc] = ReleaseState(resolve, r["lookups"], r["fingerprint"], graphs)
         if head["rule_predicates"] is not None:
-            remember_rule_predicates(frozenset(head["rule_predicates"]))
+            remember_rule_predicates(frozenset(head["rule_predicates"]), frozenset(head["solitary_predicates"]))
         return GraphState(releases, text(head["inferred"]), text(head["entities"]), head["words"])
     except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
         return None  # the full path rebuilds it
@@ -179,6 +179,7 @@ def encode_state(state: GraphState, graph_sha256: str) -> list[bytes]:
     head = {"format": STATE_FORMAT, "cache_version": cache_version(), "definitions": definitions_key(),
             "graph_sha256": graph_sha256, "blob": [size, crc],
             "rule_predicates": None if predicates is None else sorted(predicates),
+            "solitary_predicates": sorted(solitary_predicates()),
             "inferred": inferred, "entities": entities, "words": state.words, "releases": releases}
     return [json.dumps(head, ensure_ascii=False).encode("utf-8"), b"\n", *pieces]
 

@@ -40,9 +40,9 @@ from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, lo
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
 from .pipeline import Assembly, BuildResult, Extracted, Stopwatch, assemble, assembly_counts, collect, \
     extract_counts, extract_files, finish_shared_graphs, require_releases, validate_assembly, validation_counts
-from .rdf import build_dataset
+from .rdf import build_dataset, emit_entities
 from .resolve import resolve, word_counts
-from .rules import as_text, infer_rendered_changed, nodes_of, rule_input_summary, set_inferred
+from .rules import as_text, changed_nodes, infer_rendered_changed, nodes_of, rule_input_summary, set_inferred
 from .trig import write_trig_located
 
 GRAPH_FILE_SUFFIXES = {".trig", ".nq", ".nquads"}
@@ -331,13 +331,16 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
     graph reaches (rules.infer_rendered_changed). The result is the graph a
     full build writes."""
     resolution = resolve(fresh + list(kept.values()), words=words)
-    quads = build_dataset([], resolution, releases=False)
+    quads = build_dataset([], resolution, releases=False, entities=False)  # the entities graph: while emitting
     carried: dict[str, ReleaseState] = {}
     again = list(fresh)
     checked: dict = {}
-    touched: set[str] = set()
+    # The rule inputs of the graphs emitted again as they stood: only the
+    # triples that differ touch a node (most re-emitted graphs change an IRI's
+    # label, or a node the rules never read, and touch none).
+    before: dict[str, str | memoryview] = {}
     for doc in {e.document.doc_id for e in fresh} & set(state.releases):  # replaced releases: their old graphs
-        touched.update(n for g in state.releases[doc].graphs for n in nodes_of(g.rule_input))
+        before.update((g.name, g.rule_input) for g in state.releases[doc].graphs)
     old_view = memoryview(old_graph)  # blocks are copied into the new file from here, not sliced out
     for doc, extraction in kept.items():
         old = state.releases.get(doc)
@@ -351,12 +354,19 @@ def _assemble_reusing(fresh: list, kept: dict, state: GraphState, old_graph: byt
                     checked[name] = g.problems
         else:
             again.append(cache.load(doc) if old is not None else extraction)
-            touched.update(n for g in (old.graphs if old else ()) for n in nodes_of(g.rule_input))
-    emitted = emit_releases(quads, again, resolution, workers=workers, validate=validate, keep_triples=keep_triples)
-    checked.update(finish_shared_graphs(quads, validate=validate))
+            before.update((g.name, g.rule_input) for g in (old.graphs if old else ()))
+    def shared_graphs() -> None:  # in this process while the workers emit (1 CPU-s of 10 adding 100 to 10,000)
+        emit_entities(quads, resolution)
+        checked.update(finish_shared_graphs(quads, validate=validate))
+
+    emitted = emit_releases(quads, again, resolution, workers=workers, validate=validate, keep_triples=keep_triples,
+                            meanwhile=shared_graphs)
     checked.update({URIRef(g.name): g.problems for g in emitted})
+    touched: set[str] = set()
     for graph in emitted:
-        touched.update(nodes_of(graph.rule_input))
+        touched.update(changed_nodes(before.pop(graph.name, ""), graph.rule_input))
+    for rule_input in before.values():  # graphs no release emits any more
+        touched.update(nodes_of(rule_input))
     # Of the entities graph, only the triples added or removed: every drug and
     # company is typed there, so all its nodes would reach almost every
     # component and the rules would run again on nearly the whole graph.

@@ -25,6 +25,9 @@ def release(doc_id: str) -> URIRef:
     return TGID[f"release/{quote(doc_id, safe='-_.')}"]
 
 
+# The same entities recur in thousands of releases and in the entities graph;
+# minting their IRI (slugs, hashes) was the largest single cost of emitting.
+@lru_cache(maxsize=1 << 17)
 def entity(kind: str, key: str) -> URIRef:
     return TGID[f"{kind}/" + "/".join(_safe(part) for part in key.split("/"))]
 

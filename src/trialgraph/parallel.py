@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from concurrent.futures import ProcessPoolExecutor
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -63,12 +64,17 @@ def extract_many(files: list[Path], *, workers: int = 1, progress: Callable[[Ite
         for path in (progress(files) if progress else files):
             yield path, _extract_or_error(path)
         return
-    chunks = _chunks(files, chunk)
+    # The first release is read here, before the workers fork: they inherit
+    # the extractors' compiled patterns and lexicons instead of each building
+    # them on its first release (0.56 CPU-s apiece; adding 100 realistic
+    # releases, a fifth of extracting them).
+    first = _extract_or_error(files[0])
+    chunks = _chunks(files[1:], chunk)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         # map() keeps input order; results arrive a chunk at a time
         results = pool.map(_extract_chunk, chunks)
         if meanwhile:
             meanwhile()
-        outcomes = (outcome for chunk_outcomes in results for outcome in chunk_outcomes)
+        outcomes = chain([first], (outcome for chunk_outcomes in results for outcome in chunk_outcomes))
         # progress(files) first in zip: a file counts as done once its outcome is taken
         yield from zip(progress(files) if progress else files, outcomes)

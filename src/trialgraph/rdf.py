@@ -85,9 +85,6 @@ def date_literal(value: str) -> Literal:
     return _literal(value, datatype=XSD.gYear)
 
 
-# The same entities recur in thousands of releases; minting their IRI (slugs,
-# hashes) was the largest single cost of emitting.
-_entity_iri = lru_cache(maxsize=100_000)(iris.entity)
 
 
 class _ReleaseGraph:
@@ -133,7 +130,7 @@ class _ReleaseGraph:
         return self.extraction.zones.get(evidence.span, "body")
 
     def named(self, entity: Entity, rdf_class: URIRef, written: str | None, evidence: Evidence | None) -> URIRef:
-        node = _entity_iri(entity.kind, entity.key)
+        node = iris.entity(entity.kind, entity.key)
         self.add(node, RDF.type, rdf_class)
         self.add(node, SKOS.prefLabel, _literal(entity.label))
         if written:
@@ -385,15 +382,18 @@ def emit_ontology(dataset: QuadSink) -> None:
         graph.add(triple)
 
 
-def build_dataset(extractions: list[Extraction], resolution: Resolution, *, releases: bool = True) -> QuadSink:
+def build_dataset(extractions: list[Extraction], resolution: Resolution, *, releases: bool = True,
+                  entities: bool = True) -> QuadSink:
     """All quads of the corpus in a QuadSink (rdflib-Dataset-like `graph(iri).add`);
-    releases=False leaves the release graphs to the caller (parallel.py)."""
+    releases=False leaves the release graphs to the caller (parallel.py),
+    entities=False the entities graph (emit_entities)."""
     dataset = QuadSink()
     for prefix, namespace in (("tg", TG._NS), ("tgid", iris.TGID), ("schema", SCHEMA), ("oa", OA),
                               ("qudt", QUDT), ("unit", UNIT), ("prov", PROV), ("skos", SKOS), ("dcterms", DCTERMS)):
         dataset.bind(prefix, namespace)
     emit_ontology(dataset)
-    emit_entities(dataset, resolution)
+    if entities:
+        emit_entities(dataset, resolution)
     for extraction in sorted(extractions, key=lambda e: e.document.doc_id) if releases else ():
         emit_release(dataset, extraction, resolution)
     return dataset

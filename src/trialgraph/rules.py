@@ -26,7 +26,7 @@ from .quads import TermWriter
 from .resources import queries_dir
 from .sparql.engines import from_oxigraph, to_oxigraph
 
-__all__ = ["INFERRED_GRAPH", "rule_files", "rule_predicates", "remember_rule_predicates", "infer", "infer_rendered",
+__all__ = ["INFERRED_GRAPH", "rule_files", "rule_predicates", "solitary_predicates", "remember_rule_predicates", "infer", "infer_rendered",
            "materialise_rules", "set_inferred"]
 
 
@@ -34,7 +34,7 @@ def rule_files() -> list[Path]:
     return sorted((queries_dir() / "rules").glob("*.rq"))
 
 
-_PREDICATES: dict[str, frozenset[str] | None] = {}  # "rules" -> rule_predicates(), once known
+_PREDICATES: dict[str, frozenset[str] | None] = {}  # "rules", "solitary" -> what _parse_rules() found
 
 
 def rule_predicates() -> frozenset[str] | None:
@@ -43,44 +43,105 @@ def rule_predicates() -> frozenset[str] | None:
     predicate it names, so the rules run on those triples alone: at 10,000
     releases about a fifth of the quads (evidence and selectors never match)."""
     if "rules" not in _PREDICATES:
-        _PREDICATES["rules"] = _parse_rule_predicates()
+        _parse_rules()
     return _PREDICATES["rules"]
 
 
-def remember_rule_predicates(predicates: frozenset[str] | None) -> None:
-    """rule_predicates() as a graph state made from these same rule files saved
-    it (graph_state.py checks that): parsing the rules with rdflib's SPARQL
-    parser took 0.25 s, the largest fixed cost of adding releases."""
+def solitary_predicates() -> frozenset[str]:
+    """Predicates whose triples no rule joins with any other: every pattern
+    naming one stands alone (its variables occur nowhere else in the rule,
+    its graph holds no other pattern), and what the rule makes of it is about
+    the pattern's subject. Such a triple links nothing for infer_rendered_changed:
+    what it gives depends on itself alone, and it lies among its subject's lines.
+    (tg:developedBy is one: as a link, the companies that share drugs joined
+    almost every node into one component, and a renamed company sent the rules
+    over a third of the graph.)"""
+    if "solitary" not in _PREDICATES:
+        _parse_rules()
+    return _PREDICATES["solitary"]
+
+
+def remember_rule_predicates(predicates: frozenset[str] | None, solitary: frozenset[str]) -> None:
+    """rule_predicates() and solitary_predicates() as a graph state made from
+    these same rule files saved them (graph_state.py checks that): parsing the
+    rules with rdflib's SPARQL parser took 0.25 s, the largest fixed cost of
+    adding releases."""
     _PREDICATES.setdefault("rules", predicates)
+    _PREDICATES.setdefault("solitary", solitary)
 
 
-def _parse_rule_predicates() -> frozenset[str] | None:
-    from rdflib.paths import Path as RdfPath
+def _parse_rules() -> None:
     from rdflib.plugins.sparql import prepareQuery
 
     iris: set[str] = {str(RDF.type)}
     variable_predicate = False
+    alone: set[str] = set()
+    joined: set[str] = set()
+    for path in rule_files():
+        algebra = prepareQuery(path.read_text(encoding="utf-8")).algebra
+        variable_predicate |= _walk_rule(algebra, iris, alone, joined)
+    _PREDICATES["rules"] = None if variable_predicate else frozenset(iris)
+    _PREDICATES["solitary"] = frozenset() if variable_predicate else frozenset(alone - joined)
 
-    def walk(node) -> None:
-        nonlocal variable_predicate
-        if isinstance(node, URIRef):
+
+def _walk_rule(algebra, iris: set[str], alone: set[str], joined: set[str]) -> bool:
+    """Adds the IRIs one rule names to `iris`, the predicates of its patterns
+    that stand alone to `alone` and of the others to `joined`; True when some
+    pattern has a variable predicate."""
+    from rdflib.paths import Path as RdfPath
+
+    uses: dict = {}  # variable -> occurrences, projections and the template aside
+    patterns: list = []  # (triple, graph term, patterns in its group)
+
+    def walk(node, graph) -> None:
+        if isinstance(node, Variable):
+            uses[node] = uses.get(node, 0) + 1
+        elif isinstance(node, URIRef):
             iris.add(str(node))
         elif isinstance(node, RdfPath):
             for value in vars(node).values():
-                walk(value)
+                walk(value, graph)
+            joined.update(str(i) for i in _path_iris(node))  # a path joins its steps
         elif isinstance(node, dict):
             for key, value in node.items():
+                if key in ("PV", "_vars", "template"):
+                    continue
                 if key == "triples":
-                    variable_predicate |= any(isinstance(t[1], Variable) for t in value)
-                walk(value)
+                    patterns.extend((t, graph, len(value)) for t in value)
+                walk(value, node["term"] if key == "p" and getattr(node, "name", "") == "Graph" else graph)
         elif isinstance(node, (list, tuple, set, frozenset)):
             for value in node:
-                walk(value)
+                walk(value, graph)
 
-    for path in rule_files():
-        query = prepareQuery(path.read_text(encoding="utf-8"))
-        walk(query.algebra)
-    return None if variable_predicate else frozenset(iris)
+    walk(algebra, None)
+    template = algebra.get("template") or []
+    iris.update(str(term) for triple in template for term in triple if isinstance(term, URIRef))  # what it makes
+    variable_predicate = False
+    for (s, p, o), graph, group in patterns:
+        if isinstance(p, Variable):
+            variable_predicate = True
+            continue
+        if not isinstance(p, URIRef):
+            continue  # a path: its IRIs are joined
+        own = [term for term in (s, o) if isinstance(term, Variable)]
+        standalone = (group == 1 and all(uses[v] == own.count(v) for v in own)
+                      and (not isinstance(graph, Variable) or uses[graph] == 1)
+                      and all(t[0] == s for t in template if t[0] in own))
+        (alone if standalone else joined).add(str(p))
+    return variable_predicate
+
+
+def _path_iris(path) -> set:
+    from rdflib.paths import Path as RdfPath
+
+    found: set = set()
+    for value in vars(path).values():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, URIRef):
+                found.add(item)
+            elif isinstance(item, RdfPath):
+                found |= _path_iris(item)
+    return found
 
 
 def _rule_input(source) -> tuple[Iterable[str], Iterable[str]]:
@@ -322,19 +383,20 @@ _OTHER = "*"  # in a summary's subjects: some subject is not one of our nodes
 def rule_input_summary(rule_input: str) -> tuple[str, str]:
     """What infer_rendered_changed reads of a graph that no change reaches:
     its links ("s o" lines of the triples joining two of our nodes, which join
-    components; most lines are types) and its distinct subjects, one per line.
+    components, solitary_predicates() aside; most lines are types) and its distinct subjects, one per line.
     An incremental build keeps them with the graph (graph_state.py): splitting
     the rule inputs of every graph took 0.45 s at 10,000 releases."""
     links: list[str] = []
     subjects: dict[str, None] = {}
+    solitary = {f"<{iri}>" for iri in solitary_predicates()}
     for line in rule_input.splitlines():
         s, _, rest = line.partition(" ")
-        o = rest.partition(" ")[2]
+        p, _, o = rest.partition(" ")
         if not s.startswith(_NODE):
             subjects[_OTHER] = None
         else:
             subjects[s] = None
-            if o.startswith(_NODE):
+            if o.startswith(_NODE) and p not in solitary:
                 links.append(f"{s} {o}\n")
     return "".join(links), "".join(f"{s}\n" for s in subjects)
 
@@ -353,6 +415,14 @@ def nodes_of(rule_input: str | memoryview) -> set[str]:
         o = rest.partition(" ")[2]
         out.update(term for term in (s, o) if term.startswith(_NODE))
     return out
+
+
+def changed_nodes(before: str | memoryview, after: str | memoryview) -> set[str]:
+    """nodes_of() the lines one of two rule inputs of a graph holds and the other does not."""
+    before, after = as_text(before), as_text(after)
+    if before == after:
+        return set()
+    return nodes_of("\n".join(set(before.splitlines()).symmetric_difference(after.splitlines())))
 
 
 def infer(source) -> list[tuple]:
