@@ -92,6 +92,7 @@ class TG(DefinedNamespace):
     evidence: URIRef  # A passage of a release that states this fact.
     expectedWithin: URIRef  # The time window a milestone is placed in, at the precision the release states it: an OWL-Time interval whose skos:notation is 2019 (year), 2019-06 (month), 2019-06-30 (day), 2019-Q4 (quarter), 2020-H1 (half), 2021-mid (mid-year), 2019-early, 2019-late or 2022-YE (year-end), with time:hasBeginning and time:hasEnd instants (time:inXSDDate).
     issuer: URIRef  # The company that issued the press release.
+    latestMention: URIRef  # Inferred, never stated by a release: of the releases that mention the trial, the one with the latest issue date, then the greatest identifier (an undated release counts as later than any dated one); its statements are the trial's current description.
     listedCompany: URIRef  # The company whose shares the listing is for.
     mergedInto: URIRef  # The canonical entity (company, person, drug, ...) a name variant was merged into.
     milestoneCohort: URIRef  # The cohort a milestone is about ("initiated Cohort 7"), when the release also describes that cohort.
@@ -113,6 +114,7 @@ class TG(DefinedNamespace):
     asOf: URIRef  # The date of the release that reported the result, also when it repeats an earlier figure.
     cohortLabel: URIRef  # The label the release gives the cohort, such as "3", "A" or "DLBCL".
     datelinePlace: URIRef  # The place in the release's dateline, as "City, ST" for US states or "City, Country".
+    displayName: URIRef  # Inferred, never stated by a release: the one name queries show for the drug, the least of its skos:prefLabel values in any graph.
     exchange: URIRef  # The stock exchange of a listing, upper case (NASDAQ, NYSE American, TSX, ...).
     extractor: URIRef  # The name of the trialgraph extractor that read the fact from this passage; tells an analyst which rule to inspect when a fact is wrong.
     fileName: URIRef  # The file name of the release in the corpus, without its folder.
