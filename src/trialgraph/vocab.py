@@ -102,6 +102,7 @@ class TG(DefinedNamespace):
     milestoneTrial: URIRef  # The trial a milestone is about, when the release names or describes it.
     phase: URIRef  # The phase of a trial, a concept of tg:PhaseScheme.
     regimen: URIRef  # How a cohort's dose was given (single, fractionated or multiple), a concept of tg:RegimenScheme.
+    reportedIn: URIRef  # Inferred, never stated by a release: for a planned milestone, the earliest release dated after the statement that reports it (an achieved milestone of the same kind, results, the cohort named, or an approval of the drug, with the same subject); the first by date, then identifier.
     resultOf: URIRef  # The trial a result comes from, when the release says.
     roleOrganization: URIRef  # The organization in which the person holds the role.
     rolePerson: URIRef  # The person who holds the role.
@@ -127,6 +128,7 @@ class TG(DefinedNamespace):
     nameAsWritten: URIRef  # A name exactly as this release writes it, before entity resolution.
     population: URIRef  # The patient population the result is about, as the release words it, such as "evaluable patients".
     registryId: URIRef  # A trial registry number, such as a ClinicalTrials.gov NCT number.
+    reportedAs: URIRef  # Inferred, never stated by a release: how the release of tg:reportedIn reports the planned milestone: "achieved milestone", "results", "cohort named" or "approval".
     schedule: URIRef  # When the cohort's doses were given, as written, such as "day 1 and day 8".
     ticker: URIRef  # The ticker symbol of a listing, upper case.
     timeExpression: URIRef  # The time of a milestone as the release writes it ("by the end of the second quarter of 2017", "in the coming weeks"), also when it names no window.
