@@ -83,6 +83,7 @@ class TG(DefinedNamespace):
     cohortOf: URIRef  # The trial a cohort belongs to.
     concernsCompany: URIRef  # Inferred, never stated by a release: a company that any release says develops the drug (tg:developedBy gathered across releases).
     condition: URIRef  # The condition a designation or approval is granted for, when the indication names one.
+    currentTrial: URIRef  # Inferred, never stated by a release: a trial that studies the drug according to the trial's latest mentioning release (tg:latestMention).
     design: URIRef  # A design feature of a trial (open-label, randomized, ...), a concept of tg:TrialDesignScheme.
     designatedDrug: URIRef  # The drug that received the designation or approval.
     designationType: URIRef  # What kind of designation it is (orphan drug, fast track, ...), a concept of tg:DesignationTypeScheme.
