@@ -310,3 +310,36 @@ def test_a_solitary_triple_is_kept_with_its_subject_when_the_rule_makes_it_about
     iris, alone, joined = set(), set(), set()
     rules._walk_rule(query.algebra, iris, alone, joined)
     assert "https://example.org/dev" in joined  # an inference about ?c needs ?d's lines: a link
+
+
+ZENTRIX = """Zentrix Bio Reports Progress in Phase 2 HARBOR-2 Trial of ZX-101
+
+BOSTON, Mass., {date} (GLOBE NEWSWIRE) -- Zentrix Bio, Inc. (NASDAQ: ZNTX), a clinical-stage biotechnology \
+company, today announced that patients continue to be dosed in the Phase 2 HARBOR-2 trial of ZX-101 in adults \
+with relapsed or refractory acute myeloid leukemia.
+
+About Zentrix Bio
+
+Zentrix Bio, Inc. is a clinical-stage biotechnology company headquartered in Boston, Massachusetts.
+"""
+
+
+def test_an_earlier_mention_added_later_keeps_the_trials_latest_release(tmp_path):
+    # tg:latestMention joins a trial to the dates of every release that mentions
+    # it through the graph name, not a triple: the release added last (dated
+    # between the other two) must still reach the release nodes of the first batch.
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for folder, stem, date in [(first, "zentrix-2020-03-04", "March 4, 2020"),
+                               (first, "zentrix-2022-06-13", "June 13, 2022"),
+                               (later, "zentrix-2021-09-09", "September 9, 2021")]:
+        (folder / f"{stem}.txt").write_text(ZENTRIX.format(date=date), encoding="utf-8")
+    target = tmp_path / "g.trig"
+    assert run("build", first, "--into", target).exit_code == 0
+    built = build_target([later], target, add=True)
+    assert built.carried, "the graph state was not used"
+    text = target.read_text()
+    assert ("<https://w3id.org/trialgraph/id/trial/zx-101/harbor-2> tg:latestMention "
+            "<https://w3id.org/trialgraph/id/release/zentrix-2022-06-13>") in text
+    assert target.read_bytes() == full_build([first, later], tmp_path / "full.trig")

@@ -357,7 +357,16 @@ def infer_rendered_changed(sink, touched: set[str], previous: str) -> list[tuple
         for link in links.splitlines():
             s, _, o = link.partition(" ")
             components.union(s, o)
-        graphs.append((g, text, subjects.splitlines()))
+        subjects = subjects.splitlines()
+        if g in subjects:
+            # A release's graph states the release node itself, and a rule may join
+            # a node to the graph it is stated in (trial-latest-mention.rq: a trial
+            # and the dates of the releases mentioning it): a link. The entities
+            # graph never states its own name, so it joins nothing this way.
+            for s in subjects:
+                if s != _OTHER:
+                    components.union(g, s)
+        graphs.append((g, text, subjects))
     find = components.find
     hit = {find(n) if n in components.parent else n for n in touched}
     reached = {n for n in components.parent if find(n) in hit} | touched

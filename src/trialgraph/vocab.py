@@ -83,6 +83,7 @@ class TG(DefinedNamespace):
     cohortOf: URIRef  # The trial a cohort belongs to.
     concernsCompany: URIRef  # Inferred, never stated by a release: a company that any release says develops the drug (tg:developedBy gathered across releases).
     condition: URIRef  # The condition a designation or approval is granted for, when the indication names one.
+    currentTrial: URIRef  # Inferred, never stated by a release: a trial that studies the drug according to the trial's latest mentioning release (tg:latestMention).
     design: URIRef  # A design feature of a trial (open-label, randomized, ...), a concept of tg:TrialDesignScheme.
     designatedDrug: URIRef  # The drug that received the designation or approval.
     designationType: URIRef  # What kind of designation it is (orphan drug, fast track, ...), a concept of tg:DesignationTypeScheme.
@@ -92,6 +93,7 @@ class TG(DefinedNamespace):
     evidence: URIRef  # A passage of a release that states this fact.
     expectedWithin: URIRef  # The time window a milestone is placed in, at the precision the release states it: an OWL-Time interval whose skos:notation is 2019 (year), 2019-06 (month), 2019-06-30 (day), 2019-Q4 (quarter), 2020-H1 (half), 2021-mid (mid-year), 2019-early, 2019-late or 2022-YE (year-end), with time:hasBeginning and time:hasEnd instants (time:inXSDDate).
     issuer: URIRef  # The company that issued the press release.
+    latestMention: URIRef  # Inferred, never stated by a release: of the releases that mention the trial, the one with the latest issue date, then the greatest identifier (an undated release counts as later than any dated one); its statements are the trial's current description.
     listedCompany: URIRef  # The company whose shares the listing is for.
     mergedInto: URIRef  # The canonical entity (company, person, drug, ...) a name variant was merged into.
     milestoneCohort: URIRef  # The cohort a milestone is about ("initiated Cohort 7"), when the release also describes that cohort.
@@ -101,6 +103,7 @@ class TG(DefinedNamespace):
     milestoneTrial: URIRef  # The trial a milestone is about, when the release names or describes it.
     phase: URIRef  # The phase of a trial, a concept of tg:PhaseScheme.
     regimen: URIRef  # How a cohort's dose was given (single, fractionated or multiple), a concept of tg:RegimenScheme.
+    reportedIn: URIRef  # Inferred, never stated by a release: for a planned milestone, the earliest release dated after the statement that reports it (an achieved milestone of the same kind, results, the cohort named, or an approval of the drug, with the same subject); the first by date, then identifier.
     resultOf: URIRef  # The trial a result comes from, when the release says.
     roleOrganization: URIRef  # The organization in which the person holds the role.
     rolePerson: URIRef  # The person who holds the role.
@@ -113,6 +116,7 @@ class TG(DefinedNamespace):
     asOf: URIRef  # The date of the release that reported the result, also when it repeats an earlier figure.
     cohortLabel: URIRef  # The label the release gives the cohort, such as "3", "A" or "DLBCL".
     datelinePlace: URIRef  # The place in the release's dateline, as "City, ST" for US states or "City, Country".
+    displayName: URIRef  # Inferred, never stated by a release: the one name queries show for the drug, the least of its skos:prefLabel values in any graph.
     exchange: URIRef  # The stock exchange of a listing, upper case (NASDAQ, NYSE American, TSX, ...).
     extractor: URIRef  # The name of the trialgraph extractor that read the fact from this passage; tells an analyst which rule to inspect when a fact is wrong.
     fileName: URIRef  # The file name of the release in the corpus, without its folder.
@@ -125,6 +129,7 @@ class TG(DefinedNamespace):
     nameAsWritten: URIRef  # A name exactly as this release writes it, before entity resolution.
     population: URIRef  # The patient population the result is about, as the release words it, such as "evaluable patients".
     registryId: URIRef  # A trial registry number, such as a ClinicalTrials.gov NCT number.
+    reportedAs: URIRef  # Inferred, never stated by a release: how the release of tg:reportedIn reports the planned milestone: "achieved milestone", "results", "cohort named" or "approval".
     schedule: URIRef  # When the cohort's doses were given, as written, such as "day 1 and day 8".
     ticker: URIRef  # The ticker symbol of a listing, upper case.
     timeExpression: URIRef  # The time of a milestone as the release writes it ("by the end of the second quarter of 2017", "in the coming weeks"), also when it names no window.
