@@ -174,13 +174,23 @@ def extract_people(ctx: Context) -> None:
     ctx.extraction.people = [people[k] for k in order]
 
 
+# Every pattern below names a person: a capitalised word, whitespace (initials, particles) and another
+# capital, which most sentences lack. This is what PERSON and DR_TITLED's name need at least, so a
+# sentence without it is not scanned by any of them (tests/test_extract_entities.py checks each
+# pattern holds one of them).
+_NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
+_NAMED_PATTERNS = (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+                   TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                   DR_TITLED)
+
+
 @per_text
 def _candidates(text: str) -> list[tuple[re.Match, str]]:
     """(match, cleaned name) for every person pattern match, in pattern order: the text alone decides."""
     found = []
-    for pattern in (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
-                    DR_TITLED):
+    if not _NAME_SHAPE.search(text):
+        return found
+    for pattern in _NAMED_PATTERNS:
         for match in pattern.finditer(text):
             name = clean_person_name(match.group("name"))
             if name:
