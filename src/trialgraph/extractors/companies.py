@@ -26,7 +26,9 @@ BARE_INDUSTRY = (
     r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
     r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International)"
 )
-_TOKEN = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]|&)"
+# A word is taken whole (atomic): what follows one is whitespace or a comma, never a character it could
+# give back, so retrying its shorter ends only cost time.
+_TOKEN = r"(?:(?>[A-Z][\w'’&.-]*[\w.])|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
     rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
