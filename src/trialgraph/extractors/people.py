@@ -22,7 +22,9 @@ def _letters(upper: bool) -> str:
 
 _UP, _LOW = _letters(True), _letters(False)
 # "DeAngelo", "McNeil", "O'Neill": a capital inside the word after a prefix
-_PART = (rf"{_UP}{_LOW}+(?:[-'’]{_UP}?{_LOW}+)*|{_UP}['’]{_UP}{_LOW}+|(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z]{_LOW}+")
+# Lower-case runs are taken whole (possessive): what follows a name's word is never a lower-case letter
+# (a hyphen, an apostrophe, whitespace or the end of the name), so giving letters back only costs time.
+_PART = (rf"{_UP}{_LOW}++(?:[-'’]{_UP}?{_LOW}++)*|{_UP}['’]{_UP}{_LOW}++|(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von)[A-Z]{_LOW}++")
 # Lower-case particles before a surname: "Mara van der Berg", "Luis de la Cruz"
 _PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|dos|das|bin|ben|al|el)\s+){0,3}"
 _SURNAMES = rf"(?:\s+{_PARTICLES}(?:{_PART})){{1,2}}"
