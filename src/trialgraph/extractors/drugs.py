@@ -389,7 +389,7 @@ def _short_codes(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
+PLATFORM_INN = re.compile(r"(?P<prefix>[A-Zn](?<![\w-][A-Zn])(?:(?<=[A-Z])[A-Za-z]*[A-Z][A-Za-z]*|(?<=n)ab))-(?P<inn>[a-z]{5,})(?![\w-])")
 # A formulation written before an INN makes another product ("liposomal x").
 FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
 
@@ -434,7 +434,7 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
 
 # A radioligand written with its isotope first: "177Lu-PSMA-617", "[177Lu]Lu-ABC-TATE", "225Ac-ABC-123": the
 # mass number and element symbol make it a drug whatever the target code after it.
-RADIOLIGAND = re.compile(r"(?<![\w\]-])(?:\[\d{2,3}m?[A-Z][a-z]?\][A-Z][a-z]?-|\d{2,3}m?[A-Z][a-z]?-)"
+RADIOLIGAND = re.compile(r"[\[\d](?<![\w\]-][\[\d])(?:(?<=\[)\d{2,3}m?[A-Z][a-z]?\][A-Z][a-z]?-|(?<=\d)\d{1,2}m?[A-Z][a-z]?-)"
                          r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 
 
