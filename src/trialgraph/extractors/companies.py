@@ -367,7 +367,7 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
 # Market-news flashes end with the issuer's ticker: "*Acme Oncology 1Q Loss $22.3M >ACME" (no exchange given).
-FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
+FLASH_TICKER = gate(re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$"))  # gated: most sentences hold no ">"
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
 # "Acme ("Acme") is the trading name of Acme Holdings plc": one company under two names.
 TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name
