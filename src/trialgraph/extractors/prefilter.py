@@ -232,46 +232,20 @@ def _common_parts(groups) -> list[tuple[str, ...]]:
     return out
 
 
-# What one text holds of each needle set, remembered while the same text is
-# tested: the patterns run over a sentence in a row share sets (people's
-# patterns share the role words, the speech verbs, the titles), and a set of
-# forty strings costs forty scans of the text each time it is tested. A state
-# is [text, its lower-cased form or None, {set key: found}]; rebinding the
-# global to a new list keeps each thread's view consistent, and `text` stays
-# referenced there, so its id cannot be reused while it is the key.
-_seen: list = ["", "", {}]
-_SET_KEYS: dict[tuple, int] = {}  # (case-insensitive, strings) -> key: equal sets of two patterns share one
-
-
-def _set_key(icase: bool, strings: tuple[str, ...]) -> int:
-    return _SET_KEYS.setdefault((icase, strings), len(_SET_KEYS))
-
-
 def _tester(groups, icase: bool):
     """A closure testing `groups` (each must have a string in the text): it
     runs once per pattern and sentence, so it avoids attribute look-ups."""
     if groups is None:
         return _always
     # small sets first: a miss is found sooner
-    order = tuple((_set_key(icase, strings), strings)
-                  for strings in sorted([*groups, *_common_parts(groups)], key=len))
+    order = tuple(sorted([*groups, *_common_parts(groups)], key=len))
 
     def present(text: str) -> bool:
-        global _seen
-        seen = _seen
-        if seen[0] is not text:
-            seen = _seen = [text, None, {}]
-        found = seen[2]
-        for key, strings in order:
-            hit = found.get(key)
-            if hit is None:
-                hit = False
-                for s in strings:
-                    if s in text:
-                        hit = True
-                        break
-                found[key] = hit
-            if not hit:
+        for strings in order:
+            for s in strings:
+                if s in text:
+                    break
+            else:
                 return False
         return True
 
@@ -279,28 +253,9 @@ def _tester(groups, icase: bool):
         return present
 
     def present_folded(text: str) -> bool:
-        global _seen
         if not text.isascii():
             return True
-        seen = _seen
-        if seen[0] is not text:
-            seen = _seen = [text, None, {}]
-        lower = seen[1]
-        if lower is None:
-            lower = seen[1] = text.lower()
-        found = seen[2]
-        for key, strings in order:
-            hit = found.get(key)
-            if hit is None:
-                hit = False
-                for s in strings:
-                    if s in lower:
-                        hit = True
-                        break
-                found[key] = hit
-            if not hit:
-                return False
-        return True
+        return present(_lower(text))
 
     return present_folded
 
