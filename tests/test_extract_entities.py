@@ -696,3 +696,29 @@ def test_a_title_followed_by_another_organisation_is_not_a_bare_title():
 ])
 def test_honorifics_before_the_name_and_committees_of_an_organisation(sentence, name, expected):
     assert _people(run(_release(sentence))) == {name: expected}
+
+
+def test_every_person_pattern_needs_the_name_shape_that_gates_it():
+    """people._candidates skips a sentence without _NAME_SHAPE: each pattern must need a name."""
+    from trialgraph.extractors import people
+
+    for pattern in (*people._NAMED_PATTERNS, people.APPOSITION_AREAS):
+        assert people.PERSON in pattern.pattern or people._SURNAMES in pattern.pattern, pattern.pattern[:80]
+
+
+@pytest.mark.parametrize("text", [
+    '"We are pleased," said Dr. Mara van der Berg, Chief Medical Officer of Zentrix Bio.',
+    "Zentrix Bio appointed José Núñez-Østergaard as Chief Financial Officer.",
+    "R. J. McNeil, M.D., Ph.D., professor of medicine at Example University, led the study.",
+    "Søren O'Neill, the Company's CEO, commented on the results.",
+    "Zentrix CEO Luis de la Cruz said the trial met its endpoint.",
+    "The trial enrolled 120 patients with plaque psoriasis in Europe.",
+])
+def test_name_shape_gate_keeps_every_candidate(text):
+    from trialgraph.extractors import people
+
+    expected = [m.group(0) for p in people._NAMED_PATTERNS for m in p._pattern.finditer(text)
+                if people.clean_person_name(m.group("name"))]
+    assert [m.group(0) for m, _ in people._candidates.__wrapped__(text)][:len(expected)] == expected
+    if expected:
+        assert people._NAME_SHAPE.search(text)

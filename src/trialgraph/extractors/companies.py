@@ -26,7 +26,9 @@ BARE_INDUSTRY = (
     r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
     r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International)"
 )
-_TOKEN = r"(?:[A-Z][\w'’&.-]*[\w.]|[A-Z]|&)"
+# A word is taken whole (atomic): what follows one is whitespace or a comma, never a character it could
+# give back, so retrying its shorter ends only cost time.
+_TOKEN = r"(?:(?>[A-Z][\w'’&.-]*[\w.])|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
     rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
@@ -373,7 +375,7 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
 # Market-news flashes end with the issuer's ticker: "*Acme Oncology 1Q Loss $22.3M >ACME" (no exchange given).
-FLASH_TICKER = re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$")
+FLASH_TICKER = gate(re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$"))  # gated: most sentences hold no ">"
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
 # "Acme ("Acme") is the trading name of Acme Holdings plc": one company under two names.
 TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name

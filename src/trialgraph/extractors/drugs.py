@@ -20,8 +20,11 @@ NAME = "drugs.patterns"
 
 # A dose written after a code ("CODE 3.5 mg", "CODE 10 mg/kg") is no tag of the code's name.
 _DOSE_AFTER_TAG = r"(?![.,]\d|\s*(?:mg|mcg|\u00b5g|ug|g|mL|ml|kg|mCi|MBq|GBq|IU|units?|%)(?![A-Za-z]))"
+# Patterns here open with their first character and test the one before it after it ("[A-Z](?<![\w-][A-Z])"
+# rather than "(?<![\w-])[A-Z]"): the same matches, but the regex engine then skips to the characters a
+# match can start with instead of trying every position.
 CODE = re.compile(
-    r"(?<![\w/-])(?P<code>(?:[A-Z][a-z]?-\d{2,3}-)?[A-Z][A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?"
+    r"(?P<code>[A-Z](?<![\w/-][A-Z])(?:[a-z]?-\d{2,3}-[A-Z])?[A-Z]{0,5}(?:[- ]?\d{2,6}|\d{2,6})[A-Za-z]?"
     r"(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)])" + _DOSE_AFTER_TAG + r")?)(?![\w-])"
 )
 ISOTOPE = re.compile(r"^[A-Z][a-z]?-\d{2,3}$")
@@ -46,7 +49,7 @@ CUE = re.compile(
     re.I,
 )
 REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+)$", re.I)
-WORD = re.compile(r"(?<![\w-])(?P<word>[A-Za-z][a-z]{3,}(?:-[a-z]{4})?)(?![\w-])")
+WORD = re.compile(r"(?P<word>[A-Za-z](?<![\w-][A-Za-z])[a-z]{3,}(?:-[a-z]{4})?)(?![\w-])")
 ENGLISH = frozenset(
     """peptide peptides nucleotide nucleotides oligonucleotide polypeptide gene genes transgene oncogene concept
     except accept intercept percept april statement tide stat sone person reason season prison comparison
@@ -103,7 +106,7 @@ def _regimens():
 # Code names CODE's digit run misses: a segment mixing letters and digits
 # ("ABC-D1", "ABC-1D", "ABC-Xy8", "L-ABC47"), three segments ("AB-CDE-1"), or
 # a mixed-case prefix ("ABx-104").
-WIDE_CODE = re.compile(r"(?<![\w/.\]-])(?P<code>[A-Z][A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
+WIDE_CODE = re.compile(r"(?P<code>[A-Z](?<![\w/.\]-][A-Z])[A-Za-z]{0,4}(?:-[A-Za-z0-9]{1,6}){1,2})(?![\w-]|\.\d)")
 _MIXED_SEGMENT = re.compile(r"-(?:[A-Za-z]+\d|\d+[A-Za-z])[A-Za-z0-9]*")
 # A word of five letters or more and a number is how studies are named ("WORDS-2"), not drugs.
 STUDY_SHAPE = re.compile(r"^[A-Z][A-Za-z]{4,}-")
@@ -315,7 +318,7 @@ def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, 
 # A brand no dictionary knows yet, written with an inner capital or a trademark ("ZenVura", "Zentavir(TM)"):
 # a product when the release names it again and again beside what only a medicine has (a treatment,
 # an indication, a dose), and never as a platform, study or device ("the Name program" is a drug's programme).
-PRODUCT_SHAPE = re.compile(r"(?<![\w@.-])(?P<name>[A-Z][a-z]+[A-Z][a-z]{2,}|[A-Z][a-z]{3,}(?=[\u00ae\u2122]|TM\b|\((?:R|TM)\)))"
+PRODUCT_SHAPE = re.compile(r"(?P<name>[A-Z](?<![\w@.-][A-Z])(?:[a-z]+[A-Z][a-z]{2,}|[a-z]{3,}(?=[\u00ae\u2122]|TM\b|\((?:R|TM)\))))"
                            r"(?:[\u00ae\u2122]|TM\b|\((?:R|TM)\))?(?![\w-])")
 _NOT_A_PRODUCT_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:platforms?|technolog(?:y|ies)|systems?|devices?|stud(?:y|ies)|trials?|"
@@ -355,7 +358,7 @@ def _recurring_products(texts, company_words: frozenset[str], company_forms: dic
 # a study ("ABC-3") or a cohort, so it is a drug only where its own clause says
 # medicine: "investigational ZX-5", "dosed with ZX-5", "a Phase 2 trial of ZX-5",
 # "ZX-5, an oral ... inhibitor", "ZX-5 3 mg", "ZX-5 received ... designation".
-SHORT_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{2,4}-\d)(?![\w/-]|[.,]\d)")
+SHORT_CODE = re.compile(r"(?P<code>[A-Z](?<![\w/.-][A-Z])[A-Z]{1,3}-\d)(?![\w/-]|[.,]\d)")
 # target and pathway families written the same way ("BCL-2", "CTLA-4", "COX-2")
 _TARGET_PREFIX = re.compile(
     r"^(?:ACE|ANG|APO|BCL|BMP|CCR|CDK|COX|CTLA|CXCR|DPP|FGF|GLP|GIP|HIF|HLA|HSP|IGF|JAK|LAG|MMP|NRF|PARP|SGLT|"
@@ -394,7 +397,7 @@ def _short_codes(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-PLATFORM_INN = re.compile(r"(?<![\w-])(?P<prefix>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|nab)-(?P<inn>[a-z]{5,})(?![\w-])")
+PLATFORM_INN = re.compile(r"(?P<prefix>[A-Zn](?<![\w-][A-Zn])(?:(?<=[A-Z])[A-Za-z]*[A-Z][A-Za-z]*|(?<=n)ab))-(?P<inn>[a-z]{5,})(?![\w-])")
 # A formulation written before an INN makes another product ("liposomal x").
 FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|\b(?:albumin|protein)-bound|\bnab-)\s?$", re.I)
 
@@ -439,7 +442,7 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
 
 # A radioligand written with its isotope first: "177Lu-PSMA-617", "[177Lu]Lu-ABC-TATE", "225Ac-ABC-123": the
 # mass number and element symbol make it a drug whatever the target code after it.
-RADIOLIGAND = re.compile(r"(?<![\w\]-])(?:\[\d{2,3}m?[A-Z][a-z]?\][A-Z][a-z]?-|\d{2,3}m?[A-Z][a-z]?-)"
+RADIOLIGAND = re.compile(r"[\[\d](?<![\w\]-][\[\d])(?:(?<=\[)\d{2,3}m?[A-Z][a-z]?\][A-Z][a-z]?-|(?<=\d)\d{1,2}m?[A-Z][a-z]?-)"
                          r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 
 
