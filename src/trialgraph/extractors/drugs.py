@@ -30,6 +30,7 @@ NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
     r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
+    r"RMB|HKD|AUD|CAD|NOK|KRW|INR|NZD|SGD|TWD|BRL|"
     r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ|"
     # endpoints with their figure: "(ORR 36%)", "mPFS 7.9 months"
     r"c?ORR|DCR|CBR|m?PFS|m?OS|m?DOR|TTR|CRR|VGPR)[- ]?\d",
@@ -41,6 +42,8 @@ CUE = re.compile(
     r"approvals?|[Pp]hase|trials?|stud(?:y|ies)|dos(?:e|es|ing)|treatments?|treated|programs?|pipeline|preclinical|"
     r"formerly|previously|monotherapy|combination|infusions?|administered|investigational|lead|pediatric|oral|"
     r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy|"
+    # what a drug is made as: "CODE, an antisense oligonucleotide", "CODE, an siRNA", "a bispecific"
+    r"oligonucleotides?|antisense|siRNAs?|RNAi|ASOs?|mRNA|peptides?|bispecifics?|biologics?|degraders?|"
     # what a drug does: "CODE targets the hallmarks ...", "CODE inhibits X"
     r"target(?:s|ing)|inhibit(?:s|ing)|block(?:s|ing)|bind(?:s|ing)|disrupt(?:s|ing)|degrad(?:es|ing|er)|modulat(?:es|ing))\b",
     re.I,
@@ -544,6 +547,7 @@ def extract_drugs(ctx: Context) -> None:
             window = text[max(0, match.start() - 60):match.end() + 60]
             code_seen[code] = code_seen.get(code, 0) + 1
             if (CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end())
+                    or _labels_item(text, match.start(), match.end())
                     or _beside_known_drug(text, match.start(), match.end(), hits, inn_spans)):
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
@@ -755,6 +759,15 @@ _DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moi
 # the words either pattern needs, looked for once per sentence: most sentences have none (gated: see _LAUNCH_WORDS)
 _PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
                               r"derivative|moiet|scaffold"))
+
+
+# A business update's bullet opens with the product it is about: "- CODE: The FDA granted ...",
+# "CODE (inn): ...". The code labelling its item is a drug as surely as a heading naming it.
+_ITEM_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?:\s")
+
+
+def _labels_item(text: str, start: int, end: int) -> bool:
+    return not text[:start].strip(" -*\u2022\u2013\u2014\t") and _ITEM_LABEL_AFTER.match(text, end) is not None
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:
