@@ -1028,3 +1028,13 @@ def test_a_population_cut_at_its_length_keeps_no_dangling_word():
     cut = _cut("primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children "
                "aged one to ten and older children")
     assert cut == "primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children aged one"
+
+
+@pytest.mark.parametrize("sentence, phase", [
+    ("Zentrix dosed the first patient in the Phase 1b portion of CALLA-1, a Phase 1 study of ACM-101 in patients with "
+     "primary membranous nephropathy.", "1"),
+    ("Zentrix started the Phase 2 portion of CALLA-1, a Phase 1/2 study of ACM-101 in patients with IgA nephropathy.", "1/2"),
+])
+def test_a_named_study_keeps_its_own_phase_not_its_stages(sentence, phase):
+    trials = [t for t in announce(sentence).trials if t.name == "CALLA-1"]
+    assert [t.phase for t in trials] == [phase]
