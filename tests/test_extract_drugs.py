@@ -528,3 +528,14 @@ def test_a_code_named_by_its_modality_or_labelling_an_item_is_a_drug(sentence):
 def test_a_currency_amount_is_no_code_name():
     found = drugs("Total revenue was RMB 412.8 million and HKD 96 million of milestones, up 63% year on year.")
     assert not {k for k in found if k.startswith(("rmb", "hkd"))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio acquired Quenby Therapeutics, adding ZX-880, an oral FGF21 analogue for MASH, to its pipeline.",
+    "ZX-881, a selective GPR40 agonist, entered a Phase 1 study in type 2 diabetes.",
+])
+def test_a_gene_symbol_a_drug_mimics_or_acts_on_is_no_drug(sentence):
+    found = drugs(sentence)
+    keys = {k for d in found.values() for k in names_of(d)}
+    assert not keys & {"fgf21", "gpr40"}
+    assert keys & {"zx880", "zx881"}

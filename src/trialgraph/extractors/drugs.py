@@ -154,6 +154,10 @@ _CODE_LETTERS = re.compile(r"[A-Z]{2}|[A-Z]-\d")
 _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{3,}\s$")
 _CONJUGATE_BEFORE = re.compile(r"\b(?:PDC|ADC)\s$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
+# A gene or protein symbol (capitals and a number, no hyphen) named as what a drug mimics, binds or blocks
+_GENE_SYMBOL = re.compile(r"[A-Z]{2,5}\d{1,3}[A-Z]?")
+_SYMBOL_TARGET_AFTER = re.compile(r"(?:\s+|-)(?:analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|receptors?|pathway|signall?ing|"
+                           r"expression|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy))\b", re.I)
 
 
 @per_text
@@ -167,6 +171,8 @@ def _code_candidates(text: str) -> list[re.Match]:
             continue
         if _PERCENT_AFTER.match(text, match.end()):
             continue  # "(XYZ 36%)": a figure and its measure, not a code name
+        if _GENE_SYMBOL.fullmatch(code) and _SYMBOL_TARGET_AFTER.match(text, match.end()):
+            continue  # "an oral FGF21 analogue", "a GPR40 agonist": the molecule a drug mimics or acts on
         before = text[max(0, match.start() - 20):match.start()]
         if REJECT_BEFORE.search(before) or _CAPITALS_BEFORE.search(before) and not _CONJUGATE_BEFORE.search(before):
             continue
