@@ -1038,3 +1038,17 @@ def test_a_population_cut_at_its_length_keeps_no_dangling_word():
 def test_a_named_study_keeps_its_own_phase_not_its_stages(sentence, phase):
     trials = [t for t in announce(sentence).trials if t.name == "CALLA-1"]
     assert [t.phase for t in trials] == [phase]
+
+
+def test_a_population_ends_where_the_study_it_was_seen_in_is_named():
+    extraction = announce("ACM-101 showed a 46.6% confirmed response rate in heavily pretreated Claudin 18.2-positive "
+                          "gastric cancer in an ongoing Phase 2 study in China.")
+    indications = [t.indication for t in extraction.trials if t.phase == "2"]
+    assert indications == ["heavily pretreated Claudin 18.2-positive gastric cancer"]
+
+
+def test_the_people_a_study_is_of_are_its_population():
+    extraction = announce("Zentrix reported positive results for ACM-202 in a Phase 2a challenge study of healthy adults "
+                          "infected with respiratory syncytial virus, in which ACM-202 reduced viral load.")
+    trials = [t for t in extraction.trials if t.phase == "2"]
+    assert len(trials) == 1 and trials[0].indication.lower().startswith("healthy adults infected with")

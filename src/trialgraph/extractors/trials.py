@@ -619,6 +619,11 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
+    if mention.indication is None:
+        # "a Phase 2a challenge study of healthy adults infected with X": the people a study is "of" are its population
+        of_people = _STUDY_OF_PEOPLE.match(tail)
+        if of_people and TRIAL_NOUN.search(text, mention.start, mention.end):
+            mention.indication = indication_after(" in " + tail[of_people.end():], ctx)
     if mention.indication is None and mention.name:
         # "the Phase Ib/II trial in metastatic X (ZX006)": the population the name in parentheses closes
         noun = TRIAL_NOUN.search(text, mention.start, mention.end)
@@ -635,6 +640,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.status = _status(text[max(0, mention.start - 60):mention.start]) or (
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
+
+
+_STUDY_OF_PEOPLE = re.compile(r"\s+of\s+(?=(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants)\b)", re.I)
 
 
 # ", our findings underscore ...": a new clause; ", its oral KAT6 inhibitor, in patients with X": an appositive
