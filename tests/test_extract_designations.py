@@ -425,3 +425,16 @@ def test_the_indication_in_an_apposition_to_the_drug_opening_the_grant():
     trial = designations("Zentrix Bio, Inc. today announced results. ZX-101, which is in a Phase 2 trial in Wilson "
                          "disease, has received Fast Track designation.")
     assert {d[3] for d in trial} == {None}
+
+
+@pytest.mark.parametrize("sentence, indication", [
+    ("In November, the FDA approved Zentrova (zelatinib) for adults with type 2 diabetes under Priority Review.",
+     "type 2 diabetes"),
+    ("The FDA accepted the supplemental New Drug Application for Zentrova as adjuvant treatment of resected stage III "
+     "melanoma and granted it Priority Review, with a decision expected in the fourth quarter.",
+     "adjuvant treatment of resected stage III melanoma"),
+])
+def test_priority_review_takes_the_indication_of_the_application_it_is_granted_to(sentence, indication):
+    found = designations("Zentrix Bio, Inc. today reported second-quarter results for ZX-101 (Zentrova). " + sentence)
+    assert [(d[1], d[2]) for d in found] == [("priority_review", "FDA")]
+    assert indication.lower() == (next(iter(found))[3] or "").lower()

@@ -509,3 +509,33 @@ def test_a_one_digit_code_with_its_inn_or_dosage_form_is_a_drug(lead, code):
 def test_a_mixed_case_brand_and_its_substance_are_one_drug(lead, substance):
     groups = [names_of(d) for d in drugs(lead=lead).values()]
     assert len(groups) == 1 and {name_key("ZorVexa"), name_key(substance)} <= groups[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a modality word is what the code is: "an antisense oligonucleotide", "an siRNA"
+    "The European Medicines Agency granted PRIME eligibility to ZX-7730, an antisense oligonucleotide, for Angelman syndrome.",
+    "Zentrix Bio nominated ZX-7731, an siRNA against a liver target, for development.",
+    # a business update's bullet labelled by the product it is about
+    "- ZX-7732: Enrolment in Angelman syndrome went ahead of plan.",
+    "ZX-7733 (velmarsen): Enrolment in Angelman syndrome went ahead of plan.",
+])
+def test_a_code_named_by_its_modality_or_labelling_an_item_is_a_drug(sentence):
+    found = drugs(sentence)
+    code = next(w for w in sentence.replace(",", " ").replace(":", " ").split() if w.startswith("ZX-"))
+    assert name_key(code) in {k for d in found.values() for k in names_of(d)}
+
+
+def test_a_currency_amount_is_no_code_name():
+    found = drugs("Total revenue was RMB 412.8 million and HKD 96 million of milestones, up 63% year on year.")
+    assert not {k for k in found if k.startswith(("rmb", "hkd"))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio acquired Quenby Therapeutics, adding ZX-880, an oral FGF21 analogue for MASH, to its pipeline.",
+    "ZX-881, a selective GPR40 agonist, entered a Phase 1 study in type 2 diabetes.",
+])
+def test_a_gene_symbol_a_drug_mimics_or_acts_on_is_no_drug(sentence):
+    found = drugs(sentence)
+    keys = {k for d in found.values() for k in names_of(d)}
+    assert not keys & {"fgf21", "gpr40"}
+    assert keys & {"zx880", "zx881"}

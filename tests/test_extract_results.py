@@ -563,3 +563,18 @@ def test_two_groups_set_side_by_side_with_versus_are_no_comparison():
         ("ORR", 41, None, "%", "adults", False), ("ORR", 52, None, "%", "children", False)}
     assert results(announce(TRIAL, "The ORR was 45% in treatment-naive patients versus 10% in placebo-treated patients.")) == {
         ("ORR", 45, None, "%", None, False), ("ORR", 10, None, "%", None, True)}
+
+
+@pytest.mark.parametrize("benchmark", [
+    "For reference, fulvestrant has produced response rates of about 5% in this setting.",
+    "Fulvestrant alone has produced response rates of about 5% in this setting.",
+])
+def test_a_figure_for_reference_or_for_another_drug_alone_is_a_comparator(benchmark):
+    found = announce("In Cohort A of the Phase 2 trial of ACM-101 in breast cancer, the ORR was 29%. " + benchmark).results
+    figures = {(r.value, r.comparator) for r in found if r.endpoint == "ORR"}
+    assert figures == {(29.0, False), (5.0, True)}
+
+
+def test_the_sponsors_drug_alone_is_no_comparator():
+    found = announce("In the Phase 2 trial, ACM-101 alone achieved an ORR of 30% in breast cancer.").results
+    assert [(r.value, r.comparator) for r in found if r.endpoint == "ORR"] == [(30.0, False)]

@@ -1028,3 +1028,27 @@ def test_a_population_cut_at_its_length_keeps_no_dangling_word():
     cut = _cut("primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children "
                "aged one to ten and older children")
     assert cut == "primary refractory or relapsed high-risk neuroblastoma confined to the bone in young children aged one"
+
+
+@pytest.mark.parametrize("sentence, phase", [
+    ("Zentrix dosed the first patient in the Phase 1b portion of CALLA-1, a Phase 1 study of ACM-101 in patients with "
+     "primary membranous nephropathy.", "1"),
+    ("Zentrix started the Phase 2 portion of CALLA-1, a Phase 1/2 study of ACM-101 in patients with IgA nephropathy.", "1/2"),
+])
+def test_a_named_study_keeps_its_own_phase_not_its_stages(sentence, phase):
+    trials = [t for t in announce(sentence).trials if t.name == "CALLA-1"]
+    assert [t.phase for t in trials] == [phase]
+
+
+def test_a_population_ends_where_the_study_it_was_seen_in_is_named():
+    extraction = announce("ACM-101 showed a 46.6% confirmed response rate in heavily pretreated Claudin 18.2-positive "
+                          "gastric cancer in an ongoing Phase 2 study in China.")
+    indications = [t.indication for t in extraction.trials if t.phase == "2"]
+    assert indications == ["heavily pretreated Claudin 18.2-positive gastric cancer"]
+
+
+def test_the_people_a_study_is_of_are_its_population():
+    extraction = announce("Zentrix reported positive results for ACM-202 in a Phase 2a challenge study of healthy adults "
+                          "infected with respiratory syncytial virus, in which ACM-202 reduced viral load.")
+    trials = [t for t in extraction.trials if t.phase == "2"]
+    assert len(trials) == 1 and trials[0].indication.lower().startswith("healthy adults infected with")

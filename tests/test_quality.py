@@ -17,13 +17,16 @@ from trialgraph.pipeline import build
 # real is ../shared/corpus/real against our own gold (tests/gold_real, written blind before
 # its first scoring: 0.84 then; it has been tuned on since, like train).
 # heldout_news and heldout_wire are releases we wrote ourselves (invented names, tests/heldout_*),
-# with gold written before their first scoring (0.82 and 0.80 then); tuned on since.
+# with gold written before their first scoring (0.82 and 0.80 then); tuned on since. heldout_updates
+# (quarterly/annual business updates and big-pharma results releases) scored 0.93 blind.
 FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "validation": (0.83, 0.65),
-          "real": (0.93, 0.74), "heldout_news": (0.95, 0.80), "heldout_wire": (0.95, 0.80)}
+          "real": (0.93, 0.74), "heldout_news": (0.95, 0.80), "heldout_wire": (0.95, 0.80),
+          "heldout_updates": (0.97, 0.90)}
 HERE = Path(__file__).parent
 OWN_GOLD = {"real": HERE / "gold_real", "heldout_news": HERE / "gold_heldout_news",
-            "heldout_wire": HERE / "gold_heldout_wire"}
-OWN_TEXTS = {"heldout_news": HERE / "heldout_news", "heldout_wire": HERE / "heldout_wire"}
+            "heldout_wire": HERE / "gold_heldout_wire", "heldout_updates": HERE / "gold_heldout_updates"}
+OWN_TEXTS = {"heldout_news": HERE / "heldout_news", "heldout_wire": HERE / "heldout_wire",
+             "heldout_updates": HERE / "heldout_updates"}
 
 
 def _scorer(shared):

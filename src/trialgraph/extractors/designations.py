@@ -203,6 +203,28 @@ def _date_said_next(ctx: Context, sentence: Sentence, facts: list[DesignationFac
     return [DesignationFact(f.drug, f.type, f.agency, f.evidence, f.indication, date) for f in facts]
 
 
+# Priority Review and accelerated approval are granted to an application or an approval, whose
+# indication the sentence states before the grant: "approved Brand (inn) for adults with X under
+# Priority Review", "accepted the sBLA for Brand as adjuvant treatment of X and granted it Priority Review".
+_GRANTED_TO_AN_APPLICATION = frozenset({"priority_review", "accelerated_approval"})
+_APPLICATION_OR_APPROVAL = re.compile(r"\b(?:approv(?:ed|es|al)|applications?|s?BLA|s?NDA|MAA|filing|submission)\b", re.I)
+_AS_A_TREATMENT = re.compile(r"\bas\s+(?=(?:an?\s+)?(?:adjuvant|neoadjuvant|maintenance|first-line|second-line|treatment|therapy)\b)", re.I)
+
+
+_GRANT_CLAUSE_END = re.compile(r"(?:,?\s+and)?\s+(?:(?:has|have)\s+been\s+|was\s+|were\s+)?(?:granted|given|awarded|under)\b[^.;]*$", re.I)
+
+
+def _application_indication(ctx: Context, before: str) -> list[str]:
+    found = None
+    for found in _APPLICATION_OR_APPROVAL.finditer(before):
+        pass
+    if found is None:
+        return []
+    tail = _GRANT_CLAUSE_END.sub("", before[found.end():])  # "... of X and granted it": the grant is no indication
+    indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
+    return [expand(indication, ctx.long_forms())] if indication else []
+
+
 def _subject_for(ctx: Context, text: str) -> re.Match | None:
     """"ZX-101 for Wilson disease has been granted ...": only when a drug opens the sentence."""
     drugs = ctx.drugs_in(text)
@@ -404,6 +426,8 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start]) or _subject_for(ctx, text)
                     if before:
                         indications = split_list(before.group("ind").strip())
+                    elif code in _GRANTED_TO_AN_APPLICATION:
+                        indications = _application_indication(ctx, text[:start])
                 if indications:
                     previous_indications = indications
             own = indications

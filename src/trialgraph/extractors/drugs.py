@@ -33,6 +33,7 @@ NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
     r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
+    r"RMB|HKD|AUD|CAD|NOK|KRW|INR|NZD|SGD|TWD|BRL|"
     r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ|"
     # endpoints with their figure: "(ORR 36%)", "mPFS 7.9 months"
     r"c?ORR|DCR|CBR|m?PFS|m?OS|m?DOR|TTR|CRR|VGPR)[- ]?\d",
@@ -44,6 +45,8 @@ CUE = re.compile(
     r"approvals?|[Pp]hase|trials?|stud(?:y|ies)|dos(?:e|es|ing)|treatments?|treated|programs?|pipeline|preclinical|"
     r"formerly|previously|monotherapy|combination|infusions?|administered|investigational|lead|pediatric|oral|"
     r"intravenous(?:ly)?|tablets?|injection|imaging|diagnostic|radiolabeled|CAR-T|cell therapy|gene therapy|"
+    # what a drug is made as: "CODE, an antisense oligonucleotide", "CODE, an siRNA", "a bispecific"
+    r"oligonucleotides?|antisense|siRNAs?|RNAi|ASOs?|mRNA|peptides?|bispecifics?|biologics?|degraders?|"
     # what a drug does: "CODE targets the hallmarks ...", "CODE inhibits X"
     r"target(?:s|ing)|inhibit(?:s|ing)|block(?:s|ing)|bind(?:s|ing)|disrupt(?:s|ing)|degrad(?:es|ing|er)|modulat(?:es|ing))\b",
     re.I,
@@ -154,6 +157,10 @@ _CODE_LETTERS = re.compile(r"[A-Z]{2}|[A-Z]-\d")
 _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{3,}\s$")
 _CONJUGATE_BEFORE = re.compile(r"\b(?:PDC|ADC)\s$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
+# A gene or protein symbol (capitals and a number, no hyphen) named as what a drug mimics, binds or blocks
+_GENE_SYMBOL = re.compile(r"[A-Z]{2,5}\d{1,3}[A-Z]?")
+_SYMBOL_TARGET_AFTER = re.compile(r"(?:\s+|-)(?:analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|receptors?|pathway|signall?ing|"
+                           r"expression|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy))\b", re.I)
 
 
 @per_text
@@ -167,6 +174,8 @@ def _code_candidates(text: str) -> list[re.Match]:
             continue
         if _PERCENT_AFTER.match(text, match.end()):
             continue  # "(XYZ 36%)": a figure and its measure, not a code name
+        if _GENE_SYMBOL.fullmatch(code) and _SYMBOL_TARGET_AFTER.match(text, match.end()):
+            continue  # "an oral FGF21 analogue", "a GPR40 agonist": the molecule a drug mimics or acts on
         before = text[max(0, match.start() - 20):match.start()]
         if REJECT_BEFORE.search(before) or _CAPITALS_BEFORE.search(before) and not _CONJUGATE_BEFORE.search(before):
             continue
@@ -547,6 +556,7 @@ def extract_drugs(ctx: Context) -> None:
             window = text[max(0, match.start() - 60):match.end() + 60]
             code_seen[code] = code_seen.get(code, 0) + 1
             if (CUE.search(window) or sentence.is_heading or sentence.zone is Zone.HEADLINE or _INN_IN_PARENS_AFTER(text, match.end())
+                    or _labels_item(text, match.start(), match.end())
                     or _beside_known_drug(text, match.start(), match.end(), hits, inn_spans)):
                 code_cues[code] += 1
             if sentence.section and name_key(sentence.section) == name_key(code):
@@ -758,6 +768,15 @@ _DESCRIBES_AFTER = re.compile(r"\s+(?:prodrugs?|analog(?:ue)?s?|derivatives?|moi
 # the words either pattern needs, looked for once per sentence: most sentences have none (gated: see _LAUNCH_WORDS)
 _PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|formulation|cocrystal|salt|prodrug|analog|"
                               r"derivative|moiet|scaffold"))
+
+
+# A business update's bullet opens with the product it is about: "- CODE: The FDA granted ...",
+# "CODE (inn): ...". The code labelling its item is a drug as surely as a heading naming it.
+_ITEM_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?:\s")
+
+
+def _labels_item(text: str, start: int, end: int) -> bool:
+    return not text[:start].strip(" -*\u2022\u2013\u2014\t") and _ITEM_LABEL_AFTER.match(text, end) is not None
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:

@@ -38,7 +38,7 @@ LINK = re.compile(
 # stretch of the sentence (from the figure before it): historic benchmarks, the standard of
 # care, the control or placebo arm. "placebo-controlled" describes the trial, not a figure.
 COMPARATOR = re.compile(
-    r"for (?:comparison|context)|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
+    r"for (?:comparison|context|reference)|(?:by|in) comparison\b|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
     r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
     r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous) trials",
     re.I,
@@ -347,6 +347,19 @@ _EARLIER_LOOK = re.compile(
     r"(?:data|analysis|analyses|cut|cutoff|update|readout|report)", re.I)
 
 
+# "docetaxel alone has produced response rates of about 10%": another drug given on its own is
+# the benchmark the sponsor's drug is set against, when it is the subject of the figure's clause
+_ALONE_SUBJECT = re.compile(r"\s+(?:alone|monotherapy)\b(?=[^.;,]*$)", re.I)
+
+
+def _another_drug_alone(ctx: Context, own: str) -> bool:
+    mentions = ctx.drugs_in(own)
+    if not mentions or not _ALONE_SUBJECT.match(own, mentions[-1].end):
+        return False
+    main = ctx.main_drug()
+    return main is not None and mentions[-1].name != main
+
+
 def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether the figure at start:end is quoted for comparison. Only the figure's own stretch
     counts: from the figure before it (or the sentence start) to the next figure, so that in
@@ -364,6 +377,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     if _benchmark_cue(ctx, text, start):
         return True
     if COMPARATOR_TAIL.match(tail):
+        return True
+    if _another_drug_alone(ctx, own):
         return True
     # "10.1 months with docetaxel": a drug other than the one the figure is about
     main = ctx.main_drug()

@@ -60,6 +60,8 @@ _STOP = re.compile(
     r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
+    # the study the population was seen in ends it: "in X in an ongoing Phase 2 study", "in X in the ZX-1 trial"
+    r"in (?:(?:a|an|the|its|our|this|their)\s+)?(?:[\w-]+\s+){0,3}?(?:[Pp]hase\b|stud(?:y|ies)\b|trials?\b)|"
     # a time after the population ends it: "in X in early 2027", "in X next year", "in X later this year"
     r"in (?:early|mid|late)\b|(?:next|later this|this) (?:year|quarter|month)|"
     r"(?:in|by|during) (?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|[1-4]Q|Q[1-4]|[12]H|H[12]|"

@@ -134,6 +134,7 @@ class _Mention:
     status: str | None = None  # "completed" or "active", when the words before the mention say
     definite: bool = False  # "the Phase 3 trial", "this study": a study the text has named already
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
+    stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
 
 
 def extract_trials(ctx: Context) -> None:
@@ -308,7 +309,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             continue
         end = match.end() + (noun.end() if noun else 0)
         mention = _Mention(sentence, match.start(), end, phase=phase,
-                           plural=bool(noun) and noun.group(0).lower() in ("trials", "studies"))
+                           plural=bool(noun) and noun.group(0).lower() in ("trials", "studies"),
+                           stage=bool(noun) and noun.group(0).lower() == "portion")
         if near_name:
             closest = min(near_name, key=lambda n: min(abs(n[0] - match.end()), abs(match.start() - n[1])))
             mention.name = closest[2]
@@ -617,6 +619,11 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
+    if mention.indication is None:
+        # "a Phase 2a challenge study of healthy adults infected with X": the people a study is "of" are its population
+        of_people = _STUDY_OF_PEOPLE.match(tail)
+        if of_people and TRIAL_NOUN.search(text, mention.start, mention.end):
+            mention.indication = indication_after(" in " + tail[of_people.end():], ctx)
     if mention.indication is None and mention.name:
         # "the Phase Ib/II trial in metastatic X (ZX006)": the population the name in parentheses closes
         noun = TRIAL_NOUN.search(text, mention.start, mention.end)
@@ -633,6 +640,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.status = _status(text[max(0, mention.start - 60):mention.start]) or (
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
+
+
+_STUDY_OF_PEOPLE = re.compile(r"\s+of\s+(?=(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants)\b)", re.I)
 
 
 # ", our findings underscore ...": a new clause; ", its oral KAT6 inhibitor, in patients with X": an appositive
@@ -960,8 +970,11 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
     combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
         not target.name or _same_study_phase(mention.phase, target.phase))
-    if target.phase is None or _more_precise(mention.phase, target.phase) or combined:
+    # "the Phase 1b portion of CALLA-1, a Phase 1 study": the study's own phase wins over its stage's
+    own_phase = target.stage and not mention.stage and mention.phase and _same_name(target.name, mention.name)
+    if target.phase is None or (_more_precise(mention.phase, target.phase) and not mention.stage) or combined or own_phase:
         target.phase = mention.phase  # "the Phase 2 portion" of a Phase 1/2 study: the study's phase
+        target.stage = mention.stage and target.stage
     about_this = mention.sentence.section and target.name and target.name.lower() in mention.sentence.section.lower()
     # a headline names the population in a word or two ("for Blood Cancer"); the body states it
     from_headline = target.sentence.zone.value == "headline" and mention.sentence.zone.value != "headline"
