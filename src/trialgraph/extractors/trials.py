@@ -801,8 +801,14 @@ _PARTNER_BEFORE = re.compile(
 )
 
 
+# "the addition of X to Y", "adding X to Y", "X added to Y": Y is the backbone X joins, not the drug studied.
+_ADDED_TO = re.compile(r"\b(?:addition\s+of|adding|added)\b[^.;:]{1,100}?\bto\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
 def partner_of_another(text: str, drug) -> bool:
     """Whether the drug mention is another drug's combination partner or comparator."""
+    if _ADDED_TO.search(text, max(0, drug.start - 140), drug.start):
+        return True
     before = text[max(0, drug.start - 60):drug.start]
     if re.search(r"\b(?:of|for|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+)?$", before):
         # "a Phase 2 trial, or NAME, of X", "and one evaluating X": the object of the study is its drug, not a conjunct

@@ -1,0 +1,23 @@
+"""Phrasings of medical-news articles that rewrite a release or a congress presentation
+(tests/heldout_medianews), written anew with invented names."""
+from __future__ import annotations
+
+from test_extractors import run
+
+ARTICLE = "Zentrix Drug Extends Survival in Lung Cancer\n\n{}\n"
+
+
+def test_the_drug_added_to_a_backbone_is_the_trials_drug_not_the_backbone():
+    ex = run(ARTICLE.format(
+        "The addition of the oral MET/AXL inhibitor zelvatinib (ZX-101) to docetaxel improved median "
+        "progression-free survival to 7.2 months in patients with previously treated non-small cell lung cancer, "
+        "according to findings from the phase 3 ZEPHYR-3 trial presented at a congress. The objective response "
+        "rate was 34% with the combination."))
+    assert {(t.drug, t.phase) for t in ex.trials} == {("ZX-101", "3")}
+    assert {(r.drug, r.endpoint, r.value) for r in ex.results} == {("ZX-101", "ORR", 34)}
+
+
+def test_adding_a_drug_to_a_backbone_in_a_headline_style_sentence():
+    ex = run(ARTICLE.format(
+        "Adding zelvatinib to docetaxel produced an objective response rate of 31% in the phase 2 ZEPHYR-2 study."))
+    assert {(t.drug, t.phase) for t in ex.trials} == {("zelvatinib", "2")}
