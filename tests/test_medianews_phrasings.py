@@ -21,3 +21,12 @@ def test_adding_a_drug_to_a_backbone_in_a_headline_style_sentence():
     ex = run(ARTICLE.format(
         "Adding zelvatinib to docetaxel produced an objective response rate of 31% in the phase 2 ZEPHYR-2 study."))
     assert {(t.drug, t.phase) for t in ex.trials} == {("zelvatinib", "2")}
+
+
+def test_a_capitalised_study_name_that_a_dictionary_brand_spells_is_no_drug():
+    # "VESTRA" is a brand in the drug dictionary; written as the study's name it is the trial, not a drug
+    ex = run(ARTICLE.format(
+        "ZX-101 produced an objective response rate of 40% in the phase 2 VESTRA trial.\n\n"
+        "VESTRA (NCT01234567) is a single-arm phase 2 study enrolling adults with relapsed lymphoma."))
+    assert "VESTRA" not in {d.name for d in ex.drugs}
+    assert {(t.drug, t.name) for t in ex.trials} == {("ZX-101", "VESTRA")}

@@ -647,6 +647,11 @@ def extract_drugs(ctx: Context) -> None:
     for part, count in ingredients.items():
         if part in forms and forms[part] <= count:
             del forms[part]
+    # "the Phase 2 NAME trial", "NAME, a phase 2 study": a capitalised word the dictionary knows as some brand
+    # names the study here, as a code would (news articles name trials in capitals)
+    capitals = {f for f in forms if f.isalpha() and f.isupper() and len(f) >= 4}
+    for study in _study_codes(capitals, [ctx.text(s) for s in sentences], forms) if capitals else ():
+        del forms[study]
     links = [link for link in links if link[0] in forms or link[1] in forms]
     groups = _group(list(forms), links)
     drugs: list[DrugFact] = []
