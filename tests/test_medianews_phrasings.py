@@ -30,3 +30,13 @@ def test_a_capitalised_study_name_that_a_dictionary_brand_spells_is_no_drug():
         "VESTRA (NCT01234567) is a single-arm phase 2 study enrolling adults with relapsed lymphoma."))
     assert "VESTRA" not in {d.name for d in ex.drugs}
     assert {(t.drug, t.name) for t in ex.trials} == {("ZX-101", "VESTRA")}
+
+
+def test_an_arm_defined_by_a_past_therapy_exemplified_is_given_the_studied_drug():
+    ex = run(ARTICLE.format(
+        "ZX-101 is being studied in the phase 2 ZEPHYR-2 trial. The study enrolled patients into 2 arms: arm A included "
+        "patients without prior cell therapy, and arm B included patients who had relapsed after an approved autologous "
+        "CAR T-cell product such as axicabtagene ciloleucel or lisocabtagene maraleucel.\n\n"
+        "In arm A, the ORR was 76%; in arm B, the ORR was 63%."))
+    assert {(c.drug, c.label) for c in ex.cohorts} == {("ZX-101", "A"), ("ZX-101", "B")}
+    assert {(r.drug, r.cohort, r.value) for r in ex.results} == {("ZX-101", "A", 76), ("ZX-101", "B", 63)}

@@ -11,7 +11,7 @@ from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
 from .text import names_disease
-from .trials import PRIOR_THERAPY
+from .trials import prior_therapy
 
 NAME = "cohorts.patterns"
 
@@ -298,8 +298,7 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
     stop = begin + clause.start() if clause else following
     preceding = max((m.end for m in others if m.end <= mention.start), default=0)
     # a therapy the group had before ("patients previously treated with X", "X-naive") is not its drug
-    drugs = [d for d in ctx.drugs_in(text) if not PRIOR_THERAPY.search(text[max(0, d.start - 40):d.start])
-             and not _PRIOR_USE.match(text, d.end)]
+    drugs = _given_drugs(text, ctx.drugs_in(text))
     before = [d for d in drugs if preceding <= d.start and d.end <= mention.start
               and not re.search(r"[.;]\s", text[d.end:mention.start])]
     if before and _LABEL_IN_PARENTHESES.search(text[preceding:mention.start]):
@@ -314,6 +313,19 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
     if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):
         return before[-1].name, bool(_CONTROL.search(text[before[-1].end:mention.start]))
     return None
+
+
+def _given_drugs(text: str, found) -> list:
+    """The drugs a group is given: not a therapy it had before ("patients previously treated with X", "X-naive",
+    "relapsed after a product such as X or Y", the Y coordinated with such an X)."""
+    given, previous_prior = [], None
+    for drug in found:
+        prior = (prior_therapy(text, drug.start) or bool(_PRIOR_USE.match(text, drug.end))
+                 or (previous_prior is not None and re.fullmatch(r"\s*,?\s*(?:or|and)\s+", text[previous_prior.end:drug.start]) is not None))
+        previous_prior = drug if prior else None
+        if not prior:
+            given.append(drug)
+    return given
 
 
 def _trials_of_arm_drugs(ctx: Context, arms: dict[str, tuple[str, bool]]) -> None:

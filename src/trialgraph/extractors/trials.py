@@ -679,6 +679,19 @@ _WITH_OR_WITHOUT = re.compile(r"\s*(?:,\s*)?(?:with or without|plus or minus|\u0
 PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|naive|na\u00efve|"
                             r"pre-?treated|previously\s+treated|prior|after|following|post)\s+(?:(?:on|to|with|after)\s+)?"
                             r"(?:(?:a|an|the|their|prior)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+# "relapsed after an approved CAR T-cell product such as X", "progressed on a CDK4/6 inhibitor, including X": the
+# class of a past therapy, then its examples
+_PRIOR_CLASS_EXAMPLE = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|"
+                                  r"pre-?treated|previously\s+treated|prior|after|following)\b[^.;,()]{0,70}?"
+                                  r"\b(?:such\s+as|including|like)\s+$", re.I)
+
+
+def prior_therapy(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the drug named at `start` is a therapy the population had before, not one it is given."""
+    return bool(PRIOR_THERAPY.search(text[max(floor, start - 40):start])
+                or _PRIOR_CLASS_EXAMPLE.search(text, max(floor, start - 110), start))
+
+
 # "a next-generation X therapeutic drug candidate", "an oral X formulation": a drug X named as
 # what another product is made from or improves on, not the product
 _MODIFIES_PRODUCT = re.compile(r"[\s-]+(?:based\b|therapeutics?\b|drug\b|candidates?\b|formulations?\b|analogu?es?\b|"
@@ -730,7 +743,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     # before ("progressed on X"), nor one named as what another product is made from ("a next-generation X candidate")
     after = [d for d in leading if d.start >= mention.end and (not own or d.name in own)
              and not _inside_parenthesis(text, mention.end, d.start)
-             and not PRIOR_THERAPY.search(text[max(mention.end, d.start - 40):d.start])
+             and not prior_therapy(text, d.start, mention.end)
              and not _MODIFIES_PRODUCT.match(text, d.end)]
     same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
     if same_clause:
