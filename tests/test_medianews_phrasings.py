@@ -40,3 +40,11 @@ def test_an_arm_defined_by_a_past_therapy_exemplified_is_given_the_studied_drug(
         "In arm A, the ORR was 76%; in arm B, the ORR was 63%."))
     assert {(c.drug, c.label) for c in ex.cohorts} == {("ZX-101", "A"), ("ZX-101", "B")}
     assert {(r.drug, r.cohort, r.value) for r in ex.results} == {("ZX-101", "A", 76), ("ZX-101", "B", 63)}
+
+
+def test_an_affiliation_with_a_city_and_a_second_role_still_splits_title_and_institution():
+    ex = run(ARTICLE.format(
+        '"This fills a gap," said Mara Okonkwo, MD, director of the lymphoma program at Fairhaven Cancer Institute '
+        "in Boston and the study's principal investigator."))
+    assert {(p.name, p.role, p.organization) for p in ex.people} == {
+        ("Mara Okonkwo", "director of the lymphoma program", "Fairhaven Cancer Institute")}

@@ -50,7 +50,9 @@ NOT_A_NAME = re.compile(
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
     r"Pharmaceuticals|Biopharma)\b"
 )
-ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?\s*$")
+ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?"
+                     # "... at Example Institute in Boston and the study's lead author": a second role after the first
+                     r"(?:\s*,?\s+and\s+(?:the|a|an)\s+[\w'’ -]+)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
 
 # Credentials the degree list does not know, stop included ("MHSc.", "FMedSci."): two capitals or more in one
