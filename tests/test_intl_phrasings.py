@@ -1,0 +1,32 @@
+"""Phrasings of international and non-oncology releases found by the held-out intl set
+(tests/heldout_intl), written anew with invented names: listings that share their parenthetical
+with a defined term, exchanges named in full, and other constructions of European and Asian issuers."""
+from __future__ import annotations
+
+import pytest
+
+from test_extractors import make_release, run, same
+
+
+@pytest.mark.parametrize(
+    "opening,ticker,exchange",
+    [
+        ('Zentrix Pharma Co., Ltd. (TSE: 4590, "Zentrix") today announced a corporate update.', "4590", "TSE"),
+        ('Zentrix Pharma Co., Ltd. ("Zentrix" or the "Company", HKEX: 2288), a vaccine company, announced today a '
+         'corporate update.', "2288", "HKEX"),
+        ('Zentrix Pharma Co., Ltd. (the "Company", SIX: ZNTX) today announced a corporate update.', "ZNTX", "SIX"),
+    ],
+)
+def test_a_listing_beside_a_defined_term_still_gives_ticker_and_exchange(opening, ticker, exchange):
+    companies = run(make_release(opening)).companies
+    zentrix = [c for c in companies if same(c.name, "Zentrix Pharma Co., Ltd.")]
+    assert [(c.ticker, c.exchange) for c in zentrix] == [(ticker, exchange)]
+
+
+def test_an_exchange_named_in_full_before_its_listing_is_no_company():
+    about = ("About Zentrix Pharma\n\nZentrix Pharma Co., Ltd. is a neuroscience company. Its shares are listed on "
+             "the Prime Market of the Tokyo Stock Exchange (TSE: 4590).")
+    extraction = run(make_release('Zentrix Pharma Co., Ltd. (TSE: 4590) today announced a corporate update.', about=about))
+    names = {c.name for c in extraction.companies}
+    assert not any("Stock Exchange" in name for name in names)
+    assert [(c.ticker, c.exchange) for c in extraction.companies if same(c.name, "Zentrix Pharma Co., Ltd.")] == [("4590", "TSE")]
