@@ -30,3 +30,26 @@ def test_an_exchange_named_in_full_before_its_listing_is_no_company():
     names = {c.name for c in extraction.companies}
     assert not any("Stock Exchange" in name for name in names)
     assert [(c.ticker, c.exchange) for c in extraction.companies if same(c.name, "Zentrix Pharma Co., Ltd.")] == [("4590", "TSE")]
+
+
+# -- designations of several agencies in one release --------------------------------------------------
+
+from test_extractors import announce, designations  # noqa: E402
+
+
+def test_a_programme_of_one_agency_keeps_it_in_a_list_of_several_agencies_grants():
+    ex = announce("ACM-101 previously received orphan designation from the European Commission in 2023, and an "
+                  "Innovation Passport under the Innovative Licensing and Access Pathway (ILAP) from the MHRA in "
+                  "October 2025.")
+    got = designations(ex)
+    assert ("orphan_drug", "EC", None, "2023") in got
+    assert ("other", "MHRA", None, "2025-10") in got
+    assert not any(t == "other" and agency == "EC" for t, agency, _, _ in got)
+
+
+def test_a_quotation_naming_granted_designations_adds_no_indication():
+    ex = announce("The FDA has granted RMAT designation to ACM-101 for the treatment of Zentrix syndrome.",
+                  "\u201cReceiving RMAT within the quarter shows that regulators see the urgency of treating children "
+                  "with Zentrix syndrome before decline sets in,\u201d said Dr. Mara Okonkwo, Chief Executive Officer.")
+    got = [d for d in designations(ex) if d[0] == "rmat"]
+    assert got == [("rmat", "FDA", "zentrix syndrome", None)]
