@@ -53,3 +53,22 @@ def test_a_quotation_naming_granted_designations_adds_no_indication():
                   "with Zentrix syndrome before decline sets in,\u201d said Dr. Mara Okonkwo, Chief Executive Officer.")
     got = [d for d in designations(ex) if d[0] == "rmat"]
     assert got == [("rmat", "FDA", "zentrix syndrome", None)]
+
+
+# -- responder rates in the passive --------------------------------------------------------------------
+
+from test_extractors import results  # noqa: E402
+
+
+def test_a_response_achieved_or_observed_in_a_share_of_patients_is_a_rate():
+    ex = announce("The Phase 2 HARBOR trial of ACM-101 enrolled 40 patients with Zentrix syndrome.",
+                  "In Cohort 2 (n=8), the overall response rate was 75%, and complete responses were achieved in 50% "
+                  "of patients.", "Partial responses were observed in 30% of patients.")
+    assert {("ORR", 75, None, "%", "2", False), ("CR", 50, None, "%", "2", False), ("PR", 30, None, "%", None, False)} \
+        <= results(ex)
+
+
+def test_a_mean_change_observed_in_a_score_is_no_result():
+    ex = announce("The Phase 2 HARBOR trial of ACM-101 enrolled 40 patients with Zentrix syndrome.",
+                  "A mean improvement of 18.4 minutes in sleep latency was observed in the high-dose cohort.")
+    assert not results(ex)
