@@ -72,3 +72,19 @@ def test_a_mean_change_observed_in_a_score_is_no_result():
     ex = announce("The Phase 2 HARBOR trial of ACM-101 enrolled 40 patients with Zentrix syndrome.",
                   "A mean improvement of 18.4 minutes in sleep latency was observed in the high-dose cohort.")
     assert not results(ex)
+
+
+# -- how often a dose cohort is dosed ----------------------------------------------------------------
+
+from test_extractors import TRIAL as ACME_TRIAL  # noqa: E402
+
+
+@pytest.mark.parametrize("schedule,regimen", [
+    ("subcutaneous ACM-101 every three months", "multiple"),
+    ("ACM-101 10 mg or 20 mg once daily", "multiple"),
+    ("ACM-101 by a single intravenous infusion", "single"),
+])
+def test_a_schedule_stated_for_the_study_sets_the_dose_cohorts_regimen(schedule, regimen):
+    ex = announce(ACME_TRIAL, f"Patients received {schedule} in one of two dose cohorts: the 10 mg cohort and the 20 mg cohort.")
+    cohorts = {c.label: c for c in ex.cohorts}
+    assert cohorts["10 mg"].regimen == regimen and cohorts["20 mg"].regimen == regimen
