@@ -88,3 +88,24 @@ def test_a_schedule_stated_for_the_study_sets_the_dose_cohorts_regimen(schedule,
     ex = announce(ACME_TRIAL, f"Patients received {schedule} in one of two dose cohorts: the 10 mg cohort and the 20 mg cohort.")
     cohorts = {c.label: c for c in ex.cohorts}
     assert cohorts["10 mg"].regimen == regimen and cohorts["20 mg"].regimen == regimen
+
+
+# -- a study's population written as the release's own abbreviation ---------------------------------
+
+
+def _trials(ex):
+    return {(t.phase, t.name, t.indication) for t in ex.trials}
+
+
+def test_a_planned_study_in_an_abbreviated_disease_keeps_that_population():
+    ex = announce("The Phase 2 HARBOR trial of ACM-101 enrolled 24 patients with Zentrix familial lipodystrophy (ZFL).",
+                  "Acme expects to start the pivotal Phase 3 HARBOR-3 trial in ZFL in mid-2026, and a Phase 2 study of "
+                  "ACM-101 in severe hypertriglyceridaemia is planned.")
+    assert ("3", "HARBOR-3", "Zentrix familial lipodystrophy (ZFL)") in _trials(ex)
+
+
+def test_an_abbreviation_heading_a_list_of_indications_is_no_study_population():
+    ex = announce("ACM-101 is being developed for Zentrix familial lipodystrophy (ZFL), Korrin syndrome (KS) and "
+                  "Valdor disease (VD). Having completed its Phase 1 single ascending dose study, it is ready to advance.",
+                  "Acme is progressing ACM-101 for ZFL, KS and VD.")
+    assert [t.indication for t in ex.trials if t.phase == "1"] == [None]

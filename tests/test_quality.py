@@ -19,10 +19,10 @@ from trialgraph.pipeline import build
 # heldout_news and heldout_wire are releases we wrote ourselves (invented names, tests/heldout_*),
 # with gold written before their first scoring (0.82 and 0.80 then); tuned on since. heldout_updates
 # (quarterly/annual business updates and big-pharma results releases) scored 0.93 blind. heldout_intl
-# (non-oncology, international issuers, several agencies' designations) scored 0.84 blind.
+# (non-oncology, international issuers, several agencies' designations) scored 0.84 blind (0.88 after its fixes).
 FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "validation": (0.83, 0.65),
           "real": (0.93, 0.74), "heldout_news": (0.95, 0.80), "heldout_wire": (0.95, 0.80),
-          "heldout_updates": (0.97, 0.90), "heldout_intl": (0.85, 0.50)}
+          "heldout_updates": (0.97, 0.90), "heldout_intl": (0.87, 0.60)}
 HERE = Path(__file__).parent
 OWN_GOLD = {"real": HERE / "gold_real", "heldout_news": HERE / "gold_heldout_news",
             "heldout_wire": HERE / "gold_heldout_wire", "heldout_updates": HERE / "gold_heldout_updates",
