@@ -109,3 +109,15 @@ def test_an_abbreviation_heading_a_list_of_indications_is_no_study_population():
                   "Valdor disease (VD). Having completed its Phase 1 single ascending dose study, it is ready to advance.",
                   "Acme is progressing ACM-101 for ZFL, KS and VD.")
     assert [t.indication for t in ex.trials if t.phase == "1"] == [None]
+
+
+# -- datelines ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dateline,location", [
+    ("LEIDEN, the Netherlands, 5 May 2026 -- ", "Leiden, Netherlands"),
+    ("LONDON, the United Kingdom, 5 May 2026 -- ", "London, United Kingdom"),
+])
+def test_a_dateline_country_with_its_article(dateline, location):
+    ex = run(make_release("Acme Oncology, Inc. today announced a corporate update.", dateline=dateline))
+    assert (ex.release.date, ex.release.location) == ("2026-05-05", location)
