@@ -22,7 +22,8 @@ DATE_RE = re.compile(
 # The wire's name may stand between place and date: "WATERTOWN, Mass.--(BUSINESS WIRE)--February 10, 2025".
 _WIRE_BETWEEN = r"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*)"
 DATELINE_RE = re.compile(
-    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*[A-Z][A-Za-z. ]*?){{0,2}}"
+    # "LEIDEN, the Netherlands, 5 May 2026 --": a country may keep its article
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*(?:the\s+)?[A-Z][A-Za-z. ]*?){{0,2}}"
     rf"(?:\s+(?:and|&)\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
     rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})"
 )

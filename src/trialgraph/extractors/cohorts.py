@@ -442,9 +442,12 @@ def _document_regimen(ctx: Context) -> str | None:
     return "single" if single else None
 
 
-_REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|\d) weeks\b|\bcycles?\b"))
+# "every three months", "10 mg once daily", "twice-daily": a schedule of doses, not one administration
+_REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|six|\d+) (?:weeks|months)\b|\bcycles?\b"
+                                   r"|\b(?:once|twice)[- ]daily\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
-    r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b", re.I))
+    r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of|by|to) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b"
+    r"|\bthe same single (?:[\w-]+ ){0,2}(?:infusion|injection|dose)\b", re.I))
 
 
 # How a methods sentence or a table caption gives every patient the same dose: "Patients received

@@ -34,10 +34,14 @@ NAME_WITH_SUFFIX = re.compile(
     rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
 )
 EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
+# A defined term may share the parenthetical with the listing, before or after it:
+# '("Acme" or the "Company"; HKEX: 1234)', '(TSE: 4567, "Acme")'.
+_DEFINED_TERMS = r"(?:the\s+)?\"[^\"()]{1,40}\"(?:\s+or\s+(?:the\s+)?\"[^\"()]{1,40}\")*"
 TICKER = re.compile(
     # "(Nasdaq: ACME, ACMEW)": a second ticker (warrants, units) of the same listing
-    r"\((?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
-    r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)\)",
+    r"\((?:" + _DEFINED_TERMS + r"\s*[;,]\s*)?"
+    r"(?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
+    r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)(?:" + _DEFINED_TERMS + r")?\)",
     re.I,
 )
 LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?(?P<ticker>[A-Z0-9.]{1,8})", re.I)
@@ -316,6 +320,8 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
     for match in TICKER.finditer(text):
         name, short = _name_before(text, match.start())
         if not name:
+            continue
+        if name.lower() in lexicons.exchanges():  # "listed on the Tokyo Stock Exchange (TSE: 4567)"
             continue
         part = LISTING_PART.search(match.group("listing"))
         exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())

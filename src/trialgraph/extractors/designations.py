@@ -23,6 +23,7 @@ AGENCY_OF_TYPE = {
     "fast_track": "FDA", "breakthrough_therapy": "FDA", "priority_review": "FDA", "rare_pediatric_disease": "FDA",
     "accelerated_approval": "FDA", "rmat": "FDA", "prime": "EMA", "priority_medicine": "EMA",
 }
+QUOTED = re.compile(r"\s*[\"“]")
 SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
 # "ZX-101 for the treatment of X has been granted ...": the drug's indication as the subject of the grant
 # "ZX-101, an oral therapy for X, has received ...": the same in an apposition
@@ -109,6 +110,18 @@ def extract_designations(ctx: Context) -> None:
         if not named:  # a programme of one agency ("PRIME") is that agency's, whatever the paragraph named before
             stated = [DesignationFact(f.drug, f.type, implied.get(f.type, f.agency), f.evidence, f.indication, f.date)
                       for f in stated]
+        else:
+            # "orphan designation from the EC in 2023 and an Innovation Passport from the MHRA": a programme
+            # one agency runs is that agency's when the sentence names it, whichever agency stands nearer
+            own = {code: agency for code, agency in _implied_agencies(text, types).items()
+                   if any(a[2] == agency for a in agencies)}
+            stated = [DesignationFact(f.drug, f.type, own.get(f.type, f.agency), f.evidence, f.indication, f.date)
+                      for f in stated]
+        if QUOTED.match(text):
+            # a quotation names grants the release has stated ("Receiving RMAT and PRIME is a signal that
+            # regulators see the urgency of treating X"): it is no new grant, and its words no indication
+            known = {(f.drug, f.type, f.agency) for f in found.values()}
+            stated = [f for f in stated if (f.drug, f.type, f.agency) not in known]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
         if stated and all(f.date is None for f in stated):

@@ -102,6 +102,7 @@ def normalize_place(place: str) -> str | None:
     parts = [p.strip() for p in first.split(",") if p.strip()]
     if not parts:
         return None
+    parts[1:] = [re.sub(r"^[Tt]he\s+", "", p) for p in parts[1:]]  # "LEIDEN, the Netherlands"
     city = _title(parts[0])
     if len(parts) > 2 and lexicons.countries().get(parts[-1].lower()) == "United States":
         parts = parts[:2]  # "SAN DIEGO, CA, USA": the state says more than the country

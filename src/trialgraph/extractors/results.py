@@ -31,7 +31,9 @@ LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
     r"averaged|reaching|rose to|increased to|improved to|remained|remains|ranges from|ranged from|range of|as low as|"
     r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
-    r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
+    r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
+    # the passive with its population: "complete responses were achieved in 50% of patients"
+    r"(?:achieved|observed|seen|reported|noted)\s+in)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
     re.I,
 )
 # Words that make a figure one quoted for comparison, when they stand in the figure's own

@@ -184,8 +184,11 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and not populations and _defined_disease(candidate, ctx):
-            return candidate  # "for HAE", defined earlier as "hereditary angioedema (HAE)"
+        if candidate and _defined_disease(candidate, ctx) and (
+                not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
+            # "for HAE", "a Phase 3 trial in HAE", defined earlier as "hereditary angioedema (HAE)"; as a trial's
+            # population only alone ("for DPN, CIPN and IBS" names the drug's indications, not one study's)
+            return candidate
         if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
