@@ -135,33 +135,3 @@ def test_a_map_refused_for_an_unknown_name_leaves_no_process_waiting(built, tmp_
     assert result.exit_code != 0
     assert not (tmp_path / "map.html").exists()
     assert set(sparql._EARLY) == before
-
-
-def _quads(store) -> set:
-    return {(q.subject, q.predicate, q.object, q.graph_name) for q in store}
-
-
-def test_one_cutter_gives_each_set_of_queries_the_store_it_would_get_alone(built):
-    from trialgraph.query_subset import cut_apart, store_for
-
-    sets = [[f"PREFIX tg: <{TG}> SELECT * WHERE {{ GRAPH ?g {{ ?d tg:developedBy ?c }} }}"],
-            [f"PREFIX tg: <{TG}> SELECT * WHERE {{ GRAPH ?g {{ ?t tg:studiesDrug ?d ; tg:phase ?p }} }}"]]
-    cut = cut_apart(built, sets)
-    stores = [cut.load(0), cut.load(1)]
-    assert cut.reap() == 0
-    for store, queries in zip(stores, sets):
-        assert len(store) > 0 and _quads(store) == _quads(store_for(built, queries))
-    assert not _quads(stores[0]) & _quads(stores[1])
-
-
-def test_a_stream_the_cutter_left_unfinished_loads_as_nothing(built, tmp_path):
-    from trialgraph.query_subset import cut_apart
-
-    path = tmp_path / "late.trig"  # the unexpected line near the end: the cutter has written most of each stream
-    text = built.read_text(encoding="utf-8")
-    at = text.rindex("\n        ")
-    path.write_text(text[:at] + "\n      " + text[at + len("\n        "):], encoding="utf-8")
-    cut = cut_apart(path, [[f"PREFIX tg: <{TG}> SELECT * WHERE {{ GRAPH ?g {{ ?d tg:developedBy ?c }} }}"],
-                           [f"PREFIX tg: <{TG}> SELECT * WHERE {{ GRAPH ?g {{ ?d a ?c }} }}"]])
-    assert cut.load(0) is None and cut.load(1) is None
-    assert cut.reap() != 0

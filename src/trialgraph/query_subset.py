@@ -142,148 +142,48 @@ class _Unexpected(Exception):
 
 
 def filtered_block(built: BuiltFile, name: str, start: int, end: int, predicates: frozenset[str],
-                   verbs: dict[bytes, tuple[bool, ...]]) -> bytes:
+                   verbs: dict[bytes, bool]) -> bytes:
     """The block's TriG with only the triples whose predicate is in
     `predicates` (a subject left with none is dropped); b"" if none is left.
     `verbs` caches each predicate token's verdict."""
-    return filtered_blocks(built, name, start, end, [predicates], verbs)[0]
-
-
-def filtered_blocks(built: BuiltFile, name: str, start: int, end: int, predicate_sets: list[frozenset[str]],
-                    verbs: dict[bytes, tuple[bool, ...]]) -> list[bytes]:
-    """filtered_block for each of `predicate_sets`, the block's lines split
-    once for all of them; `verbs` caches each predicate token's verdicts."""
-    outs: list[list[bytes]] = [[] for _ in predicate_sets]
+    out = []
     subject = None
-    kept: list[list[bytes]] = [[] for _ in predicate_sets]
+    kept: list[bytes] = []
 
     def close() -> None:
-        for out, lines in zip(outs, kept):
-            if lines:
-                out.append(b"    " + subject + b" " + b" ;\n        ".join(lines) + b" .\n")
+        if kept:
+            out.append(b"    " + subject + b" " + b" ;\n        ".join(kept) + b" .\n")
 
     for line in built.data[start:end].split(b"\n")[:-1]:
         if line.startswith(b"        "):
             if subject is None:
                 raise _Unexpected
-            triple = line[8:]
+            verb, _, rest = line[8:].partition(b" ")
         elif line.startswith(b"    ") and line[4:5] != b" ":
             close()
-            subject, _, triple = line[4:].partition(b" ")
-            kept = [[] for _ in predicate_sets]
+            subject, _, tail = line[4:].partition(b" ")
+            kept = []
+            verb, _, rest = tail.partition(b" ")
         else:
             raise _Unexpected
-        space = triple.find(b" ")
-        if not (triple.endswith(b" ;") or triple.endswith(b" .")) or space == len(triple) - 2:
-            raise _Unexpected  # not "verb objects ;" or "verb objects ."
-        verb = triple[:space]
-        verdicts = verbs.get(verb)
-        if verdicts is None:
+        if not (rest.endswith(b" ;") or rest.endswith(b" .")):
+            raise _Unexpected
+        wanted = verbs.get(verb)
+        if wanted is None:
             iri = RDF_TYPE if verb == b"a" else built.iri(verb)
             if iri is None:
                 raise _Unexpected
-            verdicts = verbs[verb] = tuple(iri in predicates for predicates in predicate_sets)
-        for lines, wanted in zip(kept, verdicts):
-            if wanted:
-                lines.append(triple[:-2])
-        if triple.endswith(b" ."):
+            wanted = verbs[verb] = iri in predicates
+        if wanted:
+            kept.append(verb + b" " + rest[:-2])
+        if rest.endswith(b" ."):
             close()
-            subject, kept = None, [[] for _ in predicate_sets]
+            subject, kept = None, []
     if subject is not None:
         raise _Unexpected  # a subject's last line must end with " ."
-    graph = b"\n" + f"<{name}>".encode("utf-8") + b" {\n"
-    return [graph + b"".join(out) + b"}\n" if out else b"" for out in outs]
-
-
-CUT_END = b"\n# cut whole\n"  # a cutter's last line: a stream without it was cut short (a TriG comment)
-
-
-class Cut:
-    """The streams of one forked cutter, one per set of queries: each is the
-    graph file with only the triples its queries read, loaded by whichever
-    process calls load(); a stream whose cutter failed loads as None."""
-
-    def __init__(self, pid: int, streams: list[int]) -> None:
-        self.pid, self.streams = pid, streams
-
-    def load(self, index: int) -> pyoxigraph.Store | None:
-        tail = _Tail(open(self.streams[index], "rb", buffering=0))
-        self.streams[index] = None
-        store = pyoxigraph.Store()
-        try:
-            with tail.stream:
-                store.load(tail, format=pyoxigraph.RdfFormat.TRIG)
-        except (SyntaxError, ValueError, OSError):
-            return None
-        return store if tail.last.endswith(CUT_END) else None
-
-    def drop(self, index: int) -> None:
-        """Close a stream this process does not read (the process that does keeps its copy)."""
-        if self.streams[index] is not None:
-            os.close(self.streams[index])
-            self.streams[index] = None
-
-    def reap(self) -> int:
-        """The cutter's exit status once it has ended (its readers must have read or dropped their streams)."""
-        for index in range(len(self.streams)):
-            self.drop(index)
-        if self.pid is None:
-            return 0
-        status = os.waitpid(self.pid, 0)[1]
-        self.pid = None
-        return status
-
-
-class _Tail:
-    """A stream for Store.load that keeps the last bytes read (Cut checks CUT_END)."""
-
-    def __init__(self, stream) -> None:
-        self.stream, self.last = stream, b""
-
-    def read(self, size: int = -1) -> bytes:
-        data = self.stream.read(size)
-        if data:
-            self.last = (self.last + data)[-len(CUT_END):]
-        return data
-
-    def readable(self) -> bool:
-        return True
-
-
-def cut_apart(path: Path, query_sets: list[list[str]]) -> Cut | None:
-    """One forked cutter writing, for each set of queries, the graph file with
-    only the triples whose predicate those queries read (every line is split
-    once for all the sets); None for a file not written by a build, queries
-    that cannot be narrowed, or no fork."""
-    built = blocks(path) if hasattr(os, "fork") else None
-    reads = [query_reads(queries) for queries in query_sets] if built is not None else [None]
-    if any(found is None for found in reads):
-        return None
-    pipes = [os.pipe() for _ in reads]
-    pid = os.fork()
-    if pid == 0:  # the cutter: exits non-zero, without CUT_END, on a line it does not expect
-        status = 1
-        try:
-            for readable, _ in pipes:
-                os.close(readable)
-            outs = [open(writable, "wb", buffering=1 << 20) for _, writable in pipes]
-            for out in outs:
-                out.write(bytes(built.header))
-            predicate_sets = [found[0] for found in reads]
-            verbs: dict[bytes, tuple[bool, ...]] = {}
-            for block in built.blocks:
-                for out, text in zip(outs, filtered_blocks(built, *block, predicate_sets, verbs)):
-                    if text:
-                        out.write(text)
-            for out in outs:
-                out.write(CUT_END)
-                out.close()
-            status = 0
-        finally:
-            os._exit(status)
-    for _, writable in pipes:
-        os.close(writable)
-    return Cut(pid, [readable for readable, _ in pipes])
+    if not out:
+        return b""
+    return b"\n" + f"<{name}>".encode("utf-8") + b" {\n" + b"".join(out) + b"}\n"
 
 
 def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
@@ -291,24 +191,43 @@ def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
     `queries` read (for queries whose rows span releases, like the map's);
     None for a file not written by a build or queries that cannot be narrowed.
     A forked process cuts the blocks while this one loads what it has cut."""
+    built = blocks(path)
+    reads = query_reads(queries) if built is not None else None
+    if reads is None:
+        return None
     if not hasattr(os, "fork"):
-        built = blocks(path)
-        reads = query_reads(queries) if built is not None else None
-        if reads is None:
-            return None
         try:
             return _load(built, reads[0], built.blocks)
         except (_Unexpected, SyntaxError, ValueError):
             return None
-    cut = cut_apart(path, [queries])
-    if cut is None:
-        return None
-    store = cut.load(0)
-    return store if cut.reap() == 0 else None
+    readable, writable = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the cutter: writes the filtered TriG, exits non-zero on a line it does not expect
+        status = 1
+        try:
+            os.close(readable)
+            with open(writable, "wb", buffering=1 << 20) as out:
+                out.write(bytes(built.header))
+                verbs: dict[bytes, bool] = {}
+                for block in built.blocks:
+                    out.write(filtered_block(built, *block, reads[0], verbs))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writable)
+    store = pyoxigraph.Store()
+    try:
+        with open(readable, "rb") as stream:
+            store.load(stream, format=pyoxigraph.RdfFormat.TRIG)
+    except (SyntaxError, ValueError, OSError):
+        store = None
+    finally:
+        _, status = os.waitpid(pid, 0)
+    return store if status == 0 else None
 
 
 def _load(built: BuiltFile, predicates: frozenset[str], chosen: list) -> pyoxigraph.Store:
-    verbs: dict[bytes, tuple[bool, ...]] = {}
+    verbs: dict[bytes, bool] = {}
     parts = [bytes(built.header)]
     for block in chosen:
         parts.append(filtered_block(built, *block, predicates, verbs))

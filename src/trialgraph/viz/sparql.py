@@ -34,24 +34,16 @@ def map_store(path: Path) -> pyoxigraph.Store:
     releases: no inferred links, no extractor and zone records). The EARLY
     queries are answered by a forked process from its own store, loaded and
     queried while this one loads the rest: this store then holds no evidence
-    selectors (1.56 M quads at 10,000, the other 1.26 M) and the second core
-    works while this one loads; rows_shared collects their rows. One forked
-    cutter writes both stores' triples (query_subset.cut_apart)."""
-    from ..query_subset import cut_apart, store_for
+    selectors (0.57 M quads at 10,000) and the second core works while this
+    one loads; rows_shared collects their rows."""
+    from ..query_subset import store_for
     from ..sparql.params import RESOLVER_QUERIES
 
     names = [p.stem for p in sorted((queries_dir() / "viz").glob("*.rq"))]
     texts = [query_text(name) for name in names if name not in EARLY]
     texts.append((queries_dir() / "metric-timeline.rq").read_text(encoding="utf-8"))
-    texts += list(RESOLVER_QUERIES)
-    # one cutter for both stores: each line of the file is split once, not once per store
-    cut = cut_apart(Path(path), [texts, [query_text(name) for name in EARLY]])
-    early = _Early(Path(path), EARLY, cut)
-    if cut is None:
-        store = store_for(Path(path), texts)
-    else:
-        cut.drop(1)  # the early process reads it
-        store = cut.load(0)
+    early = _Early(Path(path), EARLY)
+    store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
     if store is None:
         early.close()
         return open_store(path)
@@ -67,40 +59,28 @@ def discard(store: pyoxigraph.Store) -> None:
 
 
 class _Early:
-    """A forked process that loads the triples `names` read (from its stream
-    of `cut`, else store_for) and answers them; rows() is None when it could
-    not (a file the cutter refuses) or it failed."""
+    """A forked process that loads the triples `names` read (store_for) and
+    answers them; rows() is None when it could not (a file the cutter
+    refuses) or it failed."""
 
-    def __init__(self, path: Path, names: tuple[str, ...], cut=None) -> None:
+    def __init__(self, path: Path, names: tuple[str, ...]) -> None:
         from ..forked import Forked
 
-        self.path, self.names, self.cut = path, names, cut
-        # where fork is not available: here, when asked; a cut's stream is read only by the child
-        self.process = Forked(lambda: self._answer(path, names, cut), None if cut is None else lambda: None)
+        self.path, self.names = path, names
+        self.process = Forked(lambda: self._answer(path, names))  # where fork is not available: here, when asked
 
     @staticmethod
-    def _answer(path: Path, names: tuple[str, ...], cut):
+    def _answer(path: Path, names: tuple[str, ...]):
         from ..query_subset import store_for
 
-        if cut is None:
-            store = store_for(path, [query_text(name) for name in names])
-        else:
-            cut.drop(0)
-            store = cut.load(1)
+        store = store_for(path, [query_text(name) for name in names])
         return None if store is None else {name: _select(store, name, None) for name in names}
 
     def rows(self) -> dict[str, list[dict]] | None:
-        found = self.process.result()
-        self._reap()
-        return found
+        return self.process.result()
 
     def close(self) -> None:
         self.process.cancel()
-        self._reap()
-
-    def _reap(self) -> None:
-        if self.cut is not None:
-            self.cut.reap()  # its streams are read (or their reader is gone): it has ended or will
 
 
 # id(store) -> (store, the process answering its EARLY queries); the entry holds the store so
