@@ -254,8 +254,9 @@ def test_a_rule_input_summary_holds_the_links_and_every_subject():
                   f"{result} <https://w3id.org/trialgraph/ontology#asOf> \"2024-01-01\"^^<http://www.w3.org/2001/XMLSchema#date>\n"
                   f"<https://example.org/elsewhere> <https://w3id.org/trialgraph/ontology#aboutDrug> {drug}\n")
     links, subjects = rules.rule_input_summary(rule_input)
-    # a type, a literal, a foreign subject and a solitary predicate (rules.solitary_predicates) join nothing
-    assert links == f"{trial} {drug}\n"
+    # a literal, a foreign subject and a solitary predicate (rules.solitary_predicates) join nothing;
+    # of the types, only a trial's joins it to the graph stating it (trial-latest-mention.rq)
+    assert links == f"{trial} {drug}\n{trial} {rules._IN_GRAPH}\n"
     # a subject that is not one of our nodes is marked, so its graph is never skipped
     assert subjects.splitlines() == [trial, drug, result, "*"]
 

@@ -34,7 +34,7 @@ from .output import write_atomic
 from .rules import remember_rule_predicates, rule_predicates, solitary_predicates
 
 STATE_FILE = FOLDER_FILES[1]
-STATE_FORMAT = 4  # 4: links leave out solitary_predicates()
+STATE_FORMAT = 5  # 4: links leave out solitary_predicates(); 5: each trial linked to its graph (rules._IN_GRAPH)
 
 
 # ------------------------------------------------------------- what resolve reads

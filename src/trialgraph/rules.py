@@ -21,7 +21,7 @@ from typing import Iterable, Iterator
 from rdflib import RDF, Dataset, Literal, URIRef, Variable
 
 from .iris import INFERRED_GRAPH
-from .vocab import TGID
+from .vocab import TG, TGID
 from .quads import TermWriter
 from .resources import queries_dir
 from .sparql.engines import from_oxigraph, to_oxigraph
@@ -354,18 +354,16 @@ def infer_rendered_changed(sink, touched: set[str], previous: str) -> list[tuple
         if graph.rule_summary is None:
             graph.rule_summary = rule_input_summary(as_text(text))
         links, subjects = graph.rule_summary
+        subjects = subjects.splitlines()
+        # only a release's graph states its own node; the entities graph, which
+        # types every trial too, joins nothing this way
+        own = g in subjects
         for link in links.splitlines():
             s, _, o = link.partition(" ")
-            components.union(s, o)
-        subjects = subjects.splitlines()
-        if g in subjects:
-            # A release's graph states the release node itself, and a rule may join
-            # a node to the graph it is stated in (trial-latest-mention.rq: a trial
-            # and the dates of the releases mentioning it): a link. The entities
-            # graph never states its own name, so it joins nothing this way.
-            for s in subjects:
-                if s != _OTHER:
-                    components.union(g, s)
+            if o != _IN_GRAPH:
+                components.union(s, o)
+            elif own:
+                components.union(s, g)
         graphs.append((g, text, subjects))
     find = components.find
     hit = {find(n) if n in components.parent else n for n in touched}
@@ -387,6 +385,13 @@ def infer_rendered_changed(sink, touched: set[str], previous: str) -> list[tuple
 
 
 _OTHER = "*"  # in a summary's subjects: some subject is not one of our nodes
+# A rule joins a trial to the graph that states it (trial-latest-mention.rq: a
+# trial and the dates of the releases mentioning it), so a summary links each
+# trial to its graph, written as this token. Linking every node of a release
+# graph to the release joined nearly all releases into one component (through
+# their issuers and agencies): --into +100 re-ran the rules on 9,000 releases.
+_IN_GRAPH = "<@graph>"
+_TRIAL_TYPE = f"<{RDF.type}> <{TG.ClinicalTrial}>"
 
 
 def rule_input_summary(rule_input: str) -> tuple[str, str]:
@@ -407,6 +412,8 @@ def rule_input_summary(rule_input: str) -> tuple[str, str]:
             subjects[s] = None
             if o.startswith(_NODE) and p not in solitary:
                 links.append(f"{s} {o}\n")
+            elif rest == _TRIAL_TYPE:
+                links.append(f"{s} {_IN_GRAPH}\n")
     return "".join(links), "".join(f"{s}\n" for s in subjects)
 
 
