@@ -366,6 +366,10 @@ def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, 
     if dose:
         value, unit, regimen, schedule = dose
         regimen = regimen or doc_regimen
+    elif mention.kind in ("number", "arm"):
+        # "Cohort 1 (ages 6-12), Cohort 2 (ages 2-5) ... All cohorts receive the same single dose": a group labelled by
+        # number or letter and defined by who is in it is dosed on the schedule the release states for the study
+        regimen = doc_regimen
     existing = cohorts.get(label)
     if existing is None:
         cohorts[label] = CohortFact(label, _drug_of(ctx, trial, sentence), Evidence.of(sentence, NAME), trial=trial,
@@ -444,7 +448,8 @@ def _document_regimen(ctx: Context) -> str | None:
 
 # "every three months", "10 mg once daily", "twice-daily": a schedule of doses, not one administration
 _REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|six|\d+) (?:weeks|months)\b|\bcycles?\b"
-                                   r"|\b(?:once|twice)[- ]daily\b"))
+                                   r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice) (?:a|per) (?:day|week)\b"
+                                   r"|\b(?:daily|weekly) dos(?:es|ing)\b|\bQ[1-4]W\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
     r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of|by|to) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b"
     r"|\bthe same single (?:[\w-]+ ){0,2}(?:infusion|injection|dose)\b", re.I))
