@@ -28,3 +28,32 @@ def test_a_group_without_a_stated_schedule_keeps_no_regimen():
     ex = announce(STUDY, "The study enrolls patients into Cohort 1 (ages 6-12) and Cohort 2 (ages 2-5).",
                   "In Cohort 1 (n=8), the objective response rate was 25%.")
     assert {c.label: c.regimen for c in ex.cohorts} == {"1": None, "2": None}
+
+
+def test_another_studys_schedule_in_the_same_release_is_not_the_groups():
+    ex = announce("Zentrix Bio reported results from the randomised Phase 2 ZENITH-2 trial of ZX-101. In Arm A, 40 patients "
+                  "received ZX-101 plus ZX-900; in Arm B, 41 patients received ZX-900 alone.",
+                  "Separately, Morrow Bio presented data for MB-7 from its Phase 1 MORROW-1 study. The company selected "
+                  "2.0 mg/kg, given every three weeks, as its recommended dose.")
+    assert {c.label: c.regimen for c in ex.cohorts if c.label in ("A", "B")} == {"A": None, "B": None}
+
+
+def test_a_stage_that_lists_its_cohorts_gives_them_its_dose_and_is_no_cohort():
+    ex = announce("ZENITH-1 is a two-part Phase 1/2 trial. Part 1 enrolled 30 patients across five dose levels from "
+                  "100 mg to 600 mg once daily. Part 2 is evaluating ZX-101 at the recommended Phase 2 dose of 400 mg "
+                  "taken orally once daily in three expansion cohorts:",
+                  "- Cohort A: lung cancer, ZX-101 alone;\n- Cohort B: colorectal cancer, ZX-101 400 mg plus ZX-900;\n"
+                  "- Cohort C: pancreatic cancer, ZX-101 alone.",
+                  "In Cohort A (n=40), the objective response rate was 41%.")
+    cohorts = {c.label: (c.dose, c.dose_unit, c.regimen) for c in ex.cohorts}
+    assert cohorts == {label: (400.0, "mg", "multiple") for label in "ABC"}
+
+
+def test_a_partners_dose_in_a_groups_own_sentence_does_not_hide_the_sections_dose():
+    ex = announce("In the Phase 2 portion of ZENITH-3, patients received ZX-101 0.8 mg/kg subcutaneously every two "
+                  "weeks. Patients were enrolled into Cohort 1 (no prior therapy) or Cohort 2 (prior therapy). A third "
+                  "group, Arm C, is evaluating ZX-101 0.8 mg/kg every two weeks together with ZX-900 2 mg daily.",
+                  "Results\n\nIn Cohort 1, the objective response rate was 74%. In Cohort 2, the objective response "
+                  "rate was 61%.")
+    cohorts = {c.label: (c.dose, c.dose_unit) for c in ex.cohorts}
+    assert cohorts["1"] == cohorts["2"] == cohorts["C"] == (0.8, "mg/kg")

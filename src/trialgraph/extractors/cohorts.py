@@ -242,9 +242,14 @@ def extract_cohorts(ctx: Context) -> None:
     order: list[str] = []
     arms: dict[str, tuple[str, bool]] = {}  # label -> the drug the group's own words name, and whether it is a control
     doc_regimen = _document_regimen(ctx)
+    study_regimen = _study_regimens(ctx)
+    stages: list[tuple[int, tuple]] = []  # a stage's sentence and the dose it gives the groups it lists
+    named_in: dict[str, list[int]] = {}  # label -> the sentences that name the group
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         mentions = cohort_mentions(text)
+        for mention in mentions:
+            named_in.setdefault(mention.label, []).append(sentence.index)
         for mention in mentions:
             if mention.kind != "population" and mention.label not in arms:
                 own = own_drug(ctx, text, mention, mentions)
@@ -267,10 +272,38 @@ def extract_cohorts(ctx: Context) -> None:
                 dose = (float(value.group("value")), _unit(value.group("unit")), None, None)
             if mention.kind == "part" and dose is None:
                 continue
-            _add(ctx, cohorts, order, sentence, mention, dose, doc_regimen)
+            if mention.kind == "part" and _lists_groups(text, mention, mentions):
+                stages.append((sentence.index, dose))
+                continue
+            _add(ctx, cohorts, order, sentence, mention, dose, doc_regimen, study_regimen)
+    _give_stage_doses(ctx, cohorts, stages, named_in, doc_regimen)
     ctx.extraction.cohorts = [replace(cohorts[label], drug=arms[label][0]) if label in arms else cohorts[label]
                               for label in order]
     _trials_of_arm_drugs(ctx, arms)
+
+
+# "Part 2 is evaluating ZX-101 at 400 mg daily in three expansion cohorts:", "Part B enrolled Cohorts 3 and 4": the
+# stage holds labelled groups, so it is no group itself, and the dose it states is theirs.
+_GROUPS_WORD = re.compile(r"\b(?:cohorts|arms|groups)\b", re.I)
+
+
+def _lists_groups(text: str, mention: CohortMention, mentions: list[CohortMention]) -> bool:
+    later = [m for m in mentions if m.start >= mention.end]
+    end = re.search(r"[.;]\s", text[mention.end:])
+    stop = mention.end + end.start() if end else len(text)
+    return (bool(_GROUPS_WORD.search(text, mention.end, stop))
+            or any(m.kind in ("number", "arm") and m.start < stop for m in later))
+
+
+def _give_stage_doses(ctx: Context, cohorts: dict, stages: list[tuple[int, tuple]], named_in: dict[str, list[int]],
+                      doc_regimen: str | None) -> None:
+    """Each group without a dose of its own that is named after a stage's dose in the same section takes it."""
+    for index, (value, unit, regimen, schedule) in stages:
+        _, end = _section_of(ctx, index)
+        for label, cohort in cohorts.items():
+            if cohort.dose is None and any(index < where < end for where in named_in.get(label, ())):
+                cohorts[label] = replace(cohort, dose=value, dose_unit=unit, regimen=regimen or doc_regimen,
+                                         schedule=schedule)
 
 
 # "Arm 2 (ZX-202 10 mg)", "Cohort B received ZX-101", "ZX-303 3 mg daily (Arm 4; n=25)", "the ZX-303 control arm 4": a
@@ -359,7 +392,7 @@ def _trials_of_arm_drugs(ctx: Context, arms: dict[str, tuple[str, bool]]) -> Non
         for c in ctx.extraction.cohorts]
 
 
-def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, doc_regimen) -> None:
+def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, doc_regimen, study_regimen) -> None:
     label = mention.label
     trial = trial_for(ctx, sentence, mention.start)
     value = unit = regimen = schedule = None
@@ -368,8 +401,8 @@ def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, 
         regimen = regimen or doc_regimen
     elif mention.kind in ("number", "arm"):
         # "Cohort 1 (ages 6-12), Cohort 2 (ages 2-5) ... All cohorts receive the same single dose": a group labelled by
-        # number or letter and defined by who is in it is dosed on the schedule the release states for the study
-        regimen = doc_regimen
+        # number or letter and defined by who is in it is dosed on the schedule the release states for its study
+        regimen = study_regimen(trial)
     existing = cohorts.get(label)
     if existing is None:
         cohorts[label] = CohortFact(label, _drug_of(ctx, trial, sentence), Evidence.of(sentence, NAME), trial=trial,
@@ -446,10 +479,29 @@ def _document_regimen(ctx: Context) -> str | None:
     return "single" if single else None
 
 
+def _study_regimens(ctx: Context):
+    """How each study doses its patients, as the sentences about it say (a digest of several studies keeps each
+    study's schedule to itself); the sentences are read once, when a group that states no dose first asks."""
+    found: dict[str | None, str] | None = None
+
+    def regimen(trial: str | None) -> str | None:
+        nonlocal found
+        if found is None:
+            found = {}
+            for sentence in ctx.fact_sentences():
+                text = ctx.text(sentence)
+                if _REPEATED_DOSING.search(text):
+                    found[trial_for(ctx, sentence, 0)] = "multiple"
+                elif _SINGLE_ADMINISTRATION.search(text):
+                    found.setdefault(trial_for(ctx, sentence, 0), "single")
+        return found.get(trial)
+    return regimen
+
+
 # "every three months", "10 mg once daily", "twice-daily": a schedule of doses, not one administration
 _REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|six|\d+) (?:weeks|months)\b|\bcycles?\b"
                                    r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice) (?:a|per) (?:day|week)\b"
-                                   r"|\b(?:daily|weekly) dos(?:es|ing)\b|\bQ[1-4]W\b"))
+                                   r"|\b(?:daily|weekly) dos(?:es|ing)\b|\bQ[1-4]W\b|\bx\s*\d+\s*(?:days|weeks) followed by\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
     r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of|by|to) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b"
     r"|\bthe same single (?:[\w-]+ ){0,2}(?:infusion|injection|dose)\b", re.I))
@@ -465,16 +517,16 @@ _DOSING_VERB = re.compile(
 def apply_stated_dose(ctx: Context) -> None:
     """A dose stated once for a section ("Patients received ZX-101 5 mg/kg every two weeks (Q2W)"
     above a table by line of therapy) is the dose of each cohort reported in that section, when no
-    cohort of the release states its own: every patient got it. Two doses stated in a section
-    leave each cohort's dose unknown."""
+    cohort states its own: every patient got it. Two doses stated in a section leave each cohort's dose
+    unknown; a sentence naming its own group states that group's doses, not the section's."""
     cohorts = ctx.extraction.cohorts
-    if not cohorts or any(c.dose is not None for c in cohorts):
+    if not cohorts:
         return
     index_of = {s.span.start: s.index for s in ctx.sentences}
     doses: dict[tuple[int, int], tuple | None] = {}
     for position, cohort in enumerate(cohorts):
         index = index_of.get(cohort.evidence.span.start)
-        if index is None:
+        if index is None or cohort.dose is not None:
             continue
         section = _section_of(ctx, index)
         if section not in doses:
@@ -498,6 +550,9 @@ def _section_of(ctx: Context, index: int) -> tuple[int, int]:
     return start, end
 
 
+_LABELLED = ("number", "arm", "part", "dose")
+
+
 def _section_dose(ctx: Context, start: int, end: int) -> tuple | None:
     found = None
     stated: set[tuple[float, str]] = set()
@@ -506,8 +561,8 @@ def _section_dose(ctx: Context, start: int, end: int) -> tuple | None:
             continue
         text = ctx.text(sentence)
         doses = list(DOSE.finditer(text))
-        if not doses:
-            continue
+        if not doses or any(m.kind in _LABELLED for m in cohort_mentions(text)):
+            continue  # "A third group, Arm C, is evaluating ZX-101 with ZX-202 2 mg daily": that group's doses
         stated |= {(float(m.group("value")), _unit(m.group("unit"))) for m in doses}
         verb = _DOSING_VERB.search(text, 0, doses[0].start())
         if found is None and verb and doses[0].start() - verb.end() <= 60:
