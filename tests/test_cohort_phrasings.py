@@ -57,3 +57,19 @@ def test_a_partners_dose_in_a_groups_own_sentence_does_not_hide_the_sections_dos
                   "rate was 61%.")
     cohorts = {c.label: (c.dose, c.dose_unit) for c in ex.cohorts}
     assert cohorts["1"] == cohorts["2"] == cohorts["C"] == (0.8, "mg/kg")
+
+
+def test_groups_labelled_by_their_place_among_the_doses_are_cohorts_with_their_doses():
+    ex = announce("ZENITH-4 enrolled 90 patients who were randomized 1:1:1 to the low-dose cohort (5 mg once daily), "
+                  "the high-dose cohort (15 mg once daily) or placebo for eight weeks.",
+                  "The objective response rate was 52% in the high-dose cohort and 40% in the low-dose cohort, "
+                  "compared with 9% on placebo.")
+    cohorts = {c.label: (c.dose, c.dose_unit, c.regimen) for c in ex.cohorts}
+    assert cohorts == {"low-dose": (5.0, "mg", "multiple"), "high-dose": (15.0, "mg", "multiple")}
+    assert results(ex) == {("ORR", 52.0, None, "%", "high-dose", False), ("ORR", 40.0, None, "%", "low-dose", False),
+                           ("ORR", 9.0, None, "%", None, True)}
+
+
+def test_lower_dose_levels_in_passing_are_no_cohort():
+    ex = announce(STUDY, "Activity has already been seen at lower dose levels and in the higher dose groups.")
+    assert ex.cohorts == []

@@ -47,6 +47,9 @@ DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+
 DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
     r"\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
+# "the low-dose cohort (10 mg once daily)", "the high-dose arm": a group labelled by its place among the study's doses
+DOSE_WORD_COHORT = re.compile(
+    r"\b(?:the|a|an|its|each)\s+(?P<label>(?:low|high|mid|middle|medium|intermediate)[- ]dose)\s+(?:cohort|arm|group)\b", re.I)
 POPULATION = re.compile(
     r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
@@ -59,7 +62,7 @@ NOT_POPULATION = re.compile(
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
-LINE_COHORT = gate(LINE_COHORT)
+LINE_COHORT, DOSE_WORD_COHORT = gate(LINE_COHORT), gate(DOSE_WORD_COHORT)
 
 
 # Words that describe a cohort study or which cohort, rather than name a group of the trial
@@ -86,7 +89,8 @@ class CohortMention:
 
 
 # One test for all the patterns below: most sentences name no cohort.
-_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT, POPULATION))
+_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT,
+                          DOSE_WORD_COHORT, POPULATION))
 
 
 @per_text
@@ -116,11 +120,13 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for match in LINE_COHORT.finditer(text):
         label = match.group("short") or match.group("long")
         found.append(CohortMention(label, match.start("long"), match.end(), "named"))
+    for match in DOSE_WORD_COHORT.finditer(text):
+        found.append(CohortMention(match.group("label").lower().replace(" ", "-"), match.start("label"), match.end(), "named"))
     for match in DISEASE_COHORT.finditer(text):
         # "the gastric cancer expansion cohort": the stage word is not the group's label
         label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
-        if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b", label):
-            continue
+        if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b|\S+[- ]dose$", label):
+            continue  # "the low-dose cohort" is labelled above
         if names_disease(label):
             found.append(CohortMention(label, match.start("label"), match.end(), "named"))
         elif (match.group(0).endswith("cohort") and not _NOT_NAMED_COHORT.search(label)
