@@ -73,3 +73,21 @@ def test_groups_labelled_by_their_place_among_the_doses_are_cohorts_with_their_d
 def test_lower_dose_levels_in_passing_are_no_cohort():
     ex = announce(STUDY, "Activity has already been seen at lower dose levels and in the higher dose groups.")
     assert ex.cohorts == []
+
+
+@pytest.mark.parametrize("sentence,label", [
+    ("In the subgroup of patients with brain metastases (n=17), the objective response rate was 41.2%.", "brain metastases"),
+    ("In a prespecified subgroup of patients with KRAS-mutated tumors (n = 88), the objective response rate was 41.2%.",
+     "KRAS-mutated"),
+])
+def test_a_subgroup_named_by_what_its_patients_have_carries_its_figure(sentence, label):
+    ex = announce(STUDY, "Among 58 patients who received 160 mg of ZX-101 once daily, the objective response rate was 46.6%. "
+                  + sentence)
+    assert results(ex) == {("ORR", 46.6, None, "%", None, False), ("ORR", 41.2, None, "%", label, False)}
+    assert [(c.label, c.dose, c.regimen) for c in ex.cohorts] == [(label, 160.0, "multiple")]
+
+
+def test_a_subgroup_described_by_its_history_or_without_a_figure_is_no_cohort():
+    ex = announce(STUDY, "In a subgroup of 12 patients who had received prior therapy, the objective response rate was 30%. "
+                  "A subgroup of patients with liver metastases is being enrolled.")
+    assert ex.cohorts == [] and results(ex) == {("ORR", 30.0, None, "%", None, False)}

@@ -53,6 +53,12 @@ DOSE_WORD_COHORT = re.compile(
 POPULATION = re.compile(
     r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
+# "in the subgroup of patients with brain metastases (n=17)", "a prespecified subgroup of patients with PIK3CA-mutated
+# tumors": an analysis subgroup named by what its patients have
+SUBGROUP_OF = re.compile(
+    r"\b(?:sub-?groups?|subsets?)\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s+"
+    r"(?P<label>[\w/+-]+(?:\s+(?!(?:who|which|that|treated|receiving|in|at|on|and|or|of|the)\b)[\w/+-]+){0,4}?)"
+    r"(?:\s+(?:tumou?rs|disease))?(?=\s*(?:\(|,|;|:|\.(?:\s|$)|$)|\s+(?:who|which|that|treated|receiving|in|at|on)\b)")
 NOT_POPULATION = re.compile(
     r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
     r"evaluable|efficacy-evaluable|overall|study|trial|total|entire|whole|control|placebo|treatment|patient|this|that|"
@@ -62,7 +68,7 @@ NOT_POPULATION = re.compile(
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
-LINE_COHORT, DOSE_WORD_COHORT = gate(LINE_COHORT), gate(DOSE_WORD_COHORT)
+LINE_COHORT, DOSE_WORD_COHORT, SUBGROUP_OF = gate(LINE_COHORT), gate(DOSE_WORD_COHORT), gate(SUBGROUP_OF)
 
 
 # Words that describe a cohort study or which cohort, rather than name a group of the trial
@@ -76,6 +82,7 @@ _NOT_NAMED_COHORT = re.compile(
 
 
 _LABEL_AFTER = re.compile(r"\s*\(\s*")
+_NAMED_AFTER = re.compile(r"\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s")
 # Words that point back to a group already named rather than name one
 _POINTING = re.compile(r"\b(?:this|that|these|those|such|which|whose|its|their)\b", re.I)
 
@@ -90,7 +97,7 @@ class CohortMention:
 
 # One test for all the patterns below: most sentences name no cohort.
 _ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT,
-                          DOSE_WORD_COHORT, POPULATION))
+                          DOSE_WORD_COHORT, SUBGROUP_OF, POPULATION))
 
 
 @per_text
@@ -133,7 +140,11 @@ def cohort_mentions(text: str) -> list[CohortMention]:
               and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
             # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings
             found.append(CohortMention(label, match.start("label"), match.end(), "population"))
+    for match in SUBGROUP_OF.finditer(text):
+        found.append(CohortMention(match.group("label"), match.start("label"), match.end("label"), "population"))
     for match in POPULATION.finditer(text):
+        if _NAMED_AFTER.match(text, match.end()):
+            continue  # "a prespecified subgroup of patients with ...": its name follows (above)
         # "... and the safety population", "in the intention-to-treat population": the words
         # before the article belong to the sentence, not to the group's name
         label = re.sub(r"^(?:(?:and|or|in|of|for|to|with|from|among|across|within|the|a|an)\s+)+", "",
