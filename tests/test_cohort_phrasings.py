@@ -91,3 +91,8 @@ def test_a_subgroup_described_by_its_history_or_without_a_figure_is_no_cohort():
     ex = announce(STUDY, "In a subgroup of 12 patients who had received prior therapy, the objective response rate was 30%. "
                   "A subgroup of patients with liver metastases is being enrolled.")
     assert ex.cohorts == [] and results(ex) == {("ORR", 30.0, None, "%", None, False)}
+
+
+def test_the_fourth_and_final_cohort_is_cohort_4():
+    ex = announce(STUDY, "Cohort 3 received 4 mg/kg. The fourth and final cohort is expected to receive 8 mg/kg in March.")
+    assert {c.label: c.dose for c in ex.cohorts} == {"3": 4.0, "4": 8.0}

@@ -27,7 +27,9 @@ UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 # "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
-ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+cohort\b", re.I)
+# "the third cohort", "the fourth and final cohort"
+ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+                            r"\s+(?:and\s+(?:final|last)\s+)?cohort\b", re.I)
 # "dose level 3F" (a variant of level 3, e.g. fractionated), "Arm 2b"
 DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+[A-Za-z]?|[A-Z]\d?)\b")
 # "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
