@@ -96,3 +96,11 @@ def test_a_subgroup_described_by_its_history_or_without_a_figure_is_no_cohort():
 def test_the_fourth_and_final_cohort_is_cohort_4():
     ex = announce(STUDY, "Cohort 3 received 4 mg/kg. The fourth and final cohort is expected to receive 8 mg/kg in March.")
     assert {c.label: c.dose for c in ex.cohorts} == {"3": 4.0, "4": 8.0}
+
+
+def test_a_later_versus_pair_keeps_the_groups_of_the_first():
+    ex = announce("In Arm A, 46 patients received ZX-101 plus ZX-900; in Arm B, 45 patients received ZX-900 alone. The "
+                  "objective response rate was 48% in Arm A versus 25% in Arm B, and median progression-free survival "
+                  "was 7.9 months versus 4.1 months.")
+    own = {(r.endpoint, r.value, r.cohort) for r in ex.results if not r.comparator}
+    assert own == {("ORR", 48.0, "A"), ("mPFS", 7.9, "A")}

@@ -775,6 +775,9 @@ def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> 
             for r in results]
 
 
+_PAIR_LEFT = re.compile(r"(?:\s*(?:months?|weeks?|days?|%|percent))?\s*,?\s*(?:versus|vs\.?|compared (?:with|to))\s", re.I)
+
+
 def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) -> CohortMention | None:
     if not mentions:
         return None
@@ -785,6 +788,12 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
     following = [m for m in mentions if m.start >= end and re.fullmatch(r"[^.;,]{0,25}?\b(?:for|in|from|at|among)\s+(?:the\s+)?(?:\w+\s+)?", text[end:m.start])]
     if following:
         return following[0]
+    if _PAIR_LEFT.match(text, end):
+        # "48% in Arm A versus 25% in Arm B, and median PFS was 7.9 months versus 4.1 months": a later pair keeps
+        # the order of the first, so its left figure is the group that stood left of "versus" before
+        lefts = [m for m in mentions if m.end <= start and _PAIR_LEFT.match(text, m.end)]
+        if lefts:
+            return lefts[-1]
     preceding = [m for m in mentions if m.end <= start]
     if preceding:
         candidate = preceding[-1]
