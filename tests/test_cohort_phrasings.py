@@ -104,3 +104,9 @@ def test_a_later_versus_pair_keeps_the_groups_of_the_first():
                   "was 7.9 months versus 4.1 months.")
     own = {(r.endpoint, r.value, r.cohort) for r in ex.results if not r.comparator}
     assert own == {("ORR", 48.0, "A"), ("mPFS", 7.9, "A")}
+
+
+def test_prior_systemic_therapies_are_prior_lines():
+    ex = announce(STUDY, "As of the data cutoff, 41 patients had been treated; the median number of prior systemic "
+                  "therapies was 2 (range, 1-3).")
+    assert ("prior_lines", 2.0, None, "lines", None, False) in results(ex)

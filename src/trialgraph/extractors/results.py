@@ -71,8 +71,9 @@ PRIOR_LINES = re.compile(
     # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
     rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
     rf"(?P<v3>{NUM})\s+(?:prior\s+|previous\s+)?(?:lines?\b|regimens\b|therapies\b|treatments\b)"
-    # "the median number of prior lines of CLL therapy was two"
-    rf"|\b(?:average|mean|median)\s+number\s+of\s+prior\s+(?:lines?(?:\s+of\s+(?:[\w/-]+\s+){{0,2}}?(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    # "the median number of prior lines of CLL therapy was two", "... of prior systemic therapies was 2"
+    rf"|\b(?:average|mean|median)\s+number\s+of\s+prior\s+(?:lines?(?:\s+of\s+(?:[\w/-]+\s+){{0,2}}?(?:therapy|treatment))?"
+    rf"|(?:systemic\s+|anticancer\s+|anti-cancer\s+)?(?:treatments?|therapies|regimens))"
     rf"\s+(?:was|were|is)\s+(?P<v2>{NUM})\b",
     re.I,
 )
