@@ -110,3 +110,15 @@ def test_prior_systemic_therapies_are_prior_lines():
     ex = announce(STUDY, "As of the data cutoff, 41 patients had been treated; the median number of prior systemic "
                   "therapies was 2 (range, 1-3).")
     assert ("prior_lines", 2.0, None, "lines", None, False) in results(ex)
+
+
+def test_responders_counted_without_a_rate_are_an_orr_count_of_their_group():
+    ex = announce("ZX-101 is being evaluated in a Phase 1/2 study. Part B is expanding the 10 mg/kg dose in 30 patients.",
+                  "- In the first 14 patients of Part B, 10 patients achieved a response and median time to response "
+                  "was 3.1 weeks.")
+    assert ("ORR", 10.0, None, "patients", "B", False) in results(ex)
+
+
+def test_a_rate_stated_beside_the_count_wins():
+    ex = announce(STUDY, "Of 20 patients, 10 patients achieved a response, an objective response rate of 50%.")
+    assert {r for r in results(ex) if r[0] == "ORR"} == {("ORR", 50.0, None, "%", None, False)}

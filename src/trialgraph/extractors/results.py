@@ -78,7 +78,9 @@ PRIOR_LINES = re.compile(
     re.I,
 )
 COUNT = re.compile(
-    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?)",
+    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?"
+    # "10 patients achieved a response": responders counted, no rate given
+    r"|(?:objective\s+|overall\s+)?responses?\b(?!\s+rate))",
     re.I,
 )
 COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
@@ -601,10 +603,15 @@ def _values(text: str):
             value = number(match.group("n"))
             if value is None or value == 1:
                 continue
-            endpoint = _endpoint_code(match.group("ep"))
+            endpoint = _endpoint_code(match.group("ep")) or _RESPONDERS.get(match.group("ep").lower().split()[0])
             if endpoint:
                 out.append((match.start(), match.end(), endpoint, value, None, "patients"))
-    return out
+    # "10 patients achieved a response, an objective response rate of 50%": a stated rate wins over its count
+    rates = {figure[2] for figure in out if figure[5] == "%"}
+    return [figure for figure in out if figure[5] != "patients" or figure[2] not in rates]
+
+
+_RESPONDERS = {"response": "ORR", "responses": "ORR", "objective": "ORR", "overall": "ORR"}
 
 
 def _endpoint_code(phrase: str) -> str | None:
