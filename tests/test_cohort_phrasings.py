@@ -122,3 +122,12 @@ def test_responders_counted_without_a_rate_are_an_orr_count_of_their_group():
 def test_a_rate_stated_beside_the_count_wins():
     ex = announce(STUDY, "Of 20 patients, 10 patients achieved a response, an objective response rate of 50%.")
     assert {r for r in results(ex) if r[0] == "ORR"} == {("ORR", 50.0, None, "%", None, False)}
+
+
+def test_a_benchmark_is_not_compared_with_a_therapy_the_patients_had_before():
+    ex = announce(STUDY, "ZX-101 produced an objective response rate of 35%.",
+                  "Patients had received a median of four prior regimens, and 62% had received prior bevacizumab. "
+                  "Single-agent chemotherapy, the current standard, has produced response rates of 10% to 15% in "
+                  "historical trials.", lead="a clinical update on ZX-101, its lead drug candidate.")
+    benchmark = [r for r in ex.results if r.comparator]
+    assert [(r.drug, r.value, r.value_high) for r in benchmark] == [("ZX-101", 10.0, 15.0)]

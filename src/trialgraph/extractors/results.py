@@ -16,6 +16,7 @@ from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
 from .text import names_disease
+from .trials import prior_therapy
 
 NAME = "results.patterns"
 TABLE = "results.table"
@@ -641,13 +642,27 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         # a comparator figure is compared with the drug its paragraph is about, not the release's main one
         # (a news brief covers several companies' drugs, one paragraph each)
         drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or (
-            ctx.previous_drug(sentence) if comparator else None) or ctx.main_drug()
+            _compared_with(ctx, sentence) if comparator else None) or ctx.main_drug()
     if drug is None:
         return None
     population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
+
+
+def _compared_with(ctx: Context, sentence: Sentence) -> str | None:
+    """The drug a benchmark is compared with: the first drug the paragraph's nearest earlier sentence gives its
+    patients, not a therapy they had before ("62% had received prior X. Chemotherapy has produced response rates
+    of 10% to 15%": not X)."""
+    for earlier in reversed(ctx.sentences[: sentence.index]):
+        if earlier.paragraph != sentence.paragraph:
+            break
+        text = ctx.text(earlier)
+        given = [m for m in ctx.drugs_in(text) if not prior_therapy(text, m.start)]
+        if given:
+            return given[0].name
+    return None
 
 
 # "in patients with KRAS G12D/V mutations", "among EGFR L858R-mutant patients": a subgroup named
