@@ -131,3 +131,14 @@ def test_a_benchmark_is_not_compared_with_a_therapy_the_patients_had_before():
                   "historical trials.", lead="a clinical update on ZX-101, its lead drug candidate.")
     benchmark = [r for r in ex.results if r.comparator]
     assert [(r.drug, r.value, r.value_high) for r in benchmark] == [("ZX-101", 10.0, 15.0)]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("At 24 months, the survival rate was 71.4% in ZX-101 treated patients compared to only 16.7% in the control group.",
+     {("OS", 71.4, None, "%", None, False), ("OS", 16.7, None, "%", None, True)}),
+    ("The five-year survival rate of high-risk patients remains at 16-24%, an urgent unmet need.", set()),
+    ("The progression-free survival rate was 40%.", {("PFS", 40.0, None, "%", None, False)}),
+    ("The event-free survival rate was 40%.", set()),
+])
+def test_a_survival_rate_is_overall_survival_unless_it_is_the_diseases_prognosis(sentence, expected):
+    assert results(announce(STUDY, sentence)) == expected

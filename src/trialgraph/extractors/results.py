@@ -345,7 +345,7 @@ def _benchmark_cue(ctx: Context, text: str, start: int) -> bool:
     return True
 
 
-_PROGNOSIS = re.compile(r"\b(?:is|are|remains?)\s+(?:only\s+|just\s+|about\s+|approximately\s+|below\s+|under\s+|less than\s+|around\s+)*$", re.I)
+_PROGNOSIS = re.compile(r"\b(?:is|are|remains?)\s+(?:at\s+|only\s+|just\s+|about\s+|approximately\s+|below\s+|under\s+|less than\s+|around\s+)*$", re.I)
 
 
 _EARLIER_LOOK = re.compile(
