@@ -1052,3 +1052,26 @@ def test_the_people_a_study_is_of_are_its_population():
                           "infected with respiratory syncytial virus, in which ACM-202 reduced viral load.")
     trials = [t for t in extraction.trials if t.phase == "2"]
     assert len(trials) == 1 and trials[0].indication.lower().startswith("healthy adults infected with")
+
+
+def test_a_study_in_healthy_volunteers_has_them_as_its_population():
+    ex = announce(
+        "ZX-101 is being developed for the treatment of moderate-to-severe asthma.",
+        "Zentrix Bio plans to begin a first-in-human Phase 1 study of ZX-101 in healthy adult volunteers in the fourth "
+        "quarter of 2025, to be followed by a cohort of patients with moderate-to-severe asthma.",
+    )
+    assert _trials(ex)[("ZX-101", "1")].indication == "healthy adult volunteers"
+
+
+def test_a_challenge_study_of_healthy_adults_infected_with_a_virus_keeps_the_infection():
+    ex = announce("ZX-101 showed antiviral activity in a Phase 2a challenge study of healthy adults infected with influenza.")
+    assert "influenza" in _trials(ex)[("ZX-101", "2")].indication
+
+
+def test_a_stage_in_healthy_volunteers_is_part_of_its_study():
+    ex = announce(
+        "Zentrix Bio dosed the first patient in the Phase 1b portion of ZEN-1, a Phase 1 study of ZX-101 in patients "
+        "with primary membranous nephropathy. The Phase 1a portion in healthy volunteers completed in June.",
+    )
+    assert [t.phase for t in ex.trials] == ["1"]
+    assert ex.trials[0].indication == "primary membranous nephropathy"

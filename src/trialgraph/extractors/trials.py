@@ -865,7 +865,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
-    if mention.indication:
+    # "The Phase 1a portion in healthy volunteers completed": a stage's own population does not make it another study
+    if mention.indication and not mention.stage:
         scored = [(_same_population(mention.indication, t.indication or "", long_forms), t) for t in candidates]
         best = max(scored, key=lambda x: x[0])
         if best[0] >= 0.5:
