@@ -1075,3 +1075,34 @@ def test_a_stage_in_healthy_volunteers_is_part_of_its_study():
     )
     assert [t.phase for t in ex.trials] == ["1"]
     assert ex.trials[0].indication == "primary membranous nephropathy"
+
+
+def test_a_planned_study_without_a_population_is_about_the_drugs_single_indication():
+    # the release's own Phase 1b study is about the disease too: still the drug's one indication
+    ex = announce(
+        "Zentrix Bio reported data from the Phase 1b/2 KESTREL study of ZX-101 in platinum-resistant ovarian cancer.",
+        "Zentrix Bio plans to begin a registrational Phase 3 trial comparing ZX-101 with paclitaxel in 2026.",
+        lead="early ZX-101 data in platinum-resistant ovarian cancer.",
+    )
+    assert _trials(ex)[("ZX-101", "3")].indication == "platinum-resistant ovarian cancer"
+
+
+def test_the_about_section_retelling_a_programme_gives_its_other_studies_no_population():
+    ex = announce(
+        "The pivotal Phase 2 KESTREL study evaluates ZX-101 in patients with relapsed refractory multiple myeloma.",
+        "About ZX-101",
+        "ZX-101 is a peptide-drug conjugate. Its clinical development started with the Phase 1/2 study ZX-01, and "
+        "the randomized Phase 3 OSPREY study is planned to serve as the confirmatory study.",
+    )
+    trials = _trials(ex)
+    assert trials[("ZX-101", "2")].indication == "relapsed refractory multiple myeloma"
+    assert trials[("ZX-101", "3")].indication is None
+    assert trials[("ZX-101", "1/2")].indication is None
+
+
+def test_a_drug_tied_to_several_indications_gives_a_study_none_of_them():
+    ex = announce(
+        "ZX-101 is being developed for the treatment of ulcerative colitis, Crohn's disease and psoriasis.",
+        "Zentrix Bio plans to start a Phase 3 study of ZX-101 next year.",
+    )
+    assert _trials(ex)[("ZX-101", "3")].indication is None

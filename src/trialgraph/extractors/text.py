@@ -155,7 +155,7 @@ _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?=\s*(?:[,.;)]|$|of\
 
 # A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects"); not a challenge
 # study's "healthy adults infected with X", whose population is the infection's.
-_HEALTHY_PEOPLE = re.compile(
+HEALTHY_PEOPLE = re.compile(
     r"(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,2}?"
     r"(?:volunteers|subjects|participants|adults|individuals|people|men|women)\b(?!\s+(?:infected|challenged|exposed|with|who)\b)",
     re.I)
@@ -191,7 +191,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             # "children with X", "children aged one to 12 years with X": a population, ages and all
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
-        healthy = _HEALTHY_PEOPLE.match(rest) if populations else None
+        healthy = HEALTHY_PEOPLE.match(rest) if populations else None
         if healthy:  # "a Phase 1 trial in healthy adult volunteers": people without the disease are the population
             return healthy.group(0)
         candidate = _cut(rest)

@@ -11,7 +11,7 @@ from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
 from .abbreviations import best_long_form, expand
-from .text import DISEASE_ACRONYM, indication_after, names_disease, population_words, similarity, split_list
+from .text import DISEASE_ACRONYM, HEALTHY_PEOPLE, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
 
@@ -1028,27 +1028,48 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 break
         else:
             if trial.drug not in by_drug:
-                by_drug[trial.drug] = drug_indication(ctx, trial.drug)
+                by_drug[trial.drug] = _single_indication(ctx, trial.drug)
             indication = by_drug[trial.drug]
-            # GUIDE.md: "when the text ties the drug to a single indication" -- not a list of them
-            if not indication or len(split_list(indication)) != 1:
+            if not indication:
                 continue
-            # a population-less study beside another of the drug's about its disease is a different one (often in
-            # healthy volunteers); but a named study ("the study, known as RW-ZX-01") of a drug the release
-            # designates for that disease is about it too
-            taken = {(other.indication or "").lower() for other in trials if other is not trial and other.drug == trial.drug}
-            if indication.lower() not in taken or (trial.name and _designated_for(ctx, trial.drug, indication)):
-                trial.indication = indication
+            # The About section retells the drug's programme ("Its clinical development started with the Phase 1/2
+            # study O-1, and the Phase 3 study OCEAN is planned"): there a study without a population beside one
+            # about the drug's disease is another, often in healthy volunteers. In the body, where the release's
+            # own studies are, a study stated without a population ("a registrational Phase 3 trial") is about it.
+            # Nor does a population an age bounds ("pediatric solid tumors", that of the drug's Phase 1 study) make
+            # the drug's other study one in children.
+            in_about = all(m.sentence.zone.value == "about" for m in group)
+            if (in_about or _AGE_BOUND.search(indication)) and any(
+                    other is not trial and other.drug == trial.drug and other.indication
+                    and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
+                continue
+            trial.indication = indication
 
 
-def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
-    return any(d.drug == drug and d.indication and _same_population(d.indication, indication, ctx.long_forms()) >= 0.5
-               for d in ctx.extraction.designations)
+_AGE_BOUND = re.compile(r"\b(?:pa?ediatric|children|childhood|adolescents?|infants?|neonat\w*|juvenile|elderly|older adults)\b", re.I)
 
 
-def drug_indication(ctx: Context, drug: str) -> str | None:
-    """The indication most often stated right after the drug's name in the release
-    ("X for the treatment of Y", "X to treat Y", "X in patients with Y")."""
+def _single_indication(ctx: Context, drug: str) -> str | None:
+    """GUIDE.md: "when the text ties the drug to a single indication, that indication": the indication most often
+    stated right after the drug's name, unless it is a list ("X for A, B and C")."""
+    counts = _tied_indications(ctx, drug)
+    if not counts:
+        return None
+    indication = max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+    return indication if len(split_list(indication)) == 1 else None
+
+
+def _one_disease(a: str, b: str, long_forms: dict[str, str]) -> bool:
+    """"RRMM" and "relapsed refractory multiple myeloma", "multiple myeloma" and "adults with relapsed or refractory
+    multiple myeloma who have received ...": one disease (the specific words of one hold the other's)."""
+    a, b = expand(a, long_forms), expand(b, long_forms)
+    wa, wb = _specific_words(a, long_forms), _specific_words(b, long_forms)
+    return bool(wa and wb and (wa <= wb or wb <= wa)) or _same_population(a, b, long_forms) >= 0.5
+
+
+def _tied_indications(ctx: Context, drug: str) -> dict[str, int]:
+    """The indications stated right after the drug's name in the release ("X for the treatment of Y",
+    "X to treat Y", "X in patients with Y"), with how often each is."""
     counts: dict[str, int] = {}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
@@ -1057,11 +1078,9 @@ def drug_indication(ctx: Context, drug: str) -> str | None:
                 continue
             found = indication_after(text[mention.end:], ctx, window=120) or disease_before_therapy(
                 text[mention.end:mention.end + 90]) or _disease_in_parentheses(text[mention.end:mention.end + 90])
-            if found:
+            if found and not HEALTHY_PEOPLE.match(found):
                 counts[found] = counts.get(found, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+    return counts
 
 
 def _disease_in_parentheses(text: str) -> str | None:
