@@ -1106,3 +1106,20 @@ def test_a_drug_tied_to_several_indications_gives_a_study_none_of_them():
         "Zentrix Bio plans to start a Phase 3 study of ZX-101 next year.",
     )
     assert _trials(ex)[("ZX-101", "3")].indication is None
+
+
+def test_a_separate_study_is_not_a_stage_of_the_combined_phase_study():
+    ex = announce(
+        "The open-label Phase 1/2 trial is evaluating ZX-101 as monotherapy in patients with unresectable "
+        "hepatocellular carcinoma.",
+        "A separate Phase 1b study combining ZX-101 with a PARP inhibitor from Zentrix Bio is enrolling patients.",
+    )
+    assert {t.phase for t in ex.trials if "ZX" in t.drug} == {"1/2", "1b"}
+
+
+def test_the_phase_1_part_of_a_phase_1_2_study_is_that_study():
+    ex = announce(
+        "The Phase 1/2 trial is evaluating ZX-101 in patients with unresectable hepatocellular carcinoma.",
+        "The Phase 1 dose-escalation part of the study enrolled 30 patients.",
+    )
+    assert [t.phase for t in ex.trials if "ZX" in t.drug] == ["1/2"]

@@ -135,6 +135,7 @@ class _Mention:
     definite: bool = False  # "the Phase 3 trial", "this study": a study the text has named already
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
     stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
+    separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
 
 
 def extract_trials(ctx: Context) -> None:
@@ -450,6 +451,9 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
 
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
+# An indefinite article introduces a study ("a separate Phase 1b study combining X with Y", "is running a US Phase 1b
+# study"): not a stage of the release's Phase 1/2 study, which a definite phrase points back to ("the Phase 1 part")
+_SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
 
 
 def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]]) -> None:
@@ -640,6 +644,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.status = _status(text[max(0, mention.start - 60):mention.start]) or (
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
+    mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
 
 
 _STUDY_OF_PEOPLE = re.compile(r"\s+of\s+(?=(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants)\b)", re.I)
@@ -856,9 +861,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
                   or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
                   # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
-                  or (not t.name and not mention.plural and _same_study_phase(t.phase, mention.phase))
+                  or (not t.name and not mention.plural and not mention.separate and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
-                  or (not mention.indication and not mention.plural and "/" in (t.phase or "")
+                  or (not mention.indication and not mention.plural and not mention.separate and "/" in (t.phase or "")
                       and _same_study_phase(t.phase, mention.phase))]
     candidates = [t for t in candidates if not _other_registration(t, mention)
                   and {t.status, mention.status} != {"completed", "active"}]
