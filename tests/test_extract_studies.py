@@ -1123,3 +1123,9 @@ def test_the_phase_1_part_of_a_phase_1_2_study_is_that_study():
         "The Phase 1 dose-escalation part of the study enrolled 30 patients.",
     )
     assert [t.phase for t in ex.trials if "ZX" in t.drug] == ["1/2"]
+
+
+def test_a_vaccines_disease_written_before_the_word_vaccine_is_its_studys_population():
+    ex = announce("Zentrix Bio's pipeline also includes ZX-330, a combination RSV and human metapneumovirus (hMPV) "
+                  "vaccine candidate in a Phase 1 trial in Australia.")
+    assert _trials(ex)[("ZX-330", "1")].indication.startswith("RSV and human metapneumovirus")

@@ -1098,9 +1098,9 @@ def _disease_in_parentheses(text: str) -> str | None:
     return inner if names_disease(inner) and not _GENERIC.fullmatch(inner) else None
 
 
-# "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies":
+# "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies", "an RSV vaccine":
 # a disease written before the word for a therapy is what the drug treats.
-_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|candidates?)\b", re.I)
+_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|vaccines?|candidates?)\b", re.I)
 _NOT_DISEASE_WORD = re.compile(
     r"(?:a|an|the|its|their|our|his|her|one|of|most|more|novel|new|promising|potential(?:ly)?|investigational|"
     r"innovative|first-in-class|best-in-class|disease-modifying|oral|intranasal|topical|injectable|effective|"
@@ -1109,6 +1109,8 @@ _NOT_DISEASE_WORD = re.compile(
 
 
 def disease_before_therapy(text: str) -> str | None:
+    # "an RSV and human metapneumovirus (hMPV) vaccine candidate": an abbreviation in parentheses is no boundary
+    text = re.sub(r"\s*\([^()]*\)", "", text)
     noun = _THERAPY_NOUN.search(text)
     if not noun:
         return None
