@@ -1129,3 +1129,25 @@ def test_a_vaccines_disease_written_before_the_word_vaccine_is_its_studys_popula
     ex = announce("Zentrix Bio's pipeline also includes ZX-330, a combination RSV and human metapneumovirus (hMPV) "
                   "vaccine candidate in a Phase 1 trial in Australia.")
     assert _trials(ex)[("ZX-330", "1")].indication.startswith("RSV and human metapneumovirus")
+
+
+def test_a_population_headed_by_a_defined_abbreviation_is_the_named_studys_own():
+    ex = announce(
+        "ZX-101 failed to beat placebo in a Phase 3 trial in systemic lupus erythematosus (SLE).",
+        "The 52-week ZEPHYR-3 study enrolled 614 adults with moderate to severe SLE who were receiving standard therapy. "
+        "Patients were randomized to ZX-101 or placebo.",
+        lead="topline results for ZX-101, its lead drug candidate.",
+    )
+    trials = [t for t in ex.trials if t.drug == "ZX-101"]
+    assert [(t.phase, t.name) for t in trials] == [("3", "ZEPHYR-3")]
+    assert trials[0].indication.startswith("moderate to severe systemic lupus erythematosus")
+
+
+def test_a_population_ends_before_a_clause_of_time():
+    assert indication_after("in lupus before a second trial succeeded and the drug won approval") == "lupus"
+
+
+def test_a_group_of_patients_is_no_part_of_their_disease():
+    ex = announce("Diffuse large B-cell lymphoma (LBCL) is common. In the Phase 3 ZEPHYR-3 study, ZX-101 reduced the "
+                  "risk of death in a group of LBCL patients who had failed three lines of therapy.")
+    assert _trials(ex)[("ZX-101", "3")].indication == "large B-cell lymphoma (LBCL)"

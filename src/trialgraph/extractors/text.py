@@ -57,7 +57,7 @@ _STOP = re.compile(
     r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
-    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|before|until|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
     # the study the population was seen in ends it: "in X in an ongoing Phase 2 study", "in X in the ZX-1 trial"
@@ -88,7 +88,7 @@ _LEAD = re.compile(
     r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
-    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|both\s+|"
+    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:a|the)\s+(?:sub)?(?:group|set)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|both\s+|"
     r"treatment\s+of\s+|the\s+)+",
     re.I,
 )
@@ -214,8 +214,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
 
 
 def _ends_with_defined_disease(candidate: str, ctx) -> bool:
-    """"patients aged six years and older with PH1": a population ending in a disease the release abbreviated."""
-    last = re.search(r"\bwith\s+([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
+    """"patients aged six years and older with PH1", "moderate to severe SLE": a population whose head is a disease
+    the release abbreviated."""
+    last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
     return bool(last) and _defined_disease(last.group(1), ctx)
 
 

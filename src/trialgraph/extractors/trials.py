@@ -167,9 +167,9 @@ def extract_trials(ctx: Context) -> None:
         else:
             index = trials.index(target)
             members[index].append(mention)
-            _absorb(target, mention)
+            _absorb(target, mention, ctx.long_forms())
     _name_phaseless_studies(trials, members, ctx.long_forms())
-    _phase_of_named_study(trials, members)
+    _phase_of_named_study(trials, members, ctx.long_forms())
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
@@ -456,7 +456,7 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
 _SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
 
 
-def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]]) -> None:
+def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]], long_forms: dict[str, str]) -> None:
     """"The ZEN-7 trial of X enrolled 300 patients ... The Phase 3 trial met its primary endpoint": a study
     named without its phase, then spoken of as "the Phase N trial" (a definite phrase refers back to a study
     the text has named), is one study when it is the drug's only such pair."""
@@ -467,7 +467,7 @@ def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]])
         first = min(m.sentence.index for m in group)
         matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and not t.plural
                    and all(m.definite and m.sentence.index > first for m in members[trials.index(t)])
-                   and _compatible(t, named) and {t.status, named.status} != {"completed", "active"}]
+                   and _compatible(t, named, long_forms) and {t.status, named.status} != {"completed", "active"}]
         if len(matches) != 1:
             continue
         index = trials.index(matches[0])
@@ -854,7 +854,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         for trial in same_drug:
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
-                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention) \
+                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention, long_forms) \
                     and {trial.status, mention.status} != {"completed", "active"}:  # a completed study is not a planned one
                 return trial
         return None
@@ -966,24 +966,25 @@ def _same_study_phase(a: str | None, b: str | None) -> bool:
     return False
 
 
-def _compatible(trial: _Mention, mention: _Mention) -> bool:
+def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) -> bool:
     if _other_registration(trial, mention):
         return False
     if not trial.indication or not mention.indication:
         return True
     # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
-    # population shares do not make two populations one
-    specific = population_words(trial.indication), population_words(mention.indication)
+    # population shares do not make two populations one; "SLE" is "systemic lupus erythematosus" where defined
+    specific = _specific_words(trial.indication, long_forms), _specific_words(mention.indication, long_forms)
     if mention.definite and not specific[0] and specific[1]:
         # "a Phase I trial in advanced solid tumors ... The Phase I study (ZX-101-01) enrolled 52 patients with X": the
         # definite restatement says which patients the generic first mention covered
         return True
     if any(specific) and not specific[0] & specific[1]:
         return False
-    return similarity(trial.indication, mention.indication) >= 0.3
+    return _same_population(trial.indication, mention.indication, long_forms) >= 0.3
 
 
-def _absorb(target: _Mention, mention: _Mention) -> None:
+def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> None:
+    unnamed = target.name is None
     if mention.attached and not target.attached and target.name and _same_name(target.name, mention.name):
         # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
         target.drug, target.attached = mention.drug, True
@@ -1006,7 +1007,11 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     # "advanced solid tumors" then "platinum-resistant ovarian cancer": the specific statement says who was studied
     generic = bool(target.indication and mention.indication and not population_words(target.indication)
                    and population_words(mention.indication))
-    if not target.indication or (mention.indication and (about_this or from_headline or generic)):
+    # "failed in a phase 3 trial in SLE ... The OCTAVE-3 study enrolled adults with moderate to severe SLE": the
+    # study's own sentence narrows the population the summary gave
+    narrower = bool(target.indication and mention.indication and mention.name and unnamed and
+                    _specific_words(target.indication, long_forms) < _specific_words(mention.indication, long_forms))
+    if not target.indication or (mention.indication and (about_this or from_headline or generic or narrower)):
         target.indication = mention.indication
     if from_headline and mention.indication:
         target.sentence = mention.sentence
