@@ -1042,18 +1042,26 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             indication = by_drug[trial.drug]
             if not indication:
                 continue
-            # The About section retells the drug's programme ("Its clinical development started with the Phase 1/2
-            # study O-1, and the Phase 3 study OCEAN is planned"): there a study without a population beside one
-            # about the drug's disease is another, often in healthy volunteers. In the body, where the release's
-            # own studies are, a study stated without a population ("a registrational Phase 3 trial") is about it.
-            # Nor does a population an age bounds ("pediatric solid tumors", that of the drug's Phase 1 study) make
-            # the drug's other study one in children.
-            in_about = all(m.sentence.zone.value == "about" for m in group)
-            if (in_about or _AGE_BOUND.search(indication)) and any(
-                    other is not trial and other.drug == trial.drug and other.indication
-                    and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
+            # A study without a population beside another of the drug's about its disease is about it too in the
+            # body, where the release's own studies are ("a registrational Phase 3 trial" after the Phase 1b study in
+            # X), but may be another population where:
+            #  - the About section retells the drug's programme ("Its clinical development started with the Phase 1/2
+            #    study O-1, and the Phase 3 study OCEAN is planned");
+            #  - the study is a Phase 1 one, often in healthy volunteers;
+            #  - a study known by its name alone may be of anything, unless the release designates the drug for X;
+            #  - an age bounds the population ("pediatric solid tumors"): the drug's other study need not be in children.
+            doubtful = (all(m.sentence.zone.value == "about" for m in group) or trial.phase == "1"
+                        or (trial.phase is None and not _designated_for(ctx, trial.drug, indication))
+                        or _AGE_BOUND.search(indication))
+            if doubtful and any(other is not trial and other.drug == trial.drug and other.indication
+                                and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
                 continue
             trial.indication = indication
+
+
+def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
+    return any(d.drug == drug and d.indication and _same_population(d.indication, indication, ctx.long_forms()) >= 0.5
+               for d in ctx.extraction.designations)
 
 
 _AGE_BOUND = re.compile(r"\b(?:pa?ediatric|children|childhood|adolescents?|infants?|neonat\w*|juvenile|elderly|older adults)\b", re.I)
