@@ -1151,3 +1151,22 @@ def test_a_group_of_patients_is_no_part_of_their_disease():
     ex = announce("Diffuse large B-cell lymphoma (LBCL) is common. In the Phase 3 ZEPHYR-3 study, ZX-101 reduced the "
                   "risk of death in a group of LBCL patients who had failed three lines of therapy.")
     assert _trials(ex)[("ZX-101", "3")].indication == "large B-cell lymphoma (LBCL)"
+
+
+def test_the_trials_own_sentence_states_its_population_over_the_disease_of_the_drugs_appositive():
+    ex = announce(
+        "Zentrix Bio completed dosing of the third cohort of its first-in-human Phase 1 trial of ZX-101, a peptide "
+        "being developed for amyotrophic lateral sclerosis (ALS).",
+        "The placebo-controlled trial, conducted at one site in Perth, is assessing the safety of a single infusion of "
+        "ZX-101 in healthy adult volunteers.",
+        lead="an update on ZX-101.",
+    )
+    assert _trials(ex)[("ZX-101", "1")].indication == "healthy adult volunteers"
+
+
+def test_a_sentence_on_the_trials_endpoint_states_no_population():
+    ex = announce(
+        "The Phase 2 ZEN-2 trial evaluates ZX-101 in metastatic non-small cell lung cancer.",
+        "The trial's primary endpoint is PFS per Response Evaluation Criteria in Solid Tumors v1.1.",
+    )
+    assert _trials(ex)[("ZX-101", "2")].indication == "metastatic non-small cell lung cancer"

@@ -136,6 +136,7 @@ class _Mention:
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
     stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
     separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
+    by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
 
 
 def extract_trials(ctx: Context) -> None:
@@ -156,6 +157,8 @@ def extract_trials(ctx: Context) -> None:
         plural = PLURAL_PHASE.search(text)
         if plural:
             plural_phase = (sentence.paragraph, normalize_phase(plural.group("p")))
+        if not found and mentions:
+            _population_of_the_study(ctx, text, mentions[-1])
         mentions.extend(found)
     trials: list[_Mention] = []
     members: list[list[_Mention]] = []
@@ -216,6 +219,23 @@ def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[
         noun = TRIAL_NOUN.search(before)
         if noun and len(PHASE.findall(before)) <= 1:
             mention.indication = indication_after(before[noun.end():], ctx)
+
+
+# "The placebo-controlled trial, conducted at ..., is assessing ... in healthy adult volunteers": a sentence whose
+# subject is "the trial" speaks of the study the release named last
+_THE_STUDY = re.compile(r"^\s*The\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
+
+
+def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
+    """The population a sentence about "the trial" states is the last named study's, over the disease an appositive
+    gave its drug ("a Phase 1 trial of X, a peptide being developed for ALS")."""
+    if (last.indication and not last.by_description) or not _THE_STUDY.match(text):
+        return
+    if any(mention.name != last.drug for mention in ctx.drugs_in(text)):
+        return  # another drug's sentence
+    found = indication_after(text, ctx, window=len(text))
+    if found:
+        last.indication, last.by_description = found, False
 
 
 # One test for all the patterns below: most sentences name no trial.
@@ -623,6 +643,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
+    mention.by_description = bool(mention.indication and _DRUG_APPOSITIVE.match(tail))
     if mention.indication is None:
         # "a Phase 2a challenge study of healthy adults infected with X": the people a study is "of" are its population
         of_people = _STUDY_OF_PEOPLE.match(tail)
@@ -647,6 +668,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
 
 
+# "trial of X, a neuroprotective peptide being developed for ALS": what follows describes the drug, not the study
+_DRUG_APPOSITIVE = re.compile(r"\s*(?:of|with|evaluating|testing)\s+[^\s,]+(?:\s+\([^()]*\))?\s*,\s*(?:a|an|its|their|our)\s")
 _STUDY_OF_PEOPLE = re.compile(r"\s+of\s+(?=(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants)\b)", re.I)
 
 
