@@ -1170,3 +1170,9 @@ def test_a_sentence_on_the_trials_endpoint_states_no_population():
         "The trial's primary endpoint is PFS per Response Evaluation Criteria in Solid Tumors v1.1.",
     )
     assert _trials(ex)[("ZX-101", "2")].indication == "metastatic non-small cell lung cancer"
+
+
+def test_patients_named_by_their_nationality_are_a_population_not_a_place():
+    assert indication_after("in Japanese patients with cold agglutinin disease.") == \
+        "Japanese patients with cold agglutinin disease"
+    assert indication_after("in Japan in patients with cold agglutinin disease.") == "cold agglutinin disease"

@@ -185,7 +185,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue
-        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
+        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
             # "children with X", "children aged one to 12 years with X": a population, ages and all
