@@ -1052,3 +1052,127 @@ def test_the_people_a_study_is_of_are_its_population():
                           "infected with respiratory syncytial virus, in which ACM-202 reduced viral load.")
     trials = [t for t in extraction.trials if t.phase == "2"]
     assert len(trials) == 1 and trials[0].indication.lower().startswith("healthy adults infected with")
+
+
+def test_a_study_in_healthy_volunteers_has_them_as_its_population():
+    ex = announce(
+        "ZX-101 is being developed for the treatment of moderate-to-severe asthma.",
+        "Zentrix Bio plans to begin a first-in-human Phase 1 study of ZX-101 in healthy adult volunteers in the fourth "
+        "quarter of 2025, to be followed by a cohort of patients with moderate-to-severe asthma.",
+    )
+    assert _trials(ex)[("ZX-101", "1")].indication == "healthy adult volunteers"
+
+
+def test_a_challenge_study_of_healthy_adults_infected_with_a_virus_keeps_the_infection():
+    ex = announce("ZX-101 showed antiviral activity in a Phase 2a challenge study of healthy adults infected with influenza.")
+    assert "influenza" in _trials(ex)[("ZX-101", "2")].indication
+
+
+def test_a_stage_in_healthy_volunteers_is_part_of_its_study():
+    ex = announce(
+        "Zentrix Bio dosed the first patient in the Phase 1b portion of ZEN-1, a Phase 1 study of ZX-101 in patients "
+        "with primary membranous nephropathy. The Phase 1a portion in healthy volunteers completed in June.",
+    )
+    assert [t.phase for t in ex.trials] == ["1"]
+    assert ex.trials[0].indication == "primary membranous nephropathy"
+
+
+def test_a_planned_study_without_a_population_is_about_the_drugs_single_indication():
+    # the release's own Phase 1b study is about the disease too: still the drug's one indication
+    ex = announce(
+        "Zentrix Bio reported data from the Phase 1b/2 KESTREL study of ZX-101 in platinum-resistant ovarian cancer.",
+        "Zentrix Bio plans to begin a registrational Phase 3 trial comparing ZX-101 with paclitaxel in 2026.",
+        lead="early ZX-101 data in platinum-resistant ovarian cancer.",
+    )
+    assert _trials(ex)[("ZX-101", "3")].indication == "platinum-resistant ovarian cancer"
+
+
+def test_the_about_section_retelling_a_programme_gives_its_other_studies_no_population():
+    ex = announce(
+        "The pivotal Phase 2 KESTREL study evaluates ZX-101 in patients with relapsed refractory multiple myeloma.",
+        "About ZX-101",
+        "ZX-101 is a peptide-drug conjugate. Its clinical development started with the Phase 1/2 study ZX-01, and "
+        "the randomized Phase 3 OSPREY study is planned to serve as the confirmatory study.",
+    )
+    trials = _trials(ex)
+    assert trials[("ZX-101", "2")].indication == "relapsed refractory multiple myeloma"
+    assert trials[("ZX-101", "3")].indication is None
+    assert trials[("ZX-101", "1/2")].indication is None
+
+
+def test_a_drug_tied_to_several_indications_gives_a_study_none_of_them():
+    ex = announce(
+        "ZX-101 is being developed for the treatment of ulcerative colitis, Crohn's disease and psoriasis.",
+        "Zentrix Bio plans to start a Phase 3 study of ZX-101 next year.",
+    )
+    assert _trials(ex)[("ZX-101", "3")].indication is None
+
+
+def test_a_separate_study_is_not_a_stage_of_the_combined_phase_study():
+    ex = announce(
+        "The open-label Phase 1/2 trial is evaluating ZX-101 as monotherapy in patients with unresectable "
+        "hepatocellular carcinoma.",
+        "A separate Phase 1b study combining ZX-101 with a PARP inhibitor from Zentrix Bio is enrolling patients.",
+    )
+    assert {t.phase for t in ex.trials if "ZX" in t.drug} == {"1/2", "1b"}
+
+
+def test_the_phase_1_part_of_a_phase_1_2_study_is_that_study():
+    ex = announce(
+        "The Phase 1/2 trial is evaluating ZX-101 in patients with unresectable hepatocellular carcinoma.",
+        "The Phase 1 dose-escalation part of the study enrolled 30 patients.",
+    )
+    assert [t.phase for t in ex.trials if "ZX" in t.drug] == ["1/2"]
+
+
+def test_a_vaccines_disease_written_before_the_word_vaccine_is_its_studys_population():
+    ex = announce("Zentrix Bio's pipeline also includes ZX-330, a combination RSV and human metapneumovirus (hMPV) "
+                  "vaccine candidate in a Phase 1 trial in Australia.")
+    assert _trials(ex)[("ZX-330", "1")].indication.startswith("RSV and human metapneumovirus")
+
+
+def test_a_population_headed_by_a_defined_abbreviation_is_the_named_studys_own():
+    ex = announce(
+        "ZX-101 failed to beat placebo in a Phase 3 trial in systemic lupus erythematosus (SLE).",
+        "The 52-week ZEPHYR-3 study enrolled 614 adults with moderate to severe SLE who were receiving standard therapy. "
+        "Patients were randomized to ZX-101 or placebo.",
+        lead="topline results for ZX-101, its lead drug candidate.",
+    )
+    trials = [t for t in ex.trials if t.drug == "ZX-101"]
+    assert [(t.phase, t.name) for t in trials] == [("3", "ZEPHYR-3")]
+    assert trials[0].indication.startswith("moderate to severe systemic lupus erythematosus")
+
+
+def test_a_population_ends_before_a_clause_of_time():
+    assert indication_after("in lupus before a second trial succeeded and the drug won approval") == "lupus"
+
+
+def test_a_group_of_patients_is_no_part_of_their_disease():
+    ex = announce("Diffuse large B-cell lymphoma (LBCL) is common. In the Phase 3 ZEPHYR-3 study, ZX-101 reduced the "
+                  "risk of death in a group of LBCL patients who had failed three lines of therapy.")
+    assert _trials(ex)[("ZX-101", "3")].indication == "large B-cell lymphoma (LBCL)"
+
+
+def test_the_trials_own_sentence_states_its_population_over_the_disease_of_the_drugs_appositive():
+    ex = announce(
+        "Zentrix Bio completed dosing of the third cohort of its first-in-human Phase 1 trial of ZX-101, a peptide "
+        "being developed for amyotrophic lateral sclerosis (ALS).",
+        "The placebo-controlled trial, conducted at one site in Perth, is assessing the safety of a single infusion of "
+        "ZX-101 in healthy adult volunteers.",
+        lead="an update on ZX-101.",
+    )
+    assert _trials(ex)[("ZX-101", "1")].indication == "healthy adult volunteers"
+
+
+def test_a_sentence_on_the_trials_endpoint_states_no_population():
+    ex = announce(
+        "The Phase 2 ZEN-2 trial evaluates ZX-101 in metastatic non-small cell lung cancer.",
+        "The trial's primary endpoint is PFS per Response Evaluation Criteria in Solid Tumors v1.1.",
+    )
+    assert _trials(ex)[("ZX-101", "2")].indication == "metastatic non-small cell lung cancer"
+
+
+def test_patients_named_by_their_nationality_are_a_population_not_a_place():
+    assert indication_after("in Japanese patients with cold agglutinin disease.") == \
+        "Japanese patients with cold agglutinin disease"
+    assert indication_after("in Japan in patients with cold agglutinin disease.") == "cold agglutinin disease"

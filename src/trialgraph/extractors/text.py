@@ -57,7 +57,7 @@ _STOP = re.compile(
     r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
-    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|before|until|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
     # the study the population was seen in ends it: "in X in an ongoing Phase 2 study", "in X in the ZX-1 trial"
@@ -88,7 +88,7 @@ _LEAD = re.compile(
     r"children(?:\s+and\s+(?:adolescents|young adults))?|individuals)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with)\s+|the\s+treatment\s+of\s+|"
-    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|both\s+|"
+    r"(?:the\s+)?(?:field|area|space|complexities|landscape)\s+of\s+|(?:a|the)\s+(?:sub)?(?:group|set)\s+of\s+|(?:both\s+)?(?:forms?|types?|kinds?)\s+of\s+|both\s+|"
     r"treatment\s+of\s+|the\s+)+",
     re.I,
 )
@@ -153,6 +153,14 @@ _NOT_A_DISEASE_HEAD = re.compile(
 _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?=\s*(?:[,.;)]|$|of\s+(?:them|these|those|which)\b|(?:indications?|diseases?|conditions?)\b))|its|their|our|his|her)\b", re.I)
 
 
+# A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects"); not a challenge
+# study's "healthy adults infected with X", whose population is the infection's.
+HEALTHY_PEOPLE = re.compile(
+    r"(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:volunteers|subjects|participants|adults|individuals|people|men|women)\b(?!\s+(?:infected|challenged|exposed|with|who)\b)",
+    re.I)
+
+
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
                              r"rises?|drops?|gains?|shifts?)\s*$", re.I)
 
@@ -177,12 +185,15 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue
-        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|China|Europe|Japan|Australia|"
+        if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
             # "children with X", "children aged one to 12 years with X": a population, ages and all
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
+        healthy = HEALTHY_PEOPLE.match(rest) if populations else None
+        if healthy:  # "a Phase 1 trial in healthy adult volunteers": people without the disease are the population
+            return healthy.group(0)
         candidate = _cut(rest)
         if candidate and _defined_disease(candidate, ctx) and (
                 not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
@@ -203,8 +214,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
 
 
 def _ends_with_defined_disease(candidate: str, ctx) -> bool:
-    """"patients aged six years and older with PH1": a population ending in a disease the release abbreviated."""
-    last = re.search(r"\bwith\s+([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
+    """"patients aged six years and older with PH1", "moderate to severe SLE": a population whose head is a disease
+    the release abbreviated."""
+    last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
     return bool(last) and _defined_disease(last.group(1), ctx)
 
 

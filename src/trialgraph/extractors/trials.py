@@ -11,7 +11,7 @@ from ..model import Evidence, Sentence, TrialFact
 from .context import Context
 from .prefilter import GateGroup, gate
 from .abbreviations import best_long_form, expand
-from .text import DISEASE_ACRONYM, indication_after, names_disease, population_words, similarity, split_list
+from .text import DISEASE_ACRONYM, HEALTHY_PEOPLE, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
 
@@ -135,6 +135,8 @@ class _Mention:
     definite: bool = False  # "the Phase 3 trial", "this study": a study the text has named already
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
     stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
+    separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
+    by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
 
 
 def extract_trials(ctx: Context) -> None:
@@ -155,6 +157,8 @@ def extract_trials(ctx: Context) -> None:
         plural = PLURAL_PHASE.search(text)
         if plural:
             plural_phase = (sentence.paragraph, normalize_phase(plural.group("p")))
+        if not found and mentions:
+            _population_of_the_study(ctx, text, mentions[-1])
         mentions.extend(found)
     trials: list[_Mention] = []
     members: list[list[_Mention]] = []
@@ -166,9 +170,9 @@ def extract_trials(ctx: Context) -> None:
         else:
             index = trials.index(target)
             members[index].append(mention)
-            _absorb(target, mention)
+            _absorb(target, mention, ctx.long_forms())
     _name_phaseless_studies(trials, members, ctx.long_forms())
-    _phase_of_named_study(trials, members)
+    _phase_of_named_study(trials, members, ctx.long_forms())
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
@@ -215,6 +219,23 @@ def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[
         noun = TRIAL_NOUN.search(before)
         if noun and len(PHASE.findall(before)) <= 1:
             mention.indication = indication_after(before[noun.end():], ctx)
+
+
+# "The placebo-controlled trial, conducted at ..., is assessing ... in healthy adult volunteers": a sentence whose
+# subject is "the trial" speaks of the study the release named last
+_THE_STUDY = re.compile(r"^\s*The\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
+
+
+def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
+    """The population a sentence about "the trial" states is the last named study's, over the disease an appositive
+    gave its drug ("a Phase 1 trial of X, a peptide being developed for ALS")."""
+    if (last.indication and not last.by_description) or not _THE_STUDY.match(text):
+        return
+    if any(mention.name != last.drug for mention in ctx.drugs_in(text)):
+        return  # another drug's sentence
+    found = indication_after(text, ctx, window=len(text))
+    if found:
+        last.indication, last.by_description = found, False
 
 
 # One test for all the patterns below: most sentences name no trial.
@@ -450,9 +471,12 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
 
 
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
+# An indefinite article introduces a study ("a separate Phase 1b study combining X with Y", "is running a US Phase 1b
+# study"): not a stage of the release's Phase 1/2 study, which a definite phrase points back to ("the Phase 1 part")
+_SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
 
 
-def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]]) -> None:
+def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]], long_forms: dict[str, str]) -> None:
     """"The ZEN-7 trial of X enrolled 300 patients ... The Phase 3 trial met its primary endpoint": a study
     named without its phase, then spoken of as "the Phase N trial" (a definite phrase refers back to a study
     the text has named), is one study when it is the drug's only such pair."""
@@ -463,7 +487,7 @@ def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]])
         first = min(m.sentence.index for m in group)
         matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and not t.plural
                    and all(m.definite and m.sentence.index > first for m in members[trials.index(t)])
-                   and _compatible(t, named) and {t.status, named.status} != {"completed", "active"}]
+                   and _compatible(t, named, long_forms) and {t.status, named.status} != {"completed", "active"}]
         if len(matches) != 1:
             continue
         index = trials.index(matches[0])
@@ -619,6 +643,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
+    mention.by_description = bool(mention.indication and _DRUG_APPOSITIVE.match(tail))
     if mention.indication is None:
         # "a Phase 2a challenge study of healthy adults infected with X": the people a study is "of" are its population
         of_people = _STUDY_OF_PEOPLE.match(tail)
@@ -640,8 +665,11 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.status = _status(text[max(0, mention.start - 60):mention.start]) or (
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
+    mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
 
 
+# "trial of X, a neuroprotective peptide being developed for ALS": what follows describes the drug, not the study
+_DRUG_APPOSITIVE = re.compile(r"\s*(?:of|with|evaluating|testing)\s+[^\s,]+(?:\s+\([^()]*\))?\s*,\s*(?:a|an|its|their|our)\s")
 _STUDY_OF_PEOPLE = re.compile(r"\s+of\s+(?=(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants)\b)", re.I)
 
 
@@ -849,23 +877,24 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         for trial in same_drug:
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
-                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention) \
+                                       or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention, long_forms) \
                     and {trial.status, mention.status} != {"completed", "active"}:  # a completed study is not a planned one
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
                   or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
                   # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
-                  or (not t.name and not mention.plural and _same_study_phase(t.phase, mention.phase))
+                  or (not t.name and not mention.plural and not mention.separate and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
-                  or (not mention.indication and not mention.plural and "/" in (t.phase or "")
+                  or (not mention.indication and not mention.plural and not mention.separate and "/" in (t.phase or "")
                       and _same_study_phase(t.phase, mention.phase))]
     candidates = [t for t in candidates if not _other_registration(t, mention)
                   and {t.status, mention.status} != {"completed", "active"}]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
-    if mention.indication:
+    # "The Phase 1a portion in healthy volunteers completed": a stage's own population does not make it another study
+    if mention.indication and not mention.stage:
         scored = [(_same_population(mention.indication, t.indication or "", long_forms), t) for t in candidates]
         best = max(scored, key=lambda x: x[0])
         if best[0] >= 0.5:
@@ -960,24 +989,25 @@ def _same_study_phase(a: str | None, b: str | None) -> bool:
     return False
 
 
-def _compatible(trial: _Mention, mention: _Mention) -> bool:
+def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) -> bool:
     if _other_registration(trial, mention):
         return False
     if not trial.indication or not mention.indication:
         return True
     # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
-    # population shares do not make two populations one
-    specific = population_words(trial.indication), population_words(mention.indication)
+    # population shares do not make two populations one; "SLE" is "systemic lupus erythematosus" where defined
+    specific = _specific_words(trial.indication, long_forms), _specific_words(mention.indication, long_forms)
     if mention.definite and not specific[0] and specific[1]:
         # "a Phase I trial in advanced solid tumors ... The Phase I study (ZX-101-01) enrolled 52 patients with X": the
         # definite restatement says which patients the generic first mention covered
         return True
     if any(specific) and not specific[0] & specific[1]:
         return False
-    return similarity(trial.indication, mention.indication) >= 0.3
+    return _same_population(trial.indication, mention.indication, long_forms) >= 0.3
 
 
-def _absorb(target: _Mention, mention: _Mention) -> None:
+def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> None:
+    unnamed = target.name is None
     if mention.attached and not target.attached and target.name and _same_name(target.name, mention.name):
         # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
         target.drug, target.attached = mention.drug, True
@@ -1000,7 +1030,11 @@ def _absorb(target: _Mention, mention: _Mention) -> None:
     # "advanced solid tumors" then "platinum-resistant ovarian cancer": the specific statement says who was studied
     generic = bool(target.indication and mention.indication and not population_words(target.indication)
                    and population_words(mention.indication))
-    if not target.indication or (mention.indication and (about_this or from_headline or generic)):
+    # "failed in a phase 3 trial in SLE ... The OCTAVE-3 study enrolled adults with moderate to severe SLE": the
+    # study's own sentence narrows the population the summary gave
+    narrower = bool(target.indication and mention.indication and mention.name and unnamed and
+                    _specific_words(target.indication, long_forms) < _specific_words(mention.indication, long_forms))
+    if not target.indication or (mention.indication and (about_this or from_headline or generic or narrower)):
         target.indication = mention.indication
     if from_headline and mention.indication:
         target.sentence = mention.sentence
@@ -1027,17 +1061,25 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 break
         else:
             if trial.drug not in by_drug:
-                by_drug[trial.drug] = drug_indication(ctx, trial.drug)
+                by_drug[trial.drug] = _single_indication(ctx, trial.drug)
             indication = by_drug[trial.drug]
-            # GUIDE.md: "when the text ties the drug to a single indication" -- not a list of them
-            if not indication or len(split_list(indication)) != 1:
+            if not indication:
                 continue
-            # a population-less study beside another of the drug's about its disease is a different one (often in
-            # healthy volunteers); but a named study ("the study, known as RW-ZX-01") of a drug the release
-            # designates for that disease is about it too
-            taken = {(other.indication or "").lower() for other in trials if other is not trial and other.drug == trial.drug}
-            if indication.lower() not in taken or (trial.name and _designated_for(ctx, trial.drug, indication)):
-                trial.indication = indication
+            # A study without a population beside another of the drug's about its disease is about it too in the
+            # body, where the release's own studies are ("a registrational Phase 3 trial" after the Phase 1b study in
+            # X), but may be another population where:
+            #  - the About section retells the drug's programme ("Its clinical development started with the Phase 1/2
+            #    study O-1, and the Phase 3 study OCEAN is planned");
+            #  - the study is a Phase 1 one, often in healthy volunteers;
+            #  - a study known by its name alone may be of anything, unless the release designates the drug for X;
+            #  - an age bounds the population ("pediatric solid tumors"): the drug's other study need not be in children.
+            doubtful = (all(m.sentence.zone.value == "about" for m in group) or trial.phase == "1"
+                        or (trial.phase is None and not _designated_for(ctx, trial.drug, indication))
+                        or _AGE_BOUND.search(indication))
+            if doubtful and any(other is not trial and other.drug == trial.drug and other.indication
+                                and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
+                continue
+            trial.indication = indication
 
 
 def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
@@ -1045,9 +1087,30 @@ def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
                for d in ctx.extraction.designations)
 
 
-def drug_indication(ctx: Context, drug: str) -> str | None:
-    """The indication most often stated right after the drug's name in the release
-    ("X for the treatment of Y", "X to treat Y", "X in patients with Y")."""
+_AGE_BOUND = re.compile(r"\b(?:pa?ediatric|children|childhood|adolescents?|infants?|neonat\w*|juvenile|elderly|older adults)\b", re.I)
+
+
+def _single_indication(ctx: Context, drug: str) -> str | None:
+    """GUIDE.md: "when the text ties the drug to a single indication, that indication": the indication most often
+    stated right after the drug's name, unless it is a list ("X for A, B and C")."""
+    counts = _tied_indications(ctx, drug)
+    if not counts:
+        return None
+    indication = max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+    return indication if len(split_list(indication)) == 1 else None
+
+
+def _one_disease(a: str, b: str, long_forms: dict[str, str]) -> bool:
+    """"RRMM" and "relapsed refractory multiple myeloma", "multiple myeloma" and "adults with relapsed or refractory
+    multiple myeloma who have received ...": one disease (the specific words of one hold the other's)."""
+    a, b = expand(a, long_forms), expand(b, long_forms)
+    wa, wb = _specific_words(a, long_forms), _specific_words(b, long_forms)
+    return bool(wa and wb and (wa <= wb or wb <= wa)) or _same_population(a, b, long_forms) >= 0.5
+
+
+def _tied_indications(ctx: Context, drug: str) -> dict[str, int]:
+    """The indications stated right after the drug's name in the release ("X for the treatment of Y",
+    "X to treat Y", "X in patients with Y"), with how often each is."""
     counts: dict[str, int] = {}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
@@ -1056,11 +1119,9 @@ def drug_indication(ctx: Context, drug: str) -> str | None:
                 continue
             found = indication_after(text[mention.end:], ctx, window=120) or disease_before_therapy(
                 text[mention.end:mention.end + 90]) or _disease_in_parentheses(text[mention.end:mention.end + 90])
-            if found:
+            if found and not HEALTHY_PEOPLE.match(found):
                 counts[found] = counts.get(found, 0) + 1
-    if not counts:
-        return None
-    return max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
+    return counts
 
 
 def _disease_in_parentheses(text: str) -> str | None:
@@ -1073,9 +1134,9 @@ def _disease_in_parentheses(text: str) -> str | None:
     return inner if names_disease(inner) and not _GENERIC.fullmatch(inner) else None
 
 
-# "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies":
+# "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies", "an RSV vaccine":
 # a disease written before the word for a therapy is what the drug treats.
-_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|candidates?)\b", re.I)
+_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|vaccines?|candidates?)\b", re.I)
 _NOT_DISEASE_WORD = re.compile(
     r"(?:a|an|the|its|their|our|his|her|one|of|most|more|novel|new|promising|potential(?:ly)?|investigational|"
     r"innovative|first-in-class|best-in-class|disease-modifying|oral|intranasal|topical|injectable|effective|"
@@ -1084,6 +1145,8 @@ _NOT_DISEASE_WORD = re.compile(
 
 
 def disease_before_therapy(text: str) -> str | None:
+    # "an RSV and human metapneumovirus (hMPV) vaccine candidate": an abbreviation in parentheses is no boundary
+    text = re.sub(r"\s*\([^()]*\)", "", text)
     noun = _THERAPY_NOUN.search(text)
     if not noun:
         return None
