@@ -246,22 +246,20 @@ _SCANS = {
     "possible": ("text", "True", "False"),
     "search": ("text, *args", "_search(text, *args)", "None"),
     "finditer": ("text, *args", "_finditer(text, *args)", "iter(())"),
-    "findall": ("text, *args", "_findall(text, *args)", "[]"),
-    "sub": ("repl, text, count=0", "_sub(repl, text, count)", "text"),
-}
+}  # findall and sub, rarely called, test `possible` first (compiling the generated code has its cost too)
 
 
-def _condition(order) -> str:
-    """`order` as one expression over `t`: every set has one of its strings in `t`."""
-    return " and ".join("(" + " or ".join(f"{s!r} in t" for s in strings) + ")" for strings in order)
+def _condition(order, text: str = "t") -> str:
+    """`order` as one expression over the variable `text`: every set has one of its strings in it."""
+    return " and ".join("(" + " or ".join(f"{s!r} in {text}" for s in strings) + ")" for strings in order)
 
 
 def _generated(pattern: re.Pattern, groups, icase: bool) -> dict:
-    """possible, search, finditer, findall and sub of `pattern`, each testing `groups` first."""
+    """possible, search, finditer (generated), findall and sub of `pattern`, each testing `groups` first."""
     # small sets first: a miss is found sooner
     condition = _condition(sorted([*groups, *_common_parts(groups)], key=len))
     body = _FOLDED if icase else _EXACT
-    source = "def scans(_search, _finditer, _findall, _sub):\n" + "".join(
+    source = "def scans(_search, _finditer):\n" + "".join(
         f"    def {name}({parameters}):\n"
         + textwrap.indent(body.format(condition=condition, hit=hit, miss=miss), "    ")
         for name, (parameters, hit, miss) in _SCANS.items()
@@ -269,7 +267,11 @@ def _generated(pattern: re.Pattern, groups, icase: bool) -> dict:
     made: dict = {}
     # this module's globals: `global _last` in the generated code is this module's one-entry cache
     exec(compile(source, "<prefilter gate>", "exec"), globals(), made)
-    return made["scans"](pattern.search, pattern.finditer, pattern.findall, pattern.sub)
+    scans = made["scans"](pattern.search, pattern.finditer)
+    possible, findall, sub = scans["possible"], pattern.findall, pattern.sub
+    scans["findall"] = lambda text, *args: findall(text, *args) if possible(text) else []
+    scans["sub"] = lambda repl, text, count=0: sub(repl, text, count) if possible(text) else text
+    return scans
 
 
 # One-entry cache of the generated gates (and `_lower`): the same sentence is tested against
@@ -325,7 +327,7 @@ class GateGroup:
     """One test for a list of patterns scanned in turn (a lexicon): can any
     of them match? The union of each pattern's most selective strings."""
 
-    __slots__ = ("_always", "_exact", "_folded")
+    __slots__ = ("_always", "_exact", "_folded", "possible")
 
     def __init__(self, patterns):
         exact: set[str] = set()
@@ -338,21 +340,24 @@ class GateGroup:
                 (folded if pattern._icase else exact).update(pattern._needles[0])
         self._exact = tuple(sorted(_prune(exact) or ()))
         self._folded = tuple(sorted(_prune(folded) or ()))
+        #: possible(text) -> False when none of the patterns can match in `text`
+        self.possible = _always if self._always else _any_of(self._exact, self._folded)
 
-    def possible(self, text: str) -> bool:
-        if self._always:
-            return True
-        for s in self._exact:
-            if s in text:
-                return True
-        if self._folded:
-            if not text.isascii():
-                return True
-            lower = _lower(text)
-            for s in self._folded:
-                if s in lower:
-                    return True
-        return False
+
+def _any_of(exact: tuple[str, ...], folded: tuple[str, ...]):
+    """A generated test (see _FOLDED): a string of `exact` in the text, or of `folded` in its lower case."""
+    lines = ["def possible(text):", "    global _last"]
+    if exact:
+        lines.append(f"    if {_condition([exact], 'text')}: return True")
+    if folded:
+        lines += ["    if not text.isascii(): return True", "    last = _last", "    if last[0] is text:",
+                  "        t = last[1]", "    else:", "        t = text.lower()", "        _last = (text, t)",
+                  f"    return {_condition([folded])}"]
+    else:
+        lines.append("    return False")
+    made: dict = {}
+    exec(compile("\n".join(lines) + "\n", "<prefilter group>", "exec"), globals(), made)
+    return made["possible"]
 
 
 def gate(pattern: re.Pattern) -> Gated:
