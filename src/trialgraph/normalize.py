@@ -86,7 +86,8 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": 
 
 def ascii_punct(text: str) -> str:
     """Same-length folding of typographic dashes, quotes and ², µ for matching."""
-    return text.translate(_DASHES)
+    # every character folded is outside ASCII: an ASCII text is its own folding (translate looks up each character)
+    return text if text.isascii() else text.translate(_DASHES)
 
 
 def squash(text: str) -> str:

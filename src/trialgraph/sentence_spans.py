@@ -171,7 +171,16 @@ def _tokenize(text: str, base: int, values: list, offsets: list, tight: list) ->
                     if i == 0:
                         offset = start
             if start != end:
-                _split_word(text[offset:start], text[start:end], base + start, add_value, add_offset, add_tight)
+                word = text[start:end]
+                if word.isascii() and word.isalnum() and (word.islower() or word.isupper() or word[1:].islower()
+                                                          or word.isdigit()):
+                    # "study,", "(Nasdaq": a plain word between punctuation is one token, as above
+                    # (what _split_word makes of it: its spacing is empty when nothing precedes it)
+                    add_value(word)
+                    add_offset(base + start)
+                    add_tight(offset == start)
+                else:
+                    _split_word(text[offset:start], word, base + start, add_value, add_offset, add_tight)
             tail = text[end:run_end]
             if tail.startswith("..."):
                 add_value("...")

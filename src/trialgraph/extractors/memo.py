@@ -12,6 +12,7 @@ bounded whatever the input, and a pathological text costs the same every time.
 """
 from __future__ import annotations
 
+import inspect
 from functools import lru_cache, wraps
 from typing import Callable, TypeVar
 
@@ -38,9 +39,24 @@ def per_text(function: Callable[..., list[T]]) -> Callable[..., list[T]]:
     def call(*args) -> list[T]:
         return list(cached(*args)) if _short(args) else list(function(*args))
 
-    call.cache_info = cached.cache_info  # type: ignore[attr-defined]
-    call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return call
+    # Most helpers take the sentence alone: test its length inline, not in a helper frame
+    @wraps(function)
+    def call_text(text) -> list[T]:
+        return list(cached(text)) if not isinstance(text, str) or len(text) <= MAX_CHARS else list(function(text))
+
+    chosen = call_text if _takes_one_argument(function) else call
+    chosen.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    chosen.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return chosen
+
+
+def _takes_one_argument(function: Callable) -> bool:
+    try:
+        parameters = list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return False
+    return len(parameters) == 1 and parameters[0].kind in (inspect.Parameter.POSITIONAL_ONLY,
+                                                           inspect.Parameter.POSITIONAL_OR_KEYWORD)
 
 
 def per_text_value(function: Callable[..., T]) -> Callable[..., T]:
@@ -51,6 +67,11 @@ def per_text_value(function: Callable[..., T]) -> Callable[..., T]:
     def call(*args) -> T:
         return cached(*args) if _short(args) else function(*args)
 
-    call.cache_info = cached.cache_info  # type: ignore[attr-defined]
-    call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-    return call
+    @wraps(function)
+    def call_text(text) -> T:
+        return cached(text) if not isinstance(text, str) or len(text) <= MAX_CHARS else function(text)
+
+    chosen = call_text if _takes_one_argument(function) else call
+    chosen.cache_info = cached.cache_info  # type: ignore[attr-defined]
+    chosen.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+    return chosen

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import re
+import textwrap
 from functools import lru_cache
 try:  # the regex parser and its node types (private, stable since 3.11)
     from re import _constants as C
@@ -195,21 +196,6 @@ def _switches_case(items) -> bool:
     return False
 
 
-# One-entry cache: the same sentence is tested against many patterns in a row.
-# Rebinding one tuple keeps it consistent should two threads extract at once.
-_last: tuple[str, str] = ("", "")
-
-
-def _lower(text: str) -> str:
-    global _last
-    last = _last
-    if last[0] is text:  # `text` stays referenced here, so its id cannot be reused
-        return last[1]
-    lower = text.lower()
-    _last = (text, lower)
-    return lower
-
-
 def _always(text: str) -> bool:
     return True
 
@@ -232,32 +218,75 @@ def _common_parts(groups) -> list[tuple[str, ...]]:
     return out
 
 
-def _tester(groups, icase: bool):
-    """A closure testing `groups` (each must have a string in the text): it
-    runs once per pattern and sentence, so it avoids attribute look-ups."""
-    if groups is None:
-        return _always
+# Each gate is generated code: the needle sets as one expression of substring tests, inlined
+# with the case folding into the scan itself. Gated scans run ~3,500 times per realistic release;
+# written as loops over the sets behind a method, a tester and a lower-casing helper (four Python
+# frames a call), the gates cost more than the substring tests they make.
+_FOLDED = """\
+    global _last
+    if text.isascii():
+        last = _last
+        if last[0] is text:
+            t = last[1]
+        else:
+            t = text.lower()
+            _last = (text, t)
+        if not ({condition}):
+            return {miss}
+    return {hit}
+"""
+_EXACT = """\
+    t = text
+    if {condition}:
+        return {hit}
+    return {miss}
+"""
+# name: (parameters, what a possible match returns, what a skipped scan returns)
+_SCANS = {
+    "possible": ("text", "True", "False"),
+    "search": ("text, *args", "_search(text, *args)", "None"),
+    "finditer": ("text, *args", "_finditer(text, *args)", "iter(())"),
+}  # findall and sub, rarely called, test `possible` first (compiling the generated code has its cost too)
+
+
+def _condition(order, text: str = "t") -> str:
+    """`order` as one expression over the variable `text`: every set has one of its strings in it."""
+    return " and ".join("(" + " or ".join(f"{s!r} in {text}" for s in strings) + ")" for strings in order)
+
+
+def _generated(pattern: re.Pattern, groups, icase: bool) -> dict:
+    """possible, search, finditer (generated), findall and sub of `pattern`, each testing `groups` first."""
     # small sets first: a miss is found sooner
-    order = tuple(sorted([*groups, *_common_parts(groups)], key=len))
+    condition = _condition(sorted([*groups, *_common_parts(groups)], key=len))
+    body = _FOLDED if icase else _EXACT
+    source = "def scans(_search, _finditer):\n" + "".join(
+        f"    def {name}({parameters}):\n"
+        + textwrap.indent(body.format(condition=condition, hit=hit, miss=miss), "    ")
+        for name, (parameters, hit, miss) in _SCANS.items()
+    ) + f"    return {{{', '.join(f'{name!r}: {name}' for name in _SCANS)}}}\n"
+    made: dict = {}
+    # this module's globals: `global _last` in the generated code is this module's one-entry cache
+    exec(compile(source, "<prefilter gate>", "exec"), globals(), made)
+    scans = made["scans"](pattern.search, pattern.finditer)
+    possible, findall, sub = scans["possible"], pattern.findall, pattern.sub
+    scans["findall"] = lambda text, *args: findall(text, *args) if possible(text) else []
+    scans["sub"] = lambda repl, text, count=0: sub(repl, text, count) if possible(text) else text
+    return scans
 
-    def present(text: str) -> bool:
-        for strings in order:
-            for s in strings:
-                if s in text:
-                    break
-            else:
-                return False
-        return True
 
-    if not icase:
-        return present
+# One-entry cache of the generated gates (and `_lower`): the same sentence is tested against
+# many patterns in a row. Rebinding one tuple keeps it consistent should two threads extract at once.
+_last: tuple[str, str] = ("", "")
 
-    def present_folded(text: str) -> bool:
-        if not text.isascii():
-            return True
-        return present(_lower(text))
 
-    return present_folded
+def _lower(text: str) -> str:
+    global _last
+    last = _last
+    if last[0] is text:  # `text` stays referenced here, so its id cannot be reused
+        return last[1]
+    lower = text.lower()
+    _last = (text, lower)
+    return lower
 
 
 class Gated:
@@ -265,33 +294,27 @@ class Gated:
     skipped when the text cannot contain a match. Anchored calls (match,
     fullmatch) and every attribute pass straight through."""
 
-    __slots__ = ("_pattern", "_needles", "_icase", "possible")
+    __slots__ = ("_pattern", "_needles", "_icase", "possible", "search", "finditer", "findall", "sub", "match",
+                 "fullmatch")
 
     def __init__(self, pattern: re.Pattern):
         self._pattern = pattern
         found = needles(pattern)
         self._needles = tuple(tuple(sorted(group)) for group in found[0]) if found else None
         self._icase = bool(found and found[1])
+        if self._needles is None:
+            scans = {"possible": _always, "search": pattern.search, "finditer": pattern.finditer,
+                     "findall": pattern.findall, "sub": pattern.sub}
+        else:
+            scans = _generated(pattern, self._needles, self._icase)
         #: possible(text) -> False when no match can exist in `text`
-        self.possible = _tester(self._needles, self._icase)
-
-    def search(self, text, *args):
-        return self._pattern.search(text, *args) if self.possible(text) else None
-
-    def finditer(self, text, *args):
-        return self._pattern.finditer(text, *args) if self.possible(text) else iter(())
-
-    def findall(self, text, *args):
-        return self._pattern.findall(text, *args) if self.possible(text) else []
-
-    def sub(self, repl, text, count=0):
-        return self._pattern.sub(repl, text, count) if self.possible(text) else text
-
-    def match(self, text, *args):
-        return self._pattern.match(text, *args)
-
-    def fullmatch(self, text, *args):
-        return self._pattern.fullmatch(text, *args)
+        self.possible = scans["possible"]
+        self.search = scans["search"]
+        self.finditer = scans["finditer"]
+        self.findall = scans["findall"]
+        self.sub = scans["sub"]
+        self.match = pattern.match
+        self.fullmatch = pattern.fullmatch
 
     def __getattr__(self, name):  # .pattern, .flags, .groupindex, .split, ...
         return getattr(self._pattern, name)
@@ -304,7 +327,7 @@ class GateGroup:
     """One test for a list of patterns scanned in turn (a lexicon): can any
     of them match? The union of each pattern's most selective strings."""
 
-    __slots__ = ("_always", "_exact", "_folded")
+    __slots__ = ("_always", "_exact", "_folded", "possible")
 
     def __init__(self, patterns):
         exact: set[str] = set()
@@ -317,21 +340,24 @@ class GateGroup:
                 (folded if pattern._icase else exact).update(pattern._needles[0])
         self._exact = tuple(sorted(_prune(exact) or ()))
         self._folded = tuple(sorted(_prune(folded) or ()))
+        #: possible(text) -> False when none of the patterns can match in `text`
+        self.possible = _always if self._always else _any_of(self._exact, self._folded)
 
-    def possible(self, text: str) -> bool:
-        if self._always:
-            return True
-        for s in self._exact:
-            if s in text:
-                return True
-        if self._folded:
-            if not text.isascii():
-                return True
-            lower = _lower(text)
-            for s in self._folded:
-                if s in lower:
-                    return True
-        return False
+
+def _any_of(exact: tuple[str, ...], folded: tuple[str, ...]):
+    """A generated test (see _FOLDED): a string of `exact` in the text, or of `folded` in its lower case."""
+    lines = ["def possible(text):", "    global _last"]
+    if exact:
+        lines.append(f"    if {_condition([exact], 'text')}: return True")
+    if folded:
+        lines += ["    if not text.isascii(): return True", "    last = _last", "    if last[0] is text:",
+                  "        t = last[1]", "    else:", "        t = text.lower()", "        _last = (text, t)",
+                  f"    return {_condition([folded])}"]
+    else:
+        lines.append("    return False")
+    made: dict = {}
+    exec(compile("\n".join(lines) + "\n", "<prefilter group>", "exec"), globals(), made)
+    return made["possible"]
 
 
 def gate(pattern: re.Pattern) -> Gated:
