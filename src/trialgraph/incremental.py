@@ -259,6 +259,7 @@ def _build(paths, cache: ExtractionCache, *, validate: bool, workers: int, progr
         extraction = by_id.get(safe_doc_id(path.stem))
         if extraction is not None:
             fresh_index["releases"][extraction.document.doc_id] = cache.save(extraction, sha, path)
+    cache.sync()
     for doc_id in kept:
         fresh_index["releases"][doc_id] = releases[doc_id]
     # A rejected new version leaves its older release in place (the error says why).
