@@ -282,7 +282,8 @@ _LABEL_IN_PARENTHESES = re.compile(r"\(\s*$")
 _NOUN_PHRASE_END = re.compile(r"^[\s\u00ae\u2122]*(?:(?:control|study|treatment|monotherapy|combination|active|experimental|"
                               r"comparator|placebo|reference|dosing|dose|expansion|escalation)\s+){0,3}$", re.I)
 _PRIOR_USE = re.compile(r"^[\s-]*(?:pre-?treated|refractory|resistant|naive|na\u00efve|exposed|experienced|intolerant)\b", re.I)
-_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to)\s+(?:the\s+)?$", re.I)
+# "the Part B schedule against everolimus": "against" sets the group beside another drug, as "versus" does
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to|against)\s+(?:the\s+)?$", re.I)
 
 
 def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:

@@ -1,0 +1,71 @@
+"""Phrasings of small-cap newswire releases found by the held-out smallcap set (tests/heldout_smallcap),
+written anew with invented names: slash-delimited wire datelines, Singapore/Australian company
+suffixes, shared disease heads, benchmarks whose own sentence names the comparator, groups set
+"against" another drug, and figures under a study's name written again without its phase."""
+from __future__ import annotations
+
+import pytest
+from test_extractors import ISSUER, announce, designations, make_release, results, run
+
+
+@pytest.mark.parametrize("dateline,date,location", [
+    ("AUSTIN, TX / ACCESSWIRE / May 4, 2026 / ", "2026-05-04", "Austin, TX"),
+    ("VANCOUVER, BC / ACCESSWIRE / June 17, 2025 / ", "2025-06-17", "Vancouver, Canada"),
+    ("TORONTO, ON / Newsfile Corp. / March 2, 2026 / ", "2026-03-02", "Toronto, Canada"),
+])
+def test_a_wire_named_between_slashes_still_dates_and_places_the_release(dateline, date, location):
+    ex = run(make_release(f"{ISSUER} today announced a clinical update on ACM-101.", dateline=dateline),
+             "acme-2020-01-01")
+    assert (ex.release.date, ex.release.location) == (date, location)
+
+
+@pytest.mark.parametrize("suffix", ["Pte. Ltd.", "Pty Ltd", "Pty. Ltd.", "Sdn. Bhd."])
+def test_a_private_company_suffix_of_two_words_is_kept_whole(suffix):
+    ex = announce("Acme Oncology has entered into a license agreement with Kestrel Biopharma "
+                  f"{suffix} (\"Kestrel\"), a specialty pharmaceutical company, for ACM-101 in Asia.")
+    assert f"Kestrel Biopharma {suffix}" in {c.name for c in ex.companies}
+
+
+def test_named_modifiers_sharing_a_plural_disease_noun_are_one_designation_each():
+    ex = announce("In May 2024, the FDA granted Orphan Drug Designation to ACM-101 for the treatment of "
+                  "Duchenne and Becker muscular dystrophies.")
+    assert {("orphan_drug", "FDA", "duchenne muscular dystrophy", "2024-05"),
+            ("orphan_drug", "FDA", "becker muscular dystrophy", "2024-05")} <= designations(ex)
+
+
+@pytest.mark.parametrize("phrase", ["head and neck cancers", "Head and Neck Cancers"])
+def test_parts_or_a_title_cased_heading_are_not_split_into_diseases(phrase):
+    from trialgraph.extractors.text import split_list
+
+    assert split_list(phrase) == [phrase]
+
+
+TRIAL = "The Phase 2 HARBOR trial of ACM-101 enrolled 255 patients with metastatic melanoma."
+
+
+def test_a_benchmark_whose_sentence_names_the_comparator_is_compared_with_the_sponsors_drug():
+    ex = announce(TRIAL, "The objective response rate was 41%.",
+                  "\"Dacarbazine remains the standard option for most patients. Dacarbazine monotherapy has "
+                  "historically produced response rates of roughly 10% to 14% in this setting,\" said Jane Roe.")
+    benchmark = [r for r in ex.results if r.comparator]
+    assert [(r.drug, r.value, r.value_high) for r in benchmark] == [("ACM-101", 10, 14)]
+
+
+def test_a_group_set_against_another_drug_is_not_that_drugs_group():
+    ex = announce("The Phase 2 HARBOR trial of ACM-101 tested two schedules:",
+                  "- Part A: 3.7 GBq every eight weeks. The ORR was 31%.",
+                  "- Part B: 7.4 GBq per cycle. The ORR was 42%.",
+                  "A Phase 3 trial of the Part B schedule against everolimus will start in 2027.")
+    assert {r.drug for r in ex.results if not r.comparator} == {"ACM-101"}
+    assert "everolimus" not in {t.drug for t in ex.trials}
+
+
+def test_figures_under_a_studys_name_written_again_belong_to_that_study():
+    ex = announce("The first patient has been dosed in ACE-2, a Phase 1b/2 trial of ACM-101 with dacarbazine, and the "
+                  "Company reported updated results from the ongoing ACE-1 Phase 1 monotherapy trial.",
+                  "ACE-2 Trial Design",
+                  "ACE-2 is an open-label study in patients with metastatic melanoma.",
+                  "Updated ACE-1 Results",
+                  "As of the data cutoff, 41 patients had been treated in ACE-1. The objective response rate was 27%.")
+    phase_of = {t.local_id: t.phase for t in ex.trials}
+    assert [phase_of[r.trial] for r in ex.results if r.endpoint == "ORR"] == ["1"]
