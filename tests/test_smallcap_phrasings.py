@@ -69,3 +69,42 @@ def test_figures_under_a_studys_name_written_again_belong_to_that_study():
                   "As of the data cutoff, 41 patients had been treated in ACE-1. The objective response rate was 27%.")
     phase_of = {t.local_id: t.phase for t in ex.trials}
     assert [phase_of[r.trial] for r in ex.results if r.endpoint == "ORR"] == ["1"]
+
+
+# -- people: board and management news ---------------------------------------------------------------
+
+
+def people(ex) -> dict[str, tuple]:
+    return {p.name: (p.role, p.organization) for p in ex.people}
+
+
+ISSUER_NAME = "Acme Oncology, Inc."
+
+
+@pytest.mark.parametrize("paragraph,name,role,organization", [
+    ('"We are pleased," said Acme Managing Director and CEO Dr Jane Roe.', "Jane Roe", "managing director and ceo", ISSUER_NAME),
+    ("* Professor Jane Roe appointed Chair of the Scientific Advisory Board", "Jane Roe",
+     "chair of the scientific advisory board", ISSUER_NAME),
+    ("Mr. Doe succeeds Jane Roe, who served as Interim Chief Financial Officer since 2023 and will remain as an advisor.",
+     "Jane Roe", "interim chief financial officer", ISSUER_NAME),
+    ("Jane Roe, Ph.D., the Company's Chief Scientific Officer, was named to lead the new group.", "Jane Roe",
+     "chief scientific officer", ISSUER_NAME),
+    ("Dr. Jane Roe, a director since 2018, will retire from the Board at the annual meeting.", "Jane Roe", "director",
+     ISSUER_NAME),
+    ("Jane Roe, M.D. - Chief of Movement Disorders, Example Medical Center", "Jane Roe", "chief of movement disorders",
+     "Example Medical Center"),
+    ("Jane Roe, Ph.D. - Director, Institute for Rare Muscle Disease, Valencia, Spain", "Jane Roe", "director",
+     "Institute for Rare Muscle Disease"),
+    ('"These data guide the next trial," said Dr. Jane Roe, Head of Nuclear Medicine at Example Hospital in Lyon, France, '
+     "and coordinating investigator of the study.", "Jane Roe", "head of nuclear medicine", "Example Hospital"),
+    ('The Company announced the promotion of Katherine ("Kate") Roe to President and Chief Operating Officer.',
+     "Katherine Roe", "president and chief operating officer", ISSUER_NAME),
+])
+def test_board_and_management_constructions_give_the_title_and_organisation(paragraph, name, role, organization):
+    assert people(announce(paragraph)).get(name) == (role, organization)
+
+
+def test_two_people_appointed_to_one_plural_title_each_hold_it():
+    found = people(announce("The Company has appointed Jane Roe and John Q. Doe, CPA, as independent directors."))
+    assert found.get("Jane Roe") == ("independent director", ISSUER_NAME)
+    assert found.get("John Q. Doe") == ("independent director", ISSUER_NAME)
