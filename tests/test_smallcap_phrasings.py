@@ -108,3 +108,43 @@ def test_two_people_appointed_to_one_plural_title_each_hold_it():
     found = people(announce("The Company has appointed Jane Roe and John Q. Doe, CPA, as independent directors."))
     assert found.get("Jane Roe") == ("independent director", ISSUER_NAME)
     assert found.get("John Q. Doe") == ("independent director", ISSUER_NAME)
+
+
+# -- what is not a company or a drug -----------------------------------------------------------------
+
+
+def test_a_hospital_named_in_its_own_language_is_no_company():
+    ex = announce('"The data are clear," said Dr. Jane Roe, Head of Nuclear Medicine at Hôpital Saint-Example in Lyon.')
+    assert "Hôpital Saint-Example" not in {c.name for c in ex.companies}
+    assert people(ex).get("Jane Roe") == ("head of nuclear medicine", "Hôpital Saint-Example")
+
+
+def test_the_body_that_approves_a_financing_is_no_brand():
+    ex = announce("The offering is expected to close on October 30, subject to approval of the Toronto Stock Exchange.")
+    assert "Toronto" not in {d.name for d in ex.drugs}
+
+
+@pytest.mark.parametrize("phrase", ["somatostatin receptor-positive tumours", "a somatostatin analogue"])
+def test_a_hormone_named_as_a_target_or_a_class_is_not_a_drug_given(phrase):
+    ex = announce(f"The Phase 2 HARBOR trial of ACM-101 enrolled patients with {phrase}.")
+    assert "somatostatin" not in {d.name for d in ex.drugs}
+
+
+def test_a_surname_ending_like_an_antisense_stem_is_no_drug():
+    ex = announce("The Company has appointed Margit Ekkersen and John Roe as independent directors. "
+                  "Ms. Ekkersen previously served on the board of a rare-disease company.")
+    assert "Ekkersen" not in {d.name for d in ex.drugs}
+
+
+
+def test_a_study_in_healthy_volunteers_is_its_own_study_with_that_population():
+    ex = announce("The first patient has been dosed in an investigator-initiated Phase 1b study of ACM-101 in adults with "
+                  "Becker muscular dystrophy.",
+                  "ACM-101 was well tolerated in a Phase 1 study in 64 healthy adult volunteers that was completed in 2024.")
+    assert {(t.phase, t.indication) for t in ex.trials} == {("1b", "Becker muscular dystrophy"), ("1", "healthy adult volunteers")}
+
+
+def test_a_portion_in_healthy_volunteers_stays_a_stage_of_its_study():
+    ex = announce("The first patient was dosed in the Phase 1b portion of ACE-1, a Phase 1 study of ACM-101 in patients with "
+                  "membranous nephropathy. The Phase 1a portion in healthy volunteers completed in June.")
+    assert [t.phase for t in ex.trials] == ["1"]

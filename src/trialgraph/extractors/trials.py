@@ -639,6 +639,11 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         of_people = _STUDY_OF_PEOPLE.match(tail)
         if of_people and TRIAL_NOUN.search(text, mention.start, mention.end):
             mention.indication = indication_after(" in " + tail[of_people.end():], ctx)
+    if mention.indication is None:
+        # "a Phase 1 study in 64 healthy adult volunteers": no disease, the healthy people are the population
+        healthy = _HEALTHY_PEOPLE.match(tail)
+        if healthy and _STUDY_NOUN.search(text, mention.start, mention.end):  # a study, not "the Phase 1a portion"
+            mention.indication = healthy.group("people")
     if mention.indication is None and mention.name:
         # "the Phase Ib/II trial in metastatic X (ZX006)": the population the name in parentheses closes
         noun = TRIAL_NOUN.search(text, mention.start, mention.end)
@@ -657,6 +662,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
 
 
+_STUDY_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?)\b", re.I)
+_HEALTHY_PEOPLE = re.compile(r"\s*,?\s*(?:in|of|among|with|enrolling)\s+(?:up\s+to\s+)?(?:\d+\s+)?"
+                             r"(?P<people>(?:healthy|normal)\s+(?:[\w-]+\s+){0,2}?(?:volunteers|adults|subjects|participants|individuals))\b", re.I)
 _STUDY_OF_PEOPLE = re.compile(r"\s+of\s+(?=(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants)\b)", re.I)
 
 
