@@ -148,3 +148,26 @@ def test_a_portion_in_healthy_volunteers_stays_a_stage_of_its_study():
     ex = announce("The first patient was dosed in the Phase 1b portion of ACE-1, a Phase 1 study of ACM-101 in patients with "
                   "membranous nephropathy. The Phase 1a portion in healthy volunteers completed in June.")
     assert [t.phase for t in ex.trials] == ["1"]
+
+
+@pytest.mark.parametrize("sentence,role,organization", [
+    ("The trial is being conducted at Example Clinical Research in Melbourne, where Dr. Jane Roe is Principal Investigator.",
+     "principal investigator", "Example Clinical Research"),
+    ("The study is conducted at Example University Medical Center under an investigator IND held by Dr. Jane Roe, "
+     "Associate Professor of Neurology, who leads the study.", "associate professor of neurology",
+     "Example University Medical Center"),
+])
+def test_the_site_named_before_an_investigator_is_where_the_academic_title_is_held(sentence, role, organization):
+    assert people(announce(sentence)).get("Jane Roe") == (role, organization)
+
+
+def test_a_cohorts_own_single_dose_wins_over_the_releases_usual_schedule():
+    ex = announce("The Phase 1 ACE-1 trial of ACM-101 will assess multiple ascending doses given once daily for 14 days.",
+                  "Cohort 2 is planned at 75 mg.", "The second cohort will receive a single 75 mg dose of ACM-101.")
+    assert [(c.label, c.dose, c.regimen) for c in ex.cohorts] == [("2", 75, "single")]
+
+
+def test_a_title_cased_headline_phrase_is_no_person():
+    ex = announce("The Company named Jane Roe its Chief Medical Officer.",
+                  headline="Acme Strengthens Leadership Team, Expands Board and Forms Advisory Board Ahead of Data")
+    assert {p.name for p in ex.people} == {"Jane Roe"}

@@ -363,10 +363,10 @@ def _trials_of_arm_drugs(ctx: Context, arms: dict[str, tuple[str, bool]]) -> Non
 def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, doc_regimen) -> None:
     label = mention.label
     trial = trial_for(ctx, sentence, mention.start)
-    value = unit = regimen = schedule = None
+    value = unit = regimen = schedule = stated = None
     if dose:
-        value, unit, regimen, schedule = dose
-        regimen = regimen or doc_regimen
+        value, unit, stated, schedule = dose
+        regimen = stated or doc_regimen
     existing = cohorts.get(label)
     if existing is None:
         cohorts[label] = CohortFact(label, _drug_of(ctx, trial, sentence), Evidence.of(sentence, NAME), trial=trial,
@@ -375,6 +375,10 @@ def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, 
     elif existing.dose is None and value is not None:
         cohorts[label] = CohortFact(label, existing.drug, Evidence.of(sentence, NAME), trial=existing.trial or trial,
                                     dose=value, dose_unit=unit, regimen=regimen, schedule=schedule)
+    elif stated and existing.regimen == doc_regimen != stated and (existing.dose, existing.dose_unit) == (value, unit):
+        # "Cohort 2 is planned at 75 mg" took the release's usual schedule; "... will receive a single 75 mg dose"
+        # says the group's own
+        cohorts[label] = replace(existing, regimen=stated)
 
 
 def _respectively(text: str, mentions: list[CohortMention]) -> dict[str, tuple] | None:

@@ -344,6 +344,9 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
     elif role and CORPORATE_TITLE.search(role) and not ACADEMIC_TITLE.search(role):
         # a corporate title without an organisation: the company of the roundup item it stands in, else the issuer's
         org = subject or ctx.issuer
+    elif role and ACADEMIC_TITLE.search(role):
+        site = SITE_BEFORE.search(match.string, 0, match.start())
+        org = _clean_org(site.group("org"), ctx) if site else None
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
@@ -432,6 +435,12 @@ def _following_institution(match: re.Match) -> str | None:
     return None
 
 
+# "conducted at Example Clinical Research in Melbourne, where Dr. Jane Roe is Principal Investigator", "at Example
+# Medical Center under an investigator IND held by Dr. Jane Roe, Associate Professor": the study's site, named before
+# the investigator in the same clause, is where an academic title is held
+SITE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)"
+                         r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*)?)?"
+                         r"\s*,?\s+(?:where|under\s+[^,;.\"“”]{0,40}?\bby|led\s+by)\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$")
 CORPORATE_TITLE = re.compile(
     r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
     r"secretary|counsel|treasurer|controller)", re.I)
@@ -466,7 +475,8 @@ def _clean_org(org: str, ctx: Context) -> str:
 
 _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
     "Cancer", "Medical", "Therapeutics", "Pharmaceuticals", "Pharma", "Biosciences", "Oncology", "Biotech", "Health",
-    "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC"}
+    "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC",
+    "Team", "Leadership", "Management"}  # "Acme Strengthens Leadership Team, Expands Board ...": a headline's phrase
 CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z.]*[A-Z][a-z.]*[A-Z])[A-Z][A-Za-z.]{1,7}")
 # A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
 # "..., a partner of Acme" describes the organisation; "..., in a statement" the occasion.
