@@ -20,7 +20,9 @@ DATE_RE = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 )
 # The wire's name may stand between place and date: "WATERTOWN, Mass.--(BUSINESS WIRE)--February 10, 2025".
-_WIRE_BETWEEN = r"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*)"
+# Some wires set their name between slashes: "NASHVILLE, TN / ACCESSWIRE / August 5, 2025 /".
+_SLASH_WIRE = r"\s+/\s+[A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile|NewsFile)[A-Za-z .]*?\s+/\s+"
+_WIRE_BETWEEN = rf"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*|{_SLASH_WIRE})"
 DATELINE_RE = re.compile(
     # "LEIDEN, the Netherlands, 5 May 2026 --": a country may keep its article
     rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*(?:the\s+)?[A-Z][A-Za-z. ]*?){{0,2}}"
@@ -238,7 +240,7 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
     for index, (start, end) in enumerate(units[:40]):
         text = clean[start:end]
         match = DATELINE_RE.match(text)
-        if match and WIRE_RE.search(text[match.end():match.end() + 60]):
+        if match and (WIRE_RE.search(text[match.end():match.end() + 60]) or re.search(_SLASH_WIRE, match.group(0))):
             return index
     for index, (start, end) in enumerate(units[:10]):
         if EMBEDDED_DATELINE_RE.search(clean[start:end][:4000]):

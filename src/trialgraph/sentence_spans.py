@@ -69,7 +69,7 @@ _ABBREVIATIONS = frozenset("""
     de Dr dgl dt emp en es etc evtl excl exca Exca excmo Excmo exsmo Exsmo ff fig Fig figs Figs fr Fr
     gal gen Gen ggf gral Gral GmbH gob Gob Hd hno Hno hnos Hnos Inc incl inkl lic Lic lit ldo Ldo Ltd
     mag Mag max med Med Min min Mio mos Mr mr Mrd Mrs mrs Ms ms Mt mt MwSt nat Nat Nr nr ntra Ntra ntro Ntro
-    pag phil prof Prof rer Rer resp sci Sci Sen Sr sr Sra sra Srta srta St st synth tab Tab tel Tel
+    pag phil prof Prof Pte Pty rer Rer resp sci Sci Sdn Sen Sr sr Sra sra Srta srta St st synth tab Tab tel Tel
     univ Univ Urt vda Vda vol Vol vs vta zB zit zzgl
     Mo Mon lun Di Tue mar Mi Wed mie mié Do Thu jue Fr Fri vie Sa Sat sab So Sun dom
     """.split())

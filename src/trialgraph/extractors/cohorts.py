@@ -334,7 +334,8 @@ _LABEL_IN_PARENTHESES = re.compile(r"\(\s*$")
 _NOUN_PHRASE_END = re.compile(r"^[\s\u00ae\u2122]*(?:(?:control|study|treatment|monotherapy|combination|active|experimental|"
                               r"comparator|placebo|reference|dosing|dose|expansion|escalation)\s+){0,3}$", re.I)
 _PRIOR_USE = re.compile(r"^[\s-]*(?:pre-?treated|refractory|resistant|naive|na\u00efve|exposed|experienced|intolerant)\b", re.I)
-_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to)\s+(?:the\s+)?$", re.I)
+# "the Part B schedule against everolimus": "against" sets the group beside another drug, as "versus" does
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to|against)\s+(?:the\s+)?$", re.I)
 
 
 def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:
@@ -414,10 +415,10 @@ def _trials_of_arm_drugs(ctx: Context, arms: dict[str, tuple[str, bool]]) -> Non
 def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, doc_regimen, study_regimen) -> None:
     label = mention.label
     trial = trial_for(ctx, sentence, mention.start)
-    value = unit = regimen = schedule = None
+    value = unit = regimen = schedule = stated = None
     if dose:
-        value, unit, regimen, schedule = dose
-        regimen = regimen or doc_regimen
+        value, unit, stated, schedule = dose
+        regimen = stated or doc_regimen
     elif mention.kind in ("number", "arm"):
         # "Cohort 1 (ages 6-12), Cohort 2 (ages 2-5) ... All cohorts receive the same single dose": a group labelled by
         # number or letter and defined by who is in it is dosed on the schedule the release states for its study
@@ -430,6 +431,10 @@ def _add(ctx, cohorts, order, sentence: Sentence, mention: CohortMention, dose, 
     elif existing.dose is None and value is not None:
         cohorts[label] = CohortFact(label, existing.drug, Evidence.of(sentence, NAME), trial=existing.trial or trial,
                                     dose=value, dose_unit=unit, regimen=regimen, schedule=schedule)
+    elif stated and existing.regimen == doc_regimen != stated and (existing.dose, existing.dose_unit) == (value, unit):
+        # "Cohort 2 is planned at 75 mg" took the release's usual schedule; "... will receive a single 75 mg dose"
+        # says the group's own
+        cohorts[label] = replace(existing, regimen=stated)
 
 
 def _respectively(text: str, mentions: list[CohortMention]) -> dict[str, tuple] | None:

@@ -13,7 +13,7 @@ from .memo import per_text
 from .prefilter import gate
 
 SUFFIX = (
-    r"(?:and\s+Company|Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|Ltd\.?|Limited|LLC|L\.L\.C\.|"
+    r"(?:and\s+Company|Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|(?:Pte|Pty)\.?\s+(?:Ltd\.?|Limited)|Sdn\.?\s+Bhd\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
     r"L\.P\.|LP|plc|PLC|AG|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|S\.p\.A\.|K\.K\.|Holdings)"
 )
 INDUSTRY = (
@@ -543,7 +543,7 @@ def _is_place(words: str) -> bool:
 
 def clean_company_name(name: str) -> str:
     # "Article. Acme Media Inc.": a word ending a sentence is not part of the name after it
-    name = re.split(r"(?<=[A-Za-z]{3}[.!?])\s+(?=[A-Z])", name.strip())[-1]
+    name = re.split(r"(?<=[A-Za-z]{3}[.!?])(?<!Pte\.)(?<!Pty\.)(?<!Sdn\.)\s+(?=[A-Z])", name.strip())[-1]  # "Pte. Ltd." is one suffix
     # "Alzheimer's Disease Acme Neuro, Inc.": a heading about a disease runs into the name
     name = re.split(r"\b(?:Disease|Diseases|Disorder|Disorders|Syndrome|Cancer|Cancers)\s+(?=[A-Z])", name)[-1]
     name = strip_place(LEADING_NOISE.sub("", name.strip()))
@@ -564,7 +564,7 @@ def _is_industry_only(name: str) -> bool:
 
 _SUFFIX_WORDS = {
     "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "lp", "plc", "ag",
-    "sa", "se", "nv", "bv", "ab", "as", "asa", "gmbh", "spa", "kk", "holdings", "publ",
+    "sa", "se", "nv", "bv", "ab", "as", "asa", "gmbh", "spa", "kk", "holdings", "publ", "pte", "pty", "sdn", "bhd",
 }
 
 

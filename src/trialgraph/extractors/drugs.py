@@ -231,6 +231,8 @@ _BRAND_NAME = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,}[a-z0-9]*)(?P<mark>[\u0
 LAUNCHED = re.compile(
     r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
     r"(?:of|from)\s+(?:the\s+)?" + _BRAND_NAME +
+    # "subject to approval of the Toronto Stock Exchange": the first word of a body that approves, not a brand
+    r"(?!\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Exchange|Board|Committee|Agency|Commission|Ministry|Authority|Administration)\b)" +
     # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
     r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s)|(?<=\bto\s)|(?<=\bor\s)|(?<=\bversus\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
     + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
@@ -427,6 +429,9 @@ def _names_a_germ(text: str, end: int) -> bool:
     return text.startswith("-resistan", end) and RESISTANT_GERM.match(text, end) is not None
 
 
+_RECEPTOR_OR_CLASS_AFTER = re.compile(r"(?:\s+|-)(?:receptors?|analog(?:ue)?s?)\b", re.I)
+
+
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
     """Dictionary hits that read as drugs here: not a word of a company's name
     ("Lilly"), and a generic that is also a common word ("insulin") only with
@@ -435,6 +440,8 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
     for hit in _lexicon_hits(text):
         if hit.surface.lower() in company_words or _names_a_germ(text, hit.end):
             continue
+        if _RECEPTOR_OR_CLASS_AFTER.match(text, hit.end):
+            continue  # "somatostatin receptor-positive", "a somatostatin analogue": the target or a class, not the drug given
         if hit.flag in "cy" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                      and COMMON_AFTER.match(text[hit.end:])):
             continue
@@ -455,6 +462,15 @@ RADIOLIGAND = re.compile(r"[\[\d](?<![\w\]-][\[\d])(?:(?<=\[)\d{2,3}m?[A-Z][a-z]
                          r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 
 
+_GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b[A-Z][a-z]+)\s$")
+
+
+def _stem_only(word: str) -> bool:
+    """Whether a word reads as an INN by its ending alone: no dictionary or common-drug list names it."""
+    lower = word.lower()
+    return not (lower in lexicons.common_drugs() or drug_lexicon().canonical(word) or lower in drug_lexicon().entries)
+
+
 @per_text
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
     """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
@@ -463,6 +479,8 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         word = match.group("word")
         if not is_inn(word):
             continue
+        if word[:1].isupper() and _GIVEN_NAME_BEFORE.search(text, 0, match.start()) and _stem_only(word):
+            continue  # "Margit Halvorsen", "Ms. Halvorsen": a surname that happens to end like an INN stem ("-rsen")
         start, end = match.start(), match.end()
         if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and word.islower():
             start = spans[-1][0]

@@ -50,7 +50,7 @@ NOT_A_NAME = re.compile(
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
     r"Pharmaceuticals|Biopharma)\b"
 )
-ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*)?"
+ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?)?"
                      # "... at Example Institute in Boston and the study's lead author": a second role after the first
                      r"(?:\s*,?\s+and\s+(?:the|a|an)\s+[\w'’ -]+)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
@@ -67,7 +67,7 @@ ATTRIBUTION_BEFORE = re.compile(rf"(?:^|[\"”.]\s*|(?<!\s)\s)\s*{PERSON}{DEGREE
 ATTRIBUTION_COLON = re.compile(rf"(?:^|(?<=[\s*]))(?:(?i:quote from|comment from)\s+)?{PERSON}{DEGREES}\s*,\s*(?P<role>(?!{SPEECH}\b)[^\s\"“”:;][^\"“”:;]*?)\s*:\**\s*[\"“]")
 APPOSITION = re.compile(rf"{PERSON}{DEGREES}\s*,\s*(?:(?:today|now|currently|then)\s+)?(?:an?\s+|the\s+)?(?P<role>(?!\s*(?:will|would)\b)[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 OWNER_APPOSITION = re.compile(
-    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
+    rf"{PERSON}{DEGREES}\s*,\s*(?P<role>(?:the\s+)?(?:[A-Z][\w&.@-]*\s+){{0,3}}[A-Z][\w&.@-]*(?:['’]s|s['’])\s+[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})"
     rf"[^,;\"“”]*?)(?=\s*[,;]|\s*$)")
 COMMA_ORG_APPOSITION = re.compile(
     rf"{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?,\s+(?:The\s+)?[A-Z][\w'’&.@-]*"
@@ -79,13 +79,13 @@ APPOSITION_AREAS = re.compile(
     r"(?P<areas>(?:,\s+(?:and\s+)?[A-Z][a-z][^,;\"“”]{0,40}?)+)\s+(?:of|at)\s+[^,;\"“”]+?)(?=[,;.\"“”]|$)")
 APPOINTED = re.compile(
     # "welcomed industry veteran Jane Roe as ...": lower-case words describing the person may come between
-    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|hired|welcomes?(?: back)?|welcomed)\s+(?:[a-z-]+\s+){{0,3}}?{PERSON}{DEGREES}\s*,?\s+"
-    r"(?i:as\s+)?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
+    rf"\b(?i:named|names|appoint(?:s|ed)?|appointment of|elected|promoted|promotion of|hired|welcomes?(?: back)?|welcomed)\s+(?:[a-z-]+\s+){{0,3}}?{PERSON}{DEGREES}\s*,?\s+"
+    r"(?i:as\s+|to\s+(?=[A-Z]))?(?i:(?:its|the|our|a)\s+)?(?i:new\s+)?(?P<role>(?i:(?:[A-Za-z-]+\s+){0,6}?(?:officer|president|ceo|cfo|coo|cmo|"
     r"chair(?:man|woman)?|director|head|secretary|counsel)(?:\s+and\s+(?:[A-Za-z-]+\s+){0,3}?(?:officer|secretary|director|"
     r"president|chair(?:man|woman)?|head))?))"
 )
 # "CEO Jane Roe", "Chief Medical Officer Jane Roe": a capitalised title right before the name.
-_TITLE = (r"(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|"
+_TITLE = (r"(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|Managing\s+Director|"
           r"(?:Executive\s+|Senior\s+)?Vice\s+President|Chief (?:[A-Z][a-z]+ ){1,3}Officer)")
 # "Acme's President and CEO Jane Roe": titles joined by "and" or commas, the organisation's possessive before them
 TITLE_FIRST = re.compile(
@@ -96,8 +96,9 @@ TITLE_FIRST = re.compile(
 SUCCEEDED = re.compile(
     rf"\b(?:replacing|replaces|succeeding|succeeds|taking over from|takes over from|resignation of|departure of|"
     rf"retirement of)\s+(?:(?:its|the|our)\s+(?P<role_before>[^,;]{{0,80}}?),\s+)?{PERSON}{DEGREES}"
-    r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as)\s+(?:a\s+|an\s+|the\s+|our\s+)?"
-    r"(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)(?=[.;]|$))?"
+    r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as|(?:has\s+|had\s+)?served as)\s+"
+    r"(?:a\s+|an\s+|the\s+|our\s+)?(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)"
+    r"(?=\s+(?:since|from|until|through)\b|[.;]|$))?"
 )
 JOB_TITLE_AFTER = re.compile(
     rf"{DEGREES}\s*,\s*(?:[A-Z][A-Za-z.]{{1,7}}\s*,\s*)*(?:an?\s+|the\s+)(?P<title>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)(?=[,;.\"“”]|$)"
@@ -115,7 +116,7 @@ ROLE_COMMA_NAME = re.compile(
     rf"(?P<after>{{DEGREES}}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
 # "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
 IS_ROLE = re.compile(
-    rf"(?:^|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES},?\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?:^[\s*•·-]*|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES},?\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|appointed(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
 ACCORDING_TO = re.compile(
@@ -142,6 +143,21 @@ DEGREE_ANCHORED = re.compile(
     rf"(?:(?<=[\s(])|^){PERSON}(?P<degrees>,?\s*(?:M\.?D\.?|Ph\.?D\.?|PharmD|Pharm\.D\.|MBBS|DPhil|D\.?O\.|DVM|FRCP|MPH)(?![\w])"
     r"(?:,?\s*(?:M\.?D\.?|Ph\.?D\.?|MBA|MPH|MSc|MS|PharmD|[A-Z]{2,6})(?![\w.]))*)\s*(?:\((?P<org>[A-Z][^()]{2,80})\))?"
 )
+# "Dr. Jane Roe, a director since 2018, will retire": a title held since a date, without its organisation
+SINCE_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)"
+    r"\s+since\s+(?:[A-Z][a-z]+\s+)?\d{4}\s*,")
+# A roster line of an advisory board: "Jane Roe, M.D., Ph.D. - Professor of Neurology, Example University (Chair)"
+ROSTER_LINE = re.compile(
+    rf"^[\s*•·-]*{PERSON}{DEGREES}\s+[-–—]\s+(?P<role>[^;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^;()\"“”]*?)\s*(?=\(|$)")
+# "appointed Jane Roe and John Q. Doe, CPA, as independent directors": two people share one plural title; one
+# pattern per place in the pair, since a pattern names one person
+_OTHER_PERSON = PERSON.replace("(?P<name>", "(?:")
+_SHARED_TITLE = (r"\s*,?\s+as\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?(?P<pair>)(?P<role>(?:[A-Za-z-]+\s+){0,3}?"
+                 r"(?i:directors|officers|members|co-chairs|co-presidents)(?:\s+of\s+(?:the|its)\s+[Bb]oard)?)\b")
+_PAIR_VERB = r"\b(?i:named|appoint(?:s|ed)?|appointment of|elected|welcomed)\s+"
+FIRST_OF_PAIR = re.compile(rf"{_PAIR_VERB}{PERSON}{DEGREES}\s+and\s+{_OTHER_PERSON}{DEGREES}{_SHARED_TITLE}")
+SECOND_OF_PAIR = re.compile(rf"{_PAIR_VERB}{_OTHER_PERSON}{DEGREES}\s+and\s+{PERSON}{DEGREES}{_SHARED_TITLE}")
 ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
 OF_INSTITUTION = re.compile(r"\s*,?\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)")
 # FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
@@ -155,6 +171,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_COMMA_NAME, IS_ROLE))
 OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION = map(
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
+SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR = map(
+    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR))
 APPOSITION_AREAS = gate(APPOSITION_AREAS)
 
 
@@ -162,6 +180,9 @@ APPOSITION_AREAS = gate(APPOSITION_AREAS)
 # is read as a letter while roles are parsed, and given back after
 _PLACE_ABBREVIATION = re.compile(r"\b(St|Mt|Ft)\.(?=\s+[A-Z])")
 _ABBREVIATION_KEPT = re.compile(r"\b(St|Mt|Ft|st|mt|ft)_(?=\s)")
+# 'Katherine ("Kate") Ellery', 'Robert "Bob" Roe': a quoted nickname inside the name is blanked (same length,
+# so spans hold) and the formal name is read (FACTS.md)
+_NICKNAME = re.compile(r"(?<=[a-z])\s+(?:\(\s*[\"“][A-Z][a-z]+[\"”]\s*\)|[\"“][A-Z][a-z]+[\"”])(?=\s+[A-Z])")
 
 
 def extract_people(ctx: Context) -> None:
@@ -170,6 +191,7 @@ def extract_people(ctx: Context) -> None:
     subject = None
     for sentence in ctx.fact_sentences():
         text = _PLACE_ABBREVIATION.sub("\\1_", ctx.text(sentence))
+        text = _NICKNAME.sub(lambda nickname: " " * len(nickname.group(0)), text)
         if sentence.is_heading:
             subject = heading_company(ctx.text(sentence), ctx)
         for match, name in _candidates(text):
@@ -192,8 +214,9 @@ def extract_people(ctx: Context) -> None:
 # sentence without it is not scanned by any of them (tests/test_extract_entities.py checks each
 # pattern holds one of them).
 _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
-_NAMED_PATTERNS = (ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                   TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+_NAMED_PATTERNS = (ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+                   TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
+                   ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                    DR_TITLED)
 
 
@@ -240,6 +263,8 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
     role = re.sub(r"\s+", " ", role).strip(" ,")
+    if "pair" in groups:
+        role = re.sub(r"(?i)\b(director|officer|member|co-chair|co-president)s\b", r"\1", role)  # each holds one title
     role = re.split(r":(?![^()]*\))", role)[0].strip(" ,")  # "Quote from Jane Roe, CEO of Acme: ...": the colon opens the quote
     role = re.sub(rf"\s+{SPEECH}$", "", role)  # "CEO of Acme said": the verb closes the attribution
     role = re.sub(rf"^{SPEECH}\s+", "", role)  # "said lead author Jane Roe": the verb opens it
@@ -298,9 +323,11 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
     if not stated_org and "owner" in groups and not groups.get("owner"):
         stated_org = _company_written_before(match.string[: match.start("role")], ctx)  # "said Kelvara CEO Jane Roe"
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
-    if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.match(comma_org.group("org")):
+    if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.match(comma_org.group("org")) \
+            and comma_org.group("org").lower() not in lexicons.countries():  # "... at Example Hospital in Lyon, France": a place
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
-    role, org = _split_role(role, groups.get("after"))
+    # an organisation already stated keeps the title's own "of" phrase ("Chief of Movement Disorders, Example Center")
+    role, org = (role, None) if stated_org and not groups.get("after") else _split_role(role, groups.get("after"))
     if not org and not stated_org and len(segments) > 1:
         # "associate professor of medicine, director of the Example University Cancer Center Program"
         later = re.search(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*)",
@@ -317,6 +344,9 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
     elif role and CORPORATE_TITLE.search(role) and not ACADEMIC_TITLE.search(role):
         # a corporate title without an organisation: the company of the roundup item it stands in, else the issuer's
         org = subject or ctx.issuer
+    elif role and ACADEMIC_TITLE.search(role):
+        site = SITE_BEFORE.search(match.string, 0, match.start())
+        org = _clean_org(site.group("org"), ctx) if site else None
     if role and not ROLE_WORDS.search(role):
         role = None if len(role.split()) > 8 else role
     return role, org
@@ -405,6 +435,12 @@ def _following_institution(match: re.Match) -> str | None:
     return None
 
 
+# "conducted at Example Clinical Research in Melbourne, where Dr. Jane Roe is Principal Investigator", "at Example
+# Medical Center under an investigator IND held by Dr. Jane Roe, Associate Professor": the study's site, named before
+# the investigator in the same clause, is where an academic title is held
+SITE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)"
+                         r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*)?)?"
+                         r"\s*,?\s+(?:where|under\s+[^,;.\"“”]{0,40}?\bby|led\s+by)\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$")
 CORPORATE_TITLE = re.compile(
     r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
     r"secretary|counsel|treasurer|controller)", re.I)
@@ -424,7 +460,7 @@ def _clean_org(org: str, ctx: Context) -> str:
     org = re.sub(r"['’]s?\s+(?=[a-z]).*$", "", org)  # "Acme's board of directors" -> "Acme"; "Women's Hospital" stays
     org = re.sub(r"\s+(?:and|in)\s*$", "", org.strip(" ,."))
     head = INSTITUTION_HEAD.match(org)
-    if head and not re.search(r"\b(?:University|Institute)\b", org[head.end():]):
+    if head and " " in head.group("org") and not re.search(r"\b(?:University|Institute)\b", org[head.end():]):
         org = head.group("org")
     from .companies import company_key
 
@@ -439,15 +475,17 @@ def _clean_org(org: str, ctx: Context) -> str:
 
 _ORGANISATION_WORDS = frozenset(lexicons.not_company_words()) | {
     "Cancer", "Medical", "Therapeutics", "Pharmaceuticals", "Pharma", "Biosciences", "Oncology", "Biotech", "Health",
-    "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC"}
+    "Healthcare", "Sciences", "Laboratories", "Inc", "Corp", "Ltd", "LLC",
+    "Team", "Leadership", "Management"}  # "Acme Strengthens Leadership Team, Expands Board ...": a headline's phrase
 CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?=[A-Za-z.]*[A-Z][a-z.]*[A-Z])[A-Z][A-Za-z.]{1,7}")
 # A second apposition or a clause ends the first title: "..., speaking about ...", "... and a member of ..."
 # "..., a partner of Acme" describes the organisation; "..., in a statement" the occasion.
-ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)"
+ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|from\s+(?:her|his|their)\s+|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)"
                       r"|,\s+(?:a|an)\s+(?=[a-z])|,\s+(?:in|during|at)\s+(?:a|an|the|its|today['’]s)\s+(?:[a-z-]+\s+){0,2}?"
                       r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
-SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?)\s+and\s+(?:the\s+|a\s+|an\s+)?"
+SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?"
+                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?),?\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$)|['’]s\s)")
 # ", and Managing Partner of Kestrel Capital": a second title with its own organisation

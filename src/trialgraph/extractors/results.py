@@ -641,8 +641,14 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     if drug is None:
         # a comparator figure is compared with the drug its paragraph is about, not the release's main one
         # (a news brief covers several companies' drugs, one paragraph each)
-        drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or (
-            _compared_with(ctx, sentence) if comparator else None) or ctx.main_drug()
+        if comparator:
+            # "Docetaxel remains the standard ... Docetaxel alone has produced response rates of 10%": the
+            # therapy the figure's own sentence names is the benchmark, not the drug it is compared with
+            benchmark = {m.name for m in drugs} - {ctx.main_drug()}
+            drug = next((d for d in (ctx.section_drug(sentence), _compared_with(ctx, sentence)) if d and d not in benchmark),
+                        None) or ctx.main_drug()
+        else:
+            drug = (drugs[0].name if drugs else None) or ctx.section_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
     population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None

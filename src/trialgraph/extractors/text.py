@@ -332,4 +332,27 @@ def split_list(phrase: str) -> list[str]:
         return [phrase]
     if all(names_disease(p) for p in parts):
         return parts
-    return [phrase]
+    return _shared_head(parts) or [phrase]
+
+
+_PLURAL_HEAD = re.compile(r"(?:ies|[^s]s)$")
+
+
+def _shared_head(parts: list[str]) -> list[str] | None:
+    """'Duchenne and Becker muscular dystrophies', 'Hodgkin and non-Hodgkin lymphomas': named modifiers sharing
+    the plural disease noun of the last item are one disease each. Lower-case modifiers ('head and neck
+    cancers', 'pediatric and adult cancers') name parts or populations of one disease, and stay whole."""
+    *firsts, last = parts
+    width = len(firsts[0].split())
+    words = last.split()
+    if len(words) <= width or not _PLURAL_HEAD.search(words[-1]) or any(len(f.split()) != width for f in firsts):
+        return None
+    if not " ".join(words[width:]).islower():
+        return None  # "Head and Neck Cancers": a title-cased heading tells no modifier from a disease word
+    modifiers = [*firsts, " ".join(words[:width])]
+    if not all(re.match(r"(?:non-)?[A-Z]", m) and not names_disease(m) for m in modifiers):
+        return None
+    head = " ".join(words[width:])
+    head = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1]
+    items = [f"{m} {head}" for m in modifiers]
+    return items if all(names_disease(i) for i in items) else None

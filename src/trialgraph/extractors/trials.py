@@ -205,6 +205,21 @@ def extract_trials(ctx: Context) -> None:
         mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
+    ctx.trial_mentions = sorted(set(ctx.trial_mentions) | set(_name_mentions(ctx, facts)))
+
+
+def _name_mentions(ctx: Context, facts: list[TrialFact]) -> list[tuple[int, int, int, str]]:
+    """Every place a named study is written again without its phase ("Updated ACE-1 Results" over the figures,
+    "patients treated in ACE-1"): what follows is about that study, not the one described last."""
+    named = [(fact.name, fact.local_id) for fact in facts if fact.name and "." not in fact.local_id]
+    found = []
+    for sentence in ctx.fact_sentences() if named else ():
+        text = ctx.text(sentence)
+        for name, local_id in named:
+            if name in text:  # a plain test spares most scans
+                found.extend((sentence.index, m.start(), m.end(), local_id)
+                             for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text))
+    return found
 
 
 # "... a study testing X in head and neck cancer has been completed. The University runs this investigator-
