@@ -161,6 +161,10 @@ HEALTHY_PEOPLE = re.compile(
     re.I)
 
 
+_COUNTED_HEALTHY = re.compile(r"(?:(?:up to|approximately|about|roughly|around|more than)\s+)?(?:\d[\d,]*\s+)?(?P<people>"
+                              + HEALTHY_PEOPLE.pattern + ")", re.I)
+
+
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
                              r"rises?|drops?|gains?|shifts?)\s*$", re.I)
 
@@ -185,15 +189,16 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             continue
         if re.match(r"(?:in|for)\s|(?:a|an|the|its|their)?\s*(?:[Pp]hase\b|[\w-]+\s+(?:stud(?:y|ies)|trials?)\b)", rest):
             continue
+        # "a Phase 1 trial in (up to) 64 healthy adult volunteers": people without the disease are the population
+        healthy = _COUNTED_HEALTHY.match(rest) if populations else None
+        if healthy:
+            return healthy.group("people")
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
             # "children with X", "children aged one to 12 years with X": a population, ages and all
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
-        healthy = HEALTHY_PEOPLE.match(rest) if populations else None
-        if healthy:  # "a Phase 1 trial in healthy adult volunteers": people without the disease are the population
-            return healthy.group(0)
         candidate = _cut(rest)
         if candidate and _defined_disease(candidate, ctx) and (
                 not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
