@@ -28,6 +28,13 @@ CODE = re.compile(
     r"(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)])" + _DOSE_AFTER_TAG + r")?)(?![\w-])"
 )
 ISOTOPE = re.compile(r"^[A-Z][a-z]?-\d{2,3}$")
+# A company code may open with letters that are also a meeting, a currency or a disease ("ABC-0921" where ABC
+# is a congress, "XYZ-121" where XYZ is a currency). Those words stand before a year, an amount or a short
+# number with a space; joined by a hyphen to three or more digits that are no year, the letters head a code.
+_PREFIX_CODE = re.compile(
+    r"^(?:ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|RMB|HKD|AUD|CAD|NOK|KRW|INR|NZD|"
+    r"SGD|TWD|BRL|MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|EQ)"
+    r"-(?!(?:19|20)\d\d(?!\d))\d{3,6}[A-Za-z]?$")
 MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")
 NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
@@ -168,7 +175,7 @@ def _code_candidates(text: str) -> list[re.Match]:
     out = []
     for match in _code_matches(text):
         code = match.group("code")
-        if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
+        if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code) and not _PREFIX_CODE.match(code):
             continue
         if match.re is CODE and (not _TWO_DIGITS.search(code) or not _CODE_LETTERS.search(code)):
             continue
