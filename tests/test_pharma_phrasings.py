@@ -1,0 +1,36 @@
+"""Phrasings of big-pharma releases and their news rewrites found by the held-out pharma set
+(tests/heldout_pharma), written anew with invented names: news attributions of analysts and
+executives, and other constructions the tuning corpora did not show."""
+from __future__ import annotations
+
+import pytest
+
+from test_extractors import announce, same
+
+
+def person(ex, name):
+    return next((p for p in ex.people if p.name == name), None)
+
+
+@pytest.mark.parametrize("sentence, name, role, org", [
+    ('"The data are clean," said analyst Oskar Rindal of Examplebank Markets, who rates the stock a buy.',
+     "Oskar Rindal", "analyst", "Examplebank Markets"),
+    ("Kestrel Capital analyst Tom Wendell wrote in a note that prices could fall.", "Tom Wendell", "analyst", "Kestrel Capital"),
+    ("Chief Executive Anselm Vogt told analysts on a call that the launch would be funded from cash.",
+     "Anselm Vogt", "chief executive", "Acme Oncology, Inc."),
+    ("Beatrix Kohlmann, who heads oncology development at Acme, told reporters the trial would start soon.",
+     "Beatrix Kohlmann", "head of oncology development", "Acme Oncology, Inc."),
+])
+def test_news_attributions_name_the_person_their_title_and_firm(sentence, name, role, org):
+    found = person(announce(sentence), name)
+    assert found is not None and found.role == role and same(found.organization, org)
+
+
+def test_an_analyst_after_a_sentence_adverb_has_no_firm():
+    found = person(announce("Meanwhile analyst Jane Roe said the launch was on track."), "Jane Roe")
+    assert found is not None and found.role == "analyst" and found.organization is None
+
+
+def test_a_plural_analysts_phrase_names_no_person():
+    ex = announce("Analysts at Kestrel Securities noted that overall survival data were immature.")
+    assert not ex.people
