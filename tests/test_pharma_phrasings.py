@@ -34,3 +34,26 @@ def test_an_analyst_after_a_sentence_adverb_has_no_firm():
 def test_a_plural_analysts_phrase_names_no_person():
     ex = announce("Analysts at Kestrel Securities noted that overall survival data were immature.")
     assert not ex.people
+
+
+# -- subgroups named by what their patients have, or by a biomarker state ---------------------------
+
+from test_extractors import results  # noqa: E402
+
+PHASE3 = "The randomized Phase 3 BEACON-9 trial compared ACM-101 with docetaxel in 480 patients with NSCLC."
+
+
+def test_a_prespecified_subgroup_of_patients_with_a_trait_is_labelled_by_the_trait():
+    ex = announce(PHASE3, "In the prespecified subgroup of patients with brain metastases, median PFS was 8.4 months.")
+    assert ("mPFS", 8.4, None, "months", "brain metastases", False) in results(ex)
+    assert not any(c.label == "prespecified" for c in ex.cohorts)
+
+
+def test_a_biomarker_state_subgroup_is_a_cohort_when_it_carries_a_finding():
+    ex = announce(PHASE3, "In the FRα-high subgroup, the objective response rate reached 51%.")
+    assert ("ORR", 51, None, "%", "FRα-high", False) in results(ex)
+
+
+def test_a_subgroup_without_a_finding_is_no_cohort():
+    ex = announce(PHASE3, "Enrolment in the PD-L1-high subgroup was completed in March.")
+    assert not ex.cohorts
