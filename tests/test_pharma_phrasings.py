@@ -57,3 +57,27 @@ def test_a_biomarker_state_subgroup_is_a_cohort_when_it_carries_a_finding():
 def test_a_subgroup_without_a_finding_is_no_cohort():
     ex = announce(PHASE3, "Enrolment in the PD-L1-high subgroup was completed in March.")
     assert not ex.cohorts
+
+
+# -- designations: the EMA orphan committee's opinion, and a region written as the grant's modifier ---------
+
+
+def designations(ex):
+    return {(d.drug, d.type, d.agency) for d in ex.designations}
+
+
+def test_the_orphan_committees_positive_opinion_on_the_application_is_an_ema_orphan_designation():
+    ex = announce("The European Medicines Agency's Committee for Orphan Medicinal Products (COMP) issued a positive opinion "
+                  "on the application for orphan designation of ACM-101 for the treatment of Duchenne muscular dystrophy.")
+    assert ("ACM-101", "orphan_drug", "EMA") in designations(ex)
+
+
+def test_an_application_for_orphan_designation_alone_is_no_designation():
+    ex = announce("Acme submitted an application for orphan designation of ACM-101 for Duchenne muscular dystrophy.")
+    assert not ex.designations
+
+
+def test_a_us_accelerated_approval_beside_an_eu_filing_is_the_fdas():
+    ex = announce("- Results support conversion of the 2025 U.S. accelerated approval of ACM-101 to full approval "
+                  "and a marketing authorization application in the EU")
+    assert designations(ex) == {("ACM-101", "accelerated_approval", "FDA")}

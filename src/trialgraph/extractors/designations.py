@@ -96,6 +96,7 @@ def extract_designations(ctx: Context) -> None:
                                                                           text[joined[-1][1]:region[0]]):
                     joined.append(region)
             agencies = sorted(agencies + [r for r in joined if not any(a[0] < r[1] and r[0] < a[1] for a in agencies)])
+        agencies = _with_region_modifiers(text, types, agencies)
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
@@ -421,9 +422,11 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 continue
             if (re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$",
                           context_before.replace("U.S.", "US"))  # "an NDA to the U.S. FDA for accelerated approval"
-                    and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
+                    and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s)|positive opinion (?:on|for))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
                                       context_before)):
-                continue  # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant
+                # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant, and so is
+                # the EMA committee's "positive opinion on the application for orphan designation" (GUIDE.md)
+                continue
             if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
                 continue
             if _MODIFIES_ANOTHER_NOUN.match(text, end):
@@ -764,6 +767,22 @@ _REGION_PHRASE = re.compile(
 _NOT_REGULATOR_BEFORE = re.compile(
     r"\b(?:trials?|stud(?:y|ies|ied)|patients|people|subjects|individuals|market(?:ed|s)?|launch(?:ed)?|sites?|centers?|"
     r"approved|sales|revenues?|enrol(?:l)?(?:ed|ing|ment)?|conducted|prevalence|affects?|cases)\b[^,;]{0,25}$", re.I)
+
+
+# "the U.S. accelerated approval", "EU orphan designation": a region written as the grant's modifier
+_REGION_MODIFIER = re.compile(r"(?<![\w.])(?:U\.S\.|US|EU|European|Japanese|Chinese|UK|U\.K\.|Canadian)\s+$")
+
+
+def _with_region_modifiers(text: str, types, agencies: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    added = []
+    for start, _, _ in types:
+        found = _REGION_MODIFIER.search(text, max(0, start - 12), start)
+        if not found or any(a[0] < found.end() and found.start() < a[1] for a in agencies):
+            continue
+        words = found.group(0).strip()
+        code = next(code for code, pattern in _REGION_AGENCY if re.fullmatch(pattern, words))
+        added.append((found.start(), found.start() + len(words), code))
+    return sorted(agencies + added) if added else agencies
 
 
 def _region_agencies(text: str) -> list[tuple[int, int, str]]:
