@@ -81,3 +81,33 @@ def test_a_us_accelerated_approval_beside_an_eu_filing_is_the_fdas():
     ex = announce("- Results support conversion of the 2025 U.S. accelerated approval of ACM-101 to full approval "
                   "and a marketing authorization application in the EU")
     assert designations(ex) == {("ACM-101", "accelerated_approval", "FDA")}
+
+
+# -- company names in news and partner sentences ------------------------------------------------------
+
+
+def companies(ex):
+    return {c.name for c in ex.companies}
+
+
+def test_a_dotted_suffix_with_a_lower_case_letter_stays_in_the_name():
+    ex = announce("Outside the United States, ACM-101 will be commercialized by Veltra Farma S.p.A. in Europe.")
+    assert "Veltra Farma S.p.A." in companies(ex)
+
+
+def test_news_descriptor_before_a_company_is_not_part_of_its_name():
+    ex = announce("Rival Kestrel Pharmaceuticals abandoned its similar drug, zorvistamide, last year after a failed Phase 3 trial.")
+    assert "Kestrel Pharmaceuticals" in companies(ex)
+    drug = next(d for d in ex.drugs if d.name == "zorvistamide")
+    assert same(drug.company, "Kestrel Pharmaceuticals")
+
+
+def test_a_regulators_name_is_not_a_company():
+    ex = announce("The UK Medicines and Healthcare products Regulatory Agency (MHRA) awarded ACM-101 an Innovation Passport.")
+    assert companies(ex) == {"Acme Oncology, Inc."}
+
+
+def test_a_related_coverage_list_names_no_company():
+    ex = announce("ACM-101 sales rose 20% in the quarter.", "Related coverage",
+                  "- Kestrel Bio shares hit record on royalty outlook")
+    assert not any("Kestrel" in name for name in companies(ex))

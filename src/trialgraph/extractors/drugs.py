@@ -974,7 +974,8 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
-_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}$")
+# "its drug X", "its similar drug, X": the name may stand in apposition after a comma
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s+)?$")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
 # "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
 # the release's subject bought the company, and the drugs the text gives that company are the subject's now.
