@@ -111,3 +111,29 @@ def test_a_related_coverage_list_names_no_company():
     ex = announce("ACM-101 sales rose 20% in the quarter.", "Related coverage",
                   "- Kestrel Bio shares hit record on royalty outlook")
     assert not any("Kestrel" in name for name in companies(ex))
+
+
+# -- control arms named by a row label or by the regimen's abbreviation ------------------------------
+
+CONTROLLED = ("The randomized Phase 3 BEACON-9 trial compared ACM-101 with daratumumab, pomalidomide and dexamethasone "
+              "(DPd) in 600 patients with multiple myeloma.")
+
+
+def test_a_row_of_figures_led_by_the_control_arm_is_the_comparators():
+    ex = announce(CONTROLLED, "ACM-101: median OS 16.6 months; median PFS 7.9 months; ORR 42.3%",
+                  "Chemotherapy: median OS 12.2 months; median PFS 4.1 months; ORR 14.8%")
+    got = results(ex)
+    assert {("mOS", 16.6, None, "months", None, False), ("ORR", 42.3, None, "%", None, False),
+            ("mOS", 12.2, None, "months", None, True), ("mPFS", 4.1, None, "months", None, True),
+            ("ORR", 14.8, None, "%", None, True)} <= got
+
+
+def test_a_cohort_row_is_no_comparator():
+    ex = announce(CONTROLLED, "Cohort B: median PFS 6.1 months; ORR 30%")
+    assert not any(r.comparator for r in ex.results)
+
+
+def test_a_figure_with_the_control_regimens_abbreviation_is_the_comparators():
+    ex = announce(CONTROLLED, "Median PFS was 16.2 months with ACM-101 and 6.9 months with DPd.")
+    got = results(ex)
+    assert ("mPFS", 16.2, None, "months", None, False) in got and ("mPFS", 6.9, None, "months", None, True) in got
