@@ -137,3 +137,32 @@ def test_a_figure_with_the_control_regimens_abbreviation_is_the_comparators():
     ex = announce(CONTROLLED, "Median PFS was 16.2 months with ACM-101 and 6.9 months with DPd.")
     got = results(ex)
     assert ("mPFS", 16.2, None, "months", None, False) in got and ("mPFS", 6.9, None, "months", None, True) in got
+
+
+# -- news paraphrases of a trial's figures -------------------------------------------------------------
+
+
+def test_living_a_median_of_months_without_the_cancer_worsening_is_median_pfs():
+    ex = announce("In the Phase 3 ARCWAY trial, men who took ACM-101 lived a median of 22.8 months without their cancer "
+                  "worsening on scans, compared with 16.1 months for those given enzalutamide.")
+    got = results(ex)
+    assert ("mPFS", 22.8, None, "months", None, False) in got and ("mPFS", 16.1, None, "months", None, True) in got
+    assert all(r.drug == "ACM-101" for r in ex.results)
+
+
+def test_a_drug_a_news_story_measures_against_does_not_count_toward_its_main_drug():
+    from trialgraph.extractors import PIPELINE, Context
+    from trialgraph.model import Document
+    from trialgraph.segment import segment
+
+    text = ("Kestrel prostate cancer drug beats enzalutamide in late-stage trial\n\n"
+            "ZURICH, June 2 (Reuters) - Kestrel Pharma AG said on Tuesday its experimental pill zorvutamide kept the disease "
+            "in check for longer than the widely used hormone drug enzalutamide in a late-stage study.\n\n"
+            "Men who took zorvutamide lived a median of 22.8 months without their cancer worsening, compared with 16.1 "
+            "months for those given enzalutamide.\n\nEnzalutamide has been a standard treatment for a decade.\n")
+    document = Document("reuters-kestrel-2026-06-02", "reuters-kestrel-2026-06-02.txt", text)
+    ctx = Context.start(document, segment(document))
+    for _, stage in PIPELINE:
+        stage(ctx)
+    assert ctx.main_drug() == "zorvutamide"
+    assert {r.drug for r in ctx.extraction.results} == {"zorvutamide"}

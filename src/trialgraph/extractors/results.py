@@ -676,7 +676,11 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     if drug is None:
         # a comparator figure is compared with the drug its paragraph is about, not the release's main one
         # (a news brief covers several companies' drugs, one paragraph each)
-        drug = (drugs[0].name if drugs and not comparator else None) or ctx.section_drug(sentence) or (
+        # "men who took X lived a median of 22.8 months ..., compared with 16.1 months for those given Y": a comparator
+        # figure in a sentence that names the release's drug is compared with that drug
+        main = ctx.main_drug() if comparator else None
+        drug = (drugs[0].name if drugs and not comparator else None) or (
+            main if main and any(d.name == main for d in drugs) else None) or ctx.section_drug(sentence) or (
             ctx.previous_drug(sentence) if comparator else None) or ctx.main_drug()
     if drug is None:
         return None
