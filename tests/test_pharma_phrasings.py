@@ -166,3 +166,14 @@ def test_a_drug_a_news_story_measures_against_does_not_count_toward_its_main_dru
         stage(ctx)
     assert ctx.main_drug() == "zorvutamide"
     assert {r.drug for r in ctx.extraction.results} == {"zorvutamide"}
+
+
+def test_responses_seen_in_a_share_of_patients_is_the_response_rate():
+    ex = announce(CONTROLLED, "Responses were seen in 74.0% of patients treated with ACM-101 and 47.5% of those treated with DPd.")
+    got = results(ex)
+    assert ("ORR", 74.0, None, "%", None, False) in got and ("ORR", 47.5, None, "%", None, True) in got
+
+
+def test_complete_responses_seen_in_a_share_stay_complete_responses():
+    ex = announce(CONTROLLED, "Complete responses were seen in 21% of patients treated with ACM-101.")
+    assert ("CR", 21, None, "%", None, False) in results(ex)
