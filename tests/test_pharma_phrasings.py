@@ -177,3 +177,16 @@ def test_responses_seen_in_a_share_of_patients_is_the_response_rate():
 def test_complete_responses_seen_in_a_share_stay_complete_responses():
     ex = announce(CONTROLLED, "Complete responses were seen in 21% of patients treated with ACM-101.")
     assert ("CR", 21, None, "%", None, False) in results(ex)
+
+
+def test_a_grant_to_an_unnamed_drug_restates_the_grant_stated_for_a_named_one():
+    from test_extractors import run
+
+    text = ("Kestrel lifts forecast as obesity shot sales top estimates\n\nBy Jane Roe\n\n"
+            "Kestrel Pharmaceuticals Inc raised its forecast on Thursday after sales of its weight-loss injection beat "
+            "expectations, and said U.S. regulators had granted breakthrough therapy status to an experimental lung cancer drug.\n\n"
+            "Analysts expect the injection to take share from semaglutide.\n\n"
+            "Kestrel said the Food and Drug Administration had granted breakthrough therapy designation to KST-5521, a pill "
+            "that blocks the KRAS G12C mutation, for patients with advanced non-small cell lung cancer.\n")
+    ex = run(text, "kestrel-news-2026-07-30")
+    assert {(d.drug, d.type) for d in ex.designations} == {("KST-5521", "breakthrough_therapy")}

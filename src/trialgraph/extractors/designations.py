@@ -150,6 +150,14 @@ def extract_designations(ctx: Context) -> None:
     facts = [f for f in facts if f.evidence.span not in headline or not f.indication
              or len(body.get((f.drug, f.type, f.agency), ())) != 1
              or not population_words(body[(f.drug, f.type, f.agency)][0].indication) & population_words(f.indication)]
+    # "... and said regulators had granted breakthrough status to an experimental lung cancer drug": a grant whose
+    # sentence names neither drug nor indication restates the grant of that type another sentence states for a
+    # drug it names; its drug was only a guess from the release around it
+    def names_its_drug(fact: DesignationFact) -> bool:
+        return any(m.name == fact.drug for m in ctx.drugs_in(fact.evidence.quote))
+    stated_for_named = {(f.type, f.agency, f.drug) for f in facts if names_its_drug(f)}
+    facts = [f for f in facts if f.indication or names_its_drug(f) or not any(
+        (f.type, f.agency) == (type_, agency) and drug != f.drug for type_, agency, drug in stated_for_named)]
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
