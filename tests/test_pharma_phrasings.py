@@ -190,3 +190,18 @@ def test_a_grant_to_an_unnamed_drug_restates_the_grant_stated_for_a_named_one():
             "that blocks the KRAS G12C mutation, for patients with advanced non-small cell lung cancer.\n")
     ex = run(text, "kestrel-news-2026-07-30")
     assert {(d.drug, d.type) for d in ex.designations} == {("KST-5521", "breakthrough_therapy")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zepravo, the brand name for semaglutide, brought in $3.9 billion in the quarter.",
+    "Acme said semaglutide, sold as Zepravo, brought in $3.9 billion in the quarter.",
+])
+def test_a_brand_named_in_apposition_to_its_substance_is_one_drug(sentence):
+    drug = next(d for d in announce(sentence).drugs if d.name == "semaglutide")
+    assert [a.name for a in drug.aliases] == ["Zepravo"]
+
+
+def test_a_grant_to_an_unnamed_drug_goes_to_no_drug_named_before_it():
+    ex = announce("Sales of its weight-loss injection ACM-101 beat estimates, and Acme said U.S. regulators had granted "
+                  "breakthrough therapy status to an experimental lung cancer drug.")
+    assert not ex.designations

@@ -591,7 +591,14 @@ def _clause_before(text: str) -> str:
 _EACH_OF = re.compile(r"\b(?:both|each|all)(?:\s+of\s+(?:which|them|these))?\b[^.;]{0,60}$", re.I)
 
 
+# "granted breakthrough therapy status to an experimental lung cancer drug": the grant's recipient left unnamed
+_UNNAMED_RECIPIENT = re.compile(r"\s*(?:designations?|status|tags?)?\s*(?:to|for)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,4}?"
+                                r"(?:drug|therapy|candidate|medicine|compound|pill|injection|treatment)\b(?!\s+(?:of|for)\b)", re.I)
+
+
 def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> list[str]:
+    if _UNNAMED_RECIPIENT.match(text, end) and not any(d.start >= end for d in drugs):
+        return []
     before = [d for d in drugs if d.end <= position]
     if len({d.name for d in before}) > 1 and _EACH_OF.search(text[before[-1].end:position]):
         return list(dict.fromkeys(d.name for d in before))

@@ -76,6 +76,11 @@ PAREN_ALIAS = re.compile(
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
 APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+as|designated|called)\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
+# News names a product's substance in an apposition: "Brand, the brand name for inn", "inn, sold as Brand"
+BRAND_NAME_FOR = re.compile(
+    r"(?<![\w-])(?P<brand>[A-Z][a-z]{3,}[a-z0-9]*)[\u00ae\u2122]?,\s+(?:the\s+)?brand\s+name\s+(?:for|of)\s+(?P<inn>[a-z][a-z-]{4,})(?![\w-])"
+    r"|(?<![\w-])(?P<inn2>[a-z][a-z-]{4,}),\s+(?:sold|marketed)\s+(?:under\s+the\s+(?:brand\s+)?name\s+|as\s+)"
+    r"(?P<brand2>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 # What BRAND and LONG_FORM must contain, found fast from the "(" they start
 # at: most sentences have neither, and the full patterns try every word.
 _BRAND_PAREN = re.compile(r"\(\s*[a-z]")
@@ -581,6 +586,13 @@ def extract_drugs(ctx: Context) -> None:
                 links.append((inner, brand, "brand"))
                 if inner != substance:  # "inn sodium": the salt of the substance named alone elsewhere
                     links.append((substance, inner, "inn"))
+        for match in (BRAND_NAME_FOR.finditer(text) if "name" in text or " as " in text else ()):
+            # "Brand, the brand name for inn", "inn, sold as Brand": the product and its substance, one drug
+            substance, brand = match.group("inn") or match.group("inn2"), match.group("brand") or match.group("brand2")
+            if (substance in forms or is_inn(substance)) and not drug_lexicon().is_ordinary_word(brand.lower()):
+                _note(forms, first_seen, brand, sentence)
+                _note(forms, first_seen, substance, sentence)
+                links.append((substance, brand, "brand"))
         for match in (LONG_FORM.finditer(text) if _ABBR_PAREN.search(text) else ()):
             abbr = match.group("abbr")
             if abbr.lower() in lexicons.common_drugs():
