@@ -539,3 +539,21 @@ def test_a_gene_symbol_a_drug_mimics_or_acts_on_is_no_drug(sentence):
     keys = {k for d in found.values() for k in names_of(d)}
     assert not keys & {"fgf21", "gpr40"}
     assert keys & {"zx880", "zx881"}
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("ASH-0921, an antibody-drug conjugate, entered the dose-expansion part of the Phase 1/2 study.", "ASH-0921"),
+    ("The company initiated two Phase 3 trials of BRL-7730, its oral TYK2 inhibitor.", "BRL-7730"),
+    ("MM-3105 is being studied in a Phase 2 trial in multiple myeloma.", "MM-3105"),
+])
+def test_a_code_whose_letters_are_also_a_meeting_currency_or_disease_is_a_drug(sentence, code):
+    assert drug_named(announce(sentence), code) is not None
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Data were presented at ASH 2025 in the Phase 2 trial of ACM-101.", "ASH 2025"),
+    ("Revenue reached BRL 120 million while the Phase 2 trial of ACM-101 enrolled.", "BRL 120"),
+    ("The ASH-2025 abstract described the Phase 2 trial of ACM-101.", "ASH-2025"),
+])
+def test_a_meeting_year_or_currency_amount_is_not_a_drug(sentence, word):
+    assert drug_named(announce(sentence), word) is None

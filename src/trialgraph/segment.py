@@ -64,7 +64,7 @@ CONTACT_LINE = re.compile(r"^(?:source|SOURCE)\s*:?\s+\S|^This information is in
 # GUIDE.md "What yields no facts": sections that run to the next About/contact heading ...
 BOILERPLATE_HEADING = re.compile(
     r"^(?:disclaimers?|legal disclaimer|disclosures?|references|sources|footnotes|"
-    r"(?:recent|related|more|other|latest) (?:news|headlines|articles|stories|releases|posts)\b.*|"
+    r"(?:recent|related|more|other|latest) (?:news|headlines|articles|stories|releases|posts|coverage|content|reading)\b.*|"
     r"additional resources|multimedia|note to (?:investors|editors)|tags?|tldr)\s*:?\s*$",
     re.I,
 )
@@ -194,12 +194,29 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(chunk) <= _ONE_UNIT_CHARS and (BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip())):
         spans = []
     else:
-        spans = [(start + s, start + e) for s, e in _syntok_spans(chunk)]
+        spans = _rejoin_dotted_suffixes(clean, [(start + s, start + e) for s, e in _syntok_spans(chunk)])
     if not spans:
         left = len(chunk) - len(chunk.lstrip())
         right = len(chunk.rstrip())
         spans = [(start + left, start + right)]
     return [part for s, e in spans for part in _unglue(clean, s, e)]
+
+
+# syntok ends a sentence inside a dotted suffix whose letters change case ("Acme S.p.|A. is ..."): the
+# sentence that opens with the suffix's last letter and its stop belongs to the one before.
+_DOTTED_HEAD = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
+_DOTTED_TAIL = re.compile(r"[A-Za-z]\.(?=\s|$)")
+
+
+def _rejoin_dotted_suffixes(clean: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        if joined and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]) and span[0] == joined[-1][1] \
+                and _DOTTED_TAIL.match(clean, span[0]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
 
 
 # Pasted pages lose the line break after an inline heading: "... for Bipolar DisorderOn August 6th,

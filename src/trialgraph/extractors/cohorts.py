@@ -61,16 +61,20 @@ SUBGROUP_OF = re.compile(
     r"\b(?:sub-?groups?|subsets?)\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s+"
     r"(?P<label>[\w/+-]+(?:\s+(?!(?:who|which|that|treated|receiving|in|at|on|and|or|of|the)\b)[\w/+-]+){0,4}?)"
     r"(?:\s+(?:tumou?rs|disease))?(?=\s*(?:\(|,|;|:|\.(?:\s|$)|$)|\s+(?:who|which|that|treated|receiving|in|at|on)\b)")
+# "the FRα-high subgroup", "the PD-L1-positive population": a subgroup named by a biomarker state
+MARKER_SUBGROUP = re.compile(
+    r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*?[- ](?:low|high|positive|negative|mutant|mutated|amplified|expressing|"
+    r"altered|wild-type))\s+(?:sub-?group|subset|population)\b")
 NOT_POPULATION = re.compile(
     r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
     r"evaluable|efficacy-evaluable|overall|study|trial|total|entire|whole|control|placebo|treatment|patient|this|that|"
     r"same|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
-    r"response-evaluable|all|approved|supporting|the)(?:\s|$)"
+    r"response-evaluable|all|approved|supporting|the|prespecified|pre-specified|predefined|pre-defined|exploratory)(?:\s|$)"
 )
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
-LINE_COHORT, DOSE_WORD_COHORT, SUBGROUP_OF = gate(LINE_COHORT), gate(DOSE_WORD_COHORT), gate(SUBGROUP_OF)
+LINE_COHORT, DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP = gate(LINE_COHORT), gate(DOSE_WORD_COHORT), gate(SUBGROUP_OF), gate(MARKER_SUBGROUP)
 
 
 # Words that describe a cohort study or which cohort, rather than name a group of the trial
@@ -99,7 +103,7 @@ class CohortMention:
 
 # One test for all the patterns below: most sentences name no cohort.
 _ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT,
-                          DOSE_WORD_COHORT, SUBGROUP_OF, POPULATION))
+                          DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP, POPULATION))
 
 
 @per_text
@@ -154,6 +158,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         if NOT_POPULATION.match(label) or len(label) < 5 or _POINTING.search(label):
             continue  # "survival in this group": the group was named before, these words do not name it
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
+    for match in MARKER_SUBGROUP.finditer(text):
+        # populations: a cohort only through the findings the subgroup carries
+        found.append(CohortMention(match.group("label"), match.start("label"), match.end(), "population"))
     # "the lung cancer expansion cohort (Cohort A)": one group, known by the label the release goes on using
     labelled = [m for m in found if m.kind in ("number", "arm", "part")]
     found = [m for m in found if m.kind not in ("named", "population")

@@ -120,7 +120,9 @@ FORMERLY = re.compile(r"\b(?:(?:formerly|previously)(?:\s+(?:known|named|called|
 LEADING_NOISE = re.compile(
     r"^(?:(?:The|This|That|These|A|An|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|[A-Z][a-z]+ing|Today|UPDATE|About|Source|SOURCE|"
     r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
-    r"Global|Leading|Biopharmaceutical|Biotech|Biotechnology|Pharmaceutical|Company|Copyright|Dr|Mr|Ms)\b[.:]?\s+)+"
+    r"Global|Leading|Biopharmaceutical|Biotech|Biotechnology|Pharmaceutical|Company|Copyright|Dr|Mr|Ms|"
+    # news describes a company before naming it: "Rival Acme Pharmaceuticals", "Drugmaker Acme Bio"
+    r"Rival|Rivals|Competitor|Fellow|Drugmaker|Drugmakers)\b[.:]?\s+)+"
 )
 WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
@@ -368,6 +370,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
             continue
         if serves_or_hosts(text, match.start(), match.end()):
             continue
+        if _inside_agency_name(text, match.start(), match.end()):
+            continue  # "the UK Medicines and Healthcare products Regulatory Agency": a regulator's name, cut short
         if OTHER_POST_BEFORE.search(text, max(0, match.start() - 160), match.start()) and not DRUG_MAKER_WORD.search(name):
             continue  # "He also serves as a Director at Example Media Ltd and Example Security Limited": no drug company
         if NOT_A_COMPANY_APPOSITIVE.match(tail):
@@ -377,6 +381,19 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
+
+
+def _inside_agency_name(text: str, start: int, end: int) -> bool:
+    """Whether a regulator's full name (agencies.tsv) runs through text[start:end] and past its end."""
+    if "Agency" not in text and "Administration" not in text and "Committee" not in text:
+        return False
+    return any(found.start() < end < found.end() and found.start() >= start - 20
+               for pattern, _ in _full_agency_names() for found in pattern.finditer(text))
+
+
+@lru_cache(maxsize=1)
+def _full_agency_names() -> list[tuple[re.Pattern, str]]:
+    return [(pattern, code) for pattern, code in lexicons.agencies() if " " in pattern.pattern]
 
 
 _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"

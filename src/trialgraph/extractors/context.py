@@ -3,6 +3,7 @@ stages found, and small look-ups over both (where is a drug named, which
 drug is a section about)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,6 +12,9 @@ from ..normalize import ascii_punct
 from .abbreviations import defined_abbreviations, written_out
 from .drug_names import DrugNames
 from ..normalize import name_key as _plain_name_key
+
+_MEASURED_AGAINST = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relative\s+to|than|beats?|beating|outperform(?:s|ed|ing)?)"
+                               r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,10 +128,14 @@ class Context:
         order: list[str] = []
         for sentence in self.fact_sentences():
             weight = 3 if sentence.zone.value in ("headline", "dateline") else 1
-            for mention in self.drugs_in(self.text(sentence)):
+            text = self.text(sentence)
+            for mention in self.drugs_in(text):
                 if mention.name not in counts:
                     order.append(mention.name)
-                counts[mention.name] = counts.get(mention.name, 0) + weight
+                # "X beats Y", "longer than the widely used drug Y": what the release's drug is measured against
+                # is not what the release is about
+                against = _MEASURED_AGAINST.search(text, max(0, mention.start - 60), mention.start)
+                counts[mention.name] = counts.get(mention.name, 0) + (0 if against else weight)
         owned = {d.name for d in self.extraction.drugs if d.company}
         if not counts:
             return None

@@ -96,6 +96,7 @@ def extract_designations(ctx: Context) -> None:
                                                                           text[joined[-1][1]:region[0]]):
                     joined.append(region)
             agencies = sorted(agencies + [r for r in joined if not any(a[0] < r[1] and r[0] < a[1] for a in agencies)])
+        agencies = _with_region_modifiers(text, types, agencies)
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
@@ -149,6 +150,14 @@ def extract_designations(ctx: Context) -> None:
     facts = [f for f in facts if f.evidence.span not in headline or not f.indication
              or len(body.get((f.drug, f.type, f.agency), ())) != 1
              or not population_words(body[(f.drug, f.type, f.agency)][0].indication) & population_words(f.indication)]
+    # "... and said regulators had granted breakthrough status to an experimental lung cancer drug": a grant whose
+    # sentence names neither drug nor indication restates the grant of that type another sentence states for a
+    # drug it names; its drug was only a guess from the release around it
+    def names_its_drug(fact: DesignationFact) -> bool:
+        return any(m.name == fact.drug for m in ctx.drugs_in(fact.evidence.quote))
+    stated_for_named = {(f.type, f.agency, f.drug) for f in facts if names_its_drug(f)}
+    facts = [f for f in facts if f.indication or names_its_drug(f) or not any(
+        (f.type, f.agency) == (type_, agency) and drug != f.drug for type_, agency, drug in stated_for_named)]
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
@@ -421,9 +430,11 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 continue
             if (re.search(r"\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission|filing)\b[^.;]{0,60}\b(?:for|seeking)\s+$",
                           context_before.replace("U.S.", "US"))  # "an NDA to the U.S. FDA for accelerated approval"
-                    and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
+                    and not re.search(r"\b(?:accept(?:ed|s)|grant(?:ed|s)|positive opinion (?:on|for))\b[^.;]{0,30}\b(?:NDA|BLA|MAA|[Aa]pplication|[Ss]ubmission)",
                                       context_before)):
-                continue  # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant
+                # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant, and so is
+                # the EMA committee's "positive opinion on the application for orphan designation" (GUIDE.md)
+                continue
             if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
                 continue
             if _MODIFIES_ANOTHER_NOUN.match(text, end):
@@ -580,7 +591,14 @@ def _clause_before(text: str) -> str:
 _EACH_OF = re.compile(r"\b(?:both|each|all)(?:\s+of\s+(?:which|them|these))?\b[^.;]{0,60}$", re.I)
 
 
+# "granted breakthrough therapy status to an experimental lung cancer drug": the grant's recipient left unnamed
+_UNNAMED_RECIPIENT = re.compile(r"\s*(?:designations?|status|tags?)?\s*(?:to|for)\s+(?:an?|another)\s+(?:[\w-]+\s+){0,4}?"
+                                r"(?:drug|therapy|candidate|medicine|compound|pill|injection|treatment)\b(?!\s+(?:of|for)\b)", re.I)
+
+
 def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, text: str) -> list[str]:
+    if _UNNAMED_RECIPIENT.match(text, end) and not any(d.start >= end for d in drugs):
+        return []
     before = [d for d in drugs if d.end <= position]
     if len({d.name for d in before}) > 1 and _EACH_OF.search(text[before[-1].end:position]):
         return list(dict.fromkeys(d.name for d in before))
@@ -764,6 +782,22 @@ _REGION_PHRASE = re.compile(
 _NOT_REGULATOR_BEFORE = re.compile(
     r"\b(?:trials?|stud(?:y|ies|ied)|patients|people|subjects|individuals|market(?:ed|s)?|launch(?:ed)?|sites?|centers?|"
     r"approved|sales|revenues?|enrol(?:l)?(?:ed|ing|ment)?|conducted|prevalence|affects?|cases)\b[^,;]{0,25}$", re.I)
+
+
+# "the U.S. accelerated approval", "EU orphan designation": a region written as the grant's modifier
+_REGION_MODIFIER = re.compile(r"(?<![\w.])(?:U\.S\.|US|EU|European|Japanese|Chinese|UK|U\.K\.|Canadian)\s+$")
+
+
+def _with_region_modifiers(text: str, types, agencies: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    added = []
+    for start, _, _ in types:
+        found = _REGION_MODIFIER.search(text, max(0, start - 12), start)
+        if not found or any(a[0] < found.end() and found.start() < a[1] for a in agencies):
+            continue
+        words = found.group(0).strip()
+        code = next(code for code, pattern in _REGION_AGENCY if re.fullmatch(pattern, words))
+        added.append((found.start(), found.start() + len(words), code))
+    return sorted(agencies + added) if added else agencies
 
 
 def _region_agencies(text: str) -> list[tuple[int, int, str]]:

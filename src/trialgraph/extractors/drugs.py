@@ -28,6 +28,13 @@ CODE = re.compile(
     r"(?:[- ][A-Z0-9]{1,3}(?=[\s,.;)])" + _DOSE_AFTER_TAG + r")?)(?![\w-])"
 )
 ISOTOPE = re.compile(r"^[A-Z][a-z]?-\d{2,3}$")
+# A company code may open with letters that are also a meeting, a currency or a disease ("ABC-0921" where ABC
+# is a congress, "XYZ-121" where XYZ is a currency). Those words stand before a year, an amount or a short
+# number with a space; joined by a hyphen to three or more digits that are no year, the letters head a code.
+_PREFIX_CODE = re.compile(
+    r"^(?:ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|RMB|HKD|AUD|CAD|NOK|KRW|INR|NZD|"
+    r"SGD|TWD|BRL|MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|EQ)"
+    r"-(?!(?:19|20)\d\d(?!\d))\d{3,6}[A-Za-z]?$")
 MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")
 NOT_CODE = re.compile(
     r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
@@ -69,6 +76,11 @@ PAREN_ALIAS = re.compile(
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
 APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+as|designated|called)\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
+# News names a product's substance in an apposition: "Brand, the brand name for inn", "inn, sold as Brand"
+BRAND_NAME_FOR = re.compile(
+    r"(?<![\w-])(?P<brand>[A-Z][a-z]{3,}[a-z0-9]*)[\u00ae\u2122]?,\s+(?:the\s+)?brand\s+name\s+(?:for|of)\s+(?P<inn>[a-z][a-z-]{4,})(?![\w-])"
+    r"|(?<![\w-])(?P<inn2>[a-z][a-z-]{4,}),\s+(?:sold|marketed)\s+(?:under\s+the\s+(?:brand\s+)?name\s+|as\s+)"
+    r"(?P<brand2>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w-])")
 # What BRAND and LONG_FORM must contain, found fast from the "(" they start
 # at: most sentences have neither, and the full patterns try every word.
 _BRAND_PAREN = re.compile(r"\(\s*[a-z]")
@@ -168,7 +180,7 @@ def _code_candidates(text: str) -> list[re.Match]:
     out = []
     for match in _code_matches(text):
         code = match.group("code")
-        if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code):
+        if ISOTOPE.match(code) or MUTATION.match(code) or NOT_CODE.match(code) and not _PREFIX_CODE.match(code):
             continue
         if match.re is CODE and (not _TWO_DIGITS.search(code) or not _CODE_LETTERS.search(code)):
             continue
@@ -592,6 +604,13 @@ def extract_drugs(ctx: Context) -> None:
                 links.append((inner, brand, "brand"))
                 if inner != substance:  # "inn sodium": the salt of the substance named alone elsewhere
                     links.append((substance, inner, "inn"))
+        for match in (BRAND_NAME_FOR.finditer(text) if "name" in text or " as " in text else ()):
+            # "Brand, the brand name for inn", "inn, sold as Brand": the product and its substance, one drug
+            substance, brand = match.group("inn") or match.group("inn2"), match.group("brand") or match.group("brand2")
+            if (substance in forms or is_inn(substance)) and not drug_lexicon().is_ordinary_word(brand.lower()):
+                _note(forms, first_seen, brand, sentence)
+                _note(forms, first_seen, substance, sentence)
+                links.append((substance, brand, "brand"))
         for match in (LONG_FORM.finditer(text) if _ABBR_PAREN.search(text) else ()):
             abbr = match.group("abbr")
             if abbr.lower() in lexicons.common_drugs():
@@ -985,7 +1004,8 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
-_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}$")
+# "its drug X", "its similar drug, X": the name may stand in apposition after a comma
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s+)?$")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
 # "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
 # the release's subject bought the company, and the drugs the text gives that company are the subject's now.

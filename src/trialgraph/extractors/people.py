@@ -38,7 +38,7 @@ ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
     r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head|"
-    r"academician|researcher|surgeon|neurologist|cardiologist|dermatologist|psychiatrist|radiologist|clinician)\b",
+    r"academician|researcher|surgeon|neurologist|cardiologist|dermatologist|psychiatrist|radiologist|clinician|analyst)\b",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -85,7 +85,7 @@ APPOINTED = re.compile(
     r"president|chair(?:man|woman)?|head))?))"
 )
 # "CEO Jane Roe", "Chief Medical Officer Jane Roe": a capitalised title right before the name.
-_TITLE = (r"(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|Managing\s+Director|"
+_TITLE = (r"(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|President|Chairman|Chairwoman|Chair|Founder|Co-[Ff]ounder|Managing\s+Director|Chief\s+Executive(?!\s+Officer)|"
           r"(?:Executive\s+|Senior\s+)?Vice\s+President|Chief (?:[A-Z][a-z]+ ){1,3}Officer)")
 # "Acme's President and CEO Jane Roe": titles joined by "and" or commas, the organisation's possessive before them
 TITLE_FIRST = re.compile(
@@ -118,6 +118,13 @@ ROLE_COMMA_NAME = re.compile(
 IS_ROLE = re.compile(
     rf"(?:^[\s*•·-]*|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES},?\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|appointed(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
+# "Jane Roe, who heads clinical development at Acme, told reporters": news writes the title as a verb.
+WHO_HEADS = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*who\s+(?:heads|leads|runs|directs)\s+(?P<function>(?:the\s+|its\s+)?[a-z][\w&-]*(?:\s+[a-z&][\w&-]*){{0,4}}?)"
+    rf"\s+(?:at|for)\s+(?P<org>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){{0,4}})")
+# "Example Securities analyst Jane Roe": news names the analyst's firm as the title's modifier.
+FIRM_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<firm>(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+$")
+_NOT_A_FIRM = frozenset("But And Meanwhile However Also Yet Still The A An One Another Said Says Wrote Writes Some Other".split())
 # "According to Jane Roe, Acme's chief executive, the results ...": the attribution opens the sentence.
 ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
@@ -158,7 +165,7 @@ _SHARED_TITLE = (r"\s*,?\s+as\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?(?P<pair>)(?
 _PAIR_VERB = r"\b(?i:named|appoint(?:s|ed)?|appointment of|elected|welcomed)\s+"
 FIRST_OF_PAIR = re.compile(rf"{_PAIR_VERB}{PERSON}{DEGREES}\s+and\s+{_OTHER_PERSON}{DEGREES}{_SHARED_TITLE}")
 SECOND_OF_PAIR = re.compile(rf"{_PAIR_VERB}{_OTHER_PERSON}{DEGREES}\s+and\s+{PERSON}{DEGREES}{_SHARED_TITLE}")
-ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive|analyst)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
 OF_INSTITUTION = re.compile(r"\s*,?\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)")
 # FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
@@ -173,7 +180,7 @@ OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NA
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
 SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR = map(
     gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR))
-APPOSITION_AREAS = gate(APPOSITION_AREAS)
+APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 
 # "St. Aldric's Hospital", "Mt. Sinai": the abbreviation's period ends no title or organisation, so it
@@ -217,7 +224,7 @@ _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}
 _NAMED_PATTERNS = (ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
-                   DR_TITLED)
+                   DR_TITLED, WHO_HEADS)
 
 
 @per_text
@@ -251,6 +258,8 @@ def heading_company(text: str, ctx: Context) -> str | None:
 
 def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> tuple[str | None, str | None]:
     groups = match.groupdict()
+    if groups.get("function"):
+        return "head of " + re.sub(r"^(?:the|its)\s+", "", groups["function"]), _clean_org(groups["org"], ctx)
     role = groups.get("role") or groups.get("role_before")
     if not role:
         stated = groups.get("org")  # "Jane Roe, MD (Example University Hospital)"
@@ -328,6 +337,10 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
     # an organisation already stated keeps the title's own "of" phrase ("Chief of Movement Disorders, Example Center")
     role, org = (role, None) if stated_org and not groups.get("after") else _split_role(role, groups.get("after"))
+    if not org and not stated_org and "after" in groups and re.fullmatch(r"(?:[a-z-]+\s+)?analyst", role.strip()):
+        firm = FIRM_BEFORE.search(match.string, 0, match.start("role"))
+        if firm and firm.group("firm").split()[0] not in _NOT_A_FIRM:
+            stated_org = firm.group("firm")  # "Example Securities analyst Jane Roe"
     if not org and not stated_org and len(segments) > 1:
         # "associate professor of medicine, director of the Example University Cancer Center Program"
         later = re.search(r"\b(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|and|&))*)",

@@ -167,6 +167,7 @@ def extract_results(ctx: Context) -> None:
         # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
         mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
         figures, labels = _values(text), {}
+        opening = _paragraph_opening(ctx, sentence) if figures else None
         if "respectively" in text:
             figures, labels = _respectively(text, figures, mentions)
         for start, end, endpoint, value, high, unit in figures:
@@ -174,7 +175,8 @@ def extract_results(ctx: Context) -> None:
                 continue
             if SINGLE_PATIENT.search(text[max(0, start - 40):start]):
                 continue
-            comparator = _is_comparator(ctx, text, start, end)
+            comparator = _is_comparator(ctx, text, start, end) or bool(
+                opening and ":" in opening and _control_row(ctx, opening, len(opening)))
             if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
@@ -366,10 +368,50 @@ def _another_drug_alone(ctx: Context, own: str) -> bool:
     return main is not None and mentions[-1].name != main
 
 
+# "Chemotherapy: median OS 12.2 months; ORR 14.8%": a row of figures led by the arm it reports on
+_ROW_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[A-Za-z][\w ,'’/+-]{1,40}?)\s*:\s")
+_CONTROL_LABEL = re.compile(r"\b(?:placebo|control|chemotherapy|standard[- ]of[- ]care|SoC|comparator|investigator['’]s choice|"
+                            r"best supportive care)\b", re.I)
+# "6.9 months with DPd": a regimen the release abbreviates after listing its drugs
+_WITH_ABBREVIATION = re.compile(r"[^.;,]{0,20}?\b(?:with|for|on)\s+(?P<abbr>[A-Z][A-Za-z0-9-]{1,8})(?![\w-])")
+
+
+def _control_row(ctx: Context, text: str, start: int) -> bool:
+    row = _ROW_LABEL.match(text)
+    if not row or start < row.end() or cohort_mentions(row.group("label")):
+        return False
+    if _CONTROL_LABEL.search(row.group("label")):
+        return True
+    main = ctx.main_drug()
+    named = ctx.drugs_in(row.group("label"))
+    return bool(main and named and all(d.name != main for d in named))
+
+
+def _paragraph_opening(ctx: Context, sentence: Sentence) -> str | None:
+    """The first sentence of the paragraph `sentence` continues ("Chemotherapy: median OS ...; | ORR 14.8%")."""
+    if sentence.index == 0:
+        return None
+    first = sentence
+    while first.index > 0 and ctx.sentences[first.index - 1].paragraph == sentence.paragraph:
+        first = ctx.sentences[first.index - 1]
+    return ctx.text(first) if first is not sentence else None
+
+
+def _other_regimen_after(ctx: Context, text: str, end: int) -> bool:
+    found = _WITH_ABBREVIATION.match(text, end)
+    long = ctx.long_forms().get(found.group("abbr")) if found else None
+    if not long:
+        return False
+    main, named = ctx.main_drug(), ctx.drugs_in(long)
+    return bool(main and named and all(d.name != main for d in named))
+
+
 def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     """Whether the figure at start:end is quoted for comparison. Only the figure's own stretch
     counts: from the figure before it (or the sentence start) to the next figure, so that in
     "28.8 months versus 12.5 months in the control group" only the second is the control's."""
+    if ":" in text and _control_row(ctx, text, start):
+        return True
     before = [m.end() for m in VALUE.finditer(text, 0, start)]
     own = text[max(before[-1] if before else 0, start - 160):start]
     following = VALUE.search(text, end)
@@ -385,6 +427,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
     if COMPARATOR_TAIL.match(tail):
         return True
     if _another_drug_alone(ctx, own):
+        return True
+    if _other_regimen_after(ctx, text, end):
         return True
     # "10.1 months with docetaxel": a drug other than the one the figure is about
     main = ctx.main_drug()
@@ -642,11 +686,17 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         # a comparator figure is compared with the drug its paragraph is about, not the release's main one
         # (a news brief covers several companies' drugs, one paragraph each)
         if comparator:
-            # "Docetaxel remains the standard ... Docetaxel alone has produced response rates of 10%": the
-            # therapy the figure's own sentence names is the benchmark, not the drug it is compared with
-            benchmark = {m.name for m in drugs} - {ctx.main_drug()}
-            drug = next((d for d in (ctx.section_drug(sentence), _compared_with(ctx, sentence)) if d and d not in benchmark),
-                        None) or ctx.main_drug()
+            main = ctx.main_drug()
+            if main and any(d.name == main for d in drugs):
+                # "men who took X lived a median of 22.8 months ..., compared with 16.1 months for those given Y": a
+                # comparator figure in a sentence that names the release's drug is compared with that drug
+                drug = main
+            else:
+                # "Docetaxel remains the standard ... Docetaxel alone has produced response rates of 10%": the
+                # therapy the figure's own sentence names is the benchmark, not the drug it is compared with
+                benchmark = {m.name for m in drugs} - {main}
+                drug = next((d for d in (ctx.section_drug(sentence), _compared_with(ctx, sentence)) if d and d not in benchmark),
+                            None) or main
         else:
             drug = (drugs[0].name if drugs else None) or ctx.section_drug(sentence) or ctx.main_drug()
     if drug is None:
