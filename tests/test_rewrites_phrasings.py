@@ -165,3 +165,75 @@ def test_single_agent_chemotherapy_figures_are_benchmarks():
         "in platinum-resistant disease.")
     assert (None, "ORR", 10.0, True) in results
     assert (None, "ORR", 36.0, False) in results
+
+
+def test_a_company_name_that_ends_like_an_inn_stem_is_no_drug():
+    extraction = _extract("Halvarsen pays $62M for Quorvan's GIST drug as it rebuilds after phase 3 flop",
+                          "Halvarsen Biotherapeutics (NASDAQ: HLVB) is licensing QV-2207 from Quorvan Pharma Co., Ltd.")
+    assert "Halvarsen" not in {d.name for d in extraction.drugs}
+
+
+def test_spellings_listed_under_different_tickers_stay_two_companies():
+    from trialgraph.resolve import resolve
+
+    first = _extract("Deal news", "Halvarsen Bio is paying Korvalen Pharma Co., Ltd. $62 million for QV-2207.",
+                     "Korvalen (KOSDAQ: 298410) has run a Phase 1b study of QV-2207.", doc="deal-2026-03-18")
+    second = _extract("Market news", "Orvalen Bio Inc. (NASDAQ: ORVB) is running a Phase 2 trial of its own WEE1 inhibitor, "
+                      "OV-7, in uterine serous carcinoma.", "Orvalen stock rose 6% in sympathy.", doc="market-2026-02-24")
+    resolution = resolve([first, second])
+    assert resolution.company("Orvalen Bio Inc.").label != resolution.company("Korvalen Pharma Co., Ltd.").label
+
+
+def test_a_code_in_apposition_to_a_companys_medicine_noun_is_its_drug_not_a_trial_name():
+    extraction = _extract("Market news",
+                          "Quorvan Therapeutics, Inc. (NASDAQ: QRVN) said the FDA granted Fast Track designation to QV-12, "
+                          "an oral WEE1 inhibitor.",
+                          "Orvalen Bio Inc. (NASDAQ: ORVB) is running a Phase 2 trial of its own WEE1 inhibitor, OV-7, in "
+                          "uterine serous carcinoma.")
+    assert ("OV-7", "Orvalen Bio Inc.") in {(d.name, d.company) for d in extraction.drugs}
+    assert {(t.drug, t.name) for t in extraction.trials if t.phase == "2"} == {("OV-7", None)}
+
+
+def test_which_also_goes_by_the_inn_is_an_alias():
+    extraction = _extract("Deal news", "Halvarsen Bio licensed QV-2207 from Quorvan Pharma Co., Ltd.",
+                          "QV-2207, which also goes by the international nonproprietary name tavelitinib, is designed to "
+                          "hit secondary KIT mutations.")
+    drug = next(d for d in extraction.drugs if d.name == "QV-2207")
+    assert "tavelitinib" in {a.name for a in drug.aliases}
+
+
+def test_a_related_headlines_link_list_yields_no_facts():
+    extraction = _extract("Quorvan stock soars",
+                          "Shares of Quorvan Therapeutics, Inc. (NASDAQ: QRVN) rose after the FDA granted Fast Track "
+                          "designation to QV-12, an oral WEE1 inhibitor.",
+                          "**Read More:**",
+                          "* [Merrow Pharma plunges after phase 3 miss for MW-40](https://news.example/merrow-miss)",
+                          "[See more QRVN analyst ratings](https://news.example/qrvn/forecast)")
+    assert "Merrow Pharma" not in {c.name for c in extraction.companies}
+    assert "MW-40" not in {d.name for d in extraction.drugs}
+
+
+def test_a_study_of_a_companys_described_product_studies_that_product():
+    extraction = _extract("Myeloma field",
+                          "Quorvan Biopharma plc (LSE: QRVB) reported Phase 3 data for QV-612 in multiple myeloma.",
+                          "Sandhaven Biologics is testing its bispecific SD-44 in a Phase 2 trial, and Verrel Therapeutics "
+                          "expects data from a Phase 3 study of its CD38 antibody-drug conjugate VR-808 next year.")
+    assert ("VR-808", "3") in {(t.drug, t.phase) for t in extraction.trials}
+    assert ("SD-44", "3") not in {(t.drug, t.phase) for t in extraction.trials}
+
+
+@pytest.mark.parametrize("sentence, indication", [
+    ("Quorvan said NR-311 completed a Phase 2b trial in episodic migraine last year.", "episodic migraine"),
+])
+def test_a_time_phrase_after_the_disease_is_no_part_of_the_indication(sentence, indication):
+    extraction = _extract("Quorvan news", "Quorvan Pharma A/S (Nasdaq Copenhagen: QRV) licensed NR-311 to Telmora Co., Ltd.",
+                          sentence)
+    assert indication in {t.indication for t in extraction.trials}
+
+
+def test_a_related_topics_list_is_site_furniture():
+    extraction = _extract("Quorvan's QV-612 doubles PFS in myeloma",
+                          "Quorvan Biopharma plc (LSE: QRVB) reported Phase 3 data for QV-612 in multiple myeloma.",
+                          "Related Topics", "Phase III trials of Telmora Pharma's TM-9",
+                          "Related Companies", "Telmora Pharma Inc.")
+    assert "Telmora Pharma Inc." not in {c.name for c in extraction.companies}

@@ -68,7 +68,12 @@ PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
-APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+as|designated|called)\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
+APPOSITIVE_ALIAS = re.compile(
+    r"^,?\s*(?:(?:also|formerly|previously)\s+(?:known\s+as|designated|called)"
+    # "Drug, which also goes by the international nonproprietary name x", "Drug, which has been given the INN x"
+    r"|(?:which|that)\s+(?:also\s+)?(?:goes\s+by|has\s+been\s+given|was\s+given|carries|bears)\s+(?:the\s+)?"
+    r"(?:(?:international\s+)?(?:nonproprietary|non-proprietary|generic)\s+name|INN|USAN))"
+    r"\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
 # What BRAND and LONG_FORM must contain, found fast from the "(" they start
 # at: most sentences have neither, and the full patterns try every word.
 _BRAND_PAREN = re.compile(r"\(\s*[a-z]")
@@ -377,7 +382,9 @@ _SHORT_CUE_BEFORE = re.compile(
     r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
     # "granted Orphan Drug Designation to ZX-5", "presented data for ZX-5 in ...": what a grant or a readout is about
     r"\b(?i:designation)\s+(?:to|for)|\bdata\s+(?:for|on)|"
-    r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing))\s+$")
+    r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing)|"
+    # "its own WEE1 inhibitor, ZX-7": a company's medicine noun, the code in apposition
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r",?)\s+$")
 _SHORT_CUE_AFTER = re.compile(
     r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?(?:" + _DRUG_NOUN +
     r"|(?:oncolytic\s+)?(?:adeno|herpes\s+|vaccinia\s+)?virus\b|virotherapy\b|gene\s+therapy\b|cell\s+therapy\b)" +
@@ -541,6 +548,8 @@ def extract_drugs(ctx: Context) -> None:
         for start, end, name in inn_spans:
             if any(a < end and start < b and end - start <= b - a for a, b in spans) or _names_a_germ(text, end):
                 continue  # the dictionary found this name, or a longer one around it
+            if name[0].isupper() and name.lower() in company_words and name.lower() not in lexicons.common_drugs():
+                continue  # "Halvo-rsen pays $62M": a company's name that merely ends like an INN stem
             _note(forms, first_seen, name, sentence)
             if parts_named and _only_a_part(text, start, end):
                 ingredients[name] += 1

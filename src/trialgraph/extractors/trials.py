@@ -669,7 +669,11 @@ def _named_before_noun(phrase: str) -> str | None:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
-ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
+_PRODUCT_NOUN = (r"(?:candidate|drug|therapy|therapeutic|inhibitor|antibody|conjugate|bispecific|ADC|vaccine|agonist|antagonist|"
+                 r"degrader|molecule|compound|modulator|medicine)s?")
+ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?"
+                      # "a Phase 3 study of its CD38 antibody-drug conjugate X": the sponsor's product described, then named
+                      r"(?:(?<=its\s)(?:own\s+)?(?:[\w-]+\s+){0,3}?" + _PRODUCT_NOUN + r",?\s+)?$")
 # "a Phase 2 study in gastric cancer with X": "with" right after the study's own phrase gives its drug; after
 # another drug's name it gives a partner ("X in combination with Y"), which partner_of_another already tells
 _STUDY_WITH = re.compile(r"^(?![^.;,]*\b(?:and|or|combination|combined|plus|together|along|versus|compared|co-?administered)\b)"
