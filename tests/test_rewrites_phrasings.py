@@ -237,3 +237,68 @@ def test_a_related_topics_list_is_site_furniture():
                           "Related Topics", "Phase III trials of Telmora Pharma's TM-9",
                           "Related Companies", "Telmora Pharma Inc.")
     assert "Telmora Pharma Inc." not in {c.name for c in extraction.companies}
+
+
+def test_a_generic_name_given_in_a_sentence_of_its_own_is_the_brands_alias():
+    extraction = _extract("FDA approves Zentrix's lymphoma antibody",
+                          "Zentrix Pharmaceuticals Inc. said the agency granted accelerated approval to Velquora, its "
+                          "bispecific antibody, for adults with relapsed or refractory follicular lymphoma. The molecule "
+                          "was known as ZX-221 throughout development.")
+    names = {d.name: {a.name for a in d.aliases} for d in extraction.drugs}
+    assert any({"Velquora", "ZX-221"} <= {name, *aliases} for name, aliases in names.items())
+
+
+def test_the_same_population_takes_the_population_stated_before():
+    extraction = _extract("FDA approves Zentrix's lymphoma antibody",
+                          "Zentrix Pharmaceuticals Inc. said the FDA granted accelerated approval to ZX-221 for adults "
+                          "with relapsed or refractory follicular lymphoma after two or more lines of systemic therapy.",
+                          "ZX-221 had earlier picked up Breakthrough Therapy designation for the same follicular lymphoma "
+                          "population in March 2024.", doc="zentrix-2026-04-10")
+    btd = [d for d in extraction.designations if d.type == "breakthrough_therapy"]
+    assert [d.indication.startswith("relapsed or refractory follicular lymphoma") for d in btd] == [True]
+    assert btd[0].date == "2024-03"
+
+
+def test_admitted_to_prime_is_a_grant():
+    extraction = _extract("Regulatory roundup",
+                          "In Europe, the EMA admitted Lunora Bio GmbH's LB-30, an oral factor B inhibitor, to its PRIME "
+                          "scheme for IgA nephropathy.")
+    assert [(d.drug, d.type, d.agency) for d in extraction.designations] == [("LB-30", "prime", "EMA")]
+
+
+def test_a_news_section_heading_naming_one_company_gives_its_officers_their_company():
+    extraction = _extract("FDA approves Zentrix antibody, rejects Quorvan gene therapy",
+                          "Zentrix Pharmaceuticals Inc. (NYSE: ZNTX) won accelerated approval for ZX-221.",
+                          "**A no for Quorvan**",
+                          "Quorvan Therapeutics disclosed a complete response letter for QV-5, its gene therapy.",
+                          "\"We will request a Type A meeting,\" CEO Marta Olsen-Vey said on a conference call.")
+    assert {p.name: p.organization for p in extraction.people}["Marta Olsen-Vey"] == "Quorvan Therapeutics"
+
+
+def test_a_study_named_without_a_comma_gets_its_name():
+    extraction = _extract("Zentrix data", "Zentrix Oncology, Inc. (NYSE: ZNTX) presented Phase 1/2 data for ZX-509.",
+                          "Weeks earlier Quorvan Therapeutics said that its rival antibody, QV-88, was being moved into a "
+                          "Phase 3 study named KESTON-3.")
+    assert ("QV-88", "3", "KESTON-3") in {(t.drug, t.phase, t.name) for t in extraction.trials}
+
+
+@pytest.mark.parametrize("sentence, label, value", [
+    ("Among Part B patients whose tumors were TROP2-high by the company's assay, the response rate climbed to 52%.",
+     "TROP2-high", 52.0),
+    ("An exploratory cohort of patients whose tumors harbor KRAS G12V mutations showed an ORR of 12%.", "KRAS G12V", 12.0),
+    ("In patients who were refractory to lenalidomide, which made up 71% of the trial, median PFS was 11.2 months.",
+     "lenalidomide-refractory", 11.2),
+])
+def test_a_subgroup_defined_by_its_tumours_or_its_refractoriness_carries_its_figure(sentence, label, value):
+    results = _cohort_results("Zentrix data", "Zentrix Oncology, Inc. (NYSE: ZNTX) reported data from the Phase 1/2 ZEN-1 "
+                              "trial of ZX-509 in solid tumors.", sentence)
+    assert any(cohort == label and v == value for cohort, _, v, _ in results)
+
+
+def test_a_drug_followed_by_which_has_completed_a_trial_is_that_trials_drug():
+    extraction = _extract("Deal news",
+                          "Pellora Therapeutics struck an option agreement with Altavir Biologics AG for AV-417, a bispecific "
+                          "antibody in a Phase 1 dose-escalation study.",
+                          "Pellora will also pick up rights to combine AV-417 with its own PD-1 antibody, PL-11, which has "
+                          "completed a Phase 1 trial.")
+    assert ("PL-11", "1") in {(t.drug, t.phase) for t in extraction.trials}

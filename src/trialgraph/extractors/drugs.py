@@ -632,6 +632,25 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    # "FDA approves Brand ... The generic name is x; the molecule was known as CODE": a name given in a sentence
+    # of its own belongs to the drug named last before it in the paragraph
+    for index, sentence in enumerate(sentences):
+        text = ctx.text(sentence)
+        if not _RENAMED_WORDS.search(text):
+            continue
+        for match in RENAMED.finditer(text):
+            alias = match.group("alias")
+            if not (_drugish(alias, known) or is_inn(alias) or _CODE_SHAPE.fullmatch(alias)):
+                continue
+            referent = _last_form(forms, text[:match.start()], alias)
+            back = index - 1
+            while referent is None and back >= 0 and sentences[back].paragraph == sentence.paragraph:
+                referent = _last_form(forms, ctx.text(sentences[back]), alias)
+                back -= 1
+            if referent:
+                links.append((referent, alias, "alias"))
+                _note(forms, first_seen, alias, sentence)
+
     # "Brand, whose active ingredient is x", "a synthetic molecule called x ... Brand": the
     # substance a product is made of is that product, one drug (GUIDE.md: one drug, several names)
     for sentence in sentences:
@@ -684,6 +703,21 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+_RENAMED_WORDS = gate(re.compile(r"(?i)generic|known|called|referred"))
+RENAMED = re.compile(
+    r"\b(?:(?:[Tt]he|[Ii]ts)\s+generic\s+name\s+is|(?:known|sold|marketed)\s+generically\s+as|"
+    r"(?:[Tt]he\s+(?:molecule|drug|compound|antibody|candidate|therapy|medicine|product)|[Ii]t)\s+was\s+"
+    r"(?:previously\s+|formerly\s+|initially\s+|originally\s+)?(?:known|called|referred\s+to)\s+as)\s+(?P<alias>[A-Za-z][\w-]{2,40})")
+_CODE_SHAPE = re.compile(r"[A-Z]{1,5}-?\d{1,6}[A-Za-z]?")
+
+
+def _last_form(forms, text: str, other: str) -> str | None:
+    """The drug form named last in `text`, other than `other`."""
+    found = [(m.start(), form) for form in forms if form != other and form in text
+             for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)]
+    return max(found)[1] if found else None
 
 
 # "active ingredient x", "x, the active ingredient of", "a molecule called x": the words that name a

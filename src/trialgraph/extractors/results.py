@@ -29,7 +29,7 @@ VALUE = re.compile(
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
-    r"averaged|reaching|rose to|increased to|improved to|remained|remains|ranges from|ranged from|range of|as low as|"
+    r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|remained|remains|ranges from|ranged from|range of|as low as|"
     r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
     r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
     # the passive with its population: "complete responses were achieved in 50% of patients"
@@ -675,14 +675,18 @@ _BIOMARKER = re.compile(
     # "in patients with the L858R substitution": the variant alone, its gene said before
     r"|\b(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Tt]hose)\s+with\s+(?:an?\s+|the\s+)?(?P<c>[A-Z]\d{2,4}[A-Z](?:/[A-Z]\w*)*)"
     r"[\s-]+(?:substitutions?|mutations?|point mutations?)\b"
-    r"|\b[Aa]mong\s+(?P<b>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)[\s-]+(?:mutant|mutated|positive)\b")
+    r"|\b[Aa]mong\s+(?P<b>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)[\s-]+(?:mutant|mutated|positive)\b"
+    # "patients whose tumors were TROP2-high", "patients whose tumors harbor KRAS G12V mutations"
+    r"|\bwhose\s+(?:tumou?rs?|cancers?|disease)\s+(?:were|was|are|is|harbou?r(?:ed|s)?|had|has|have|carr(?:y|ied|ies)|expressed)\s+"
+    r"(?P<d>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*(?=[\s-]+(?:mutations?|mutant|alterations?))"
+    r"|[A-Z][A-Za-z0-9]{1,7}(?:-[A-Z0-9]+)?-(?:high|low|positive|negative)\b)")
 
 
 def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
     for match in _BIOMARKER.finditer(text):
         if abs(match.start() - start) <= 160:
-            label = match.group("a") or match.group("b") or match.group("c")
+            label = match.group("a") or match.group("b") or match.group("c") or match.group("d")
             found = CohortMention(label, match.start(), match.end(), "population")
     return found
 
@@ -697,8 +701,16 @@ _PRIOR_SUBSET = re.compile(
 _PRIOR_LABELS = ("with prior ", "previously treated for ")
 
 
+# "In patients who were refractory to lenalidomide, median PFS was ...": labelled "lenalidomide-refractory"
+_REFRACTORY_SUBSET = re.compile(
+    r"\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants)\s+(?:who\s+(?:were|are)\s+)?"
+    r"(?P<state>refractory|resistant)\s+to\s+(?P<x>[a-z][\w-]{3,})\b")
+
+
 def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
+    for match in _REFRACTORY_SUBSET.finditer(text, 0, start):
+        found = CohortMention(f"{match.group('x')}-{match.group('state')}", match.start(), match.end(), "population")
     for match in _PRIOR_SUBSET.finditer(text, 0, start):
         if not re.search(r"\b(?:prior|previous(?:ly)?|pretreated)\b", match.group(0), re.I):
             continue  # "in patients treated with ACM-101": the trial's own treatment, not a subset
