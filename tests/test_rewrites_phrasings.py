@@ -302,3 +302,13 @@ def test_a_drug_followed_by_which_has_completed_a_trial_is_that_trials_drug():
                           "Pellora will also pick up rights to combine AV-417 with its own PD-1 antibody, PL-11, which has "
                           "completed a Phase 1 trial.")
     assert ("PL-11", "1") in {(t.drug, t.phase) for t in extraction.trials}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Sixty-eight percent responded to treatment, the label says.", 68.0),
+    ("Fifteen percent responded to treatment, the label says.", 15.0),
+])
+def test_a_spelled_out_percentage_opening_a_sentence_is_a_figure(sentence, value):
+    results = _cohort_results("FDA approves ZX-221", "Zentrix Pharmaceuticals Inc. (NYSE: ZNTX) won approval for ZX-221 "
+                              "based on the Phase 2 ZEN-FL study.", sentence)
+    assert (None, "ORR", value, False) in results

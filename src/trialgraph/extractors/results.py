@@ -312,8 +312,28 @@ THRESHOLD = gate(re.compile(
     r"(?:[\u2265\u2264]|[<>]=?)\s*\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\s*%\s+or\s+(?:greater|higher|more|above|less|lower|below)\b", re.I))
 
 
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# "Sixty-eight percent responded": news style spells out a number that opens a sentence
+SPELLED_PERCENT = re.compile(
+    r"\b(?P<number>(?P<tens>" + "|".join(_TENS) + r")(?:-(?P<unit>" + "|".join(_UNITS[1:]) + r"))?|(?P<teen>"
+    + "|".join(_TEENS) + r"))(?=\s+percent\b)", re.I)
+
+
+def _spelled_percent(match: re.Match) -> str:
+    if match.group("teen"):
+        value = _TEENS[match.group("teen").lower()]
+    else:
+        value = _TENS[match.group("tens").lower()] + (_UNITS.index(match.group("unit").lower()) if match.group("unit") else 0)
+    return str(value).ljust(len(match.group(0)))  # the same length: offsets stay the release's
+
+
 @per_text_value
 def _masked(text: str) -> str:
+    if "ercent" in text:
+        text = SPELLED_PERCENT.sub(_spelled_percent, text)
     text = THRESHOLD.sub(lambda m: " " * len(m.group(0)), text)
     text = DEFINED.sub(lambda m: " " * len(m.group(0)), text)
     text = CI.sub(lambda m: " " * len(m.group(0)), text)
