@@ -141,7 +141,7 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
             uf.union(by_short[keys[name]], name, "written as the short name the release defines")
     formal_keys = {keys[name] for name in names if _has_suffix(name)}
     # the tickers each cluster is listed under: two spellings listed under different tickers
-    # ("Orvane Bio (NASDAQ: ORVB)", "Korvane Pharma (KOSDAQ: 298410)") are two companies
+    # ("Zentrax Bio (NASDAQ: ZNTX)", "Zentrix Pharma (KOSDAQ: 123456)") are two companies
     listed: dict[str, set[str]] = defaultdict(set)
     for name in names:
         listed[uf.find(name)].update(f.ticker.upper() for _, f in forms[name] if f.ticker)

@@ -549,7 +549,7 @@ def extract_drugs(ctx: Context) -> None:
             if any(a < end and start < b and end - start <= b - a for a, b in spans) or _names_a_germ(text, end):
                 continue  # the dictionary found this name, or a longer one around it
             if name[0].isupper() and name.lower() in company_words and name.lower() not in lexicons.common_drugs():
-                continue  # "Halvo-rsen pays $62M": a company's name that merely ends like an INN stem
+                continue  # "Zentrixersen pays $62M": a company's name that merely ends like an INN stem
             _note(forms, first_seen, name, sentence)
             if parts_named and _only_a_part(text, start, end):
                 ingredients[name] += 1
