@@ -216,7 +216,7 @@ def test_a_related_headlines_link_list_yields_no_facts():
 def test_a_study_of_a_companys_described_product_studies_that_product():
     extraction = _extract("Myeloma field",
                           "Quorvan Biopharma plc (LSE: QRVB) reported Phase 3 data for QV-612 in multiple myeloma.",
-                          "Sandhaven Biologics is testing its bispecific SD-44 in a Phase 2 trial, and Verrel Therapeutics "
+                          "Marlowe Biologics is testing its bispecific SD-44 in a Phase 2 trial, and Tervane Therapeutics "
                           "expects data from a Phase 3 study of its CD38 antibody-drug conjugate VR-808 next year.")
     assert ("VR-808", "3") in {(t.drug, t.phase) for t in extraction.trials}
     assert ("SD-44", "3") not in {(t.drug, t.phase) for t in extraction.trials}
