@@ -140,12 +140,25 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
         if keys[name] in by_short and by_short[keys[name]] != name:
             uf.union(by_short[keys[name]], name, "written as the short name the release defines")
     formal_keys = {keys[name] for name in names if _has_suffix(name)}
+    # the tickers each cluster is listed under: two spellings listed under different tickers
+    # ("Zentrax Bio (NASDAQ: ZNTX)", "Zentrix Pharma (KOSDAQ: 123456)") are two companies
+    listed: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        listed[uf.find(name)].update(f.ticker.upper() for _, f in forms[name] if f.ticker)
     for i, j in _candidate_pairs(names, keys):
         a, b = names[i], names[j]
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb:
+            continue
         if keys[a] == keys[b]:
-            uf.union(a, b, "same name apart from corporate suffix")
-        elif _similar_company(a, b) and not _parent_and_subsidiary(a, b, keys, formal_keys):
-            uf.union(a, b, "near-identical spelling")
+            reason = "same name apart from corporate suffix"
+        elif (_similar_company(a, b) and not _parent_and_subsidiary(a, b, keys, formal_keys)
+              and len(listed[ra] | listed[rb]) <= 1):
+            reason = "near-identical spelling"
+        else:
+            continue
+        uf.union(a, b, reason)
+        listed[uf.find(a)] = listed[ra] | listed[rb]
     clusters: dict[str, list[str]] = defaultdict(list)
     for name in names:
         clusters[uf.find(name)].append(name)

@@ -65,6 +65,7 @@ CONTACT_LINE = re.compile(r"^(?:source|SOURCE)\s*:?\s+\S|^This information is in
 BOILERPLATE_HEADING = re.compile(
     r"^(?:disclaimers?|legal disclaimer|disclosures?|references|sources|footnotes|"
     r"(?:recent|related|more|other|latest) (?:news|headlines|articles|stories|releases|posts|coverage|content|reading)\b.*|"
+    r"related (?:companies|topics|tags|content|links|coverage|reading)|read (?:more|next)|see also|"
     r"additional resources|multimedia|note to (?:investors|editors)|tags?|tldr)\s*:?\s*$",
     re.I,
 )
@@ -81,6 +82,9 @@ BOILERPLATE_LINE = re.compile(
     r"(?:share|tweet|email|print)(?: this)? (?:article|story|release)\b|news provided by\b)",
     re.I,
 )
+# A paragraph that is only a markdown link ("* [Acme's drug wins orphan status](https://...)"): a
+# related-headlines list or a "see more" button (matched on the text before its markup is blanked)
+LINK_ONLY = re.compile(r"\[[^\]\n]{1,300}\]\((?:https?://|www\.|/)[^)\s]*\)")
 # An "About" section about the wire or the publisher, not a company or drug in the news.
 PUBLISHER_BLURB = re.compile(
     r"\b(?:news ?wire|wire (?:service|solutions)|news (?:service|agency|platform|network|distribution)|"
@@ -288,7 +292,8 @@ def segment(document: Document) -> list[Sentence]:
         if zone is not Zone.HEADLINE or dateline_index is None:
             zone, section = _next_zone(zone, section, raw, heading, index == dateline_index)
         this_zone = Zone.DATELINE if index == dateline_index else zone
-        if this_zone is not Zone.DATELINE and BOILERPLATE_LINE.match(raw.strip("#*_> ")):
+        if this_zone is not Zone.DATELINE and (BOILERPLATE_LINE.match(raw.strip("#*_> "))
+                                              or LINK_ONLY.fullmatch(document.text[start:end].strip().lstrip("#*_>-•· ").rstrip("*_ "))):
             this_zone = Zone.BOILERPLATE  # this paragraph only: a byline or caption does not end the body
         spans = _sentences_in(clean, start, end)
         first = spans[0][0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..model import CohortFact, Evidence, Sentence
+from ..model import CohortFact, Evidence, Sentence, Zone
 from .context import Context, name_key
 from .memo import per_text
 from .prefilter import GateGroup, gate
@@ -603,15 +603,28 @@ def _section_dose(ctx: Context, start: int, end: int) -> tuple | None:
     return found if found is not None and len(stated) == 1 else None
 
 
+_NEXT_STEP_BEFORE = re.compile(
+    r"\b(?:(?:moving|move|advance|advancing|progress|progressing|transition|transitioning)\s+(?:\w+\s+){0,3}?into|"
+    r"(?:plans?|planning|expects?|intends?|aims?)\s+to\s+(?:initiate|start|begin|launch|open|run|conduct))\s+(?:a|an|the|its)?\s*(?:[\w-]+\s+){0,3}$",
+    re.I)
+
+
 def trial_for(ctx: Context, sentence: Sentence, position: int) -> str | None:
     """The trial a statement at `position` of `sentence` is about: one named in the
-    sentence, else the nearest one named before it, else the first of the release."""
+    sentence, else the nearest one named before it, else the first the body names (a
+    headline's findings bullet comes before the lead paragraph that names their trial, and
+    a later bullet may announce the next trial), else the first of the release."""
     same = [(abs(start - position), trial) for index, start, _, trial in ctx.trial_mentions if index == sentence.index]
     if same:
         return min(same)[1]
     earlier = [(index, start, trial) for index, start, _, trial in ctx.trial_mentions if index < sentence.index]
-    if earlier:
+    # "... support moving directly into a Phase 3 study": a next step, not the trial the findings after it are from
+    earlier = [m for m in earlier if not _NEXT_STEP_BEFORE.search(ctx.text(ctx.sentences[m[0]]), max(0, m[1] - 60), m[1])] or earlier
+    if earlier and not (sentence.zone is Zone.HEADLINE and all(ctx.sentences[index].zone is Zone.HEADLINE for index, _, _ in earlier)):
         return max(earlier)[2]
+    in_body = [(index, start, trial) for index, start, _, trial in ctx.trial_mentions if ctx.sentences[index].zone is not Zone.HEADLINE]
+    if in_body:
+        return min(in_body)[2]
     return ctx.extraction.trials[0].local_id if ctx.extraction.trials else None
 
 

@@ -61,7 +61,8 @@ NOT_COMPANY = re.compile(r"\b(?:" + "|".join(map(re.escape, lexicons.not_company
 FRAGMENT_AFTER = re.compile(r"^\s+(?:[A-Z][\w'&-]*\s+){0,2}(?:" + "|".join(map(re.escape, lexicons.not_company_words())) + r")\b")
 # ("CFO of Acme Therapeutics" is a post at a company, not a fragment; a spelt-out title before "of" stays one,
 # so that a misspelt name after it is resolved through the people extractor, not made a company)
-FRAGMENT_BEFORE = re.compile(r"\b(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO)\b)"
+# ("Shares of Acme Inc." in market news opens a sentence; the name is whole)
+FRAGMENT_BEFORE = re.compile(r"\b(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|Shares|Stock)\b)"
                              r"[A-Z][\w'&-]*\s+(?:of|for|de)\s+(?:the\s+)?$")
 # Journals and news outlets carry industry words ("... Oncology", "... Biotech") but publish (GUIDE.md).
 PUBLICATION_BEFORE = gate(re.compile(
@@ -192,6 +193,7 @@ def extract_companies(ctx: Context) -> None:
         subject = next((key for key in (_company_for(run.group(0), found, order) for run in runs) if key), None)
         if subject and not found[subject].ticker:
             add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=flash.group("ticker")))
+    _attach_anaphoric_listings(ctx, found, order, add)
     _attach_site_and_headquarters(ctx, found, order, add)
     _drop_glued_headings(found, order)
     for sentence in ctx.fact_sentences():
@@ -510,6 +512,41 @@ def _attach_site_and_headquarters(ctx, found, order, add) -> None:
         hq = HEADQUARTERS.search(text)
         if hq and subject:
             add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), headquarters=hq.group("place").strip()))
+
+
+# Trade press lists a company it has just named under a description: "The Boston-area biotech (NYSE: ACME)",
+# "The London-listed company (LSE: ACME)", "Acme Oncology, whose shares (NASDAQ: ACME) fell".
+ANAPHORIC_LISTING = re.compile(
+    r"(?:\b(?:[Tt]he|[Ii]ts)\s+(?:[\w.,'’&-]+\s+){0,3}?(?:company|biotech|biotechnology\s+company|biopharma|drugmaker|"
+    r"drug\s+developer|developer|firm|startup|start-up)|\b(?:[Ww]hose|[Ii]ts|[Tt]he\s+company's)\s+(?:shares|stock))\s*$")
+
+
+def _attach_anaphoric_listings(ctx: Context, found, order, add) -> None:
+    """A ticker given after a description, not a name, is the listing of the company named last before it."""
+    if not found:
+        return
+    forms: dict[str, str] = {}
+    for key in order:
+        company = found[key]
+        bare = re.sub(rf",?\s+{SUFFIX}\.?$", "", company.name)
+        for form in (company.name, bare, *company.short_names, _first_word(bare)):
+            if form and len(form) > 2:
+                forms.setdefault(form, key)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    last = None
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        listings = [m for m in TICKER.finditer(text)
+                    if ANAPHORIC_LISTING.search(text, max(0, m.start() - 80), m.start()) and _name_before(text, m.start())[0] is None]
+        events = sorted([(m.start(), forms[m.group(0)], None) for m in pattern.finditer(text)]
+                        + [(m.start(), None, m) for m in listings], key=lambda e: e[0])
+        for _, key, listing in events:
+            if key is not None:
+                last = key
+            elif last is not None and not found[last].ticker:
+                part = LISTING_PART.search(listing.group("listing"))
+                exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
+                add(CompanyFact(found[last].name, Evidence.of(sentence, NAME), ticker=part.group("ticker").upper(), exchange=exchange))
 
 
 def _company_for(section: str, found, order) -> str | None:

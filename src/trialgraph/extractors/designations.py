@@ -34,7 +34,9 @@ NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 GRANT = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
     r"designated|secur(?:e|es|ed|ing)|earn(?:s|ed)?|accepted|approv(?:e|es|ed|al)|reviewed under|carr(?:y|ies)|"
-    r"cleared|was given|were given|bestowed|follow(?:s|ed)?|issued|positive opinion|recommend(?:s|ed)|adopted)\b",
+    r"cleared|was given|were given|bestowed|follow(?:s|ed)?|issued|positive opinion|recommend(?:s|ed)|adopted|"
+    # "the EMA admitted X to its PRIME scheme", "X was selected for PRIME"
+    r"admit(?:s|ted)|selected)\b",
     re.I,
 )
 INTENT = re.compile(
@@ -444,6 +446,9 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 continue
             if indications is None:
                 indications = _indications(segment, ctx)
+                if indications and all(_SAME_AS_BEFORE.match(i) for i in indications):
+                    # "for the same follicular lymphoma population": the population stated before, in full
+                    indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence, reach=6) or indications
                 if not indications and _BACK_REFERENCE.search(segment):
                     indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
                 if not indications:
@@ -573,10 +578,13 @@ def _own_dates(text: str, types, release_date: str | None) -> dict[int, str]:
     return own
 
 
-def _previous_sentence_indication(ctx: Context, sentence: Sentence) -> list[str]:
+_SAME_AS_BEFORE = re.compile(r"(?:the\s+)?same\s+(?:[\w-]+\s+){0,4}?(?:population|indication|setting|patients|disease)s?$", re.I)
+
+
+def _previous_sentence_indication(ctx: Context, sentence: Sentence, reach: int = 3) -> list[str]:
     """What "this need" or "that indication" points back to: the last indication stated
     in the nearest sentences before."""
-    for earlier in reversed(ctx.sentences[max(0, sentence.index - 3): sentence.index]):
+    for earlier in reversed(ctx.sentences[max(0, sentence.index - reach): sentence.index]):
         found = last_indication(ctx.text(earlier), ctx)
         if found:
             return [found]

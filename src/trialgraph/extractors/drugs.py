@@ -75,7 +75,12 @@ PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
-APPOSITIVE_ALIAS = re.compile(r"^,?\s*(?:also|formerly|previously)\s+(?:known\s+as|designated|called)\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
+APPOSITIVE_ALIAS = re.compile(
+    r"^,?\s*(?:(?:also|formerly|previously)\s+(?:known\s+as|designated|called)"
+    # "Drug, which also goes by the international nonproprietary name x", "Drug, which has been given the INN x"
+    r"|(?:which|that)\s+(?:also\s+)?(?:goes\s+by|has\s+been\s+given|was\s+given|carries|bears)\s+(?:the\s+)?"
+    r"(?:(?:international\s+)?(?:nonproprietary|non-proprietary|generic)\s+name|INN|USAN))"
+    r"\s+(?P<alias>[\w -]{2,40}?)(?=[,.;)]|\s+(?:for|in|is|was|and)\b)")
 # News names a product's substance in an apposition: "Brand, the brand name for inn", "inn, sold as Brand"
 BRAND_NAME_FOR = re.compile(
     r"(?<![\w-])(?P<brand>[A-Z][a-z]{3,}[a-z0-9]*)[\u00ae\u2122]?,\s+(?:the\s+)?brand\s+name\s+(?:for|of)\s+(?P<inn>[a-z][a-z-]{4,})(?![\w-])"
@@ -391,7 +396,9 @@ _SHORT_CUE_BEFORE = re.compile(
     r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
     # "granted Orphan Drug Designation to ZX-5", "presented data for ZX-5 in ...": what a grant or a readout is about
     r"\b(?i:designation)\s+(?:to|for)|\bdata\s+(?:for|on)|"
-    r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing))\s+$")
+    r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing)|"
+    # "its own WEE1 inhibitor, ZX-7": a company's medicine noun, the code in apposition
+    r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r",?)\s+$")
 _SHORT_CUE_AFTER = re.compile(
     r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?(?:" + _DRUG_NOUN +
     r"|(?:oncolytic\s+)?(?:adeno|herpes\s+|vaccinia\s+)?virus\b|virotherapy\b|gene\s+therapy\b|cell\s+therapy\b)" +
@@ -571,6 +578,8 @@ def extract_drugs(ctx: Context) -> None:
         for start, end, name in inn_spans:
             if any(a < end and start < b and end - start <= b - a for a, b in spans) or _names_a_germ(text, end):
                 continue  # the dictionary found this name, or a longer one around it
+            if name[0].isupper() and name.lower() in company_words and name.lower() not in lexicons.common_drugs():
+                continue  # "Zentrixersen pays $62M": a company's name that merely ends like an INN stem
             _note(forms, first_seen, name, sentence)
             if parts_named and _only_a_part(text, start, end):
                 ingredients[name] += 1
@@ -660,6 +669,25 @@ def extract_drugs(ctx: Context) -> None:
                         links.append((form, alias, "former" if "former" in tail[:30] or "previous" in tail[:30] else "alias"))
                         _note(forms, first_seen, alias, sentence)
 
+    # "FDA approves Brand ... The generic name is x; the molecule was known as CODE": a name given in a sentence
+    # of its own belongs to the drug named last before it in the paragraph
+    for index, sentence in enumerate(sentences):
+        text = ctx.text(sentence)
+        if not _RENAMED_WORDS.search(text):
+            continue
+        for match in RENAMED.finditer(text):
+            alias = match.group("alias")
+            if not (_drugish(alias, known) or is_inn(alias) or _CODE_SHAPE.fullmatch(alias)):
+                continue
+            referent = _last_form(forms, text[:match.start()], alias)
+            back = index - 1
+            while referent is None and back >= 0 and sentences[back].paragraph == sentence.paragraph:
+                referent = _last_form(forms, ctx.text(sentences[back]), alias)
+                back -= 1
+            if referent:
+                links.append((referent, alias, "alias"))
+                _note(forms, first_seen, alias, sentence)
+
     # "Brand, whose active ingredient is x", "a synthetic molecule called x ... Brand": the
     # substance a product is made of is that product, one drug (GUIDE.md: one drug, several names)
     for sentence in sentences:
@@ -712,6 +740,21 @@ def extract_drugs(ctx: Context) -> None:
             surface_to_name[form] = name
     ctx.extraction.drugs = drugs
     ctx.set_drugs(surface_to_name)
+
+
+_RENAMED_WORDS = gate(re.compile(r"(?i)generic|known|called|referred"))
+RENAMED = re.compile(
+    r"\b(?:(?:[Tt]he|[Ii]ts)\s+generic\s+name\s+is|(?:known|sold|marketed)\s+generically\s+as|"
+    r"(?:[Tt]he\s+(?:molecule|drug|compound|antibody|candidate|therapy|medicine|product)|[Ii]t)\s+was\s+"
+    r"(?:previously\s+|formerly\s+|initially\s+|originally\s+)?(?:known|called|referred\s+to)\s+as)\s+(?P<alias>[A-Za-z][\w-]{2,40})")
+_CODE_SHAPE = re.compile(r"[A-Z]{1,5}-?\d{1,6}[A-Za-z]?")
+
+
+def _last_form(forms, text: str, other: str) -> str | None:
+    """The drug form named last in `text`, other than `other`."""
+    found = [(m.start(), form) for form in forms if form != other and form in text
+             for m in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)]
+    return max(found)[1] if found else None
 
 
 # "active ingredient x", "x, the active ingredient of", "a molecule called x": the words that name a
@@ -1004,8 +1047,10 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
                             + OWNER_VERBS + r"\s+by\s+")
 
 
-# "its drug X", "its similar drug, X": the name may stand in apposition after a comma
-_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:[\w-]+,\s+)?$")
+# "its lead candidate Drug", "its rival TROP2 ADC, Drug" (the name in apposition, as ACTIVE_GAP allows)
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
+# "Drug, its one-time gene therapy": the appositive names whose it is
+_ITS_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"\s*,\s+its\s")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
 # "the company's $43 billion acquisition of the ADC specialist Acme", "Big acquired Acme", "Acme, now part of Big":
 # the release's subject bought the company, and the drugs the text gives that company are the subject's now.
@@ -1082,11 +1127,15 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     if owner:
         return owner
     pronoun = _ITS_BEFORE.search(before)
-    if pronoun and not _ISSUER_PRONOUN.search(text):  # "... pay the Company ... for its drug": "its" is the issuer's
-        # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug":
-        # "its" is the company the sentence last named before it
-        named = list(companies.finditer(text[: offset + pronoun.start()]))
-        if named and not any(named[-1].end() <= at < start for at in other_drugs):
+    its_at = offset + pronoun.start() if pronoun else (end if _ITS_APPOSITIVE_AFTER.match(after) else None)
+    if its_at is not None:
+        # "at Acme, where she led the development of its inhibitor Drug", "bought by Acme for its drug Drug",
+        # "Acme disclosed a letter for Drug, its gene therapy": "its" is the company the sentence last named
+        # before it, unless the issuer speaks in between ("... pay the Company ... for its drug"; a lower-case
+        # "the company" after a named one is that one again: "Acme said the company's letter for Drug, its ...")
+        named = list(companies.finditer(text[:its_at]))
+        if (named and not _ISSUER_BETWEEN.search(text, named[-1].end(), its_at)
+                and not any(named[-1].end() <= at < start for at in other_drugs)):
             return forms[named[-1].group("co")]
     appositive = _APPOSITIVE_AFTER.match(after)
     if appositive:
@@ -1108,6 +1157,7 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
 
 
 _ISSUER_PRONOUN = re.compile(r"\b(?:[Tt]he [Cc]ompany|[Ww]e|[Oo]ur|[Uu]s)\b")
+_ISSUER_BETWEEN = re.compile(r"\b(?:[Tt]he Company|[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
 def _item_company(ctx: Context, drug: str, companies, company_forms: dict[str, str]) -> str | None:

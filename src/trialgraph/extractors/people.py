@@ -253,7 +253,24 @@ def heading_company(text: str, ctx: Context) -> str | None:
     """The company a heading consists of, as news roundups head each item ("Acme Bio" above its paragraph)."""
     from .companies import company_key
 
-    return ctx.company_forms.get(company_key(text.strip(" #*:"))) if len(text) <= 80 else None
+    if len(text) > 80:
+        return None
+    whole = ctx.company_forms.get(company_key(text.strip(" #*:")))
+    if whole:
+        return whole
+    if ctx.extraction.release.location is not None:
+        return None  # a release's section ("Licence agreement with Partner") is still the issuer's
+    # "A no for Acme", "An early yes for Acme": a news article's section heading that names one company
+    named = {company.name for company in ctx.extraction.companies
+             for form in _heading_forms(company.name)
+             if re.search(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text)}
+    return next(iter(named)) if len(named) == 1 else None
+
+
+def _heading_forms(name: str) -> list[str]:
+    bare = re.sub(r",?\s+(?:Inc|Corp|Corporation|Ltd|Limited|plc|AG|SA|N\.V|LLC|GmbH|Co)\.?$", "", name)
+    first = bare.split()[0] if bare.split() else ""
+    return [f for f in {name, bare, first} if len(f) >= 4 and f[0].isupper()]
 
 
 def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> tuple[str | None, str | None]:

@@ -30,7 +30,7 @@ VALUE = re.compile(
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
-    r"averaged|reaching|rose to|increased to|improved to|remained|remains|ranges from|ranged from|range of|as low as|"
+    r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|remained|remains|ranges from|ranged from|range of|as low as|"
     r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
     r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
     # the passive with its population: "complete responses were achieved in 50% of patients"
@@ -56,7 +56,7 @@ CONTROL_ARM = re.compile(
 # placebo, X achieved ..." sets a trial's design, not a figure.
 CONTRAST = re.compile(
     r"\b(?:versus|vs\.?|compared? (?:with|to)(?! (?:prior|previous|earlier|other|the first|baseline|interim))|"
-    r"compares? (?:\w+ )?(?:with|to)|relative to|as opposed to)(?=[^,;:]{0,60}$)",
+    r"compares? (?:\w+ )?(?:with|to)|relative to|as opposed to|against(?=\s+(?:only\s+|just\s+)?$))(?=[^,;:]{0,60}$)",
     re.I,
 )
 # What follows a figure and says whose it is: "12.5 months in the control group", "3.1 months
@@ -79,7 +79,7 @@ PRIOR_LINES = re.compile(
     re.I,
 )
 COUNT = re.compile(
-    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?"
+    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?"
     # "10 patients achieved a response": responders counted, no rate given
     r"|(?:objective\s+|overall\s+)?responses?\b(?!\s+rate))",
     re.I,
@@ -160,12 +160,19 @@ _DEFINES = re.compile(r"d(?<!\wd)efines?\b")  # "\bdefines?\b", opening with its
 def extract_results(ctx: Context) -> None:
     results: list[ResultFact] = []
     subgroups: dict[str, str] = {}  # label -> "subgroup" or "disease subgroup"
+    previous: tuple[int, list[CohortMention]] | None = None  # (paragraph, cohort mentions) of the sentence before
     for sentence in ctx.fact_sentences():
         text = _masked(ctx.text(sentence))
         if _DEFINES.search(text):
             continue
         # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
         mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
+        if not mentions and previous and previous[0] == sentence.paragraph and previous[1]:
+            anaphor = _THAT_GROUP.search(text)
+            if anaphor:  # "Part A enrolled 26 patients. In that group, the ORR was 23%": the group just named
+                group = "group" if anaphor.group("group") else "they"
+                mentions = [replace(previous[1][-1], start=anaphor.start(group), end=anaphor.end(group))]
+        previous = (sentence.paragraph, mentions)
         figures, labels = _values(text), {}
         opening = _paragraph_opening(ctx, sentence) if figures else None
         if "respectively" in text:
@@ -311,8 +318,28 @@ THRESHOLD = gate(re.compile(
     r"(?:[\u2265\u2264]|[<>]=?)\s*\d+(?:\.\d+)?\s*%|\b\d+(?:\.\d+)?\s*%\s+or\s+(?:greater|higher|more|above|less|lower|below)\b", re.I))
 
 
+_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+          "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# "Sixty-eight percent responded": news style spells out a number that opens a sentence
+SPELLED_PERCENT = re.compile(
+    r"\b(?P<number>(?P<tens>" + "|".join(_TENS) + r")(?:-(?P<unit>" + "|".join(_UNITS[1:]) + r"))?|(?P<teen>"
+    + "|".join(_TEENS) + r"))(?=\s+percent\b)", re.I)
+
+
+def _spelled_percent(match: re.Match) -> str:
+    if match.group("teen"):
+        value = _TEENS[match.group("teen").lower()]
+    else:
+        value = _TENS[match.group("tens").lower()] + (_UNITS.index(match.group("unit").lower()) if match.group("unit") else 0)
+    return str(value).ljust(len(match.group(0)))  # the same length: offsets stay the release's
+
+
 @per_text_value
 def _masked(text: str) -> str:
+    if "ercent" in text:
+        text = SPELLED_PERCENT.sub(_spelled_percent, text)
     text = THRESHOLD.sub(lambda m: " " * len(m.group(0)), text)
     text = DEFINED.sub(lambda m: " " * len(m.group(0)), text)
     text = CI.sub(lambda m: " " * len(m.group(0)), text)
@@ -322,7 +349,9 @@ def _masked(text: str) -> str:
 # After a benchmark figure, the next one continues the list ("an ORR of 30-40%, a CR rate of
 # 10-17%, and a median DOR of 9-12 months") or starts the sponsor's own clause (", the ORR of
 # 41% is ..."): only a list continues the benchmark.
-_LIST_GO_ON = re.compile(r"\S{0,3}\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:(?:a|an)\s|(?<=and )|(?<=or ))", re.I)
+# ("10% to 14% in this population, and a median PFS of 4 months": the setting said once for the list)
+_LIST_GO_ON = re.compile(r"\S{0,3}(?:\s+(?:in|among|for)\s+(?:this|these|that|such|the)\s+[\w-]+(?:\s+[\w-]+)?)?"
+                         r"\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:(?:a|an)\s|(?<=and )|(?<=or ))", re.I)
 
 
 def _benchmark_cue(ctx: Context, text: str, start: int) -> bool:
@@ -360,12 +389,16 @@ _EARLIER_LOOK = re.compile(
 _ALONE_SUBJECT = re.compile(r"\s+(?:alone|monotherapy)\b(?=[^.;,]*$)", re.I)
 
 
+# "single-agent chemotherapy such as paclitaxel typically yields response rates of 10%": the same, said before it
+_ALONE_BEFORE = re.compile(r"\b(?:single[- ]agent|monotherapy\s+with)\s+(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def _another_drug_alone(ctx: Context, own: str) -> bool:
     mentions = ctx.drugs_in(own)
-    if not mentions or not _ALONE_SUBJECT.match(own, mentions[-1].end):
-        return False
     main = ctx.main_drug()
-    return main is not None and mentions[-1].name != main
+    if not mentions or main is None or any(m.name == main for m in mentions):
+        return False
+    return bool(_ALONE_SUBJECT.match(own, mentions[-1].end) or _ALONE_BEFORE.search(own, 0, mentions[0].start))
 
 
 # "Chemotherapy: median OS 12.2 months; ORR 14.8%": a row of figures led by the arm it reports on
@@ -450,7 +483,7 @@ _CHAINED = re.compile(
     # "..., and in patients with X it was 22.0 months": the pronoun stands for the endpoint just given
     r"(?:(?:\band|,|\b(?:it|this|that)\s+(?:was|is|reached))(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
     # after "versus"/"compared with" the other side may be named first: "compared to a historical control rate of 10%"
-    r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to)"
+    r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to|\bagainst(?=\s*(?:only\s+|just\s+)?$))"
     r"(?:\s+(?!(?:was|were|is|are|had|has)\b)[^\d\s.;,()]+){0,5}?)\s*"
     # "40% (placebo: 5%)", "(vs. 5% with placebo)"
     r"|\s*\(\s*(?:(?:vs\.?|versus)\s*|[\w -]{1,30}?\s*[:=]\s*)",
@@ -461,7 +494,9 @@ _CHAINED = re.compile(
 # A share of patients and the response they had: "45% of patients achieved an objective
 # response", "and 25% had a partial response", "eight patients (32%) achieved a partial response"
 _SHARE_HAD = re.compile(
-    r"\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+)?"
+    r"\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+"
+    # "19% of patients on Drug achieved ...": the arm they were on
+    r"(?:(?:on|receiving|treated\s+with|given|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:arm|group|cohort))?\s+)?)?"
     r"(?:had|achieved|experienced|showed|attained|reached|demonstrated)\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?",
     re.I)
 
@@ -619,10 +654,11 @@ def _values(text: str):
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
-            elif last and _chained(text, endpoints, last, match):
-                # the same endpoint for a second group: "11.9 months for Cohort 1 and 4.9 months
-                # for Cohort 2", "28.8 months versus only 12.5 months in the control group"
-                chosen = last[1]
+        if chosen is None and before and last and _chained(text, endpoints, last, match):
+            # the same endpoint for a second group: "11.9 months for Cohort 1 and 4.9 months
+            # for Cohort 2", "28.8 months versus only 12.5 months in the control group",
+            # "19% achieved a complete response, against 7% in the control arm"
+            chosen = last[1]
         if chosen is None:
             continue
         if chosen[2] in ("PFS", "OS") and re.fullmatch(r"\s+at\s+", text[chosen[1]:match.start()]):
@@ -664,6 +700,15 @@ def _endpoint_code(phrase: str) -> str | None:
         if pattern.search(phrase):
             return code
     return None
+
+
+# "In that group, the ORR was 23%", "among the first 14 evaluable patients in that cohort": a group
+# the sentence before named
+_THAT_GROUP = re.compile(
+    r"\b(?:[Ii]n|[Aa]mong|[Ff]or|[Ff]rom)\s+(?:the\s+)?(?:(?:first|last|\d+|evaluable|treated|enrolled)\s+){0,4}"
+    r"(?:(?:patients|participants|subjects)\s+(?:in\s+)?)?(?P<group>(?:that|this)\s+(?:group|cohort|arm|part|portion|stage))\b"
+    # "They had received a median of four prior lines": the patients of the group just named
+    r"|^\W*(?P<they>They|These patients|Those patients)\s+(?:had|were|have)\b")
 
 
 def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator,
@@ -729,14 +774,18 @@ _BIOMARKER = re.compile(
     # "in patients with the L858R substitution": the variant alone, its gene said before
     r"|\b(?:[Pp]atients|[Pp]articipants|[Ss]ubjects|[Tt]hose)\s+with\s+(?:an?\s+|the\s+)?(?P<c>[A-Z]\d{2,4}[A-Z](?:/[A-Z]\w*)*)"
     r"[\s-]+(?:substitutions?|mutations?|point mutations?)\b"
-    r"|\b[Aa]mong\s+(?P<b>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)[\s-]+(?:mutant|mutated|positive)\b")
+    r"|\b[Aa]mong\s+(?P<b>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*)[\s-]+(?:mutant|mutated|positive)\b"
+    # "patients whose tumors were TROP2-high", "patients whose tumors harbor KRAS G12V mutations"
+    r"|\bwhose\s+(?:tumou?rs?|cancers?|disease)\s+(?:were|was|are|is|harbou?r(?:ed|s)?|had|has|have|carr(?:y|ied|ies)|expressed)\s+"
+    r"(?P<d>[A-Z][A-Z0-9]{2,}\s+[A-Z]\d{2,4}[A-Z]?(?:/[A-Z]\w*)*(?=[\s-]+(?:mutations?|mutant|alterations?))"
+    r"|[A-Z][A-Za-z0-9]{1,7}(?:-[A-Z0-9]+)?-(?:high|low|positive|negative)\b)")
 
 
 def _biomarker_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
     for match in _BIOMARKER.finditer(text):
         if abs(match.start() - start) <= 160:
-            label = match.group("a") or match.group("b") or match.group("c")
+            label = match.group("a") or match.group("b") or match.group("c") or match.group("d")
             found = CohortMention(label, match.start(), match.end(), "population")
     return found
 
@@ -751,8 +800,16 @@ _PRIOR_SUBSET = re.compile(
 _PRIOR_LABELS = ("with prior ", "previously treated for ")
 
 
+# "In patients who were refractory to lenalidomide, median PFS was ...": labelled "lenalidomide-refractory"
+_REFRACTORY_SUBSET = re.compile(
+    r"\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants)\s+(?:who\s+(?:were|are)\s+)?"
+    r"(?P<state>refractory|resistant)\s+to\s+(?P<x>[a-z][\w-]{3,})\b")
+
+
 def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
+    for match in _REFRACTORY_SUBSET.finditer(text, 0, start):
+        found = CohortMention(f"{match.group('x')}-{match.group('state')}", match.start(), match.end(), "population")
     for match in _PRIOR_SUBSET.finditer(text, 0, start):
         if not re.search(r"\b(?:prior|previous(?:ly)?|pretreated)\b", match.group(0), re.I):
             continue  # "in patients treated with ACM-101": the trial's own treatment, not a subset

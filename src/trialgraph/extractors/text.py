@@ -262,6 +262,11 @@ def _cut(text: str) -> str | None:
     phrase = re.sub(r"\s+(?:for|in|among)\s+(?:patients|adults|people|subjects)$", "", phrase, flags=re.I)
     phrase = re.sub(r"(?<=\w)\s+(?:patients|subjects|participants)$", "", phrase, flags=re.I)
     phrase = re.sub(r"\s+(?:globally|worldwide|nationally|internationally|alone)$", "", phrase, flags=re.I)
+    # "... in myeloma phase 3" (a headline), "... ovarian cancer last October": no part of the disease
+    phrase = re.sub(r"\s+phase\s+(?:[0-9]|iv|i{1,3})[ab]?(?:/\S+)?(?:\s+(?:trials?|stud(?:y|ies)|data|results?|readout))?$", "",
+                    phrase, flags=re.I)
+    phrase = re.sub(r"\s+(?:last|this|next|earlier\s+this|later\s+this)\s+(?:year|month|week|quarter|spring|summer|fall|autumn|"
+                    r"winter|January|February|March|April|May|June|July|August|September|October|November|December)$", "", phrase)
     phrase = _disease_list_prefix(phrase)
     # a phrase cut where a study's name begins ("lung cancer in the HORIZON-3 trial") keeps no dangling words
     phrase = re.sub(r"(?:\s+(?:in|of|for|with|to|at|on|the|a|an))+$", "", phrase)  # lower case: "hemophilia A" stays

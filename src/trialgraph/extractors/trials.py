@@ -41,7 +41,8 @@ WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
 NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
+    # "a Phase 3 study named NAME" (no comma before the naming verb, as news writes it)
+    rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+(?:(?:entitled|named|called|known as|dubbed)\s+)?|,\s*(?:(?:which|that)\s+is\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
     rf"(?P<name>{TRIAL_NAME})(?![\w-])")
 # "A second Phase 3 study, BRIDGE-2, is expected ...", "the registrational study of X, BRIDGE, enrolled ...":
 # the name in apposition after the noun (and its drug)
@@ -712,7 +713,11 @@ def _named_before_noun(phrase: str) -> str | None:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
-ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?$")
+_PRODUCT_NOUN = (r"(?:candidate|drug|therapy|therapeutic|inhibitor|antibody|conjugate|bispecific|ADC|vaccine|agonist|antagonist|"
+                 r"degrader|molecule|compound|modulator|medicine)s?")
+ATTACHED = re.compile(r"^[^.;]{0,30}?\b(?:of|for|with|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+|oral\s+|intravenous\s+|its\s+)?"
+                      # "a Phase 3 study of its CD38 antibody-drug conjugate X": the sponsor's product described, then named
+                      r"(?:(?<=its\s)(?:own\s+)?(?:[\w-]+\s+){0,3}?" + _PRODUCT_NOUN + r",?\s+)?$")
 # "a Phase 2 study in gastric cancer with X": "with" right after the study's own phrase gives its drug; after
 # another drug's name it gives a partner ("X in combination with Y"), which partner_of_another already tells
 _STUDY_WITH = re.compile(r"^(?![^.;,]*\b(?:and|or|combination|combined|plus|together|along|versus|compared|co-?administered)\b)"
@@ -752,6 +757,11 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     paragraph's, section's or heading's drug, else one named in another clause of the sentence,
     else the release's main drug. A combination partner or a comparator is never the trial's drug."""
     drugs = ctx.drugs_in(text)
+    # "... with its own antibody, ZX-11, which has completed a Phase 1 trial": the relative clause's antecedent,
+    # partner or not, is what the trial studied
+    antecedent = [d for d in drugs if d.end <= mention.start and _RELATIVE_TO_TRIAL.fullmatch(text, d.end, mention.start)]
+    if antecedent:
+        return antecedent[-1].name, True
     leading = [d for d in drugs if not _partner_in(text, d, drugs)]
     for drug in drugs:
         if drug.start < mention.end:
@@ -797,6 +807,9 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
             or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
 
 
+_RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+|recently\s+)?"
+                                r"(?:completed|finished|entered|is\s+in|was\s+in|is\s+being\s+tested\s+in|began|started)\s+"
+                                r"(?:an?\s+|the\s+|its\s+)?")
 _STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
 _COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them)\b|\+",
                         re.I)
