@@ -27,23 +27,32 @@ def open_store(path: Path) -> pyoxigraph.Store:
 EARLY = ("names", "evidence")  # the map's costliest queries, answered from a store of their own (map_store)
 
 
-def map_store(path: Path) -> pyoxigraph.Store:
+def map_store(path: Path, names: bool = True) -> pyoxigraph.Store:
     """open_store for `trialgraph viz`: a file a build wrote holds only the
     triples the map's queries, the charts' saved query and the parameter
-    resolver read (query_subset.py; 2.1 of 3.4 M quads at 10,000 realistic
-    releases: no inferred links, no extractor and zone records). The EARLY
+    resolver read (query_subset.py; 1.2 of 3.4 M quads at 10,000 realistic
+    releases: no inferred links, no extractor and zone records, no type of a
+    class no query reads). `names`: --drug/--company names will be resolved
+    (params.RESOLVER_QUERIES); without them the resolver only checks that the
+    charts' drugs, given as IRIs, are drugs (IRI_RESOLVER_QUERIES), and of the
+    types only those the queries read and RESOLVER_CLASSES are kept. The EARLY
     queries are answered by a forked process from its own store, loaded and
     queried while this one loads the rest: this store then holds no evidence
     selectors (0.57 M quads at 10,000) and the second core works while this
     one loads; rows_shared collects their rows."""
-    from ..query_subset import store_for
-    from ..sparql.params import RESOLVER_QUERIES
+    from ..query_subset import query_classes, store_for
+    from ..sparql.params import IRI_RESOLVER_QUERIES, RESOLVER_CLASSES, RESOLVER_QUERIES
 
-    names = [p.stem for p in sorted((queries_dir() / "viz").glob("*.rq"))]
-    texts = [query_text(name) for name in names if name not in EARLY]
+    names_read = [p.stem for p in sorted((queries_dir() / "viz").glob("*.rq"))]
+    texts = [query_text(name) for name in names_read if name not in EARLY]
     texts.append((queries_dir() / "metric-timeline.rq").read_text(encoding="utf-8"))
     early = _Early(Path(path), EARLY)
-    store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
+    if names:
+        store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
+    else:
+        classes = query_classes(texts)
+        store = store_for(Path(path), texts + list(IRI_RESOLVER_QUERIES),
+                          None if classes is None else classes | RESOLVER_CLASSES)
     if store is None:
         early.close()
         return open_store(path)
