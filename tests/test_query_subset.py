@@ -116,7 +116,7 @@ def test_the_map_is_the_same_when_the_process_answering_the_costliest_queries_fa
 
     expected, fallback = tmp_path / "expected.html", tmp_path / "fallback.html"
     write_map(sparql.map_store(built), expected)
-    monkeypatch.setattr(sparql._Early, "rows", lambda self: (self.close(), None)[1])
+    monkeypatch.setattr(sparql._Early, "rows", lambda self, name: (self.close(), None)[1])
     store = sparql.map_store(built)
     assert id(store) in sparql._EARLY
     write_map(store, fallback)

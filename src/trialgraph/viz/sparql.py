@@ -69,24 +69,33 @@ def discard(store: pyoxigraph.Store) -> None:
 
 class _Early:
     """A forked process that loads the triples `names` read (store_for) and
-    answers them; rows() is None when it could not (a file the cutter
-    refuses) or it failed."""
+    answers them one by one, in order, each handed back as soon as it is
+    read; rows(name) is None when it could not (a file the cutter refuses)
+    or it failed."""
 
     def __init__(self, path: Path, names: tuple[str, ...]) -> None:
-        from ..forked import Forked
+        from ..forked import ForkedSeries
 
         self.path, self.names = path, names
-        self.process = Forked(lambda: self._answer(path, names))  # where fork is not available: here, when asked
+        self.found: dict[str, list[dict]] = {}
+        self.process = ForkedSeries(lambda: self._answers(path, names))  # where fork is not available: here, when asked
 
     @staticmethod
-    def _answer(path: Path, names: tuple[str, ...]):
+    def _answers(path: Path, names: tuple[str, ...]):
         from ..query_subset import store_for
 
         store = store_for(path, [query_text(name) for name in names])
-        return None if store is None else {name: _select(store, name, None) for name in names}
+        if store is not None:
+            for name in names:
+                yield _select(store, name, None)
 
-    def rows(self) -> dict[str, list[dict]] | None:
-        return self.process.result()
+    def rows(self, name: str) -> list[dict] | None:
+        while name not in self.found and len(self.found) < len(self.names):
+            answer = self.process.next()
+            if answer is None:
+                break
+            self.found[self.names[len(self.found)]] = answer
+        return self.found.get(name)
 
     def close(self) -> None:
         self.process.cancel()
@@ -123,6 +132,7 @@ def python_value(term):
 
 
 _SHARED: dict[int, dict[str, list[dict]]] = {}  # id(store) -> {query: rows}, while `rows_shared`
+_PENDING: dict[int, "_Pending"] = {}  # id(store) -> the EARLY queries' rows still to come, while `rows_shared`
 
 
 @contextmanager
@@ -131,31 +141,41 @@ def rows_shared(store: pyoxigraph.Store, prefetch: tuple[tuple[str, ...], tuple[
     are handed to every reader (the page reads results three times,
     designations and developers twice); the rows must not be changed.
     `prefetch`: two sets of queries run first, the first in a forked process
-    while this one runs the second (the store is inherited, not copied)."""
+    while this one runs the second (the store is inherited, not copied).
+    The EARLY queries of a map_store come from their process when first
+    read: the projection reads the names first and the evidence last."""
     shared = _SHARED[id(store)] = {}
+    entry = _EARLY.pop(id(store), None)
     try:
-        entry = _EARLY.pop(id(store), None)
         if entry is not None:
-            shared.update(_from_early(store, entry[1], prefetch))
+            pending = _PENDING[id(store)] = _Pending(entry[1])
+            wanted = tuple(name for names in prefetch for name in names if name not in pending.early.names)
+            shared.update((name, _select(store, name, None)) for name in wanted)
         else:
             shared.update(_prefetched(store, *prefetch))
         yield
     finally:
         _SHARED.pop(id(store), None)
+        if entry is not None:
+            _PENDING.pop(id(store), None)
+            entry[1].close()
 
 
-def _from_early(store, early: _Early, prefetch) -> dict[str, list[dict]]:
-    """The prefetched queries' rows: the EARLY ones from their process, the
-    others from `store`; if that process failed, all of them from the whole
-    graph (this store lacks the EARLY queries' triples)."""
-    wanted = tuple(name for names in prefetch for name in names)
-    rows = {name: _select(store, name, None) for name in wanted if name not in early.names}
-    found = early.rows()
-    if found is None:
-        whole = open_store(early.path)
-        found = {name: _select(whole, name, None) for name in early.names}
-    rows.update(found)
-    return rows
+class _Pending:
+    """The EARLY queries' rows: from their process, or, if it failed, from
+    the whole graph (the map's store lacks the EARLY queries' triples)."""
+
+    def __init__(self, early: _Early) -> None:
+        self.early, self.whole = early, None
+
+    def rows(self, name: str) -> list[dict]:
+        found = self.early.rows(name)
+        if found is None:
+            if self.whole is None:
+                self.early.close()
+                self.whole = open_store(self.early.path)
+            found = _select(self.whole, name, None)
+        return found
 
 
 _FORKED: list = []  # the store a prefetching process inherits
@@ -187,7 +207,11 @@ def select(store: pyoxigraph.Store, name: str, bindings: dict[str, str] | None =
     shared = None if bindings else _SHARED.get(id(store))
     if shared is not None and name in shared:
         return shared[name]
-    rows = _select(store, name, bindings)
+    pending = _PENDING.get(id(store)) if shared is not None else None
+    if pending is not None and name in pending.early.names:
+        rows = pending.rows(name)
+    else:
+        rows = _select(store, name, bindings)
     if shared is not None:
         shared[name] = rows
     return rows
