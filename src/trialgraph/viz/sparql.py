@@ -67,27 +67,17 @@ def discard(store: pyoxigraph.Store) -> None:
         entry[1].close()
 
 
-class _Early:
-    """A forked process that loads the triples `names` read (store_for) and
-    answers them one by one, in order, each handed back as soon as it is
-    read; rows(name) is None when it could not (a file the cutter refuses)
-    or it failed."""
+class _Answers:
+    """Rows of the queries `names`, answered in order by a forked process
+    (forked.ForkedSeries of `work`) and each handed back as soon as it is
+    read; rows(name) is None when the process failed."""
 
-    def __init__(self, path: Path, names: tuple[str, ...]) -> None:
+    def __init__(self, names: tuple[str, ...], work) -> None:
         from ..forked import ForkedSeries
 
-        self.path, self.names = path, names
+        self.names = names
         self.found: dict[str, list[dict]] = {}
-        self.process = ForkedSeries(lambda: self._answers(path, names))  # where fork is not available: here, when asked
-
-    @staticmethod
-    def _answers(path: Path, names: tuple[str, ...]):
-        from ..query_subset import store_for
-
-        store = store_for(path, [query_text(name) for name in names])
-        if store is not None:
-            for name in names:
-                yield _select(store, name, None)
+        self.process = ForkedSeries(work)  # where fork is not available: here, when asked
 
     def rows(self, name: str) -> list[dict] | None:
         while name not in self.found and len(self.found) < len(self.names):
@@ -99,6 +89,25 @@ class _Early:
 
     def close(self) -> None:
         self.process.cancel()
+
+
+class _Early(_Answers):
+    """The process that loads the triples `names` read (store_for) and
+    answers them; rows() is None when it could not (a file the cutter
+    refuses) or it failed."""
+
+    def __init__(self, path: Path, names: tuple[str, ...]) -> None:
+        self.path = path
+        super().__init__(names, lambda: self._answers(path, names))
+
+    @staticmethod
+    def _answers(path: Path, names: tuple[str, ...]):
+        from ..query_subset import store_for
+
+        store = store_for(path, [query_text(name) for name in names])
+        if store is not None:
+            for name in names:
+                yield _select(store, name, None)
 
 
 # id(store) -> (store, the process answering its EARLY queries); the entry holds the store so
@@ -132,7 +141,12 @@ def python_value(term):
 
 
 _SHARED: dict[int, dict[str, list[dict]]] = {}  # id(store) -> {query: rows}, while `rows_shared`
-_PENDING: dict[int, "_Pending"] = {}  # id(store) -> the EARLY queries' rows still to come, while `rows_shared`
+_PENDING: dict[int, "_Pending"] = {}  # id(store) -> the rows forked processes answer for it, while `rows_shared`
+
+
+# the map's queries the projection reads after the graph is laid out (projection.py), answered by a
+# process forked from the map's store while this one answers the others as the projection reads them
+LATER = ("designations", "results", "milestones", "companies")
 
 
 @contextmanager
@@ -142,40 +156,53 @@ def rows_shared(store: pyoxigraph.Store, prefetch: tuple[tuple[str, ...], tuple[
     designations and developers twice); the rows must not be changed.
     `prefetch`: two sets of queries run first, the first in a forked process
     while this one runs the second (the store is inherited, not copied).
-    The EARLY queries of a map_store come from their process when first
-    read: the projection reads the names first and the evidence last."""
+    For a map_store, prefetch is not used: the EARLY queries come from their
+    process and the LATER ones from one forked here, each when first read
+    (the projection reads the names first and the evidence last), and the
+    others run here when first read."""
     shared = _SHARED[id(store)] = {}
     entry = _EARLY.pop(id(store), None)
+    pending = None
     try:
         if entry is not None:
-            pending = _PENDING[id(store)] = _Pending(entry[1])
-            wanted = tuple(name for names in prefetch for name in names if name not in pending.early.names)
-            shared.update((name, _select(store, name, None)) for name in wanted)
+            later = _Answers(LATER, lambda: (_select(store, name, None) for name in LATER))
+            pending = _PENDING[id(store)] = _Pending(store, entry[1], later)
         else:
             shared.update(_prefetched(store, *prefetch))
         yield
     finally:
         _SHARED.pop(id(store), None)
-        if entry is not None:
+        if pending is not None:
             _PENDING.pop(id(store), None)
-            entry[1].close()
+            pending.close()
 
 
 class _Pending:
-    """The EARLY queries' rows: from their process, or, if it failed, from
-    the whole graph (the map's store lacks the EARLY queries' triples)."""
+    """The rows of the queries answered by forked processes: the EARLY ones
+    (or, if their process failed, from the whole graph: the map's store lacks
+    their triples) and the LATER ones (or, if theirs failed, from the store)."""
 
-    def __init__(self, early: _Early) -> None:
-        self.early, self.whole = early, None
+    def __init__(self, store: pyoxigraph.Store, early: _Early, later: _Answers) -> None:
+        self.store, self.early, self.later, self.whole = store, early, later, None
+
+    def answers(self, name: str) -> bool:
+        return name in self.early.names or name in self.later.names
 
     def rows(self, name: str) -> list[dict]:
-        found = self.early.rows(name)
-        if found is None:
-            if self.whole is None:
-                self.early.close()
-                self.whole = open_store(self.early.path)
-            found = _select(self.whole, name, None)
-        return found
+        source = self.early if name in self.early.names else self.later
+        found = source.rows(name)
+        if found is not None:
+            return found
+        if source is self.later:
+            return _select(self.store, name, None)
+        if self.whole is None:
+            self.early.close()
+            self.whole = open_store(self.early.path)
+        return _select(self.whole, name, None)
+
+    def close(self) -> None:
+        self.early.close()
+        self.later.close()
 
 
 _FORKED: list = []  # the store a prefetching process inherits
@@ -208,7 +235,7 @@ def select(store: pyoxigraph.Store, name: str, bindings: dict[str, str] | None =
     if shared is not None and name in shared:
         return shared[name]
     pending = _PENDING.get(id(store)) if shared is not None else None
-    if pending is not None and name in pending.early.names:
+    if pending is not None and pending.answers(name):
         rows = pending.rows(name)
     else:
         rows = _select(store, name, bindings)
