@@ -116,12 +116,68 @@ def test_the_map_is_the_same_when_the_process_answering_the_costliest_queries_fa
 
     expected, fallback = tmp_path / "expected.html", tmp_path / "fallback.html"
     write_map(sparql.map_store(built), expected)
-    monkeypatch.setattr(sparql._Early, "rows", lambda self: (self.close(), None)[1])
+    monkeypatch.setattr(sparql._Early, "rows", lambda self, name: (self.close(), None)[1])
     store = sparql.map_store(built)
     assert id(store) in sparql._EARLY
     write_map(store, fallback)
     assert fallback.read_bytes() == expected.read_bytes()
     assert id(store) not in sparql._EARLY
+
+
+def test_the_map_is_the_same_when_every_forked_query_process_fails(built, tmp_path, monkeypatch):
+    from trialgraph.viz import sparql, write_map
+
+    expected, fallback = tmp_path / "expected.html", tmp_path / "fallback.html"
+    write_map(sparql.map_store(built, names=False), expected)
+    asked = []
+    monkeypatch.setattr(sparql._Answers, "rows", lambda self, name: asked.append(name) or self.close())
+    write_map(sparql.map_store(built, names=False), fallback)
+    assert fallback.read_bytes() == expected.read_bytes()
+    assert set(sparql.EARLY) | set(sparql.LATER) <= set(asked)
+
+
+def test_the_store_without_names_to_resolve_keeps_only_the_types_the_map_reads(built):
+    from trialgraph.viz import sparql
+
+    rdf_type = pyoxigraph.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    narrow, wide = sparql.map_store(built, names=False), sparql.map_store(built)
+    for store in (narrow, wide):
+        sparql.discard(store)
+    classes = {quad.object.value.rsplit("#", 1)[-1] for quad in narrow.quads_for_pattern(None, rdf_type, None)}
+    assert {"Drug", "Company", "ClinicalTrial", "PressRelease", "Result", "Milestone"} <= classes
+    assert not classes & {"Evidence", "Person", "Designation", "TextQuoteSelector"}
+    assert {"Person", "Designation"} <= {quad.object.value.rsplit("#", 1)[-1]
+                                         for quad in wide.quads_for_pattern(None, rdf_type, None)}
+
+
+def test_query_classes_bounds_types_by_constants_and_joined_values_only():
+    from trialgraph.query_subset import query_classes
+
+    def classes(where: str):
+        return query_classes([f"PREFIX tg: <{TG}> SELECT * WHERE {{ {where} }}"])
+
+    assert classes("?x a tg:A ; tg:p ?y") == {TG + "A"}
+    assert classes("?x a ?c VALUES ?c { tg:A tg:B }") == {TG + "A", TG + "B"}
+    assert classes("GRAPH ?g { ?x a ?c } VALUES ?c { tg:A }") == {TG + "A"}
+    assert classes("?x tg:p ?y FILTER EXISTS { ?x a tg:A }") == {TG + "A"}
+    for unbounded in ("?x a ?c", "?x a ?c VALUES ?c { tg:A UNDEF }", "?x a ?c OPTIONAL { VALUES ?c { tg:A } }",
+                      "{ ?x a ?c } UNION { VALUES ?c { tg:A } }", "?x tg:p/a ?c", "?x tg:p ?y FILTER EXISTS { ?x a ?c }",
+                      "?x tg:q ?c OPTIONAL { ?x a ?d } VALUES ?d { tg:A }"):
+        assert classes(unbounded) is None, unbounded
+
+
+def test_a_filtered_block_keeps_only_the_types_of_the_classes_asked(built):
+    found = blocks(built)
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    predicates = frozenset({rdf_type, TG + "developedBy"})
+    classes = frozenset({TG + "Drug", TG + "Company"})
+    for name, start, end in found.blocks:
+        text = bytes(found.header) + filtered_block(found, name, start, end, predicates, {}, classes)
+        kept = set(pyoxigraph.parse(text, format=pyoxigraph.RdfFormat.TRIG))
+        whole = bytes(found.header) + b"\n<" + name.encode() + b"> {\n" + found.data[start:end] + b"}\n"
+        expected = {q for q in pyoxigraph.parse(whole, format=pyoxigraph.RdfFormat.TRIG)
+                    if q.predicate.value in predicates and (q.predicate.value != rdf_type or q.object.value in classes)}
+        assert kept == expected
 
 
 def test_a_map_refused_for_an_unknown_name_leaves_no_process_waiting(built, tmp_path):

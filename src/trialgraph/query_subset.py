@@ -42,6 +42,16 @@ _PREFIX = re.compile(rb"@prefix ([A-Za-z0-9_-]*): <([^>]*)> \.\n")
 _BLOCK_START = re.compile(rb"\n(\S+) \{\n")
 
 
+_PATTERNS = ("BGP", "TriplesBlock")  # TriplesBlock: a FILTER [NOT] EXISTS's patterns, left in the parser's form
+
+
+def _triples(node) -> list[tuple]:
+    """The triple patterns of a BGP, or of a TriplesBlock (flat lists of subject, predicate, object)."""
+    if node.name == "BGP":
+        return list(node.triples)
+    return [tuple(flat[i:i + 3]) for flat in node.triples for i in range(0, len(flat), 3)]
+
+
 def query_reads(texts: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
     """(every predicate IRI, every graph IRI) the SPARQL `texts` name, or
     None when one of them can match any predicate (a variable, a negated
@@ -67,16 +77,93 @@ def query_reads(texts: list[str]) -> tuple[frozenset[str], frozenset[str]] | Non
             unbounded.append(predicate)
 
     def visit(node):
-        if getattr(node, "name", None) == "BGP":
-            for _, predicate, _ in node.triples:
+        if getattr(node, "name", None) in _PATTERNS:
+            for _, predicate, _ in _triples(node):
                 collect(predicate)
-        elif getattr(node, "name", None) == "Graph" and isinstance(node.term, URIRef):
+        elif getattr(node, "name", None) in ("Graph", "GraphGraphPattern") and isinstance(node.term, URIRef):
             graphs.add(str(node.term))
         return None
 
     for text in texts:
         traverse(prepareQuery(text).algebra, visitPre=visit)
     return None if unbounded else (frozenset(found), frozenset(graphs))
+
+
+def query_classes(texts: list[str]) -> frozenset[str] | None:
+    """Every class an `rdf:type` pattern of the SPARQL `texts` can match, or
+    None when one can match any class. A type pattern counts as bounded when
+    its class is a constant, or a variable joined in the same group with a
+    VALUES that binds it to IRIs in every row (`VALUES ?class { tg:Drug ... }`):
+    a type triple of another class gives that pattern rows the join drops, so
+    a store without it gives the same answers. A type triple of a class no
+    pattern names matches no pattern at all."""
+    from rdflib import RDF, URIRef, Variable
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.algebra import traverse
+    from rdflib.paths import Path as PropertyPath
+
+    found: set[str] = set()
+    bounded: dict[tuple[int, Variable], set[str]] = {}  # (id of a BGP, its class variable) -> classes
+    unbounded = []
+
+    def leaves(node) -> list:
+        name = getattr(node, "name", None)
+        if name == "Join":
+            return leaves(node.p1) + leaves(node.p2)
+        if name == "Graph":  # GRAPH ?g { A . B } joins A and B within the graph
+            return leaves(node.p)
+        return [node]
+
+    def values_of(node) -> dict[Variable, set[str]]:
+        """Variables a VALUES leaf binds to an IRI in every row, with those IRIs."""
+        if getattr(node, "name", None) != "ToMultiSet" or getattr(node.p, "name", None) != "values":
+            return {}
+        rows = node.p.res
+        names = set(rows[0]) if rows else set()
+        return {variable: {str(row[variable]) for row in rows} for variable in names
+                if all(isinstance(row.get(variable), URIRef) for row in rows)}
+
+    def visit(node):
+        name = getattr(node, "name", None)
+        if name == "Join":
+            parts = leaves(node)
+            restricted: dict[Variable, set[str]] = {}
+            for part in parts:
+                for variable, classes in values_of(part).items():
+                    restricted[variable] = restricted.get(variable, classes) & classes
+            for part in parts:
+                if getattr(part, "name", None) == "BGP":
+                    for _, predicate, obj in part.triples:
+                        if predicate == RDF.type and obj in restricted:
+                            bounded[(id(part), obj)] = restricted[obj]
+        elif name in _PATTERNS:
+            for _, predicate, obj in _triples(node):
+                if isinstance(predicate, PropertyPath) and RDF.type in _path_iris(predicate):
+                    unbounded.append(predicate)
+                elif predicate != RDF.type:
+                    continue
+                elif isinstance(obj, URIRef):
+                    found.add(str(obj))
+                elif (id(node), obj) in bounded:
+                    found.update(bounded[(id(node), obj)])
+                else:
+                    unbounded.append(obj)
+        return None
+
+    for text in texts:
+        traverse(prepareQuery(text).algebra, visitPre=visit)
+    return None if unbounded else frozenset(found)
+
+
+def _path_iris(path) -> set:
+    """The IRIs a property path is made of."""
+    from rdflib import URIRef
+
+    if isinstance(path, URIRef):
+        return {path}
+    parts = list(getattr(path, "args", ())) + [part for part in (getattr(path, "arg", None), getattr(path, "path", None))
+                                               if part is not None]
+    return set().union(*(_path_iris(part) for part in parts))
 
 
 class BuiltFile:
@@ -142,10 +229,12 @@ class _Unexpected(Exception):
 
 
 def filtered_block(built: BuiltFile, name: str, start: int, end: int, predicates: frozenset[str],
-                   verbs: dict[bytes, bool]) -> bytes:
+                   verbs: dict, classes: frozenset[str] | None = None) -> bytes:
     """The block's TriG with only the triples whose predicate is in
-    `predicates` (a subject left with none is dropped); b"" if none is left.
-    `verbs` caches each predicate token's verdict."""
+    `predicates` and, where `classes` is given, only the `rdf:type` triples
+    of those classes (a subject left with none is dropped); b"" if none is
+    left. `verbs` caches each predicate token's verdict and each list of
+    classes' kept part."""
     out = []
     subject = None
     kept: list[bytes] = []
@@ -173,8 +262,15 @@ def filtered_block(built: BuiltFile, name: str, start: int, end: int, predicates
             iri = RDF_TYPE if verb == b"a" else built.iri(verb)
             if iri is None:
                 raise _Unexpected
-            wanted = verbs[verb] = iri in predicates
-        if wanted:
+            wanted = verbs[verb] = (_TYPED if iri == RDF_TYPE and classes is not None else iri in predicates)
+        if wanted is _TYPED:
+            objects = rest[:-2]
+            chosen = verbs.get((verb, objects))
+            if chosen is None:
+                chosen = verbs[(verb, objects)] = _of_classes(built, objects, classes)
+            if chosen:
+                kept.append(verb + b" " + chosen)
+        elif wanted:
             kept.append(verb + b" " + rest[:-2])
         if rest.endswith(b" ."):
             close()
@@ -186,18 +282,37 @@ def filtered_block(built: BuiltFile, name: str, start: int, end: int, predicates
     return b"\n" + f"<{name}>".encode("utf-8") + b" {\n" + b"".join(out) + b"}\n"
 
 
-def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
+_TYPED = "typed"  # a verdict of filtered_block: rdf:type, kept for some classes
+
+
+def _of_classes(built: BuiltFile, objects: bytes, classes: frozenset[str]) -> bytes:
+    """The classes of an `a` line's objects ("tg:Drug" or "tg:Approval, tg:Milestone") that are in `classes`."""
+    tokens = objects.split(b", ")
+    found = [built.iri(token) for token in tokens]
+    if None in found:
+        raise _Unexpected
+    return b", ".join(token for token, iri in zip(tokens, found) if iri in classes)
+
+
+_READ = object()  # store_for's default classes: those its queries read
+
+
+def store_for(path: Path, queries: list[str], classes=_READ) -> pyoxigraph.Store | None:
     """One store of the whole graph file with only the triples whose predicate
-    `queries` read (for queries whose rows span releases, like the map's);
-    None for a file not written by a build or queries that cannot be narrowed.
-    A forked process cuts the blocks while this one loads what it has cut."""
+    `queries` read (for queries whose rows span releases, like the map's),
+    and only the `rdf:type` triples of `classes` (by default the classes the
+    queries can match, query_classes; None: every class); None for a file
+    not written by a build or queries that cannot be narrowed. A forked
+    process cuts the blocks while this one loads what it has cut."""
     built = blocks(path)
     reads = query_reads(queries) if built is not None else None
     if reads is None:
         return None
+    if classes is _READ:
+        classes = query_classes(queries)
     if not hasattr(os, "fork"):
         try:
-            return _load(built, reads[0], built.blocks)
+            return _load(built, reads[0], built.blocks, classes)
         except (_Unexpected, SyntaxError, ValueError):
             return None
     readable, writable = os.pipe()
@@ -208,9 +323,9 @@ def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
             os.close(readable)
             with open(writable, "wb", buffering=1 << 20) as out:
                 out.write(bytes(built.header))
-                verbs: dict[bytes, bool] = {}
+                verbs: dict = {}
                 for block in built.blocks:
-                    out.write(filtered_block(built, *block, reads[0], verbs))
+                    out.write(filtered_block(built, *block, reads[0], verbs, classes))
             status = 0
         finally:
             os._exit(status)
@@ -226,11 +341,11 @@ def store_for(path: Path, queries: list[str]) -> pyoxigraph.Store | None:
     return store if status == 0 else None
 
 
-def _load(built: BuiltFile, predicates: frozenset[str], chosen: list) -> pyoxigraph.Store:
-    verbs: dict[bytes, bool] = {}
+def _load(built: BuiltFile, predicates: frozenset[str], chosen: list, classes=None) -> pyoxigraph.Store:
+    verbs: dict = {}
     parts = [bytes(built.header)]
     for block in chosen:
-        parts.append(filtered_block(built, *block, predicates, verbs))
+        parts.append(filtered_block(built, *block, predicates, verbs, classes))
     store = pyoxigraph.Store()
     store.load(b"".join(parts), format=pyoxigraph.RdfFormat.TRIG)
     return store

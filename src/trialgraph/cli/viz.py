@@ -33,7 +33,7 @@ def command(graph: Path, output: Path, fmt: str | None, drugs: tuple[str, ...], 
         from ..viz.writers import format_of, map_title
 
         format_of(output, fmt)  # refuse an unknown format before reading the graph
-        store = map_store(graph)
+        store = map_store(graph, names=bool(drugs or companies))
         try:
             keep_around = resolve_names(store, drugs, companies)
         except TrialgraphError:

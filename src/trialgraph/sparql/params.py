@@ -53,6 +53,11 @@ _COHORTS = _PROLOGUE + "SELECT DISTINCT ?name WHERE { GRAPH ?g { ?cohort tg:coho
 _COHORT_OF = _PROLOGUE + "SELECT DISTINCT ?name ?cohort WHERE { GRAPH ?g { ?cohort tg:cohortLabel ?name } }"
 # every query resolving a parameter runs: a store read for a set of queries (query_subset.py) needs their triples too
 RESOLVER_QUERIES = (_NAMES, _TYPED, _ENDPOINTS, _CLASSES_OF, _IN_ENDPOINT_SCHEME, _COHORTS, _COHORT_OF)
+# the queries resolving drugs and companies given as IRIs (whose type _of_kind checks: only the
+# classes in _CLASSES count), endpoints and cohorts: a store for queries whose drug and company
+# parameters are always IRIs (the map's charts) needs these triples and of rdf:type only RESOLVER_CLASSES
+IRI_RESOLVER_QUERIES = (_ENDPOINTS, _CLASSES_OF, _IN_ENDPOINT_SCHEME, _COHORTS, _COHORT_OF)
+RESOLVER_CLASSES = frozenset(str(iri) for iri in _CLASSES.values())
 
 
 def bind(query: SavedQuery, source, params: dict[str, str]) -> dict[str, object]:

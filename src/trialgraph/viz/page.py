@@ -49,10 +49,23 @@ def evidence_anchors(projection: Projection) -> dict[str, str]:
     return {iri: f"ev-{i + 1}" for i, iri in enumerate(sorted(projection.evidence))}
 
 
-def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]]) -> dict:
+def node_order(projection: Projection, coordinates: dict[str, tuple[float, float]]) -> list[str]:
+    """The page's nodes in the order of its data: by column, then top to bottom."""
     graph = projection.graph
-    order = sorted(graph.nodes, key=lambda n: (LAYER[graph.nodes[n]["kind"]], coordinates[n][1], n))
-    index = {node: i for i, node in enumerate(order)}
+    return sorted(graph.nodes, key=lambda n: (LAYER[graph.nodes[n]["kind"]], coordinates[n][1], n))
+
+
+def encoded_nodes(projection: Projection, coordinates: dict[str, tuple[float, float]], start: int,
+                  stop: int | None = None) -> str:
+    """script_json of the page data's nodes[start:stop], without the list's
+    brackets: the parts of the list, encoded apart and joined by commas, are
+    the bytes of the whole (writers.py encodes the last part in a forked process)."""
+    entries = node_entries(projection, coordinates, node_order(projection, coordinates)[start:stop])
+    return ",".join(map(script_json, entries))
+
+
+def node_entries(projection: Projection, coordinates: dict[str, tuple[float, float]], order: list[str]) -> list[dict]:
+    graph = projection.graph
     evidence_ids = evidence_anchors(projection)
     facts = projection.facts
     nodes = []
@@ -69,6 +82,14 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
             "facts": [{"text": f.text, "evidence": list(map(evidence_ids.__getitem__, f.evidence))}
                       for f in facts.get(node, ())],
         })
+    return nodes
+
+
+def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]], nodes: bool = True) -> dict:
+    """The map's data; `nodes`: with its "nodes" (else encoded apart, encoded_nodes)."""
+    graph = projection.graph
+    order = node_order(projection, coordinates)
+    index = {node: i for i, node in enumerate(order)}
     phases = sorted({d["phase"] for _, d in graph.nodes(data=True) if d["phase"]}, key=phase_order)
     legend = [{"label": COLUMN_TITLES[kind].lower() if kind != "trial" else "trials, phase not stated",
                "color": KIND_COLORS[kind] if kind != "trial" else UNKNOWN_PHASE} for kind in KINDS]
@@ -78,14 +99,16 @@ def page_data(projection: Projection, coordinates: dict[str, tuple[float, float]
         f"{DESIGNATION_BADGES.get(c, c)} {DESIGNATION_NAMES.get(c, c).lower()}" for c in used) + ")" if used else "")
         + "; size: releases that mention it", "color": "#e0a100"}]
     width, height = canvas_size(coordinates)
-    return {
-        "nodes": nodes,
+    data = {
         "edges": sorted([index[u], index[v]] for u, v in graph.edges),
         "phases": [{"code": p} for p in phases],
         "legend": legend,
         "columns": [{"x": MARGIN + 120.0 + LAYER[k] * COLUMN_GAP, "title": COLUMN_TITLES[k]} for k in KINDS],
         "size": [width, height],
     }
+    if nodes:
+        data["nodes"] = node_entries(projection, coordinates, order)
+    return data
 
 
 def evidence_list(projection: Projection, anchors: dict[str, str]) -> list[dict]:
@@ -149,15 +172,20 @@ def timeline_figures(timelines: list) -> str:
     return "\n".join(parts)
 
 
-def side_parts(projection: Projection, charts: list[Chart], timelines: list) -> dict[str, str]:
+def side_parts(projection: Projection, charts: list[Chart], timelines: list, coordinates=None,
+               nodes_from: int | None = None) -> dict[str, str]:
     """The page's parts that need no layout, encoded: the evidence list and
-    the charts' and timelines' data (JSON) and figures (HTML). writers.py
-    computes them in a forked process while this one lays the map out."""
+    the charts' and timelines' data (JSON) and figures (HTML); with
+    `coordinates`, also the map's nodes from `nodes_from` on (encoded_nodes).
+    writers.py computes them in a forked process while this one encodes the rest."""
     anchors = evidence_anchors(projection)
-    return {"evidence": script_json(evidence_list(projection, anchors)),
-            "charts": script_json([chart_data(chart) for chart in charts]),
-            "timelines": script_json([lanes_data(lanes, anchors) for lanes in timelines]),
-            "CHARTS": chart_figures(charts), "TIMELINES": timeline_figures(list(timelines))}
+    parts = {"evidence": script_json(evidence_list(projection, anchors)),
+             "charts": script_json([chart_data(chart) for chart in charts]),
+             "timelines": script_json([lanes_data(lanes, anchors) for lanes in timelines]),
+             "CHARTS": chart_figures(charts), "TIMELINES": timeline_figures(list(timelines))}
+    if coordinates is not None and nodes_from is not None:
+        parts["nodes_from"], parts["nodes_tail"] = nodes_from, encoded_nodes(projection, coordinates, nodes_from)
+    return parts
 
 
 _SIDE_DATA = ("evidence", "charts", "timelines")
@@ -168,10 +196,13 @@ def render_page(projection: Projection, coordinates: dict[str, tuple[float, floa
     """`side`: side_parts() of the same projection."""
     script = asset("figures.js") + asset("map.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    data = page_data(projection, coordinates)
+    data = page_data(projection, coordinates, nodes="nodes_tail" not in side)
     # script_json of the whole dict, its values encoded apart: keys sorted, "key":value joined by commas
     encoded = {key: script_json(value) for key, value in data.items()}
     encoded.update((key, side[key]) for key in _SIDE_DATA)
+    if "nodes_tail" in side:  # the nodes before side["nodes_from"] encoded here, the others in side_parts
+        head = encoded_nodes(projection, coordinates, 0, side["nodes_from"])
+        encoded["nodes"] = "[" + ",".join(part for part in (head, side["nodes_tail"]) if part) + "]"
     parts = {
         "TITLE": html.escape(title),
         "STYLE": asset("map.css"),

@@ -27,23 +27,32 @@ def open_store(path: Path) -> pyoxigraph.Store:
 EARLY = ("names", "evidence")  # the map's costliest queries, answered from a store of their own (map_store)
 
 
-def map_store(path: Path) -> pyoxigraph.Store:
+def map_store(path: Path, names: bool = True) -> pyoxigraph.Store:
     """open_store for `trialgraph viz`: a file a build wrote holds only the
     triples the map's queries, the charts' saved query and the parameter
-    resolver read (query_subset.py; 2.1 of 3.4 M quads at 10,000 realistic
-    releases: no inferred links, no extractor and zone records). The EARLY
+    resolver read (query_subset.py; 1.2 of 3.4 M quads at 10,000 realistic
+    releases: no inferred links, no extractor and zone records, no type of a
+    class no query reads). `names`: --drug/--company names will be resolved
+    (params.RESOLVER_QUERIES); without them the resolver only checks that the
+    charts' drugs, given as IRIs, are drugs (IRI_RESOLVER_QUERIES), and of the
+    types only those the queries read and RESOLVER_CLASSES are kept. The EARLY
     queries are answered by a forked process from its own store, loaded and
     queried while this one loads the rest: this store then holds no evidence
     selectors (0.57 M quads at 10,000) and the second core works while this
     one loads; rows_shared collects their rows."""
-    from ..query_subset import store_for
-    from ..sparql.params import RESOLVER_QUERIES
+    from ..query_subset import query_classes, store_for
+    from ..sparql.params import IRI_RESOLVER_QUERIES, RESOLVER_CLASSES, RESOLVER_QUERIES
 
-    names = [p.stem for p in sorted((queries_dir() / "viz").glob("*.rq"))]
-    texts = [query_text(name) for name in names if name not in EARLY]
+    names_read = [p.stem for p in sorted((queries_dir() / "viz").glob("*.rq"))]
+    texts = [query_text(name) for name in names_read if name not in EARLY]
     texts.append((queries_dir() / "metric-timeline.rq").read_text(encoding="utf-8"))
     early = _Early(Path(path), EARLY)
-    store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
+    if names:
+        store = store_for(Path(path), texts + list(RESOLVER_QUERIES))
+    else:
+        classes = query_classes(texts)
+        store = store_for(Path(path), texts + list(IRI_RESOLVER_QUERIES),
+                          None if classes is None else classes | RESOLVER_CLASSES)
     if store is None:
         early.close()
         return open_store(path)
@@ -58,29 +67,47 @@ def discard(store: pyoxigraph.Store) -> None:
         entry[1].close()
 
 
-class _Early:
-    """A forked process that loads the triples `names` read (store_for) and
+class _Answers:
+    """Rows of the queries `names`, answered in order by a forked process
+    (forked.ForkedSeries of `work`) and each handed back as soon as it is
+    read; rows(name) is None when the process failed."""
+
+    def __init__(self, names: tuple[str, ...], work) -> None:
+        from ..forked import ForkedSeries
+
+        self.names = names
+        self.found: dict[str, list[dict]] = {}
+        self.process = ForkedSeries(work)  # where fork is not available: here, when asked
+
+    def rows(self, name: str) -> list[dict] | None:
+        while name not in self.found and len(self.found) < len(self.names):
+            answer = self.process.next()
+            if answer is None:
+                break
+            self.found[self.names[len(self.found)]] = answer
+        return self.found.get(name)
+
+    def close(self) -> None:
+        self.process.cancel()
+
+
+class _Early(_Answers):
+    """The process that loads the triples `names` read (store_for) and
     answers them; rows() is None when it could not (a file the cutter
     refuses) or it failed."""
 
     def __init__(self, path: Path, names: tuple[str, ...]) -> None:
-        from ..forked import Forked
-
-        self.path, self.names = path, names
-        self.process = Forked(lambda: self._answer(path, names))  # where fork is not available: here, when asked
+        self.path = path
+        super().__init__(names, lambda: self._answers(path, names))
 
     @staticmethod
-    def _answer(path: Path, names: tuple[str, ...]):
+    def _answers(path: Path, names: tuple[str, ...]):
         from ..query_subset import store_for
 
         store = store_for(path, [query_text(name) for name in names])
-        return None if store is None else {name: _select(store, name, None) for name in names}
-
-    def rows(self) -> dict[str, list[dict]] | None:
-        return self.process.result()
-
-    def close(self) -> None:
-        self.process.cancel()
+        if store is not None:
+            for name in names:
+                yield _select(store, name, None)
 
 
 # id(store) -> (store, the process answering its EARLY queries); the entry holds the store so
@@ -114,6 +141,12 @@ def python_value(term):
 
 
 _SHARED: dict[int, dict[str, list[dict]]] = {}  # id(store) -> {query: rows}, while `rows_shared`
+_PENDING: dict[int, "_Pending"] = {}  # id(store) -> the rows forked processes answer for it, while `rows_shared`
+
+
+# the map's queries the projection reads after the graph is laid out (projection.py), answered by a
+# process forked from the map's store while this one answers the others as the projection reads them
+LATER = ("designations", "results", "milestones", "companies")
 
 
 @contextmanager
@@ -122,31 +155,54 @@ def rows_shared(store: pyoxigraph.Store, prefetch: tuple[tuple[str, ...], tuple[
     are handed to every reader (the page reads results three times,
     designations and developers twice); the rows must not be changed.
     `prefetch`: two sets of queries run first, the first in a forked process
-    while this one runs the second (the store is inherited, not copied)."""
+    while this one runs the second (the store is inherited, not copied).
+    For a map_store, prefetch is not used: the EARLY queries come from their
+    process and the LATER ones from one forked here, each when first read
+    (the projection reads the names first and the evidence last), and the
+    others run here when first read."""
     shared = _SHARED[id(store)] = {}
+    entry = _EARLY.pop(id(store), None)
+    pending = None
     try:
-        entry = _EARLY.pop(id(store), None)
         if entry is not None:
-            shared.update(_from_early(store, entry[1], prefetch))
+            later = _Answers(LATER, lambda: (_select(store, name, None) for name in LATER))
+            pending = _PENDING[id(store)] = _Pending(store, entry[1], later)
         else:
             shared.update(_prefetched(store, *prefetch))
         yield
     finally:
         _SHARED.pop(id(store), None)
+        if pending is not None:
+            _PENDING.pop(id(store), None)
+            pending.close()
 
 
-def _from_early(store, early: _Early, prefetch) -> dict[str, list[dict]]:
-    """The prefetched queries' rows: the EARLY ones from their process, the
-    others from `store`; if that process failed, all of them from the whole
-    graph (this store lacks the EARLY queries' triples)."""
-    wanted = tuple(name for names in prefetch for name in names)
-    rows = {name: _select(store, name, None) for name in wanted if name not in early.names}
-    found = early.rows()
-    if found is None:
-        whole = open_store(early.path)
-        found = {name: _select(whole, name, None) for name in early.names}
-    rows.update(found)
-    return rows
+class _Pending:
+    """The rows of the queries answered by forked processes: the EARLY ones
+    (or, if their process failed, from the whole graph: the map's store lacks
+    their triples) and the LATER ones (or, if theirs failed, from the store)."""
+
+    def __init__(self, store: pyoxigraph.Store, early: _Early, later: _Answers) -> None:
+        self.store, self.early, self.later, self.whole = store, early, later, None
+
+    def answers(self, name: str) -> bool:
+        return name in self.early.names or name in self.later.names
+
+    def rows(self, name: str) -> list[dict]:
+        source = self.early if name in self.early.names else self.later
+        found = source.rows(name)
+        if found is not None:
+            return found
+        if source is self.later:
+            return _select(self.store, name, None)
+        if self.whole is None:
+            self.early.close()
+            self.whole = open_store(self.early.path)
+        return _select(self.whole, name, None)
+
+    def close(self) -> None:
+        self.early.close()
+        self.later.close()
 
 
 _FORKED: list = []  # the store a prefetching process inherits
@@ -178,7 +234,11 @@ def select(store: pyoxigraph.Store, name: str, bindings: dict[str, str] | None =
     shared = None if bindings else _SHARED.get(id(store))
     if shared is not None and name in shared:
         return shared[name]
-    rows = _select(store, name, bindings)
+    pending = _PENDING.get(id(store)) if shared is not None else None
+    if pending is not None and pending.answers(name):
+        rows = pending.rows(name)
+    else:
+        rows = _select(store, name, bindings)
     if shared is not None:
         shared[name] = rows
     return rows

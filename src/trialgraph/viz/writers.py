@@ -125,9 +125,18 @@ def html_page(store, projection: Projection, title: str, layout=None) -> bytes:
     from ..forked import Forked
     from .page import render_page, side_parts
 
-    side = Forked(lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection)))
-    coordinates = layered(projection.graph) if layout is None else layout.result()
+    if layout is None:
+        side = Forked(lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection)))
+        coordinates = layered(projection.graph)
+    else:  # laid out already: the forked process also encodes the last part of the map's nodes
+        coordinates = layout.result()
+        nodes_from = round(projection.graph.number_of_nodes() * NODES_HERE)
+        side = Forked(lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection),
+                                         coordinates, nodes_from))
     return render_page(projection, coordinates, side.result(), title)
+
+
+NODES_HERE = 0.6  # the share of the map's nodes html_page encodes itself while the side parts are encoded apart
 
 
 def charts_of(store, projection: Projection) -> list[Chart]:
