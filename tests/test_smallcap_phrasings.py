@@ -136,6 +136,14 @@ def test_a_surname_ending_like_an_antisense_stem_is_no_drug():
     assert "Ekkersen" not in {d.name for d in ex.drugs}
 
 
+def test_a_headings_capitalised_function_word_is_no_given_name_before_an_inn():
+    from trialgraph.extractors.drugs import _inn_spans
+    # "About Zelvotamab" heads the drug's section: "About" is no given name, so the INN there is still a drug word;
+    # "Ms. Ekkersen" and "Margit Ekkersen" stay surnames
+    found = {name for _, _, name in _inn_spans("About Zelvotamab\n\nData with Zelvotamab. Margit Ekkersen spoke.")}
+    assert "Zelvotamab" in found and "Ekkersen" not in found
+
+
 
 def test_a_study_in_healthy_volunteers_is_its_own_study_with_that_population():
     ex = announce("The first patient has been dosed in an investigator-initiated Phase 1b study of ACM-101 in adults with "

@@ -481,7 +481,9 @@ RADIOLIGAND = re.compile(r"[\[\d](?<![\w\]-][\[\d])(?:(?<=\[)\d{2,3}m?[A-Z][a-z]
                          r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 
 
-_GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b[A-Z][a-z]+)\s$")
+# a given name or a title right before: not a heading's or headline's capitalised function word ("About X", "Data with X")
+_GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|With|Without|For|Of|In|On|At|By|From|To|Into|And|Or|"
+                                r"Plus|Versus|Via|Using|After|Before|Over|Under|The|An?|Its|Our|Their|New|Phase)\s)[A-Z][a-z]+)\s$")
 
 
 def _stem_only(word: str) -> bool:
