@@ -56,3 +56,31 @@ def test_a_named_study_of_a_drug_tied_to_several_diseases_stays_without_populati
     found = {t.name: t.indication for t in run(text, "zentrix-2026-01-05").trials}
     assert found["HORIZON-7"] == "psoriasis"
     assert found["RW-ZEN-MF-01"] is None
+
+
+def _population(*paragraphs: str) -> dict[str | None, str | None]:
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101.", *paragraphs,
+                        headline="Zentrix Bio Announces ZX-101 Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    return {t.name: t.indication for t in run(text, "zentrix-2026-01-05").trials}
+
+
+def test_people_who_open_the_clause_after_an_in_the_study_phrase_are_its_population():
+    found = _population("In the Phase 3 LANTERN trial, men with metastatic castration-resistant prostate cancer who "
+                        "took ZX-101 lived a median of 20.1 months without progression.")
+    assert found["LANTERN"] == "men with metastatic castration-resistant prostate cancer"
+
+
+def test_people_treated_in_a_study_named_alone_are_its_population():
+    found = _population("Zentrix Bio also reported updated results from the ongoing LANTERN-1 Phase 1 trial of ZX-101.",
+                        "As of the data cutoff, 37 patients with advanced gastric cancer had been treated in LANTERN-1 "
+                        "across five dose levels.")
+    assert found["LANTERN-1"] == "advanced gastric cancer"
+
+
+def test_people_treated_with_another_drug_do_not_become_a_studys_population():
+    # "treated with" is a prior therapy, not the study the people were treated in
+    found = _population("Zentrix Bio also reported updated results from the ongoing LANTERN-1 Phase 1 trial of ZX-101.",
+                        "Patients with advanced gastric cancer had been treated with chemotherapy before LANTERN-1 "
+                        "opened.")
+    assert found["LANTERN-1"] is None

@@ -673,6 +673,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
+    if mention.indication is None:
+        mention.indication = _population_as_subject(text, mention, ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
     if mention.plural:
         mention.co_drugs = _coordinated_drugs(ctx, text, mention)
@@ -682,6 +684,31 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
     mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
+
+
+_PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
+# "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
+# people its clause goes on about are the study's population
+_IN_THE_STUDY_OPENING = re.compile(r"\s*(?:In|Across)\s+(?:the|its|our|their|this)?\s*[^,;:.]*$")
+_PEOPLE_SUBJECT = re.compile(rf"\s*,\s*(?=(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+with\b)", re.I)
+# "41 patients with X had been treated in ZEN-1": people treated in a study, as the subject of a passive verb
+_TREATED_IN = re.compile(rf"(?:^|[,;:]\s|\b(?:and|while|when|after|as)\s)(?P<people>(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
+                         r"with\s[^,;:.]{3,120}?)\s+(?:had|have|has|were|was|are|is)\s+(?:been\s+|being\s+)?"
+                         r"(?:treated|enrolled|dosed|randomi[sz]ed)\s+(?:in|into|on)\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,4}$",
+                         re.I)
+
+
+def _population_as_subject(text: str, mention: _Mention, ctx: Context) -> str | None:
+    """A study's population stated as the subject of the clause about it rather than after it: "In the Phase 3
+    ZEN trial, men with X who took ZX-1 lived ...", "41 patients with X had been treated in ZEN-1"."""
+    if _IN_THE_STUDY_OPENING.fullmatch(text, 0, mention.start):
+        people = _PEOPLE_SUBJECT.match(text, mention.end)
+        if people:
+            return indication_after(" in " + text[people.end():], ctx)
+    treated = _TREATED_IN.search(text[max(0, mention.start - 200):mention.start])
+    if treated:
+        return indication_after(" in " + treated.group("people"), ctx)
+    return None
 
 
 # "trial of X, a neuroprotective peptide being developed for ALS": what follows describes the drug, not the study
@@ -1088,6 +1115,10 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 trial.indication = found
                 break
         else:
+            treated = _treated_in_named(ctx, trial.name) if trial.name else None
+            if treated:
+                trial.indication = treated
+                continue
             if trial.drug not in by_drug:
                 by_drug[trial.drug] = _single_indication(ctx, trial.drug)
             indication = by_drug[trial.drug]
@@ -1108,6 +1139,19 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                                 and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
                 continue
             trial.indication = indication
+
+
+def _treated_in_named(ctx: Context, name: str) -> str | None:
+    """"41 patients with X had been treated in ZEN-1": a later sentence naming the study alone, with no study noun,
+    states who it treated."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        for match in pattern.finditer(text):
+            treated = _TREATED_IN.search(text[max(0, match.start() - 200):match.start()])
+            if treated:
+                return indication_after(" in " + treated.group("people"), ctx)
+    return None
 
 
 def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
