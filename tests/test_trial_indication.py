@@ -84,3 +84,10 @@ def test_people_treated_with_another_drug_do_not_become_a_studys_population():
                         "Patients with advanced gastric cancer had been treated with chemotherapy before LANTERN-1 "
                         "opened.")
     assert found["LANTERN-1"] is None
+
+
+def test_names_coordinated_before_a_counted_appositive_are_one_study_each():
+    found = _population("Zentrix Bio initiated KESTREL-1 and KESTREL-2, two Phase 3 trials of ZX-101, its oral "
+                        "JAK1 inhibitor, in adults with moderate ulcerative colitis.")
+    assert found == {"KESTREL-1": "moderate ulcerative colitis",
+                     "KESTREL-2": "moderate ulcerative colitis"}

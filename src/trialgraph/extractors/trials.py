@@ -337,6 +337,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 found.append(_Mention(sentence, start, stop, phase=phase, name=name))
             names = [n for n in names if n not in listed]
             continue
+        coordinated = _coordinated_names(ctx, text, match, noun)
+        if coordinated:  # "ZEN-1 and ZEN-2, two Phase 3 trials of X in Y": one study per name, both so described
+            end = match.end() + noun.end()
+            for start, stop, name in coordinated:
+                found.append(_Mention(sentence, start, end, phase=phase, name=name))
+            names = [n for n in names if n[2] not in {c[2] for c in coordinated}]
+            continue
         each = _each_one(text, match, noun)
         if each:  # "two Phase II trials: one evaluating A in X, and one evaluating B in Y": the list head is not a study
             for start, stop, population in each:
@@ -374,6 +381,24 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+# "ZEN-1 and ZEN-2, two Phase 3 trials": names coordinated before an appositive that counts the studies
+_COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})\s*,\s*"
+                                r"(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _coordinated_names(ctx: Context, text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str]]:
+    if not noun or noun.group(0).lower() not in ("trials", "studies"):
+        return []
+    coordinated = _COORDINATED_NAMES.search(text, max(0, phase.start() - 160), phase.start())
+    if not coordinated:
+        return []
+    listed = [(m.start() + coordinated.start("names"), m.end() + coordinated.start("names"), m.group(0))
+              for m in re.finditer(TRIAL_NAME, coordinated.group("names"))]
+    if len(listed) < 2 or not all(_valid_name(ctx, name) for _, _, name in listed):
+        return []
+    return listed
 
 
 _APPOSITIVE_OF_NAME = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an)\s+(?:[\w-]+,?\s+){{0,4}}$")
