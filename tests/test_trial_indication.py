@@ -91,3 +91,14 @@ def test_names_coordinated_before_a_counted_appositive_are_one_study_each():
                         "JAK1 inhibitor, in adults with moderate ulcerative colitis.")
     assert found == {"KESTREL-1": "moderate ulcerative colitis",
                      "KESTREL-2": "moderate ulcerative colitis"}
+
+
+def test_a_headline_study_in_generic_words_is_the_bodys_named_study_of_that_phase():
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) today announced updated results for ZX-101.",
+                        "Zentrix Bio plans to initiate KESTREL-3, a global, randomized Phase 3 trial of ZX-101 in "
+                        "first-line metastatic KRAS G12D-mutant colorectal cancer, in 2027.",
+                        headline="Zentrix Bio Presents ZX-101 Data\n\n- *Company to advance ZX-101 into a randomized "
+                                 "Phase 3 trial in first-line metastatic disease*",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = [(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials]
+    assert found == [("3", "KESTREL-3")]

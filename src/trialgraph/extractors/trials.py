@@ -1077,9 +1077,11 @@ def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) 
     # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
     # population shares do not make two populations one; "SLE" is "systemic lupus erythematosus" where defined
     specific = _specific_words(trial.indication, long_forms), _specific_words(mention.indication, long_forms)
-    if mention.definite and not specific[0] and specific[1]:
+    if (mention.definite or trial.sentence.zone.value == "headline") and not specific[0] and specific[1]:
         # "a Phase I trial in advanced solid tumors ... The Phase I study (ZX-101-01) enrolled 52 patients with X": the
-        # definite restatement says which patients the generic first mention covered
+        # definite restatement says which patients the generic first mention covered; so does the body's named study
+        # of the drug and phase a headline announced in generic words ("a Phase 3 trial in first-line metastatic
+        # disease", then "ZEN-3, a Phase 3 trial of X in first-line metastatic Y")
         return True
     if any(specific) and not specific[0] & specific[1]:
         return False
