@@ -233,3 +233,28 @@ def test_a_protocol_code_in_parentheses_names_the_study():
 def test_the_paragraphs_subject_comes_before_the_sections_drug():
     assert trials("About ZX-101\n\nZX-101 is an antibody approved in melanoma. ZX-202, its successor, is an oral drug. "
                   "Its Phase 2 trial in gastric cancer is enrolling.") == {("ZX-202", "2")}
+
+
+def test_a_paragraph_naming_no_drug_goes_on_about_the_one_drug_of_the_paragraph_before():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) said the FDA approved ZX-101 for adults with follicular lymphoma.",
+        "ZX-101 was studied in KESTREL-FL, a Phase 2 trial in relapsed follicular lymphoma.",
+        "Shares of Orvane Therapeutics fell after the company disclosed a complete response letter for OV-77, "
+        "its gene therapy for Menkes disease.",
+        "The pivotal data came from the phase 1/2 HARBOR study in boys under five years old.",
+        headline="Zentrix Bio Wins Approval for ZX-101", about="")
+    found = {t.name: t.drug for t in run(text, "zentrix-2026-01-05").trials}
+    assert found["HARBOR"] == "OV-77"
+    assert found["KESTREL-FL"] == "ZX-101"
+
+
+def test_a_partner_named_in_the_paragraph_before_does_not_take_the_study():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) said the FDA approved ZX-101 for adults with multiple myeloma.",
+        "The approval covers use in combination with dexamethasone.",
+        "The approval rests on the Phase 2b HARBOR study.",
+        headline="Zentrix Bio Wins Approval for ZX-101", about="")
+    found = {t.name: t.drug for t in run(text, "zentrix-2026-01-05").trials}
+    assert found["HARBOR"] == "ZX-101"

@@ -856,7 +856,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
-            or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
+            or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
 
 
 _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+|recently\s+)?"
@@ -879,6 +879,20 @@ def _partner_in(text: str, drug, drugs) -> bool:
 def _inside_parenthesis(text: str, start: int, position: int) -> bool:
     between = text[start:position]
     return between.count("(") > between.count(")")
+
+
+def _previous_paragraph_drug(ctx: Context, sentence: Sentence) -> str | None:
+    """"X carries RMAT designation ... / The pivotal data came from the Phase 1/2 ZEN study in boys": a paragraph
+    naming no drug goes on about the one drug the paragraph just before it names, rather than the release's main
+    drug (a news story turns from one company's drug to another's)."""
+    if sentence.zone.value != "body":
+        return None
+    earlier = [s for s in ctx.sentences[:sentence.index] if s.paragraph == sentence.paragraph - 1
+               and s.zone == sentence.zone and not s.is_heading]
+    names = {d.name for s in earlier for d in ctx.drugs_in(ctx.text(s))}
+    # a partner or comparator named there ("cleared in combination with Y") is not what the story went on about
+    partners = any(partner_of_another(ctx.text(s), d) for s in earlier for d in ctx.drugs_in(ctx.text(s)))
+    return next(iter(names)) if len(names) == 1 and not partners else None
 
 
 def _next_drug_in_paragraph(ctx: Context, sentence: Sentence) -> str | None:
