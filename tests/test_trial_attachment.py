@@ -258,3 +258,16 @@ def test_a_partner_named_in_the_paragraph_before_does_not_take_the_study():
         headline="Zentrix Bio Wins Approval for ZX-101", about="")
     found = {t.name: t.drug for t in run(text, "zentrix-2026-01-05").trials}
     assert found["HARBOR"] == "ZX-101"
+
+
+def test_a_study_in_a_later_clause_takes_the_drug_its_own_clause_names_after_it():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) reported second-quarter sales of Velmora, the brand name for zelatide.",
+        "The chief executive said Zentrix Bio would start a Phase 3 trial of ZX-55 in lung cancer next year, and that "
+        "the company expected results from the Phase 3 KESTREL-4 study, which compares Velmora head-to-head with "
+        "semaglutide in adults with obesity, in 2027.",
+        headline="Zentrix Bio Sales Rise", about="")
+    found = {(t.drug, t.name) for t in run(text, "zentrix-2026-01-05").trials}
+    assert ("ZX-55", None) in found
+    assert ("zelatide", "KESTREL-4") in found

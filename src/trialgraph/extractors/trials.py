@@ -835,6 +835,14 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     own = _owned(ctx)
     drugs = [d for d in drugs if d.name in own] or drugs
     before = [d for d in drugs if d.end <= mention.start and not re.search(r"[;]", text[d.end:mention.start])]
+    # "... would start a Phase 3 trial of X, and that the company expected results from the ZEN study, which
+    # compares Y with Z": a drug of an earlier clause yields to one the study's own clause names after it
+    own_clause = [d for d in before if not _CLAUSE_BREAK.search(text, d.end, mention.start)]
+    if before and not own_clause:
+        after_in_clause = [d for d in leading if d.start >= mention.end and not _CLAUSE_BREAK.search(text, mention.end, d.start)
+                           and not _inside_parenthesis(text, mention.end, d.start) and not prior_therapy(text, d.start, mention.end)]
+        if after_in_clause:
+            return after_in_clause[0].name, False
     if before:
         return before[-1].name, False
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
