@@ -102,3 +102,11 @@ def test_a_headline_study_in_generic_words_is_the_bodys_named_study_of_that_phas
                         about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
     found = [(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials]
     assert found == [("3", "KESTREL-3")]
+
+
+def test_a_named_studys_fuller_later_statement_narrows_the_population_a_highlight_gave():
+    found = _population("Highlights:",
+                        "- ZX-101: Phase III KESTREL trial in bronchiectasis met its primary endpoint",
+                        "ZX-101 met the primary endpoint in the Phase III KESTREL trial versus placebo in adults with "
+                        "non-cystic fibrosis bronchiectasis.")
+    assert found["KESTREL"] == "non-cystic fibrosis bronchiectasis"

@@ -1111,7 +1111,6 @@ def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) 
 
 
 def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> None:
-    unnamed = target.name is None
     if mention.attached and not target.attached and target.name and _same_name(target.name, mention.name):
         # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
         target.drug, target.attached = mention.drug, True
@@ -1135,8 +1134,9 @@ def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> 
     generic = bool(target.indication and mention.indication and not population_words(target.indication)
                    and population_words(mention.indication))
     # "failed in a phase 3 trial in SLE ... The OCTAVE-3 study enrolled adults with moderate to severe SLE": the
-    # study's own sentence narrows the population the summary gave
-    narrower = bool(target.indication and mention.indication and mention.name and unnamed and
+    # study's own sentence narrows the population the summary gave; so does a named study's later, fuller statement
+    # ("ZEN-3 trial in bronchiectasis" in a highlight, then "... in adults with non-cystic fibrosis bronchiectasis")
+    narrower = bool(target.indication and mention.indication and mention.name and
                     _specific_words(target.indication, long_forms) < _specific_words(mention.indication, long_forms))
     if not target.indication or (mention.indication and (about_this or from_headline or generic or narrower)):
         target.indication = mention.indication
