@@ -271,3 +271,15 @@ def test_a_study_in_a_later_clause_takes_the_drug_its_own_clause_names_after_it(
     found = {(t.drug, t.name) for t in run(text, "zentrix-2026-01-05").trials}
     assert ("ZX-55", None) in found
     assert ("zelatide", "KESTREL-4") in found
+
+
+def test_a_study_said_anew_with_its_own_population_is_not_the_named_study_of_a_finer_phase():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) said ZX-101 failed in a phase 3 trial in systemic sclerosis.",
+        "The company had pinned its hopes on ZX-101 after a phase 2b study, KESTREL, showed a clear benefit in 2023.",
+        "The company also has a phase 2 trial of ZX-101 in morphea and a phase 1 study of ZX-24 in psoriasis.",
+        headline="Zentrix Bio Trial Misses", about="")
+    found = {(t.phase, t.name): t.indication for t in run(text, "zentrix-2026-01-05").trials if t.drug == "ZX-101"}
+    assert found[("2", None)] == "morphea"
+    assert ("2b", "KESTREL") in found

@@ -984,7 +984,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
-                  or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
+                  # "a phase 2 trial of X in Y" said anew beside the named phase 2b study: another study
+                  or (_more_precise(t.phase, mention.phase) and not (mention.separate and t.name and mention.indication)) or (not t.name and _more_precise(mention.phase, t.phase))
                   # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
                   or (not t.name and not mention.plural and not mention.separate and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
