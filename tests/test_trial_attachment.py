@@ -233,3 +233,53 @@ def test_a_protocol_code_in_parentheses_names_the_study():
 def test_the_paragraphs_subject_comes_before_the_sections_drug():
     assert trials("About ZX-101\n\nZX-101 is an antibody approved in melanoma. ZX-202, its successor, is an oral drug. "
                   "Its Phase 2 trial in gastric cancer is enrolling.") == {("ZX-202", "2")}
+
+
+def test_a_paragraph_naming_no_drug_goes_on_about_the_one_drug_of_the_paragraph_before():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) said the FDA approved ZX-101 for adults with follicular lymphoma.",
+        "ZX-101 was studied in ZORVEX-FL, a Phase 2 trial in relapsed follicular lymphoma.",
+        "Shares of Quillamar Therapeutics fell after the company disclosed a complete response letter for OV-77, "
+        "its gene therapy for Menkes disease.",
+        "The pivotal data came from the phase 1/2 TRAVANTE study in boys under five years old.",
+        headline="Zentrix Bio Wins Approval for ZX-101", about="")
+    found = {t.name: t.drug for t in run(text, "zentrix-2026-01-05").trials}
+    assert found["TRAVANTE"] == "OV-77"
+    assert found["ZORVEX-FL"] == "ZX-101"
+
+
+def test_a_partner_named_in_the_paragraph_before_does_not_take_the_study():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) said the FDA approved ZX-101 for adults with multiple myeloma.",
+        "The approval covers use in combination with dexamethasone.",
+        "The approval rests on the Phase 2b TRAVANTE study.",
+        headline="Zentrix Bio Wins Approval for ZX-101", about="")
+    found = {t.name: t.drug for t in run(text, "zentrix-2026-01-05").trials}
+    assert found["TRAVANTE"] == "ZX-101"
+
+
+def test_a_study_in_a_later_clause_takes_the_drug_its_own_clause_names_after_it():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) reported second-quarter sales of Zentoraz, the brand name for zelatide.",
+        "The chief executive said Zentrix Bio would start a Phase 3 trial of ZX-55 in lung cancer next year, and that "
+        "the company expected results from the Phase 3 ZORVEX-4 study, which compares Zentoraz head-to-head with "
+        "semaglutide in adults with obesity, in 2027.",
+        headline="Zentrix Bio Sales Rise", about="")
+    found = {(t.drug, t.name) for t in run(text, "zentrix-2026-01-05").trials}
+    assert ("ZX-55", None) in found
+    assert ("zelatide", "ZORVEX-4") in found
+
+
+def test_a_study_said_anew_with_its_own_population_is_not_the_named_study_of_a_finer_phase():
+    from test_extractors import make_release, run
+    text = make_release(
+        "Zentrix Bio, Inc. (NASDAQ: ZTX) said ZX-101 failed in a phase 3 trial in systemic sclerosis.",
+        "The company had pinned its hopes on ZX-101 after a phase 2b study, ZORVEX, showed a clear benefit in 2023.",
+        "The company also has a phase 2 trial of ZX-101 in morphea and a phase 1 study of ZX-24 in psoriasis.",
+        headline="Zentrix Bio Trial Misses", about="")
+    found = {(t.phase, t.name): t.indication for t in run(text, "zentrix-2026-01-05").trials if t.drug == "ZX-101"}
+    assert found[("2", None)] == "morphea"
+    assert ("2b", "ZORVEX") in found

@@ -56,3 +56,57 @@ def test_a_named_study_of_a_drug_tied_to_several_diseases_stays_without_populati
     found = {t.name: t.indication for t in run(text, "zentrix-2026-01-05").trials}
     assert found["HORIZON-7"] == "psoriasis"
     assert found["RW-ZEN-MF-01"] is None
+
+
+def _population(*paragraphs: str) -> dict[str | None, str | None]:
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101.", *paragraphs,
+                        headline="Zentrix Bio Announces ZX-101 Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    return {t.name: t.indication for t in run(text, "zentrix-2026-01-05").trials}
+
+
+def test_people_who_open_the_clause_after_an_in_the_study_phrase_are_its_population():
+    found = _population("In the Phase 3 QUELLARO trial, men with metastatic castration-resistant prostate cancer who "
+                        "took ZX-101 lived a median of 20.1 months without progression.")
+    assert found["QUELLARO"] == "men with metastatic castration-resistant prostate cancer"
+
+
+def test_people_treated_in_a_study_named_alone_are_its_population():
+    found = _population("Zentrix Bio also reported updated results from the ongoing QUELLARO-1 Phase 1 trial of ZX-101.",
+                        "As of the data cutoff, 37 patients with advanced gastric cancer had been treated in QUELLARO-1 "
+                        "across five dose levels.")
+    assert found["QUELLARO-1"] == "advanced gastric cancer"
+
+
+def test_people_treated_with_another_drug_do_not_become_a_studys_population():
+    # "treated with" is a prior therapy, not the study the people were treated in
+    found = _population("Zentrix Bio also reported updated results from the ongoing QUELLARO-1 Phase 1 trial of ZX-101.",
+                        "Patients with advanced gastric cancer had been treated with chemotherapy before QUELLARO-1 "
+                        "opened.")
+    assert found["QUELLARO-1"] is None
+
+
+def test_names_coordinated_before_a_counted_appositive_are_one_study_each():
+    found = _population("Zentrix Bio initiated ZORVEX-1 and ZORVEX-2, two Phase 3 trials of ZX-101, its oral "
+                        "JAK1 inhibitor, in adults with moderate ulcerative colitis.")
+    assert found == {"ZORVEX-1": "moderate ulcerative colitis",
+                     "ZORVEX-2": "moderate ulcerative colitis"}
+
+
+def test_a_headline_study_in_generic_words_is_the_bodys_named_study_of_that_phase():
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) today announced updated results for ZX-101.",
+                        "Zentrix Bio plans to initiate ZORVEX-3, a global, randomized Phase 3 trial of ZX-101 in "
+                        "first-line metastatic KRAS G12D-mutant colorectal cancer, in 2027.",
+                        headline="Zentrix Bio Presents ZX-101 Data\n\n- *Company to advance ZX-101 into a randomized "
+                                 "Phase 3 trial in first-line metastatic disease*",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    found = [(t.phase, t.name) for t in run(text, "zentrix-2026-01-05").trials]
+    assert found == [("3", "ZORVEX-3")]
+
+
+def test_a_named_studys_fuller_later_statement_narrows_the_population_a_highlight_gave():
+    found = _population("Highlights:",
+                        "- ZX-101: Phase III ZORVEX trial in bronchiectasis met its primary endpoint",
+                        "ZX-101 met the primary endpoint in the Phase III ZORVEX trial versus placebo in adults with "
+                        "non-cystic fibrosis bronchiectasis.")
+    assert found["ZORVEX"] == "non-cystic fibrosis bronchiectasis"

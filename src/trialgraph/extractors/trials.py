@@ -337,6 +337,13 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 found.append(_Mention(sentence, start, stop, phase=phase, name=name))
             names = [n for n in names if n not in listed]
             continue
+        coordinated = _coordinated_names(ctx, text, match, noun)
+        if coordinated:  # "ZEN-1 and ZEN-2, two Phase 3 trials of X in Y": one study per name, both so described
+            end = match.end() + noun.end()
+            for start, stop, name in coordinated:
+                found.append(_Mention(sentence, start, end, phase=phase, name=name))
+            names = [n for n in names if n[2] not in {c[2] for c in coordinated}]
+            continue
         each = _each_one(text, match, noun)
         if each:  # "two Phase II trials: one evaluating A in X, and one evaluating B in Y": the list head is not a study
             for start, stop, population in each:
@@ -374,6 +381,24 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+
+
+# "ZEN-1 and ZEN-2, two Phase 3 trials": names coordinated before an appositive that counts the studies
+_COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})\s*,\s*"
+                                r"(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}$")
+
+
+def _coordinated_names(ctx: Context, text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str]]:
+    if not noun or noun.group(0).lower() not in ("trials", "studies"):
+        return []
+    coordinated = _COORDINATED_NAMES.search(text, max(0, phase.start() - 160), phase.start())
+    if not coordinated:
+        return []
+    listed = [(m.start() + coordinated.start("names"), m.end() + coordinated.start("names"), m.group(0))
+              for m in re.finditer(TRIAL_NAME, coordinated.group("names"))]
+    if len(listed) < 2 or not all(_valid_name(ctx, name) for _, _, name in listed):
+        return []
+    return listed
 
 
 _APPOSITIVE_OF_NAME = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an)\s+(?:[\w-]+,?\s+){{0,4}}$")
@@ -673,6 +698,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
         mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
+    if mention.indication is None:
+        mention.indication = _population_as_subject(text, mention, ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
     if mention.plural:
         mention.co_drugs = _coordinated_drugs(ctx, text, mention)
@@ -682,6 +709,31 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
     mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
+
+
+_PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
+# "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
+# people its clause goes on about are the study's population
+_IN_THE_STUDY_OPENING = re.compile(r"\s*(?:In|Across)\s+(?:the|its|our|their|this)?\s*[^,;:.]*$")
+_PEOPLE_SUBJECT = re.compile(rf"\s*,\s*(?=(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+with\b)", re.I)
+# "41 patients with X had been treated in ZEN-1": people treated in a study, as the subject of a passive verb
+_TREATED_IN = re.compile(rf"(?:^|[,;:]\s|\b(?:and|while|when|after|as)\s)(?P<people>(?:\d[\d,]*\s+)?(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+"
+                         r"with\s[^,;:.]{3,120}?)\s+(?:had|have|has|were|was|are|is)\s+(?:been\s+|being\s+)?"
+                         r"(?:treated|enrolled|dosed|randomi[sz]ed)\s+(?:in|into|on)\s+(?:the\s+|its\s+|our\s+|their\s+)?(?:[\w-]+\s+){0,4}$",
+                         re.I)
+
+
+def _population_as_subject(text: str, mention: _Mention, ctx: Context) -> str | None:
+    """A study's population stated as the subject of the clause about it rather than after it: "In the Phase 3
+    ZEN trial, men with X who took ZX-1 lived ...", "41 patients with X had been treated in ZEN-1"."""
+    if _IN_THE_STUDY_OPENING.fullmatch(text, 0, mention.start):
+        people = _PEOPLE_SUBJECT.match(text, mention.end)
+        if people:
+            return indication_after(" in " + text[people.end():], ctx)
+    treated = _TREATED_IN.search(text[max(0, mention.start - 200):mention.start])
+    if treated:
+        return indication_after(" in " + treated.group("people"), ctx)
+    return None
 
 
 # "trial of X, a neuroprotective peptide being developed for ALS": what follows describes the drug, not the study
@@ -783,6 +835,14 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     own = _owned(ctx)
     drugs = [d for d in drugs if d.name in own] or drugs
     before = [d for d in drugs if d.end <= mention.start and not re.search(r"[;]", text[d.end:mention.start])]
+    # "... would start a Phase 3 trial of X, and that the company expected results from the ZEN study, which
+    # compares Y with Z": a drug of an earlier clause yields to one the study's own clause names after it
+    own_clause = [d for d in before if not _CLAUSE_BREAK.search(text, d.end, mention.start)]
+    if before and not own_clause:
+        after_in_clause = [d for d in leading if d.start >= mention.end and not _CLAUSE_BREAK.search(text, mention.end, d.start)
+                           and not _inside_parenthesis(text, mention.end, d.start) and not prior_therapy(text, d.start, mention.end)]
+        if after_in_clause:
+            return after_in_clause[0].name, False
     if before:
         return before[-1].name, False
     inside = [d for d in drugs if mention.start <= d.start < mention.end]
@@ -804,7 +864,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
-            or _next_drug_in_paragraph(ctx, sentence) or ctx.main_drug()), False
+            or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
 
 
 _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+|recently\s+)?"
@@ -827,6 +887,20 @@ def _partner_in(text: str, drug, drugs) -> bool:
 def _inside_parenthesis(text: str, start: int, position: int) -> bool:
     between = text[start:position]
     return between.count("(") > between.count(")")
+
+
+def _previous_paragraph_drug(ctx: Context, sentence: Sentence) -> str | None:
+    """"X carries RMAT designation ... / The pivotal data came from the Phase 1/2 ZEN study in boys": a paragraph
+    naming no drug goes on about the one drug the paragraph just before it names, rather than the release's main
+    drug (a news story turns from one company's drug to another's)."""
+    if sentence.zone.value != "body":
+        return None
+    earlier = [s for s in ctx.sentences[:sentence.index] if s.paragraph == sentence.paragraph - 1
+               and s.zone == sentence.zone and not s.is_heading]
+    names = {d.name for s in earlier for d in ctx.drugs_in(ctx.text(s))}
+    # a partner or comparator named there ("cleared in combination with Y") is not what the story went on about
+    partners = any(partner_of_another(ctx.text(s), d) for s in earlier for d in ctx.drugs_in(ctx.text(s)))
+    return next(iter(names)) if len(names) == 1 and not partners else None
 
 
 def _next_drug_in_paragraph(ctx: Context, sentence: Sentence) -> str | None:
@@ -910,7 +984,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                 return trial
         return None
     candidates = [t for t in same_drug if t.phase == mention.phase or mention.phase is None
-                  or _more_precise(t.phase, mention.phase) or (not t.name and _more_precise(mention.phase, t.phase))
+                  # "a phase 2 trial of X in Y" said anew beside the named phase 2b study: another study
+                  or (_more_precise(t.phase, mention.phase) and not (mention.separate and t.name and mention.indication)) or (not t.name and _more_precise(mention.phase, t.phase))
                   # a stage of a combined-phase study is one study: "studies" in the plural are several, not its stage
                   or (not t.name and not mention.plural and not mention.separate and _same_study_phase(t.phase, mention.phase))
                   # "the Phase 1 study" with nothing of its own: a stage of the release's Phase 1/2 study
@@ -1025,9 +1100,11 @@ def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) 
     # "relapsed or refractory head and neck cancer" and "relapsed or refractory solid tumors": words every
     # population shares do not make two populations one; "SLE" is "systemic lupus erythematosus" where defined
     specific = _specific_words(trial.indication, long_forms), _specific_words(mention.indication, long_forms)
-    if mention.definite and not specific[0] and specific[1]:
+    if (mention.definite or trial.sentence.zone.value == "headline") and not specific[0] and specific[1]:
         # "a Phase I trial in advanced solid tumors ... The Phase I study (ZX-101-01) enrolled 52 patients with X": the
-        # definite restatement says which patients the generic first mention covered
+        # definite restatement says which patients the generic first mention covered; so does the body's named study
+        # of the drug and phase a headline announced in generic words ("a Phase 3 trial in first-line metastatic
+        # disease", then "ZEN-3, a Phase 3 trial of X in first-line metastatic Y")
         return True
     if any(specific) and not specific[0] & specific[1]:
         return False
@@ -1035,7 +1112,6 @@ def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) 
 
 
 def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> None:
-    unnamed = target.name is None
     if mention.attached and not target.attached and target.name and _same_name(target.name, mention.name):
         # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
         target.drug, target.attached = mention.drug, True
@@ -1059,8 +1135,9 @@ def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> 
     generic = bool(target.indication and mention.indication and not population_words(target.indication)
                    and population_words(mention.indication))
     # "failed in a phase 3 trial in SLE ... The OCTAVE-3 study enrolled adults with moderate to severe SLE": the
-    # study's own sentence narrows the population the summary gave
-    narrower = bool(target.indication and mention.indication and mention.name and unnamed and
+    # study's own sentence narrows the population the summary gave; so does a named study's later, fuller statement
+    # ("ZEN-3 trial in bronchiectasis" in a highlight, then "... in adults with non-cystic fibrosis bronchiectasis")
+    narrower = bool(target.indication and mention.indication and mention.name and
                     _specific_words(target.indication, long_forms) < _specific_words(mention.indication, long_forms))
     if not target.indication or (mention.indication and (about_this or from_headline or generic or narrower)):
         target.indication = mention.indication
@@ -1088,6 +1165,10 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 trial.indication = found
                 break
         else:
+            treated = _treated_in_named(ctx, trial.name) if trial.name else None
+            if treated:
+                trial.indication = treated
+                continue
             if trial.drug not in by_drug:
                 by_drug[trial.drug] = _single_indication(ctx, trial.drug)
             indication = by_drug[trial.drug]
@@ -1108,6 +1189,19 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                                 and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
                 continue
             trial.indication = indication
+
+
+def _treated_in_named(ctx: Context, name: str) -> str | None:
+    """"41 patients with X had been treated in ZEN-1": a later sentence naming the study alone, with no study noun,
+    states who it treated."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    for sentence in ctx.fact_sentences():
+        text = ctx.text(sentence)
+        for match in pattern.finditer(text):
+            treated = _TREATED_IN.search(text[max(0, match.start() - 200):match.start()])
+            if treated:
+                return indication_after(" in " + treated.group("people"), ctx)
+    return None
 
 
 def _designated_for(ctx: Context, drug: str, indication: str) -> bool:
