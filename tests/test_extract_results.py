@@ -578,3 +578,51 @@ def test_a_figure_for_reference_or_for_another_drug_alone_is_a_comparator(benchm
 def test_the_sponsors_drug_alone_is_no_comparator():
     found = announce("In the Phase 2 trial, ACM-101 alone achieved an ORR of 30% in breast cancer.").results
     assert [(r.value, r.comparator) for r in found if r.endpoint == "ORR"] == [(30.0, False)]
+
+
+def test_two_doses_of_the_drug_set_side_by_side_are_both_its_own_arms():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In the randomized dose-optimization part, the 3.2 mg/kg arm achieved an objective response "
+                         "rate of 47%, compared with 31% in the 2.4 mg/kg arm.")
+    found = results(ex)
+    assert ("ORR", 31, None, "%", "2.4 mg/kg", False) in found
+    assert not any(r[5] for r in found)
+
+
+def test_a_dose_arm_is_not_taken_for_an_own_arm_against_placebo():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The 3.2 mg/kg arm achieved an objective response rate of 47%, compared with 12% in the "
+                         "placebo arm.")
+    assert ("ORR", 12, None, "%", None, True) in results(ex)
+
+
+def test_a_comparator_figure_is_set_against_the_drug_its_sentence_gives_the_own_figure():
+    ex = announce(TRIAL, "Separately, the FDA approved Corvessa (morlatinib) for metastatic breast cancer, "
+                         "supported by a Phase 3 trial in which patients treated with morlatinib achieved a median "
+                         "progression-free survival of 11.3 months, compared with 6.4 months for those receiving "
+                         "chemotherapy (docetaxel or paclitaxel).")
+    by_value = {r.value: r for r in ex.results}
+    assert by_value[6.4].comparator and by_value[6.4].drug == by_value[11.3].drug != "ACM-101"
+
+
+def test_a_dose_named_by_its_rank_is_that_dose_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Part B randomized 71 patients to 10 mg/kg or 15 mg/kg of ACM-101 every three weeks.",
+                  "- In the 15 mg/kg arm, the ORR was 41%.", "- In the 10 mg/kg arm, the ORR was 28%.",
+                  "- The median duration of response was 8.2 months at the higher dose and 6.1 months at the lower one.")
+    found = results(ex)
+    assert {("mDOR", 8.2, None, "months", "15 mg/kg", False), ("mDOR", 6.1, None, "months", "10 mg/kg", False)} <= found
+
+
+def test_a_ranked_dose_among_three_doses_is_no_cohort_unless_it_is_the_extreme():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "- In the 5 mg/kg arm, the ORR was 20%.", "- In the 10 mg/kg arm, the ORR was 30%.",
+                  "- In the 15 mg/kg arm, the ORR was 35%.",
+                  "- The disease control rate was 70% at the higher dose.",
+                  "- The complete response rate was 15% at the highest dose.")
+    found = results(ex)
+    assert ("DCR", 70, None, "%", None, False) in found and ("CR", 15, None, "%", "15 mg/kg", False) in found

@@ -172,11 +172,14 @@ def extract_results(ctx: Context) -> None:
             if anaphor:  # "Part A enrolled 26 patients. In that group, the ORR was 23%": the group just named
                 group = "group" if anaphor.group("group") else "they"
                 mentions = [replace(previous[1][-1], start=anaphor.start(group), end=anaphor.end(group))]
+        if not mentions:
+            mentions = _ranked_doses(ctx, text)
         previous = (sentence.paragraph, mentions)
         figures, labels = _values(text), {}
         opening = _paragraph_opening(ctx, sentence) if figures else None
         if "respectively" in text:
             figures, labels = _respectively(text, figures, mentions)
+        own_drug = None  # the drug of the sentence's last own figure: the one a comparator figure after it is set against
         for start, end, endpoint, value, high, unit in figures:
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
@@ -187,7 +190,10 @@ def extract_results(ctx: Context) -> None:
             if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
-            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups))
+            result = _result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups, own_drug)
+            if result is not None and not comparator:
+                own_drug = result.drug
+            results.append(result)
     results = _several_subgroups([r for r in results if r is not None], subgroups)
     results.extend(_table_results(ctx))
     results = _one_label_per_group(_in_cohort_sections(ctx, _in_disease_sections(ctx, results)))
@@ -453,6 +459,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return False  # "45%, compared with 30% at the interim analysis": the drug's own earlier figure
     if before and _group_after(ctx, text, end) and _group_after(ctx, text, before[-1]):
         return False  # "41% in adults versus 52% in children": two groups of the trial, set side by side
+    if before and _labelled_arms_side_by_side(text, before[-1], end):
+        return False  # "45% in the 5.4 mg/kg arm, compared with 36% in the 4.0 mg/kg arm": two of the drug's own arms
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
@@ -470,6 +478,50 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return bool(re.fullmatch(r"[^.;,]{0,20}?\b(?:with|for|on|in patients (?:receiving|treated with))\s+(?:\w+\s+)?",
                                  text[end:drugs[0].start]))
     return False
+
+
+# "6.9 months at the higher dose and 5.2 months at the lower one": a dose arm named by its rank among the trial's doses
+_RANKED_DOSE = re.compile(r"\b(?:at|on|in|with|for|among)\s+(?:the\s+|patients\s+(?:on|at|given)\s+the\s+)?"
+                          r"(?P<rank>higher|highest|lower|lowest)\s+(?P<noun>dose(?:\s+(?:level|arm|group|cohort))?|one)\b", re.I)
+
+
+def _ranked_doses(ctx: Context, text: str) -> list[CohortMention]:
+    """The dose cohorts a sentence names by rank ("the higher dose", "the lowest one"), when the release's dose
+    cohorts of one unit leave no doubt which: two doses for "higher"/"lower", any number for "highest"/"lowest"."""
+    if "er " not in text and "est " not in text:
+        return []
+    found = []
+    for match in _RANKED_DOSE.finditer(text):
+        if match.group("noun").lower() == "one" and "dose" not in text[: match.start()].lower():
+            continue  # "the lower one" stands for a dose only after one was named
+        # the cohorts labelled by their dose ("8 mg/kg"), not a stage that was given one ("Part B")
+        doses = {(c.dose, c.dose_unit): c.label for c in ctx.extraction.cohorts if c.dose is not None and c.label[:1].isdigit()}
+        if len({unit for _, unit in doses}) != 1:
+            return []
+        rank = match.group("rank").lower()
+        if len(doses) < 2 or (rank in ("higher", "lower") and len(doses) != 2):
+            continue  # "the higher dose" among three doses says not which
+        ordered = [doses[key] for key in sorted(doses)]
+        label = ordered[-1] if rank.startswith("high") else ordered[0]
+        found.append(CohortMention(label, match.start("rank"), match.end(), "dose"))
+    return found
+
+
+# What ties a figure to the labelled group after it: "36% in the 4.0 mg/kg arm", "7.1 months for Cohort 2"
+_GROUP_GAP = re.compile(r"[^.;,]{0,25}?\b(?:for|in|from|at|among|with)\s+(?:the\s+)?(?:\w+\s+)?")
+# Labels that name one of the drug's own groups: a dose, a numbered cohort, a stage; never a control arm
+_OWN_ARM_KINDS = ("dose", "number", "part")
+
+
+def _labelled_arms_side_by_side(text: str, previous_end: int, end: int) -> bool:
+    """Whether the figure ending at `end` belongs to a dose or numbered group of the drug's own, named right after
+    it, set against another such group named before the figure before it: "The 5.4 mg/kg arm achieved an ORR of 45%,
+    compared with 36% in the 4.0 mg/kg arm" compares two doses of one drug, so neither figure is a comparator."""
+    mentions = [m for m in cohort_mentions(text) if m.kind in _OWN_ARM_KINDS]
+    after = next((m for m in mentions if m.start >= end and _GROUP_GAP.fullmatch(text, end, m.start)), None)
+    if after is None:
+        return False
+    return any(m.end <= previous_end and m.label != after.label for m in mentions)
 
 
 # "... and 30% of responding patients had ...": a share of patients, not a second group's figure
@@ -712,7 +764,7 @@ _THAT_GROUP = re.compile(
 
 
 def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator,
-            subgroups: dict[str, str]) -> ResultFact | None:
+            subgroups: dict[str, str], own_drug: str | None = None) -> ResultFact | None:
     drug = None
     trial = cohort = None
     if not comparator:
@@ -732,7 +784,11 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         # (a news brief covers several companies' drugs, one paragraph each)
         if comparator:
             main = ctx.main_drug()
-            if main and any(d.name == main for d in drugs):
+            if own_drug and any(d.name == own_drug for d in drugs):
+                # "patients treated with X achieved a median PFS of 11.3 months, compared with 6.4 months for those
+                # receiving chemotherapy": the other side of a figure the sentence gives its own named drug
+                drug = own_drug
+            elif main and any(d.name == main for d in drugs):
                 # "men who took X lived a median of 22.8 months ..., compared with 16.1 months for those given Y": a
                 # comparator figure in a sentence that names the release's drug is compared with that drug
                 drug = main
