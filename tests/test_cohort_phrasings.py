@@ -142,3 +142,11 @@ def test_a_benchmark_is_not_compared_with_a_therapy_the_patients_had_before():
 ])
 def test_a_survival_rate_is_overall_survival_unless_it_is_the_diseases_prognosis(sentence, expected):
     assert results(announce(STUDY, sentence)) == expected
+
+
+def test_a_count_of_patients_after_a_cohort_number_is_no_second_cohort():
+    from trialgraph.extractors.cohorts import cohort_mentions
+
+    assert [m.label for m in cohort_mentions("In Cohort 2, 29 treatment-naive patients received ACM-101.")] == ["2"]
+    assert [m.label for m in cohort_mentions("Cohorts 1, 2 and 3 enrolled 40 patients.")] == ["1", "2", "3"]
+    assert [m.label for m in cohort_mentions("Enrollment is complete in Cohorts 3 through 5.")] == ["3", "4", "5"]
