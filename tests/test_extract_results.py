@@ -626,3 +626,13 @@ def test_a_ranked_dose_among_three_doses_is_no_cohort_unless_it_is_the_extreme()
                   "- The complete response rate was 15% at the highest dose.")
     found = results(ex)
     assert ("DCR", 70, None, "%", None, False) in found and ("CR", 15, None, "%", "15 mg/kg", False) in found
+
+
+def test_a_subset_named_by_the_therapy_it_resists_as_an_adjective_is_a_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Among bortezomib-refractory patients, responses were seen in 61.5% of patients treated with "
+                         "ACM-101 and 33.0% of those treated with docetaxel.")
+    found = results(ex)
+    assert ("ORR", 61.5, None, "%", "bortezomib-refractory", False) in found
+    assert "bortezomib-refractory" in {c.label for c in ex.cohorts}

@@ -859,13 +859,17 @@ _PRIOR_LABELS = ("with prior ", "previously treated for ")
 # "In patients who were refractory to lenalidomide, median PFS was ...": labelled "lenalidomide-refractory"
 _REFRACTORY_SUBSET = re.compile(
     r"\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants)\s+(?:who\s+(?:were|are)\s+)?"
-    r"(?P<state>refractory|resistant)\s+to\s+(?P<x>[a-z][\w-]{3,})\b")
+    r"(?P<state>refractory|resistant)\s+to\s+(?P<x>[a-z][\w-]{3,})\b"
+    # "Among lenalidomide-refractory patients, responses were seen in 74%": the same subset, its state as an adjective
+    r"|\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?P<x2>[a-z][a-z]{3,})-(?P<state2>refractory|resistant)\s+"
+    r"(?:patients|participants)\b")
 
 
 def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
     for match in _REFRACTORY_SUBSET.finditer(text, 0, start):
-        found = CohortMention(f"{match.group('x')}-{match.group('state')}", match.start(), match.end(), "population")
+        x, state = match.group("x") or match.group("x2"), match.group("state") or match.group("state2")
+        found = CohortMention(f"{x}-{state}", match.start(), match.end(), "population")
     for match in _PRIOR_SUBSET.finditer(text, 0, start):
         if not re.search(r"\b(?:prior|previous(?:ly)?|pretreated)\b", match.group(0), re.I):
             continue  # "in patients treated with ACM-101": the trial's own treatment, not a subset
