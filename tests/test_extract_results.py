@@ -636,3 +636,16 @@ def test_a_subset_named_by_the_therapy_it_resists_as_an_adjective_is_a_cohort():
     found = results(ex)
     assert ("ORR", 61.5, None, "%", "bortezomib-refractory", False) in found
     assert "bortezomib-refractory" in {c.label for c in ex.cohorts}
+
+
+def test_a_paragraph_opening_on_a_group_gives_it_the_figures_of_its_later_sentences():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Part A, which tested ACM-101 alone at doses from 40 mg to 160 mg, 18 patients were "
+                         "evaluable. Four patients had partial responses, for an objective response rate of 22%, and "
+                         "the disease control rate was 67%. Across both parts, the disease control rate was 61%.",
+                  "Part B, which combines ACM-101 with docetaxel, is earlier. Among the first 14 evaluable patients "
+                  "in that group, the ORR was 36%.")
+    found = results(ex)
+    assert {("ORR", 22, None, "%", "A", False), ("DCR", 67, None, "%", "A", False),
+            ("ORR", 36, None, "%", "B", False), ("DCR", 61, None, "%", None, False)} <= found

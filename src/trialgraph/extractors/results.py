@@ -238,19 +238,25 @@ _COHORT_LEAD = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:[:\u2013\u2014]|-\s|$)")
 
 
+# "In Part A, which tested X alone, 18 patients were evaluable. ... the disease control rate was 67%": a paragraph
+# that opens on a group tells whose figures its later sentences give
+_PARAGRAPH_LEAD = re.compile(
+    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*,")
+# a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
+_BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]|\d+[.)])\s")
 
 
 def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
     """Figures under a group's label: a heading that is only the label scopes the sentences up to
-    the next heading; a paragraph that opens with the label and a colon scopes that paragraph.
-    Figures there that name no group of their own are that group's."""
+    the next heading; a paragraph that opens with the label and a colon, or with "In <label>,", scopes that
+    paragraph (its sentences about more than the group aside). Figures there that name no group of their own are that group's."""
     scope: dict[int, str] = {}
     heading_label, under_heading = None, 0
-    paragraph, paragraph_label = None, None
+    paragraph, paragraph_label, lead_label = None, None, None
     for sentence in ctx.sentences:
         if sentence.zone.value != "body":
-            heading_label = paragraph_label = None
+            heading_label = paragraph_label = lead_label = None
             continue
         lead = _COHORT_LEAD.match(sentence.text)
         label = None
@@ -260,12 +266,17 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         if sentence.is_heading:
             heading_label, under_heading = label, 0
         elif sentence.paragraph != paragraph:
+            opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
+            mentions = cohort_mentions(opening.group("lead")) if opening else []
+            lead_label = mentions[0].label if mentions else None
             # a heading's block is its first paragraph and the list items that follow it
             under_heading += 1
             if under_heading > 1 and not _BULLET.match(sentence.text):
                 heading_label = None
         current = paragraph_label or heading_label
+        if not current and lead_label and not _BEYOND_GROUP.search(sentence.text):
+            current = lead_label
         if current:
             scope[sentence.span.start] = current
     if not scope:
