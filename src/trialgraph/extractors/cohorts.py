@@ -472,6 +472,14 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
         if given_in:
             assigned[mention.label] = dose_in(given_in.group(0))
             continue
+        # "47 patients received X at 600 mg twice daily in Cohort 1", "5 mg in Cohort 1 and 10 mg in Cohort 2": a dose and
+        # its schedule, then the group that got it
+        given_before = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})(?:\s+(?:once|twice|three\s+times)\s+(?:daily|"
+                                 rf"weekly|a\s+day|a\s+week)|\s+(?:daily|weekly|every\s+\w+\s+weeks?))?\s+in\s+(?:the\s+)?$",
+                                 text[max(0, mention.start - 80):mention.start])
+        if given_before:
+            assigned[mention.label] = dose_in(given_before.group(0))
+            continue
         # "received X at 2.4 mg/kg every three weeks (Cohort B)": the label in parentheses after its dose
         labelled = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})[^().;,\d]{{0,40}}\(\s*$",
                              text[max(0, mention.start - 80):mention.start])
