@@ -649,3 +649,11 @@ def test_a_paragraph_opening_on_a_group_gives_it_the_figures_of_its_later_senten
     found = results(ex)
     assert {("ORR", 22, None, "%", "A", False), ("DCR", 67, None, "%", "A", False),
             ("ORR", 36, None, "%", "B", False), ("DCR", 61, None, "%", None, False)} <= found
+
+
+def test_a_share_of_patients_alive_is_a_survival_rate_and_its_control_a_comparator():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "At 36 months, 64% of patients randomized to ACM-101 were alive, compared with 48% of those "
+                         "randomized to placebo.")
+    assert {("OS", 64, None, "%", None, False), ("OS", 48, None, "%", None, True)} <= results(ex)

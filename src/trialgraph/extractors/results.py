@@ -685,6 +685,12 @@ _FOLLOW_UP_BEFORE = re.compile(
 _FOLLOW_UP_AFTER = re.compile(r"\s*(?:of|median)\s+(?:median\s+)?follow(?:ed)?[- ]?up\b", re.I)
 
 
+_SHARE_ALIVE = re.compile(
+    r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s?(?P<u>%|percent)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:patients|participants|subjects|people|those|men|women|children)\b[^.;%]{0,60}?\b(?:were|was|remained|are|remain)\s+alive\b"
+    r"(?:[^.;%\d]{0,20}?\b(?:versus|vs\.?|compared\s+(?:with|to)|against)\s+(?P<v2>\d+(?:\.\d+)?)\s?(?P<u2>%|percent))?", re.I)
+
+
 @per_text
 def _values(text: str):
     """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
@@ -738,6 +744,13 @@ def _values(text: str):
         used_values.add(match.start())
         last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
+    if "alive" in text:
+        # "At 24 months, 81% of patients randomized to X were alive, compared with 69% of those randomized to Y": a
+        # survival rate written as the share of patients alive, and the share it is set against
+        for match in _SHARE_ALIVE.finditer(text):
+            for group in ("v", "v2"):
+                if match.group(group) and match.start(group) not in used_values:
+                    out.append((match.start(group), match.end("u" + group[1:]), "OS", float(match.group(group)), None, "%"))
     for match in PRIOR_LINES.finditer(text):
         value = number(match.group("v") or match.group("v2") or match.group("v3"))
         if value is not None:
