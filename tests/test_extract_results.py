@@ -657,3 +657,11 @@ def test_a_share_of_patients_alive_is_a_survival_rate_and_its_control_a_comparat
     ex = announce(TRIAL, "At 36 months, 64% of patients randomized to ACM-101 were alive, compared with 48% of those "
                          "randomized to placebo.")
     assert {("OS", 64, None, "%", None, False), ("OS", 48, None, "%", None, True)} <= results(ex)
+
+
+def test_figures_after_data_from_the_phase_named_alone_are_that_phases_trial():
+    ex = announce("ACM-101 has been tested in a phase 1b study in Lyon, and a phase 2 study started late last year.",
+                  "Data from the phase 1b, shared at a meeting in January, included 38 patients. The objective response "
+                  "rate came in at 29%, the company said.")
+    phase_of = {t.local_id: t.phase for t in ex.trials}
+    assert [phase_of[r.trial] for r in ex.results if r.value == 29] == ["1b"]

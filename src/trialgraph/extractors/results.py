@@ -16,7 +16,7 @@ from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
 from .text import names_disease
-from .trials import prior_therapy
+from .trials import normalize_phase, prior_therapy
 
 NAME = "results.patterns"
 TABLE = "results.table"
@@ -1025,12 +1025,34 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
     return after[0] if after else None
 
 
+# "Data from the phase 1b, shared at a meeting in January, included 38 patients": the study a paragraph's figures come
+# from, named by its phase alone
+_DATA_FROM_PHASE = re.compile(
+    r"\b(?:[Dd]ata|[Rr]esults|[Ff]indings|[Rr]eadout)\s+(?:from|of)\s+(?:the|its|this|that)\s+[Pp]hase\s+"
+    r"(?P<phase>[0-9IV]+[ab]?(?:\s*[/-]\s*[0-9IV]*[ab]?)?)(?![\w/-])")
+
+
 def _trial_for_result(ctx, sentence, start, cohort) -> str | None:
     if cohort is not None:
         for fact in ctx.extraction.cohorts:
             if fact.label == cohort.label and fact.trial:
                 return fact.trial
-    return trial_for(ctx, sentence, start)
+    if any(index == sentence.index for index, _, _, _ in ctx.trial_mentions):
+        return trial_for(ctx, sentence, start)  # a trial the sentence names itself
+    return _trial_by_phase(ctx, sentence) or trial_for(ctx, sentence, start)
+
+
+def _trial_by_phase(ctx, sentence) -> str | None:
+    """The one trial of the phase the sentence or the one before it in its paragraph says its data come from."""
+    for index in (sentence.index, sentence.index - 1):
+        if index < 0 or ctx.sentences[index].paragraph != sentence.paragraph:
+            break
+        found = _DATA_FROM_PHASE.search(ctx.text(ctx.sentences[index]))
+        if found:
+            phase = normalize_phase(found.group("phase").replace(" ", ""))
+            of_phase = [t.local_id for t in ctx.extraction.trials if phase and t.phase == phase]
+            return of_phase[0] if len(of_phase) == 1 else None
+    return None
 
 
 def _table_results(ctx: Context) -> list[ResultFact]:
