@@ -665,3 +665,11 @@ def test_figures_after_data_from_the_phase_named_alone_are_that_phases_trial():
                   "rate came in at 29%, the company said.")
     phase_of = {t.local_id: t.phase for t in ex.trials}
     assert [phase_of[r.trial] for r in ex.results if r.value == 29] == ["1b"]
+
+
+def test_the_high_dose_arm_of_two_arms_labelled_by_dose_is_the_higher_dose():
+    ex = announce(TRIAL, "- In the 10 mg/kg arm, the ORR was 28%.", "- In the 15 mg/kg arm, the ORR was 41%.",
+                  "The complete response rate was 12% in the high-dose arm.")
+    labels = {c.label for c in ex.cohorts}
+    assert "15 mg/kg" in labels and "high-dose" not in labels
+    assert [r.cohort for r in ex.results if r.value == 12] == ["15 mg/kg"]

@@ -197,6 +197,7 @@ def extract_results(ctx: Context) -> None:
     results = _several_subgroups([r for r in results if r is not None], subgroups)
     results.extend(_table_results(ctx))
     results = _one_label_per_group(_in_cohort_sections(ctx, _in_disease_sections(ctx, results)))
+    results = _dose_words_as_doses(ctx, results)
     ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
     apply_stated_dose(ctx)
@@ -516,6 +517,20 @@ def _ranked_doses(ctx: Context, text: str) -> list[CohortMention]:
         label = ordered[-1] if rank.startswith("high") else ordered[0]
         found.append(CohortMention(label, match.start("rank"), match.end(), "dose"))
     return found
+
+
+def _dose_words_as_doses(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
+    """"The high-dose arm" of a release whose two dose arms are labelled by their doses ("6 mg/kg or 8 mg/kg") is the
+    higher of them, not a third group: its results take that label and it gives no cohort of its own."""
+    doses = {(c.dose, c.dose_unit): c.label for c in ctx.extraction.cohorts if c.dose is not None and c.label[:1].isdigit()}
+    if len(doses) != 2 or len({unit for _, unit in doses}) != 1:
+        return results
+    low, high = (doses[key] for key in sorted(doses))
+    same = {"high-dose": high, "low-dose": low}
+    if not any(c.label.lower() in same and c.dose is None for c in ctx.extraction.cohorts):
+        return results
+    ctx.extraction.cohorts = [c for c in ctx.extraction.cohorts if not (c.label.lower() in same and c.dose is None)]
+    return [replace(r, cohort=same.get((r.cohort or "").lower(), r.cohort)) for r in results]
 
 
 # What ties a figure to the labelled group after it: "36% in the 4.0 mg/kg arm", "7.1 months for Cohort 2"
