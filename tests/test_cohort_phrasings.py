@@ -142,3 +142,21 @@ def test_a_benchmark_is_not_compared_with_a_therapy_the_patients_had_before():
 ])
 def test_a_survival_rate_is_overall_survival_unless_it_is_the_diseases_prognosis(sentence, expected):
     assert results(announce(STUDY, sentence)) == expected
+
+
+def test_a_count_of_patients_after_a_cohort_number_is_no_second_cohort():
+    from trialgraph.extractors.cohorts import cohort_mentions
+
+    assert [m.label for m in cohort_mentions("In Cohort 2, 29 treatment-naive patients received ACM-101.")] == ["2"]
+    assert [m.label for m in cohort_mentions("Cohorts 1, 2 and 3 enrolled 40 patients.")] == ["1", "2", "3"]
+    assert [m.label for m in cohort_mentions("Enrollment is complete in Cohorts 3 through 5.")] == ["3", "4", "5"]
+
+
+def test_a_dose_and_schedule_followed_by_in_and_a_group_are_that_groups():
+    ex = announce("The Phase 2 HARBOR trial of ACM-101 enrolled 120 patients with metastatic melanoma.",
+                  "As of the cutoff, 47 patients had received ACM-101 at the recommended Phase 2 dose of 600 mg "
+                         "twice daily in Cohort 1. The objective response rate was 34% in Cohort 1.",
+                  "Patients received 5 mg in Cohort 2 and 10 mg in Cohort 3; the ORR was 20% in Cohort 2 and 30% in "
+                  "Cohort 3.")
+    doses = {c.label: (c.dose, c.dose_unit) for c in ex.cohorts}
+    assert doses["1"] == (600, "mg") and doses["2"] == (5, "mg") and doses["3"] == (10, "mg")

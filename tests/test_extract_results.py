@@ -578,3 +578,98 @@ def test_a_figure_for_reference_or_for_another_drug_alone_is_a_comparator(benchm
 def test_the_sponsors_drug_alone_is_no_comparator():
     found = announce("In the Phase 2 trial, ACM-101 alone achieved an ORR of 30% in breast cancer.").results
     assert [(r.value, r.comparator) for r in found if r.endpoint == "ORR"] == [(30.0, False)]
+
+
+def test_two_doses_of_the_drug_set_side_by_side_are_both_its_own_arms():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In the randomized dose-optimization part, the 3.2 mg/kg arm achieved an objective response "
+                         "rate of 47%, compared with 31% in the 2.4 mg/kg arm.")
+    found = results(ex)
+    assert ("ORR", 31, None, "%", "2.4 mg/kg", False) in found
+    assert not any(r[5] for r in found)
+
+
+def test_a_dose_arm_is_not_taken_for_an_own_arm_against_placebo():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "The 3.2 mg/kg arm achieved an objective response rate of 47%, compared with 12% in the "
+                         "placebo arm.")
+    assert ("ORR", 12, None, "%", None, True) in results(ex)
+
+
+def test_a_comparator_figure_is_set_against_the_drug_its_sentence_gives_the_own_figure():
+    ex = announce(TRIAL, "Separately, the FDA approved Corvessa (morlatinib) for metastatic breast cancer, "
+                         "supported by a Phase 3 trial in which patients treated with morlatinib achieved a median "
+                         "progression-free survival of 11.3 months, compared with 6.4 months for those receiving "
+                         "chemotherapy (docetaxel or paclitaxel).")
+    by_value = {r.value: r for r in ex.results}
+    assert by_value[6.4].comparator and by_value[6.4].drug == by_value[11.3].drug != "ACM-101"
+
+
+def test_a_dose_named_by_its_rank_is_that_dose_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Part B randomized 71 patients to 10 mg/kg or 15 mg/kg of ACM-101 every three weeks.",
+                  "- In the 15 mg/kg arm, the ORR was 41%.", "- In the 10 mg/kg arm, the ORR was 28%.",
+                  "- The median duration of response was 8.2 months at the higher dose and 6.1 months at the lower one.")
+    found = results(ex)
+    assert {("mDOR", 8.2, None, "months", "15 mg/kg", False), ("mDOR", 6.1, None, "months", "10 mg/kg", False)} <= found
+
+
+def test_a_ranked_dose_among_three_doses_is_no_cohort_unless_it_is_the_extreme():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "- In the 5 mg/kg arm, the ORR was 20%.", "- In the 10 mg/kg arm, the ORR was 30%.",
+                  "- In the 15 mg/kg arm, the ORR was 35%.",
+                  "- The disease control rate was 70% at the higher dose.",
+                  "- The complete response rate was 15% at the highest dose.")
+    found = results(ex)
+    assert ("DCR", 70, None, "%", None, False) in found and ("CR", 15, None, "%", "15 mg/kg", False) in found
+
+
+def test_a_subset_named_by_the_therapy_it_resists_as_an_adjective_is_a_cohort():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Among bortezomib-refractory patients, responses were seen in 61.5% of patients treated with "
+                         "ACM-101 and 33.0% of those treated with docetaxel.")
+    found = results(ex)
+    assert ("ORR", 61.5, None, "%", "bortezomib-refractory", False) in found
+    assert "bortezomib-refractory" in {c.label for c in ex.cohorts}
+
+
+def test_a_paragraph_opening_on_a_group_gives_it_the_figures_of_its_later_sentences():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Part A, which tested ACM-101 alone at doses from 40 mg to 160 mg, 18 patients were "
+                         "evaluable. Four patients had partial responses, for an objective response rate of 22%, and "
+                         "the disease control rate was 67%. Across both parts, the disease control rate was 61%.",
+                  "Part B, which combines ACM-101 with docetaxel, is earlier. Among the first 14 evaluable patients "
+                  "in that group, the ORR was 36%.")
+    found = results(ex)
+    assert {("ORR", 22, None, "%", "A", False), ("DCR", 67, None, "%", "A", False),
+            ("ORR", 36, None, "%", "B", False), ("DCR", 61, None, "%", None, False)} <= found
+
+
+def test_a_share_of_patients_alive_is_a_survival_rate_and_its_control_a_comparator():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "At 36 months, 64% of patients randomized to ACM-101 were alive, compared with 48% of those "
+                         "randomized to placebo.")
+    assert {("OS", 64, None, "%", None, False), ("OS", 48, None, "%", None, True)} <= results(ex)
+
+
+def test_figures_after_data_from_the_phase_named_alone_are_that_phases_trial():
+    ex = announce("ACM-101 has been tested in a phase 1b study in Lyon, and a phase 2 study started late last year.",
+                  "Data from the phase 1b, shared at a meeting in January, included 38 patients. The objective response "
+                  "rate came in at 29%, the company said.")
+    phase_of = {t.local_id: t.phase for t in ex.trials}
+    assert [phase_of[r.trial] for r in ex.results if r.value == 29] == ["1b"]
+
+
+def test_the_high_dose_arm_of_two_arms_labelled_by_dose_is_the_higher_dose():
+    ex = announce(TRIAL, "- In the 10 mg/kg arm, the ORR was 28%.", "- In the 15 mg/kg arm, the ORR was 41%.",
+                  "The complete response rate was 12% in the high-dose arm.")
+    labels = {c.label for c in ex.cohorts}
+    assert "15 mg/kg" in labels and "high-dose" not in labels
+    assert [r.cohort for r in ex.results if r.value == 12] == ["15 mg/kg"]

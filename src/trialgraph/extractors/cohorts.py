@@ -26,7 +26,9 @@ NUMBER_WORDS = {
 UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 # "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
-COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?![.\d]|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)))*)")
+COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?!\.\d|\d|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)|"
+    # "In Cohort 2, 29 treatment-naive patients received ...": a count of the cohort's patients, not a second cohort
+    r"(?:(?<=,\s\d)|(?<=,\s\d\d))\s+(?:[a-z][\w-]*\s+)?(?:patients|participants|subjects|people|adults|children|men|women)\b))*)")
 # "the third cohort", "the fourth and final cohort"
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                             r"\s+(?:and\s+(?:final|last)\s+)?cohort\b", re.I)
@@ -469,6 +471,14 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
                              text[max(0, mention.start - 60):mention.start])
         if given_in:
             assigned[mention.label] = dose_in(given_in.group(0))
+            continue
+        # "47 patients received X at 600 mg twice daily in Cohort 1", "5 mg in Cohort 1 and 10 mg in Cohort 2": a dose and
+        # its schedule, then the group that got it
+        given_before = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})(?:\s+(?:once|twice|three\s+times)\s+(?:daily|"
+                                 rf"weekly|a\s+day|a\s+week)|\s+(?:daily|weekly|every\s+\w+\s+weeks?))?\s+in\s+(?:the\s+)?$",
+                                 text[max(0, mention.start - 80):mention.start])
+        if given_before:
+            assigned[mention.label] = dose_in(given_before.group(0))
             continue
         # "received X at 2.4 mg/kg every three weeks (Cohort B)": the label in parentheses after its dose
         labelled = re.search(rf"(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})[^().;,\d]{{0,40}}\(\s*$",

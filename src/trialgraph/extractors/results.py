@@ -16,7 +16,7 @@ from .literals import has_word
 from .memo import per_text, per_text_value
 from .prefilter import GateGroup, gate
 from .text import names_disease
-from .trials import prior_therapy
+from .trials import normalize_phase, prior_therapy
 
 NAME = "results.patterns"
 TABLE = "results.table"
@@ -172,11 +172,14 @@ def extract_results(ctx: Context) -> None:
             if anaphor:  # "Part A enrolled 26 patients. In that group, the ORR was 23%": the group just named
                 group = "group" if anaphor.group("group") else "they"
                 mentions = [replace(previous[1][-1], start=anaphor.start(group), end=anaphor.end(group))]
+        if not mentions:
+            mentions = _ranked_doses(ctx, text)
         previous = (sentence.paragraph, mentions)
         figures, labels = _values(text), {}
         opening = _paragraph_opening(ctx, sentence) if figures else None
         if "respectively" in text:
             figures, labels = _respectively(text, figures, mentions)
+        own_drug = None  # the drug of the sentence's last own figure: the one a comparator figure after it is set against
         for start, end, endpoint, value, high, unit in figures:
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
@@ -187,10 +190,14 @@ def extract_results(ctx: Context) -> None:
             if not comparator and endpoint in ("OS", "PFS") and unit == "%" and _PROGNOSIS.search(text[max(0, start - 60):start]):
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
-            results.append(_result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups))
+            result = _result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups, own_drug)
+            if result is not None and not comparator:
+                own_drug = result.drug
+            results.append(result)
     results = _several_subgroups([r for r in results if r is not None], subgroups)
     results.extend(_table_results(ctx))
     results = _one_label_per_group(_in_cohort_sections(ctx, _in_disease_sections(ctx, results)))
+    results = _dose_words_as_doses(ctx, results)
     ctx.extraction.results = _dedupe(results)
     _add_population_cohorts(ctx)
     apply_stated_dose(ctx)
@@ -232,19 +239,25 @@ _COHORT_LEAD = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:[:\u2013\u2014]|-\s|$)")
 
 
+# "In Part A, which tested X alone, 18 patients were evaluable. ... the disease control rate was 67%": a paragraph
+# that opens on a group tells whose figures its later sentences give
+_PARAGRAPH_LEAD = re.compile(
+    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*,")
+# a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
+_BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]|\d+[.)])\s")
 
 
 def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
     """Figures under a group's label: a heading that is only the label scopes the sentences up to
-    the next heading; a paragraph that opens with the label and a colon scopes that paragraph.
-    Figures there that name no group of their own are that group's."""
+    the next heading; a paragraph that opens with the label and a colon, or with "In <label>,", scopes that
+    paragraph (its sentences about more than the group aside). Figures there that name no group of their own are that group's."""
     scope: dict[int, str] = {}
     heading_label, under_heading = None, 0
-    paragraph, paragraph_label = None, None
+    paragraph, paragraph_label, lead_label = None, None, None
     for sentence in ctx.sentences:
         if sentence.zone.value != "body":
-            heading_label = paragraph_label = None
+            heading_label = paragraph_label = lead_label = None
             continue
         lead = _COHORT_LEAD.match(sentence.text)
         label = None
@@ -254,12 +267,17 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         if sentence.is_heading:
             heading_label, under_heading = label, 0
         elif sentence.paragraph != paragraph:
+            opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
+            mentions = cohort_mentions(opening.group("lead")) if opening else []
+            lead_label = mentions[0].label if mentions else None
             # a heading's block is its first paragraph and the list items that follow it
             under_heading += 1
             if under_heading > 1 and not _BULLET.match(sentence.text):
                 heading_label = None
         current = paragraph_label or heading_label
+        if not current and lead_label and not _BEYOND_GROUP.search(sentence.text):
+            current = lead_label
         if current:
             scope[sentence.span.start] = current
     if not scope:
@@ -453,6 +471,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return False  # "45%, compared with 30% at the interim analysis": the drug's own earlier figure
     if before and _group_after(ctx, text, end) and _group_after(ctx, text, before[-1]):
         return False  # "41% in adults versus 52% in children": two groups of the trial, set side by side
+    if before and _labelled_arms_side_by_side(text, before[-1], end):
+        return False  # "45% in the 5.4 mg/kg arm, compared with 36% in the 4.0 mg/kg arm": two of the drug's own arms
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
@@ -470,6 +490,64 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return bool(re.fullmatch(r"[^.;,]{0,20}?\b(?:with|for|on|in patients (?:receiving|treated with))\s+(?:\w+\s+)?",
                                  text[end:drugs[0].start]))
     return False
+
+
+# "6.9 months at the higher dose and 5.2 months at the lower one": a dose arm named by its rank among the trial's doses
+_RANKED_DOSE = re.compile(r"\b(?:at|on|in|with|for|among)\s+(?:the\s+|patients\s+(?:on|at|given)\s+the\s+)?"
+                          r"(?P<rank>higher|highest|lower|lowest)\s+(?P<noun>dose(?:\s+(?:level|arm|group|cohort))?|one)\b", re.I)
+
+
+def _ranked_doses(ctx: Context, text: str) -> list[CohortMention]:
+    """The dose cohorts a sentence names by rank ("the higher dose", "the lowest one"), when the release's dose
+    cohorts of one unit leave no doubt which: two doses for "higher"/"lower", any number for "highest"/"lowest"."""
+    if "er " not in text and "est " not in text:
+        return []
+    found = []
+    for match in _RANKED_DOSE.finditer(text):
+        if match.group("noun").lower() == "one" and "dose" not in text[: match.start()].lower():
+            continue  # "the lower one" stands for a dose only after one was named
+        # the cohorts labelled by their dose ("8 mg/kg"), not a stage that was given one ("Part B")
+        doses = {(c.dose, c.dose_unit): c.label for c in ctx.extraction.cohorts if c.dose is not None and c.label[:1].isdigit()}
+        if len({unit for _, unit in doses}) != 1:
+            return []
+        rank = match.group("rank").lower()
+        if len(doses) < 2 or (rank in ("higher", "lower") and len(doses) != 2):
+            continue  # "the higher dose" among three doses says not which
+        ordered = [doses[key] for key in sorted(doses)]
+        label = ordered[-1] if rank.startswith("high") else ordered[0]
+        found.append(CohortMention(label, match.start("rank"), match.end(), "dose"))
+    return found
+
+
+def _dose_words_as_doses(ctx: Context, results: list[ResultFact]) -> list[ResultFact]:
+    """"The high-dose arm" of a release whose two dose arms are labelled by their doses ("6 mg/kg or 8 mg/kg") is the
+    higher of them, not a third group: its results take that label and it gives no cohort of its own."""
+    doses = {(c.dose, c.dose_unit): c.label for c in ctx.extraction.cohorts if c.dose is not None and c.label[:1].isdigit()}
+    if len(doses) != 2 or len({unit for _, unit in doses}) != 1:
+        return results
+    low, high = (doses[key] for key in sorted(doses))
+    same = {"high-dose": high, "low-dose": low}
+    if not any(c.label.lower() in same and c.dose is None for c in ctx.extraction.cohorts):
+        return results
+    ctx.extraction.cohorts = [c for c in ctx.extraction.cohorts if not (c.label.lower() in same and c.dose is None)]
+    return [replace(r, cohort=same.get((r.cohort or "").lower(), r.cohort)) for r in results]
+
+
+# What ties a figure to the labelled group after it: "36% in the 4.0 mg/kg arm", "7.1 months for Cohort 2"
+_GROUP_GAP = re.compile(r"[^.;,]{0,25}?\b(?:for|in|from|at|among|with)\s+(?:the\s+)?(?:\w+\s+)?")
+# Labels that name one of the drug's own groups: a dose, a numbered cohort, a stage; never a control arm
+_OWN_ARM_KINDS = ("dose", "number", "part")
+
+
+def _labelled_arms_side_by_side(text: str, previous_end: int, end: int) -> bool:
+    """Whether the figure ending at `end` belongs to a dose or numbered group of the drug's own, named right after
+    it, set against another such group named before the figure before it: "The 5.4 mg/kg arm achieved an ORR of 45%,
+    compared with 36% in the 4.0 mg/kg arm" compares two doses of one drug, so neither figure is a comparator."""
+    mentions = [m for m in cohort_mentions(text) if m.kind in _OWN_ARM_KINDS]
+    after = next((m for m in mentions if m.start >= end and _GROUP_GAP.fullmatch(text, end, m.start)), None)
+    if after is None:
+        return False
+    return any(m.end <= previous_end and m.label != after.label for m in mentions)
 
 
 # "... and 30% of responding patients had ...": a share of patients, not a second group's figure
@@ -622,6 +700,12 @@ _FOLLOW_UP_BEFORE = re.compile(
 _FOLLOW_UP_AFTER = re.compile(r"\s*(?:of|median)\s+(?:median\s+)?follow(?:ed)?[- ]?up\b", re.I)
 
 
+_SHARE_ALIVE = re.compile(
+    r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)\s?(?P<u>%|percent)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?"
+    r"(?:patients|participants|subjects|people|those|men|women|children)\b[^.;%]{0,60}?\b(?:were|was|remained|are|remain)\s+alive\b"
+    r"(?:[^.;%\d]{0,20}?\b(?:versus|vs\.?|compared\s+(?:with|to)|against)\s+(?P<v2>\d+(?:\.\d+)?)\s?(?P<u2>%|percent))?", re.I)
+
+
 @per_text
 def _values(text: str):
     """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
@@ -675,6 +759,13 @@ def _values(text: str):
         used_values.add(match.start())
         last = (match.end(), chosen)
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
+    if "alive" in text:
+        # "At 24 months, 81% of patients randomized to X were alive, compared with 69% of those randomized to Y": a
+        # survival rate written as the share of patients alive, and the share it is set against
+        for match in _SHARE_ALIVE.finditer(text):
+            for group in ("v", "v2"):
+                if match.group(group) and match.start(group) not in used_values:
+                    out.append((match.start(group), match.end("u" + group[1:]), "OS", float(match.group(group)), None, "%"))
     for match in PRIOR_LINES.finditer(text):
         value = number(match.group("v") or match.group("v2") or match.group("v3"))
         if value is not None:
@@ -712,7 +803,7 @@ _THAT_GROUP = re.compile(
 
 
 def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, unit, comparator,
-            subgroups: dict[str, str]) -> ResultFact | None:
+            subgroups: dict[str, str], own_drug: str | None = None) -> ResultFact | None:
     drug = None
     trial = cohort = None
     if not comparator:
@@ -732,7 +823,11 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         # (a news brief covers several companies' drugs, one paragraph each)
         if comparator:
             main = ctx.main_drug()
-            if main and any(d.name == main for d in drugs):
+            if own_drug and any(d.name == own_drug for d in drugs):
+                # "patients treated with X achieved a median PFS of 11.3 months, compared with 6.4 months for those
+                # receiving chemotherapy": the other side of a figure the sentence gives its own named drug
+                drug = own_drug
+            elif main and any(d.name == main for d in drugs):
                 # "men who took X lived a median of 22.8 months ..., compared with 16.1 months for those given Y": a
                 # comparator figure in a sentence that names the release's drug is compared with that drug
                 drug = main
@@ -803,13 +898,17 @@ _PRIOR_LABELS = ("with prior ", "previously treated for ")
 # "In patients who were refractory to lenalidomide, median PFS was ...": labelled "lenalidomide-refractory"
 _REFRACTORY_SUBSET = re.compile(
     r"\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants)\s+(?:who\s+(?:were|are)\s+)?"
-    r"(?P<state>refractory|resistant)\s+to\s+(?P<x>[a-z][\w-]{3,})\b")
+    r"(?P<state>refractory|resistant)\s+to\s+(?P<x>[a-z][\w-]{3,})\b"
+    # "Among lenalidomide-refractory patients, responses were seen in 74%": the same subset, its state as an adjective
+    r"|\b(?:[Ii]n|[Ff]or|[Aa]mong)\s+(?:the\s+)?(?:\d+\s+)?(?P<x2>[a-z][a-z]{3,})-(?P<state2>refractory|resistant)\s+"
+    r"(?:patients|participants)\b")
 
 
 def _prior_therapy_subgroup(text: str, start: int) -> CohortMention | None:
     found = None
     for match in _REFRACTORY_SUBSET.finditer(text, 0, start):
-        found = CohortMention(f"{match.group('x')}-{match.group('state')}", match.start(), match.end(), "population")
+        x, state = match.group("x") or match.group("x2"), match.group("state") or match.group("state2")
+        found = CohortMention(f"{x}-{state}", match.start(), match.end(), "population")
     for match in _PRIOR_SUBSET.finditer(text, 0, start):
         if not re.search(r"\b(?:prior|previous(?:ly)?|pretreated)\b", match.group(0), re.I):
             continue  # "in patients treated with ACM-101": the trial's own treatment, not a subset
@@ -941,12 +1040,34 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
     return after[0] if after else None
 
 
+# "Data from the phase 1b, shared at a meeting in January, included 38 patients": the study a paragraph's figures come
+# from, named by its phase alone
+_DATA_FROM_PHASE = re.compile(
+    r"\b(?:[Dd]ata|[Rr]esults|[Ff]indings|[Rr]eadout)\s+(?:from|of)\s+(?:the|its|this|that)\s+[Pp]hase\s+"
+    r"(?P<phase>[0-9IV]+[ab]?(?:\s*[/-]\s*[0-9IV]*[ab]?)?)(?![\w/-])")
+
+
 def _trial_for_result(ctx, sentence, start, cohort) -> str | None:
     if cohort is not None:
         for fact in ctx.extraction.cohorts:
             if fact.label == cohort.label and fact.trial:
                 return fact.trial
-    return trial_for(ctx, sentence, start)
+    if any(index == sentence.index for index, _, _, _ in ctx.trial_mentions):
+        return trial_for(ctx, sentence, start)  # a trial the sentence names itself
+    return _trial_by_phase(ctx, sentence) or trial_for(ctx, sentence, start)
+
+
+def _trial_by_phase(ctx, sentence) -> str | None:
+    """The one trial of the phase the sentence or the one before it in its paragraph says its data come from."""
+    for index in (sentence.index, sentence.index - 1):
+        if index < 0 or ctx.sentences[index].paragraph != sentence.paragraph:
+            break
+        found = _DATA_FROM_PHASE.search(ctx.text(ctx.sentences[index]))
+        if found:
+            phase = normalize_phase(found.group("phase").replace(" ", ""))
+            of_phase = [t.local_id for t in ctx.extraction.trials if phase and t.phase == phase]
+            return of_phase[0] if len(of_phase) == 1 else None
+    return None
 
 
 def _table_results(ctx: Context) -> list[ResultFact]:
