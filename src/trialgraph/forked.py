@@ -10,57 +10,6 @@ import signal
 from typing import Callable
 
 
-class Forked:
-    def __init__(self, work: Callable[[], object], fallback: Callable[[], object] | None = None) -> None:
-        self.work, self.fallback = work, fallback or work
-        self.pid, self.stream, self.status = None, None, None
-        if not hasattr(os, "fork"):
-            return
-        readable, writable = os.pipe()
-        pid = os.fork()
-        if pid == 0:
-            status = 1
-            try:
-                os.close(readable)
-                answer = work()
-                with open(writable, "wb") as out:
-                    pickle.dump(answer, out, protocol=pickle.HIGHEST_PROTOCOL)
-                status = 0
-            finally:
-                os._exit(status)  # never the parent's cleanup
-        os.close(writable)
-        self.pid, self.stream = pid, open(readable, "rb")
-
-    def answer(self):
-        """The child's result; None if it failed (close() reaps it)."""
-        if self.stream is None:
-            return None
-        try:
-            return pickle.load(self.stream)
-        except (EOFError, pickle.UnpicklingError):
-            return None
-        finally:
-            self.close()
-
-    def result(self):
-        """The child's result, or the work (its fallback) done here."""
-        found = self.answer()
-        return self.fallback() if found is None else found
-
-    def close(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-            self.status = os.waitpid(self.pid, 0)[1]
-
-    def cancel(self) -> None:
-        """Stop a child whose result nobody will read, without waiting for its work to end
-        (a map refused for an unknown name would otherwise wait for the child's whole load)."""
-        if self.stream is not None:
-            os.kill(self.pid, signal.SIGKILL)
-        self.close()
-
-
 class ForkedSeries:
     """Forked for work that yields its results one by one: each is handed
     back as soon as it is made (the map's names are read while its evidence
@@ -111,3 +60,26 @@ class ForkedSeries:
         if self.stream is not None:
             os.kill(self.pid, signal.SIGKILL)
         self.close()
+
+
+class Forked(ForkedSeries):
+    """One result computed in a child process (a series of one)."""
+
+    def __init__(self, work: Callable[[], object], fallback: Callable[[], object] | None = None) -> None:
+        self.work, self.fallback = work, fallback or work
+
+        def one():
+            yield work()  # a generator, so that without fork the work runs only when asked for
+        super().__init__(one)
+
+    def answer(self):
+        """The child's result; None if it failed (the child is reaped)."""
+        try:
+            return self.next()
+        finally:
+            self.close()
+
+    def result(self):
+        """The child's result, or the work (its fallback) done here."""
+        found = self.answer()
+        return self.fallback() if found is None else found
