@@ -673,3 +673,13 @@ def test_the_high_dose_arm_of_two_arms_labelled_by_dose_is_the_higher_dose():
     labels = {c.label for c in ex.cohorts}
     assert "15 mg/kg" in labels and "high-dose" not in labels
     assert [r.cohort for r in ex.results if r.value == 12] == ["15 mg/kg"]
+
+
+@pytest.mark.parametrize("sentence, endpoint, value", [
+    ("The PFS rate at 12 months was 40%.", "PFS", 40),
+    ("The overall survival rate at 24 months was 62%.", "OS", 62),
+    ("Progression-free survival at six months was 55%.", "PFS", 55),
+])
+def test_a_survival_rate_read_at_a_landmark_is_the_rate_not_the_landmark(sentence, endpoint, value):
+    ex = announce(TRIAL, sentence)
+    assert [(r.endpoint, r.value, r.unit) for r in ex.results] == [(endpoint, value, "%")]

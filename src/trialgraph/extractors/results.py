@@ -706,6 +706,12 @@ _SHARE_ALIVE = re.compile(
     r"(?:[^.;%\d]{0,20}?\b(?:versus|vs\.?|compared\s+(?:with|to)|against)\s+(?P<v2>\d+(?:\.\d+)?)\s?(?P<u2>%|percent))?", re.I)
 
 
+# "the PFS rate at 12 months", "overall survival at two years": the time a survival rate is read at
+_LANDMARK_BEFORE = re.compile(r"\s+(?:rates?\s+)?(?:at|after)\s+", re.I)
+_LANDMARK_THEN = re.compile(r"\s+(?:rates?\s+)?(?:at|after)\s+(?:\d+(?:\.\d+)?|one|two|three|four|five|six|twelve)[\s-]*"
+                            r"(?:months?|years?|weeks?)\s*(?:,\s*)?(?:was|were|is|of|reached|stood\s+at)\s+", re.I)
+
+
 @per_text
 def _values(text: str):
     """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
@@ -729,7 +735,9 @@ def _values(text: str):
             chosen = after[0]  # "45% of patients achieved an objective response", "25% had a partial response"
         elif before:
             gap = text[before[-1][1]:match.start()]
-            if LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
+            if before[-1][2] in ("PFS", "OS") and _LANDMARK_THEN.fullmatch(gap):
+                chosen = before[-1]  # "the PFS rate at 12 months was 40%": the rate at a landmark, not its time
+            elif LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
@@ -745,8 +753,8 @@ def _values(text: str):
             chosen = last[1]
         if chosen is None:
             continue
-        if chosen[2] in ("PFS", "OS") and re.fullmatch(r"\s+at\s+", text[chosen[1]:match.start()]):
-            continue  # "progression-free survival at 6 months": a landmark, not a duration
+        if chosen[2] in ("PFS", "OS") and _LANDMARK_BEFORE.fullmatch(text, chosen[1], match.start()):
+            continue  # "progression-free survival (rate) at 6 months": a landmark, not a duration
         unit = _unit(match.group("unit"), chosen[2])
         if unit is None or not _compatible(chosen[2], unit):
             continue
