@@ -307,6 +307,11 @@ def test_a_product_name_with_an_owned_appositive_is_the_issuers():
     assert drug is not None and drug.company == extraction.companies[0].name
 
 
+def test_a_brand_named_by_its_sales_at_the_start_of_a_sentence_is_a_drug():
+    ex = announce("Sales of Vexorna grew 20% in the quarter.", "Approval of Quimbra is expected next year.")
+    assert drug_named(ex, "Vexorna") is not None and drug_named(ex, "Quimbra") is not None
+
+
 def test_a_brand_named_by_its_approval_or_launch_is_a_drug():
     extraction = announce("The FDA approval of ZELORA® follows the Phase 3 program. Dr. Mara Okonkwo previously served as "
                           "Chief Medical Officer at Qorvant Pharmaceuticals, Inc., where she oversaw the approval and commercial "

@@ -246,7 +246,8 @@ PRODUCT_AFTER_NOUN = re.compile(
 # opens another phrase ("approval of Phase 3 ...", "launch of New ...").
 _BRAND_NAME = r"(?P<name>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]{3,}[a-z0-9]*)(?P<mark>[\u00ae\u2122]|\((?:R|TM)\))?(?=[\s,.;:)]|$)"
 LAUNCHED = re.compile(
-    r"\b(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
+    # "Sales of Brand grew", "Approval of Brand": the sentence may open with the word
+    r"\b(?i:approvals?|launch(?:es|ed)?|commerciali[sz]ation|(?:net\s+)?(?:product\s+)?(?:sales|revenues?)|prescriptions)\s+"
     r"(?:of|from)\s+(?:the\s+)?" + _BRAND_NAME +
     # "subject to approval of the Toronto Stock Exchange": the first word of a body that approves, not a brand
     r"(?!\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Exchange|Board|Committee|Agency|Commission|Ministry|Authority|Administration)\b)" +
