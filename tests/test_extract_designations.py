@@ -438,3 +438,9 @@ def test_priority_review_takes_the_indication_of_the_application_it_is_granted_t
     found = designations("Zentrix Bio, Inc. today reported second-quarter results for ZX-101 (Zentrova). " + sentence)
     assert [(d[1], d[2]) for d in found] == [("priority_review", "FDA")]
     assert indication.lower() == (next(iter(found))[3] or "").lower()
+
+
+def test_a_programme_only_one_of_the_fda_and_ema_runs_keeps_its_agency_beside_the_other():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-301. ZX-301 previously received Fast Track "
+                         "designation in 2023 and PRIME eligibility from the European Medicines Agency in January 2024.")
+    assert {(d[1], d[2]) for d in found} == {("fast_track", "FDA"), ("prime", "EMA")}

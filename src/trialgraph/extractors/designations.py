@@ -23,6 +23,9 @@ AGENCY_OF_TYPE = {
     "fast_track": "FDA", "breakthrough_therapy": "FDA", "priority_review": "FDA", "rare_pediatric_disease": "FDA",
     "accelerated_approval": "FDA", "rmat": "FDA", "prime": "EMA", "priority_medicine": "EMA",
 }
+# Programmes of one agency of the US-EU pair, whatever other regulators call theirs (Korea's MFDS runs a "fast track")
+ONLY_AGENCY = {"fast_track": "FDA", "rmat": "FDA", "rare_pediatric_disease": "FDA", "prime": "EMA"}
+US_EU = frozenset({"FDA", "EMA", "EC"})
 QUOTED = re.compile(r"\s*[\"“]")
 SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
 # "ZX-101 for the treatment of X has been granted ...": the drug's indication as the subject of the grant
@@ -119,6 +122,11 @@ def extract_designations(ctx: Context) -> None:
             own = {code: agency for code, agency in _implied_agencies(text, types).items()
                    if any(a[2] == agency for a in agencies)}
             stated = [DesignationFact(f.drug, f.type, own.get(f.type, f.agency), f.evidence, f.indication, f.date)
+                      for f in stated]
+            # "Fast Track designation in 2023 and PRIME eligibility from the EMA": a programme only the FDA or only
+            # the EMA runs is not the other one's because the sentence names it for a neighbour
+            stated = [DesignationFact(f.drug, f.type, ONLY_AGENCY[f.type], f.evidence, f.indication, f.date)
+                      if f.type in ONLY_AGENCY and f.agency in US_EU and f.agency != ONLY_AGENCY[f.type] else f
                       for f in stated]
         if QUOTED.match(text):
             # a quotation names grants the release has stated ("Receiving RMAT and PRIME is a signal that
