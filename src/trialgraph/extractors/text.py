@@ -337,7 +337,9 @@ def population_words(indication: str | None) -> frozenset[str]:
 def split_list(phrase: str) -> list[str]:
     """'neuroblastoma, rhabdomyosarcoma, Ewing's sarcoma and osteosarcoma' -> four items,
     but 'relapsed or refractory multiple myeloma' stays whole."""
-    parts = [p.strip() for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+(?:in\s+|for\s+)?|;\s*", phrase) if p.strip()]
+    # "CLN3 disease, also called juvenile Batten disease": a second name for the same disease is no list item
+    parts = [p.strip() for p in re.split(r",(?!\s*(?:also\s+|commonly\s+|formerly\s+)?(?:called|known\s+as|referred\s+to\s+as)\b)\s*"
+                                         r"(?:and\s+|or\s+)?|\s+and\s+(?:in\s+|for\s+)?|;\s*", phrase) if p.strip()]
     if len(parts) <= 1:
         return [phrase]
     if all(names_disease(p) for p in parts):

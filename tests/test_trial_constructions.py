@@ -1,0 +1,27 @@
+"""Trial lines lost on unseen releases (issue 13), one construction per test: the population's grammar, the
+drug of the trial's own clause. Every name is invented; each case is probed in more than one word order or voice."""
+from __future__ import annotations
+
+import pytest
+
+from test_extractors import make_release, run
+
+LEAD = "Zentrix Bio, Inc. (NASDAQ: ZTX), a clinical-stage company, today announced an update on its programs."
+
+
+def trials(*paragraphs: str, lead: str = LEAD) -> dict[tuple, str | None]:
+    text = make_release(lead, *paragraphs, headline="Zentrix Bio Announces Pipeline Update",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    return {(t.drug, t.phase, t.name): t.indication for t in run(text, "zentrix-2026-01-05").trials}
+
+
+@pytest.mark.parametrize("tie", [
+    "ZX-101 is a gene therapy for Kellan disease, also called juvenile Morrow disease.",
+    "Zentrix Bio's only clinical drug, ZX-101, is a gene therapy for Kellan disease, also known as juvenile Morrow disease.",
+    "ZX-101, a gene therapy for Kellan disease, commonly referred to as juvenile Morrow disease, is given once.",
+])
+def test_a_disease_with_a_second_name_is_one_indication_not_a_list(tie):
+    found = trials(tie, "The first children received ZX-101 in a Phase 1/2 study. The trial, called ZENITH, plans to "
+                        "enroll up to 18 children between 4 and 12 years old.")
+    indication = found[("ZX-101", "1/2", "ZENITH")]
+    assert indication is not None and indication.startswith("Kellan disease")
