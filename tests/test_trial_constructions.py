@@ -25,3 +25,29 @@ def test_a_disease_with_a_second_name_is_one_indication_not_a_list(tie):
                         "enroll up to 18 children between 4 and 12 years old.")
     indication = found[("ZX-101", "1/2", "ZENITH")]
     assert indication is not None and indication.startswith("Kellan disease")
+
+
+@pytest.mark.parametrize("phase1", [
+    "Its partner Kobe Yakuhin retains rights in Japan, where it is running a bridging Phase 1 study.",
+    "A Phase 1 study of ZX-101 given together with zentaxel began in Europe last month.",
+    "Separately, Kobe Yakuhin has started a phase 1 trial of ZX-101 in Japan.",
+])
+def test_a_population_less_phase_1_study_in_patients_takes_the_drugs_single_indication(phase1):
+    found = trials("The Phase 3 HORIZON-7 trial of ZX-101 in relapsed multiple myeloma met its primary endpoint.", phase1,
+                   "ZX-101 for the treatment of relapsed multiple myeloma is dosed once weekly.",
+                   lead="Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101 for the treatment of "
+                        "relapsed multiple myeloma.")
+    assert found[("ZX-101", "1", None)] == "relapsed multiple myeloma"
+
+
+@pytest.mark.parametrize("phase1", [
+    "A Phase 1 study of ZX-101 measured its bioavailability.",
+    "A Phase 1 trial assessed the food effect on ZX-101 exposure.",
+    "ZX-101 was well tolerated in a Phase 1 study in which volunteers received single doses.",
+])
+def test_a_phase_1_study_of_what_is_measured_in_volunteers_takes_no_disease(phase1):
+    found = trials("The Phase 3 HORIZON-7 trial of ZX-101 in relapsed multiple myeloma met its primary endpoint.", phase1,
+                   "ZX-101 for the treatment of relapsed multiple myeloma is dosed once weekly.",
+                   lead="Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101 for the treatment of "
+                        "relapsed multiple myeloma.")
+    assert found[("ZX-101", "1", None)] is None

@@ -1179,16 +1179,23 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             # X), but may be another population where:
             #  - the About section retells the drug's programme ("Its clinical development started with the Phase 1/2
             #    study O-1, and the Phase 3 study OCEAN is planned");
-            #  - the study is a Phase 1 one, often in healthy volunteers;
+            #  - the study is a Phase 1 one whose sentences speak of what is measured in healthy volunteers
+            #    (pharmacokinetics, bioavailability, food effect); a bridging or combination Phase 1 study is in patients;
             #  - a study known by its name alone may be of anything, unless the release designates the drug for X;
             #  - an age bounds the population ("pediatric solid tumors"): the drug's other study need not be in children.
-            doubtful = (all(m.sentence.zone.value == "about" for m in group) or trial.phase == "1"
+            doubtful = (all(m.sentence.zone.value == "about" for m in group)
+                        or (trial.phase == "1" and any(_VOLUNTEER_MEASURE.search(ctx.text(m.sentence)) for m in group))
                         or (trial.phase is None and not _designated_for(ctx, trial.drug, indication))
                         or _AGE_BOUND.search(indication))
             if doubtful and any(other is not trial and other.drug == trial.drug and other.indication
                                 and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
                 continue
             trial.indication = indication
+
+
+# What a Phase 1 study measures when it is run in healthy volunteers rather than in patients.
+_VOLUNTEER_MEASURE = re.compile(r"\b(?:pharmacokinetic|pharmacodynamic|bioavailab|bioequivalen|food[- ]effect|drug-drug|"
+                                r"healthy|volunteers?\b|mass[- ]balance|QT\b)", re.I)
 
 
 def _treated_in_named(ctx: Context, name: str) -> str | None:
