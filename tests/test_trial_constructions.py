@@ -51,3 +51,15 @@ def test_a_phase_1_study_of_what_is_measured_in_volunteers_takes_no_disease(phas
                    lead="Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101 for the treatment of "
                         "relapsed multiple myeloma.")
     assert found[("ZX-101", "1", None)] is None
+
+
+@pytest.mark.parametrize("tie", [
+    "There is no approved treatment for cutaneous T-cell lymphoma, which makes ZX-101 a potential solution for "
+    "cutaneous T-cell lymphoma.",
+    "Analysts see ZX-101 as a potential solution for cutaneous T-cell lymphoma.",
+])
+def test_a_study_known_by_its_name_takes_the_disease_the_release_ties_its_drug_to_outside_any_study(tie):
+    found = trials("The Phase 3 HORIZON-7 trial of ZX-101 in cutaneous T-cell lymphoma met its primary endpoint.",
+                   "Regulators asked for a second confirmatory study, HORIZON-8, which is now underway.", tie,
+                   lead="Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101.")
+    assert found[("ZX-101", None, "HORIZON-8")] == "cutaneous T-cell lymphoma"

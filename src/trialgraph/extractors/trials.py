@@ -1181,11 +1181,13 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             #    study O-1, and the Phase 3 study OCEAN is planned");
             #  - the study is a Phase 1 one whose sentences speak of what is measured in healthy volunteers
             #    (pharmacokinetics, bioavailability, food effect); a bridging or combination Phase 1 study is in patients;
-            #  - a study known by its name alone may be of anything, unless the release designates the drug for X;
+            #  - a study known by its name alone may be of anything, unless the release designates the drug for X or
+            #    ties it to X in a sentence about no study ("the lack of a treatment for X makes Y promising");
             #  - an age bounds the population ("pediatric solid tumors"): the drug's other study need not be in children.
             doubtful = (all(m.sentence.zone.value == "about" for m in group)
                         or (trial.phase == "1" and any(_VOLUNTEER_MEASURE.search(ctx.text(m.sentence)) for m in group))
-                        or (trial.phase is None and not _designated_for(ctx, trial.drug, indication))
+                        or (trial.phase is None and not _designated_for(ctx, trial.drug, indication)
+                            and not _tied_outside_studies(ctx, trial.drug, indication))
                         or _AGE_BOUND.search(indication))
             if doubtful and any(other is not trial and other.drug == trial.drug and other.indication
                                 and _one_disease(indication, other.indication, ctx.long_forms()) for other in trials):
@@ -1237,12 +1239,20 @@ def _one_disease(a: str, b: str, long_forms: dict[str, str]) -> bool:
     return bool(wa and wb and (wa <= wb or wb <= wa)) or _same_population(a, b, long_forms) >= 0.5
 
 
-def _tied_indications(ctx: Context, drug: str) -> dict[str, int]:
+def _tied_outside_studies(ctx: Context, drug: str, indication: str) -> bool:
+    long_forms = ctx.long_forms()
+    return any(_one_disease(indication, tied, long_forms) for tied in _tied_indications(ctx, drug, outside_studies=True))
+
+
+def _tied_indications(ctx: Context, drug: str, outside_studies: bool = False) -> dict[str, int]:
     """The indications stated right after the drug's name in the release ("X for the treatment of Y",
-    "X to treat Y", "X in patients with Y"), with how often each is."""
+    "X to treat Y", "X in patients with Y"), with how often each is; `outside_studies`: only in sentences that
+    mention no study (a study's population ties the drug to it only through that study)."""
     counts: dict[str, int] = {}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        if outside_studies and (PHASE.search(text) or TRIAL_NOUN.search(text)):
+            continue
         for mention in ctx.drugs_in(text):
             if mention.name != drug:
                 continue
