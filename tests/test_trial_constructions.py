@@ -63,3 +63,20 @@ def test_a_study_known_by_its_name_takes_the_disease_the_release_ties_its_drug_t
                    "Regulators asked for a second confirmatory study, HORIZON-8, which is now underway.", tie,
                    lead="Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101.")
     assert found[("ZX-101", None, "HORIZON-8")] == "cutaneous T-cell lymphoma"
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("Zentrix Bio is also testing ZX-101 with zentaxel in a mid-stage (Phase 2) trial in men whose cancer no longer "
+     "responds to hormone therapy, with data expected in 2027.", "men whose cancer no longer responds to hormone therapy"),
+    ("The company started a Phase 2 trial of ZX-101 in 40 patients whose myeloma relapsed after lenalidomide in "
+     "March 2026.", "40 patients whose myeloma relapsed after lenalidomide"),
+    ("A Phase 2 study of ZX-101 is enrolling patients whose disease progressed on a prior kinase inhibitor.",
+     "patients whose disease progressed on a prior kinase inhibitor"),
+])
+def test_people_named_by_a_relative_clause_on_their_disease_are_the_population(sentence, population):
+    assert trials(sentence)[("ZX-101", "2", None)] == population
+
+
+def test_a_relative_clause_on_no_disease_is_no_population():
+    found = trials("A Phase 2 study of ZX-101 is enrolling adults whose daily routines include shift work.")
+    assert found[("ZX-101", "2", None)] is None

@@ -193,6 +193,10 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
         healthy = _COUNTED_HEALTHY.match(rest) if populations else None
         if healthy:
             return healthy.group("people")
+        whose = _PEOPLE_WHOSE.match(rest) if populations else None
+        if whose and names_disease(whose.group("clause")):
+            # "in men whose cancer no longer responds to hormone therapy": the relative clause is the population
+            return re.sub(r"\s+", " ", whose.group(0)).strip()
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
@@ -216,6 +220,17 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)
             return candidate
     return None
+
+
+# People named by a relative clause on their disease, up to the clause's end (a comma, a parenthesis, a study or a
+# time): "patients whose myeloma relapsed after lenalidomide", "men whose cancer has spread".
+_PEOPLE_WHOSE = re.compile(
+    r"(?:(?:up to|approximately|about|more than)\s+)?(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:patients|adults|people|men|women|children|adolescents|participants|subjects|individuals)\s+whose\s+"
+    r"(?P<clause>(?:(?!\s(?:in|at)\s+(?:(?:a|an|the|its|our|their|this)\s+)?(?:[\w-]+\s+){0,3}?(?:[Pp]hase|stud(?:y|ies)|trials?)\b"
+    r"|\s(?:according|with\s+data|next|later|by|during|in\s+(?:early|mid|late|\d{4}|(?:the\s+)?(?:first|second|third|fourth)\s+"
+    r"(?:quarter|half)|January|February|March|April|May|June|July|August|September|October|November|December))\b)"
+    r"[^,;:.()\"])+)", re.I)
 
 
 def _ends_with_defined_disease(candidate: str, ctx) -> bool:
