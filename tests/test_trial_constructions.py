@@ -80,3 +80,19 @@ def test_people_named_by_a_relative_clause_on_their_disease_are_the_population(s
 def test_a_relative_clause_on_no_disease_is_no_population():
     found = trials("A Phase 2 study of ZX-101 is enrolling adults whose daily routines include shift work.")
     assert found[("ZX-101", "2", None)] is None
+
+
+@pytest.mark.parametrize("paragraph", [
+    # a bullet is one unit: the study of "the combination" shares it with the partner's description
+    "- Entered a clinical collaboration with Kobe Pharma, Inc. to evaluate ZX-101 with Kobe's oral SERD KB-210 "
+    "(kobestrant). Zentrix Bio will sponsor a Phase 1b study of the combination in advanced breast cancer; Kobe will "
+    "supply KB-210.",
+    "Under an agreement with Kobe Pharma, Inc., Zentrix Bio will evaluate ZX-101 with Kobe Pharma's oral SERD KB-210 "
+    "in a Phase 1b study in advanced breast cancer.",
+    "Zentrix Bio plans a Phase 1b study in advanced breast cancer to test ZX-101 together with Kobe's KB-210 "
+    "(kobestrant), which Kobe Pharma Co. will supply.",
+])
+def test_a_partner_described_by_its_owner_is_not_the_combination_studys_drug(paragraph):
+    found = trials(paragraph, lead="Zentrix Bio, Inc. (NASDAQ: ZTX), a clinical-stage company, today announced an "
+                                   "update on ZX-101, its oral CDK inhibitor.")
+    assert {(drug, phase) for drug, phase, _ in found} == {("ZX-101", "1b")}

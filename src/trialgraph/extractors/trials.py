@@ -814,7 +814,9 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     antecedent = [d for d in drugs if d.end <= mention.start and _RELATIVE_TO_TRIAL.fullmatch(text, d.end, mention.start)]
     if antecedent:
         return antecedent[-1].name, True
-    leading = [d for d in drugs if not _partner_in(text, d, drugs)]
+    partners = {d.name for d in drugs if _partner_in(text, d, drugs)}
+    # "X with Acme's SERD Y (ynib)": the partner's other names and later mentions are the partner still
+    leading = [d for d in drugs if d.name not in partners]
     for drug in drugs:
         if drug.start < mention.end:
             continue
@@ -939,13 +941,17 @@ def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
 
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and)\s+(?:an?\s+|the\s+)?(?:[\w-]+[\s,]+){0,4}?$|\+\s*$",
+    # "with Pemberly's oral SERD X": a possessive owner is a word of the partner's description
+    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
     re.I,
 )
 
 
 # "the addition of X to Y", "adding X to Y", "X added to Y": Y is the backbone X joins, not the drug studied.
 _ADDED_TO = re.compile(r"\b(?:addition\s+of|adding|added)\b[^.;:]{1,100}?\bto\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+
+
+_CLAUSE_STOP = re.compile(r"[;:]|(?<!\bInc)(?<!\bCo)(?<!\bCorp)(?<!\bLtd)(?<!\bDr)(?<!\bNo)(?<!\bvs)\.")
 
 
 def partner_of_another(text: str, drug) -> bool:
@@ -956,7 +962,8 @@ def partner_of_another(text: str, drug) -> bool:
     if re.search(r"\b(?:of|for|evaluating|testing|investigating|studying|assessing)\s+(?:the\s+)?$", before):
         # "a Phase 2 trial, or NAME, of X", "and one evaluating X": the object of the study is its drug, not a conjunct
         return False
-    return bool(_PARTNER_BEFORE.search(before)) and not re.search(r"[.;:]", before)
+    # a stop ends the clause the partner's "with" must share with the drug; the period of "Inc." or "Co." does not
+    return bool(_PARTNER_BEFORE.search(before)) and not _CLAUSE_STOP.search(before)
 
 
 def _owned(ctx: Context) -> frozenset[str]:
