@@ -96,3 +96,15 @@ def test_a_partner_described_by_its_owner_is_not_the_combination_studys_drug(par
     found = trials(paragraph, lead="Zentrix Bio, Inc. (NASDAQ: ZTX), a clinical-stage company, today announced an "
                                    "update on ZX-101, its oral CDK inhibitor.")
     assert {(drug, phase) for drug, phase, _ in found} == {("ZX-101", "1b")}
+
+
+@pytest.mark.parametrize("sentence, population", [
+    ("ZENITH is a randomised, placebo-controlled study that will enrol up to 72 healthy adult volunteers.",
+     "healthy adult volunteers"),
+    ("ZENITH, a randomised study, enrols adults with moderate-to-severe Kellan syndrome at 20 sites in Australia.",
+     "moderate-to-severe Kellan syndrome"),
+])
+def test_the_british_enrol_introduces_a_named_studys_population(sentence, population):
+    found = trials("The first participants have been dosed in ZENITH, the Company's Phase 1 trial of ZX-101, its lead "
+                   "candidate for idiopathic pulmonary fibrosis.", sentence)
+    assert found[("ZX-101", "1", "ZENITH")] == population

@@ -126,7 +126,7 @@ def _eponym() -> re.Pattern:
 
 # What introduces a population or an indication: "in X", "for (the treatment of) X",
 # "to treat X", "patients with X", "X suffering from Y".
-_TRIGGER_WORDS = r"in|for|enroll(?:s|ing)?|treating|targets|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)"
+_TRIGGER_WORDS = r"in|for|enroll?(?:s|ing)?|treating|targets|targeting|to (?:treat|address|prevent)|treatment of|as an aid (?:to|in)"
 _TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
     rf"\b(?:{_TRIGGER_WORDS}|"
