@@ -515,7 +515,10 @@ ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|wh
                       r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?"
-                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?),?\s+and\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?)"
+                          # its city set off by commas, as datelines write it: "at Example Hospital, Sydney, and ..."
+                          r"(?:,\s*(?!(?:Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|GmbH|AB|ASA|LP)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+                          r",?\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$)|['’]s\s)")
 # ", and Managing Partner of Kestrel Capital": a second title with its own organisation

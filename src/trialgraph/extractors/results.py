@@ -240,11 +240,13 @@ _COHORT_LEAD = re.compile(
 
 
 # "In Part A, which tested X alone, 18 patients were evaluable. ... the disease control rate was 67%": a paragraph
-# that opens on a group tells whose figures its later sentences give
+# that opens on a group, its count in parentheses or not ("In Cohort B (n=25 evaluable), ..."), tells whose figures
+# its later sentences give
 _PARAGRAPH_LEAD = re.compile(
-    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*,")
+    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
+_LIST_LEAD_IN = re.compile(r":\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]|\d+[.)])\s")
 
 
@@ -264,8 +266,14 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         if lead:
             mentions = cohort_mentions(lead.group("lead"))
             label = mentions[0].label if mentions else None
-        if sentence.is_heading:
+        if sentence.is_heading or (sentence.paragraph != paragraph and _LIST_LEAD_IN.search(sentence.text)
+                                   and not _BULLET.match(sentence.text)):
+            if not label:  # "Key efficacy findings in Part B (n=47):" over a list: the one group it names is the items'
+                named = {m.label for m in cohort_mentions(sentence.text) if m.kind in (*_OWN_ARM_KINDS, "arm")}
+                label = named.pop() if len(named) == 1 else None
             heading_label, under_heading = label, 0
+            if not sentence.is_heading:
+                paragraph, paragraph_label, lead_label = sentence.paragraph, None, None
         elif sentence.paragraph != paragraph:
             opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
@@ -1183,6 +1191,9 @@ def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
     # the treatment and its dose say which drug, not which group: "UC 2L | sac-TMT 5 mg/kg | (n=11)"
     for mention in reversed(names):
         header = header[:mention.start] + " " + header[mention.end:]
+    labelled = {m.label for m in cohort_mentions(header) if m.kind in ("number", "arm", "part")}
+    if len(labelled) == 1:  # "Arm A (200 mg)": the group's label, whatever dose it states beside it
+        return labelled.pop(), False
     parts = [p for p in re.split(r"\s{2,}", header.strip()) if p and not DOSE.search(p)]
     line = _ANY_LINE.search(" ".join(parts[:1]))
     if line:  # "UC 2L": the line of therapy is what sets the column's patients apart

@@ -57,7 +57,11 @@ _STOP = re.compile(
     r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
-    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|before|until|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|"
+    # the meeting a headline's data are shown at is no part of the population: "in X at ASCO GI 2026", "in X at
+    # San Antonio Breast Cancer Symposium"; upper case only, so that "patients at high risk of X" goes on
+    r"(?-i:at (?:[A-Z]{2,}\b|(?:\d{4}\s+)?(?:[A-Z][\w&'.-]*\s+){1,8}?(?:Meeting|Congress|Symposium|Conference|Summit|Forum|Workshop)s?\b))|"
+    r"following|before|until|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
     # the study the population was seen in ends it: "in X in an ongoing Phase 2 study", "in X in the ZX-1 trial"

