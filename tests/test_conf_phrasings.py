@@ -92,3 +92,25 @@ def test_a_title_at_an_institution_and_its_city_ends_before_a_second_title(title
     ex = announce(f"\"The responses are durable,\" said Dr. Jane Roe, {title}.")
     [person] = [p for p in ex.people if p.name == "Jane Roe"]
     assert (person.role, person.organization) == (role, org)
+
+
+@pytest.mark.parametrize("sentence,endpoint,value", [
+    ("For context, third-line trifluridine/tipiracil has shown response rates below 2% in this setting.", "ORR", 2),
+    ("In earlier trials of fulvestrant in this setting, median PFS has generally been about 1.9 months.", "mPFS", 1.9),
+])
+def test_a_qualified_benchmark_of_earlier_trials_is_a_comparator_figure(sentence, endpoint, value):
+    ex = announce("The confirmed ORR was 26%.", sentence)
+    assert (endpoint, value, None, "%" if endpoint == "ORR" else "months", None, True) in results(ex)
+
+
+def test_two_subgroups_set_side_by_side_are_both_the_drugs_own():
+    ex = announce("In the prespecified ESR1-mutated subgroup (n=71), median PFS was 7.3 months, versus 3.7 months "
+                  "in the ESR1 wild-type subgroup.")
+    found = results(ex)
+    assert ("mPFS", 7.3, None, "months", "ESR1-mutated", False) in found
+    assert ("mPFS", 3.7, None, "months", "ESR1 wild-type", False) in found
+
+
+def test_a_subgroup_set_against_the_placebo_group_is_still_compared():
+    ex = announce("In the ESR1-mutated subgroup, median PFS was 7.3 months, versus 3.1 months in the placebo group.")
+    assert ("mPFS", 3.1, None, "months", None, True) in results(ex)

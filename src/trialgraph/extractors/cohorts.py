@@ -55,7 +55,8 @@ DOSE_COHORT = re.compile(
 DOSE_WORD_COHORT = re.compile(
     r"\b(?:the|a|an|its|each)\s+(?P<label>(?:low|high|mid|middle|medium|intermediate)[- ]dose)\s+(?:cohort|arm|group)\b", re.I)
 POPULATION = re.compile(
-    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
+    # a label starts a word: "the ESR1-mutated subgroup" is not a "mutated" one
+    r"(?<![\w-])(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
 # "in the subgroup of patients with brain metastases (n=17)", "a prespecified subgroup of patients with PIK3CA-mutated
 # tumors": an analysis subgroup named by what its patients have
@@ -63,9 +64,11 @@ SUBGROUP_OF = re.compile(
     r"\b(?:sub-?groups?|subsets?)\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s+"
     r"(?P<label>[\w/+-]+(?:\s+(?!(?:who|which|that|treated|receiving|in|at|on|and|or|of|the)\b)[\w/+-]+){0,4}?)"
     r"(?:\s+(?:tumou?rs|disease))?(?=\s*(?:\(|,|;|:|\.(?:\s|$)|$)|\s+(?:who|which|that|treated|receiving|in|at|on)\b)")
-# "the FRα-high subgroup", "the PD-L1-positive population": a subgroup named by a biomarker state
+# "the FRα-high subgroup", "the PD-L1-positive population", "the prespecified ESR1-mutated subgroup": a subgroup
+# named by a biomarker state
 MARKER_SUBGROUP = re.compile(
-    r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*?[- ](?:low|high|positive|negative|mutant|mutated|amplified|expressing|"
+    r"\b(?:the|a|an|its)\s+(?:(?:pre-?specified|pre-?defined|exploratory|post[- ]hoc)\s+)?"
+    r"(?P<label>[A-Z][\w/-]*?[- ](?:low|high|positive|negative|mutant|mutated|amplified|expressing|"
     r"altered|wild-type))\s+(?:sub-?group|subset|population)\b")
 NOT_POPULATION = re.compile(
     r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
@@ -172,6 +175,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for mention in found:
         if any(u.start <= mention.start < u.end and u.label != mention.label and u.kind != mention.kind for u in unique):
             continue
+        if mention.kind in ("named", "population") and any(
+                u.start <= mention.start and mention.end <= u.end and mention.end - mention.start < u.end - u.start
+                for u in unique):
+            continue  # "wild-type" inside "the ESR1 wild-type subgroup": the longer name is the group's
         unique.append(mention)
     return unique
 

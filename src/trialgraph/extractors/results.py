@@ -31,10 +31,13 @@ VALUE = re.compile(
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
     r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|remained|remains|ranges from|ranged from|range of|as low as|"
-    r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
+    r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|(?:has|have|had)\s+(?:[a-z]+ly\s+)?been|currently stands at|"
     r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
     # the passive with its population: "complete responses were achieved in 50% of patients"
-    r"(?:achieved|observed|seen|reported|noted)\s+in)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
+    r"(?:achieved|observed|seen|reported|noted)\s+in)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+|"
+    # a qualifier, dropped with the figure kept (GUIDE.md): "response rates below 2%", "has been about 1.9 months"
+    r"(?:about|around|roughly|nearly|almost|just|below|under|above|over|(?:less|fewer|more)\s+than|at\s+least|up\s+to)\s+)*$"
+    r"|^\s*(?:below|under|above|over|(?:less|fewer|more)\s+than|at\s+least|up\s+to)\s+$",
     re.I,
 )
 # Words that make a figure one quoted for comparison, when they stand in the figure's own
@@ -43,7 +46,7 @@ LINK = re.compile(
 COMPARATOR = re.compile(
     r"for (?:comparison|context|reference)|(?:by|in) comparison\b|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
     r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
-    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous) trials",
+    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous|earlier|past|other) (?:trials|studies)",
     re.I,
 )
 # The control or placebo arm names a figure's group only within its clause: "in the trial of
@@ -481,6 +484,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return False  # "41% in adults versus 52% in children": two groups of the trial, set side by side
     if before and _labelled_arms_side_by_side(text, before[-1], end):
         return False  # "45% in the 5.4 mg/kg arm, compared with 36% in the 4.0 mg/kg arm": two of the drug's own arms
+    if before and _named_groups_side_by_side(text, before[-1], end):
+        return False  # "7.3 months in the ESR1-mutated subgroup, versus 3.7 months in the ESR1 wild-type subgroup"
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
@@ -602,6 +607,18 @@ _CHANGED_BY_TO = re.compile(
 # A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
 _MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
 _MEDIANS = frozenset(_MEDIAN_OF.values())
+
+
+_GROUP_AFTER_FIGURE = re.compile(r"[^.;,]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?$")
+
+
+def _named_groups_side_by_side(text: str, previous_end: int, end: int) -> bool:
+    """Two subgroups the trial names, the earlier figure's before it and this figure's right after it: the
+    figures compare the drug's own patients, not the drug with a control."""
+    mentions = [m for m in cohort_mentions(text) if m.kind in ("population", "named") and not _CONTROL_LABEL.search(m.label)]
+    after = [m for m in mentions if end < m.start <= end + 40 and _GROUP_AFTER_FIGURE.match(text[end:m.start])]
+    earlier = [m for m in mentions if m.end <= previous_end]
+    return bool(after and earlier and name_key(after[0].label) != name_key(earlier[-1].label))
 
 
 def _chained(text: str, endpoints, last, match) -> bool:
