@@ -114,3 +114,31 @@ def test_two_subgroups_set_side_by_side_are_both_the_drugs_own():
 def test_a_subgroup_set_against_the_placebo_group_is_still_compared():
     ex = announce("In the ESR1-mutated subgroup, median PFS was 7.3 months, versus 3.1 months in the placebo group.")
     assert ("mPFS", 3.1, None, "months", None, True) in results(ex)
+
+
+@pytest.mark.parametrize("phrase,population", [
+    ("ER+, HER2-negative, ESR1-mutated advanced or metastatic breast cancer following progression",
+     "ER+, HER2-negative, ESR1-mutated advanced or metastatic breast cancer"),
+    ("KRAS G12C-mutated, locally advanced or metastatic NSCLC", "KRAS G12C-mutated, locally advanced or metastatic NSCLC"),
+    ("HER2-positive, collaborative research activities", "HER2-positive"),
+])
+def test_receptor_and_gene_states_before_a_disease_are_part_of_it(phrase, population):
+    from trialgraph.extractors.text import _cut
+
+    assert _cut(phrase) == population
+
+
+def test_a_designation_for_a_receptor_defined_disease_keeps_its_indication():
+    ex = announce("In March 2025, the FDA granted Fast Track designation to ACM-101 for the treatment of ER+, "
+                  "HER2-negative, ESR1-mutated advanced or metastatic breast cancer following progression on endocrine therapy.")
+    [grant] = ex.designations
+    assert grant.indication.startswith("ER+, HER2-negative, ESR1-mutated advanced or metastatic breast cancer")
+
+
+def test_a_radiolabelled_inn_is_one_drug_with_its_isotope():
+    ex = announce("ACM-101 (lutetium Lu 177 pentavotide) is an investigational radioligand. Published data for "
+                  "lutetium Lu 177 dotatate show an objective response rate of 18%.")
+    names = {d.name: [a.name for a in d.aliases] for d in ex.drugs}
+    assert "lutetium Lu 177 dotatate" in names
+    assert "lutetium Lu 177 pentavotide" in names["ACM-101"]
+    assert not {"dotatate", "pentavotide"} & set(names)

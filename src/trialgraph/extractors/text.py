@@ -291,6 +291,11 @@ _APPOSITIVE_START = re.compile(r"\s*(?:(?:two|three|four|five|both|all|each|one|
 _SHARED_HEAD = re.compile(r"^\s*(?:and|or)\s+[\w' -]*\b(?:cancers|tumou?rs|carcinomas|lymphomas|leuka?emias|sarcomas|neoplasms|malignancies)$", re.I)
 
 
+# A receptor or gene state written before its disease: "ER+", "HER2-negative", "KRAS G12C-mutated", "PD-L1 high"
+_STATUS_MODIFIER = re.compile(r"[A-Z][\w/.-]*(?:\s+[A-Z]\d+[A-Z]?)?(?:[+\u2212-]|[- ](?:positive|negative|low|high|mutated|mutant|"
+                              r"amplified|altered|expressing|deficient|proficient|wild-type|null))")
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
@@ -301,6 +306,10 @@ def _disease_list_prefix(phrase: str) -> str:
         return phrase  # "ovarian, fallopian tube, and primary peritoneal cancers": the items share the last one's noun
     kept = [parts[0]]
     for part in parts[1:]:
+        if _STATUS_MODIFIER.fullmatch(kept[-1].strip()) and not _APPOSITIVE_START.match(part) \
+                and (_STATUS_MODIFIER.fullmatch(part.strip()) or names_disease(part)):
+            kept.append(part)  # "ER+, HER2-negative, ESR1-mutated breast cancer": receptor and gene states modify the disease after them
+            continue
         if not names_disease(part) or _APPOSITIVE_START.match(part):
             break  # "A and B, two inherited retinal diseases": an appositive about the list, not an item
         kept.append(part)
