@@ -142,3 +142,22 @@ def test_a_radiolabelled_inn_is_one_drug_with_its_isotope():
     assert "lutetium Lu 177 dotatate" in names
     assert "lutetium Lu 177 pentavotide" in names["ACM-101"]
     assert not {"dotatate", "pentavotide"} & set(names)
+
+
+def test_a_title_cased_headline_phrase_ending_in_an_industry_word_is_no_company():
+    from test_extractors import ISSUER, make_release, run
+
+    ex = run(make_release(f"{ISSUER} today announced data.",
+                          headline="Acme Oncology to Present Data From Three Oncology Programs at ESMO Congress 2025"))
+    assert [c.name for c in ex.companies] == ["Acme Oncology, Inc."]
+
+
+def test_a_meeting_session_named_after_a_field_is_no_company():
+    ex = announce("Poster details", "Session: Developmental Therapeutics - Molecularly Targeted Agents and Tumor Biology")
+    assert [c.name for c in ex.companies] == ["Acme Oncology, Inc."]
+
+
+def test_a_company_title_before_an_honorific_and_name_in_commas_is_the_persons():
+    ex = announce('Acme Chief Executive Officer and Managing Director, Ms. Jane Roe, added: "We are pleased."')
+    assert [(p.name, p.role, p.organization) for p in ex.people] == [
+        ("Jane Roe", "chief executive officer and managing director", "Acme Oncology, Inc.")]

@@ -130,7 +130,9 @@ ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
 # "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
 TITLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    # "Acme Chief Executive Officer and Managing Director, Ms. Jane Roe, added": the company's name may stand bare
+    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their)"
+    rf"|(?:^|(?<=[.\"”]\s))(?:[A-Z][\w&.-]*\s+){{0,2}}?[A-Z][\w&.-]*(?=\s+(?:Chief|President|CEO|Founder|Chair)))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
 # "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
