@@ -161,3 +161,21 @@ def test_a_company_title_before_an_honorific_and_name_in_commas_is_the_persons()
     ex = announce('Acme Chief Executive Officer and Managing Director, Ms. Jane Roe, added: "We are pleased."')
     assert [(p.name, p.role, p.organization) for p in ex.people] == [
         ("Jane Roe", "chief executive officer and managing director", "Acme Oncology, Inc.")]
+
+
+def test_groups_named_together_before_a_respectively_list_take_its_figures_in_order():
+    ex = announce("In the FL and MZL cohorts, ACM-101 produced ORRs of 89% and 76%, respectively, with complete "
+                  "response rates of 67% and 48%.")
+    assert {("ORR", 89, None, "%", "FL", False), ("ORR", 76, None, "%", "MZL", False),
+            ("CR", 67, None, "%", "FL", False), ("CR", 48, None, "%", "MZL", False)} <= results(ex)
+
+
+def test_a_figure_for_groups_named_together_is_no_one_groups():
+    ex = announce("In the FL and MZL cohorts, ORRs were 89% and 76%, respectively, and the DCR was 95%.")
+    assert ("DCR", 95, None, "%", None, False) in results(ex)
+
+
+def test_a_news_survival_figure_and_its_placebo_arm():
+    ex = announce("Patients who received ACM-101 with gemcitabine lived a median of 11.4 months, compared with 8.1 months "
+                  "for those who received the two chemotherapy drugs with a placebo infusion.")
+    assert {("mOS", 11.4, None, "months", None, False), ("mOS", 8.1, None, "months", None, True)} <= results(ex)

@@ -40,6 +40,10 @@ NAMED_COHORT = re.compile(
     r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?"
     r"|[A-Z][A-Z0-9]+-(?:low|high|positive|negative|mutant|mutated|amplified|expressing|altered|wild-type)|[1-9]L\+?)"
     r"\s+(?:cohort|arm|group)\b")
+# "the FL and MZL cohorts", "both the CLL and RT arms": labelled groups coordinated before one plural noun
+NAMED_COHORTS = re.compile(
+    r"\b(?:the|both(?:\s+the)?)\s+(?P<first>[A-Z][\w/-]*[A-Z0-9])((?:\s*,\s*[A-Z][\w/-]*[A-Z0-9])*)\s*,?\s+and\s+"
+    r"(?P<last>[A-Z][\w/-]*[A-Z0-9])\s+(?:cohorts|arms|groups)\b")
 # "the second-line cohort", "the third-line-or-later (3L+) cohort": a cohort named by its line of therapy, known by the
 # short form the release defines for it
 LINE_COHORT = re.compile(
@@ -135,6 +139,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+    for match in NAMED_COHORTS.finditer(text) if " and " in text else ():
+        labels = [match.group("first"), *re.findall(r"[A-Z][\w/-]*[A-Z0-9]", match.group(2)), match.group("last")]
+        for label in labels:
+            found.append(CohortMention(label, match.start(), match.end(), "named"))
     for match in LINE_COHORT.finditer(text):
         label = match.group("short") or match.group("long")
         found.append(CohortMention(label, match.start("long"), match.end(), "named"))

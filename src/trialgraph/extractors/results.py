@@ -646,9 +646,12 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
     endpoints = endpoint_spans(text)
     out = list(figures)
     labels: dict[int, CohortMention] = {}
+    carried: list[CohortMention] = []  # the groups of the list before, for a list that goes on from its "respectively"
     for found in _FIGURE_LIST.finditer(text):
         tail = text[found.end():found.end() + 120]
-        if not re.match(r"[^.;]*?\brespectively\b", tail):
+        own = re.match(r"[^.;]*?\brespectively\b", tail) is not None
+        if not own and not (carried and _GOES_ON_FROM_RESPECTIVELY.search(text, 0, found.start())):
+            carried = []
             continue
         items = [(m.start(), m.end(), float(m.group(0))) for m in re.finditer(_NUMBER, found.group(0))]
         items = [(found.start() + a, found.start() + b, v) for a, b, v in items]
@@ -670,6 +673,9 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
         groups = [m for m in mentions if found.end() <= m.start and re.match(r"[^.;]*?\brespectively", text[m.end:])]
         if len(groups) != len(items):
             groups = _listed_subgroups(text, found.end()) or groups
+        if len(groups) != len(items):
+            groups = _coordinated_before(mentions, found.start(), len(items)) or (carried if not own else groups)
+        carried = groups if len(groups) == len(items) else []
         kept = [f for f in out if not any(a <= f[0] < b for a, b, _ in items)]
         new = []
         for index, (a, b, value) in enumerate(items):
@@ -682,6 +688,21 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
         if new:
             out = kept + new
     return sorted(out), labels
+
+
+# "..., respectively, with complete response rates of 67% and 48%": a second list the first one's "respectively" governs
+_GOES_ON_FROM_RESPECTIVELY = re.compile(r"\brespectively\s*,\s*(?:with|and)\s+[^.;]*$")
+
+
+def _coordinated_before(mentions: list[CohortMention], start: int, count: int) -> list[CohortMention]:
+    """The groups named together before a "respectively" list: "In the FL and MZL cohorts, ... 89% and 76%,
+    respectively" (one coordination names them all, so they share its span)."""
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return []
+    last = before[-1]
+    together = [m for m in before if (m.start, m.end) == (last.start, last.end)]
+    return together if len(together) == count else []
 
 
 _GROUP_LIST = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:in|among|for)\s+(?:the\s+)?(?P<list>[^.;()]{3,160}?),?\s+respectively", re.I)
@@ -1065,6 +1086,8 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
     preceding = [m for m in mentions if m.end <= start]
     if preceding:
         candidate = preceding[-1]
+        if any((m.start, m.end) == (candidate.start, candidate.end) and m.label != candidate.label for m in preceding):
+            return None  # "In the FL and MZL cohorts, ... the DCR was 95%": a figure for groups named together is no one group's
         between = text[candidate.end:start]
         if not re.search(r"\b(?:intention-to-treat|intent-to-treat|ITT)\b", between):
             return candidate
