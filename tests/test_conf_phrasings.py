@@ -179,3 +179,27 @@ def test_a_news_survival_figure_and_its_placebo_arm():
     ex = announce("Patients who received ACM-101 with gemcitabine lived a median of 11.4 months, compared with 8.1 months "
                   "for those who received the two chemotherapy drugs with a placebo infusion.")
     assert {("mOS", 11.4, None, "months", None, False), ("mOS", 8.1, None, "months", None, True)} <= results(ex)
+
+
+def test_a_figure_before_another_clauses_group_is_not_that_groups():
+    ex = announce("The disease control rate across all 20 patients was 95%, and no patient in the third cohort has progressed.")
+    assert ("DCR", 95, None, "%", None, False) in results(ex)
+
+
+def test_prior_systemic_therapies_are_prior_lines():
+    ex = announce("Patients had received a median of three prior systemic therapies.")
+    assert ("prior_lines", 3, None, "lines", None, False) in results(ex)
+
+
+def test_treatment_naive_patients_set_against_a_prior_therapy_subset_are_a_group():
+    ex = announce("SOLSTICE-2 is a Phase 2 trial of ACM-101. As of the June 30, 2025 cutoff:",
+                  "* In treatment-naive patients (n=58), the ORR was 83%.",
+                  "* In patients previously treated with platinum-based chemotherapy (n=96), the ORR was 64%.")
+    found = results(ex)
+    assert ("ORR", 83, None, "%", "treatment-naive", False) in found
+    assert ("ORR", 64, None, "%", "with prior platinum-based chemotherapy", False) in found
+
+
+def test_treatment_naive_patients_alone_are_no_group():
+    ex = announce("In treatment-naive patients, the ORR was 83%.")
+    assert ("ORR", 83, None, "%", None, False) in results(ex)

@@ -71,7 +71,8 @@ COMPARATOR_TAIL = re.compile(
 )
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|"
+    rf"(?:systemic\s+|anticancer\s+|anti-cancer\s+)?(?:treatments?|therapies|regimens))"
     # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
     rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
     rf"(?P<v3>{NUM})\s+(?:prior\s+|previous\s+)?(?:lines?\b|regimens\b|therapies\b|treatments\b)"
@@ -1057,6 +1058,8 @@ def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> 
     def eligible(label: str) -> bool:
         return subgroups[label] != "disease subgroup" or name_key(label) in contrasted
     reported = {name_key(r.cohort) for r in results if r.cohort in subgroups and eligible(r.cohort)}
+    # "In treatment-naive patients, ... In patients previously treated with X, ...": a prior-therapy subset is the other group
+    reported |= {name_key(r.cohort) for r in results if r.cohort and r.cohort.startswith(_PRIOR_LABELS)}
 
     def kept(label: str) -> bool:
         return len(reported) >= 2 and eligible(label)
@@ -1093,7 +1096,12 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
             return candidate
         return None
     after = [m for m in mentions if m.start >= end and m.start - end < 60]
+    if after and _NEW_CLAUSE_AFTER.search(text, end, after[0].start):
+        return None  # "the DCR across all patients was 95%, and no patient in Cohort 3 has progressed": another clause's group
     return after[0] if after else None
+
+
+_NEW_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;")
 
 
 # "Data from the phase 1b, shared at a meeting in January, included 38 patients": the study a paragraph's figures come
