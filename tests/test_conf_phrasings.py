@@ -121,6 +121,10 @@ def test_a_subgroup_set_against_the_placebo_group_is_still_compared():
      "ER+, HER2-negative, ESR1-mutated advanced or metastatic breast cancer"),
     ("KRAS G12C-mutated, locally advanced or metastatic NSCLC", "KRAS G12C-mutated, locally advanced or metastatic NSCLC"),
     ("HER2-positive, collaborative research activities", "HER2-positive"),
+    ("unresectable, SSTR-positive, well-differentiated gastroenteropancreatic neuroendocrine tumours (GEP-NETs) that "
+     "progressed", "unresectable, SSTR-positive, well-differentiated gastroenteropancreatic neuroendocrine tumours"),
+    ("locally advanced, HER2-positive breast cancer", "locally advanced, HER2-positive breast cancer"),
+    ("metastatic, collaborative research activities", "metastatic"),
 ])
 def test_receptor_and_gene_states_before_a_disease_are_part_of_it(phrase, population):
     from trialgraph.extractors.text import _cut

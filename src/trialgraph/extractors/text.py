@@ -296,6 +296,11 @@ _STATUS_MODIFIER = re.compile(r"[A-Z][\w/.-]*(?:\s+[A-Z]\d+[A-Z]?)?(?:[+\u2212-]
                               r"amplified|altered|expressing|deficient|proficient|wild-type|null))")
 
 
+# A stage or course written before its disease and set off by a comma: "unresectable, SSTR-positive ... tumours",
+# "locally advanced, HER2-positive breast cancer", "well-differentiated, ..."
+_STAGE_ADJECTIVE = re.compile(r"(?:[a-z]+ly\s+|well-|poorly-|moderately-)?[a-z]+(?:able|ible|ated|ed|ic|ive|ant|ent|ory)")
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
@@ -306,7 +311,8 @@ def _disease_list_prefix(phrase: str) -> str:
         return phrase  # "ovarian, fallopian tube, and primary peritoneal cancers": the items share the last one's noun
     kept = [parts[0]]
     for part in parts[1:]:
-        if _STATUS_MODIFIER.fullmatch(kept[-1].strip()) and not _APPOSITIVE_START.match(part) \
+        if (_STATUS_MODIFIER.fullmatch(kept[-1].strip()) or _STAGE_ADJECTIVE.fullmatch(kept[-1].strip())) \
+                and not _APPOSITIVE_START.match(part) \
                 and (_STATUS_MODIFIER.fullmatch(part.strip()) or names_disease(part)):
             kept.append(part)  # "ER+, HER2-negative, ESR1-mutated breast cancer": receptor and gene states modify the disease after them
             continue
