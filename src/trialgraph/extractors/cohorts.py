@@ -40,6 +40,10 @@ NAMED_COHORT = re.compile(
     r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*[A-Z0-9](?:\s+[A-Z][\w/-]*)?"
     r"|[A-Z][A-Z0-9]+-(?:low|high|positive|negative|mutant|mutated|amplified|expressing|altered|wild-type)|[1-9]L\+?)"
     r"\s+(?:cohort|arm|group)\b")
+# "the FL and MZL cohorts", "both the CLL and RT arms": labelled groups coordinated before one plural noun
+NAMED_COHORTS = re.compile(
+    r"\b(?:the|both(?:\s+the)?)\s+(?P<first>[A-Z][\w/-]*[A-Z0-9])((?:\s*,\s*[A-Z][\w/-]*[A-Z0-9])*)\s*,?\s+and\s+"
+    r"(?P<last>[A-Z][\w/-]*[A-Z0-9])\s+(?:cohorts|arms|groups)\b")
 # "the second-line cohort", "the third-line-or-later (3L+) cohort": a cohort named by its line of therapy, known by the
 # short form the release defines for it
 LINE_COHORT = re.compile(
@@ -55,7 +59,8 @@ DOSE_COHORT = re.compile(
 DOSE_WORD_COHORT = re.compile(
     r"\b(?:the|a|an|its|each)\s+(?P<label>(?:low|high|mid|middle|medium|intermediate)[- ]dose)\s+(?:cohort|arm|group)\b", re.I)
 POPULATION = re.compile(
-    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
+    # a label starts a word: "the ESR1-mutated subgroup" is not a "mutated" one
+    r"(?<![\w-])(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
 # "in the subgroup of patients with brain metastases (n=17)", "a prespecified subgroup of patients with PIK3CA-mutated
 # tumors": an analysis subgroup named by what its patients have
@@ -63,9 +68,11 @@ SUBGROUP_OF = re.compile(
     r"\b(?:sub-?groups?|subsets?)\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s+"
     r"(?P<label>[\w/+-]+(?:\s+(?!(?:who|which|that|treated|receiving|in|at|on|and|or|of|the)\b)[\w/+-]+){0,4}?)"
     r"(?:\s+(?:tumou?rs|disease))?(?=\s*(?:\(|,|;|:|\.(?:\s|$)|$)|\s+(?:who|which|that|treated|receiving|in|at|on)\b)")
-# "the FRα-high subgroup", "the PD-L1-positive population": a subgroup named by a biomarker state
+# "the FRα-high subgroup", "the PD-L1-positive population", "the prespecified ESR1-mutated subgroup": a subgroup
+# named by a biomarker state
 MARKER_SUBGROUP = re.compile(
-    r"\b(?:the|a|an|its)\s+(?P<label>[A-Z][\w/-]*?[- ](?:low|high|positive|negative|mutant|mutated|amplified|expressing|"
+    r"\b(?:the|a|an|its)\s+(?:(?:pre-?specified|pre-?defined|exploratory|post[- ]hoc)\s+)?"
+    r"(?P<label>[A-Z][\w/-]*?[- ](?:low|high|positive|negative|mutant|mutated|amplified|expressing|"
     r"altered|wild-type))\s+(?:sub-?group|subset|population)\b")
 NOT_POPULATION = re.compile(
     r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
@@ -132,6 +139,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):
             continue
         found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+    for match in NAMED_COHORTS.finditer(text) if " and " in text else ():
+        labels = [match.group("first"), *re.findall(r"[A-Z][\w/-]*[A-Z0-9]", match.group(2)), match.group("last")]
+        for label in labels:
+            found.append(CohortMention(label, match.start(), match.end(), "named"))
     for match in LINE_COHORT.finditer(text):
         label = match.group("short") or match.group("long")
         found.append(CohortMention(label, match.start("long"), match.end(), "named"))
@@ -172,6 +183,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for mention in found:
         if any(u.start <= mention.start < u.end and u.label != mention.label and u.kind != mention.kind for u in unique):
             continue
+        if mention.kind in ("named", "population") and any(
+                u.start <= mention.start and mention.end <= u.end and mention.end - mention.start < u.end - u.start
+                for u in unique):
+            continue  # "wild-type" inside "the ESR1 wild-type subgroup": the longer name is the group's
         unique.append(mention)
     return unique
 

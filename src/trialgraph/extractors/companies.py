@@ -364,6 +364,8 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         name = clean_company_name(match.group("name"))
         if not name or NOT_COMPANY.search(name) or _is_industry_only(name):
             continue
+        if _HEADLINE_PHRASE.search(name) and not re.search(rf"\b{SUFFIX}$", name):
+            continue  # "Acme to Present Data From Three Oncology Programs": a title-cased headline's words, no name
         tail = text[match.end():]
         before = text[max(0, match.start() - 40):match.start()]
         if FRAGMENT_AFTER.match(tail[:60]) or FRAGMENT_BEFORE.search(before) or FORMERLY.search(before):
@@ -383,6 +385,10 @@ def _suffixed_names(text: str) -> list[tuple[str, tuple[str, ...]]]:
         short_match = DEFINED_SHORT.match(tail)
         found.append((name, (short_match.group("short"),) if short_match else ()))
     return found
+
+
+# A capitalised preposition inside a name without a suffix: the run is a title-cased headline's phrase
+_HEADLINE_PHRASE = re.compile(r"\s(?:From|With|Into|Across|Through|Using|Via)\s")
 
 
 def _inside_agency_name(text: str, start: int, end: int) -> bool:

@@ -482,6 +482,13 @@ RADIOLIGAND = re.compile(r"[\[\d](?<![\w\]-][\[\d])(?:(?<=\[)\d{2,3}m?[A-Z][a-z]
                          r"(?=[A-Za-z-]*[A-Z]{2})[A-Z][A-Za-z]*(?:-[A-Za-z0-9]+)*(?![\w-])")
 
 
+# A radiolabelled drug's INN as USAN writes it, element, symbol and mass number before the name: "lutetium Lu 177
+# dotatate", "radium Ra 223 dichloride", "iodine I-131 iobenguane"; the whole is the drug's name.
+_RADIO_ELEMENT = re.compile(r"\b(?:lutetium|gallium|iodine|actinium|yttrium|radium|technetium|copper|indium|lead|thorium|astatine|"
+                            r"samarium|strontium|zirconium|fluorine|terbium|rhenium|holmium)\b", re.I)
+RADIOLABELLED_INN = re.compile(_RADIO_ELEMENT.pattern + r"\s+[A-Z][a-z]?[\s-]?\d{2,3}m?\s+(?P<inn>[a-z][a-z]+)(?![\w-])", re.I)
+
+
 # a given name or a title right before: not a heading's or headline's capitalised function word ("About X", "Data with X")
 _GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|With|Without|For|Of|In|On|At|By|From|To|Into|And|Or|"
                                 r"Plus|Versus|Via|Using|After|Before|Over|Under|The|An?|Its|Our|Their|New|Phase)\s)[A-Z][a-z]+)\s$")
@@ -512,6 +519,11 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         spans.append((extra.start(), extra.end(), extra.group(0)))
     for extra in RADIOLIGAND.finditer(text) if ("[" in text or "-" in text) else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
+    for extra in RADIOLABELLED_INN.finditer(text) if _RADIO_ELEMENT.search(text) else ():
+        name = extra.group("inn")
+        if is_inn(name) or drug_lexicon().canonical(name):
+            spans = [sp for sp in spans if not (extra.start() <= sp[0] and sp[1] <= extra.end())]
+            spans.append((extra.start(), extra.end(), extra.group(0)))
     result = []
     for start, end, name in spans:
         isotope = re.match(r"\s+(?P<iso>[A-Z][a-z]?-\d{2,3})(?![\w-])", text[end:])

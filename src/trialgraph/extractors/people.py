@@ -130,7 +130,9 @@ ACCORDING_TO = re.compile(
     rf"\b(?i:according to|as noted by|in the words of)\s+{PERSON}{DEGREES}\s*,\s*(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)\s*(?=,)")
 # "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
 TITLE_COMMA_NAME = re.compile(
-    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    # "Acme Chief Executive Officer and Managing Director, Ms. Jane Roe, added": the company's name may stand bare
+    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their)"
+    rf"|(?:^|(?<=[.\"”]\s))(?:[A-Z][\w&.-]*\s+){{0,2}}?[A-Z][\w&.-]*(?=\s+(?:Chief|President|CEO|Founder|Chair)))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
 # "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
@@ -515,7 +517,10 @@ ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|wh
                       r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?"
-                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?),?\s+and\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?)"
+                          # its city set off by commas, as datelines write it: "at Example Hospital, Sydney, and ..."
+                          r"(?:,\s*(?!(?:Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|GmbH|AB|ASA|LP)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
+                          r",?\s+and\s+(?:the\s+|a\s+|an\s+)?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$)|['’]s\s)")
 # ", and Managing Partner of Kestrel Capital": a second title with its own organisation

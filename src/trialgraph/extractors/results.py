@@ -31,10 +31,13 @@ VALUE = re.compile(
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
     r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|remained|remains|ranges from|ranged from|range of|as low as|"
-    r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|has been|had been|currently stands at|"
+    r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|(?:has|have|had)\s+(?:[a-z]+ly\s+)?been|currently stands at|"
     r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
     # the passive with its population: "complete responses were achieved in 50% of patients"
-    r"(?:achieved|observed|seen|reported|noted)\s+in)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+)*$",
+    r"(?:achieved|observed|seen|reported|noted)\s+in)\s*(?:at\s+|of\s+|approximately\s+|only\s+|a\s+|an\s+|"
+    # a qualifier, dropped with the figure kept (GUIDE.md): "response rates below 2%", "has been about 1.9 months"
+    r"(?:about|around|roughly|nearly|almost|just|below|under|above|over|(?:less|fewer|more)\s+than|at\s+least|up\s+to)\s+)*$"
+    r"|^\s*(?:below|under|above|over|(?:less|fewer|more)\s+than|at\s+least|up\s+to)\s+$",
     re.I,
 )
 # Words that make a figure one quoted for comparison, when they stand in the figure's own
@@ -43,7 +46,7 @@ LINK = re.compile(
 COMPARATOR = re.compile(
     r"for (?:comparison|context|reference)|(?:by|in) comparison\b|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
     r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
-    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous) trials",
+    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous|earlier|past|other) (?:trials|studies)",
     re.I,
 )
 # The control or placebo arm names a figure's group only within its clause: "in the trial of
@@ -68,7 +71,8 @@ COMPARATOR_TAIL = re.compile(
 )
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|"
+    rf"(?:systemic\s+|anticancer\s+|anti-cancer\s+)?(?:treatments?|therapies|regimens))"
     # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
     rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
     rf"(?P<v3>{NUM})\s+(?:prior\s+|previous\s+)?(?:lines?\b|regimens\b|therapies\b|treatments\b)"
@@ -240,11 +244,13 @@ _COHORT_LEAD = re.compile(
 
 
 # "In Part A, which tested X alone, 18 patients were evaluable. ... the disease control rate was 67%": a paragraph
-# that opens on a group tells whose figures its later sentences give
+# that opens on a group, its count in parentheses or not ("In Cohort B (n=25 evaluable), ..."), tells whose figures
+# its later sentences give
 _PARAGRAPH_LEAD = re.compile(
-    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*,")
+    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
+_LIST_LEAD_IN = re.compile(r":\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf]|\d+[.)])\s")
 
 
@@ -264,8 +270,14 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         if lead:
             mentions = cohort_mentions(lead.group("lead"))
             label = mentions[0].label if mentions else None
-        if sentence.is_heading:
+        if sentence.is_heading or (sentence.paragraph != paragraph and _LIST_LEAD_IN.search(sentence.text)
+                                   and not _BULLET.match(sentence.text)):
+            if not label:  # "Key efficacy findings in Part B (n=47):" over a list: the one group it names is the items'
+                named = {m.label for m in cohort_mentions(sentence.text) if m.kind in (*_OWN_ARM_KINDS, "arm")}
+                label = named.pop() if len(named) == 1 else None
             heading_label, under_heading = label, 0
+            if not sentence.is_heading:
+                paragraph, paragraph_label, lead_label = sentence.paragraph, None, None
         elif sentence.paragraph != paragraph:
             opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
@@ -473,6 +485,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return False  # "41% in adults versus 52% in children": two groups of the trial, set side by side
     if before and _labelled_arms_side_by_side(text, before[-1], end):
         return False  # "45% in the 5.4 mg/kg arm, compared with 36% in the 4.0 mg/kg arm": two of the drug's own arms
+    if before and _named_groups_side_by_side(text, before[-1], end):
+        return False  # "7.3 months in the ESR1-mutated subgroup, versus 3.7 months in the ESR1 wild-type subgroup"
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
     if _benchmark_cue(ctx, text, start):
@@ -596,6 +610,18 @@ _MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
 _MEDIANS = frozenset(_MEDIAN_OF.values())
 
 
+_GROUP_AFTER_FIGURE = re.compile(r"[^.;,]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?$")
+
+
+def _named_groups_side_by_side(text: str, previous_end: int, end: int) -> bool:
+    """Two subgroups the trial names, the earlier figure's before it and this figure's right after it: the
+    figures compare the drug's own patients, not the drug with a control."""
+    mentions = [m for m in cohort_mentions(text) if m.kind in ("population", "named") and not _CONTROL_LABEL.search(m.label)]
+    after = [m for m in mentions if end < m.start <= end + 40 and _GROUP_AFTER_FIGURE.match(text[end:m.start])]
+    earlier = [m for m in mentions if m.end <= previous_end]
+    return bool(after and earlier and name_key(after[0].label) != name_key(earlier[-1].label))
+
+
 def _chained(text: str, endpoints, last, match) -> bool:
     """Whether the figure `match` continues the last one's endpoint for another group."""
     end, endpoint = last
@@ -621,9 +647,12 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
     endpoints = endpoint_spans(text)
     out = list(figures)
     labels: dict[int, CohortMention] = {}
+    carried: list[CohortMention] = []  # the groups of the list before, for a list that goes on from its "respectively"
     for found in _FIGURE_LIST.finditer(text):
         tail = text[found.end():found.end() + 120]
-        if not re.match(r"[^.;]*?\brespectively\b", tail):
+        own = re.match(r"[^.;]*?\brespectively\b", tail) is not None
+        if not own and not (carried and _GOES_ON_FROM_RESPECTIVELY.search(text, 0, found.start())):
+            carried = []
             continue
         items = [(m.start(), m.end(), float(m.group(0))) for m in re.finditer(_NUMBER, found.group(0))]
         items = [(found.start() + a, found.start() + b, v) for a, b, v in items]
@@ -645,6 +674,9 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
         groups = [m for m in mentions if found.end() <= m.start and re.match(r"[^.;]*?\brespectively", text[m.end:])]
         if len(groups) != len(items):
             groups = _listed_subgroups(text, found.end()) or groups
+        if len(groups) != len(items):
+            groups = _coordinated_before(mentions, found.start(), len(items)) or (carried if not own else groups)
+        carried = groups if len(groups) == len(items) else []
         kept = [f for f in out if not any(a <= f[0] < b for a, b, _ in items)]
         new = []
         for index, (a, b, value) in enumerate(items):
@@ -657,6 +689,21 @@ def _respectively(text: str, figures: list, mentions: list[CohortMention]):
         if new:
             out = kept + new
     return sorted(out), labels
+
+
+# "..., respectively, with complete response rates of 67% and 48%": a second list the first one's "respectively" governs
+_GOES_ON_FROM_RESPECTIVELY = re.compile(r"\brespectively\s*,\s*(?:with|and)\s+[^.;]*$")
+
+
+def _coordinated_before(mentions: list[CohortMention], start: int, count: int) -> list[CohortMention]:
+    """The groups named together before a "respectively" list: "In the FL and MZL cohorts, ... 89% and 76%,
+    respectively" (one coordination names them all, so they share its span)."""
+    before = [m for m in mentions if m.end <= start]
+    if not before:
+        return []
+    last = before[-1]
+    together = [m for m in before if (m.start, m.end) == (last.start, last.end)]
+    return together if len(together) == count else []
 
 
 _GROUP_LIST = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:in|among|for)\s+(?:the\s+)?(?P<list>[^.;()]{3,160}?),?\s+respectively", re.I)
@@ -1011,6 +1058,8 @@ def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> 
     def eligible(label: str) -> bool:
         return subgroups[label] != "disease subgroup" or name_key(label) in contrasted
     reported = {name_key(r.cohort) for r in results if r.cohort in subgroups and eligible(r.cohort)}
+    # "In treatment-naive patients, ... In patients previously treated with X, ...": a prior-therapy subset is the other group
+    reported |= {name_key(r.cohort) for r in results if r.cohort and r.cohort.startswith(_PRIOR_LABELS)}
 
     def kept(label: str) -> bool:
         return len(reported) >= 2 and eligible(label)
@@ -1040,12 +1089,19 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
     preceding = [m for m in mentions if m.end <= start]
     if preceding:
         candidate = preceding[-1]
+        if any((m.start, m.end) == (candidate.start, candidate.end) and m.label != candidate.label for m in preceding):
+            return None  # "In the FL and MZL cohorts, ... the DCR was 95%": a figure for groups named together is no one group's
         between = text[candidate.end:start]
         if not re.search(r"\b(?:intention-to-treat|intent-to-treat|ITT)\b", between):
             return candidate
         return None
     after = [m for m in mentions if m.start >= end and m.start - end < 60]
+    if after and _NEW_CLAUSE_AFTER.search(text, end, after[0].start):
+        return None  # "the DCR across all patients was 95%, and no patient in Cohort 3 has progressed": another clause's group
     return after[0] if after else None
+
+
+_NEW_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;")
 
 
 # "Data from the phase 1b, shared at a meeting in January, included 38 patients": the study a paragraph's figures come
@@ -1183,6 +1239,9 @@ def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
     # the treatment and its dose say which drug, not which group: "UC 2L | sac-TMT 5 mg/kg | (n=11)"
     for mention in reversed(names):
         header = header[:mention.start] + " " + header[mention.end:]
+    labelled = {m.label for m in cohort_mentions(header) if m.kind in ("number", "arm", "part")}
+    if len(labelled) == 1:  # "Arm A (200 mg)": the group's label, whatever dose it states beside it
+        return labelled.pop(), False
     parts = [p for p in re.split(r"\s{2,}", header.strip()) if p and not DOSE.search(p)]
     line = _ANY_LINE.search(" ".join(parts[:1]))
     if line:  # "UC 2L": the line of therapy is what sets the column's patients apart

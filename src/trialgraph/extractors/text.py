@@ -57,7 +57,11 @@ _STOP = re.compile(
     r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
-    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|following|before|until|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
+    r"at (?:up to|\d+|roughly|approximately|a |the |sites)|"
+    # the meeting a headline's data are shown at is no part of the population: "in X at ASCO GI 2026", "in X at
+    # San Antonio Breast Cancer Symposium"; upper case only, so that "patients at high risk of X" goes on
+    r"(?-i:at (?:[A-Z]{2,}\b|(?:\d{4}\s+)?(?:[A-Z][\w&'.-]*\s+){1,8}?(?:Meeting|Congress|Symposium|Conference|Summit|Forum|Workshop)s?\b))|"
+    r"following|before|until|based (?:on|upon)|by (?:the|a|an|both)|under|conducted|being|presented|published|supported|"
     r"funded|designed|since|between|announced|enrolling|enrolled|who|whose|as (?:a|an|the|part|well)|from (?:the|a|an)|"
     r"in (?:combination|addition|the (?:United|U\.S\.|US|EU|first|second)|China|Europe|Japan|\d+)|"
     # the study the population was seen in ends it: "in X in an ongoing Phase 2 study", "in X in the ZX-1 trial"
@@ -302,6 +306,16 @@ _APPOSITIVE_START = re.compile(r"\s*(?:(?:two|three|four|five|both|all|each|one|
 _SHARED_HEAD = re.compile(r"^\s*(?:and|or)\s+[\w' -]*\b(?:cancers|tumou?rs|carcinomas|lymphomas|leuka?emias|sarcomas|neoplasms|malignancies)$", re.I)
 
 
+# A receptor or gene state written before its disease: "ER+", "HER2-negative", "KRAS G12C-mutated", "PD-L1 high"
+_STATUS_MODIFIER = re.compile(r"[A-Z][\w/.-]*(?:\s+[A-Z]\d+[A-Z]?)?(?:[+\u2212-]|[- ](?:positive|negative|low|high|mutated|mutant|"
+                              r"amplified|altered|expressing|deficient|proficient|wild-type|null))")
+
+
+# A stage or course written before its disease and set off by a comma: "unresectable, SSTR-positive ... tumours",
+# "locally advanced, HER2-positive breast cancer", "well-differentiated, ..."
+_STAGE_ADJECTIVE = re.compile(r"(?:[a-z]+ly\s+|well-|poorly-|moderately-)?[a-z]+(?:able|ible|ated|ed|ic|ive|ant|ent|ory)")
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
@@ -312,6 +326,11 @@ def _disease_list_prefix(phrase: str) -> str:
         return phrase  # "ovarian, fallopian tube, and primary peritoneal cancers": the items share the last one's noun
     kept = [parts[0]]
     for part in parts[1:]:
+        if (_STATUS_MODIFIER.fullmatch(kept[-1].strip()) or _STAGE_ADJECTIVE.fullmatch(kept[-1].strip())) \
+                and not _APPOSITIVE_START.match(part) \
+                and (_STATUS_MODIFIER.fullmatch(part.strip()) or names_disease(part)):
+            kept.append(part)  # "ER+, HER2-negative, ESR1-mutated breast cancer": receptor and gene states modify the disease after them
+            continue
         if not names_disease(part) or _APPOSITIVE_START.match(part):
             break  # "A and B, two inherited retinal diseases": an appositive about the list, not an item
         kept.append(part)

@@ -315,6 +315,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         after = text[match.end():skip + 70]
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
+        if _PHASE_DOSE.match(after):  # "at the recommended Phase 2 dose in the expansion portion": a dose, not a study
+            continue
         noun = TRIAL_NOUN.search(after)
         if (not noun or noun.start() > skip - match.end() + 30) and sentence.zone.value != "headline" and not sentence.is_heading:
             # "delivered Phase 2b results", "positive topline Phase 3 data": findings of a study of that phase (a
@@ -596,6 +598,10 @@ def _design_run(text: str, start: int) -> int:
 
 _FINDINGS_NOUN = re.compile(r"\s+(?:(?:clinical|topline|top-line|interim|final|efficacy|safety|positive)\s+){0,2}"
                             r"(?:results|data|readouts?|read-outs?|findings)\b", re.I)
+# "the recommended Phase 2 dose", "the Phase 3 doses": a dose chosen for a phase ("Phase 1 dose-finding study" and
+# "Phase 1a dose escalation study" are studies)
+_PHASE_DOSE = re.compile(r"\s*dos(?:e|es|ing)\b(?![-\w])"
+                         r"(?!\s+(?:escalation|escalating|expansion|finding|ranging|optimi[sz]ation|exploration|response)\b)", re.I)
 _ENABLING = re.compile(r"[\s-]*(?:enabling|ready|readiness)\b", re.I)
 
 
