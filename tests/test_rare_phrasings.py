@@ -1,0 +1,32 @@
+"""Phrasings of rare-disease and cell/gene-therapy releases found by the held-out rare set
+(tests/heldout_rare), written anew with invented names: cell-therapy INNs with a process
+suffix, names listed in a parenthesis with semicolons, antigens a receptor recognises,
+designations from several agencies in one sentence."""
+from __future__ import annotations
+
+from test_extractors import announce, drug_named, same
+
+
+# -- drug names -------------------------------------------------------------------------------------
+
+def test_a_cell_therapy_inn_with_a_one_letter_suffix_is_one_drug_with_its_code():
+    ex = announce(lead="that its pivotal Phase 3 study of torvastemcel-K (ACM-07) in children with acute "
+                       "graft-versus-host disease met its primary endpoint.")
+    drug = drug_named(ex, "ACM-07")
+    assert drug is not None and drug_named(ex, "torvastemcel-K") is drug
+    assert drug_named(ex, "torvastemcel") in (None, drug) and not any(same(d.name, "torvastemcel") for d in ex.drugs)
+
+
+def test_names_listed_with_a_semicolon_in_a_parenthesis_are_one_drug():
+    ex = announce(lead="results for melvatresgene autoleucel (melva-cel; ACM-45), its engineered T-cell therapy.")
+    drug = drug_named(ex, "ACM-45")
+    assert drug is not None and drug_named(ex, "melva-cel") is drug and drug_named(ex, "melvatresgene autoleucel") is drug
+    assert not any(";" in a.name for d in ex.drugs for a in d.aliases)
+
+
+def test_the_antigen_a_receptor_recognises_is_no_drug():
+    ex = announce("ACM-45 is an autologous T-cell therapy that recognizes a PRAX-B7 peptide presented by HLA-A*02. "
+                  "The Phase 2 ORION-2 trial enrolled patients with PRAX-B7 expressing synovial sarcoma.",
+                  lead="results for ACM-45, its engineered T-cell therapy.")
+    assert drug_named(ex, "ACM-45") is not None
+    assert drug_named(ex, "PRAX-B7") is None
