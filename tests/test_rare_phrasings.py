@@ -30,3 +30,18 @@ def test_the_antigen_a_receptor_recognises_is_no_drug():
                   lead="results for ACM-45, its engineered T-cell therapy.")
     assert drug_named(ex, "ACM-45") is not None
     assert drug_named(ex, "PRAX-B7") is None
+
+
+# -- the drug a study is of -------------------------------------------------------------------------
+
+from test_extractors import is_drug, results  # noqa: E402
+
+
+def test_a_lymphodepleting_regimen_is_not_the_drug_a_study_stage_is_of():
+    ex = announce("The company reported results from the Phase 2 portion of ORCA-7, a Phase 1/2 study of ACM-19 in "
+                  "relapsed T-cell leukemia.",
+                  "- 40 patients were infused in the Phase 2 portion, after lymphodepletion with fludarabine and "
+                  "cyclophosphamide. The overall response rate was 85%.",
+                  lead="results for ACM-19, its CAR-T cell therapy.")
+    assert all(is_drug(ex, t.drug, "ACM-19") for t in ex.trials)
+    assert all(is_drug(ex, r.drug, "ACM-19") for r in ex.results) and ("ORR", 85, None, "%", None, False) in results(ex)

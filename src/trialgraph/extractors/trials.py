@@ -786,6 +786,18 @@ _PRIOR_CLASS_EXAMPLE = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractor
                                   r"\b(?:such\s+as|including|like)\s+$", re.I)
 
 
+# "after lymphodepletion with X", "conditioning with X", "premedication with X": a regimen that readies patients
+# for a cell or gene therapy (or protects them from it), not the therapy a study is of
+_PREPARATORY = re.compile(r"\b(?:lymphodeplet\w*|conditioning|pre-?conditioning|premedicat\w*|pre-?medicat\w*|bridging|"
+                          r"myeloablat\w*|prophyla\w*|immunosuppress\w*)\s+(?:[\w-]+\s+){0,2}?(?:with|of|using|by)\s+"
+                          r"(?:[\w-]+\s+(?:and|or|plus)\s+|[\w-]+,\s+)*$", re.I)
+
+
+def preparatory(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the drug named at `start` is given to prepare patients for the study drug, not studied itself."""
+    return bool(_PREPARATORY.search(text[max(floor, start - 80):start]))
+
+
 def prior_therapy(text: str, start: int, floor: int = 0) -> bool:
     """Whether the drug named at `start` is a therapy the population had before, not one it is given."""
     return bool(PRIOR_THERAPY.search(text[max(floor, start - 40):start])
@@ -821,6 +833,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         if _inside_parenthesis(text, mention.end, drug.start):
             continue  # "the ZEN study (Zentrix Evaluation of ...) of X": a name spelt out, not the study's object
         between = _PARENTHESIS.sub("", text[mention.end:drug.start])
+        if preparatory(text, drug.start, mention.end):
+            break  # "infused in the Phase 2 portion after lymphodepletion with X": X readies patients for the study drug
         # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
         if (drug in leading and ATTACHED.match(between)) or _STUDY_WITH.match(between):
             # "a trial of Y with or without X": the drug added or left out, X, is the one studied
