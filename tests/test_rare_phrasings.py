@@ -45,3 +45,38 @@ def test_a_lymphodepleting_regimen_is_not_the_drug_a_study_stage_is_of():
                   lead="results for ACM-19, its CAR-T cell therapy.")
     assert all(is_drug(ex, t.drug, "ACM-19") for t in ex.trials)
     assert all(is_drug(ex, r.drug, "ACM-19") for r in ex.results) and ("ORR", 85, None, "%", None, False) in results(ex)
+
+
+# -- designations from several agencies in one sentence ---------------------------------------------
+
+from test_extractors import designations  # noqa: E402
+
+
+def test_runs_of_a_list_each_with_its_agency_share_the_indication_after_the_last():
+    ex = announce("ACM-101 has received RMAT and Orphan Drug designations (FDA), PRIME (EMA) and a Promising Innovative "
+                  "Medicine designation (MHRA) for the treatment of desmoid tumors.")
+    found = designations(ex)
+    for type_, agency in (("rmat", "FDA"), ("orphan_drug", "FDA"), ("prime", "EMA"), ("other", "MHRA")):
+        assert (type_, agency, "desmoid tumors", None) in found
+
+
+def test_an_agency_list_and_a_second_run_share_the_indication():
+    ex = announce("ACM-101 has been granted orphan drug designation by the FDA, the European Commission and Japan's "
+                  "Ministry of Health, Labour and Welfare, as well as Fast Track designation by the FDA, for the "
+                  "treatment of propionic acidemia.")
+    found = designations(ex)
+    for agency in ("FDA", "EC", "PMDA"):
+        assert ("orphan_drug", agency, "propionic acidemia", None) in found
+    assert ("fast_track", "FDA", "propionic acidemia", None) in found
+
+
+def test_a_region_written_before_the_next_grant_is_that_grants_agency():
+    ex = announce(headline="Acme Oncology Receives PRIME Eligibility from EMA and UK Innovation Passport for ACM-101")
+    found = {(t, a) for t, a, _, _ in designations(ex)}
+    assert ("prime", "EMA") in found and ("other", "MHRA") in found and ("prime", "MHRA") not in found
+
+
+def test_a_programme_one_agency_runs_is_that_agencys_beside_another_region():
+    ex = announce("ACM-101 holds orphan designation in the European Union, PRIME and an ILAP Innovation Passport.")
+    found = {(t, a) for t, a, _, _ in designations(ex)}
+    assert ("other", "MHRA") in found and ("other", "EMA") not in found
