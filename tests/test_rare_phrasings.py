@@ -80,3 +80,21 @@ def test_a_programme_one_agency_runs_is_that_agencys_beside_another_region():
     ex = announce("ACM-101 holds orphan designation in the European Union, PRIME and an ILAP Innovation Passport.")
     found = {(t, a) for t, a, _, _ in designations(ex)}
     assert ("other", "MHRA") in found and ("other", "EMA") not in found
+
+
+# -- studies ------------------------------------------------------------------------------------------
+
+def test_a_natural_history_study_or_registry_is_no_trial():
+    ex = announce("Results were compared with those of untreated patients from ORBIT-NH, a prospective natural history "
+                  "study that Acme has run since 2020, and from the Acme Outcomes Registry.",
+                  lead="results for ACM-101 from the Phase 1/2 ZEN-4 study.")
+    names = {t.name for t in ex.trials}
+    assert "ZEN-4" in names and "ORBIT-NH" not in names
+
+
+def test_a_registry_number_between_a_study_name_and_its_description_keeps_them_one_study():
+    ex = announce("ZEN-3 (NCT01234567) is a pivotal, open-label, single-arm Phase 3 study evaluating ACM-101 in 28 "
+                  "patients with Crigler-Najjar syndrome.")
+    phase3 = [t for t in ex.trials if t.phase == "3"]
+    assert len(phase3) == 1 and phase3[0].name == "ZEN-3"
+    assert not any(t.name == "ZEN-3" and t.phase is None for t in ex.trials)

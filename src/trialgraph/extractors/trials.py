@@ -51,7 +51,8 @@ NOUN_COMMA_NAME = re.compile(
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
 # "HORIZON-3, the programme includes HORIZON-1, a Phase III trial": the appositive belongs to the name nearest it,
 # so its words do not run over another name that opens an appositive of its own
-NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
+# "NAME (NCT0...) is a Phase 3 study": a registry number between the name and its description
+NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:\([^()]{{1,40}}\)\s*)?(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
                              rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
@@ -380,7 +381,25 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     # by a vague quantifier, are a field's history, not the release's study
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
-        not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+        not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))
+            and not (m.name and m.phase is None and _follows_untreated(text, m))]
+
+
+# "DECODE-X, a prospective natural history study", "the ABC Registry", "its natural history study, ABC-NH": a study
+# that follows patients without giving them a drug is no trial of one (GUIDE.md Trials: a study of a drug)
+_UNTREATED_STUDY = r"(?:natural[- ]history|registry|disease[- ]registry|observational\s+registry)"
+_UNTREATED_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:an?|the|its|our)\s+(?:[\w-]+\s+){0,5}?" + _UNTREATED_STUDY +
+                              r"|\s+" + _UNTREATED_STUDY + r")\b", re.I)
+_UNTREATED_BEFORE = re.compile(_UNTREATED_STUDY + r"\s+(?:study|studies|cohort|program(?:me)?)?\s*,?\s*(?:called\s+|named\s+|known\s+as\s+)?$",
+                               re.I)
+
+
+def _follows_untreated(text: str, mention: _Mention) -> bool:
+    at = text.find(mention.name, max(0, mention.start - 5))
+    if at < 0:
+        return False
+    end = at + len(mention.name)
+    return bool(_UNTREATED_AFTER.match(text, end) or _UNTREATED_BEFORE.search(text, max(0, at - 60), at))
 
 
 # "ZEN-1 and ZEN-2, two Phase 3 trials": names coordinated before an appositive that counts the studies
