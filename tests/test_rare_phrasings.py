@@ -98,3 +98,22 @@ def test_a_registry_number_between_a_study_name_and_its_description_keeps_them_o
     phase3 = [t for t in ex.trials if t.phase == "3"]
     assert len(phase3) == 1 and phase3[0].name == "ZEN-3"
     assert not any(t.name == "ZEN-3" and t.phase is None for t in ex.trials)
+
+
+# -- results read at a visit, and published benchmarks ----------------------------------------------
+
+STUDY = "The pivotal Phase 3 ZEN-P study of ACM-101 enrolled 53 children with steroid-refractory acute GVHD."
+
+
+def test_a_rate_read_at_a_numbered_day_is_the_endpoints_figure():
+    ex = announce(STUDY, "Complete response at Day 28 was seen in 41.5% of children.",
+                  "* Cohort A (grade C/D disease, n=31): Day-28 ORR 64.5%; OS at Day 100 71.0%")
+    found = results(ex)
+    assert ("CR", 41.5, None, "%", None, False) in found
+    assert ("OS", 71.0, None, "%", "A", False) in found
+
+
+def test_published_response_rates_of_another_therapy_are_a_comparator():
+    ex = announce(STUDY, "Among children treated with ruxolitinib after steroid failure, published Day-28 response "
+                         "rates are approximately 45% to 50%.")
+    assert ("ORR", 45, 50, "%", None, True) in results(ex)
