@@ -117,3 +117,12 @@ def test_published_response_rates_of_another_therapy_are_a_comparator():
     ex = announce(STUDY, "Among children treated with ruxolitinib after steroid failure, published Day-28 response "
                          "rates are approximately 45% to 50%.")
     assert ("ORR", 45, 50, "%", None, True) in results(ex)
+
+
+def test_a_therapy_the_patients_stopped_is_not_what_the_study_is_of():
+    ex = announce("ACM-204 for Fabry disease",
+                  "- Updated data from the Phase 1/2 ZEN-FD trial were presented in February. All six patients in "
+                  "Cohort 3 have withdrawn from enzyme replacement therapy with agalsidase beta and remain off therapy.",
+                  lead="an update on ACM-204, its gene therapy for Fabry disease.")
+    trial = next(t for t in ex.trials if t.name == "ZEN-FD")
+    assert is_drug(ex, trial.drug, "ACM-204")

@@ -817,10 +817,17 @@ def preparatory(text: str, start: int, floor: int = 0) -> bool:
     return bool(_PREPARATORY.search(text[max(floor, start - 80):start]))
 
 
+# "have withdrawn from enzyme replacement therapy with X", "discontinued their X infusions", "weaned off X": a therapy
+# the patients stopped (because the study drug replaced it)
+_STOPPED_THERAPY = re.compile(r"\b(?:withdr[ae]wn?|weaned|came|come|taken)\s+(?:off|from)\s+(?:[\w-]+\s+){0,4}?(?:with\s+)?$"
+                              r"|\b(?:discontinu|stopp)\w*\s+(?:(?:their|all|the)\s+)?(?:[\w-]+\s+){0,3}?(?:with\s+)?$", re.I)
+
+
 def prior_therapy(text: str, start: int, floor: int = 0) -> bool:
     """Whether the drug named at `start` is a therapy the population had before, not one it is given."""
     return bool(PRIOR_THERAPY.search(text[max(floor, start - 40):start])
-                or _PRIOR_CLASS_EXAMPLE.search(text, max(floor, start - 110), start))
+                or _PRIOR_CLASS_EXAMPLE.search(text, max(floor, start - 110), start)
+                or _STOPPED_THERAPY.search(text, max(floor, start - 70), start))
 
 
 # "a next-generation X therapeutic drug candidate", "an oral X formulation": a drug X named as
