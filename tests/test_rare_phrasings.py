@@ -126,3 +126,28 @@ def test_a_therapy_the_patients_stopped_is_not_what_the_study_is_of():
                   lead="an update on ACM-204, its gene therapy for Fabry disease.")
     trial = next(t for t in ex.trials if t.name == "ZEN-FD")
     assert is_drug(ex, trial.drug, "ACM-204")
+
+
+def test_approval_under_the_accelerated_approval_pathway_is_a_grant():
+    ex = announce("ACM-101 was approved by the U.S. Food and Drug Administration (FDA) under the accelerated approval "
+                  "pathway in March 2020 for patients with Duchenne muscular dystrophy.")
+    assert ("accelerated_approval", "FDA", "duchenne muscular dystrophy", "2020-03") in designations(ex)
+
+
+def test_a_pathway_only_discussed_is_no_grant():
+    ex = announce("Acme discussed an accelerated approval pathway for ACM-101 with the FDA.")
+    assert not ex.designations
+
+
+def test_an_orphan_regenerative_medicine_product_is_an_orphan_designation():
+    ex = announce("In December 2020, Japan's Ministry of Health, Labour and Welfare designated ACM-101 as an orphan "
+                  "regenerative medicine product.")
+    assert ("orphan_drug", "PMDA", None, "2020-12") in designations(ex)
+
+
+def test_a_programme_only_the_fda_runs_keeps_the_fda_beside_another_agency():
+    ex = announce("- Last month, the FDA granted Rare Pediatric Disease designation to ACM-101 for early-onset MLD. "
+                  "In December 2020, Japan's Ministry of Health, Labour and Welfare designated ACM-101 as an orphan "
+                  "regenerative medicine product.")
+    found = {(t, a) for t, a, _, _ in designations(ex)}
+    assert ("rare_pediatric_disease", "FDA") in found and ("rare_pediatric_disease", "PMDA") not in found

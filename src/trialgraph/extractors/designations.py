@@ -123,10 +123,11 @@ def extract_designations(ctx: Context) -> None:
             own = _implied_agencies(text, types)
             stated = [DesignationFact(f.drug, f.type, own.get(f.type, f.agency), f.evidence, f.indication, f.date)
                       for f in stated]
-            # "Fast Track designation in 2023 and PRIME eligibility from the EMA": a programme only the FDA or only
-            # the EMA runs is not the other one's because the sentence names it for a neighbour
+            # "Fast Track designation in 2023 and PRIME eligibility from the EMA", "RPD designation ... In December,
+            # Japan's ministry designated it ...": a programme only the FDA or only the EMA runs is not another
+            # agency's because the sentence names that agency for a neighbour
             stated = [DesignationFact(f.drug, f.type, ONLY_AGENCY[f.type], f.evidence, f.indication, f.date)
-                      if f.type in ONLY_AGENCY and f.agency in US_EU and f.agency != ONLY_AGENCY[f.type] else f
+                      if f.type in ONLY_AGENCY and f.agency != ONLY_AGENCY[f.type] else f
                       for f in stated]
         if QUOTED.match(text):
             # a quotation names grants the release has stated ("Receiving RMAT and PRIME is a signal that
@@ -403,6 +404,12 @@ _MODIFIES_ANOTHER_NOUN = re.compile(
     r"(?:[\s-]+(?!(?:Designation|Status|Review|Therapy|Drug|Disease)\b)[A-Z][\w-]*){2,6}\s+(?i:program(?:me)?)\b")
 
 
+# "approved by the FDA under the accelerated approval pathway": a pathway a product was approved under is a grant
+# (GUIDE.md: "approved under Priority Review" is a line), not a route being discussed
+_APPROVED_UNDER = re.compile(r"\b(?:approv(?:ed|al)|authori[sz](?:ed|ation))\b(?:[^.;]|(?<=[A-Z])\.){0,70}\bunder\s+(?:the\s+|its\s+|an?\s+)?"
+                            r"(?:(?:FDA|agency)['’]s\s+)?$", re.I)
+
+
 def _groups_of(text: str, types) -> list[list[int]]:
     """"orphan drug and rare pediatric disease designations for X": types joined by
     "and" or a comma share what follows the last of them."""
@@ -447,7 +454,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 continue
             if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
                 continue
-            if _MODIFIES_ANOTHER_NOUN.match(text, end):
+            if _MODIFIES_ANOTHER_NOUN.match(text, end) and not _APPROVED_UNDER.search(text, max(0, start - 100), start):
                 continue  # "a Fast-Track Small Business Innovation Research grant" is a grant
             granted = _drugs_for(ctx, sentence, drugs, start, group_end, text)
             if not granted:
