@@ -96,6 +96,7 @@ def results(extraction: Extraction) -> set[tuple]:
         ("SAN DIEGO, Calif., Jan. 9, 2019 /PRNewswire/ -- ", "2019-01-09", "San Diego, CA"),
         ("STOCKHOLM -- March 26, 2020 -- ", "2020-03-26", "Stockholm, Sweden"),
         ("LONDON, 3 March 2023 -- ", "2023-03-03", "London, United Kingdom"),
+        ("MELBOURNE, Australia, 9 March 2026: ", "2026-03-09", "Melbourne, Australia"),
         ("MADISON, Wisconsin, Sept. 12, 2016 (BUSINESS WIRE) -- ", "2016-09-12", "Madison, WI"),
     ],
 )

@@ -33,7 +33,8 @@ DATELINE_RE = re.compile(
 # "SAN DIEGO,Nov. 18, 2021/PRNewswire/ --".
 EMBEDDED_DATELINE_RE = re.compile(
     rf"(?<![\w,])(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
-    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s))"
+    # an exchange announcement ends its dateline with a colon: "MELBOURNE, Australia, 9 March 2026: Company ..."
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s)|:\s)"
 )
 # A dateline without its date (the date stands above the headline): "RAHWAY, N.J.----Company, ...".
 UNDATED_DATELINE_RE = re.compile(

@@ -117,16 +117,17 @@ def extract_designations(ctx: Context) -> None:
             stated = [DesignationFact(f.drug, f.type, implied.get(f.type, f.agency), f.evidence, f.indication, f.date)
                       for f in stated]
         else:
-            # "orphan designation from the EC in 2023 and an Innovation Passport from the MHRA": a programme
-            # one agency runs is that agency's when the sentence names it, whichever agency stands nearer
-            own = {code: agency for code, agency in _implied_agencies(text, types).items()
-                   if any(a[2] == agency for a in agencies)}
+            # "orphan designation from the EC in 2023 and an Innovation Passport from the MHRA", "orphan designation
+            # in the EU, PRIME and an ILAP Innovation Passport": a programme one agency runs is that agency's,
+            # whichever agency stands nearer
+            own = _implied_agencies(text, types)
             stated = [DesignationFact(f.drug, f.type, own.get(f.type, f.agency), f.evidence, f.indication, f.date)
                       for f in stated]
-            # "Fast Track designation in 2023 and PRIME eligibility from the EMA": a programme only the FDA or only
-            # the EMA runs is not the other one's because the sentence names it for a neighbour
+            # "Fast Track designation in 2023 and PRIME eligibility from the EMA", "RPD designation ... In December,
+            # Japan's ministry designated it ...": a programme only the FDA or only the EMA runs is not another
+            # agency's because the sentence names that agency for a neighbour
             stated = [DesignationFact(f.drug, f.type, ONLY_AGENCY[f.type], f.evidence, f.indication, f.date)
-                      if f.type in ONLY_AGENCY and f.agency in US_EU and f.agency != ONLY_AGENCY[f.type] else f
+                      if f.type in ONLY_AGENCY and f.agency != ONLY_AGENCY[f.type] else f
                       for f in stated]
         if QUOTED.match(text):
             # a quotation names grants the release has stated ("Receiving RMAT and PRIME is a signal that
@@ -403,6 +404,12 @@ _MODIFIES_ANOTHER_NOUN = re.compile(
     r"(?:[\s-]+(?!(?:Designation|Status|Review|Therapy|Drug|Disease)\b)[A-Z][\w-]*){2,6}\s+(?i:program(?:me)?)\b")
 
 
+# "approved by the FDA under the accelerated approval pathway": a pathway a product was approved under is a grant
+# (GUIDE.md: "approved under Priority Review" is a line), not a route being discussed
+_APPROVED_UNDER = re.compile(r"\b(?:approv(?:ed|al)|authori[sz](?:ed|ation))\b(?:[^.;]|(?<=[A-Z])\.){0,70}\bunder\s+(?:the\s+|its\s+|an?\s+)?"
+                            r"(?:(?:FDA|agency)['’]s\s+)?$", re.I)
+
+
 def _groups_of(text: str, types) -> list[list[int]]:
     """"orphan drug and rare pediatric disease designations for X": types joined by
     "and" or a comma share what follows the last of them."""
@@ -447,13 +454,13 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 continue
             if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
                 continue
-            if _MODIFIES_ANOTHER_NOUN.match(text, end):
+            if _MODIFIES_ANOTHER_NOUN.match(text, end) and not _APPROVED_UNDER.search(text, max(0, start - 100), start):
                 continue  # "a Fast-Track Small Business Innovation Research grant" is a grant
             granted = _drugs_for(ctx, sentence, drugs, start, group_end, text)
             if not granted:
                 continue
             if indications is None:
-                indications = _indications(segment, ctx)
+                indications = _indications(segment, ctx) or _shared_indications(ctx, text, types, groups, number, agencies)
                 if indications and all(_SAME_AS_BEFORE.match(i) for i in indications):
                     # "for the same follicular lymphoma population": the population stated before, in full
                     indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence, reach=6) or indications
@@ -561,6 +568,39 @@ _BACK_REFERENCE = re.compile(
 _OWN_AGENCY = re.compile(
     r"\s*(?:\([A-Z]{2,6}\)\s*)?(?:from|by)\s+(?:the\s+)?(?:U\.S\.\s+|US\s+)?(?:FDA|EMA|EC|MHRA|PMDA|NMPA|Health Canada|"
     r"European Commission|European Medicines Agency|(?:U\.S\.\s+)?Food and Drug Administration)(?:\s*\([A-Z]{2,4}\))?")
+
+
+# What may stand between two runs of one list of grants besides joins: each run's agency ("(FDA)", "by the FDA,
+# the European Commission and Japan's Ministry ...", "from Australia's TGA"), and "designation(s)"
+_LIST_FILLER = re.compile(r"(?:\b(?:designations?|status|by|from|of|the|and|as well as|an?|both|each)\b|"
+                          r"\b[A-Z][a-z]+['’]s\b|\b[A-Z][\w-]*\b|[\s,()])*")  # capitalised words: an agency's name
+
+
+def _continues_list(segment: str, start: int, agencies) -> bool:
+    """Whether `segment` (at `start` in the sentence) only joins two runs of grants: what it says apart from agencies
+    and joins is nothing, so what follows the list's last run is said of every run."""
+    blanked = list(segment)
+    for a_start, a_end, _ in agencies:
+        for i in range(max(a_start, start), min(a_end, start + len(segment))):
+            blanked[i - start] = " "
+    rest = re.sub(r"\(\s*[A-Z]{2,6}\s*\)", " ", "".join(blanked))
+    return _LIST_FILLER.fullmatch(rest) is not None
+
+
+def _shared_indications(ctx: Context, text: str, types, groups, number: int, agencies) -> list[str]:
+    """"RMAT and Orphan Drug designations (FDA), PRIME (EMA) and a PIM designation (MHRA) for X", "orphan drug
+    designation by the FDA and the EC, as well as Fast Track designation by the FDA, for X": runs of one list,
+    each with its agency, share the indication stated after the last run."""
+    for later in range(number, len(groups) - 1):
+        start = types[groups[later][-1]][1]
+        if not _continues_list(text[start:types[groups[later + 1][0]][0]], start, agencies):
+            return []
+        last = later + 1
+        segment_end = types[groups[last + 1][0]][0] if last + 1 < len(groups) else len(text)
+        found = _indications(text[types[groups[last][-1]][1]:segment_end], ctx)
+        if found:
+            return found
+    return []
 
 
 def _only_joins(segment: str) -> bool:
@@ -858,7 +898,9 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
     clause_start = 0
     for found in _CLAUSE_BREAK.finditer(text, 0, start):
         clause_start = found.end()
-    after = [a for a in agencies if end <= a[0] < clause_end]
+    # "PRIME from the EMA and UK Innovation Passport": an agency written as the next grant's modifier is that grant's
+    after = [a for a in agencies if end <= a[0] < clause_end
+             and not (segment_end < len(text) and re.fullmatch(r"(?:['’]s)?\s*", text[a[1]:segment_end]))]
     before = [a for a in agencies if clause_start <= a[0] and a[1] <= start]
     if after:
         chosen, region, nearest = after, text[end:clause_end], after[0]

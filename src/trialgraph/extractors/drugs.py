@@ -59,7 +59,8 @@ CUE = re.compile(
     re.I,
 )
 REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+)$", re.I)
-WORD = re.compile(r"(?P<word>[A-Za-z](?<![\w-][A-Za-z])[a-z]{3,}(?:-[a-z]{4})?)(?![\w-])")
+# a cell therapy's INN may carry a one-letter process suffix, written capital ("x-stemcel-L")
+WORD = re.compile(r"(?P<word>[A-Za-z](?<![\w-][A-Za-z])[a-z]{3,}(?:-[a-z]{4}|(?<=cel)-[A-Z])?)(?![\w-])")
 ENGLISH = frozenset(
     """peptide peptides nucleotide nucleotides oligonucleotide polypeptide gene genes transgene oncogene concept
     except accept intercept percept april statement tide stat sone person reason season prison comparison
@@ -67,7 +68,7 @@ ENGLISH = frozenset(
 )
 # A biological's name with the four-letter suffix US labels add ("x-abcd"): biologics' INN endings only, so that
 # "peptide-drug" or "glucagon-like" are no such name.
-SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poetin|ermin|leucel|cel|vec))-(?P<suffix>[a-z]{4})$")
+SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poetin|ermin|leucel|cel|vec))-(?P<suffix>[a-z]{4}|(?<=cel-)[a-z])$")
 # "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
                    r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
@@ -175,9 +176,12 @@ _CAPITALS_BEFORE = re.compile(r"\b[A-Z]{3,}\s$")
 _CONJUGATE_BEFORE = re.compile(r"\b(?:PDC|ADC)\s$")
 _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
 # A gene or protein symbol (capitals and a number, no hyphen) named as what a drug mimics, binds or blocks
-_GENE_SYMBOL = re.compile(r"[A-Z]{2,5}\d{1,3}[A-Z]?")
+# (or a member of a gene family, "ABCD-A4"), or as the antigen a cell therapy's receptor recognises ("ABCD-A4 expressing
+# tumors", "a ABCD-A4 peptide")
+_GENE_SYMBOL = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,2})?\d{1,3}[A-Z]?")
 _SYMBOL_TARGET_AFTER = re.compile(r"(?:\s+|-)(?:analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|receptors?|pathway|signall?ing|"
-                           r"expression|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy))\b", re.I)
+                           r"express(?:ion|ing|ed)|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy)|"
+                           r"peptides?|antigens?|epitopes?)\b", re.I)
 
 
 @per_text
@@ -558,7 +562,7 @@ def extract_drugs(ctx: Context) -> None:
             if parts_named and _only_a_part(text, hit.start, hit.end):
                 ingredients[hit.surface] += 1
             base = SUFFIXED_INN.match(hit.surface.lower())
-            if base:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
+            if base and len(base.group("suffix")) == 4:  # a biological's four-letter suffix ("x-abcd"): the same drug as x
                 links.append((base.group("base"), hit.surface, "inn_suffix"))
                 _note(forms, first_seen, base.group("base"), sentence)
             first = by_canonical.setdefault(hit.canonical, hit.surface)
@@ -599,7 +603,7 @@ def extract_drugs(ctx: Context) -> None:
             if parts_named and _only_a_part(text, start, end):
                 ingredients[name] += 1
             base = SUFFIXED_INN.match(name.lower())
-            if base:
+            if base and len(base.group("suffix")) == 4:  # a cell therapy's "-L" is part of its one INN, never written without
                 links.append((base.group("base"), name, "inn_suffix"))
                 _note(forms, first_seen, base.group("base"), sentence)
             isotope = re.match(r"(?P<inn>.+?)\s+[A-Z][a-z]?-\d{2,3}$", name)
@@ -915,7 +919,7 @@ def _alias_pieces(paren: re.Match) -> list[tuple[str, str]]:
     kind = (paren.group("kind") or "").strip().lower()
     relation = "inn" if kind.startswith("inn") else "former" if kind.startswith(("formerly", "previously", "f/k/a")) else "alias"
     pieces = []
-    for part in re.split(r",\s*", paren.group("inner")):
+    for part in re.split(r"[,;]\s*", paren.group("inner")):  # "(short name; CODE)" lists names as "(x, CODE)" does
         sub = re.match(r"(?:formerly(?:\s+known\s+as)?|previously(?:\s+designated|\s+known\s+as)?|also\s+known\s+as)\s+(?P<x>.+)", part)
         if sub:
             pieces.extend((code, "former") for code in _code_pair(sub.group("x").strip()))

@@ -46,7 +46,8 @@ LINK = re.compile(
 COMPARATOR = re.compile(
     r"for (?:comparison|context|reference)|(?:by|in) comparison\b|historic(?:al)?|(?<!exhausted )(?:currently available|available|existing|current) (?:treatments|therapies|options|drugs|medicines)|"
     r"\bstandard(?:[- ]of[- ]care|(?: [\w-]+){0,2} (?:chemotherapy|therapy|therapies|treatments?|regimens?))|\bSoC\b|"
-    r"approved (?:\w+ )?(?:line )?therapies|published (?:experience|data|literature)|benchmark|in (?:separate|prior|previous|earlier|past|other) (?:trials|studies)",
+    r"approved (?:\w+ )?(?:line )?therapies|published (?:[\w-]+ ){0,2}?(?:experience|data|literature|series|studies|reports|results|rates?)\b|"
+    r"benchmark|in (?:separate|prior|previous|earlier|past|other) (?:trials|studies)",
     re.I,
 )
 # The control or placebo arm names a figure's group only within its clause: "in the trial of
@@ -759,6 +760,11 @@ _LANDMARK_THEN = re.compile(r"\s+(?:rates?\s+)?(?:at|after)\s+(?:\d+(?:\.\d+)?|o
                             r"(?:months?|years?|weeks?)\s*(?:,\s*)?(?:was|were|is|of|reached|stood\s+at)\s+", re.I)
 
 
+# A rate read at a numbered visit: "at Day 28", "by Week 24" (the figure may follow with no verb in a findings list)
+_DAY_LANDMARK = re.compile(r"\s+(?:rates?\s+)?(?:at|by|on)\s+(?:[Dd]ay|[Ww]eek|[Mm]onth)[\s-]\d{1,3}\s*(?:,\s*)?"
+                           r"(?:(?:was|were|is|of|reached|stood\s+at|in|:)\s+)?(?:approximately\s+|about\s+)?")
+
+
 @per_text
 def _values(text: str):
     """(start, end, endpoint, value, value_high, unit) for every figure tied to an endpoint."""
@@ -784,6 +790,8 @@ def _values(text: str):
             gap = text[before[-1][1]:match.start()]
             if before[-1][2] in ("PFS", "OS") and _LANDMARK_THEN.fullmatch(gap):
                 chosen = before[-1]  # "the PFS rate at 12 months was 40%": the rate at a landmark, not its time
+            elif match.group("unit") in ("%", "percent") and _DAY_LANDMARK.fullmatch(gap):
+                chosen = before[-1]  # "complete response at Day 28 in 41% of children", "OS at Day 100 71%"
             elif LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
             elif _CHANGED_BY_TO.fullmatch(gap):

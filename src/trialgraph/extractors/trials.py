@@ -51,7 +51,8 @@ NOUN_COMMA_NAME = re.compile(
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
 # "HORIZON-3, the programme includes HORIZON-1, a Phase III trial": the appositive belongs to the name nearest it,
 # so its words do not run over another name that opens an appositive of its own
-NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
+# "NAME (NCT0...) is a Phase 3 study": a registry number between the name and its description
+NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:\([^()]{{1,40}}\)\s*)?(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
                              rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
@@ -382,7 +383,25 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     # by a vague quantifier, are a field's history, not the release's study
     drugless = not ctx.drugs_in(text)
     return [m for m in found if not (m.plural and not m.name and drugless and (
-        not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))]
+        not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))
+            and not (m.name and m.phase is None and _follows_untreated(text, m))]
+
+
+# "DECODE-X, a prospective natural history study", "the ABC Registry", "its natural history study, ABC-NH": a study
+# that follows patients without giving them a drug is no trial of one (GUIDE.md Trials: a study of a drug)
+_UNTREATED_STUDY = r"(?:natural[- ]history|registry|disease[- ]registry|observational\s+registry)"
+_UNTREATED_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:an?|the|its|our)\s+(?:[\w-]+\s+){0,5}?" + _UNTREATED_STUDY +
+                              r"|\s+" + _UNTREATED_STUDY + r")\b", re.I)
+_UNTREATED_BEFORE = re.compile(_UNTREATED_STUDY + r"\s+(?:study|studies|cohort|program(?:me)?)?\s*,?\s*(?:called\s+|named\s+|known\s+as\s+)?$",
+                               re.I)
+
+
+def _follows_untreated(text: str, mention: _Mention) -> bool:
+    at = text.find(mention.name, max(0, mention.start - 5))
+    if at < 0:
+        return False
+    end = at + len(mention.name)
+    return bool(_UNTREATED_AFTER.match(text, end) or _UNTREATED_BEFORE.search(text, max(0, at - 60), at))
 
 
 # "ZEN-1 and ZEN-2, two Phase 3 trials": names coordinated before an appositive that counts the studies
@@ -792,10 +811,29 @@ _PRIOR_CLASS_EXAMPLE = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractor
                                   r"\b(?:such\s+as|including|like)\s+$", re.I)
 
 
+# "after lymphodepletion with X", "conditioning with X", "premedication with X": a regimen that readies patients
+# for a cell or gene therapy (or protects them from it), not the therapy a study is of
+_PREPARATORY = re.compile(r"\b(?:lymphodeplet\w*|conditioning|pre-?conditioning|premedicat\w*|pre-?medicat\w*|bridging|"
+                          r"myeloablat\w*|prophyla\w*|immunosuppress\w*)\s+(?:[\w-]+\s+){0,2}?(?:with|of|using|by)\s+"
+                          r"(?:[\w-]+\s+(?:and|or|plus)\s+|[\w-]+,\s+)*$", re.I)
+
+
+def preparatory(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the drug named at `start` is given to prepare patients for the study drug, not studied itself."""
+    return bool(_PREPARATORY.search(text[max(floor, start - 80):start]))
+
+
+# "have withdrawn from enzyme replacement therapy with X", "discontinued their X infusions", "weaned off X": a therapy
+# the patients stopped (because the study drug replaced it)
+_STOPPED_THERAPY = re.compile(r"\b(?:withdr[ae]wn?|weaned|came|come|taken)\s+(?:off|from)\s+(?:[\w-]+\s+){0,4}?(?:with\s+)?$"
+                              r"|\b(?:discontinu|stopp)\w*\s+(?:(?:their|all|the)\s+)?(?:[\w-]+\s+){0,3}?(?:with\s+)?$", re.I)
+
+
 def prior_therapy(text: str, start: int, floor: int = 0) -> bool:
     """Whether the drug named at `start` is a therapy the population had before, not one it is given."""
     return bool(PRIOR_THERAPY.search(text[max(floor, start - 40):start])
-                or _PRIOR_CLASS_EXAMPLE.search(text, max(floor, start - 110), start))
+                or _PRIOR_CLASS_EXAMPLE.search(text, max(floor, start - 110), start)
+                or _STOPPED_THERAPY.search(text, max(floor, start - 70), start))
 
 
 # "a next-generation X therapeutic drug candidate", "an oral X formulation": a drug X named as
@@ -829,6 +867,8 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         if _inside_parenthesis(text, mention.end, drug.start):
             continue  # "the ZEN study (Zentrix Evaluation of ...) of X": a name spelt out, not the study's object
         between = _PARENTHESIS.sub("", text[mention.end:drug.start])
+        if preparatory(text, drug.start, mention.end):
+            break  # "infused in the Phase 2 portion after lymphodepletion with X": X readies patients for the study drug
         # "a Phase 3 trial (ClinicalTrials.gov, NCT...) evaluating X": a parenthesis does not detach X
         if (drug in leading and ATTACHED.match(between)) or _STUDY_WITH.match(between):
             # "a trial of Y with or without X": the drug added or left out, X, is the one studied
