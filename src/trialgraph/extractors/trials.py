@@ -676,7 +676,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         mention.design = [d for d in mention.design if d != "controlled"]
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
     tail_start = mention.end + (appositive.end() if appositive else 0)
-    tail = text[tail_start:tail_start + 260]
+    tail = text[tail_start:tail_start + 400]  # a long combination and comparator clause may come before the population
     # ", our findings underscore ... cancers": a new clause with its own subject is not the study's population
     new_clause = _NEW_CLAUSE.search(tail)
     if new_clause:
