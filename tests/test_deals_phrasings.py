@@ -116,3 +116,28 @@ def test_a_population_after_a_long_combination_and_comparator_clause():
 def test_a_new_clause_after_and_the_ends_the_population():
     tail = " in 54 patients with previously untreated squamous lung cancer, and the disease control rate was 94%."
     assert indication_after(tail) == "previously untreated squamous lung cancer"
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("In the MSI-H endometrial cancer cohort, the objective response rate was 40%.", "MSI-H endometrial cancer"),
+    ("In the study's KRAS G12C colorectal cancer expansion cohort, the disease control rate was 41%.",
+     "KRAS G12C colorectal cancer"),
+    ("In that study's colorectal cancer expansion cohort, the disease control rate was 41%.", "colorectal cancer"),
+])
+def test_a_disease_cohort_keeps_its_biomarker_and_drops_the_study_s_possessive(sentence, label):
+    from trialgraph.extractors.cohorts import cohort_mentions
+
+    assert [(m.label, m.kind) for m in cohort_mentions(sentence)] == [(label, "named")]
+
+
+def test_a_capitalised_word_before_no_disease_names_no_cohort():
+    from trialgraph.extractors.cohorts import cohort_mentions
+
+    assert cohort_mentions("In the ZX-101 expansion cohort, the objective response rate was 40%.") == []
+
+
+def test_its_own_phase_3_is_another_study_than_the_partner_s():
+    trials = _extract("Tianhe is already running a Phase 3 trial of ZX-101 in China in patients with EGFR-mutant NSCLC "
+                      "after an EGFR tyrosine kinase inhibitor.",
+                      "Zentrix plans to open its own global Phase 3 trial of ZX-101 in first-line squamous NSCLC in 2027.").trials
+    assert sorted(t.indication for t in trials if t.phase == "3") == ["EGFR-mutant NSCLC", "first-line squamous NSCLC"]

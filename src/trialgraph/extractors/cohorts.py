@@ -49,7 +49,10 @@ LINE_COHORT = re.compile(
     r"\b(?:the|a|an|its)\s+(?P<long>(?:first|second|third|fourth|later)[- ]line(?:[- ](?:or|and)[- ](?:later|beyond)|\+)?)"
     r"(?:\s*\(\s*(?P<short>[1-9]L\+?)\s*\))?\s+(?:cohort|arm|group)\b", re.I)
 # "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
-DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
+# (after "the study's", and with a biomarker written before the disease: "the MSI-H endometrial cancer cohort",
+# "that study's KRAS G12C colorectal cancer expansion cohort")
+DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its|[\w-]+['’]s)\s+(?P<label>(?P<marker>(?:[A-Z][\w/+-]*\s+){0,2})"
+                            r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
 DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
@@ -145,10 +148,13 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for match in DISEASE_COHORT.finditer(text):
         # "the gastric cancer expansion cohort": the stage word is not the group's label
         label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
+        label = re.sub(r"^[\w-]+['’]s\s+", "", label)  # "the study's colorectal cancer cohort": the owner is no label
         if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b|\S+[- ]dose$", label):
             continue  # "the low-dose cohort" is labelled above
         if names_disease(label):
             found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+        elif match.group("marker"):
+            continue  # "the ZX-101 expansion cohort": a capitalised word before no disease is a drug's or a study's
         elif (match.group(0).endswith("cohort") and not _NOT_NAMED_COHORT.search(label)
               and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
             # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings

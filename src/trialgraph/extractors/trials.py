@@ -137,6 +137,7 @@ class _Mention:
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
     stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
     separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
+    distinct: bool = False  # "its own Phase 3 trial", "a second Phase 2 study": not one the text described before
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
 
 
@@ -515,6 +516,9 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
 # An indefinite article introduces a study ("a separate Phase 1b study combining X with Y", "is running a US Phase 1b
 # study"): not a stage of the release's Phase 1/2 study, which a definite phrase points back to ("the Phase 1 part")
 _SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
+# "plans to open its own global Phase 3 trial", "a second Phase 3 study": the words say the study is not one named before
+_DISTINCT = re.compile(r"\b(?:(?:its|their|our)\s+own|another|a\s+(?:separate|second|third|different|further|additional))\s+"
+                       r"(?:[\w-]+[\s,]+){0,3}$", re.I)
 
 
 def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]], long_forms: dict[str, str]) -> None:
@@ -709,6 +713,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
     mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
+    mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start]))
 
 
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
@@ -1000,7 +1005,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
     if mention.indication and not mention.stage:
         scored = [(_same_population(mention.indication, t.indication or "", long_forms), t) for t in candidates]
         best = max(scored, key=lambda x: x[0])
-        if best[0] >= 0.5:
+        # a study the words set apart is the one before only when it is written for the very same population
+        if best[0] >= (0.9 if mention.distinct else 0.5):
             return best[1]
         # a headline shortens the population ("for MPox in the DRC"): sharing a word of it is enough
         if best[0] > 0 and best[1].sentence.zone.value == "headline" and sum(1 for x in scored if x[0] > 0) == 1:
