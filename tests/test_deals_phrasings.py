@@ -141,3 +141,27 @@ def test_its_own_phase_3_is_another_study_than_the_partner_s():
                       "after an EGFR tyrosine kinase inhibitor.",
                       "Zentrix plans to open its own global Phase 3 trial of ZX-101 in first-line squamous NSCLC in 2027.").trials
     assert sorted(t.indication for t in trials if t.phase == "3") == ["EGFR-mutant NSCLC", "first-line squamous NSCLC"]
+
+
+def test_a_partner_s_bridging_study_is_not_the_named_pivotal_study():
+    trials = _extract("Rights in Japan were licensed to Okada Pharma Co., Ltd., which is conducting a Phase 3 bridging study "
+                      "of ZX-101 in Japanese patients with familial chylomicronemia syndrome.",
+                      "Approval was based on ZEN-FCS, a randomized, double-blind Phase 3 trial of ZX-101 in 66 adults with "
+                      "genetically confirmed familial chylomicronemia syndrome.").trials
+    assert sorted((t.name or "", t.indication) for t in trials) == [
+        ("", "Japanese patients with familial chylomicronemia syndrome"),
+        ("ZEN-FCS", "genetically confirmed familial chylomicronemia syndrome")]
+
+
+def test_a_monotherapy_study_cited_is_no_stage_of_the_combination_study():
+    extraction = _extract("Zentrix will sponsor ZEN-2, a Phase 1b/2 study of ZX-101 plus sorvelimab in patients with "
+                          "hepatocellular carcinoma.",
+                          "The design of ZEN-2 builds on the Phase 1 monotherapy study of ZX-101 conducted by Korvex in Europe.")
+    assert sorted((t.phase, t.name) for t in extraction.trials) == [("1", None), ("1/2", "ZEN-2")]
+
+
+def test_a_second_readout_of_a_named_study_is_that_study():
+    trials = _extract("With a second positive Phase 3 readout for ZX-101, we are entering 2027 with momentum.",
+                      "The Phase 3 ZEN-2 study comparing ZX-101 plus chemotherapy with docetaxel in previously untreated "
+                      "metastatic squamous NSCLC met its primary endpoint.").trials
+    assert [(t.phase, t.name) for t in trials] == [("3", "ZEN-2")]

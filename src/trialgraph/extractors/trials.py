@@ -138,6 +138,7 @@ class _Mention:
     stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
     separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
     distinct: bool = False  # "its own Phase 3 trial", "a second Phase 2 study": not one the text described before
+    regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
 
 
@@ -517,6 +518,12 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
 # study"): not a stage of the release's Phase 1/2 study, which a definite phrase points back to ("the Phase 1 part")
 _SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
 # "plans to open its own global Phase 3 trial", "a second Phase 3 study": the words say the study is not one named before
+# "the Phase 1 monotherapy study", "a Phase 1b/2 study of X plus Y": what the study gives, in its own words; a
+# monotherapy study is no stage of a combination study (nor the reverse)
+_MONOTHERAPY = re.compile(r"\b(?:monotherapy|single[- ]agent)\b", re.I)
+_COMBINATION_WORD = re.compile(r"\bcombination\b", re.I)
+_COMBINATION = re.compile(r"\s*(?:of|evaluating|testing|with)\s+[^\s,]+(?:\s+\([^()]*\))?\s+(?:plus|in combination with|combined with|together with)\s", re.I)
+_BRIDGING = re.compile(r"\bbridging\s+(?:stud(?:y|ies)|trials?)\b", re.I)
 _DISTINCT = re.compile(r"\b(?:(?:its|their|our)\s+own|another|a\s+(?:separate|second|third|different|further|additional))\s+"
                        r"(?:[\w-]+[\s,]+){0,3}$", re.I)
 
@@ -679,6 +686,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if "placebo-controlled" in mention.design or "active-controlled" in mention.design:
         mention.design = [d for d in mention.design if d != "controlled"]
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
+    mention.regimen = ("monotherapy" if _MONOTHERAPY.search(noun_phrase) else
+                       "combination" if _COMBINATION.match(text, mention.end) or _COMBINATION_WORD.search(noun_phrase) else None)
     tail_start = mention.end + (appositive.end() if appositive else 0)
     tail = text[tail_start:tail_start + 400]  # a long combination and comparator clause may come before the population
     # ", our findings underscore ... cancers": a new clause with its own subject is not the study's population
@@ -713,7 +722,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
     mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
-    mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start]))
+    # (a bridging study repeats a study in another country's patients: it is never the study it bridges from)
+    mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start])
+                                                 or _BRIDGING.search(text, mention.start, mention.end))
 
 
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
@@ -983,6 +994,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
             if _same_name(trial.name, mention.name):
                 return trial
         for trial in same_drug:
+            if trial.distinct and trial.indication and mention.indication \
+                    and _same_population(trial.indication, mention.indication, long_forms) < 0.9:
+                continue  # "its own Phase 3 trial in X", "a Phase 3 bridging study in Y": not the named study told of elsewhere
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
                                        or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention, long_forms) \
                     and {trial.status, mention.status} != {"completed", "active"}:  # a completed study is not a planned one
@@ -997,7 +1011,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                   or (not mention.indication and not mention.plural and not mention.separate and "/" in (t.phase or "")
                       and _same_study_phase(t.phase, mention.phase))]
     candidates = [t for t in candidates if not _other_registration(t, mention)
-                  and {t.status, mention.status} != {"completed", "active"}]
+                  and {t.status, mention.status} != {"completed", "active"}
+                  and {t.regimen, mention.regimen} != {"monotherapy", "combination"}]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
@@ -1125,6 +1140,7 @@ def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> 
         target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
     target.status = target.status or mention.status  # a study said once to be completed is not a planned one
+    target.regimen = target.regimen or mention.regimen
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
     # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
     combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
