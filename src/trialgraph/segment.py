@@ -80,7 +80,9 @@ BOILERPLATE_LINE = re.compile(
     r"--\s*news direct\s*--|embargoed (?:until|for)\b|click here (?:to|for)\b|"
     r"(?:company )?website\s*:?\s*(?:https?://|www\.)|"
     r".{0,80}\bis powered by\b|for more information,? (?:please )?visit\s+(?:https?://|www\.)\S+\s*$|"
-    r"(?:share|tweet|email|print)(?: this)? (?:article|story|release)\b|news provided by\b)",
+    r"(?:share|tweet|email|print)(?: this)? (?:article|story|release)\b|news provided by\b|"
+    # "Related: Acme lands $90M | FDA sets new guidance": other headlines run in after a label
+    r"(?:related|also read|read more|see also|more news|recommended)(?: (?:news|stories|articles|reading|coverage))?\s*:\s+\S)",
     re.I,
 )
 # A paragraph that is only a markdown link ("* [Acme's drug wins orphan status](https://...)"): a

@@ -33,7 +33,10 @@ COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                             r"\s+(?:and\s+(?:final|last)\s+)?cohort\b", re.I)
 # "dose level 3F" (a variant of level 3, e.g. fractionated), "Arm 2b"
-DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)\s+(?P<label>\d+[A-Za-z]?|[A-Z]\d?)\b")
+# "Parts B and C", "Arms 1, 2 and 3", "dose levels 4 and 5": one plural word, each group named after it
+_STAGE_LABEL = r"(?:\d+[A-Za-z]?|[A-Z]\d?)\b"
+DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)(?:\s+(?P<label>" + _STAGE_LABEL + r")|s\s+(?P<first>"
+                        + _STAGE_LABEL + r")(?P<more>(?:\s*,\s*" + _STAGE_LABEL + r")*\s*,?\s+(?:and|or)\s+" + _STAGE_LABEL + r"))")
 # "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
 # cohort", "the 2L cohort", "the 3L+ cohort")
 NAMED_COHORT = re.compile(
@@ -50,7 +53,10 @@ LINE_COHORT = re.compile(
     r"\b(?:the|a|an|its)\s+(?P<long>(?:first|second|third|fourth|later)[- ]line(?:[- ](?:or|and)[- ](?:later|beyond)|\+)?)"
     r"(?:\s*\(\s*(?P<short>[1-9]L\+?)\s*\))?\s+(?:cohort|arm|group)\b", re.I)
 # "the colorectal cancer cohort": a cohort named by its disease in lower case (checked against the disease lexicons)
-DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its)\s+(?P<label>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
+# (after "the study's", and with a biomarker written before the disease: "the MSI-H endometrial cancer cohort",
+# "that study's KRAS G12C colorectal cancer expansion cohort")
+DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its|[\w-]+['’]s)\s+(?P<label>(?P<marker>(?:[A-Z][\w/+-]*\s+){0,2})"
+                            r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
 DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
@@ -129,7 +135,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for match in DOSE_LEVEL.finditer(text):
         # "Arm 2", "Group B": a labelled group of patients; "Part A", "dose level 2": a stage, a cohort only with a dose
         kind = "arm" if match.group("word").lower() in ("arm", "group") else "part"
-        found.append(CohortMention(match.group("label"), match.start(), match.end(), kind))
+        labels = [match.group("label")] if match.group("label") else re.findall(_STAGE_LABEL, match.group("first") + " " + match.group("more"))
+        for label in labels:
+            found.append(CohortMention(label, match.start(), match.end(), kind))
     for match in DOSE_COHORT.finditer(text):
         label = re.sub(r"\s+", " ", match.group("label"))
         label = re.sub(rf"^(\d+(?:\.\d+)?)-?\s*(?={UNIT})", r"\1 ", label)  # "5-mg", "5mg" -> "5 mg"
@@ -151,10 +159,13 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for match in DISEASE_COHORT.finditer(text):
         # "the gastric cancer expansion cohort": the stage word is not the group's label
         label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
+        label = re.sub(r"^[\w-]+['’]s\s+", "", label)  # "the study's colorectal cancer cohort": the owner is no label
         if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b|\S+[- ]dose$", label):
             continue  # "the low-dose cohort" is labelled above
         if names_disease(label):
             found.append(CohortMention(label, match.start("label"), match.end(), "named"))
+        elif match.group("marker"):
+            continue  # "the ZX-101 expansion cohort": a capitalised word before no disease is a drug's or a study's
         elif (match.group(0).endswith("cohort") and not _NOT_NAMED_COHORT.search(label)
               and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
             # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings
@@ -501,7 +512,8 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
         if labelled:
             assigned[mention.label] = dose_in(labelled.group(0).rstrip(" ("))
             continue
-        end = ordered[index + 1].start if index + 1 < len(ordered) else len(text)
+        # "Parts B and C ... 240 mg": groups named together in one span share what follows it
+        end = next((later.start for later in ordered[index + 1:] if later.start > mention.start), len(text))
         window = text[mention.end:end]
         if re.match(r"\s*(?:and|,)\s*$", window):
             continue

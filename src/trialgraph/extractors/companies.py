@@ -118,12 +118,18 @@ GROUP_MEMBER_BEFORE = gate(re.compile(
     r"[^;()]{0,200}$", re.I))
 # "Acme Bio, Inc., formerly Old Name Inc.": the old name is the same company, not another one.
 FORMERLY = re.compile(r"\b(?:(?:formerly|previously)(?:\s+(?:known|named|called|operating|operated|trading)(?:\s+as)?)?|(?:operating|operated|trading|doing business) as|f/k/a|d/b/a)\s+$", re.I)
+# A title-case headline or bullet puts a deal verb right before the company it acts on ("Acme to Acquire
+# Kestrel Bio", "Option to License Kestrel's ADC", "- Complements Kestrel's portfolio"). Only forms that no
+# drug company's name opens with.
+HEADLINE_VERB = (r"(?:Acquires?|Licen[cs]es?|In-[Ll]icen[cs]es?|Buys?|Sells?|Joins?|Regains?|Divests?|Exercises?|Enters|Signs|"
+                 r"Completes|Announces|Receives|Grants|Expands|Strengthens|Welcomes|Extends|Agrees|Brings|Secures|Gains|"
+                 r"Adds|Complements|Closes|Reports|Presents|Selects|Returns|Terminates)")
 LEADING_NOISE = re.compile(
     r"^(?:(?:The|This|That|These|A|An|In|At|By|For|With|Under|Both|Neither|Nor|Either|Its|Our|Partner|[A-Z][a-z]+ing|Today|UPDATE|About|Source|SOURCE|"
     r"Shares|Clinical-stage|Commercial-stage|Late-stage|And|As|From|Between|Subsidiary|Former|Formerly|"
     r"Global|Leading|Biopharmaceutical|Biotech|Biotechnology|Pharmaceutical|Company|Copyright|Dr|Mr|Ms|"
     # news describes a company before naming it: "Rival Acme Pharmaceuticals", "Drugmaker Acme Bio"
-    r"Rival|Rivals|Competitor|Fellow|Drugmaker|Drugmakers)\b[.:]?\s+)+"
+    r"Rival|Rivals|Competitor|Fellow|Drugmaker|Drugmakers|" + HEADLINE_VERB + r")\b[.:]?\s+)+"
 )
 WEBSITE = re.compile(r"\b(?:https?://)?(?P<site>www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 HEADQUARTERS = re.compile(r"\b(?:headquartered|based) in (?:the )?(?P<place>[A-Z][\w .'-]*?(?:, [A-Z][\w .'-]*?)?)(?:[,.;]| area| that| and| whose| with|$)")
@@ -325,7 +331,7 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
         name, short = _name_before(text, match.start())
         if not name:
             continue
-        if name.lower() in lexicons.exchanges():  # "listed on the Tokyo Stock Exchange (TSE: 4567)"
+        if name.lower() in lexicons.exchanges() or MARKET_NAME.search(name):  # "listed on the Tokyo Stock Exchange (TSE: 4567)"
             continue
         part = LISTING_PART.search(match.group("listing"))
         exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
@@ -336,7 +342,7 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
         if exchange is None or ticker[0].isdigit() != (suffix in _NUMERIC_SUFFIXES):
             continue
         name, short = _name_before(text, match.start())
-        if name:
+        if name and not MARKET_NAME.search(name):
             found.append((match.start(), name, short, ticker, exchange))
     return [listing[1:] for listing in sorted(found, key=lambda listing: listing[0])]  # the first listing named wins
 
@@ -527,8 +533,39 @@ ANAPHORIC_LISTING = re.compile(
     r"drug\s+developer|developer|firm|startup|start-up)|\b(?:[Ww]hose|[Ii]ts|[Tt]he\s+company's)\s+(?:shares|stock))\s*$")
 
 
+# "Acme, which trades on Shanghai's STAR Market (688512.SS)": the name before the listing is the market's.
+MARKET_NAME = re.compile(r"\b(?:Market|Board|Exchange|Bourse)$")
+MARKET_BEFORE = re.compile(r"\b(?:trades|traded|trading|is listed|listed|quoted)\s+on\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,5}?$")
+
+
+def _market_listing(text: str, name: str | None, end: int) -> bool:
+    """Whether the name before a listing at `end` is a market a company named before "trades on"."""
+    at = text.rfind(name, 0, end) if name and MARKET_NAME.search(name) else -1
+    return at >= 0 and MARKET_BEFORE.search(text, max(0, at - 80), at) is not None
+
+
+def _anaphoric_listings(text: str) -> list[tuple[int, str, str | None]]:
+    """(position, ticker, exchange) of each listing given after a description or a market, not a name."""
+    listings = []
+    for m in TICKER.finditer(text):
+        name = _name_before(text, m.start())[0]
+        if (name is None and ANAPHORIC_LISTING.search(text, max(0, m.start() - 80), m.start())) or _market_listing(text, name, m.start()):
+            part = LISTING_PART.search(m.group("listing"))
+            listings.append((m.start(), part.group("ticker").upper(),
+                             lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())))
+    for m in CODE_LISTING.finditer(text):
+        name = _name_before(text, m.start())[0]
+        exchange = lexicons.exchange_suffixes().get(m.group("suffix"))
+        if exchange and _market_listing(text, name, m.start()):
+            listings.append((m.start(), m.group("ticker"), exchange))
+    return listings
+
+
 def _attach_anaphoric_listings(ctx: Context, found, order, add) -> None:
-    """A ticker given after a description, not a name, is the listing of the company named last before it."""
+    """A ticker given after a description ("The Boston-area biotech (NASDAQ: ACME)") or a market, not a
+    name, is the listing of a company named before it: the one just named in the same sentence ("Acme,
+    whose shares (NASDAQ: ACME)", "Acme, which trades on the STAR Market (688512.SS)"), else the company
+    the last sentence naming one opened with (its subject; a counterparty often closes that sentence)."""
     if not found:
         return
     forms: dict[str, str] = {}
@@ -539,20 +576,23 @@ def _attach_anaphoric_listings(ctx: Context, found, order, add) -> None:
             if form and len(form) > 2:
                 forms.setdefault(form, key)
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
-    last = None
+    subject = None
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
-        listings = [m for m in TICKER.finditer(text)
-                    if ANAPHORIC_LISTING.search(text, max(0, m.start() - 80), m.start()) and _name_before(text, m.start())[0] is None]
+        listings = _anaphoric_listings(text) if "(" in text or "（" in text else []
         events = sorted([(m.start(), forms[m.group(0)], None) for m in pattern.finditer(text)]
-                        + [(m.start(), None, m) for m in listings], key=lambda e: e[0])
+                        + [(at, None, (ticker, exchange)) for at, ticker, exchange in listings], key=lambda e: e[0])
+        last = None
         for _, key, listing in events:
             if key is not None:
                 last = key
-            elif last is not None and not found[last].ticker:
-                part = LISTING_PART.search(listing.group("listing"))
-                exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
-                add(CompanyFact(found[last].name, Evidence.of(sentence, NAME), ticker=part.group("ticker").upper(), exchange=exchange))
+                continue
+            owner = last or subject
+            if owner is not None and not found[owner].ticker:
+                add(CompanyFact(found[owner].name, Evidence.of(sentence, NAME), ticker=listing[0], exchange=listing[1]))
+        named = [key for _, key, _ in events if key is not None]
+        if named:
+            subject = named[0]
 
 
 def _company_for(section: str, found, order) -> str | None:

@@ -140,10 +140,12 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "Alzheimer's disease treatment": an eponym, not an owner
             if pattern is POSSESSIVE and GUIDANCE_AFTER.match(text, match.end()):
                 continue  # "the Society's treatment guidelines": a body that advises, not an owner
+            if pattern is POSSESSIVE and _institution_after(text, match.end("name")):
+                continue
             found.append(match.group("name"))
     if "'" in text or "’" in text:
         for match in PRODUCT_OWNER.finditer(text):
-            if _is_product(match.group("product")):
+            if _is_product(match.group("product")) and not _institution_after(text, match.end("name")):
                 found.append(match.group("name"))
     found.extend(match.group("name") for match in RIGHTS_HOLDER.finditer(text))
     found.extend(match.group("name") for pattern in LICENSEE for match in pattern.finditer(text))
@@ -163,6 +165,16 @@ def context_names(text: str) -> tuple[str, ...]:
             found.extend(listed)
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found)
                                if name and plausible(name) and not says_not_a_company(text, name)))
+
+
+_POSSESSIVE_WORD = re.compile(r"['’]s\s+(?P<word>[A-Z][\w-]*)")
+
+
+def _institution_after(text: str, end: int) -> bool:
+    """"Example Children's Hospital", "Example Women's Health Center": the possessive is inside an
+    institution's own name, which owns nothing."""
+    word = _POSSESSIVE_WORD.match(text, end)
+    return word is not None and word.group("word") in lexicons.not_company_words()
 
 
 def says_not_a_company(text: str, name: str) -> bool:
@@ -188,7 +200,7 @@ def _split_list(text: str) -> list[str]:
 
 
 def _clean(name: str) -> str:
-    from .companies import strip_place
+    from .companies import HEADLINE_VERB, strip_place
 
     name = strip_place(re.sub(r"['’]s$", "", name.strip(" ,.'’")))
     words = name.split()
@@ -198,6 +210,8 @@ def _clean(name: str) -> str:
             break
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]):
         words = words[1:]  # a sentence opening with a gerund: "Expanding Acme's pipeline"
+    elif len(words) > 1 and re.fullmatch(HEADLINE_VERB, words[0]):
+        words = words[1:]  # a title-case headline or bullet: "Option to License Acme's ADC", "Complements Acme's"
     return " ".join(words)
 
 

@@ -48,7 +48,9 @@ NOT_A_NAME = re.compile(
     r"Clinical|Chief|President|Director|Vice|Professor|Principal|Lead|Head|Founder|Chairman|Global|Senior|Executive|"
     r"Dose|Part|Arm|Day|Week|Month|Year|Grade|Type|Stage|Lymphoma|Myeloma|Cancer|Tumor|Multiple|Diffuse|Acute|"
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
-    r"Pharmaceuticals|Biopharma)\b"
+    r"Pharmaceuticals|Biopharma|"
+    # the last word of a title written before the name ("Chief Medical Officer Jane Roe"): never a first name
+    r"Officer|Chairwoman|Chairperson|Analyst|Investigator|Scientist|Secretary|Treasurer|Counsel)\b"
 )
 ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?)?"
                      # "... at Example Institute in Boston and the study's lead author": a second role after the first
@@ -514,9 +516,10 @@ CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?
 # "..., a partner of Acme" describes the organisation; "..., in a statement" the occasion.
 ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|from\s+(?:her|his|their)\s+|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)"
                       r"|,\s+(?:a|an)\s+(?=[a-z])|,\s+(?:in|during|at)\s+(?:a|an|the|its|today['’]s)\s+(?:[a-z-]+\s+){0,2}?"
-                      r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event)\b")
+                      r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event|note|report|e-?mail|letter|memo|filing)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
-SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*?"
+# An institution's name may hold the particles of its language ("Hospital Universitario de Valdemora").
+SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&|de|del|della|di|du|des|la|le|y|und|für))*?"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?)"
                           # its city set off by commas, as datelines write it: "at Example Hospital, Sydney, and ..."
                           r"(?:,\s*(?!(?:Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|GmbH|AB|ASA|LP)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"

@@ -266,8 +266,9 @@ def last_indication(text: str, ctx=None) -> str | None:
 def _cut(text: str) -> str | None:
     text = _LEAD.sub("", text)
     stop = _STOP.search(text)
+    # (", and the disease control rate was 94%": a determiner after "and" opens a new clause, no list item)
     while stop and stop.group(0).startswith(",") and stop.group(0).rstrip().endswith("and") \
-            and text[stop.end():stop.end() + 1].islower():
+            and text[stop.end():stop.end() + 1].islower() and not re.match(r"(?:the|a|an|its|their|this|these)\s", text[stop.end():]):
         stop = _STOP.search(text, stop.end())  # "A, B, and c": a list with its serial comma goes on
     phrase = text[: stop.start()] if stop else text[:160]
     date = _DATE_IN_PHRASE.search(phrase)
@@ -316,6 +317,12 @@ _STATUS_MODIFIER = re.compile(r"[A-Z][\w/.-]*(?:\s+[A-Z]\d+[A-Z]?)?(?:[+\u2212-]
 _STAGE_ADJECTIVE = re.compile(r"(?:[a-z]+ly\s+|well-|poorly-|moderately-)?[a-z]+(?:able|ible|ated|ed|ic|ive|ant|ent|ory)")
 
 
+_STATE = (r"(?:[\w/+.]+-)?(?:negative|positive|overexpressing|expressing|mutated|mutant|low|high|amplified|altered|rearranged|"
+          r"deficient|proficient|wild-type|naive|naïve|resistant|refractory|sensitive|ineligible|intolerant)|relapsed|recurrent|"
+          r"unresectable|inoperable|advanced|locally advanced|metastatic|previously treated|untreated|treatment-naive|high-risk")
+_MODIFIER_ONLY = re.compile(rf"\s*(?:{_STATE})(?:\s*(?:,|or|and|/)\s*(?:{_STATE}))*\s*", re.I)
+
+
 def _disease_list_prefix(phrase: str) -> str:
     """Comma-separated parts stay while each names a disease: "metastatic pancreatic
     adenocarcinoma, collaborative research activities ..." ends at the comma."""
@@ -324,6 +331,11 @@ def _disease_list_prefix(phrase: str) -> str:
     parts = phrase.split(",")
     if _SHARED_HEAD.search(parts[-1]) and all(0 < len(p.split()) <= 4 and not _APPOSITIVE_START.match(p) for p in parts):
         return phrase  # "ovarian, fallopian tube, and primary peritoneal cancers": the items share the last one's noun
+    # "FGFR2b-overexpressing, HER2-negative, locally advanced gastric cancer": comma-separated modifiers before the
+    # disease noun are one item with it
+    head = next((i for i, part in enumerate(parts) if names_disease(part)), None)
+    if head and all(_MODIFIER_ONLY.fullmatch(part) for part in parts[:head]):
+        parts = [",".join(parts[: head + 1])] + parts[head + 1:]
     kept = [parts[0]]
     for part in parts[1:]:
         if (_STATUS_MODIFIER.fullmatch(kept[-1].strip()) or _STAGE_ADJECTIVE.fullmatch(kept[-1].strip())) \

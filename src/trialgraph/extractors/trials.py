@@ -138,6 +138,8 @@ class _Mention:
     co_drugs: list[str] = field(default_factory=list)  # "Phase 3 trials of A and B": the trials of B
     stage: bool = False  # "the Phase 1b portion of X-1": a stage's phase, not the study's
     separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
+    distinct: bool = False  # "its own Phase 3 trial", "a second Phase 2 study": not one the text described before
+    regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
 
 
@@ -536,6 +538,15 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+[\s,]+){0,3}$")
 # An indefinite article introduces a study ("a separate Phase 1b study combining X with Y", "is running a US Phase 1b
 # study"): not a stage of the release's Phase 1/2 study, which a definite phrase points back to ("the Phase 1 part")
 _SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
+# "plans to open its own global Phase 3 trial", "a second Phase 3 study": the words say the study is not one named before
+# "the Phase 1 monotherapy study", "a Phase 1b/2 study of X plus Y": what the study gives, in its own words; a
+# monotherapy study is no stage of a combination study (nor the reverse)
+_MONOTHERAPY = re.compile(r"\b(?:monotherapy|single[- ]agent)\b", re.I)
+_COMBINATION_WORD = re.compile(r"\bcombination\b", re.I)
+_COMBINATION = re.compile(r"\s*(?:of|evaluating|testing|with)\s+[^\s,]+(?:\s+\([^()]*\))?\s+(?:plus|in combination with|combined with|together with)\s", re.I)
+_BRIDGING = re.compile(r"\bbridging\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+_DISTINCT = re.compile(r"\b(?:(?:its|their|our)\s+own|another|a\s+(?:separate|second|third|different|further|additional))\s+"
+                       r"(?:[\w-]+[\s,]+){0,3}$", re.I)
 
 
 def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]], long_forms: dict[str, str]) -> None:
@@ -700,8 +711,10 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     if "placebo-controlled" in mention.design or "active-controlled" in mention.design:
         mention.design = [d for d in mention.design if d != "controlled"]
     mention.registry = REGISTRY.findall(text[mention.start:mention.end + 60])
+    mention.regimen = ("monotherapy" if _MONOTHERAPY.search(noun_phrase) else
+                       "combination" if _COMBINATION.match(text, mention.end) or _COMBINATION_WORD.search(noun_phrase) else None)
     tail_start = mention.end + (appositive.end() if appositive else 0)
-    tail = text[tail_start:tail_start + 260]
+    tail = text[tail_start:tail_start + 400]  # a long combination and comparator clause may come before the population
     # ", our findings underscore ... cancers": a new clause with its own subject is not the study's population
     new_clause = _NEW_CLAUSE.search(tail)
     if new_clause:
@@ -734,6 +747,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         _status(text[mention.start:phase.start()]) if phase and phase.start() > mention.start else None)
     mention.definite = bool(_DEFINITE.search(text[max(0, mention.start - 60):mention.start]))
     mention.separate = not mention.name and bool(_SEPARATE.search(text[max(0, mention.start - 60):mention.start]))
+    # (a bridging study repeats a study in another country's patients: it is never the study it bridges from)
+    mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start])
+                                                 or _BRIDGING.search(text, mention.start, mention.end))
 
 
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
@@ -1031,6 +1047,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
             if _same_name(trial.name, mention.name):
                 return trial
         for trial in same_drug:
+            if trial.distinct and trial.indication and mention.indication \
+                    and _same_population(trial.indication, mention.indication, long_forms) < 0.9:
+                continue  # "its own Phase 3 trial in X", "a Phase 3 bridging study in Y": not the named study told of elsewhere
             if trial.name is None and (trial.phase == mention.phase or mention.phase is None
                                        or _more_precise(mention.phase, trial.phase)) and trial.phase and _compatible(trial, mention, long_forms) \
                     and {trial.status, mention.status} != {"completed", "active"}:  # a completed study is not a planned one
@@ -1045,7 +1064,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                   or (not mention.indication and not mention.plural and not mention.separate and "/" in (t.phase or "")
                       and _same_study_phase(t.phase, mention.phase))]
     candidates = [t for t in candidates if not _other_registration(t, mention)
-                  and {t.status, mention.status} != {"completed", "active"}]
+                  and {t.status, mention.status} != {"completed", "active"}
+                  and {t.regimen, mention.regimen} != {"monotherapy", "combination"}]
     candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
     if not candidates:
         return None
@@ -1053,7 +1073,8 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
     if mention.indication and not mention.stage:
         scored = [(_same_population(mention.indication, t.indication or "", long_forms), t) for t in candidates]
         best = max(scored, key=lambda x: x[0])
-        if best[0] >= 0.5:
+        # a study the words set apart is the one before only when it is written for the very same population
+        if best[0] >= (0.9 if mention.distinct else 0.5):
             return best[1]
         # a headline shortens the population ("for MPox in the DRC"): sharing a word of it is enough
         if best[0] > 0 and best[1].sentence.zone.value == "headline" and sum(1 for x in scored if x[0] > 0) == 1:
@@ -1172,6 +1193,7 @@ def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> 
         target.name = _usual_form(target.name, mention.name)
     target.name = target.name or mention.name
     target.status = target.status or mention.status  # a study said once to be completed is not a planned one
+    target.regimen = target.regimen or mention.regimen
     target.registry = list(dict.fromkeys(target.registry + mention.registry))
     # a named study called "Phase 1a" in one place and "Phase 1/2" in another is the Phase 1/2 study
     combined = mention.phase and "/" in mention.phase and "/" not in (target.phase or "/") and (
