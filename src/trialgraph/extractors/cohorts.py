@@ -26,7 +26,7 @@ NUMBER_WORDS = {
 UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 # "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
-COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?!\.\d|\d|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)|"
+COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:[Cc]ohort\s+)?(?:\d+[a-z]?|[A-Z]\d?)\b(?!\.\d|\d|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)|"
     # "In Cohort 2, 29 treatment-naive patients received ...": a count of the cohort's patients, not a second cohort
     r"(?:(?<=,\s\d)|(?<=,\s\d\d))\s+(?:[a-z][\w-]*\s+)?(?:patients|participants|subjects|people|adults|children|men|women)\b))*)")
 # "the third cohort", "the fourth and final cohort"
@@ -89,6 +89,8 @@ _NOT_NAMED_COHORT = re.compile(
     r"expansion|escalation|dose-escalation|dose-expansion|run-in|lead-in|extension|portion|stage)\b|\d", re.I)
 
 
+_RUN_AS = re.compile(r"^(?:(?:separate|additional|dedicated|parallel|independent|exploratory|open-label|single-arm|"
+                     r"non-randomi[sz]ed|randomi[sz]ed|blinded|double-blind)\s+)+", re.I)
 _LABEL_AFTER = re.compile(r"\s*\(\s*")
 _NAMED_AFTER = re.compile(r"\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s")
 # Words that point back to a group already named rather than name one
@@ -140,6 +142,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     for match in DISEASE_COHORT.finditer(text):
         # "the gastric cancer expansion cohort": the stage word is not the group's label
         label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
+        # "a separate open-label lupus nephritis cohort": words describing how the group is run are not its name
+        label = _RUN_AS.sub("", label)
         if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b|\S+[- ]dose$", label):
             continue  # "the low-dose cohort" is labelled above
         if names_disease(label):
@@ -183,7 +187,8 @@ def _expand(first: str, more: str) -> list[str]:
     labels = [first]
     if not more:
         return labels
-    tokens = re.findall(r"through|to|-|\d+[a-z]?|[A-Z]\d?", more)
+    # "Cohort 1 through Cohort 4": the repeated noun is no label
+    tokens = re.findall(r"through|to|-|\d+[a-z]?|[A-Z]\d?", re.sub(r"[Cc]ohort\s", " ", more))
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -347,6 +352,14 @@ _PRIOR_USE = re.compile(r"^[\s-]*(?:pre-?treated|refractory|resistant|naive|na\u
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to|against)\s+(?:the\s+)?$", re.I)
 
 
+# "Cohort 5 enrolled participants already receiving Y, who received X", "Arm 2 received an X insert, with supplemental Y
+# allowed", "patients received 450 mg in addition to Y": a background, rescue or lead-in therapy the group also gets
+# is not the drug the group is labelled for
+_BACKGROUND = re.compile(r"\b(?:already\s+(?:receiving|taking|on|treated\s+with)|stable|background|on\s+top\s+of|"
+                         r"in\s+addition\s+to|alongside|supplemental|rescue|loading\s+(?:doses?|injections?|infusions?)\s+of)"
+                         r"\s+(?:(?:their|the|a|an|its|with)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:
     """The drug a labelled group's own words name, and whether the group is a control: the drug its label
     annotates in parentheses ("X 3 mg daily (Arm 2)"), else the first drug in the words after its label up to
@@ -369,7 +382,8 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
         group = text[mention.end:closing + 40 if closing >= 0 else mention.end + 40]
         # "(Arm 4; n=25)(Study Control Arm)", "(Arm B, control)"
         return drug.name, bool(_CONTROL.search(re.match(r"[^()]*\)?(?:\s*\([^()]*\))?", group).group(0)))
-    after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])]
+    after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])
+             and not _BACKGROUND.search(text, max(mention.end, d.start - 60), d.start)]
     if after:
         return after[0].name, bool(_CONTROL.search(text[mention.end:stop]))
     if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):

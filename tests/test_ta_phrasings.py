@@ -1,0 +1,41 @@
+"""Constructions of non-oncology releases (issue 13, heldout_ta), written anew with invented names: labelled
+groups given a background, rescue or lead-in therapy besides their own drug, a range of cohorts written with the
+noun repeated, and a group whose name opens with words describing how it is run."""
+from __future__ import annotations
+
+from test_extractors import announce
+
+
+def cohorts(ex):
+    return {c.label: (c.drug, c.dose, c.dose_unit) for c in ex.cohorts}
+
+
+def test_a_background_therapy_the_group_is_already_receiving_is_not_its_drug():
+    ex = announce("In the Phase 1b ZENITH-2 study, Cohort 1 received ZX-101 at 10 mg/kg every four weeks. "
+                  "A second, open-label cohort (Cohort 2) enrolled 12 participants already receiving donepezil, who "
+                  "received ZX-101 at 10 mg/kg every four weeks in addition to their usual therapy.",
+                  lead="results from ZENITH-2, its Phase 1b study of ZX-101, an anti-tau antibody.")
+    assert {label: drug for label, (drug, _, _) in cohorts(ex).items()} == {"1": "ZX-101", "2": "ZX-101"}
+    assert {t.drug for t in ex.trials} == {"ZX-101"}
+
+
+def test_a_rescue_or_supplemental_therapy_in_the_groups_words_is_not_its_drug():
+    ex = announce("The Phase 2 ZENITH-3 trial randomized 90 patients. Arm 1 received a single 1 mg ZX-101 implant and "
+                  "Arm 2 received a single 2 mg implant, with supplemental ranibizumab allowed if needed.",
+                  lead="results from ZENITH-3, its Phase 2 trial of ZX-101, a sustained-release implant.")
+    assert all(drug == "ZX-101" for drug, _, _ in cohorts(ex).values())
+    assert {t.drug for t in ex.trials} == {"ZX-101"}
+
+
+def test_a_therapy_given_in_addition_leaves_the_group_with_the_studys_drug():
+    ex = announce("In the Phase 2 ZENITH-4 study of ZX-101 in lupus, a separate open-label lupus nephritis cohort of "
+                  "30 patients received 300 mg every 12 weeks in addition to mycophenolate mofetil.")
+    assert cohorts(ex) == {"lupus nephritis": ("ZX-101", 300.0, "mg")}
+    assert {t.drug for t in ex.trials} == {"ZX-101"}
+
+
+def test_a_range_of_cohorts_with_the_noun_repeated_takes_the_doses_respectively():
+    ex = announce("In the Phase 1b ZENITH-5 study, Cohort 1 through Cohort 4 received ZX-101 at 3, 10, 30 and "
+                  "60 mg/kg, respectively, every four weeks.")
+    assert cohorts(ex) == {"1": ("ZX-101", 3.0, "mg/kg"), "2": ("ZX-101", 10.0, "mg/kg"),
+                           "3": ("ZX-101", 30.0, "mg/kg"), "4": ("ZX-101", 60.0, "mg/kg")}
