@@ -39,3 +39,31 @@ def test_a_range_of_cohorts_with_the_noun_repeated_takes_the_doses_respectively(
                   "60 mg/kg, respectively, every four weeks.")
     assert cohorts(ex) == {"1": ("ZX-101", 3.0, "mg/kg"), "2": ("ZX-101", 10.0, "mg/kg"),
                            "3": ("ZX-101", 30.0, "mg/kg"), "4": ("ZX-101", 60.0, "mg/kg")}
+
+
+def company_names(ex):
+    return {c.name for c in ex.companies}
+
+
+def test_a_firm_running_a_trial_as_contract_research_organisation_is_no_company():
+    ex = announce("The Phase 2 ZENITH-6 trial was funded in part by a government grant and run by Morrow Clinical "
+                  "Research Ltd as contract research organisation.")
+    assert not any("Morrow" in name for name in company_names(ex))
+
+
+def test_a_firm_manufacturing_under_contract_is_no_company():
+    ex = announce("Clinical supply for the Phase 2 ZENITH-7 study was manufactured under contract by Kettle Biologics "
+                  "Limited.")
+    assert not any("Kettle" in name for name in company_names(ex))
+
+
+def test_the_role_word_opening_a_heading_is_not_part_of_the_partners_name():
+    ex = announce("Partner Veltro Pharma's Phase 3 VELA-1 study of ACM-101 met its primary endpoint.",
+                  "Acme out-licensed ACM-101 to Veltro Pharma in 2023.")
+    assert not any(name.startswith("Partner") for name in company_names(ex))
+
+
+def test_czech_and_french_corporate_suffixes_end_a_company_name():
+    ex = announce("Acme licensed ACM-202 from Castelroux Gene Therapies SAS in 2022 and out-licensed ACM-303 to "
+                  "Brnovia Pharma a.s. in 2023.")
+    assert {"Castelroux Gene Therapies SAS", "Brnovia Pharma a.s."} <= company_names(ex)

@@ -14,7 +14,9 @@ from .prefilter import gate
 
 SUFFIX = (
     r"(?:and\s+Company|Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|(?:Pte|Pty)\.?\s+(?:Ltd\.?|Limited)|Sdn\.?\s+Bhd\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-    r"L\.P\.|LP|plc|PLC|AG|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|S\.p\.A\.|K\.K\.|Holdings)"
+    r"L\.P\.|LP|plc|PLC|AG|S\.A\.S\.|SAS|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|KGaA|S\.p\.A\.|S\.r\.l\.|Srl|"
+    # Czech, Slovak and Finnish forms: "Example Pharma a.s.", "Example Oy"
+    r"a\.s\.|Oyj|Oy|K\.K\.|Holdings)"
 )
 INDUSTRY = (
     r"(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
@@ -86,9 +88,12 @@ _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|
              r"CROs?|CDMOs?|CMOs?|(?:laboratory|lab|testing|analytical|bioanalytical|clinical\s+supply|logistics|"
              r"manufacturing|service|technology)\s+(?:services\s+)?(?:providers?|vendors?|suppliers?|partners?)|vendors?|suppliers?)")
 # "its contract development and manufacturing partner X": up to three words describe the service
-SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,3}" + _SUPPLIER + r",?\s+$"))
+# "manufactured under contract by X": a firm paid for a service
+SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,3}" + _SUPPLIER + r",?\s+$"
+                                  r"|\bunder\s+contract\s+(?:by|with|from)\s+$"))
 SUPPLIER_AFTER = gate(re.compile(
     r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
+    r"|\s+as\s+(?:the\s+|its\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}" + _SUPPLIER + r"\b"  # "run by X as contract research organisation"
     r"|\s+on\s+behalf\s+of\b"  # "conducted by X on behalf of Acme": X serves Acme
     r"|\s+(?:for|to\s+(?:provide|perform|conduct|run|supply|manufacture))\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:bioanaly|analy|assay|testing|sequencing|manufactur|fill|packag|labell?ing|distribution|logistics|"

@@ -198,6 +198,8 @@ def _clean(name: str) -> str:
             break
     if len(words) > 1 and re.fullmatch(r"[A-Z][a-z]+ing", words[0]):
         words = words[1:]  # a sentence opening with a gerund: "Expanding Acme's pipeline"
+    if len(words) > 1 and re.fullmatch(r"Partners?|Licensee|Licensor|Collaborator|Rival|Competitor|Drugmaker", words[0]):
+        words = words[1:]  # a heading or sentence opening with the firm's role: "Partner Acme Pharma's Phase 3 study"
     return " ".join(words)
 
 
