@@ -67,3 +67,45 @@ def test_czech_and_french_corporate_suffixes_end_a_company_name():
     ex = announce("Acme licensed ACM-202 from Castelroux Gene Therapies SAS in 2022 and out-licensed ACM-303 to "
                   "Brnovia Pharma a.s. in 2023.")
     assert {"Castelroux Gene Therapies SAS", "Brnovia Pharma a.s."} <= company_names(ex)
+
+
+def test_an_exchange_announcements_dateline_ends_with_a_colon():
+    from test_extractors import run
+    text = ("ASX ANNOUNCEMENT\n\n3 March 2025\n\nAcme reports Phase 2 results for ACM-101\n\nHighlights\n\n"
+            "• ACM-101 met its primary endpoint\n\n• Phase 3 planned for 2026\n\n"
+            "PERTH, Australia, 4 March 2025: Acme Oncology Limited (ASX: ACM) is pleased to report results from "
+            "its Phase 2 trial of ACM-101.\n")
+    release = run(text, "acme-2025-03-03").release
+    assert (release.date, release.location) == ("2025-03-04", "Perth, Australia")
+
+
+def people(ex):
+    return {p.name: (p.role, p.organization) for p in ex.people}
+
+
+def test_a_town_after_the_institution_and_a_second_title_leave_the_first_title_and_its_institution():
+    ex = announce('Dr Mara Okonkwo, Consultant in Infectious Diseases at Example Royal Hospital, Bristol, and chief '
+                  'investigator of ZENITH-8, commented: "A one-dose treatment makes adherence a non-issue."')
+    assert people(ex)["Mara Okonkwo"] == ("consultant in infectious diseases", "Example Royal Hospital")
+
+
+def test_the_unit_after_an_institutions_possessive_is_not_the_organisation():
+    ex = announce('"We were encouraged," said Dr. Mara Okonkwo, a rheumatologist at Example Medical Center\'s lupus '
+                  'program who led ZENITH-9.')
+    assert people(ex)["Mara Okonkwo"] == ("rheumatologist", "Example Medical Center")
+
+
+def test_a_person_listed_under_enquiries_is_a_contact():
+    from test_extractors import make_release, run
+    text = make_release("Acme Oncology plc (LSE: ACME) announces results.",
+                        '"Good data," said Jane Roe, Chief Executive Officer of Acme.',
+                        "This announcement contains inside information for the purposes of Article 7 of the UK Market "
+                        "Abuse Regulation.",
+                        "Enquiries:\nAcme Oncology plc\nJane Roe, Chief Executive Officer\nTom Poe, Chief Financial "
+                        "Officer\n+44 20 0000 0000", "Notes to Editors", contacts="")
+    assert set(people(run(text))) == {"Jane Roe"}
+
+
+def test_a_companys_board_after_its_possessive_stays_in_the_title():
+    ex = announce('"A decisive moment," said Dr. Mara Okonkwo, chairman of Acme\'s board of directors.')
+    assert people(ex)["Mara Okonkwo"][0].endswith("board of directors")

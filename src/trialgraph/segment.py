@@ -33,7 +33,8 @@ DATELINE_RE = re.compile(
 # "SAN DIEGO,Nov. 18, 2021/PRNewswire/ --".
 EMBEDDED_DATELINE_RE = re.compile(
     rf"(?<![\w,])(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
-    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s))"
+    # "MELBOURNE, Australia, 12 February 2026: Acme ...": exchange announcements end the dateline with a colon
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s|:\s))"
 )
 # A dateline without its date (the date stands above the headline): "RAHWAY, N.J.----Company, ...".
 UNDATED_DATELINE_RE = re.compile(
@@ -57,7 +58,9 @@ FORWARD_OPENING = re.compile(
 )
 CONTACT_HEADING = re.compile(
     r"^(?:investor|media|press|company)?\s*(?:and media\s+)?(?:relations\s+)?contacts?\s*:?\s*$|^contacts?\b|"
-    r"^(?:investors?|media)(?: and media| and investors)?\s*:\s*$|^for (?:further|more) information,? (?:please )?contact",
+    r"^(?:investors?|media)(?: and media| and investors)?\s*:\s*$|^for (?:further|more) information,? (?:please )?contact|"
+    # the London and Sydney exchanges' heading: "Enquiries:", "For further information:"
+    r"^(?:(?:media|investor|press)\s+)?(?:enquiries|inquiries)\s*:?\s*$|^for (?:further|more) information\s*:?\s*$",
     re.I,
 )
 CONTACT_LINE = re.compile(r"^(?:source|SOURCE)\s*:?\s+\S|^This information is information that", re.I)
