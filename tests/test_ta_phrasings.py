@@ -109,3 +109,29 @@ def test_a_person_listed_under_enquiries_is_a_contact():
 def test_a_companys_board_after_its_possessive_stays_in_the_title():
     ex = announce('"A decisive moment," said Dr. Mara Okonkwo, chairman of Acme\'s board of directors.')
     assert people(ex)["Mara Okonkwo"][0].endswith("board of directors")
+
+
+def test_a_dose_named_arm_with_a_labelled_arms_dose_is_that_arm():
+    ex = announce("The Phase 2 ZENITH-3 trial randomized 90 patients. Arm 1 received a single 1 mg ZX-101 implant and "
+                  "Arm 2 received a single 2 mg implant. 80% of eyes in the 2 mg arm needed no further injection.",
+                  lead="results from ZENITH-3, its Phase 2 trial of ZX-101, a sustained-release implant.")
+    assert set(cohorts(ex)) == {"1", "2"}
+
+
+def test_a_named_population_given_an_arms_dose_leaves_the_dose_named_arm():
+    ex = announce("In the Phase 2b ZENITH-4 study of ZX-101, 300 patients were randomized to 50 mg, 150 mg or 450 mg "
+                  "every 12 weeks or placebo. The 450 mg arm reached 49%. The study also ran a separate lupus nephritis cohort of 30 "
+                  "patients received 450 mg every 12 weeks.")
+    assert {"450 mg", "lupus nephritis"} <= set(cohorts(ex))
+
+
+def test_a_news_story_states_the_listing_as_an_event():
+    ex = announce("Shares of Zentrix Bio, which went public on Nasdaq in 2024 under the ticker ZNTX, fell 11% in "
+                  "premarket trading.", lead="results of ZX-101.")
+    zentrix = next(c for c in ex.companies if c.name.startswith("Zentrix"))
+    assert (zentrix.ticker, zentrix.exchange) == ("ZNTX", "NASDAQ")
+
+
+def test_what_an_antibody_binds_is_its_target_not_a_drug():
+    ex = announce("ACM-101 is a humanized antibody that binds misfolded TDP-43 outside motor neurons.")
+    assert not any(d.name == "TDP-43" for d in ex.drugs)

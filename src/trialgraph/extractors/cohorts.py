@@ -278,6 +278,7 @@ def extract_cohorts(ctx: Context) -> None:
     study_regimen = _study_regimens(ctx)
     stages: list[tuple[int, tuple]] = []  # a stage's sentence and the dose it gives the groups it lists
     named_in: dict[str, list[int]] = {}  # label -> the sentences that name the group
+    dose_named: set[str] = set()  # groups known only by their dose ("the 2 mg arm")
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         mentions = cohort_mentions(text)
@@ -300,6 +301,8 @@ def extract_cohorts(ctx: Context) -> None:
             if mention.kind == "named" and name_key(mention.label) in ctx.drug_forms:
                 continue  # "the ACM-101 group" is the treatment arm of a controlled trial, not a labelled cohort
             dose = assigned.get(mention.label)
+            if mention.kind == "dose":
+                dose_named.add(mention.label)
             if mention.kind == "dose" and dose is None:
                 value = DOSE.search(mention.label)
                 dose = (float(value.group("value")), _unit(value.group("unit")), None, None)
@@ -313,6 +316,19 @@ def extract_cohorts(ctx: Context) -> None:
     ctx.extraction.cohorts = [replace(cohorts[label], drug=arms[label][0]) if label in arms else cohorts[label]
                               for label in order]
     _trials_of_arm_drugs(ctx, arms)
+    _drop_dose_names_of_labelled_groups(ctx, dose_named)
+
+
+def _drop_dose_names_of_labelled_groups(ctx: Context, dose_named: set[str]) -> None:
+    """"Arm 2 received a single 2 mg insert ... 80% of eyes in the 2 mg arm": a group named by its dose where a group
+    labelled by number or letter in the same study and drug has that dose is that group, known by its label (a
+    named population given the same dose, "the lupus nephritis cohort", is another group)."""
+    def study(cohort):
+        return (cohort.trial or "").split(".a")[0], cohort.drug, cohort.dose, cohort.dose_unit
+
+    labelled = {study(c) for c in ctx.extraction.cohorts
+                if re.fullmatch(r"\d+[a-z]?|[A-Z]\d?", c.label) and c.dose is not None}  # "Arm 2", "Cohort B"
+    ctx.extraction.cohorts = [c for c in ctx.extraction.cohorts if c.label not in dose_named or study(c) not in labelled]
 
 
 # "Part 2 is evaluating ZX-101 at 400 mg daily in three expansion cohorts:", "Part B enrolled Cohorts 3 and 4": the

@@ -51,6 +51,11 @@ LISTED_ON = re.compile(
     r"listed on (?:the )?(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")(?: under the (?:ticker|symbol)(?: symbol)?| \()\s*\"?(?P<ticker>[A-Z0-9]{2,8})",
     re.I,
 )
+# news states a listing as an event: "went public on Nasdaq in 2024 under the ticker ACME"
+NEWS_LISTING = re.compile(
+    r"\b(?:went\s+public|listed|debuted|began\s+trading|trades|is\s+traded)\s+on\s+(?:the\s+)?(?P<exchange>(?i:"
+    + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r"))(?:\s+in\s+(?:\w+\s+)?\d{4})?,?\s+under\s+the\s+(?:ticker|symbol)"
+    r"(?:\s+symbol)?\s+\"?(?P<ticker>[A-Z][A-Z0-9]{1,7})\b")
 DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
 # "Acme Bio（2511.HK）", "Acme Pharma (002422.SZ)", "Acme (4568.T)", "Acme (ACME.L)": a listing written as a
 # market-data code, its suffix naming the exchange (GUIDE.md: "2511.HK" is ticker 2511, exchange HKEX).
@@ -198,6 +203,15 @@ def extract_companies(ctx: Context) -> None:
         subject = next((key for key in (_company_for(run.group(0), found, order) for run in runs) if key), None)
         if subject and not found[subject].ticker:
             add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=flash.group("ticker")))
+        went = NEWS_LISTING.search(ctx.text(sentence))
+        if went:
+            # "Shares of Acme, which went public on Nasdaq in 2024 under the ticker ACME, fell": the nearest company
+            # named before the listing
+            runs = list(re.finditer(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", ctx.text(sentence)[: went.start()]))
+            subject = next((key for key in (_company_for(run.group(0), found, order) for run in reversed(runs)) if key), None)
+            if subject and not found[subject].ticker:
+                exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", went.group("exchange")).lower())
+                add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=went.group("ticker"), exchange=exchange))
     _attach_anaphoric_listings(ctx, found, order, add)
     _attach_site_and_headquarters(ctx, found, order, add)
     _drop_glued_headings(found, order)
