@@ -135,3 +135,9 @@ def test_a_news_story_states_the_listing_as_an_event():
 def test_what_an_antibody_binds_is_its_target_not_a_drug():
     ex = announce("ACM-101 is a humanized antibody that binds misfolded TDP-43 outside motor neurons.")
     assert not any(d.name == "TDP-43" for d in ex.drugs)
+
+
+def test_a_grant_in_a_relative_clause_takes_the_disease_its_clause_follows():
+    ex = announce("ACM-101 is also being studied in ZENITH-10, an ongoing Phase 2a trial in prurigo nodularis, for "
+                  "which the FDA granted ACM-101 Fast Track designation in January 2025.")
+    assert [(d.type, d.indication, d.date) for d in ex.designations] == [("fast_track", "prurigo nodularis", "2025-01")]
