@@ -141,3 +141,20 @@ def test_a_grant_in_a_relative_clause_takes_the_disease_its_clause_follows():
     ex = announce("ACM-101 is also being studied in ZENITH-10, an ongoing Phase 2a trial in prurigo nodularis, for "
                   "which the FDA granted ACM-101 Fast Track designation in January 2025.")
     assert [(d.type, d.indication, d.date) for d in ex.designations] == [("fast_track", "prurigo nodularis", "2025-01")]
+
+
+def test_a_groups_dose_after_an_appositive_describing_it_is_its_dose():
+    ex = announce("The Phase 3 ZENITH-11 trial includes Cohort B, an open-label cohort of about 40 participants with "
+                  "SOD1 mutations who will receive ZX-101 30 mg/kg every four weeks.",
+                  lead="plans for ZENITH-11, its Phase 3 trial of ZX-101.")
+    assert cohorts(ex)["B"][1:] == (30.0, "mg/kg")
+
+
+def test_a_stage_randomized_to_several_doses_takes_none_of_them():
+    ex = announce("In Part A of the Phase 2b ZENITH-12 trial, 248 adults were randomized to ZX-101 150 mg every four "
+                  "weeks, 300 mg every four weeks or placebo. Part B, an open-label adolescent cohort, enrolled 42 "
+                  "patients who received ZX-101 150 mg every four weeks.",
+                  lead="results from ZENITH-12, its Phase 2b trial of ZX-101.")
+    found = cohorts(ex)
+    assert found["B"][1:] == (150.0, "mg")
+    assert found.get("A", (None, None, None))[1] is None

@@ -516,13 +516,20 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
         if labelled:
             assigned[mention.label] = dose_in(labelled.group(0).rstrip(" ("))
             continue
-        end = ordered[index + 1].start if index + 1 < len(ordered) else len(text)
+        # "Cohort B, an open-label cohort of 40 participants who will receive X 30 mg/kg": a population word that
+        # describes the group in apposition does not end the words about it
+        end = next((m.start for m in ordered[index + 1:] if m.kind != "population"), len(text))
         window = text[mention.end:end]
         if re.match(r"\s*(?:and|,)\s*$", window):
             continue
+        if _RANDOMIZED_TO.search(window, 0, DOSE.search(window).start() if DOSE.search(window) else 0):
+            continue  # "In Part A, 248 adults were randomized to 150 mg, 300 mg or placebo": a stage of several doses
         if DOSE.search(window) and not re.search(r"\b(?:higher|lower|greater|more) than\b", window[: DOSE.search(window).start()]):
             assigned[mention.label] = dose_in(window)
     return assigned
+
+
+_RANDOMIZED_TO = re.compile(r"\brandomi[sz]ed\b")
 
 
 def _carried_cohort(ctx: Context, sentence: Sentence, cohorts: dict) -> str | None:
