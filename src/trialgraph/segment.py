@@ -34,7 +34,7 @@ DATELINE_RE = re.compile(
 EMBEDDED_DATELINE_RE = re.compile(
     rf"(?<![\w,])(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?)"
     # an exchange announcement ends its dateline with a colon: "MELBOURNE, Australia, 9 March 2026: Company ..."
-    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s)|:\s)"
+    rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})(?=\s*(?:/|\(|--|–|—|-\s|:\s))"
 )
 # A dateline without its date (the date stands above the headline): "RAHWAY, N.J.----Company, ...".
 UNDATED_DATELINE_RE = re.compile(
@@ -58,7 +58,9 @@ FORWARD_OPENING = re.compile(
 )
 CONTACT_HEADING = re.compile(
     r"^(?:investor|media|press|company)?\s*(?:and media\s+)?(?:relations\s+)?contacts?\s*:?\s*$|^contacts?\b|"
-    r"^(?:investors?|media)(?: and media| and investors)?\s*:\s*$|^for (?:further|more) information,? (?:please )?contact",
+    r"^(?:investors?|media)(?: and media| and investors)?\s*:\s*$|^for (?:further|more) information,? (?:please )?contact|"
+    # the London and Sydney exchanges' heading: "Enquiries:", "For further information:"
+    r"^(?:(?:media|investor|press)\s+)?(?:enquiries|inquiries)\s*:?\s*$|^for (?:further|more) information\s*:?\s*$",
     re.I,
 )
 CONTACT_LINE = re.compile(r"^(?:source|SOURCE)\s*:?\s+\S|^This information is information that", re.I)

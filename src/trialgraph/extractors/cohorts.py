@@ -26,7 +26,7 @@ NUMBER_WORDS = {
 UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 # "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
-COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:\d+[a-z]?|[A-Z]\d?)\b(?!\.\d|\d|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)|"
+COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:[Cc]ohort\s+)?(?:\d+[a-z]?|[A-Z]\d?)\b(?!\.\d|\d|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)|"
     # "In Cohort 2, 29 treatment-naive patients received ...": a count of the cohort's patients, not a second cohort
     r"(?:(?<=,\s\d)|(?<=,\s\d\d))\s+(?:[a-z][\w-]*\s+)?(?:patients|participants|subjects|people|adults|children|men|women)\b))*)")
 # "the third cohort", "the fourth and final cohort"
@@ -102,6 +102,8 @@ _NOT_NAMED_COHORT = re.compile(
     r"expansion|escalation|dose-escalation|dose-expansion|run-in|lead-in|extension|portion|stage)\b|\d", re.I)
 
 
+_RUN_AS = re.compile(r"^(?:(?:separate|additional|dedicated|parallel|independent|exploratory|open-label|single-arm|"
+                     r"non-randomi[sz]ed|randomi[sz]ed|blinded|double-blind)\s+)+", re.I)
 _LABEL_AFTER = re.compile(r"\s*\(\s*")
 _NAMED_AFTER = re.compile(r"\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s")
 # Words that point back to a group already named rather than name one
@@ -160,6 +162,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         # "the gastric cancer expansion cohort": the stage word is not the group's label
         label = re.sub(r"(?:\s+(?:dose-)?(?:expansion|escalation))+$", "", match.group("label"))
         label = re.sub(r"^[\w-]+['’]s\s+", "", label)  # "the study's colorectal cancer cohort": the owner is no label
+        # "a separate open-label lupus nephritis cohort": words describing how the group is run are not its name
+        label = _RUN_AS.sub("", label)
         if re.match(r"(?:safety|efficacy|overall|entire|whole|control|placebo|treatment)\b|\S+[- ]dose$", label):
             continue  # "the low-dose cohort" is labelled above
         if names_disease(label):
@@ -209,7 +213,8 @@ def _expand(first: str, more: str) -> list[str]:
     labels = [first]
     if not more:
         return labels
-    tokens = re.findall(r"through|to|-|\d+[a-z]?|[A-Z]\d?", more)
+    # "Cohort 1 through Cohort 4": the repeated noun is no label
+    tokens = re.findall(r"through|to|-|\d+[a-z]?|[A-Z]\d?", re.sub(r"[Cc]ohort\s", " ", more))
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -299,6 +304,7 @@ def extract_cohorts(ctx: Context) -> None:
     study_regimen = _study_regimens(ctx)
     stages: list[tuple[int, tuple]] = []  # a stage's sentence and the dose it gives the groups it lists
     named_in: dict[str, list[int]] = {}  # label -> the sentences that name the group
+    dose_named: set[str] = set()  # groups known only by their dose ("the 2 mg arm")
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         mentions = cohort_mentions(text)
@@ -321,6 +327,8 @@ def extract_cohorts(ctx: Context) -> None:
             if mention.kind == "named" and name_key(mention.label) in ctx.drug_forms:
                 continue  # "the ACM-101 group" is the treatment arm of a controlled trial, not a labelled cohort
             dose = assigned.get(mention.label)
+            if mention.kind == "dose":
+                dose_named.add(mention.label)
             if mention.kind == "dose" and dose is None:
                 value = DOSE.search(mention.label)
                 dose = (float(value.group("value")), _unit(value.group("unit")), None, None)
@@ -334,6 +342,19 @@ def extract_cohorts(ctx: Context) -> None:
     ctx.extraction.cohorts = [replace(cohorts[label], drug=arms[label][0]) if label in arms else cohorts[label]
                               for label in order]
     _trials_of_arm_drugs(ctx, arms)
+    _drop_dose_names_of_labelled_groups(ctx, dose_named)
+
+
+def _drop_dose_names_of_labelled_groups(ctx: Context, dose_named: set[str]) -> None:
+    """"Arm 2 received a single 2 mg insert ... 80% of eyes in the 2 mg arm": a group named by its dose where a group
+    labelled by number or letter in the same study and drug has that dose is that group, known by its label (a
+    named population given the same dose, "the lupus nephritis cohort", is another group)."""
+    def study(cohort):
+        return (cohort.trial or "").split(".a")[0], cohort.drug, cohort.dose, cohort.dose_unit
+
+    labelled = {study(c) for c in ctx.extraction.cohorts
+                if re.fullmatch(r"\d+[a-z]?|[A-Z]\d?", c.label) and c.dose is not None}  # "Arm 2", "Cohort B"
+    ctx.extraction.cohorts = [c for c in ctx.extraction.cohorts if c.label not in dose_named or study(c) not in labelled]
 
 
 # "Part 2 is evaluating ZX-101 at 400 mg daily in three expansion cohorts:", "Part B enrolled Cohorts 3 and 4": the
@@ -373,6 +394,14 @@ _PRIOR_USE = re.compile(r"^[\s-]*(?:pre-?treated|refractory|resistant|naive|na\u
 _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to|against)\s+(?:the\s+)?$", re.I)
 
 
+# "Cohort 5 enrolled participants already receiving Y, who received X", "Arm 2 received an X insert, with supplemental Y
+# allowed", "patients received 450 mg in addition to Y": a background, rescue or lead-in therapy the group also gets
+# is not the drug the group is labelled for
+_BACKGROUND = re.compile(r"\b(?:already\s+(?:receiving|taking|on|treated\s+with)|stable|background|on\s+top\s+of|"
+                         r"in\s+addition\s+to|alongside|supplemental|rescue|loading\s+(?:doses?|injections?|infusions?)\s+of)"
+                         r"\s+(?:(?:their|the|a|an|its|with)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:
     """The drug a labelled group's own words name, and whether the group is a control: the drug its label
     annotates in parentheses ("X 3 mg daily (Arm 2)"), else the first drug in the words after its label up to
@@ -395,7 +424,8 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
         group = text[mention.end:closing + 40 if closing >= 0 else mention.end + 40]
         # "(Arm 4; n=25)(Study Control Arm)", "(Arm B, control)"
         return drug.name, bool(_CONTROL.search(re.match(r"[^()]*\)?(?:\s*\([^()]*\))?", group).group(0)))
-    after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])]
+    after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])
+             and not _BACKGROUND.search(text, max(mention.end, d.start - 60), d.start)]
     if after:
         return after[0].name, bool(_CONTROL.search(text[mention.end:stop]))
     if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):
@@ -512,14 +542,20 @@ def _nearest_doses(text: str, mentions: list[CohortMention]) -> dict[str, tuple]
         if labelled:
             assigned[mention.label] = dose_in(labelled.group(0).rstrip(" ("))
             continue
-        # "Parts B and C ... 240 mg": groups named together in one span share what follows it
-        end = next((later.start for later in ordered[index + 1:] if later.start > mention.start), len(text))
+        # "Parts B and C ... 240 mg": groups named together in one span share what follows it; "Cohort B, an open-label
+        # cohort of 40 participants who will receive X 30 mg/kg": a population word describing the group does not end it
+        end = next((later.start for later in ordered[index + 1:] if later.start > mention.start and later.kind != "population"), len(text))
         window = text[mention.end:end]
         if re.match(r"\s*(?:and|,)\s*$", window):
             continue
+        if _RANDOMIZED_TO.search(window, 0, DOSE.search(window).start() if DOSE.search(window) else 0):
+            continue  # "In Part A, 248 adults were randomized to 150 mg, 300 mg or placebo": a stage of several doses
         if DOSE.search(window) and not re.search(r"\b(?:higher|lower|greater|more) than\b", window[: DOSE.search(window).start()]):
             assigned[mention.label] = dose_in(window)
     return assigned
+
+
+_RANDOMIZED_TO = re.compile(r"\brandomi[sz]ed\b")
 
 
 def _carried_cohort(ctx: Context, sentence: Sentence, cohorts: dict) -> str | None:

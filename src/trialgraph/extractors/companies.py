@@ -14,7 +14,9 @@ from .prefilter import gate
 
 SUFFIX = (
     r"(?:and\s+Company|Inc\.?|Incorporated|Corp\.?|Corporation|Co\.,?\s+Ltd\.?|Co\.|Company|(?:Pte|Pty)\.?\s+(?:Ltd\.?|Limited)|Sdn\.?\s+Bhd\.?|Ltd\.?|Limited|LLC|L\.L\.C\.|"
-    r"L\.P\.|LP|plc|PLC|AG|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|S\.p\.A\.|K\.K\.|Holdings)"
+    r"L\.P\.|LP|plc|PLC|AG|S\.A\.S\.|SAS|SA|S\.A\.|SE|N\.V\.|NV|B\.V\.|AB|A/S|ASA|GmbH|KGaA|S\.p\.A\.|S\.r\.l\.|Srl|"
+    # Czech, Slovak and Finnish forms: "Example Pharma a.s.", "Example Oy"
+    r"a\.s\.|Oyj|Oy|K\.K\.|Holdings)"
 )
 INDUSTRY = (
     r"(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
@@ -49,6 +51,11 @@ LISTED_ON = re.compile(
     r"listed on (?:the )?(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")(?: under the (?:ticker|symbol)(?: symbol)?| \()\s*\"?(?P<ticker>[A-Z0-9]{2,8})",
     re.I,
 )
+# news states a listing as an event: "went public on Nasdaq in 2024 under the ticker ACME"
+NEWS_LISTING = re.compile(
+    r"\b(?:went\s+public|listed|debuted|began\s+trading|trades|is\s+traded)\s+on\s+(?:the\s+)?(?P<exchange>(?i:"
+    + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r"))(?:\s+in\s+(?:\w+\s+)?\d{4})?,?\s+under\s+the\s+(?:ticker|symbol)"
+    r"(?:\s+symbol)?\s+\"?(?P<ticker>[A-Z][A-Z0-9]{1,7})\b")
 DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
 # "Acme Bio（2511.HK）", "Acme Pharma (002422.SZ)", "Acme (4568.T)", "Acme (ACME.L)": a listing written as a
 # market-data code, its suffix naming the exchange (GUIDE.md: "2511.HK" is ticker 2511, exchange HKEX).
@@ -86,9 +93,12 @@ _SUPPLIER = (r"(?:contract\s+(?:research|development(?:\s+and\s+manufacturing)?|
              r"CROs?|CDMOs?|CMOs?|(?:laboratory|lab|testing|analytical|bioanalytical|clinical\s+supply|logistics|"
              r"manufacturing|service|technology)\s+(?:services\s+)?(?:providers?|vendors?|suppliers?|partners?)|vendors?|suppliers?)")
 # "its contract development and manufacturing partner X": up to three words describe the service
-SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,3}" + _SUPPLIER + r",?\s+$"))
+# "manufactured under contract by X": a firm paid for a service
+SUPPLIER_BEFORE = gate(re.compile(r"\b(?:the|its|our|a|an)\s+(?:\w+\s+){0,3}" + _SUPPLIER + r",?\s+$"
+                                  r"|\bunder\s+contract\s+(?:by|with|from)\s+$"))
 SUPPLIER_AFTER = gate(re.compile(
     r"^\.?(?:\s*,\s*(?:the|its|our|an?)\s+(?:[\w-]+\s+){0,3}" + _SUPPLIER + r"\b"
+    r"|\s+as\s+(?:the\s+|its\s+|our\s+|an?\s+)?(?:[\w-]+\s+){0,2}" + _SUPPLIER + r"\b"  # "run by X as contract research organisation"
     r"|\s+on\s+behalf\s+of\b"  # "conducted by X on behalf of Acme": X serves Acme
     r"|\s+(?:for|to\s+(?:provide|perform|conduct|run|supply|manufacture))\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:bioanaly|analy|assay|testing|sequencing|manufactur|fill|packag|labell?ing|distribution|logistics|"
@@ -199,6 +209,15 @@ def extract_companies(ctx: Context) -> None:
         subject = next((key for key in (_company_for(run.group(0), found, order) for run in runs) if key), None)
         if subject and not found[subject].ticker:
             add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=flash.group("ticker")))
+        went = NEWS_LISTING.search(ctx.text(sentence))
+        if went:
+            # "Shares of Acme, which went public on Nasdaq in 2024 under the ticker ACME, fell": the nearest company
+            # named before the listing
+            runs = list(re.finditer(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}", ctx.text(sentence)[: went.start()]))
+            subject = next((key for key in (_company_for(run.group(0), found, order) for run in reversed(runs)) if key), None)
+            if subject and not found[subject].ticker:
+                exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", went.group("exchange")).lower())
+                add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=went.group("ticker"), exchange=exchange))
     _attach_anaphoric_listings(ctx, found, order, add)
     _attach_site_and_headquarters(ctx, found, order, add)
     _drop_glued_headings(found, order)

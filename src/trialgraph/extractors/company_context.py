@@ -212,6 +212,8 @@ def _clean(name: str) -> str:
         words = words[1:]  # a sentence opening with a gerund: "Expanding Acme's pipeline"
     elif len(words) > 1 and re.fullmatch(HEADLINE_VERB, words[0]):
         words = words[1:]  # a title-case headline or bullet: "Option to License Acme's ADC", "Complements Acme's"
+    if len(words) > 1 and re.fullmatch(r"Partners?|Licensee|Licensor|Collaborator|Rival|Competitor|Drugmaker", words[0]):
+        words = words[1:]  # a heading or sentence opening with the firm's role: "Partner Acme Pharma's Phase 3 study"
     return " ".join(words)
 
 

@@ -33,6 +33,7 @@ SUBJECT_FIRST = re.compile(r"^\s*For\s+(?P<ind>[^,]{3,80}),")
 SUBJECT_FOR = re.compile(r"(?:\s+|\s*,\s*(?:an?|the|our|its)\s+[^,;()]{0,80}?\b)(?:for|in)\s+(?:the\s+treatment\s+of\s+)?"
                          r"(?P<ind>[^,;]{3,80}?)\s*,?\s+(?:has|have|was|were)\s+(?:also\s+)?(?:been\s+)?(?:granted|received|awarded|designated)\b")
 NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
+FOR_WHICH = re.compile(r",\s+for\s+which\s+[^.;,]{0,80}$")
 
 GRANT = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
@@ -466,6 +467,12 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence, reach=6) or indications
                 if not indications and _BACK_REFERENCE.search(segment):
                     indications = previous_indications[-1:] or _previous_sentence_indication(ctx, sentence)
+                if not indications:
+                    # "... a Phase 2a trial in prurigo nodularis, for which the FDA granted X Fast Track designation":
+                    # the relative pronoun stands for the disease its clause follows
+                    relative = FOR_WHICH.search(text, 0, start)
+                    antecedent = last_indication(text[: relative.start()], ctx) if relative else None
+                    indications = [antecedent] if antecedent else None
                 if not indications:
                     before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start]) or _subject_for(ctx, text)
                     if before:

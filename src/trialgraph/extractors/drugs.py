@@ -58,7 +58,10 @@ CUE = re.compile(
     r"target(?:s|ing)|inhibit(?:s|ing)|block(?:s|ing)|bind(?:s|ing)|disrupt(?:s|ing)|degrad(?:es|ing|er)|modulat(?:es|ing))\b",
     re.I,
 )
-REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+)$", re.I)
+# "an antibody that binds misfolded TDP-43": what a drug binds, blocks or targets is its target, not a drug
+REJECT_BEFORE = re.compile(r"(?:anti-|payload\s+|stud(?:y|ies)\s+|trials?\s+|\bin\s+|\bof\s+patients\s+|"
+                           r"\b(?:binds|binding|blocks|blocking|targets|targeting|inhibits|inhibiting)\s+"
+                           r"(?:(?:misfolded|aggregated|extracellular|soluble|toxic|pathological|mutant|the)\s+)?)$", re.I)
 # a cell therapy's INN may carry a one-letter process suffix, written capital ("x-stemcel-L")
 WORD = re.compile(r"(?P<word>[A-Za-z](?<![\w-][A-Za-z])[a-z]{3,}(?:-[a-z]{4}|(?<=cel)-[A-Z])?)(?![\w-])")
 ENGLISH = frozenset(

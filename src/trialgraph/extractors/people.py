@@ -52,7 +52,13 @@ NOT_A_NAME = re.compile(
     # the last word of a title written before the name ("Chief Medical Officer Jane Roe"): never a first name
     r"Officer|Chairwoman|Chairperson|Analyst|Investigator|Scientist|Secretary|Treasurer|Counsel)\b"
 )
-ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?)?"
+# "... at Example Hospital, Bristol", "at Example Center's lupus program": the town after a comma and an institution's
+# unit after its possessive are not the organisation's name ("chairman of Acme's board" keeps its board)
+ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)"
+                     r"(?:(?:" + "|".join(rf"(?<={word}['’]s)" for word in ("Center", "Centre", "Hospital", "University",
+                                                                         "Institute", "Clinic", "College", "School"))
+                     + r")(?:\s+[a-z][\w-]*){1,3})?"
+                     r"(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?|,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
                      # "... at Example Institute in Boston and the study's lead author": a second role after the first
                      r"(?:\s*,?\s+and\s+(?:the|a|an)\s+[\w'’ -]+)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
@@ -353,6 +359,8 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
     if not stated_org and "owner" in groups and not groups.get("owner"):
         stated_org = _company_written_before(match.string[: match.start("role")], ctx)  # "said Kelvara CEO Jane Roe"
     comma_org = None if stated_org else re.search(r",\s+(?P<org>[A-Z][\w'’&.@-]*(?:\s+[A-Z][\w'’&.@-]*){0,4})\s*$", role)
+    if comma_org and re.search(r"\sat\s+(?:the\s+)?[A-Z]", role[: comma_org.start()]):
+        comma_org = None  # "consultant at Example Hospital, Bristol": the title's "at" names the organisation
     if comma_org and not ROLE_WORDS.search(comma_org.group("org")) and not FUNCTION_NOT_ORG.match(comma_org.group("org")) \
             and comma_org.group("org").lower() not in lexicons.countries():  # "... at Example Hospital in Lyon, France": a place
         stated_org, role = comma_org.group("org"), role[: comma_org.start()]  # "chief medical officer, Acme"
@@ -434,9 +442,10 @@ def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
         if last and not FUNCTION_NOT_ORG.match(last):
             return role[: tail.start("org") + inner[-1].start()], last
         return role, None  # "head of R&D": a function, part of the title
+    org = re.sub(r"['’]s$", "", tail.group("org"))  # "Example Center's lupus program": the centre
     if ROLE_WORDS.search(role[: tail.start()] or ""):
-        return role[: tail.start()], tail.group("org")
-    return role[tail.end():] or role[: tail.start()], tail.group("org")
+        return role[: tail.start()], org
+    return role[tail.end():] or role[: tail.start()], org
 
 
 INSTITUTION_WORD = re.compile(
