@@ -55,7 +55,8 @@ DOSE_COHORT = re.compile(
 DOSE_WORD_COHORT = re.compile(
     r"\b(?:the|a|an|its|each)\s+(?P<label>(?:low|high|mid|middle|medium|intermediate)[- ]dose)\s+(?:cohort|arm|group)\b", re.I)
 POPULATION = re.compile(
-    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
+    # "the dMMR/MSI-H population": a biomarker pair joined by a slash is one group's name
+    r"\b(?:the\s+)?(?P<label>[a-z][\w-]*(?:/[\w-]+)?(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
 # "in the subgroup of patients with brain metastases (n=17)", "a prespecified subgroup of patients with PIK3CA-mutated
 # tumors": an analysis subgroup named by what its patients have

@@ -247,12 +247,15 @@ _GRANT_CLAUSE_END = re.compile(r"(?:,?\s+and)?\s+(?:(?:has|have)\s+been\s+|was\s
 
 
 def _application_indication(ctx: Context, before: str) -> list[str]:
+    # "... of X and granted it", "..., and granted the application": the grant is no indication, and the
+    # application it names again is not the one whose indication the sentence states
+    before = _GRANT_CLAUSE_END.sub("", before)
     found = None
     for found in _APPLICATION_OR_APPROVAL.finditer(before):
         pass
     if found is None:
         return []
-    tail = _GRANT_CLAUSE_END.sub("", before[found.end():])  # "... of X and granted it": the grant is no indication
+    tail = before[found.end():]
     indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
     return [expand(indication, ctx.long_forms())] if indication else []
 

@@ -70,7 +70,9 @@ ENGLISH = frozenset(
 SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poetin|ermin|leucel|cel|vec))-(?P<suffix>[a-z]{4})$")
 # "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
-                   r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
+                   # "BRAND (inn; CODE-1)": the code that may follow the substance is the same drug's (PAREN_ALIAS)
+                   r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                   r"(?:\s*[;,]\s*[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?)?\s*\)")
 PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
@@ -903,7 +905,7 @@ def _alias_pieces(paren: re.Match) -> list[tuple[str, str]]:
     kind = (paren.group("kind") or "").strip().lower()
     relation = "inn" if kind.startswith("inn") else "former" if kind.startswith(("formerly", "previously", "f/k/a")) else "alias"
     pieces = []
-    for part in re.split(r",\s*", paren.group("inner")):
+    for part in re.split(r"[,;]\s*", paren.group("inner")):  # "(inn; CODE-1)" as "(inn, CODE-1)"
         sub = re.match(r"(?:formerly(?:\s+known\s+as)?|previously(?:\s+designated|\s+known\s+as)?|also\s+known\s+as)\s+(?P<x>.+)", part)
         if sub:
             pieces.extend((code, "former") for code in _code_pair(sub.group("x").strip()))
