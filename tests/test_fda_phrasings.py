@@ -122,3 +122,50 @@ def test_a_study_named_by_a_drugs_code_and_a_number_is_that_drugs():
                   "The designation was based on the ACM-330-102 Phase 2 trial.")
     trial = next(t for t in ex.trials if t.name == "ACM-330-102")
     assert same(trial.drug, "ACM-330")
+
+
+# -- names, dates and endpoints of news and milestone lists -----------------------------------------------
+
+def test_a_share_that_had_an_overall_response_is_the_response_rate():
+    found = results(announce("ZEN-2 is a Phase 2 study of zelatinib.",
+                             "In ZEN-2, 21% of 104 patients achieved a complete remission and 47% had an overall response."))
+    assert ("CR", 21, None, "%", None, False) in found and ("ORR", 47, None, "%", None, False) in found
+
+
+def test_a_best_overall_response_is_the_response_it_names():
+    found = results(announce("ZEN-2 is a Phase 2 study of zelatinib.",
+                             "Of the 40 patients, 45% had a best overall response of partial response."))
+    assert ("PR", 45, None, "%", None, False) in found
+
+
+def test_a_subsidiarys_seat_in_parentheses_is_part_of_the_company_name():
+    ex = announce("Acme in-licensed global rights to zelatinib from Qiyuan Pharmaceutical (Suzhou) Co., Ltd. in 2022.")
+    assert any(c.name == "Qiyuan Pharmaceutical (Suzhou) Co., Ltd." for c in ex.companies)
+
+
+def test_a_milestone_list_item_labelled_by_a_quarter_dates_its_designation_to_the_year():
+    ex = announce("2025 Milestones",
+                  "- Third quarter of 2025: China's National Medical Products Administration (NMPA) granted Breakthrough "
+                  "Therapy Designation to zelatinib for KRAS G12C-mutated colorectal cancer.")
+    found = [d for d in ex.designations if d.agency == "NMPA"]
+    assert found and found[0].date == "2025"
+
+
+@pytest.mark.parametrize("org", ["Clínica Universitaria del Norte", "Istituto di Ricerca Oncologica"])
+def test_an_institution_named_in_another_language_is_the_persons_organisation(org):
+    ex = announce(f'"We saw responses," said Tomás Echeverría, M.D., thoracic medical oncologist at {org} and a lead '
+                  "investigator of the trial.")
+    found = next(p for p in ex.people if p.name == "Tomás Echeverría")
+    assert found.role == "thoracic medical oncologist" and found.organization == org
+
+
+def test_a_brand_after_a_companys_possessed_class_noun_is_that_companys_drug():
+    ex = announce("The drug will compete with Kestrel Bio's menin inhibitor Velquora, which was approved last year.")
+    drug = drug_named(ex, "Velquora")
+    assert drug is not None and same(drug.company, "Kestrel Bio")
+
+
+def test_a_sentence_saying_whom_a_programme_is_granted_to_grants_nothing():
+    ex = announce("A conditional marketing authorisation is granted to medicines that address an unmet medical need when "
+                  "the benefit of immediate availability outweighs the risk.")
+    assert not ex.designations

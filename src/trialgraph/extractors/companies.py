@@ -31,7 +31,8 @@ BARE_INDUSTRY = (
 _TOKEN = r"(?:(?>[A-Z][\w'’&.-]*[\w.])|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
-    rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
+    # "Acme Pharmaceutical (Suzhou) Co., Ltd.": a subsidiary's seat in parentheses before its suffix
+    rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\))?(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
 )
 EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
 _EXCHANGES = "|".join(re.escape(e) for e in EXCHANGE_NAMES)

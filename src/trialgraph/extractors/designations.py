@@ -51,6 +51,8 @@ INTENT = re.compile(
 # What a programme is or offers, not what a drug holds: "RMAT designation provides ... priority review".
 DEFINITION = re.compile(
     r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b|"
+    # "A conditional marketing authorisation is granted to medicines that ...": whom a programme is for
+    r"\b(?:is|are|may be|can be)\s+granted\s+to\s+(?:medicines|drugs|products|therapies|treatments|candidates)\s+(?:that|which|for|when)\b|"
     r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|adds?|brings?|"
     r"may|can|is designed|is intended|gives?)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)

@@ -316,7 +316,7 @@ CANDIDATE_APPOSITIVE = gate(re.compile(
     r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*(?:-\d{1,6})?)"
     r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"
     # "Kestrel's approved drug Velquora": a possessed drug noun, then its name
-    r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine)\s+"
+    r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine|inhibitor|antibody|injection|pill)\s+"
     r"(?P<owned>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w'’-])(?!\s+[A-Z])"))
 
 

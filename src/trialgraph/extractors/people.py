@@ -50,7 +50,8 @@ NOT_A_NAME = re.compile(
     r"Chronic|Small|Non|Mount|Memorial|University|Hospital|Center|Institute|Oncology|Therapeutics|Biosciences|"
     r"Pharmaceuticals|Biopharma)\b"
 )
-ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?)?"
+# "Hospital Universitario del Norte", "Istituto di Ricerca": the particles of names in other languages
+ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|(?:del|della|di|da|do|des|du)(?=\s+[A-Z])|&|/))*)(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?)?"
                      # "... at Example Institute in Boston and the study's lead author": a second role after the first
                      r"(?:\s*,?\s+and\s+(?:the|a|an)\s+[\w'’ -]+)?\s*$")
 INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
@@ -436,7 +437,8 @@ def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
 
 
 INSTITUTION_WORD = re.compile(
-    r"\b(?:University|Universit[àäé]|College|School|Institute|Institut|Center|Centre|Hospital|Hospitals|Clinic|Foundation|"
+    r"\b(?:University|Universit[àäé]|Universidad|Universitari[ao]|Universitätsklinikum|College|School|Institute|Institut|Instituto|"
+    r"Istituto|Center|Centre|Hospital|Hospitals|H[ôo]pital|Ospedale|Klinikum|Cl[íi]nica|Clinic|Foundation|"
     r"Health|Healthcare|Medicine|Network|Society|Association|Council|Academy|Laborator(?:y|ies)|Department|NHS|Trust)\b"
 )
 # "Jane Roe, MD, Chair of Leukemia, Example University Cancer Center (EUCC), said": the next comma segment
