@@ -65,8 +65,9 @@ DOSE_COHORT = re.compile(
 DOSE_WORD_COHORT = re.compile(
     r"\b(?:the|a|an|its|each)\s+(?P<label>(?:low|high|mid|middle|medium|intermediate)[- ]dose)\s+(?:cohort|arm|group)\b", re.I)
 POPULATION = re.compile(
-    # a label starts a word: "the ESR1-mutated subgroup" is not a "mutated" one
-    r"(?<![\w-])(?:the\s+)?(?P<label>[a-z][\w-]*(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
+    # a label starts a word: "the ESR1-mutated subgroup" is not a "mutated" one; "the dMMR/MSI-H population": a biomarker
+    # pair joined by a slash is one group's name
+    r"(?<![\w-])(?:the\s+)?(?P<label>[a-z][\w-]*(?:/[\w-]+)?(?:\s+(?:[a-z][\w-]*|\d+[a-z]?)){0,2}?)\s+(?:population|subgroup|sub-group|group|patients\)|disease\s+group)\b"
 )
 # "in the subgroup of patients with brain metastases (n=17)", "a prespecified subgroup of patients with PIK3CA-mutated
 # tumors": an analysis subgroup named by what its patients have

@@ -33,20 +33,23 @@ BARE_INDUSTRY = (
 _TOKEN = r"(?:(?>[A-Z][\w'’&.-]*[\w.])|[A-Z]|&)"
 _NAME_CORE = rf"{_TOKEN}(?:\s+{_TOKEN})*"
 NAME_WITH_SUFFIX = re.compile(
-    rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
+    # "Acme Pharmaceutical (Suzhou) Co., Ltd.": a subsidiary's seat in parentheses before its suffix
+    rf"(?:(?<![\w-])|(?<=--))(?P<name>{_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\))?(?:,?\s+{SUFFIX})+(?:\s+\(publ\))?|{_NAME_CORE}\s+{BARE_INDUSTRY}(?:\s+{BARE_INDUSTRY})*)(?![\w-])"
 )
 EXCHANGE_NAMES = sorted(lexicons.exchanges(), key=len, reverse=True)
+_EXCHANGES = "|".join(re.escape(e) for e in EXCHANGE_NAMES)
 # A defined term may share the parenthetical with the listing, before or after it:
 # '("Acme" or the "Company"; HKEX: 1234)', '(TSE: 4567, "Acme")'.
 _DEFINED_TERMS = r"(?:the\s+)?\"[^\"()]{1,40}\"(?:\s+or\s+(?:the\s+)?\"[^\"()]{1,40}\")*"
 TICKER = re.compile(
     # "(Nasdaq: ACME, ACMEW)": a second ticker (warrants, units) of the same listing
     r"\((?:" + _DEFINED_TERMS + r"\s*[;,]\s*)?"
-    r"(?P<listing>(?:(?:" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
+    # "(LSE/NYSE: ABC)": one ticker on two exchanges, the first named wins (FACTS.md)
+    r"(?P<listing>(?:(?:" + _EXCHANGES + r")(?:\s*/\s*(?:" + _EXCHANGES + r"))*\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
     r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)(?:" + _DEFINED_TERMS + r")?\)",
     re.I,
 )
-LISTING_PART = re.compile(r"(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")\s*:\s*\"?(?P<ticker>[A-Z0-9.]{1,8})", re.I)
+LISTING_PART = re.compile(r"(?P<exchange>" + _EXCHANGES + r")(?:\s*/\s*(?:" + _EXCHANGES + r"))*\s*:\s*\"?(?P<ticker>[A-Z0-9.]{1,8})", re.I)
 LISTED_ON = re.compile(
     r"listed on (?:the )?(?P<exchange>" + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r")(?: under the (?:ticker|symbol)(?: symbol)?| \()\s*\"?(?P<ticker>[A-Z0-9]{2,8})",
     re.I,
@@ -630,6 +633,8 @@ def _name_before(text: str, end: int) -> tuple[str | None, tuple[str, ...]]:
     prefix = text[max(0, end - 160):end]
     shorts = tuple(re.findall(r"\"([A-Z][\w-]+)\"", prefix[-60:]))
     prefix = re.sub(r"(?:\s*\([^()]*\))+\s*$", "", prefix)
+    # "approved Acme Pharma Inc's (ACME.O) drug": newswires put the listing after the possessive
+    prefix = re.sub(r"(?<=[a-z.])['\u2019]s?$", "", prefix.rstrip())
     match = re.search(rf"({_NAME_CORE}(?:,?\s+{INDUSTRY})*(?:,?\s+{SUFFIX})*(?:\s+\(publ\))?)\s*$", prefix)
     if not match:
         lower = LOWER_CASE_NAME.search(prefix)

@@ -24,7 +24,10 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?:of\s+)?(?P<year>(?:19|20)\
 # "in late 2019" (FACTS.md: a designation granted "in the fourth quarter of 2024" is dated 2024).
 YEAR = re.compile(
     r"(?:\b(?:in|during|since)\s+(?:(?:the\s+)?(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of\s+|"
-    r"(?:early|mid|late|the (?:end|beginning|start|middle) of)[\s-]+|(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+)?|\()"
+    r"(?:early|mid|late|the (?:end|beginning|start|middle) of)[\s-]+|(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+)?|\("
+    # a list item labelled by its period: "- Third quarter of 2025: ...", "- Q3 2025: ..."
+    r"|(?:^|(?<=^[-*\u2022]\s))(?=[A-Za-z0-9 ]{0,30}(?::|$))(?:(?:the\s+)?(?:first|second|third|fourth)\s+(?:quarter|half)\s+(?:of\s+)?"
+    r"|(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\s+))"
     r"(?P<year>(?:19|20)\d{2})\b\)?",
     re.I,
 )

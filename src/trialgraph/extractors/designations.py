@@ -52,6 +52,8 @@ INTENT = re.compile(
 # What a programme is or offers, not what a drug holds: "RMAT designation provides ... priority review".
 DEFINITION = re.compile(
     r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b|"
+    # "A conditional marketing authorisation is granted to medicines that ...": whom a programme is for
+    r"\b(?:is|are|may be|can be)\s+granted\s+to\s+(?:medicines|drugs|products|therapies|treatments|candidates)\s+(?:that|which|for|when)\b|"
     r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|adds?|brings?|"
     r"may|can|is designed|is intended|gives?)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
@@ -249,12 +251,15 @@ _GRANT_CLAUSE_END = re.compile(r"(?:,?\s+and)?\s+(?:(?:has|have)\s+been\s+|was\s
 
 
 def _application_indication(ctx: Context, before: str) -> list[str]:
+    # "... of X and granted it", "..., and granted the application": the grant is no indication, and the
+    # application it names again is not the one whose indication the sentence states
+    before = _GRANT_CLAUSE_END.sub("", before)
     found = None
     for found in _APPLICATION_OR_APPROVAL.finditer(before):
         pass
     if found is None:
         return []
-    tail = _GRANT_CLAUSE_END.sub("", before[found.end():])  # "... of X and granted it": the grant is no indication
+    tail = before[found.end():]
     indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
     return [expand(indication, ctx.long_forms())] if indication else []
 

@@ -74,7 +74,9 @@ ENGLISH = frozenset(
 SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poetin|ermin|leucel|cel|vec))-(?P<suffix>[a-z]{4}|(?<=cel-)[a-z])$")
 # "BRAND (inn)", "BrandName(TM) (synthetic inn)": a product and the substance it is
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
-                   r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*\)")
+                   # "BRAND (inn; CODE-1)": the code that may follow the substance is the same drug's (PAREN_ALIAS)
+                   r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                   r"(?:\s*[;,]\s*[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?)?\s*\)")
 PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
@@ -321,7 +323,7 @@ CANDIDATE_APPOSITIVE = gate(re.compile(
     r"\b(?:candidate|asset|compound|investigational (?:drug|therapy|medicine))\s*,\s+(?P<name>[A-Z][a-z]{3,}[a-z0-9]*|[A-Z]{3,}[A-Z0-9]*(?:-\d{1,6})?)"
     r"(?:[\u00ae\u2122]|\((?:R|TM)\))?\s*,"
     # "Kestrel's approved drug Velquora": a possessed drug noun, then its name
-    r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine)\s+"
+    r"|['’]s\s+(?:[a-z-]+\s+){0,3}(?:drug|medicine|therapy|treatment|product|antiviral|antibiotic|vaccine|inhibitor|antibody|injection|pill)\s+"
     r"(?P<owned>[A-Z][a-z]{3,}[a-z0-9]*)(?![\w'’-])(?!\s+[A-Z])"))
 
 

@@ -52,9 +52,10 @@ NOT_A_NAME = re.compile(
     # the last word of a title written before the name ("Chief Medical Officer Jane Roe"): never a first name
     r"Officer|Chairwoman|Chairperson|Analyst|Investigator|Scientist|Secretary|Treasurer|Counsel)\b"
 )
+# "Hospital Universitario del Norte", "Istituto di Ricerca": the particles of names in other languages
 # "... at Example Hospital, Bristol", "at Example Center's lupus program": the town after a comma and an institution's
 # unit after its possessive are not the organisation's name ("chairman of Acme's board" keeps its board)
-ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|&|/))*)"
+ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|and|de|(?:del|della|di|da|do|des|du)(?=\s+[A-Z])|&|/))*)"
                      r"(?:(?:" + "|".join(rf"(?<={word}['’]s)" for word in ("Center", "Centre", "Hospital", "University",
                                                                          "Institute", "Clinic", "College", "School"))
                      + r")(?:\s+[a-z][\w-]*){1,3})?"
@@ -449,7 +450,8 @@ def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
 
 
 INSTITUTION_WORD = re.compile(
-    r"\b(?:University|Universit[àäé]|College|School|Institute|Institut|Center|Centre|Hospital|Hospitals|Clinic|Foundation|"
+    r"\b(?:University|Universit[àäé]|Universidad|Universitari[ao]|Universitätsklinikum|College|School|Institute|Institut|Instituto|"
+    r"Istituto|Center|Centre|Hospital|Hospitals|H[ôo]pital|Ospedale|Klinikum|Cl[íi]nica|Clinic|Foundation|"
     r"Health|Healthcare|Medicine|Network|Society|Association|Council|Academy|Laborator(?:y|ies)|Department|NHS|Trust)\b"
 )
 # "Jane Roe, MD, Chair of Leukemia, Example University Cancer Center (EUCC), said": the next comma segment

@@ -11,6 +11,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
 from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
+from ..normalize import ascii_punct
 from .context import Context, name_key
 from .literals import has_word
 from .memo import per_text, per_text_value
@@ -260,11 +261,13 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
     the next heading; a paragraph that opens with the label and a colon, or with "In <label>,", scopes that
     paragraph (its sentences about more than the group aside). Figures there that name no group of their own are that group's."""
     scope: dict[int, str] = {}
+    known = {c.label for c in ctx.extraction.cohorts}
+    list_label = None
     heading_label, under_heading = None, 0
     paragraph, paragraph_label, lead_label = None, None, None
     for sentence in ctx.sentences:
         if sentence.zone.value != "body":
-            heading_label = paragraph_label = lead_label = None
+            heading_label = paragraph_label = lead_label = list_label = None
             continue
         lead = _COHORT_LEAD.match(sentence.text)
         label = None
@@ -288,7 +291,9 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
             under_heading += 1
             if under_heading > 1 and not _BULLET.match(sentence.text):
                 heading_label = None
-        current = paragraph_label or heading_label
+        if not _BULLET.match(sentence.text):
+            list_label = _list_lead_label(ctx, sentence, known) if sentence.text.rstrip().endswith(":") else None
+        current = paragraph_label or heading_label or list_label
         if not current and lead_label and not _BEYOND_GROUP.search(sentence.text):
             current = lead_label
         if current:
@@ -298,6 +303,20 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
     return [replace(r, cohort=scope[r.evidence.span.start])
             if r.cohort is None and not r.comparator and r.evidence.span.start in scope else r
             for r in results]
+
+
+# "Among these patients, X achieved:": the lead-in points back to the group the sentence before named
+_POINTS_BACK = re.compile(r"\b(?:these|those)\s+(?:patients|participants|subjects)\b|\bth(?:is|at)\s+(?:cohort|group|arm|population)\b", re.I)
+
+
+def _list_lead_label(ctx: Context, sentence: Sentence, known: set[str]) -> str | None:
+    """The one known group a list's lead-in ("In the FL cohort, X achieved:") names, or the one the
+    sentence before names when the lead-in points back to it ("Among these patients, X achieved:")."""
+    labels = {m.label for m in cohort_mentions(ctx.text(sentence)) if m.label in known}
+    if not labels and _POINTS_BACK.search(sentence.text) and sentence.index > 0:
+        before = ctx.sentences[sentence.index - 1]
+        labels = {m.label for m in cohort_mentions(ctx.text(before)) if m.label in known}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def _disease_sections(ctx: Context) -> dict[int, str]:
@@ -321,6 +340,8 @@ def _disease_sections(ctx: Context) -> dict[int, str]:
             population = _POPULATION_HEADING.match(heading)
             if population and not _NOT_GROUP.search(population.group("group")):
                 current = folded(_short_label(population.group("group"), short_of, ctx.document.text))
+            elif ctx.drugs_in(ascii_punct(heading)):
+                current = None  # "ZX-3 in colorectal cancer": a programme's heading over its news, not a group of patients
             else:
                 label = _short_label(heading, short_of, ctx.document.text)
                 current = label if names_disease(heading) or label != heading else None
@@ -436,8 +457,9 @@ def _another_drug_alone(ctx: Context, own: str) -> bool:
 _ROW_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[A-Za-z][\w ,'’/+-]{1,40}?)\s*:\s")
 _CONTROL_LABEL = re.compile(r"\b(?:placebo|control|chemotherapy|standard[- ]of[- ]care|SoC|comparator|investigator['’]s choice|"
                             r"best supportive care)\b", re.I)
-# "6.9 months with DPd": a regimen the release abbreviates after listing its drugs
-_WITH_ABBREVIATION = re.compile(r"[^.;,]{0,20}?\b(?:with|for|on)\s+(?P<abbr>[A-Z][A-Za-z0-9-]{1,8})(?![\w-])")
+# "6.9 months with DPd", "41.2% in the Pd arm": a regimen the release abbreviates after listing its drugs
+_WITH_ABBREVIATION = re.compile(r"[^.;,]{0,20}?\b(?:(?:with|for|on)\s+(?P<abbr>[A-Z][A-Za-z0-9-]{1,8})(?![\w-])"
+                                r"|in\s+the\s+(?P<arm>[A-Z][A-Za-z0-9-]{1,8})\s+(?:arm|group)\b)")
 
 
 def _control_row(ctx: Context, text: str, start: int) -> bool:
@@ -463,7 +485,7 @@ def _paragraph_opening(ctx: Context, sentence: Sentence) -> str | None:
 
 def _other_regimen_after(ctx: Context, text: str, end: int) -> bool:
     found = _WITH_ABBREVIATION.match(text, end)
-    long = ctx.long_forms().get(found.group("abbr")) if found else None
+    long = ctx.long_forms().get(found.group("abbr") or found.group("arm")) if found else None
     if not long:
         return False
     main, named = ctx.main_drug(), ctx.drugs_in(long)
@@ -754,6 +776,12 @@ _SHARE_ALIVE = re.compile(
     r"(?:[^.;%\d]{0,20}?\b(?:versus|vs\.?|compared\s+(?:with|to)|against)\s+(?P<v2>\d+(?:\.\d+)?)\s?(?P<u2>%|percent))?", re.I)
 
 
+# An endpoint not reached on one side of a comparison: the figure after "versus" is the other side's value
+_NOT_REACHED_VERSUS = re.compile(
+    r"\s*(?:was|were|is|has|had)?\s*(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+estimable)\b[^.;:%]{0,60}?"
+    r"\b(?:versus|vs\.?|compared\s+(?:with|to)|against)\s+(?:only\s+|just\s+)?", re.I)
+
+
 # "the PFS rate at 12 months", "overall survival at two years": the time a survival rate is read at
 _LANDMARK_BEFORE = re.compile(r"\s+(?:rates?\s+)?(?:at|after)\s+", re.I)
 _LANDMARK_THEN = re.compile(r"\s+(?:rates?\s+)?(?:at|after)\s+(?:\d+(?:\.\d+)?|one|two|three|four|five|six|twelve)[\s-]*"
@@ -796,6 +824,8 @@ def _values(text: str):
                 chosen = before[-1]
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
+            elif _NOT_REACHED_VERSUS.fullmatch(gap) and not VALUE.search(gap):
+                chosen = before[-1]  # "median PFS was not reached with X compared with 7.7 months with placebo": the other side's
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
@@ -1150,9 +1180,27 @@ def _table_results(ctx: Context) -> list[ResultFact]:
             rows.append(sentence)
             continue
         if len(rows) >= 2:
-            results.extend(_parse_table(ctx, rows))
+            results.extend(_parse_table(ctx, rows, _stubless_header(ctx, rows[0])))
         rows = []
     return results
+
+
+def _stubless_header(ctx: Context, first: Sentence) -> list[str] | None:
+    """Column heads over an empty top-left cell: "Cohort 1   Cohort 3" (and "(N=105)   (N=43)"
+    stacked under it) right above rows that open with their endpoint: one cell short of every
+    row, so the row scan does not take them; the first row is then a body row, not the header."""
+    width = len(_cells(ctx.text(first)))
+    stacked: list[list[str]] = []
+    index = first.index - 1
+    while index >= 0 and len(stacked) < 2:
+        cells = _cells(ctx.text(ctx.sentences[index]))
+        if len(cells) != width - 1 or len(cells) < 2 or ctx.sentences[index].zone != first.zone:
+            break
+        stacked.insert(0, cells)
+        index -= 1
+    if not stacked:
+        return None
+    return [""] + [" ".join(column) for column in zip(*stacked)]
 
 
 _CELL_BREAK = re.compile(r"\s(?:\s+|(?<=\t))")  # "\s{2,}|\t", opening with whitespace: a fast scan for it
@@ -1205,9 +1253,10 @@ def _cell_value(label: str, cell: str, endpoint: str) -> tuple[float, float | No
     return None
 
 
-def _parse_table(ctx: Context, rows: list[Sentence]) -> list[ResultFact]:
-    header = _cells(ctx.text(rows[0]))
-    body = [r for r in rows[1:] if not re.fullmatch(r"[-=:\s|]+", ctx.text(r))]
+def _parse_table(ctx: Context, rows: list[Sentence], header: list[str] | None = None) -> list[ResultFact]:
+    if header is None:
+        header, rows = _cells(ctx.text(rows[0])), rows[1:]
+    body = [r for r in rows if not re.fullmatch(r"[-=:\s|]+", ctx.text(r))]
     out: list[ResultFact] = []
     by_cohort = re.match(r"(?:cohort|arm|dose level|group|part)\b", header[0], re.I)
     for row in body:
@@ -1254,6 +1303,9 @@ def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
     line = _ANY_LINE.search(" ".join(parts[:1]))
     if line:  # "UC 2L": the line of therapy is what sets the column's patients apart
         return line.group(0), False
+    labelled = [m for m in cohort_mentions(" ".join(parts[:1])) if m.kind in ("number", "arm", "part")]
+    if len(labelled) == 1:  # "Cohort 1 (N=105)": the group's label, as the text names it elsewhere
+        return labelled[0].label, False
     return _population_label(" ".join(" ".join(parts[:1]).split())), False
 
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from .. import lexicons
 from ..model import Evidence, Sentence, TrialFact
 from .context import Context
+from .drugs import _protocol_of
 from .prefilter import GateGroup, gate
 from .abbreviations import best_long_form, expand
 from .text import DISEASE_ACRONYM, HEALTHY_PEOPLE, indication_after, names_disease, population_words, similarity, split_list
@@ -868,6 +869,9 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     sentence's subject or the object of its verb: "the trial will evaluate X"), else the
     paragraph's, section's or heading's drug, else one named in another clause of the sentence,
     else the release's main drug. A combination partner or a comparator is never the trial's drug."""
+    own_protocol = _protocol_drug(ctx, mention.name)
+    if own_protocol:
+        return own_protocol, True  # "the ZX-11-102 Phase 2 trial": a drug's code and a number is that drug's study
     drugs = ctx.drugs_in(text)
     # "... with its own antibody, ZX-11, which has completed a Phase 1 trial": the relative clause's antecedent,
     # partner or not, is what the trial studied
@@ -929,6 +933,16 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
             or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+
+
+def _protocol_drug(ctx: Context, name: str | None) -> str | None:
+    """The drug whose code, a hyphen and a number make up the study's name ("ZX-11-102")."""
+    if not name or "-" not in name:
+        return None
+    for drug in ctx.extraction.drugs:
+        if any(_protocol_of(name, known) for known in (drug.name, *(a.name for a in drug.aliases))):
+            return drug.name
+    return None
 
 
 _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+|recently\s+)?"
