@@ -165,3 +165,19 @@ def test_a_second_readout_of_a_named_study_is_that_study():
                       "The Phase 3 ZEN-2 study comparing ZX-101 plus chemotherapy with docetaxel in previously untreated "
                       "metastatic squamous NSCLC met its primary endpoint.").trials
     assert [(t.phase, t.name) for t in trials] == [("3", "ZEN-2")]
+
+
+@pytest.mark.parametrize("joint", ["and, separately, for the treatment of", "and for the treatment of"])
+def test_a_designation_for_a_and_again_for_b_is_two_lines(joint):
+    designations = _extract(f"ZX-101 has received Orphan Drug designation from the FDA for the treatment of myasthenia gravis "
+                            f"{joint} chronic inflammatory demyelinating polyneuropathy.").designations
+    assert sorted(d.indication for d in designations) == ["chronic inflammatory demyelinating polyneuropathy",
+                                                          "myasthenia gravis"]
+
+
+def test_a_designation_list_item_given_as_a_defined_abbreviation_is_its_own_line():
+    designations = _extract("ZX-101 is in development for chronic inflammatory demyelinating polyneuropathy (CIDP).",
+                            "ZX-101 has received Orphan Drug designation from the FDA for the treatment of myasthenia gravis "
+                            "and, separately, for the treatment of CIDP.").designations
+    assert sorted(d.indication for d in designations) == [
+        "chronic inflammatory demyelinating polyneuropathy (CIDP)", "myasthenia gravis"]

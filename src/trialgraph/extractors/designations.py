@@ -772,9 +772,15 @@ def _indications(segment: str, ctx: Context) -> list[str]:
         cleaned = cleaned[: mention.start] + " " * (mention.end - mention.start) + cleaned[mention.end:]
     cleaned = re.sub(r"\bas a diagnostic for\b", "for", cleaned)
     cleaned = re.sub(r"\beach for\b", "for", cleaned)
+    # "for the treatment of A and, separately, for the treatment of B": the second preposition repeats the first
+    # (right after a word: a blanked drug before "and" leaves a run of spaces, "to A and B for X" is no such repeat)
+    cleaned = re.sub(r"(?<=\w),? and,? (?:(?:separately|also|additionally|independently),? )?for (?:the treatment of )?",
+                     " and ", cleaned)
     phrase = indication_after(cleaned, ctx, populations=False)
     if not phrase:
         return []
+    # "for A and CIDP", CIDP defined before: the list is read with its abbreviations spelt out, each item a disease
+    phrase = expand(phrase, ctx.long_forms()) or phrase
     return [expand(re.sub(r"\s+", " ", item).strip(), ctx.long_forms()) for item in split_list(phrase) if item.strip()]
 
 

@@ -529,7 +529,7 @@ ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|wh
                       r"|,\s+(?:a|an)\s+(?=[a-z])|,\s+(?:in|during|at)\s+(?:a|an|the|its|today['’]s)\s+(?:[a-z-]+\s+){0,2}?"
                       r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event|note|report|e-?mail|letter|memo|filing)\b")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
-# An institution's name may hold the particles of its language ("Hospital Universitario de Valdemora").
+# An institution's name may hold the particles of its language ("Hospital Universitario de Example").
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&|de|del|della|di|du|des|la|le|y|und|für))*?"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?)"
                           # its city set off by commas, as datelines write it: "at Example Hospital, Sydney, and ..."
