@@ -110,8 +110,7 @@ def _looks_like_heading(line: str) -> bool:
         return False
     if line.lstrip().startswith("#"):
         return True
-    words = text.split()
-    if len(words) > 14 or len(text) > 110:
+    if len(text) > 110 or len(text.split()) > 14:  # the length first: a paragraph is not split into words to say no
         return False
     if TABLE_ROW_RE.search(text) or BULLET_RE.match(line):
         return False
