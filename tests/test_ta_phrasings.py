@@ -158,3 +158,11 @@ def test_a_stage_randomized_to_several_doses_takes_none_of_them():
     found = cohorts(ex)
     assert found["B"][1:] == (150.0, "mg")
     assert found.get("A", (None, None, None))[1] is None
+
+
+def test_a_trial_in_a_sentence_naming_only_the_comparator_studies_the_sponsors_drug():
+    ex = announce('"We will carry the 2 mg implant into two global Phase 3 non-inferiority trials against ranibizumab, '
+                  'and we plan a Phase 2 study in diabetic macular edema later this year," said Jane Roe, Chief '
+                  'Medical Officer of Acme.', lead="results from its Phase 2 trial of ACM-101, an intravitreal implant.")
+    assert not any(t.drug == "ranibizumab" for t in ex.trials)
+    assert any(t.drug == "ACM-101" and t.phase == "2" and "macular" in (t.indication or "") for t in ex.trials)
