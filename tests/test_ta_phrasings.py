@@ -166,3 +166,10 @@ def test_a_trial_in_a_sentence_naming_only_the_comparator_studies_the_sponsors_d
                   'Medical Officer of Acme.', lead="results from its Phase 2 trial of ACM-101, an intravitreal implant.")
     assert not any(t.drug == "ranibizumab" for t in ex.trials)
     assert any(t.drug == "ACM-101" and t.phase == "2" and "macular" in (t.indication or "") for t in ex.trials)
+
+
+def test_two_arms_named_by_their_doses_in_one_phrase_are_two_groups():
+    ex = announce("In the Phase 2b ZENITH-13 trial, ALSFRS-R decline slowed by 35% in the 30 mg/kg arm. The 3 mg/kg "
+                  "and 10 mg/kg arms slowed decline by 12% and 24%, respectively.",
+                  lead="results from ZENITH-13, its Phase 2b trial of ZX-101 in ALS.")
+    assert {"3 mg/kg", "10 mg/kg", "30 mg/kg"} <= set(cohorts(ex))
