@@ -158,3 +158,18 @@ def test_a_stage_randomized_to_several_doses_takes_none_of_them():
     found = cohorts(ex)
     assert found["B"][1:] == (150.0, "mg")
     assert found.get("A", (None, None, None))[1] is None
+
+
+def test_a_trial_in_a_sentence_naming_only_the_comparator_studies_the_sponsors_drug():
+    ex = announce('"We will carry the 2 mg implant into two global Phase 3 non-inferiority trials against ranibizumab, '
+                  'and we plan a Phase 2 study in diabetic macular edema later this year," said Jane Roe, Chief '
+                  'Medical Officer of Acme.', lead="results from its Phase 2 trial of ACM-101, an intravitreal implant.")
+    assert not any(t.drug == "ranibizumab" for t in ex.trials)
+    assert any(t.drug == "ACM-101" and t.phase == "2" and "macular" in (t.indication or "") for t in ex.trials)
+
+
+def test_two_arms_named_by_their_doses_in_one_phrase_are_two_groups():
+    ex = announce("In the Phase 2b ZENITH-13 trial, ALSFRS-R decline slowed by 35% in the 30 mg/kg arm. The 3 mg/kg "
+                  "and 10 mg/kg arms slowed decline by 12% and 24%, respectively.",
+                  lead="results from ZENITH-13, its Phase 2b trial of ZX-101 in ALS.")
+    assert {"3 mg/kg", "10 mg/kg", "30 mg/kg"} <= set(cohorts(ex))

@@ -61,6 +61,10 @@ DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its|[\w-]+['’]s)\s+(?P<label>(?P<m
 DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
     r"\s+(?:dose\s+)?(?:cohort|arm|group|dose level)\b")
+# "The 3 mg/kg and 10 mg/kg arms slowed decline": two groups each named by its dose
+DOSE_PAIR_COHORTS = re.compile(
+    rf"(?<![\d.])(?P<first>\d+(?:\.\d+)?\s*{UNIT})\s*(?:,\s*|\s+and\s+|,\s+and\s+)(?P<second>\d+(?:\.\d+)?\s*{UNIT})"
+    r"\s+(?:dose\s+)?(?:cohorts|arms|groups)\b")
 # "the low-dose cohort (10 mg once daily)", "the high-dose arm": a group labelled by its place among the study's doses
 DOSE_WORD_COHORT = re.compile(
     r"\b(?:the|a|an|its|each)\s+(?P<label>(?:low|high|mid|middle|medium|intermediate)[- ]dose)\s+(?:cohort|arm|group)\b", re.I)
@@ -91,6 +95,7 @@ NOT_POPULATION = re.compile(
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 LINE_COHORT, DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP = gate(LINE_COHORT), gate(DOSE_WORD_COHORT), gate(SUBGROUP_OF), gate(MARKER_SUBGROUP)
+DOSE_PAIR_COHORTS = gate(DOSE_PAIR_COHORTS)
 
 
 # Words that describe a cohort study or which cohort, rather than name a group of the trial
@@ -121,7 +126,7 @@ class CohortMention:
 
 # One test for all the patterns below: most sentences name no cohort.
 _ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT,
-                          DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP, POPULATION))
+                          DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP, POPULATION, DOSE_PAIR_COHORTS))
 
 
 @per_text
@@ -145,6 +150,10 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         label = re.sub(r"\s+", " ", match.group("label"))
         label = re.sub(rf"^(\d+(?:\.\d+)?)-?\s*(?={UNIT})", r"\1 ", label)  # "5-mg", "5mg" -> "5 mg"
         found.append(CohortMention(label, match.start(), match.end(), "dose"))
+    for match in DOSE_PAIR_COHORTS.finditer(text):
+        for part in ("first", "second"):
+            label = re.sub(r"\s+", " ", re.sub(rf"^(\d+(?:\.\d+)?)\s*(?={UNIT})", r"\1 ", match.group(part)))
+            found.append(CohortMention(label, match.start(part), match.end(part), "dose"))
     for match in NAMED_COHORT.finditer(text):
         label = match.group("label")
         if re.fullmatch(r"(?:Phase|Cohort|Part|Arm|Study|Dose)\b.*|[A-Z][a-z]+", label):

@@ -897,7 +897,10 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
         break  # only the first drug after the mention can be its phrase's object
     # "The drug is also being tested together with Y in a Phase 2 study": a sentence naming only a partner
     # studies the drug its subject stands for, found as when the sentence names none
-    only_partners = bool(drugs) and not leading and bool(_STANDS_FOR_DRUG.match(text))
+    # "We will carry the 2 mg insert into two trials against Y, and we plan a Phase 2 study in DME": a sentence whose
+    # only drug is set against an unnamed one ("against", "versus", "compared with") names no drug it studies
+    only_partners = bool(drugs) and not leading and (bool(_STANDS_FOR_DRUG.match(text)) or all(
+        _COMPARED_WITH.search(text, max(0, d.start - 40), d.start) for d in drugs))
     drugs = [] if only_partners else (leading or drugs)
     # the sponsor's own candidate over a marketed drug it is formulated from or compared with
     own = _owned(ctx)
@@ -951,6 +954,9 @@ _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\
 _STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
 _COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them)\b|\+",
                         re.I)
+
+
+_COMPARED_WITH = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _partner_in(text: str, drug, drugs) -> bool:
