@@ -169,3 +169,30 @@ def test_a_sentence_saying_whom_a_programme_is_granted_to_grants_nothing():
     ex = announce("A conditional marketing authorisation is granted to medicines that address an unmet medical need when "
                   "the benefit of immediate availability outweighs the risk.")
     assert not ex.designations
+
+
+def test_a_brand_a_substance_and_a_code_in_one_parenthesis_are_one_drug_without_a_known_inn_ending():
+    ex = announce("ZELTRAVO\u2122 (ravoquilant; ACM-205) in IgA nephropathy",
+                  "- October 2, 2025: The FDA granted accelerated approval to ZELTRAVO for adults with primary IgA nephropathy.")
+    drug = drug_named(ex, "ACM-205")
+    assert drug is not None and drug_named(ex, "ZELTRAVO") is drug and drug_named(ex, "ravoquilant") is drug
+    assert any(same(d.drug, drug.name) and d.type == "accelerated_approval" for d in ex.designations)
+
+
+def test_a_capitalised_word_and_a_common_word_in_parentheses_are_no_drug():
+    ex = announce("The PROGRAM (overview; ACM-205) slide deck is on our website.")
+    assert all(drug_named(ex, word) is None for word in ("PROGRAM", "overview"))  # no trademark: no brand
+
+
+def test_an_approval_for_a_population_built_on_an_abbreviated_disease_keeps_that_population():
+    ex = announce("Zelatinib is being developed for primary IgA nephropathy (IgAN).",
+                  "The FDA granted accelerated approval to zelatinib to reduce proteinuria in adults with primary IgAN at "
+                  "risk of rapid disease progression.")
+    found = [d for d in ex.designations if d.type == "accelerated_approval"]
+    assert found and found[0].indication and "at risk of rapid disease progression" in found[0].indication
+
+
+def test_prior_lines_qualified_by_the_kind_of_therapy():
+    found = results(announce("ZEN-2 is a Phase 2 study of zelatinib.",
+                             "In ZEN-2, patients had received a median of two prior systemic therapies."))
+    assert ("prior_lines", 2, None, "lines", None, False) in found

@@ -76,7 +76,7 @@ SUFFIXED_INN = re.compile(r"^(?P<base>[a-z]+(?:mab|cept|kin|ase|fusp|grastim|poe
 BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za-z]{2,}|[A-Z][a-z]{3,})(?:[\u00ae\u2122]|\((?:R|TM)\))?"
                    # "BRAND (inn; CODE-1)": the code that may follow the substance is the same drug's (PAREN_ALIAS)
                    r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
-                   r"(?:\s*[;,]\s*[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?)?\s*\)")
+                   r"(?:\s*[;,]\s*(?P<code>[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?))?\s*\)")
 PAREN_ALIAS = re.compile(
     r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
@@ -629,7 +629,12 @@ def extract_drugs(ctx: Context) -> None:
             short_cues[code] += cued
         for match in (BRAND.finditer(text) if _BRAND_PAREN.search(text) else ()):
             substance = match.group("inner").split()[0]
-            if (is_inn(substance) or drug_lexicon().canonical(substance)) and not is_inn(match.group("brand")):
+            # "BRAND(TM) (word; CODE-1)": a trademarked brand, a substance and a code side by side name one drug even
+            # when the substance's name carries no known INN ending (the mark is blanked in the folded text)
+            marked = sentence.text[match.end("brand"):match.end("brand") + 4].startswith(("\u00ae", "\u2122", "(R)", "(TM)"))
+            named_thrice = (marked and match.group("code") and substance == match.group("inner") and len(substance) >= 6
+                            and not drug_lexicon().is_ordinary_word(substance))
+            if (is_inn(substance) or drug_lexicon().canonical(substance) or named_thrice) and not is_inn(match.group("brand")):
                 brand, inner = match.group("brand"), match.group("inner")
                 inner = re.sub(r"\s+(?:tablets?|injection|capsules?)$", "", inner)
                 _note(forms, first_seen, brand, sentence)

@@ -73,8 +73,9 @@ COMPARATOR_TAIL = re.compile(
 )
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:lines?(?:\s+of\s+(?:therapy|treatment))?|"
-    rf"(?:systemic\s+|anticancer\s+|anti-cancer\s+)?(?:treatments?|therapies|regimens))"
+    # "a median of two prior systemic therapies": the kind of therapy may qualify the noun
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?"
+    rf"(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
     # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
     rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
     rf"(?P<v3>{NUM})\s+(?:prior\s+|previous\s+)?(?:lines?\b|regimens\b|therapies\b|treatments\b)"

@@ -213,7 +213,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             # "for HAE", "a Phase 3 trial in HAE", defined earlier as "hereditary angioedema (HAE)"; as a trial's
             # population only alone ("for DPN, CIPN and IBS" names the drug's indications, not one study's)
             return candidate
-        if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)) \
+        if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)
+                          or (not populations and _holds_defined_disease(candidate, ctx))) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
             inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
@@ -242,6 +243,13 @@ def _ends_with_defined_disease(candidate: str, ctx) -> bool:
     the release abbreviated."""
     last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
     return bool(last) and _defined_disease(last.group(1), ctx)
+
+
+def _holds_defined_disease(candidate: str, ctx) -> bool:
+    """"adults with primary IgAN at risk of rapid disease progression": a population built on a disease the
+    release abbreviated, named before the words that qualify it."""
+    return ctx is not None and any(_defined_disease(word, ctx) for word in re.findall(r"[A-Za-z][A-Za-z0-9-]{1,9}", candidate)
+                                   if any(c.isupper() for c in word[1:]))
 
 
 def _defined_disease(candidate: str, ctx) -> bool:
