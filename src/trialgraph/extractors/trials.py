@@ -858,6 +858,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     # before ("progressed on X"), nor one named as what another product is made from ("a next-generation X candidate")
     after = [d for d in leading if d.start >= mention.end and (not own or d.name in own)
              and not _inside_parenthesis(text, mention.end, d.start)
+             and not _NEXT_PREDICATE.search(text, mention.end, d.start)
              and not prior_therapy(text, d.start, mention.end)
              and not _MODIFIES_PRODUCT.match(text, d.end)]
     same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
@@ -867,6 +868,12 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
             or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+
+
+# "We finished enrolling our first Phase 3 study ahead of plan, began our first patient study with X": a comma and a
+# past-tense verb with its object open the subject's next predicate, about another study and its drug
+_NEXT_PREDICATE = re.compile(r",\s+(?:(?:also|then|and)\s+)?(?:[a-z]{3,}ed|began|took|gave|saw|made|won|met|led|ran|brought|"
+                             r"kept|built)\s+(?:our|its|their|his|her|the|a|an|two|three|first)\b")
 
 
 _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+|recently\s+)?"
@@ -1067,8 +1074,14 @@ _ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|pl
                      rf"{_GOVERNED}", re.I)
 
 
+_ENROLMENT_DONE = re.compile(rf"\b(?:completed|concluded|finished|closed)\s+(?:the\s+)?(?:enrol(?:l?ment|ling)|recruit(?:ment|ing)|"
+                             rf"randomi[sz]ation)(?:\s+(?:in|of|for|into))?{_GOVERNED}", re.I)
+
+
 def _status(before: str) -> str | None:
     """"completed Phase I testing" and "undergoing Phase Ib trials" are two studies."""
+    if _ENROLMENT_DONE.search(before):
+        return "active"  # "completed enrollment in X", "finished enrolling our Phase 3 study": the study goes on
     if _COMPLETED.search(before):
         return "completed"
     if _ACTIVE.search(before):
