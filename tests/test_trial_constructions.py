@@ -137,3 +137,30 @@ def test_a_completed_study_and_a_started_one_of_one_phase_stay_two():
                         "Zentrix Bio initiated a new Phase 2 trial of ZX-101 in plaque psoriasis in March.")
     found = [(t.drug, t.phase) for t in run(text, "zentrix-2026-01-05").trials]
     assert found == [("ZX-101", "2"), ("ZX-101", "2")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Among the other lupus assets in late-stage development, Kobe Pharma is testing its antibody ZX-303 in a Phase 2 "
+    "trial, and Orla Bio expects data from a Phase 3 study of its oral drug ZX-404 next year.",
+    "Of the other lupus drugs in the clinic, ZX-303 is in a Phase 2 trial and ZX-404 has entered a Phase 3 study.",
+])
+def test_an_opening_frame_gives_its_disease_to_every_study_of_the_sentence(sentence):
+    found = trials(sentence)
+    assert found[("ZX-303", "2", None)] == "lupus" and found[("ZX-404", "3", None)] == "lupus"
+
+
+def test_an_opening_frame_without_a_disease_gives_none():
+    found = trials("Among other things, ZX-303 entered a Phase 2 trial and ZX-404 began a Phase 3 study.")
+    assert found[("ZX-303", "2", None)] is None and found[("ZX-404", "3", None)] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-303 is in a Phase 2 trial in lupus, and ZX-404 is in a Phase 3 study in psoriasis.",
+    "ZX-303 entered a Phase 2 trial in lupus, and ZX-404 began a Phase 3 study in psoriasis.",
+])
+def test_a_drug_that_heads_its_own_clause_is_not_the_partner_of_the_drug_before(sentence):
+    assert trials(sentence) == {("ZX-303", "2", None): "lupus", ("ZX-404", "3", None): "psoriasis"}
+
+
+def test_drugs_coordinated_as_one_trials_object_stay_one_trial():
+    assert list(trials("A Phase 2 trial of ZX-303 and ZX-404 in lupus is enrolling.")) == [("ZX-303", "2", None)]

@@ -884,10 +884,19 @@ _COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combine
                         re.I)
 
 
+_SUBJECT_OF_VERB = re.compile(r"(?:\s*\([^()]*\))?\s+(?:is|are|was|were|has|have|had|will|would|remains?|entered|"
+                              r"began|moved|advanced|completed|started|met|showed)\b")
+
+
 def _partner_in(text: str, drug, drugs) -> bool:
     """A partner or comparator of the trial's drug: "with", "and" or "or" make one only after another drug or
     a pronoun for it ("patients with gastric cancer received X" names no partner)."""
     if not partner_of_another(text, drug):
+        return False
+    if _SUBJECT_OF_VERB.match(text, drug.end) and re.search(r"\band\s+$", text[:drug.start]) and not any(
+            re.fullmatch(r"\s*,?\s*(?:and|or)\s*", text[d.end:drug.start]) for d in drugs if d.end <= drug.start):
+        # "A is in a Phase 2 trial and B is in a Phase 3 study": B heads a clause of its own ("A and B are each
+        # being evaluated" coordinates two subjects of one verb)
         return False
     before = text[max(0, drug.start - 60):drug.start]
     return bool(_COMPARING.search(before)) or any(drug.start - 60 <= d.end <= drug.start for d in drugs if d is not drug)
@@ -1178,7 +1187,14 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
         for mention in group:
             text = ctx.text(mention.sentence)
             if len(PHASE.findall(text)) > 1:
-                continue  # a sentence naming several studies: its populations may be the others'
+                # a sentence naming several studies: its populations may be the others', but an opening frame
+                # speaks of them all ("Among the other myeloma assets in development, A is ... and B ...")
+                frame = _OPENING_FRAME.match(text)
+                found = disease_before_therapy(frame.group(0)) if frame else None
+                if found:
+                    trial.indication = found
+                    break
+                continue
             # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
             found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
             if found:
@@ -1218,6 +1234,9 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
 # What a Phase 1 study measures when it is run in healthy volunteers rather than in patients.
 _VOLUNTEER_MEASURE = re.compile(r"\b(?:pharmacokinetic|pharmacodynamic|bioavailab|bioequivalen|food[- ]effect|drug-drug|"
                                 r"healthy|volunteers?\b|mass[- ]balance|QT\b)", re.I)
+
+
+_OPENING_FRAME = re.compile(r"^\s*(?:Among|Of|Beyond|Besides|Like)\s+[^,;:.]{3,80}?(?=,)")
 
 
 def _treated_in_named(ctx: Context, name: str) -> str | None:
@@ -1295,9 +1314,9 @@ def _disease_in_parentheses(text: str) -> str | None:
 
 # "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies", "an RSV vaccine":
 # a disease written before the word for a therapy is what the drug treats.
-_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|vaccines?|candidates?)\b", re.I)
+_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|vaccines?|candidates?|assets?)\b", re.I)
 _NOT_DISEASE_WORD = re.compile(
-    r"(?:a|an|the|its|their|our|his|her|one|of|most|more|novel|new|promising|potential(?:ly)?|investigational|"
+    r"(?:a|an|the|its|their|our|his|her|one|of|among|other|several|many|some|most|more|novel|new|promising|potential(?:ly)?|investigational|"
     r"innovative|first-in-class|best-in-class|disease-modifying|oral|intranasal|topical|injectable|effective|"
     r"approved|leading|lead|experimental|breakthrough|targeted|only|first|late-stage|clinical-stage|"
     r"next-generation|[\w-]+'s)$", re.I)
