@@ -157,6 +157,7 @@ def test_an_opening_frame_without_a_disease_gives_none():
 @pytest.mark.parametrize("sentence", [
     "ZX-303 is in a Phase 2 trial in lupus, and ZX-404 is in a Phase 3 study in psoriasis.",
     "ZX-303 entered a Phase 2 trial in lupus, and ZX-404 began a Phase 3 study in psoriasis.",
+    "ZX-303 entered a Phase 2 trial in lupus and ZX-404 began a Phase 3 study in psoriasis.",
 ])
 def test_a_drug_that_heads_its_own_clause_is_not_the_partner_of_the_drug_before(sentence):
     assert trials(sentence) == {("ZX-303", "2", None): "lupus", ("ZX-404", "3", None): "psoriasis"}

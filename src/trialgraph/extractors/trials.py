@@ -177,7 +177,7 @@ def extract_trials(ctx: Context) -> None:
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
-        trial.indication = _before_study_names(trial.indication, names)
+        trial.indication = _before_next_drug(ctx, _before_study_names(trial.indication, names))
     facts = []
     mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
@@ -549,6 +549,17 @@ def _before_study_names(indication: str | None, names: list[str]) -> str | None:
         return indication
     kept = re.sub(r"(?:[\s,]+(?:and|or|in|for|of|with|the|as well as))+\s*$", "", indication[:cut].rstrip(" ,(")).strip(" ,")
     return kept if names_disease(kept) else None
+
+
+def _before_next_drug(ctx: Context, indication: str | None) -> str | None:
+    """A population ends where "and" opens the clause of another drug: "lupus and ZX-404 began a Phase 3 study"."""
+    if not indication or " and " not in indication:
+        return indication
+    for drug in ctx.drugs_in(indication):
+        if re.search(r"\s+and\s+$", indication[:drug.start]):
+            kept = re.sub(r"\s+and\s+$", "", indication[:drug.start]).strip(" ,")
+            return kept if names_disease(kept) else indication
+    return indication
 
 
 _ONE_OF_THEM = re.compile(r"\b(?P<q>one|another|the other|the second|the first)\s+(?:evaluating|of|in|testing|investigating|studying|assessing)\s")
