@@ -108,3 +108,60 @@ def test_the_british_enrol_introduces_a_named_studys_population(sentence, popula
     found = trials("The first participants have been dosed in ZENITH, the Company's Phase 1 trial of ZX-101, its lead "
                    "candidate for idiopathic pulmonary fibrosis.", sentence)
     assert found[("ZX-101", "1", "ZENITH")] == population
+
+
+LEAD_TWO = ("Zentrix Bio, Inc. (NASDAQ: ZTX), a clinical-stage company, today reported second-quarter results and an update "
+            "on ZX-101 and ZX-202.")
+
+
+@pytest.mark.parametrize("quote", [
+    '"We finished enrolling our first Phase 3 study ahead of plan, began our first patient study with ZX-202, and '
+    'strengthened our balance sheet," said the chief executive.',
+    '"This quarter we completed enrollment in our Phase 3 trial, dosed the first participants with ZX-202 and '
+    'extended our cash runway," said the chief executive.',
+])
+def test_a_study_in_one_predicate_does_not_take_the_drug_of_the_next(quote):
+    found = trials(quote, "Zentrix Bio completed enrollment in ZENITH-3, the global Phase 3 study of ZX-101 in "
+                          "moderate-to-severe plaque psoriasis.", lead=LEAD_TWO)
+    assert {(drug, phase, name) for drug, phase, name in found} == {("ZX-101", "3", "ZENITH-3")}
+
+
+def test_a_study_whose_enrollment_completed_is_the_ongoing_study_not_a_finished_one():
+    found = trials("Zentrix Bio completed enrollment in the Phase 3 trial of ZX-101 in plaque psoriasis.",
+                   "The Phase 3 trial of ZX-101 in plaque psoriasis is ongoing, with data expected in 2027.")
+    assert list(found) == [("ZX-101", "3", None)]
+
+
+def test_a_completed_study_and_a_started_one_of_one_phase_stay_two():
+    text = make_release(LEAD, "Zentrix Bio completed a Phase 2 trial of ZX-101 in plaque psoriasis in 2024.",
+                        "Zentrix Bio initiated a new Phase 2 trial of ZX-101 in plaque psoriasis in March.")
+    found = [(t.drug, t.phase) for t in run(text, "zentrix-2026-01-05").trials]
+    assert found == [("ZX-101", "2"), ("ZX-101", "2")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Among the other lupus assets in late-stage development, Kobe Pharma is testing its antibody ZX-303 in a Phase 2 "
+    "trial, and Orla Bio expects data from a Phase 3 study of its oral drug ZX-404 next year.",
+    "Of the other lupus drugs in the clinic, ZX-303 is in a Phase 2 trial and ZX-404 has entered a Phase 3 study.",
+])
+def test_an_opening_frame_gives_its_disease_to_every_study_of_the_sentence(sentence):
+    found = trials(sentence)
+    assert found[("ZX-303", "2", None)] == "lupus" and found[("ZX-404", "3", None)] == "lupus"
+
+
+def test_an_opening_frame_without_a_disease_gives_none():
+    found = trials("Among other things, ZX-303 entered a Phase 2 trial and ZX-404 began a Phase 3 study.")
+    assert found[("ZX-303", "2", None)] is None and found[("ZX-404", "3", None)] is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-303 is in a Phase 2 trial in lupus, and ZX-404 is in a Phase 3 study in psoriasis.",
+    "ZX-303 entered a Phase 2 trial in lupus, and ZX-404 began a Phase 3 study in psoriasis.",
+    "ZX-303 entered a Phase 2 trial in lupus and ZX-404 began a Phase 3 study in psoriasis.",
+])
+def test_a_drug_that_heads_its_own_clause_is_not_the_partner_of_the_drug_before(sentence):
+    assert trials(sentence) == {("ZX-303", "2", None): "lupus", ("ZX-404", "3", None): "psoriasis"}
+
+
+def test_drugs_coordinated_as_one_trials_object_stay_one_trial():
+    assert list(trials("A Phase 2 trial of ZX-303 and ZX-404 in lupus is enrolling.")) == [("ZX-303", "2", None)]

@@ -181,7 +181,7 @@ def extract_trials(ctx: Context) -> None:
     _fill_indications(ctx, trials, members)
     names = [t.name for t in trials if t.name]
     for trial in trials:
-        trial.indication = _before_study_names(trial.indication, names)
+        trial.indication = _before_next_drug(ctx, _before_study_names(trial.indication, names))
     facts = []
     mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
@@ -584,6 +584,17 @@ def _before_study_names(indication: str | None, names: list[str]) -> str | None:
     return kept if names_disease(kept) else None
 
 
+def _before_next_drug(ctx: Context, indication: str | None) -> str | None:
+    """A population ends where "and" opens the clause of another drug: "lupus and ZX-404 began a Phase 3 study"."""
+    if not indication or " and " not in indication:
+        return indication
+    for drug in ctx.drugs_in(indication):
+        if re.search(r"\s+and\s+$", indication[:drug.start]):
+            kept = re.sub(r"\s+and\s+$", "", indication[:drug.start]).strip(" ,")
+            return kept if names_disease(kept) else indication
+    return indication
+
+
 _ONE_OF_THEM = re.compile(r"\b(?P<q>one|another|the other|the second|the first)\s+(?:evaluating|of|in|testing|investigating|studying|assessing)\s")
 
 
@@ -927,6 +938,7 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     # before ("progressed on X"), nor one named as what another product is made from ("a next-generation X candidate")
     after = [d for d in leading if d.start >= mention.end and (not own or d.name in own)
              and not _inside_parenthesis(text, mention.end, d.start)
+             and not _NEXT_PREDICATE.search(text, mention.end, d.start)
              and not prior_therapy(text, d.start, mention.end)
              and not _MODIFIES_PRODUCT.match(text, d.end)]
     same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
@@ -948,6 +960,12 @@ def _protocol_drug(ctx: Context, name: str | None) -> str | None:
     return None
 
 
+# "We finished enrolling our first Phase 3 study ahead of plan, began our first patient study with X": a comma and a
+# past-tense verb with its object open the subject's next predicate, about another study and its drug
+_NEXT_PREDICATE = re.compile(r",\s+(?:(?:also|then|and)\s+)?(?:[a-z]{3,}ed|began|took|gave|saw|made|won|met|led|ran|brought|"
+                             r"kept|built)\s+(?:our|its|their|his|her|the|a|an|two|three|first)\b")
+
+
 _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\s+)?(?:already\s+|also\s+|recently\s+)?"
                                 r"(?:completed|finished|entered|is\s+in|was\s+in|is\s+being\s+tested\s+in|began|started)\s+"
                                 r"(?:an?\s+|the\s+|its\s+)?")
@@ -959,10 +977,19 @@ _COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combine
 _COMPARED_WITH = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:to|with)|against)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_SUBJECT_OF_VERB = re.compile(r"(?:\s*\([^()]*\))?\s+(?:is|are|was|were|has|have|had|will|would|remains?|entered|"
+                              r"began|moved|advanced|completed|started|met|showed)\b")
+
+
 def _partner_in(text: str, drug, drugs) -> bool:
     """A partner or comparator of the trial's drug: "with", "and" or "or" make one only after another drug or
     a pronoun for it ("patients with gastric cancer received X" names no partner)."""
     if not partner_of_another(text, drug):
+        return False
+    if _SUBJECT_OF_VERB.match(text, drug.end) and re.search(r"\band\s+$", text[:drug.start]) and not any(
+            re.fullmatch(r"\s*,?\s*(?:and|or)\s*", text[d.end:drug.start]) for d in drugs if d.end <= drug.start):
+        # "A is in a Phase 2 trial and B is in a Phase 3 study": B heads a clause of its own ("A and B are each
+        # being evaluated" coordinates two subjects of one verb)
         return False
     before = text[max(0, drug.start - 60):drug.start]
     return bool(_COMPARING.search(before)) or any(drug.start - 60 <= d.end <= drug.start for d in drugs if d is not drug)
@@ -1154,8 +1181,14 @@ _ACTIVE = re.compile(rf"\b(?:ongoing|undergoing|initiated|initiating|initiate|pl
                      rf"{_GOVERNED}", re.I)
 
 
+_ENROLMENT_DONE = re.compile(rf"\b(?:completed|concluded|finished|closed)\s+(?:the\s+)?(?:enrol(?:l?ment|ling)|recruit(?:ment|ing)|"
+                             rf"randomi[sz]ation)(?:\s+(?:in|of|for|into))?{_GOVERNED}", re.I)
+
+
 def _status(before: str) -> str | None:
     """"completed Phase I testing" and "undergoing Phase Ib trials" are two studies."""
+    if _ENROLMENT_DONE.search(before):
+        return "active"  # "completed enrollment in X", "finished enrolling our Phase 3 study": the study goes on
     if _COMPLETED.search(before):
         return "completed"
     if _ACTIVE.search(before):
@@ -1253,7 +1286,14 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
         for mention in group:
             text = ctx.text(mention.sentence)
             if len(PHASE.findall(text)) > 1:
-                continue  # a sentence naming several studies: its populations may be the others'
+                # a sentence naming several studies: its populations may be the others', but an opening frame
+                # speaks of them all ("Among the other myeloma assets in development, A is ... and B ...")
+                frame = _OPENING_FRAME.match(text)
+                found = disease_before_therapy(frame.group(0)) if frame else None
+                if found:
+                    trial.indication = found
+                    break
+                continue
             # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
             found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
             if found:
@@ -1293,6 +1333,9 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
 # What a Phase 1 study measures when it is run in healthy volunteers rather than in patients.
 _VOLUNTEER_MEASURE = re.compile(r"\b(?:pharmacokinetic|pharmacodynamic|bioavailab|bioequivalen|food[- ]effect|drug-drug|"
                                 r"healthy|volunteers?\b|mass[- ]balance|QT\b)", re.I)
+
+
+_OPENING_FRAME = re.compile(r"^\s*(?:Among|Of|Beyond|Besides|Like)\s+[^,;:.]{3,80}?(?=,)")
 
 
 def _treated_in_named(ctx: Context, name: str) -> str | None:
@@ -1370,9 +1413,9 @@ def _disease_in_parentheses(text: str) -> str | None:
 
 # "X, the company's novel ALS treatment", "X ... as one of the most promising ALS therapies", "an RSV vaccine":
 # a disease written before the word for a therapy is what the drug treats.
-_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|vaccines?|candidates?)\b", re.I)
+_THERAPY_NOUN = re.compile(r"\b(?:treatments?|therap(?:y|ies)|drugs?|medicines?|vaccines?|candidates?|assets?)\b", re.I)
 _NOT_DISEASE_WORD = re.compile(
-    r"(?:a|an|the|its|their|our|his|her|one|of|most|more|novel|new|promising|potential(?:ly)?|investigational|"
+    r"(?:a|an|the|its|their|our|his|her|one|of|among|other|several|many|some|most|more|novel|new|promising|potential(?:ly)?|investigational|"
     r"innovative|first-in-class|best-in-class|disease-modifying|oral|intranasal|topical|injectable|effective|"
     r"approved|leading|lead|experimental|breakthrough|targeted|only|first|late-stage|clinical-stage|"
     r"next-generation|[\w-]+'s)$", re.I)
