@@ -207,3 +207,12 @@ def test_treatment_naive_patients_set_against_a_prior_therapy_subset_are_a_group
 def test_treatment_naive_patients_alone_are_no_group():
     ex = announce("In treatment-naive patients, the ORR was 83%.")
     assert ("ORR", 83, None, "%", None, False) in results(ex)
+
+
+@pytest.mark.parametrize("where,org", [
+    ("of the Division of Hematology, Example San Lorenzo Hospital, Turin", "Example San Lorenzo Hospital"),
+    ("of the Division of Hematology, Turin", "Division of Hematology"),
+])
+def test_a_units_institution_after_a_comma_is_the_organisation(where, org):
+    ex = announce(f"The abstract was presented by Dr. Jane Roe {where}.")
+    assert [(p.name, p.organization) for p in ex.people] == [("Jane Roe", org)]

@@ -287,6 +287,12 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
             tail = OF_INSTITUTION.match(match.string, match.end())
             if tail and _is_organisation(tail.group("org"), ctx) and not ROLE_WORDS.search(tail.group("org")):
                 stated = tail.group("org")
+        if stated and _UNIT_OF_INSTITUTION.match(stated):
+            # "Dr. Jane Roe of the Division of Hematology, Example Hospital, Turin": the unit's institution follows it
+            following = FOLLOWING_ORG.match(match.string, match.end())
+            place = following and following.group("org").lower() in {**lexicons.cities(), **lexicons.countries()}
+            if following and not place and (INSTITUTION_WORD.search(following.group("org")) or len(following.group("org").split()) > 2):
+                stated = following.group("org")
         # "Professor Jane Roe": the title before the name is the only job title stated
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
@@ -477,6 +483,7 @@ CORPORATE_TITLE = re.compile(
     r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
     r"secretary|counsel|treasurer|controller)", re.I)
 ACADEMIC_TITLE = re.compile(r"\b(?:professor|investigator|author|physician|clinician|fellow|dean|researcher|scientist at)\b", re.I)
+_UNIT_OF_INSTITUTION = re.compile(r"(?:Department|Division|Section|Unit|Service)\s+of\b")
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
     r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"
