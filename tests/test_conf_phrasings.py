@@ -216,3 +216,13 @@ def test_treatment_naive_patients_alone_are_no_group():
 def test_a_units_institution_after_a_comma_is_the_organisation(where, org):
     ex = announce(f"The abstract was presented by Dr. Jane Roe {where}.")
     assert [(p.name, p.organization) for p in ex.people] == [("Jane Roe", org)]
+
+
+@pytest.mark.parametrize("line,role,org", [
+    ("Presenter: Jane Roe, M.D., Associate Professor, Department of Gastrointestinal Medical Oncology, "
+     "Example Cancer Institute", "associate professor", "Example Cancer Institute"),
+    ("Presenter: Jane Roe, M.D., Professor of Medicine, Example University", "professor of medicine", "Example University"),
+])
+def test_a_posters_presenter_line_gives_the_title_and_institution(line, role, org):
+    ex = announce("Poster details", "Title: Phase 1 study of ACM-101", line)
+    assert [(p.name, p.role, p.organization) for p in ex.people] == [("Jane Roe", role, org)]
