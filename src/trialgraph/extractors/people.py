@@ -355,8 +355,10 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
                 continue  # "Professor and Chair, Department of Medicine, Example University": the university
             # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
             stated_org = re.sub(r"^The\s+", "", segment)
-            # "Associate Professor, Department of Medicine, Example Institute": the title, without its unit
-            role = ", ".join(part for part in segments[:index] if not _UNIT_OF_INSTITUTION.match(part)) or segments[0]
+            # "Associate Professor, Department of Medicine, Example Institute": a member's title, without its unit;
+            # "Professor and Chair, Department of Medicine, ...": the unit a chair, head or director leads is the title's
+            leads = _HEADS_UNIT.search(segments[0])
+            role = ", ".join(part for part in segments[:index] if leads or not _UNIT_OF_INSTITUTION.match(part))
             break
     if not stated_org and groups.get("owner") and not re.fullmatch(r"(?:The\s+)?Company", groups["owner"]):
         stated_org = re.sub(r"^The\s+", "", groups["owner"])  # "Kelvara Pharma AG's CEO Jane Roe"
@@ -489,6 +491,7 @@ CORPORATE_TITLE = re.compile(
     r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
     r"secretary|counsel|treasurer|controller)", re.I)
 ACADEMIC_TITLE = re.compile(r"\b(?:professor|investigator|author|physician|clinician|fellow|dean|researcher|scientist at)\b", re.I)
+_HEADS_UNIT = re.compile(r"\b(?:chair|chairman|chairwoman|head|chief|director|leader|lead)\b", re.I)
 _UNIT_OF_INSTITUTION = re.compile(r"(?:Department|Division|Section|Unit|Service)\s+of\b")
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
