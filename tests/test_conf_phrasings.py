@@ -207,3 +207,34 @@ def test_treatment_naive_patients_set_against_a_prior_therapy_subset_are_a_group
 def test_treatment_naive_patients_alone_are_no_group():
     ex = announce("In treatment-naive patients, the ORR was 83%.")
     assert ("ORR", 83, None, "%", None, False) in results(ex)
+
+
+@pytest.mark.parametrize("where,org", [
+    ("of the Division of Hematology, Example San Lorenzo Hospital, Turin", "Example San Lorenzo Hospital"),
+    ("of the Division of Hematology, Turin", "Division of Hematology"),
+])
+def test_a_units_institution_after_a_comma_is_the_organisation(where, org):
+    ex = announce(f"The abstract was presented by Dr. Jane Roe {where}.")
+    assert [(p.name, p.organization) for p in ex.people] == [("Jane Roe", org)]
+
+
+@pytest.mark.parametrize("line,role,org", [
+    ("Presenter: Jane Roe, M.D., Associate Professor, Department of Gastrointestinal Medical Oncology, "
+     "Example Cancer Institute", "associate professor", "Example Cancer Institute"),
+    ("Presenter: Jane Roe, M.D., Professor of Medicine, Example University", "professor of medicine", "Example University"),
+])
+def test_a_posters_presenter_line_gives_the_title_and_institution(line, role, org):
+    ex = announce("Poster details", "Title: Phase 1 study of ACM-101", line)
+    assert [(p.name, p.role, p.organization) for p in ex.people] == [("Jane Roe", role, org)]
+
+
+@pytest.mark.parametrize("sentence", ["Median duration of response was not reached; the 6-month duration of response rate was 86%.",
+                                      "The 12-month DOR rate was 86%."])
+def test_a_landmark_duration_of_response_rate_gives_no_duration(sentence):
+    ex = announce(sentence)
+    assert not [r for r in ex.results if r.endpoint == "DOR" and r.unit == "months"]
+
+
+def test_a_study_to_be_called_a_name_is_named():
+    ex = announce("Acme hopes to begin a Phase 3 trial, to be called HARBOR-3, before the end of the year.")
+    assert [(t.phase, t.name) for t in ex.trials] == [("3", "HARBOR-3")]

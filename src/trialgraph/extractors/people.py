@@ -168,6 +168,11 @@ SINCE_APPOSITION = re.compile(
 # A roster line of an advisory board: "Jane Roe, M.D., Ph.D. - Professor of Neurology, Example University (Chair)"
 ROSTER_LINE = re.compile(
     rf"^[\s*•·-]*{PERSON}{DEGREES}\s+[-–—]\s+(?P<role>[^;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^;()\"“”]*?)\s*(?=\(|$)")
+# A meeting abstract's labelled presenter line: "Presenter: Jane Roe, M.D., Associate Professor, Department of
+# Medicine, Example Cancer Institute" (title first, then the unit and institution, comma by comma)
+PRESENTER_LINE = re.compile(
+    rf"^[\s*\u2022\u00b7-]*(?i:presenter|presenting author|presented by|speaker|lead author|first author)s?\s*:\s*{PERSON}{DEGREES}{LOOSE_CREDENTIALS}"
+    rf"\s*,\s*(?P<role>[^;\"\u201c\u201d]*?(?i:{ROLE_WORDS.pattern})[^;\"\u201c\u201d]*?)\s*\.?\s*$")
 # "appointed Jane Roe and John Q. Doe, CPA, as independent directors": two people share one plural title; one
 # pattern per place in the pair, since a pattern names one person
 _OTHER_PERSON = PERSON.replace("(?P<name>", "(?:")
@@ -189,8 +194,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_COMMA_NAME, IS_ROLE))
 OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION = map(
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
-SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR = map(
-    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR))
+SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE = map(
+    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE))
 APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 
@@ -232,7 +237,7 @@ def extract_people(ctx: Context) -> None:
 # sentence without it is not scanned by any of them (tests/test_extract_entities.py checks each
 # pattern holds one of them).
 _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
-_NAMED_PATTERNS = (ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+_NAMED_PATTERNS = (ROSTER_LINE, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                    TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                    DR_TITLED, WHO_HEADS)
@@ -296,6 +301,12 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
             tail = OF_INSTITUTION.match(match.string, match.end())
             if tail and _is_organisation(tail.group("org"), ctx) and not ROLE_WORDS.search(tail.group("org")):
                 stated = tail.group("org")
+        if stated and _UNIT_OF_INSTITUTION.match(stated):
+            # "Dr. Jane Roe of the Division of Hematology, Example Hospital, Turin": the unit's institution follows it
+            following = FOLLOWING_ORG.match(match.string, match.end())
+            place = following and following.group("org").lower() in {**lexicons.cities(), **lexicons.countries()}
+            if following and not place and (INSTITUTION_WORD.search(following.group("org")) or len(following.group("org").split()) > 2):
+                stated = following.group("org")
         # "Professor Jane Roe": the title before the name is the only job title stated
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
@@ -353,7 +364,10 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
                 continue  # "Professor and Chair, Department of Medicine, Example University": the university
             # "Professor of Pediatrics, Example University, and lead investigator": title, then its institution
             stated_org = re.sub(r"^The\s+", "", segment)
-            role = ", ".join(segments[:index])
+            # "Associate Professor, Department of Medicine, Example Institute": a member's title, without its unit;
+            # "Professor and Chair, Department of Medicine, ...": the unit a chair, head or director leads is the title's
+            leads = _HEADS_UNIT.search(segments[0])
+            role = ", ".join(part for part in segments[:index] if leads or not _UNIT_OF_INSTITUTION.match(part))
             break
     if not stated_org and groups.get("owner") and not re.fullmatch(r"(?:The\s+)?Company", groups["owner"]):
         stated_org = re.sub(r"^The\s+", "", groups["owner"])  # "Kelvara Pharma AG's CEO Jane Roe"
@@ -490,6 +504,8 @@ CORPORATE_TITLE = re.compile(
     r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
     r"secretary|counsel|treasurer|controller)", re.I)
 ACADEMIC_TITLE = re.compile(r"\b(?:professor|investigator|author|physician|clinician|fellow|dean|researcher|scientist at)\b", re.I)
+_HEADS_UNIT = re.compile(r"\b(?:chair|chairman|chairwoman|head|chief|director|leader|lead)\b", re.I)
+_UNIT_OF_INSTITUTION = re.compile(r"(?:Department|Division|Section|Unit|Service)\s+of\b")
 FUNCTION_NOT_ORG = re.compile(
     r"(?:R&D|Research|Development|Clinical|Medical|Medicine|Operations|Finance|Business|Regulatory|Commercial|"
     r"Manufacturing|Strategy|Science|Sciences|Discovery|Translational|Technical|Quality|Corporate|Investor|Product|"

@@ -810,8 +810,9 @@ def _values(text: str):
         chosen = None
         # "50% partial response rate", "10 months of mOS", "26.2-month mOS"
         if after and re.fullmatch(r"\s*(?:of\s+)?(?:the\s+)?(?:ongoing\s+)?", text[match.end():after[0][0]]):
-            if after[0][2] in ("PFS", "OS") and match.group("unit").lower().startswith("month"):
-                continue  # "12-month PFS rate": a landmark, not a duration
+            if match.group("unit").lower().startswith("month") and (
+                    after[0][2] in ("PFS", "OS") or (after[0][2] == "DOR" and re.match(r"\s*rates?\b", text[after[0][1]:]))):
+                continue  # "12-month PFS rate", "6-month duration of response rate": a landmark, not a duration
             chosen = after[0]
         elif after and _SHARE_HAD.fullmatch(text, match.end(), after[0][0]):
             chosen = after[0]  # "45% of patients achieved an objective response", "25% had a partial response"
