@@ -151,3 +151,21 @@ def test_a_programme_only_the_fda_runs_keeps_the_fda_beside_another_agency():
                   "regenerative medicine product.")
     found = {(t, a) for t, a, _, _ in designations(ex)}
     assert ("rare_pediatric_disease", "FDA") in found and ("rare_pediatric_disease", "PMDA") not in found
+
+
+def test_a_headlines_title_case_two_word_inn_is_one_name():
+    ex = announce(headline="Acme Oncology Announces Data for Belocabtagene Autoleucel in T-Cell Leukemia",
+                  lead="data for belocabtagene autoleucel (belo-cel, ACM-19), its CAR-T cell therapy.")
+    assert not any(same(d.name, "Belocabtagene") for d in ex.drugs)
+    assert drug_named(ex, "Belocabtagene Autoleucel") is drug_named(ex, "ACM-19") is not None
+
+
+def test_a_substance_measured_in_plasma_is_no_drug():
+    ex = announce("Plasma methylmalonic acid fell by a mean of 58% from baseline, and serum bilirubin was unchanged.")
+    assert drug_named(ex, "methylmalonic acid") is None and drug_named(ex, "bilirubin") is None
+
+
+def test_what_a_designation_does_not_guarantee_is_no_grant():
+    ex = announce("The NMPA granted Breakthrough Therapy Designation to ACM-101 for T-cell leukemia.",
+                  "The Breakthrough Therapy Designation does not guarantee approval.")
+    assert {(t, a) for t, a, _, _ in designations(ex)} == {("breakthrough_therapy", "NMPA")}

@@ -52,7 +52,9 @@ INTENT = re.compile(
 DEFINITION = re.compile(
     r"\b(?:is (?:an?|the) (?:FDA |EMA )?(?:program|process|pathway|designation that)|is available|allows|provides? for|are eligible|defined as)\b|"
     r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|adds?|brings?|"
-    r"may|can|is designed|is intended|gives?)\b", re.I)
+    r"may|can|is designed|is intended|gives?)\b|"
+    # "The Breakthrough Therapy Designation does not guarantee approval": what a grant is not, no new grant
+    r"\b(?:designation|status)s?\s+(?:does|do|did)\s+not\s+(?:guarantee|ensure|assure|mean|change)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL = map(gate, (SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL))
