@@ -169,3 +169,19 @@ def test_what_a_designation_does_not_guarantee_is_no_grant():
     ex = announce("The NMPA granted Breakthrough Therapy Designation to ACM-101 for T-cell leukemia.",
                   "The Breakthrough Therapy Designation does not guarantee approval.")
     assert {(t, a) for t, a, _, _ in designations(ex)} == {("breakthrough_therapy", "NMPA")}
+
+
+def test_a_named_extension_study_is_a_study_of_its_own_without_a_phase():
+    ex = announce("The filing rests on the Phase 3 ZEN trial in 57 patients with Alexander disease and on long-term "
+                  "data from the ZEN-OLE open-label extension study.",
+                  "ACM-101 was also studied in a Phase 1/2 dose-escalation study in children and adults with "
+                  "Alexander disease.")
+    by_name = {t.name: t.phase for t in ex.trials}
+    assert by_name.get("ZEN-OLE", "missing") is None and by_name.get("ZEN") == "3"
+    assert any(t.phase == "1/2" and t.name is None for t in ex.trials)
+
+
+def test_the_stage_of_a_study_named_after_it_is_that_study():
+    ex = announce("The application is supported by the Phase 2 portion of the open-label, multicenter Phase 1/2 "
+                  "ZEN-LIFT study of ACM-101, and by data from the ZEN-LIFT-LTE extension study.")
+    assert {(t.name, t.phase) for t in ex.trials} == {("ZEN-LIFT", "1/2"), ("ZEN-LIFT-LTE", None)}
