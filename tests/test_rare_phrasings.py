@@ -185,3 +185,9 @@ def test_the_stage_of_a_study_named_after_it_is_that_study():
     ex = announce("The application is supported by the Phase 2 portion of the open-label, multicenter Phase 1/2 "
                   "ZEN-LIFT study of ACM-101, and by data from the ZEN-LIFT-LTE extension study.")
     assert {(t.name, t.phase) for t in ex.trials} == {("ZEN-LIFT", "1/2"), ("ZEN-LIFT-LTE", None)}
+
+
+def test_priority_review_granted_to_the_application_takes_the_applications_indication():
+    ex = announce("The FDA has accepted its Biologics License Application for ACM-101 for the treatment of "
+                  "methylmalonic acidemia, and has granted the application Priority Review.")
+    assert ("priority_review", "FDA", "methylmalonic acidemia", None) in designations(ex)

@@ -250,14 +250,14 @@ _GRANT_CLAUSE_END = re.compile(r"(?:,?\s+and)?\s+(?:(?:has|have)\s+been\s+|was\s
 
 
 def _application_indication(ctx: Context, before: str) -> list[str]:
-    found = None
-    for found in _APPLICATION_OR_APPROVAL.finditer(before):
-        pass
-    if found is None:
-        return []
-    tail = _GRANT_CLAUSE_END.sub("", before[found.end():])  # "... of X and granted it": the grant is no indication
-    indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
-    return [expand(indication, ctx.long_forms())] if indication else []
+    # the nearest application that states an indication: "accepted its BLA for X ..., and has granted the application
+    # Priority Review" names X after the first mention, none after the grant's own object
+    for found in reversed(list(_APPLICATION_OR_APPROVAL.finditer(before))):
+        tail = _GRANT_CLAUSE_END.sub("", before[found.end():])  # "... of X and granted it": the grant is no indication
+        indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
+        if indication:
+            return [expand(indication, ctx.long_forms())]
+    return []
 
 
 def _subject_for(ctx: Context, text: str) -> re.Match | None:
