@@ -191,3 +191,11 @@ def test_priority_review_granted_to_the_application_takes_the_applications_indic
     ex = announce("The FDA has accepted its Biologics License Application for ACM-101 for the treatment of "
                   "methylmalonic acidemia, and has granted the application Priority Review.")
     assert ("priority_review", "FDA", "methylmalonic acidemia", None) in designations(ex)
+
+
+def test_a_second_count_the_same_verb_governs_is_a_count_too():
+    ex = announce(STUDY, "In Part B (n=15), the overall response rate was 80.0%, with 7 patients achieving a complete "
+                         "response and 5 a partial response.")
+    found = results(ex)
+    assert ("CR", 7, None, "patients", "B", False) in found and ("PR", 5, None, "patients", "B", False) in found
+    assert ("ORR", 80.0, None, "%", "B", False) in found
