@@ -151,3 +151,51 @@ def test_a_programme_only_the_fda_runs_keeps_the_fda_beside_another_agency():
                   "regenerative medicine product.")
     found = {(t, a) for t, a, _, _ in designations(ex)}
     assert ("rare_pediatric_disease", "FDA") in found and ("rare_pediatric_disease", "PMDA") not in found
+
+
+def test_a_headlines_title_case_two_word_inn_is_one_name():
+    ex = announce(headline="Acme Oncology Announces Data for Belocabtagene Autoleucel in T-Cell Leukemia",
+                  lead="data for belocabtagene autoleucel (belo-cel, ACM-19), its CAR-T cell therapy.")
+    assert not any(same(d.name, "Belocabtagene") for d in ex.drugs)
+    assert drug_named(ex, "Belocabtagene Autoleucel") is drug_named(ex, "ACM-19") is not None
+
+
+def test_a_substance_measured_in_plasma_is_no_drug():
+    ex = announce("Plasma methylmalonic acid fell by a mean of 58% from baseline, and serum bilirubin was unchanged.")
+    assert drug_named(ex, "methylmalonic acid") is None and drug_named(ex, "bilirubin") is None
+
+
+def test_what_a_designation_does_not_guarantee_is_no_grant():
+    ex = announce("The NMPA granted Breakthrough Therapy Designation to ACM-101 for T-cell leukemia.",
+                  "The Breakthrough Therapy Designation does not guarantee approval.")
+    assert {(t, a) for t, a, _, _ in designations(ex)} == {("breakthrough_therapy", "NMPA")}
+
+
+def test_a_named_extension_study_is_a_study_of_its_own_without_a_phase():
+    ex = announce("The filing rests on the Phase 3 ZEN trial in 57 patients with Alexander disease and on long-term "
+                  "data from the ZEN-OLE open-label extension study.",
+                  "ACM-101 was also studied in a Phase 1/2 dose-escalation study in children and adults with "
+                  "Alexander disease.")
+    by_name = {t.name: t.phase for t in ex.trials}
+    assert by_name.get("ZEN-OLE", "missing") is None and by_name.get("ZEN") == "3"
+    assert any(t.phase == "1/2" and t.name is None for t in ex.trials)
+
+
+def test_the_stage_of_a_study_named_after_it_is_that_study():
+    ex = announce("The application is supported by the Phase 2 portion of the open-label, multicenter Phase 1/2 "
+                  "ZEN-LIFT study of ACM-101, and by data from the ZEN-LIFT-LTE extension study.")
+    assert {(t.name, t.phase) for t in ex.trials} == {("ZEN-LIFT", "1/2"), ("ZEN-LIFT-LTE", None)}
+
+
+def test_priority_review_granted_to_the_application_takes_the_applications_indication():
+    ex = announce("The FDA has accepted its Biologics License Application for ACM-101 for the treatment of "
+                  "methylmalonic acidemia, and has granted the application Priority Review.")
+    assert ("priority_review", "FDA", "methylmalonic acidemia", None) in designations(ex)
+
+
+def test_a_second_count_the_same_verb_governs_is_a_count_too():
+    ex = announce(STUDY, "In Part B (n=15), the overall response rate was 80.0%, with 7 patients achieving a complete "
+                         "response and 5 a partial response.")
+    found = results(ex)
+    assert ("CR", 7, None, "patients", "B", False) in found and ("PR", 5, None, "patients", "B", False) in found
+    assert ("ORR", 80.0, None, "%", "B", False) in found

@@ -55,7 +55,9 @@ DEFINITION = re.compile(
     # "A conditional marketing authorisation is granted to medicines that ...": whom a programme is for
     r"\b(?:is|are|may be|can be)\s+granted\s+to\s+(?:medicines|drugs|products|therapies|treatments|candidates)\s+(?:that|which|for|when)\b|"
     r"\b(?:designation|status|pathway)s?\s+(?:also\s+)?(?:provides?|offers?|enables?|entitles?|allows?|adds?|brings?|"
-    r"may|can|is designed|is intended|gives?)\b", re.I)
+    r"may|can|is designed|is intended|gives?)\b|"
+    # "The Breakthrough Therapy Designation does not guarantee approval": what a grant is not, no new grant
+    r"\b(?:designation|status)s?\s+(?:does|do|did)\s+not\s+(?:guarantee|ensure|assure|mean|change)\b", re.I)
 APPROVAL = re.compile(r"\b(?:FDA|EMA|EC|agency|Commission|MHRA|PMDA|NMPA|Health Canada)\b[^.;]{0,40}\bapprov(?:ed|al)\b|\bapprov(?:ed|al) (?:of|for|by)\b", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL = map(gate, (SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL))
@@ -251,17 +253,14 @@ _GRANT_CLAUSE_END = re.compile(r"(?:,?\s+and)?\s+(?:(?:has|have)\s+been\s+|was\s
 
 
 def _application_indication(ctx: Context, before: str) -> list[str]:
-    # "... of X and granted it", "..., and granted the application": the grant is no indication, and the
-    # application it names again is not the one whose indication the sentence states
-    before = _GRANT_CLAUSE_END.sub("", before)
-    found = None
-    for found in _APPLICATION_OR_APPROVAL.finditer(before):
-        pass
-    if found is None:
-        return []
-    tail = before[found.end():]
-    indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
-    return [expand(indication, ctx.long_forms())] if indication else []
+    # the nearest application that states an indication: "accepted its BLA for X ..., and has granted the application
+    # Priority Review" names X after the first mention, none after the grant's own object
+    for found in reversed(list(_APPLICATION_OR_APPROVAL.finditer(before))):
+        tail = _GRANT_CLAUSE_END.sub("", before[found.end():])  # "... of X and granted it": the grant is no indication
+        indication = indication_after(_AS_A_TREATMENT.sub("for ", tail), ctx, populations=False)
+        if indication:
+            return [expand(indication, ctx.long_forms())]
+    return []
 
 
 def _subject_for(ctx: Context, text: str) -> re.Match | None:

@@ -471,6 +471,8 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
             continue
         if _RECEPTOR_OR_CLASS_AFTER.match(text, hit.end):
             continue  # "somatostatin receptor-positive", "a somatostatin analogue": the target or a class, not the drug given
+        if hit.flag != "b" and _MEASURED_IN.search(text, max(0, hit.start - 12), hit.start):
+            continue  # "plasma methylmalonic acid fell by 58%", "serum bilirubin": a substance measured, not one given
         if hit.flag in "cy" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                      and COMMON_AFTER.match(text[hit.end:])):
             continue
@@ -503,6 +505,10 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|Wi
                                 r"Plus|Versus|Via|Using|After|Before|Over|Under|The|An?|Its|Our|Their|New|Phase)\s)[A-Z][a-z]+)\s$")
 
 
+# the body fluid a substance is measured in, written right before its name
+_MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid)\s+$", re.I)
+
+
 def _stem_only(word: str) -> bool:
     """Whether a word reads as an INN by its ending alone: no dictionary or common-drug list names it."""
     lower = word.lower()
@@ -517,10 +523,12 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         word = match.group("word")
         if not is_inn(word):
             continue
-        if word[:1].isupper() and _GIVEN_NAME_BEFORE.search(text, 0, match.start()) and _stem_only(word):
+        if word[:1].isupper() and _GIVEN_NAME_BEFORE.search(text, 0, match.start()) and _stem_only(word) \
+                and not (spans and spans[-1][1] + 1 == match.start()):  # "Xcabtagene Autoleucel": the INN's second word
             continue  # "Margit Halvorsen", "Ms. Halvorsen": a surname that happens to end like an INN stem ("-rsen")
         start, end = match.start(), match.end()
-        if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and word.islower():
+        if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and (
+                word.islower() or word.istitle() and text[spans[-1][0]].isupper()):  # a headline's "Xcabtagene Autoleucel"
             start = spans[-1][0]
             spans.pop()
         spans.append((start, end, text[start:end]))

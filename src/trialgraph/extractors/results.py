@@ -86,11 +86,13 @@ PRIOR_LINES = re.compile(
     re.I,
 )
 COUNT = re.compile(
-    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?"
+    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached|achieving|having|experiencing|showing|reaching)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?"
     # "10 patients achieved a response": responders counted, no rate given
     r"|(?:objective\s+|overall\s+)?responses?\b(?!\s+rate))",
     re.I,
 )
+_COUNT_ELLIPSIS = re.compile(rf",?\s+and\s+(?P<n>{NUM})\s+(?:patients?\s+)?(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|"
+                             r"partial responses?|very good partial responses?|minimal responses?)\b", re.I)
 COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
@@ -867,12 +869,15 @@ def _values(text: str):
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
     for pattern in (COUNT, COUNT_LIST):
         for match in pattern.finditer(text):
-            value = number(match.group("n"))
-            if value is None or value == 1:
-                continue
-            endpoint = _endpoint_code(match.group("ep")) or _RESPONDERS.get(match.group("ep").lower().split()[0])
-            if endpoint:
-                out.append((match.start(), match.end(), endpoint, value, None, "patients"))
+            # "7 patients achieving a complete response and 5 a partial response": the verb governs the second count too
+            second = _COUNT_ELLIPSIS.match(text, match.end()) if pattern is COUNT else None
+            for found in (match, second) if second else (match,):
+                value = number(found.group("n"))
+                if value is None or value == 1:
+                    continue
+                endpoint = _endpoint_code(found.group("ep")) or _RESPONDERS.get(found.group("ep").lower().split()[0])
+                if endpoint:
+                    out.append((found.start(), found.end(), endpoint, value, None, "patients"))
     # "10 patients achieved a response, an objective response rate of 50%": a stated rate wins over its count
     rates = {figure[2] for figure in out if figure[5] == "%"}
     return [figure for figure in out if figure[5] != "patients" or figure[2] not in rates]

@@ -40,7 +40,7 @@ WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 # the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm)\s+)?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     # "a Phase 3 study named NAME" (no comma before the naming verb, as news writes it); "a Phase 3 trial, to be called NAME"
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+(?:(?:entitled|named|called|known as|dubbed)\s+)?|,\s*(?:(?:which|that)\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
@@ -141,6 +141,7 @@ class _Mention:
     separate: bool = False  # "a separate Phase 1b study", "another Phase 1 trial": a study the text introduces anew
     distinct: bool = False  # "its own Phase 3 trial", "a second Phase 2 study": not one the text described before
     regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
+    extension: bool = False  # "the ZEN-OLE extension study": named, phaseless, and never the stage of a phased study
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
 
 
@@ -378,6 +379,10 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             before = _APPOSITIVE_OF_NAME.search(text, max(0, mention.start - 80), mention.start)
             if before and before.group("name") in named:
                 mention.name = before.group("name")
+            # "the Phase 2 portion of the open-label, multicenter Phase 1/2 QUARTZ study": the stage of the study named after
+            of_study = _STAGE_OF_NAMED.match(text, mention.end) if mention.stage and mention.name is None else None
+            if of_study and of_study.group("name") in named:
+                mention.name = of_study.group("name")
         _describe(ctx, sentence, text, mention)
         mention.indication = populations.get(id(mention), mention.indication)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
@@ -425,6 +430,7 @@ def _coordinated_names(ctx: Context, text: str, phase: re.Match, noun: re.Match 
     return listed
 
 
+_STAGE_OF_NAMED = re.compile(rf"\s+of\s+(?:the\s+|its\s+)?(?:[\w/-]+,?\s+){{0,6}}?(?P<name>{TRIAL_NAME})\s+(?:clinical\s+)?(?:stud(?:y|ies)|trials?)\b")
 _APPOSITIVE_OF_NAME = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*,\s*(?:a|an)\s+(?:[\w-]+,?\s+){{0,4}}$")
 
 
@@ -523,7 +529,7 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
     """"Study 201" named without its phase and "one (Phase II trial) evaluating X in Y" described
     by phase only are one study when they are the drug's only such pair and state one population
     (a name alone may be any study of its drug, so both must state it)."""
-    for named in [t for t in trials if t.name and t.phase is None and t.indication]:
+    for named in [t for t in trials if t.name and t.phase is None and t.indication and not t.extension]:
         matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
                    and not _other_registration(t, named)
                    and _same_population(t.indication, named.indication, long_forms) >= 0.5]
@@ -554,7 +560,7 @@ def _phase_of_named_study(trials: list[_Mention], members: list[list[_Mention]],
     """"The ZEN-7 trial of X enrolled 300 patients ... The Phase 3 trial met its primary endpoint": a study
     named without its phase, then spoken of as "the Phase N trial" (a definite phrase refers back to a study
     the text has named), is one study when it is the drug's only such pair."""
-    for named in [t for t in trials if t.name and t.phase is None]:
+    for named in [t for t in trials if t.name and t.phase is None and not t.extension]:
         if sum(1 for t in trials if t.name and t.phase is None and t.drug == named.drug) != 1:
             continue
         group = members[trials.index(named)]
@@ -762,6 +768,8 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     # (a bridging study repeats a study in another country's patients: it is never the study it bridges from)
     mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start])
                                                  or _BRIDGING.search(text, mention.start, mention.end))
+    # "the ZEN-OLE open-label extension study": a study of its own that patients of another roll over into
+    mention.extension = bool(mention.name and mention.phase is None and _EXTENSION.search(text, mention.start, mention.end + 40))
 
 
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
@@ -1079,6 +1087,9 @@ def _owned(ctx: Context) -> frozenset[str]:
     return frozenset(d.name for d in ctx.extraction.drugs if d.company)
 
 
+_EXTENSION = re.compile(r"\b(?:extension|roll-?over|long-term\s+follow-up)\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+
+
 def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[str, str]) -> _Mention | None:
     if mention.plural and not mention.name and mention.indication and len(split_list(mention.indication)) > 1:
         return None  # "trials of X for A, B and C" are studies of their own, one per indication
@@ -1093,7 +1104,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         for trial in trials:  # one name is one study, whichever drug a sentence names near it
             if _same_name(trial.name, mention.name):
                 return trial
-        for trial in same_drug:
+        for trial in (same_drug if not mention.extension else ()):
             if trial.distinct and trial.indication and mention.indication \
                     and _same_population(trial.indication, mention.indication, long_forms) < 0.9:
                 continue  # "its own Phase 3 trial in X", "a Phase 3 bridging study in Y": not the named study told of elsewhere
@@ -1113,7 +1124,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
     candidates = [t for t in candidates if not _other_registration(t, mention)
                   and {t.status, mention.status} != {"completed", "active"}
                   and {t.regimen, mention.regimen} != {"monotherapy", "combination"}]
-    candidates.sort(key=lambda t: t.phase != mention.phase)  # an exact phase first
+    # an exact phase first; a study known by its name alone last ("the Phase 2 portion of the Phase 1/2 ZEN study"
+    # is ZEN's stage, not the phaseless ZEN-LTE extension named in the same sentence)
+    candidates.sort(key=lambda t: (t.phase != mention.phase, t.phase is None and mention.phase is not None))
     if not candidates:
         return None
     # "The Phase 1a portion in healthy volunteers completed": a stage's own population does not make it another study
