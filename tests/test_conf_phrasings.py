@@ -111,6 +111,13 @@ def test_two_subgroups_set_side_by_side_are_both_the_drugs_own():
     assert ("mPFS", 3.7, None, "months", "ESR1 wild-type", False) in found
 
 
+@pytest.mark.parametrize("count", ["(n=48 across Arms A and B)", "(N=36; Cohorts 2 and 3 pooled)", "(n=22, from Parts A and C)"])
+def test_groups_named_inside_a_subgroups_count_are_where_its_patients_came_from(count):
+    ex = announce(f"In the prespecified TP53-mutated subgroup {count}, median PFS was 6.9 months, versus 3.1 months "
+                  "in the TP53 wild-type subgroup.")
+    assert ("mPFS", 6.9, None, "months", "TP53-mutated", False) in results(ex)
+
+
 def test_a_subgroup_set_against_the_placebo_group_is_still_compared():
     ex = announce("In the ESR1-mutated subgroup, median PFS was 7.3 months, versus 3.1 months in the placebo group.")
     assert ("mPFS", 3.1, None, "months", None, True) in results(ex)

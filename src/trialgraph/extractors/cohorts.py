@@ -111,6 +111,7 @@ _NOT_NAMED_COHORT = re.compile(
 _RUN_AS = re.compile(r"^(?:(?:separate|additional|dedicated|parallel|independent|exploratory|open-label|single-arm|"
                      r"non-randomi[sz]ed|randomi[sz]ed|blinded|double-blind)\s+)+", re.I)
 _LABEL_AFTER = re.compile(r"\s*\(\s*")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 _NAMED_AFTER = re.compile(r"\s+of\s+(?:\d+\s+)?(?:patients|participants|subjects)\s+with\s")
 # Words that point back to a group already named rather than name one
 _POINTING = re.compile(r"\b(?:this|that|these|those|such|which|whose|its|their)\b", re.I)
@@ -203,6 +204,11 @@ def cohort_mentions(text: str) -> list[CohortMention]:
     labelled = [m for m in found if m.kind in ("number", "arm", "part")]
     found = [m for m in found if m.kind not in ("named", "population")
              or not any(_LABEL_AFTER.fullmatch(text, m.end, other.start) for other in labelled)]
+    # "the ESR1-mutated subgroup (n=71 across Arms A and B)": groups named in the parenthesis after a group's name say
+    # where its patients came from; they are not the figure's
+    asides = [(paren.start(), paren.end()) for m in found if m.kind in ("named", "population")
+              for paren in [_ASIDE.match(text, m.end)] if paren]
+    found = [m for m in found if not any(start < m.start < end for start, end in asides)]
     found.sort(key=lambda m: (m.start, m.label))
     unique: list[CohortMention] = []
     for mention in found:
