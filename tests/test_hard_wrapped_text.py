@@ -60,3 +60,48 @@ def test_a_text_laid_out_one_paragraph_per_line_keeps_its_line_breaks():
     starts = [s for s in sentences if s.clean.startswith("Zentrix Bio works with partners")]
     assert len(starts) == 6
     assert all(s.paragraph != t.paragraph for s, t in zip(starts, starts[1:]))
+
+
+_TABLE_RELEASE = (
+    "Zentrix Bio Reports Phase 1b Data for ZX-101\n\n"
+    "DENVER, Colo., May 4, 2026 /PRNewswire/ -- Zentrix Bio, Inc. (Nasdaq: ZTXB) today reported data from its "
+    "Phase 1b study of ZX-101 in patients with ovarian cancer. Patients received ZX-101 every three weeks.\n\n"
+    "{head}\n|---|---|---|---|\n"
+    "| {r1} | 5 mg | 12% | 40% |\n"
+    "| {r2} | 10 mg | 31% | 66% |\n"
+)
+
+
+def _table_results(head: str, r1: str = "Cohort 1", r2: str = "Cohort 2") -> set[tuple]:
+    text = _TABLE_RELEASE.format(head=head, r1=r1, r2=r2)
+    ex = extract(_doc(text))
+    return {(r.cohort, r.endpoint, r.value) for r in ex.results if not r.comparator}
+
+
+def test_a_table_whose_rows_open_with_group_labels_gives_each_group_its_figures():
+    # the stub's head names no group ("Dose cohort", "Group / dose") but every row opens with a label
+    for head in ("| Dose cohort | Dose | ORR | DCR |", "| Group / dose | Dose | ORR | DCR |"):
+        assert _table_results(head) >= {("1", "ORR", 12), ("1", "DCR", 40), ("2", "ORR", 31), ("2", "DCR", 66)}
+    assert _table_results("| Treatment | Dose | ORR | DCR |", "Arm A", "Arm B") >= {("A", "ORR", 12), ("B", "DCR", 66)}
+
+
+def test_a_table_whose_rows_are_not_groups_gives_no_cohort_figures():
+    rows = _table_results("| Setting | Dose | ORR | DCR |", "Second line", "Third line")
+    assert not any(label in {"1", "2"} for label, _, _ in rows)
+
+
+def test_a_bullet_set_off_by_two_spaces_keeps_its_wrapped_second_line():
+    text = (
+        "Zentrix Bio Reports Phase 1 Data\n\n"
+        "DENVER, Colo., May 4, 2026 /PRNewswire/ -- Zentrix Bio, Inc. (Nasdaq: ZTXB) today reported data from its "
+        "Phase 1 study of ZX-101 in ovarian cancer.\n\n"
+        "Part B (expansion at 10 mg)\n"
+        "In Part B, 40 patients with platinum-resistant disease received ZX-101 at 10 mg every three weeks. Key\n"
+        "findings included:\n\n"
+        "  \u2022  An overall response rate of 45%, with a\n"
+        "     complete response rate of 15%\n"
+        "  \u2022  Median duration of response was 8.1 months\n"
+    )
+    ex = extract(_doc(text))
+    found = {(r.cohort, r.endpoint, r.value) for r in ex.results if not r.comparator}
+    assert {("B", "CR", 15), ("B", "mDOR", 8.1)} <= found

@@ -173,11 +173,13 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
                 units.append((start, end))
                 start = None
             continue
+        # a bullet's marker is often set off by two spaces ("•  Overall response ..."): that gap is
+        # not a cell break, so the item's wrapped second line still belongs to it
         continues = (
             start is not None
             and not BULLET_RE.match(line)
             and not TABLE_ROW_RE.search(stripped)
-            and not TABLE_ROW_RE.search(clean[start:end].strip().split("\n")[-1])
+            and not TABLE_ROW_RE.search(BULLET_RE.sub("", clean[start:end].strip().split("\n")[-1], count=1))
             and (stripped[:1].islower() or _wrapped(previous, floor))
         )
         previous = line
