@@ -105,3 +105,26 @@ def test_a_bullet_set_off_by_two_spaces_keeps_its_wrapped_second_line():
     ex = extract(_doc(text))
     found = {(r.cohort, r.endpoint, r.value) for r in ex.results if not r.comparator}
     assert {("B", "CR", 15), ("B", "mDOR", 8.1)} <= found
+
+
+def test_two_spaces_after_a_full_stop_are_no_cell_break():
+    text = (
+        "Zentrix Bio Presents Data\n\n"
+        "DENVER, Colo., May 4, 2026 /PRNewswire/ -- Zentrix Bio, Inc. (Nasdaq: ZTXB) today presented data from its\n"
+        "Phase 1b study of ZX-101 in patients with ovarian cancer whose disease\n"
+        "progressed on platinum therapy.  The poster was presented by Dr. Mara Okonkwo,\n"
+        "associate professor of gynecologic oncology at Example Cancer Institute.\n"
+    )
+    person = next(p for p in extract(_doc(text)).people if p.name == "Mara Okonkwo")
+    assert (person.role, person.organization) == ("associate professor of gynecologic oncology", "Example Cancer Institute")
+    assert len({s.paragraph for s in segment(_doc(text)) if "Okonkwo" in s.clean or "progressed" in s.clean}) == 1
+
+
+def test_a_successor_who_remains_with_the_company_keeps_the_title_not_the_place():
+    text = (
+        "Zentrix Bio Names Chief Medical Officer\n\n"
+        "DENVER, Colo., May 4, 2026 /PRNewswire/ -- Zentrix Bio, Inc. today named a chief medical officer. "
+        "Dr. Mara Okonkwo succeeds John Hollis, who will remain with the company as senior clinical advisor.\n"
+    )
+    person = next(p for p in extract(_doc(text)).people if p.name == "John Hollis")
+    assert person.role == "senior clinical advisor"

@@ -101,7 +101,9 @@ PUBLISHER_BLURB = re.compile(
 ABOUT_HEADING = re.compile(r"^about\s+(?P<subject>.+?)\s*:?\s*$", re.I)
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
-TABLE_ROW_RE = re.compile(r"\S(?: {2,}|\t)\S")
+# Cells are set apart by a tab or a run of spaces; two spaces after a sentence's stop are a typist's
+# habit ("... therapy.  The poster was ..."), not a cell break.
+TABLE_ROW_RE = re.compile(r"[^\s.!?;:,] {2,}\S|\S\t\S")
 
 
 def _looks_like_heading(line: str) -> bool:
