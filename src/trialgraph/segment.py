@@ -101,7 +101,9 @@ PUBLISHER_BLURB = re.compile(
 ABOUT_HEADING = re.compile(r"^about\s+(?P<subject>.+?)\s*:?\s*$", re.I)
 
 BULLET_RE = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
-TABLE_ROW_RE = re.compile(r"\S(?: {2,}|\t)\S")
+# Cells are set apart by a tab or a run of spaces; two spaces after a sentence's stop are a typist's
+# habit ("... therapy.  The poster was ..."), not a cell break.
+TABLE_ROW_RE = re.compile(r"[^\s.!?;:,] {2,}\S|\S\t\S")
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -119,13 +121,51 @@ def _looks_like_heading(line: str) -> bool:
     return text[0].isupper() or text[0].isdigit()
 
 
+# A text saved from an e-mail or a plain-text wire feed is hard-wrapped: every line of a
+# paragraph is cut near one width, and the cut falls anywhere, before a capital too ("President
+# and / Chief Executive Officer", "Dr. Calloway / Brisbane"). Such a text has many long lines and
+# almost none far beyond the width; a text laid out one paragraph per line has long lines well
+# beyond it, and its line breaks are never treated as wraps.
+_WRAP_MIN_LINES = 8
+_WRAP_MAX_WIDTH = 130
+_WRAP_FILL = 0.7  # a line this full of the width was cut by the wrap, unless it ends a sentence
+_SENTENCE_END = re.compile(r"[.!?:;]['\"’”)*_]*\s*$")
+
+
+def _wrap_floor(lines: list[str]) -> int | None:
+    """Length from which a line not ending a sentence runs on into the next one; None if the text is not hard-wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line.strip()) >= 40)
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    return int(width * _WRAP_FILL) if width <= _WRAP_MAX_WIDTH else None
+
+
+def _wrapped(previous: str, floor: int | None) -> bool:
+    """The previous line was cut mid-sentence by a hard wrap."""
+    return (
+        floor is not None
+        and len(previous.rstrip()) >= floor
+        and not _SENTENCE_END.search(previous)
+        and not _looks_like_heading_markup(previous)
+    )
+
+
+def _looks_like_heading_markup(line: str) -> bool:
+    text = line.strip()
+    return text.startswith("#") or (text.startswith("**") and text.endswith("**"))
+
+
 def _blocks(clean: str) -> list[tuple[int, int]]:
     """Line-based units: a paragraph is one line, or a run of wrapped lines."""
     units: list[tuple[int, int]] = []
     pos = 0
     start = None
     end = 0
-    for line in clean.split("\n"):
+    lines = clean.split("\n")
+    floor = _wrap_floor(lines)
+    previous = ""
+    for line in lines:
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         stripped = line.strip()
@@ -134,13 +174,16 @@ def _blocks(clean: str) -> list[tuple[int, int]]:
                 units.append((start, end))
                 start = None
             continue
+        # a bullet's marker is often set off by two spaces ("•  Overall response ..."): that gap is
+        # not a cell break, so the item's wrapped second line still belongs to it
         continues = (
             start is not None
             and not BULLET_RE.match(line)
             and not TABLE_ROW_RE.search(stripped)
-            and not TABLE_ROW_RE.search(clean[start:end].strip().split("\n")[-1])
-            and stripped[:1].islower()
+            and not TABLE_ROW_RE.search(BULLET_RE.sub("", clean[start:end].strip().split("\n")[-1], count=1))
+            and (stripped[:1].islower() or _wrapped(previous, floor))
         )
+        previous = line
         if continues:
             end = line_end
             continue
@@ -308,7 +351,8 @@ def segment(document: Document) -> list[Sentence]:
                     index=len(sentences),
                     span=Span(s, e),
                     text=document.text[s:e],
-                    clean=clean[s:e],
+                    # a line break inside a paragraph is a wrap: patterns read "Fast\nTrack" as "Fast Track"
+                    clean=clean[s:e].replace("\n", " "),
                     zone=this_zone if this_zone is not Zone.DATELINE or s == first else Zone.BODY,
                     paragraph=index,
                     section=section if zone is Zone.ABOUT else None,

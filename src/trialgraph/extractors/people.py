@@ -106,6 +106,8 @@ SUCCEEDED = re.compile(
     rf"\b(?:replacing|replaces|succeeding|succeeds|taking over from|takes over from|resignation of|departure of|"
     rf"retirement of)\s+(?:(?:its|the|our)\s+(?P<role_before>[^,;]{{0,80}}?),\s+)?{PERSON}{DEGREES}"
     r"(?:\s*,\s*who\s+(?:continues to be|continues as|remains|will remain|is|will serve as|serves as|(?:has\s+|had\s+)?served as)\s+"
+    # "who will remain with the company as senior advisor": where he stays is not his title
+    r"(?:(?<=remain\s)(?:with|at)\s+(?:the\s+company|us|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\s+as\s+)?"
     r"(?:a\s+|an\s+|the\s+|our\s+)?(?P<role>[A-Za-z ,-]+?(?:\s+and\s+(?:the\s+)?[A-Za-z -]+?)?)"
     r"(?=\s+(?:since|from|until|through)\b|[.;]|$))?"
 )

@@ -1265,13 +1265,16 @@ def _parse_table(ctx: Context, rows: list[Sentence], header: list[str] | None = 
         header, rows = _cells(ctx.text(rows[0])), rows[1:]
     body = [r for r in rows if not re.fullmatch(r"[-=:\s|]+", ctx.text(r))]
     out: list[ResultFact] = []
-    by_cohort = re.match(r"(?:cohort|arm|dose level|group|part)\b", header[0], re.I)
+    # rows by group: the stub's head names the groups ("Cohort", "Dose cohort", "Treatment arm"),
+    # or every row opens with a group's label ("Cohort 1", "Arm B") under a head that names none
+    by_cohort = re.search(r"(?:^|\s)(?:cohort|arm|dose level|group|part)s?\b", header[0], re.I) or (
+        body and all(_row_group(_cells(ctx.text(row))[0]) for row in body))
     for row in body:
         cells = [" ".join(c.split()) for c in _cells(ctx.text(row))]
         if len(cells) != len(header):
             continue
         if by_cohort:
-            label = cells[0]
+            label = _row_group(cells[0]) or cells[0]
             for head, cell in zip(header[1:], cells[1:]):
                 head = " ".join(head.split())
                 endpoint = _endpoint_code(head)
@@ -1290,6 +1293,12 @@ def _parse_table(ctx: Context, rows: list[Sentence], header: list[str] | None = 
                     label, comparator = _column_group(ctx, head)
                     out.append(_table_fact(ctx, row, endpoint, figure, label, comparator))
     return [r for r in out if r is not None]
+
+
+def _row_group(stub: str) -> str | None:
+    """The label of the group a row's stub names alone: "Cohort 1" is "1", "Arm B" is "B"."""
+    labelled = {m.label for m in cohort_mentions(stub) if m.kind in ("number", "arm", "part")}
+    return labelled.pop() if len(labelled) == 1 else None
 
 
 def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
