@@ -112,16 +112,17 @@ def render(store, projection: Projection, coordinates: dict, fmt: str, title: st
         linked = without_isolates(projection)
         return to_bytes(map_figure(linked, layered(linked.graph), title, map_subtitle(projection, linked)), fmt)
     from .page import render_page, side_parts  # the page pulls in the chart code; other formats do not need it
-    return render_page(projection, coordinates,
-                       lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection)), title)
+    return b"".join(render_page(projection, coordinates, lambda: side_parts(projection, charts_of(store, projection),
+                                                                            timelines_of(store, projection)), title))
 
 
-def html_page(store, projection: Projection, title: str, layout=None) -> bytes:
+def html_page(store, projection: Projection, title: str, layout=None) -> list[bytes]:
     """render(..., "html") with the page's side parts (evidence, charts,
     timelines) computed in a forked process while this one lays the map out
     and encodes it: at 10,000 realistic releases they were a third of what
     followed the queries. `layout`: a Forked layered(projection.graph)
-    started before the projection's facts were collected (write_map)."""
+    started before the projection's facts were collected (write_map). The
+    page comes as pieces (render_page)."""
     from ..forked import Forked
     from .page import render_page, side_parts
 
@@ -138,7 +139,7 @@ def html_page(store, projection: Projection, title: str, layout=None) -> bytes:
     return render_page(projection, coordinates, side.result, title, nodes_from)
 
 
-NODES_HERE = 0.6  # the share of the map's nodes html_page encodes itself while the side parts are encoded apart
+NODES_HERE = 0.9  # the share of the map's nodes html_page encodes itself while the side parts are encoded apart
 
 
 def charts_of(store, projection: Projection) -> list[Chart]:
