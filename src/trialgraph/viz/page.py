@@ -21,6 +21,7 @@ import json
 import re
 import textwrap
 from importlib import resources
+from typing import Callable
 
 from ..charts import Chart, describe
 from .facts import DESIGNATION_BADGES, DESIGNATION_NAMES
@@ -173,9 +174,9 @@ def timeline_figures(timelines: list) -> str:
 
 
 def side_parts(projection: Projection, charts: list[Chart], timelines: list, coordinates=None,
-               nodes_from: int | None = None) -> dict[str, str]:
-    """The page's parts that need no layout, encoded: the evidence list and
-    the charts' and timelines' data (JSON) and figures (HTML); with
+               nodes_from: int | None = None) -> dict[str, bytes]:
+    """The page's parts that need no layout, encoded (UTF-8): the evidence
+    list and the charts' and timelines' data (JSON) and figures (HTML); with
     `coordinates`, also the map's nodes from `nodes_from` on (encoded_nodes).
     writers.py computes them in a forked process while this one encodes the rest."""
     anchors = evidence_anchors(projection)
@@ -184,34 +185,53 @@ def side_parts(projection: Projection, charts: list[Chart], timelines: list, coo
              "timelines": script_json([lanes_data(lanes, anchors) for lanes in timelines]),
              "CHARTS": chart_figures(charts), "TIMELINES": timeline_figures(list(timelines))}
     if coordinates is not None and nodes_from is not None:
-        parts["nodes_from"], parts["nodes_tail"] = nodes_from, encoded_nodes(projection, coordinates, nodes_from)
-    return parts
+        parts["nodes_tail"] = encoded_nodes(projection, coordinates, nodes_from)
+    return {key: text.encode("utf-8") for key, text in parts.items()}
 
 
 _SIDE_DATA = ("evidence", "charts", "timelines")
 
 
-def render_page(projection: Projection, coordinates: dict[str, tuple[float, float]], side: dict[str, str],
-                title: str = "trialgraph map") -> bytes:
-    """`side`: side_parts() of the same projection."""
+def _joined(items: list[list[bytes]]) -> list[bytes]:
+    """The pieces of the items, with a comma between two items."""
+    pieces: list[bytes] = []
+    for item in items:
+        pieces += [b","] * bool(pieces) + item
+    return pieces
+
+
+def render_page(projection: Projection, coordinates: dict[str, tuple[float, float]],
+                side: Callable[[], dict[str, bytes]], title: str = "trialgraph map",
+                nodes_from: int | None = None) -> list[bytes]:
+    """The page as pieces to write one after the other (output.write_atomic):
+    joined, each join was a copy of the whole page (75 MB at 10,000 releases).
+    `side()`: side_parts() of the same projection, asked for only once this
+    process has encoded its share (writers.html_page computes them in a
+    forked process meanwhile); with `nodes_from`, this process encodes the
+    map's nodes before it and side_parts(..., nodes_from) those from it on."""
     script = asset("figures.js") + asset("map.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    data = page_data(projection, coordinates, nodes="nodes_tail" not in side)
+    data = page_data(projection, coordinates, nodes=nodes_from is None)
     # script_json of the whole dict, its values encoded apart: keys sorted, "key":value joined by commas
-    encoded = {key: script_json(value) for key, value in data.items()}
-    encoded.update((key, side[key]) for key in _SIDE_DATA)
-    if "nodes_tail" in side:  # the nodes before side["nodes_from"] encoded here, the others in side_parts
-        head = encoded_nodes(projection, coordinates, 0, side["nodes_from"])
-        encoded["nodes"] = "[" + ",".join(part for part in (head, side["nodes_tail"]) if part) + "]"
-    parts = {
-        "TITLE": html.escape(title),
-        "STYLE": asset("map.css"),
-        "SCRIPT": script,
-        "SCRIPT_HASH": f"sha256-{digest}",
-        "DATA": "{" + ",".join(script_json(key) + ":" + encoded[key] for key in sorted(encoded)) + "}",
-        "CHARTS": side["CHARTS"],
-        "TIMELINES": side["TIMELINES"],
+    values = {key: [script_json(value).encode("utf-8")] for key, value in data.items()}
+    head = None if nodes_from is None else encoded_nodes(projection, coordinates, 0, nodes_from).encode("utf-8")
+    apart = side()
+    values.update((key, [apart[key]]) for key in _SIDE_DATA)
+    if head is not None:
+        shares = [part for part in (head, apart["nodes_tail"]) if part]
+        values["nodes"] = [b"[", *_joined([[share] for share in shares]), b"]"]
+    encoded = [b"{", *_joined([[script_json(key).encode("utf-8"), b":", *values[key]] for key in sorted(values)]), b"}"]
+    fills = {
+        "TITLE": [html.escape(title).encode("utf-8")],
+        "STYLE": [asset("map.css").encode("utf-8")],
+        "SCRIPT": [script.encode("utf-8")],
+        "SCRIPT_HASH": [f"sha256-{digest}".encode("utf-8")],
+        "DATA": encoded,
+        "CHARTS": [apart["CHARTS"]],
+        "TIMELINES": [apart["TIMELINES"]],
     }
     # one pass: text inserted for one placeholder is never scanned for another
-    page = re.sub(r"\{\{([A-Z_]+)\}\}", lambda m: parts[m.group(1)], asset("page.html"))
-    return page.encode("utf-8")
+    pieces = []
+    for index, text in enumerate(re.split(r"\{\{([A-Z_]+)\}\}", asset("page.html"))):
+        pieces += fills[text] if index % 2 else [text.encode("utf-8")]
+    return pieces

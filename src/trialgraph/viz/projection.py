@@ -61,6 +61,11 @@ def _release_order(rows: list[dict]) -> dict[str, tuple]:
 def project(store, drawn=None) -> Projection:
     """`drawn(graph)` is called once the graph's nodes, labels and edges are
     final (the facts are collected after): writers.py lays it out meanwhile."""
+    # the rows this process reads itself first: a map_store's names come from a process
+    # that loads a store of its own and was still loading when this one had finished (sparql.py)
+    mention_rows = select(store, "mentions")
+    developer_rows = select(store, "developers")
+    trial_rows = select(store, "trials")
     names: dict[str, dict] = {}
     for row in select(store, "names"):  # in no order (names.rq)
         entry = names.get(row["entity"])
@@ -74,7 +79,6 @@ def project(store, drawn=None) -> Projection:
         if row["name_kind"] == "prefLabel":
             entry["pref"].add(row["name"])
     mentions: dict[str, set[str]] = defaultdict(set)
-    mention_rows = select(store, "mentions")
     for row in mention_rows:
         mentions[row["entity"]].add(row["doc"])
     order = _release_order(mention_rows)
@@ -88,12 +92,12 @@ def project(store, drawn=None) -> Projection:
                        releases=len(mentions[iri]), phase="", designations=(), display=label)
     collector = factlib.Collector()
 
-    for row in select(store, "developers"):
+    for row in developer_rows:
         if row["company"] in labels and row["drug"] in labels:
             graph.add_edge(row["company"], row["drug"])
             collector.developer(row, labels)
 
-    _add_trials(store, graph, labels, collector, order)
+    _add_trials(trial_rows, graph, labels, collector, order)
     if drawn is not None:
         drawn(graph)
 
@@ -127,12 +131,12 @@ def project(store, drawn=None) -> Projection:
     return Projection(graph, facts, evidence, len(order))
 
 
-def _add_trials(store, graph: nx.DiGraph, labels: dict[str, str], collector, order: dict[str, tuple]) -> None:
+def _add_trials(rows: list[dict], graph: nx.DiGraph, labels: dict[str, str], collector, order: dict[str, tuple]) -> None:
     phases: dict[str, dict[str, tuple]] = defaultdict(dict)
     stated_names: dict[str, dict[str, tuple]] = defaultdict(dict)
     indications: dict[str, dict[str, tuple]] = defaultdict(dict)
     conditions: dict[str, dict] = {}
-    for row in select(store, "trials"):
+    for row in rows:
         trial, drug = row["trial"], row["drug"]
         if trial not in labels or drug not in labels:
             continue

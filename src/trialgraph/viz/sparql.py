@@ -102,12 +102,14 @@ class _Early(_Answers):
 
     @staticmethod
     def _answers(path: Path, names: tuple[str, ...]):
+        from ..collector import paused_gc
         from ..query_subset import store_for
 
-        store = store_for(path, [query_text(name) for name in names])
-        if store is not None:
-            for name in names:
-                yield _select(store, name, None)
+        with paused_gc():  # this process only converts rows and exits
+            store = store_for(path, [query_text(name) for name in names])
+            if store is not None:
+                for name in names:
+                    yield _select(store, name, None)
 
 
 # id(store) -> (store, the process answering its EARLY queries); the entry holds the store so

@@ -112,20 +112,22 @@ def render(store, projection: Projection, coordinates: dict, fmt: str, title: st
         linked = without_isolates(projection)
         return to_bytes(map_figure(linked, layered(linked.graph), title, map_subtitle(projection, linked)), fmt)
     from .page import render_page, side_parts  # the page pulls in the chart code; other formats do not need it
-    return render_page(projection, coordinates, side_parts(projection, charts_of(store, projection),
-                                                           timelines_of(store, projection)), title)
+    return b"".join(render_page(projection, coordinates, lambda: side_parts(projection, charts_of(store, projection),
+                                                                            timelines_of(store, projection)), title))
 
 
-def html_page(store, projection: Projection, title: str, layout=None) -> bytes:
+def html_page(store, projection: Projection, title: str, layout=None) -> list[bytes]:
     """render(..., "html") with the page's side parts (evidence, charts,
     timelines) computed in a forked process while this one lays the map out
     and encodes it: at 10,000 realistic releases they were a third of what
     followed the queries. `layout`: a Forked layered(projection.graph)
-    started before the projection's facts were collected (write_map)."""
+    started before the projection's facts were collected (write_map). The
+    page comes as pieces (render_page)."""
     from ..forked import Forked
     from .page import render_page, side_parts
 
     if layout is None:
+        nodes_from = None
         side = Forked(lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection)))
         coordinates = layered(projection.graph)
     else:  # laid out already: the forked process also encodes the last part of the map's nodes
@@ -133,10 +135,11 @@ def html_page(store, projection: Projection, title: str, layout=None) -> bytes:
         nodes_from = round(projection.graph.number_of_nodes() * NODES_HERE)
         side = Forked(lambda: side_parts(projection, charts_of(store, projection), timelines_of(store, projection),
                                          coordinates, nodes_from))
-    return render_page(projection, coordinates, side.result(), title)
+    # side.result, not its value: this process encodes its share before it waits for the side parts
+    return render_page(projection, coordinates, side.result, title, nodes_from)
 
 
-NODES_HERE = 0.6  # the share of the map's nodes html_page encodes itself while the side parts are encoded apart
+NODES_HERE = 0.9  # the share of the map's nodes html_page encodes itself while the side parts are encoded apart
 
 
 def charts_of(store, projection: Projection) -> list[Chart]:
@@ -173,6 +176,7 @@ def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None
               title: str = "trialgraph map", progress=None) -> Projection:
     advance = progress or (lambda step: None)
     chosen = format_of(path, fmt)
+    from ..collector import paused_gc
     from ..forked import Forked
 
     layout = []  # the page's layout, computed in a forked process while the projection collects its facts
@@ -181,7 +185,7 @@ def write_map(store, path: Path, *, keep_around: list[str] = (), fmt: str | None
         layout.append(Forked(lambda: layered(graph)))
 
     try:
-        with rows_shared(store, PREFETCH):
+        with paused_gc(), rows_shared(store, PREFETCH):  # forked processes inherit the pause
             projection = projected(store, keep_around, drawn if chosen == "html" else None)
             advance("projected")
             if chosen == "html":
