@@ -165,3 +165,15 @@ def test_a_drug_that_heads_its_own_clause_is_not_the_partner_of_the_drug_before(
 
 def test_drugs_coordinated_as_one_trials_object_stay_one_trial():
     assert list(trials("A Phase 2 trial of ZX-303 and ZX-404 in lupus is enrolling.")) == [("ZX-303", "2", None)]
+
+
+@pytest.mark.parametrize("quote", [
+    'Dr. Mara Okonkwo, principal investigator of the Phase 1b study, added: "For women whose disease has stopped '
+    'responding to platinum, these responses are meaningful."',
+    "Dr. Mara Okonkwo, an investigator in the Phase 1b study, said, \u201cPatients whose cancer returned after "
+    "platinum have few options.\u201d",
+])
+def test_speech_after_the_attribution_gives_the_study_no_population(quote):
+    found = trials("Zentrix Bio is running a Phase 1b study of ZX-101 in platinum-resistant ovarian cancer.", quote)
+    assert [key for key in found if key[1] == "1b"] == [("ZX-101", "1b", None)]
+    assert found[("ZX-101", "1b", None)] == "platinum-resistant ovarian cancer"

@@ -715,6 +715,9 @@ def _defines_term(ctx: Context, name: str) -> bool:
     return bool(defined) and not _STUDY_WORDS.search(defined)
 
 
+_SPEECH_OPENS = re.compile(r"[:,]\s*[\"\u201c]")
+
+
 def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> None:
     window_start = max(0, mention.start - 90)
     before = text[window_start:mention.start]
@@ -737,6 +740,11 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     new_clause = _NEW_CLAUSE.search(tail)
     if new_clause:
         tail = tail[: new_clause.start()]
+    # "principal investigator of the Phase 1b study, added: “For women whose ...": speech opened after the
+    # attribution is the speaker's, not the study's description
+    speech = _SPEECH_OPENS.search(tail)
+    if speech:
+        tail = tail[: speech.start()]
     next_phase = PHASE.search(tail)
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
