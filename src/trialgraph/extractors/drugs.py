@@ -560,7 +560,7 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
             spans.pop()
         second = _SECOND_WORD.match(text, end) if word.islower() and text[:start].rstrip().endswith("(") else None
         if second and unlisted_inn(second.group("word")):
-            end = second.end()  # "CODE (x tiperlipid)": a second word no list knows (a carrier, a payload) is part of the INN
+            end = second.end()  # "CODE (x y)": a second word no list knows (a carrier, a payload) is part of the INN
         spans.append((start, end, text[start:end]))
     for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
         spans.append((extra.start(), extra.end(), extra.group(0)))
