@@ -123,6 +123,38 @@ def is_inn(word: str) -> bool:
     return len(lower) >= 8 and lower.endswith(drug_lexicon().inn_suffixes)
 
 
+# A lower-case word written where an INN stands names a drug no dictionary or stem knows yet (a new INN, an
+# invented name): "BRAND (word)", "CODE (word)", "word (CODE)", "its oral SERD word". Only a word that is no
+# English word, disease or known name: "(tablets)", "antibody (CODE)", "the drug candidate" are not.
+@lru_cache(maxsize=4096)
+def unlisted_inn(word: str) -> bool:
+    return (len(word) >= 7 and word.isalpha() and word.islower() and not _english_form(word)
+            and not is_inn(word) and not drug_lexicon().canonical(word) and not drug_lexicon().is_ordinary_word(word)
+            and word not in lexicons.disease_names() and word not in lexicons.field_words())
+
+
+_INFLECTIONS = ("s", "r", "d", "er", "ed", "ers", "ing")
+
+
+def _english_form(word: str) -> bool:
+    """An English word, one inflected ("degrader"), or a compound ending in one ("chemoimmunotherapy")."""
+    english = lexicons.english_words()
+    return (word in english or any(word.endswith(end) and word[:-len(end)] in english for end in _INFLECTIONS)
+            or any(word[-k:] in english for k in range(7, len(word))))
+
+
+# "word (CODE-123)": a new INN and its code, unless an article makes the word a common noun ("a bispecific (ZX-1)")
+UNLISTED_BEFORE_CODE = re.compile(
+    r"(?<![\w-])(?P<inn>[a-z]{7,})\s*\(\s*(?P<code>[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?)\s*[),;]")
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Tt]his|[Tt]hat)\s+$")
+# "its KRAS inhibitor word", "the oral SERD word,": a class noun (or a class acronym) and the drug's name after it
+UNLISTED_AFTER_CLASS = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Oo]ur|[Tt]heir|[Aa]n?)\s+(?:[\w-]+\s+){0,3}?(?:(?i:candidate|drug|therapy|therapeutic|prodrug|"
+    r"modulator|inhibitor|antibody|vaccine|compound|molecule|agonist|antagonist|conjugate|medicine|degrader|"
+    r"oligonucleotide|siRNA)s?|[A-Z]{2,6})\s+(?P<inn>[a-z]{7,})(?![\w-])"
+    r"(?=\s*[,.;:(]|\s+(?:is|was|has|had|in|for|and|plus|with|to|at|will|demonstrated|showed|received)\b)")
+
+
 @lru_cache(maxsize=1)
 def _regimens():
     """The regimen lexicon's pattern, gated (prefilter.py): most sentences name no regimen."""
@@ -443,8 +475,8 @@ FORMULATION = re.compile(r"(?:\b(?:nano)?liposomal|\bpegylated(?:\s+liposomal)?|
 
 
 # Most sentences hold none of these patterns' literals ("/", "-", a drug noun): skip their scans.
-COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN = map(
-    gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN))
+COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN, UNLISTED_BEFORE_CODE, UNLISTED_AFTER_CLASS = map(
+    gate, (COMBINATION, PLATFORM_INN, PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN, UNLISTED_BEFORE_CODE, UNLISTED_AFTER_CLASS))
 
 
 # "<antibiotic>-resistant Enterococci", "<antibiotic>-resistant Staphylococcus aureus": a drug named
@@ -515,6 +547,9 @@ def _stem_only(word: str) -> bool:
     return not (lower in lexicons.common_drugs() or drug_lexicon().canonical(word) or lower in drug_lexicon().entries)
 
 
+_SECOND_WORD = re.compile(r" (?P<word>[a-z]{7,})(?=\s*[),;])")
+
+
 @per_text
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
     """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
@@ -531,6 +566,9 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
                 word.islower() or word.istitle() and text[spans[-1][0]].isupper()):  # a headline's "Xcabtagene Autoleucel"
             start = spans[-1][0]
             spans.pop()
+        second = _SECOND_WORD.match(text, end) if word.islower() and text[:start].rstrip().endswith("(") else None
+        if second and unlisted_inn(second.group("word")):
+            end = second.end()  # "CODE (x y)": a second word no list knows (a carrier, a payload) is part of the INN
         spans.append((start, end, text[start:end]))
     for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
         spans.append((extra.start(), extra.end(), extra.group(0)))
@@ -642,7 +680,8 @@ def extract_drugs(ctx: Context) -> None:
             marked = sentence.text[match.end("brand"):match.end("brand") + 4].startswith(("\u00ae", "\u2122", "(R)", "(TM)"))
             named_thrice = (marked and match.group("code") and substance == match.group("inner") and len(substance) >= 6
                             and not drug_lexicon().is_ordinary_word(substance))
-            if (is_inn(substance) or drug_lexicon().canonical(substance) or named_thrice) and not is_inn(match.group("brand")):
+            unlisted = substance == match.group("inner") and unlisted_inn(substance)
+            if (is_inn(substance) or drug_lexicon().canonical(substance) or named_thrice or unlisted) and not is_inn(match.group("brand")):
                 brand, inner = match.group("brand"), match.group("inner")
                 inner = re.sub(r"\s+(?:tablets?|injection|capsules?)$", "", inner)
                 _note(forms, first_seen, brand, sentence)
@@ -650,6 +689,14 @@ def extract_drugs(ctx: Context) -> None:
                 links.append((inner, brand, "brand"))
                 if inner != substance:  # "inn sodium": the salt of the substance named alone elsewhere
                     links.append((substance, inner, "inn"))
+        for match in (UNLISTED_BEFORE_CODE.finditer(text) if "(" in text else ()):
+            if unlisted_inn(match.group("inn")) and not _DETERMINER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+                _note(forms, first_seen, match.group("inn"), sentence)
+                _note(forms, first_seen, match.group("code"), sentence)
+                links.append((match.group("code"), match.group("inn"), "inn"))
+        for match in UNLISTED_AFTER_CLASS.finditer(text):
+            if unlisted_inn(match.group("inn")):
+                _note(forms, first_seen, match.group("inn"), sentence)
         for match in (BRAND_NAME_FOR.finditer(text) if "name" in text or " as " in text else ()):
             # "Brand, the brand name for inn", "inn, sold as Brand": the product and its substance, one drug
             substance, brand = match.group("inn") or match.group("inn2"), match.group("brand") or match.group("brand2")
@@ -696,7 +743,8 @@ def extract_drugs(ctx: Context) -> None:
                 paren = PAREN_ALIAS.match(tail.lstrip()) if tail[:2].strip() in ("(", "") or tail.startswith(" (") else None
                 if paren:
                     for piece, relation in _alias_pieces(paren):
-                        if _drugish(piece, known) or relation in ("former", "inn") or _short_inn(piece, form):
+                        if (_drugish(piece, known) or relation in ("former", "inn") or _short_inn(piece, form)
+                                or name_kind(form) == "code" and unlisted_inn(piece)):
                             links.append((form, piece, relation))
                             _note(forms, first_seen, piece, sentence)
                 appositive = APPOSITIVE_ALIAS.match(tail)
@@ -921,7 +969,7 @@ def _beside_known_drug(text: str, start: int, end: int, hits, inn_spans) -> bool
 def _INN_IN_PARENS_AFTER(text: str, end: int) -> bool:
     """"CODE (inn)": a code name followed by its INN is a drug."""
     inner = re.match(r"\s*\(\s*([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)\s*[),;]", text[end:end + 60])
-    return bool(inner) and is_inn(inner.group(1).split()[-1])
+    return bool(inner) and (is_inn(inner.group(1).split()[-1]) or unlisted_inn(inner.group(1)))
 
 
 def _note(forms: Counter, first_seen: dict, form: str, sentence) -> None:

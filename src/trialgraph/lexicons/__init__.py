@@ -94,7 +94,8 @@ def designs() -> list[tuple[re.Pattern, str]]:
 
 @lru_cache(maxsize=None)
 def drug_stems() -> tuple[str, ...]:
-    return tuple(sorted(_lines("drug_stems.txt"), key=len, reverse=True))
+    """INN endings: the project's own list (drug_stems.txt) and WHO's stem book (inn_stems.txt)."""
+    return tuple(sorted(set(_lines("drug_stems.txt")) | set(_lines("inn_stems.txt")), key=lambda s: (-len(s), s)))
 
 
 @lru_cache(maxsize=None)
@@ -142,3 +143,10 @@ def exchange_suffixes() -> dict[str, str]:
 def field_words() -> frozenset[str]:
     """Words naming a field of medicine or science (field_words.txt), lower case."""
     return frozenset(line.strip().lower() for line in _lines("field_words.txt"))
+
+
+@lru_cache(maxsize=None)
+def english_words() -> frozenset[str]:
+    """Frequent English words of seven letters or more (english_words.txt.gz, from wordfreq by tools/gen_english_words.py)."""
+    raw = resources.files(__package__).joinpath("english_words.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").split())
