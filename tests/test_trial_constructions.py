@@ -177,3 +177,16 @@ def test_speech_after_the_attribution_gives_the_study_no_population(quote):
     found = trials("Zentrix Bio is running a Phase 1b study of ZX-101 in platinum-resistant ovarian cancer.", quote)
     assert [key for key in found if key[1] == "1b"] == [("ZX-101", "1b", None)]
     assert found[("ZX-101", "1b", None)] == "platinum-resistant ovarian cancer"
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Zentrix Bio plans to begin two replicate Phase 3 trials of ZX-101, ZEN-1 and ZEN-2, in patients with "
+    "moderate-to-severe atopic dermatitis.",
+    "ZX-101 is an antibody for moderate-to-severe atopic dermatitis. Zentrix Bio plans to begin two Phase 3 trials, "
+    "ZEN-1 and ZEN-2, in 2026.",
+    "ZEN-1 and ZEN-2, two Phase 3 trials of ZX-101 in moderate-to-severe atopic dermatitis, began in 2025.",
+])
+def test_names_in_apposition_to_a_plural_study_noun_are_one_study_each(paragraph):
+    found = trials(paragraph)
+    assert {key for key in found if key[1] == "3"} == {("ZX-101", "3", "ZEN-1"), ("ZX-101", "3", "ZEN-2")}
+    assert all("atopic dermatitis" in (found[key] or "") for key in found if key[1] == "3")

@@ -346,9 +346,9 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             continue
         coordinated = _coordinated_names(ctx, text, match, noun)
         if coordinated:  # "ZEN-1 and ZEN-2, two Phase 3 trials of X in Y": one study per name, both so described
-            end = match.end() + noun.end()
+            end = max(match.end() + noun.end(), coordinated[-1][1])  # names after the noun: the phrase ends with them
             for start, stop, name in coordinated:
-                found.append(_Mention(sentence, start, end, phase=phase, name=name))
+                found.append(_Mention(sentence, min(start, match.start()), end, phase=phase, name=name))
             names = [n for n in names if n[2] not in {c[2] for c in coordinated}]
             continue
         each = _each_one(text, match, noun)
@@ -417,10 +417,15 @@ _COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TR
                                 r"(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}$")
 
 
+# "two replicate Phase 3 trials (of X), ZEN-1 and ZEN-2, in ...": the names in apposition after the plural noun
+_NAMES_AFTER_PLURAL = re.compile(rf"(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?\s*,\s*(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})(?![\w-])")
+
+
 def _coordinated_names(ctx: Context, text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str]]:
     if not noun or noun.group(0).lower() not in ("trials", "studies"):
         return []
-    coordinated = _COORDINATED_NAMES.search(text, max(0, phase.start() - 160), phase.start())
+    coordinated = (_COORDINATED_NAMES.search(text, max(0, phase.start() - 160), phase.start())
+                   or _NAMES_AFTER_PLURAL.match(text, phase.end() + noun.end()))
     if not coordinated:
         return []
     listed = [(m.start() + coordinated.start("names"), m.end() + coordinated.start("names"), m.group(0))
