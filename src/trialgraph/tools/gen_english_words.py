@@ -11,11 +11,9 @@ most frequent), one per line, sorted and gzip-compressed. Same package version i
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from trialgraph.tools.reproducible import gzip_bytes
+from trialgraph.tools.reproducible import generator_main, gzip_bytes
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "lexicons" / "english_words.txt.gz"
 TOP_WORDS = 100000
@@ -35,13 +33,7 @@ def render(words: list[str]) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT)
-    args = parser.parse_args(argv)
-    words = build_words()
-    args.output.write_bytes(render(words))
-    print(f"{args.output}: {len(words)} English words", file=sys.stderr)
-    return 0
+    return generator_main(argv, __doc__, DEFAULT_OUT, build_words, render, lambda words: f"{len(words)} English words")
 
 
 if __name__ == "__main__":
