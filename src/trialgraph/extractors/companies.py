@@ -26,7 +26,7 @@ INDUSTRY = (
 BARE_INDUSTRY = (
     r"(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
     r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
-    r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International)"
+    r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International|Neuro)"
 )
 # A word is taken whole (atomic): what follows one is whitespace or a comma, never a character it could
 # give back, so retrying its shorter ends only cost time.
@@ -212,6 +212,11 @@ def extract_companies(ctx: Context) -> None:
         subject = next((key for key in (_company_for(run.group(0), found, order) for run in runs) if key), None)
         if subject and not found[subject].ticker:
             add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=flash.group("ticker")))
+        for quote in (SHARES_QUOTE.finditer(ctx.text(sentence)) if "hares of" in ctx.text(sentence) else ()):
+            # "Shares of Acme Bio Inc. ACMB jumped 41%": market news writes the ticker right after the name
+            subject = _company_for(quote.group("name"), found, order)
+            if subject and not found[subject].ticker and found[subject].name == quote.group("name"):
+                add(CompanyFact(found[subject].name, Evidence.of(sentence, NAME), ticker=quote.group("ticker")))
         went = NEWS_LISTING.search(ctx.text(sentence))
         if went:
             # "Shares of Acme, which went public on Nasdaq in 2024 under the ticker ACME, fell": the nearest company
@@ -435,6 +440,9 @@ def _full_agency_names() -> list[tuple[re.Pattern, str]]:
 _RUN = r"[A-Z][\w&@.'’-]*(?:\s+[A-Z][\w&@.'’-]*){0,4}?"
 # Market-news flashes end with the issuer's ticker: "*Acme Oncology 1Q Loss $22.3M >ACME" (no exchange given).
 FLASH_TICKER = gate(re.compile(r"\s>(?P<ticker>[A-Z]{1,5})\s*$"))  # gated: most sentences hold no ">"
+# Market news quotes a share price with the ticker after the company's full name: "Shares of Acme Bio Inc. ACMB rose".
+SHARES_QUOTE = re.compile(rf"\b[Ss]hares\s+of\s+(?P<name>{_RUN}\s+(?:Inc\.|Corp\.|Co\.|Ltd\.|plc|N\.V\.|AG|SA|AB|ASA))\s+"
+                          r"(?P<ticker>[A-Z]{2,5})(?=\s+[a-z])")
 # A company that renames itself is one company: "Oldco Announces Rebrand to Newco", "Oldco changed its name to Newco".
 # "Acme ("Acme") is the trading name of Acme Holdings plc": one company under two names.
 TRADING_NAME = gate(re.compile(  # gated (prefilter.py): most sentences name no trading name

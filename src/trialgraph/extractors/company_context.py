@@ -142,6 +142,8 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "the Society's treatment guidelines": a body that advises, not an owner
             if pattern is POSSESSIVE and _institution_after(text, match.end("name")):
                 continue
+            if pattern is DEAL_PARTY and _heading_word(text, match):
+                continue  # "Overseas partnership", "Strategic collaboration": a heading's adjective, not a party
             found.append(match.group("name"))
     if "'" in text or "’" in text:
         for match in PRODUCT_OWNER.finditer(text):
@@ -165,6 +167,12 @@ def context_names(text: str) -> tuple[str, ...]:
             found.extend(listed)
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found)
                                if name and plausible(name) and not says_not_a_company(text, name)))
+
+
+def _heading_word(text: str, match: re.Match) -> bool:
+    """The sentence opens with one English word before the deal noun: a heading ("Overseas partnership")."""
+    name = match.group("name")
+    return match.start("name") == 0 and " " not in name and name.lower() in lexicons.english_words()
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+(?P<word>[A-Z][\w-]*)")

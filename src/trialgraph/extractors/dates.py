@@ -36,7 +36,8 @@ RELATIVE = re.compile(
     re.I,
 )
 # "In March" with no year: the last March up to the release date.
-MONTH_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arlier in|[Ss]ince|[Ee]arly|[Ll]ate)\s+(?P<month>{_MONTH})(?![\w.]|\s+\d|\s+of\s+\d|,?\s+(?:19|20)\d\d)")
+# "last October": the last October before the release's month.
+MONTH_ONLY = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Ee]arlier in|[Ss]ince|[Ee]arly|[Ll]ate|(?P<last>[Ll]ast))\s+(?P<month>{_MONTH})(?![\w.]|\s+\d|\s+of\s+\d|,?\s+(?:19|20)\d\d)")
 # "on May 30" with no year: the last May 30 up to the release date.
 DAY_MONTH = re.compile(rf"\b[Oo]n\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+\d{{4}})")
 _UNNAMED = re.compile(r"\(\?P<\w+>")
@@ -87,7 +88,8 @@ def resolve(text: str, release_date: str | None) -> str | None:
     match = MONTH_ONLY.search(text)
     if match and release_date and len(release_date) >= 7:
         year, month = int(release_date[:4]), month_number(match.group("month"))
-        return f"{year if month <= int(release_date[5:7]) else year - 1}-{month:02d}"
+        latest = int(release_date[5:7]) - (1 if match.group("last") else 0)
+        return f"{year if month <= latest else year - 1}-{month:02d}"
     return None
 
 

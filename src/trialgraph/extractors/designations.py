@@ -40,12 +40,14 @@ GRANT = re.compile(
     r"designated|secur(?:e|es|ed|ing)|earn(?:s|ed)?|accepted|approv(?:e|es|ed|al)|reviewed under|carr(?:y|ies)|"
     r"cleared|was given|were given|bestowed|follow(?:s|ed)?|issued|positive opinion|recommend(?:s|ed)|adopted|"
     # "the EMA admitted X to its PRIME scheme", "X was selected for PRIME"
-    r"admit(?:s|ted)|selected)\b",
+    r"admit(?:s|ted)|selected|"
+    # news verbs: "won orphan drug status", "nabbed a breakthrough tag", "landed Fast Track designation"
+    r"w[io]ns?|nabbed|landed|gained)\b",
     re.I,
 )
 INTENT = re.compile(
     r"\b(?:intends?|intention|plans?|planned|planning|expects?|expected|anticipates?|seek(?:s|ing)?|to seek|apply|applying|applied|"
-    r"application for|to request|request(?:ing)?|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
+    r"application for|to request|request(?:ing)?|ask(?:s|ed|ing)?\s+(?:the\s+\S+\s+)?for|submit(?:ting)?|file|filing|eligib(?:le|ility)|potential(?:ly)?|may|might|"
     r"could|would|should|if|whether|hope|aim|goal|support(?:s|ing)?|entitle|voucher|qualif(?:y|ies)|opportunity|pursu(?:e|es|ing))\b",
     re.I,
 )

@@ -436,6 +436,8 @@ _TARGET_PREFIX = re.compile(
 _SHORT_CUE_BEFORE = re.compile(
     r"(?:\binvestigational|\bcandidates?|\bdrugs?|\bcompounds?|\b(?:dosed|treated)\s+with|\btreatment\s+with|"
     r"\badministration\s+of|\bdoses?\s+of|\breceived|\breceiving|"
+    # "300 ug/kg of ZX-5", "10 mg of ZX-5": an amount given of it
+    r"\d\s*(?:mg|mcg|ug|\u00b5g)(?:/(?:kg|m2))?\s+of|"
     # "granted Orphan Drug Designation to ZX-5", "presented data for ZX-5 in ...": what a grant or a readout is about
     r"\b(?i:designation)\s+(?:to|for)|\bdata\s+(?:for|on)|"
     r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s+(?:of|evaluating|investigating|testing)|"
@@ -443,7 +445,9 @@ _SHORT_CUE_BEFORE = re.compile(
     r"\b(?:its|their|our)\s+(?:own\s+)?(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN + r",?)\s+$")
 _SHORT_CUE_AFTER = re.compile(
     r"(?:\s*,\s+|\s+(?:is|was)\s+)(?:an?|the|our|its)\s+(?:" + _DESCRIPTION_WORD + r"\s+){0,5}?(?:" + _DRUG_NOUN +
-    r"|(?:oncolytic\s+)?(?:adeno|herpes\s+|vaccinia\s+)?virus\b|virotherapy\b|gene\s+therapy\b|cell\s+therapy\b)" +
+    r"|(?:oncolytic\s+)?(?:adeno|herpes\s+|vaccinia\s+)?virus\b|virotherapy\b|gene\s+therapy\b|cell\s+therapy\b"
+    # what a drug is made as: "ZX-5, a trispecific T-cell engager", "ZX-5, an oral degrader"
+    r"|engagers?\b|(?:bi|tri)specifics?\b|degraders?\b|oligonucleotides?\b)" +
     r"|\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:mg|mcg|ug|mL)\b"
     r"|\s+(?:has\s+|had\s+)?(?:received|was\s+granted|has\s+been\s+granted)\b[^.;]{0,60}\bdesignation"
     r"|\s+(?:was|were)\s+(?:well\s+tolerated|dosed|administered)\b|\s+(?:monotherapy|tablets?|capsules?|injection|infusions?)\b", re.I)
@@ -547,6 +551,11 @@ def _stem_only(word: str) -> bool:
     return not (lower in lexicons.common_drugs() or drug_lexicon().canonical(word) or lower in drug_lexicon().entries)
 
 
+# what follows a surname in a bank's, a fund's or an adviser's name
+_FIRM_AFTER = re.compile(r"\s+(?:&\s+Co\b|(?:Partners|Capital|Securities|Advisors|Advisers|Associates|Ventures|Holdings|"
+                         r"Investments?|Management|Asset|Group|LLP|Bank)\b)")
+
+
 _SECOND_WORD = re.compile(r" (?P<word>[a-z]{7,})(?=\s*[),;])")
 
 
@@ -561,6 +570,8 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         if word[:1].isupper() and _GIVEN_NAME_BEFORE.search(text, 0, match.start()) and _stem_only(word) \
                 and not (spans and spans[-1][1] + 1 == match.start()):  # "Xcabtagene Autoleucel": the INN's second word
             continue  # "Margit Halvorsen", "Ms. Halvorsen": a surname that happens to end like an INN stem ("-rsen")
+        if word[:1].isupper() and _FIRM_AFTER.match(text, match.end()) and _stem_only(word):
+            continue  # "Halvorsen Partners analyst ...": the surname heads a firm's name
         start, end = match.start(), match.end()
         if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and (
                 word.islower() or word.istitle() and text[spans[-1][0]].isupper()):  # a headline's "Xcabtagene Autoleucel"
@@ -1241,7 +1252,9 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     return None
 
 
-_ISSUER_PRONOUN = re.compile(r"\b(?:[Tt]he [Cc]ompany|[Ww]e|[Oo]ur|[Uu]s)\b")
+# the issuer's own voice: its defined term "the Company", "we", "our"; news writes a lower-case "the company" for
+# whichever company its item is about ("Acme said ... The company's shares rose")
+_ISSUER_PRONOUN = re.compile(r"\b(?:[Tt]he Company|[Ww]e|[Oo]ur|[Uu]s)\b")
 _ISSUER_BETWEEN = re.compile(r"\b(?:[Tt]he Company|[Ww]e|[Oo]ur|[Uu]s)\b")
 
 
@@ -1255,8 +1268,16 @@ def _item_company(ctx: Context, drug: str, companies, company_forms: dict[str, s
     named = [company_forms[m.group("co")] for s in paragraph for m in companies.finditer(ctx.text(s))]
     if not named or ctx.issuer in named or any(_ISSUER_PRONOUN.search(ctx.text(s)) for s in paragraph):
         return None
-    opening = companies.match(ctx.text(paragraph[0]).lstrip())
+    opening_text = ctx.text(paragraph[0]).lstrip()
+    opening = companies.match(opening_text)
+    if opening is None:
+        # a roundup item may open with a transition before its subject: "Elsewhere, Acme ...", "Over in Europe, Acme ..."
+        transition = _ITEM_TRANSITION.match(opening_text)
+        opening = companies.match(opening_text, transition.end()) if transition else None
     return company_forms[opening.group("co")] if opening else None
+
+
+_ITEM_TRANSITION = re.compile(r"[A-Z][a-z]+(?:\s+[A-Za-z]+){0,3},\s+")
 
 
 # "Drug, its lead product candidate", "Drug, our investigational therapy"

@@ -593,6 +593,7 @@ def _labelled_arms_side_by_side(text: str, previous_end: int, end: int) -> bool:
 # "... and 30% of responding patients had ...": a share of patients, not a second group's figure
 _OF_PATIENTS = re.compile(
     r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|responders|children|adults|people|individuals)\b", re.I)
+_SHARE_OF_PATIENTS = re.compile(_OF_PATIENTS.pattern + r"\s+", re.I)
 # What joins a second group's figure to the figure before it, for the same endpoint:
 # "11.9 months for Cohort 1 and 4.9 months for Cohort 2", "28.8 months versus only 12.5 months
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
@@ -818,6 +819,8 @@ def _values(text: str):
             chosen = after[0]
         elif after and _SHARE_HAD.fullmatch(text, match.end(), after[0][0]):
             chosen = after[0]  # "45% of patients achieved an objective response", "25% had a partial response"
+        elif after and text.startswith("respond", after[0][0]) and _SHARE_OF_PATIENTS.fullmatch(text, match.end(), after[0][0]):
+            chosen = after[0]  # "32% of patients responded": the share is the response rate
         elif before:
             gap = text[before[-1][1]:match.start()]
             if before[-1][2] in ("PFS", "OS") and _LANDMARK_THEN.fullmatch(gap):
