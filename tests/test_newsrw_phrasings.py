@@ -103,3 +103,34 @@ def test_a_market_quote_gives_the_ticker_written_after_the_name():
         "Zentrix stock soars",
         "Shares of Zentrix Biosciences Inc. ZNTX jumped 41% after ZX-101 shrank tumors in the Phase 2 trial.").companies}
     assert companies["Zentrix Biosciences Inc."] == "ZNTX"
+
+
+def _results(*paragraphs: str) -> set[tuple]:
+    return {(r.drug, r.cohort, r.endpoint, r.value, r.comparator) for r in _extract(*paragraphs).results}
+
+
+def test_a_paragraph_opening_at_a_dose_level_scopes_its_figures():
+    found = _results("Zentrix data",
+                     "Zentrix Bio's ZX-101 is in a Phase 1 dose-escalation study in myeloma.",
+                     "At dose level 5, the highest tested, patients received 300 ug/kg of ZX-101 weekly. "
+                     "Among the 19 patients treated at that dose, 79% responded.")
+    assert ("ZX-101", "5", "ORR", 79, False) in found
+
+
+def test_responses_that_lasted_a_median_give_the_median_duration_of_response():
+    found = _results("Zentrix data",
+                     "In the Phase 2 ZEN-2 study of ZX-101, responses lasted a median of 9.1 months.")
+    assert ("ZX-101", None, "mDOR", 9.1, False) in found
+
+
+def test_a_rivals_unnamed_product_figure_is_not_the_sponsors():
+    paragraphs = ("Zentrix analysts",
+                  "Zentrix Bio Inc. (NYSE: ZNTX) said ZX-101 met its goal in the Phase 3 ZEN-3 trial, with an "
+                  "objective response rate of 38%.",
+                  "Analysts noted that Quorvan Pharmaceuticals Inc.'s competing conjugate QV-20 is under FDA review.",
+                  "Quorvan's drug showed an overall response rate of 34% in its own pivotal trial last year.")
+    found = _results(*paragraphs)
+    assert ("QV-20", None, "ORR", 34, False) in found
+    assert not any(r[0] == "ZX-101" and r[3] == 34 for r in found)
+    unnamed = _results(*paragraphs[:2], "Quorvan's drug showed an overall response rate of 34% in its own trial.")
+    assert not any(r[3] == 34 for r in unnamed)

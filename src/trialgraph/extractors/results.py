@@ -248,11 +248,11 @@ _COHORT_LEAD = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:[:\u2013\u2014]|-\s|$)")
 
 
-# "In Part A, which tested X alone, 18 patients were evaluable. ... the disease control rate was 67%": a paragraph
+# "In Part A, which tested X alone, 18 patients were evaluable; "At dose level 5, ..." in news. ... the disease control rate was 67%": a paragraph
 # that opens on a group, its count in parentheses or not ("In Cohort B (n=25 evaluable), ..."), tells whose figures
 # its later sentences give
 _PARAGRAPH_LEAD = re.compile(
-    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,")
+    r"^\W*(?:In|Among|For|At)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _LIST_LEAD_IN = re.compile(r":\s*$")
@@ -918,9 +918,14 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         if cohort is not None and cohort.kind.endswith("subgroup"):
             subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
+    drugs = ctx.drugs_in(text)
+    rival = None if comparator or drugs else _another_companys_drug(ctx, text[:start])
+    if rival is not None:
+        # "Rival's drug showed a response rate of 34% in its own pivotal trial": the figure of the drug that company
+        # owns if the text names it, and never the release's own drug nor one of its trials
+        return ResultFact(rival, endpoint, value, unit, Evidence.of(sentence, NAME), value_high=high) if rival else None
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
     drug = trial_fact.drug if trial_fact else None
-    drugs = ctx.drugs_in(text)
     if drug is None:
         # a comparator figure is compared with the drug its paragraph is about, not the release's main one
         # (a news brief covers several companies' drugs, one paragraph each)
@@ -948,6 +953,27 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
+
+
+# "Acme's drug", "Acme's competing conjugate": another company's product, named by its owner only
+_OWNERS_PRODUCT = re.compile(r"(?P<co>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:own\s+|rival\s+|competing\s+)?"
+                             r"(?:drug|candidate|therapy|medicine|product|conjugate|antibody|treatment)\b")
+
+
+def _another_companys_drug(ctx: Context, before: str) -> str | None:
+    """For a figure whose subject is another company's unnamed product: that company's drug as the text names it
+    elsewhere ("Acme Inc.'s competing conjugate ZX-20"), "" when it names none; None when the subject is no such product."""
+    owner = None
+    for match in _OWNERS_PRODUCT.finditer(before):
+        co = match.group("co")
+        company = next((c.name for c in ctx.extraction.companies if c.name.startswith(co)), None)
+        owner = (co, company) if company and company != ctx.issuer else None
+    if owner is None:
+        return None
+    possessive = re.compile(re.escape(owner[0]) + r"[\w\s.,&]{0,30}?['’]s\s+(?:[\w-]+\s+){0,3}$")
+    named = {m.name for s in ctx.fact_sentences() for m in ctx.drugs_in(ctx.text(s))
+             if possessive.search(ctx.text(s), max(0, m.start - 80), m.start)}
+    return named.pop() if len(named) == 1 else ""
 
 
 def _compared_with(ctx: Context, sentence: Sentence) -> str | None:
