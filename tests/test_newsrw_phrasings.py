@@ -134,3 +134,11 @@ def test_a_rivals_unnamed_product_figure_is_not_the_sponsors():
     assert not any(r[0] == "ZX-101" and r[3] == 34 for r in found)
     unnamed = _results(*paragraphs[:2], "Quorvan's drug showed an overall response rate of 34% in its own trial.")
     assert not any(r[3] == 34 for r in unnamed)
+
+
+def test_later_that_year_dates_a_grant_by_the_year_said_before():
+    found = _designations("Explainer: ZX-101",
+                          "In 2019, Zentrix Bio licensed worldwide rights to ZX-101, an oral pill for bile-duct cancer. "
+                          "Later that year, the European Commission designated the drug an orphan medicinal product "
+                          "for biliary tract cancer.")
+    assert ("ZX-101", "orphan_drug", "EC", "2019") in found

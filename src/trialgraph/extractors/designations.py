@@ -511,6 +511,8 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 if len(stated_dates) == len(group):
                     date = dates.resolve(("in " if stated_dates[position][0].isdigit() else "") + stated_dates[position],
                                          release_date)
+            if date is None and _THAT_YEAR.search(text, 0, start):
+                date = _year_said_before(ctx, sentence)  # "In 2019, ... Later that year, the EC designated it ..."
             if index not in own_dates and date in own_dates.values():
                 date = None  # a neighbour's own date
             if date and release_date and date == release_date[: len(date)] and len(date) == 10:
@@ -526,6 +528,22 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
                                                  date=own_years.get(indication, agency_date or date)))
     return facts
+
+
+# A year named by reference to the one the text gave just before: "Later that year", "that same year"
+_THAT_YEAR = re.compile(r"\b(?:(?:later|earlier)\s+that\s+year|that\s+same\s+year|the\s+same\s+year)\b", re.I)
+
+
+def _year_said_before(ctx: Context, sentence: Sentence) -> str | None:
+    """The year of the last date the paragraph states before this sentence."""
+    for earlier in reversed(ctx.sentences[: sentence.index]):
+        if earlier.paragraph != sentence.paragraph:
+            return None
+        stated = list(dates.ANY_DATE.finditer(ctx.text(earlier)))
+        resolved = dates.resolve(stated[-1].group(0), ctx.extraction.release.date) if stated else None
+        if resolved:
+            return resolved[:4]
+    return None
 
 
 # Where one grant's clause ends and the next one's begins: "In 2014 the FDA granted X orphan
