@@ -571,7 +571,7 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
                 and not (spans and spans[-1][1] + 1 == match.start()):  # "Xcabtagene Autoleucel": the INN's second word
             continue  # "Margit Halvorsen", "Ms. Halvorsen": a surname that happens to end like an INN stem ("-rsen")
         if word[:1].isupper() and _FIRM_AFTER.match(text, match.end()) and _stem_only(word):
-            continue  # "Halvorsen Partners analyst ...": the surname heads a firm's name
+            continue  # "Iversen Partners analyst ...": the surname heads a firm's name
         start, end = match.start(), match.end()
         if spans and spans[-1][1] + 1 == start and text[spans[-1][1]] == " " and (
                 word.islower() or word.istitle() and text[spans[-1][0]].isupper()):  # a headline's "Xcabtagene Autoleucel"
