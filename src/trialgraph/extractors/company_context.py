@@ -142,6 +142,8 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "the Society's treatment guidelines": a body that advises, not an owner
             if pattern is POSSESSIVE and _institution_after(text, match.end("name")):
                 continue
+            if pattern is DEAL_PARTY and _opening_common_word(text, match):
+                continue  # a heading "Research collaboration": an English word capitalised by its place, no firm
             found.append(match.group("name"))
     if "'" in text or "’" in text:
         for match in PRODUCT_OWNER.finditer(text):
@@ -215,6 +217,12 @@ def _clean(name: str) -> str:
     if len(words) > 1 and re.fullmatch(r"Partners?|Licensee|Licensor|Collaborator|Rival|Competitor|Drugmaker", words[0]):
         words = words[1:]  # a heading or sentence opening with the firm's role: "Partner Acme Pharma's Phase 3 study"
     return " ".join(words)
+
+
+def _opening_common_word(text: str, match: re.Match) -> bool:
+    name = match.group("name")
+    opens = not text[: match.start("name")].strip(" \t*•·-")
+    return opens and " " not in name and name.lower() in lexicons.english_words()
 
 
 def plausible(name: str) -> bool:
