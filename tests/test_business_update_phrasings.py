@@ -120,3 +120,13 @@ def test_a_laboratory_value_read_as_an_outcome_is_no_drug():
     ex = announce("In the open-label extension of the Phase 2 study of ACM-101, 71% of patients achieved an alkaline "
                   "phosphatase response at week 52.")
     assert drug_named(ex, "alkaline phosphatase") is None
+
+
+def test_the_orphan_committees_opinion_is_a_grant_beside_the_commissions():
+    ex = announce("The European Commission granted orphan designation to ACM-330 for uveal melanoma in May 2020, following a "
+                  "positive opinion from the Committee for Orphan Medicinal Products in March 2020.",
+                  "Following a positive opinion from the Committee for Orphan Medicinal Products, the European Commission "
+                  "granted orphan designation to ACM-440 for mesothelioma in June 2020.")
+    found = {(d.drug, d.agency, d.date) for d in ex.designations}
+    assert found == {("ACM-330", "EC", "2020-05"), ("ACM-330", "EMA", "2020-03"),
+                     ("ACM-440", "EC", "2020-06"), ("ACM-440", "EMA", None)}

@@ -526,10 +526,12 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             between = [a for a in agencies if next_start is not None and run_end <= a[0] and a[1] <= next_start]
             stated = ([(code, None) for code in dict.fromkeys(a[2] for a in between)] if between
                       else _agencies_for(agencies, start, group_end, segment_end, text, release_date))
+            if code == "orphan_drug":
+                stated = _with_committee_opinion(text, agencies, stated, release_date)
             for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
                 for agency, agency_date in stated:
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
-                                                 date=own_years.get(indication, agency_date or date)))
+                                                 date=own_years.get(indication, date if agency_date is None else agency_date or None)))
     return facts
 
 
@@ -582,6 +584,24 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
             clause_start = max(clause_start, found.end())
     ends = [found.start() for found in (_CLAUSE_BREAK.search(text, end), _SENTENCE_END.search(text, end)) if found]
     return clause_start, min(ends, default=len(text))
+
+
+# "Following a positive opinion from the Committee for Orphan Medicinal Products, the European Commission granted
+# orphan designation ...": the EMA committee's opinion is a grant of its own (GUIDE.md), besides the Commission's
+_OPINION_FROM = re.compile(r"\bpositive\s+opinion\s+(?:on\s+(?:the\s+)?[\w\s]{0,40}?)?(?:from|of|by)\s+(?:the\s+)?$", re.I)
+
+
+def _with_committee_opinion(text: str, agencies, stated: list[tuple[str, str | None]],
+                            release_date: str | None) -> list[tuple[str, str | None]]:
+    if any(code == "EMA" for code, _ in stated):
+        return stated
+    for start, end, code in agencies:
+        if code == "EMA" and _OPINION_FROM.search(text, max(0, start - 60), start):
+            _, clause_end = _clause_bounds(text, end, end)
+            own = re.split(r"[,;]", text[end:clause_end])[0]  # "... from the COMP in March 2024, ...": the opinion's date
+            # "" where the opinion's own date is not stated: the Commission's date is not the committee's
+            return [*stated, ("EMA", _date_in(own, release_date) or "")]
+    return stated
 
 
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
