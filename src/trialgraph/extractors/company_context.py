@@ -142,8 +142,8 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "the Society's treatment guidelines": a body that advises, not an owner
             if pattern is POSSESSIVE and _institution_after(text, match.end("name")):
                 continue
-            if pattern is DEAL_PARTY and _heading_word(text, match):
-                continue  # "Overseas partnership", "Strategic collaboration": a heading's adjective, not a party
+            if pattern is DEAL_PARTY and _opening_common_word(text, match):
+                continue  # "Overseas partnership", "Research collaboration": a heading's words capitalised by their place, no firm
             found.append(match.group("name"))
     if "'" in text or "’" in text:
         for match in PRODUCT_OWNER.finditer(text):
@@ -167,12 +167,6 @@ def context_names(text: str) -> tuple[str, ...]:
             found.extend(listed)
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found)
                                if name and plausible(name) and not says_not_a_company(text, name)))
-
-
-def _heading_word(text: str, match: re.Match) -> bool:
-    """The sentence opens with one English word before the deal noun: a heading ("Overseas partnership")."""
-    name = match.group("name")
-    return match.start("name") == 0 and " " not in name and name.lower() in lexicons.english_words()
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+(?P<word>[A-Z][\w-]*)")
@@ -223,6 +217,13 @@ def _clean(name: str) -> str:
     if len(words) > 1 and re.fullmatch(r"Partners?|Licensee|Licensor|Collaborator|Rival|Competitor|Drugmaker", words[0]):
         words = words[1:]  # a heading or sentence opening with the firm's role: "Partner Acme Pharma's Phase 3 study"
     return " ".join(words)
+
+
+def _opening_common_word(text: str, match: re.Match) -> bool:
+    """The sentence or bullet opens with one English word before the deal noun: a heading ("Overseas partnership")."""
+    name = match.group("name")
+    opens = not text[: match.start("name")].strip(" \t*•·-")
+    return opens and " " not in name and name.lower() in lexicons.english_words()
 
 
 def plausible(name: str) -> bool:

@@ -17,6 +17,9 @@ _MEASURED_AGAINST = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relati
                                r"\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 
 
+_PARTNER_BEFORE = re.compile(r"\b(?:combination\s+with|combined\s+with|together\s+with|on\s+top\s+of|added\s+to|plus)\s+(?:the\s+)?$", re.I)
+
+
 @dataclass(frozen=True)
 class Mention:
     name: str  # the drug's in-release name (canonical within this release)
@@ -160,7 +163,9 @@ class Context:
         for earlier in reversed(self.sentences[: sentence.index]):
             if earlier.paragraph != sentence.paragraph:
                 break
-            mentions = self.drugs_in(self.text(earlier))
+            text = self.text(earlier)
+            # "the combination with Y led to ...": a partner the subject is given with, not the subject
+            mentions = [m for m in self.drugs_in(text) if not _PARTNER_BEFORE.search(text, max(0, m.start - 40), m.start)]
             if mentions:
                 return mentions[0].name
         return None

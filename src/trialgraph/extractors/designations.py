@@ -34,6 +34,10 @@ SUBJECT_FOR = re.compile(r"(?:\s+|\s*,\s*(?:an?|the|our|its)\s+[^,;()]{0,80}?\b)
                          r"(?P<ind>[^,;]{3,80}?)\s*,?\s+(?:has|have|was|were)\s+(?:also\s+)?(?:been\s+)?(?:granted|received|awarded|designated)\b")
 NAMELY = re.compile(r"\bnamely\s+(?P<ind>[^.;]+?),\s+(?:each|all|both)\b")
 FOR_WHICH = re.compile(r",\s+for\s+which\s+[^.;,]{0,80}$")
+# "its pipeline includes ZX-1 for A, which has Orphan Drug designation from the FDA, and ZX-2 for B": the
+# relative clause's antecedent is the drug, and its indication the list item's
+HOLDER_FOR = re.compile(r"\s+(?:for|in)\s+(?:the\s+treatment\s+of\s+)?(?P<ind>[^,;()]{3,80}?)\s*,\s+which\s+"
+                        r"(?:(?:has|have)\s+(?:also\s+)?(?:been\s+granted|received)?|holds?|received|carries)\b")
 
 GRANT = re.compile(
     r"\b(?:grant(?:s|ed|ing)?|receiv(?:e|es|ed|ing)|hold(?:s|ing)?|held|has|have|had|obtain(?:s|ed)?|award(?:s|ed)?|"
@@ -480,6 +484,9 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     antecedent = last_indication(text[: relative.start()], ctx) if relative else None
                     indications = [antecedent] if antecedent else None
                 if not indications:
+                    holder = next((HOLDER_FOR.match(text, d.end) for d in reversed(drugs) if d.end <= start and d.name in granted), None)
+                    indications = [holder.group("ind").strip()] if holder else None
+                if not indications:
                     before = SUBJECT_FIRST.match(text) or NAMELY.search(text[:start]) or _subject_for(ctx, text)
                     if before:
                         indications = split_list(before.group("ind").strip())
@@ -523,10 +530,12 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
             between = [a for a in agencies if next_start is not None and run_end <= a[0] and a[1] <= next_start]
             stated = ([(code, None) for code in dict.fromkeys(a[2] for a in between)] if between
                       else _agencies_for(agencies, start, group_end, segment_end, text, release_date))
+            if code == "orphan_drug":
+                stated = _with_committee_opinion(text, agencies, stated, release_date)
             for drug, indication in pairs or [(d, i) for d in granted for i in (own or [None])]:
                 for agency, agency_date in stated:
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
-                                                 date=own_years.get(indication, agency_date or date)))
+                                                 date=own_years.get(indication, date if agency_date is None else agency_date or None)))
     return facts
 
 
@@ -580,13 +589,44 @@ def _date_before(text: str, start: int, release_date: str | None) -> str | None:
     return _date_in(text[clause_start:start], release_date, last=True)
 
 
+# A bullet is read as one unit, and business updates write two or three sentences in one ("- In April, the
+# European Commission granted orphan designation to X for A. The decision followed a positive opinion from the
+# EMA's committee in March."): a clause never runs past its sentence's stop. (A stop after a capital is an
+# abbreviation's, "U.S. FDA"; so are the few after a lower-case letter listed here.)
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bDr)(?<!\bvs)(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends: at a clause break or a sentence's stop."""
+    clause_start = 0
+    for pattern in (_CLAUSE_BREAK, _SENTENCE_END):
+        for found in pattern.finditer(text, 0, start):
+            clause_start = max(clause_start, found.end())
+    ends = [found.start() for found in (_CLAUSE_BREAK.search(text, end), _SENTENCE_END.search(text, end)) if found]
+    return clause_start, min(ends, default=len(text))
+
+
+# "Following a positive opinion from the Committee for Orphan Medicinal Products, the European Commission granted
+# orphan designation ...": the EMA committee's opinion is a grant of its own (GUIDE.md), besides the Commission's
+_OPINION_FROM = re.compile(r"\bpositive\s+opinion\s+(?:on\s+(?:the\s+)?[\w\s]{0,40}?)?(?:from|of|by)\s+(?:the\s+)?$", re.I)
+
+
+def _with_committee_opinion(text: str, agencies, stated: list[tuple[str, str | None]],
+                            release_date: str | None) -> list[tuple[str, str | None]]:
+    if any(code == "EMA" for code, _ in stated):
+        return stated
+    for start, end, code in agencies:
+        if code == "EMA" and _OPINION_FROM.search(text, max(0, start - 60), start):
+            _, clause_end = _clause_bounds(text, end, end)
+            own = re.split(r"[,;]", text[end:clause_end])[0]  # "... from the COMP in March 2024, ...": the opinion's date
+            # "" where the opinion's own date is not stated: the Commission's date is not the committee's
+            return [*stated, ("EMA", _date_in(own, release_date) or "")]
+    return stated
+
+
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
     """The date stated in the clause that grants this designation, after it or before it."""
-    clause_start = 0
-    for found in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = found.end()
-    following = _CLAUSE_BREAK.search(text, end)
-    clause_end = following.start() if following else len(text)
+    clause_start, clause_end = _clause_bounds(text, start, end)
     return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
 
 
@@ -752,7 +792,9 @@ def _drug_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int, 
         return before[-1].name
     if drugs:
         return min(drugs, key=lambda d: (abs(d.start - position), d.start)).name
-    return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.main_drug()
+    # a bullet under a programme's heading ("ZX-2 (anti-TL1A)" over "- Fast Track designation granted in June")
+    # is about that programme, not the release's main drug
+    return ctx.section_drug(sentence) or ctx.previous_drug(sentence) or ctx.heading_drug(sentence) or ctx.main_drug()
 
 
 # "for the treatment of patients with: * A; * B; and for * C": a list of indications run into the sentence
@@ -782,6 +824,11 @@ def _indications(segment: str, ctx: Context) -> list[str]:
     if len(listed) > 1 or listed and _COLON_LIST.match(segment):
         return listed
     segment = re.split(r"\s+and\s+(?:is|was|has|are|will)\b|,\s*(?:which|while|and (?:is|was|has))\b|;|" + _NEW_SUBJECT, segment)[0]
+    drugs = ctx.drugs_in(segment)
+    # "... designations from the FDA, and ZX-2 for B": the next item of a list of drugs opens with its own drug
+    item = next((d for d in drugs if re.search(r",\s*(?:and\s+)?$", segment[: d.start])), None)
+    if item is not None:
+        segment = segment[: item.start]
     cleaned = re.sub(r"\s*\((?:19|20)\d{2}\)", "", segment)
     cleaned = _DATE_LIST.sub("", cleaned)
     cleaned = re.sub(r"\s+(?:on|as of|since|effective)\s+(?:" + dates.ANY_DATE.pattern + ")", "", cleaned)
@@ -930,11 +977,8 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
         position = agency[0]
     if modifiers:
         return [(code, None) for code in dict.fromkeys(code for _, _, code in modifiers)]
-    following = _CLAUSE_BREAK.search(text, end)
-    clause_end = min(segment_end, following.start()) if following else segment_end
-    clause_start = 0
-    for found in _CLAUSE_BREAK.finditer(text, 0, start):
-        clause_start = found.end()
+    clause_start, clause_end = _clause_bounds(text, start, end)
+    clause_end = min(segment_end, clause_end)
     # "PRIME from the EMA and UK Innovation Passport": an agency written as the next grant's modifier is that grant's
     after = [a for a in agencies if end <= a[0] < clause_end
              and not (segment_end < len(text) and re.fullmatch(r"(?:['’]s)?\s*", text[a[1]:segment_end]))]

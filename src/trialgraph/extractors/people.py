@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicons
-from ..model import Evidence, PersonFact
+from ..model import Evidence, PersonFact, Sentence
 from .context import Context
 from .memo import per_text
 from .prefilter import gate
@@ -125,9 +125,13 @@ DR_TITLED = re.compile(
 ROLE_COMMA_NAME = re.compile(
     rf"(?P<role>\b(?:(?:principal|lead|senior|co-?|chief|study|trial|coordinating)\s+)*(?:investigator|author|scientist))\s*,\s*{PERSON}"
     rf"(?P<after>{{DEGREES}}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)".replace("{DEGREES}", DEGREES))
+# "In October, Jane Roe joined Acme as CFO", "we welcome Dr. Jane Roe, who joined us in April as CMO": an
+# opening date phrase or a welcome before the name (a lookahead keeps these anchors to the joining verb)
+_JOINED_ANCHOR = (r"(?:(?<=,\s)|(?<=\bwelcome\s)|(?<=\bwelcomed\s))(?=(?:(?:Dr|Mr|Ms|Mrs|Prof)\.?\s+)?[A-Z][^,;.]{0,60}?"
+                  r",?\s+(?:who\s+)?(?:has\s+|had\s+)?joined\s)")
 # "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
 IS_ROLE = re.compile(
-    rf"(?:^[\s*•·-]*|(?<=[.;]\s)|(?<=\bthat\s)){PERSON}{DEGREES},?\s+(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|appointed(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    rf"(?:^[\s*•·-]*|(?<=[.;]\s)|(?<=\bthat\s)|{_JOINED_ANCHOR}){PERSON}{DEGREES},?\s+(?:who\s+(?=(?:has\s+|had\s+)?joined\b))?(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|appointed(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "Jane Roe, who heads clinical development at Acme, told reporters": news writes the title as a verb.
 WHO_HEADS = re.compile(
@@ -142,8 +146,9 @@ ACCORDING_TO = re.compile(
 # "Acme's President and CEO, Jane Roe, commented": the title, then the name between commas, then speech.
 TITLE_COMMA_NAME = re.compile(
     # "Acme Chief Executive Officer and Managing Director, Ms. Jane Roe, added": the company's name may stand bare
-    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their)"
-    rf"|(?:^|(?<=[.\"”]\s))(?:[A-Z][\w&.-]*\s+){{0,2}}?[A-Z][\w&.-]*(?=\s+(?:Chief|President|CEO|Founder|Chair)))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
+    # "from its Chief Executive Officer, Dr. Jane Roe, together with ...": the owner may be a lower-case "its"
+    rf"(?P<role>(?:(?:[A-Z][\w&.-]*\s+){{0,3}}?[A-Z][\w&.-]*(?:['’]s|s['’])|(?<![\w-])(?:Its|Their|its|their)"
+    rf"|(?:^|(?<=[.\"”]\s))(?:[A-Z][\w&.-]*\s+){{0,2}}?[A-Z][\w&.-]*(?=\s+(?:Chief|President|CEO|Founder|Chair|Managing\s+Director|Executive\s+Chair)))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
 # "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
@@ -214,12 +219,14 @@ def extract_people(ctx: Context) -> None:
     people: dict[str, PersonFact] = {}
     order: list[str] = []
     subject = None
+    previous = None
     for sentence in ctx.fact_sentences():
         text = _PLACE_ABBREVIATION.sub("\\1_", ctx.text(sentence))
         text = _NICKNAME.sub(lambda nickname: " " * len(nickname.group(0)), text)
         if sentence.is_heading:
             subject = heading_company(ctx.text(sentence), ctx)
-        for match, name in _candidates(text):
+        signed, previous = _signature(ctx, previous, sentence), sentence
+        for match, name in signed + _candidates(text):
             if name in ctx.drug_forms.values() or _is_company(ctx, name) or CONTACT_AFTER.match(text, match.end()):
                 continue
             role, org = (_ABBREVIATION_KEPT.sub("\\1.", part) if part else part for part in _role_and_org(match, ctx, subject))
@@ -232,6 +239,21 @@ def extract_people(ctx: Context) -> None:
                 old = people[key]
                 people[key] = PersonFact(old.name, old.evidence, role=role, organization=org or old.organization)
     ctx.extraction.people = [people[k] for k in order]
+
+
+# A letter or statement signed off in the body: the name on one line, the job title alone on the next
+# ("Dr Jane Roe" / "Chief Executive Officer", "Sir John Doe" / "Chair"), the issuer's officer.
+SIGNATURE_NAME = re.compile(rf"\s*{PERSON}{DEGREES}\s*")
+SIGNATURE_TITLE = re.compile(rf"\s*(?P<role>{_JOB}(?:\s*(?:,\s*(?:and\s+)?|&|and)\s*{_JOB})*)\s*")
+
+
+def _signature(ctx: Context, previous: Sentence | None, sentence: Sentence) -> list[tuple[re.Match, str]]:
+    if previous is None or not (sentence.is_heading and previous.is_heading) or previous.index != sentence.index - 1:
+        return []
+    title = SIGNATURE_TITLE.fullmatch(ctx.text(sentence))
+    signer = title and SIGNATURE_NAME.fullmatch(ctx.text(previous))
+    name = clean_person_name(signer.group("name")) if signer else None
+    return [(title, name)] if name else []
 
 
 # Every pattern below names a person: a capitalised word, whitespace (initials, particles) and another
@@ -422,6 +444,9 @@ def _company_written_before(text: str, ctx: Context) -> str | None:
     return None
 
 
+_TITLE_OPENER = re.compile(r"Managing|Executive|Non-Executive|Senior|Deputy|Interim|Acting|General")
+
+
 def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
     """"Acme Bio co-founder and chief scientific officer", "Example Health hematology oncologist": a
     company the release names or an institution, written before the title as its modifier, is the
@@ -432,7 +457,9 @@ def _company_before_title(role: str, ctx: Context) -> tuple[str | None, str]:
     for size in range(min(4, len(words) - 1), 0, -1):
         head, rest = " ".join(words[:size]), " ".join(words[size:])
         # "Acme Bio co-founder", "Acme President & CEO": the title opens lower case or with a title word
-        if not all(w[:1].isupper() for w in words[:size]) or not (words[size][:1].islower() or ROLE_WORDS.match(words[size])):
+        # ("Acme Managing Director and CEO": a title may open with a word that qualifies the title word)
+        opens_title = words[size][:1].islower() or ROLE_WORDS.match(words[size]) or _TITLE_OPENER.fullmatch(words[size])
+        if not all(w[:1].isupper() for w in words[:size]) or not opens_title:
             continue
         named = company_key(head) in ctx.company_forms or INSTITUTION_WORD.search(words[size - 1])
         if named and ROLE_WORDS.search(rest.split(",")[0]):

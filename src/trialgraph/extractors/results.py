@@ -85,8 +85,10 @@ PRIOR_LINES = re.compile(
     rf"\s+(?:was|were|is)\s+(?P<v2>{NUM})\b",
     re.I,
 )
+# "six had stable disease or better": disease control counted, not stable disease
+_OR_BETTER = r"(?!\s+or\s+(?:better|(?:an?\s+)?(?:partial\s+|complete\s+|objective\s+)?response))"
 COUNT = re.compile(
-    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached|achieving|having|experiencing|showing|reaching)\s+(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|partial responses?|very good partial responses?|minimal responses?"
+    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached|achieving|having|experiencing|showing|reaching)\s+(?:a\s+|an\s+)?(?P<ep>stable disease{_OR_BETTER}|complete responses?|partial responses?|very good partial responses?|minimal responses?"
     # "10 patients achieved a response": responders counted, no rate given
     r"|(?:objective\s+|overall\s+)?responses?\b(?!\s+rate))",
     re.I,
@@ -925,6 +927,9 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         # owns if the text names it, and never the release's own drug nor one of its trials
         return ResultFact(rival, endpoint, value, unit, Evidence.of(sentence, NAME), value_high=high) if rival else None
     trial_fact = next((t for t in ctx.extraction.trials if t.local_id == trial), None)
+    if not comparator and trial_fact is not None:
+        trial_fact = _trial_of_named_drug(ctx, text, drugs, trial_fact)
+        trial = trial_fact.local_id
     drug = trial_fact.drug if trial_fact else None
     if drug is None:
         # a comparator figure is compared with the drug its paragraph is about, not the release's main one
@@ -943,10 +948,10 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
                 # "Docetaxel remains the standard ... Docetaxel alone has produced response rates of 10%": the
                 # therapy the figure's own sentence names is the benchmark, not the drug it is compared with
                 benchmark = {m.name for m in drugs} - {main}
-                drug = next((d for d in (ctx.section_drug(sentence), _compared_with(ctx, sentence)) if d and d not in benchmark),
-                            None) or main
+                drug = next((d for d in (ctx.section_drug(sentence), _compared_with(ctx, sentence), ctx.heading_drug(sentence))
+                             if d and d not in benchmark), None) or main
         else:
-            drug = (drugs[0].name if drugs else None) or ctx.section_drug(sentence) or ctx.main_drug()
+            drug = (drugs[0].name if drugs else None) or ctx.section_drug(sentence) or ctx.heading_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
     population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None
@@ -974,6 +979,17 @@ def _another_companys_drug(ctx: Context, before: str) -> str | None:
     named = {m.name for s in ctx.fact_sentences() for m in ctx.drugs_in(ctx.text(s))
              if possessive.search(ctx.text(s), max(0, m.start - 80), m.start)}
     return named.pop() if len(named) == 1 else ""
+
+
+def _trial_of_named_drug(ctx: Context, text: str, drugs, trial_fact):
+    """A figure whose sentence names the drug it is about belongs to that drug's trial, not to the
+    nearest trial named before it: a multi-programme update's headline bullets ("- ZX-2 plus docetaxel
+    shows 36% response rate") come before the body names any trial, and each names its own drug."""
+    given = [m.name for m in drugs if not prior_therapy(text, m.start)]
+    if not given or trial_fact.drug in given:
+        return trial_fact
+    own = [t for t in ctx.extraction.trials if t.drug == given[0]]
+    return own[0] if len(own) == 1 else trial_fact
 
 
 def _compared_with(ctx: Context, sentence: Sentence) -> str | None:

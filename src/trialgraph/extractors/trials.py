@@ -640,7 +640,9 @@ def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list
 @lru_cache(maxsize=None)
 def _design_words() -> re.Pattern:
     words = "|".join(f"(?:{pattern.pattern})" for pattern, _ in lexicons.designs())
-    return re.compile(rf"(?:[\s,]+(?:and\s+)?(?:{words}|dose-ranging|prospective|exploratory|clinical)\b)+", re.I)
+    # "a Phase 1 single and multiple ascending dose study": dose designs the ontology has no term for are read past too
+    return re.compile(rf"(?:[\s,]+(?:and\s+)?(?:{words}|dose-ranging|prospective|exploratory|clinical|"
+                      rf"(?:single|multiple)[- ]ascending[- ]doses?|single-?\s+(?:and|&)(?=\s+multiple\b))\b)+", re.I)
 
 
 def _design_run(text: str, start: int) -> int:
@@ -1264,6 +1266,9 @@ def _compatible(trial: _Mention, mention: _Mention, long_forms: dict[str, str]) 
     return _same_population(trial.indication, mention.indication, long_forms) >= 0.3
 
 
+_PART_OF = re.compile(r"\b(?:Part|Cohort|Arm|Stage)\s+[A-Z0-9]{1,3}\s+of\s+(?:the\s+)?$")
+
+
 def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> None:
     if mention.attached and not target.attached and target.name and _same_name(target.name, mention.name):
         # a headline's "Trial Evaluating a Coformulation of A and B" guessed; "the trial evaluating A/B" says
@@ -1293,7 +1298,11 @@ def _absorb(target: _Mention, mention: _Mention, long_forms: dict[str, str]) -> 
     # ("ZEN-3 trial in bronchiectasis" in a highlight, then "... in adults with non-cystic fibrosis bronchiectasis")
     narrower = bool(target.indication and mention.indication and mention.name and
                     _specific_words(target.indication, long_forms) < _specific_words(mention.indication, long_forms))
-    if not target.indication or (mention.indication and (about_this or from_headline or generic or narrower)):
+    # "data from Part B of the ZEN-1 study in mesothelioma", then "ZEN-1 is a Phase 1/2 study in advanced solid tumors":
+    # the first population is one part's, the study's own statement says whom the study enrols
+    of_a_part = bool(mention.indication and mention.phase and not mention.stage and
+                     _PART_OF.search(target.sentence.clean, max(0, target.start - 40), target.start))
+    if not target.indication or (mention.indication and (about_this or from_headline or generic or narrower or of_a_part)):
         target.indication = mention.indication
     if from_headline and mention.indication:
         target.sentence = mention.sentence
