@@ -410,6 +410,8 @@ def test_collect_inputs_is_deterministic(tmp_path):
 # ------------------------------------------------------------------ properties
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(17)) + "]")
 _BLANK = re.compile("[\\s\u200b\u200c\u200d\u2060\ufeff]*")
 _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"PK", b"\x1f\x8b", b"\x7fELF",
           b"BZh91AY&SY", b"\xfd7zXZ", b"7z\xbc\xaf", b"\x28\xb5\x2f\xfd", b"%PDF-")
@@ -440,11 +442,12 @@ def test_utf8_round_trip(text, with_bom):
         data = codecs.BOM_UTF8 + data
     elif text.startswith("\ufeff"):
         return  # a leading U+FEFF without a BOM *is* a BOM
-    expected = text.replace("\r\n", "\n").replace("\r", "\n")
+    # noncharacters (U+FDD0, U+FFFE...) are removed on reading (ingest rule 7)
+    expected = _NONCHARACTERS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     try:
         doc = _read_bytes(data)
     except EmptyInputError:
-        assert _BLANK.fullmatch(text)
+        assert _BLANK.fullmatch(expected)
         return
     except NotTextError:
         assert "\x00" in text or data.startswith(_MAGIC) or len(_CONTROL.findall(expected)) * 100 > len(expected)
@@ -480,3 +483,10 @@ def test_cp1252_text_never_gets_replacement_characters(text):
     except InputError:
         return
     assert "\ufffd" not in doc.text
+
+
+def test_noncharacters_are_removed_and_a_file_of_nothing_else_is_empty():
+    assert _read_bytes("a\ufdd0b\U0001fffe".encode()).text == "ab"
+    for only in ("\ufdd0", "\ufffe \n\ufdef", "\U0010ffff"):
+        with pytest.raises(EmptyInputError):
+            _read_bytes(only.encode())

@@ -393,6 +393,8 @@ def _finish(text: str, warnings: list[str], source: str | None, *,
         text, removed = _NONCHARACTER_RE.subn("", text)
     if removed:
         warnings.append(f"{removed} Unicode noncharacter(s) (U+FFFE and the like) removed")
+        if _BLANK_RE.fullmatch(text):
+            raise EmptyInputError("empty file", path=source, hint="only Unicode noncharacters and whitespace")
 
     controls = len(_CONTROL_RE.findall(text))
     if controls * 100 > len(text):
