@@ -37,7 +37,7 @@ _PREFIX_CODE = re.compile(
     r"-(?!(?:19|20)\d\d(?!\d))\d{3,6}[A-Za-z]?$")
 MUTATION = re.compile(r"^[A-Z]\d{2,4}[A-Z]$")
 NOT_CODE = re.compile(
-    r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|H[12]|"
+    r"^(?:COVID|SARS|NCT|CTR|ISRCTN|EUDRACT|ASCO|ASH|ESMO|EHA|AACR|SABCS|WCLC|SNMMI|IDWeek|Q[1-4]|FY|CY|H[12]|"
     r"CD|IL|PD|HER|EGFR|ALK|ROS|KRAS|BRAF|FGFR|HLA|TNF|VEGF|PSMA|TROP|CLDN|DLL|GPRC|BCMA|FLT|IDH|MET|RET|NTRK|"
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
     r"RMB|HKD|AUD|CAD|NOK|KRW|INR|NZD|SGD|TWD|BRL|"
@@ -503,7 +503,7 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
             continue
         if _RECEPTOR_OR_CLASS_AFTER.match(text, hit.end):
             continue  # "somatostatin receptor-positive", "a somatostatin analogue": the target or a class, not the drug given
-        if hit.flag != "b" and _MEASURED_IN.search(text, max(0, hit.start - 12), hit.start):
+        if hit.flag != "b" and (_MEASURED_IN.search(text, max(0, hit.start - 24), hit.start) or _MEASURED_AFTER.match(text, hit.end)):
             continue  # "plasma methylmalonic acid fell by 58%", "serum bilirubin": a substance measured, not one given
         if hit.flag in "cy" and not (COMMON_BEFORE.search(text[max(0, hit.start - 30):hit.start])
                                      and COMMON_AFTER.match(text[hit.end:])):
@@ -538,7 +538,10 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|Wi
 
 
 # the body fluid a substance is measured in, written right before its name
-_MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid)\s+$", re.I)
+# or the change it shows: "the drug lowered alkaline phosphatase", "alkaline phosphatase reductions", "ferritin levels"
+_MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid|"
+                          r"(?:lowered|lowers|lowering|reduced|reduces|reducing|normali[sz]ed|normali[sz]es)(?:\s+(?:the|mean|median))?)\s+$", re.I)
+_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|reductions?|elevations?|normali[sz]ation)\b", re.I)
 
 
 def _stem_only(word: str) -> bool:
