@@ -161,7 +161,7 @@ def context_names(text: str) -> tuple[str, ...]:
             # a list member the drug dictionary knows is a product ("companies such as Brand makers")
             listed = [name for name in _split_list(match.group("list")) if not _is_drug(name)]
             if pattern is FORMER_EMPLOYER and re.search(r"['’]s$", match.group("list")) and re.match(r"\s+[a-z]", text[match.end():]):
-                # "Director of X at Example Hospital and HARBOR's lead investigator": the last name owns a second
+                # "Director of X at Example Hospital and ZEN-1's lead investigator": the last name owns a second
                 # title (a study's, a board's), it is no employer listed after "at"
                 listed = listed[:-1]
             if OTHER_POST_BEFORE.search(text, max(0, match.start() - 60), match.end() - len(match.group("list"))):
