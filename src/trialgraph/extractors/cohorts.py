@@ -27,8 +27,9 @@ UNIT = r"(?:mCi/m2|mCi|mg/kg|mg/m2|ug/kg|mcg/kg|ug/m2|MBq/kg|GBq|mg)(?![\w/])"
 DOSE = re.compile(rf"(?<!\d)(?P<value>\d+(?:\.\d+)?)\s*(?P<unit>{UNIT})")
 # "Cohort 3", "Cohorts 1 through 4", "Cohort B", and sub-cohorts "Cohort 2a", "Cohort A1"
 COHORT_NUMBER = re.compile(r"\b[Cc]ohorts?\s+(?P<first>\d+[a-z]?|[A-Z]\d?)\b(?![.,]\d)(?P<more>(?:\s*(?:,|and|through|to|-)\s*(?:[Cc]ohort\s+)?(?:\d+[a-z]?|[A-Z]\d?)\b(?!\.\d|\d|\s*(?:%|percent|months?|weeks?|days?|mg|mCi)|"
-    # "In Cohort 2, 29 treatment-naive patients received ...": a count of the cohort's patients, not a second cohort
-    r"(?:(?<=,\s\d)|(?<=,\s\d\d))\s+(?:[a-z][\w-]*\s+)?(?:patients|participants|subjects|people|adults|children|men|women)\b))*)")
+    # "In Cohort 2, 29 treatment-naive patients received ...", "In Cohort B, 7 of 15 evaluable patients had ...": a count
+    # of the cohort's patients, not a second cohort
+    r"(?:(?<=,\s\d)|(?<=,\s\d\d))(?:\s+of\s+\d+)?\s+(?:[a-z][\w-]*\s+)?(?:patients|participants|subjects|people|adults|children|men|women)\b))*)")
 # "the third cohort", "the fourth and final cohort"
 ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
                             r"\s+(?:and\s+(?:final|last)\s+)?cohort\b", re.I)
@@ -88,7 +89,7 @@ MARKER_SUBGROUP = re.compile(
 NOT_POPULATION = re.compile(
     r"^(?:intention-to-treat|intent-to-treat|itt|modified intention-to-treat|modified intent-to-treat|safety|efficacy|"
     r"evaluable|efficacy-evaluable|overall|study|trial|total|entire|whole|control|placebo|treatment|patient|this|that|"
-    r"same|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
+    r"same|similar|comparable|matched|different|general|historical|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
     r"response-evaluable|all|approved|supporting|the|prespecified|pre-specified|predefined|pre-defined|exploratory)(?:\s|$)"
 )
 # Most sentences hold none of these words: skip their scans (prefilter.py).
@@ -619,7 +620,7 @@ def _study_regimens(ctx: Context):
 
 
 # "every three months", "10 mg once daily", "twice-daily": a schedule of doses, not one administration
-_REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|six|\d+) (?:weeks|months)\b|\bcycles?\b"
+_REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d+) (?:weeks|months)\b|\bcycles?\b"
                                    r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice) (?:a|per) (?:day|week)\b"
                                    r"|\b(?:daily|weekly) dos(?:es|ing)\b|\bQ[1-4]W\b|\bx\s*\d+\s*(?:days|weeks) followed by\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there

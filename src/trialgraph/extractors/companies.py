@@ -360,6 +360,8 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
             continue
         if name.lower() in lexicons.exchanges() or MARKET_NAME.search(name):  # "listed on the Tokyo Stock Exchange (TSE: 4567)"
             continue
+        if _is_place(name):  # "Acme, a company based in Suzhou, China (HKEX: 1234)": the place is no company
+            continue
         part = LISTING_PART.search(match.group("listing"))
         exchange = lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())
         found.append((match.start(), name, short, part.group("ticker").upper(), exchange))
@@ -579,7 +581,8 @@ def _anaphoric_listings(text: str) -> list[tuple[int, str, str | None]]:
     listings = []
     for m in TICKER.finditer(text):
         name = _name_before(text, m.start())[0]
-        if (name is None and ANAPHORIC_LISTING.search(text, max(0, m.start() - 80), m.start())) or _market_listing(text, name, m.start()):
+        if (name is None and ANAPHORIC_LISTING.search(text, max(0, m.start() - 80), m.start())) or _market_listing(text, name, m.start()) \
+                or (name is not None and _is_place(name)):  # a description closing on where the company sits
             part = LISTING_PART.search(m.group("listing"))
             listings.append((m.start(), part.group("ticker").upper(),
                              lexicons.exchanges().get(re.sub(r"\s+", " ", part.group("exchange")).lower())))

@@ -162,6 +162,10 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "academic partners such as A and B", "research collaborations with A and B": institutions
             # a list member the drug dictionary knows is a product ("companies such as Brand makers")
             listed = [name for name in _split_list(match.group("list")) if not _is_drug(name)]
+            if pattern is FORMER_EMPLOYER and re.search(r"['’]s$", match.group("list")) and re.match(r"\s+[a-z]", text[match.end():]):
+                # "Director of X at Example Hospital and ZEN-1's lead investigator": the last name owns a second
+                # title (a study's, a board's), it is no employer listed after "at"
+                listed = listed[:-1]
             if OTHER_POST_BEFORE.search(text, max(0, match.start() - 60), match.end() - len(match.group("list"))):
                 listed = [name for name in listed if DRUG_MAKER_WORD.search(name)]  # a person's other board seats
             found.extend(listed)

@@ -507,7 +507,7 @@ def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> lis
             continue
         if _RECEPTOR_OR_CLASS_AFTER.match(text, hit.end):
             continue  # "somatostatin receptor-positive", "a somatostatin analogue": the target or a class, not the drug given
-        if hit.flag != "b" and _MEASURED_IN.search(text, max(0, hit.start - 12), hit.start):
+        if hit.flag != "b" and (_MEASURED_IN.search(text, max(0, hit.start - 24), hit.start) or _MEASURED_AFTER.match(text, hit.end)):
             continue  # "plasma methylmalonic acid fell by 58%", "serum bilirubin": a substance measured, not one given
         if hit.flag != "b" and " " in hit.surface.strip() and _MEASURED_AS.match(text, hit.end):
             continue  # "an alkaline phosphatase response": a two-word substance measured (an INN alone is the drug given)
@@ -544,9 +544,12 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|Wi
 
 
 # the body fluid a substance is measured in, written right before its name
-_MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid)\s+$", re.I)
-# "an alkaline phosphatase response at week 52", "bilirubin normalization": a laboratory value read as an outcome
-_MEASURED_AS = re.compile(r"\s+(?:responses?(?!\s+to\b)|levels?|normali[sz]ation|elevations?|concentrations?)\b", re.I)
+# or the change it shows: "the drug lowered alkaline phosphatase", "alkaline phosphatase reductions", "ferritin levels"
+_MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid|"
+                          r"(?:lowered|lowers|lowering|reduced|reduces|reducing|normali[sz]ed|normali[sz]es)(?:\s+(?:the|mean|median))?)\s+$", re.I)
+_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|reductions?|elevations?|normali[sz]ation)\b", re.I)
+# "an alkaline phosphatase response at week 52": a two-word substance's response is a laboratory outcome
+_MEASURED_AS = re.compile(r"\s+responses?(?!\s+to\b)", re.I)
 
 
 def _stem_only(word: str) -> bool:

@@ -38,7 +38,8 @@ ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
     r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head|"
-    r"academician|researcher|surgeon|neurologist|cardiologist|dermatologist|psychiatrist|radiologist|clinician|analyst)\b",
+    # a medical specialist's title names the specialty: "nephrologist", "hepatologist", "rheumatologist"
+    r"academician|researcher|surgeon|[a-z]+ologist|psychiatrist|pediatrician|paediatrician|clinician|analyst)\b",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -151,6 +152,11 @@ TITLE_COMMA_NAME = re.compile(
     rf"|(?:^|(?<=[.\"”]\s))(?:[A-Z][\w&.-]*\s+){{0,2}}?[A-Z][\w&.-]*(?=\s+(?:Chief|President|CEO|Founder|Chair|Managing\s+Director|Executive\s+Chair)))\s+(?:[A-Za-z-]+\s+){{0,6}}?(?i:officer|president|ceo|cfo|coo|cmo|"
     rf"cso|chair(?:man|woman)?|director|founder|head|investigator))\s*,\s*{PERSON}{DEGREES}\s*,\s*(?:{SPEECH}\b|[a-z])"
 )
+# "Managing Director and CEO of Acme, Dr Jane Roe, said:": a sentence opening on the title and its organisation
+_OPENING_TITLE = r"(?:Officer|President|CEO|CFO|COO|CMO|CSO|Director|Chair(?:man|woman|person)?|Founder|Head)"
+TITLE_OF_ORG_COMMA_NAME = re.compile(
+    rf"(?:^|(?<=[.\"”]\s))(?P<role>(?:[A-Z][\w&-]*\s+){{0,5}}?{_OPENING_TITLE}(?:\s+(?:and|&)\s+(?:[A-Z][\w&-]*\s+){{0,4}}?{_OPENING_TITLE})?"
+    rf"\s+of\s+(?:the\s+)?[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,4}})\s*,\s*{PERSON}{DEGREES}\s*,\s*{SPEECH}\b")
 # "Jane Roe, Chief Medical Officer, and John Doe, CFO, will present": an apposition made of job titles alone
 _JOB = (r"(?:(?:Interim\s+|Acting\s+)?(?:Co-)?[Ff]ounder|(?:Interim\s+|Acting\s+)?President|(?:Interim\s+|Acting\s+)?Chief\s+(?:[A-Z][a-z]+\s+){1,3}Officer|"
         r"CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|CDO|(?:Executive\s+|Non-Executive\s+)?Chair(?:man|woman|person)?(?:\s+of\s+the\s+Board)?|"
@@ -201,8 +207,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_COMMA_NAME, IS_ROLE))
 OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION = map(
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
-SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE = map(
-    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE))
+SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME = map(
+    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME))
 APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 
@@ -262,7 +268,7 @@ def _signature(ctx: Context, previous: Sentence | None, sentence: Sentence) -> l
 # pattern holds one of them).
 _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
 _NAMED_PATTERNS = (ROSTER_LINE, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
-                   TITLE_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
+                   TITLE_COMMA_NAME, TITLE_OF_ORG_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                    DR_TITLED, WHO_HEADS)
 
@@ -331,6 +337,10 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
             place = following and following.group("org").lower() in {**lexicons.cities(), **lexicons.countries()}
             if following and not place and (INSTITUTION_WORD.search(following.group("org")) or len(following.group("org").split()) > 2):
                 stated = following.group("org")
+        if not stated:
+            # "a Phase 1b study at Example Cancer Center, led by Dr. Jane Roe": the study's site, named before its leader
+            site = SITE_BEFORE.search(match.string, 0, match.start())
+            stated = site.group("org") if site else None
         # "Professor Jane Roe": the title before the name is the only job title stated
         title = "professor" if (groups.get("title") or "").startswith("Prof") else None
         return title, (_clean_org(stated, ctx) if stated else None)
@@ -358,6 +368,8 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
     role = re.sub(r"^(?:who|which)\s+(?:continues to be|continues as|remains|is|was|will be|serves as|will serve as|"
                   r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
     end = ROLE_END.search(role)
+    # "the ZEN-1 study chair, who leads the oncology program at Example University": the clause names the employer
+    leads_at = WHO_LEADS_AT.match(role, end.start()) if end and end.start() > 0 else None
     role = role[: end.start()] if end and end.start() > 0 else role
     other = SECOND_EMPLOYER.search(role)
     if other and re.search(r"\s(?:of|at)\s+(?:the\s+)?[A-Z]", role[: other.start()]):
@@ -372,8 +384,8 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
     owner = None
     if own and ROLE_WORDS.search(role[own.end():]):
         role, owner = role[own.end():], ctx.issuer
-    stated_org = None
-    leading = re.match(r"(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*?)(?:\s+in\s+[A-Z][\w .]*)?(?:,\s*|$)", role)
+    stated_org = leads_at.group("org") if leads_at and not ORG_TAIL.search(role) else None
+    leading = None if stated_org else re.match(r"(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][^,;]*?)(?:\s+in\s+[A-Z][\w .]*)?(?:,\s*|$)", role)
     if leading and INSTITUTION_WORD.search(leading.group("org")):
         # "Jane Roe, M.D., of Example Hospital in Boston, the lead author": the organisation comes first
         stated_org, role = leading.group("org"), role[leading.end():] or ""
@@ -494,7 +506,7 @@ def _split_role(role: str, after: str | None) -> tuple[str, str | None]:
 
 INSTITUTION_WORD = re.compile(
     r"\b(?:University|Universit[àäé]|Universidad|Universitari[ao]|Universitätsklinikum|College|School|Institute|Institut|Instituto|"
-    r"Istituto|Center|Centre|Hospital|Hospitals|H[ôo]pital|Ospedale|Klinikum|Cl[íi]nica|Clinic|Foundation|"
+    r"Istituto|Center|Centre|Hospital|Hospitals|H[ôo]pital|Ospedale|Klinikum|Cl[íi]nica|Clinic|Infirmary|Foundation|"
     r"Health|Healthcare|Medicine|Network|Society|Association|Council|Academy|Laborator(?:y|ies)|Department|NHS|Trust)\b"
 )
 # "Jane Roe, MD, Chair of Leukemia, Example University Cancer Center (EUCC), said": the next comma segment
@@ -573,13 +585,16 @@ CREDENTIAL = re.compile(r"(?!(?:CEO|CFO|COO|CMO|CSO|CTO|CBO|CCO|SVP|EVP|VP)\b)(?
 ROLE_END = re.compile(r",?\s+(?:and\s+(?:a|an|the)\s+(?=[a-z]+\s+of\b)|(?:who|which|whose|where)\b|from\s+(?:her|his|their)\s+|[a-z]+ing\s+(?:about|on|at|the|to)\b)|,\s+(?=[a-z]+ing\b)"
                       r"|,\s+(?:a|an)\s+(?=[a-z])|,\s+(?:in|during|at)\s+(?:a|an|the|its|today['’]s)\s+(?:[a-z-]+\s+){0,2}?"
                       r"(?:statement|release|press release|interview|call|conference call|webcast|presentation|event|note|report|e-?mail|letter|memo|filing)\b")
+WHO_LEADS_AT = re.compile(r",?\s+who\s+(?:leads|heads|directs|runs|chairs)\s+[^,;]*?\s+at\s+(?:the\s+)?"
+                          r"(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)")
 # A title held at a named organisation, then "and" another title: the first one stands alone.
 # An institution's name may hold the particles of its language ("Hospital Universitario de Example").
 SECOND_TITLE = re.compile(r"(.+?\sat\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&|de|del|della|di|du|des|la|le|y|und|für))*?"
                           r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)?)"
                           # its city set off by commas, as datelines write it: "at Example Hospital, Sydney, and ..."
                           r"(?:,\s*(?!(?:Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|GmbH|AB|ASA|LP)\b)[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
-                          r",?\s+and\s+(?:the\s+|a\s+|an\s+)?"
+                          # "... and the study's lead investigator", "... and ZEN-1's lead investigator"
+                          r",?\s+and\s+(?:the\s+|a\s+|an\s+|[A-Z][\w-]*['’]s\s+(?=[a-z]))?"
                           r"(?=[a-z]|(?:Director|Professor|Chief|Head|Chair|Principal|Lead|Member|Founder|Co-|Vice|Senior)\b)")
 SUFFIX_AFTER_COMMA = re.compile(r",\s*(?P<suffix>Inc|Ltd|LLC|Corp|Co|plc|AG|SA|SE|NV|N\.V|GmbH|AB|ASA|S\.A|S\.p\.A|B\.V|L\.P|LP)\.?(?=\s*(?:,|$)|['’]s\s)")
 # ", and Managing Partner of Kestrel Capital": a second title with its own organisation

@@ -56,6 +56,11 @@ COMPARATOR = re.compile(
 CONTROL_ARM = re.compile(
     r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
     re.I)
+# "In the docetaxel control arm of a similar trial, median PFS was 5 months": a sentence opening on the control arm
+# is about it up to its first figure, past the comma that closes the opening phrase
+CONTROL_ARM_OPENING = re.compile(
+    r"^\W*(?:In|For|Among|Across)\s+(?:the|a|an|its)\s+(?:[\w-]+\s+){0,3}?(?:control|placebo|comparator)\s+(?:arms?|groups?|cohorts?)\b",
+    re.I)
 # "versus", "compared with": the figure after them is the comparison's other side, when it
 # follows within the same clause ("28.8 months versus only 12.5 months"); "compared to
 # placebo, X achieved ..." sets a trial's design, not a figure.
@@ -88,8 +93,9 @@ PRIOR_LINES = re.compile(
 # "six had stable disease or better": disease control counted, not stable disease
 _OR_BETTER = r"(?!\s+or\s+(?:better|(?:an?\s+)?(?:partial\s+|complete\s+|objective\s+)?response))"
 COUNT = re.compile(
-    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached|achieving|having|experiencing|showing|reaching)\s+(?:a\s+|an\s+)?(?P<ep>stable disease{_OR_BETTER}|complete responses?|partial responses?|very good partial responses?|minimal responses?"
-    # "10 patients achieved a response": responders counted, no rate given
+    rf"\b(?:(?:each|all)\s+of\s+the\s+|all\s+)?(?<![\w-])(?P<n>{NUM})\s+(?:of\s+(?:the\s+)?{NUM}\s+(?:(?:response-|efficacy-)?evaluable\s+)?)?(?:patients?\s+)?(?:(?:treated|enrolled|evaluable)\s+(?:in\s+\w+\s+\d+\s+)?)?(?:achieved|had|experienced|showed|reached|achieving|having|experiencing|showing|reaching)\s+(?:a\s+|an\s+)?(?:(?:un)?confirmed\s+)?(?P<ep>stable disease{_OR_BETTER}|complete responses?|partial responses?|very good partial responses?|minimal responses?"
+    # "10 patients achieved a response", "7 of 15 evaluable patients had a confirmed partial response": responders
+    # counted, no rate given
     r"|(?:objective\s+|overall\s+)?responses?\b(?!\s+rate))",
     re.I,
 )
@@ -99,8 +105,8 @@ COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>st
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
-VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
-    gate, (VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
+VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTROL_ARM_OPENING, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
+    gate, (VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTROL_ARM_OPENING, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
 
 
 @lru_cache(maxsize=None)
@@ -517,6 +523,8 @@ def _is_comparator(ctx: Context, text: str, start: int, end: int) -> bool:
         return False  # "7.3 months in the ESR1-mutated subgroup, versus 3.7 months in the ESR1 wild-type subgroup"
     if CONTRAST.search(own) or CONTROL_ARM.search(own):
         return True
+    if not before and CONTROL_ARM_OPENING.match(text):
+        return True
     if _benchmark_cue(ctx, text, start):
         return True
     if COMPARATOR_TAIL.match(tail):
@@ -885,6 +893,11 @@ def _values(text: str):
                     out.append((found.start(), found.end(), endpoint, value, None, "patients"))
     # "10 patients achieved a response, an objective response rate of 50%": a stated rate wins over its count
     rates = {figure[2] for figure in out if figure[5] == "%"}
+    counted = {figure[2] for figure in out if figure[5] == "patients"}
+    if "ORR" in rates and counted == {"PR"}:
+        # "4 of 9 patients achieved a confirmed partial response (ORR 44%)": partial responses the only ones counted,
+        # the response rate is their rate; "7 complete and 5 partial responses (ORR 80%)" counts parts of it
+        rates.add("PR")
     return [figure for figure in out if figure[5] != "patients" or figure[2] not in rates]
 
 
@@ -1182,6 +1195,8 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
         if any((m.start, m.end) == (candidate.start, candidate.end) and m.label != candidate.label for m in preceding):
             return None  # "In the FL and MZL cohorts, ... the DCR was 95%": a figure for groups named together is no one group's
         between = text[candidate.end:start]
+        if _ASIDE_OPENING.search(text, 0, candidate.start) and re.match(r"[^,;()]*,", between):
+            return None  # "two patients, both treated in Cohort 3, had a PR, and five had SD": the aside is the two's
         if not re.search(r"\b(?:intention-to-treat|intent-to-treat|ITT)\b", between):
             return candidate
         return None
@@ -1191,7 +1206,9 @@ def _cohort_for(text: str, mentions: list[CohortMention], start: int, end: int) 
     return after[0] if after else None
 
 
-_NEW_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;")
+# a comma aside about the people just counted: "two patients, both treated in Cohort 3, ..."
+_ASIDE_OPENING = re.compile(r",\s*(?:both|all|each|all\s+of\s+them|including|of\s+whom)\s+[^,;()]*$")
+_NEW_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|whereas|although)\b|[;:]")
 
 
 # "Data from the phase 1b, shared at a meeting in January, included 38 patients": the study a paragraph's figures come

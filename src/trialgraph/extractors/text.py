@@ -160,7 +160,7 @@ _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?=\s*(?:[,.;)]|$|of\
 # A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects"); not a challenge
 # study's "healthy adults infected with X", whose population is the infection's.
 HEALTHY_PEOPLE = re.compile(
-    r"(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,3}?"
     r"(?:volunteers|subjects|participants|adults|individuals|people|men|women)\b(?!\s+(?:infected|challenged|exposed|with|who)\b)",
     re.I)
 
@@ -201,6 +201,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
         if whose and names_disease(whose.group("clause")):
             # "in men whose cancer no longer responds to hormone therapy": the relative clause is the population
             return re.sub(r"\s+", " ", whose.group(0)).strip()
+        if _SPAN_OF_TIME.match(rest):
+            continue  # "enrolling a Phase 3 trial in fourteen months": how long, not who
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
@@ -225,6 +227,13 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)
             return candidate
     return None
+
+
+# A span of time written in words: "in fourteen months", "in under two years", "in a few weeks"
+_SPAN_OF_TIME = re.compile(
+    r"(?:(?:less\s+than|under|just|only|about|roughly|nearly|some)\s+)?(?:a|an|a\s+few|several|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"twenty-\w+|thirty|thirty-\w+|forty|fifty|sixty)\s+(?:days?|weeks?|months?|years?|quarters?)\b", re.I)
 
 
 # People named by a relative clause on their disease, up to the clause's end (a comma, a parenthesis, a study or a
