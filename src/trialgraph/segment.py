@@ -104,6 +104,8 @@ BULLET_RE = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
 # Cells are set apart by a tab or a run of spaces; two spaces after a sentence's stop are a typist's
 # habit ("... therapy.  The poster was ..."), not a cell break.
 TABLE_ROW_RE = re.compile(r"[^\s.!?;:,] {2,}\S|\S\t\S")
+# A markdown table's row: its cells' stops ("accepted; granted") end no sentence
+MARKDOWN_ROW_RE = re.compile(r"\|[^\n]*\|")
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -242,7 +244,8 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = clean[start:end]
     # A table row or a bullet is one unit; a pasted page run into one long line is not, even
     # when its blanked markup leaves a double space that looks like a cell break.
-    if len(chunk) <= _ONE_UNIT_CHARS and (BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip())):
+    if len(chunk) <= _ONE_UNIT_CHARS and (BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip())
+                                          or MARKDOWN_ROW_RE.fullmatch(chunk.strip())):
         spans = []
     else:
         spans = _rejoin_dotted_suffixes(clean, [(start + s, start + e) for s, e in _syntok_spans(chunk)])

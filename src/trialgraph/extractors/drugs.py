@@ -945,8 +945,15 @@ _PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|f
 _ITEM_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?:\s")
 
 
+# "| CODE (inn) | mechanism | disease | Phase II |", "- CODE | mechanism | disease": the code opening a pipeline
+# table's row names the drug the row is about, as a label does its item
+_ROW_CELL_AFTER = re.compile(r"\s*(?:\([^()|]{1,60}\)\s*)?\|")
+
+
 def _labels_item(text: str, start: int, end: int) -> bool:
-    return not text[:start].strip(" -*\u2022\u2013\u2014\t") and _ITEM_LABEL_AFTER.match(text, end) is not None
+    if text[:start].strip(" -*\u2022\u2013\u2014\t|") or text.count("|") < 2:
+        return not text[:start].strip(" -*\u2022\u2013\u2014\t") and _ITEM_LABEL_AFTER.match(text, end) is not None
+    return _ITEM_LABEL_AFTER.match(text, end) is not None or _ROW_CELL_AFTER.match(text, end) is not None
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:

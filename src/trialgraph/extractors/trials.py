@@ -12,6 +12,7 @@ from .context import Context
 from .drugs import _protocol_of
 from .prefilter import GateGroup, gate
 from .abbreviations import best_long_form, expand
+from .pipeline_rows import Row, pipeline_rows
 from .text import DISEASE_ACRONYM, HEALTHY_PEOPLE, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
@@ -40,7 +41,7 @@ WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 # the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p|[Bb]asket|[Uu]mbrella|[Pp]latform)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     # "a Phase 3 study named NAME" (no comma before the naming verb, as news writes it); "a Phase 3 trial, to be called NAME"
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+(?:(?:entitled|named|called|known as|dubbed)\s+)?|,\s*(?:(?:which|that)\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
@@ -58,6 +59,15 @@ NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:\([^()]{{1
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+# "TIDEWATER-2 Phase III, platinum-resistant ovarian cancer: met ...", "KEEL-3 Phase III did not meet ...": a results
+# release's list item writes the study's name and phase with no study noun
+NAME_PHASE_ITEM = re.compile(
+    rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*(?:IV|I{{1,3}}|[1-4])[abAB]?(?:/(?:IV|I{{1,3}}|[1-4])[abAB]?)?"
+    r"(?=\s*[,:;]|\s+(?:did|met|has|was|is|showed|achieved|missed|failed)\b)")
+# "Phase III OSPREY-2 did not meet its primary endpoint": the same with the phase first
+PHASE_NAME_ITEM = re.compile(
+    rf"\b[Pp]hase\s*(?:IV|I{{1,3}}|[1-4])[abAB]?(?:/(?:IV|I{{1,3}}|[1-4])[abAB]?)?\s+(?P<name>{TRIAL_NAME})"
+    r"(?=\s*[,:;]|\s+(?:did|met|has|was|is|showed|achieved|missed|failed)\b)")
 # "a Phase 1/2 (NAME) trial": the name in parentheses before the noun
 PAREN_NAME = re.compile(rf"\(\s*(?P<name>{TRIAL_NAME})\s*\)\s+(?:[\w-]+\s+){{0,2}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 # A study named by one capitalised word: "the Phase 3 Harmony trial", "The Emerald Study" (both words
@@ -95,10 +105,11 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
                      for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION) = map(
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_PHASE_ITEM,
+ PHASE_NAME_ITEM) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
            STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
-           PAREN_AFTER_POPULATION))
+           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM))
 
 
 @lru_cache(maxsize=None)
@@ -149,8 +160,10 @@ def extract_trials(ctx: Context) -> None:
     mentions: list[_Mention] = []
     plural_phase: tuple[int, str] | None = None
     previous: Sentence | None = None
+    rows = pipeline_rows(ctx)
     for sentence in ctx.fact_sentences():
-        found = _mentions_in(ctx, sentence)
+        row = rows.get(sentence.index)
+        found = _row_mentions(sentence, row) if row and (row.phase or row.filed) else _mentions_in(ctx, sentence)
         text = ctx.text(sentence)
         if previous is not None and previous.paragraph == sentence.paragraph:
             _population_of_antecedent(ctx, text, ctx.text(previous), found)
@@ -212,6 +225,16 @@ def extract_trials(ctx: Context) -> None:
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
     ctx.trial_mentions = sorted(set(ctx.trial_mentions) | set(_name_mentions(ctx, facts)))
+
+
+def _row_mentions(sentence: Sentence, row: Row) -> list[_Mention]:
+    """A pipeline table's row is one study of its drug in its indication, at the phase its cells or its
+    heading give; a filed or approved product's row is none."""
+    phase = normalize_phase(re.sub(r"\s+", "", row.phase)) if row.phase and not row.filed else None
+    if phase is None:
+        return []
+    return [_Mention(sentence, 0, len(sentence.text), phase=phase, name=row.study, drug=row.drug, attached=True,
+                     indication=row.indication)]
 
 
 def _name_mentions(ctx: Context, facts: list[TrialFact]) -> list[tuple[int, int, int, str]]:
@@ -279,7 +302,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     names.append((match.start("name"), match.end("name"), name))
     closing: set[tuple[int, int, str]] = set()  # names closing their study's own phrase, however long
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-                    PAREN_AFTER_POPULATION, STUDY_NUMBER):
+                    PAREN_AFTER_POPULATION, STUDY_NUMBER, NAME_PHASE_ITEM, PHASE_NAME_ITEM):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
             if pattern is NAMED_BEFORE_NOUN and match.group("qualifier"):
@@ -697,8 +720,11 @@ def _valid_name(ctx: Context, name: str) -> bool:
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
-    if re.search(r"-(?:enabling|ready|readiness|related|based|like|driven|naive|positive|negative)$", name, re.I):
-        return False  # "IND-enabling studies", "COVID-related trials": a compound adjective, not a study's name
+    if re.search(r"-(?:enabling|ready|readiness|related|based|like|driven|naive|positive|negative|altered|mutated|mutant|"
+                 r"rearranged|amplified|deficient|expressing|high|low)$", name, re.I):
+        # "IND-enabling studies", "COVID-related trials", "a basket study (FGFR2-altered cancers)": a compound
+        # adjective, not a study's name
+        return False
     if re.fullmatch(r"(?:IND|CTA|IMPD|NDA|BLA|MAA)-enabling|GLP(?:-compliant)?", name, re.I):
         return False  # "IND-enabling studies": preclinical work named for the filing it prepares, no clinical study
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
