@@ -155,3 +155,19 @@ def test_a_drug_included_in_chinas_breakthrough_list_holds_the_designation():
     assert {(d.type, d.agency, d.indication) for d in ex.designations} == {
         ("breakthrough_therapy", "NMPA", "KRAS G12D-mutated pancreatic cancer")}
 
+
+
+def test_names_that_a_plural_study_noun_describes_as_their_predicate_are_one_study_each():
+    ex = announce("ZENITH-1 and ZENITH-2 are identical 16-week, randomised, double-blind Phase 3 trials of ACM-101 "
+                  "that together enrolled 1,012 adults.",
+                  "In Japan, a partner started a Phase 3 trial of ACM-101 in Japanese patients with chronic hand eczema.")
+    found = {(t.phase, t.name) for t in ex.trials}
+    assert {("3", "ZENITH-1"), ("3", "ZENITH-2"), ("3", None)} <= found
+    [japanese] = [t for t in ex.trials if t.name is None]
+    assert "Japanese" in japanese.indication
+
+
+def test_a_name_in_parentheses_after_a_long_comparison_names_the_study():
+    ex = announce("A Phase 3 study of ACM-101 plus carboplatin and paclitaxel versus tislelizumab plus the same "
+                  "chemotherapy in first-line squamous lung cancer (ZENITH-Lung02) completed enrollment.")
+    assert {t.name for t in ex.trials} == {"ZENITH-Lung02"}

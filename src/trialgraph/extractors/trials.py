@@ -84,7 +84,7 @@ _GENERIC_STUDY_WORD = re.compile(
 # "the Phase Ib/II combination trial in metastatic pancreatic adenocarcinoma (ZX006)": a code in parentheses
 # closing the study's population names the study
 PAREN_AFTER_POPULATION = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for)\s+[^.;()]{{3,80}}?\s\(\s*(?P<name>{TRIAL_NAME})\s*\)")
+    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for)\s+[^.;()]{{3,160}}?\s\(\s*(?P<name>{TRIAL_NAME})\s*\)")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
@@ -436,8 +436,11 @@ def _follows_untreated(text: str, mention: _Mention) -> bool:
 
 
 # "ZEN-1 and ZEN-2, two Phase 3 trials": names coordinated before an appositive that counts the studies
-_COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})\s*,\s*"
-                                r"(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}$")
+# "ZEN-1 and ZEN-2 are identical 16-week, randomised Phase 3 trials": the names as the subject the plural describes
+_COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})"
+                                r"(?:\s*,\s*(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}"
+                                r"|\s+(?:are|were)\s+(?:both\s+|two\s+|three\s+|identical\s+|similar\s+|parallel\s+)*"
+                                r"(?:[\w-]+,?\s+){0,6})$")
 
 
 # "two replicate Phase 3 trials (of X), ZEN-1 and ZEN-2, in ...": the names in apposition after the plural noun
@@ -1186,7 +1189,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                       and words <= _specific_words(t.indication or "", long_forms)]
             if len(within) == 1:
                 return within[0]
-        unscored = [t for t in candidates if not t.indication]
+        # "DELTA-1 and DELTA-2 are Phase 3 trials ... partner X started a Phase 3 trial of D in Japanese patients with
+        # Y": a study introduced anew with its own population is not a named study whose population went unsaid
+        unscored = [t for t in candidates if not t.indication and not (mention.separate and t.name)]
         return unscored[0] if unscored else None
     return candidates[0]
 
