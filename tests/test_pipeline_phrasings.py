@@ -171,3 +171,20 @@ def test_a_name_in_parentheses_after_a_long_comparison_names_the_study():
     ex = announce("A Phase 3 study of ACM-101 plus carboplatin and paclitaxel versus tislelizumab plus the same "
                   "chemotherapy in first-line squamous lung cancer (ZENITH-Lung02) completed enrollment.")
     assert {t.name for t in ex.trials} == {"ZENITH-Lung02"}
+
+
+def test_a_japanese_listing_parenthesis_names_the_chief_executive_and_keeps_the_ticker():
+    from test_extractors import make_release, run
+
+    lead = ('Kiri Pharma Co., Ltd. (TSE: 4587; President and Representative Director, CEO: Taro Yamada; "Kiri") '
+            "today announced its results for fiscal 2025.")
+    ex = run(make_release(lead, dateline="OSAKA, Japan, May 13, 2026 - "))
+    assert ("Taro Yamada", "president and representative director, ceo", "Kiri Pharma Co., Ltd.") in {
+        (p.name, p.role, p.organization) for p in ex.people}
+    assert ("Kiri Pharma Co., Ltd.", "4587", "TSE") in {(c.name, c.ticker, c.exchange) for c in ex.companies}
+
+
+def test_a_semicolon_inside_parentheses_ends_no_sentence():
+    text = "Headline\n\nKiri Pharma (TSE: 4587; CEO: Taro Yamada) today announced results. The year was good.\n"
+    assert [s.text for s in segment(Document("d", "d.txt", text))][1:] == [
+        "Kiri Pharma (TSE: 4587; CEO: Taro Yamada) today announced results.", "The year was good."]

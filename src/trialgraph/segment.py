@@ -248,7 +248,7 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
                                           or MARKDOWN_ROW_RE.fullmatch(chunk.strip())):
         spans = []
     else:
-        spans = _rejoin_dotted_suffixes(clean, [(start + s, start + e) for s, e in _syntok_spans(chunk)])
+        spans = _rejoin_open_parentheses(clean, _rejoin_dotted_suffixes(clean, [(start + s, start + e) for s, e in _syntok_spans(chunk)]))
     if not spans:
         left = len(chunk) - len(chunk.lstrip())
         right = len(chunk.rstrip())
@@ -267,6 +267,18 @@ def _rejoin_dotted_suffixes(clean: str, spans: list[tuple[int, int]]) -> list[tu
     for span in spans:
         if joined and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]) and span[0] == joined[-1][1] \
                 and _DOTTED_TAIL.match(clean, span[0]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _rejoin_open_parentheses(clean: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A semicolon inside parentheses ends no sentence: "Acme (TSE: 4587; President and CEO: Jane Roe) today ..."."""
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        if joined and clean[joined[-1][0]:joined[-1][1]].rstrip().endswith(";") \
+                and clean.count("(", *joined[-1]) > clean.count(")", *joined[-1]):
             joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)
