@@ -188,3 +188,21 @@ def test_a_semicolon_inside_parentheses_ends_no_sentence():
     text = "Headline\n\nKiri Pharma (TSE: 4587; CEO: Taro Yamada) today announced results. The year was good.\n"
     assert [s.text for s in segment(Document("d", "d.txt", text))][1:] == [
         "Kiri Pharma (TSE: 4587; CEO: Taro Yamada) today announced results.", "The year was good."]
+
+
+def test_a_month_and_year_before_the_drug_noun_is_no_product():
+    ex = announce("In March 2025, the new drug application (NDA) for ACM-101 in lung cancer was accepted.")
+    assert not any("2025" in d.name for d in ex.drugs)
+
+
+def test_the_family_name_of_two_named_studies_is_no_study():
+    ex = announce("ACM-101 is in the Phase 3 ZENITH-CD study in Crohn's disease and the Phase 3 ZENITH-UC study in "
+                  "ulcerative colitis.", "With both ZENITH studies fully enrolled, a filing is planned for 2026.")
+    assert {t.name for t in ex.trials} == {"ZENITH-CD", "ZENITH-UC"}
+
+
+def test_a_population_in_parentheses_after_the_study_noun():
+    ex = announce("Data from the Phase II ZENITH-1 basket study (FGFR9-altered gastric cancer, 9 mg once daily) "
+                  "were presented.")
+    [trial] = ex.trials
+    assert trial.indication == "FGFR9-altered gastric cancer"

@@ -367,6 +367,10 @@ CELL_PRODUCT = gate(re.compile(
     r"(?P<name>(?=[\w-]*[A-Z]{2})(?=[\w-]*(?:[a-z]|\d))(?![A-Z]{1,4}\d*(?:\+|\s))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\s+cells)\b"))
 
 
+# "In March 2025, the new drug application ...": a word and a number shaped like "Abc 123" that is a date
+_MONTH_AND_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ -](?:19|20)\d\d")
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
     for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
@@ -380,7 +384,7 @@ def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, 
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
-            if name.lower() not in company_words:
+            if name.lower() not in company_words and not _MONTH_AND_YEAR.fullmatch(name):
                 out.append((match.start("name"), match.end("name"), name))
     return sorted(out)
 

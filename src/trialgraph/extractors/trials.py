@@ -199,7 +199,7 @@ def extract_trials(ctx: Context) -> None:
     facts = []
     mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
-        if trial.drug is None:
+        if trial.drug is None or _names_a_family(trial, names):
             continue
         # "Phase 2 trials of X for A, B and C" are three studies; a singular study of A and B is one
         indications = split_list(trial.indication) if trial.indication and trial.plural and not trial.name else [trial.indication]
@@ -225,6 +225,15 @@ def extract_trials(ctx: Context) -> None:
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
     ctx.trial_mentions = sorted(set(ctx.trial_mentions) | set(_name_mentions(ctx, facts)))
+
+
+def _names_a_family(trial: _Mention, names: list[str]) -> bool:
+    """"With both VANGUARD studies fully enrolled" beside VANGUARD-CD and VANGUARD-UC: a phaseless name that
+    heads two or more of the release's study names is their family, not a study of its own."""
+    if not trial.name or trial.phase is not None:
+        return False
+    head = trial.name.casefold() + "-"
+    return sum(1 for name in set(names) if name.casefold().startswith(head)) >= 2
 
 
 def _row_mentions(sentence: Sentence, row: Row) -> list[_Mention]:
@@ -783,6 +792,13 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
     mention.by_description = bool(mention.indication and _DRUG_APPOSITIVE.match(tail))
+    if mention.indication is None and TRIAL_NOUN.search(text, mention.start, mention.end):
+        # "the Phase II ZEN-1 basket study (FGFR2-altered gastric cancer, 9 mg once daily) showed ...": the
+        # population in parentheses right after the study noun
+        inside = _PAREN_AFTER_NOUN.match(text, mention.end)
+        first = inside.group("inside").split(",")[0].strip() if inside else ""
+        if first and names_disease(first) and not ctx.drugs_in(first) and not REGISTRY.search(first):
+            mention.indication = first
     if mention.indication is None:
         # "a Phase 2a challenge study of healthy adults infected with X": the people a study is "of" are its population
         of_people = _STUDY_OF_PEOPLE.match(tail)
@@ -814,6 +830,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.extension = bool(mention.name and mention.phase is None and _EXTENSION.search(text, mention.start, mention.end + 40))
 
 
+_PAREN_AFTER_NOUN = re.compile(r"\s*\((?P<inside>[^()]{3,160})\)")
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
 # "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
 # people its clause goes on about are the study's population
