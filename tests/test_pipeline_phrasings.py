@@ -206,3 +206,10 @@ def test_a_population_in_parentheses_after_the_study_noun():
                   "were presented.")
     [trial] = ex.trials
     assert trial.indication == "FGFR9-altered gastric cancer"
+
+
+def test_a_dateline_with_its_country_in_parentheses():
+    from test_extractors import ISSUER, make_release, run
+
+    ex = run(make_release(ISSUER + " today published its half-year results.", dateline="Lyon (France), July 30, 2025 - "))
+    assert (ex.release.date, ex.release.location) == ("2025-07-30", "Lyon, France")

@@ -25,7 +25,8 @@ _SLASH_WIRE = r"\s+/\s+[A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile|NewsFile)[A-Za-z
 _WIRE_BETWEEN = rf"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*|{_SLASH_WIRE})"
 DATELINE_RE = re.compile(
     # "LEIDEN, the Netherlands, 5 May 2026 --": a country may keep its article
-    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*(?:the\s+)?[A-Z][A-Za-z. ]*?){{0,2}}"
+    # "Lyon (France), July 30, 2025 -": French releases put the country in parentheses
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:\s*\([A-Z][A-Za-z. ]+\))?(?:,\s*(?:the\s+)?[A-Z][A-Za-z. ]*?){{0,2}}"
     rf"(?:\s+(?:and|&)\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
     rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})"
 )
