@@ -131,14 +131,8 @@ def test_release_without_dateline_has_no_place():
         ("(ASX: ACM)", "ACM", "ASX"),
         ("(Nasdaq Stockholm: ACME)", "ACME", "NASDAQ Stockholm"),
         ("(TSX: ACM, NASDAQ: ACMX)", "ACM", "TSX"),  # two listings: the one named first
-        pytest.param(
-            "(TSX: ACM; NASDAQ: ACMX)", "ACM", "TSX",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the sentence splitter breaks the dateline sentence at the ';' inside the listing "
-                "parenthetical, so TICKER never sees the closing ')' and the issuer loses ticker and exchange",
-            ),
-        ),
+        # a ';' inside the listing parenthetical ends no sentence (segment._rejoin_open_parentheses)
+        ("(TSX: ACM; NASDAQ: ACMX)", "ACM", "TSX"),
     ],
 )
 def test_company_ticker_and_exchange(listing, ticker, exchange):

@@ -25,7 +25,8 @@ _SLASH_WIRE = r"\s+/\s+[A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile|NewsFile)[A-Za-z
 _WIRE_BETWEEN = rf"(?:\s*(?:--|–|—)?\s*\([A-Za-z ]*(?:WIRE|NEWS|Newswire|Newsfile)[A-Za-z ]*\)\s*(?:--|–|—)?\s*|{_SLASH_WIRE})"
 DATELINE_RE = re.compile(
     # "LEIDEN, the Netherlands, 5 May 2026 --": a country may keep its article
-    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:,\s*(?:the\s+)?[A-Z][A-Za-z. ]*?){{0,2}}"
+    # "Lyon (France), July 30, 2025 -": French releases put the country in parentheses
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’ -]*[A-Za-z.](?:\s*\([A-Z][A-Za-z. ]+\))?(?:,\s*(?:the\s+)?[A-Z][A-Za-z. ]*?){{0,2}}"
     rf"(?:\s+(?:and|&)\s+[A-Z][A-Za-z.'’ -]*(?:,\s*[A-Z][A-Za-z. ]*?)?)?)"
     rf"(?:{_WIRE_BETWEEN}|\s*(?:,|--|–|—|\s-)\s*)(?P<date>{DATE_RE.pattern})"
 )
@@ -104,6 +105,8 @@ BULLET_RE = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
 # Cells are set apart by a tab or a run of spaces; two spaces after a sentence's stop are a typist's
 # habit ("... therapy.  The poster was ..."), not a cell break.
 TABLE_ROW_RE = re.compile(r"[^\s.!?;:,] {2,}\S|\S\t\S")
+# A markdown table's row: its cells' stops ("accepted; granted") end no sentence
+MARKDOWN_ROW_RE = re.compile(r"\|[^\n]*\|")
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -242,10 +245,11 @@ def _sentences_in(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = clean[start:end]
     # A table row or a bullet is one unit; a pasted page run into one long line is not, even
     # when its blanked markup leaves a double space that looks like a cell break.
-    if len(chunk) <= _ONE_UNIT_CHARS and (BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip())):
+    if len(chunk) <= _ONE_UNIT_CHARS and (BULLET_RE.match(chunk) or TABLE_ROW_RE.search(chunk.strip())
+                                          or MARKDOWN_ROW_RE.fullmatch(chunk.strip())):
         spans = []
     else:
-        spans = _rejoin_dotted_suffixes(clean, [(start + s, start + e) for s, e in _syntok_spans(chunk)])
+        spans = _rejoin_open_parentheses(clean, _rejoin_dotted_suffixes(clean, [(start + s, start + e) for s, e in _syntok_spans(chunk)]))
     if not spans:
         left = len(chunk) - len(chunk.lstrip())
         right = len(chunk.rstrip())
@@ -264,6 +268,18 @@ def _rejoin_dotted_suffixes(clean: str, spans: list[tuple[int, int]]) -> list[tu
     for span in spans:
         if joined and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]) and span[0] == joined[-1][1] \
                 and _DOTTED_TAIL.match(clean, span[0]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _rejoin_open_parentheses(clean: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A semicolon inside parentheses ends no sentence: "Acme (TSE: 4587; President and CEO: Jane Roe) today ..."."""
+    joined: list[tuple[int, int]] = []
+    for span in spans:
+        if joined and clean[joined[-1][0]:joined[-1][1]].rstrip().endswith(";") \
+                and clean.count("(", *joined[-1]) > clean.count(")", *joined[-1]):
             joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)

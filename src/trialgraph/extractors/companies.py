@@ -46,7 +46,10 @@ TICKER = re.compile(
     r"\((?:" + _DEFINED_TERMS + r"\s*[;,]\s*)?"
     # "(LSE/NYSE: ABC)": one ticker on two exchanges, the first named wins (FACTS.md)
     r"(?P<listing>(?:(?:" + _EXCHANGES + r")(?:\s*/\s*(?:" + _EXCHANGES + r"))*\s*:\s*\"?[A-Z0-9.]{1,8}\"?"
-    r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)(?:" + _DEFINED_TERMS + r")?\)",
+    r"(?:\s*,\s*[A-Z0-9.]{1,8}(?=\s*[,;)]))*[;,\s]*)+)"
+    # "(TSE: 4587, President and CEO: Taro Yamada, "Kiri")": the chief executive named beside the listing
+    r"(?:[A-Z][A-Za-z&. ]{1,60}(?:,\s*[A-Z][A-Za-z&. ]{1,40})?\s*:\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}[;,\s]*)?"
+    r"(?:" + _DEFINED_TERMS + r")?\)",
     re.I,
 )
 LISTING_PART = re.compile(r"(?P<exchange>" + _EXCHANGES + r")(?:\s*/\s*(?:" + _EXCHANGES + r"))*\s*:\s*\"?(?P<ticker>[A-Z0-9.]{1,8})", re.I)

@@ -13,6 +13,7 @@ from .context import Context
 from .abbreviations import expand
 from .memo import per_text
 from .trials import partner_of_another
+from .pipeline_rows import Row, footnoted_rows, pipeline_rows
 from .prefilter import GateGroup, gate
 from .text import indication_after, last_indication, population_words, split_list
 
@@ -46,7 +47,9 @@ GRANT = re.compile(
     # "the EMA admitted X to its PRIME scheme", "X was selected for PRIME"
     r"admit(?:s|ted)|selected|"
     # news verbs: "won orphan drug status", "nabbed a breakthrough tag", "landed Fast Track designation"
-    r"w[io]ns?|nabbed|landed|gained)\b",
+    r"w[io]ns?|nabbed|landed|gained|"
+    # "X was included by the CDE in the list of Breakthrough Therapy Designations": how China's regulator grants it
+    r"(?:was|were|been|be)\s+included)\b",
     re.I,
 )
 INTENT = re.compile(
@@ -77,6 +80,8 @@ def extract_designations(ctx: Context) -> None:
     defined = _defined_types(ctx)
     headline = {s.span for s in ctx.sentences if s.zone is Zone.HEADLINE}
     lead = None  # "X has received the following designations:": what its bullets go on
+    rows = pipeline_rows(ctx)
+    notes = footnoted_rows(ctx, rows)
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
         bullet = BULLET.match(sentence.text)
@@ -112,7 +117,7 @@ def extract_designations(ctx: Context) -> None:
                                                                           text[joined[-1][1]:region[0]]):
                     joined.append(region)
             agencies = sorted(agencies + [r for r in joined if not any(a[0] < r[1] and r[0] < a[1] for a in agencies)])
-        agencies = _with_region_modifiers(text, types, agencies)
+        agencies = _with_region_tags(text, types, _with_region_modifiers(text, types, agencies))
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
@@ -123,7 +128,9 @@ def extract_designations(ctx: Context) -> None:
             if not inherited:
                 continue
             agencies = [(0, 0, inherited)]
-        stated = _facts_in(ctx, sentence, text, types, agencies, release_date)
+        row = rows.get(sentence.index) or notes.get(sentence.index)
+        listed = sentence.index in rows or _listed_grant(ctx, sentence, text, types)
+        stated = _facts_in(ctx, sentence, text, types, agencies, release_date, listed)
         if not named:  # a programme of one agency ("PRIME") is that agency's, whatever the paragraph named before
             stated = [DesignationFact(f.drug, f.type, implied.get(f.type, f.agency), f.evidence, f.indication, f.date)
                       for f in stated]
@@ -140,6 +147,8 @@ def extract_designations(ctx: Context) -> None:
             stated = [DesignationFact(f.drug, f.type, ONLY_AGENCY[f.type], f.evidence, f.indication, f.date)
                       if f.type in ONLY_AGENCY and f.agency != ONLY_AGENCY[f.type] else f
                       for f in stated]
+        if row is not None:
+            stated = _with_row_cells(ctx, text, row, stated)
         if QUOTED.match(text):
             # a quotation names grants the release has stated ("Receiving RMAT and PRIME is a signal that
             # regulators see the urgency of treating X"): it is no new grant, and its words no indication
@@ -433,7 +442,8 @@ def _groups_of(text: str, types) -> list[list[int]]:
     return groups
 
 
-def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, release_date) -> list[DesignationFact]:
+def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, release_date,
+              listed: bool = False) -> list[DesignationFact]:
     facts = []
     drugs = ctx.drugs_in(text)
     previous_indications: list[str] = []
@@ -463,7 +473,7 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 # "submitted a BLA seeking Priority Review"; "accepted the BLA for Priority Review" is a grant, and so is
                 # the EMA committee's "positive opinion on the application for orphan designation" (GUIDE.md)
                 continue
-            if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE):
+            if not (GRANT.search(text) or sentence.zone is Zone.HEADLINE or listed):
                 continue
             if _MODIFIES_ANOTHER_NOUN.match(text, end) and not _APPROVED_UNDER.search(text, max(0, start - 100), start):
                 continue  # "a Fast-Track Small Business Innovation Research grant" is a grant
@@ -938,6 +948,46 @@ def _with_region_modifiers(text: str, types, agencies: list[tuple[int, int, str]
         code = next(code for code, pattern in _REGION_AGENCY if re.fullmatch(pattern, words))
         added.append((found.start(), found.start() + len(words), code))
     return sorted(agencies + added) if added else agencies
+
+
+# "Breakthrough Therapy Designation (CN)", "Orphan Drug Designation (JP)": the region code a results release's
+# pipeline list tags each regulatory event with
+_REGION_TAG = re.compile(r"(?:\s+(?:designations?|status))?\s*\(\s*(?P<tag>US|U\.S\.|EU|JP|Japan|CN|China|UK)\s*\)")
+_TAG_AGENCY = {"US": "FDA", "U.S.": "FDA", "EU": "EMA", "JP": "PMDA", "Japan": "PMDA", "CN": "NMPA", "China": "NMPA", "UK": "MHRA"}
+
+
+def _with_region_tags(text: str, types, agencies: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    added = []
+    for _, end, _ in types:
+        found = _REGION_TAG.match(text, end)
+        if found and not any(a[0] < found.end() and found.start() < a[1] for a in agencies):
+            added.append((found.start("tag"), found.end("tag"), _TAG_AGENCY[found.group("tag")]))
+    return sorted(agencies + added) if added else agencies
+
+
+# "HT-9 - Fast Track designation (US) for X": a list item that names a drug and, after a dash or colon, the
+# designation it holds states the grant without a verb
+_ITEM_JOIN = re.compile(r"(?:\s*\([^()]*\))?\s*[-:\u2013\u2014]\s*")
+
+
+def _listed_grant(ctx: Context, sentence: Sentence, text: str, types) -> bool:
+    if not BULLET.match(sentence.text) or INTENT.search(text):
+        return False
+    drugs = ctx.drugs_in(text)
+    return bool(drugs and types and _ITEM_JOIN.fullmatch(text, drugs[0].end, types[0][0]))
+
+
+def _with_row_cells(ctx: Context, text: str, row: Row, facts: list[DesignationFact]) -> list[DesignationFact]:
+    """A table row's grant takes the disease of its indication cell, and the agency of its region cell when
+    the row names no regulator itself ("Breakthrough Therapy Designation | gastric cancer | China"); a
+    footnote's grant ("(2) Orphan drug designation granted by the FDA") is the grant of the row its mark is on."""
+    region_agency = None
+    if row.region and not _agencies(text.replace(row.region, " ")):
+        region_agency = next((code for code, words in _REGION_AGENCY
+                              if re.fullmatch(rf"(?:the\s+)?(?:{words})", row.region.strip())), None)
+    drug = None if ctx.drugs_in(text) else row.drug
+    return [DesignationFact(drug or f.drug, f.type, region_agency or f.agency, f.evidence, f.indication or row.indication, f.date)
+            for f in facts]
 
 
 def _region_agencies(text: str) -> list[tuple[int, int, str]]:

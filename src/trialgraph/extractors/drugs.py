@@ -367,6 +367,10 @@ CELL_PRODUCT = gate(re.compile(
     r"(?P<name>(?=[\w-]*[A-Z]{2})(?=[\w-]*(?:[a-z]|\d))(?![A-Z]{1,4}\d*(?:\+|\s))[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+\s+cells)\b"))
 
 
+# "In March 2025, the new drug application ...": a word and a number shaped like "Abc 123" that is a date
+_MONTH_AND_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ -](?:19|20)\d\d")
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
     for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
@@ -380,7 +384,7 @@ def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, 
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
-            if name.lower() not in company_words:
+            if name.lower() not in company_words and not _MONTH_AND_YEAR.fullmatch(name):
                 out.append((match.start("name"), match.end("name"), name))
     return sorted(out)
 
@@ -963,8 +967,15 @@ _PART_WORDS = gate(re.compile(r"(?i)combin|consist|compos|compris|contain|made|f
 _ITEM_LABEL_AFTER = re.compile(r"\s*(?:\([^()]{1,60}\)\s*)?:\s")
 
 
+# "| CODE (inn) | mechanism | disease | Phase II |", "- CODE | mechanism | disease": the code opening a pipeline
+# table's row names the drug the row is about, as a label does its item
+_ROW_CELL_AFTER = re.compile(r"\s*(?:\([^()|]{1,60}\)\s*)?\|")
+
+
 def _labels_item(text: str, start: int, end: int) -> bool:
-    return not text[:start].strip(" -*\u2022\u2013\u2014\t") and _ITEM_LABEL_AFTER.match(text, end) is not None
+    if text[:start].strip(" -*\u2022\u2013\u2014\t|") or text.count("|") < 2:
+        return not text[:start].strip(" -*\u2022\u2013\u2014\t") and _ITEM_LABEL_AFTER.match(text, end) is not None
+    return _ITEM_LABEL_AFTER.match(text, end) is not None or _ROW_CELL_AFTER.match(text, end) is not None
 
 
 def _only_a_part(text: str, start: int, end: int) -> bool:

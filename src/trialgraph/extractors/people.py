@@ -195,6 +195,10 @@ _PAIR_VERB = r"\b(?i:named|appoint(?:s|ed)?|appointment of|elected|welcomed)\s+"
 FIRST_OF_PAIR = re.compile(rf"{_PAIR_VERB}{PERSON}{DEGREES}\s+and\s+{_OTHER_PERSON}{DEGREES}{_SHARED_TITLE}")
 SECOND_OF_PAIR = re.compile(rf"{_PAIR_VERB}{_OTHER_PERSON}{DEGREES}\s+and\s+{PERSON}{DEGREES}{_SHARED_TITLE}")
 ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive|analyst)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+# "Kiri Pharma Co., Ltd. (TSE: 4587, President and CEO: Taro Yamada)": Japanese releases name the chief
+# executive inside the listing's parentheses, title before a colon, of the company written before them
+LISTING_OFFICER = re.compile(rf"\([A-Z][\w ]{{1,30}}:\s*[A-Z0-9.]{{1,8}}\s*[;,]\s*(?P<owner>)"
+                             rf"(?P<role>[A-Z][A-Za-z&. ]{{1,60}}(?:,\s*[A-Z][A-Za-z&. ]{{1,40}})?)\s*:\s*{PERSON}")
 OF_INSTITUTION = re.compile(r"\s*,?\s+(?:of|at|from)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\s+(?:[A-Z][\w'’&.@-]*|of|for|&))*)")
 # FACTS.md: contacts are not people of the release; pasted pages run the contact block into the text.
 CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]+@[\w-]+\.\w)")
@@ -207,8 +211,8 @@ CONTACT_AFTER = re.compile(r"[^.;\"“”]{0,80}?(?:\+?\d[\d ().-]{8,}\d|[\w.+-]
     ROLE_COMMA_NAME, IS_ROLE))
 OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION = map(
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
-SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME = map(
-    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME))
+SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME, LISTING_OFFICER = map(
+    gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME, LISTING_OFFICER))
 APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 
@@ -270,7 +274,7 @@ _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}
 _NAMED_PATTERNS = (ROSTER_LINE, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                    TITLE_COMMA_NAME, TITLE_OF_ORG_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
                    ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
-                   DR_TITLED, WHO_HEADS)
+                   DR_TITLED, WHO_HEADS, LISTING_OFFICER)
 
 
 @per_text

@@ -99,6 +99,7 @@ def _dateline_paragraph(ctx: Context) -> list:
 def normalize_place(place: str) -> str | None:
     """'MADISON, Wis.' -> 'Madison, WI'; 'STOCKHOLM' -> 'Stockholm, Sweden'."""
     first = re.split(r"\s+(?:and|&)\s+", place.strip())[0]
+    first = re.sub(r"\s*\(([^()]+)\)", r", \1", first)  # "Lyon (France)": the country in parentheses
     parts = [p.strip() for p in first.split(",") if p.strip()]
     if not parts:
         return None

@@ -481,7 +481,10 @@ def _control_row(ctx: Context, text: str, start: int) -> bool:
         return True
     main = ctx.main_drug()
     named = ctx.drugs_in(row.group("label"))
-    return bool(main and named and all(d.name != main for d in named))
+    # "- ZX-2: data from Cohort B of the Phase II ZEN-1 study showed ...": a drug the release runs a study of
+    # labels its own news item, not a control arm
+    studied = {t.drug for t in ctx.extraction.trials}
+    return bool(main and named and all(d.name != main and d.name not in studied for d in named))
 
 
 def _paragraph_opening(ctx: Context, sentence: Sentence) -> str | None:
@@ -776,6 +779,10 @@ def _listed_endpoints(text: str, endpoints, before: int) -> list:
     return run
 
 
+# The first figure of a pair that writes its unit once, after the second: "16.1 vs. 12.0 months", "9.4 versus 3.9 months"
+_BARE_LEFT = re.compile(r"(?<![\w.\-/])(?P<v>\d+(?:\.\d+)?)\s*(?:vs\.?|versus)\s+(?:only\s+)?$")
+
+
 # A follow-up time is how long patients were watched, never an endpoint's value (GUIDE.md):
 # "a median follow-up of 7.4 months", "after 11 months of follow-up".
 _FOLLOW_UP_BEFORE = re.compile(
@@ -818,7 +825,10 @@ def _values(text: str):
         if _FOLLOW_UP_BEFORE.search(text, max(0, match.start() - 50), match.start()) or _FOLLOW_UP_AFTER.match(text, match.end()):
             continue  # "not reached at a median follow-up of 7.4 months": how long patients were followed
         value, high = float(match.group("v")), match.group("v2")
-        before = [e for e in endpoints if e[1] <= match.start()]
+        # "Median OS 16.1 vs. 12.0 months": the pair shares the unit written after its second figure
+        left = _BARE_LEFT.search(text, max(0, match.start() - 24), match.start()) if "v" in text[max(0, match.start() - 12):match.start()] else None
+        anchor = left.start() if left else match.start()
+        before = [e for e in endpoints if e[1] <= anchor]
         after = [e for e in endpoints if e[0] >= match.end()]
         chosen = None
         # "50% partial response rate", "10 months of mOS", "26.2-month mOS"
@@ -832,7 +842,7 @@ def _values(text: str):
         elif after and text.startswith("respond", after[0][0]) and _SHARE_OF_PATIENTS.fullmatch(text, match.end(), after[0][0]):
             chosen = after[0]  # "32% of patients responded": the share is the response rate
         elif before:
-            gap = text[before[-1][1]:match.start()]
+            gap = text[before[-1][1]:anchor]
             if before[-1][2] in ("PFS", "OS") and _LANDMARK_THEN.fullmatch(gap):
                 chosen = before[-1]  # "the PFS rate at 12 months was 40%": the rate at a landmark, not its time
             elif match.group("unit") in ("%", "percent") and _DAY_LANDMARK.fullmatch(gap):
@@ -868,6 +878,8 @@ def _values(text: str):
             chosen = (chosen[0], chosen[1], _MEDIAN_OF[chosen[2]])
         used_values.add(match.start())
         last = (match.end(), chosen)
+        if left:
+            out.append((left.start("v"), left.end("v"), chosen[2], float(left.group("v")), None, unit))
         out.append((match.start(), match.end(), chosen[2], value, float(high) if high else None, unit))
     if "alive" in text:
         # "At 24 months, 81% of patients randomized to X were alive, compared with 69% of those randomized to Y": a
@@ -949,9 +961,10 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         # (a news brief covers several companies' drugs, one paragraph each)
         if comparator:
             main = ctx.main_drug()
-            if own_drug and any(d.name == own_drug for d in drugs):
+            if own_drug and (not drugs or any(d.name == own_drug for d in drugs)):
                 # "patients treated with X achieved a median PFS of 11.3 months, compared with 6.4 months for those
-                # receiving chemotherapy": the other side of a figure the sentence gives its own named drug
+                # receiving chemotherapy": the other side of a figure the sentence gives its own named drug, or
+                # of its own figure where it names no drug ("The ORR was 52.4% compared with 38.9%")
                 drug = own_drug
             elif main and any(d.name == main for d in drugs):
                 # "men who took X lived a median of 22.8 months ..., compared with 16.1 months for those given Y": a

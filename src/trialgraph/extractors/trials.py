@@ -12,6 +12,7 @@ from .context import Context
 from .drugs import _protocol_of
 from .prefilter import GateGroup, gate
 from .abbreviations import best_long_form, expand
+from .pipeline_rows import Row, pipeline_rows
 from .text import DISEASE_ACRONYM, HEALTHY_PEOPLE, indication_after, names_disease, population_words, similarity, split_list
 
 NAME = "trials.patterns"
@@ -40,7 +41,7 @@ WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 # the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p|[Bb]asket|[Uu]mbrella|[Pp]latform)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     # "a Phase 3 study named NAME" (no comma before the naming verb, as news writes it); "a Phase 3 trial, to be called NAME"
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+(?:(?:entitled|named|called|known as|dubbed)\s+)?|,\s*(?:(?:which|that)\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
@@ -58,6 +59,15 @@ NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:\([^()]{{1
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
+# "TIDEWATER-2 Phase III, platinum-resistant ovarian cancer: met ...", "KEEL-3 Phase III did not meet ...": a results
+# release's list item writes the study's name and phase with no study noun
+NAME_PHASE_ITEM = re.compile(
+    rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s+[Pp]hase\s*(?:IV|I{{1,3}}|[1-4])[abAB]?(?:/(?:IV|I{{1,3}}|[1-4])[abAB]?)?"
+    r"(?=\s*[,:;]|\s+(?:did|met|has|was|is|showed|achieved|missed|failed)\b)")
+# "Phase III OSPREY-2 did not meet its primary endpoint": the same with the phase first
+PHASE_NAME_ITEM = re.compile(
+    rf"\b[Pp]hase\s*(?:IV|I{{1,3}}|[1-4])[abAB]?(?:/(?:IV|I{{1,3}}|[1-4])[abAB]?)?\s+(?P<name>{TRIAL_NAME})"
+    r"(?=\s*[,:;]|\s+(?:did|met|has|was|is|showed|achieved|missed|failed)\b)")
 # "a Phase 1/2 (NAME) trial": the name in parentheses before the noun
 PAREN_NAME = re.compile(rf"\(\s*(?P<name>{TRIAL_NAME})\s*\)\s+(?:[\w-]+\s+){{0,2}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 # A study named by one capitalised word: "the Phase 3 Harmony trial", "The Emerald Study" (both words
@@ -74,7 +84,7 @@ _GENERIC_STUDY_WORD = re.compile(
 # "the Phase Ib/II combination trial in metastatic pancreatic adenocarcinoma (ZX006)": a code in parentheses
 # closing the study's population names the study
 PAREN_AFTER_POPULATION = re.compile(
-    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for)\s+[^.;()]{{3,80}}?\s\(\s*(?P<name>{TRIAL_NAME})\s*\)")
+    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for)\s+[^.;()]{{3,160}}?\s\(\s*(?P<name>{TRIAL_NAME})\s*\)")
 STUDY_NUMBER = re.compile(r"(?<![\w-])(?P<name>Study\s+\d+(?:-\d+)?)(?![\w-])")
 PLURAL_PHASE = re.compile(r"\b(?:two|three|both)\s+(?:\w+\s+){0,2}[Pp]hase\s*(?P<p>(?:IV|I{1,3}|[1-4])[abAB]?)\s+(?:clinical\s+)?(?:trials|studies)\b")
 ORDINAL_TRIAL = re.compile(r"^\s*The (?:first|second|third|other)(?: one)? is an? [^.]*?(?P<noun>\b(?:study|trial))\b")
@@ -95,10 +105,11 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
                      for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION) = map(
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_PHASE_ITEM,
+ PHASE_NAME_ITEM) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
            STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
-           PAREN_AFTER_POPULATION))
+           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM))
 
 
 @lru_cache(maxsize=None)
@@ -149,8 +160,10 @@ def extract_trials(ctx: Context) -> None:
     mentions: list[_Mention] = []
     plural_phase: tuple[int, str] | None = None
     previous: Sentence | None = None
+    rows = pipeline_rows(ctx)
     for sentence in ctx.fact_sentences():
-        found = _mentions_in(ctx, sentence)
+        row = rows.get(sentence.index)
+        found = _row_mentions(sentence, row) if row and (row.phase or row.filed) else _mentions_in(ctx, sentence)
         text = ctx.text(sentence)
         if previous is not None and previous.paragraph == sentence.paragraph:
             _population_of_antecedent(ctx, text, ctx.text(previous), found)
@@ -186,7 +199,7 @@ def extract_trials(ctx: Context) -> None:
     facts = []
     mentions_of: list[tuple[str, list[_Mention]]] = []
     for number, (trial, group) in enumerate(zip(trials, members), 1):
-        if trial.drug is None:
+        if trial.drug is None or _names_a_family(trial, names):
             continue
         # "Phase 2 trials of X for A, B and C" are three studies; a singular study of A and B is one
         indications = split_list(trial.indication) if trial.indication and trial.plural and not trial.name else [trial.indication]
@@ -212,6 +225,25 @@ def extract_trials(ctx: Context) -> None:
     ctx.extraction.trials = facts
     ctx.trial_mentions = [(m.sentence.index, m.start, m.end, local_id) for local_id, group in mentions_of for m in group]
     ctx.trial_mentions = sorted(set(ctx.trial_mentions) | set(_name_mentions(ctx, facts)))
+
+
+def _names_a_family(trial: _Mention, names: list[str]) -> bool:
+    """"With both VANGUARD studies fully enrolled" beside VANGUARD-CD and VANGUARD-UC: a phaseless name that
+    heads two or more of the release's study names is their family, not a study of its own."""
+    if not trial.name or trial.phase is not None:
+        return False
+    head = trial.name.casefold() + "-"
+    return sum(1 for name in set(names) if name.casefold().startswith(head)) >= 2
+
+
+def _row_mentions(sentence: Sentence, row: Row) -> list[_Mention]:
+    """A pipeline table's row is one study of its drug in its indication, at the phase its cells or its
+    heading give; a filed or approved product's row is none."""
+    phase = normalize_phase(re.sub(r"\s+", "", row.phase)) if row.phase and not row.filed else None
+    if phase is None:
+        return []
+    return [_Mention(sentence, 0, len(sentence.text), phase=phase, name=row.study, drug=row.drug, attached=True,
+                     indication=row.indication)]
 
 
 def _name_mentions(ctx: Context, facts: list[TrialFact]) -> list[tuple[int, int, int, str]]:
@@ -279,7 +311,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     names.append((match.start("name"), match.end("name"), name))
     closing: set[tuple[int, int, str]] = set()  # names closing their study's own phrase, however long
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-                    PAREN_AFTER_POPULATION, STUDY_NUMBER):
+                    PAREN_AFTER_POPULATION, STUDY_NUMBER, NAME_PHASE_ITEM, PHASE_NAME_ITEM):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
             if pattern is NAMED_BEFORE_NOUN and match.group("qualifier"):
@@ -413,8 +445,11 @@ def _follows_untreated(text: str, mention: _Mention) -> bool:
 
 
 # "ZEN-1 and ZEN-2, two Phase 3 trials": names coordinated before an appositive that counts the studies
-_COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})\s*,\s*"
-                                r"(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}$")
+# "ZEN-1 and ZEN-2 are identical 16-week, randomised Phase 3 trials": the names as the subject the plural describes
+_COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})"
+                                r"(?:\s*,\s*(?:the\s+)?(?:two|three|four|both)\s+(?:[\w-]+\s+){0,3}"
+                                r"|\s+(?:are|were)\s+(?:both\s+|two\s+|three\s+|identical\s+|similar\s+|parallel\s+)*"
+                                r"(?:[\w-]+,?\s+){0,6})$")
 
 
 # "two replicate Phase 3 trials (of X), ZEN-1 and ZEN-2, in ...": the names in apposition after the plural noun
@@ -699,8 +734,11 @@ def _valid_name(ctx: Context, name: str) -> bool:
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
         return False  # "Covid-19", "Part-2", "Day-28": a word with a number, not a study's name
-    if re.search(r"-(?:enabling|ready|readiness|related|based|like|driven|naive|positive|negative)$", name, re.I):
-        return False  # "IND-enabling studies", "COVID-related trials": a compound adjective, not a study's name
+    if re.search(r"-(?:enabling|ready|readiness|related|based|like|driven|naive|positive|negative|altered|mutated|mutant|"
+                 r"rearranged|amplified|deficient|expressing|high|low)$", name, re.I):
+        # "IND-enabling studies", "COVID-related trials", "a basket study (FGFR2-altered cancers)": a compound
+        # adjective, not a study's name
+        return False
     if re.fullmatch(r"(?:IND|CTA|IMPD|NDA|BLA|MAA)-enabling|GLP(?:-compliant)?", name, re.I):
         return False  # "IND-enabling studies": preclinical work named for the filing it prepares, no clinical study
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
@@ -756,6 +794,13 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.indication = _named_before_noun(text[mention.start:mention.end]) or indication_after(
         tail[: next_phase.start()] if next_phase else tail, ctx)
     mention.by_description = bool(mention.indication and _DRUG_APPOSITIVE.match(tail))
+    if mention.indication is None and TRIAL_NOUN.search(text, mention.start, mention.end):
+        # "the Phase II ZEN-1 basket study (FGFR2-altered gastric cancer, 9 mg once daily) showed ...": the
+        # population in parentheses right after the study noun
+        inside = _PAREN_AFTER_NOUN.match(text, mention.end)
+        first = inside.group("inside").split(",")[0].strip() if inside else ""
+        if first and names_disease(first) and not ctx.drugs_in(first) and not REGISTRY.search(first):
+            mention.indication = first
     if mention.indication is None:
         # "a Phase 2a challenge study of healthy adults infected with X": the people a study is "of" are its population
         of_people = _STUDY_OF_PEOPLE.match(tail)
@@ -787,6 +832,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.extension = bool(mention.name and mention.phase is None and _EXTENSION.search(text, mention.start, mention.end + 40))
 
 
+_PAREN_AFTER_NOUN = re.compile(r"\s*\((?P<inside>[^()]{3,160})\)")
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
 # "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
 # people its clause goes on about are the study's population
@@ -1162,7 +1208,9 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
                       and words <= _specific_words(t.indication or "", long_forms)]
             if len(within) == 1:
                 return within[0]
-        unscored = [t for t in candidates if not t.indication]
+        # "DELTA-1 and DELTA-2 are Phase 3 trials ... partner X started a Phase 3 trial of D in Japanese patients with
+        # Y": a study introduced anew with its own population is not a named study whose population went unsaid
+        unscored = [t for t in candidates if not t.indication and not (mention.separate and t.name)]
         return unscored[0] if unscored else None
     return candidates[0]
 
