@@ -50,6 +50,12 @@ NOUN_THEN_NAME = re.compile(
 NOUN_COMMA_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
+# "a Phase 2 study in X, ZEN-2, later this year", "A Phase 2 trial in X, dubbed ZEN-SKIN, is due": the name in
+# apposition after the study's own population (a description, then what it is called); the name closes the phrase
+POPULATION_COMMA_NAME = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for|with|evaluating|testing)\s+[^,;:.()]{{3,80}}?,\s*"
+    rf"(?:(?:which\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known\s+as|dubbed)\s+)?(?P<name>{TRIAL_NAME})(?![\w-])"
+    rf"(?=\s*(?:[,;.)]|$)|\s+(?:is|was|will|has|had|are|were|later|earlier|next|this|in\s+(?:20\d\d|the\s+(?:first|second|third|fourth)))\b)")
 # "HORIZON-3, the programme includes HORIZON-1, a Phase III trial": the appositive belongs to the name nearest it,
 # so its words do not run over another name that opens an appositive of its own
 # "NAME (NCT0...) is a Phase 3 study": a registry number between the name and its description
@@ -95,10 +101,11 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
                      for suffix in ("", "a", "b") if str(value) + suffix in PHASE_NORMAL})
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
- PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION) = map(
+ PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION,
+ POPULATION_COMMA_NAME) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
            STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
-           PAREN_AFTER_POPULATION))
+           PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME))
 
 
 @lru_cache(maxsize=None)
@@ -260,7 +267,7 @@ def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
                           PHASE))
 
 
@@ -279,7 +286,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     names.append((match.start("name"), match.end("name"), name))
     closing: set[tuple[int, int, str]] = set()  # names closing their study's own phrase, however long
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-                    PAREN_AFTER_POPULATION, STUDY_NUMBER):
+                    PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME, STUDY_NUMBER):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
             if pattern is NAMED_BEFORE_NOUN and match.group("qualifier"):
@@ -292,7 +299,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     match.group("name").startswith('"') or _defines_term(ctx, name)
                     or _spelt_before(text[:match.start("name")], name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
-            if pattern is PAREN_AFTER_POPULATION and _valid_name(ctx, name):
+            if pattern in (PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME) and _valid_name(ctx, name):
                 closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
