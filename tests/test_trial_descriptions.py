@@ -30,3 +30,41 @@ def test_a_name_in_apposition_after_a_singular_studys_population_names_it(senten
 def test_what_follows_a_population_after_a_comma_is_not_always_a_name(sentence):
     found = trials("ZX-101 is an oral drug.", sentence)
     assert [key for key in found if key[0] == "ZX-101" and key[2] is not None] == []
+
+
+@pytest.mark.parametrize("designation", [
+    "The drug already holds orphan drug designation from the FDA for Kellan disease, which it received in 2022.",
+    "In 2024 the FDA granted orphan drug designation to ZX-101 for Kellan disease.",
+])
+def test_a_study_of_a_drug_tied_to_its_disease_only_by_a_designation_takes_that_disease(designation):
+    found = trials("In the randomized Phase 2 MERIDIAN study, patients who received ZX-101 on top of standard "
+                   "chemotherapy lived a median of 11.4 months, compared with 8.1 months for chemotherapy alone.",
+                   "The company hopes to begin a Phase 3 trial, to be called MERIDIAN-3, before the end of the year. "
+                   + designation)
+    assert found[("ZX-101", "2", "MERIDIAN")] == "Kellan disease"
+    assert found[("ZX-101", "3", "MERIDIAN-3")] == "Kellan disease"
+
+
+@pytest.mark.parametrize("second, expected", [
+    ("It also holds rare pediatric disease designation from the FDA for Morrow syndrome.", None),
+    ("It also holds Fast Track designation from the FDA for relapsed Kellan disease.", "Kellan disease"),
+])
+def test_designations_tie_the_drug_to_a_disease_only_when_they_are_all_of_it(second, expected):
+    found = trials("In the Phase 2 MERIDIAN study, patients who received ZX-101 on top of standard chemotherapy lived "
+                   "longer.", "The drug holds orphan drug designation from the FDA for Kellan disease. " + second)
+    assert found[("ZX-101", "2", "MERIDIAN")] == expected
+
+
+def test_phrasings_of_one_disease_outnumbering_a_list_tie_the_drug_to_that_disease():
+    found = trials("ZX-101 is being developed for ovarian cancer and other solid tumors.",
+                   "Data from ZX-101 in women with platinum-resistant ovarian cancer were strong. Results for ZX-101 in "
+                   "platinum-resistant ovarian cancer will be presented at a meeting.",
+                   "Zentrix will run the global Phase 2b trial of ZX-101, MERIDIAN-2, from 2027.")
+    assert "platinum-resistant ovarian cancer" in found[("ZX-101", "2b", "MERIDIAN-2")]
+
+
+def test_a_list_of_diseases_as_often_stated_as_one_of_them_ties_the_drug_to_none():
+    found = trials("ZX-101 is being developed for ovarian cancer, lung cancer and other solid tumors.",
+                   "Data from ZX-101 in women with platinum-resistant ovarian cancer were strong.",
+                   "Zentrix will run the global Phase 2b trial of ZX-101, MERIDIAN-2, from 2027.")
+    assert found[("ZX-101", "2b", "MERIDIAN-2")] is None

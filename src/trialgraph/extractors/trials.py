@@ -1396,10 +1396,25 @@ def _single_indication(ctx: Context, drug: str) -> str | None:
     """GUIDE.md: "when the text ties the drug to a single indication, that indication": the indication most often
     stated right after the drug's name, unless it is a list ("X for A, B and C")."""
     counts = _tied_indications(ctx, drug)
+    long_forms = ctx.long_forms()
     if not counts:
+        # "X holds orphan drug designation for Y": a designation ties its drug to its disease, when all of them
+        # are one disease (a release may speak of its drug only through "the drug" and its studies)
+        designated = list(dict.fromkeys(d.indication for d in ctx.extraction.designations if d.drug == drug and d.indication))
+        if designated and len(split_list(designated[0])) == 1 and all(
+                _one_disease(designated[0], other, long_forms) for other in designated[1:]):
+            return designated[0]
         return None
     indication = max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
-    return indication if len(split_list(indication)) == 1 else None
+    if len(split_list(indication)) == 1:
+        return indication
+    # "X in ovarian cancer and other solid tumors" once, "X in platinum-resistant ovarian cancer" twice in other
+    # words: phrasings of one disease that together outnumber the list tie the drug to that disease
+    singles = {phrase: n for phrase, n in counts.items() if len(split_list(phrase)) == 1}
+    if singles and sum(singles.values()) > sum(counts.values()) - sum(singles.values()) and all(
+            _one_disease(a, b, long_forms) for a in singles for b in singles if a is not b):
+        return max(singles, key=lambda phrase: singles[phrase])
+    return None
 
 
 def _one_disease(a: str, b: str, long_forms: dict[str, str]) -> bool:
