@@ -68,3 +68,25 @@ def test_a_list_of_diseases_as_often_stated_as_one_of_them_ties_the_drug_to_none
                    "Data from ZX-101 in women with platinum-resistant ovarian cancer were strong.",
                    "Zentrix will run the global Phase 2b trial of ZX-101, MERIDIAN-2, from 2027.")
     assert found[("ZX-101", "2b", "MERIDIAN-2")] is None
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("Zentrix is conducting a Phase 1 bridging study of ZX-101 in Japanese healthy volunteers.", "Japanese healthy volunteers"),
+    ("Its partner is running a Phase 1 trial of ZX-101 in 40 Chinese healthy subjects.", "Chinese healthy subjects"),
+    ("A Phase 1 study of ZX-101 in healthy Korean adults began in May.", "healthy Korean adults"),
+])
+def test_healthy_people_of_a_named_nationality_are_a_phase_1_studys_population(sentence, people):
+    assert trials("ZX-101 is a drug for Kellan disease.", sentence)[("ZX-101", "1", None)] == people
+
+
+@pytest.mark.parametrize("sentence, name, people", [
+    ("MERIDIAN-CO is a randomised, observer-blind Phase 3 trial that enrolled 1,090 adults aged 65 years and older in "
+     "the United Kingdom.", "MERIDIAN-CO", "adults aged 65 years and older"),
+    ("MERIDIAN-CO follows MERIDIAN-OA, the pivotal Phase 3 efficacy trial in more than 21,000 adults aged 60 years and "
+     "older, in which ZX-101 showed efficacy.", "MERIDIAN-OA", "adults aged 60 years and older"),
+    ("The Phase 3 MERIDIAN-P trial will enroll about 3,000 infants aged 6 to 12 months in Europe.", "MERIDIAN-P",
+     "infants aged 6 to 12 months"),
+])
+def test_a_vaccine_studys_population_named_by_age_alone_is_its_population(sentence, name, people):
+    found = trials("ZX-101 is the company's adjuvanted vaccine.", sentence)
+    assert found[("ZX-101", "3", name)] == people

@@ -157,10 +157,11 @@ _NOT_A_DISEASE_HEAD = re.compile(
 _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?=\s*(?:[,.;)]|$|of\s+(?:them|these|those|which)\b|(?:indications?|diseases?|conditions?)\b))|its|their|our|his|her)\b", re.I)
 
 
-# A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects"); not a challenge
+# A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects", "Japanese healthy
+# volunteers" of a bridging study); not a challenge
 # study's "healthy adults infected with X", whose population is the infection's.
 HEALTHY_PEOPLE = re.compile(
-    r"(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[A-Za-z]+(?:ese|ian|ean|an|ish)\s+)?(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,2}?"
     r"(?:volunteers|subjects|participants|adults|individuals|people|men|women)\b(?!\s+(?:infected|challenged|exposed|with|who)\b)",
     re.I)
 
@@ -168,6 +169,16 @@ HEALTHY_PEOPLE = re.compile(
 _COUNTED_HEALTHY = re.compile(r"(?:(?:up to|approximately|about|roughly|around|more than)\s+)?(?:\d[\d,]*\s+)?(?P<people>"
                               + HEALTHY_PEOPLE.pattern + ")", re.I)
 
+
+# A vaccine's or a prevention study's participants, named by their age alone: "in more than 21,000 adults aged 60 years and
+# older", "enrolled 1,090 adults aged 65 years and older"; with a disease after them ("... with X") the disease rules.
+_AGED_PEOPLE = re.compile(
+    r"\b(?:in|of|enroll(?:ed|s|ing)?|recruit(?:ed|s|ing)?|randomi[sz](?:ed|es|ing))\s+"
+    r"(?:(?:up to|approximately|about|roughly|around|more than|over|nearly)\s+)?(?:\d[\d,]*\s+)?"
+    r"(?P<people>(?:(?:healthy|older|elderly|pregnant)\s+)?(?:adults|people|participants|individuals|infants|children|adolescents|"
+    r"women|men|toddlers|volunteers)\s+aged\s+(?:\d+|six|twelve|eighteen)(?:\s*(?:to|-|through|and)\s*\d+)?\s+(?:years|months|weeks)"
+    r"(?:\s+of\s+age)?(?:\s+(?:and|or)\s+(?:older|over|above|younger|under|below))?)"
+    r"(?!\s+(?:with|who|living|suffering|diagnosed|at\s+risk)\b)", re.I)
 
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
                              r"rises?|drops?|gains?|shifts?)\s*$", re.I)
@@ -224,7 +235,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 # nephropathy", "(a designation for) new treatment options for X": the population follows
                 return inner.group(2)
             return candidate
-    return None
+    aged = _AGED_PEOPLE.search(tail, 0, window) if populations else None
+    return aged.group("people") if aged else None
 
 
 # People named by a relative clause on their disease, up to the clause's end (a comma, a parenthesis, a study or a
