@@ -90,3 +90,38 @@ def test_healthy_people_of_a_named_nationality_are_a_phase_1_studys_population(s
 def test_a_vaccine_studys_population_named_by_age_alone_is_its_population(sentence, name, people):
     found = trials("ZX-101 is the company's adjuvanted vaccine.", sentence)
     assert found[("ZX-101", "3", name)] == people
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Phase 2 MERIDIAN and Phase 3 SOLSTICE trials are evaluating ZX-101 in Kellan disease and Morrow syndrome, "
+    "respectively.",
+    "ZX-101 is being evaluated in the Phase 2 MERIDIAN and Phase 3 SOLSTICE studies in Kellan disease and Morrow "
+    "syndrome, respectively.",
+    "Zentrix has enrolled the first patients in the Phase 2 MERIDIAN and Phase 3 SOLSTICE trials of ZX-101 for Kellan "
+    "disease and Morrow syndrome, respectively.",
+])
+def test_studies_coordinated_before_a_plural_noun_take_their_own_phase_and_population_respectively(sentence):
+    found = trials(sentence)
+    assert found == {("ZX-101", "2", "MERIDIAN"): "Kellan disease", ("ZX-101", "3", "SOLSTICE"): "Morrow syndrome"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-101 met its endpoints in the Phase 3 MERIDIAN-1 and MERIDIAN-2 trials in adults with Kellan disease.",
+    "Data from the Phase 3 MERIDIAN-1, MERIDIAN-2 and MERIDIAN-3 studies of ZX-101 in Kellan disease were presented.",
+])
+def test_names_coordinated_after_one_phase_are_one_study_each_of_that_phase(sentence):
+    found = trials(sentence)
+    named = {key for key in found if key[2]}
+    assert {key[2] for key in named} >= {"MERIDIAN-1", "MERIDIAN-2"} and {key[1] for key in named} == {"3"}
+    assert all(found[key] and "Kellan disease" in found[key] for key in named)
+
+
+def test_phases_coordinated_before_a_plural_noun_take_their_populations_respectively():
+    found = trials("ZX-101 is being evaluated in Phase 2 and Phase 3 trials in Kellan disease and Morrow syndrome, "
+                   "respectively.")
+    assert found == {("ZX-101", "2", None): "Kellan disease", ("ZX-101", "3", None): "Morrow syndrome"}
+
+
+def test_without_respectively_coordinated_studies_keep_the_whole_population():
+    found = trials("The Phase 2 MERIDIAN and Phase 3 SOLSTICE trials are evaluating ZX-101 in Kellan disease.")
+    assert found == {("ZX-101", "2", "MERIDIAN"): "Kellan disease", ("ZX-101", "3", "SOLSTICE"): "Kellan disease"}

@@ -150,6 +150,7 @@ class _Mention:
     regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
     extension: bool = False  # "the ZEN-OLE extension study": named, phaseless, and never the stage of a phased study
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
+    coordinated: bool = False  # one of several studies a phrase coordinates ("the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials")
 
 
 def extract_trials(ctx: Context) -> None:
@@ -329,6 +330,16 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
             continue
         if _PHASE_DOSE.match(after):  # "at the recommended Phase 2 dose in the expansion portion": a dose, not a study
             continue
+        before_noun = _names_before_plural(ctx, text, match)
+        first_phase = (continued[0] if continued else normalize_phase(match.group("p"))) if before_noun else None
+        if first_phase:  # "the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials": one study per name, each with its own phase
+            end = before_noun[-1][1]
+            consumed = max(consumed, end)
+            for number, (start, stop, name, own_phase) in enumerate(before_noun):
+                found.append(_Mention(sentence, match.start() if number == 0 else start, end, phase=own_phase or first_phase,
+                                      name=name, coordinated=True))
+            names = [n for n in names if n[2] not in {b[2] for b in before_noun}]
+            continue
         noun = TRIAL_NOUN.search(after)
         if (not noun or noun.start() > skip - match.end() + 30) and sentence.zone.value != "headline" and not sentence.is_heading:
             # "delivered Phase 2b results", "positive topline Phase 3 data": findings of a study of that phase (a
@@ -392,6 +403,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 mention.name = of_study.group("name")
         _describe(ctx, sentence, text, mention)
         mention.indication = populations.get(id(mention), mention.indication)
+    _respectively(text, found)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
     # "Other companies have run several Phase 3 trials in glioblastoma": trials of no named drug, counted
@@ -400,6 +412,23 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))
             and not (m.name and m.phase is None and _follows_untreated(text, m))]
+
+
+def _respectively(text: str, found: list[_Mention]) -> None:
+    """"The Phase 2 ZEN-1 and Phase 3 ZEN-3 trials evaluate X in A and B, respectively", "Phase 2 and Phase 3 trials in A
+    and B, respectively": the studies coordinated share one list of populations, one item each, in order."""
+    if "respectively" not in text:
+        return
+    groups: dict[str, list[_Mention]] = {}
+    for mention in found:
+        if mention.indication and (mention.plural or mention.coordinated):
+            groups.setdefault(mention.indication, []).append(mention)
+    for indication, group in groups.items():
+        parts = split_list(indication)
+        last = max(m.end for m in group)
+        if len(group) > 1 and len(parts) == len(group) and re.search(r"^[^.;]*,\s*respectively\b", text[last:]):
+            for mention, part in zip(sorted(group, key=lambda m: m.start), parts):
+                mention.indication, mention.plural = part, False
 
 
 # "DECODE-X, a prospective natural history study", "the ABC Registry", "its natural history study, ABC-NH": a study
@@ -426,6 +455,29 @@ _COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TR
 
 # "two replicate Phase 3 trials (of X), ZEN-1 and ZEN-2, in ...": the names in apposition after the plural noun
 _NAMES_AFTER_PLURAL = re.compile(rf"(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?\s*,\s*(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})(?![\w-])")
+
+
+# "the Phase 3 ZEN-1 and ZEN-2 trials", "the Phase 2 ZEN-1 and Phase 3 ZEN-3 studies": names coordinated between a
+# phase and the plural noun they share, each name perhaps with its own phase
+_NAME_WITH_PHASE = (r"(?:[Pp]hase\s*(?P<p@>(?:IV|I{1,3}|[1-4])[abAB]?(?:/(?:IV|I{1,3}|[1-4])[abAB]?)?)\s+)?(?P<n@>"
+                    + TRIAL_NAME + ")")
+_NAMES_BEFORE_PLURAL = re.compile(
+    r"\s+" + _NAME_WITH_PHASE.replace("@", "0") + r"(?:\s*,\s*" + _NAME_WITH_PHASE.replace("@", "1") + r")?(?:\s*,\s*"
+    + _NAME_WITH_PHASE.replace("@", "2") + r")?\s*,?\s+(?:and|or)\s+" + _NAME_WITH_PHASE.replace("@", "3")
+    + r"\s+(?:(?:clinical|pivotal|registrational|confirmatory)\s+)?(?:trials|studies)\b")
+
+
+def _names_before_plural(ctx: Context, text: str, phase: re.Match) -> list[tuple[int, int, str, str | None]]:
+    """The studies "the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials" coordinates, with the phase each name is given."""
+    coordinated = _NAMES_BEFORE_PLURAL.match(text, phase.end())
+    if not coordinated:
+        return []
+    listed = [(coordinated.start(f"n{i}"), coordinated.end(), coordinated.group(f"n{i}"),
+               normalize_phase(coordinated.group(f"p{i}")) if coordinated.group(f"p{i}") else None)
+              for i in range(4) if coordinated.group(f"n{i}")]
+    if not all(_valid_name(ctx, name) for _, _, name, _ in listed):
+        return []
+    return listed
 
 
 def _coordinated_names(ctx: Context, text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str]]:
