@@ -125,3 +125,30 @@ def test_phases_coordinated_before_a_plural_noun_take_their_populations_respecti
 def test_without_respectively_coordinated_studies_keep_the_whole_population():
     found = trials("The Phase 2 MERIDIAN and Phase 3 SOLSTICE trials are evaluating ZX-101 in Kellan disease.")
     assert found == {("ZX-101", "2", "MERIDIAN"): "Kellan disease", ("ZX-101", "3", "SOLSTICE"): "Kellan disease"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shares rose after Zentrix said its Phase 2 study of ZX-101 in Kellan disease succeeded.",
+    "Zentrix's Phase 2 trial of ZX-101 in Kellan disease did not meet its goal.",
+    "The Phase 2 study of ZX-101 in Kellan disease reported positive results last week.",
+    "The Phase 2 study of ZX-101 in Kellan disease posted encouraging data in June.",
+    "The company plans a Phase 2 trial of ZX-101 in Kellan disease pending FDA feedback.",
+])
+def test_a_population_ends_where_the_clauses_verb_begins(sentence):
+    assert trials(sentence)[("ZX-101", "2", None)] == "Kellan disease"
+
+
+def test_a_population_ends_where_and_opens_the_next_studys_phrase():
+    found = trials("Zentrix runs the Phase 2 MERIDIAN study of ZX-101 in Kellan disease and the Phase 3 SOLSTICE study "
+                   "of ZX-202 in Morrow syndrome.")
+    assert found == {("ZX-101", "2", "MERIDIAN"): "Kellan disease", ("ZX-202", "3", "SOLSTICE"): "Morrow syndrome"}
+
+
+@pytest.mark.parametrize("population", [
+    "patients with relapsed or refractory Kellan disease",
+    "adults with Kellan disease previously treated with steroids",
+    "patients with KRAS-mutated Kellan disease",
+])
+def test_participles_inside_a_population_do_not_end_it(population):
+    found = trials(f"Zentrix began a Phase 2 trial of ZX-101 in {population} in March.")
+    assert found[("ZX-101", "2", None)].endswith(population.split(" with ", 1)[1])

@@ -74,6 +74,12 @@ _STOP = re.compile(
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
+    # "... of X in A and the Phase 3 ZEN study of Y in B": "and" opens the next study's own phrase
+    r"and (?:(?:a|an|the|its|our|their)\s+)?(?:[\w-]+\s+){0,3}?(?:[Pp]hase\b|stud(?:y|ies)\b|trials?\b)|"
+    # a finite verb after the population: "in X did not meet its goal", "in X reported positive results",
+    # "in X expanded into a Phase 2 portion" (a past tense taking an object or a particle), "in X succeeded"
+    r"(?:did|does|do)\s+not|succeeded|pending|[a-z]{3,}ed\s+(?:its|their|into|positive|negative|encouraging|mixed|"
+    r"promising|strong|robust|favorable|favourable|no)\b|"
     # "... for X and EMA orphan designation for Y": an agency after "and" opens another grant
     r"and (?:the )?(?:U\.S\. )?(?:FDA|EMA|European Commission|European Medicines Agency|MHRA|PMDA|NMPA|Health Canada)|"
     # "... for X and plans to start a trial": the sentence's subject goes on with another verb
@@ -309,7 +315,8 @@ def _cut(text: str) -> str | None:
                     r"winter|January|February|March|April|May|June|July|August|September|October|November|December)$", "", phrase)
     phrase = _disease_list_prefix(phrase)
     # a phrase cut where a study's name begins ("lung cancer in the HORIZON-3 trial") keeps no dangling words
-    phrase = re.sub(r"(?:\s+(?:in|of|for|with|to|at|on|the|a|an))+$", "", phrase)  # lower case: "hemophilia A" stays
+    # (and no conjunction left dangling before them: "X and the" cut before "Phase 3 ..." -> "X")
+    phrase = re.sub(r"(?:,?\s+(?:in|of|for|with|to|at|on|the|a|an|and|or))+$", "", phrase)  # lower case: "hemophilia A" stays
     words = phrase.split()
     if len(words) > 16:  # a phrase cut at its length keeps no dangling word: "... confined to the bone or"
         phrase = re.sub(r"(?:[\s,]+(?:and|or|to|the|of|in|with|as|such as|including))+$", "",
