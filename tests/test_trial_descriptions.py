@@ -152,3 +152,17 @@ def test_a_population_ends_where_and_opens_the_next_studys_phrase():
 def test_participles_inside_a_population_do_not_end_it(population):
     found = trials(f"Zentrix began a Phase 2 trial of ZX-101 in {population} in March.")
     assert found[("ZX-101", "2", None)].endswith(population.split(" with ", 1)[1])
+
+
+OWN_LEAD = "Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101, its lead product candidate."
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-101 beat docetaxel in a head-to-head Phase 3 trial in Kellan disease.",
+    "ZX-101 outperformed docetaxel in the Phase 3 MERIDIAN trial in Kellan disease.",
+    "In the Phase 3 MERIDIAN trial, ZX-101 was superior to docetaxel in patients with Kellan disease.",
+    "Zentrix said ZX-101 beats docetaxel, the standard of care, in a Phase 3 study in Kellan disease.",
+])
+def test_the_drug_a_study_shows_beaten_is_its_comparator_not_its_drug(sentence):
+    found = trials(sentence, lead=OWN_LEAD)
+    assert {key[0] for key in found} == {"ZX-101"}

@@ -1050,7 +1050,8 @@ _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\
                                 r"(?:completed|finished|entered|is\s+in|was\s+in|is\s+being\s+tested\s+in|began|started)\s+"
                                 r"(?:an?\s+|the\s+|its\s+)?")
 _STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
-_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them)\b|\+",
+_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them|"
+                        r"beat|beats|beating|outperform(?:s|ed|ing)?|superior|non-?inferior)\b|\+",
                         re.I)
 
 
@@ -1131,7 +1132,9 @@ def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
 _PARTNER_BEFORE = re.compile(
     # "with Pemberly's oral SERD X": a possessive owner is a word of the partner's description
-    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
+    # "X beat Y in a head-to-head trial", "X outperformed Y": the drug beaten is the comparator
+    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and|beat|beats|beating|outperform(?:s|ed|ing)?|"
+    r"(?:superior|non-?inferior)\s+to)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
     re.I,
 )
 
