@@ -166,3 +166,17 @@ OWN_LEAD = "Zentrix Bio, Inc. (NASDAQ: ZTX) today announced an update on ZX-101,
 def test_the_drug_a_study_shows_beaten_is_its_comparator_not_its_drug(sentence):
     found = trials(sentence, lead=OWN_LEAD)
     assert {key[0] for key in found} == {"ZX-101"}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("ZX-101 is being evaluated in two Phase 2 trials: MERIDIAN in Kellan disease and SOLSTICE in Morrow syndrome.",
+     {("ZX-101", "2", "MERIDIAN"): "Kellan disease", ("ZX-101", "2", "SOLSTICE"): "Morrow syndrome"}),
+    ("ZX-101 is in three Phase 2 trials: MERIDIAN in Kellan disease, SOLSTICE in Morrow syndrome and EQUINOX in "
+     "Harlan syndrome.",
+     {("ZX-101", "2", "MERIDIAN"): "Kellan disease", ("ZX-101", "2", "SOLSTICE"): "Morrow syndrome",
+      ("ZX-101", "2", "EQUINOX"): "Harlan syndrome"}),
+    ("Zentrix runs two Phase 3 studies of ZX-101: MERIDIAN-1 in Kellan disease, and MERIDIAN-2 in Morrow syndrome.",
+     {("ZX-101", "3", "MERIDIAN-1"): "Kellan disease", ("ZX-101", "3", "MERIDIAN-2"): "Morrow syndrome"}),
+])
+def test_names_opening_the_items_of_a_list_after_a_plural_study_phrase_are_one_study_each(sentence, expected):
+    assert trials(sentence) == expected

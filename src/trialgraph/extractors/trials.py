@@ -692,8 +692,25 @@ def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list
         return []
     colon = phase.end() + noun.end()
     if not re.match(r"\s*:", text[colon:]):
-        return []
-    return [n for n in names if n[0] > colon]
+        # "two Phase 3 studies of X: ZEN-1 in A, and ZEN-2 in B": the drug they share may come before the colon
+        of_drug = re.match(r"\s+(?:of|with|evaluating|testing)\s+[^:;.()]{1,40}?(?=:)", text[colon:])
+        if not of_drug:
+            return []
+        colon += of_drug.end()
+    listed = [n for n in names if n[0] > colon]
+    if listed:
+        return listed
+    # "two Phase 2 trials: ZEN-A in X and ZEN-B in Y": names opening the items of the list, each with its population
+    items = [(m.start("name"), m.end("name"), m.group("name")) for m in _LIST_ITEM_NAME.finditer(text, colon)]
+    return items if len(items) > 1 and all(_valid_name_shape(name) for _, _, name in items) else []
+
+
+_LIST_ITEM_NAME = re.compile(rf"(?:[:;,]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>{TRIAL_NAME})(?![\w-])\s+"
+                             r"(?:(?:study|trial)\s+)?(?:in|for|of|evaluating|testing|with)\s")
+
+
+def _valid_name_shape(name: str) -> bool:
+    return not NOT_TRIAL_NAME.match(name) and not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
 
 
 @lru_cache(maxsize=None)
