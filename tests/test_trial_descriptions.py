@@ -180,3 +180,11 @@ def test_the_drug_a_study_shows_beaten_is_its_comparator_not_its_drug(sentence):
 ])
 def test_names_opening_the_items_of_a_list_after_a_plural_study_phrase_are_one_study_each(sentence, expected):
     assert trials(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-101 and ZX-202 are being tested in Phase 2 trials for Kellan disease and Morrow syndrome, respectively.",
+    "Zentrix is running Phase 2 trials of ZX-101 and ZX-202 in Kellan disease and Morrow syndrome, respectively.",
+])
+def test_drugs_coordinated_with_populations_respectively_take_one_each(sentence):
+    assert trials(sentence) == {("ZX-101", "2", None): "Kellan disease", ("ZX-202", "2", None): "Morrow syndrome"}

@@ -198,6 +198,12 @@ def extract_trials(ctx: Context) -> None:
             continue
         # "Phase 2 trials of X for A, B and C" are three studies; a singular study of A and B is one
         indications = split_list(trial.indication) if trial.indication and trial.plural and not trial.name else [trial.indication]
+        others = list(dict.fromkeys(d for m in group for d in m.co_drugs if d != trial.drug))
+        # "X and Y are in Phase 2 trials for A and B, respectively": one population per drug, in order
+        respective = (dict(zip([trial.drug] + others, indications)) if others and len(indications) == 1 + len(others)
+                      and re.search(r",\s*respectively\b", ctx.text(trial.sentence)) else {})
+        if respective:
+            indications = [respective[trial.drug]]
         for part, indication in enumerate(indications):
             local_id = f"t{number}" if part == 0 else f"t{number}.{part}"
             facts.append(
@@ -212,9 +218,9 @@ def extract_trials(ctx: Context) -> None:
                     registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
                 )
             )
-        for part, other in enumerate(dict.fromkeys(d for m in group for d in m.co_drugs if d != trial.drug), 1):
+        for part, other in enumerate(others, 1):
             facts.append(TrialFact(local_id=f"t{number}.d{part}", drug=other, evidence=Evidence.of(trial.sentence, NAME),
-                                   phase=trial.phase, indication=expand(trial.indication, ctx.long_forms()),
+                                   phase=trial.phase, indication=expand(respective.get(other, trial.indication), ctx.long_forms()),
                                    name=trial.name, design=(), registry_ids=()))
         mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
