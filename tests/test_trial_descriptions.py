@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from test_extractors import make_release, run
 from test_trial_constructions import trials
 
 
@@ -188,3 +189,27 @@ def test_names_opening_the_items_of_a_list_after_a_plural_study_phrase_are_one_s
 ])
 def test_drugs_coordinated_with_populations_respectively_take_one_each(sentence):
     assert trials(sentence) == {("ZX-101", "2", None): "Kellan disease", ("ZX-202", "2", None): "Morrow syndrome"}
+
+
+def _release(headline: str, *paragraphs: str) -> set[tuple]:
+    text = make_release(paragraphs[0], *paragraphs[1:], headline=headline,
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    return {(t.drug, t.phase, t.name) for t in run(text, "zentrix-2026-02-02").trials}
+
+
+@pytest.mark.parametrize("headline", [
+    "Zentrix Announces First Patient Dosed in MERIDIAN Trial",
+    "Zentrix Bio Completes Enrollment in MERIDIAN Study of ZX-101",
+])
+def test_a_study_named_only_in_the_headline_is_the_one_study_the_body_describes(headline):
+    found = _release(headline, "Zentrix Bio, Inc. (NASDAQ: ZTX) today announced a milestone in its Phase 2 trial "
+                               "evaluating ZX-101 in adults with Kellan disease.", "The trial will enroll 120 patients.")
+    assert found == {("ZX-101", "2", "MERIDIAN")}
+
+
+def test_a_headline_name_stays_apart_when_the_body_describes_two_studies_of_the_drug():
+    found = _release("Zentrix Announces First Patient Dosed in MERIDIAN Trial",
+                     "Zentrix Bio, Inc. (NASDAQ: ZTX) today announced that the first patient has been dosed in its "
+                     "Phase 2 trial evaluating ZX-101 in adults with Kellan disease.",
+                     "A Phase 1 study of ZX-101 in healthy volunteers was completed in 2025.")
+    assert ("ZX-101", "2", "MERIDIAN") not in found and ("ZX-101", "1", "MERIDIAN") not in found

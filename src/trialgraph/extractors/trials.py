@@ -599,10 +599,19 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
     """"Study 201" named without its phase and "one (Phase II trial) evaluating X in Y" described
     by phase only are one study when they are the drug's only such pair and state one population
     (a name alone may be any study of its drug, so both must state it)."""
-    for named in [t for t in trials if t.name and t.phase is None and t.indication and not t.extension]:
-        matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
-                   and not _other_registration(t, named)
-                   and _same_population(t.indication, named.indication, long_forms) >= 0.5]
+    for named in [t for t in trials if t.name and t.phase is None and not t.extension]:
+        if named.indication:
+            matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
+                       and not _other_registration(t, named)
+                       and _same_population(t.indication, named.indication, long_forms) >= 0.5]
+        elif all(m.sentence.zone.value == "headline" for m in members[trials.index(named)]):
+            # "First Patient Dosed in ZEN Trial" over "dosed in its Phase 2 trial of X in Y": a headline names the
+            # study the body describes, when the body describes one study of the drug and names none
+            matches = [t for t in trials if t.drug == named.drug and t is not named and t.phase]
+            if any(t.name for t in matches):
+                continue
+        else:
+            continue
         if len(matches) != 1:
             continue
         index = trials.index(matches[0])
