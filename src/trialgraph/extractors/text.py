@@ -74,6 +74,12 @@ _STOP = re.compile(
     r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
+    # "... of X in A and the Phase 3 ZEN study of Y in B": "and" opens the next study's own phrase
+    r"and (?:(?:a|an|the|its|our|their)\s+)?(?:[\w-]+\s+){0,3}?(?:[Pp]hase\b|stud(?:y|ies)\b|trials?\b)|"
+    # a finite verb after the population: "in X did not meet its goal", "in X reported positive results",
+    # "in X expanded into a Phase 2 portion" (a past tense taking an object or a particle), "in X succeeded"
+    r"(?:did|does|do)\s+not|succeeded|pending|[a-z]{3,}ed\s+(?:its|their|into|positive|negative|encouraging|mixed|"
+    r"promising|strong|robust|favorable|favourable|no)\b|"
     # "... for X and EMA orphan designation for Y": an agency after "and" opens another grant
     r"and (?:the )?(?:U\.S\. )?(?:FDA|EMA|European Commission|European Medicines Agency|MHRA|PMDA|NMPA|Health Canada)|"
     # "... for X and plans to start a trial": the sentence's subject goes on with another verb
@@ -157,10 +163,11 @@ _NOT_A_DISEASE_HEAD = re.compile(
 _ANAPHORA = re.compile(r"(?:this|these|that|those|such|both(?=\s*(?:[,.;)]|$|of\s+(?:them|these|those|which)\b|(?:indications?|diseases?|conditions?)\b))|its|their|our|his|her)\b", re.I)
 
 
-# A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects"); not a challenge
+# A study's participants who have no disease ("healthy adult volunteers", "healthy Japanese subjects", "Japanese healthy
+# volunteers" of a bridging study); not a challenge
 # study's "healthy adults infected with X", whose population is the infection's.
 HEALTHY_PEOPLE = re.compile(
-    r"(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:[A-Za-z]+(?:ese|ian|ean|an|ish)\s+)?(?:(?:adult|elderly|older|young|male|female)\s+)?healthy\s+(?:[\w-]+\s+){0,3}?"
     r"(?:volunteers|subjects|participants|adults|individuals|people|men|women)\b(?!\s+(?:infected|challenged|exposed|with|who)\b)",
     re.I)
 
@@ -168,6 +175,16 @@ HEALTHY_PEOPLE = re.compile(
 _COUNTED_HEALTHY = re.compile(r"(?:(?:up to|approximately|about|roughly|around|more than)\s+)?(?:\d[\d,]*\s+)?(?P<people>"
                               + HEALTHY_PEOPLE.pattern + ")", re.I)
 
+
+# A vaccine's or a prevention study's participants, named by their age alone: "in more than 21,000 adults aged 60 years and
+# older", "enrolled 1,090 adults aged 65 years and older"; with a disease after them ("... with X") the disease rules.
+_AGED_PEOPLE = re.compile(
+    r"\b(?:in|of|enroll(?:ed|s|ing)?|recruit(?:ed|s|ing)?|randomi[sz](?:ed|es|ing))\s+"
+    r"(?:(?:up to|approximately|about|roughly|around|more than|over|nearly)\s+)?(?:\d[\d,]*\s+)?"
+    r"(?P<people>(?:(?:healthy|older|elderly|pregnant)\s+)?(?:adults|people|participants|individuals|infants|children|adolescents|"
+    r"women|men|toddlers|volunteers)\s+aged\s+(?:\d+|six|twelve|eighteen)(?:\s*(?:to|-|through|and)\s*\d+)?\s+(?:years|months|weeks)"
+    r"(?:\s+of\s+age)?(?:\s+(?:and|or)\s+(?:older|over|above|younger|under|below))?)"
+    r"(?!\s+(?:with|who|living|suffering|diagnosed|at\s+risk)\b)", re.I)
 
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
                              r"rises?|drops?|gains?|shifts?)\s*$", re.I)
@@ -226,7 +243,8 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 # nephropathy", "(a designation for) new treatment options for X": the population follows
                 return inner.group(2)
             return candidate
-    return None
+    aged = _AGED_PEOPLE.search(tail, 0, window) if populations else None
+    return aged.group("people") if aged else None
 
 
 # A span of time written in words: "in fourteen months", "in under two years", "in a few weeks"
@@ -306,7 +324,8 @@ def _cut(text: str) -> str | None:
                     r"winter|January|February|March|April|May|June|July|August|September|October|November|December)$", "", phrase)
     phrase = _disease_list_prefix(phrase)
     # a phrase cut where a study's name begins ("lung cancer in the HORIZON-3 trial") keeps no dangling words
-    phrase = re.sub(r"(?:\s+(?:in|of|for|with|to|at|on|the|a|an))+$", "", phrase)  # lower case: "hemophilia A" stays
+    # (and no conjunction left dangling before them: "X and the" cut before "Phase 3 ..." -> "X")
+    phrase = re.sub(r"(?:,?\s+(?:in|of|for|with|to|at|on|the|a|an|and|or))+$", "", phrase)  # lower case: "hemophilia A" stays
     words = phrase.split()
     if len(words) > 16:  # a phrase cut at its length keeps no dangling word: "... confined to the bone or"
         phrase = re.sub(r"(?:[\s,]+(?:and|or|to|the|of|in|with|as|such as|including))+$", "",

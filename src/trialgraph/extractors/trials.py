@@ -51,6 +51,12 @@ NOUN_THEN_NAME = re.compile(
 NOUN_COMMA_NAME = re.compile(
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?,\s+(?P<name>{TRIAL_NAME})"
     rf"(?=\s*,|\s+(?:is|was|will|has|had|enrolled|met|showed)\b)")
+# "a Phase 2 study in X, ZEN-2, later this year", "A Phase 2 trial in X, dubbed ZEN-SKIN, is due": the name in
+# apposition after the study's own population (a description, then what it is called); the name closes the phrase
+POPULATION_COMMA_NAME = re.compile(
+    rf"\b(?:stud(?:y|ies)|trials?)\s+(?:in|of|for|with|evaluating|testing)\s+[^,;:.()]{{3,80}}?,\s*"
+    rf"(?:(?:which\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known\s+as|dubbed)\s+)?(?P<name>{TRIAL_NAME})(?![\w-])"
+    rf"(?=\s*(?:[,;.)]|$)|\s+(?:is|was|will|has|had|are|were|later|earlier|next|this|in\s+(?:20\d\d|the\s+(?:first|second|third|fourth)))\b)")
 # "HORIZON-3, the programme includes HORIZON-1, a Phase III trial": the appositive belongs to the name nearest it,
 # so its words do not run over another name that opens an appositive of its own
 # "NAME (NCT0...) is a Phase 3 study": a registry number between the name and its description
@@ -106,10 +112,10 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
  PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_PHASE_ITEM,
- PHASE_NAME_ITEM) = map(
+ PHASE_NAME_ITEM, POPULATION_COMMA_NAME) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
            STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
-           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM))
+           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM, POPULATION_COMMA_NAME))
 
 
 @lru_cache(maxsize=None)
@@ -154,6 +160,7 @@ class _Mention:
     regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
     extension: bool = False  # "the ZEN-OLE extension study": named, phaseless, and never the stage of a phased study
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
+    coordinated: bool = False  # one of several studies a phrase coordinates ("the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials")
 
 
 def extract_trials(ctx: Context) -> None:
@@ -203,6 +210,12 @@ def extract_trials(ctx: Context) -> None:
             continue
         # "Phase 2 trials of X for A, B and C" are three studies; a singular study of A and B is one
         indications = split_list(trial.indication) if trial.indication and trial.plural and not trial.name else [trial.indication]
+        others = list(dict.fromkeys(d for m in group for d in m.co_drugs if d != trial.drug))
+        # "X and Y are in Phase 2 trials for A and B, respectively": one population per drug, in order
+        respective = (dict(zip([trial.drug] + others, indications)) if others and len(indications) == 1 + len(others)
+                      and re.search(r",\s*respectively\b", ctx.text(trial.sentence)) else {})
+        if respective:
+            indications = [respective[trial.drug]]
         for part, indication in enumerate(indications):
             local_id = f"t{number}" if part == 0 else f"t{number}.{part}"
             facts.append(
@@ -217,9 +230,9 @@ def extract_trials(ctx: Context) -> None:
                     registry_ids=tuple(dict.fromkeys(r for m in group for r in m.registry)),
                 )
             )
-        for part, other in enumerate(dict.fromkeys(d for m in group for d in m.co_drugs if d != trial.drug), 1):
+        for part, other in enumerate(others, 1):
             facts.append(TrialFact(local_id=f"t{number}.d{part}", drug=other, evidence=Evidence.of(trial.sentence, NAME),
-                                   phase=trial.phase, indication=expand(trial.indication, ctx.long_forms()),
+                                   phase=trial.phase, indication=expand(respective.get(other, trial.indication), ctx.long_forms()),
                                    name=trial.name, design=(), registry_ids=()))
         mentions_of.append((f"t{number}", group))
     ctx.extraction.trials = facts
@@ -292,7 +305,7 @@ def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
 
 
 # One test for all the patterns below: most sentences name no trial.
-_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
+_ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
                           PHASE))
 
 
@@ -311,7 +324,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     names.append((match.start("name"), match.end("name"), name))
     closing: set[tuple[int, int, str]] = set()  # names closing their study's own phrase, however long
     for pattern in (NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
-                    PAREN_AFTER_POPULATION, STUDY_NUMBER, NAME_PHASE_ITEM, PHASE_NAME_ITEM):
+                    PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME, STUDY_NUMBER, NAME_PHASE_ITEM, PHASE_NAME_ITEM):
         for match in pattern.finditer(text):
             name = match.group("name").strip('"')
             if pattern is NAMED_BEFORE_NOUN and match.group("qualifier"):
@@ -324,7 +337,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                     match.group("name").startswith('"') or _defines_term(ctx, name)
                     or _spelt_before(text[:match.start("name")], name)):
                 continue  # 'glucagon-like peptide-1 ("GLP-1") study': the parentheses define a term
-            if pattern is PAREN_AFTER_POPULATION and _valid_name(ctx, name):
+            if pattern in (PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME) and _valid_name(ctx, name):
                 closing.add((match.start("name"), match.end("name"), name))
             if _valid_name(ctx, name):
                 names.append((match.start("name"), match.end("name"), name))
@@ -353,6 +366,16 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         if _ENABLING.match(after):  # "a Phase 3-enabling study" prepares a phase; it is not one
             continue
         if _PHASE_DOSE.match(after):  # "at the recommended Phase 2 dose in the expansion portion": a dose, not a study
+            continue
+        before_noun = _names_before_plural(ctx, text, match)
+        first_phase = (continued[0] if continued else normalize_phase(match.group("p"))) if before_noun else None
+        if first_phase:  # "the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials": one study per name, each with its own phase
+            end = before_noun[-1][1]
+            consumed = max(consumed, end)
+            for number, (start, stop, name, own_phase) in enumerate(before_noun):
+                found.append(_Mention(sentence, match.start() if number == 0 else start, end, phase=own_phase or first_phase,
+                                      name=name, coordinated=True))
+            names = [n for n in names if n[2] not in {b[2] for b in before_noun}]
             continue
         noun = TRIAL_NOUN.search(after)
         if (not noun or noun.start() > skip - match.end() + 30) and sentence.zone.value != "headline" and not sentence.is_heading:
@@ -417,6 +440,7 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
                 mention.name = of_study.group("name")
         _describe(ctx, sentence, text, mention)
         mention.indication = populations.get(id(mention), mention.indication)
+    _respectively(text, found)
     # "a roadmap to out-license assets following successful Phase II trials": trials of no
     # drug, no population and no name are a kind of study spoken of, not a study
     # "Other companies have run several Phase 3 trials in glioblastoma": trials of no named drug, counted
@@ -425,6 +449,23 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
     return [m for m in found if not (m.plural and not m.name and drugless and (
         not m.indication or _VAGUE_QUANTITY.search(text[max(0, m.start - 40):m.start])))
             and not (m.name and m.phase is None and _follows_untreated(text, m))]
+
+
+def _respectively(text: str, found: list[_Mention]) -> None:
+    """"The Phase 2 ZEN-1 and Phase 3 ZEN-3 trials evaluate X in A and B, respectively", "Phase 2 and Phase 3 trials in A
+    and B, respectively": the studies coordinated share one list of populations, one item each, in order."""
+    if "respectively" not in text:
+        return
+    groups: dict[str, list[_Mention]] = {}
+    for mention in found:
+        if mention.indication and (mention.plural or mention.coordinated):
+            groups.setdefault(mention.indication, []).append(mention)
+    for indication, group in groups.items():
+        parts = split_list(indication)
+        last = max(m.end for m in group)
+        if len(group) > 1 and len(parts) == len(group) and re.search(r"^[^.;]*,\s*respectively\b", text[last:]):
+            for mention, part in zip(sorted(group, key=lambda m: m.start), parts):
+                mention.indication, mention.plural = part, False
 
 
 # "DECODE-X, a prospective natural history study", "the ABC Registry", "its natural history study, ABC-NH": a study
@@ -454,6 +495,29 @@ _COORDINATED_NAMES = re.compile(rf"(?<![\w-])(?P<names>{TRIAL_NAME}(?:\s*,\s*{TR
 
 # "two replicate Phase 3 trials (of X), ZEN-1 and ZEN-2, in ...": the names in apposition after the plural noun
 _NAMES_AFTER_PLURAL = re.compile(rf"(?:\s+(?:of|with|evaluating|testing)\s+[^,;.()]{{1,40}})?\s*,\s*(?P<names>{TRIAL_NAME}(?:\s*,\s*{TRIAL_NAME})*\s*,?\s+and\s+{TRIAL_NAME})(?![\w-])")
+
+
+# "the Phase 3 ZEN-1 and ZEN-2 trials", "the Phase 2 ZEN-1 and Phase 3 ZEN-3 studies": names coordinated between a
+# phase and the plural noun they share, each name perhaps with its own phase
+_NAME_WITH_PHASE = (r"(?:[Pp]hase\s*(?P<p@>(?:IV|I{1,3}|[1-4])[abAB]?(?:/(?:IV|I{1,3}|[1-4])[abAB]?)?)\s+)?(?P<n@>"
+                    + TRIAL_NAME + ")")
+_NAMES_BEFORE_PLURAL = re.compile(
+    r"\s+" + _NAME_WITH_PHASE.replace("@", "0") + r"(?:\s*,\s*" + _NAME_WITH_PHASE.replace("@", "1") + r")?(?:\s*,\s*"
+    + _NAME_WITH_PHASE.replace("@", "2") + r")?\s*,?\s+(?:and|or)\s+" + _NAME_WITH_PHASE.replace("@", "3")
+    + r"\s+(?:(?:clinical|pivotal|registrational|confirmatory)\s+)?(?:trials|studies)\b")
+
+
+def _names_before_plural(ctx: Context, text: str, phase: re.Match) -> list[tuple[int, int, str, str | None]]:
+    """The studies "the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials" coordinates, with the phase each name is given."""
+    coordinated = _NAMES_BEFORE_PLURAL.match(text, phase.end())
+    if not coordinated:
+        return []
+    listed = [(coordinated.start(f"n{i}"), coordinated.end(), coordinated.group(f"n{i}"),
+               normalize_phase(coordinated.group(f"p{i}")) if coordinated.group(f"p{i}") else None)
+              for i in range(4) if coordinated.group(f"n{i}")]
+    if not all(_valid_name(ctx, name) for _, _, name, _ in listed):
+        return []
+    return listed
 
 
 def _coordinated_names(ctx: Context, text: str, phase: re.Match, noun: re.Match | None) -> list[tuple[int, int, str]]:
@@ -569,10 +633,19 @@ def _name_phaseless_studies(trials: list[_Mention], members: list[list[_Mention]
     """"Study 201" named without its phase and "one (Phase II trial) evaluating X in Y" described
     by phase only are one study when they are the drug's only such pair and state one population
     (a name alone may be any study of its drug, so both must state it)."""
-    for named in [t for t in trials if t.name and t.phase is None and t.indication and not t.extension]:
-        matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
-                   and not _other_registration(t, named)
-                   and _same_population(t.indication, named.indication, long_forms) >= 0.5]
+    for named in [t for t in trials if t.name and t.phase is None and not t.extension]:
+        if named.indication:
+            matches = [t for t in trials if t.drug == named.drug and not t.name and t.phase and t.indication
+                       and not _other_registration(t, named)
+                       and _same_population(t.indication, named.indication, long_forms) >= 0.5]
+        elif all(m.sentence.zone.value == "headline" for m in members[trials.index(named)]):
+            # "First Patient Dosed in ZEN Trial" over "dosed in its Phase 2 trial of X in Y": a headline names the
+            # study the body describes, when the body describes one study of the drug and names none
+            matches = [t for t in trials if t.drug == named.drug and t is not named and t.phase]
+            if any(t.name for t in matches):
+                continue
+        else:
+            continue
         if len(matches) != 1:
             continue
         index = trials.index(matches[0])
@@ -668,8 +741,25 @@ def _listed_names(text: str, phase: re.Match, noun: re.Match | None, names: list
         return []
     colon = phase.end() + noun.end()
     if not re.match(r"\s*:", text[colon:]):
-        return []
-    return [n for n in names if n[0] > colon]
+        # "two Phase 3 studies of X: ZEN-1 in A, and ZEN-2 in B": the drug they share may come before the colon
+        of_drug = re.match(r"\s+(?:of|with|evaluating|testing)\s+[^:;.()]{1,40}?(?=:)", text[colon:])
+        if not of_drug:
+            return []
+        colon += of_drug.end()
+    listed = [n for n in names if n[0] > colon]
+    if listed:
+        return listed
+    # "two Phase 2 trials: ZEN-A in X and ZEN-B in Y": names opening the items of the list, each with its population
+    items = [(m.start("name"), m.end("name"), m.group("name")) for m in _LIST_ITEM_NAME.finditer(text, colon)]
+    return items if len(items) > 1 and all(_valid_name_shape(name) for _, _, name in items) else []
+
+
+_LIST_ITEM_NAME = re.compile(rf"(?:[:;,]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>{TRIAL_NAME})(?![\w-])\s+"
+                             r"(?:(?:study|trial)\s+)?(?:in|for|of|evaluating|testing|with)\s")
+
+
+def _valid_name_shape(name: str) -> bool:
+    return not NOT_TRIAL_NAME.match(name) and not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
 
 
 @lru_cache(maxsize=None)
@@ -1039,7 +1129,8 @@ _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\
                                 r"(?:completed|finished|entered|is\s+in|was\s+in|is\s+being\s+tested\s+in|began|started)\s+"
                                 r"(?:an?\s+|the\s+|its\s+)?")
 _STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
-_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them)\b|\+",
+_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them|"
+                        r"beat|beats|beating|outperform(?:s|ed|ing)?|superior|non-?inferior)\b|\+",
                         re.I)
 
 
@@ -1120,7 +1211,9 @@ def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
 _PARTNER_BEFORE = re.compile(
     # "with Pemberly's oral SERD X": a possessive owner is a word of the partner's description
-    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
+    # "X beat Y in a head-to-head trial", "X outperformed Y": the drug beaten is the comparator
+    r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and|beat|beats|beating|outperform(?:s|ed|ing)?|"
+    r"(?:superior|non-?inferior)\s+to)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
     re.I,
 )
 
@@ -1446,10 +1539,25 @@ def _single_indication(ctx: Context, drug: str) -> str | None:
     """GUIDE.md: "when the text ties the drug to a single indication, that indication": the indication most often
     stated right after the drug's name, unless it is a list ("X for A, B and C")."""
     counts = _tied_indications(ctx, drug)
+    long_forms = ctx.long_forms()
     if not counts:
+        # "X holds orphan drug designation for Y": a designation ties its drug to its disease, when all of them
+        # are one disease (a release may speak of its drug only through "the drug" and its studies)
+        designated = list(dict.fromkeys(d.indication for d in ctx.extraction.designations if d.drug == drug and d.indication))
+        if designated and len(split_list(designated[0])) == 1 and all(
+                _one_disease(designated[0], other, long_forms) for other in designated[1:]):
+            return designated[0]
         return None
     indication = max(counts, key=lambda phrase: counts[phrase])  # first stated wins a tie (dicts keep order)
-    return indication if len(split_list(indication)) == 1 else None
+    if len(split_list(indication)) == 1:
+        return indication
+    # "X in ovarian cancer and other solid tumors" once, "X in platinum-resistant ovarian cancer" twice in other
+    # words: phrasings of one disease that together outnumber the list tie the drug to that disease
+    singles = {phrase: n for phrase, n in counts.items() if len(split_list(phrase)) == 1}
+    if singles and sum(singles.values()) > sum(counts.values()) - sum(singles.values()) and all(
+            _one_disease(a, b, long_forms) for a in singles for b in singles if a is not b):
+        return max(singles, key=lambda phrase: singles[phrase])
+    return None
 
 
 def _one_disease(a: str, b: str, long_forms: dict[str, str]) -> bool:
