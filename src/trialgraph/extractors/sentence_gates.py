@@ -20,5 +20,6 @@ from __future__ import annotations
 GATES: tuple[tuple[str, str], ...] = (
     ("trialgraph.extractors.cohorts", "may_name_group"),
     ("trialgraph.extractors.cohorts", "names_group_word"),  # cohort_mentions' own, shared by results
+    ("trialgraph.extractors.companies", "may_hold_listing"),
     ("trialgraph.extractors.results", "may_state_figures"),
 )
