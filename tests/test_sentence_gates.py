@@ -124,3 +124,29 @@ def test_stages_give_the_same_facts_and_evidence_with_and_without_their_gates(fo
     for module, name in GATES:
         monkeypatch.setattr(importlib.import_module(module), name, lambda text: True)
     assert _extract(path) == gated
+
+
+def _extract_text(text: str):
+    from trialgraph.extractors import extract
+    from trialgraph.model import Document
+
+    return extract(Document("zentrix-2026-03-18", "zentrix-2026-03-18.txt", text))
+
+
+def test_a_listing_after_a_description_looks_back_past_sentences_without_one():
+    # the sentences between name no listing: skipped, the subject is looked up when the listing needs it
+    text = ("Korvex Bio is paying Tianhe Biologics $150 million upfront for ZX-101. The payment is due in May. "
+            "It closes the year's largest deal. The Boston-area biotech (Nasdaq: KRVX) will also pay milestones.\n")
+    listings = {c.name: c.ticker for c in _extract_text(text).companies}
+    assert listings["Korvex Bio"] == "KRVX" and listings["Tianhe Biologics"] is None
+    later = text.replace("It closes", "Tianhe Biologics runs the trials and closes")
+    listings = {c.name: c.ticker for c in _extract_text(later).companies}
+    assert listings["Tianhe Biologics"] == "KRVX" and listings["Korvex Bio"] is None
+
+
+def test_a_grant_naming_no_agency_takes_the_paragraph_s_last_named_one_past_sentences_without_grants():
+    text = ("Zentrix Bio Announces Regulatory Update for ZX-101\n\nBOSTON, June 1, 2023 /PRNewswire/ -- "
+            "Zentrix Bio, Inc. met the EMA and the FDA in May. The meeting went well. ZX-101 was granted "
+            "orphan designation for ulcerative colitis.\n")
+    found = {(d.drug, d.type, d.agency) for d in _extract_text(text).designations}
+    assert found == {("ZX-101", "orphan_drug", "EMA")}
