@@ -55,10 +55,10 @@ LISTED_ON = re.compile(
     re.I,
 )
 # news states a listing as an event: "went public on Nasdaq in 2024 under the ticker ACME"
-NEWS_LISTING = re.compile(
+NEWS_LISTING = gate(re.compile(
     r"\b(?:went\s+public|listed|debuted|began\s+trading|trades|is\s+traded)\s+on\s+(?:the\s+)?(?P<exchange>(?i:"
     + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r"))(?:\s+in\s+(?:\w+\s+)?\d{4})?,?\s+under\s+the\s+(?:ticker|symbol)"
-    r"(?:\s+symbol)?\s+\"?(?P<ticker>[A-Z][A-Z0-9]{1,7})\b")
+    r"(?:\s+symbol)?\s+\"?(?P<ticker>[A-Z][A-Z0-9]{1,7})\b"))  # gated (prefilter.py): read in every sentence, named in few
 DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
 # "Acme Bio（2511.HK）", "Acme Pharma (002422.SZ)", "Acme (4568.T)", "Acme (ACME.L)": a listing written as a
 # market-data code, its suffix naming the exchange (GUIDE.md: "2511.HK" is ticker 2511, exchange HKEX).
