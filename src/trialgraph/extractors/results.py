@@ -263,6 +263,8 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
     """A release that reports one trial disease by disease, under a heading per disease
     ("Mantle Cell Lymphoma", "Richter Transformation"), reports each section's figures for
     that disease's cohort, labelled as the release abbreviates it (MCL, RT)."""
+    if not results:
+        return results  # most releases state no figure: no section to read
     sections = _disease_sections(ctx)
     if len(set(sections.values())) < 2:
         return results
@@ -301,6 +303,8 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
     """Figures under a group's label: a heading that is only the label scopes the sentences up to
     the next heading; a paragraph that opens with the label and a colon, or with "In <label>,", scopes that
     paragraph (its sentences about more than the group aside). Figures there that name no group of their own are that group's."""
+    if not results:
+        return results
     scope: dict[int, str] = {}
     known = {c.label for c in ctx.extraction.cohorts}
     list_label = None
