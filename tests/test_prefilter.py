@@ -137,8 +137,6 @@ def _groups() -> list[tuple[GateGroup, list]]:
         (milestones._ANY_EVENT, [p for _, p in milestones.EVENTS]),
         (trials._ANY_MENTION, [trials.NAMED_BEFORE_NOUN, trials.NOUN_THEN_NAME, trials.NAME_APPOSITIVE,
                                trials.STUDY_NUMBER, trials.PHASE]),
-        (cohorts._ANY_MENTION, [cohorts.COHORT_NUMBER, cohorts.ORDINAL_COHORT, cohorts.DOSE_LEVEL,
-                                cohorts.DOSE_COHORT, cohorts.NAMED_COHORT, cohorts.POPULATION]),
     ]
 
 

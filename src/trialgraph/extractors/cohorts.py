@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ..model import CohortFact, Evidence, Sentence, Zone
 from .context import Context, name_key
 from .memo import per_text
-from .prefilter import GateGroup, gate
+from .prefilter import gate
 from .text import names_disease
 from .trials import prior_therapy
 
@@ -126,15 +126,41 @@ class CohortMention:
     kind: str  # "number", "named", "dose", "population", "part", "arm"
 
 
-# One test for all the patterns below: most sentences name no cohort.
-_ANY_MENTION = GateGroup((COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, DOSE_COHORT, NAMED_COHORT, LINE_COHORT, DISEASE_COHORT,
-                          DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP, POPULATION, DOSE_PAIR_COHORTS))
+# The group nouns every pattern of `cohort_mentions` ends or opens with, as whole words where the
+# pattern has them so ("pharma" holds no arm, "participants" no part): COHORT_NUMBER, ORDINAL_COHORT,
+# NAMED_COHORT(S), LINE_COHORT, DOSE_WORD_COHORT, DISEASE_COHORT: cohort(s)/arm(s)/group(s) after a
+# boundary; DOSE_LEVEL: "dose level", "Arm 2", "Parts B and C", "Group A"; DOSE_COHORT and
+# DOSE_PAIR_COHORTS: cohort/arm/group/"dose level"; POPULATION, SUBGROUP_OF, MARKER_SUBGROUP:
+# population, (sub-)group, subset, "patients)". A pattern given another noun must add it here.
+_ARM_WORD = re.compile(r"arm(?<!\warm)s?\b")  # opening with its letters: the engine skips to "arm"
+_PART_WORD = re.compile(r"part(?<!\wpart)s?\s")
+
+
+def names_group_word(text: str) -> bool:
+    """False when no pattern of `cohort_mentions` can match: the text holds none of their group nouns."""
+    if not text.isascii():
+        return True  # Unicode case folding: the lower-case tests below would not be exact
+    t = text.lower()
+    return ("cohort" in t or "group" in t or "population" in t or "subset" in t or "patients)" in t
+            or "dose level" in t or "dose-level" in t or ("arm" in t and _ARM_WORD.search(t) is not None)
+            or ("part" in t and _PART_WORD.search(t) is not None))
+
+
+def may_name_group(text: str) -> bool:
+    """Sentence gate of `extract_cohorts`: False when the sentence names no group (`names_group_word`)
+    and carries no dose over from the sentence before (`_carried_cohort`: "The 2 mg dose ..." opens
+    with a determiner and a figure, and holds a DOSE). Without a mention or a carried one the loop
+    adds nothing: `_respectively` and `_nearest_doses` assign doses to mentions only."""
+    return names_group_word(text) or bool(_CARRIED_OPENING.match(text) and DOSE.search(text))
+
+
+_CARRIED_OPENING = re.compile(r"\s*(?:The|This|That)\s+\d")  # what `_carried_cohort` needs the sentence to open with
 
 
 @per_text
 def cohort_mentions(text: str) -> list[CohortMention]:
     found: list[CohortMention] = []
-    if not _ANY_MENTION.possible(text):
+    if not names_group_word(text):
         return found
     for match in COHORT_NUMBER.finditer(text):
         labels = _expand(match.group("first"), match.group("more"))
@@ -324,6 +350,8 @@ def extract_cohorts(ctx: Context) -> None:
     dose_named: set[str] = set()  # groups known only by their dose ("the 2 mg arm")
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        if not may_name_group(text):
+            continue
         mentions = cohort_mentions(text)
         for mention in mentions:
             named_in.setdefault(mention.label, []).append(sentence.index)
@@ -577,7 +605,7 @@ _RANDOMIZED_TO = re.compile(r"\brandomi[sz]ed\b")
 
 def _carried_cohort(ctx: Context, sentence: Sentence, cohorts: dict) -> str | None:
     """"The 37.5 mCi/m2 fractionated dose was safe" right after a sentence about Cohort 6."""
-    if sentence.index == 0 or not re.match(r"\s*(?:The|This|That)\s+\d", ctx.text(sentence)):
+    if sentence.index == 0 or not _CARRIED_OPENING.match(ctx.text(sentence)):
         return None
     previous = ctx.sentences[sentence.index - 1]
     labels = {m.label for m in cohort_mentions(ctx.text(previous)) if m.kind == "number"}

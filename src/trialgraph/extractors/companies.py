@@ -58,10 +58,10 @@ LISTED_ON = re.compile(
     re.I,
 )
 # news states a listing as an event: "went public on Nasdaq in 2024 under the ticker ACME"
-NEWS_LISTING = re.compile(
+NEWS_LISTING = gate(re.compile(
     r"\b(?:went\s+public|listed|debuted|began\s+trading|trades|is\s+traded)\s+on\s+(?:the\s+)?(?P<exchange>(?i:"
     + "|".join(re.escape(e) for e in EXCHANGE_NAMES) + r"))(?:\s+in\s+(?:\w+\s+)?\d{4})?,?\s+under\s+the\s+(?:ticker|symbol)"
-    r"(?:\s+symbol)?\s+\"?(?P<ticker>[A-Z][A-Z0-9]{1,7})\b")
+    r"(?:\s+symbol)?\s+\"?(?P<ticker>[A-Z][A-Z0-9]{1,7})\b"))  # gated (prefilter.py): read in every sentence, named in few
 DEFINED_SHORT = re.compile(r"^\s*[(（](?:the\s+)?(?:\"Company\"\s+or\s+)?\"(?P<short>[A-Z][\w-]+(?: [A-Z][\w-]+){0,2})\"")
 # "Acme Bio（2511.HK）", "Acme Pharma (002422.SZ)", "Acme (4568.T)", "Acme (ACME.L)": a listing written as a
 # market-data code, its suffix naming the exchange (GUIDE.md: "2511.HK" is ticker 2511, exchange HKEX).
@@ -611,11 +611,19 @@ def _attach_anaphoric_listings(ctx: Context, found, order, add) -> None:
         for form in (company.name, bare, *company.short_names, _first_word(bare)):
             if form and len(form) > 2:
                 forms.setdefault(form, key)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
-    subject = None
-    for sentence in ctx.fact_sentences():
-        text = ctx.text(sentence)
-        listings = _anaphoric_listings(text) if "(" in text or "（" in text else []
+    pattern = None
+    texts = [ctx.text(sentence) for sentence in ctx.fact_sentences()]
+    for index, sentence in enumerate(ctx.fact_sentences()):
+        text = texts[index]
+        # Sentence gate: a sentence without a listing adds nothing; the company it names first matters
+        # only to a later listing with no name before it, which looks back for it (`_subject_before`).
+        if not may_hold_listing(text):
+            continue
+        listings = _anaphoric_listings(text)
+        if not listings:
+            continue
+        if pattern is None:
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
         events = sorted([(m.start(), forms[m.group(0)], None) for m in pattern.finditer(text)]
                         + [(at, None, (ticker, exchange)) for at, ticker, exchange in listings], key=lambda e: e[0])
         last = None
@@ -623,12 +631,24 @@ def _attach_anaphoric_listings(ctx: Context, found, order, add) -> None:
             if key is not None:
                 last = key
                 continue
-            owner = last or subject
+            owner = last or _subject_before(pattern, forms, texts, index)
             if owner is not None and not found[owner].ticker:
                 add(CompanyFact(found[owner].name, Evidence.of(sentence, NAME), ticker=listing[0], exchange=listing[1]))
-        named = [key for _, key, _ in events if key is not None]
-        if named:
-            subject = named[0]
+
+
+def may_hold_listing(text: str) -> bool:
+    """Sentence gate of `_attach_anaphoric_listings`: TICKER and CODE_LISTING open with a parenthesis."""
+    return "(" in text or "（" in text
+
+
+def _subject_before(pattern: re.Pattern, forms: dict[str, str], texts: list[str], index: int) -> str | None:
+    """The company the nearest earlier sentence naming one names first: the subject a listing after a
+    description refers to ("Acme ... . The Boston-area biotech (NASDAQ: ACME)")."""
+    for text in reversed(texts[:index]):
+        first = pattern.search(text)
+        if first:
+            return forms[first.group(0)]
+    return None
 
 
 def _company_for(section: str, found, order) -> str | None:

@@ -75,8 +75,7 @@ SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL = map(gate, (SUBJECT_
 def extract_designations(ctx: Context) -> None:
     release_date = ctx.extraction.release.date
     found: dict[tuple, DesignationFact] = {}
-    last_agency: dict[int, str] = {}
-    release_agency = None  # the agency the release named last, for a grant whose paragraph names none
+    read: list[tuple[int, str]] = []  # (paragraph, text) of every sentence so far: the agencies they name
     defined = _defined_types(ctx)
     headline = {s.span for s in ctx.sentences if s.zone is Zone.HEADLINE}
     lead = None  # "X has received the following designations:": what its bullets go on
@@ -96,13 +95,13 @@ def extract_designations(ctx: Context) -> None:
         elif text.rstrip().endswith(";") and GRANT.search(text) and ctx.drugs_in(text) and _COLON_LIST.search(text):
             # "... with: * A; " and the list goes on in the next sentences: their items complete this one
             lead = (sentence.index, text[: _COLON_LIST.search(text).end()].rstrip().rstrip(":"))
-        agencies = _agencies(text)
-        if agencies:
-            last_agency[sentence.paragraph] = agencies[0][2]
-            release_agency = agencies[-1][2]
+        read.append((sentence.paragraph, text))
         types = _types_with_defined(text, defined)  # full approvals are not designations (GUIDE.md)
         if not types:
+            # sentence gate: no grant here; the agencies it names matter only to a later grant that names
+            # none, which looks back for them (`_agency_named_last`)
             continue
+        agencies = _agencies(text)
         if DEFINITION.search(text) or re.match(r"\s*(?:If|Should|Once|When)\b", text):
             continue
         regions = _region_agencies(text)
@@ -121,8 +120,10 @@ def extract_designations(ctx: Context) -> None:
         named = bool(agencies)
         implied = {**AGENCY_OF_TYPE, **_implied_agencies(text, types)}
         if not agencies:
-            inherited = last_agency.get(sentence.paragraph) or next(
-                (implied[code] for _, _, code in types if code in implied), None) or release_agency
+            # the agency the paragraph named first in its last sentence naming one; else the one the release
+            # named last, for a grant whose paragraph names none
+            inherited = _agency_named_last(read, sentence.paragraph) or next(
+                (implied[code] for _, _, code in types if code in implied), None) or _agency_named_last(read)
             if not inherited and any(re.match(r"(?i)orphan[- ]drug", text[a:b]) for a, b, _ in types):
                 inherited = "FDA"  # "Orphan Drug Designation" is the FDA's term; the EU grants "orphan designation"
             if not inherited:
@@ -346,6 +347,17 @@ def _capitals_only() -> frozenset[int]:
 def _groups() -> tuple[GateGroup, GateGroup]:
     """Most sentences name no agency and no designation: one test skips each lexicon."""
     return GateGroup(p for p, _ in _agency_patterns()), GateGroup(p for p, _ in _type_patterns())
+
+
+def _agency_named_last(read: list[tuple[int, str]], paragraph: int | None = None) -> str | None:
+    """The agency the last sentence naming one names: its first of a paragraph's sentences, its last of
+    any sentence of the release (`paragraph` None)."""
+    for where, text in reversed(read):
+        if paragraph is None or where == paragraph:
+            agencies = _agencies(text)
+            if agencies:
+                return agencies[0][2] if paragraph is not None else agencies[-1][2]
+    return None
 
 
 @per_text

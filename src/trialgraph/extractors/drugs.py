@@ -1319,8 +1319,10 @@ def assign_owners(ctx: Context) -> None:
     beside: dict[str, set] = {}
     for sentence in ctx.fact_sentences():
         text = ctx.text(sentence)
+        mentions = ctx.drugs_in(text)
+        if not mentions:
+            continue  # sentence gate: everything below is about the drugs a sentence names
         named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
-        mentions = list(ctx.drugs_in(text))
         for mention in mentions:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:

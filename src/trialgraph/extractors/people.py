@@ -218,11 +218,13 @@ APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 # "St. Aldric's Hospital", "Mt. Sinai": the abbreviation's period ends no title or organisation, so it
 # is read as a letter while roles are parsed, and given back after
-_PLACE_ABBREVIATION = re.compile(r"\b(St|Mt|Ft)\.(?=\s+[A-Z])")
+# gated (prefilter.py): both run on every sentence, and few hold "St." or a quote; scanned, each costs
+# more than all the person patterns' gates together
+_PLACE_ABBREVIATION = gate(re.compile(r"\b(St|Mt|Ft)\.(?=\s+[A-Z])"))
 _ABBREVIATION_KEPT = re.compile(r"\b(St|Mt|Ft|st|mt|ft)_(?=\s)")
 # 'Katherine ("Kate") Ellery', 'Robert "Bob" Roe': a quoted nickname inside the name is blanked (same length,
 # so spans hold) and the formal name is read (FACTS.md)
-_NICKNAME = re.compile(r"(?<=[a-z])\s+(?:\(\s*[\"“][A-Z][a-z]+[\"”]\s*\)|[\"“][A-Z][a-z]+[\"”])(?=\s+[A-Z])")
+_NICKNAME = gate(re.compile(r"(?<=[a-z])\s+(?:\(\s*[\"“][A-Z][a-z]+[\"”]\s*\)|[\"“][A-Z][a-z]+[\"”])(?=\s+[A-Z])"))
 
 
 def extract_people(ctx: Context) -> None:

@@ -182,15 +182,12 @@ def extract_results(ctx: Context) -> None:
         text = _masked(ctx.text(sentence))
         if _DEFINES.search(text):
             continue
-        # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
-        mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
-        if not mentions and previous and previous[0] == sentence.paragraph and previous[1]:
-            anaphor = _THAT_GROUP.search(text)
-            if anaphor:  # "Part A enrolled 26 patients. In that group, the ORR was 23%": the group just named
-                group = "group" if anaphor.group("group") else "they"
-                mentions = [replace(previous[1][-1], start=anaphor.start(group), end=anaphor.end(group))]
-        if not mentions:
-            mentions = _ranked_doses(ctx, text)
+        if not may_state_figures(text):
+            # no figure here: the sentence only names groups a next "in that group" may point back to,
+            # worked out if one does
+            previous = (sentence.paragraph, _Later(ctx, sentence, text, previous))
+            continue
+        mentions = _group_mentions(ctx, sentence, text, previous)
         previous = (sentence.paragraph, mentions)
         figures, labels = _values(text), {}
         opening = _paragraph_opening(ctx, sentence) if figures else None
@@ -220,6 +217,47 @@ def extract_results(ctx: Context) -> None:
     apply_stated_dose(ctx)
 
 
+def _group_mentions(ctx: Context, sentence: Sentence, text: str, previous) -> list[CohortMention]:
+    """The groups a sentence's figures may belong to: those it names, the one "in that group" points back
+    to (`previous`: the paragraph and mentions of the sentence before), or a dose named by its rank."""
+    # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
+    mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
+    if not mentions and previous and previous[0] == sentence.paragraph:
+        anaphor = _THAT_GROUP.search(text)
+        earlier = previous[1].mentions() if anaphor and isinstance(previous[1], _Later) else previous[1]
+        if anaphor and earlier:  # "Part A enrolled 26 patients. In that group, the ORR was 23%": the group just named
+            group = "group" if anaphor.group("group") else "they"
+            mentions = [replace(earlier[-1], start=anaphor.start(group), end=anaphor.end(group))]
+    if not mentions:
+        mentions = _ranked_doses(ctx, text)
+    return mentions
+
+
+class _Later:
+    """The group mentions of a sentence the loop skipped, worked out when a next sentence asks for them."""
+
+    __slots__ = ("_args", "_mentions")
+
+    def __init__(self, ctx: Context, sentence: Sentence, text: str, previous) -> None:
+        self._args = (ctx, sentence, text, previous)
+        self._mentions: list[CohortMention] | None = None
+
+    def mentions(self) -> list[CohortMention]:
+        if self._mentions is None:
+            self._mentions = _group_mentions(*self._args)
+            self._args = None
+        return self._mentions
+
+
+def may_state_figures(text: str) -> bool:
+    """Sentence gate of `extract_results` (the masked text): False when the sentence can give no figure,
+    so the loop skips it. A figure comes from `_values` (VALUE, "alive" for _SHARE_ALIVE, PRIOR_LINES,
+    COUNT, COUNT_LIST) or `_respectively` (its _FIGURE_LIST needs "respectively" after it); every other
+    step needs a figure. A pattern added to `_values` must be added here (tests/test_sentence_gates.py)."""
+    return bool("respectively" in text or "alive" in text or VALUE.search(text) or PRIOR_LINES.possible(text)
+                or COUNT.possible(text) or COUNT_LIST.possible(text))
+
+
 # A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
 _INLINE_HEADING = re.compile(r"^\W*(?P<heading>[A-Z][^.:]{3,120}?)(?:\s*\*\*\s+|\s+\*\*)[A-Z]")
 # A heading naming the population its section reports on: "ZX-101 Data in Previously Treated
@@ -233,6 +271,8 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
     """A release that reports one trial disease by disease, under a heading per disease
     ("Mantle Cell Lymphoma", "Richter Transformation"), reports each section's figures for
     that disease's cohort, labelled as the release abbreviates it (MCL, RT)."""
+    if not results:
+        return results  # most releases state no figure: no section to read
     sections = _disease_sections(ctx)
     if len(set(sections.values())) < 2:
         return results
@@ -271,6 +311,8 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
     """Figures under a group's label: a heading that is only the label scopes the sentences up to
     the next heading; a paragraph that opens with the label and a colon, or with "In <label>,", scopes that
     paragraph (its sentences about more than the group aside). Figures there that name no group of their own are that group's."""
+    if not results:
+        return results
     scope: dict[int, str] = {}
     known = {c.label for c in ctx.extraction.cohorts}
     list_label = None
@@ -399,8 +441,17 @@ def _spelled_percent(match: re.Match) -> str:
     return str(value).ljust(len(match.group(0)))  # the same length: offsets stay the release's
 
 
-@per_text_value
 def _masked(text: str) -> str:
+    """The text with thresholds, definitions, intervals and group sizes blanked and spelled percentages
+    written as figures (offsets kept). Most sentences hold nothing to mask: they are returned as they are."""
+    if ("ercent" in text or "=" in text or THRESHOLD.possible(text) or DEFINED.possible(text)
+            or CI.possible(text)):  # the masks below need one of these (the last `re.sub` an "=")
+        return _masked_text(text)
+    return text
+
+
+@per_text_value
+def _masked_text(text: str) -> str:
     if "ercent" in text:
         text = SPELLED_PERCENT.sub(_spelled_percent, text)
     text = THRESHOLD.sub(lambda m: " " * len(m.group(0)), text)
