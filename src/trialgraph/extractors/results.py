@@ -54,7 +54,7 @@ COMPARATOR = re.compile(
 # The control or placebo arm names a figure's group only within its clause: "in the trial of
 # X versus placebo, the response rate was 45%" is X's figure.
 CONTROL_ARM = re.compile(
-    r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
+    r"(?:\b(?:control|comparison|comparator) (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
     re.I)
 # "versus", "compared with": the figure after them is the comparison's other side, when it
 # follows within the same clause ("28.8 months versus only 12.5 months"); "compared to
@@ -175,7 +175,7 @@ def extract_results(ctx: Context) -> None:
         if _DEFINES.search(text):
             continue
         # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
-        mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
+        mentions = [m for m in cohort_mentions(text) if not (m.kind in ("named", "population") and ctx.names_treatment(m.label))]
         if not mentions and previous and previous[0] == sentence.paragraph and previous[1]:
             anaphor = _THAT_GROUP.search(text)
             if anaphor:  # "Part A enrolled 26 patients. In that group, the ORR was 23%": the group just named
@@ -251,8 +251,12 @@ _COHORT_LEAD = re.compile(
 # "In Part A, which tested X alone, 18 patients were evaluable. ... the disease control rate was 67%": a paragraph
 # that opens on a group, its count in parentheses or not ("In Cohort B (n=25 evaluable), ..."), tells whose figures
 # its later sentences give
+# The group may also be the opening sentence's subject, said to be what the paragraph reports on: "Cohort A (n=41)
+# evaluated X at 2.4 mg/kg. ... the ORR was 32%".
 _PARAGRAPH_LEAD = re.compile(
-    r"^\W*(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,")
+    r"^\W*(?:(?:In|Among|For)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,"
+    r"|(?:The\s+)?(?P<subject>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?"
+    r"(?:evaluated|enrolled|included|tested|studied|explored|investigated|assessed|comprised|consisted\s+of|treated)\b)")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _LIST_LEAD_IN = re.compile(r":\s*$")
@@ -288,7 +292,7 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         elif sentence.paragraph != paragraph:
             opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
-            mentions = cohort_mentions(opening.group("lead")) if opening else []
+            mentions = cohort_mentions(opening.group("lead") or opening.group("subject")) if opening else []
             lead_label = mentions[0].label if mentions else None
             # a heading's block is its first paragraph and the list items that follow it
             under_heading += 1
@@ -598,8 +602,10 @@ _OF_PATIENTS = re.compile(
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
 _CHAINED = re.compile(
     r"(?:\([^()]*\)|\.\d|[^.;()]){0,80}?"
-    # "..., and in patients with X it was 22.0 months": the pronoun stands for the endpoint just given
-    r"(?:(?:\band|,|\b(?:it|this|that)\s+(?:was|is|reached))(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
+    # "..., and in patients with X it was 22.0 months": the pronoun stands for the endpoint just given;
+    # "16.1 months on X, while the comparison group had 9.7 months": the other group, the subject of its own clause
+    r"(?:(?:\band|,|\b(?:it|this|that)\s+(?:was|is|reached)|\b(?:while|whereas)\s+(?:[^\d\s.;,()]+\s+){1,6}?(?:had|reached|showed|achieved))"
+    r"(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
     # after "versus"/"compared with" the other side may be named first: "compared to a historical control rate of 10%"
     r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to|\bagainst(?=\s*(?:only\s+|just\s+)?$))"
     r"(?:\s+(?!(?:was|were|is|are|had|has)\b)[^\d\s.;,()]+){0,5}?)\s*"
@@ -633,6 +639,7 @@ _CHANGED_BY_TO = re.compile(
 
 # A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
 _MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
+_MEDIAN_LEAD = re.compile(r"[^\d.;:]{0,80}:\s*(?:a\s+|the\s+)?median\s+(?:of\s+)?", re.I)
 _MEDIANS = frozenset(_MEDIAN_OF.values())
 
 
@@ -826,13 +833,17 @@ def _values(text: str):
                 chosen = before[-1]  # "complete response at Day 28 in 41% of children", "OS at Day 100 71%"
             elif LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
+            elif before[-1][2] in _MEDIAN_OF and _MEDIAN_LEAD.fullmatch(gap):
+                # "Progression-free survival by central review: median 5.6 months with X": the endpoint as a heading, its median after
+                chosen = (before[-1][0], before[-1][1], _MEDIAN_OF[before[-1][2]])
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif _NOT_REACHED_VERSUS.fullmatch(gap) and not VALUE.search(gap):
                 chosen = before[-1]  # "median PFS was not reached with X compared with 7.7 months with placebo": the other side's
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
+                # "extended median OS to 17.2 months": the level a verb before the endpoint brought it to
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or re.fullmatch(r"\s+", gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
         if chosen is None and before and last and _chained(text, endpoints, last, match):
