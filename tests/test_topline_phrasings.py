@@ -74,3 +74,49 @@ def test_the_other_groups_figure_in_a_while_clause_is_the_comparison():
     found = results(ex)
     assert ("mOS", 16.1, None, "months", None, False) in found
     assert ("mOS", 9.7, None, "months", None, True) in found
+
+
+# -- a randomized trial's results table pasted without its outer bars ------------------------------------
+
+def test_a_table_without_outer_bars_whose_columns_are_the_drugs_arm_and_an_abbreviated_control():
+    ex = announce("ZEN-202 is a randomized Phase 2 trial of zelatinib (ACM-101) added to gemcitabine and "
+                  "nab-paclitaxel (GnP) in metastatic pancreatic cancer.",
+                  "Endpoint | Zelatinib + GnP (n=60) | GnP alone (n=58)\n"
+                  "Median OS, months | 11.9 | 8.7\n"
+                  "12-month OS rate | 47% | 31%\n"
+                  "Objective response rate | 35% | 23%")
+    found = results(ex)
+    assert {("mOS", 11.9, None, "months", None, False), ("mOS", 8.7, None, "months", None, True),
+            ("OS", 47, None, "%", None, False), ("OS", 31, None, "%", None, True),
+            ("ORR", 35, None, "%", None, False), ("ORR", 23, None, "%", None, True)} <= found
+    assert not ex.cohorts
+
+
+def test_a_byline_with_bars_is_no_table():
+    ex = announce("By Mara Okonkwo | Oncology | 22 July 2026\nDesk | Markets | Newsletter")
+    assert not ex.results
+
+
+# -- non-oncology remissions and approval routes --------------------------------------------------------
+
+def test_a_remission_of_proteinuria_or_a_clinical_remission_is_no_tumour_response():
+    ex = announce("ZEN-203 is a Phase 2b trial of ACM-101 in IgA nephropathy.",
+                  "Partial or complete remission of proteinuria was seen in 22% of participants on ACM-101 and 4% on "
+                  "placebo. In a colitis cohort, the clinical remission rate was 31%.")
+    assert not any(r[0] in ("ORR", "CR", "PR") for r in results(ex))
+
+
+def test_a_tumour_complete_remission_rate_is_still_a_response():
+    ex = announce(STUDY, "The complete remission rate was 41% with ACM-101.")
+    assert ("CR", 41, None, "%", None, False) in results(ex)
+
+
+def test_approval_sought_under_the_accelerated_approval_pathway_is_no_designation():
+    ex = announce("The company intends to use the proteinuria data to seek approval under the accelerated approval "
+                  "pathway for ACM-101.")
+    assert not any(d.type == "accelerated_approval" for d in ex.designations)
+
+
+def test_approval_granted_under_the_accelerated_approval_pathway_is_a_designation():
+    ex = announce("ACM-101 was approved by the FDA under the accelerated approval pathway in 2024.")
+    assert any(d.type == "accelerated_approval" for d in ex.designations)

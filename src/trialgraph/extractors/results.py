@@ -116,7 +116,11 @@ def _any_endpoint() -> GateGroup:
 # (surgical specimen), metabolic (PET), cytogenetic and molecular responses.
 NOT_ENDPOINT = gate(re.compile(
     r"\b(?:(?:patholog(?:ic|ical)|metabolic|cytogenetic|molecular)\s+(?:complete|partial|major)?\s*(?:response|remission)s?(?:\s+rate)?"
-    r"(?:\s*\((?:pCR|MPR|CMR|CCyR|MMR)\))?|pCR|MPR|CMR|CCyR|MMR)\b", re.I))
+    r"(?:\s*\((?:pCR|MPR|CMR|CCyR|MMR)\))?|pCR|MPR|CMR|CCyR|MMR"
+    # outside oncology a remission is a measure's or symptoms' ("partial or complete remission of proteinuria",
+    # "clinical remission" in colitis), not a tumour response
+    r"|(?:(?:partial|complete)\s+(?:or\s+(?:partial|complete)\s+)?)?remissions?\s+of\s+(?:proteinuria|albuminuria|symptoms|depressi\w+|(?:[\w-]+\s+)?disease activity)"
+    r"|(?:clinical|endoscopic|histolog(?:ic|ical)|(?:cortico)?steroid-free|symptomatic|mucosal|renal|proteinuria)\s+remissions?(?:\s+rates?)?)\b", re.I))
 
 
 def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
@@ -1224,16 +1228,20 @@ def _stubless_header(ctx: Context, first: Sentence) -> list[str] | None:
 _CELL_BREAK = re.compile(r"\s(?:\s+|(?<=\t))")  # "\s{2,}|\t", opening with whitespace: a fast scan for it
 
 
+# A table pasted without its outer bars: "Median OS, months | 11.9 | 8.7"
+_INNER_BARS = re.compile(r"\S \| \S.* \| \S")
+
+
 def _is_row(text: str) -> bool:
     text = text.strip()
     if text.startswith("|"):  # a markdown table row: "| ORR | 45% | 12% |"
         return text.count("|") >= 3
-    return len(_CELL_BREAK.split(text)) >= 3
+    return len(_CELL_BREAK.split(text)) >= 3 or bool(_INNER_BARS.search(text))
 
 
 def _cells(text: str) -> list[str]:
     text = text.strip()
-    if text.startswith("|"):
+    if text.startswith("|") or _INNER_BARS.search(text):
         # stacked header lines stay apart by their runs of spaces: "UC 2L   sac-TMT 5 mg/kg   (n=11)"
         return [c.strip(" *") for c in text.strip("|").split("|")]
     return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text)]
@@ -1313,13 +1321,20 @@ def _row_group(stub: str) -> str | None:
 
 
 def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
-    """A column's group and whether it is the comparison arm: "Placebo (n=40)", "Docetaxel"."""
+    """A column's group and whether it is the comparison arm: "Placebo (n=40)", "Docetaxel", "GnP alone"
+    (a regimen the release abbreviates); a column that names only the drug's regimen ("X + GnP (n=62)") is the
+    drug's arm, with no group label."""
     if CONTROL_ARM.search(header) or COMPARATOR.search(header):
         return None, True
     main = ctx.main_drug()
     names = ctx.drugs_in(header)
-    if names and all(m.name != main for m in names):
+    regimens = [ctx.drugs_in(ctx.long_forms()[word]) for word in re.findall(r"[A-Za-z][\w-]*", header)
+                if word in ctx.long_forms()]
+    named = {m.name for m in names} | {m.name for found in regimens for m in found}
+    if named and main not in named:
         return None, True
+    if main in named and _ONLY_TREATMENT.fullmatch(_without_drugs(ctx, header)):
+        return None, False
     # the treatment and its dose say which drug, not which group: "UC 2L | sac-TMT 5 mg/kg | (n=11)"
     for mention in reversed(names):
         header = header[:mention.start] + " " + header[mention.end:]
@@ -1334,6 +1349,17 @@ def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
     if len(labelled) == 1:  # "Cohort 1 (N=105)": the group's label, as the text names it elsewhere
         return labelled[0].label, False
     return _population_label(" ".join(" ".join(parts[:1]).split())), False
+
+
+# What is left of a column head that names only a treatment once its drugs are taken out: "+ GnP (n=62)"
+_ONLY_TREATMENT = re.compile(r"(?:\s|[+/&,]|\([^()]*\)|\b(?:plus|and|with|alone|monotherapy|combination|arm|group)\b)*", re.I)
+
+
+def _without_drugs(ctx: Context, header: str) -> str:
+    """The column head without its drug names and the regimens it abbreviates."""
+    for mention in reversed(ctx.drugs_in(header)):
+        header = header[:mention.start] + " " + header[mention.end:]
+    return " ".join(word for word in header.split() if word not in ctx.long_forms() or not ctx.drugs_in(ctx.long_forms()[word]))
 
 
 def _population_label(header: str) -> str | None:
