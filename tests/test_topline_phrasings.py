@@ -120,3 +120,11 @@ def test_approval_sought_under_the_accelerated_approval_pathway_is_no_designatio
 def test_approval_granted_under_the_accelerated_approval_pathway_is_a_designation():
     ex = announce("ACM-101 was approved by the FDA under the accelerated approval pathway in 2024.")
     assert any(d.type == "accelerated_approval" for d in ex.designations)
+
+
+def test_a_code_shaped_term_the_release_spells_out_is_no_drug():
+    ex = announce("ZEN-203 is a Phase 2b trial of ACM-101 in IgA nephropathy.",
+                  "Levels of galactose-deficient IgA1 (Gd-IgA1), the pathogenic antibody in the disease, dropped by 61% "
+                  "with ACM-101. Gd-IgA1 is measured every four weeks.")
+    assert drug_named(ex, "Gd-IgA1") is None
+    assert drug_named(ex, "ACM-101") is not None

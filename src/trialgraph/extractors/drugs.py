@@ -721,6 +721,10 @@ def extract_drugs(ctx: Context) -> None:
     accepted_codes |= {code for code, cues in short_cues.items() if cues}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     accepted_codes -= _payload_codes(accepted_codes, [ctx.text(s) for s in sentences])
+    # "galactose-deficient IgA1 (Gd-IgA1)": a code the release spells out in words is a term it abbreviates (a
+    # biomarker, an antigen), not a drug's code name, which no such words spell
+    defined = ctx.abbreviations()
+    accepted_codes = {c for c in accepted_codes if c not in defined or any(is_inn(w) for w in re.findall(r"[a-z]{6,}", defined[c]))}
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
     accepted_codes = {c for c in accepted_codes if not any(c != d and _protocol_of(c, d) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
