@@ -128,3 +128,17 @@ def test_a_code_shaped_term_the_release_spells_out_is_no_drug():
                   "with ACM-101. Gd-IgA1 is measured every four weeks.")
     assert drug_named(ex, "Gd-IgA1") is None
     assert drug_named(ex, "ACM-101") is not None
+
+
+# -- designations ------------------------------------------------------------------------------------------
+
+def test_two_agencies_coordinated_as_the_subject_grant_one_designation_each():
+    ex = announce("The FDA and the European Commission have granted orphan drug designation to ACM-101 for the "
+                  "treatment of AML.")
+    assert {(d.type, d.agency, d.indication) for d in ex.designations} == {
+        ("orphan_drug", "FDA", "AML"), ("orphan_drug", "EC", "AML")}
+
+
+def test_an_agency_in_a_clause_of_its_own_before_the_and_is_not_the_grants():
+    ex = announce("The FDA accepted the IND and the EMA has granted orphan designation to ACM-101 for AML.")
+    assert {(d.type, d.agency) for d in ex.designations} == {("orphan_drug", "EMA")}

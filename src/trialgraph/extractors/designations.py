@@ -839,6 +839,7 @@ _NESTED_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
 _REGIONS = r"U\.S\.|US|United States|Americ(?:a|an)|EU|European Union|Europe|European|Japan|Japanese|China|Chinese|UK|U\.K\.|United Kingdom|British|Canada|Canadian"
+_AGENCY_JOIN = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?")
 _COORDINATED_AGENCIES = re.compile(
     rf"\bboth\b|(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))[^;]{{0,30}}?(?:\band\b|,)[^;]{{0,20}}?"
     rf"(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))")
@@ -916,6 +917,9 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
     clause_end = min(segment_end, following.start()) if following else segment_end
     clause_start = 0
     for found in _CLAUSE_BREAK.finditer(text, 0, start):
+        if any(a[1] == found.start() for a in agencies) and any(
+                re.fullmatch(r"(?:the\s+)?", text[found.end():a[0]]) for a in agencies if a[0] >= found.end()):
+            continue  # "The FDA and the European Commission have granted": agencies coordinated as one subject
         clause_start = found.end()
     # "PRIME from the EMA and UK Innovation Passport": an agency written as the next grant's modifier is that grant's
     after = [a for a in agencies if end <= a[0] < clause_end
@@ -929,7 +933,9 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
         chosen, region = agencies, text
         nearest = min(agencies, key=lambda a: abs(a[0] - start))
     codes = list(dict.fromkeys(code for _, _, code in chosen))
-    if len(codes) > 1 and _COORDINATED_AGENCIES.search(region):
+    # "The FDA and the European Commission have granted ...": the agencies found, joined by "and", grant it together
+    joined = all(_AGENCY_JOIN.fullmatch(text, a[1], b[0]) for a, b in zip(chosen, chosen[1:]))
+    if len(codes) > 1 and (joined or _COORDINATED_AGENCIES.search(region)):
         spans = [next(a for a in chosen if a[2] == code) for code in codes]
         dated = []
         for number, (_, agency_end, code) in enumerate(spans):
