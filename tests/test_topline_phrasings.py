@@ -6,6 +6,8 @@ median OS to N months", an endpoint as a heading with its median after a colon, 
 group's figure in a "while ..." clause."""
 from __future__ import annotations
 
+import pytest
+
 from test_extractors import announce, drug_named, results, run, make_release
 
 STUDY = "ZEN-301 is a randomized Phase 3 trial of zelatinib (ACM-101) versus docetaxel in advanced lung cancer."
@@ -111,9 +113,12 @@ def test_a_tumour_complete_remission_rate_is_still_a_response():
     assert ("CR", 41, None, "%", None, False) in results(ex)
 
 
-def test_approval_sought_under_the_accelerated_approval_pathway_is_no_designation():
-    ex = announce("The company intends to use the proteinuria data to seek approval under the accelerated approval "
-                  "pathway for ACM-101.")
+@pytest.mark.parametrize("sentence", [
+    "The company intends to use the proteinuria data to seek approval under the accelerated approval pathway for ACM-101.",
+    "The company has requested approval of ACM-101 under the accelerated approval pathway.",
+])
+def test_approval_sought_under_the_accelerated_approval_pathway_is_no_designation(sentence):
+    ex = announce(sentence)
     assert not any(d.type == "accelerated_approval" for d in ex.designations)
 
 

@@ -411,8 +411,9 @@ _MODIFIES_ANOTHER_NOUN = re.compile(
 
 # "approved by the FDA under the accelerated approval pathway": a pathway a product was approved under is a grant
 # (GUIDE.md: "approved under Priority Review" is a line), not a route being discussed; "to seek approval under the
-# accelerated approval pathway" is an approval sought, a route again
-_APPROVED_UNDER = re.compile(r"\b(?<!seek )(?<!seeking )(?<!for )(?<!obtain )(?<!pursue )(?<!request )(?<!receive )"
+# accelerated approval pathway", "has requested approval under ..." is an approval sought, a route again
+_APPROVED_UNDER = re.compile(r"\b(?<!seek )(?<!seeks )(?<!seeking )(?<!sought )(?<!for )(?<!obtain )(?<!pursue )(?<!receive )"
+                            r"(?<!request )(?<!requests )(?<!requested )(?<!requesting )"
                             r"(?:approv(?:ed|al)|authori[sz](?:ed|ation))\b(?:[^.;]|(?<=[A-Z])\.){0,70}\bunder\s+(?:the\s+|its\s+|an?\s+)?"
                             r"(?:(?:FDA|agency)['’]s\s+)?$", re.I)
 
