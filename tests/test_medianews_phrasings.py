@@ -14,7 +14,8 @@ def test_the_drug_added_to_a_backbone_is_the_trials_drug_not_the_backbone():
         "according to findings from the phase 3 ZEPHYR-3 trial presented at a congress. The objective response "
         "rate was 34% with the combination."))
     assert {(t.drug, t.phase) for t in ex.trials} == {("ZX-101", "3")}
-    assert {(r.drug, r.endpoint, r.value) for r in ex.results} == {("ZX-101", "ORR", 34)}
+    # "improved median PFS to 7.2 months": the level the combination reached is its figure (FACTS.md), and the drug's
+    assert {(r.drug, r.endpoint, r.value) for r in ex.results} == {("ZX-101", "ORR", 34), ("ZX-101", "mPFS", 7.2)}
 
 
 def test_adding_a_drug_to_a_backbone_in_a_headline_style_sentence():

@@ -369,7 +369,7 @@ def extract_cohorts(ctx: Context) -> None:
         for mention in mentions:
             if mention.kind == "population":
                 continue  # populations become cohorts only through the results they carry
-            if mention.kind == "named" and name_key(mention.label) in ctx.drug_forms:
+            if mention.kind == "named" and ctx.names_treatment(mention.label):
                 continue  # "the ACM-101 group" is the treatment arm of a controlled trial, not a labelled cohort
             dose = assigned.get(mention.label)
             if mention.kind == "dose":

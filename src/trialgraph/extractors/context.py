@@ -97,6 +97,13 @@ class Context:
         self.drug_forms = {_form_key(form): name for form, name in forms.items()}
         self.drug_names = DrugNames(forms) if forms else None
 
+    def names_treatment(self, label: str) -> bool:
+        """Whether a group's label is only its treatment: a drug ("the ACM-101 group") or drugs and placebo
+        joined ("the ACM-101-plus-fulvestrant group", "placebo + fulvestrant"), the arm of a controlled trial."""
+        parts = [p for p in _REGIMEN_JOIN.split(label) if p]
+        return bool(parts) and all(_form_key(p) in self.drug_forms or p.lower() == "placebo" for p in parts) and (
+            any(_form_key(p) in self.drug_forms for p in parts))
+
     def drugs_in(self, text: str) -> list[Mention]:
         if self.drug_names is None:
             return []
@@ -173,6 +180,9 @@ class Context:
 
 # Names are keyed again and again (every mention, every stage): normalise each once.
 name_key = lru_cache(maxsize=65536)(_plain_name_key)
+
+
+_REGIMEN_JOIN = re.compile(r"[\s-]+(?:plus|and|with)[\s-]+|\s*[+/]\s*", re.I)
 
 
 def _form_key(text: str) -> str:

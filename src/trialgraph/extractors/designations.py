@@ -437,8 +437,11 @@ _MODIFIES_ANOTHER_NOUN = re.compile(
 
 
 # "approved by the FDA under the accelerated approval pathway": a pathway a product was approved under is a grant
-# (GUIDE.md: "approved under Priority Review" is a line), not a route being discussed
-_APPROVED_UNDER = re.compile(r"\b(?:approv(?:ed|al)|authori[sz](?:ed|ation))\b(?:[^.;]|(?<=[A-Z])\.){0,70}\bunder\s+(?:the\s+|its\s+|an?\s+)?"
+# (GUIDE.md: "approved under Priority Review" is a line), not a route being discussed; "to seek approval under the
+# accelerated approval pathway", "has requested approval under ..." is an approval sought, a route again
+_APPROVED_UNDER = re.compile(r"\b(?<!seek )(?<!seeks )(?<!seeking )(?<!sought )(?<!for )(?<!obtain )(?<!pursue )(?<!receive )"
+                            r"(?<!request )(?<!requests )(?<!requested )(?<!requesting )"
+                            r"(?:approv(?:ed|al)|authori[sz](?:ed|ation))\b(?:[^.;]|(?<=[A-Z])\.){0,70}\bunder\s+(?:the\s+|its\s+|an?\s+)?"
                             r"(?:(?:FDA|agency)['’]s\s+)?$", re.I)
 
 
@@ -618,14 +621,21 @@ def _date_before(text: str, start: int, release_date: str | None) -> str | None:
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bDr)(?<!\bvs)(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause_bounds(text: str, start: int, end: int, agencies=()) -> tuple[int, int]:
     """Where the clause holding text[start:end] begins and ends: at a clause break or a sentence's stop."""
     clause_start = 0
     for pattern in (_CLAUSE_BREAK, _SENTENCE_END):
         for found in pattern.finditer(text, 0, start):
+            if pattern is _CLAUSE_BREAK and _joins_agencies(text, found, agencies):
+                continue  # "The FDA and the European Commission have granted": agencies coordinated as one subject
             clause_start = max(clause_start, found.end())
     ends = [found.start() for found in (_CLAUSE_BREAK.search(text, end), _SENTENCE_END.search(text, end)) if found]
     return clause_start, min(ends, default=len(text))
+
+
+def _joins_agencies(text: str, found: re.Match, agencies) -> bool:
+    return any(a[1] == found.start() for a in agencies) and any(
+        re.fullmatch(r"(?:the\s+)?", text[found.end():a[0]]) for a in agencies if a[0] >= found.end())
 
 
 # "Following a positive opinion from the Committee for Orphan Medicinal Products, the European Commission granted
@@ -926,6 +936,7 @@ _NESTED_CLAUSE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
 
 
 _REGIONS = r"U\.S\.|US|United States|Americ(?:a|an)|EU|European Union|Europe|European|Japan|Japanese|China|Chinese|UK|U\.K\.|United Kingdom|British|Canada|Canadian"
+_AGENCY_JOIN = re.compile(r"\s*(?:,\s*and|,|and|as well as)\s+(?:the\s+)?")
 _COORDINATED_AGENCIES = re.compile(
     rf"\bboth\b|(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))[^;]{{0,30}}?(?:\band\b|,)[^;]{{0,20}}?"
     rf"(?:\b(?:FDA|EMA|EC|PMDA|NMPA|MHRA)\b|(?<![\w.])(?:{_REGIONS})(?![\w]))")
@@ -1039,7 +1050,7 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
         position = agency[0]
     if modifiers:
         return [(code, None) for code in dict.fromkeys(code for _, _, code in modifiers)]
-    clause_start, clause_end = _clause_bounds(text, start, end)
+    clause_start, clause_end = _clause_bounds(text, start, end, agencies)
     clause_end = min(segment_end, clause_end)
     # "PRIME from the EMA and UK Innovation Passport": an agency written as the next grant's modifier is that grant's
     after = [a for a in agencies if end <= a[0] < clause_end
@@ -1053,7 +1064,9 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
         chosen, region = agencies, text
         nearest = min(agencies, key=lambda a: abs(a[0] - start))
     codes = list(dict.fromkeys(code for _, _, code in chosen))
-    if len(codes) > 1 and _COORDINATED_AGENCIES.search(region):
+    # "The FDA and the European Commission have granted ...": the agencies found, joined by "and", grant it together
+    joined = all(_AGENCY_JOIN.fullmatch(text, a[1], b[0]) for a, b in zip(chosen, chosen[1:]))
+    if len(codes) > 1 and (joined or _COORDINATED_AGENCIES.search(region)):
         spans = [next(a for a in chosen if a[2] == code) for code in codes]
         dated = []
         for number, (_, agency_end, code) in enumerate(spans):

@@ -42,6 +42,8 @@ NOT_CODE = re.compile(
     r"HPV|HIV|HBV|HCV|CMV|EBV|SEC|FORM|ECOG|GRADE|CTCAE|RECIST|IRB|ICH|GCP|ISO|USD|EUR|GBP|SEK|DKK|CHF|CNY|JPY|"
     r"RMB|HKD|AUD|CAD|NOK|KRW|INR|NZD|SGD|TWD|BRL|"
     r"MM|AML|ALL|CLL|NHL|DLBCL|NSCLC|SCLC|CRC|HCC|RCC|GBM|TNBC|CTCL|PDAC|MTC|PN|NF|WM|LPL|MDS|HSV|RSV|GLP|GIP|EQ|"
+    # "Regulation (EU) No 596/2014", "Study No 301": a number's abbreviation before it
+    r"NO(?= )|"
     # endpoints with their figure: "(ORR 36%)", "mPFS 7.9 months"
     r"c?ORR|DCR|CBR|m?PFS|m?OS|m?DOR|TTR|CRR|VGPR)[- ]?\d",
     re.I,
@@ -741,6 +743,10 @@ def extract_drugs(ctx: Context) -> None:
     accepted_codes |= {code for code, cues in short_cues.items() if cues}
     accepted_codes -= _study_codes(accepted_codes, [ctx.text(s) for s in sentences], forms)
     accepted_codes -= _payload_codes(accepted_codes, [ctx.text(s) for s in sentences])
+    # "galactose-deficient IgA1 (Gd-IgA1)": a code the release spells out in words is a term it abbreviates (a
+    # biomarker, an antigen), not a drug's code name, which no such words spell
+    defined = ctx.abbreviations()
+    accepted_codes = {c for c in accepted_codes if c not in defined or any(is_inn(w) for w in re.findall(r"[a-z]{6,}", defined[c]))}
     # "ZX-101-201": a drug's code and a number is that drug's study protocol, not another drug
     accepted_codes = {c for c in accepted_codes if not any(c != d and _protocol_of(c, d) for d in accepted_codes)}
     # a heading glued to the text after it ("ABC-D1ABC-D1 is ...") is no new code
@@ -881,10 +887,10 @@ def spans_taken(hits: list[Hit]) -> list[tuple[int, int]]:
 
 
 _STUDY_BEFORE_PAREN = gate(re.compile(r"\b(?:trial|study)\b[^.;()]{0,120}\(\s*$", re.I))
-# "CODE, a phase 1/2, open-label study": the words between describe a study, and stop at
+# "CODE, a phase 1/2, open-label study", "CODE, its Phase 2 trial of X": the words between describe a study, and stop at
 # what a drug's appositive says ("CODE, an oral inhibitor, in the ... trial")
 _STUDY_AFTER = re.compile(
-    r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+an?\s+(?:(?!(?:in|of|for|with|to|that|which|and)\b|" + _DRUG_NOUN + r")[\w/,-]+\s+){0,8}"
+    r"(?:\s+(?:is|was|will\s+be)|\s*,)\s+(?:an?|its|their|our)\s+(?:(?!(?:in|of|for|with|to|that|which|and)\b|" + _DRUG_NOUN + r")[\w/,-]+\s+){0,8}"
     r"(?:trial|study)\b", re.I)
 # "the Phase 2 CODE trial", "the CODE study of drug": the code names the study
 _PHASE_BEFORE = re.compile(r"\b[Pp]hase\s+(?:[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?)\s+$")

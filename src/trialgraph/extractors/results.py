@@ -54,7 +54,7 @@ COMPARATOR = re.compile(
 # The control or placebo arm names a figure's group only within its clause: "in the trial of
 # X versus placebo, the response rate was 45%" is X's figure.
 CONTROL_ARM = re.compile(
-    r"(?:\bcontrol (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
+    r"(?:\b(?:control|comparison|comparator) (?:arm|group|cohort|patients)|\b(?:in|on|for|with|receiving) (?:the )?control\b|\bplacebo\b(?![- ]controlled))(?=[^,;]*$)",
     re.I)
 # "In the docetaxel control arm of a similar trial, median PFS was 5 months": a sentence opening on the control arm
 # is about it up to its first figure, past the comma that closes the opening phrase
@@ -124,7 +124,11 @@ def _any_endpoint() -> GateGroup:
 # (surgical specimen), metabolic (PET), cytogenetic and molecular responses.
 NOT_ENDPOINT = gate(re.compile(
     r"\b(?:(?:patholog(?:ic|ical)|metabolic|cytogenetic|molecular)\s+(?:complete|partial|major)?\s*(?:response|remission)s?(?:\s+rate)?"
-    r"(?:\s*\((?:pCR|MPR|CMR|CCyR|MMR)\))?|pCR|MPR|CMR|CCyR|MMR)\b", re.I))
+    r"(?:\s*\((?:pCR|MPR|CMR|CCyR|MMR)\))?|pCR|MPR|CMR|CCyR|MMR"
+    # outside oncology a remission is a measure's or symptoms' ("partial or complete remission of proteinuria",
+    # "clinical remission" in colitis), not a tumour response
+    r"|(?:(?:partial|complete)\s+(?:or\s+(?:partial|complete)\s+)?)?remissions?\s+of\s+(?:proteinuria|albuminuria|symptoms|depressi\w+|(?:[\w-]+\s+)?disease activity)"
+    r"|(?:clinical|endoscopic|histolog(?:ic|ical)|(?:cortico)?steroid-free|symptomatic|mucosal|renal|proteinuria)\s+remissions?(?:\s+rates?)?)\b", re.I))
 
 
 def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
@@ -221,7 +225,7 @@ def _group_mentions(ctx: Context, sentence: Sentence, text: str, previous) -> li
     """The groups a sentence's figures may belong to: those it names, the one "in that group" points back
     to (`previous`: the paragraph and mentions of the sentence before), or a dose named by its rank."""
     # "45% in the ACM-101 arm": a controlled trial's treatment arm, not a labelled cohort
-    mentions = [m for m in cohort_mentions(text) if not (m.kind == "named" and name_key(m.label) in ctx.drug_forms)]
+    mentions = [m for m in cohort_mentions(text) if not (m.kind in ("named", "population") and ctx.names_treatment(m.label))]
     if not mentions and previous and previous[0] == sentence.paragraph:
         anaphor = _THAT_GROUP.search(text)
         earlier = previous[1].mentions() if anaphor and isinstance(previous[1], _Later) else previous[1]
@@ -299,8 +303,12 @@ _COHORT_LEAD = re.compile(
 # "In Part A, which tested X alone, 18 patients were evaluable; "At dose level 5, ..." in news. ... the disease control rate was 67%": a paragraph
 # that opens on a group, its count in parentheses or not ("In Cohort B (n=25 evaluable), ..."), tells whose figures
 # its later sentences give
+# The group may also be the opening sentence's subject, said to be what the paragraph reports on: "Cohort A (n=41)
+# evaluated X at 2.4 mg/kg. ... the ORR was 32%".
 _PARAGRAPH_LEAD = re.compile(
-    r"^\W*(?:In|Among|For|At)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,")
+    r"^\W*(?:(?:In|Among|For|At)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,"
+    r"|(?:The\s+)?(?P<subject>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?"
+    r"(?:evaluated|enrolled|included|tested|studied|explored|investigated|assessed|comprised|consisted\s+of|treated)\b)")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _LIST_LEAD_IN = re.compile(r":\s*$")
@@ -338,7 +346,7 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         elif sentence.paragraph != paragraph:
             opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
-            mentions = cohort_mentions(opening.group("lead")) if opening else []
+            mentions = cohort_mentions(opening.group("lead") or opening.group("subject")) if opening else []
             lead_label = mentions[0].label if mentions else None
             # a heading's block is its first paragraph and the list items that follow it
             under_heading += 1
@@ -663,8 +671,10 @@ _SHARE_OF_PATIENTS = re.compile(_OF_PATIENTS.pattern + r"\s+", re.I)
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
 _CHAINED = re.compile(
     r"(?:\([^()]*\)|\.\d|[^.;()]){0,80}?"
-    # "..., and in patients with X it was 22.0 months": the pronoun stands for the endpoint just given
-    r"(?:(?:\band|,|\b(?:it|this|that)\s+(?:was|is|reached))(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
+    # "..., and in patients with X it was 22.0 months": the pronoun stands for the endpoint just given;
+    # "16.1 months on X, while the comparison group had 9.7 months": the other group, the subject of its own clause
+    r"(?:(?:\band|,|\b(?:it|this|that)\s+(?:was|is|reached)|\b(?:while|whereas)\s+(?:[^\d\s.;,()]+\s+){1,6}?(?:had|reached|showed|achieved))"
+    r"(?:\s+(?:only|just|approximately|about|around|roughly|nearly|a|an|the|of))*"
     # after "versus"/"compared with" the other side may be named first: "compared to a historical control rate of 10%"
     r"|(?:\bversus|\bvs\.?|\bcompared? (?:with|to)|\bcompares? (?:\w+ )?(?:with|to)|\brelative to|\bas opposed to|\bagainst(?=\s*(?:only\s+|just\s+)?$))"
     r"(?:\s+(?!(?:was|were|is|are|had|has)\b)[^\d\s.;,()]+){0,5}?)\s*"
@@ -698,6 +708,7 @@ _CHANGED_BY_TO = re.compile(
 
 # A duration coordinated with a median one is a median too ("median OS was 13.1 months and DoR was 5.6 months")
 _MEDIAN_OF = {"DOR": "mDOR", "PFS": "mPFS", "OS": "mOS"}
+_MEDIAN_LEAD = re.compile(r"[^\d.;:]{0,80}:\s*(?:a\s+|the\s+)?median\s+(?:of\s+)?", re.I)
 _MEDIANS = frozenset(_MEDIAN_OF.values())
 
 
@@ -900,13 +911,17 @@ def _values(text: str):
                 chosen = before[-1]  # "complete response at Day 28 in 41% of children", "OS at Day 100 71%"
             elif LINK.search(gap) and not VALUE.search(gap[:-1] if gap else gap):
                 chosen = before[-1]
+            elif before[-1][2] in _MEDIAN_OF and _MEDIAN_LEAD.fullmatch(gap):
+                # "Progression-free survival by central review: median 5.6 months with X": the endpoint as a heading, its median after
+                chosen = (before[-1][0], before[-1][1], _MEDIAN_OF[before[-1][2]])
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif _NOT_REACHED_VERSUS.fullmatch(gap) and not VALUE.search(gap):
                 chosen = before[-1]  # "median PFS was not reached with X compared with 7.7 months with placebo": the other side's
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is)\b", gap) or re.fullmatch(r"\s+", gap) else None
+                # "extended median OS to 17.2 months": the level a verb before the endpoint brought it to
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or re.fullmatch(r"\s+", gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
         if chosen is None and before and last and _chained(text, endpoints, last, match):
@@ -1339,16 +1354,20 @@ def _stubless_header(ctx: Context, first: Sentence) -> list[str] | None:
 _CELL_BREAK = re.compile(r"\s(?:\s+|(?<=\t))")  # "\s{2,}|\t", opening with whitespace: a fast scan for it
 
 
+# A table pasted without its outer bars: "Median OS, months | 11.9 | 8.7"
+_INNER_BARS = re.compile(r"\S \| \S.* \| \S")
+
+
 def _is_row(text: str) -> bool:
     text = text.strip()
     if text.startswith("|"):  # a markdown table row: "| ORR | 45% | 12% |"
         return text.count("|") >= 3
-    return len(_CELL_BREAK.split(text)) >= 3
+    return len(_CELL_BREAK.split(text)) >= 3 or bool(_INNER_BARS.search(text))
 
 
 def _cells(text: str) -> list[str]:
     text = text.strip()
-    if text.startswith("|"):
+    if text.startswith("|") or _INNER_BARS.search(text):
         # stacked header lines stay apart by their runs of spaces: "UC 2L   sac-TMT 5 mg/kg   (n=11)"
         return [c.strip(" *") for c in text.strip("|").split("|")]
     return [c.strip(" *") for c in re.split(r"\s{2,}|\t", text)]
@@ -1428,13 +1447,20 @@ def _row_group(stub: str) -> str | None:
 
 
 def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
-    """A column's group and whether it is the comparison arm: "Placebo (n=40)", "Docetaxel"."""
+    """A column's group and whether it is the comparison arm: "Placebo (n=40)", "Docetaxel", "GnP alone"
+    (a regimen the release abbreviates); a column that names only the drug's regimen ("X + GnP (n=62)") is the
+    drug's arm, with no group label."""
     if CONTROL_ARM.search(header) or COMPARATOR.search(header):
         return None, True
     main = ctx.main_drug()
     names = ctx.drugs_in(header)
-    if names and all(m.name != main for m in names):
+    regimens = [ctx.drugs_in(ctx.long_forms()[word]) for word in re.findall(r"[A-Za-z][\w-]*", header)
+                if word in ctx.long_forms()]
+    named = {m.name for m in names} | {m.name for found in regimens for m in found}
+    if named and main not in named:
         return None, True
+    if main in named and _ONLY_TREATMENT.fullmatch(_without_drugs(ctx, header)):
+        return None, False
     # the treatment and its dose say which drug, not which group: "UC 2L | sac-TMT 5 mg/kg | (n=11)"
     for mention in reversed(names):
         header = header[:mention.start] + " " + header[mention.end:]
@@ -1449,6 +1475,17 @@ def _column_group(ctx: Context, header: str) -> tuple[str | None, bool]:
     if len(labelled) == 1:  # "Cohort 1 (N=105)": the group's label, as the text names it elsewhere
         return labelled[0].label, False
     return _population_label(" ".join(" ".join(parts[:1]).split())), False
+
+
+# What is left of a column head that names only a treatment once its drugs are taken out: "+ GnP (n=62)"
+_ONLY_TREATMENT = re.compile(r"(?:\s|[+/&,]|\([^()]*\)|\b(?:plus|and|with|alone|monotherapy|combination|arm|group)\b)*", re.I)
+
+
+def _without_drugs(ctx: Context, header: str) -> str:
+    """The column head without its drug names and the regimens it abbreviates."""
+    for mention in reversed(ctx.drugs_in(header)):
+        header = header[:mention.start] + " " + header[mention.end:]
+    return " ".join(word for word in header.split() if word not in ctx.long_forms() or not ctx.drugs_in(ctx.long_forms()[word]))
 
 
 def _population_label(header: str) -> str | None:
