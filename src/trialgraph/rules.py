@@ -313,23 +313,30 @@ class _Reader(io.RawIOBase):
 
     def __init__(self, pieces: Iterable[str]):
         self._pieces: Iterator[str] = iter(pieces)
-        self._buffer = b""
+        self._buffer = memoryview(b"")
         self.size = 0  # bytes read so far
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target) -> int:
-        while not self._buffer:
-            piece = next(self._pieces, None)
-            if piece is None:
-                return 0
-            self._buffer = piece.encode("utf-8")
-            self.size += len(self._buffer)
-        size = min(len(target), len(self._buffer))
-        target[:size] = self._buffer[:size]
-        self._buffer = self._buffer[size:]
-        return size
+        # Fills the target from as many pieces as fit, and moves along a view of
+        # the current piece instead of copying its rest: the pieces are often
+        # single lines (163k of them adding 100 releases to 10,000), a call each.
+        filled, room = 0, len(target)
+        while filled < room:
+            if not self._buffer:
+                piece = next(self._pieces, None)
+                if piece is None:
+                    break
+                self._buffer = memoryview(piece.encode("utf-8"))
+                self.size += len(self._buffer)
+                continue
+            size = min(room - filled, len(self._buffer))
+            target[filled:filled + size] = self._buffer[:size]
+            self._buffer = self._buffer[size:]
+            filled += size
+        return filled
 
 
 _TERM = TermWriter()
