@@ -412,15 +412,21 @@ def infer_rendered_changed(sink, touched: set[str], previous: str) -> list[tuple
     find = components.find
     hit = {find(n) if n in components.parent else n for n in touched}
     reached = {n for n in components.parent if find(n) in hit} | touched
-    kept: list[str] = []
-    stated: set[str] = set()  # a new inference is about a reached node: stated copies are among these lines
+    kept: list[str] = []  # N-Quads, pieces of whole lines
+    stated: list[str] = []  # a new inference is about a reached node: stated copies are among these pieces' lines
     for g, text, subjects in graphs:
         if reached.isdisjoint(subjects) and _OTHER not in subjects:
             continue  # nothing of it is kept (most graphs)
-        for line in as_text(text).splitlines():
+        text = as_text(text)
+        if all(s in reached or s == _OTHER for s in subjects):
+            # every line kept (most graphs a change reaches): a graph's whole rule input at once
+            kept.append(text.replace("\n", f" {g} .\n"))
+            stated.append(text)
+            continue
+        for line in text.splitlines():
             if not line.startswith(_NODE) or line[:line.index(" ")] in reached:
                 kept.append(f"{line} {g} .\n")
-                stated.add(line)
+                stated.append(line)
     found = _run_rules(kept)
     _drop_stated(found, stated)
     # A node outside `reached` kept every triple of its component, so what was inferred about it stands.
