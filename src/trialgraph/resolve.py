@@ -133,7 +133,7 @@ def _resolve_companies(ordered: list[Extraction], resolution: Resolution, words:
             for short in fact.short_names:
                 by_short.setdefault(company_key(short), fact.name)
     names = sorted(forms)
-    texts = _TokenCounts([e.document.text for e in ordered] if corpus is None else corpus, words,
+    texts = _TokenCounts(_Texts(ordered) if corpus is None else corpus, words,
                          candidates={_first(n) for n in names})
     keys = {name: company_key(name) for name in names}
     for name in names:
@@ -261,6 +261,18 @@ def word_counts(texts: Iterable[str]) -> Counter:
 _WORD = re.compile(r"\w+")
 
 
+class _Texts:
+    """The releases' texts, read (again) only when iterated: a release resolved
+    from the graph state decodes its text on first use (graph_state.resolve_view),
+    and most builds count in none of them."""
+
+    def __init__(self, extractions: list):
+        self._extractions = extractions
+
+    def __iter__(self):
+        return (e.document.text for e in self._extractions)
+
+
 class _TokenCounts:
     """How often a token stands as a whole word in the corpus: the number of
     findall(r"\bTOKEN\b") over the texts, without one corpus scan per token.
@@ -273,6 +285,7 @@ class _TokenCounts:
         self._words = words
         self._pending = {t for t in candidates if not _WORD.fullmatch(t)}
         self._phrases: dict[str, int] = {}
+
 
     def count(self, token: str) -> int:
         if _WORD.fullmatch(token):
