@@ -203,6 +203,24 @@ def test_a_saved_graph_state_spares_parsing_the_rules(tmp_path, monkeypatch):
     assert rules.solitary_predicates() == solitary
 
 
+def test_a_state_keeps_texts_as_utf8_and_a_view_decodes_its_own(tmp_path):
+    # resolution reads a kept release's text only to count in it: loaded
+    # undecoded, the view decodes it on first use, and it is written back as it was
+    from trialgraph.graph_state import encode_state, record_text, resolve_view
+
+    target = tmp_path / "g.trig"
+    built = build_target([EXAMPLES], target, add=True)
+    texts = {e.document.doc_id: e.document.text for e in built.result.extractions}
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    state = load_state(cache_folder_for(target), digest)
+    assert state is not None and texts and set(state.releases) == set(texts)
+    for doc, release in state.releases.items():
+        assert not isinstance(release.resolve[2], str)
+        assert record_text(release.resolve) == texts[doc]
+        assert resolve_view(release.resolve).document.text == texts[doc]
+    assert b"".join(encode_state(state, digest)) == (cache_folder_for(target) / FOLDER_FILES[1]).read_bytes()
+
+
 def examples_in_two_folders(tmp_path) -> tuple[Path, Path]:
     """All examples but the last, and the last alone."""
     inputs, extra = tmp_path / "in", tmp_path / "extra"

@@ -57,3 +57,23 @@ def test_rules_split_over_two_processes_infer_the_same(monkeypatch):
     monkeypatch.setattr(rules, "PARALLEL_FROM", 0)
     split = rules.infer_rendered(quads)
     assert alone and split == alone
+
+
+def test_reader_streams_pieces_whole_whatever_the_read_size():
+    # the rules' N-Quads reader fills each read from several pieces and splits
+    # a piece (and a multi-byte character) across reads: the bytes are the joined text's
+    from trialgraph.rules import _Reader
+
+    rng = random.Random(7)
+    pieces = ["".join(rng.choice(["a", " ", "\n", "é", "𝔸", "<x>"]) for _ in range(rng.randrange(0, 40)))
+              for _ in range(300)]
+    expected = "".join(pieces).encode("utf-8")
+    for size in (1, 2, 3, 7, 64, 4096, 1 << 20):
+        reader, out = _Reader(pieces), bytearray()
+        while True:
+            buffer = bytearray(size)
+            read = reader.readinto(buffer)
+            if not read:
+                break
+            out += buffer[:read]
+        assert bytes(out) == expected and reader.size == len(expected)

@@ -40,7 +40,10 @@ STATE_FORMAT = 5  # 4: links leave out solitary_predicates(); 5: each trial link
 # ------------------------------------------------------------- what resolve reads
 
 def resolve_record(extraction: Extraction) -> list:
-    """The parts of an extraction resolve.py reads, as JSON-ready lists."""
+    """The parts of an extraction resolve.py reads, as JSON-ready lists. A
+    record loaded from the state holds its text (record[2]) as a view of the
+    state's UTF-8 (record_text decodes it): resolution reads few of the texts,
+    and the view is written back as it is."""
     return [
         extraction.document.doc_id, extraction.release.date, extraction.document.text,
         [[c.name, list(c.short_names), c.ticker, c.evidence.doc_id] for c in extraction.companies],
@@ -48,6 +51,26 @@ def resolve_record(extraction: Extraction) -> list:
         [[d.name, [[a.name, a.relation] for a in d.aliases]] for d in extraction.drugs],
         [[t.local_id, t.drug, t.phase, t.indication, t.name] for t in extraction.trials],
     ]
+
+
+def record_text(record: list) -> str:
+    text = record[2]
+    return text if isinstance(text, str) else str(text, "utf-8")
+
+
+class _RecordDocument:
+    """doc_id and text of a resolve record; a text held as UTF-8 is decoded on first use."""
+
+    __slots__ = ("doc_id", "_text")
+
+    def __init__(self, doc_id: str, text: str | memoryview):
+        self.doc_id, self._text = doc_id, text
+
+    @property
+    def text(self) -> str:
+        if not isinstance(self._text, str):
+            self._text = str(self._text, "utf-8")
+        return self._text
 
 
 def resolve_view(record: list) -> SimpleNamespace:
@@ -58,7 +81,7 @@ def resolve_view(record: list) -> SimpleNamespace:
     doc_id, date, text, companies, people, drugs, trials = record
     evidence = SimpleNamespace(doc_id=doc_id)
     return SimpleNamespace(
-        document=SimpleNamespace(doc_id=doc_id, text=text),
+        document=_RecordDocument(doc_id, text),
         release=SimpleNamespace(date=date),
         companies=[SimpleNamespace(name=name, short_names=tuple(shorts), ticker=ticker,
                                    evidence=SimpleNamespace(doc_id=doc)) for name, shorts, ticker, doc in companies],
@@ -140,7 +163,8 @@ def load_state(folder: Path, graph_sha256: str | None) -> GraphState | None:
         releases = {}
         for doc, r in head["releases"].items():
             resolve = r["resolve"]
-            resolve[2] = text(resolve[2])
+            start, length = resolve[2]
+            resolve[2] = blob[start:start + length]  # the text as UTF-8: decoded only if resolution counts in it
             graphs = []
             for g in r["graphs"]:
                 start, length = g["rule_input"]

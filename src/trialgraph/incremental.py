@@ -35,8 +35,8 @@ from .ingest import safe_doc_id
 from .output import OutputLock, file_sha256, lock_path_for, read_json_file, real_output, write_atomic
 from .collector import paused_gc
 from .emit import emit_releases, fingerprint
-from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, resolve_record, \
-    resolve_view, write_state
+from .graph_state import GraphRecord, GraphState, ReleaseState, encode_state, load_state, record_text, \
+    resolve_record, resolve_view, write_state
 from .iris import ENTITIES_GRAPH, INFERRED_GRAPH
 from .pipeline import Assembly, BuildResult, Extracted, Stopwatch, assemble, assembly_counts, collect, \
     extract_counts, extract_files, finish_shared_graphs, require_releases, validate_assembly, validation_counts
@@ -317,7 +317,7 @@ def _word_counts(state: GraphState, fresh: list, kept: dict) -> Counter:
     words = Counter(state.words)
     for doc, old in state.releases.items():
         if doc not in from_state:
-            words.subtract(word_counts([old.resolve[2]]))
+            words.subtract(word_counts([record_text(old.resolve)]))
     words.update(word_counts(e.document.text for e in fresh))
     words.update(word_counts(e.document.text for doc, e in kept.items() if doc not in from_state))
     return +words  # without the words no text holds any more

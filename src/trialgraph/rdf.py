@@ -355,8 +355,11 @@ def emit_entities(dataset: QuadSink, resolution: Resolution) -> None:
     # Types and preferred labels live in the release graphs; this graph adds only
     # what resolution learnt across releases, so it never needs per-release provenance.
     for entity in resolution.entities():
+        aliases = entity.aliases - {entity.label}
+        if not aliases and not entity.merges:
+            continue  # most entities (54k at 10,000 releases): no IRI to mint for them here
         node = iris.entity(entity.kind, entity.key)
-        for alias in sorted(entity.aliases - {entity.label}):
+        for alias in sorted(aliases):
             graph.add((node, SKOS.altLabel, _literal(alias)))
         for variant, merge in sorted(entity.merges.items()):
             label = SKOS.hiddenLabel if merge.kind in ("misspelling",) else SKOS.altLabel
