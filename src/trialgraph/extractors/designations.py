@@ -1056,6 +1056,11 @@ def _right_after_a_type(text: str, types, position: int) -> bool:
     return any(end <= position and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:(?:in|from|by)\s+(?:both\s+)?(?:the\s+)?)?", text[end:position]) for _, end, _ in types)
 
 
+def _without_opinions(text: str, agencies: list) -> list:
+    kept = [a for a in agencies if not (a[2] == "EMA" and _OPINION_FROM.search(text, max(0, a[0] - 60), a[0]))]
+    return kept if kept else agencies
+
+
 def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
                   release_date: str | None) -> list[tuple[str, str | None]]:
     """The agencies that granted the designation at text[start:end], each with the date
@@ -1080,6 +1085,9 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
     after = [a for a in agencies if end <= a[0] < clause_end
              and not (segment_end < len(text) and re.fullmatch(r"(?:['’]s)?\s*", text[a[1]:segment_end]))]
     before = [a for a in agencies if clause_start <= a[0] and a[1] <= start]
+    # "Following a positive opinion from the COMP, the European Commission granted ...": the committee's opinion
+    # is a grant of its own, dated apart (_with_committee_opinion), not the Commission's co-grantor
+    after, before = (_without_opinions(text, found) for found in (after, before))
     if after:
         chosen, region, nearest = after, text[end:clause_end], after[0]
     elif before:
