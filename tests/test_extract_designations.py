@@ -444,3 +444,51 @@ def test_a_programme_only_one_of_the_fda_and_ema_runs_keeps_its_agency_beside_th
     found = designations("Zentrix Bio, Inc. today announced results for ZX-301. ZX-301 previously received Fast Track "
                          "designation in 2023 and PRIME eligibility from the European Medicines Agency in January 2024.")
     assert {(d[1], d[2]) for d in found} == {("fast_track", "FDA"), ("prime", "EMA")}
+
+
+@pytest.mark.parametrize("join", ["as well as", "and", "followed by"])
+def test_a_grant_added_after_the_indication_shares_it(join):
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. ZX-101 holds Orphan Drug designation from "
+                         f"the FDA for Kessler-Varga syndrome, {join} Fast Track designation.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Kessler-Varga syndrome", None),
+                     ("ZX-101", "fast_track", "FDA", "Kessler-Varga syndrome", None)}
+
+
+def test_a_grant_added_after_the_indication_and_its_date_shares_the_indication_only():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. The FDA granted Orphan Drug Designation "
+                         "to ZX-101 for the treatment of Kessler-Varga syndrome in June 2021, followed by Rare Pediatric "
+                         "Disease designation in September 2021.")
+    assert found == {("ZX-101", "orphan_drug", "FDA", "Kessler-Varga syndrome", "2021-06"),
+                     ("ZX-101", "rare_pediatric_disease", "FDA", "Kessler-Varga syndrome", "2021-09")}
+
+
+def test_another_drugs_grant_after_the_indication_does_not_share_it():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. The FDA granted Orphan Drug Designation "
+                         "to ZX-101 for the treatment of Kessler-Varga syndrome, and ZX-202 Fast Track designation.")
+    assert ("ZX-101", "orphan_drug", "FDA", "Kessler-Varga syndrome", None) in found
+    assert not any(d[0] == "ZX-202" and d[3] for d in found)
+
+
+def test_a_grant_with_a_clause_of_its_own_does_not_inherit_the_indication():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. The FDA granted ZX-101 Orphan Drug "
+                         "designation for Kessler-Varga syndrome in May 2021, and Fast Track designation followed in March 2022.")
+    assert ("ZX-101", "fast_track", "FDA", None, "2022-03") in found
+
+
+def test_a_new_clause_grant_does_not_inherit_the_indication():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101. The FDA granted Orphan Drug Designation "
+                         "to ZX-101 for the treatment of Kessler-Varga syndrome, and the EMA granted it PRIME eligibility.")
+    assert ("ZX-101", "prime", "EMA", None, None) in found
+
+
+def test_an_acronym_ends_the_sentence_that_dates_a_grant():
+    found = designations("Zentrix Bio, Inc. today announced results for ZX-101.\n\n- Last month, the FDA granted Rare "
+                         "Pediatric Disease designation to ZX-101 for KVS. In December 2022, the PMDA designated ZX-101 "
+                         "as an orphan drug.")
+    assert {(d[1], d[2], d[4]) for d in found} == {("rare_pediatric_disease", "FDA", "2023-05"), ("orphan_drug", "PMDA", "2022-12")}
+
+
+@pytest.mark.parametrize("release, year", [("2023-06-01", "2023"), ("2024-02-20", "2023")])
+def test_during_the_quarter_is_the_quarter_reported(release, year):
+    from trialgraph.extractors import dates
+    assert dates.resolve("during the quarter", release) == year

@@ -32,7 +32,7 @@ YEAR = re.compile(
     re.I,
 )
 RELATIVE = re.compile(
-    r"\b(?P<what>last month|earlier this month|this month|earlier this year|this year|last year|late last year|earlier this week)\b",
+    r"\b(?P<what>last month|earlier this month|this month|earlier this year|this year|last year|late last year|earlier this week|(?:during|in) the quarter)\b",
     re.I,
 )
 # "In March" with no year: the last March up to the release date.
@@ -104,6 +104,10 @@ def _relative(what: str, release_date: str | None) -> str | None:
         return f"{today.year}-{today.month:02d}"
     if what in ("earlier this year", "this year"):
         return str(today.year)
+    if what in ("during the quarter", "in the quarter"):
+        # a quarterly report's "during the quarter": the quarter reported, ended before the release (a
+        # release of January to March reports the year before's last quarter)
+        return str(today.year - 1 if today.month <= 3 else today.year)
     if what in ("last year", "late last year"):
         return str(today.year - 1)
     return None

@@ -517,6 +517,8 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                         indications = split_list(before.group("ind").strip())
                     elif code in _GRANTED_TO_AN_APPLICATION:
                         indications = _application_indication(ctx, text[:start])
+                if not indications and number and previous_indications and not (respectively and len(previous_indications) > 1):
+                    indications = _carried_on(ctx, text, types[groups[number - 1][-1]][1], start, group_end, previous_indications)
                 if indications:
                     previous_indications = indications
             own = indications
@@ -562,6 +564,27 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                     facts.append(DesignationFact(drug, code, agency, Evidence.of(sentence, NAME), indication=indication,
                                                  date=own_years.get(indication, date if agency_date is None else agency_date or None)))
     return facts
+
+
+# "Orphan Drug designation from the FDA for X, as well as RMAT designation", "... for X in June 2022, followed by
+# Rare Pediatric Disease designation in September 2022": a grant added to the list after the indication was
+# stated, naming none of its own, is for the same indication (a new drug or a new clause's subject is not)
+_ADDED_GRANT = re.compile(r",\s*(?:and|as\s+well\s+as|followed\s+by|along\s+with|plus)\s+(?:(?:an?|the|its)\s+)?$", re.I)
+
+
+# "..., and Fast Track designation followed in March 2025": the added grant is the subject of a clause of its own
+_OWN_CLAUSE = re.compile(r"\s*(?:designations?|status)?\s*(?:followed|came|arrived|was|were|has|had)\b", re.I)
+
+
+def _carried_on(ctx: Context, text: str, previous_end: int, start: int, end: int, previous: list[str]) -> list[str] | None:
+    between = text[previous_end:start]
+    if not _ADDED_GRANT.search(between) or _SENTENCE_END.search(between) or _OWN_CLAUSE.match(text, end):
+        return None
+    stated = re.search(r"\b(?:for|in)\s", between)
+    after = previous_end + (stated.start() if stated else 0)
+    if any(after <= d.start < start for d in ctx.drugs_in(text)):
+        return None  # "for A, and ZX-2's ...": another drug named after the indication, the grant may be its
+    return previous
 
 
 # A year named by reference to the one the text gave just before: "Later that year", "that same year"
@@ -616,9 +639,10 @@ def _date_before(text: str, start: int, release_date: str | None) -> str | None:
 
 # A bullet is read as one unit, and business updates write two or three sentences in one ("- In April, the
 # European Commission granted orphan designation to X for A. The decision followed a positive opinion from the
-# EMA's committee in March."): a clause never runs past its sentence's stop. (A stop after a capital is an
-# abbreviation's, "U.S. FDA"; so are the few after a lower-case letter listed here.)
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bDr)(?<!\bvs)(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")
+# EMA's committee in March."): a clause never runs past its sentence's stop. (A stop after a lone capital is an
+# abbreviation's, "U.S. FDA"; so are the few after a lower-case letter listed here. An acronym ends its
+# sentence: "... for early-onset MLD. In December 2025, ...")
+_SENTENCE_END = re.compile(r"(?<![^A-Za-z][A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bDr)(?<!\bvs)(?<!\bNo)(?<!\bSt)\.\s+(?=[A-Z])")
 
 
 def _clause_bounds(text: str, start: int, end: int, agencies=()) -> tuple[int, int]:
@@ -1032,6 +1056,11 @@ def _right_after_a_type(text: str, types, position: int) -> bool:
     return any(end <= position and re.fullmatch(r"\s*(?:designations?|status)?\s*(?:(?:in|from|by)\s+(?:both\s+)?(?:the\s+)?)?", text[end:position]) for _, end, _ in types)
 
 
+def _without_opinions(text: str, agencies: list) -> list:
+    kept = [a for a in agencies if not (a[2] == "EMA" and _OPINION_FROM.search(text, max(0, a[0] - 60), a[0]))]
+    return kept if kept else agencies
+
+
 def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
                   release_date: str | None) -> list[tuple[str, str | None]]:
     """The agencies that granted the designation at text[start:end], each with the date
@@ -1056,6 +1085,9 @@ def _agencies_for(agencies, start: int, end: int, segment_end: int, text: str,
     after = [a for a in agencies if end <= a[0] < clause_end
              and not (segment_end < len(text) and re.fullmatch(r"(?:['’]s)?\s*", text[a[1]:segment_end]))]
     before = [a for a in agencies if clause_start <= a[0] and a[1] <= start]
+    # "Following a positive opinion from the COMP, the European Commission granted ...": the committee's opinion
+    # is a grant of its own, dated apart (_with_committee_opinion), not the Commission's co-grantor
+    after, before = (_without_opinions(text, found) for found in (after, before))
     if after:
         chosen, region, nearest = after, text[end:clause_end], after[0]
     elif before:
