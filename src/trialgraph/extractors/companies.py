@@ -383,7 +383,9 @@ def _listed_names(text: str) -> list[tuple[str, tuple[str, ...], str, str | None
 # an industry word and a corporate suffix, after a sentence start, a dateline or a
 # preposition (never the words of the sentence around it).
 _LOWER_WORD = r"(?!(?:the|a|an|and|or|of|with|by|to|for|from|at|in|on|its|our|their|this|that|today|announced|said)\b)[a-z][a-z0-9&-]*"
-_LOWER_START = r"(?:^|(?<=--\s)|(?<=[.;:]\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in ("with", "by", "from", "and", "of", "to", "for")) + ")"
+# (every lookbehind ends in a space: one (?<=\s) first fails at most characters before the nine are tried)
+_LOWER_START = (r"(?:^|(?<=\s)(?:(?<=--\s)|(?<=[.;:]\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in ("with", "by", "from", "and", "of", "to", "for"))
+                + "))")
 LOWER_CASE_NAME = gate(re.compile(
     rf"{_LOWER_START}(?P<name>(?:{_LOWER_WORD}\s+){{0,2}}(?:{BARE_INDUSTRY}|{BARE_INDUSTRY.lower()})"
     rf"(?:,?\s+(?:Inc\.?|inc\.|Ltd\.?|ltd\.|Corp\.?|corp\.|LLC|llc|plc|AG|GmbH))?)\s*$"))

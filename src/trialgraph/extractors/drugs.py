@@ -538,9 +538,11 @@ RADIOLIGAND = re.compile(r"[\[\d](?<![\w\]-][\[\d])(?:(?<=\[)\d{2,3}m?[A-Z][a-z]
 
 
 # A radiolabelled drug's INN as USAN writes it, element, symbol and mass number before the name: "lutetium Lu 177
-# dotatate", "radium Ra 223 dichloride", "iodine I-131 iobenguane"; the whole is the drug's name.
-_RADIO_ELEMENT = re.compile(r"\b(?:lutetium|gallium|iodine|actinium|yttrium|radium|technetium|copper|indium|lead|thorium|astatine|"
-                            r"samarium|strontium|zirconium|fluorine|terbium|rhenium|holmium)\b", re.I)
+# dotatate", "radium Ra 223 dichloride", "iodine I-131 iobenguane"; the whole is the drug's name. Gated: a
+# case-blind alternation after \b is tried at every character (0.3 ms per release), the element names'
+# substrings in the lower-cased text are not.
+_RADIO_ELEMENT = gate(re.compile(r"\b(?:lutetium|gallium|iodine|actinium|yttrium|radium|technetium|copper|indium|lead|thorium|astatine|"
+                                 r"samarium|strontium|zirconium|fluorine|terbium|rhenium|holmium)\b", re.I))
 RADIOLABELLED_INN = re.compile(_RADIO_ELEMENT.pattern + r"\s+[A-Z][a-z]?[\s-]?\d{2,3}m?\s+(?P<inn>[a-z][a-z]+)(?![\w-])", re.I)
 
 

@@ -28,8 +28,10 @@ _PART = (rf"{_UP}{_LOW}++(?:[-'’]{_UP}?{_LOW}++)*|{_UP}['’]{_UP}{_LOW}++|(?:
 # Lower-case particles before a surname: "Mara van der Berg", "Luis de la Cruz"
 _PARTICLES = r"(?:(?:van|von|der|den|de|del|della|di|da|du|la|le|ten|ter|dos|das|bin|ben|al|el)\s+){0,3}"
 _SURNAMES = rf"(?:\s+{_PARTICLES}(?:{_PART})){{1,2}}"
-# Titles and honorifics before the name, one or more: "Prof. Dr.", "Professor Sir", "Dame"
-PERSON = (rf"(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)*(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
+# Titles and honorifics before the name, one or more: "Prof. Dr.", "Professor Sir", "Dame". Every form opens
+# with a capital: the lookahead fails at once where the regex would try each honorific and name form (a pattern
+# led by PERSON is tried at every character of its sentence).
+PERSON = (rf"(?={_UP})(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)*(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
           rf"(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])")
 # Degrees, and generational suffixes that are no part of the formal name ("Jr.", "III")
 DEGREES = r"(?:,?\s*(?:Jr\.?|Sr\.?|III|II|IV|M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
@@ -132,7 +134,8 @@ _JOINED_ANCHOR = (r"(?:(?<=,\s)|(?<=\bwelcome\s)|(?<=\bwelcomed\s))(?=(?:(?:Dr|M
                   r",?\s+(?:who\s+)?(?:has\s+|had\s+)?joined\s)")
 # "Jane Roe is the chief executive officer of Acme": the name, a copula, the title.
 IS_ROLE = re.compile(
-    rf"(?:^[\s*•·-]*|(?<=[.;]\s)|(?<=\bthat\s)|{_JOINED_ANCHOR}){PERSON}{DEGREES},?\s+(?:who\s+(?=(?:has\s+|had\s+)?joined\b))?(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|appointed(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
+    # (the anchors after "^" all look back at a space: one (?<=\s) first fails at most characters at once)
+    rf"(?:^[\s*•·-]*|(?<=\s)(?:(?<=[.;]\s)|(?<=\bthat\s)|{_JOINED_ANCHOR})){PERSON}{DEGREES},?\s+(?:who\s+(?=(?:has\s+|had\s+)?joined\b))?(?:is|was|serves\s+as|has\s+served\s+as|will\s+serve\s+as|will\s+become|(?:has|have|had)\s+been\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|(?:was|is)\s+(?:appointed|named|promoted\s+to|elected)(?:\s+as)?|appointed(?:\s+as)?|(?:has\s+|will\s+)?join(?:ed|s)?\s+(?:\w+\s+){{0,3}}as|(?:has\s+|will\s+)?(?:stepped|steps|step)\s+down\s+as|(?:has\s+)?(?:resigned|retired)\s+as)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+)?"
     rf"(?P<role>[^,;.\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;.\"“”]*?)(?=[,;.\"“”]|$)")
 # "Jane Roe, who heads clinical development at Acme, told reporters": news writes the title as a verb.
 WHO_HEADS = re.compile(
