@@ -213,3 +213,22 @@ def test_a_headline_name_stays_apart_when_the_body_describes_two_studies_of_the_
                      "Phase 2 trial evaluating ZX-101 in adults with Kellan disease.",
                      "A Phase 1 study of ZX-101 in healthy volunteers was completed in 2025.")
     assert ("ZX-101", "2", "MERIDIAN") not in found and ("ZX-101", "1", "MERIDIAN") not in found
+
+
+@pytest.mark.parametrize("follow", [
+    "That study enrolled 36 adults with Kellan disease across three ascending dose levels and met its primary goal.",
+    "This trial enrolled 36 adults with Kellan disease across three dose levels.",
+    "The study enrolled 36 adults with Kellan disease across three dose levels.",
+])
+def test_a_demonstrative_subject_gives_the_last_study_its_population(follow):
+    found = trials("ZX-101 is an antisense drug. The drug completed a first-in-human Phase 1 study in 2025 at three centers. "
+                   + follow)
+    assert found == {("ZX-101", "1", None): "Kellan disease"}
+
+
+def test_a_reporting_clause_after_a_comma_ends_a_population():
+    found = trials("ZX-101 completed a Phase 1 study in adults with Kellan disease in 2025.",
+                   "Dr. Mara Okonkwo, who led the Phase 1 study and will lead MERIDIAN, said the local network of "
+                   "Kellan disease clinics made the state a natural home for the work.")
+    assert found.get(("ZX-101", "1", None)) == "Kellan disease"
+    assert len([key for key in found if key[:2] == ("ZX-101", "1")]) == 1

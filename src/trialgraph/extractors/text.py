@@ -54,7 +54,7 @@ _STOP = re.compile(
     r"(?<!\s)\s+and\s+[a-z]{3,}s\s+(?:its|their|his|her|the|a|an)\s|"
     # a participle after the population opens a reduced relative clause: "in X evaluating the safety of Y"
     r"(?<!\s)\s+(?:evaluating|assessing|investigating|examining|exploring|comparing|studying|measuring)\b|"
-    r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|said\b|says\b|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
     r"at (?:up to|\d+|roughly|approximately|a |the |sites)|"
@@ -71,7 +71,7 @@ _STOP = re.compile(
     r"(?:in|by|during) (?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|[1-4]Q|Q[1-4]|[12]H|H[12]|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
-    r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
+    r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|across|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
     # "... of X in A and the Phase 3 ZEN study of Y in B": "and" opens the next study's own phrase

@@ -288,8 +288,8 @@ def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[
 
 
 # "The placebo-controlled trial, conducted at ..., is assessing ... in healthy adult volunteers": a sentence whose
-# subject is "the trial" speaks of the study the release named last
-_THE_STUDY = re.compile(r"^\s*The\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
+# subject is "the trial" (or "that study", pointing back) speaks of the study the release named last
+_THE_STUDY = re.compile(r"^\s*(?:The|That|This)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
 
 
 def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
