@@ -232,3 +232,14 @@ def test_a_reporting_clause_after_a_comma_ends_a_population():
                    "Kellan disease clinics made the state a natural home for the work.")
     assert found.get(("ZX-101", "1", None)) == "Kellan disease"
     assert len([key for key in found if key[:2] == ("ZX-101", "1")]) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "The FDA expanded the label of ZX-101 to include adolescents aged 12 to 17 years with "
+    "moderate-to-severe Kellan disease, based on the Phase 3 MERIDIAN-12 study.",
+    "Based on the Phase 3 MERIDIAN-12 study, the label now covers children aged 6 through 11 years of age with "
+    "moderate-to-severe Kellan disease.",
+])
+def test_an_age_range_with_its_unit_between_people_and_their_disease_still_introduces_the_disease(sentence):
+    found = trials("ZX-101 is a topical drug.", sentence)
+    assert found.get(("ZX-101", "3", "MERIDIAN-12")) == "moderate-to-severe Kellan disease"

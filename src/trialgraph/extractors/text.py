@@ -140,7 +140,9 @@ _TRIGGER_WORDS = r"in|for|enroll?(?:s|ing)?|treating|targets|targeting|to (?:tre
 _TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
     rf"\b(?:{_TRIGGER_WORDS}|"
-    r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
+    # "adolescents aged 12 to 17 years with X": an age range, with its unit, between the people and their disease
+    r"(?:patients|participants|adults|people|subjects|individuals|children|adolescents|infants|those)"
+    r"(?:\s+aged\s+\d+\s*(?:to|-|through)\s*\d+(?:\s+(?:years|months))?(?:\s+of\s+age)?|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
     re.I,
