@@ -243,3 +243,19 @@ def test_a_reporting_clause_after_a_comma_ends_a_population():
 def test_an_age_range_with_its_unit_between_people_and_their_disease_still_introduces_the_disease(sentence):
     found = trials("ZX-101 is a topical drug.", sentence)
     assert found.get(("ZX-101", "3", "MERIDIAN-12")) == "moderate-to-severe Kellan disease"
+
+
+@pytest.mark.parametrize("follow", [
+    "As of the data cut-off, a total of 96 patients with Kellan disease were enrolled in the dose-expansion stage.",
+    "So far 40 participants with Kellan disease have been dosed.",
+])
+def test_a_count_of_people_with_a_disease_enrolled_right_after_a_study_is_its_population(follow):
+    found = trials("ZX-101 is an oral drug for several diseases, including Morrow syndrome. The designation is mainly based "
+                   "on a Phase 1/2 clinical study of ZX-101 conducted in China. " + follow)
+    assert found.get(("ZX-101", "1/2", None)) == "Kellan disease"
+
+
+def test_a_count_enrolled_in_another_paragraph_is_not_the_studys_population():
+    found = trials("ZX-101 is being tested in a Phase 1/2 clinical study of ZX-101 conducted in China.",
+                   "Separately, 96 patients with Kellan disease were enrolled in a registry.")
+    assert found.get(("ZX-101", "1/2", None)) != "Kellan disease"

@@ -184,7 +184,7 @@ def extract_trials(ctx: Context) -> None:
         if plural:
             plural_phase = (sentence.paragraph, normalize_phase(plural.group("p")))
         if not found and mentions:
-            _population_of_the_study(ctx, text, mentions[-1])
+            _population_of_the_study(ctx, text, mentions[-1], sentence)
         mentions.extend(found)
     trials: list[_Mention] = []
     members: list[list[_Mention]] = []
@@ -292,11 +292,22 @@ def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[
 _THE_STUDY = re.compile(r"^\s*(?:The|That|This)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
 
 
-def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
+# "... a Phase 1/2 study conducted in China. As of the cut-off, a total of 96 patients with X were enrolled": a count of
+# people with a disease said to be enrolled (treated, dosed) right after a study is told of is that study's population
+_COUNTED_ENROLLED = re.compile(r"\b\d[\d,]*\s+(?:patients|participants|adults|subjects|people)\s+with\s+[^.;:]{3,120}?\s+"
+                               r"(?:were|have\s+been|had\s+been)\s+(?:enrolled|treated|dosed|randomi[sz]ed)\b")
+
+
+def _population_of_the_study(ctx: Context, text: str, last: _Mention, sentence: Sentence) -> None:
     """The population a sentence about "the trial" states is the last named study's, over the disease an appositive
     gave its drug ("a Phase 1 trial of X, a peptide being developed for ALS")."""
-    if (last.indication and not last.by_description) or not _THE_STUDY.match(text):
+    if last.indication and not last.by_description:
         return
+    if not _THE_STUDY.match(text):
+        counted = _COUNTED_ENROLLED.search(text) if sentence.paragraph == last.sentence.paragraph else None
+        if not counted:
+            return
+        text = text[counted.start():]
     if any(mention.name != last.drug for mention in ctx.drugs_in(text)):
         return  # another drug's sentence
     found = indication_after(text, ctx, window=len(text))
