@@ -259,3 +259,21 @@ def test_a_count_enrolled_in_another_paragraph_is_not_the_studys_population():
     found = trials("ZX-101 is being tested in a Phase 1/2 clinical study of ZX-101 conducted in China.",
                    "Separately, 96 patients with Kellan disease were enrolled in a registry.")
     assert found.get(("ZX-101", "1/2", None)) != "Kellan disease"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients who complete the 52-week treatment period may enroll in ZEN-OLE, an open-label extension that will "
+    "follow them for up to two further years.",
+    "Participants can roll over into ZEN-OLE, a long-term extension of up to three years.",
+])
+def test_a_name_in_apposition_to_an_extension_names_a_study_of_its_own(sentence):
+    found = trials("Zentrix is running ZEN-2, a Phase 2 trial of ZX-101 in adults with Kellan disease. " + sentence)
+    assert ("ZX-101", None, "ZEN-OLE") in found
+    assert ("ZX-101", "2", "ZEN-2") in found
+
+
+def test_a_background_therapy_the_population_keeps_is_not_the_next_sentences_drug():
+    found = trials("Zentrix is running ZEN-2, a Phase 2 trial of ZX-101 in adults with Kellan disease. Patients already "
+                   "taking ursodiol at a stable dose may continue it. Patients who complete treatment may enroll in "
+                   "ZEN-OLE, an open-label extension.")
+    assert [key for key in found if key[2] == "ZEN-OLE"] == [("ZX-101", None, "ZEN-OLE")]

@@ -61,7 +61,9 @@ POPULATION_COMMA_NAME = re.compile(
 # so its words do not run over another name that opens an appositive of its own
 # "NAME (NCT0...) is a Phase 3 study": a registry number between the name and its description
 NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:\([^()]{{1,40}}\)\s*)?(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
-                             rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+                             rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?"
+                             # "ZEN-OLE, an open-label extension that will follow them": an extension is a study of its own
+                             r"(?:stud(?:y|ies)|trials?|(?<=open-label )extension|(?<=long-term )extension)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
