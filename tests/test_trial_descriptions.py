@@ -240,9 +240,11 @@ def test_a_reporting_clause_after_a_comma_ends_a_population():
     "Based on the Phase 3 MERIDIAN-12 study, the label now covers children aged 6 through 11 years of age with "
     "moderate-to-severe Kellan disease.",
 ])
-def test_an_age_range_with_its_unit_between_people_and_their_disease_still_introduces_the_disease(sentence):
+def test_people_of_an_age_range_with_a_disease_are_the_population_without_a_trigger_word(sentence):
     found = trials("ZX-101 is a topical drug.", sentence)
-    assert found.get(("ZX-101", "3", "MERIDIAN-12")) == "moderate-to-severe Kellan disease"
+    assert found.get(("ZX-101", "3", "MERIDIAN-12")) in {
+        "adolescents aged 12 to 17 years with moderate-to-severe Kellan disease",
+        "children aged 6 through 11 years of age with moderate-to-severe Kellan disease"}
 
 
 @pytest.mark.parametrize("follow", [

@@ -140,9 +140,7 @@ _TRIGGER_WORDS = r"in|for|enroll?(?:s|ing)?|treating|targets|targeting|to (?:tre
 _TRIGGER = re.compile(rf"\b(?:{_TRIGGER_WORDS})\s+", re.I)
 _POPULATION_TRIGGER = re.compile(
     rf"\b(?:{_TRIGGER_WORDS}|"
-    # "adolescents aged 12 to 17 years with X": an age range, with its unit, between the people and their disease
-    r"(?:patients|participants|adults|people|subjects|individuals|children|adolescents|infants|those)"
-    r"(?:\s+aged\s+\d+\s*(?:to|-|through)\s*\d+(?:\s+(?:years|months))?(?:\s+of\s+age)?|"
+    r"(?:patients|participants|adults|people|subjects|individuals|children|those)(?:\s+aged\s+\d+\s*(?:to|-)\s*\d+|"
     r"\s+(?:aged\s+)?\d+\s+(?:years|months)(?:\s+of\s+age)?\s+(?:and|or)\s+(?:older|over|above))?\s+"
     r"(?:with|who have|who had|suffering from|diagnosed with|living with|at risk (?:of|for)))\s+",
     re.I,
@@ -246,7 +244,19 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)
             return candidate
     aged = _AGED_PEOPLE.search(tail, 0, window) if populations else None
-    return aged.group("people") if aged else None
+    if aged:
+        return aged.group("people")
+    # "(a label expanded) to include adolescents aged 12 to 17 years with X": no trigger word before the people; the
+    # population is the people, ages and all, with their disease
+    aged = _AGED_WITH.search(tail, 0, window) if populations else None
+    candidate = _cut(tail[aged.end():]) if aged else None
+    if candidate and names_disease(candidate) and not _GENERIC_INDICATION.fullmatch(candidate):
+        return re.sub(r"\s+", " ", aged.group("people")) + " " + candidate
+    return None
+
+
+_AGED_WITH = re.compile(r"\b(?P<people>(?:patients|participants|adults|people|subjects|individuals|children|adolescents|infants)"
+                        r"\s+aged\s+\d+\s*(?:to|-|through)\s*\d+\s+(?:years|months)(?:\s+of\s+age)?\s+with)\s+", re.I)
 
 
 # A span of time written in words: "in fourteen months", "in under two years", "in a few weeks"
