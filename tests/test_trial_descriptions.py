@@ -213,3 +213,69 @@ def test_a_headline_name_stays_apart_when_the_body_describes_two_studies_of_the_
                      "Phase 2 trial evaluating ZX-101 in adults with Kellan disease.",
                      "A Phase 1 study of ZX-101 in healthy volunteers was completed in 2025.")
     assert ("ZX-101", "2", "MERIDIAN") not in found and ("ZX-101", "1", "MERIDIAN") not in found
+
+
+@pytest.mark.parametrize("follow", [
+    "That study enrolled 36 adults with Kellan disease across three ascending dose levels and met its primary goal.",
+    "This trial enrolled 36 adults with Kellan disease across three dose levels.",
+    "The study enrolled 36 adults with Kellan disease across three dose levels.",
+])
+def test_a_demonstrative_subject_gives_the_last_study_its_population(follow):
+    found = trials("ZX-101 is an antisense drug. The drug completed a first-in-human Phase 1 study in 2025 at three centers. "
+                   + follow)
+    assert found == {("ZX-101", "1", None): "Kellan disease"}
+
+
+def test_a_reporting_clause_after_a_comma_ends_a_population():
+    found = trials("ZX-101 completed a Phase 1 study in adults with Kellan disease in 2025.",
+                   "Dr. Mara Okonkwo, who led the Phase 1 study and will lead MERIDIAN, said the local network of "
+                   "Kellan disease clinics made the state a natural home for the work.")
+    assert found.get(("ZX-101", "1", None)) == "Kellan disease"
+    assert len([key for key in found if key[:2] == ("ZX-101", "1")]) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "The FDA expanded the label of ZX-101 to include adolescents aged 12 to 17 years with "
+    "moderate-to-severe Kellan disease, based on the Phase 3 MERIDIAN-12 study.",
+    "Based on the Phase 3 MERIDIAN-12 study, the label now covers children aged 6 through 11 years of age with "
+    "moderate-to-severe Kellan disease.",
+])
+def test_people_of_an_age_range_with_a_disease_are_the_population_without_a_trigger_word(sentence):
+    found = trials("ZX-101 is a topical drug.", sentence)
+    assert found.get(("ZX-101", "3", "MERIDIAN-12")) in {
+        "adolescents aged 12 to 17 years with moderate-to-severe Kellan disease",
+        "children aged 6 through 11 years of age with moderate-to-severe Kellan disease"}
+
+
+@pytest.mark.parametrize("follow", [
+    "As of the data cut-off, a total of 96 patients with Kellan disease were enrolled in the dose-expansion stage.",
+    "So far 40 participants with Kellan disease have been dosed.",
+])
+def test_a_count_of_people_with_a_disease_enrolled_right_after_a_study_is_its_population(follow):
+    found = trials("ZX-101 is an oral drug for several diseases, including Morrow syndrome. The designation is mainly based "
+                   "on a Phase 1/2 clinical study of ZX-101 conducted in China. " + follow)
+    assert found.get(("ZX-101", "1/2", None)) == "Kellan disease"
+
+
+def test_a_count_enrolled_in_another_paragraph_is_not_the_studys_population():
+    found = trials("ZX-101 is being tested in a Phase 1/2 clinical study of ZX-101 conducted in China.",
+                   "Separately, 96 patients with Kellan disease were enrolled in a registry.")
+    assert found.get(("ZX-101", "1/2", None)) != "Kellan disease"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients who complete the 52-week treatment period may enroll in ZEN-OLE, an open-label extension that will "
+    "follow them for up to two further years.",
+    "Participants can roll over into ZEN-OLE, a long-term extension of up to three years.",
+])
+def test_a_name_in_apposition_to_an_extension_names_a_study_of_its_own(sentence):
+    found = trials("Zentrix is running ZEN-2, a Phase 2 trial of ZX-101 in adults with Kellan disease. " + sentence)
+    assert ("ZX-101", None, "ZEN-OLE") in found
+    assert ("ZX-101", "2", "ZEN-2") in found
+
+
+def test_a_background_therapy_the_population_keeps_is_not_the_next_sentences_drug():
+    found = trials("Zentrix is running ZEN-2, a Phase 2 trial of ZX-101 in adults with Kellan disease. Patients already "
+                   "taking ursodiol at a stable dose may continue it. Patients who complete treatment may enroll in "
+                   "ZEN-OLE, an open-label extension.")
+    assert [key for key in found if key[2] == "ZEN-OLE"] == [("ZX-101", None, "ZEN-OLE")]

@@ -18,6 +18,10 @@ _MEASURED_AGAINST = re.compile(r"\b(?:compared\s+(?:to|with)|vs\.?|versus|relati
 
 
 _PARTNER_BEFORE = re.compile(r"\b(?:combination\s+with|combined\s+with|together\s+with|on\s+top\s+of|added\s+to|plus)\s+(?:the\s+)?$", re.I)
+# "Patients already taking Y at a stable dose may continue it": a background therapy the population keeps is not
+# what "the drug" of the next sentence stands for
+_BACKGROUND_BEFORE = re.compile(r"\b(?:already\s+(?:taking|receiving|on|treated\s+with)|background(?:\s+therapy)?\s+(?:of|with)|"
+                                r"stable\s+doses?\s+of)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 @dataclass(frozen=True)
@@ -172,7 +176,8 @@ class Context:
                 break
             text = self.text(earlier)
             # "the combination with Y led to ...": a partner the subject is given with, not the subject
-            mentions = [m for m in self.drugs_in(text) if not _PARTNER_BEFORE.search(text, max(0, m.start - 40), m.start)]
+            mentions = [m for m in self.drugs_in(text) if not _PARTNER_BEFORE.search(text, max(0, m.start - 40), m.start)
+                        and not _BACKGROUND_BEFORE.search(text, max(0, m.start - 60), m.start)]
             if mentions:
                 return mentions[0].name
         return None

@@ -54,7 +54,7 @@ _STOP = re.compile(
     r"(?<!\s)\s+and\s+[a-z]{3,}s\s+(?:its|their|his|her|the|a|an)\s|"
     # a participle after the population opens a reduced relative clause: "in X evaluating the safety of Y"
     r"(?<!\s)\s+(?:evaluating|assessing|investigating|examining|exploring|comparing|studying|measuring)\b|"
-    r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|"
+    r",\s*and\s+(?=[A-Z])|,\s*(?:as well as|which|who|whose|where|including|and (?:is|was|the|a|in)|a |an |the |to |in which|that|said\b|says\b|"
     r"with|while|after|each|respectively|among|compared)|"
     r"(?<!\s)\s+(?:to (?:evaluate|assess|determine|compare|support|be|receive|treat|address|improve|reduce|prevent|provide|enable|meet|fill|explore|investigate|demonstrate|confirm|help)|that|which|where|is|was|were|are|will|has|had|have|"
     r"at (?:up to|\d+|roughly|approximately|a |the |sites)|"
@@ -71,7 +71,7 @@ _STOP = re.compile(
     r"(?:in|by|during) (?:(?:the )?(?:first|second|third|fourth) (?:quarter|half)|[1-4]Q|Q[1-4]|[12]H|H[12]|"
     r"January|February|March|April|May|June|July|August|September|October|November|December)\b|"
     r"on (?:the|a|an)|when|if|showed|demonstrated|achieved|after (?:a|an|the|its|two|one)|than|versus|vs\.?|"
-    r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|using|given|administered|"
+    r"compared|because|so|but|among|plus|together|alongside|once|twice|during|through|across|using|given|administered|"
     r"with (?:either|or without|a single|one|two|multiple)|"
     r"and (?:is|was|are|were|has|have|will|to|the (?:company|Company))|and (?:in|at) (?:a|the)|"
     # "... of X in A and the Phase 3 ZEN study of Y in B": "and" opens the next study's own phrase
@@ -244,7 +244,19 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
                 return inner.group(2)
             return candidate
     aged = _AGED_PEOPLE.search(tail, 0, window) if populations else None
-    return aged.group("people") if aged else None
+    if aged:
+        return aged.group("people")
+    # "(a label expanded) to include adolescents aged 12 to 17 years with X": no trigger word before the people; the
+    # population is the people, ages and all, with their disease
+    aged = _AGED_WITH.search(tail, 0, window) if populations else None
+    candidate = _cut(tail[aged.end():]) if aged else None
+    if candidate and names_disease(candidate) and not _GENERIC_INDICATION.fullmatch(candidate):
+        return re.sub(r"\s+", " ", aged.group("people")) + " " + candidate
+    return None
+
+
+_AGED_WITH = re.compile(r"\b(?P<people>(?:patients|participants|adults|people|subjects|individuals|children|adolescents|infants)"
+                        r"\s+aged\s+\d+\s*(?:to|-|through)\s*\d+\s+(?:years|months)(?:\s+of\s+age)?\s+with)\s+", re.I)
 
 
 # A span of time written in words: "in fourteen months", "in under two years", "in a few weeks"

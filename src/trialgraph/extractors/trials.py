@@ -61,7 +61,9 @@ POPULATION_COMMA_NAME = re.compile(
 # so its words do not run over another name that opens an appositive of its own
 # "NAME (NCT0...) is a Phase 3 study": a registry number between the name and its description
 NAME_APPOSITIVE = re.compile(rf"(?<![\w-])(?P<name>{TRIAL_NAME})\s*(?:\([^()]{{1,40}}\)\s*)?(?:,|\s(?:is|was)\b)\s*(?:a|an|the|our|its|their)\s+"
-                             rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?(?:stud(?:y|ies)|trials?)\b")
+                             rf"(?:(?!(?:{TRIAL_NAME})\s*,\s*(?:a|an|the|our|its|their)\s)[\w'/-]+[,\s]+){{0,8}}?(?:[Pp]hase\s*\S+\s+)?"
+                             # "ZEN-OLE, an open-label extension that will follow them": an extension is a study of its own
+                             r"(?:stud(?:y|ies)|trials?|(?<=open-label )extension|(?<=long-term )extension)\b")
 # "The BRUIN Phase 1/2 clinical trial", "the DONATELLO Phase 1b study"
 NAME_BEFORE_PHASE = re.compile(
     rf"(?<![\w-])(?P<name>{TRIAL_NAME}|{WORD_NUMBER_NAME})\s+[Pp]hase\s*\S+\s+(?:[\w-]+\s+){{0,3}}?(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b")
@@ -184,7 +186,7 @@ def extract_trials(ctx: Context) -> None:
         if plural:
             plural_phase = (sentence.paragraph, normalize_phase(plural.group("p")))
         if not found and mentions:
-            _population_of_the_study(ctx, text, mentions[-1])
+            _population_of_the_study(ctx, text, mentions[-1], sentence)
         mentions.extend(found)
     trials: list[_Mention] = []
     members: list[list[_Mention]] = []
@@ -288,15 +290,26 @@ def _population_of_antecedent(ctx: Context, text: str, before: str, found: list[
 
 
 # "The placebo-controlled trial, conducted at ..., is assessing ... in healthy adult volunteers": a sentence whose
-# subject is "the trial" speaks of the study the release named last
-_THE_STUDY = re.compile(r"^\s*The\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
+# subject is "the trial" (or "that study", pointing back) speaks of the study the release named last
+_THE_STUDY = re.compile(r"^\s*(?:The|That|This)\s+(?:(?!of\b)[\w-]+\s+){0,3}?(?:study|trial)(?=,|\s+(?:is|was|will|has|enroll|evaluat|assess)\w*\b)")
 
 
-def _population_of_the_study(ctx: Context, text: str, last: _Mention) -> None:
+# "... a Phase 1/2 study conducted in China. As of the cut-off, a total of 96 patients with X were enrolled": a count of
+# people with a disease said to be enrolled (treated, dosed) right after a study is told of is that study's population
+_COUNTED_ENROLLED = re.compile(r"\b\d[\d,]*\s+(?:patients|participants|adults|subjects|people)\s+with\s+[^.;:]{3,120}?\s+"
+                               r"(?:were|have\s+been|had\s+been)\s+(?:enrolled|treated|dosed|randomi[sz]ed)\b")
+
+
+def _population_of_the_study(ctx: Context, text: str, last: _Mention, sentence: Sentence) -> None:
     """The population a sentence about "the trial" states is the last named study's, over the disease an appositive
     gave its drug ("a Phase 1 trial of X, a peptide being developed for ALS")."""
-    if (last.indication and not last.by_description) or not _THE_STUDY.match(text):
+    if last.indication and not last.by_description:
         return
+    if not _THE_STUDY.match(text):
+        counted = _COUNTED_ENROLLED.search(text) if sentence.paragraph == last.sentence.paragraph else None
+        if not counted:
+            return
+        text = text[counted.start():]
     if any(mention.name != last.drug for mention in ctx.drugs_in(text)):
         return  # another drug's sentence
     found = indication_after(text, ctx, window=len(text))
