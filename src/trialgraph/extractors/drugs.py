@@ -11,6 +11,7 @@ from .. import lexicons
 from ..lexicons.drug_names import Hit, lexicon as drug_lexicon
 from ..model import DrugAlias, DrugFact, Evidence, Zone
 from ..normalize import ascii_punct
+from .code_prefixes import code_owner
 from .context import Context, name_key
 from .literals import Alternation, word_ends
 from .memo import per_text
@@ -1226,19 +1227,33 @@ _LICENSEE_BEFORE = re.compile(r"^\s*,\s+to\s+which\s+(?:[A-Z][\w&.-]*\s+){1,4}(?
 _LICENSED_TO_AFTER = re.compile(
     r"^[^.;]{0,50}?\b(?:exclusively\s+)?(?:out-)?licensed\s+(?:(?:its|the|all|exclusive|worldwide|global|commercial|development)\s+)*"
     r"(?:rights\s+(?:to\s+(?:it|the\s+\w+)\s+)?)?to\s+(?:the\s+)?$")
+# "ZX-22, an oral CGRP antagonist for migraine, which Acme out-licensed to Kestrel in 2023": the licensor named in a
+# relative clause after the drug's appositive
+_WHICH_LICENSED_TO_AFTER = re.compile(
+    r"^[^.;]{0,120}?\b(?:which|that)\s+(?:[A-Z][\w&.-]*\s+){1,4}(?:has\s+|had\s+)?(?:exclusively\s+)?(?:out-)?licensed\s+"
+    r"(?:(?:its|the|all|exclusive|worldwide|global|commercial|development)\s+)*(?:rights\s+)?to\s+(?:the\s+)?$")
+
+
+def _licensee(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
+              other_drugs: tuple[int, ...] = ()) -> str | None:
+    before, after = text[max(0, start - 120):start], text[end:end + 180]
+    for match in companies.finditer(before):
+        if _LICENSEE_BEFORE.match(before[match.end():]):
+            return forms[match.group("co")]
+    for at, match in enumerate(companies.finditer(after)):
+        if at == 0 and _LICENSED_TO_AFTER.match(after[:match.start()]):
+            return forms[match.group("co")]
+        if any(end < other < end + match.start() for other in other_drugs):
+            break
+        if _WHICH_LICENSED_TO_AFTER.match(after[:match.start()]):
+            return forms[match.group("co")]
+    return None
 
 
 def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
                   other_drugs: tuple[int, ...] = ()) -> str | None:
     offset = max(0, start - 120)
     before, after = text[offset:start], text[end:end + 120]
-    for match in companies.finditer(before):
-        if _LICENSEE_BEFORE.match(before[match.end():]):
-            return forms[match.group("co")]
-    for match in companies.finditer(after):
-        if _LICENSED_TO_AFTER.match(after[:match.start()]):
-            return forms[match.group("co")]
-        break
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
@@ -1319,6 +1334,7 @@ def assign_owners(ctx: Context) -> None:
     that the release only uses beside its own, has no owner unless one is stated."""
     companies, company_forms = _company_pattern(ctx)
     stated: dict[str, Counter] = {}
+    licensed: dict[str, Counter] = {}  # stated by an out-licensing construction, which outranks the code's letters
     comparator: set[str] = set()
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
@@ -1335,7 +1351,10 @@ def assign_owners(ctx: Context) -> None:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
                 others = tuple(m.start for m in mentions if m.name != mention.name)
-                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
+                licensee = _licensee(text, mention.start, mention.end, companies, company_forms, others)
+                if licensee:
+                    licensed.setdefault(mention.name, Counter())[licensee] += 1
+                owner = licensee or _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             before = text[max(0, mention.start - 60):mention.start]
@@ -1345,6 +1364,11 @@ def assign_owners(ctx: Context) -> None:
                 partnered.add(mention.name)
             else:
                 subject_mentions.add(mention.name)
+    coined = {d.name: code_owner([d.name, *(a.name for a in d.aliases)], company_forms, ctx.issuer)
+              for d in ctx.extraction.drugs} if companies is not None else {}
+    for name, owner in coined.items():
+        if owner and name not in licensed:
+            stated[name] = Counter({owner: 1})  # the code's letters name its developer
     if not ctx.issuer:
         ctx.extraction.drugs = [
             DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]

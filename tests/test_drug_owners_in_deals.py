@@ -1,0 +1,70 @@
+"""Whose a drug is in releases about several companies: licensing deals, acquisitions, news items and
+partnered programmes. Invented names throughout."""
+from __future__ import annotations
+
+import pytest
+
+from trialgraph.extractors import extract
+from trialgraph.extractors.code_prefixes import code_owner
+from trialgraph.model import Document
+
+
+def _owners(text: str, doc_id: str = "nordhaven-2025-03-04") -> dict[str, object]:
+    return {d.name: d.company for d in extract(Document(doc_id, doc_id + ".txt", text)).drugs}
+
+
+# -- the code's letters abbreviate the company that coined it ---------------------------------------------------
+
+
+def test_an_in_licensed_drug_named_by_its_licensors_code_is_the_licensors():
+    text = ("Nordhaven Pharma Licenses Respiratory Antibody\n\n"
+            "SHANGHAI, March 4, 2025 -- Nordhaven Pharma Co., Ltd. (HKEX: 2999) has obtained exclusive rights to develop "
+            "and commercialise TRV-310 in mainland China from Tarvell Bio, a privately held company.\n\n"
+            "TRV-310 is a bispecific antibody in a global Phase 2b study in asthma.\n")
+    assert _owners(text)["TRV-310"] == "Tarvell Bio"
+
+
+def test_a_target_company_drug_in_a_pending_deal_stays_with_the_target():
+    text = ("Quellmoor to buy Brisk Bio\n\n"
+            "LONDON, Jan. 27, 2025 -- Quellmoor Pharmaceuticals plc (LSE: QLM) has agreed to buy Brisk Bio for $600 million, "
+            "landing BB-88, a once-weekly peptide in Phase 3 development for X-linked hypophosphatemia.\n\n"
+            "BB-88 holds Orphan Drug designation from the FDA.\n")
+    assert _owners(text)["BB-88"] == "Brisk Bio"
+
+
+def test_a_code_with_a_place_word_before_the_company_name_still_abbreviates_it():
+    assert code_owner(["LQ-118"], {"Wuxing Lanqi Biopharma Co., Ltd.": "Wuxing Lanqi Biopharma Co., Ltd.",
+                                   "Ardent Oncology": "Ardent Oncology, Inc."}, None) == "Wuxing Lanqi Biopharma Co., Ltd."
+
+
+def test_a_renamed_drug_carrying_both_codes_is_the_renaming_issuers():
+    forms = {"Halvmoor Biotherapeutics": "Halvmoor Biotherapeutics, Inc.", "Kestrin Pharmaceuticals": "Kestrin Pharmaceuticals Co., Ltd."}
+    assert code_owner(["HVB-4410", "KP-218"], forms, "Halvmoor Biotherapeutics, Inc.") == "Halvmoor Biotherapeutics, Inc."
+    assert code_owner(["HVB-4410", "KP-218"], forms, None) is None
+
+
+@pytest.mark.parametrize("code", ["ZX-101", "ACM-7", "XQ-5"])
+def test_a_code_abbreviating_no_named_company_says_nothing(code):
+    assert code_owner([code], {"Borvex Bio": "Borvex Bio, Inc."}, "Borvex Bio, Inc.") is None
+
+
+def test_the_code_outranks_the_company_a_news_item_opens_with():
+    text = ("Deals roundup\n\n"
+            "Quintara Therapeutics struck an option-and-license agreement with Altvane Biologics AG for ALV-417, a "
+            "bispecific antibody. Quintara is paying $15 million upfront.\n\n"
+            "ALV-417 entered the clinic in 2025.\n")
+    assert _owners(text, "deals-roundup-2026-03-18")["ALV-417"] == "Altvane Biologics AG"
+
+
+# -- out-licensing still makes the licensee the developer -------------------------------------------------------
+
+
+def test_a_drug_out_licensed_in_a_relative_clause_is_the_licensees_even_against_its_code():
+    text = ("Zentrix Cognition Reports Results\n\n"
+            "BOSTON, Jan. 8, 2025 -- Zentrix Cognition, Inc. (NYSE American: ZXC) today reported results from the Phase 2 trial of ZX-301 in migraine prevention.\n\n"
+            "ZX-22 is an oral CGRP receptor antagonist for the acute treatment of migraine. ZX-22 (orvamepant) is an oral "
+            "small-molecule antagonist for migraine, which Zentrix out-licensed to Ostrel Pharma a.s. in 2023 for "
+            "worldwide development and commercialization.\n")
+    owners = _owners(text, "zentrix-cognition-2025-01-08")
+    assert owners["ZX-22"] == "Ostrel Pharma a.s."
+    assert owners["ZX-301"] == "Zentrix Cognition, Inc."
