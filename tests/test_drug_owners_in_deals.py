@@ -68,3 +68,38 @@ def test_a_drug_out_licensed_in_a_relative_clause_is_the_licensees_even_against_
     owners = _owners(text, "zentrix-cognition-2025-01-08")
     assert owners["ZX-22"] == "Ostrel Pharma a.s."
     assert owners["ZX-301"] == "Zentrix Cognition, Inc."
+
+
+# -- rights confined to a territory make a regional partner, not the owner ------------------------------------
+
+_ISSUER = ("Fjordhaven Pharma Reports Third Quarter 2025 Results\n\n"
+           "COPENHAGEN, Nov. 6, 2025 -- Fjordhaven Pharma A/S (Nasdaq Copenhagen: FJH) today reported results for the "
+           "third quarter of 2025. Fjordhaven develops and commercializes treatments for skin diseases.\n\n")
+
+
+@pytest.mark.parametrize("sentence, drug, owner", [
+    ("In North America, dalocitinib is licensed to Brightwell Pharmaceuticals, Inc., which plans to file in 2026.",
+     "dalocitinib", "Fjordhaven Pharma A/S"),
+    ("In Europe, orvatinib is marketed by Haldane Pharma GmbH under a license agreement signed in 2023.",
+     "orvatinib", "Fjordhaven Pharma A/S"),
+    ("Royalty revenue came from Ostrel Health, Inc.; Ostrel Health commercializes velratinib in Canada.",
+     "velratinib", "Fjordhaven Pharma A/S"),
+    ("Dermavo (tralovimab), in-licensed from Corvish Laboratories in 2021 for European markets, received a positive "
+     "CHMP opinion.", "tralovimab", "Corvish Laboratories"),
+    ("Livora (pelorabart) is approved in China. Livora is developed by Harrowby Biologics Ltd.; Fjordhaven "
+     "commercialises it in Europe and China.", "pelorabart", "Harrowby Biologics Ltd."),
+])
+def test_rights_in_one_territory_leave_the_drug_with_its_developer(sentence, drug, owner):
+    text = _ISSUER + f"{sentence}\n\nThe Phase 3 trial of {drug} in chronic hand eczema met its primary endpoint.\n"
+    assert _owners(text, "fjordhaven-pharma-2025-11-06")[drug] == owner
+
+
+def test_a_licence_for_the_world_outside_one_region_is_the_licensees():
+    text = _ISSUER + ("Trelvo (inzadeprazan), licensed from Hoshiba Kagaku Co., Ltd. for markets outside Asia, met its "
+                      "primary endpoint in the Phase III PRISM-EE trial in erosive oesophagitis.\n")
+    assert _owners(text, "fjordhaven-pharma-2025-11-06")["inzadeprazan"] == "Fjordhaven Pharma A/S"
+
+
+def test_a_trial_abroad_is_no_territory_of_the_licence():
+    text = _ISSUER + "Rennick Pharma GmbH, to which Fjordhaven licensed ALC-118 in 2022, initiated a Phase 2a trial in Europe.\n"
+    assert _owners(text, "fjordhaven-pharma-2025-11-06")["ALC-118"] == "Rennick Pharma GmbH"

@@ -15,6 +15,7 @@ from .code_prefixes import code_owner
 from .context import Context, name_key
 from .literals import Alternation, word_ends
 from .memo import per_text
+from .territories import regional
 from .prefilter import gate
 
 NAME = "drugs.patterns"
@@ -1250,8 +1251,36 @@ def _licensee(text: str, start: int, end: int, companies: Alternation | re.Patte
     return None
 
 
+# "Brand (inn), in-licensed from Beta in 2021 for European markets": a licence confined to a territory leaves
+# the drug its licensor's
+_LICENSOR_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:in-)?licen[sc]ed\s+from|under\s+(?:an?\s+)?(?:exclusive\s+)?licen[sc]e\s+from)"
+                             r"\s+(?:the\s+)?$")
+
+
+def _licensor(text: str, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
+    after = text[end:end + 120]
+    match = next(iter(companies.finditer(after)), None)
+    return forms[match.group("co")] if match and _LICENSOR_AFTER.match(after[:match.start()]) else None
+
+
+def _developer(verb: re.Match, regional_rights: bool) -> bool:
+    """Who develops a drug owns it; who sells or licenses it only in one territory does not."""
+    return not regional_rights or _DEVELOPER_VERB.search(verb.group()) is not None
+
+
+_DEVELOPER_VERB = re.compile(r"develop|discover|invent|owned")
+
+
+def _blank_companies(text: str, companies: Alternation | re.Pattern) -> str:
+    for match in companies.finditer(text):
+        text = text[:match.start()] + "X" * (match.end() - match.start()) + text[match.end():]
+    return text
+
+
 def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
-                  other_drugs: tuple[int, ...] = ()) -> str | None:
+                  other_drugs: tuple[int, ...] = (), regional_rights: bool = False) -> str | None:
+    """`regional_rights`: the sentence confines a licence or sale to a territory, so the company it says sells,
+    markets or licenses the drug there is a regional partner, not whose the drug is."""
     offset = max(0, start - 120)
     before, after = text[offset:start], text[end:end + 120]
     owner = None
@@ -1259,7 +1288,8 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
         gap = before[match.end():]
         if any(offset + match.end() <= at < start for at in other_drugs):
             continue  # "Acme's ZX-101 extends survival over Drug": the possessive owns the first drug after it
-        if POSSESSIVE_GAP.match(before, match.end()) or ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
+        verb = ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start())
+        if POSSESSIVE_GAP.match(before, match.end()) or verb and _developer(verb, regional_rights):
             owner = forms[match.group("co")]  # the closest one before the drug wins
     if owner:
         return owner
@@ -1286,7 +1316,7 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
     if portfolio:
         return portfolio
     passive = _PASSIVE_AFTER.match(after)
-    if passive:
+    if passive and _developer(passive, regional_rights):
         match = companies.match(after, passive.end())
         if match:
             return forms[match.group("co")]
@@ -1347,14 +1377,16 @@ def assign_owners(ctx: Context) -> None:
         if not mentions:
             continue  # sentence gate: everything below is about the drugs a sentence names
         named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
+        confined = bool(named) and regional(_blank_companies(text, companies))
         for mention in mentions:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
                 others = tuple(m.start for m in mentions if m.name != mention.name)
-                licensee = _licensee(text, mention.start, mention.end, companies, company_forms, others)
+                licensee = None if confined else _licensee(text, mention.start, mention.end, companies, company_forms, others)
                 if licensee:
                     licensed.setdefault(mention.name, Counter())[licensee] += 1
-                owner = licensee or _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
+                owner = (licensee or confined and _licensor(text, mention.end, companies, company_forms)
+                         or _stated_owner(text, mention.start, mention.end, companies, company_forms, others, confined))
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             before = text[max(0, mention.start - 60):mention.start]
