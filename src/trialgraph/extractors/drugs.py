@@ -1365,6 +1365,9 @@ def assign_owners(ctx: Context) -> None:
     companies, company_forms = _company_pattern(ctx)
     stated: dict[str, Counter] = {}
     licensed: dict[str, Counter] = {}  # stated by an out-licensing construction, which outranks the code's letters
+    # who sells or licenses a drug in one territory: its owner only when nothing says the drug is anyone else's
+    # ("Lipitor is marketed by Zeta Pharma in the US" of a partner's drug, not "In Europe, Brand is marketed by X")
+    regional_partner: dict[str, Counter] = {}
     comparator: set[str] = set()
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
@@ -1387,6 +1390,11 @@ def assign_owners(ctx: Context) -> None:
                     licensed.setdefault(mention.name, Counter())[licensee] += 1
                 owner = (licensee or confined and _licensor(text, mention.end, companies, company_forms)
                          or _stated_owner(text, mention.start, mention.end, companies, company_forms, others, confined))
+                if confined and not owner:
+                    partner = (_licensee(text, mention.start, mention.end, companies, company_forms, others)
+                               or _stated_owner(text, mention.start, mention.end, companies, company_forms, others))
+                    if partner:
+                        regional_partner.setdefault(mention.name, Counter())[partner] += 1
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             before = text[max(0, mention.start - 60):mention.start]
@@ -1459,5 +1467,7 @@ def assign_owners(ctx: Context) -> None:
             owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
             if owner and companies is not None:
                 owner = _item_company(ctx, drug.name, companies, company_forms) or owner
+        if owner is None and drug.name in regional_partner:
+            owner = _first_most_common(regional_partner[drug.name])
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
     ctx.extraction.drugs = updated
