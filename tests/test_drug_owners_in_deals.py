@@ -103,3 +103,17 @@ def test_a_licence_for_the_world_outside_one_region_is_the_licensees():
 def test_a_trial_abroad_is_no_territory_of_the_licence():
     text = _ISSUER + "Rennick Pharma GmbH, to which Fjordhaven licensed ALC-118 in 2022, initiated a Phase 2a trial in Europe.\n"
     assert _owners(text, "fjordhaven-pharma-2025-11-06")["ALC-118"] == "Rennick Pharma GmbH"
+
+
+# -- "Drug alone": the sponsor's monotherapy arm when the drug has a code name ---------------------------------
+
+
+def test_a_code_named_drug_given_alone_is_still_the_sponsors():
+    text = ("Tallowmere Reports Obesity Data\n\n"
+            "MELBOURNE, Australia, 12 February 2026 -- Tallowmere Therapeutics Limited (ASX: TLW) today reported topline "
+            "results from SUMMIT-2, its Phase 2 study in adults with obesity.\n\n"
+            "SUMMIT-MASH, a Phase 1b/2a study of QZ-19 alone and in combination with resmetirom in adults with MASH, "
+            "completed enrolment in January. The Phase 1 study compared ZR-3 plus QZ-19 with pembrolizumab alone.\n")
+    owners = _owners(text, "tallowmere-2026-02-12")
+    assert owners["QZ-19"] == "Tallowmere Therapeutics Limited"
+    assert owners.get("pembrolizumab", None) is None

@@ -1369,6 +1369,7 @@ def assign_owners(ctx: Context) -> None:
     # ("Lipitor is marketed by Zeta Pharma in the US" of a partner's drug, not "In Europe, Brand is marketed by X")
     regional_partner: dict[str, Counter] = {}
     comparator: set[str] = set()
+    compared: set[str] = set()  # "versus Drug": a comparator whatever its name; "Drug alone" is one only if no code's
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
     # the companies named in each sentence that names a drug: a drug only ever named beside one
@@ -1398,7 +1399,10 @@ def assign_owners(ctx: Context) -> None:
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             before = text[max(0, mention.start - 60):mention.start]
-            if COMPARATOR_BEFORE.search(before[-30:]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
+            if COMPARATOR_BEFORE.search(before[-30:]):
+                comparator.add(mention.name)
+                compared.add(mention.name)
+            elif COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
                 comparator.add(mention.name)
             elif PARTNER_BEFORE.search(before):
                 partnered.add(mention.name)
@@ -1453,8 +1457,8 @@ def assign_owners(ctx: Context) -> None:
             owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
-        elif drug.name in comparator and not possessed:
-            owner = None
+        elif drug.name in comparator and not possessed and (drug.name in compared or not any(name_kind(n) == "code" for n in names)):
+            owner = None  # "the Drug control arm", "pembrolizumab alone"; but "ZX-19 alone and with resmetirom" is the sponsor's arm
         elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
                 name_kind(n) == "code" for n in names)):
             owner = None  # only ever given with the sponsor's drug, and no code name of its own: a partner's or standard-of-care drug
