@@ -117,3 +117,24 @@ def test_a_code_named_drug_given_alone_is_still_the_sponsors():
     owners = _owners(text, "tallowmere-2026-02-12")
     assert owners["QZ-19"] == "Tallowmere Therapeutics Limited"
     assert owners.get("pembrolizumab", None) is None
+
+
+# -- the company set beside a drug's name ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, drug, owner", [
+    ("Separately, the agency granted fast track designation to TRX-5 (Trellmont Therapeutics), an oral GLP-1 receptor "
+     "agonist, for obesity.", "TRX-5", "Trellmont Therapeutics"),
+    ("A Phase 1b study combining ZX-417 with tislemparib, a PARP inhibitor from partner Harrowby Pharmaceuticals, is "
+     "planned to begin later this year.", "tislemparib", "Harrowby Pharmaceuticals"),
+])
+def test_a_company_set_beside_the_drug_owns_it(sentence, drug, owner):
+    text = ("FDA roundup\n\nWASHINGTON, Aug. 14, 2025 -- The FDA granted breakthrough therapy designation to ZX-417 of "
+            f"Zentrix Oncology for melanoma.\n\n{sentence}\n")
+    assert _owners(text, "fda-roundup-2025-08-14")[drug] == owner
+
+
+def test_a_parenthesis_that_only_opens_with_a_company_name_is_no_owner():
+    text = ("Zentrix Oncology Reports Data\n\nBOSTON, Aug. 14, 2025 -- Zentrix Oncology, Inc. (Nasdaq: ZXO) today reported "
+            "data from the Phase 2 trial of ZX-417 (Zentrix Oncology study ZX-417-201) and docetaxel (Borvex Bio sites).\n")
+    assert _owners(text, "zentrix-2025-08-14").get("docetaxel") is None

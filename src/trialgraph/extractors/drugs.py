@@ -1173,6 +1173,7 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
 
 # "its lead candidate Drug", "its rival TROP2 ADC, Drug" (the name in apposition, as ACTIVE_GAP allows)
 _ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
+_OWNER_BESIDE_AFTER = re.compile(r"^" + _MARK + r"(?:\s*\(|\s*,\s+an?\s+(?:[\w-]+\s+){0,4}from\s+(?:(?:its|our)\s+)?(?:partner\s+)?)")
 # "Drug, its one-time gene therapy": the appositive names whose it is
 _ITS_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"\s*,\s+its\s")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
@@ -1315,6 +1316,12 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
             portfolio = forms[match.group("co")]  # "from the legacy Acme portfolio, the Nectin-targeted Drug"
     if portfolio:
         return portfolio
+    # "TRX-5 (Trelliant Therapeutics)", "Drug, a PARP inhibitor from partner Acme": the company set beside the name
+    beside = _OWNER_BESIDE_AFTER.match(after)
+    if beside:
+        match = companies.match(after, beside.end())
+        if match and ("(" not in beside.group() or after[match.end():match.end() + 1] == ")"):
+            return forms[match.group("co")]
     passive = _PASSIVE_AFTER.match(after)
     if passive and _developer(passive, regional_rights):
         match = companies.match(after, passive.end())
