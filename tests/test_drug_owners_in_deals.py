@@ -138,3 +138,10 @@ def test_a_parenthesis_that_only_opens_with_a_company_name_is_no_owner():
     text = ("Zentrix Oncology Reports Data\n\nBOSTON, Aug. 14, 2025 -- Zentrix Oncology, Inc. (Nasdaq: ZXO) today reported "
             "data from the Phase 2 trial of ZX-417 (Zentrix Oncology study ZX-417-201) and docetaxel (Borvex Bio sites).\n")
     assert _owners(text, "zentrix-2025-08-14").get("docetaxel") is None
+
+
+def test_the_company_running_its_named_phase_3_study_of_a_drug_owns_it():
+    text = _ISSUER + ("TRELLIX (ferrovatide) injection: net product revenue of $23.4 million.\n\n"
+                      "Ferrovatide. Harrowby Bio ASA completed enrollment in its Phase 3 AURORA-T study of ferrovatide in "
+                      "non-transfusion-dependent beta-thalassemia. Fjordhaven holds U.S. commercial rights.\n")
+    assert _owners(text, "fjordhaven-pharma-2025-11-06")["ferrovatide"] == "Harrowby Bio ASA"

@@ -1172,7 +1172,7 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\
 
 
 # "its lead candidate Drug", "its rival TROP2 ADC, Drug" (the name in apposition, as ACTIVE_GAP allows)
-_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
 _OWNER_BESIDE_AFTER = re.compile(r"^" + _MARK + r"(?:\s*\(|\s*,\s+an?\s+(?:[\w-]+\s+){0,4}from\s+(?:(?:its|our)\s+)?(?:partner\s+)?)")
 # "Drug, its one-time gene therapy": the appositive names whose it is
 _ITS_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"\s*,\s+its\s")
