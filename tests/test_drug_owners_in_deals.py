@@ -145,3 +145,12 @@ def test_the_company_running_its_named_phase_3_study_of_a_drug_owns_it():
                       "Ferrovatide. Harrowby Bio ASA completed enrollment in its Phase 3 AURORA-T study of ferrovatide in "
                       "non-transfusion-dependent beta-thalassemia. Fjordhaven holds U.S. commercial rights.\n")
     assert _owners(text, "fjordhaven-pharma-2025-11-06")["ferrovatide"] == "Harrowby Bio ASA"
+
+
+@pytest.mark.parametrize("row", [
+    "| Pravora (ritazenib) | orexin 2 receptor agonist | Idiopathic hypersomnia | Phase III | Sunmoor Therapeutics (originator) |",
+    "- Pravora (ritazenib), originated by Sunmoor Therapeutics, is in Phase III for idiopathic hypersomnia.",
+])
+def test_the_originator_named_in_a_drugs_row_owns_it(row):
+    text = _ISSUER + "| Programme | Mechanism | Indication | Stage | Partner |\n| --- | --- | --- | --- | --- |\n" + row + "\n"
+    assert _owners(text, "fjordhaven-pharma-2025-11-06")["ritazenib"] == "Sunmoor Therapeutics"

@@ -1264,6 +1264,19 @@ def _licensor(text: str, end: int, companies: Alternation | re.Pattern, forms: d
     return forms[match.group("co")] if match and _LICENSOR_AFTER.match(after[:match.start()]) else None
 
 
+# "| Brand (inn) | ... | Partner: Sunvale Therapeutics (originator) |", "originated by Sunvale": the company that
+# discovered the one drug a sentence or pipeline row names
+_ORIGINATOR_AFTER = re.compile(r"\s*\((?:the\s+)?originator\)")
+_ORIGINATOR_BEFORE = re.compile(r"\b(?:[Oo]riginator|[Oo]riginated\s+(?:by|at))\s+(?:the\s+)?$")
+
+
+def _originator(text: str, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
+    for match in companies.finditer(text):
+        if _ORIGINATOR_AFTER.match(text, match.end()) or _ORIGINATOR_BEFORE.search(text, 0, match.start()):
+            return forms[match.group("co")]
+    return None
+
+
 def _developer(verb: re.Match, regional_rights: bool) -> bool:
     """Who develops a drug owns it; who sells or licenses it only in one territory does not."""
     return not regional_rights or _DEVELOPER_VERB.search(verb.group()) is not None
@@ -1389,6 +1402,7 @@ def assign_owners(ctx: Context) -> None:
             continue  # sentence gate: everything below is about the drugs a sentence names
         named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
         confined = bool(named) and regional(_blank_companies(text, companies))
+        originator = _originator(text, companies, company_forms) if len({m.name for m in mentions}) == 1 and named else None
         for mention in mentions:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
@@ -1397,7 +1411,8 @@ def assign_owners(ctx: Context) -> None:
                 if licensee:
                     licensed.setdefault(mention.name, Counter())[licensee] += 1
                 owner = (licensee or confined and _licensor(text, mention.end, companies, company_forms)
-                         or _stated_owner(text, mention.start, mention.end, companies, company_forms, others, confined))
+                         or _stated_owner(text, mention.start, mention.end, companies, company_forms, others, confined)
+                         or originator)
                 if confined and not owner:
                     partner = (_licensee(text, mention.start, mention.end, companies, company_forms, others)
                                or _stated_owner(text, mention.start, mention.end, companies, company_forms, others))
