@@ -154,3 +154,12 @@ def test_the_company_running_its_named_phase_3_study_of_a_drug_owns_it():
 def test_the_originator_named_in_a_drugs_row_owns_it(row):
     text = _ISSUER + "| Programme | Mechanism | Indication | Stage | Partner |\n| --- | --- | --- | --- | --- |\n" + row + "\n"
     assert _owners(text, "fjordhaven-pharma-2025-11-06")["ritazenib"] == "Sunmoor Therapeutics"
+
+
+def test_a_company_named_pharm_owns_the_drug_its_code_abbreviates():
+    text = ("Jinzhou licenses antibody\n\nBEIJING, July 8, 2025 -- China's Jinzhou Biopharmaceutical Co., Ltd. (HKEX: 2981) "
+            "said today it will add sites.\n\nThe transaction follows Jinzhou's collaboration last year with South Korea's "
+            "Hanbit Pharm on HBT-044, an inhaled JAK inhibitor for chronic obstructive pulmonary disease.\n")
+    ex = extract(Document("jinzhou-2025-07-08", "jinzhou-2025-07-08.txt", text))
+    assert "Hanbit Pharm" in {c.name for c in ex.companies}
+    assert {d.name: d.company for d in ex.drugs}["HBT-044"] == "Hanbit Pharm"
