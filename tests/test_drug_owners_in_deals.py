@@ -163,3 +163,16 @@ def test_a_company_named_pharm_owns_the_drug_its_code_abbreviates():
     ex = extract(Document("jinzhou-2025-07-08", "jinzhou-2025-07-08.txt", text))
     assert "Hanbit Pharm" in {c.name for c in ex.companies}
     assert {d.name: d.company for d in ex.drugs}["HBT-044"] == "Hanbit Pharm"
+
+
+def test_an_ingredient_of_a_companys_coformulation_is_that_companys():
+    from trialgraph.extractors.drugs import _coformulated
+    from trialgraph.model import DrugFact, Evidence, Span
+
+    evidence = Evidence("zentrix-2023-12-07", Span(0, 1), "x", "drugs")
+    found = _coformulated([DrugFact("vibrelimab/pembrolizumab", evidence, (), "Zentrix"), DrugFact("vibrelimab", evidence),
+                           DrugFact("gemcitabine/nab-paclitaxel", evidence, (), "Borvex Bio"), DrugFact("gemcitabine", evidence),
+                           DrugFact("docetaxel", evidence)])
+    assert {d.name: d.company for d in found} == {"vibrelimab/pembrolizumab": "Zentrix", "vibrelimab": "Zentrix",
+                                                  "gemcitabine/nab-paclitaxel": "Borvex Bio", "gemcitabine": None,
+                                                  "docetaxel": None}

@@ -1496,4 +1496,16 @@ def assign_owners(ctx: Context) -> None:
         if owner is None and drug.name in regional_partner:
             owner = _first_most_common(regional_partner[drug.name])
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
-    ctx.extraction.drugs = updated
+    ctx.extraction.drugs = _coformulated(updated)
+
+
+def _coformulated(drugs: list[DrugFact]) -> list[DrugFact]:
+    """An ingredient of a company's co-formulation ("vibostolimab/pembrolizumab, an investigational
+    coformulation of vibostolimab and Keytruda") that nothing else gives an owner is that company's too;
+    a generic ingredient (gemcitabine) stays nobody's."""
+    products = {part.strip().lower(): d.company for d in drugs if d.company and "/" in d.name for part in d.name.split("/")}
+    if not products:
+        return drugs
+    return [DrugFact(d.name, d.evidence, d.aliases, products[d.name.lower()])
+            if d.company is None and d.name.lower() in products and d.name.lower() not in lexicons.common_drugs() else d
+            for d in drugs]
