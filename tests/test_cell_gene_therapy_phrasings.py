@@ -41,11 +41,11 @@ def test_a_disease_cohort_known_by_the_short_form_defined_in_it():
 
 
 def test_a_partner_added_to_the_groups_unnamed_drug_does_not_own_the_group():
-    ex = announce(STUDY, "Cohort 1 enrolled patients after anti-CD38 therapy; Cohort 2 enrolled newly diagnosed patients, "
-                  "with pembrolizumab. In Cohort 2, the ORR was 66%.")
+    ex = announce("ZX-101 is being evaluated in the Phase 2 ZENITH-2 trial in advanced melanoma.",
+                  "| Cohort | Population | Patients | ORR |\n| Cohort 1 | Melanoma after anti-PD-1 therapy | 88 | 34.1% |\n"
+                  "| Cohort 2 | Frontline melanoma, with docetaxel | 24 | 66.7% |")
     groups = {c.label: c.drug for c in ex.cohorts}
-    assert groups["2"] == groups["1"]
-    assert groups["2"] != "pembrolizumab"
+    assert groups["2"] == groups["1"] == "ZX-101"
 
 
 def test_a_cell_therapys_antigen_and_a_gene_therapys_capsid_are_no_drugs():
@@ -57,9 +57,9 @@ def test_a_cell_therapys_antigen_and_a_gene_therapys_capsid_are_no_drugs():
 
 def test_an_age_bound_does_not_split_the_indication():
     ex = announce("The FDA has granted RMAT designation to ZX-101 for the treatment of Zentrix disease in patients 12 years "
-                  "of age and older with recurrent crises.")
+                  "of age and older with recurrent vaso-occlusive crises.")
     (found,) = [d for d in designations(ex) if d[0] == "rmat"]
-    assert found[2] == "zentrix disease in patients 12 years of age and older with recurrent crises"
+    assert found[2] == "zentrix disease in patients 12 years of age and older with recurrent vaso-occlusive crises"
 
 
 def test_the_commission_designates_a_drug_an_orphan_medicinal_product():

@@ -489,7 +489,7 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
     after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])
              and not _BACKGROUND.search(text, max(mention.end, d.start - 60), d.start)]
     if after and _ADDED_PARTNER.search(text, max(mention.end, after[0].start - 40), after[0].start):
-        return None  # "Cohort 2: frontline melanoma, with pembrolizumab": the partner added to the study's own drug
+        return None  # "Cohort 2: frontline melanoma, with ZX-900": the partner added to the study's own drug
     if after:
         return after[0].name, bool(_CONTROL.search(text[mention.end:stop]))
     if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):
