@@ -220,7 +220,10 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
 _GENE_SYMBOL = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,2})?\d{1,3}[A-Z]?")
 _SYMBOL_TARGET_AFTER = re.compile(r"(?:\s+|-)(?:analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|receptors?|pathway|signall?ing|"
                            r"express(?:ion|ing|ed)|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy)|"
-                           r"peptides?|antigens?|epitopes?)\b", re.I)
+                           r"peptides?|antigens?|epitopes?|"
+                           # the receptor a cell therapy carries for it ("a ABCD-A4 TCR T-cell therapy", "a CD19 CAR"), the
+                           # vehicle a gene therapy is carried in ("the ABC-LK7 capsid"), or what it is ("... is a cancer-testis antigen")
+                           r"TCRs?|CARs?|capsids?|vectors?|serotypes?|(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:antigen|protein|gene|receptor))\b", re.I)
 
 
 @per_text

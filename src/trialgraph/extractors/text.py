@@ -433,7 +433,9 @@ def split_list(phrase: str) -> list[str]:
     but 'relapsed or refractory multiple myeloma' stays whole."""
     # "CLN3 disease, also called juvenile Batten disease": a second name for the same disease is no list item
     parts = [p.strip() for p in re.split(r",(?!\s*(?:also\s+|commonly\s+|formerly\s+)?(?:called|known\s+as|referred\s+to\s+as)\b)\s*"
-                                         r"(?:and\s+|or\s+)?|\s+and\s+(?:in\s+|for\s+)?|;\s*", phrase) if p.strip()]
+                                         # "patients 12 years of age and older with X": an age bound, no second item
+                                         r"(?:and\s+|or\s+)?|\s+and\s+(?!(?:older|over|above|up|younger|under)\b)(?:in\s+|for\s+)?|;\s*",
+                                         phrase) if p.strip()]
     if len(parts) <= 1:
         return [phrase]
     if all(names_disease(p) for p in parts):

@@ -916,7 +916,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
             mention.indication = indication_after(text[noun.end():mention.end], ctx)
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
-        mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
+        # (after the lead's reporting verb: the issuer's descriptor before it, "a company developing therapies for X",
+        # names the company's field, not the study's population)
+        mention.indication = indication_after(text[_after_reporting_verb(text, mention.start): mention.start].rstrip(" (\"'"), ctx)
     if mention.indication is None:
         mention.indication = _population_as_subject(text, mention, ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
@@ -936,6 +938,19 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
 
 
 _PAREN_AFTER_NOUN = re.compile(r"\s*\((?P<inside>[^()]{3,160})\)")
+# the reporting verb right after the comma that closes the issuer's descriptor: "Acme, a company developing ..., today
+# announced"
+_REPORTING_VERB = re.compile(r",\s*(?:today\s+)?(?:announced|reported|presented|provided|shared)\b")
+
+
+def _after_reporting_verb(text: str, end: int) -> int:
+    """Where the words after the lead's last reporting verb before `end` begin ("Acme, a company developing
+    therapies for X, today announced ..."): the issuer's descriptor before it names the company's field of
+    work, not a study's population."""
+    reported = None
+    for reported in _REPORTING_VERB.finditer(text, 0, end):
+        pass
+    return reported.end() if reported else 0
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
 # "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
 # people its clause goes on about are the study's population
@@ -1484,7 +1499,9 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                     break
                 continue
             # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
-            found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
+            # (not in the issuer's descriptor before the lead's reporting verb)
+            opening = _after_reporting_verb(text, mention.start)
+            found = indication_after(text[opening:], ctx, window=len(text)) or disease_before_therapy(text[opening:mention.start])
             if found:
                 trial.indication = found
                 break
