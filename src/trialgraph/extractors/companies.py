@@ -530,10 +530,15 @@ def _fold_clipped_forms(found: dict, order: list[str]) -> None:
         for other_key in order:
             other = found[other_key]
             long_words = other.name.replace(",", " ").split()
+            # "Jiangsu Acme Pharmaceutical Co., Ltd." is "Acme Pharmaceutical" in a headline: Chinese registered
+            # names open with the province or city of registration, which the company drops when it speaks of itself
+            placed = len(long_words) > len(words) and _is_place(long_words[0]) and not _is_place(words[0])
+            if placed:
+                long_words = long_words[1:]
             if other_key == key or len(long_words) < len(words) or long_words[:len(words) - 1] != words[:-1]:
                 continue
             last, long_last = words[-1].lower(), long_words[len(words) - 1].lower()
-            if long_last != last and long_last.startswith(last) and len(last) >= 4:
+            if (long_last != last or placed) and long_last.startswith(last) and len(last) >= 4:
                 found[other_key] = _with(other, short_names=tuple(dict.fromkeys(other.short_names + (short.name,))),
                                          is_issuer=other.is_issuer or short.is_issuer)
                 order.remove(key)
