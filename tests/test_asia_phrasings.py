@@ -136,3 +136,14 @@ def test_a_heading_naming_no_drug_is_about_the_drug_under_it():
         "The agreement follows data from ACM-706-CN-101, a Phase I/II study of ACM-706 in patients with relapsed "
         "Zentrix lung cancer.")
     assert {(t.drug, t.phase) for t in run(text).trials} == {("ACM-706", "1/2")}
+
+
+def test_an_hkex_filing_header_gives_the_issuer_its_stock_code():
+    text = ("Hong Kong Exchanges and Clearing Limited and The Stock Exchange of Hong Kong Limited take no responsibility "
+            "for the contents of this announcement.\n\nZENTRIX BIOLOGICS CO., LTD.\n(A joint stock company incorporated "
+            "in the People's Republic of China with limited liability)\n(Stock Code: 2999)\n\nVOLUNTARY ANNOUNCEMENT\n\n"
+            "This announcement is made by Zentrix Biologics Co., Ltd. (the \"Company\") on a voluntary basis. The board "
+            "of directors of the Company is pleased to announce that ZX-217 was granted Breakthrough Therapy "
+            "Designation by the NMPA.\n")
+    companies = run(text).companies
+    assert [(c.ticker, c.exchange) for c in companies if same(c.name, "Zentrix Biologics Co., Ltd.")] == [("2999", "HKEX")]

@@ -248,6 +248,11 @@ def extract_companies(ctx: Context) -> None:
         if issuer is not None:
             companies[companies.index(issuer)] = _with(issuer, is_issuer=True)
             issuer = companies[[c.name for c in companies].index(issuer.name)]
+    if issuer is not None and not issuer.ticker:
+        code = _hong_kong_stock_code(ctx.document.text)
+        if code:
+            issuer = _with(issuer, ticker=code, exchange="HKEX")
+            companies = [issuer if c.name == issuer.name else c for c in companies]
     ctx.issuer = issuer.name if issuer else None
     ctx.extraction.companies = companies
     for company in companies:
@@ -544,6 +549,17 @@ def _fold_clipped_forms(found: dict, order: list[str]) -> None:
                 order.remove(key)
                 del found[key]
                 break
+
+
+# An HKEX filing's header: the issuer's name, its incorporation, then "(Stock Code: 2617)", under the exchange's
+# standard disclaimer, which names The Stock Exchange of Hong Kong Limited
+_STOCK_CODE = re.compile(r"^\s*[(（]\s*Stock\s+[Cc]ode\s*[:：]\s*(?P<code>\d{4,5})\s*[)）]\s*$", re.M)
+_HONG_KONG_EXCHANGE = re.compile(r"\bStock Exchange of Hong Kong\b|\bHKEX\b")
+
+
+def _hong_kong_stock_code(text: str) -> str | None:
+    code = _STOCK_CODE.search(text[:3000])
+    return code.group("code") if code and _HONG_KONG_EXCHANGE.search(text[: code.start()]) else None
 
 
 def _with(company: CompanyFact, **changes) -> CompanyFact:
