@@ -99,6 +99,8 @@ NOT_POPULATION = re.compile(
     r"same|similar|comparable|matched|different|general|historical|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
     r"response-evaluable|all|approved|supporting|the|prespecified|pre-specified|predefined|pre-defined|exploratory)(?:\s|$)"
 )
+# A randomised trial's arm named by its treatment: "the X monotherapy group", "the chemotherapy alone group"
+_TREATMENT_ARM = re.compile(r"(?:^|\s)(?:monotherapy|combination|alone|chemotherapy|placebo|vehicle)$|\splus\s")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
@@ -236,6 +238,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
                        match.group("label").strip())
         if NOT_POPULATION.match(label) or len(label) < 5 or _POINTING.search(label):
             continue  # "survival in this group": the group was named before, these words do not name it
+        if _TREATMENT_ARM.search(label):
+            continue  # "the lenvatinib monotherapy group": an arm named by what it receives carries no label (FACTS.md)
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
     for match in MARKER_SUBGROUP.finditer(text):
         # populations: a cohort only through the findings the subgroup carries

@@ -1134,7 +1134,18 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
-            or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+            or _next_drug_in_paragraph(ctx, sentence) or _drug_under_heading(ctx, sentence)
+            or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+
+
+def _drug_under_heading(ctx: Context, sentence: Sentence) -> str | None:
+    """"Clinical Data from the Phase I/II Study in China" over a paragraph on X's study: a heading that names
+    no drug is about the drug the text under it opens on, not the one the section before ended on."""
+    if not sentence.is_heading or sentence.index + 1 >= len(ctx.sentences):
+        return None
+    following = ctx.sentences[sentence.index + 1]
+    drugs = ctx.drugs_in(ctx.text(following)) if not following.is_heading else []
+    return drugs[0].name if drugs else None
 
 
 def _protocol_drug(ctx: Context, name: str | None) -> str | None:
