@@ -442,7 +442,9 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to
 # "Cohort 5 enrolled participants already receiving Y, who received X", "Arm 2 received an X insert, with supplemental Y
 # allowed", "patients received 450 mg in addition to Y": a background, rescue or lead-in therapy the group also gets
 # is not the drug the group is labelled for
+# ("Cohort 2 also received Y": the add-on partner, the study's own drug being the group's too)
 _BACKGROUND = re.compile(r"\b(?:already\s+(?:receiving|taking|on|treated\s+with)|stable|background|on\s+top\s+of|"
+                         r"also\s+(?:received|receive|receives|receiving|got|gets|took|takes|given)|(?:which|that)\s+(?:also\s+)?add(?:ed|s)?|"
                          r"in\s+addition\s+to|alongside|supplemental|rescue|loading\s+(?:doses?|injections?|infusions?)\s+of)"
                          r"\s+(?:(?:their|the|a|an|its|with)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 

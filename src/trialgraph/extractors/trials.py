@@ -833,6 +833,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
         return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
+    if defined and _ORGANISATION_END.search(defined):
+        return False  # "Example Oncology Trials Network (EOTN)": the group that runs studies, no study
     if re.fullmatch(r"(?:(?:Study|Trial)-|(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|"
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
@@ -847,6 +849,11 @@ def _valid_name(ctx: Context, name: str) -> bool:
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
+
+
+# The head noun of an organisation's name: a cooperative group, a network, an institution
+_ORGANISATION_END = re.compile(r"\b(?:Network|Group|Consortium|Alliance|Institute|Foundation|Society|Association|Center|Centre|"
+                               r"Hospital|University|College|Agency|Council|Organi[sz]ation|Cooperative|Committee)$")
 
 
 def _spelt_before(before: str, name: str) -> bool:
