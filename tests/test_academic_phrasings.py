@@ -108,3 +108,23 @@ def test_a_rewrites_plain_words_for_prior_lines_and_median_pfs():
 def test_a_marker_whose_amount_fell_by_a_figure_is_no_drug():
     ex = announce("In a pilot, an enzyme marker of liver injury, alkaline phosphatase, fell by 31 percent.")
     assert all(d.name.lower() != "alkaline phosphatase" for d in ex.drugs)
+
+
+def test_a_dose_taken_three_times_a_week_is_repeated():
+    from trialgraph.extractors.cohorts import regimen_of
+
+    assert regimen_of("zelatinib 20 mg by mouth three times a week") == "multiple"
+    ex = announce("The Phase 2 HARBOR trial of zelatinib (ACM-101) in myeloma gives the pill three times a week.",
+                  "Cohort 1 received zelatinib with dexamethasone; Cohort 2 received the same regimen with daratumumab.")
+    assert {c.label: c.regimen for c in ex.cohorts} == {"1": "multiple", "2": "multiple"}
+
+
+def test_a_study_team_list_gives_its_lead_in_institution_to_its_bullets():
+    ex = announce("The study team at the Example University Cancer Center:\n\n"
+                  "- Mara Okonkwo, MD, assistant professor of pathology, who leads the biomarker work\n\n"
+                  "- Jonas Veldt, MS, biostatistician",
+                  "Lina Corrado, PhD, chief scientific officer of Acme Oncology, said the data were clear.")
+    people = {p.name: (p.role, p.organization) for p in ex.people}
+    assert people["Mara Okonkwo"] == ("assistant professor of pathology", "Example University Cancer Center")
+    assert people["Jonas Veldt"] == ("biostatistician", "Example University Cancer Center")
+    assert people["Lina Corrado"][1] != "Example University Cancer Center"

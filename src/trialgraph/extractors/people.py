@@ -41,7 +41,8 @@ ROLE_WORDS = re.compile(
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
     r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head|"
     # a medical specialist's title names the specialty: "nephrologist", "hepatologist", "rheumatologist"
-    r"academician|researcher|surgeon|[a-z]+ologist|psychiatrist|pediatrician|paediatrician|clinician|analyst)\b",
+    r"academician|researcher|surgeon|[a-z]+ologist|psychiatrist|pediatrician|paediatrician|clinician|analyst|"
+    r"(?:bio)?statistician|pharmacist)\b",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -190,6 +191,9 @@ SPECIALIST_APPOSITION = re.compile(
 # A roster line of an advisory board: "Jane Roe, M.D., Ph.D. - Professor of Neurology, Example University (Chair)"
 ROSTER_LINE = re.compile(
     rf"^[\s*•·-]*{PERSON}{DEGREES}\s+[-–—]\s+(?P<role>[^;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^;()\"“”]*?)\s*(?=\(|$)")
+# A bullet of a study-team list: "- Jane Roe, MS, biostatistician", "- Jane Roe, MD, assistant professor of pathology"
+ROSTER_BULLET = re.compile(
+    rf"^\s*[-*•·]\s+{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>(?=[a-z])[^,;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;()\"“”]*?)\s*(?=[,;.]|$)")
 # A meeting abstract's labelled presenter line: "Presenter: Jane Roe, M.D., Associate Professor, Department of
 # Medicine, Example Cancer Institute" (title first, then the unit and institution, comma by comma)
 PRESENTER_LINE = re.compile(
@@ -224,7 +228,7 @@ OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NA
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
 SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME, LISTING_OFFICER = map(
     gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME, LISTING_OFFICER))
-SPECIALIST_APPOSITION = gate(SPECIALIST_APPOSITION)
+SPECIALIST_APPOSITION, ROSTER_BULLET = gate(SPECIALIST_APPOSITION), gate(ROSTER_BULLET)
 APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 
@@ -244,7 +248,9 @@ def extract_people(ctx: Context) -> None:
     order: list[str] = []
     subject = None
     previous = None
+    listed_at = None  # the institution a list's lead-in names: "The study team at Example Cancer Center:"
     for sentence in ctx.fact_sentences():
+        listed_at = _list_institution(ctx.text(sentence), listed_at)
         text = _PLACE_ABBREVIATION.sub("\\1_", ctx.text(sentence))
         text = _NICKNAME.sub(lambda nickname: " " * len(nickname.group(0)), text)
         if sentence.is_heading:
@@ -254,6 +260,8 @@ def extract_people(ctx: Context) -> None:
             if name in ctx.drug_forms.values() or _is_company(ctx, name) or CONTACT_AFTER.match(text, match.end()):
                 continue
             role, org = (_ABBREVIATION_KEPT.sub("\\1.", part) if part else part for part in _role_and_org(match, ctx, subject))
+            if org is None and listed_at and _BULLET.match(text):
+                org = listed_at  # a member of the lead-in's team, the bullet naming no institution of its own
             key = person_key(name)
             fact = PersonFact(name, Evidence.of(sentence, NAME), role=role, organization=org)
             if key not in people:
@@ -263,6 +271,19 @@ def extract_people(ctx: Context) -> None:
                 old = people[key]
                 people[key] = PersonFact(old.name, old.evidence, role=role, organization=org or old.organization)
     ctx.extraction.people = [people[k] for k in order]
+
+
+_BULLET = re.compile(r"\s*[-*•·]\s")
+LIST_LEAD_IN = re.compile(r"\b(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)\s*(?:include|includes|are)?\s*:\s*$")
+
+
+def _list_institution(text: str, current: str | None) -> str | None:
+    """The institution a list's lead-in names, kept over the list's bullets: "The study team at Example Cancer
+    Center:", "Investigators at Example University include:"; a paragraph that is no bullet ends the list."""
+    if _BULLET.match(text):
+        return current
+    lead = LIST_LEAD_IN.search(text) if text.rstrip().endswith(":") else None
+    return lead.group("org") if lead and INSTITUTION_WORD.search(lead.group("org")) else None
 
 
 # A letter or statement signed off in the body: the name on one line, the job title alone on the next
@@ -285,7 +306,7 @@ def _signature(ctx: Context, previous: Sentence | None, sentence: Sentence) -> l
 # sentence without it is not scanned by any of them (tests/test_extract_entities.py checks each
 # pattern holds one of them).
 _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
-_NAMED_PATTERNS = (ROSTER_LINE, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+_NAMED_PATTERNS = (ROSTER_LINE, ROSTER_BULLET, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                    TITLE_COMMA_NAME, TITLE_OF_ORG_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
                    SPECIALIST_APPOSITION, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                    DR_TITLED, WHO_HEADS, LISTING_OFFICER)
