@@ -128,3 +128,13 @@ def test_a_study_team_list_gives_its_lead_in_institution_to_its_bullets():
     assert people["Mara Okonkwo"] == ("assistant professor of pathology", "Example University Cancer Center")
     assert people["Jonas Veldt"] == ("biostatistician", "Example University Cancer Center")
     assert people["Lina Corrado"][1] != "Example University Cancer Center"
+
+
+def test_the_sponsors_own_named_study_is_not_the_academic_study_before_it():
+    ex = announce("Two academic studies now evaluate ACM-101 in ovarian cancer, complementing the Company's own ZENITH-1 study.",
+                  "The first patient was dosed in an investigator-initiated Phase 1b/2 trial of ACM-101 with pembrolizumab "
+                  "in women with platinum-resistant ovarian cancer.",
+                  "ACM-101 is also evaluated as monotherapy in ZENITH-1, the Company's Phase 1 dose-escalation study in "
+                  "patients with advanced solid tumors.")
+    trials = {(t.phase, t.name) for t in ex.trials}
+    assert ("1", "ZENITH-1") in trials and ("1/2", None) in trials
