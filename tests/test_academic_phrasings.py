@@ -138,3 +138,9 @@ def test_the_sponsors_own_named_study_is_not_the_academic_study_before_it():
                   "patients with advanced solid tumors.")
     trials = {(t.phase, t.name) for t in ex.trials}
     assert ("1", "ZENITH-1") in trials and ("1/2", None) in trials
+
+
+def test_a_bullet_that_tells_a_move_is_no_roster_title():
+    ex = announce("- Mara Okonkwo, Ph.D., was promoted to Chief Scientific Officer.")
+    [person] = [p for p in ex.people if p.name == "Mara Okonkwo"]
+    assert not (person.role or "").startswith("was ") and "chief scientific officer" in (person.role or "")

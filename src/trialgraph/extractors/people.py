@@ -193,7 +193,8 @@ ROSTER_LINE = re.compile(
     rf"^[\s*•·-]*{PERSON}{DEGREES}\s+[-–—]\s+(?P<role>[^;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^;()\"“”]*?)\s*(?=\(|$)")
 # A bullet of a study-team list: "- Jane Roe, MS, biostatistician", "- Jane Roe, MD, assistant professor of pathology"
 ROSTER_BULLET = re.compile(
-    rf"^\s*[-*•·]\s+{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?P<role>(?=[a-z])[^,;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;()\"“”]*?)\s*(?=[,;.]|$)")
+    rf"^\s*[-*•·]\s+{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?!(?:was|were|is|are|has|have|had|will|would|who|which|joined|joins|became|becomes|serves|served|leads|led)\b)"
+    rf"(?P<role>(?=[a-z])[^,;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;()\"“”]*?)\s*(?=[,;.]|$)")
 # A meeting abstract's labelled presenter line: "Presenter: Jane Roe, M.D., Associate Professor, Department of
 # Medicine, Example Cancer Institute" (title first, then the unit and institution, comma by comma)
 PRESENTER_LINE = re.compile(
@@ -306,9 +307,9 @@ def _signature(ctx: Context, previous: Sentence | None, sentence: Sentence) -> l
 # sentence without it is not scanned by any of them (tests/test_extract_entities.py checks each
 # pattern holds one of them).
 _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
-_NAMED_PATTERNS = (ROSTER_LINE, ROSTER_BULLET, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
+_NAMED_PATTERNS = (ROSTER_LINE, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                    TITLE_COMMA_NAME, TITLE_OF_ORG_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
-                   SPECIALIST_APPOSITION, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                   SPECIALIST_APPOSITION, ROSTER_BULLET, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                    DR_TITLED, WHO_HEADS, LISTING_OFFICER)
 
 
