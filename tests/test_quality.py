@@ -48,12 +48,12 @@ FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "va
           "heldout_fda": (0.94, 0.80), "heldout_conf": (0.90, 0.75), "heldout_rare": (0.97, 0.95),
           "heldout_damaged": (0.97, 0.90), "heldout_newsrw": (0.95, 0.80), "heldout_quarterly": (0.97, 0.85),
           "heldout_ops": (0.97, 0.90), "heldout_pharmaq": (0.97, 0.95), "heldout_topline": (0.98, 0.90),
-          "heldout_asia": (0.95, 0.85)}
+          "heldout_asia": (0.95, 0.85), "heldout_academic": (0.96, 0.75)}
 HERE = Path(__file__).parent
 HELDOUT = ("heldout_news", "heldout_wire", "heldout_updates", "heldout_medianews", "heldout_intl", "heldout_smallcap",
            "heldout_pharma", "heldout_rewrites", "heldout_deals", "heldout_ta", "heldout_fda", "heldout_conf",
            "heldout_rare", "heldout_damaged", "heldout_newsrw", "heldout_quarterly", "heldout_ops", "heldout_pharmaq",
-           "heldout_topline", "heldout_cgt", "heldout_asia")
+           "heldout_topline", "heldout_cgt", "heldout_asia", "heldout_academic")
 OWN_GOLD = {"real": HERE / "gold_real", **{name: HERE / f"gold_{name}" for name in HELDOUT}}
 OWN_TEXTS = {name: HERE / name for name in HELDOUT}
 

@@ -302,7 +302,9 @@ def regimen_of(text: str) -> str | None:
     if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily| monthly| a (?:day|week|month)| per )", text, re.I):
         return "single"
     if re.search(r"once every|every (?:\w+ )?(?:weeks?|days|months?)|cycles?|once (?:weekly|daily|monthly)|once a (?:day|week|month)|"
-                 r"repeat(?:ed)? dos|multi-dose|weekly|daily|monthly|twice", text, re.I):
+                 r"repeat(?:ed)? dos|multi-dose|weekly|daily|monthly|twice|thrice|"
+                 # "20 mg by mouth three times a week": a schedule of repeated doses
+                 r"(?:two|three|four|five|\d)\s+times\s+(?:a|per|each)\s+(?:day|week|month)", text, re.I):
         return "multiple"
     return None
 
@@ -459,7 +461,9 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to
 # "Cohort 5 enrolled participants already receiving Y, who received X", "Arm 2 received an X insert, with supplemental Y
 # allowed", "patients received 450 mg in addition to Y": a background, rescue or lead-in therapy the group also gets
 # is not the drug the group is labelled for
+# ("Cohort 2 also received Y": the add-on partner, the study's own drug being the group's too)
 _BACKGROUND = re.compile(r"\b(?:already\s+(?:receiving|taking|on|treated\s+with)|stable|background|on\s+top\s+of|"
+                         r"also\s+(?:received|receive|receives|receiving|got|gets|took|takes|given)|(?:which|that)\s+(?:also\s+)?add(?:ed|s)?|"
                          r"in\s+addition\s+to|alongside|supplemental|rescue|loading\s+(?:doses?|injections?|infusions?)\s+of)"
                          r"\s+(?:(?:their|the|a|an|its|with)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
@@ -672,7 +676,7 @@ def _study_regimens(ctx: Context):
 
 # "every three months", "10 mg once daily", "twice-daily": a schedule of doses, not one administration
 _REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d+) (?:weeks|months)\b|\bcycles?\b"
-                                   r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice) (?:a|per) (?:day|week)\b"
+                                   r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice|three times|four times) (?:a|per) (?:day|week)\b"
                                    r"|\b(?:daily|weekly) dos(?:es|ing)\b|\bQ[1-4]W\b|\bx\s*\d+\s*(?:days|weeks) followed by\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
     r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of|by|to) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b"

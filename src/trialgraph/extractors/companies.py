@@ -207,6 +207,9 @@ def extract_companies(ctx: Context) -> None:
             at = text.find(name)
             if at >= 0 and serves_or_hosts(text, at, at + len(name)):
                 continue
+            spelt_out = ctx.abbreviations().get(name)
+            if spelt_out and NOT_COMPANY.search(spelt_out):
+                continue  # "an agreement with LOTN", defined as "Example Oncology Trials Network (LOTN)": a network, no firm
             if not _known_form(name, found):
                 add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
     for sentence in ctx.fact_sentences():

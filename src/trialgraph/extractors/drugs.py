@@ -562,7 +562,9 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|Wi
 # or the change it shows: "the drug lowered alkaline phosphatase", "alkaline phosphatase reductions", "ferritin levels"
 _MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid|"
                           r"(?:lowered|lowers|lowering|reduced|reduces|reducing|normali[sz]ed|normali[sz]es)(?:\s+(?:the|mean|median))?)\s+$", re.I)
-_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|reductions?|elevations?|normali[sz]ation)\b", re.I)
+# "an enzyme marker, alkaline phosphatase, fell by 31 percent": a substance whose amount moves by a figure
+_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|reductions?|elevations?|normali[sz]ation)\b"
+                             r"|,?\s+(?:fell|rose|dropped|declined|decreased|increased)\s+(?:by\s+)?(?:about\s+|nearly\s+|over\s+)?\d", re.I)
 # "an alkaline phosphatase response at week 52": a two-word substance's response is a laboratory outcome
 _MEASURED_AS = re.compile(r"\s+responses?(?!\s+to\b)", re.I)
 
@@ -1407,7 +1409,9 @@ def assign_owners(ctx: Context) -> None:
             owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
-        elif drug.name in comparator and not possessed:
+        elif drug.name in comparator and not possessed and not (in_section and has_code):
+            # "randomized to ZX-101 plus Drug or to ZX-101 alone": the sponsor's code-named drug with its own "About"
+            # section is named "alone" for its monotherapy arm, no comparator
             owner = None
         elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
                 name_kind(n) == "code" for n in names)):

@@ -79,7 +79,8 @@ COMPARATOR_TAIL = re.compile(
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
     # "a median of two prior systemic therapies": the kind of therapy may qualify the noun
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?"
+    # ("a median of five earlier treatments": a rewrite's plain words for the prior lines)
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+(?:prior|previous|earlier)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?"
     rf"(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
     # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
     rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
@@ -146,9 +147,20 @@ def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
     spans.sort()
     # "the median duration of response (DOR) was 3.8 months": the abbreviation in parentheses
     # is the phrase before it, which says more ("median"); it names no endpoint of its own
-    return [span for index, span in enumerate(spans)
-            if not (index and re.fullmatch(r"\s*\(\s*", text[spans[index - 1][1]:span[0]])
-                    and re.match(r"\s*\)", text[span[1]:]))]
+    return [span for index, span in enumerate(spans) if not (index and _glosses_endpoint_before(text, spans, index))]
+
+
+def _glosses_endpoint_before(text: str, spans: list[tuple[int, int, str]], index: int) -> bool:
+    """A parenthesis right after an endpoint that spells it out or defines it, without a figure: "(DOR)",
+    "overall response rate (partial response or better) was 66%", "ORR (CR + PR)"."""
+    opening = text.rfind("(", 0, spans[index][0])
+    if opening < 0 or ")" in text[opening:spans[index][0]]:
+        return False
+    before = [span for span in spans[:index] if span[1] <= opening]
+    if not before or not re.fullmatch(r"\s*", text[before[-1][1]:opening]):
+        return False
+    closing = text.find(")", spans[index][1])
+    return 0 <= closing - opening <= 60 and not re.search(r"\d", text[opening:closing])
 
 
 def _unit(raw: str, endpoint: str) -> str | None:

@@ -161,6 +161,7 @@ class _Mention:
     distinct: bool = False  # "its own Phase 3 trial", "a second Phase 2 study": not one the text described before
     regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
     extension: bool = False  # "the ZEN-OLE extension study": named, phaseless, and never the stage of a phased study
+    own: bool = False  # "complementing the Company's own ZEN-1 study": named as the sponsor's, not a study told of before
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
     coordinated: bool = False  # one of several studies a phrase coordinates ("the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials")
 
@@ -677,6 +678,7 @@ _SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
 _MONOTHERAPY = re.compile(r"\b(?:monotherapy|single[- ]agent)\b", re.I)
 _COMBINATION_WORD = re.compile(r"\bcombination\b", re.I)
 _COMBINATION = re.compile(r"\s*(?:of|evaluating|testing|with)\s+[^\s,]+(?:\s+\([^()]*\))?\s+(?:plus|in combination with|combined with|together with)\s", re.I)
+_OWN_BEFORE = re.compile(r"\b(?:its|their|our|the\s+[Cc]ompany['’]s|[A-Z][\w-]*['’]s)\s+own\s+(?:[\w-]+\s+){0,2}$")
 _BRIDGING = re.compile(r"\bbridging\s+(?:stud(?:y|ies)|trials?)\b", re.I)
 _DISTINCT = re.compile(r"\b(?:(?:its|their|our)\s+own|another|a\s+(?:separate|second|third|different|further|additional))\s+"
                        r"(?:[\w-]+[\s,]+){0,3}$", re.I)
@@ -833,6 +835,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
         return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
+    if defined and _ORGANISATION_END.search(defined):
+        return False  # "Example Oncology Trials Network (EOTN)": the group that runs studies, no study
     if re.fullmatch(r"(?:(?:Study|Trial)-|(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|"
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
@@ -847,6 +851,11 @@ def _valid_name(ctx: Context, name: str) -> bool:
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
+
+
+# The head noun of an organisation's name: a cooperative group, a network, an institution
+_ORGANISATION_END = re.compile(r"\b(?:Network|Group|Consortium|Alliance|Institute|Foundation|Society|Association|Center|Centre|"
+                               r"Hospital|University|College|Agency|Council|Organi[sz]ation|Cooperative|Committee)$")
 
 
 def _spelt_before(before: str, name: str) -> bool:
@@ -933,6 +942,7 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     # (a bridging study repeats a study in another country's patients: it is never the study it bridges from)
     mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start])
                                                  or _BRIDGING.search(text, mention.start, mention.end))
+    mention.own = bool(mention.name and _OWN_BEFORE.search(text, max(0, mention.start - 40), mention.start))
     # "the ZEN-OLE open-label extension study": a study of its own that patients of another roll over into
     mention.extension = bool(mention.name and mention.phase is None and _EXTENSION.search(text, mention.start, mention.end + 40))
 
@@ -1297,7 +1307,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         for trial in trials:  # one name is one study, whichever drug a sentence names near it
             if _same_name(trial.name, mention.name):
                 return trial
-        for trial in (same_drug if not mention.extension else ()):
+        for trial in (same_drug if not (mention.extension or mention.own) else ()):
             if trial.distinct and trial.indication and mention.indication \
                     and _same_population(trial.indication, mention.indication, long_forms) < 0.9:
                 continue  # "its own Phase 3 trial in X", "a Phase 3 bridging study in Y": not the named study told of elsewhere
