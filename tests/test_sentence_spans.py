@@ -88,3 +88,20 @@ def test_clean_markup_skips_only_what_cannot_change():
     assert all(not chr(code).isprintable() for code in _BLANKED)
     text = "Zentrix\u00a0Bio **ZX-101**\x0c a_b\r\n\tend"
     assert clean_markup(text) == "Zentrix Bio   ZX-101    a_b \n\tend"
+
+
+def test_runs_are_syntoks_runs_of_non_space():
+    """The tokenizer's `re` pattern finds the runs syntok's `regex` pattern finds, on every code point,
+    and takes its first choice (one token, no further splitting) exactly for syntok's plain words."""
+    import regex
+
+    syntok_runs = regex.compile(r"[^\s\u200b]+", regex.UNICODE)
+    for code in range(0x110000):
+        text = f"a{chr(code)}b c"
+        assert [m.span() for m in module._RUNS.finditer(text)] == [m.span() for m in syntok_runs.finditer(text)], hex(code)
+    rng = random.Random(11)
+    alphabet = "aZ09bY"
+    for _ in range(20000):
+        run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        plain = run.isalnum() and (run.islower() or run.isupper() or run[1:].islower() or run.isdigit())
+        assert (module._RUNS.fullmatch(run).lastindex is None) == plain, run
