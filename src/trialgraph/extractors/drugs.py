@@ -649,11 +649,11 @@ def extract_drugs(ctx: Context) -> None:
     ingredients: Counter[str] = Counter()  # mentions of a form only as part of a combination
     for sentence in sentences:
         text = ctx.text(sentence)
-        parts_named = _PART_WORDS.search(text) is not None
         inn_spans = _inn_spans(text)
         # a two-word INN the stems join ("x govitecan") beats a dictionary hit on its first word
         hits = [h for h in _dictionary_drugs(text, sentence, company_words)
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
+        parts_named = bool(hits or inn_spans) and _PART_WORDS.search(text) is not None  # read only beside a name
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
             if parts_named and _only_a_part(text, hit.start, hit.end):
