@@ -90,18 +90,28 @@ def test_clean_markup_skips_only_what_cannot_change():
     assert clean_markup(text) == "Zentrix Bio   ZX-101    a_b \n\tend"
 
 
+def _runs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, plain) of each run the tokenizer's pattern finds."""
+    runs, end = [], 0
+    for space, plain, other in module._SPACED_RUNS.findall(text):
+        start = end + len(space)
+        end = start + len(plain or other)
+        runs.append((start, end, bool(plain)))
+    return runs
+
+
 def test_runs_are_syntoks_runs_of_non_space():
     """The tokenizer's `re` pattern finds the runs syntok's `regex` pattern finds, on every code point,
-    and takes its first choice (one token, no further splitting) exactly for syntok's plain words."""
+    and calls plain (one token, no further splitting) exactly syntok's plain words."""
     import regex
 
     syntok_runs = regex.compile(r"[^\s\u200b]+", regex.UNICODE)
     for code in range(0x110000):
-        text = f"a{chr(code)}b c"
-        assert [m.span() for m in module._RUNS.finditer(text)] == [m.span() for m in syntok_runs.finditer(text)], hex(code)
+        text = f" a{chr(code)}b c{chr(code)}"
+        assert [r[:2] for r in _runs(text)] == [m.span() for m in syntok_runs.finditer(text)], hex(code)
     rng = random.Random(11)
     alphabet = "aZ09bY"
     for _ in range(20000):
         run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
         plain = run.isalnum() and (run.islower() or run.isupper() or run[1:].islower() or run.isdigit())
-        assert (module._RUNS.fullmatch(run).lastindex is None) == plain, run
+        assert _runs(run) == [(0, len(run), plain)], run
