@@ -80,12 +80,12 @@ def test_examples_of_syntoks_decisions():
     assert sentence_spans("First.\n\nSecond") == ((0, 6), (8, 14))
 
 
-def test_clean_markup_skips_only_what_cannot_change():
-    """clean_markup skips blanking when every line is printable: that holds only
-    if every character it blanks is non-printable."""
-    from trialgraph.normalize import _BLANKED, clean_markup
+def test_clean_markup_blanks_exactly_its_table():
+    """clean_markup blanks with one character class: exactly the characters of its table, none printable."""
+    from trialgraph.normalize import _BLANKABLE, _BLANKED, clean_markup
 
     assert all(not chr(code).isprintable() for code in _BLANKED)
+    assert all((_BLANKABLE.fullmatch(chr(code)) is not None) == (code in _BLANKED) for code in range(0x110000))
     text = "Zentrix\u00a0Bio **ZX-101**\x0c a_b\r\n\tend"
     assert clean_markup(text) == "Zentrix Bio   ZX-101    a_b \n\tend"
 
