@@ -279,8 +279,8 @@ _DOTTED_TAIL = re.compile(r"[A-Za-z]\.(?=\s|$)")
 def _rejoin_dotted_suffixes(clean: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for span in spans:
-        if joined and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]) and span[0] == joined[-1][1] \
-                and _DOTTED_TAIL.match(clean, span[0]):
+        if joined and span[0] == joined[-1][1] and _DOTTED_TAIL.match(clean, span[0]) \
+                and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]):
             joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)

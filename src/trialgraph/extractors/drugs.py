@@ -159,6 +159,12 @@ UNLISTED_AFTER_CLASS = re.compile(
     r"(?=\s*[,.;:(]|\s+(?:is|was|has|had|in|for|and|plus|with|to|at|will|demonstrated|showed|received)\b)")
 
 
+# Its gate passes nearly every sentence (an article opens it): scanned once per distinct text.
+@per_text
+def _unlisted_after_class(text: str) -> list[str]:
+    return [match.group("inn") for match in UNLISTED_AFTER_CLASS.finditer(text) if unlisted_inn(match.group("inn"))]
+
+
 @lru_cache(maxsize=1)
 def _regimens():
     """The regimen lexicon's pattern, gated (prefilter.py): most sentences name no regimen."""
@@ -316,18 +322,18 @@ _LAUNCH_WORDS = gate(re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali
                                 r" (?:indicated|approved|marketed|prescribed)\b"))
 
 
-def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+def _launched_names(text: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for match in LAUNCHED.finditer(text):
         group = "name" if match.group("name") else "subject"
         name = match.group(group)
-        if name.lower() in _NOT_A_BRAND or name.lower() in company_words or NOT_CODE.match(name + "-1"):
+        if name.lower() in _NOT_A_BRAND or NOT_CODE.match(name + "-1"):
             continue
         if any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies()):
             continue  # "received approval from the NMPA": the regulator that approves, not a product
         if is_inn(name) or drug_lexicon().canonical(name):
             continue  # the dictionary and the stems find these already
-        out.append((match.start(group), match.end(group), name))
+        out.append((match.start(group), match.end(group), name, True))
     return out
 
 
@@ -381,20 +387,29 @@ _MONTH_AND_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|De
 
 
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
-    out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    return [(start, end, name) for start, end, name, unless_a_company in _product_candidates(text)
+            if not (unless_a_company and name.lower() in company_words)]
+
+
+# A release's own company words aside, what a sentence names as a product depends on its text alone, and
+# sentences recur across releases ("About" paragraphs, standard descriptions): scanned once per text.
+@per_text
+def _product_candidates(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, name, whether a company's word of that name is no product) in text order."""
+    out = _launched_names(text) if _LAUNCH_WORDS.search(text) else []
     for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
-        out.append((match.start("name"), match.end("name"), match.group("name")))
+        out.append((match.start("name"), match.end("name"), match.group("name"), False))
     for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
         group = "name" if match.group("name") else "owned"
         name = match.group(group)
-        if (name.lower() not in company_words and name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
+        if (name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
                 and not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())):
-            out.append((match.start(group), match.end(group), name))
+            out.append((match.start(group), match.end(group), name, True))
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
-            if name.lower() not in company_words and not _MONTH_AND_YEAR.fullmatch(name):
-                out.append((match.start("name"), match.end("name"), name))
+            if not _MONTH_AND_YEAR.fullmatch(name):
+                out.append((match.start("name"), match.end("name"), name, True))
     return sorted(out)
 
 
@@ -586,11 +601,16 @@ _SECOND_WORD = re.compile(r" (?P<word>[a-z]{7,})(?=\s*[),;])")
 _INN_GREEK = re.compile(r" (?:alfa|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|pegol)(?:-\d?[a-z]?\d?)?(?![\w-])", re.I)
 
 
+_CSF_OR_5FU = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])")
+
+
 @per_text
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
     """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
     spans: list[tuple[int, int, str]] = []
-    for match in WORD.finditer(text):
+    # One INN word in ~500: the words are tested in one pass (is_inn is remembered per word) and only a
+    # sentence that holds one is walked
+    for match in WORD.finditer(text) if any(map(is_inn, WORD.findall(text))) else ():
         word = match.group("word")
         if not is_inn(word):
             continue
@@ -611,7 +631,7 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         if greek and greek.group(0)[1:2].islower() == word[:1].islower():
             end = greek.end()
         spans.append((start, end, text[start:end]))
-    for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
+    for extra in _CSF_OR_5FU.finditer(text) if "-CSF" in text or "5-FU" in text else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
     for extra in RADIOLIGAND.finditer(text) if ("[" in text or "-" in text) else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
@@ -644,11 +664,11 @@ def extract_drugs(ctx: Context) -> None:
     ingredients: Counter[str] = Counter()  # mentions of a form only as part of a combination
     for sentence in sentences:
         text = ctx.text(sentence)
-        parts_named = _PART_WORDS.search(text) is not None
         inn_spans = _inn_spans(text)
         # a two-word INN the stems join ("x govitecan") beats a dictionary hit on its first word
         hits = [h for h in _dictionary_drugs(text, sentence, company_words)
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
+        parts_named = bool(hits or inn_spans) and _PART_WORDS.search(text) is not None  # read only beside a name
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
             if parts_named and _only_a_part(text, hit.start, hit.end):
@@ -735,9 +755,8 @@ def extract_drugs(ctx: Context) -> None:
                 _note(forms, first_seen, match.group("inn"), sentence)
                 _note(forms, first_seen, match.group("code"), sentence)
                 links.append((match.group("code"), match.group("inn"), "inn"))
-        for match in UNLISTED_AFTER_CLASS.finditer(text):
-            if unlisted_inn(match.group("inn")):
-                _note(forms, first_seen, match.group("inn"), sentence)
+        for name in _unlisted_after_class(text):
+            _note(forms, first_seen, name, sentence)
         for match in (BRAND_NAME_FOR.finditer(text) if "name" in text or " as " in text else ()):
             # "Brand, the brand name for inn", "inn, sold as Brand": the product and its substance, one drug
             substance, brand = match.group("inn") or match.group("inn2"), match.group("brand") or match.group("brand2")
