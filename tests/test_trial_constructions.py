@@ -190,3 +190,49 @@ def test_names_in_apposition_to_a_plural_study_noun_are_one_study_each(paragraph
     found = trials(paragraph)
     assert {key for key in found if key[1] == "3"} == {("ZX-101", "3", "ZEN-1"), ("ZX-101", "3", "ZEN-2")}
     assert all("atopic dermatitis" in (found[key] or "") for key in found if key[1] == "3")
+
+
+NEWS_LEAD = "Zentrix Bio, Inc. (NASDAQ: ZTX) said on Monday it would report data at a medical meeting."
+
+
+@pytest.mark.parametrize("sentence, phase, name", [
+    ("The approval is based on the mid-stage ZENITH-2 study, in which 30% of patients responded.", "2", "ZENITH-2"),
+    ("The company is also testing ZX-101 in newly diagnosed patients in a late-stage trial called ZENITH-3.", "3", "ZENITH-3"),
+    ("Zentrix Bio ended a mid-stage study of ZX-101 in Kellan disease after an interim look.", "2", None),
+    ("ZX-101 failed to extend survival in gastric cancer in a late-stage clinical trial, the company said.", "3", None),
+])
+def test_news_writes_a_studys_phase_as_its_stage(sentence, phase, name):
+    found = trials("ZX-101 is an oral inhibitor being developed for gastric cancer.", sentence, lead=NEWS_LEAD)
+    assert any(key[0] == "ZX-101" and key[1] == phase and key[2] == name for key in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio plans to take ZX-101 into late-stage trials next year.",  # a programme's future, not a study
+    "ZX-101 is also in an early-stage study in gastric cancer.",  # early-stage: Phase 1 or 1/2, not said which
+])
+def test_stage_words_that_name_no_phase(sentence):
+    found = trials("ZX-101 is an oral inhibitor being developed for gastric cancer.", sentence, lead=NEWS_LEAD)
+    assert not any(key[1] in ("2", "3") for key in found), found
+
+
+def test_a_headline_stage_word_adds_no_study_beside_the_bodys():
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) said its drug ZX-101 shrank tumors in half of patients in the "
+                        "Phase 1/2 ZENITH study in gastric cancer.",
+                        headline="Zentrix Bio drug shrinks tumors in mid-stage study")
+    found = {(t.drug, t.phase) for t in run(text, "zentrix-2026-01-05").trials}
+    assert found == {("ZX-101", "1/2")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-101 kept the disease in check for six months longer than the widely used drug zentamide in a late-stage study.",
+    "ZX-101 helped patients live longer than zentamide did in a Phase 3 study, the company said.",
+])
+def test_the_drug_a_comparative_beats_is_the_comparator(sentence):
+    found = trials("ZX-101 is an oral inhibitor being developed for prostate cancer.", sentence, lead=NEWS_LEAD)
+    assert {key[0] for key in found} == {"ZX-101"}, found
+
+
+def test_a_study_of_a_drug_named_for_its_disease_takes_that_disease():
+    found = trials("Zentrix Bio also said it had ended a Phase 2 study of its experimental Kellan disease drug, ZX-202, "
+                   "after an interim look.", lead=NEWS_LEAD)
+    assert found[("ZX-202", "2", None)] == "Kellan disease"

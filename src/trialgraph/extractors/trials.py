@@ -25,6 +25,12 @@ PHASE = re.compile(
     r"|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)(?=\s))(?!\w|/(?!\s*(?:[Rr]andomi[sz]ed\s+|[Oo]pen-[Ll]abel\s+)?(?:[Pp]hase|PHASE)))"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
+# News writes one study's phase as its stage: "a late-stage trial called X", "ended a mid-stage study of Y" (GUIDE
+# reads them as Phase 3 and Phase 2). An early-stage study may be Phase 1 or 1/2 and stays unphased; plural trials
+# ("to continue development in late-stage trials") are a programme's future, not a study. A headline's "drug beats
+# Y in late-stage trial" compresses a study the body names with its phase: only the body's stage words are read.
+STAGE_AS_PHASE = re.compile(r"\b(?P<p>[Mm]id|[Ll]ate)-stage(?=\s+(?:clinical\s+)?(?:[A-Z][A-Za-z]*-?\d*[A-Za-z]?\s+)?"
+                            r"(?:study|trial)\b(?!s))")
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
 # in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
 # A study two partners run is known by both their protocol codes ("ZX101-01/PB-3020-001"); a drug code with a
@@ -106,7 +112,7 @@ NOT_TRIAL_NAME = re.compile(
 PHASE_NORMAL = {
     "1": "1", "i": "1", "1a": "1", "ia": "1", "1b": "1b", "ib": "1b", "2": "2", "ii": "2", "2a": "2", "iia": "2",
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
-    "one": "1", "two": "2", "three": "3", "four": "4",
+    "one": "1", "two": "2", "three": "3", "four": "4", "mid": "2", "late": "3",
 }
 # Roman numerals written as one character ("Phase Ⅲ", as Chinese and Japanese releases write them)
 PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for value, numeral in enumerate("\u2170\u2171\u2172\u2173", 1)
@@ -114,10 +120,10 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
  PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_PHASE_ITEM,
- PHASE_NAME_ITEM, POPULATION_COMMA_NAME) = map(
+ PHASE_NAME_ITEM, POPULATION_COMMA_NAME, STAGE_AS_PHASE) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
            STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
-           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM, POPULATION_COMMA_NAME))
+           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM, POPULATION_COMMA_NAME, STAGE_AS_PHASE))
 
 
 @lru_cache(maxsize=None)
@@ -319,7 +325,7 @@ def _population_of_the_study(ctx: Context, text: str, last: _Mention, sentence: 
 
 # One test for all the patterns below: most sentences name no trial.
 _ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
-                          PHASE))
+                          PHASE, STAGE_AS_PHASE))
 
 
 def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
@@ -365,7 +371,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         populations[id(mention)] = population
         found.append(mention)
     consumed = 0  # the second phase of "Phase 1b/Phase 2" is part of the first's
-    for match in PHASE.finditer(text):
+    stages = () if sentence.zone.value == "headline" or sentence.is_heading else tuple(STAGE_AS_PHASE.finditer(text))
+    for match in sorted((*PHASE.finditer(text), *stages), key=lambda m: m.start()):
         if match.start() < consumed or any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
             continue
         continued = _continued_phase(text, match)
@@ -1143,7 +1150,7 @@ _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\
                                 r"(?:an?\s+|the\s+|its\s+)?")
 _STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
 _COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them|"
-                        r"beat|beats|beating|outperform(?:s|ed|ing)?|superior|non-?inferior)\b|\+",
+                        r"beat|beats|beating|outperform(?:s|ed|ing)?|superior|non-?inferior|than)\b|\+",
                         re.I)
 
 
@@ -1224,8 +1231,10 @@ def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
 _PARTNER_BEFORE = re.compile(
     # "with Pemberly's oral SERD X": a possessive owner is a word of the partner's description
-    # "X beat Y in a head-to-head trial", "X outperformed Y": the drug beaten is the comparator
+    # "X beat Y in a head-to-head trial", "X outperformed Y", "X kept the disease in check longer than Y": the drug
+    # beaten is the comparator
     r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and|beat|beats|beating|outperform(?:s|ed|ing)?|"
+    r"(?:[a-z]+er|more|less)\s+than|"
     r"(?:superior|non-?inferior)\s+to)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
     re.I,
 )
@@ -1484,7 +1493,10 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                     break
                 continue
             # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
-            found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
+            # "ended a mid-stage study of its experimental Alzheimer's drug, X": the disease the studied drug is named for
+            of_drug = _STUDY_OF.match(text, mention.end)
+            found = (indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
+                     or (disease_before_therapy(text[of_drug.end():of_drug.end() + 60]) if of_drug else None))
             if found:
                 trial.indication = found
                 break
@@ -1524,6 +1536,7 @@ _VOLUNTEER_MEASURE = re.compile(r"\b(?:pharmacokinetic|pharmacodynamic|bioavaila
                                 r"healthy|volunteers?\b|mass[- ]balance|QT\b)", re.I)
 
 
+_STUDY_OF = re.compile(r"\s+(?:of|evaluating|testing)\s+")
 _OPENING_FRAME = re.compile(r"^\s*(?:Among|Of|Beyond|Besides|Like)\s+[^,;:.]{3,80}?(?=,)")
 
 
