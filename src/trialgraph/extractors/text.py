@@ -227,13 +227,16 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
         candidate = _cut(rest)
-        if candidate and _defined_disease(candidate, ctx) and (
-                not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
+        alone = candidate and (not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)",
+                                                               rest[len(candidate):]))
+        if alone and _defined_disease(candidate, ctx):
             # "for HAE", "a Phase 3 trial in HAE", defined earlier as "hereditary angioedema (HAE)"; as a trial's
             # population only alone ("for DPN, CIPN and IBS" names the drug's indications, not one study's)
             return candidate
+        # "patients with advanced ccRCC previously treated with immunotherapy": a population built on a disease the
+        # release abbreviated, named before the words that qualify it (alone, as above, for a trial's population)
         if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)
-                          or (not populations and _holds_defined_disease(candidate, ctx))) \
+                          or (alone and _holds_defined_disease(candidate, ctx))) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
             inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
