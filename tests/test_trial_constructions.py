@@ -236,3 +236,21 @@ def test_a_study_of_a_drug_named_for_its_disease_takes_that_disease():
     found = trials("Zentrix Bio also said it had ended a Phase 2 study of its experimental Kellan disease drug, ZX-202, "
                    "after an interim look.", lead=NEWS_LEAD)
     assert found[("ZX-202", "2", None)] == "Kellan disease"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio plans to start ZENITH-3, a global, randomised Phase 3 trial of ZX-101 versus cabozantinib in patients "
+    "with advanced ccRCC previously treated with immunotherapy, in 2027.",
+    "The Phase 3 ZENITH-3 trial of ZX-101 will enroll adults with metastatic ccRCC after prior immunotherapy.",
+])
+def test_a_population_built_on_an_abbreviated_disease_keeps_its_qualifiers(sentence):
+    found = trials("ZX-101 is being studied in patients with advanced clear cell renal cell carcinoma (ccRCC).", sentence)
+    indication = found[("ZX-101", "3", "ZENITH-3")]
+    assert indication and "ccRCC" in indication and "immunotherapy" in indication, indication
+
+
+def test_an_abbreviated_disease_listed_with_others_is_no_single_study_population():
+    found = trials("Its lead candidate, ZX-101, an oral CB2 agonist, is being developed for diabetic peripheral neuropathy "
+                   "(DPN), chemotherapy-induced peripheral neuropathy (CIPN), and irritable bowel syndrome (IBS). Having "
+                   "completed its Phase 1 single ascending dose study of ZX-101, the company is ready for Phase 2.")
+    assert found[("ZX-101", "1", None)] is None
