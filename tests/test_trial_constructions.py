@@ -254,3 +254,13 @@ def test_an_abbreviated_disease_listed_with_others_is_no_single_study_population
                    "(DPN), chemotherapy-induced peripheral neuropathy (CIPN), and irritable bowel syndrome (IBS). Having "
                    "completed its Phase 1 single ascending dose study of ZX-101, the company is ready for Phase 2.")
     assert found[("ZX-101", "1", None)] is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ZX-101 was studied in the Phase 1/2 ZX-101-101 dose-escalation study in adults with Kellan disease.", "ZX-101-101"),
+    ("The Phase 1 ZENITH-1 first-in-human trial of ZX-101 enrolled adults with Kellan disease.", "ZENITH-1"),
+    ("The ZX-101 dose-escalation study, a Phase 1 trial in Kellan disease, is ongoing.", None),  # the drug's study
+])
+def test_a_name_before_a_design_word_and_the_study_noun_names_the_study(sentence, name):
+    found = trials("ZX-101 is an antisense oligonucleotide for Kellan disease.", sentence)
+    assert [key[2] for key in found if key[0] == "ZX-101" and key[1] in ("1", "1/2")] == [name], found

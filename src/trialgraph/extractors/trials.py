@@ -47,7 +47,7 @@ WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 # the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p|[Bb]asket|[Uu]mbrella|[Pp]latform)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p|[Bb]asket|[Uu]mbrella|[Pp]latform|[Dd]ose-(?:[Ee]scalation|[Ff]inding|[Rr]anging|[Ee]xpansion|[Oo]ptimi[sz]ation)|[Ff]irst-in-[Hh]uman|[Pp]roof-of-[Cc]oncept)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     # "a Phase 3 study named NAME" (no comma before the naming verb, as news writes it); "a Phase 3 trial, to be called NAME"
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+(?:(?:entitled|named|called|known as|dubbed)\s+)?|,\s*(?:(?:which|that)\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
