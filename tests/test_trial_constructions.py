@@ -264,3 +264,15 @@ def test_an_abbreviated_disease_listed_with_others_is_no_single_study_population
 def test_a_name_before_a_design_word_and_the_study_noun_names_the_study(sentence, name):
     found = trials("ZX-101 is an antisense oligonucleotide for Kellan disease.", sentence)
     assert [key[2] for key in found if key[0] == "ZX-101" and key[1] in ("1", "1/2")] == [name], found
+
+
+@pytest.mark.parametrize("extension", [
+    "A 52-week open-label extension trial, ZENITH-EXT, is ongoing.",
+    "Patients who complete either study may roll over into the long-term extension study called ZENITH-OLE.",
+])
+def test_an_extension_study_named_after_its_noun_enrols_the_drugs_patients(extension):
+    found = trials("Both pivotal trials of ZX-101 cream in adults with chronic hand eczema, ZENITH-1 and ZENITH-2, met "
+                   "their primary endpoints. ZENITH-1 and ZENITH-2 are identical Phase 3 trials. " + extension)
+    names = {key[2]: indication for key, indication in found.items() if key[0] == "ZX-101"}
+    extension_name = next(name for name in names if name and name.endswith(("EXT", "OLE")))
+    assert names[extension_name] and "chronic hand eczema" in names[extension_name], found

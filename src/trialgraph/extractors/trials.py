@@ -939,7 +939,10 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start])
                                                  or _BRIDGING.search(text, mention.start, mention.end))
     # "the ZEN-OLE open-label extension study": a study of its own that patients of another roll over into
-    mention.extension = bool(mention.name and mention.phase is None and _EXTENSION.search(text, mention.start, mention.end + 40))
+    # ("A 52-week open-label extension trial, ZEN-EXT, is ongoing": the noun may come before the name)
+    mention.extension = bool(mention.name and mention.phase is None and (
+        _EXTENSION.search(text, mention.start, mention.end + 40)
+        or _EXTENSION_BEFORE.search(text, max(0, mention.start - 60), mention.start)))
 
 
 _PAREN_AFTER_NOUN = re.compile(r"\s*\((?P<inside>[^()]{3,160})\)")
@@ -1264,6 +1267,8 @@ def _owned(ctx: Context) -> frozenset[str]:
 
 
 _EXTENSION = re.compile(r"\b(?:extension|roll-?over|long-term\s+follow-up)\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+_EXTENSION_BEFORE = re.compile(r"\b(?:extension|roll-?over|long-term\s+follow-up)\s+(?:study|trial)\s*,?\s*"
+                               r"(?:called\s+|named\s+|known\s+as\s+)?$", re.I)
 
 
 def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[str, str]) -> _Mention | None:
@@ -1518,11 +1523,14 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             #  - the study is a Phase 1 one whose sentences speak of what is measured in healthy volunteers
             #    (pharmacokinetics, bioavailability, food effect); a bridging or combination Phase 1 study is in patients;
             #  - a study known by its name alone may be of anything, unless the release designates the drug for X or
-            #    ties it to X in a sentence about no study ("the lack of a treatment for X makes Y promising");
+            #    ties it to X in a sentence about no study ("the lack of a treatment for X makes Y promising"), or it is
+            #    an extension study, which enrols the patients of the drug's other studies ("A 52-week open-label
+            #    extension trial, ZEN-EXT, is ongoing");
             #  - an age bounds the population ("pediatric solid tumors"): the drug's other study need not be in children.
             doubtful = (all(m.sentence.zone.value == "about" for m in group)
                         or (trial.phase == "1" and any(_VOLUNTEER_MEASURE.search(ctx.text(m.sentence)) for m in group))
-                        or (trial.phase is None and not _designated_for(ctx, trial.drug, indication)
+                        or (trial.phase is None and not any(m.extension for m in group)
+                            and not _designated_for(ctx, trial.drug, indication)
                             and not _tied_outside_studies(ctx, trial.drug, indication))
                         or _AGE_BOUND.search(indication))
             if doubtful and any(other is not trial and other.drug == trial.drug and other.indication
