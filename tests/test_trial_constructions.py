@@ -276,3 +276,20 @@ def test_an_extension_study_named_after_its_noun_enrols_the_drugs_patients(exten
     names = {key[2]: indication for key, indication in found.items() if key[0] == "ZX-101"}
     extension_name = next(name for name in names if name and name.endswith(("EXT", "OLE")))
     assert names[extension_name] and "chronic hand eczema" in names[extension_name], found
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Zentrova (ZX-101) is approved in the United States for the treatment of adults with locally advanced or "
+    "metastatic urothelial carcinoma with susceptible FGFR9 alterations. The approval was based on the single-arm "
+    "Phase 2 ZENITH trial, in which the objective response rate was 36%.",
+    "The FDA accepted Zentrix Bio's supplemental New Drug Application seeking approval of ZX-101 for focal seizures in "
+    "children aged 4 to 11 years. The FDA assigned a target action date of June 19, 2026. The application is supported "
+    "by the open-label Phase 2 ZENITH study, in which 61% of children had a reduction of at least 50% in seizure "
+    "frequency.",
+])
+def test_a_study_an_approval_rests_on_enrolled_the_approvals_population(paragraph):
+    found = trials("ZX-101 is also in the Phase 3 ZENITH-PC study in metastatic castration-resistant prostate cancer.",
+                   paragraph)
+    indication = found[("ZX-101", "2", "ZENITH")]
+    assert indication and ("urothelial carcinoma" in indication or "focal seizures" in indication), found
+    assert "seizure frequency" != indication

@@ -186,8 +186,10 @@ _AGED_PEOPLE = re.compile(
     r"(?:\s+of\s+age)?(?:\s+(?:and|or)\s+(?:older|over|above|younger|under|below))?)"
     r"(?!\s+(?:with|who|living|suffering|diagnosed|at\s+risk)\b)", re.I)
 
+# ("a reduction of at least 50% in seizure frequency": the size of the change may stand between)
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
-                             r"rises?|drops?|gains?|shifts?)\s*$", re.I)
+                             r"rises?|drops?|gains?|shifts?)(?:\s+(?:of|by)\s+(?:(?:at\s+least|up\s+to|about|approximately|"
+                             r"more\s+than|over|nearly)\s+)?\d[\d.,]*\s*(?:%|percent|points?))?\s*$", re.I)
 
 
 def indication_after(tail: str, ctx=None, window: int = 200, populations: bool = True) -> str | None:

@@ -1506,7 +1506,7 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 trial.indication = found
                 break
         else:
-            treated = _treated_in_named(ctx, trial.name) if trial.name else None
+            treated = (_treated_in_named(ctx, trial.name) if trial.name else None) or _population_rested_on(ctx, group)
             if treated:
                 trial.indication = treated
                 continue
@@ -1546,6 +1546,27 @@ _VOLUNTEER_MEASURE = re.compile(r"\b(?:pharmacokinetic|pharmacodynamic|bioavaila
 
 _STUDY_OF = re.compile(r"\s+(?:of|evaluating|testing)\s+")
 _OPENING_FRAME = re.compile(r"^\s*(?:Among|Of|Beyond|Besides|Like)\s+[^,;:.]{3,80}?(?=,)")
+
+
+# "Z is approved for adults with X. The approval was based on the Phase 2 ZEN trial, in which ...": the study an
+# approval or a filing rests on enrolled the population the approval or the filing is for
+_RESTS_ON = re.compile(r"\b(?:approval|application|filing|submission|s?NDA|s?BLA|MAA)\s+(?:is|was|were|has\s+been)\s+"
+                       r"(?:mainly\s+|primarily\s+|largely\s+)?(?:based|supported)\s+(?:on|by)\b[^.;:]*$")
+_APPROVED_FOR = re.compile(r"\b(?:approved|seeking\s+approval|approval)\b[^.;:]{0,80}?\b(?=for\s)")
+
+
+def _population_rested_on(ctx: Context, group: list[_Mention]) -> str | None:
+    for mention in group:
+        if not _RESTS_ON.search(ctx.text(mention.sentence), 0, mention.start):
+            continue
+        for earlier in reversed(ctx.sentences[: mention.sentence.index]):
+            if earlier.paragraph != mention.sentence.paragraph:
+                break
+            text = ctx.text(earlier)
+            approved = _APPROVED_FOR.search(text)
+            if approved:
+                return indication_after(text[approved.end():], ctx)
+    return None
 
 
 def _treated_in_named(ctx: Context, name: str) -> str | None:
