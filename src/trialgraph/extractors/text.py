@@ -186,8 +186,10 @@ _AGED_PEOPLE = re.compile(
     r"(?:\s+of\s+age)?(?:\s+(?:and|or)\s+(?:older|over|above|younger|under|below))?)"
     r"(?!\s+(?:with|who|living|suffering|diagnosed|at\s+risk)\b)", re.I)
 
+# ("a reduction of at least 50% in seizure frequency": the size of the change may stand between)
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
-                             r"rises?|drops?|gains?|shifts?|differ(?:s|ed|ing)?|var(?:y|ies|ied|ying))\s*$", re.I)
+                             r"rises?|drops?|gains?|shifts?|differ(?:s|ed|ing)?|var(?:y|ies|ied|ying))(?:\s+(?:of|by)\s+(?:(?:at\s+least|up\s+to|about|approximately|"
+                             r"more\s+than|over|nearly)\s+)?\d[\d.,]*\s*(?:%|percent|points?))?\s*$", re.I)
 
 
 _PLACE_WORDS = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})(?=\s*(?:[,.;)]|and\b|or\b|in\b|at\b|$))")
@@ -260,13 +262,16 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
         candidate = _without_sites(_cut(rest))
-        if candidate and _defined_disease(candidate, ctx) and (
-                not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
+        alone = candidate and (not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)",
+                                                               rest[len(candidate):]))
+        if alone and _defined_disease(candidate, ctx):
             # "for HAE", "a Phase 3 trial in HAE", defined earlier as "hereditary angioedema (HAE)"; as a trial's
             # population only alone ("for DPN, CIPN and IBS" names the drug's indications, not one study's)
             return candidate
+        # "patients with advanced ccRCC previously treated with immunotherapy": a population built on a disease the
+        # release abbreviated, named before the words that qualify it (alone, as above, for a trial's population)
         if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)
-                          or (not populations and _holds_defined_disease(candidate, ctx))
+                          or (alone and _holds_defined_disease(candidate, ctx))
                           # "sqNSCLC patients previously treated with X": the release's abbreviation heads the population
                           or _defined_disease(candidate.split()[0], ctx) and re.match(r"\S+\s+(?:patients|adults|subjects|participants)\b", candidate)) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
