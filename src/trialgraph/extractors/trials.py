@@ -1008,7 +1008,7 @@ PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resis
 # class of a past therapy, then its examples
 _PRIOR_CLASS_EXAMPLE = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|"
                                   r"pre-?treated|previously\s+treated|prior|after|following)\b[^.;,()]{0,70}?"
-                                  r"\b(?:such\s+as|including|like)\s+$", re.I)
+                                  r"(?:,\s*)?\b(?:such\s+as|including|like)\s+$", re.I)
 
 
 # "after lymphodepletion with X", "conditioning with X", "premedication with X": a regimen that readies patients
@@ -1025,7 +1025,9 @@ def preparatory(text: str, start: int, floor: int = 0) -> bool:
 
 # "have withdrawn from enzyme replacement therapy with X", "discontinued their X infusions", "weaned off X": a therapy
 # the patients stopped (because the study drug replaced it)
+# "switched from injectable prophylaxis such as X or Y": the therapy they left
 _STOPPED_THERAPY = re.compile(r"\b(?:withdr[ae]wn?|weaned|came|come|taken)\s+(?:off|from)\s+(?:[\w-]+\s+){0,4}?(?:with\s+)?$"
+                              r"|\bswitch(?:ed|ing|es)?\s+from\s+(?:[\w-]+\s+){0,6}?$"
                               r"|\b(?:discontinu|stopp)\w*\s+(?:(?:their|all|the)\s+)?(?:[\w-]+\s+){0,3}?(?:with\s+)?$", re.I)
 
 
