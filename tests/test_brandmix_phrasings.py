@@ -121,3 +121,14 @@ def test_an_abbreviated_disease_with_its_qualifiers_after_it_is_the_trials_popul
         lead="results for zelatinib (ACM-101) in tenosynovial giant cell tumor.")
     trial = next(t for t in extraction.trials if t.name == "ZEN-3")
     assert trial.indication and "not amenable to surgery" in trial.indication
+
+
+def test_a_study_told_through_another_named_study_is_that_studys_drugs():
+    extraction = announce(
+        "The approval is based on ZEN-301, a randomized Phase 3 trial comparing zelatinib plus KESTROVA\u00ae (velnatinib) "
+        "with placebo plus KESTROVA in mantle cell lymphoma.",
+        "\u201cWe are pleased that KESTROVA can now be the backbone of a time-limited regimen,\u201d said Ada Brandt, head "
+        "of development at Kestrel Pharma AG.",
+        "ZEN-301 was preceded by ZEN-101, an open-label Phase 1b/2 study that established the dose of the combination.")
+    trial = next(t for t in extraction.trials if t.name == "ZEN-101")
+    assert same(trial.drug, "ACM-101")
