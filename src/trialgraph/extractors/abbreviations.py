@@ -34,7 +34,7 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         words = before.split()[-min(len(short) + 5, 2 * len(short)):]
         long = best_long_form(short, " ".join(words))
         if capitals == 1 and not (long and _COMBINATION.search(long)):
-            continue  # "pomalidomide and dexamethasone (Pd)": one capital only for a regimen of two or more drugs
+            continue  # "velnatinib and prednomide (Vp)": one capital only for a regimen of two or more drugs
         if long and (len(long.split()) >= 2 or _one_disease_word(long)):  # "osteoarthritis (OA)"
             found[short] = long
     return dict(sorted(found.items()))
