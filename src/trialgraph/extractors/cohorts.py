@@ -165,6 +165,7 @@ def may_name_group(text: str) -> bool:
     return names_group_word(text) or bool(_CARRIED_OPENING.match(text) and DOSE.search(text))
 
 
+_ONE_PATIENT = re.compile(r"\b(?:a|one|another|a single)\s+(?:[\w-]+\s+){0,3}?(?:patient|participant|subject)\b(?!s)", re.I)
 _CARRIED_OPENING = re.compile(r"\s*(?:The|This|That)\s+\d")  # what `_carried_cohort` needs the sentence to open with
 
 
@@ -396,8 +397,8 @@ def extract_cohorts(ctx: Context) -> None:
             if mention.kind == "dose" and dose is None:
                 value = DOSE.search(mention.label)
                 dose = (float(value.group("value")), _unit(value.group("unit")), None, None)
-            if mention.kind == "part" and dose is None:
-                continue
+            if mention.kind == "part" and (dose is None or _ONE_PATIENT.search(text)):
+                continue  # "In Part A, a patient treated at 100 mg had a response": one patient's dose, not the stage's
             if mention.kind == "part" and _lists_groups(text, mention, mentions):
                 stages.append((sentence.index, dose))
                 continue

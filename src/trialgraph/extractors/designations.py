@@ -12,7 +12,7 @@ from . import dates
 from .context import Context
 from .abbreviations import expand
 from .memo import per_text
-from .trials import partner_of_another
+from .trials import partner_of_another, prior_therapy
 from .pipeline_rows import Row, footnoted_rows, pipeline_rows
 from .prefilter import GateGroup, gate
 from .text import indication_after, last_indication, population_words, split_list
@@ -826,8 +826,9 @@ def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int,
     subjects = _listed_subjects(before, position, text)
     if subjects:
         return subjects
-    # "X in combination with Y", "X plus Y": the designation is X's
-    drugs = [d for d in drugs if not partner_of_another(text, d)] or drugs
+    # "X in combination with Y", "X plus Y": the designation is X's; "for patients who received prior lines including
+    # Z": Z is what the population had before, never the drug granted
+    drugs = [d for d in drugs if not partner_of_another(text, d) and not prior_therapy(text, d.start)] or drugs
     drug = _drug_for(ctx, sentence, drugs, position, end, text)
     return [drug] if drug else []
 

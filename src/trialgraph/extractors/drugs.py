@@ -307,9 +307,13 @@ LAUNCHED = re.compile(
     r"(?!\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Exchange|Board|Committee|Agency|Commission|Ministry|Authority|Administration)\b)" +
     # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
     r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s)|(?<=\bto\s)|(?<=\bor\s)|(?<=\bversus\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
-    + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
+    # "..., and Brand, which is approved in the United States for ...": the same, in a relative clause
+    + r"(?=(?:\s*,\s+which)?\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
     r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN
-    + r"(?!\s+(?:makers?|compan(?:y|ies)|developers?|firms?|manufacturers?|distributors?)\b))")
+    + r"(?!\s+(?:makers?|compan(?:y|ies)|developers?|firms?|manufacturers?|distributors?)\b))"
+    # "Acme markets Brand in the United States for ...": what a company sells where, or for what, is a product
+    r"|(?<=\bmarkets\s)" + _BRAND_NAME.replace("?P<name>", "?P<sold>").replace("?P<mark>", "?P<mark3>")
+    + r"(?=\s+(?:in|for)\s+(?:the\s+)?(?:United|U\.S|US\b|Europe|EU\b|Japan|China|Canada|treatment|prevention|management))")
 _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
     prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
     european chinese japanese canadian american british health food medicines this these that their its our
@@ -319,13 +323,13 @@ LAUNCHED = gate(LAUNCHED)
 # A case-insensitive alternation tries every position of the text, each character folded:
 # gated (prefilter.py), the sentences without one of its words cost a few substring tests.
 _LAUNCH_WORDS = gate(re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
-                                r" (?:indicated|approved|marketed|prescribed)\b"))
+                                r" (?:indicated|approved|marketed|prescribed)\b|\bmarkets "))
 
 
 def _launched_names(text: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for match in LAUNCHED.finditer(text):
-        group = "name" if match.group("name") else "subject"
+        group = next(g for g in ("name", "subject", "sold") if match.group(g))
         name = match.group(group)
         if name.lower() in _NOT_A_BRAND or NOT_CODE.match(name + "-1"):
             continue
@@ -356,7 +360,7 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
             lower = name.lower()
             if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, match.start("name") - 30):match.start("name")]):
                 continue  # the last word of a longer name ("Acme Newname and Brand")
-            if (lower in _NOT_A_BRAND or lower in company_words or is_inn(name) or drug_lexicon().canonical(name)
+            if (lower in _NOT_A_BRAND or is_inn(name) or drug_lexicon().canonical(name)
                     or lower in lexicons.countries() or lower in lexicons.cities() or lower in lexicons.states()
                     or NOT_CODE.match(name + "-1")):
                 continue
@@ -386,6 +390,27 @@ CELL_PRODUCT = gate(re.compile(
 _MONTH_AND_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ -](?:19|20)\d\d")
 
 
+# "switched from injectable prophylaxis such as Brandone or Brandtwo": capitalised examples of a kind of treatment
+_BRAND_WORD = r"[A-Z][a-z]{3,}[a-z0-9]*(?:[\u00ae\u2122]|\((?:R|TM)\))?(?![\w'’-]|\s+[A-Z])"
+TREATMENTS_SUCH_AS = re.compile(
+    r"\b(?:prophylaxis|therap(?:y|ies)|treatments?|medicines|medications|drugs|products|injectables|agents|inhibitors|"
+    r"antibodies)\s*,?\s+such\s+as\s+(?P<list>" + _BRAND_WORD + r"(?:\s*,\s*" + _BRAND_WORD + r")*(?:\s*,?\s+(?:or|and)\s+"
+    + _BRAND_WORD + r")?)")
+
+
+def _brands_such_as(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for match in TREATMENTS_SUCH_AS.finditer(text):
+        for word in re.finditer(r"[A-Z][a-z]{3,}[a-z0-9]*", match.group("list")):
+            name, lower = word.group(0), word.group(0).lower()
+            if (lower in _NOT_A_BRAND or is_inn(name) or drug_lexicon().canonical(name)
+                    or lower in lexicons.countries() or lower in lexicons.cities() or NOT_CODE.match(name + "-1")):
+                continue
+            start = match.start("list") + word.start()
+            out.append((start, start + len(name), name))
+    return out
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
     return [(start, end, name) for start, end, name, unless_a_company in _product_candidates(text)
             if not (unless_a_company and name.lower() in company_words)]
@@ -397,6 +422,8 @@ def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, 
 def _product_candidates(text: str) -> list[tuple[int, int, str, bool]]:
     """(start, end, name, whether a company's word of that name is no product) in text order."""
     out = _launched_names(text) if _LAUNCH_WORDS.search(text) else []
+    if "such as" in text:
+        out.extend((start, end, name, True) for start, end, name in _brands_such_as(text))
     for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
         out.append((match.start("name"), match.end("name"), match.group("name"), False))
     for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
@@ -522,7 +549,8 @@ def _names_a_germ(text: str, end: int) -> bool:
     return text.startswith("-resistan", end) and RESISTANT_GERM.match(text, end) is not None
 
 
-_RECEPTOR_OR_CLASS_AFTER = re.compile(r"(?:\s+|-)(?:receptors?|analog(?:ue)?s?)\b", re.I)
+# "bradykinin B2 receptor", "histamine H1 receptor", "angiotensin II receptor": a receptor subtype may come between
+_RECEPTOR_OR_CLASS_AFTER = re.compile(r"(?:(?:\s+|-)(?:[A-Z]{1,3}\d{1,2}[A-Za-z]?|I{1,3}|IV))?(?:\s+|-)(?:receptors?|analog(?:ue)?s?)\b", re.I)
 
 
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
@@ -1204,7 +1232,9 @@ def _alternation(forms: tuple[str, ...]) -> Alternation | re.Pattern:
 _BY_BEFORE = re.compile(OWNER_VERBS + r"\s+by\s+$")
 _SHORT_GAP = re.compile(r"\s[^.;]{0,60}$")
 _APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"(?:/\S+)?\s*,\s+")
-_PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
+# "Brand (inn), a BTK inhibitor marketed by Company": the name in parentheses after a brand (or its closing parenthesis
+# after the name itself) comes before the appositive
+_PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s*\([^()]{1,40}\)|\))?(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
                             + OWNER_VERBS + r"\s+by\s+")
 
 
@@ -1356,9 +1386,12 @@ def assign_owners(ctx: Context) -> None:
     results of its own. A drug the text names only as a comparator ("compared
     to Drug", "the Drug control arm"), or a marketed drug the dictionary knows
     that the release only uses beside its own, has no owner unless one is stated."""
+    from .trials import prior_therapy  # trials imports this module
+
     companies, company_forms = _company_pattern(ctx)
     stated: dict[str, Counter] = {}
     comparator: set[str] = set()
+    given: set[str] = set()  # named at least once as other than a therapy the patients had before
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
     # the companies named in each sentence that names a drug: a drug only ever named beside one
@@ -1377,6 +1410,8 @@ def assign_owners(ctx: Context) -> None:
                 owner = _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
+            if not prior_therapy(text, mention.start):
+                given.add(mention.name)
             before = text[max(0, mention.start - 60):mention.start]
             if COMPARATOR_BEFORE.search(before[-30:]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
                 comparator.add(mention.name)
@@ -1428,9 +1463,12 @@ def assign_owners(ctx: Context) -> None:
             owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
-        elif drug.name in comparator and not possessed and not (in_section and has_code):
+        elif ((drug.name in comparator and not (in_section and has_code))
+              or (drug.name not in given and not any(name_kind(n) == "code" for n in names))) and not possessed:
             # "randomized to ZX-101 plus Drug or to ZX-101 alone": the sponsor's code-named drug with its own "About"
-            # section is named "alone" for its monotherapy arm, no comparator
+            # section is named "alone" for its monotherapy arm, no comparator; "patients who switched from Brand":
+            # what they had before is nobody's the text says (a code name is a developer's: "Acme stopped
+            # development of ZX-3" is no therapy patients had)
             owner = None
         elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
                 name_kind(n) == "code" for n in names)):

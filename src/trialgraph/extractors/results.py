@@ -31,7 +31,7 @@ VALUE = re.compile(
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
-    r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|remained|remains|ranges from|ranged from|range of|as low as|"
+    r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|deepened to|grew to|remained|remains|ranges from|ranged from|range of|as low as|"
     r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|(?:has|have|had)\s+(?:[a-z]+ly\s+)?been|currently stands at|"
     r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
     # the passive with its population: "complete responses were achieved in 50% of patients"
@@ -411,7 +411,12 @@ def _disease_sections(ctx: Context) -> dict[int, str]:
         if heading is not None:
             heading = re.sub(r"\s+(?=-)", "", " ".join(heading.replace("*", " ").split()))
             population = _POPULATION_HEADING.match(heading)
-            if population and not _NOT_GROUP.search(population.group("group")):
+            lead = _COHORT_LEAD.match(heading)
+            if lead:
+                # "Cohort B1 (NSCLC, n=41)": a labelled group's heading, its disease an aside; the group is its label
+                mentions = cohort_mentions(lead.group("lead"))
+                current = mentions[0].label if mentions else None
+            elif population and not _NOT_GROUP.search(population.group("group")):
                 current = folded(_short_label(population.group("group"), short_of, ctx.document.text))
             elif ctx.drugs_in(ascii_punct(heading)):
                 current = None  # "ZX-3 in colorectal cancer": a programme's heading over its news, not a group of patients
@@ -1032,6 +1037,10 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
             subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
     drugs = ctx.drugs_in(text)
+    if not comparator:
+        # "a response rate of 87% with the combination versus 71% with Y alone": Y is the control arm's therapy, named
+        # past the comparison, not the drug the figure before it is about
+        drugs = [d for d in drugs if not (d.start >= end and _COMPARISON_BETWEEN.search(text, end, d.start))]
     rival = None if comparator or drugs else _another_companys_drug(ctx, text[:start])
     if rival is not None:
         # "Rival's drug showed a response rate of 34% in its own pivotal trial": the figure of the drug that company
@@ -1070,6 +1079,9 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
+
+
+_COMPARISON_BETWEEN = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against)\s", re.I)
 
 
 # "Acme's drug", "Acme's competing conjugate": another company's product, named by its owner only

@@ -272,6 +272,7 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
         # release abbreviated, named before the words that qualify it (alone, as above, for a trial's population)
         if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)
                           or (alone and _holds_defined_disease(candidate, ctx))
+                          or (populations and _opens_with_defined_disease(candidate, ctx))
                           # "sqNSCLC patients previously treated with X": the release's abbreviation heads the population
                           or _defined_disease(candidate.split()[0], ctx) and re.match(r"\S+\s+(?:patients|adults|subjects|participants)\b", candidate)) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
@@ -290,7 +291,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
     # population is the people, ages and all, with their disease
     aged = _AGED_WITH.search(tail, 0, window) if populations else None
     candidate = _cut(tail[aged.end():]) if aged else None
-    if candidate and names_disease(candidate) and not _GENERIC_INDICATION.fullmatch(candidate):
+    # "in 38 children aged 2 to 11 years with HAE type I or II": the disease may be one the release abbreviated
+    if candidate and (names_disease(candidate) or _holds_defined_disease(candidate, ctx)) \
+            and not _GENERIC_INDICATION.fullmatch(candidate):
         return re.sub(r"\s+", " ", aged.group("people")) + " " + candidate
     return None
 
@@ -320,8 +323,16 @@ _PEOPLE_WHOSE = re.compile(
 def _ends_with_defined_disease(candidate: str, ctx) -> bool:
     """"patients aged six years and older with PH1", "moderate to severe SLE": a population whose head is a disease
     the release abbreviated."""
-    last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
+    # "the on-demand treatment of HAE attacks": episodes of the disease are still the disease
+    last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})(?:\s+(?:attacks|flares|exacerbations|crises|episodes))?$", candidate)
     return bool(last) and _defined_disease(last.group(1), ctx)
+
+
+def _opens_with_defined_disease(candidate: str, ctx) -> bool:
+    """"patients with TGCT not amenable to surgery": a population whose disease, abbreviated by the release, comes
+    first and only its qualifiers after it (not a list of several: "DPN, CIPN and IBS")."""
+    first = re.match(r"([A-Za-z][A-Za-z0-9-]{1,9})\s+(?!and\b|or\b)[a-z]", candidate)
+    return bool(first) and _defined_disease(first.group(1), ctx)
 
 
 def _holds_defined_disease(candidate: str, ctx) -> bool:

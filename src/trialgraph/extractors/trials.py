@@ -1043,7 +1043,7 @@ PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resis
 # class of a past therapy, then its examples
 _PRIOR_CLASS_EXAMPLE = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|"
                                   r"pre-?treated|previously\s+treated|prior|after|following)\b[^.;,()]{0,70}?"
-                                  r"\b(?:such\s+as|including|like)\s+$", re.I)
+                                  r"(?:,\s*)?\b(?:such\s+as|including|like)\s+$", re.I)
 
 
 # "after lymphodepletion with X", "conditioning with X", "premedication with X": a regimen that readies patients
@@ -1060,7 +1060,9 @@ def preparatory(text: str, start: int, floor: int = 0) -> bool:
 
 # "have withdrawn from enzyme replacement therapy with X", "discontinued their X infusions", "weaned off X": a therapy
 # the patients stopped (because the study drug replaced it)
+# "switched from injectable prophylaxis such as X or Y": the therapy they left
 _STOPPED_THERAPY = re.compile(r"\b(?:withdr[ae]wn?|weaned|came|come|taken)\s+(?:off|from)\s+(?:[\w-]+\s+){0,4}?(?:with\s+)?$"
+                              r"|\bswitch(?:ed|ing|es)?\s+from\s+(?:[\w-]+\s+){0,6}?$"
                               r"|\b(?:discontinu|stopp)\w*\s+(?:(?:their|all|the)\s+)?(?:[\w-]+\s+){0,3}?(?:with\s+)?$", re.I)
 
 
@@ -1078,6 +1080,34 @@ _MODIFIES_PRODUCT = re.compile(r"[\s-]+(?:based\b|therapeutics?\b|drug\b|candida
 # Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
 # and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s(?:while|whereas|but)\s")
+
+
+_STUDY_NAME = re.compile(rf"(?<![\w-])(?:{TRIAL_NAME})(?![\w-])")
+
+
+def _drug_of_related_study(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> str | None:
+    """For a named study, the drug of another study the sentence names, as the earlier sentence that names it with a
+    drug gives it: the first drug there that is no partner, comparator or prior therapy. (An unnamed mention's "data
+    from ZEN-1" is ZEN-1 itself, no other study.)"""
+    others = {m.group(0) for m in _STUDY_NAME.finditer(text) if m.group(0) != mention.name
+              and not ctx.drugs_in(m.group(0)) and not (mention.start <= m.start() < mention.end)}
+    for name in others:
+        # where the release introduces it as a study: "ZEN-3, a randomized Phase 3 trial", "the ZEN-3 study" (a gene
+        # or meeting written in capitals is named so nowhere)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?:\s*\([^()]*\))?(?:,\s+(?:a|an|the)\s+[^.;]{{0,80}}?|"
+                             rf"\s+(?:[\w-]+\s+){{0,2}}?)(?:stud(?:y|ies)|trials?)\b")
+        for earlier in ctx.sentences[: sentence.index]:
+            if not earlier.zone.states_facts:
+                continue
+            said = ctx.text(earlier)
+            if not pattern.search(said):
+                continue
+            drugs = ctx.drugs_in(said)
+            leading = [d for d in drugs if not _partner_in(said, d, drugs) and not prior_therapy(said, d.start)
+                       and not _COMPARED_WITH.search(said, max(0, d.start - 40), d.start)]
+            if leading:
+                return leading[0].name
+    return None
 
 
 def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> tuple[str | None, bool]:
@@ -1151,6 +1181,11 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
     if same_clause:
         return same_clause[0].name, False
+    # "ZEN-3 was preceded by ZEN-1, an open-label Phase 1b/2 study": a study told through another the release has
+    # named with its drug is that drug's, not the one a quote before it happened to name
+    related = None if drugs or not mention.name else _drug_of_related_study(ctx, sentence, text, mention)
+    if related:
+        return related, False
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
