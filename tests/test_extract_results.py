@@ -683,3 +683,29 @@ def test_the_high_dose_arm_of_two_arms_labelled_by_dose_is_the_higher_dose():
 def test_a_survival_rate_read_at_a_landmark_is_the_rate_not_the_landmark(sentence, endpoint, value):
     ex = announce(TRIAL, sentence)
     assert [(r.endpoint, r.value, r.unit) for r in ex.results] == [(endpoint, value, "%")]
+
+
+# -- tumour shrinkage told in plain words (news style) is the response rate ---------------------------
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tumors shrank by at least 30% in 38% of patients given ACM-101, against 24% of the control group.",
+     {("ORR", 38.0, None, "%", None, False), ("ORR", 24.0, None, "%", None, True)}),
+    ("In a Phase 2 study, ACM-101 plus carboplatin shrank tumors in 72% of 54 patients with lung cancer.",
+     {("ORR", 72.0, None, "%", None, False)}),
+    ("In Cohort A, made up of 108 patients, 41% had their tumors shrink by at least 30%.",
+     {("ORR", 41.0, None, "%", "A", False)}),
+    ("For context, docetaxel typically shrinks tumors in about 13% of patients, according to published figures.",
+     {("ORR", 13.0, None, "%", None, True)}),
+])
+def test_tumours_shrinking_in_a_share_of_patients_is_the_response_rate(sentence, expected):
+    from test_extractors import results
+
+    assert expected <= results(announce(TRIAL, sentence))
+
+
+def test_a_depth_of_shrinkage_is_no_response_rate():
+    from test_extractors import results
+
+    found = results(announce(TRIAL, "Tumors shrank by a median of 45% in responding patients, and by 52% in one patient."))
+    assert not {r for r in found if r[0] == "ORR"}

@@ -921,7 +921,8 @@ def _values(text: str):
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 # "extended median OS to 17.2 months": the level a verb before the endpoint brought it to
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or re.fullmatch(r"\s+", gap) else None
+                # "responses were seen in about 40%": a qualifier before the figure is dropped (GUIDE.md), the link kept
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or _QUALIFIED_GAP.fullmatch(gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
         if chosen is None and before and last and _chained(text, endpoints, last, match):
@@ -977,6 +978,10 @@ def _values(text: str):
         # the response rate is their rate; "7 complete and 5 partial responses (ORR 80%)" counts parts of it
         rates.add("PR")
     return [figure for figure in out if figure[5] != "patients" or figure[2] not in rates]
+
+
+# Nothing but a qualifier between an endpoint ending in its link ("... in") and its figure
+_QUALIFIED_GAP = re.compile(r"\s+(?:(?:about|around|approximately|roughly|nearly|almost|just|only|over|more\s+than)\s+)?", re.I)
 
 
 _RESPONDERS = {"response": "ORR", "responses": "ORR", "objective": "ORR", "overall": "ORR"}
