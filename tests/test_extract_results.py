@@ -709,3 +709,43 @@ def test_a_depth_of_shrinkage_is_no_response_rate():
 
     found = results(announce(TRIAL, "Tumors shrank by a median of 45% in responding patients, and by 52% in one patient."))
     assert not {r for r in found if r[0] == "ORR"}
+
+
+# -- a population named as part of a labelled group, or as the subject of its figure's clause --------
+
+
+def test_subjects_of_their_own_figures_inside_a_part_are_subgroups_of_it():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In a prespecified subgroup analysis of Part B, patients with bulky disease (n=13) had an ORR of 54%, "
+                         "and patients with high-risk cytogenetics (n=19) had an ORR of 68%.")
+    assert {("ORR", 54.0, None, "%", "bulky disease", False), ("ORR", 68.0, None, "%", "high-risk cytogenetics", False)} <= results(ex)
+    assert {"bulky disease", "high-risk cytogenetics"} <= {c.label for c in ex.cohorts}
+
+
+def test_a_population_in_a_labelled_part_is_that_parts_subset():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Part B, 54 patients received ACM-101 at 1.6 mg/kg, and the ORR was 61%.",
+                  "Among triple-class refractory patients in Part B (n=41), the ORR was 56%.")
+    assert ("ORR", 56.0, None, "%", "triple-class refractory", False) in results(ex)
+    assert ("ORR", 61.0, None, "%", "B", False) in results(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Cohort B, in which 64 patients with previously treated melanoma received ACM-101, the ORR was 41%.",
+    "Among the first 14 evaluable patients in Cohort B, the ORR was 41%.",
+    "In Cohort B, patients with metastatic melanoma (n=64) had an ORR of 41%.",
+])
+def test_who_was_counted_or_the_trials_own_disease_leaves_the_figure_with_its_cohort(sentence):
+    from test_extractors import results
+
+    assert ("ORR", 41.0, None, "%", "B", False) in results(announce(TRIAL, sentence))
+
+
+def test_a_site_of_spread_is_a_subgroup_without_its_qualifiers():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In treatment-naive patients (n=58), the ORR was 83%.",
+                  "Among 21 patients with measurable brain metastases at baseline, the intracranial ORR was 81%.")
+    assert ("ORR", 81.0, None, "%", "brain metastases", False) in results(ex)

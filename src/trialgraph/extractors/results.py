@@ -1012,8 +1012,10 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         variant = _biomarker_subgroup(text, start)
         if variant and cohort and cohort.end <= variant.start and variant.end <= start:
             cohort = variant  # "in the exon 19 subgroup, A ..., and in patients with the L858R substitution it was B": the nearer group
+        if cohort is not None and cohort.kind not in _POPULATION_KINDS:
+            cohort = _subset_of(ctx, text, cohort, start, end) or cohort
         cohort = cohort or variant or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end)
-        if cohort is not None and cohort.kind.endswith("subgroup"):
+        if cohort is not None and cohort.kind in _SUBGROUP_KINDS:
             subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
     drugs = ctx.drugs_in(text)
@@ -1051,7 +1053,7 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
             drug = (drugs[0].name if drugs else None) or ctx.section_drug(sentence) or ctx.heading_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
-    population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None
+    population = cohort.label if cohort and cohort.kind in _POPULATION_KINDS else None
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
@@ -1183,13 +1185,20 @@ _NOT_GROUP = re.compile(
 _FIGURE_TAIL = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:\([^()]*\)\s*)?(?=(?:in|among|for)\s)", re.I)
 
 
-def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause of the figure at `start` opens: after the figure before it, a semicolon, or a dash between
+    bullets run together ("... patients - 56 percent ORR")."""
     previous = [m.end() for m in VALUE.finditer(text, 0, start)]
-    # a clause ends at a semicolon or a dash between bullets run together ("... patients - 56 percent ORR")
-    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r";|\s[-\u2013\u2014]\s", text[:start])])
+    return max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r";|\s[-\u2013\u2014]\s", text[:start])])
+
+
+def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
+    clause_start = _clause_start(text, start)
     found = None
     for match in _SUBGROUP.finditer(text, clause_start, start):
         found = _subgroup_mention(match) or found
+    for match in _SUBJECT_SUBGROUP.finditer(text, clause_start, start):
+        found = _subject_mention(match) or found
     tail = _FIGURE_TAIL.match(text, end)
     after = _subgroup_mention(_SUBGROUP.match(text, tail.end())) if tail else None
     if after is None:
@@ -1215,16 +1224,87 @@ def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
     if match.group("label"):
         return CohortMention(match.group("label"), match.start(), match.end(), "subgroup")
     if match.group("disease"):
-        disease = folded(" ".join(match.group("disease").split()))
+        disease = _trimmed(folded(" ".join(match.group("disease").split())))
         if not names_disease(disease) or _NOT_GROUP.match(disease):  # "relapsed or refractory myeloma" keeps its "or"
             return None
-        return CohortMention(disease, match.start(), match.end(), "disease subgroup")
+        return CohortMention(disease, match.start(), match.end(), _disease_kind(disease))
     group = folded(" ".join(match.group("group").split()))
     label = re.sub(r"\s+(?:patients|participants|subjects)$", "", group, flags=re.I)
     if (label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label)
             or (NOT_POPULATION.match(label.lower()) and not re.match(r"(?:adult|pediatric|paediatric)\b", label, re.I))):
         return None  # "in 12 patients", "among all evaluable patients": who was counted, no group
     return CohortMention(label, match.start(), match.end(), "subgroup")
+
+
+# "patients with extramedullary disease (n=13) had an ORR of 54%", "and patients with high-risk cytogenetics had ...": a
+# group named as the subject of its own figure's clause (the count in parentheses is masked to blanks)
+_SUBJECT_SUBGROUP = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\b(?:and|while|whereas)\s+)(?:the\s+)?(?:\d+\s+)?"
+    r"(?:patients|participants|subjects)\s+with\s+(?P<label>[\w/+'-]+(?:\s+[\w/+'-]+){0,3}?)\s*"
+    r"(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:had|achieved|showed|experienced|reached|attained)\b", re.I)
+# Words a group's name is said with that are no part of it: "measurable brain metastases at baseline" is "brain metastases"
+_LABEL_QUALIFIERS = re.compile(r"^(?:(?:measurable|active|untreated|treated|stable|known|symptomatic|asymptomatic|evaluable)\s+)+"
+                               r"|\s+at\s+(?:baseline|screening|(?:study\s+)?(?:entry|enrol(?:l)?ment))$", re.I)
+# A site the cancer spread to names a subset of the trial's patients, never the trial's disease: "brain metastases"
+_SPREAD_SITE = re.compile(r"\bmetastas[ie]s$", re.I)
+# The kinds of group a figure's population phrase names; "subset" is a population named inside a labelled group
+# ("Among triple-class refractory patients in Part B"), reported whatever else the release reports
+_SUBGROUP_KINDS = ("subgroup", "disease subgroup", "subset")
+_POPULATION_KINDS = ("population", *_SUBGROUP_KINDS)
+
+
+def _trimmed(label: str) -> str:
+    return _LABEL_QUALIFIERS.sub("", label).strip() or label
+
+
+def _disease_kind(disease: str) -> str:
+    return "subgroup" if _SPREAD_SITE.search(disease) else "disease subgroup"
+
+
+def _subject_mention(match: re.Match) -> CohortMention | None:
+    label = _trimmed(folded(" ".join(match.group("label").split())))
+    if _NOT_GROUP.search(label) or NOT_POPULATION.match(label.lower()) or re.search(r"\d", label):
+        return None
+    kind = _disease_kind(label) if names_disease(label) else "subgroup"
+    return CohortMention(label, match.start("label"), match.end("label"), kind)
+
+
+# What joins a population to the labelled group it is part of: "triple-class refractory patients in Part B"
+_PART_OF = re.compile(r"\s+(?:in|of|from|within)\s+(?:the\s+)?", re.I)
+
+
+def _subset_of(ctx: Context, text: str, group: CohortMention, start: int, end: int) -> CohortMention | None:
+    """A population named as part of the labelled group a figure belongs to, which the figure is then about: "Among
+    triple-class refractory patients in Part B (n=41), the ORR was 56%", "In a subgroup analysis of Part B, patients
+    with extramedullary disease had an ORR of 54%" (the subject of the figure's own clause). Not the trial's own
+    disease ("In Part B, patients with RRMM had ..."), nor who was counted ("the first 14 patients in Cohort 2")."""
+    subjects = [m for m in _SUBJECT_SUBGROUP.finditer(text, group.end, start) if m.start() >= _clause_start(text, start)]
+    subgroup = _subject_mention(subjects[-1]) if subjects else None
+    if subgroup is None:
+        subgroup = _subgroup(text, start, end)
+        if subgroup is None or _PART_OF.fullmatch(text, subgroup.end, group.start) is None:
+            return None
+    if subgroup.kind not in _SUBGROUP_KINDS or _COUNTED.search(subgroup.label) or _names_trial_disease(ctx, subgroup.label):
+        return None
+    return replace(subgroup, kind="subset")
+
+
+# Words that say which patients were counted rather than name a group: "the first 14", "in which 29"
+_COUNTED = re.compile(r"\d|\b(?:which|whom|that|first|last|initial|evaluable|heavily|all|these|those)\b", re.I)
+
+
+def _names_trial_disease(ctx: Context, label: str) -> bool:
+    """Whether a group's label is the disease a trial of the release enrolls (its words all in a trial's indication)."""
+    long = ctx.abbreviations().get(label, label)
+    words = set(re.findall(r"[a-z0-9]+", long.lower()))
+    for trial in ctx.extraction.trials:
+        indication = (trial.indication or "").lower()
+        for short, full in ctx.abbreviations().items():
+            if short.lower() in indication.split():
+                indication += " " + full.lower()
+        if words and words <= set(re.findall(r"[a-z0-9]+", indication)):
+            return True
+    return False
 
 
 def folded(label: str) -> str:
@@ -1249,7 +1329,8 @@ def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> 
     reported |= {name_key(r.cohort) for r in results if r.cohort and r.cohort.startswith(_PRIOR_LABELS)}
 
     def kept(label: str) -> bool:
-        return len(reported) >= 2 and eligible(label)
+        # a population named inside a labelled group is a subset of it, whatever else the release reports
+        return subgroups[label] == "subset" or (len(reported) >= 2 and eligible(label))
     return [r if r.cohort not in subgroups or kept(r.cohort) else replace(r, cohort=None, population=None)
             for r in results]
 
