@@ -749,3 +749,31 @@ def test_a_site_of_spread_is_a_subgroup_without_its_qualifiers():
     ex = announce(TRIAL, "In treatment-naive patients (n=58), the ORR was 83%.",
                   "Among 21 patients with measurable brain metastases at baseline, the intracranial ORR was 81%.")
     assert ("ORR", 81.0, None, "%", "brain metastases", False) in results(ex)
+
+
+# -- the group a sentence or a paragraph opens on scopes its later figures --------------------------
+
+
+def test_a_sentences_opening_group_takes_its_later_figures():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In treatment-naive patients (n=58), the ORR was 83% (95% CI, 71-91), with a complete response rate of 12%.",
+                  "In patients previously treated with ipilimumab (n=96), the ORR was 64%.")
+    assert {("ORR", 83.0, None, "%", "treatment-naive", False), ("CR", 12.0, None, "%", "treatment-naive", False)} <= results(ex)
+
+
+def test_figures_for_groups_named_after_them_keep_their_own_groups():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In this study, the ORR was 41% in adults and 52% in children.")
+    assert {("ORR", 41.0, None, "%", "adults", False), ("ORR", 52.0, None, "%", "children", False)} <= results(ex)
+
+
+def test_a_paragraph_opening_on_the_patients_treated_in_a_part_reports_that_part():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Of the 22 evaluable patients treated in Part B at 10 mg/kg every three weeks, six had a confirmed partial "
+                         "response, an objective response rate of 27 percent. Disease control was reached in 64 percent of the "
+                         "patients and median progression-free survival was 5.6 months.")
+    assert {("ORR", 27.0, None, "%", "B", False), ("DCR", 64.0, None, "%", "B", False),
+            ("mPFS", 5.6, None, "months", "B", False)} <= results(ex)

@@ -198,6 +198,7 @@ def extract_results(ctx: Context) -> None:
         if "respectively" in text:
             figures, labels = _respectively(text, figures, mentions)
         own_drug = None  # the drug of the sentence's last own figure: the one a comparator figure after it is set against
+        lead = _opening_subgroup(text) if figures and not mentions else None
         for start, end, endpoint, value, high, unit in figures:
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
@@ -209,6 +210,11 @@ def extract_results(ctx: Context) -> None:
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
             result = _result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups, own_drug)
+            if result is not None and lead is not None and result.cohort is None and not comparator and lead.end <= start:
+                # "In treatment-naive patients (n=58), the ORR was 83%, with a complete response rate of 12%": the group
+                # the sentence opens on is every later figure's that names no group of its own
+                result = replace(result, cohort=lead.label, population=lead.label)
+                subgroups[lead.label] = lead.kind
             if result is not None and not comparator:
                 own_drug = result.drug
             results.append(result)
@@ -308,7 +314,10 @@ _COHORT_LEAD = re.compile(
 _PARAGRAPH_LEAD = re.compile(
     r"^\W*(?:(?:In|Among|For|At)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,"
     r"|(?:The\s+)?(?P<subject>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?"
-    r"(?:evaluated|enrolled|included|tested|studied|explored|investigated|assessed|comprised|consisted\s+of|treated)\b)")
+    r"(?:evaluated|enrolled|included|tested|studied|explored|investigated|assessed|comprised|consisted\s+of|treated)\b"
+    # "Of the 22 evaluable patients treated in Part B at the recommended dose, six had ...": the group its patients were in
+    r"|(?:Of|Among|In)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+(?:treated|enrolled|dosed)\s+in\s+(?:the\s+)?"
+    r"(?P<counted>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b)")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _LIST_LEAD_IN = re.compile(r":\s*$")
@@ -346,7 +355,7 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         elif sentence.paragraph != paragraph:
             opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
-            mentions = cohort_mentions(opening.group("lead") or opening.group("subject")) if opening else []
+            mentions = cohort_mentions(opening.group("lead") or opening.group("subject") or opening.group("counted")) if opening else []
             lead_label = mentions[0].label if mentions else None
             # a heading's block is its first paragraph and the list items that follow it
             under_heading += 1
@@ -1183,6 +1192,19 @@ _NOT_GROUP = re.compile(
     r"randomi[sz]ed|assessable|our|its|their|of|and|or|with|who|were|was|had|\d+)(?:\s|$)|\s(?:of|and|or|with|who|were|was|had)\s", re.I)
 # What may stand between a figure and the group after it: its endpoint, a count in parentheses
 _FIGURE_TAIL = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:\([^()]*\)\s*)?(?=(?:in|among|for)\s)", re.I)
+
+
+# "In treatment-naive patients (n=58), ...", "Among patients with X, ...": a sentence opening on a group, up to its comma
+_OPENING = re.compile(r"\W*(?=(?:In|Among|For)\s)")
+
+
+def _opening_subgroup(text: str) -> CohortMention | None:
+    opening = _OPENING.match(text)
+    match = _SUBGROUP.match(text, opening.end()) if opening else None
+    mention = _subgroup_mention(match)
+    if mention is None or not re.match(r"\s*(?:\(\s*\)|\s)*,", text[mention.end:]):
+        return None
+    return mention
 
 
 def _clause_start(text: str, start: int) -> int:
