@@ -777,3 +777,24 @@ def test_a_paragraph_opening_on_the_patients_treated_in_a_part_reports_that_part
                          "patients and median progression-free survival was 5.6 months.")
     assert {("ORR", 27.0, None, "%", "B", False), ("DCR", 64.0, None, "%", "B", False),
             ("mPFS", 5.6, None, "months", "B", False)} <= results(ex)
+
+
+# -- counts of responders: the passive count, and a count restating a rate stated elsewhere -----------
+
+
+def test_responders_counted_in_the_passive_are_a_count():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Partial responses were observed in 4 of 12 patients at the two highest dose levels, and the disease "
+                         "control rate across all dose levels was 55%.")
+    assert ("PR", 4.0, None, "patients", None, False) in results(ex)
+
+
+def test_a_count_restating_a_rate_given_elsewhere_gives_no_line():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Cohort 1, the complete response rate was 7.7% (4/52).",
+                  '"Four complete responses in a group of this size are remarkable," said Dr. Mara Okonkwo.')
+    found = results(ex)
+    assert ("CR", 7.7, None, "%", "1", False) in found
+    assert not {r for r in found if r[3] == "patients"}

@@ -102,11 +102,17 @@ COUNT = re.compile(
 _COUNT_ELLIPSIS = re.compile(rf",?\s+and\s+(?P<n>{NUM})\s+(?:patients?\s+)?(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|"
                              r"partial responses?|very good partial responses?|minimal responses?)\b", re.I)
 COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
+# "Partial responses were observed in 4 of 12 patients": responders counted in the passive, no rate given
+COUNT_PASSIVE = re.compile(
+    rf"\b(?:(?:un)?confirmed\s+)?(?P<ep>complete responses|partial responses|very good partial responses|minimal responses|"
+    rf"(?:objective\s+|overall\s+)?responses)\s+(?:were|have\s+been)\s+(?:observed|seen|reported|achieved|confirmed)\s+in\s+"
+    rf"(?P<n>{NUM})\s+(?:of|out\s+of)\s+(?:the\s+)?{NUM}\s+(?:[\w-]+\s+)?(?:patients|participants|subjects)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTROL_ARM_OPENING, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
     gate, (VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTROL_ARM_OPENING, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
+COUNT_PASSIVE = gate(COUNT_PASSIVE)
 
 
 @lru_cache(maxsize=None)
@@ -262,10 +268,10 @@ class _Later:
 def may_state_figures(text: str) -> bool:
     """Sentence gate of `extract_results` (the masked text): False when the sentence can give no figure,
     so the loop skips it. A figure comes from `_values` (VALUE, "alive" for _SHARE_ALIVE, PRIOR_LINES,
-    COUNT, COUNT_LIST) or `_respectively` (its _FIGURE_LIST needs "respectively" after it); every other
+    COUNT, COUNT_LIST, COUNT_PASSIVE) or `_respectively` (its _FIGURE_LIST needs "respectively" after it); every other
     step needs a figure. A pattern added to `_values` must be added here (tests/test_sentence_gates.py)."""
     return bool("respectively" in text or "alive" in text or VALUE.search(text) or PRIOR_LINES.possible(text)
-                or COUNT.possible(text) or COUNT_LIST.possible(text))
+                or COUNT.possible(text) or COUNT_LIST.possible(text) or COUNT_PASSIVE.possible(text))
 
 
 # A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
@@ -968,7 +974,7 @@ def _values(text: str):
         value = number(match.group("v") or match.group("v2") or match.group("v3"))
         if value is not None:
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
-    for pattern in (COUNT, COUNT_LIST):
+    for pattern in (COUNT, COUNT_LIST, COUNT_PASSIVE):
         for match in pattern.finditer(text):
             # "7 patients achieving a complete response and 5 a partial response": the verb governs the second count too
             second = _COUNT_ELLIPSIS.match(text, match.end()) if pattern is COUNT else None
@@ -1648,8 +1654,14 @@ def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
     for r in unique:
         if r.cohort:
             with_cohort.setdefault((r.drug, r.endpoint, r.value, r.unit), set()).add(r.evidence.span)
-    return [r for r in unique if r.cohort or r.comparator
-            or not (with_cohort.get((r.drug, r.endpoint, r.value, r.unit), set()) - {r.evidence.span})]
+    # "Complete response: 7.7% (4/52)" ... "Four complete responses in a cohort of this size": a stated rate wins over
+    # its count (GUIDE.md), also where the release counts the responders in another sentence
+    # (a count that names no group restates the rate of the group the release reports it for)
+    rated = {key for r in unique if r.unit == "%"
+             for key in ((r.drug, r.cohort, r.endpoint, r.comparator), (r.drug, None, r.endpoint, r.comparator))}
+    return [r for r in unique if (r.cohort or r.comparator
+            or not (with_cohort.get((r.drug, r.endpoint, r.value, r.unit), set()) - {r.evidence.span}))
+            and not (r.unit == "patients" and (r.drug, r.cohort, r.endpoint, r.comparator) in rated)]
 
 
 def _add_population_cohorts(ctx: Context) -> None:
