@@ -798,3 +798,11 @@ def test_a_count_restating_a_rate_given_elsewhere_gives_no_line():
     found = results(ex)
     assert ("CR", 7.7, None, "%", "1", False) in found
     assert not {r for r in found if r[3] == "patients"}
+
+
+def test_a_part_with_findings_and_no_dose_of_its_own_takes_its_studys_schedule():
+    ex = announce(TRIAL, "ACM-101 was administered subcutaneously every two weeks.",
+                  "In Part A, 36 patients were treated at six dose levels ranging from 0.3 mg/kg to 3.0 mg/kg, and the overall "
+                  "response rate across all dose levels was 44%.")
+    part = next(c for c in ex.cohorts if c.label == "A")
+    assert (part.dose, part.regimen) == (None, "multiple")

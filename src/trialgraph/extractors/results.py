@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
-from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
+from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, study_regimens, trial_for
 from ..normalize import ascii_punct
 from .context import Context, name_key
 from .literals import has_word
@@ -1667,11 +1667,18 @@ def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
 def _add_population_cohorts(ctx: Context) -> None:
     """Populations ("triple-class refractory") become cohorts when results are reported for them."""
     known = {c.label for c in ctx.extraction.cohorts}
+    regimen_of = study_regimens(ctx)
     for result in ctx.extraction.results:
         if result.cohort and result.cohort not in known:
             known.add(result.cohort)
             dose = DOSE.search(result.cohort)
+            # "Part A (dose escalation)" with findings and no one dose of its own is dosed on its study's schedule
+            regimen = regimen_of(result.trial) if not dose and _LABELLED.fullmatch(result.cohort) else None
             ctx.extraction.cohorts.append(
                 CohortFact(result.cohort, result.drug, result.evidence, trial=result.trial,
-                           dose=float(dose.group("value")) if dose else None, dose_unit=dose.group("unit") if dose else None)
+                           dose=float(dose.group("value")) if dose else None, dose_unit=dose.group("unit") if dose else None,
+                           regimen=regimen)
             )
+
+
+_LABELLED = re.compile(r"\d+[a-z]?|[A-Z]\d?")  # "Part A", "Cohort 2a": a group labelled by letter or number
