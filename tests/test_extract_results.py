@@ -806,3 +806,20 @@ def test_a_part_with_findings_and_no_dose_of_its_own_takes_its_studys_schedule()
                   "response rate across all dose levels was 44%.")
     part = next(c for c in ex.cohorts if c.label == "A")
     assert (part.dose, part.regimen) == (None, "multiple")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The ORR was 45%, including complete responses in 12% of patients.", ("CR", 12.0, None, "%", None, False)),
+    ("Very good partial response (VGPR) or better in 62% of patients.", ("VGPR", 62.0, None, "%", None, False)),
+])
+def test_a_response_in_a_share_of_patients_is_its_rate(sentence, expected):
+    from test_extractors import results
+
+    assert expected in results(announce(TRIAL, sentence))
+
+
+def test_a_duration_after_in_is_no_share_of_patients():
+    from test_extractors import results
+
+    found = results(announce(TRIAL, "Complete responses in 12 months of follow-up were durable."))
+    assert not {r for r in found if r[0] == "CR"}

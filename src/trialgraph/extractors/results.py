@@ -937,7 +937,8 @@ def _values(text: str):
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 # "extended median OS to 17.2 months": the level a verb before the endpoint brought it to
                 # "responses were seen in about 40%": a qualifier before the figure is dropped (GUIDE.md), the link kept
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or _QUALIFIED_GAP.fullmatch(gap) else None
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or _QUALIFIED_GAP.fullmatch(gap) or (
+                    match.group("unit") in ("%", "percent") and _SHARE_IN.fullmatch(gap)) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
         if chosen is None and before and last and _chained(text, endpoints, last, match):
@@ -996,6 +997,8 @@ def _values(text: str):
 
 
 # Nothing but a qualifier between an endpoint ending in its link ("... in") and its figure
+# "complete responses in 12% of patients", "VGPR or better in 62%": the share of patients who had the response
+_SHARE_IN = re.compile(r"\s*(?:\([^()]*\)\s*)?\s(?:or\s+better\s+)?in\s+(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than)\s+)?", re.I)
 _QUALIFIED_GAP = re.compile(r"\s+(?:(?:about|around|approximately|roughly|nearly|almost|just|only|over|more\s+than)\s+)?", re.I)
 
 
