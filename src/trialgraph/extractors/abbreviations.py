@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*\)")
+# Hong Kong filings quote the defined term: "squamous non-small cell lung cancer ("sqNSCLC")", "(the "CDE")"
+_PAREN = re.compile(r"\(\s*(?:(?:the\s+)?[\"“](?=[^\"”]{2,12}[\"”]\s*\)))?([A-Za-z][A-Za-z0-9-]{1,11})[\"”]?\s*\)")
 _CLAUSE_MARKS = ".;:()[]"  # the words of a long form run back to none of these
 
 

@@ -36,8 +36,11 @@ ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|se
 # "dose level 3F" (a variant of level 3, e.g. fractionated), "Arm 2b"
 # "Parts B and C", "Arms 1, 2 and 3", "dose levels 4 and 5": one plural word, each group named after it
 _STAGE_LABEL = r"(?:\d+[A-Za-z]?|[A-Z]\d?)\b"
-DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)(?:\s+(?P<label>" + _STAGE_LABEL + r")|s\s+(?P<first>"
-                        + _STAGE_LABEL + r")(?P<more>(?:\s*,\s*" + _STAGE_LABEL + r")*\s*,?\s+(?:and|or)\s+" + _STAGE_LABEL + r"))")
+# "DL2", "DL-3": the dose level's usual abbreviation in dose-escalation reports, written without a space;
+# "receptor class C group 5 member D": a protein family's name, no group of patients
+DOSE_LEVEL = re.compile(r"\b(?:(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)(?:\s+(?P<label>" + _STAGE_LABEL + r")(?!\s+member\b)|s\s+(?P<first>"
+                        + _STAGE_LABEL + r")(?P<more>(?:\s*,\s*" + _STAGE_LABEL + r")*\s*,?\s+(?:and|or)\s+" + _STAGE_LABEL + r"))"
+                        r"|DL-?(?P<abbreviated>\d{1,2}[A-Za-z]?)\b)")
 # "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
 # cohort", "the 2L cohort", "the 3L+ cohort")
 NAMED_COHORT = re.compile(
@@ -58,6 +61,10 @@ LINE_COHORT = re.compile(
 # "that study's KRAS G12C colorectal cancer expansion cohort")
 DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its|[\w-]+['’]s)\s+(?P<label>(?P<marker>(?:[A-Z][\w/+-]*\s+){0,2})"
                             r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
+# "the non-small cell lung cancer (NSCLC) cohort": a disease cohort known by the short form the release defines in it
+ABBREVIATED_DISEASE_COHORT = re.compile(
+    r"\b(?:the|a|an|its)\s+(?P<long>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}?)\s+\(\s*(?P<short>[A-Z][A-Za-z0-9/+-]{1,11})\s*\)"
+    r"\s+(?:(?:expansion|dose-expansion)\s+)?(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
 DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
@@ -92,10 +99,13 @@ NOT_POPULATION = re.compile(
     r"same|similar|comparable|matched|different|general|historical|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
     r"response-evaluable|all|approved|supporting|the|prespecified|pre-specified|predefined|pre-defined|exploratory)(?:\s|$)"
 )
+# A randomised trial's arm named by its treatment: "the X monotherapy group", "the chemotherapy alone group"
+_TREATMENT_ARM = re.compile(r"(?:^|\s)(?:monotherapy|combination|alone|chemotherapy|placebo|vehicle)$|\splus\s")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 LINE_COHORT, DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP = gate(LINE_COHORT), gate(DOSE_WORD_COHORT), gate(SUBGROUP_OF), gate(MARKER_SUBGROUP)
+ABBREVIATED_DISEASE_COHORT = gate(ABBREVIATED_DISEASE_COHORT)
 DOSE_PAIR_COHORTS = gate(DOSE_PAIR_COHORTS)
 
 
@@ -134,6 +144,7 @@ class CohortMention:
 # population, (sub-)group, subset, "patients)". A pattern given another noun must add it here.
 _ARM_WORD = re.compile(r"arm(?<!\warm)s?\b")  # opening with its letters: the engine skips to "arm"
 _PART_WORD = re.compile(r"part(?<!\wpart)s?\s")
+_DL_WORD = re.compile(r"\bDL-?\d")
 
 
 def names_group_word(text: str) -> bool:
@@ -142,7 +153,7 @@ def names_group_word(text: str) -> bool:
         return True  # Unicode case folding: the lower-case tests below would not be exact
     t = text.lower()
     return ("cohort" in t or "group" in t or "population" in t or "subset" in t or "patients)" in t
-            or "dose level" in t or "dose-level" in t or ("arm" in t and _ARM_WORD.search(t) is not None)
+            or "dose level" in t or "dose-level" in t or ("dl" in t and _DL_WORD.search(text) is not None) or ("arm" in t and _ARM_WORD.search(t) is not None)
             or ("part" in t and _PART_WORD.search(t) is not None))
 
 
@@ -170,8 +181,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         found.append(CohortMention(ORDINALS[match.group("ord").lower()], match.start(), match.end(), "number"))
     for match in DOSE_LEVEL.finditer(text):
         # "Arm 2", "Group B": a labelled group of patients; "Part A", "dose level 2": a stage, a cohort only with a dose
-        kind = "arm" if match.group("word").lower() in ("arm", "group") else "part"
-        labels = [match.group("label")] if match.group("label") else re.findall(_STAGE_LABEL, match.group("first") + " " + match.group("more"))
+        kind = "arm" if (match.group("word") or "").lower() in ("arm", "group") else "part"
+        label = match.group("label") or match.group("abbreviated")
+        labels = [label] if label else re.findall(_STAGE_LABEL, match.group("first") + " " + match.group("more"))
         for label in labels:
             found.append(CohortMention(label, match.start(), match.end(), kind))
     for match in DOSE_COHORT.finditer(text):
@@ -212,6 +224,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
               and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
             # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings
             found.append(CohortMention(label, match.start("label"), match.end(), "population"))
+    for match in ABBREVIATED_DISEASE_COHORT.finditer(text):
+        if names_disease(match.group("long")):
+            found.append(CohortMention(match.group("short"), match.start("long"), match.end(), "named"))
     for match in SUBGROUP_OF.finditer(text):
         found.append(CohortMention(match.group("label"), match.start("label"), match.end("label"), "population"))
     for match in POPULATION.finditer(text):
@@ -223,6 +238,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
                        match.group("label").strip())
         if NOT_POPULATION.match(label) or len(label) < 5 or _POINTING.search(label):
             continue  # "survival in this group": the group was named before, these words do not name it
+        if _TREATMENT_ARM.search(label):
+            continue  # "the lenvatinib monotherapy group": an arm named by what it receives carries no label (FACTS.md)
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
     for match in MARKER_SUBGROUP.finditer(text):
         # populations: a cohort only through the findings the subgroup carries
@@ -447,6 +464,10 @@ _BACKGROUND = re.compile(r"\b(?:already\s+(?:receiving|taking|on|treated\s+with)
                          r"\s+(?:(?:their|the|a|an|its|with)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# The words that add a partner to a drug the group's words leave unnamed: "with", "plus", "in combination with"
+_ADDED_PARTNER = re.compile(r"\b(?:with|plus|(?:in\s+)?combination\s+with|combined\s+with|added\s+to)\s+(?:the\s+)?$", re.I)
+
+
 def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:
     """The drug a labelled group's own words name, and whether the group is a control: the drug its label
     annotates in parentheses ("X 3 mg daily (Arm 2)"), else the first drug in the words after its label up to
@@ -471,6 +492,8 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
         return drug.name, bool(_CONTROL.search(re.match(r"[^()]*\)?(?:\s*\([^()]*\))?", group).group(0)))
     after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])
              and not _BACKGROUND.search(text, max(mention.end, d.start - 60), d.start)]
+    if after and _ADDED_PARTNER.search(text, max(mention.end, after[0].start - 40), after[0].start):
+        return None  # "Cohort 2: frontline melanoma, with ZX-900": the partner added to the study's own drug
     if after:
         return after[0].name, bool(_CONTROL.search(text[mention.end:stop]))
     if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):

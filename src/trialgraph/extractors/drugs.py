@@ -80,7 +80,9 @@ BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za
                    r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                    r"(?:\s*[;,]\s*(?P<code>[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?))?\s*\)")
 PAREN_ALIAS = re.compile(
-    r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
+    r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+"
+    # "inn (research code: CODE)", "inn (development code CODE)": how Asian sponsors give the code beside the INN
+    r"|(?:(?:research|development|drug|product|project|internal)\s+)?code(?:\s+name)?\s*:?\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
 APPOSITIVE_ALIAS = re.compile(
@@ -220,7 +222,10 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
 _GENE_SYMBOL = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,2})?\d{1,3}[A-Z]?")
 _SYMBOL_TARGET_AFTER = re.compile(r"(?:\s+|-)(?:analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|receptors?|pathway|signall?ing|"
                            r"express(?:ion|ing|ed)|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy)|"
-                           r"peptides?|antigens?|epitopes?)\b", re.I)
+                           r"peptides?|antigens?|epitopes?|"
+                           # the receptor a cell therapy carries for it ("a ABCD-A4 TCR T-cell therapy", "a CD19 CAR"), the
+                           # vehicle a gene therapy is carried in ("the ABC-LK7 capsid"), or what it is ("... is a cancer-testis antigen")
+                           r"TCRs?|CARs?|capsids?|vectors?|serotypes?|(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:antigen|protein|gene|receptor))\b", re.I)
 
 
 @per_text
@@ -318,6 +323,8 @@ def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int,
         name = match.group(group)
         if name.lower() in _NOT_A_BRAND or name.lower() in company_words or NOT_CODE.match(name + "-1"):
             continue
+        if any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies()):
+            continue  # "received approval from the NMPA": the regulator that approves, not a product
         if is_inn(name) or drug_lexicon().canonical(name):
             continue  # the dictionary and the stems find these already
         out.append((match.start(group), match.end(group), name))
@@ -572,6 +579,9 @@ _FIRM_AFTER = re.compile(r"\s+(?:&\s+Co\b|(?:Partners|Capital|Securities|Advisor
 
 
 _SECOND_WORD = re.compile(r" (?P<word>[a-z]{7,})(?=\s*[),;])")
+# The INN scheme's second word for glycoproteins and pegylated forms: "epoetin alfa", "interferon beta-1a",
+# "x pegol" are one name
+_INN_GREEK = re.compile(r" (?:alfa|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|pegol)(?:-\d?[a-z]?\d?)?(?![\w-])", re.I)
 
 
 @per_text
@@ -595,6 +605,9 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         second = _SECOND_WORD.match(text, end) if word.islower() and text[:start].rstrip().endswith("(") else None
         if second and unlisted_inn(second.group("word")):
             end = second.end()  # "CODE (x y)": a second word no list knows (a carrier, a payload) is part of the INN
+        greek = _INN_GREEK.match(text, end)
+        if greek and greek.group(0)[1:2].islower() == word[:1].islower():
+            end = greek.end()
         spans.append((start, end, text[start:end]))
     for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
         spans.append((extra.start(), extra.end(), extra.group(0)))
@@ -901,6 +914,9 @@ _STUDY_NOUN_AFTER = re.compile(r"\s+(?:clinical\s+)?(?:trial|study)\b(?P<of>\s+(
 _PAREN_BEFORE_STUDY = re.compile(r"\s*\)\s+(?:clinical\s+|pivotal\s+|registrational\s+)?(?:trial|study)\b", re.I)
 
 
+_STUDY_NOUN_BEFORE = re.compile(r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s*,\s*$")
+
+
 def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
     (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study",
@@ -914,6 +930,8 @@ def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
                 end = at + len(code)
                 glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
                 paren_study = text[:at].rstrip().endswith("(") and _PAREN_BEFORE_STUDY.match(text, end)
+                # "The multinational Phase III trial, CODE, is ...": the code set off after the study noun renames it
+                paren_study = paren_study or (_STUDY_NOUN_BEFORE.search(text, max(0, at - 30), at) and text[end:end + 1] == ",")
                 noun = _STUDY_NOUN_AFTER.match(text, end)
                 named_study = noun and (_PHASE_BEFORE.search(text, max(0, at - 20), at)
                                         or (noun.group("of") and name_key(noun.group("drug")) in known))

@@ -308,7 +308,7 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
 # A group's label leading its own block: a heading "Cohort A (n=44 evaluable):" over a list of
 # findings, or a paragraph opened by "Arm 2 (n=18): ..." or "Cohort 1 - ...".
 _COHORT_LEAD = re.compile(
-    r"^[\s*#_\-\u2022]*(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b"
+    r"^[\s*#_\-\u2022]*(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?|DL-?\d{1,2})\b"
     r"\s*(?:\([^()]*\)\s*)?(?:[:\u2013\u2014]|-\s|$)")
 
 
@@ -681,6 +681,9 @@ def _labelled_arms_side_by_side(text: str, previous_end: int, end: int) -> bool:
 _OF_PATIENTS = re.compile(
     r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|responders|children|adults|people|individuals)\b", re.I)
 _SHARE_OF_PATIENTS = re.compile(_OF_PATIENTS.pattern + r"\s+", re.I)
+# What stands between a response and the share of patients it was seen in, without a verb: "CR in", "complete response
+# or better (>=CR) in"
+_IN_SHARE = re.compile(r"\)?(?:\s+or\s+better)?\s*(?:\([^()]*\)\s*)?in\s+", re.I)
 # What joins a second group's figure to the figure before it, for the same endpoint:
 # "11.9 months for Cohort 1 and 4.9 months for Cohort 2", "28.8 months versus only 12.5 months
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
@@ -705,7 +708,10 @@ _SHARE_HAD = re.compile(
     r"\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+"
     # "19% of patients on Drug achieved ...": the arm they were on
     r"(?:(?:on|receiving|treated\s+with|given|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:arm|group|cohort))?\s+)?)?"
-    r"(?:had|achieved|experienced|showed|attained|reached|demonstrated)\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?",
+    # "with 81% of patients achieving a CR": the participle of a clause tacked on to the figure before
+    r"(?:had|achieved|experienced|showed|attained|reached|demonstrated|having|achieving|experiencing|attaining|reaching)"
+    # "... achieving >=CR": a response "or better" written with its sign
+    r"\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?(?:(?:>=|\u2265)\s*)?",
     re.I)
 
 
@@ -929,6 +935,8 @@ def _values(text: str):
             elif before[-1][2] in _MEDIAN_OF and _MEDIAN_LEAD.fullmatch(gap):
                 # "Progression-free survival by central review: median 5.6 months with X": the endpoint as a heading, its median after
                 chosen = (before[-1][0], before[-1][1], _MEDIAN_OF[before[-1][2]])
+            elif match.group("unit") in ("%", "percent") and _IN_SHARE.fullmatch(gap) and _OF_PATIENTS.match(text, match.end()):
+                chosen = before[-1]  # "complete response (CR) in 50% of patients": a findings list's rate, written without a verb
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif _NOT_REACHED_VERSUS.fullmatch(gap) and not VALUE.search(gap):

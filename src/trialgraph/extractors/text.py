@@ -187,7 +187,38 @@ _AGED_PEOPLE = re.compile(
     r"(?!\s+(?:with|who|living|suffering|diagnosed|at\s+risk)\b)", re.I)
 
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
-                             r"rises?|drops?|gains?|shifts?)\s*$", re.I)
+                             r"rises?|drops?|gains?|shifts?|differ(?:s|ed|ing)?|var(?:y|ies|ied|ying))\s*$", re.I)
+
+
+_PLACE_WORDS = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})(?=\s*(?:[,.;)]|and\b|or\b|in\b|at\b|$))")
+
+
+def _names_a_place(rest: str) -> bool:
+    """Whether `rest` opens with a country, region or city ("the PRC", "Korea and Taiwan", "mainland China")."""
+    from .. import lexicons
+
+    match = _PLACE_WORDS.match(re.sub(r"^(?:mainland|Greater)\s+", "", rest))
+    if not match:
+        return False
+    place = match.group("place").lower().rstrip(".")
+    return any(place in places for places in (lexicons.countries(), lexicons.cities(), lexicons.regions()))
+
+
+_WHERE = re.compile(r"\s+(?:in|at|across)\s+(?=\S)")
+_SITES = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|multiple|several)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:cent(?:er|re)s|sites|hospitals|institutions|countries)\b")
+
+
+def _without_sites(candidate: str | None) -> str | None:
+    """"uHCC in Taiwan, Korea and the United States", "uHCC at two medical centers": where a study runs
+    ends its population."""
+    if not candidate:
+        return candidate
+    for where in _WHERE.finditer(candidate):
+        rest = candidate[where.end():]
+        if _names_a_place(rest) or _SITES.match(rest):
+            return candidate[: where.start()].rstrip(" ,") or None
+    return candidate
 
 
 def indication_after(tail: str, ctx=None, window: int = 200, populations: bool = True) -> str | None:
@@ -220,20 +251,24 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             return re.sub(r"\s+", " ", whose.group(0)).strip()
         if _SPAN_OF_TIME.match(rest):
             continue  # "enrolling a Phase 3 trial in fourteen months": how long, not who
+        if _names_a_place(rest):
+            continue  # "a Phase II study in the PRC in patients with X", "in Korea and Taiwan": where, not who
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
             # "children with X", "children aged one to 12 years with X": a population, ages and all
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
-        candidate = _cut(rest)
+        candidate = _without_sites(_cut(rest))
         if candidate and _defined_disease(candidate, ctx) and (
                 not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
             # "for HAE", "a Phase 3 trial in HAE", defined earlier as "hereditary angioedema (HAE)"; as a trial's
             # population only alone ("for DPN, CIPN and IBS" names the drug's indications, not one study's)
             return candidate
         if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)
-                          or (not populations and _holds_defined_disease(candidate, ctx))) \
+                          or (not populations and _holds_defined_disease(candidate, ctx))
+                          # "sqNSCLC patients previously treated with X": the release's abbreviation heads the population
+                          or _defined_disease(candidate.split()[0], ctx) and re.match(r"\S+\s+(?:patients|adults|subjects|participants)\b", candidate)) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
             inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
@@ -433,7 +468,9 @@ def split_list(phrase: str) -> list[str]:
     but 'relapsed or refractory multiple myeloma' stays whole."""
     # "CLN3 disease, also called juvenile Batten disease": a second name for the same disease is no list item
     parts = [p.strip() for p in re.split(r",(?!\s*(?:also\s+|commonly\s+|formerly\s+)?(?:called|known\s+as|referred\s+to\s+as)\b)\s*"
-                                         r"(?:and\s+|or\s+)?|\s+and\s+(?:in\s+|for\s+)?|;\s*", phrase) if p.strip()]
+                                         # "patients 12 years of age and older with X": an age bound, no second item
+                                         r"(?:and\s+|or\s+)?|\s+and\s+(?!(?:older|over|above|up|younger|under)\b)(?:in\s+|for\s+)?|;\s*",
+                                         phrase) if p.strip()]
     if len(parts) <= 1:
         return [phrase]
     if all(names_disease(p) for p in parts):

@@ -916,7 +916,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
             mention.indication = indication_after(text[noun.end():mention.end], ctx)
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
-        mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
+        # (after the lead's reporting verb: the issuer's descriptor before it, "a company developing therapies for X",
+        # names the company's field, not the study's population)
+        mention.indication = indication_after(text[_after_reporting_verb(text, mention.start): mention.start].rstrip(" (\"'"), ctx)
     if mention.indication is None:
         mention.indication = _population_as_subject(text, mention, ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
@@ -936,6 +938,19 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
 
 
 _PAREN_AFTER_NOUN = re.compile(r"\s*\((?P<inside>[^()]{3,160})\)")
+# the reporting verb right after the comma that closes the issuer's descriptor: "Acme, a company developing ..., today
+# announced"
+_REPORTING_VERB = re.compile(r",\s*(?:today\s+)?(?:announced|reported|presented|provided|shared)\b")
+
+
+def _after_reporting_verb(text: str, end: int) -> int:
+    """Where the words after the lead's last reporting verb before `end` begin ("Acme, a company developing
+    therapies for X, today announced ..."): the issuer's descriptor before it names the company's field of
+    work, not a study's population."""
+    reported = None
+    for reported in _REPORTING_VERB.finditer(text, 0, end):
+        pass
+    return reported.end() if reported else 0
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
 # "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
 # people its clause goes on about are the study's population
@@ -1119,7 +1134,18 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
-            or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+            or _next_drug_in_paragraph(ctx, sentence) or _drug_under_heading(ctx, sentence)
+            or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+
+
+def _drug_under_heading(ctx: Context, sentence: Sentence) -> str | None:
+    """"Clinical Data from the Phase I/II Study in China" over a paragraph on X's study: a heading that names
+    no drug is about the drug the text under it opens on, not the one the section before ended on."""
+    if not sentence.is_heading or sentence.index + 1 >= len(ctx.sentences):
+        return None
+    following = ctx.sentences[sentence.index + 1]
+    drugs = ctx.drugs_in(ctx.text(following)) if not following.is_heading else []
+    return drugs[0].name if drugs else None
 
 
 def _protocol_drug(ctx: Context, name: str | None) -> str | None:
@@ -1484,7 +1510,9 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                     break
                 continue
             # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
-            found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
+            # (not in the issuer's descriptor before the lead's reporting verb)
+            opening = _after_reporting_verb(text, mention.start)
+            found = indication_after(text[opening:], ctx, window=len(text)) or disease_before_therapy(text[opening:mention.start])
             if found:
                 trial.indication = found
                 break
