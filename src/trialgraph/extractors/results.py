@@ -683,7 +683,8 @@ _OF_PATIENTS = re.compile(
 _SHARE_OF_PATIENTS = re.compile(_OF_PATIENTS.pattern + r"\s+", re.I)
 # What stands between a response and the share of patients it was seen in, without a verb: "CR in", "complete response
 # or better (>=CR) in"
-_IN_SHARE = re.compile(r"\)?(?:\s+or\s+better)?\s*(?:\([^()]*\)\s*)?in\s+", re.I)
+_IN_SHARE = re.compile(r"\)?(?:\s+or\s+better)?\s*(?:\([^()]*\)\s*)?(?:\s+or\s+better)?\s*in\s+"
+                       r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than)\s+)?", re.I)
 # What joins a second group's figure to the figure before it, for the same endpoint:
 # "11.9 months for Cohort 1 and 4.9 months for Cohort 2", "28.8 months versus only 12.5 months
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
@@ -935,8 +936,11 @@ def _values(text: str):
             elif before[-1][2] in _MEDIAN_OF and _MEDIAN_LEAD.fullmatch(gap):
                 # "Progression-free survival by central review: median 5.6 months with X": the endpoint as a heading, its median after
                 chosen = (before[-1][0], before[-1][1], _MEDIAN_OF[before[-1][2]])
-            elif match.group("unit") in ("%", "percent") and _IN_SHARE.fullmatch(gap) and _OF_PATIENTS.match(text, match.end()):
-                chosen = before[-1]  # "complete response (CR) in 50% of patients": a findings list's rate, written without a verb
+            elif match.group("unit") in ("%", "percent") and _IN_SHARE.fullmatch(gap) and (
+                    _OF_PATIENTS.match(text, match.end()) or re.fullmatch(r"\W*", text[match.end():])):
+                # "complete response (CR) in 50% of patients", "- VGPR or better in 62%" (a findings item's end): a
+                # findings list's rate, written without a verb
+                chosen = before[-1]
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif _NOT_REACHED_VERSUS.fullmatch(gap) and not VALUE.search(gap):
@@ -945,8 +949,7 @@ def _values(text: str):
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 # "extended median OS to 17.2 months": the level a verb before the endpoint brought it to
                 # "responses were seen in about 40%": a qualifier before the figure is dropped (GUIDE.md), the link kept
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or _QUALIFIED_GAP.fullmatch(gap) or (
-                    match.group("unit") in ("%", "percent") and _SHARE_IN.fullmatch(gap)) else None
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or _QUALIFIED_GAP.fullmatch(gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
         if chosen is None and before and last and _chained(text, endpoints, last, match):
@@ -1005,8 +1008,6 @@ def _values(text: str):
 
 
 # Nothing but a qualifier between an endpoint ending in its link ("... in") and its figure
-# "complete responses in 12% of patients", "VGPR or better in 62%": the share of patients who had the response
-_SHARE_IN = re.compile(r"\s*(?:\([^()]*\)\s*)?\s(?:or\s+better\s+)?in\s+(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than)\s+)?", re.I)
 _QUALIFIED_GAP = re.compile(r"\s+(?:(?:about|around|approximately|roughly|nearly|almost|just|only|over|more\s+than)\s+)?", re.I)
 
 
