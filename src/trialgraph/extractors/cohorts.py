@@ -364,7 +364,7 @@ def extract_cohorts(ctx: Context) -> None:
     order: list[str] = []
     arms: dict[str, tuple[str, bool]] = {}  # label -> the drug the group's own words name, and whether it is a control
     doc_regimen = _document_regimen(ctx)
-    study_regimen = _study_regimens(ctx)
+    study_regimen = study_regimens(ctx)
     stages: list[tuple[int, tuple]] = []  # a stage's sentence and the dose it gives the groups it lists
     named_in: dict[str, list[int]] = {}  # label -> the sentences that name the group
     dose_named: set[str] = set()  # groups known only by their dose ("the 2 mg arm")
@@ -656,7 +656,7 @@ def _document_regimen(ctx: Context) -> str | None:
     return "single" if single else None
 
 
-def _study_regimens(ctx: Context):
+def study_regimens(ctx: Context):
     """How each study doses its patients, as the sentences about it say (a digest of several studies keeps each
     study's schedule to itself); the sentences are read once, when a group that states no dose first asks."""
     found: dict[str | None, str] | None = None
