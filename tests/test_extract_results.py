@@ -683,3 +683,143 @@ def test_the_high_dose_arm_of_two_arms_labelled_by_dose_is_the_higher_dose():
 def test_a_survival_rate_read_at_a_landmark_is_the_rate_not_the_landmark(sentence, endpoint, value):
     ex = announce(TRIAL, sentence)
     assert [(r.endpoint, r.value, r.unit) for r in ex.results] == [(endpoint, value, "%")]
+
+
+# -- tumour shrinkage told in plain words (news style) is the response rate ---------------------------
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Tumors shrank by at least 30% in 38% of patients given ACM-101, against 24% of the control group.",
+     {("ORR", 38.0, None, "%", None, False), ("ORR", 24.0, None, "%", None, True)}),
+    ("In a Phase 2 study, ACM-101 plus carboplatin shrank tumors in 72% of 54 patients with lung cancer.",
+     {("ORR", 72.0, None, "%", None, False)}),
+    ("In Cohort A, made up of 108 patients, 41% had their tumors shrink by at least 30%.",
+     {("ORR", 41.0, None, "%", "A", False)}),
+    ("For context, docetaxel typically shrinks tumors in about 13% of patients, according to published figures.",
+     {("ORR", 13.0, None, "%", None, True)}),
+])
+def test_tumours_shrinking_in_a_share_of_patients_is_the_response_rate(sentence, expected):
+    from test_extractors import results
+
+    assert expected <= results(announce(TRIAL, sentence))
+
+
+def test_a_depth_of_shrinkage_is_no_response_rate():
+    from test_extractors import results
+
+    found = results(announce(TRIAL, "Tumors shrank by a median of 45% in responding patients, and by 52% in one patient."))
+    assert not {r for r in found if r[0] == "ORR"}
+
+
+# -- a population named as part of a labelled group, or as the subject of its figure's clause --------
+
+
+def test_subjects_of_their_own_figures_inside_a_part_are_subgroups_of_it():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In a prespecified subgroup analysis of Part B, patients with bulky disease (n=13) had an ORR of 54%, "
+                         "and patients with high-risk cytogenetics (n=19) had an ORR of 68%.")
+    assert {("ORR", 54.0, None, "%", "bulky disease", False), ("ORR", 68.0, None, "%", "high-risk cytogenetics", False)} <= results(ex)
+    assert {"bulky disease", "high-risk cytogenetics"} <= {c.label for c in ex.cohorts}
+
+
+def test_a_population_in_a_labelled_part_is_that_parts_subset():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Part B, 54 patients received ACM-101 at 1.6 mg/kg, and the ORR was 61%.",
+                  "Among triple-class refractory patients in Part B (n=41), the ORR was 56%.")
+    assert ("ORR", 56.0, None, "%", "triple-class refractory", False) in results(ex)
+    assert ("ORR", 61.0, None, "%", "B", False) in results(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Cohort B, in which 64 patients with previously treated melanoma received ACM-101, the ORR was 41%.",
+    "Among the first 14 evaluable patients in Cohort B, the ORR was 41%.",
+    "In Cohort B, patients with metastatic melanoma (n=64) had an ORR of 41%.",
+])
+def test_who_was_counted_or_the_trials_own_disease_leaves_the_figure_with_its_cohort(sentence):
+    from test_extractors import results
+
+    assert ("ORR", 41.0, None, "%", "B", False) in results(announce(TRIAL, sentence))
+
+
+def test_a_site_of_spread_is_a_subgroup_without_its_qualifiers():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In treatment-naive patients (n=58), the ORR was 83%.",
+                  "Among 21 patients with measurable brain metastases at baseline, the intracranial ORR was 81%.")
+    assert ("ORR", 81.0, None, "%", "brain metastases", False) in results(ex)
+
+
+# -- the group a sentence or a paragraph opens on scopes its later figures --------------------------
+
+
+def test_a_sentences_opening_group_takes_its_later_figures():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In treatment-naive patients (n=58), the ORR was 83% (95% CI, 71-91), with a complete response rate of 12%.",
+                  "In patients previously treated with ipilimumab (n=96), the ORR was 64%.")
+    assert {("ORR", 83.0, None, "%", "treatment-naive", False), ("CR", 12.0, None, "%", "treatment-naive", False)} <= results(ex)
+
+
+def test_figures_for_groups_named_after_them_keep_their_own_groups():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In this study, the ORR was 41% in adults and 52% in children.")
+    assert {("ORR", 41.0, None, "%", "adults", False), ("ORR", 52.0, None, "%", "children", False)} <= results(ex)
+
+
+def test_a_paragraph_opening_on_the_patients_treated_in_a_part_reports_that_part():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Of the 22 evaluable patients treated in Part B at 10 mg/kg every three weeks, six had a confirmed partial "
+                         "response, an objective response rate of 27 percent. Disease control was reached in 64 percent of the "
+                         "patients and median progression-free survival was 5.6 months.")
+    assert {("ORR", 27.0, None, "%", "B", False), ("DCR", 64.0, None, "%", "B", False),
+            ("mPFS", 5.6, None, "months", "B", False)} <= results(ex)
+
+
+# -- counts of responders: the passive count, and a count restating a rate stated elsewhere -----------
+
+
+def test_responders_counted_in_the_passive_are_a_count():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "Partial responses were observed in 4 of 12 patients at the two highest dose levels, and the disease "
+                         "control rate across all dose levels was 55%.")
+    assert ("PR", 4.0, None, "patients", None, False) in results(ex)
+
+
+def test_a_count_restating_a_rate_given_elsewhere_gives_no_line():
+    from test_extractors import results
+
+    ex = announce(TRIAL, "In Cohort 1, the complete response rate was 7.7% (4/52).",
+                  '"Four complete responses in a group of this size are remarkable," said Dr. Mara Okonkwo.')
+    found = results(ex)
+    assert ("CR", 7.7, None, "%", "1", False) in found
+    assert not {r for r in found if r[3] == "patients"}
+
+
+def test_a_part_with_findings_and_no_dose_of_its_own_takes_its_studys_schedule():
+    ex = announce(TRIAL, "ACM-101 was administered subcutaneously every two weeks.",
+                  "In Part A, 36 patients were treated at six dose levels ranging from 0.3 mg/kg to 3.0 mg/kg, and the overall "
+                  "response rate across all dose levels was 44%.")
+    part = next(c for c in ex.cohorts if c.label == "A")
+    assert (part.dose, part.regimen) == (None, "multiple")
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("The ORR was 45%, including complete responses in 12% of patients.", ("CR", 12.0, None, "%", None, False)),
+    ("Very good partial response (VGPR) or better in 62% of patients.", ("VGPR", 62.0, None, "%", None, False)),
+])
+def test_a_response_in_a_share_of_patients_is_its_rate(sentence, expected):
+    from test_extractors import results
+
+    assert expected in results(announce(TRIAL, sentence))
+
+
+def test_a_duration_after_in_is_no_share_of_patients():
+    from test_extractors import results
+
+    found = results(announce(TRIAL, "Complete responses in 12 months of follow-up were durable."))
+    assert not {r for r in found if r[0] == "CR"}

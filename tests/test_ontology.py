@@ -158,7 +158,8 @@ def test_designation_types_grouped(onto: Graph) -> None:
 
 AGENCIES = {"FDA": "Agency_FDA", "EMA": "Agency_EMA", "EC": "Agency_EC",
             "MHRA": "Agency_MHRA", "PMDA": "Agency_PMDA", "NMPA": "Agency_NMPA",
-            "Health Canada": "Agency_Health_Canada", "TGA": "Agency_TGA"}
+            "Health Canada": "Agency_Health_Canada", "TGA": "Agency_TGA",
+            "MFDS": "Agency_MFDS", "TFDA": "Agency_TFDA", "HSA": "Agency_HSA"}
 
 
 def test_agencies(onto: Graph) -> None:

@@ -213,3 +213,23 @@ def test_a_dateline_with_its_country_in_parentheses():
 
     ex = run(make_release(ISSUER + " today published its half-year results.", dateline="Lyon (France), July 30, 2025 - "))
     assert (ex.release.date, ex.release.location) == ("2025-07-30", "Lyon, France")
+
+
+def test_a_table_whose_cells_tabs_separate_is_read_as_a_pipe_table():
+    table = ("Candidate\t\tTarget\t\tIndication\t\t\tStage\n"
+             "ZX-101\t\tFRa\t\tPlatinum-resistant ovarian cancer\tPhase 2\n"
+             "ZX-101\t\tFRa\t\tEndometrial cancer\t\tPhase 1b\n"
+             "ZX-330\t\tB7-H9\t\tSolid tumours\t\t\tPreclinical")
+    ex = announce("Pipeline overview", table)
+    found = _trials(ex)
+    assert (_drug(ex, "ZX-101"), "1b", "Endometrial cancer", None) in found
+    assert (_drug(ex, "ZX-101"), "2", "Platinum-resistant ovarian cancer", None) in found
+    assert not any(_drug(ex, t.drug) == _drug(ex, "ZX-330") for t in ex.trials)  # preclinical: no study
+
+
+def test_a_tabbed_financial_table_is_no_pipeline():
+    table = ("\t\t\tThree Months Ended September 30,\t\tNine Months Ended September 30,\n"
+             "Research and development\t$\t48,311\t$\t36,902\n"
+             "General and administrative\t\t11,870\t\t9,455")
+    ex = announce("ZX-101 is in a Phase 2 study in gastric cancer. Financial results:", table)
+    assert {t.phase for t in ex.trials} == {"2"}

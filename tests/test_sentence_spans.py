@@ -80,11 +80,38 @@ def test_examples_of_syntoks_decisions():
     assert sentence_spans("First.\n\nSecond") == ((0, 6), (8, 14))
 
 
-def test_clean_markup_skips_only_what_cannot_change():
-    """clean_markup skips blanking when every line is printable: that holds only
-    if every character it blanks is non-printable."""
-    from trialgraph.normalize import _BLANKED, clean_markup
+def test_clean_markup_blanks_exactly_its_table():
+    """clean_markup blanks with one character class: exactly the characters of its table, none printable."""
+    from trialgraph.normalize import _BLANKABLE, _BLANKED, clean_markup
 
     assert all(not chr(code).isprintable() for code in _BLANKED)
+    assert all((_BLANKABLE.fullmatch(chr(code)) is not None) == (code in _BLANKED) for code in range(0x110000))
     text = "Zentrix\u00a0Bio **ZX-101**\x0c a_b\r\n\tend"
     assert clean_markup(text) == "Zentrix Bio   ZX-101    a_b \n\tend"
+
+
+def _runs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, plain) of each run the tokenizer's pattern finds."""
+    runs, end = [], 0
+    for space, plain, other in module._SPACED_RUNS.findall(text):
+        start = end + len(space)
+        end = start + len(plain or other)
+        runs.append((start, end, bool(plain)))
+    return runs
+
+
+def test_runs_are_syntoks_runs_of_non_space():
+    """The tokenizer's `re` pattern finds the runs syntok's `regex` pattern finds, on every code point,
+    and calls plain (one token, no further splitting) exactly syntok's plain words."""
+    import regex
+
+    syntok_runs = regex.compile(r"[^\s\u200b]+", regex.UNICODE)
+    for code in range(0x110000):
+        text = f" a{chr(code)}b c{chr(code)}"
+        assert [r[:2] for r in _runs(text)] == [m.span() for m in syntok_runs.finditer(text)], hex(code)
+    rng = random.Random(11)
+    alphabet = "aZ09bY"
+    for _ in range(20000):
+        run = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 6)))
+        plain = run.isalnum() and (run.islower() or run.isupper() or run[1:].islower() or run.isdigit())
+        assert _runs(run) == [(0, len(run), plain)], run

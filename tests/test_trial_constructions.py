@@ -190,3 +190,106 @@ def test_names_in_apposition_to_a_plural_study_noun_are_one_study_each(paragraph
     found = trials(paragraph)
     assert {key for key in found if key[1] == "3"} == {("ZX-101", "3", "ZEN-1"), ("ZX-101", "3", "ZEN-2")}
     assert all("atopic dermatitis" in (found[key] or "") for key in found if key[1] == "3")
+
+
+NEWS_LEAD = "Zentrix Bio, Inc. (NASDAQ: ZTX) said on Monday it would report data at a medical meeting."
+
+
+@pytest.mark.parametrize("sentence, phase, name", [
+    ("The approval is based on the mid-stage ZENITH-2 study, in which 30% of patients responded.", "2", "ZENITH-2"),
+    ("The company is also testing ZX-101 in newly diagnosed patients in a late-stage trial called ZENITH-3.", "3", "ZENITH-3"),
+    ("Zentrix Bio ended a mid-stage study of ZX-101 in Kellan disease after an interim look.", "2", None),
+    ("ZX-101 failed to extend survival in gastric cancer in a late-stage clinical trial, the company said.", "3", None),
+])
+def test_news_writes_a_studys_phase_as_its_stage(sentence, phase, name):
+    found = trials("ZX-101 is an oral inhibitor being developed for gastric cancer.", sentence, lead=NEWS_LEAD)
+    assert any(key[0] == "ZX-101" and key[1] == phase and key[2] == name for key in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio plans to take ZX-101 into late-stage trials next year.",  # a programme's future, not a study
+    "ZX-101 is also in an early-stage study in gastric cancer.",  # early-stage: Phase 1 or 1/2, not said which
+])
+def test_stage_words_that_name_no_phase(sentence):
+    found = trials("ZX-101 is an oral inhibitor being developed for gastric cancer.", sentence, lead=NEWS_LEAD)
+    assert not any(key[1] in ("2", "3") for key in found), found
+
+
+def test_a_headline_stage_word_adds_no_study_beside_the_bodys():
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) said its drug ZX-101 shrank tumors in half of patients in the "
+                        "Phase 1/2 ZENITH study in gastric cancer.",
+                        headline="Zentrix Bio drug shrinks tumors in mid-stage study")
+    found = {(t.drug, t.phase) for t in run(text, "zentrix-2026-01-05").trials}
+    assert found == {("ZX-101", "1/2")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "ZX-101 kept the disease in check for six months longer than the widely used drug zentamide in a late-stage study.",
+    "ZX-101 helped patients live longer than zentamide did in a Phase 3 study, the company said.",
+])
+def test_the_drug_a_comparative_beats_is_the_comparator(sentence):
+    found = trials("ZX-101 is an oral inhibitor being developed for prostate cancer.", sentence, lead=NEWS_LEAD)
+    assert {key[0] for key in found} == {"ZX-101"}, found
+
+
+def test_a_study_of_a_drug_named_for_its_disease_takes_that_disease():
+    found = trials("Zentrix Bio also said it had ended a Phase 2 study of its experimental Kellan disease drug, ZX-202, "
+                   "after an interim look.", lead=NEWS_LEAD)
+    assert found[("ZX-202", "2", None)] == "Kellan disease"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Zentrix Bio plans to start ZENITH-3, a global, randomised Phase 3 trial of ZX-101 versus cabozantinib in patients "
+    "with advanced ccRCC previously treated with immunotherapy, in 2027.",
+    "The Phase 3 ZENITH-3 trial of ZX-101 will enroll adults with metastatic ccRCC after prior immunotherapy.",
+])
+def test_a_population_built_on_an_abbreviated_disease_keeps_its_qualifiers(sentence):
+    found = trials("ZX-101 is being studied in patients with advanced clear cell renal cell carcinoma (ccRCC).", sentence)
+    indication = found[("ZX-101", "3", "ZENITH-3")]
+    assert indication and "ccRCC" in indication and "immunotherapy" in indication, indication
+
+
+def test_an_abbreviated_disease_listed_with_others_is_no_single_study_population():
+    found = trials("Its lead candidate, ZX-101, an oral CB2 agonist, is being developed for diabetic peripheral neuropathy "
+                   "(DPN), chemotherapy-induced peripheral neuropathy (CIPN), and irritable bowel syndrome (IBS). Having "
+                   "completed its Phase 1 single ascending dose study of ZX-101, the company is ready for Phase 2.")
+    assert found[("ZX-101", "1", None)] is None
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("ZX-101 was studied in the Phase 1/2 ZX-101-101 dose-escalation study in adults with Kellan disease.", "ZX-101-101"),
+    ("The Phase 1 ZENITH-1 first-in-human trial of ZX-101 enrolled adults with Kellan disease.", "ZENITH-1"),
+    ("The ZX-101 dose-escalation study, a Phase 1 trial in Kellan disease, is ongoing.", None),  # the drug's study
+])
+def test_a_name_before_a_design_word_and_the_study_noun_names_the_study(sentence, name):
+    found = trials("ZX-101 is an antisense oligonucleotide for Kellan disease.", sentence)
+    assert [key[2] for key in found if key[0] == "ZX-101" and key[1] in ("1", "1/2")] == [name], found
+
+
+@pytest.mark.parametrize("extension", [
+    "A 52-week open-label extension trial, ZENITH-EXT, is ongoing.",
+    "Patients who complete either study may roll over into the long-term extension study called ZENITH-OLE.",
+])
+def test_an_extension_study_named_after_its_noun_enrols_the_drugs_patients(extension):
+    found = trials("Both pivotal trials of ZX-101 cream in adults with chronic hand eczema, ZENITH-1 and ZENITH-2, met "
+                   "their primary endpoints. ZENITH-1 and ZENITH-2 are identical Phase 3 trials. " + extension)
+    names = {key[2]: indication for key, indication in found.items() if key[0] == "ZX-101"}
+    extension_name = next(name for name in names if name and name.endswith(("EXT", "OLE")))
+    assert names[extension_name] and "chronic hand eczema" in names[extension_name], found
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Zentrova (ZX-101) is approved in the United States for the treatment of adults with locally advanced or "
+    "metastatic urothelial carcinoma with susceptible FGFR9 alterations. The approval was based on the single-arm "
+    "Phase 2 ZENITH trial, in which the objective response rate was 36%.",
+    "The FDA accepted Zentrix Bio's supplemental New Drug Application seeking approval of ZX-101 for focal seizures in "
+    "children aged 4 to 11 years. The FDA assigned a target action date of June 19, 2026. The application is supported "
+    "by the open-label Phase 2 ZENITH study, in which 61% of children had a reduction of at least 50% in seizure "
+    "frequency.",
+])
+def test_a_study_an_approval_rests_on_enrolled_the_approvals_population(paragraph):
+    found = trials("ZX-101 is also in the Phase 3 ZENITH-PC study in metastatic castration-resistant prostate cancer.",
+                   paragraph)
+    indication = found[("ZX-101", "2", "ZENITH")]
+    assert indication and ("urothelial carcinoma" in indication or "focal seizures" in indication), found
+    assert "seizure frequency" != indication

@@ -63,7 +63,8 @@ UNITS = {
 PHASES = {"1": "Phase_1", "1b": "Phase_1b", "1/2": "Phase_1_2", "2": "Phase_2", "2b": "Phase_2b",
           "2/3": "Phase_2_3", "3": "Phase_3", "4": "Phase_4"}
 AGENCIES = {"FDA": "Agency_FDA", "EMA": "Agency_EMA", "EC": "Agency_EC", "MHRA": "Agency_MHRA",
-            "PMDA": "Agency_PMDA", "NMPA": "Agency_NMPA", "Health Canada": "Agency_Health_Canada", "TGA": "Agency_TGA"}
+            "PMDA": "Agency_PMDA", "NMPA": "Agency_NMPA", "Health Canada": "Agency_Health_Canada", "TGA": "Agency_TGA",
+            "MFDS": "Agency_MFDS", "TFDA": "Agency_TFDA", "HSA": "Agency_HSA"}
 APPROVAL_TYPES = {"accelerated_approval", "other"}
 
 

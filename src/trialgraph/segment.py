@@ -47,6 +47,19 @@ AGENCY_DATELINE_RE = re.compile(
     rf"^\s*(?P<place>[A-Z]{{3,}}(?:[ .'-]+[A-Z]{{2,}})*\.?(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?),\s+"
     rf"(?P<day>{_MONTH}\s+\d{{1,2}})(?:\s*\([A-Z][\w .&-]*\))?\s*(?:-|–|—|--)\s+(?=[A-Z])"
 )
+# A university or hospital newsroom sets the date in parentheses after the place: "COLUMBUS, Ohio (Feb. 4, 2025) –".
+# The place is a city and its state or country; the dash after the parenthesis closes the dateline (a sentence
+# split at the state's abbreviation may end at the parenthesis).
+PAREN_DATELINE_RE = re.compile(
+    rf"^\s*(?P<place>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,2}},\s*(?!(?:Inc|Ltd|LLC|Corp|Co|plc|AG|SA|NV)\b)"
+    rf"[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z]+)?)\s*\(\s*(?P<date>{DATE_RE.pattern})\s*\)\s*(?:(?:--|–|—|-)\s+|$)"
+)
+# The same newsrooms put the date on a line of its own above the place, which one dash closes:
+# "LEXINGTON, Ky. — A university physician ...". Capitals, a state or country after the comma.
+DASHED_PLACE_RE = re.compile(
+    r"^\s*(?P<place>[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*,\s*(?!(?:Inc|Ltd|LLC|Corp|Co|plc|AG|SA|NV)\b)[A-Z][A-Za-z.]+(?:\s[A-Z][a-z]+)?)"
+    r"\s+(?:—|–|--|-)\s+(?=[A-Z])"
+)
 WIRE_RE = re.compile(r"\([A-Za-z ]*(?:WIRE|NEWS|Newsfile)[A-Za-z ]*\)|/PRNewswire/|--|–|—|\s-\s|//", re.I)
 
 FORWARD_HEADING = re.compile(r"forward[- ]looking|safe harbor|cautionary (?:note|statement)", re.I)
@@ -266,8 +279,8 @@ _DOTTED_TAIL = re.compile(r"[A-Za-z]\.(?=\s|$)")
 def _rejoin_dotted_suffixes(clean: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for span in spans:
-        if joined and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]) and span[0] == joined[-1][1] \
-                and _DOTTED_TAIL.match(clean, span[0]):
+        if joined and span[0] == joined[-1][1] and _DOTTED_TAIL.match(clean, span[0]) \
+                and _DOTTED_HEAD.search(clean, joined[-1][0], joined[-1][1]):
             joined[-1] = (joined[-1][0], span[1])
         else:
             joined.append(span)
@@ -326,11 +339,14 @@ def find_dateline(clean: str, units: list[tuple[int, int]]) -> int | None:
         match = DATELINE_RE.match(text)
         if match and (WIRE_RE.search(text[match.end():match.end() + 60]) or re.search(_SLASH_WIRE, match.group(0))):
             return index
+        if PAREN_DATELINE_RE.match(text):
+            return index
     for index, (start, end) in enumerate(units[:10]):
         if EMBEDDED_DATELINE_RE.search(clean[start:end][:4000]):
             return index
     for index, (start, end) in enumerate(units[:10]):
-        if UNDATED_DATELINE_RE.search(clean[start:end][:4000]) or AGENCY_DATELINE_RE.match(clean[start:end]):
+        if UNDATED_DATELINE_RE.search(clean[start:end][:4000]) or AGENCY_DATELINE_RE.match(clean[start:end]) \
+                or DASHED_PLACE_RE.match(clean[start:end]):
             return index
     return None
 

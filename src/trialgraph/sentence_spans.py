@@ -20,6 +20,7 @@ the spans never depend on which splitter ran.
 """
 from __future__ import annotations
 
+import re
 from importlib import metadata
 
 import regex
@@ -42,7 +43,13 @@ _SEPARATION = regex.compile(
     r"(?<=\p{L})[,;_" + _HYPHENS + r"](?=[\p{L}\p{Nd}])|"
     r"(?<=[\p{L}\p{Nd}])[,;_" + _HYPHENS + r"](?=\p{L})"
 )
-_SPACES = regex.compile(r"[^\s\u200b]+", regex.UNICODE)
+# syntok's runs of non-space, regex.compile(r"[^\s\u200b]+"), found by `re` as (the spacing before, the run
+# when plain, any other run) in one findall: no match object per word. regex's Unicode \s (White_Space) is
+# spelt out, as `re`'s own \s adds U+001C-U+001F. "Plain" is a whole run of ASCII letters and digits with
+# no lower-case letter followed by an upper-case one (the tokenizer's fast path, below), and only that.
+_WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
+_SPACED_RUNS = re.compile(f"([{_WHITE_SPACE}]*+)"
+                          f"(?:((?:[A-Za-z0-9][a-z0-9]*+|[A-Z0-9]++)(?![^{_WHITE_SPACE}]))|([^{_WHITE_SPACE}]+))")
 
 # syntok/_segmentation_states.py
 _OPENING = frozenset("([{\uFF5F\uFF5B\uFF3B\uFF08\uFE5D\uFE5B\uFE59\uFD3E\u301A\u3018\u2985\u2983\u2329")
@@ -140,18 +147,18 @@ def _tokenize(text: str, base: int, values: list, offsets: list, tight: list) ->
     """syntok's Tokenizer.tokenize(text, base) (replace_not_contraction=False), as lists."""
     add_value, add_offset, add_tight = values.append, offsets.append, tight.append
     offset = 0  # end of the previous word: the next token's spacing starts here
-    for mo in _SPACES.finditer(text):
-        run = mo.group(0)
-        run_start, run_end = mo.span()
-        if run.isascii() and run.isalnum() and (run.islower() or run.isupper() or run[1:].islower()
-                                                 or run.isdigit()):
+    run_end = 0  # each match opens where the one before it closed: the runs' offsets add up
+    for space, plain, run in _SPACED_RUNS.findall(text):
+        run_start = run_end + len(space)
+        if plain:
             # one token: no separator can match a word of ASCII letters and digits
             # without a lower-case letter followed by an upper-case one
-            add_value(run)
+            add_value(plain)
             add_offset(base + run_start)
             add_tight(offset == run_start)
-            offset = run_end
+            offset = run_end = run_start + len(plain)
             continue
+        run_end = run_start + len(run)
         start = run_start
         while start < run_end and not text[start].isalnum():
             start += 1

@@ -155,10 +155,13 @@ class TG(DefinedNamespace):
     Agency_EC: URIRef  # European Commission [notation "EC"]
     Agency_EMA: URIRef  # European Medicines Agency [notation "EMA"]
     Agency_FDA: URIRef  # U.S. Food and Drug Administration [notation "FDA"]
+    Agency_HSA: URIRef  # Health Sciences Authority [notation "HSA"]
     Agency_Health_Canada: URIRef  # Health Canada [notation "Health Canada"]
+    Agency_MFDS: URIRef  # Ministry of Food and Drug Safety [notation "MFDS"]
     Agency_MHRA: URIRef  # Medicines and Healthcare products Regulatory Agency [notation "MHRA"]
     Agency_NMPA: URIRef  # National Medical Products Administration [notation "NMPA"]
     Agency_PMDA: URIRef  # Pharmaceuticals and Medical Devices Agency [notation "PMDA"]
+    Agency_TFDA: URIRef  # Taiwan Food and Drug Administration [notation "TFDA"]
     Agency_TGA: URIRef  # Therapeutic Goods Administration [notation "TGA"]
 
     # Concepts

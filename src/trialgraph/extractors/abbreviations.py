@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{1,11})\s*\)")
+# Hong Kong filings quote the defined term: "squamous non-small cell lung cancer ("sqNSCLC")", "(the "CDE")"
+_PAREN = re.compile(r"\(\s*(?:(?:the\s+)?[\"“](?=[^\"”]{2,12}[\"”]\s*\)))?([A-Za-z][A-Za-z0-9-]{1,11})[\"”]?\s*\)")
 _CLAUSE_MARKS = ".;:()[]"  # the words of a long form run back to none of these
 
 
@@ -27,14 +28,21 @@ def defined_abbreviations(text: str) -> dict[str, str]:
         return found
     for match in _PAREN.finditer(text):
         short = match.group(1)
-        if sum(c.isupper() for c in short) < 2 or short in found:
+        capitals = sum(c.isupper() for c in short)
+        if short in found or capitals == 0 or (capitals == 1 and not short[0].isupper()):
             continue
         before = _words_before(text[max(0, match.start() - 200):match.start()])
         words = before.split()[-min(len(short) + 5, 2 * len(short)):]
         long = best_long_form(short, " ".join(words))
+        if capitals == 1 and not (long and _COMBINATION.search(long)):
+            continue  # "velnatinib and prednomide (Vp)": one capital only for a regimen of two or more drugs
         if long and (len(long.split()) >= 2 or _one_disease_word(long)):  # "osteoarthritis (OA)"
             found[short] = long
     return dict(sorted(found.items()))
+
+
+# A long form that joins two or more therapies: the mixed-case short forms of regimens ("Pd", "Kd", "Rd")
+_COMBINATION = re.compile(r"\w\s+(?:and|plus)\s+\w|\w/\w")
 
 
 def best_long_form(short: str, candidate: str) -> str | None:

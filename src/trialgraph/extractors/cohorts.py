@@ -36,8 +36,11 @@ ORDINAL_COHORT = re.compile(r"\b(?P<ord>first|second|third|fourth|fifth|sixth|se
 # "dose level 3F" (a variant of level 3, e.g. fractionated), "Arm 2b"
 # "Parts B and C", "Arms 1, 2 and 3", "dose levels 4 and 5": one plural word, each group named after it
 _STAGE_LABEL = r"(?:\d+[A-Za-z]?|[A-Z]\d?)\b"
-DOSE_LEVEL = re.compile(r"\b(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)(?:\s+(?P<label>" + _STAGE_LABEL + r")|s\s+(?P<first>"
-                        + _STAGE_LABEL + r")(?P<more>(?:\s*,\s*" + _STAGE_LABEL + r")*\s*,?\s+(?:and|or)\s+" + _STAGE_LABEL + r"))")
+# "DL2", "DL-3": the dose level's usual abbreviation in dose-escalation reports, written without a space;
+# "receptor class C group 5 member D": a protein family's name, no group of patients
+DOSE_LEVEL = re.compile(r"\b(?:(?P<word>[Dd]ose[- ][Ll]evel|[Aa]rm|[Pp]art|[Gg]roup)(?:\s+(?P<label>" + _STAGE_LABEL + r")(?!\s+member\b)|s\s+(?P<first>"
+                        + _STAGE_LABEL + r")(?P<more>(?:\s*,\s*" + _STAGE_LABEL + r")*\s*,?\s+(?:and|or)\s+" + _STAGE_LABEL + r"))"
+                        r"|DL-?(?P<abbreviated>\d{1,2}[A-Za-z]?)\b)")
 # "the DLBCL cohort", "the KRAS G12C arm", and groups named by a biomarker state or a line of therapy ("the HER2-low
 # cohort", "the 2L cohort", "the 3L+ cohort")
 NAMED_COHORT = re.compile(
@@ -58,6 +61,10 @@ LINE_COHORT = re.compile(
 # "that study's KRAS G12C colorectal cancer expansion cohort")
 DISEASE_COHORT = re.compile(r"\b(?:the|a|an|its|[\w-]+['’]s)\s+(?P<label>(?P<marker>(?:[A-Z][\w/+-]*\s+){0,2})"
                             r"[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,3}?)\s+(?:cohort|arm)\b")
+# "the non-small cell lung cancer (NSCLC) cohort": a disease cohort known by the short form the release defines in it
+ABBREVIATED_DISEASE_COHORT = re.compile(
+    r"\b(?:the|a|an|its)\s+(?P<long>[a-z][\w'/-]*(?:\s+[a-z][\w'/-]*){0,5}?)\s+\(\s*(?P<short>[A-Z][A-Za-z0-9/+-]{1,11})\s*\)"
+    r"\s+(?:(?:expansion|dose-expansion)\s+)?(?:cohort|arm)\b")
 # "the 1.5 mg/kg cohort", "the 5-mg cohort", "the 10 mg/kg Q3W cohort", "the 600 mg twice-daily arm"
 DOSE_COHORT = re.compile(
     rf"(?<!\d)(?P<label>\d+(?:\.\d+)?(?:\s*|-){UNIT}(?:\s+(?:Q\d?[DW]|QD|BID|TID|QW|QOD|(?:once|twice)[- ]daily|daily|weekly))?)"
@@ -92,10 +99,13 @@ NOT_POPULATION = re.compile(
     r"same|similar|comparable|matched|different|general|historical|age|target|pediatric|adult|broader|broad|small|large|per-protocol|dose|randomized|combination|"
     r"response-evaluable|all|approved|supporting|the|prespecified|pre-specified|predefined|pre-defined|exploratory)(?:\s|$)"
 )
+# A randomised trial's arm named by its treatment: "the X monotherapy group", "the chemotherapy alone group"
+_TREATMENT_ARM = re.compile(r"(?:^|\s)(?:monotherapy|combination|alone|chemotherapy|placebo|vehicle)$|\splus\s")
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION = map(
     gate, (DOSE, COHORT_NUMBER, ORDINAL_COHORT, DOSE_LEVEL, NAMED_COHORT, DISEASE_COHORT, DOSE_COHORT, POPULATION, NOT_POPULATION))
 LINE_COHORT, DOSE_WORD_COHORT, SUBGROUP_OF, MARKER_SUBGROUP = gate(LINE_COHORT), gate(DOSE_WORD_COHORT), gate(SUBGROUP_OF), gate(MARKER_SUBGROUP)
+ABBREVIATED_DISEASE_COHORT = gate(ABBREVIATED_DISEASE_COHORT)
 DOSE_PAIR_COHORTS = gate(DOSE_PAIR_COHORTS)
 
 
@@ -134,6 +144,7 @@ class CohortMention:
 # population, (sub-)group, subset, "patients)". A pattern given another noun must add it here.
 _ARM_WORD = re.compile(r"arm(?<!\warm)s?\b")  # opening with its letters: the engine skips to "arm"
 _PART_WORD = re.compile(r"part(?<!\wpart)s?\s")
+_DL_WORD = re.compile(r"\bDL-?\d")
 
 
 def names_group_word(text: str) -> bool:
@@ -142,7 +153,7 @@ def names_group_word(text: str) -> bool:
         return True  # Unicode case folding: the lower-case tests below would not be exact
     t = text.lower()
     return ("cohort" in t or "group" in t or "population" in t or "subset" in t or "patients)" in t
-            or "dose level" in t or "dose-level" in t or ("arm" in t and _ARM_WORD.search(t) is not None)
+            or "dose level" in t or "dose-level" in t or ("dl" in t and _DL_WORD.search(text) is not None) or ("arm" in t and _ARM_WORD.search(t) is not None)
             or ("part" in t and _PART_WORD.search(t) is not None))
 
 
@@ -154,6 +165,7 @@ def may_name_group(text: str) -> bool:
     return names_group_word(text) or bool(_CARRIED_OPENING.match(text) and DOSE.search(text))
 
 
+_ONE_PATIENT = re.compile(r"\b(?:a|one|another|a single)\s+(?:[\w-]+\s+){0,3}?(?:patient|participant|subject)\b(?!s)", re.I)
 _CARRIED_OPENING = re.compile(r"\s*(?:The|This|That)\s+\d")  # what `_carried_cohort` needs the sentence to open with
 
 
@@ -170,8 +182,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
         found.append(CohortMention(ORDINALS[match.group("ord").lower()], match.start(), match.end(), "number"))
     for match in DOSE_LEVEL.finditer(text):
         # "Arm 2", "Group B": a labelled group of patients; "Part A", "dose level 2": a stage, a cohort only with a dose
-        kind = "arm" if match.group("word").lower() in ("arm", "group") else "part"
-        labels = [match.group("label")] if match.group("label") else re.findall(_STAGE_LABEL, match.group("first") + " " + match.group("more"))
+        kind = "arm" if (match.group("word") or "").lower() in ("arm", "group") else "part"
+        label = match.group("label") or match.group("abbreviated")
+        labels = [label] if label else re.findall(_STAGE_LABEL, match.group("first") + " " + match.group("more"))
         for label in labels:
             found.append(CohortMention(label, match.start(), match.end(), kind))
     for match in DOSE_COHORT.finditer(text):
@@ -212,6 +225,9 @@ def cohort_mentions(text: str) -> list[CohortMention]:
               and (not NOT_POPULATION.match(label) or re.match(r"(?:adult|pediatric|paediatric|combination)\b", label))):
             # "the adult cohort", "the expansion cohort": named in lower case, a cohort when it has findings
             found.append(CohortMention(label, match.start("label"), match.end(), "population"))
+    for match in ABBREVIATED_DISEASE_COHORT.finditer(text):
+        if names_disease(match.group("long")):
+            found.append(CohortMention(match.group("short"), match.start("long"), match.end(), "named"))
     for match in SUBGROUP_OF.finditer(text):
         found.append(CohortMention(match.group("label"), match.start("label"), match.end("label"), "population"))
     for match in POPULATION.finditer(text):
@@ -223,6 +239,8 @@ def cohort_mentions(text: str) -> list[CohortMention]:
                        match.group("label").strip())
         if NOT_POPULATION.match(label) or len(label) < 5 or _POINTING.search(label):
             continue  # "survival in this group": the group was named before, these words do not name it
+        if _TREATMENT_ARM.search(label):
+            continue  # "the lenvatinib monotherapy group": an arm named by what it receives carries no label (FACTS.md)
         found.append(CohortMention(label, match.start("label"), match.end(), "population"))
     for match in MARKER_SUBGROUP.finditer(text):
         # populations: a cohort only through the findings the subgroup carries
@@ -285,7 +303,9 @@ def regimen_of(text: str) -> str | None:
     if re.search(r"\bsingle\b|\bone-time\b|\bonce\b(?! every| weekly| daily| monthly| a (?:day|week|month)| per )", text, re.I):
         return "single"
     if re.search(r"once every|every (?:\w+ )?(?:weeks?|days|months?)|cycles?|once (?:weekly|daily|monthly)|once a (?:day|week|month)|"
-                 r"repeat(?:ed)? dos|multi-dose|weekly|daily|monthly|twice", text, re.I):
+                 r"repeat(?:ed)? dos|multi-dose|weekly|daily|monthly|twice|thrice|"
+                 # "20 mg by mouth three times a week": a schedule of repeated doses
+                 r"(?:two|three|four|five|\d)\s+times\s+(?:a|per|each)\s+(?:day|week|month)", text, re.I):
         return "multiple"
     return None
 
@@ -344,7 +364,7 @@ def extract_cohorts(ctx: Context) -> None:
     order: list[str] = []
     arms: dict[str, tuple[str, bool]] = {}  # label -> the drug the group's own words name, and whether it is a control
     doc_regimen = _document_regimen(ctx)
-    study_regimen = _study_regimens(ctx)
+    study_regimen = study_regimens(ctx)
     stages: list[tuple[int, tuple]] = []  # a stage's sentence and the dose it gives the groups it lists
     named_in: dict[str, list[int]] = {}  # label -> the sentences that name the group
     dose_named: set[str] = set()  # groups known only by their dose ("the 2 mg arm")
@@ -377,8 +397,8 @@ def extract_cohorts(ctx: Context) -> None:
             if mention.kind == "dose" and dose is None:
                 value = DOSE.search(mention.label)
                 dose = (float(value.group("value")), _unit(value.group("unit")), None, None)
-            if mention.kind == "part" and dose is None:
-                continue
+            if mention.kind == "part" and (dose is None or _ONE_PATIENT.search(text)):
+                continue  # "In Part A, a patient treated at 100 mg had a response": one patient's dose, not the stage's
             if mention.kind == "part" and _lists_groups(text, mention, mentions):
                 stages.append((sentence.index, dose))
                 continue
@@ -442,9 +462,15 @@ _COMPARED = re.compile(r"\b(?:versus|vs\.?|compared (?:to|with)|than|relative to
 # "Cohort 5 enrolled participants already receiving Y, who received X", "Arm 2 received an X insert, with supplemental Y
 # allowed", "patients received 450 mg in addition to Y": a background, rescue or lead-in therapy the group also gets
 # is not the drug the group is labelled for
+# ("Cohort 2 also received Y": the add-on partner, the study's own drug being the group's too)
 _BACKGROUND = re.compile(r"\b(?:already\s+(?:receiving|taking|on|treated\s+with)|stable|background|on\s+top\s+of|"
+                         r"also\s+(?:received|receive|receives|receiving|got|gets|took|takes|given)|(?:which|that)\s+(?:also\s+)?add(?:ed|s)?|"
                          r"in\s+addition\s+to|alongside|supplemental|rescue|loading\s+(?:doses?|injections?|infusions?)\s+of)"
                          r"\s+(?:(?:their|the|a|an|its|with)\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+# The words that add a partner to a drug the group's words leave unnamed: "with", "plus", "in combination with"
+_ADDED_PARTNER = re.compile(r"\b(?:with|plus|(?:in\s+)?combination\s+with|combined\s+with|added\s+to)\s+(?:the\s+)?$", re.I)
 
 
 def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[CohortMention]) -> tuple[str, bool] | None:
@@ -471,6 +497,8 @@ def own_drug(ctx: Context, text: str, mention: CohortMention, mentions: list[Coh
         return drug.name, bool(_CONTROL.search(re.match(r"[^()]*\)?(?:\s*\([^()]*\))?", group).group(0)))
     after = [d for d in drugs if mention.end <= d.start < stop and not _COMPARED.search(text[mention.end:d.start])
              and not _BACKGROUND.search(text, max(mention.end, d.start - 60), d.start)]
+    if after and _ADDED_PARTNER.search(text, max(mention.end, after[0].start - 40), after[0].start):
+        return None  # "Cohort 2: frontline melanoma, with ZX-900": the partner added to the study's own drug
     if after:
         return after[0].name, bool(_CONTROL.search(text[mention.end:stop]))
     if before and _NOUN_PHRASE_END.match(text[before[-1].end:mention.start]):
@@ -628,7 +656,7 @@ def _document_regimen(ctx: Context) -> str | None:
     return "single" if single else None
 
 
-def _study_regimens(ctx: Context):
+def study_regimens(ctx: Context):
     """How each study doses its patients, as the sentences about it say (a digest of several studies keeps each
     study's schedule to itself); the sentences are read once, when a group that states no dose first asks."""
     found: dict[str | None, str] | None = None
@@ -649,7 +677,7 @@ def _study_regimens(ctx: Context):
 
 # "every three months", "10 mg once daily", "twice-daily": a schedule of doses, not one administration
 _REPEATED_DOSING = gate(re.compile(r"\bgiven\b[^.]{0,40}\bonce every\b|\bevery (?:two|three|four|five|six|seven|eight|nine|ten|twelve|\d+) (?:weeks|months)\b|\bcycles?\b"
-                                   r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice) (?:a|per) (?:day|week)\b"
+                                   r"|\b(?:once|twice|three times)[- ](?:daily|weekly)\b|\b(?:once|twice|three times|four times) (?:a|per) (?:day|week)\b"
                                    r"|\b(?:daily|weekly) dos(?:es|ing)\b|\bQ[1-4]W\b|\bx\s*\d+\s*(?:days|weeks) followed by\b"))
 _SINGLE_ADMINISTRATION = gate(re.compile(  # gated (prefilter.py): asked of every sentence, rarely there
     r"\b(?:given|administered|delivered) as a single\b|\b(?:as|of|by|to) a single (?:[\w-]+ ){0,2}(?:infusion|injection|dose|administration)\b"

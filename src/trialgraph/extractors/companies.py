@@ -207,6 +207,9 @@ def extract_companies(ctx: Context) -> None:
             at = text.find(name)
             if at >= 0 and serves_or_hosts(text, at, at + len(name)):
                 continue
+            spelt_out = ctx.abbreviations().get(name)
+            if spelt_out and NOT_COMPANY.search(spelt_out):
+                continue  # "an agreement with LOTN", defined as "Example Oncology Trials Network (LOTN)": a network, no firm
             if not _known_form(name, found):
                 add(CompanyFact(name, Evidence.of(sentence, CONTEXT)))
     for sentence in ctx.fact_sentences():
@@ -248,6 +251,11 @@ def extract_companies(ctx: Context) -> None:
         if issuer is not None:
             companies[companies.index(issuer)] = _with(issuer, is_issuer=True)
             issuer = companies[[c.name for c in companies].index(issuer.name)]
+    if issuer is not None and not issuer.ticker:
+        code = _hong_kong_stock_code(ctx.document.text)
+        if code:
+            issuer = _with(issuer, ticker=code, exchange="HKEX")
+            companies = [issuer if c.name == issuer.name else c for c in companies]
     ctx.issuer = issuer.name if issuer else None
     ctx.extraction.companies = companies
     for company in companies:
@@ -530,15 +538,31 @@ def _fold_clipped_forms(found: dict, order: list[str]) -> None:
         for other_key in order:
             other = found[other_key]
             long_words = other.name.replace(",", " ").split()
+            # "Jiangsu Acme Pharmaceutical Co., Ltd." is "Acme Pharmaceutical" in a headline: Chinese registered
+            # names open with the province or city of registration, which the company drops when it speaks of itself
+            placed = len(long_words) > len(words) and _is_place(long_words[0]) and not _is_place(words[0])
+            if placed:
+                long_words = long_words[1:]
             if other_key == key or len(long_words) < len(words) or long_words[:len(words) - 1] != words[:-1]:
                 continue
             last, long_last = words[-1].lower(), long_words[len(words) - 1].lower()
-            if long_last != last and long_last.startswith(last) and len(last) >= 4:
+            if (long_last != last or placed) and long_last.startswith(last) and len(last) >= 4:
                 found[other_key] = _with(other, short_names=tuple(dict.fromkeys(other.short_names + (short.name,))),
                                          is_issuer=other.is_issuer or short.is_issuer)
                 order.remove(key)
                 del found[key]
                 break
+
+
+# An HKEX filing's header: the issuer's name, its incorporation, then "(Stock Code: 2617)", under the exchange's
+# standard disclaimer, which names The Stock Exchange of Hong Kong Limited
+_STOCK_CODE = re.compile(r"^\s*[(（]\s*Stock\s+[Cc]ode\s*[:：]\s*(?P<code>\d{4,5})\s*[)）]\s*$", re.M)
+_HONG_KONG_EXCHANGE = re.compile(r"\bStock Exchange of Hong Kong\b|\bHKEX\b")
+
+
+def _hong_kong_stock_code(text: str) -> str | None:
+    code = _STOCK_CODE.search(text[:3000])
+    return code.group("code") if code and _HONG_KONG_EXCHANGE.search(text[: code.start()]) else None
 
 
 def _with(company: CompanyFact, **changes) -> CompanyFact:

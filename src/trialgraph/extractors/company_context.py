@@ -142,6 +142,8 @@ def context_names(text: str) -> tuple[str, ...]:
                 continue  # "the Society's treatment guidelines": a body that advises, not an owner
             if pattern is POSSESSIVE and _institution_after(text, match.end("name")):
                 continue
+            if pattern is POSSESSIVE and _TIME_WORDS.fullmatch(match.group("name")):
+                continue  # "Today's decision moves the medicine": a day's possessive, no owner
             if pattern is DEAL_PARTY and _opening_common_word(text, match):
                 continue  # "Overseas partnership", "Research collaboration": a heading's words capitalised by their place, no firm
             found.append(match.group("name"))
@@ -171,6 +173,12 @@ def context_names(text: str) -> tuple[str, ...]:
             found.extend(listed)
     return tuple(dict.fromkeys(name for name in (_clean(n) for n in found)
                                if name and plausible(name) and not says_not_a_company(text, name)))
+
+
+# Words for a time, whose possessive ("Today's approval", "Last year's launch") owns nothing
+_TIME_WORDS = re.compile(r"(?:Today|Tomorrow|Yesterday|Tonight|(?:This|Last|Next)\s+(?:year|quarter|month|week)|"
+                         r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)")
 
 
 _POSSESSIVE_WORD = re.compile(r"['’]s\s+(?P<word>[A-Z][\w-]*)")

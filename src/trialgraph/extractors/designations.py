@@ -12,7 +12,7 @@ from . import dates
 from .context import Context
 from .abbreviations import expand
 from .memo import per_text
-from .trials import partner_of_another
+from .trials import partner_of_another, prior_therapy
 from .pipeline_rows import Row, footnoted_rows, pipeline_rows
 from .prefilter import GateGroup, gate
 from .text import indication_after, last_indication, population_words, split_list
@@ -75,6 +75,7 @@ SUBJECT_FIRST, NAMELY, GRANT, INTENT, DEFINITION, APPROVAL = map(gate, (SUBJECT_
 def extract_designations(ctx: Context) -> None:
     release_date = ctx.extraction.release.date
     found: dict[tuple, DesignationFact] = {}
+    guessed: set[tuple] = set()  # (drug, type, span) of grants whose agency only their type suggested
     read: list[tuple[int, str]] = []  # (paragraph, text) of every sentence so far: the agencies they name
     defined = _defined_types(ctx)
     headline = {s.span for s in ctx.sentences if s.zone is Zone.HEADLINE}
@@ -128,6 +129,7 @@ def extract_designations(ctx: Context) -> None:
                 inherited = "FDA"  # "Orphan Drug Designation" is the FDA's term; the EU grants "orphan designation"
             if not inherited:
                 continue
+            by_type_only = inherited not in {_agency_named_last(read, sentence.paragraph), _agency_named_last(read)}
             agencies = [(0, 0, inherited)]
         row = rows.get(sentence.index) or notes.get(sentence.index)
         listed = sentence.index in rows or _listed_grant(ctx, sentence, text, types)
@@ -155,6 +157,11 @@ def extract_designations(ctx: Context) -> None:
             # regulators see the urgency of treating X"): it is no new grant, and its words no indication
             known = {(f.drug, f.type, f.agency) for f in found.values()}
             stated = [f for f in stated if (f.drug, f.type, f.agency) not in known]
+            # "The orphan designation and the IND approval arrive together": a quotation that names no drug speaks
+            # of the grant of that type already stated, whatever drug and agency the text around it suggests
+            named_here = {d.name for d in ctx.drugs_in(text)}
+            known_types = {f.type for f in found.values()}
+            stated = [f for f in stated if f.drug in named_here or f.type not in known_types]
         if stated and all(f.indication is None for f in stated):
             stated = _indication_said_next(ctx, sentence, stated)
         if stated and all(f.date is None for f in stated):
@@ -165,6 +172,8 @@ def extract_designations(ctx: Context) -> None:
             known = {(f.drug, f.type, f.agency) for f in found.values()}
             stated = [f for f in stated if (f.drug, f.type, f.agency) not in known]
         for fact in stated:
+            if not named and by_type_only and fact.type not in ONLY_AGENCY:
+                guessed.add((fact.drug, fact.type, fact.evidence.span))
             key = (fact.drug, fact.type, fact.agency, _indication_key(fact.indication))
             if key not in found:
                 found[key] = fact
@@ -172,7 +181,8 @@ def extract_designations(ctx: Context) -> None:
                 found[key] = fact
             elif found[key].evidence.span in headline and sentence.zone is not Zone.HEADLINE:
                 found[key] = fact  # the body states it too: the headline is the restatement
-    facts = _without_restated_indications(list(found.values()))
+    facts = _with_stated_agencies(list(found.values()), guessed)
+    facts = _without_restated_indications(facts)
     # A headline's grant that shares a disease word with the body's only grant of that (drug, type, agency) is
     # that grant in other words ("Breakthrough tag in heavily pretreated myeloma" over the full population)
     body: dict[tuple, list[DesignationFact]] = {}
@@ -194,6 +204,26 @@ def extract_designations(ctx: Context) -> None:
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
+
+
+def _with_stated_agencies(facts: list[DesignationFact], guessed: set[tuple]) -> list[DesignationFact]:
+    """"* X receives BTD for A and for B" under a headline or over a body that says the NMPA granted them: a
+    grant whose agency only its type suggested (Breakthrough Therapy is the FDA's name, and China's) is the
+    grant the release states for that drug and type with its agency named."""
+    stated: dict[tuple, set[str]] = {}
+    for f in facts:
+        if (f.drug, f.type, f.evidence.span) not in guessed:
+            stated.setdefault((f.drug, f.type), set()).add(f.agency)
+    out, seen = [], set()
+    for f in facts:
+        agencies = stated.get((f.drug, f.type), set())
+        if (f.drug, f.type, f.evidence.span) in guessed and len(agencies) == 1 and f.agency not in agencies:
+            f = DesignationFact(f.drug, f.type, next(iter(agencies)), f.evidence, f.indication, f.date)
+        key = (f.drug, f.type, f.agency, _indication_key(f.indication))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _without_restated_indications(facts: list[DesignationFact]) -> list[DesignationFact]:
@@ -478,6 +508,11 @@ def _facts_in(ctx: Context, sentence: Sentence, text: str, types, agencies, rele
                 continue
             held = re.search(r"\b(?:under|with|of)\s+(?:the|its|a|an)\s+$", context_before)
             clause = _clause_before(context_before)
+            if position:
+                # "may be eligible for conditional approval and priority review": the verb before a group's first
+                # designation governs the ones joined to it
+                lead = types[group[0]][0]
+                clause = _clause_before(text[max(0, lead - 80):lead])
             # "has applied for": an auxiliary is no grant
             if not held and INTENT.search(clause) and not GRANT.search(re.sub(r"\b(?:has|have|had)\b", " ", clause)):
                 continue
@@ -791,8 +826,9 @@ def _drugs_for(ctx: Context, sentence: Sentence, drugs, position: int, end: int,
     subjects = _listed_subjects(before, position, text)
     if subjects:
         return subjects
-    # "X in combination with Y", "X plus Y": the designation is X's
-    drugs = [d for d in drugs if not partner_of_another(text, d)] or drugs
+    # "X in combination with Y", "X plus Y": the designation is X's; "for patients who received prior lines including
+    # Z": Z is what the population had before, never the drug granted
+    drugs = [d for d in drugs if not partner_of_another(text, d) and not prior_therapy(text, d.start)] or drugs
     drug = _drug_for(ctx, sentence, drugs, position, end, text)
     return [drug] if drug else []
 

@@ -82,7 +82,9 @@ BRAND = re.compile(r"(?<![\w-])(?P<brand>[A-Z][A-Z0-9]{3,}|[A-Z][a-z]+[A-Z][A-Za
                    r"\s*\(\s*(?:(?:synthetic|recombinant)\s+)?(?P<inner>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                    r"(?:\s*[;,]\s*(?P<code>[A-Z][A-Z0-9]{0,5}-?\d{2,6}[A-Za-z]?))?\s*\)")
 PAREN_ALIAS = re.compile(
-    r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+)?"
+    r"\(\s*(?P<kind>INN\s+|formerly(?:\s+known\s+as)?\s+|previously(?:\s+designated|\s+known\s+as)?\s+|also\s+known\s+as\s+|f/k/a\s+"
+    # "inn (research code: CODE)", "inn (development code CODE)": how Asian sponsors give the code beside the INN
+    r"|(?:(?:research|development|drug|product|project|internal)\s+)?code(?:\s+name)?\s*:?\s+)?"
     r"(?P<inner>[^()]{2,60}?)\s*\)"
 )
 APPOSITIVE_ALIAS = re.compile(
@@ -159,6 +161,12 @@ UNLISTED_AFTER_CLASS = re.compile(
     r"(?=\s*[,.;:(]|\s+(?:is|was|has|had|in|for|and|plus|with|to|at|will|demonstrated|showed|received)\b)")
 
 
+# Its gate passes nearly every sentence (an article opens it): scanned once per distinct text.
+@per_text
+def _unlisted_after_class(text: str) -> list[str]:
+    return [match.group("inn") for match in UNLISTED_AFTER_CLASS.finditer(text) if unlisted_inn(match.group("inn"))]
+
+
 @lru_cache(maxsize=1)
 def _regimens():
     """The regimen lexicon's pattern, gated (prefilter.py): most sentences name no regimen."""
@@ -222,7 +230,10 @@ _PERCENT_AFTER = re.compile(r"\s*(?:%|percent\b)")
 _GENE_SYMBOL = re.compile(r"[A-Z]{2,5}(?:-[A-Z]{1,2})?\d{1,3}[A-Z]?")
 _SYMBOL_TARGET_AFTER = re.compile(r"(?:\s+|-)(?:analog(?:ue)?s?|agonists?|antagonists?|inhibitors?|receptors?|pathway|signall?ing|"
                            r"express(?:ion|ing|ed)|mutations?|positive|negative|targeting|directed|mutant|mutated|deficien(?:t|cy)|"
-                           r"peptides?|antigens?|epitopes?)\b", re.I)
+                           r"peptides?|antigens?|epitopes?|"
+                           # the receptor a cell therapy carries for it ("a ABCD-A4 TCR T-cell therapy", "a CD19 CAR"), the
+                           # vehicle a gene therapy is carried in ("the ABC-LK7 capsid"), or what it is ("... is a cancer-testis antigen")
+                           r"TCRs?|CARs?|capsids?|vectors?|serotypes?|(?:is|was)\s+an?\s+(?:[\w-]+\s+){0,2}?(?:antigen|protein|gene|receptor))\b", re.I)
 
 
 @per_text
@@ -298,9 +309,13 @@ LAUNCHED = re.compile(
     r"(?!\s+(?:[A-Z][\w&-]*\s+){0,3}(?:Exchange|Board|Committee|Agency|Commission|Ministry|Authority|Administration)\b)" +
     # "Brand is indicated for", "Brand was approved in", "Brand, a marketed JAK inhibitor from": what only a product is
     r"|(?:^|(?<=[.;:]\s)|(?<=\band\s)|(?<=\bwith\s)|(?<=\bof\s)|(?<=\bon\s)|(?<=\bto\s)|(?<=\bor\s)|(?<=\bversus\s))" + _BRAND_NAME.replace("?P<name>", "?P<subject>").replace("?P<mark>", "?P<mark2>")
-    + r"(?=\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
+    # "..., and Brand, which is approved in the United States for ...": the same, in a relative clause
+    + r"(?=(?:\s*,\s+which)?\s+(?:is|was|are|were|has\s+been|had\s+been)\s+(?:(?:currently|also|now|first|already)\s+)?(?:indicated|approved|marketed|prescribed)\b"
     r"|\s*,\s+an?\s+(?:(?:approved|marketed|commercial|FDA-approved)\s+)(?:[\w-]+\s+){0,3}?" + _DRUG_NOUN
-    + r"(?!\s+(?:makers?|compan(?:y|ies)|developers?|firms?|manufacturers?|distributors?)\b))")
+    + r"(?!\s+(?:makers?|compan(?:y|ies)|developers?|firms?|manufacturers?|distributors?)\b))"
+    # "Acme markets Brand in the United States for ...": what a company sells where, or for what, is a product
+    r"|(?<=\bmarkets\s)" + _BRAND_NAME.replace("?P<name>", "?P<sold>").replace("?P<mark>", "?P<mark3>")
+    + r"(?=\s+(?:in|for)\s+(?:the\s+)?(?:United|U\.S|US\b|Europe|EU\b|Japan|China|Canada|treatment|prevention|management))")
 _NOT_A_BRAND = frozenset("""phase fast orphan breakthrough priority accelerated conditional marketing new drug drugs biologics
     prescription full expanded emergency regulatory clinical commercial supplemental additional investigational
     european chinese japanese canadian american british health food medicines this these that their its our
@@ -310,19 +325,21 @@ LAUNCHED = gate(LAUNCHED)
 # A case-insensitive alternation tries every position of the text, each character folded:
 # gated (prefilter.py), the sentences without one of its words cost a few substring tests.
 _LAUNCH_WORDS = gate(re.compile(r"(?i)(?:approvals?|launch(?:es|ed)?|commerciali[sz]ation|sales|revenues?|prescriptions) (?:of|from) |"
-                                r" (?:indicated|approved|marketed|prescribed)\b"))
+                                r" (?:indicated|approved|marketed|prescribed)\b|\bmarkets "))
 
 
-def _launched_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
+def _launched_names(text: str) -> list[tuple[int, int, str, bool]]:
     out = []
     for match in LAUNCHED.finditer(text):
-        group = "name" if match.group("name") else "subject"
+        group = next(g for g in ("name", "subject", "sold") if match.group(g))
         name = match.group(group)
-        if name.lower() in _NOT_A_BRAND or name.lower() in company_words or NOT_CODE.match(name + "-1"):
+        if name.lower() in _NOT_A_BRAND or NOT_CODE.match(name + "-1"):
             continue
+        if any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies()):
+            continue  # "received approval from the NMPA": the regulator that approves, not a product
         if is_inn(name) or drug_lexicon().canonical(name):
             continue  # the dictionary and the stems find these already
-        out.append((match.start(group), match.end(group), name))
+        out.append((match.start(group), match.end(group), name, True))
     return out
 
 
@@ -345,7 +362,7 @@ def _coordinated_brands(text: str, hits, company_words: frozenset[str]) -> list[
             lower = name.lower()
             if re.search(r"[A-Z][\w'’-]*\s+$", text[max(0, match.start("name") - 30):match.start("name")]):
                 continue  # the last word of a longer name ("Acme Newname and Brand")
-            if (lower in _NOT_A_BRAND or lower in company_words or is_inn(name) or drug_lexicon().canonical(name)
+            if (lower in _NOT_A_BRAND or is_inn(name) or drug_lexicon().canonical(name)
                     or lower in lexicons.countries() or lower in lexicons.cities() or lower in lexicons.states()
                     or NOT_CODE.match(name + "-1")):
                 continue
@@ -375,21 +392,53 @@ CELL_PRODUCT = gate(re.compile(
 _MONTH_AND_YEAR = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ -](?:19|20)\d\d")
 
 
+# "switched from injectable prophylaxis such as Brandone or Brandtwo": capitalised examples of a kind of treatment
+_BRAND_WORD = r"[A-Z][a-z]{3,}[a-z0-9]*(?:[\u00ae\u2122]|\((?:R|TM)\))?(?![\w'’-]|\s+[A-Z])"
+TREATMENTS_SUCH_AS = re.compile(
+    r"\b(?:prophylaxis|therap(?:y|ies)|treatments?|medicines|medications|drugs|products|injectables|agents|inhibitors|"
+    r"antibodies)\s*,?\s+such\s+as\s+(?P<list>" + _BRAND_WORD + r"(?:\s*,\s*" + _BRAND_WORD + r")*(?:\s*,?\s+(?:or|and)\s+"
+    + _BRAND_WORD + r")?)")
+
+
+def _brands_such_as(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for match in TREATMENTS_SUCH_AS.finditer(text):
+        for word in re.finditer(r"[A-Z][a-z]{3,}[a-z0-9]*", match.group("list")):
+            name, lower = word.group(0), word.group(0).lower()
+            if (lower in _NOT_A_BRAND or is_inn(name) or drug_lexicon().canonical(name)
+                    or lower in lexicons.countries() or lower in lexicons.cities() or NOT_CODE.match(name + "-1")):
+                continue
+            start = match.start("list") + word.start()
+            out.append((start, start + len(name), name))
+    return out
+
+
 def _product_names(text: str, company_words: frozenset[str]) -> list[tuple[int, int, str]]:
-    out = _launched_names(text, company_words) if _LAUNCH_WORDS.search(text) else []
+    return [(start, end, name) for start, end, name, unless_a_company in _product_candidates(text)
+            if not (unless_a_company and name.lower() in company_words)]
+
+
+# A release's own company words aside, what a sentence names as a product depends on its text alone, and
+# sentences recur across releases ("About" paragraphs, standard descriptions): scanned once per text.
+@per_text
+def _product_candidates(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, name, whether a company's word of that name is no product) in text order."""
+    out = _launched_names(text) if _LAUNCH_WORDS.search(text) else []
+    if "such as" in text:
+        out.extend((start, end, name, True) for start, end, name in _brands_such_as(text))
     for match in CELL_PRODUCT.finditer(text) if " cells" in text else ():
-        out.append((match.start("name"), match.end("name"), match.group("name")))
+        out.append((match.start("name"), match.end("name"), match.group("name"), False))
     for match in CANDIDATE_APPOSITIVE.finditer(text) if ("," in text or "'" in text or "’" in text) else ():
         group = "name" if match.group("name") else "owned"
         name = match.group(group)
-        if (name.lower() not in company_words and name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
+        if (name.lower() not in _NOT_A_BRAND and not NOT_CODE.match(name + "-1")
                 and not any(pattern.fullmatch(name) for pattern, _ in lexicons.agencies())):
-            out.append((match.start(group), match.end(group), name))
+            out.append((match.start(group), match.end(group), name, True))
     for pattern in (PRODUCT_BEFORE_NOUN, PRODUCT_AFTER_NOUN) if "," in text else ():
         for match in pattern.finditer(text):
             name = match.group("name")
-            if name.lower() not in company_words and not _MONTH_AND_YEAR.fullmatch(name):
-                out.append((match.start("name"), match.end("name"), name))
+            if not _MONTH_AND_YEAR.fullmatch(name):
+                out.append((match.start("name"), match.end("name"), name, True))
     return sorted(out)
 
 
@@ -502,7 +551,8 @@ def _names_a_germ(text: str, end: int) -> bool:
     return text.startswith("-resistan", end) and RESISTANT_GERM.match(text, end) is not None
 
 
-_RECEPTOR_OR_CLASS_AFTER = re.compile(r"(?:\s+|-)(?:receptors?|analog(?:ue)?s?)\b", re.I)
+# "bradykinin B2 receptor", "histamine H1 receptor", "angiotensin II receptor": a receptor subtype may come between
+_RECEPTOR_OR_CLASS_AFTER = re.compile(r"(?:(?:\s+|-)(?:[A-Z]{1,3}\d{1,2}[A-Za-z]?|I{1,3}|IV))?(?:\s+|-)(?:receptors?|analog(?:ue)?s?)\b", re.I)
 
 
 def _dictionary_drugs(text: str, sentence, company_words: frozenset[str]) -> list[Hit]:
@@ -557,7 +607,9 @@ _GIVEN_NAME_BEFORE = re.compile(r"(?:\b(?:Mr|Ms|Mrs|Dr|Prof)\.?|\b(?!(?:About|Wi
 # or the change it shows: "the drug lowered alkaline phosphatase", "alkaline phosphatase reductions", "ferritin levels"
 _MEASURED_IN = re.compile(r"\b(?:plasma|serum|blood|urinary|urine|CSF|cerebrospinal\s+fluid|"
                           r"(?:lowered|lowers|lowering|reduced|reduces|reducing|normali[sz]ed|normali[sz]es)(?:\s+(?:the|mean|median))?)\s+$", re.I)
-_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|reductions?|elevations?|normali[sz]ation)\b", re.I)
+# "an enzyme marker, alkaline phosphatase, fell by 31 percent": a substance whose amount moves by a figure
+_MEASURED_AFTER = re.compile(r"\s+(?:levels?|concentrations?|reductions?|elevations?|normali[sz]ation)\b"
+                             r"|,?\s+(?:fell|rose|dropped|declined|decreased|increased)\s+(?:by\s+)?(?:about\s+|nearly\s+|over\s+)?\d", re.I)
 # "an alkaline phosphatase response at week 52": a two-word substance's response is a laboratory outcome
 _MEASURED_AS = re.compile(r"\s+responses?(?!\s+to\b)", re.I)
 
@@ -574,13 +626,21 @@ _FIRM_AFTER = re.compile(r"\s+(?:&\s+Co\b|(?:Partners|Capital|Securities|Advisor
 
 
 _SECOND_WORD = re.compile(r" (?P<word>[a-z]{7,})(?=\s*[),;])")
+# The INN scheme's second word for glycoproteins and pegylated forms: "epoetin alfa", "interferon beta-1a",
+# "x pegol" are one name
+_INN_GREEK = re.compile(r" (?:alfa|beta|gamma|delta|epsilon|zeta|theta|kappa|lambda|pegol)(?:-\d?[a-z]?\d?)?(?![\w-])", re.I)
+
+
+_CSF_OR_5FU = re.compile(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])")
 
 
 @per_text
 def _inn_spans(text: str) -> list[tuple[int, int, str]]:
     """INN words, joining two-word INNs ("sacituzumab govitecan"-style antibody-payload pairs) and isotope tags ("x I-131")."""
     spans: list[tuple[int, int, str]] = []
-    for match in WORD.finditer(text):
+    # One INN word in ~500: the words are tested in one pass (is_inn is remembered per word) and only a
+    # sentence that holds one is walked
+    for match in WORD.finditer(text) if any(map(is_inn, WORD.findall(text))) else ():
         word = match.group("word")
         if not is_inn(word):
             continue
@@ -597,8 +657,11 @@ def _inn_spans(text: str) -> list[tuple[int, int, str]]:
         second = _SECOND_WORD.match(text, end) if word.islower() and text[:start].rstrip().endswith("(") else None
         if second and unlisted_inn(second.group("word")):
             end = second.end()  # "CODE (x y)": a second word no list knows (a carrier, a payload) is part of the INN
+        greek = _INN_GREEK.match(text, end)
+        if greek and greek.group(0)[1:2].islower() == word[:1].islower():
+            end = greek.end()
         spans.append((start, end, text[start:end]))
-    for extra in re.finditer(r"(?<![\w-])(?:[A-Z]{1,3}-CSF|5-FU)(?![\w-])", text):
+    for extra in _CSF_OR_5FU.finditer(text) if "-CSF" in text or "5-FU" in text else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
     for extra in RADIOLIGAND.finditer(text) if ("[" in text or "-" in text) else ():
         spans.append((extra.start(), extra.end(), extra.group(0)))
@@ -631,11 +694,11 @@ def extract_drugs(ctx: Context) -> None:
     ingredients: Counter[str] = Counter()  # mentions of a form only as part of a combination
     for sentence in sentences:
         text = ctx.text(sentence)
-        parts_named = _PART_WORDS.search(text) is not None
         inn_spans = _inn_spans(text)
         # a two-word INN the stems join ("x govitecan") beats a dictionary hit on its first word
         hits = [h for h in _dictionary_drugs(text, sentence, company_words)
                 if not any(a <= h.start and h.end <= b and b - a > h.end - h.start for a, b, _ in inn_spans)]
+        parts_named = bool(hits or inn_spans) and _PART_WORDS.search(text) is not None  # read only beside a name
         for hit in hits:
             _note(forms, first_seen, hit.surface, sentence)
             if parts_named and _only_a_part(text, hit.start, hit.end):
@@ -722,9 +785,8 @@ def extract_drugs(ctx: Context) -> None:
                 _note(forms, first_seen, match.group("inn"), sentence)
                 _note(forms, first_seen, match.group("code"), sentence)
                 links.append((match.group("code"), match.group("inn"), "inn"))
-        for match in UNLISTED_AFTER_CLASS.finditer(text):
-            if unlisted_inn(match.group("inn")):
-                _note(forms, first_seen, match.group("inn"), sentence)
+        for name in _unlisted_after_class(text):
+            _note(forms, first_seen, name, sentence)
         for match in (BRAND_NAME_FOR.finditer(text) if "name" in text or " as " in text else ()):
             # "Brand, the brand name for inn", "inn, sold as Brand": the product and its substance, one drug
             substance, brand = match.group("inn") or match.group("inn2"), match.group("brand") or match.group("brand2")
@@ -903,6 +965,9 @@ _STUDY_NOUN_AFTER = re.compile(r"\s+(?:clinical\s+)?(?:trial|study)\b(?P<of>\s+(
 _PAREN_BEFORE_STUDY = re.compile(r"\s*\)\s+(?:clinical\s+|pivotal\s+|registrational\s+)?(?:trial|study)\b", re.I)
 
 
+_STUDY_NOUN_BEFORE = re.compile(r"\b[Pp]hase\s+[0-9IV]+[ab]?(?:/[0-9IV]+[ab]?)?\s+(?:clinical\s+)?(?:trial|study)\s*,\s*$")
+
+
 def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
     """Codes the text says are studies, not drugs: "a Phase 2 trial in X
     (CODE)", "CODE is a Phase 2, open-label study", "CODE, a phase 1/2 study",
@@ -916,6 +981,8 @@ def _study_codes(codes: set[str], texts: list[str], forms=()) -> set[str]:
                 end = at + len(code)
                 glued = (at > 0 and (text[at - 1].isalnum() or text[at - 1] == "-")) or (end < len(text) and text[end].isalnum())
                 paren_study = text[:at].rstrip().endswith("(") and _PAREN_BEFORE_STUDY.match(text, end)
+                # "The multinational Phase III trial, CODE, is ...": the code set off after the study noun renames it
+                paren_study = paren_study or (_STUDY_NOUN_BEFORE.search(text, max(0, at - 30), at) and text[end:end + 1] == ",")
                 noun = _STUDY_NOUN_AFTER.match(text, end)
                 named_study = noun and (_PHASE_BEFORE.search(text, max(0, at - 20), at)
                                         or (noun.group("of") and name_key(noun.group("drug")) in known))
@@ -1167,7 +1234,9 @@ def _alternation(forms: tuple[str, ...]) -> Alternation | re.Pattern:
 _BY_BEFORE = re.compile(OWNER_VERBS + r"\s+by\s+$")
 _SHORT_GAP = re.compile(r"\s[^.;]{0,60}$")
 _APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"(?:/\S+)?\s*,\s+")
-_PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
+# "Brand (inn), a BTK inhibitor marketed by Company": the name in parentheses after a brand (or its closing parenthesis
+# after the name itself) comes before the appositive
+_PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s*\([^()]{1,40}\)|\))?(?:\s+(?:is|are|was|were)\s+(?:\w+\s+)?|\s*,\s+an?\s+(?:[\w-]+\s+){0,4})"
                             + OWNER_VERBS + r"\s+by\s+")
 
 
@@ -1382,6 +1451,8 @@ def assign_owners(ctx: Context) -> None:
     results of its own. A drug the text names only as a comparator ("compared
     to Drug", "the Drug control arm"), or a marketed drug the dictionary knows
     that the release only uses beside its own, has no owner unless one is stated."""
+    from .trials import prior_therapy  # trials imports this module
+
     companies, company_forms = _company_pattern(ctx)
     stated: dict[str, Counter] = {}
     licensed: dict[str, Counter] = {}  # stated by an out-licensing construction, which outranks the code's letters
@@ -1390,6 +1461,7 @@ def assign_owners(ctx: Context) -> None:
     regional_partner: dict[str, Counter] = {}
     comparator: set[str] = set()
     compared: set[str] = set()  # "versus Drug": a comparator whatever its name; "Drug alone" is one only if no code's
+    given: set[str] = set()  # named at least once as other than a therapy the patients had before
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
     # the companies named in each sentence that names a drug: a drug only ever named beside one
@@ -1420,6 +1492,8 @@ def assign_owners(ctx: Context) -> None:
                         regional_partner.setdefault(mention.name, Counter())[partner] += 1
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
+            if not prior_therapy(text, mention.start):
+                given.add(mention.name)
             before = text[max(0, mention.start - 60):mention.start]
             if COMPARATOR_BEFORE.search(before[-30:]):
                 comparator.add(mention.name)
@@ -1479,8 +1553,14 @@ def assign_owners(ctx: Context) -> None:
             owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
-        elif drug.name in comparator and not possessed and (drug.name in compared or not any(name_kind(n) == "code" for n in names)):
-            owner = None  # "the Drug control arm", "pembrolizumab alone"; but "ZX-19 alone and with resmetirom" is the sponsor's arm
+        elif ((drug.name in comparator and not (in_section and has_code)
+               and (drug.name in compared or not any(name_kind(n) == "code" for n in names)))
+              or (drug.name not in given and not any(name_kind(n) == "code" for n in names))) and not possessed:
+            # "randomized to ZX-101 plus Drug or to ZX-101 alone", "ZX-19 alone and with resmetirom": a code-named
+            # drug named "alone" is the sponsor's monotherapy arm, no comparator ("versus ZX-5" still is one);
+            # "patients who switched from Brand": what they had before is nobody's the text says (a code name is
+            # a developer's: "Acme stopped development of ZX-3" is no therapy patients had)
+            owner = None
         elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
                 name_kind(n) == "code" for n in names)):
             owner = None  # only ever given with the sponsor's drug, and no code name of its own: a partner's or standard-of-care drug

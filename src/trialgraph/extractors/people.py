@@ -34,14 +34,15 @@ _SURNAMES = rf"(?:\s+{_PARTICLES}(?:{_PART})){{1,2}}"
 PERSON = (rf"(?={_UP})(?:(?:Dr|Mr|Ms|Mrs|Prof|Professor|Sir|Dame|Lord|Lady)\.?\s+)*(?P<name>(?:[A-Z]\.?\s+(?={_PART}))?(?:{_PART})"
           rf"(?:\s+[A-Z]\.?(?=\s))*{_SURNAMES})(?![\w'’-])")
 # Degrees, and generational suffixes that are no part of the formal name ("Jr.", "III")
-DEGREES = r"(?:,?\s*(?:Jr\.?|Sr\.?|III|II|IV|M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|MPH|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
+DEGREES = r"(?:,?\s*(?:Jr\.?|Sr\.?|III|II|IV|M\.?D\.?|Ph\.?D\.?|MBA|M\.?B\.?A\.?|M\.?P\.?H\.?|M\.?S\.?c?|MS|R\.?N\.?|PharmD|Pharm\.D\.|FRCP|FRCPC|FACP|DVM|J\.D\.|JD|CPA|Esq\.)(?![A-Za-z]))*"
 SPEECH = r"(?:said|says|emphasized|emphasised|added|adds|commented|comments|noted|notes|stated|states|explained|explains|continued|concluded|remarked)"
 ROLE_WORDS = re.compile(
     r"\b(?:chief|officer|president|ceo|cfo|coo|cmo|cso|cbo|cto|founder|co-founder|chair(?:man|woman|person)?|director|"
     r"investigator|head|vice|vp|svp|evp|professor|lead author|author|principal|manager|partner|member|board|"
     r"chairman|executive|scientist|physician|oncologist|hematologist|attending|fellow|dean|leader|global head|"
     # a medical specialist's title names the specialty: "nephrologist", "hepatologist", "rheumatologist"
-    r"academician|researcher|surgeon|[a-z]+ologist|psychiatrist|pediatrician|paediatrician|clinician|analyst)\b",
+    r"academician|researcher|surgeon|[a-z]+ologist|psychiatrist|pediatrician|paediatrician|clinician|analyst|"
+    r"(?:bio)?statistician|pharmacist)\b",
     re.I,
 )
 NOT_A_NAME = re.compile(
@@ -65,7 +66,9 @@ ORG_TAIL = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.@-]*(?:\
                      r"(?:\s+in\s+[A-Z][\w .]*(?:,\s*[A-Z][\w .]*)?|,\s*[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)?"
                      # "... at Example Institute in Boston and the study's lead author": a second role after the first
                      r"(?:\s*,?\s+and\s+(?:the|a|an)\s+[\w'’ -]+)?\s*$")
-INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|School of Medicine|College|Foundation|Health)\b)")
+# "Example University College of Medicine", "Example College of Public Health": a school's field is part of its name
+INSTITUTION_HEAD = re.compile(r"^(?P<org>.*?\b(?:Center|Centre|Hospital|Institute|Clinic|(?:School|College) of (?:Public Health|"
+                              r"Medicine|Pharmacy|Nursing|Dentistry|Veterinary Medicine)|College|Foundation|Health)\b)")
 
 # Credentials the degree list does not know, stop included ("MHSc.", "FMedSci."): two capitals or more in one
 # short word, never a title's acronym ("CEO").
@@ -181,9 +184,17 @@ DEGREE_ANCHORED = re.compile(
 SINCE_APPOSITION = re.compile(
     rf"{PERSON}{DEGREES}\s*,\s*(?:an?\s+|the\s+)?(?P<role>[^,;\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;\"“”]*?)"
     r"\s+since\s+(?:[A-Z][a-z]+\s+)?\d{4}\s*,")
+# "Jane Roe, M.D., a radiologist who directs the imaging core": a specialist's title, no organisation after it
+SPECIALIST_APPOSITION = re.compile(
+    rf"{PERSON}{DEGREES}\s*,\s*an?\s+(?P<role>(?:[a-z-]+\s+){{0,2}}(?:[a-z]+ologist(?:-[a-z]+ologist)?|surgeon|pediatrician|"
+    r"psychiatrist|pharmacist|(?:bio)?statistician))(?=\s+(?:who|whose|with)\b|\s*[,;.]|$)")
 # A roster line of an advisory board: "Jane Roe, M.D., Ph.D. - Professor of Neurology, Example University (Chair)"
 ROSTER_LINE = re.compile(
     rf"^[\s*•·-]*{PERSON}{DEGREES}\s+[-–—]\s+(?P<role>[^;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^;()\"“”]*?)\s*(?=\(|$)")
+# A bullet of a study-team list: "- Jane Roe, MS, biostatistician", "- Jane Roe, MD, assistant professor of pathology"
+ROSTER_BULLET = re.compile(
+    rf"^\s*[-*•·]\s+{PERSON}{DEGREES}{LOOSE_CREDENTIALS}\s*,\s*(?!(?:was|were|is|are|has|have|had|will|would|who|which|joined|joins|became|becomes|serves|served|leads|led)\b)"
+    rf"(?P<role>(?=[a-z])[^,;()\"“”]*?(?i:{ROLE_WORDS.pattern})[^,;()\"“”]*?)\s*(?=[,;.]|$)")
 # A meeting abstract's labelled presenter line: "Presenter: Jane Roe, M.D., Associate Professor, Department of
 # Medicine, Example Cancer Institute" (title first, then the unit and institution, comma by comma)
 PRESENTER_LINE = re.compile(
@@ -197,7 +208,9 @@ _SHARED_TITLE = (r"\s*,?\s+as\s+(?:its\s+|the\s+|our\s+)?(?:new\s+)?(?P<pair>)(?
 _PAIR_VERB = r"\b(?i:named|appoint(?:s|ed)?|appointment of|elected|welcomed)\s+"
 FIRST_OF_PAIR = re.compile(rf"{_PAIR_VERB}{PERSON}{DEGREES}\s+and\s+{_OTHER_PERSON}{DEGREES}{_SHARED_TITLE}")
 SECOND_OF_PAIR = re.compile(rf"{_PAIR_VERB}{_OTHER_PERSON}{DEGREES}\s+and\s+{PERSON}{DEGREES}{_SHARED_TITLE}")
-ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive|analyst)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
+# "Example Hospital hematologist-oncologist Dr. Jane Roe": a specialist's title written before the name, as news does
+ROLE_BEFORE = re.compile(rf"(?P<role>\b(?:former\s+)?(?:[a-z-]+\s+){{0,5}}(?:officer|president|investigator|director|chair(?:man|woman)?|founder|author|ceo|cmo|cfo|chief executive|analyst"
+                         rf"|[a-z]+ologist(?:-[a-z]+ologist)?|surgeon|pediatrician|psychiatrist)\b)\s+{PERSON}(?P<after>{DEGREES}(?:,?\s+(?:of|at)\s+(?:the\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of))*)?)")
 # "Kiri Pharma Co., Ltd. (TSE: 4587, President and CEO: Taro Yamada)": Japanese releases name the chief
 # executive inside the listing's parentheses, title before a colon, of the company written before them
 LISTING_OFFICER = re.compile(rf"\([A-Z][\w ]{{1,30}}:\s*[A-Z0-9.]{{1,8}}\s*[;,]\s*(?P<owner>)"
@@ -216,6 +229,7 @@ OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NA
     gate, (OWNER_APPOSITION, COMMA_ORG_APPOSITION, ATTRIBUTION_COLON, SPEECH_TITLE_COMMA_NAME, TITLE_APPOSITION))
 SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME, LISTING_OFFICER = map(
     gate, (SINCE_APPOSITION, ROSTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, PRESENTER_LINE, TITLE_OF_ORG_COMMA_NAME, LISTING_OFFICER))
+SPECIALIST_APPOSITION, ROSTER_BULLET = gate(SPECIALIST_APPOSITION), gate(ROSTER_BULLET)
 APPOSITION_AREAS, WHO_HEADS = gate(APPOSITION_AREAS), gate(WHO_HEADS)
 
 
@@ -235,7 +249,9 @@ def extract_people(ctx: Context) -> None:
     order: list[str] = []
     subject = None
     previous = None
+    listed_at = None  # the institution a list's lead-in names: "The study team at Example Cancer Center:"
     for sentence in ctx.fact_sentences():
+        listed_at = _list_institution(ctx.text(sentence), listed_at)
         text = _PLACE_ABBREVIATION.sub("\\1_", ctx.text(sentence))
         text = _NICKNAME.sub(lambda nickname: " " * len(nickname.group(0)), text)
         if sentence.is_heading:
@@ -245,6 +261,8 @@ def extract_people(ctx: Context) -> None:
             if name in ctx.drug_forms.values() or _is_company(ctx, name) or CONTACT_AFTER.match(text, match.end()):
                 continue
             role, org = (_ABBREVIATION_KEPT.sub("\\1.", part) if part else part for part in _role_and_org(match, ctx, subject))
+            if org is None and listed_at and _BULLET.match(text):
+                org = listed_at  # a member of the lead-in's team, the bullet naming no institution of its own
             key = person_key(name)
             fact = PersonFact(name, Evidence.of(sentence, NAME), role=role, organization=org)
             if key not in people:
@@ -254,6 +272,19 @@ def extract_people(ctx: Context) -> None:
                 old = people[key]
                 people[key] = PersonFact(old.name, old.evidence, role=role, organization=org or old.organization)
     ctx.extraction.people = [people[k] for k in order]
+
+
+_BULLET = re.compile(r"\s*[-*•·]\s")
+LIST_LEAD_IN = re.compile(r"\b(?:at|of)\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)\s*(?:include|includes|are)?\s*:\s*$")
+
+
+def _list_institution(text: str, current: str | None) -> str | None:
+    """The institution a list's lead-in names, kept over the list's bullets: "The study team at Example Cancer
+    Center:", "Investigators at Example University include:"; a paragraph that is no bullet ends the list."""
+    if _BULLET.match(text):
+        return current
+    lead = LIST_LEAD_IN.search(text) if text.rstrip().endswith(":") else None
+    return lead.group("org") if lead and INSTITUTION_WORD.search(lead.group("org")) else None
 
 
 # A letter or statement signed off in the body: the name on one line, the job title alone on the next
@@ -278,7 +309,7 @@ def _signature(ctx: Context, previous: Sentence | None, sentence: Sentence) -> l
 _NAME_SHAPE = re.compile(rf"{_UP}[\w'’.-]*(?:\s+[A-Z]\.?)*\s+{_PARTICLES}{_UP}")
 _NAMED_PATTERNS = (ROSTER_LINE, PRESENTER_LINE, FIRST_OF_PAIR, SECOND_OF_PAIR, ATTRIBUTION_AFTER, ATTRIBUTION_BEFORE, ATTRIBUTION_COLON, APPOSITION, OWNER_APPOSITION, COMMA_ORG_APPOSITION, APPOINTED, ROLE_BEFORE, TITLE_FIRST, SUCCEEDED,
                    TITLE_COMMA_NAME, TITLE_OF_ORG_COMMA_NAME, SPEECH_TITLE_COMMA_NAME, ACCORDING_TO, TITLE_APPOSITION, ROLE_COMMA_NAME, IS_ROLE, SINCE_APPOSITION,
-                   ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
+                   SPECIALIST_APPOSITION, ROSTER_BULLET, ATTRIBUTION_AFTER_BARE, DEGREE_ANCHORED,
                    DR_TITLED, WHO_HEADS, LISTING_OFFICER)
 
 
@@ -376,6 +407,9 @@ def _role_and_org(match: re.Match, ctx: Context, subject: str | None = None) -> 
         return None, _clean_org(role, ctx)  # "said Jane Roe, Ph.D., Acme Bio": an organisation, no title
     role = re.sub(r"^(?:who|which)\s+(?:continues to be|continues as|remains|is|was|will be|serves as|will serve as|"
                   r"has served as|became)\s+", "", role)  # "Jane Roe, who continues to be a Director"
+    # "professor of biostatistics in the Example College of Public Health": a title held "in" an institution is held
+    # "at" it (a department or division "in" which one works is no organisation: it stays in the title)
+    role = IN_INSTITUTION.sub(" at ", role)
     end = ROLE_END.search(role)
     # "the ZEN-1 study chair, who leads the oncology program at Example University": the clause names the employer
     leads_at = WHO_LEADS_AT.match(role, end.start()) if end and end.start() > 0 else None
@@ -550,6 +584,9 @@ def _following_institution(match: re.Match) -> str | None:
 SITE_BEFORE = re.compile(r"\bat\s+(?:the\s+)?(?P<org>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&))*)"
                          r"(?:\s+in\s+[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?(?:,\s*[A-Z][\w.-]*)?)?"
                          r"\s*,?\s+(?:where|under\s+[^,;.\"“”]{0,40}?\bby|led\s+by)\s+(?:(?:Dr|Prof|Professor)\.?\s+)?$")
+IN_INSTITUTION = re.compile(
+    r"\s+in\s+(?=the\s+(?!(?:Department|Division|Section|Unit|Service|Program|Laboratory|Lab)\b)[A-Z][\w'’&.-]*"
+    r"(?:\s+(?:[A-Z][\w'’&.-]*|of|for|&)){0,6}?\s+(?:University|College|School|Institute|Hospital|Center|Centre|Clinic)\b)")
 CORPORATE_TITLE = re.compile(
     r"\b(?:chief|ceo|cmo|cfo|coo|cso|cbo|cco|president|vp|svp|evp|founder|chair|head|director|manager|officer|"
     r"secretary|counsel|treasurer|controller)", re.I)

@@ -49,12 +49,20 @@ class Row:
 
 
 def _cells(text: str) -> list[str]:
+    if _is_tabbed_row(text):
+        return [c.strip(" *") for c in re.split(r"\t+", text.strip())]
     return [c.strip(" *") for c in _BULLET.sub("", text.strip()).strip("|").split("|")]
 
 
 def _is_markdown_row(text: str) -> bool:
     text = text.strip()
-    return text.startswith("|") and text.count("|") >= 3
+    return (text.startswith("|") and text.count("|") >= 3) or _is_tabbed_row(text)
+
+
+def _is_tabbed_row(text: str) -> bool:
+    """"LQ-1\t\tFRa\t\tEndometrial cancer\t\tPhase 1b": a table pasted from a word processor, its cells
+    separated by tabs instead of pipes (read as a markdown table is: by its column heads)."""
+    return "|" not in text and len(re.split(r"\t+", text.strip())) >= 3
 
 
 def _is_listed_row(text: str) -> bool:

@@ -6,7 +6,8 @@ from datetime import date as date_type
 
 from .. import lexicons
 from ..model import Evidence, ReleaseFact, Zone
-from ..segment import AGENCY_DATELINE_RE, DATELINE_RE, EMBEDDED_DATELINE_RE, UNDATED_DATELINE_RE
+from ..segment import (AGENCY_DATELINE_RE, DASHED_PLACE_RE, DATELINE_RE, EMBEDDED_DATELINE_RE, PAREN_DATELINE_RE,
+                       UNDATED_DATELINE_RE)
 from .context import Context
 from .dates import FULL_DATE, parse_full
 
@@ -24,7 +25,7 @@ def extract_release(ctx: Context) -> None:
             # "CAMBRIDGE, Mass." | "& BOSTON--(BUSINESS WIRE)--Feb." | "3, 2023--": sentences split at abbreviations
             text = text.rstrip() + " " + ctx.text(paragraph[following]).lstrip()
             following += 1
-        match = DATELINE_RE.match(text) or EMBEDDED_DATELINE_RE.search(text)
+        match = DATELINE_RE.match(text) or PAREN_DATELINE_RE.match(text) or EMBEDDED_DATELINE_RE.search(text)
         if match:
             date = parse_full(match.group("date"))
             location = normalize_place(match.group("place"))
@@ -38,7 +39,7 @@ def extract_release(ctx: Context) -> None:
             location = normalize_place(agency.group("place"))
             evidence = Evidence.of(sentence, NAME)
             break
-        undated = UNDATED_DATELINE_RE.search(text)
+        undated = UNDATED_DATELINE_RE.search(text) or (DASHED_PLACE_RE.match(text) if number == 0 else None)
         if undated and location is None:
             location = normalize_place(undated.group("place"))
             evidence = Evidence.of(sentence, NAME)

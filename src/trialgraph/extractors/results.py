@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from ..model import CohortFact, Evidence, ResultFact, Sentence
-from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, trial_for
+from .cohorts import DOSE, NOT_POPULATION, CohortMention, apply_stated_dose, cohort_mentions, number, study_regimens, trial_for
 from ..normalize import ascii_punct
 from .context import Context, name_key
 from .literals import has_word
@@ -31,7 +31,7 @@ VALUE = re.compile(
 )
 LINK = re.compile(
     r"^(?:\s*(?:\([^)]*\)|,))*\s*(?:\S+\s+){0,16}?(?:was|were|is|are|of|at|reached|has reached|stands at|stood at|came to|"
-    r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|remained|remains|ranges from|ranged from|range of|as low as|"
+    r"averaged|reaching|rose to|increased to|improved to|climbed to|jumped to|deepened to|grew to|remained|remains|ranges from|ranged from|range of|as low as|"
     r"of only|totaled|totalled|showed|achieved|demonstrated|to date|:|=|(?:has|have|had)\s+(?:[a-z]+ly\s+)?been|currently stands at|"
     r"of approximately|approximately|only|measured|observed|exceeded|exceeds|surpassed|surpasses|"
     # the passive with its population: "complete responses were achieved in 50% of patients"
@@ -79,7 +79,8 @@ COMPARATOR_TAIL = re.compile(
 SINGLE_PATIENT = re.compile(r"\b(?:one|a|single|1) (?:patient|subject|participant)\b|\bone of (?:the|them|these)\b", re.I)
 PRIOR_LINES = re.compile(
     # "a median of two prior systemic therapies": the kind of therapy may qualify the noun
-    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+prior\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?"
+    # ("a median of five earlier treatments": a rewrite's plain words for the prior lines)
+    rf"\b(?:an?\s+)?(?P<stat>average|mean|median)\s+(?:number\s+)?of\s+(?P<v>{NUM})\s+(?:prior|previous|earlier)\s+(?:(?:systemic|anti-?cancer|cancer)\s+)?"
     rf"(?:lines?(?:\s+of\s+(?:therapy|treatment))?|treatments?|therapies|regimens)"
     # "who had failed (on) a median (of) three lines of therapy": the verb says the lines came before
     rf"|\b(?:failed|failing|progressed\s+(?:on|after)|relapsed\s+after|exhausted)\s+(?:on\s+)?(?:an?\s+)?(?:average|mean|median)\s+(?:of\s+)?"
@@ -102,11 +103,17 @@ COUNT = re.compile(
 _COUNT_ELLIPSIS = re.compile(rf",?\s+and\s+(?P<n>{NUM})\s+(?:patients?\s+)?(?:a\s+|an\s+)?(?P<ep>stable disease|complete responses?|"
                              r"partial responses?|very good partial responses?|minimal responses?)\b", re.I)
 COUNT_LIST = re.compile(rf"(?<![\d.])\b(?P<n>{NUM})\s+(?:confirmed\s+)?(?P<ep>stringent complete responses|complete responses|very good partial responses|partial responses|minimal responses)\b", re.I)
+# "Partial responses were observed in 4 of 12 patients": responders counted in the passive, no rate given
+COUNT_PASSIVE = re.compile(
+    rf"\b(?:(?:un)?confirmed\s+)?(?P<ep>complete responses|partial responses|very good partial responses|minimal responses|"
+    rf"(?:objective\s+|overall\s+)?responses)\s+(?:were|have\s+been)\s+(?:observed|seen|reported|achieved|confirmed)\s+in\s+"
+    rf"(?P<n>{NUM})\s+(?:of|out\s+of)\s+(?:the\s+)?{NUM}\s+(?:[\w-]+\s+)?(?:patients|participants|subjects)\b", re.I)
 DEFINED = re.compile(r",\s*defined as [^,]+,", re.I)
 CI = re.compile(r"\((?:[^()]*\b(?:range|CI|confidence interval|interquartile)\b[^()]*)\)", re.I)
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTROL_ARM_OPENING, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI = map(
     gate, (VALUE, LINK, COMPARATOR, CONTROL_ARM, CONTROL_ARM_OPENING, CONTRAST, COMPARATOR_TAIL, SINGLE_PATIENT, PRIOR_LINES, COUNT, COUNT_LIST, DEFINED, CI))
+COUNT_PASSIVE = gate(COUNT_PASSIVE)
 
 
 @lru_cache(maxsize=None)
@@ -146,9 +153,20 @@ def endpoint_spans(text: str) -> list[tuple[int, int, str]]:
     spans.sort()
     # "the median duration of response (DOR) was 3.8 months": the abbreviation in parentheses
     # is the phrase before it, which says more ("median"); it names no endpoint of its own
-    return [span for index, span in enumerate(spans)
-            if not (index and re.fullmatch(r"\s*\(\s*", text[spans[index - 1][1]:span[0]])
-                    and re.match(r"\s*\)", text[span[1]:]))]
+    return [span for index, span in enumerate(spans) if not (index and _glosses_endpoint_before(text, spans, index))]
+
+
+def _glosses_endpoint_before(text: str, spans: list[tuple[int, int, str]], index: int) -> bool:
+    """A parenthesis right after an endpoint that spells it out or defines it, without a figure: "(DOR)",
+    "overall response rate (partial response or better) was 66%", "ORR (CR + PR)"."""
+    opening = text.rfind("(", 0, spans[index][0])
+    if opening < 0 or ")" in text[opening:spans[index][0]]:
+        return False
+    before = [span for span in spans[:index] if span[1] <= opening]
+    if not before or not re.fullmatch(r"\s*", text[before[-1][1]:opening]):
+        return False
+    closing = text.find(")", spans[index][1])
+    return 0 <= closing - opening <= 60 and not re.search(r"\d", text[opening:closing])
 
 
 def _unit(raw: str, endpoint: str) -> str | None:
@@ -198,6 +216,7 @@ def extract_results(ctx: Context) -> None:
         if "respectively" in text:
             figures, labels = _respectively(text, figures, mentions)
         own_drug = None  # the drug of the sentence's last own figure: the one a comparator figure after it is set against
+        lead = _opening_subgroup(text) if figures and not mentions else None
         for start, end, endpoint, value, high, unit in figures:
             if SINGLE_PATIENT.search(text[max(0, start - 80):start]) and unit != "%":
                 continue
@@ -209,6 +228,11 @@ def extract_results(ctx: Context) -> None:
                 continue  # "five-year overall survival is below 10%": the disease's prognosis, not a result
             own = [labels[start]] if start in labels else mentions
             result = _result(ctx, sentence, text, own, start, end, endpoint, value, high, unit, comparator, subgroups, own_drug)
+            if result is not None and lead is not None and result.cohort is None and not comparator and lead.end <= start:
+                # "In treatment-naive patients (n=58), the ORR was 83%, with a complete response rate of 12%": the group
+                # the sentence opens on is every later figure's that names no group of its own
+                result = replace(result, cohort=lead.label, population=lead.label)
+                subgroups[lead.label] = lead.kind
             if result is not None and not comparator:
                 own_drug = result.drug
             results.append(result)
@@ -256,10 +280,10 @@ class _Later:
 def may_state_figures(text: str) -> bool:
     """Sentence gate of `extract_results` (the masked text): False when the sentence can give no figure,
     so the loop skips it. A figure comes from `_values` (VALUE, "alive" for _SHARE_ALIVE, PRIOR_LINES,
-    COUNT, COUNT_LIST) or `_respectively` (its _FIGURE_LIST needs "respectively" after it); every other
+    COUNT, COUNT_LIST, COUNT_PASSIVE) or `_respectively` (its _FIGURE_LIST needs "respectively" after it); every other
     step needs a figure. A pattern added to `_values` must be added here (tests/test_sentence_gates.py)."""
     return bool("respectively" in text or "alive" in text or VALUE.search(text) or PRIOR_LINES.possible(text)
-                or COUNT.possible(text) or COUNT_LIST.possible(text))
+                or COUNT.possible(text) or COUNT_LIST.possible(text) or COUNT_PASSIVE.possible(text))
 
 
 # A heading run into its first sentence, as pasted pages keep them: "Mantle Cell Lymphoma ** As of ..."
@@ -296,7 +320,7 @@ def _in_disease_sections(ctx: Context, results: list[ResultFact]) -> list[Result
 # A group's label leading its own block: a heading "Cohort A (n=44 evaluable):" over a list of
 # findings, or a paragraph opened by "Arm 2 (n=18): ..." or "Cohort 1 - ...".
 _COHORT_LEAD = re.compile(
-    r"^[\s*#_\-\u2022]*(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b"
+    r"^[\s*#_\-\u2022]*(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?|DL-?\d{1,2})\b"
     r"\s*(?:\([^()]*\)\s*)?(?:[:\u2013\u2014]|-\s|$)")
 
 
@@ -308,7 +332,10 @@ _COHORT_LEAD = re.compile(
 _PARAGRAPH_LEAD = re.compile(
     r"^\W*(?:(?:In|Among|For|At)\s+(?:the\s+)?(?P<lead>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?,"
     r"|(?:The\s+)?(?P<subject>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b\s*(?:\([^()]*\)\s*)?"
-    r"(?:evaluated|enrolled|included|tested|studied|explored|investigated|assessed|comprised|consisted\s+of|treated)\b)")
+    r"(?:evaluated|enrolled|included|tested|studied|explored|investigated|assessed|comprised|consisted\s+of|treated)\b"
+    # "Of the 22 evaluable patients treated in Part B at the recommended dose, six had ...": the group its patients were in
+    r"|(?:Of|Among|In)\s+(?:the\s+)?\d+\s+(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+(?:treated|enrolled|dosed)\s+in\s+(?:the\s+)?"
+    r"(?P<counted>(?:[Cc]ohort|[Aa]rm|[Pp]art|[Gg]roup|[Dd]ose [Ll]evel)\s+[A-Z0-9]{1,3}[a-z]?)\b)")
 # a sentence about more than the paragraph's group: "across both parts", "in all patients", "overall"
 _BEYOND_GROUP = re.compile(r"\b(?:both|either|all|each|every|overall|across|pooled|combined|total)\b", re.I)
 _LIST_LEAD_IN = re.compile(r":\s*$")
@@ -346,7 +373,7 @@ def _in_cohort_sections(ctx: Context, results: list[ResultFact]) -> list[ResultF
         elif sentence.paragraph != paragraph:
             opening = None if label else _PARAGRAPH_LEAD.match(sentence.text)
             paragraph, paragraph_label = sentence.paragraph, label
-            mentions = cohort_mentions(opening.group("lead") or opening.group("subject")) if opening else []
+            mentions = cohort_mentions(opening.group("lead") or opening.group("subject") or opening.group("counted")) if opening else []
             lead_label = mentions[0].label if mentions else None
             # a heading's block is its first paragraph and the list items that follow it
             under_heading += 1
@@ -399,7 +426,12 @@ def _disease_sections(ctx: Context) -> dict[int, str]:
         if heading is not None:
             heading = re.sub(r"\s+(?=-)", "", " ".join(heading.replace("*", " ").split()))
             population = _POPULATION_HEADING.match(heading)
-            if population and not _NOT_GROUP.search(population.group("group")):
+            lead = _COHORT_LEAD.match(heading)
+            if lead:
+                # "Cohort B1 (NSCLC, n=41)": a labelled group's heading, its disease an aside; the group is its label
+                mentions = cohort_mentions(lead.group("lead"))
+                current = mentions[0].label if mentions else None
+            elif population and not _NOT_GROUP.search(population.group("group")):
                 current = folded(_short_label(population.group("group"), short_of, ctx.document.text))
             elif ctx.drugs_in(ascii_punct(heading)):
                 current = None  # "ZX-3 in colorectal cancer": a programme's heading over its news, not a group of patients
@@ -666,6 +698,10 @@ def _labelled_arms_side_by_side(text: str, previous_end: int, end: int) -> bool:
 _OF_PATIENTS = re.compile(
     r"\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|responders|children|adults|people|individuals)\b", re.I)
 _SHARE_OF_PATIENTS = re.compile(_OF_PATIENTS.pattern + r"\s+", re.I)
+# What stands between a response and the share of patients it was seen in, without a verb: "CR in", "complete response
+# or better (>=CR) in"
+_IN_SHARE = re.compile(r"\)?(?:\s+or\s+better)?\s*(?:\([^()]*\)\s*)?(?:\s+or\s+better)?\s*in\s+"
+                       r"(?:(?:about|around|approximately|roughly|nearly|almost|over|more\s+than)\s+)?", re.I)
 # What joins a second group's figure to the figure before it, for the same endpoint:
 # "11.9 months for Cohort 1 and 4.9 months for Cohort 2", "28.8 months versus only 12.5 months
 # in the control group", "45% (ACM-101) vs. 12% (placebo)".
@@ -690,7 +726,10 @@ _SHARE_HAD = re.compile(
     r"\s*\)?\s*(?:of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,3}?(?:patients|participants|subjects)\s+"
     # "19% of patients on Drug achieved ...": the arm they were on
     r"(?:(?:on|receiving|treated\s+with|given|in)\s+(?:the\s+)?[\w-]+(?:\s+(?:arm|group|cohort))?\s+)?)?"
-    r"(?:had|achieved|experienced|showed|attained|reached|demonstrated)\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?",
+    # "with 81% of patients achieving a CR": the participle of a clause tacked on to the figure before
+    r"(?:had|achieved|experienced|showed|attained|reached|demonstrated|having|achieving|experiencing|attaining|reaching)"
+    # "... achieving >=CR": a response "or better" written with its sign
+    r"\s+(?:an?\s+|a\s+best\s+(?:overall\s+)?response\s+of\s+)?(?:(?:>=|\u2265)\s*)?",
     re.I)
 
 
@@ -914,6 +953,11 @@ def _values(text: str):
             elif before[-1][2] in _MEDIAN_OF and _MEDIAN_LEAD.fullmatch(gap):
                 # "Progression-free survival by central review: median 5.6 months with X": the endpoint as a heading, its median after
                 chosen = (before[-1][0], before[-1][1], _MEDIAN_OF[before[-1][2]])
+            elif match.group("unit") in ("%", "percent") and _IN_SHARE.fullmatch(gap) and (
+                    _OF_PATIENTS.match(text, match.end()) or re.fullmatch(r"\W*", text[match.end():])):
+                # "complete response (CR) in 50% of patients", "- VGPR or better in 62%" (a findings item's end): a
+                # findings list's rate, written without a verb
+                chosen = before[-1]
             elif _CHANGED_BY_TO.fullmatch(gap):
                 chosen = before[-1]  # "extended median survival by 5.3 months to 13.8 months": the level reached
             elif _NOT_REACHED_VERSUS.fullmatch(gap) and not VALUE.search(gap):
@@ -921,7 +965,8 @@ def _values(text: str):
             elif re.search(r"\d", gap) is None and len(gap) < 40 and re.search(r"\b(?:and|,)\s*$", gap) is None:
                 # "ORR of 45%", "median PFS 7.2 months" (a findings list writes them side by side)
                 # "extended median OS to 17.2 months": the level a verb before the endpoint brought it to
-                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or re.fullmatch(r"\s+", gap) else None
+                # "responses were seen in about 40%": a qualifier before the figure is dropped (GUIDE.md), the link kept
+                chosen = before[-1] if re.search(r"\b(?:of|at|was|is|to)\b", gap) or _QUALIFIED_GAP.fullmatch(gap) else None
             elif _COUNT_THEN_RATE.search(gap) and not re.search(r"[.;]", gap):
                 chosen = before[-1]  # "responses were observed in 12 of 20 patients (60%)"
         if chosen is None and before and last and _chained(text, endpoints, last, match):
@@ -958,7 +1003,7 @@ def _values(text: str):
         value = number(match.group("v") or match.group("v2") or match.group("v3"))
         if value is not None:
             out.append((match.start(), match.end(), "prior_lines", value, None, "lines"))
-    for pattern in (COUNT, COUNT_LIST):
+    for pattern in (COUNT, COUNT_LIST, COUNT_PASSIVE):
         for match in pattern.finditer(text):
             # "7 patients achieving a complete response and 5 a partial response": the verb governs the second count too
             second = _COUNT_ELLIPSIS.match(text, match.end()) if pattern is COUNT else None
@@ -977,6 +1022,10 @@ def _values(text: str):
         # the response rate is their rate; "7 complete and 5 partial responses (ORR 80%)" counts parts of it
         rates.add("PR")
     return [figure for figure in out if figure[5] != "patients" or figure[2] not in rates]
+
+
+# Nothing but a qualifier between an endpoint ending in its link ("... in") and its figure
+_QUALIFIED_GAP = re.compile(r"\s+(?:(?:about|around|approximately|roughly|nearly|almost|just|only|over|more\s+than)\s+)?", re.I)
 
 
 _RESPONDERS = {"response": "ORR", "responses": "ORR", "objective": "ORR", "overall": "ORR"}
@@ -1007,11 +1056,17 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
         variant = _biomarker_subgroup(text, start)
         if variant and cohort and cohort.end <= variant.start and variant.end <= start:
             cohort = variant  # "in the exon 19 subgroup, A ..., and in patients with the L858R substitution it was B": the nearer group
+        if cohort is not None and cohort.kind not in _POPULATION_KINDS:
+            cohort = _subset_of(ctx, text, cohort, start, end) or cohort
         cohort = cohort or variant or _prior_therapy_subgroup(text, start) or _subgroup(text, start, end)
-        if cohort is not None and cohort.kind.endswith("subgroup"):
+        if cohort is not None and cohort.kind in _SUBGROUP_KINDS:
             subgroups[cohort.label] = cohort.kind
         trial = _trial_for_result(ctx, sentence, start, cohort)
     drugs = ctx.drugs_in(text)
+    if not comparator:
+        # "a response rate of 87% with the combination versus 71% with Y alone": Y is the control arm's therapy, named
+        # past the comparison, not the drug the figure before it is about
+        drugs = [d for d in drugs if not (d.start >= end and _COMPARISON_BETWEEN.search(text, end, d.start))]
     rival = None if comparator or drugs else _another_companys_drug(ctx, text[:start])
     if rival is not None:
         # "Rival's drug showed a response rate of 34% in its own pivotal trial": the figure of the drug that company
@@ -1046,10 +1101,13 @@ def _result(ctx, sentence, text, mentions, start, end, endpoint, value, high, un
             drug = (drugs[0].name if drugs else None) or ctx.section_drug(sentence) or ctx.heading_drug(sentence) or ctx.main_drug()
     if drug is None:
         return None
-    population = cohort.label if cohort and cohort.kind in ("population", "subgroup", "disease subgroup") else None
+    population = cohort.label if cohort and cohort.kind in _POPULATION_KINDS else None
     return ResultFact(drug, endpoint, value, unit, Evidence.of(sentence, NAME), trial=trial,
                       cohort=cohort.label if cohort else None, value_high=high, comparator=comparator,
                       population=population)
+
+
+_COMPARISON_BETWEEN = re.compile(r"\b(?:versus|vs\.?|compared\s+(?:with|to)|relative\s+to|against)\s", re.I)
 
 
 # "Acme's drug", "Acme's competing conjugate": another company's product, named by its owner only
@@ -1178,13 +1236,33 @@ _NOT_GROUP = re.compile(
 _FIGURE_TAIL = re.compile(r"\s*(?:[A-Za-z][\w-]*\s+){0,3}?(?:\([^()]*\)\s*)?(?=(?:in|among|for)\s)", re.I)
 
 
-def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
+# "In treatment-naive patients (n=58), ...", "Among patients with X, ...": a sentence opening on a group, up to its comma
+_OPENING = re.compile(r"\W*(?=(?:In|Among|For)\s)")
+
+
+def _opening_subgroup(text: str) -> CohortMention | None:
+    opening = _OPENING.match(text)
+    match = _SUBGROUP.match(text, opening.end()) if opening else None
+    mention = _subgroup_mention(match)
+    if mention is None or not re.match(r"\s*(?:\(\s*\)|\s)*,", text[mention.end:]):
+        return None
+    return mention
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause of the figure at `start` opens: after the figure before it, a semicolon, or a dash between
+    bullets run together ("... patients - 56 percent ORR")."""
     previous = [m.end() for m in VALUE.finditer(text, 0, start)]
-    # a clause ends at a semicolon or a dash between bullets run together ("... patients - 56 percent ORR")
-    clause_start = max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r";|\s[-\u2013\u2014]\s", text[:start])])
+    return max([previous[-1] if previous else 0] + [m.end() for m in re.finditer(r";|\s[-\u2013\u2014]\s", text[:start])])
+
+
+def _subgroup(text: str, start: int, end: int) -> CohortMention | None:
+    clause_start = _clause_start(text, start)
     found = None
     for match in _SUBGROUP.finditer(text, clause_start, start):
         found = _subgroup_mention(match) or found
+    for match in _SUBJECT_SUBGROUP.finditer(text, clause_start, start):
+        found = _subject_mention(match) or found
     tail = _FIGURE_TAIL.match(text, end)
     after = _subgroup_mention(_SUBGROUP.match(text, tail.end())) if tail else None
     if after is None:
@@ -1210,16 +1288,87 @@ def _subgroup_mention(match: re.Match | None) -> CohortMention | None:
     if match.group("label"):
         return CohortMention(match.group("label"), match.start(), match.end(), "subgroup")
     if match.group("disease"):
-        disease = folded(" ".join(match.group("disease").split()))
+        disease = _trimmed(folded(" ".join(match.group("disease").split())))
         if not names_disease(disease) or _NOT_GROUP.match(disease):  # "relapsed or refractory myeloma" keeps its "or"
             return None
-        return CohortMention(disease, match.start(), match.end(), "disease subgroup")
+        return CohortMention(disease, match.start(), match.end(), _disease_kind(disease))
     group = folded(" ".join(match.group("group").split()))
     label = re.sub(r"\s+(?:patients|participants|subjects)$", "", group, flags=re.I)
     if (label.lower() in ("patients", "participants", "subjects") or _NOT_GROUP.search(label)
             or (NOT_POPULATION.match(label.lower()) and not re.match(r"(?:adult|pediatric|paediatric)\b", label, re.I))):
         return None  # "in 12 patients", "among all evaluable patients": who was counted, no group
     return CohortMention(label, match.start(), match.end(), "subgroup")
+
+
+# "patients with extramedullary disease (n=13) had an ORR of 54%", "and patients with high-risk cytogenetics had ...": a
+# group named as the subject of its own figure's clause (the count in parentheses is masked to blanks)
+_SUBJECT_SUBGROUP = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+|while\s+|whereas\s+|but\s+)?|\b(?:and|while|whereas)\s+)(?:the\s+)?(?:\d+\s+)?"
+    r"(?:patients|participants|subjects)\s+with\s+(?P<label>[\w/+'-]+(?:\s+[\w/+'-]+){0,3}?)\s*"
+    r"(?:\(\s*n\s*=\s*\d+\s*\)\s*)?(?:had|achieved|showed|experienced|reached|attained)\b", re.I)
+# Words a group's name is said with that are no part of it: "measurable brain metastases at baseline" is "brain metastases"
+_LABEL_QUALIFIERS = re.compile(r"^(?:(?:measurable|active|untreated|treated|stable|known|symptomatic|asymptomatic|evaluable)\s+)+"
+                               r"|\s+at\s+(?:baseline|screening|(?:study\s+)?(?:entry|enrol(?:l)?ment))$", re.I)
+# A site the cancer spread to names a subset of the trial's patients, never the trial's disease: "brain metastases"
+_SPREAD_SITE = re.compile(r"\bmetastas[ie]s$", re.I)
+# The kinds of group a figure's population phrase names; "subset" is a population named inside a labelled group
+# ("Among triple-class refractory patients in Part B"), reported whatever else the release reports
+_SUBGROUP_KINDS = ("subgroup", "disease subgroup", "subset")
+_POPULATION_KINDS = ("population", *_SUBGROUP_KINDS)
+
+
+def _trimmed(label: str) -> str:
+    return _LABEL_QUALIFIERS.sub("", label).strip() or label
+
+
+def _disease_kind(disease: str) -> str:
+    return "subgroup" if _SPREAD_SITE.search(disease) else "disease subgroup"
+
+
+def _subject_mention(match: re.Match) -> CohortMention | None:
+    label = _trimmed(folded(" ".join(match.group("label").split())))
+    if _NOT_GROUP.search(label) or NOT_POPULATION.match(label.lower()) or re.search(r"\d", label):
+        return None
+    kind = _disease_kind(label) if names_disease(label) else "subgroup"
+    return CohortMention(label, match.start("label"), match.end("label"), kind)
+
+
+# What joins a population to the labelled group it is part of: "triple-class refractory patients in Part B"
+_PART_OF = re.compile(r"\s+(?:in|of|from|within)\s+(?:the\s+)?", re.I)
+
+
+def _subset_of(ctx: Context, text: str, group: CohortMention, start: int, end: int) -> CohortMention | None:
+    """A population named as part of the labelled group a figure belongs to, which the figure is then about: "Among
+    triple-class refractory patients in Part B (n=41), the ORR was 56%", "In a subgroup analysis of Part B, patients
+    with extramedullary disease had an ORR of 54%" (the subject of the figure's own clause). Not the trial's own
+    disease ("In Part B, patients with RRMM had ..."), nor who was counted ("the first 14 patients in Cohort 2")."""
+    subjects = [m for m in _SUBJECT_SUBGROUP.finditer(text, group.end, start) if m.start() >= _clause_start(text, start)]
+    subgroup = _subject_mention(subjects[-1]) if subjects else None
+    if subgroup is None:
+        subgroup = _subgroup(text, start, end)
+        if subgroup is None or _PART_OF.fullmatch(text, subgroup.end, group.start) is None:
+            return None
+    if subgroup.kind not in _SUBGROUP_KINDS or _COUNTED.search(subgroup.label) or _names_trial_disease(ctx, subgroup.label):
+        return None
+    return replace(subgroup, kind="subset")
+
+
+# Words that say which patients were counted rather than name a group: "the first 14", "in which 29"
+_COUNTED = re.compile(r"\d|\b(?:which|whom|that|first|last|initial|evaluable|heavily|all|these|those)\b", re.I)
+
+
+def _names_trial_disease(ctx: Context, label: str) -> bool:
+    """Whether a group's label is the disease a trial of the release enrolls (its words all in a trial's indication)."""
+    long = ctx.abbreviations().get(label, label)
+    words = set(re.findall(r"[a-z0-9]+", long.lower()))
+    for trial in ctx.extraction.trials:
+        indication = (trial.indication or "").lower()
+        for short, full in ctx.abbreviations().items():
+            if short.lower() in indication.split():
+                indication += " " + full.lower()
+        if words and words <= set(re.findall(r"[a-z0-9]+", indication)):
+            return True
+    return False
 
 
 def folded(label: str) -> str:
@@ -1244,7 +1393,8 @@ def _several_subgroups(results: list[ResultFact], subgroups: dict[str, str]) -> 
     reported |= {name_key(r.cohort) for r in results if r.cohort and r.cohort.startswith(_PRIOR_LABELS)}
 
     def kept(label: str) -> bool:
-        return len(reported) >= 2 and eligible(label)
+        # a population named inside a labelled group is a subset of it, whatever else the release reports
+        return subgroups[label] == "subset" or (len(reported) >= 2 and eligible(label))
     return [r if r.cohort not in subgroups or kept(r.cohort) else replace(r, cohort=None, population=None)
             for r in results]
 
@@ -1540,18 +1690,31 @@ def _dedupe(results: list[ResultFact]) -> list[ResultFact]:
     for r in unique:
         if r.cohort:
             with_cohort.setdefault((r.drug, r.endpoint, r.value, r.unit), set()).add(r.evidence.span)
-    return [r for r in unique if r.cohort or r.comparator
-            or not (with_cohort.get((r.drug, r.endpoint, r.value, r.unit), set()) - {r.evidence.span})]
+    # "Complete response: 7.7% (4/52)" ... "Four complete responses in a cohort of this size": a stated rate wins over
+    # its count (GUIDE.md), also where the release counts the responders in another sentence
+    # (a count that names no group restates the rate of the group the release reports it for)
+    rated = {key for r in unique if r.unit == "%"
+             for key in ((r.drug, r.cohort, r.endpoint, r.comparator), (r.drug, None, r.endpoint, r.comparator))}
+    return [r for r in unique if (r.cohort or r.comparator
+            or not (with_cohort.get((r.drug, r.endpoint, r.value, r.unit), set()) - {r.evidence.span}))
+            and not (r.unit == "patients" and (r.drug, r.cohort, r.endpoint, r.comparator) in rated)]
 
 
 def _add_population_cohorts(ctx: Context) -> None:
     """Populations ("triple-class refractory") become cohorts when results are reported for them."""
     known = {c.label for c in ctx.extraction.cohorts}
+    regimen_of = study_regimens(ctx)
     for result in ctx.extraction.results:
         if result.cohort and result.cohort not in known:
             known.add(result.cohort)
             dose = DOSE.search(result.cohort)
+            # "Part A (dose escalation)" with findings and no one dose of its own is dosed on its study's schedule
+            regimen = regimen_of(result.trial) if not dose and _LABELLED.fullmatch(result.cohort) else None
             ctx.extraction.cohorts.append(
                 CohortFact(result.cohort, result.drug, result.evidence, trial=result.trial,
-                           dose=float(dose.group("value")) if dose else None, dose_unit=dose.group("unit") if dose else None)
+                           dose=float(dose.group("value")) if dose else None, dose_unit=dose.group("unit") if dose else None,
+                           regimen=regimen)
             )
+
+
+_LABELLED = re.compile(r"\d+[a-z]?|[A-Z]\d?")  # "Part A", "Cohort 2a": a group labelled by letter or number

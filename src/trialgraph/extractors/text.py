@@ -186,8 +186,41 @@ _AGED_PEOPLE = re.compile(
     r"(?:\s+of\s+age)?(?:\s+(?:and|or)\s+(?:older|over|above|younger|under|below))?)"
     r"(?!\s+(?:with|who|living|suffering|diagnosed|at\s+risk)\b)", re.I)
 
+# ("a reduction of at least 50% in seizure frequency": the size of the change may stand between)
 _MEASURE_BEFORE = re.compile(r"\b(?:reductions?|decreases?|increases?|improvements?|changes?|differences?|declines?|"
-                             r"rises?|drops?|gains?|shifts?)\s*$", re.I)
+                             r"rises?|drops?|gains?|shifts?|differ(?:s|ed|ing)?|var(?:y|ies|ied|ying))(?:\s+(?:of|by)\s+(?:(?:at\s+least|up\s+to|about|approximately|"
+                             r"more\s+than|over|nearly)\s+)?\d[\d.,]*\s*(?:%|percent|points?))?\s*$", re.I)
+
+
+_PLACE_WORDS = re.compile(r"(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:of\s+)?[A-Z][\w.'’-]*){0,3})(?=\s*(?:[,.;)]|and\b|or\b|in\b|at\b|$))")
+
+
+def _names_a_place(rest: str) -> bool:
+    """Whether `rest` opens with a country, region or city ("the PRC", "Korea and Taiwan", "mainland China")."""
+    from .. import lexicons
+
+    match = _PLACE_WORDS.match(re.sub(r"^(?:mainland|Greater)\s+", "", rest))
+    if not match:
+        return False
+    place = match.group("place").lower().rstrip(".")
+    return any(place in places for places in (lexicons.countries(), lexicons.cities(), lexicons.regions()))
+
+
+_WHERE = re.compile(r"\s+(?:in|at|across)\s+(?=\S)")
+_SITES = re.compile(r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|multiple|several)\s+(?:[\w-]+\s+){0,2}?"
+                    r"(?:cent(?:er|re)s|sites|hospitals|institutions|countries)\b")
+
+
+def _without_sites(candidate: str | None) -> str | None:
+    """"uHCC in Taiwan, Korea and the United States", "uHCC at two medical centers": where a study runs
+    ends its population."""
+    if not candidate:
+        return candidate
+    for where in _WHERE.finditer(candidate):
+        rest = candidate[where.end():]
+        if _names_a_place(rest) or _SITES.match(rest):
+            return candidate[: where.start()].rstrip(" ,") or None
+    return candidate
 
 
 def indication_after(tail: str, ctx=None, window: int = 200, populations: bool = True) -> str | None:
@@ -220,20 +253,28 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
             return re.sub(r"\s+", " ", whose.group(0)).strip()
         if _SPAN_OF_TIME.match(rest):
             continue  # "enrolling a Phase 3 trial in fourteen months": how long, not who
+        if _names_a_place(rest):
+            continue  # "a Phase II study in the PRC in patients with X", "in Korea and Taiwan": where, not who
         if re.match(r"(?:combination|addition|\d|the (?:United|U\.S\.|US|EU|European Union|UK|first|second|third|fourth|clinic)|(?:China|Europe|Japan|Australia)\b|"
                     r"children|up to|approximately|roughly|more than|partnership|collaboration|[A-Z][a-z]+ \d{4}|"
                     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)", rest):
             # "children with X", "children aged one to 12 years with X": a population, ages and all
             if not re.match(r"children\s+(?:and\s+adolescents\s+)?(?:aged\s+[\w\s.-]{1,40}?\s+)?with\b", rest):
                 continue
-        candidate = _cut(rest)
-        if candidate and _defined_disease(candidate, ctx) and (
-                not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)", rest[len(candidate):])):
+        candidate = _without_sites(_cut(rest))
+        alone = candidate and (not populations or not re.match(r"\s*(?:,\s*[A-Z][A-Za-z0-9-]*[A-Z]|/|and\b|or\b)",
+                                                               rest[len(candidate):]))
+        if alone and _defined_disease(candidate, ctx):
             # "for HAE", "a Phase 3 trial in HAE", defined earlier as "hereditary angioedema (HAE)"; as a trial's
             # population only alone ("for DPN, CIPN and IBS" names the drug's indications, not one study's)
             return candidate
+        # "patients with advanced ccRCC previously treated with immunotherapy": a population built on a disease the
+        # release abbreviated, named before the words that qualify it (alone, as above, for a trial's population)
         if candidate and (names_disease(_DISEASE_AS_MODIFIER.sub(" ", candidate)) or _ends_with_defined_disease(candidate, ctx)
-                          or (not populations and _holds_defined_disease(candidate, ctx))) \
+                          or (alone and _holds_defined_disease(candidate, ctx))
+                          or (populations and _opens_with_defined_disease(candidate, ctx))
+                          # "sqNSCLC patients previously treated with X": the release's abbreviation heads the population
+                          or _defined_disease(candidate.split()[0], ctx) and re.match(r"\S+\s+(?:patients|adults|subjects|participants)\b", candidate)) \
                 and not _GENERIC_INDICATION.fullmatch(candidate) \
                 and not _NOT_A_DISEASE_HEAD.search(candidate):
             inner = re.match(r"(.+?)\s+(?:in|of (?:patients|adults|people|subjects|participants) with|for the treatment of|to treat"
@@ -250,7 +291,9 @@ def indication_after(tail: str, ctx=None, window: int = 200, populations: bool =
     # population is the people, ages and all, with their disease
     aged = _AGED_WITH.search(tail, 0, window) if populations else None
     candidate = _cut(tail[aged.end():]) if aged else None
-    if candidate and names_disease(candidate) and not _GENERIC_INDICATION.fullmatch(candidate):
+    # "in 38 children aged 2 to 11 years with HAE type I or II": the disease may be one the release abbreviated
+    if candidate and (names_disease(candidate) or _holds_defined_disease(candidate, ctx)) \
+            and not _GENERIC_INDICATION.fullmatch(candidate):
         return re.sub(r"\s+", " ", aged.group("people")) + " " + candidate
     return None
 
@@ -280,8 +323,16 @@ _PEOPLE_WHOSE = re.compile(
 def _ends_with_defined_disease(candidate: str, ctx) -> bool:
     """"patients aged six years and older with PH1", "moderate to severe SLE": a population whose head is a disease
     the release abbreviated."""
-    last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})$", candidate)
+    # "the on-demand treatment of HAE attacks": episodes of the disease are still the disease
+    last = re.search(r"\s([A-Za-z][A-Za-z0-9-]{1,9})(?:\s+(?:attacks|flares|exacerbations|crises|episodes))?$", candidate)
     return bool(last) and _defined_disease(last.group(1), ctx)
+
+
+def _opens_with_defined_disease(candidate: str, ctx) -> bool:
+    """"patients with TGCT not amenable to surgery": a population whose disease, abbreviated by the release, comes
+    first and only its qualifiers after it (not a list of several: "DPN, CIPN and IBS")."""
+    first = re.match(r"([A-Za-z][A-Za-z0-9-]{1,9})\s+(?!and\b|or\b)[a-z]", candidate)
+    return bool(first) and _defined_disease(first.group(1), ctx)
 
 
 def _holds_defined_disease(candidate: str, ctx) -> bool:
@@ -433,7 +484,9 @@ def split_list(phrase: str) -> list[str]:
     but 'relapsed or refractory multiple myeloma' stays whole."""
     # "CLN3 disease, also called juvenile Batten disease": a second name for the same disease is no list item
     parts = [p.strip() for p in re.split(r",(?!\s*(?:also\s+|commonly\s+|formerly\s+)?(?:called|known\s+as|referred\s+to\s+as)\b)\s*"
-                                         r"(?:and\s+|or\s+)?|\s+and\s+(?:in\s+|for\s+)?|;\s*", phrase) if p.strip()]
+                                         # "patients 12 years of age and older with X": an age bound, no second item
+                                         r"(?:and\s+|or\s+)?|\s+and\s+(?!(?:older|over|above|up|younger|under)\b)(?:in\s+|for\s+)?|;\s*",
+                                         phrase) if p.strip()]
     if len(parts) <= 1:
         return [phrase]
     if all(names_disease(p) for p in parts):

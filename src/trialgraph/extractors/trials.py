@@ -25,6 +25,12 @@ PHASE = re.compile(
     r"|(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our)(?=\s))(?!\w|/(?!\s*(?:[Rr]andomi[sz]ed\s+|[Oo]pen-[Ll]abel\s+)?(?:[Pp]hase|PHASE)))"
 )
 TRIAL_NOUN = re.compile(r"\b(?:stud(?:y|ies)|trials?|program|portion|testing|extension)\b", re.I)
+# News writes one study's phase as its stage: "a late-stage trial called X", "ended a mid-stage study of Y" (GUIDE
+# reads them as Phase 3 and Phase 2). An early-stage study may be Phase 1 or 1/2 and stays unphased; plural trials
+# ("to continue development in late-stage trials") are a programme's future, not a study. A headline's "drug beats
+# Y in late-stage trial" compresses a study the body names with its phase: only the body's stage words are read.
+STAGE_AS_PHASE = re.compile(r"\b(?P<p>[Mm]id|[Ll]ate)-stage(?=\s+(?:clinical\s+)?(?:[A-Z][A-Za-z]*-?\d*[A-Za-z]?\s+)?"
+                            r"(?:study|trial)\b(?!s))")
 # Study names: acronyms ("BRUIN", "CLOVER-1"), hyphenated codes ("ACE-Breast-03", "O-12-M1"), names
 # in mixed case ("ReNeu", "KeyVibe-002", "CORALreef"), "Study 201" and short quoted names.
 # A study two partners run is known by both their protocol codes ("ZX101-01/PB-3020-001"); a drug code with a
@@ -41,7 +47,7 @@ WORD_NUMBER_NAME = r"[A-Z][A-Za-z]{2,} \d{1,3}[a-z]?"
 # the word is the name's unless it describes any study ("STRIVE Safety Trial") or names a population.
 # "the X study arms", "X trial sites": the study noun modifies another noun; X names no study
 _MODIFIER_NOUN = r"(?!\s+(?:arms?|sites?|drugs?|populations?|participants|protocols?|designs?)\b)"
-NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p|[Bb]asket|[Uu]mbrella|[Pp]latform)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
+NAMED_BEFORE_NOUN = re.compile(rf"(?<![\w-])(?P<name>(?:{TRIAL_NAME}|{WORD_NUMBER_NAME})(?P<qualifier>\s+(?:[A-Z][a-z]{{2,}}|[Oo]utcomes|OUTCOMES))?)(?:\s*\([^()]{{1,80}}\))?\s+(?:(?:[Cc]linical|[Pp]ivotal|[Rr]egistrational|[Cc]onfirmatory|[Ss]afety|[Ee]fficacy|[Ee]xtension|[Oo]utcomes?|[Ll]ong-[Tt]erm|[Oo]pen-[Ll]abel|[Ff]ollow-[Uu]p|[Bb]asket|[Uu]mbrella|[Pp]latform|[Dd]ose-(?:[Ee]scalation|[Ff]inding|[Rr]anging|[Ee]xpansion|[Oo]ptimi[sz]ation)|[Ff]irst-in-[Hh]uman|[Pp]roof-of-[Cc]oncept)\s+){{0,2}}(?:[Ss]tud(?:y|ies)|[Tt]rials?)\b{_MODIFIER_NOUN}")
 NOUN_THEN_NAME = re.compile(
     # "a Phase 3 study named NAME" (no comma before the naming verb, as news writes it); "a Phase 3 trial, to be called NAME"
     rf"\b(?:stud(?:y|ies)|trials?)(?:\s*\(\s*|\s+(?:(?:entitled|named|called|known as|dubbed)\s+)?|,\s*(?:(?:which|that)\s+is\s+|to\s+be\s+)?(?:entitled|named|called|known as|dubbed|or)\s+)"
@@ -106,7 +112,7 @@ NOT_TRIAL_NAME = re.compile(
 PHASE_NORMAL = {
     "1": "1", "i": "1", "1a": "1", "ia": "1", "1b": "1b", "ib": "1b", "2": "2", "ii": "2", "2a": "2", "iia": "2",
     "2b": "2b", "iib": "2b", "3": "3", "iii": "3", "3a": "3", "3b": "3", "iiia": "3", "iiib": "3", "4": "4", "iv": "4",
-    "one": "1", "two": "2", "three": "3", "four": "4",
+    "one": "1", "two": "2", "three": "3", "four": "4", "mid": "2", "late": "3",
 }
 # Roman numerals written as one character ("Phase Ⅲ", as Chinese and Japanese releases write them)
 PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for value, numeral in enumerate("\u2170\u2171\u2172\u2173", 1)
@@ -114,10 +120,10 @@ PHASE_NORMAL.update({numeral + suffix: PHASE_NORMAL[str(value) + suffix] for val
 # Most sentences hold none of these words: skip their scans (prefilter.py).
 (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
  PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, NAME_PHASE_ITEM,
- PHASE_NAME_ITEM, POPULATION_COMMA_NAME) = map(
+ PHASE_NAME_ITEM, POPULATION_COMMA_NAME, STAGE_AS_PHASE) = map(
     gate, (PHASE, TRIAL_NOUN, NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME,
            STUDY_NUMBER, PLURAL_PHASE, REGISTRY, WORD_NAME_AFTER_PHASE, TITLED_WORD_NAME, NOUN_COMMA_NAME,
-           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM, POPULATION_COMMA_NAME))
+           PAREN_AFTER_POPULATION, NAME_PHASE_ITEM, PHASE_NAME_ITEM, POPULATION_COMMA_NAME, STAGE_AS_PHASE))
 
 
 @lru_cache(maxsize=None)
@@ -161,6 +167,7 @@ class _Mention:
     distinct: bool = False  # "its own Phase 3 trial", "a second Phase 2 study": not one the text described before
     regimen: str | None = None  # "monotherapy" or "combination", when the mention's own words say which
     extension: bool = False  # "the ZEN-OLE extension study": named, phaseless, and never the stage of a phased study
+    own: bool = False  # "complementing the Company's own ZEN-1 study": named as the sponsor's, not a study told of before
     by_description: bool = False  # the population is the disease an appositive gave the drug ("X, a peptide for ALS")
     coordinated: bool = False  # one of several studies a phrase coordinates ("the Phase 2 ZEN-1 and Phase 3 ZEN-3 trials")
 
@@ -319,7 +326,7 @@ def _population_of_the_study(ctx: Context, text: str, last: _Mention, sentence: 
 
 # One test for all the patterns below: most sentences name no trial.
 _ANY_MENTION = GateGroup((NAMED_BEFORE_NOUN, NOUN_THEN_NAME, NOUN_COMMA_NAME, PAREN_AFTER_POPULATION, POPULATION_COMMA_NAME, NAME_APPOSITIVE, NAME_BEFORE_PHASE, PAREN_NAME, STUDY_NUMBER,
-                          PHASE))
+                          PHASE, STAGE_AS_PHASE))
 
 
 def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
@@ -365,7 +372,8 @@ def _mentions_in(ctx: Context, sentence: Sentence) -> list[_Mention]:
         populations[id(mention)] = population
         found.append(mention)
     consumed = 0  # the second phase of "Phase 1b/Phase 2" is part of the first's
-    for match in PHASE.finditer(text):
+    stages = () if sentence.zone.value == "headline" or sentence.is_heading else tuple(STAGE_AS_PHASE.finditer(text))
+    for match in sorted((*PHASE.finditer(text), *stages), key=lambda m: m.start()):
         if match.start() < consumed or any(start <= match.start() < stop for start, stop, _, _ in listed_phases):
             continue
         continued = _continued_phase(text, match)
@@ -677,6 +685,7 @@ _SEPARATE = re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:[\w-]+[\s,]+){0,3}$")
 _MONOTHERAPY = re.compile(r"\b(?:monotherapy|single[- ]agent)\b", re.I)
 _COMBINATION_WORD = re.compile(r"\bcombination\b", re.I)
 _COMBINATION = re.compile(r"\s*(?:of|evaluating|testing|with)\s+[^\s,]+(?:\s+\([^()]*\))?\s+(?:plus|in combination with|combined with|together with)\s", re.I)
+_OWN_BEFORE = re.compile(r"\b(?:its|their|our|the\s+[Cc]ompany['’]s|[A-Z][\w-]*['’]s)\s+own\s+(?:[\w-]+\s+){0,2}$")
 _BRIDGING = re.compile(r"\bbridging\s+(?:stud(?:y|ies)|trials?)\b", re.I)
 _DISTINCT = re.compile(r"\b(?:(?:its|their|our)\s+own|another|a\s+(?:separate|second|third|different|further|additional))\s+"
                        r"(?:[\w-]+[\s,]+){0,3}$", re.I)
@@ -833,6 +842,8 @@ def _valid_name(ctx: Context, name: str) -> bool:
     defined = ctx.abbreviations().get(name)
     if defined and names_disease(defined) and not _STUDY_WORDS.search(defined):
         return False  # "respiratory syncytial virus (RSV)" names a disease; "Treatment Effect in People with obesity (STEP)" a study
+    if defined and _ORGANISATION_END.search(defined):
+        return False  # "Example Oncology Trials Network (EOTN)": the group that runs studies, no study
     if re.fullmatch(r"(?:(?:Study|Trial)-|(?:Covid|Type|Phase|Part|Cohort|Arm|Day|Week|Month|Year|Grade|Stage|Class|Level|"
                     r"Dose|Wave|Round|Step|Module|Group|Section|Table|Figure|Portion|Line|Visit|Lot|Batch|Site|Center|"
                     r"Centre|Patient|Subject)[- ])\d+[A-Za-z]?", name, re.I):
@@ -847,6 +858,11 @@ def _valid_name(ctx: Context, name: str) -> bool:
     if re.fullmatch(r"(?:I{1,3}|IV|V)-?[ABab]?|[a-z][\w -]*", name):
         return False  # a phase numeral ("Phase III" read as a name) or a quoted lower-case phrase ("real-world")
     return not re.fullmatch(r"[A-Z]{1,2}\d?|(?:NCT|CTR|ISRCTN)\d+", name)
+
+
+# The head noun of an organisation's name: a cooperative group, a network, an institution
+_ORGANISATION_END = re.compile(r"\b(?:Network|Group|Consortium|Alliance|Institute|Foundation|Society|Association|Center|Centre|"
+                               r"Hospital|University|College|Agency|Council|Organi[sz]ation|Cooperative|Committee)$")
 
 
 def _spelt_before(before: str, name: str) -> bool:
@@ -916,7 +932,9 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
             mention.indication = indication_after(text[noun.end():mention.end], ctx)
     if mention.indication is None and mention.name:
         # "Efficacy was evaluated ... in patients with X: the pivotal Phase 2 Study 201 ..."
-        mention.indication = indication_after(text[: mention.start].rstrip(" (\"'"), ctx)
+        # (after the lead's reporting verb: the issuer's descriptor before it, "a company developing therapies for X",
+        # names the company's field, not the study's population)
+        mention.indication = indication_after(text[_after_reporting_verb(text, mention.start): mention.start].rstrip(" (\"'"), ctx)
     if mention.indication is None:
         mention.indication = _population_as_subject(text, mention, ctx)
     mention.drug, mention.attached = _drug_for(ctx, sentence, text, mention)
@@ -931,11 +949,28 @@ def _describe(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     # (a bridging study repeats a study in another country's patients: it is never the study it bridges from)
     mention.distinct = not mention.name and bool(_DISTINCT.search(text[max(0, mention.start - 60):mention.start])
                                                  or _BRIDGING.search(text, mention.start, mention.end))
+    mention.own = bool(mention.name and _OWN_BEFORE.search(text, max(0, mention.start - 40), mention.start))
     # "the ZEN-OLE open-label extension study": a study of its own that patients of another roll over into
-    mention.extension = bool(mention.name and mention.phase is None and _EXTENSION.search(text, mention.start, mention.end + 40))
+    # ("A 52-week open-label extension trial, ZEN-EXT, is ongoing": the noun may come before the name)
+    mention.extension = bool(mention.name and mention.phase is None and (
+        _EXTENSION.search(text, mention.start, mention.end + 40)
+        or _EXTENSION_BEFORE.search(text, max(0, mention.start - 60), mention.start)))
 
 
 _PAREN_AFTER_NOUN = re.compile(r"\s*\((?P<inside>[^()]{3,160})\)")
+# the reporting verb right after the comma that closes the issuer's descriptor: "Acme, a company developing ..., today
+# announced"
+_REPORTING_VERB = re.compile(r",\s*(?:today\s+)?(?:announced|reported|presented|provided|shared)\b")
+
+
+def _after_reporting_verb(text: str, end: int) -> int:
+    """Where the words after the lead's last reporting verb before `end` begin ("Acme, a company developing
+    therapies for X, today announced ..."): the issuer's descriptor before it names the company's field of
+    work, not a study's population."""
+    reported = None
+    for reported in _REPORTING_VERB.finditer(text, 0, end):
+        pass
+    return reported.end() if reported else 0
 _PEOPLE = r"(?:adults|patients|volunteers|children|participants|subjects|people|women|men|infants|adolescents)"
 # "In the Phase 3 ZEN trial, men with X who took ZX-1 lived ...": the study opens the sentence as a place, and the
 # people its clause goes on about are the study's population
@@ -1008,7 +1043,7 @@ PRIOR_THERAPY = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resis
 # class of a past therapy, then its examples
 _PRIOR_CLASS_EXAMPLE = re.compile(r"\b(?:progress\w*|relaps\w*|fail\w*|refractory|resistant|intolerant|exposed|"
                                   r"pre-?treated|previously\s+treated|prior|after|following)\b[^.;,()]{0,70}?"
-                                  r"\b(?:such\s+as|including|like)\s+$", re.I)
+                                  r"(?:,\s*)?\b(?:such\s+as|including|like)\s+$", re.I)
 
 
 # "after lymphodepletion with X", "conditioning with X", "premedication with X": a regimen that readies patients
@@ -1025,7 +1060,9 @@ def preparatory(text: str, start: int, floor: int = 0) -> bool:
 
 # "have withdrawn from enzyme replacement therapy with X", "discontinued their X infusions", "weaned off X": a therapy
 # the patients stopped (because the study drug replaced it)
+# "switched from injectable prophylaxis such as X or Y": the therapy they left
 _STOPPED_THERAPY = re.compile(r"\b(?:withdr[ae]wn?|weaned|came|come|taken)\s+(?:off|from)\s+(?:[\w-]+\s+){0,4}?(?:with\s+)?$"
+                              r"|\bswitch(?:ed|ing|es)?\s+from\s+(?:[\w-]+\s+){0,6}?$"
                               r"|\b(?:discontinu|stopp)\w*\s+(?:(?:their|all|the)\s+)?(?:[\w-]+\s+){0,3}?(?:with\s+)?$", re.I)
 
 
@@ -1043,6 +1080,34 @@ _MODIFIES_PRODUCT = re.compile(r"[\s-]+(?:based\b|therapeutics?\b|drug\b|candida
 # Where one clause of a sentence ends and another, with its own subject, begins: "the Phase 2 study is enrolling,
 # and X data are expected", "Its Phase 2 study is enrolling, while X is approved", "...; X reduced the risk".
 _CLAUSE_BREAK = re.compile(r";|:\s|,\s+(?:and|but|while|whereas|although|though|yet)\s|\s(?:while|whereas|but)\s")
+
+
+_STUDY_NAME = re.compile(rf"(?<![\w-])(?:{TRIAL_NAME})(?![\w-])")
+
+
+def _drug_of_related_study(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> str | None:
+    """For a named study, the drug of another study the sentence names, as the earlier sentence that names it with a
+    drug gives it: the first drug there that is no partner, comparator or prior therapy. (An unnamed mention's "data
+    from ZEN-1" is ZEN-1 itself, no other study.)"""
+    others = {m.group(0) for m in _STUDY_NAME.finditer(text) if m.group(0) != mention.name
+              and not ctx.drugs_in(m.group(0)) and not (mention.start <= m.start() < mention.end)}
+    for name in others:
+        # where the release introduces it as a study: "ZEN-3, a randomized Phase 3 trial", "the ZEN-3 study" (a gene
+        # or meeting written in capitals is named so nowhere)
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?:\s*\([^()]*\))?(?:,\s+(?:a|an|the)\s+[^.;]{{0,80}}?|"
+                             rf"\s+(?:[\w-]+\s+){{0,2}}?)(?:stud(?:y|ies)|trials?)\b")
+        for earlier in ctx.sentences[: sentence.index]:
+            if not earlier.zone.states_facts:
+                continue
+            said = ctx.text(earlier)
+            if not pattern.search(said):
+                continue
+            drugs = ctx.drugs_in(said)
+            leading = [d for d in drugs if not _partner_in(said, d, drugs) and not prior_therapy(said, d.start)
+                       and not _COMPARED_WITH.search(said, max(0, d.start - 40), d.start)]
+            if leading:
+                return leading[0].name
+    return None
 
 
 def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) -> tuple[str | None, bool]:
@@ -1116,10 +1181,26 @@ def _drug_for(ctx: Context, sentence: Sentence, text: str, mention: _Mention) ->
     same_clause = [d for d in after if not _CLAUSE_BREAK.search(text[mention.end:d.start])]
     if same_clause:
         return same_clause[0].name, False
+    # "ZEN-3 was preceded by ZEN-1, an open-label Phase 1b/2 study": a study told through another the release has
+    # named with its drug is that drug's, not the one a quote before it happened to name
+    related = None if drugs or not mention.name else _drug_of_related_study(ctx, sentence, text, mention)
+    if related:
+        return related, False
     paragraph_subject = ctx.previous_drug(sentence)
     heading = None if paragraph_subject else ctx.heading_drug(sentence)
     return (paragraph_subject or ctx.section_drug(sentence) or heading or (after[0].name if after else None)
-            or _next_drug_in_paragraph(ctx, sentence) or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+            or _next_drug_in_paragraph(ctx, sentence) or _drug_under_heading(ctx, sentence)
+            or _previous_paragraph_drug(ctx, sentence) or ctx.main_drug()), False
+
+
+def _drug_under_heading(ctx: Context, sentence: Sentence) -> str | None:
+    """"Clinical Data from the Phase I/II Study in China" over a paragraph on X's study: a heading that names
+    no drug is about the drug the text under it opens on, not the one the section before ended on."""
+    if not sentence.is_heading or sentence.index + 1 >= len(ctx.sentences):
+        return None
+    following = ctx.sentences[sentence.index + 1]
+    drugs = ctx.drugs_in(ctx.text(following)) if not following.is_heading else []
+    return drugs[0].name if drugs else None
 
 
 def _protocol_drug(ctx: Context, name: str | None) -> str | None:
@@ -1143,7 +1224,7 @@ _RELATIVE_TO_TRIAL = re.compile(r"\s*,\s+(?:which|that)\s+(?:has\s+|had\s+|have\
                                 r"(?:an?\s+|the\s+|its\s+)?")
 _STANDS_FOR_DRUG = re.compile(r"\s*(?:The\s+(?:drug|candidate|therapy|compound|antibody|molecule|medicine|treatment|asset)|It)\b")
 _COMPARING = re.compile(r"\b(?:versus|vs\.?|compared|against|combination|combined|together|plus|standard|control|placebo|it|them|"
-                        r"beat|beats|beating|outperform(?:s|ed|ing)?|superior|non-?inferior)\b|\+",
+                        r"beat|beats|beating|outperform(?:s|ed|ing)?|superior|non-?inferior|than)\b|\+",
                         re.I)
 
 
@@ -1224,8 +1305,10 @@ def _coordinated_drugs(ctx: Context, text: str, mention: _Mention) -> list[str]:
 # "X in combination with (the PD-1 inhibitor) Y", "X plus Y", "X versus Y": Y is a partner or a comparator.
 _PARTNER_BEFORE = re.compile(
     # "with Pemberly's oral SERD X": a possessive owner is a word of the partner's description
-    # "X beat Y in a head-to-head trial", "X outperformed Y": the drug beaten is the comparator
+    # "X beat Y in a head-to-head trial", "X outperformed Y", "X kept the disease in check longer than Y": the drug
+    # beaten is the comparator
     r"\b(?:with|plus|versus|vs\.?|compared (?:to|with)|against|or|and|beat|beats|beating|outperform(?:s|ed|ing)?|"
+    r"(?:[a-z]+er|more|less)\s+than|"
     r"(?:superior|non-?inferior)\s+to)\s+(?:an?\s+|the\s+)?(?:[\w'\u2019-]+[\s,]+){0,4}?$|\+\s*$",
     re.I,
 )
@@ -1255,6 +1338,8 @@ def _owned(ctx: Context) -> frozenset[str]:
 
 
 _EXTENSION = re.compile(r"\b(?:extension|roll-?over|long-term\s+follow-up)\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+_EXTENSION_BEFORE = re.compile(r"\b(?:extension|roll-?over|long-term\s+follow-up)\s+(?:study|trial)\s*,?\s*"
+                               r"(?:called\s+|named\s+|known\s+as\s+)?$", re.I)
 
 
 def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[str, str]) -> _Mention | None:
@@ -1271,7 +1356,7 @@ def _merge_target(mention: _Mention, trials: list[_Mention], long_forms: dict[st
         for trial in trials:  # one name is one study, whichever drug a sentence names near it
             if _same_name(trial.name, mention.name):
                 return trial
-        for trial in (same_drug if not mention.extension else ()):
+        for trial in (same_drug if not (mention.extension or mention.own) else ()):
             if trial.distinct and trial.indication and mention.indication \
                     and _same_population(trial.indication, mention.indication, long_forms) < 0.9:
                 continue  # "its own Phase 3 trial in X", "a Phase 3 bridging study in Y": not the named study told of elsewhere
@@ -1484,12 +1569,17 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                     break
                 continue
             # "X, the company's novel ALS treatment, delivered Phase 2b results": the disease its therapy is named for
-            found = indication_after(text, ctx, window=len(text)) or disease_before_therapy(text[:mention.start])
+            # (not in the issuer's descriptor before the lead's reporting verb;
+            # "ended a mid-stage study of its experimental Alzheimer's drug, X": the disease the studied drug is named for)
+            opening = _after_reporting_verb(text, mention.start)
+            of_drug = _STUDY_OF.match(text, mention.end)
+            found = (indication_after(text[opening:], ctx, window=len(text)) or disease_before_therapy(text[opening:mention.start])
+                     or (disease_before_therapy(text[of_drug.end():of_drug.end() + 60]) if of_drug else None))
             if found:
                 trial.indication = found
                 break
         else:
-            treated = _treated_in_named(ctx, trial.name) if trial.name else None
+            treated = (_treated_in_named(ctx, trial.name) if trial.name else None) or _population_rested_on(ctx, group)
             if treated:
                 trial.indication = treated
                 continue
@@ -1506,11 +1596,14 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
             #  - the study is a Phase 1 one whose sentences speak of what is measured in healthy volunteers
             #    (pharmacokinetics, bioavailability, food effect); a bridging or combination Phase 1 study is in patients;
             #  - a study known by its name alone may be of anything, unless the release designates the drug for X or
-            #    ties it to X in a sentence about no study ("the lack of a treatment for X makes Y promising");
+            #    ties it to X in a sentence about no study ("the lack of a treatment for X makes Y promising"), or it is
+            #    an extension study, which enrols the patients of the drug's other studies ("A 52-week open-label
+            #    extension trial, ZEN-EXT, is ongoing");
             #  - an age bounds the population ("pediatric solid tumors"): the drug's other study need not be in children.
             doubtful = (all(m.sentence.zone.value == "about" for m in group)
                         or (trial.phase == "1" and any(_VOLUNTEER_MEASURE.search(ctx.text(m.sentence)) for m in group))
-                        or (trial.phase is None and not _designated_for(ctx, trial.drug, indication)
+                        or (trial.phase is None and not any(m.extension for m in group)
+                            and not _designated_for(ctx, trial.drug, indication)
                             and not _tied_outside_studies(ctx, trial.drug, indication))
                         or _AGE_BOUND.search(indication))
             if doubtful and any(other is not trial and other.drug == trial.drug and other.indication
@@ -1524,7 +1617,29 @@ _VOLUNTEER_MEASURE = re.compile(r"\b(?:pharmacokinetic|pharmacodynamic|bioavaila
                                 r"healthy|volunteers?\b|mass[- ]balance|QT\b)", re.I)
 
 
+_STUDY_OF = re.compile(r"\s+(?:of|evaluating|testing)\s+")
 _OPENING_FRAME = re.compile(r"^\s*(?:Among|Of|Beyond|Besides|Like)\s+[^,;:.]{3,80}?(?=,)")
+
+
+# "Z is approved for adults with X. The approval was based on the Phase 2 ZEN trial, in which ...": the study an
+# approval or a filing rests on enrolled the population the approval or the filing is for
+_RESTS_ON = re.compile(r"\b(?:approval|application|filing|submission|s?NDA|s?BLA|MAA)\s+(?:is|was|were|has\s+been)\s+"
+                       r"(?:mainly\s+|primarily\s+|largely\s+)?(?:based|supported)\s+(?:on|by)\b[^.;:]*$")
+_APPROVED_FOR = re.compile(r"\b(?:approved|seeking\s+approval|approval)\b[^.;:]{0,80}?\b(?=for\s)")
+
+
+def _population_rested_on(ctx: Context, group: list[_Mention]) -> str | None:
+    for mention in group:
+        if not _RESTS_ON.search(ctx.text(mention.sentence), 0, mention.start):
+            continue
+        for earlier in reversed(ctx.sentences[: mention.sentence.index]):
+            if earlier.paragraph != mention.sentence.paragraph:
+                break
+            text = ctx.text(earlier)
+            approved = _APPROVED_FOR.search(text)
+            if approved:
+                return indication_after(text[approved.end():], ctx)
+    return None
 
 
 def _treated_in_named(ctx: Context, name: str) -> str | None:
