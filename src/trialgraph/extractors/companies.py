@@ -26,7 +26,7 @@ INDUSTRY = (
 BARE_INDUSTRY = (
     r"(?:Therapeutics|Pharmaceuticals?|Pharma|Biosciences?|Biotherapeutics|Biotech|Biotechnology|Biopharma|"
     r"Biopharmaceuticals?|Biologics|Bio|Oncology|Medicines|Sciences|Laboratories|Labs|Genetics|Genomics|"
-    r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International|Neuro)"
+    r"Biomedical|Immunotherapeutics|Vaccines|Biologicals|International|Neuro|Pharm)"
 )
 # A word is taken whole (atomic): what follows one is whitespace or a comma, never a character it could
 # give back, so retrying its shorter ends only cost time.

@@ -11,9 +11,11 @@ from .. import lexicons
 from ..lexicons.drug_names import Hit, lexicon as drug_lexicon
 from ..model import DrugAlias, DrugFact, Evidence, Zone
 from ..normalize import ascii_punct
+from .code_prefixes import code_owner
 from .context import Context, name_key
 from .literals import Alternation, word_ends
 from .memo import per_text
+from .territories import regional
 from .prefilter import gate
 
 NAME = "drugs.patterns"
@@ -1239,7 +1241,8 @@ _PASSIVE_AFTER = re.compile(r"^" + _MARK + r"(?:\s*\([^()]{1,40}\)|\))?(?:\s+(?:
 
 
 # "its lead candidate Drug", "its rival TROP2 ADC, Drug" (the name in apposition, as ACTIVE_GAP allows)
-_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,4}(?:" + _LINK_WORD + r",\s+)?$")
+_ITS_BEFORE = re.compile(r"\bits\s+(?:[\w-]+\s+){0,5}(?:" + _LINK_WORD + r",\s+)?$")
+_OWNER_BESIDE_AFTER = re.compile(r"^" + _MARK + r"(?:\s*\(|\s*,\s+an?\s+(?:[\w-]+\s+){0,4}from\s+(?:(?:its|our)\s+)?(?:partner\s+)?)")
 # "Drug, its one-time gene therapy": the appositive names whose it is
 _ITS_APPOSITIVE_AFTER = re.compile(r"^" + _MARK + r"\s*,\s+its\s")
 _PORTFOLIO_GAP = re.compile(r"\s+(?:portfolio|pipeline|franchise)\s*,\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}$")
@@ -1295,25 +1298,81 @@ _LICENSEE_BEFORE = re.compile(r"^\s*,\s+to\s+which\s+(?:[A-Z][\w&.-]*\s+){1,4}(?
 _LICENSED_TO_AFTER = re.compile(
     r"^[^.;]{0,50}?\b(?:exclusively\s+)?(?:out-)?licensed\s+(?:(?:its|the|all|exclusive|worldwide|global|commercial|development)\s+)*"
     r"(?:rights\s+(?:to\s+(?:it|the\s+\w+)\s+)?)?to\s+(?:the\s+)?$")
+# "ZX-22, an oral CGRP antagonist for migraine, which Acme out-licensed to Kestrel in 2023": the licensor named in a
+# relative clause after the drug's appositive
+_WHICH_LICENSED_TO_AFTER = re.compile(
+    r"^[^.;]{0,120}?\b(?:which|that)\s+(?:[A-Z][\w&.-]*\s+){1,4}(?:has\s+|had\s+)?(?:exclusively\s+)?(?:out-)?licensed\s+"
+    r"(?:(?:its|the|all|exclusive|worldwide|global|commercial|development)\s+)*(?:rights\s+)?to\s+(?:the\s+)?$")
 
 
-def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
-                  other_drugs: tuple[int, ...] = ()) -> str | None:
-    offset = max(0, start - 120)
-    before, after = text[offset:start], text[end:end + 120]
+def _licensee(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
+              other_drugs: tuple[int, ...] = ()) -> str | None:
+    before, after = text[max(0, start - 120):start], text[end:end + 180]
     for match in companies.finditer(before):
         if _LICENSEE_BEFORE.match(before[match.end():]):
             return forms[match.group("co")]
-    for match in companies.finditer(after):
-        if _LICENSED_TO_AFTER.match(after[:match.start()]):
+    for at, match in enumerate(companies.finditer(after)):
+        if at == 0 and _LICENSED_TO_AFTER.match(after[:match.start()]):
             return forms[match.group("co")]
-        break
+        if any(end < other < end + match.start() for other in other_drugs):
+            break
+        if _WHICH_LICENSED_TO_AFTER.match(after[:match.start()]):
+            return forms[match.group("co")]
+    return None
+
+
+# "Brand (inn), in-licensed from Beta in 2021 for European markets": a licence confined to a territory leaves
+# the drug its licensor's
+_LICENSOR_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:(?:in-)?licen[sc]ed\s+from|under\s+(?:an?\s+)?(?:exclusive\s+)?licen[sc]e\s+from)"
+                             r"\s+(?:the\s+)?$")
+
+
+def _licensor(text: str, end: int, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
+    after = text[end:end + 120]
+    match = next(iter(companies.finditer(after)), None)
+    return forms[match.group("co")] if match and _LICENSOR_AFTER.match(after[:match.start()]) else None
+
+
+# "| Brand (inn) | ... | Partner: Sunvale Therapeutics (originator) |", "originated by Sunvale": the company that
+# discovered the one drug a sentence or pipeline row names
+_ORIGINATOR_AFTER = re.compile(r"\s*\((?:the\s+)?originator\)")
+_ORIGINATOR_BEFORE = re.compile(r"\b(?:[Oo]riginator|[Oo]riginated\s+(?:by|at))\s+(?:the\s+)?$")
+
+
+def _originator(text: str, companies: Alternation | re.Pattern, forms: dict[str, str]) -> str | None:
+    for match in companies.finditer(text):
+        if _ORIGINATOR_AFTER.match(text, match.end()) or _ORIGINATOR_BEFORE.search(text, 0, match.start()):
+            return forms[match.group("co")]
+    return None
+
+
+def _developer(verb: re.Match, regional_rights: bool) -> bool:
+    """Who develops a drug owns it; who sells or licenses it only in one territory does not."""
+    return not regional_rights or _DEVELOPER_VERB.search(verb.group()) is not None
+
+
+_DEVELOPER_VERB = re.compile(r"develop|discover|invent|owned")
+
+
+def _blank_companies(text: str, companies: Alternation | re.Pattern) -> str:
+    for match in companies.finditer(text):
+        text = text[:match.start()] + "X" * (match.end() - match.start()) + text[match.end():]
+    return text
+
+
+def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.Pattern, forms: dict[str, str],
+                  other_drugs: tuple[int, ...] = (), regional_rights: bool = False) -> str | None:
+    """`regional_rights`: the sentence confines a licence or sale to a territory, so the company it says sells,
+    markets or licenses the drug there is a regional partner, not whose the drug is."""
+    offset = max(0, start - 120)
+    before, after = text[offset:start], text[end:end + 120]
     owner = None
     for match in companies.finditer(before):
         gap = before[match.end():]
         if any(offset + match.end() <= at < start for at in other_drugs):
             continue  # "Acme's ZX-101 extends survival over Drug": the possessive owns the first drug after it
-        if POSSESSIVE_GAP.match(before, match.end()) or ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start()):
+        verb = ACTIVE_GAP.match(before, match.end()) or _SHORT_GAP.match(gap) and _BY_BEFORE.search(before, 0, match.start())
+        if POSSESSIVE_GAP.match(before, match.end()) or verb and _developer(verb, regional_rights):
             owner = forms[match.group("co")]  # the closest one before the drug wins
     if owner:
         return owner
@@ -1339,8 +1398,14 @@ def _stated_owner(text: str, start: int, end: int, companies: Alternation | re.P
             portfolio = forms[match.group("co")]  # "from the legacy Acme portfolio, the Nectin-targeted Drug"
     if portfolio:
         return portfolio
+    # "TRX-5 (Trelliant Therapeutics)", "Drug, a PARP inhibitor from partner Acme": the company set beside the name
+    beside = _OWNER_BESIDE_AFTER.match(after)
+    if beside:
+        match = companies.match(after, beside.end())
+        if match and ("(" not in beside.group() or after[match.end():match.end() + 1] == ")"):
+            return forms[match.group("co")]
     passive = _PASSIVE_AFTER.match(after)
-    if passive:
+    if passive and _developer(passive, regional_rights):
         match = companies.match(after, passive.end())
         if match:
             return forms[match.group("co")]
@@ -1390,7 +1455,12 @@ def assign_owners(ctx: Context) -> None:
 
     companies, company_forms = _company_pattern(ctx)
     stated: dict[str, Counter] = {}
+    licensed: dict[str, Counter] = {}  # stated by an out-licensing construction, which outranks the code's letters
+    # who sells or licenses a drug in one territory: its owner only when nothing says the drug is anyone else's
+    # ("Lipitor is marketed by Zeta Pharma in the US" of a partner's drug, not "In Europe, Brand is marketed by X")
+    regional_partner: dict[str, Counter] = {}
     comparator: set[str] = set()
+    compared: set[str] = set()  # "versus Drug": a comparator whatever its name; "Drug alone" is one only if no code's
     given: set[str] = set()  # named at least once as other than a therapy the patients had before
     partnered: set[str] = set()  # named at least once as what the sponsor's drug is given with
     subject_mentions: set[str] = set()  # named at least once in any other role
@@ -1403,22 +1473,42 @@ def assign_owners(ctx: Context) -> None:
         if not mentions:
             continue  # sentence gate: everything below is about the drugs a sentence names
         named = {company_forms[m.group("co")] for m in companies.finditer(text)} if companies is not None else set()
+        confined = bool(named) and regional(_blank_companies(text, companies))
+        originator = _originator(text, companies, company_forms) if len({m.name for m in mentions}) == 1 and named else None
         for mention in mentions:
             beside.setdefault(mention.name, set()).update(named or {None})
             if companies is not None:
                 others = tuple(m.start for m in mentions if m.name != mention.name)
-                owner = _stated_owner(text, mention.start, mention.end, companies, company_forms, others)
+                licensee = None if confined else _licensee(text, mention.start, mention.end, companies, company_forms, others)
+                if licensee:
+                    licensed.setdefault(mention.name, Counter())[licensee] += 1
+                owner = (licensee or confined and _licensor(text, mention.end, companies, company_forms)
+                         or _stated_owner(text, mention.start, mention.end, companies, company_forms, others, confined)
+                         or originator)
+                if confined and not owner:
+                    partner = (_licensee(text, mention.start, mention.end, companies, company_forms, others)
+                               or _stated_owner(text, mention.start, mention.end, companies, company_forms, others))
+                    if partner:
+                        regional_partner.setdefault(mention.name, Counter())[partner] += 1
                 if owner:
                     stated.setdefault(mention.name, Counter())[owner] += 1
             if not prior_therapy(text, mention.start):
                 given.add(mention.name)
             before = text[max(0, mention.start - 60):mention.start]
-            if COMPARATOR_BEFORE.search(before[-30:]) or COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
+            if COMPARATOR_BEFORE.search(before[-30:]):
+                comparator.add(mention.name)
+                compared.add(mention.name)
+            elif COMPARATOR_AFTER.match(text[mention.end:mention.end + 40]):
                 comparator.add(mention.name)
             elif PARTNER_BEFORE.search(before):
                 partnered.add(mention.name)
             else:
                 subject_mentions.add(mention.name)
+    coined = {d.name: code_owner([d.name, *(a.name for a in d.aliases)], company_forms, ctx.issuer)
+              for d in ctx.extraction.drugs} if companies is not None else {}
+    for name, owner in coined.items():
+        if owner and name not in licensed:
+            stated[name] = Counter({owner: 1})  # the code's letters name its developer
     if not ctx.issuer:
         ctx.extraction.drugs = [
             DrugFact(d.name, d.evidence, d.aliases, _first_most_common(stated.get(d.name))) for d in ctx.extraction.drugs]
@@ -1463,12 +1553,13 @@ def assign_owners(ctx: Context) -> None:
             owner = next(iter(others))
         elif lexicons.regimens().fullmatch(drug.name):
             owner = None  # a standard chemotherapy regimen is nobody's product
-        elif ((drug.name in comparator and not (in_section and has_code))
+        elif ((drug.name in comparator and not (in_section and has_code)
+               and (drug.name in compared or not any(name_kind(n) == "code" for n in names)))
               or (drug.name not in given and not any(name_kind(n) == "code" for n in names))) and not possessed:
-            # "randomized to ZX-101 plus Drug or to ZX-101 alone": the sponsor's code-named drug with its own "About"
-            # section is named "alone" for its monotherapy arm, no comparator; "patients who switched from Brand":
-            # what they had before is nobody's the text says (a code name is a developer's: "Acme stopped
-            # development of ZX-3" is no therapy patients had)
+            # "randomized to ZX-101 plus Drug or to ZX-101 alone", "ZX-19 alone and with resmetirom": a code-named
+            # drug named "alone" is the sponsor's monotherapy arm, no comparator ("versus ZX-5" still is one);
+            # "patients who switched from Brand": what they had before is nobody's the text says (a code name is
+            # a developer's: "Acme stopped development of ZX-3" is no therapy patients had)
             owner = None
         elif drug.name in partnered and drug.name not in subject_mentions and not (possessed or in_section or any(
                 name_kind(n) == "code" for n in names)):
@@ -1482,5 +1573,19 @@ def assign_owners(ctx: Context) -> None:
             owner = ctx.issuer if (has_code or in_section or possessed or (drug.name in subjects and not generic)) else None
             if owner and companies is not None:
                 owner = _item_company(ctx, drug.name, companies, company_forms) or owner
+        if owner is None and drug.name in regional_partner:
+            owner = _first_most_common(regional_partner[drug.name])
         updated.append(DrugFact(drug.name, drug.evidence, drug.aliases, owner))
-    ctx.extraction.drugs = updated
+    ctx.extraction.drugs = _coformulated(updated)
+
+
+def _coformulated(drugs: list[DrugFact]) -> list[DrugFact]:
+    """An ingredient of a company's co-formulation ("vibostolimab/pembrolizumab, an investigational
+    coformulation of vibostolimab and Keytruda") that nothing else gives an owner is that company's too;
+    a generic ingredient (gemcitabine) stays nobody's."""
+    products = {part.strip().lower(): d.company for d in drugs if d.company and "/" in d.name for part in d.name.split("/")}
+    if not products:
+        return drugs
+    return [DrugFact(d.name, d.evidence, d.aliases, products[d.name.lower()])
+            if d.company is None and d.name.lower() in products and d.name.lower() not in lexicons.common_drugs() else d
+            for d in drugs]
