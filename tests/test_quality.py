@@ -42,15 +42,18 @@ from trialgraph.pipeline import build
 # heldout_brandmix (commercial-stage brand releases: supplemental approvals and label expansions, priority review and
 # PDUFA dates, brand-only products, "Brand (inn)" pairs, letter-suffixed codes, lower-case and renamed companies,
 # partners' drugs in combinations, real-world and label-update figures) 0.81 blind.
-# Validation is 0.847 (83 of 101 gold lines, 95 predicted): its floor stays 0.84 until it reaches 0.85.
-FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "validation": (0.84, 0.70),
+# heldout_asia (Asian biotechs' English releases: HKEX voluntary announcements, NMPA/PMDA/MFDS/TFDA actions, family-name-first
+# people, licensing to Western partners) 0.86 blind; heldout_academic (cancer centres, cooperative groups, universities and a
+# hospital blog on academic trials of companies' drugs) 0.90 blind.
+# Validation is 0.853 (84 of 101 gold lines, 96 predicted; trial 0.706 its lowest kind).
+FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "validation": (0.85, 0.70),
           "real": (0.94, 0.75), "heldout_ta": (0.98, 0.90), "heldout_cgt": (0.95, 0.85),
           "heldout_news": (0.98, 0.95), "heldout_wire": (0.98, 0.90), "heldout_updates": (1.00, 1.00),
           "heldout_medianews": (0.99, 0.90), "heldout_intl": (0.96, 0.80), "heldout_smallcap": (0.99, 0.95),
-          "heldout_pharma": (0.98, 0.90), "heldout_rewrites": (0.97, 0.90), "heldout_deals": (0.97, 0.90),
-          "heldout_fda": (0.94, 0.80), "heldout_conf": (0.90, 0.75), "heldout_rare": (0.97, 0.95),
-          "heldout_damaged": (0.97, 0.90), "heldout_newsrw": (0.95, 0.80), "heldout_quarterly": (0.97, 0.85),
-          "heldout_ops": (0.97, 0.90), "heldout_pharmaq": (0.97, 0.95), "heldout_topline": (0.98, 0.90),
+          "heldout_pharma": (0.98, 0.90), "heldout_rewrites": (0.97, 0.90), "heldout_deals": (0.98, 0.90),
+          "heldout_fda": (0.95, 0.85), "heldout_conf": (0.94, 0.85), "heldout_rare": (0.98, 0.95),
+          "heldout_damaged": (1.00, 1.00), "heldout_newsrw": (0.96, 0.80), "heldout_quarterly": (0.98, 0.85),
+          "heldout_ops": (0.98, 0.90), "heldout_pharmaq": (0.99, 0.95), "heldout_topline": (0.98, 0.95),
           "heldout_asia": (0.95, 0.85), "heldout_academic": (0.96, 0.75), "heldout_brandmix": (0.96, 0.85)}
 HERE = Path(__file__).parent
 HELDOUT = ("heldout_news", "heldout_wire", "heldout_updates", "heldout_medianews", "heldout_intl", "heldout_smallcap",
