@@ -110,3 +110,36 @@ def test_a_named_studys_fuller_later_statement_narrows_the_population_a_highligh
                         "ZX-101 met the primary endpoint in the Phase III ZORVEX trial versus placebo in adults with "
                         "non-cystic fibrosis bronchiectasis.")
     assert found["ZORVEX"] == "non-cystic fibrosis bronchiectasis"
+
+
+def test_a_study_a_designation_rests_on_takes_the_indication_of_the_designation_it_names():
+    # "The <disease> designation is supported by <study>": of the drug's two designations, the one the words name
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) today announced that ZX-101 received two Breakthrough Therapy "
+                        "Designations from the FDA: for first-line biliary tract cancer (BTC) and for recurrent "
+                        "endometrial cancer.",
+                        "The BTC designation is supported by ZORVEX-3, a randomized, double-blind Phase 3 study "
+                        "comparing ZX-101 plus chemotherapy with placebo plus chemotherapy. The endometrial cancer "
+                        "designation is supported by a single-arm Phase 2 study in which the ORR was 31%.",
+                        headline="Zentrix Bio Receives Two Breakthrough Therapy Designations for ZX-101",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    extraction = run(text, "zentrix-2026-01-05")
+    designated = {d.indication for d in extraction.designations}
+    found = {(t.phase, t.name): t.indication for t in extraction.trials}
+    biliary = next(d for d in designated if "biliary" in d)
+    endometrial = next(d for d in designated if "endometrial" in d)
+    assert found[("3", "ZORVEX-3")] == biliary
+    assert found[("2", None)] == endometrial
+
+
+def test_a_designation_named_by_its_type_rests_on_a_study_of_the_drugs_designated_disease():
+    text = make_release("Zentrix Bio, Inc. (NASDAQ: ZTX) today announced that the FDA granted Breakthrough Therapy "
+                        "Designation to ZX-101 for relapsed or refractory Waldenstrom macroglobulinemia.",
+                        "The Breakthrough Therapy Designation was based on data from the Phase 1b ZORVEX-1 study, "
+                        "which will be presented at an upcoming medical meeting.",
+                        "ZX-101 is also being developed for chronic lymphocytic leukemia. The company expects to "
+                        "file ZX-101 for chronic lymphocytic leukemia in 2027.",
+                        headline="Zentrix Bio Receives Breakthrough Therapy Designation for ZX-101",
+                        about="About Zentrix Bio\n\nZentrix Bio is a biotechnology company.")
+    extraction = run(text, "zentrix-2026-01-05")
+    found = {t.name: t.indication for t in extraction.trials}
+    assert found["ZORVEX-1"] == "relapsed or refractory Waldenstrom macroglobulinemia"

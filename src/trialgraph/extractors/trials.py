@@ -1579,7 +1579,8 @@ def _fill_indications(ctx: Context, trials: list[_Mention], members: list[list[_
                 trial.indication = found
                 break
         else:
-            treated = (_treated_in_named(ctx, trial.name) if trial.name else None) or _population_rested_on(ctx, group)
+            treated = ((_treated_in_named(ctx, trial.name) if trial.name else None) or _population_rested_on(ctx, group)
+                       or _designation_rested_on(ctx, trial.drug, group))
             if treated:
                 trial.indication = treated
                 continue
@@ -1639,6 +1640,30 @@ def _population_rested_on(ctx: Context, group: list[_Mention]) -> str | None:
             approved = _APPROVED_FOR.search(text)
             if approved:
                 return indication_after(text[approved.end():], ctx)
+    return None
+
+
+# "The NPC designation is supported by the Phase 3 X-301 study": the study a designation rests on enrolled the
+# population the designation is for; the words before "designation" may name which of the drug's designations
+_DESIGNATION_RESTS_ON = re.compile(r"\bThe\s+(?P<which>[^.;:]{0,60}?)\s*designations?\s+(?:is|was|were|has\s+been)\s+"
+                                   r"(?:mainly\s+|primarily\s+|largely\s+)?(?:based|supported)\s+(?:on|by)\b[^.;:]*$", re.I)
+
+
+def _designation_rested_on(ctx: Context, drug: str, group: list[_Mention]) -> str | None:
+    designated = list(dict.fromkeys(d.indication for d in ctx.extraction.designations if d.drug == drug and d.indication))
+    if not designated:
+        return None
+    long_forms = ctx.long_forms()
+    for mention in group:
+        rests = _DESIGNATION_RESTS_ON.search(ctx.text(mention.sentence), 0, mention.start)
+        if not rests:
+            continue
+        which = rests.group("which")
+        named = [d for d in designated if _one_disease(which, d, long_forms)] if _specific_words(which, long_forms) else []
+        if len(named) == 1:
+            return named[0]
+        if len(designated) == 1:
+            return designated[0]
     return None
 
 
