@@ -338,6 +338,21 @@ def test_the_sentence_after_a_grant_dates_it(following, date):
     assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}
 
 
+def test_the_sentence_after_a_regulators_list_dates_its_grants():
+    found = designations("Zentrix Bio, Inc. today announced results. The NMPA has included ZX-101 in its list of "
+                         "Breakthrough Therapy Designations for Wilson disease. The designations were publicly announced "
+                         "by the CDE on March 11, 2023 after the statutory publicity period.")
+    assert found == {("ZX-101", "breakthrough_therapy", "NMPA", "Wilson disease", "2023-03-11")}
+
+
+def test_the_body_dates_the_grant_a_summary_bullet_states():
+    found = designations("The NMPA has included ZX-101 in its list of Breakthrough Therapy Designations for "
+                         "recurrent or metastatic Wilson disease. The designation was granted by the CDE on March 11, 2023.",
+                         headline="Zentrix Bio Announces NMPA Breakthrough Therapy Designation\n\n* ZX-101 receives BTD "
+                                  "for first-line Wilson disease")
+    assert {(d[1], d[4]) for d in found} == {("breakthrough_therapy", "2023-03-11")}
+
+
 def test_respectively_pairs_types_with_dates():
     found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
                          "disease in 2020 and 2021, respectively.")

@@ -243,6 +243,11 @@ def _without_restated_indications(facts: list[DesignationFact]) -> list[Designat
         elif len(words) > len(population_words(kept[same].indication)):
             old = kept[same]  # the fuller wording names the grant; the first statement keeps its date
             kept[same] = DesignationFact(fact.drug, fact.type, fact.agency, fact.evidence, fact.indication, old.date or fact.date)
+        elif kept[same].date is None and fact.date:
+            # a summary bullet and the body's paragraph state one grant and only the body dates it: the date is the
+            # grant's, whichever wording names it
+            old = kept[same]
+            kept[same] = DesignationFact(old.drug, old.type, old.agency, old.evidence, old.indication, fact.date)
     return kept
 
 
@@ -267,8 +272,11 @@ def _indication_said_next(ctx: Context, sentence: Sentence, facts: list[Designat
     return [DesignationFact(f.drug, f.type, f.agency, f.evidence, indication, f.date) for f in facts for indication in indications]
 
 
-# "The designation was granted in April 2022.": the sentence after a grant dates it.
-_THIS_GRANT_DATED = re.compile(r"^\s*(?:This|The|Such)\s+(?:designation|status)\s+(?:was|had been)\s+(?:granted|received|awarded|issued)"
+# "The designation was granted in April 2022.", "The designations were publicly announced by the CDE on July 11,
+# 2025": the sentence after a grant dates it (a regulator that lists its grants, as the CDE does, grants them on the
+# day it announces them)
+_THIS_GRANT_DATED = re.compile(r"^\s*(?:This|The|These|Such|Both)\s+(?:designations?|status)\s+(?:was|were|had been|have been)\s+"
+                               r"(?:(?:officially|formally|publicly)\s+)?(?:granted|received|awarded|issued|announced|published)"
                                r"(?:\s+(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+)?[A-Z][\w.]*)?\s+(?=(?:in|on|during)\s)")
 
 
