@@ -353,6 +353,16 @@ def test_the_body_dates_the_grant_a_summary_bullet_states():
     assert {(d[1], d[4]) for d in found} == {("breakthrough_therapy", "2023-03-11")}
 
 
+@pytest.mark.parametrize("sentence, date", [
+    ("In March 2023, the NDA for ZX-101 for Wilson disease was accepted by the NMPA and was granted priority review.", "2023-03"),
+    # a clause with its own subject, or a date between, is not the fronted date's
+    ("In March 2023, the NMPA accepted the NDA for ZX-101 for Wilson disease; ZX-101 was granted priority review.", None),
+    ("In 2021, the NDA for ZX-101 for Wilson disease was filed in May 2022 and was granted priority review.", None)])
+def test_a_fronted_date_dates_a_coordinated_grant(sentence, date):
+    found = designations("Zentrix Bio, Inc. today announced results. " + sentence)
+    assert {(d[1], d[4]) for d in found} == {("priority_review", date)}
+
+
 def test_respectively_pairs_types_with_dates():
     found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
                          "disease in 2020 and 2021, respectively.")

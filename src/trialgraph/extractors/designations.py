@@ -726,7 +726,26 @@ def _with_committee_opinion(text: str, agencies, stated: list[tuple[str, str | N
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
     """The date stated in the clause that grants this designation, after it or before it."""
     clause_start, clause_end = _clause_bounds(text, start, end)
-    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
+    return (_date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
+            or _fronted_date(text, clause_start, release_date))
+
+
+# "In March 2025, the NDA for X was accepted by the NMPA and was granted priority review": a date set before the
+# sentence's subject dates each predicate coordinated with the first ("and was granted" shares its subject), though
+# not a clause with a subject of its own nor one after a semicolon
+_FRONTED_DATE = re.compile(r"\s*(?:[*•-]\s+)?(?:In|On|During)\s+(?P<date>[^,;]{3,30}?),\s")
+
+
+def _fronted_date(text: str, clause_start: int, release_date: str | None) -> str | None:
+    fronted = _FRONTED_DATE.match(text)
+    if not fronted or not dates.ANY_DATE.fullmatch(fronted.group("date")) or clause_start <= fronted.end():
+        return None
+    between = text[fronted.end():clause_start]
+    if ";" in between or dates.ANY_DATE.search(between) or _SENTENCE_END.search(between):
+        return None
+    if not (re.search(r"\sand\s+$", between) and re.match(r"(?:was|were|has|have|had)\b", text[clause_start:])):
+        return None
+    return dates.resolve(fronted.group("date"), release_date)
 
 
 # "... designation to address this critical need", "in that indication": the indication stated just before
