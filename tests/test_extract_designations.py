@@ -363,6 +363,20 @@ def test_a_fronted_date_dates_a_coordinated_grant(sentence, date):
     assert {(d[1], d[4]) for d in found} == {("priority_review", date)}
 
 
+def test_an_undated_restatement_takes_the_date_of_the_grant_stated_with_its_indication():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 holds orphan designation from the European "
+                         "Commission for Wilson disease. ZX-101, an oral agonist, entered a Phase 2 study in Wilson disease. "
+                         "The European Commission granted orphan designation for the indication in July 2023.")
+    assert found == {("ZX-101", "orphan_drug", "EC", "Wilson disease", "2023-07")}
+
+
+def test_a_dated_restatement_leaves_two_grants_of_one_type_undated():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 holds orphan designations from the European "
+                         "Commission for Wilson disease and for Menkes disease. The European Commission granted orphan "
+                         "designation to ZX-101 in July 2023.")
+    assert {(d[3], d[4]) for d in found} == {("Wilson disease", None), ("Menkes disease", None)}
+
+
 def test_respectively_pairs_types_with_dates():
     found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
                          "disease in 2020 and 2021, respectively.")

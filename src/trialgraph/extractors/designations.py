@@ -4,6 +4,7 @@ held, one per (drug, type, agency, indication); intentions and definitions
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .. import lexicons
@@ -202,6 +203,13 @@ def extract_designations(ctx: Context) -> None:
         (f.type, f.agency) == (type_, agency) and drug != f.drug for type_, agency, drug in stated_for_named)]
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
+    # ... but its date is that grant's when the release states one such grant and leaves it undated (a pipeline
+    # table's row, then "The European Commission granted orphan designation for the indication in July 2025.")
+    dated = {(f.drug, f.type, f.agency): f.date for f in facts if not f.indication and f.date}
+    counts = Counter((f.drug, f.type, f.agency) for f in facts if f.indication)
+    facts = [DesignationFact(f.drug, f.type, f.agency, f.evidence, f.indication, dated[(f.drug, f.type, f.agency)])
+             if f.indication and not f.date and counts[(f.drug, f.type, f.agency)] == 1 and (f.drug, f.type, f.agency) in dated
+             else f for f in facts]
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
 
