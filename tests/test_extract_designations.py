@@ -377,6 +377,14 @@ def test_a_dated_restatement_leaves_two_grants_of_one_type_undated():
     assert {(d[3], d[4]) for d in found} == {("Wilson disease", None), ("Menkes disease", None)}
 
 
+def test_a_counted_list_of_indications_after_a_colon_is_one_grant_each():
+    found = designations("Zentrix Bio, Inc. today announced results. The NMPA has included ZX-101 in its list of "
+                         "Breakthrough Therapy programs for two indications: in combination with zinc for the first-line "
+                         "treatment of recurrent Wilson disease, and as monotherapy for metastatic Menkes disease that has "
+                         "progressed on chelation therapy.")
+    assert {d[3] for d in found} == {"recurrent Wilson disease", "metastatic Menkes disease"}
+
+
 def test_respectively_pairs_types_with_dates():
     found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
                          "disease in 2020 and 2021, respectively.")

@@ -946,7 +946,29 @@ def _listed_indications(segment: str, ctx: Context) -> list[str]:
     return found
 
 
+# "for two indications: in combination with A for the first-line treatment of X, and as monotherapy for Y": a
+# counted list of indications after a colon, its items joined by ", and", each with its own treatment words
+_COUNTED_INDICATIONS = re.compile(r"\s*(?:programs?\s+|designations?\s+)?(?:for|in)\s+(?:two|three|four|both)\s+"
+                                  r"(?:indications|settings|diseases)\s*:\s*", re.I)
+
+
+def _counted_indications(segment: str, ctx: Context) -> list[str]:
+    head = _COUNTED_INDICATIONS.match(segment)
+    if not head:
+        return []
+    found = []
+    for item in re.split(r",?\s+and\s+(?=(?:as|in|for|with)\b)", segment[head.end():]):
+        last_for = list(re.finditer(r"\bfor\s+", item))
+        indication = indication_after(item[last_for[-1].start():], ctx, populations=False) if last_for else None
+        if indication:
+            found.append(expand(re.sub(r"\s+", " ", indication).strip(), ctx.long_forms()))
+    return found if len(found) > 1 else []
+
+
 def _indications(segment: str, ctx: Context) -> list[str]:
+    counted = _counted_indications(segment, ctx) if ":" in segment else []
+    if counted:
+        return counted
     listed = _listed_indications(segment, ctx) if ":" in segment or ";" in segment else []
     if len(listed) > 1 or listed and _COLON_LIST.match(segment):
         return listed
