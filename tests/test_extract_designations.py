@@ -338,6 +338,53 @@ def test_the_sentence_after_a_grant_dates_it(following, date):
     assert found == {("ZX-101", "fast_track", "FDA", "Wilson disease", date)}
 
 
+def test_the_sentence_after_a_regulators_list_dates_its_grants():
+    found = designations("Zentrix Bio, Inc. today announced results. The NMPA has included ZX-101 in its list of "
+                         "Breakthrough Therapy Designations for Wilson disease. The designations were publicly announced "
+                         "by the CDE on March 11, 2023 after the statutory publicity period.")
+    assert found == {("ZX-101", "breakthrough_therapy", "NMPA", "Wilson disease", "2023-03-11")}
+
+
+def test_the_body_dates_the_grant_a_summary_bullet_states():
+    found = designations("The NMPA has included ZX-101 in its list of Breakthrough Therapy Designations for "
+                         "recurrent or metastatic Wilson disease. The designation was granted by the CDE on March 11, 2023.",
+                         headline="Zentrix Bio Announces NMPA Breakthrough Therapy Designation\n\n* ZX-101 receives BTD "
+                                  "for first-line Wilson disease")
+    assert {(d[1], d[4]) for d in found} == {("breakthrough_therapy", "2023-03-11")}
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("In March 2023, the NDA for ZX-101 for Wilson disease was accepted by the NMPA and was granted priority review.", "2023-03"),
+    # a clause with its own subject, or a date between, is not the fronted date's
+    ("In March 2023, the NMPA accepted the NDA for ZX-101 for Wilson disease; ZX-101 was granted priority review.", None),
+    ("In 2021, the NDA for ZX-101 for Wilson disease was filed in May 2022 and was granted priority review.", None)])
+def test_a_fronted_date_dates_a_coordinated_grant(sentence, date):
+    found = designations("Zentrix Bio, Inc. today announced results. " + sentence)
+    assert {(d[1], d[4]) for d in found} == {("priority_review", date)}
+
+
+def test_an_undated_restatement_takes_the_date_of_the_grant_stated_with_its_indication():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 holds orphan designation from the European "
+                         "Commission for Wilson disease. ZX-101, an oral agonist, entered a Phase 2 study in Wilson disease. "
+                         "The European Commission granted orphan designation for the indication in July 2023.")
+    assert found == {("ZX-101", "orphan_drug", "EC", "Wilson disease", "2023-07")}
+
+
+def test_a_dated_restatement_leaves_two_grants_of_one_type_undated():
+    found = designations("Zentrix Bio, Inc. today announced results. ZX-101 holds orphan designations from the European "
+                         "Commission for Wilson disease and for Menkes disease. The European Commission granted orphan "
+                         "designation to ZX-101 in July 2023.")
+    assert {(d[3], d[4]) for d in found} == {("Wilson disease", None), ("Menkes disease", None)}
+
+
+def test_a_counted_list_of_indications_after_a_colon_is_one_grant_each():
+    found = designations("Zentrix Bio, Inc. today announced results. The NMPA has included ZX-101 in its list of "
+                         "Breakthrough Therapy programs for two indications: in combination with zinc for the first-line "
+                         "treatment of recurrent Wilson disease, and as monotherapy for metastatic Menkes disease that has "
+                         "progressed on chelation therapy.")
+    assert {d[3] for d in found} == {"recurrent Wilson disease", "metastatic Menkes disease"}
+
+
 def test_respectively_pairs_types_with_dates():
     found = designations("The U.S. FDA granted ZX-101 Fast Track Designation and Orphan Drug Designation for Wilson "
                          "disease in 2020 and 2021, respectively.")

@@ -4,6 +4,7 @@ held, one per (drug, type, agency, indication); intentions and definitions
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from .. import lexicons
@@ -202,6 +203,13 @@ def extract_designations(ctx: Context) -> None:
         (f.type, f.agency) == (type_, agency) and drug != f.drug for type_, agency, drug in stated_for_named)]
     # A restatement without an indication adds nothing when the same grant is stated with one.
     with_indication = {(f.drug, f.type, f.agency) for f in facts if f.indication}
+    # ... but its date is that grant's when the release states one such grant and leaves it undated (a pipeline
+    # table's row, then "The European Commission granted orphan designation for the indication in July 2025.")
+    dated = {(f.drug, f.type, f.agency): f.date for f in facts if not f.indication and f.date}
+    counts = Counter((f.drug, f.type, f.agency) for f in facts if f.indication)
+    facts = [DesignationFact(f.drug, f.type, f.agency, f.evidence, f.indication, dated[(f.drug, f.type, f.agency)])
+             if f.indication and not f.date and counts[(f.drug, f.type, f.agency)] == 1 and (f.drug, f.type, f.agency) in dated
+             else f for f in facts]
     facts = [f for f in facts if f.indication or (f.drug, f.type, f.agency) not in with_indication]
     ctx.extraction.designations = _fill_application_indications(facts)
 
@@ -243,6 +251,11 @@ def _without_restated_indications(facts: list[DesignationFact]) -> list[Designat
         elif len(words) > len(population_words(kept[same].indication)):
             old = kept[same]  # the fuller wording names the grant; the first statement keeps its date
             kept[same] = DesignationFact(fact.drug, fact.type, fact.agency, fact.evidence, fact.indication, old.date or fact.date)
+        elif kept[same].date is None and fact.date:
+            # a summary bullet and the body's paragraph state one grant and only the body dates it: the date is the
+            # grant's, whichever wording names it
+            old = kept[same]
+            kept[same] = DesignationFact(old.drug, old.type, old.agency, old.evidence, old.indication, fact.date)
     return kept
 
 
@@ -267,8 +280,11 @@ def _indication_said_next(ctx: Context, sentence: Sentence, facts: list[Designat
     return [DesignationFact(f.drug, f.type, f.agency, f.evidence, indication, f.date) for f in facts for indication in indications]
 
 
-# "The designation was granted in April 2022.": the sentence after a grant dates it.
-_THIS_GRANT_DATED = re.compile(r"^\s*(?:This|The|Such)\s+(?:designation|status)\s+(?:was|had been)\s+(?:granted|received|awarded|issued)"
+# "The designation was granted in April 2022.", "The designations were publicly announced by the CDE on July 11,
+# 2025": the sentence after a grant dates it (a regulator that lists its grants, as the CDE does, grants them on the
+# day it announces them)
+_THIS_GRANT_DATED = re.compile(r"^\s*(?:This|The|These|Such|Both)\s+(?:designations?|status)\s+(?:was|were|had been|have been)\s+"
+                               r"(?:(?:officially|formally|publicly)\s+)?(?:granted|received|awarded|issued|announced|published)"
                                r"(?:\s+(?:by|from)\s+(?:the\s+)?(?:U\.S\.\s+)?[A-Z][\w.]*)?\s+(?=(?:in|on|during)\s)")
 
 
@@ -718,7 +734,26 @@ def _with_committee_opinion(text: str, agencies, stated: list[tuple[str, str | N
 def _clause_date(text: str, start: int, end: int, release_date: str | None) -> str | None:
     """The date stated in the clause that grants this designation, after it or before it."""
     clause_start, clause_end = _clause_bounds(text, start, end)
-    return _date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
+    return (_date_in(text[end:clause_end], release_date) or _date_in(text[clause_start:start], release_date, last=True)
+            or _fronted_date(text, clause_start, release_date))
+
+
+# "In March 2025, the NDA for X was accepted by the NMPA and was granted priority review": a date set before the
+# sentence's subject dates each predicate coordinated with the first ("and was granted" shares its subject), though
+# not a clause with a subject of its own nor one after a semicolon
+_FRONTED_DATE = re.compile(r"\s*(?:[*•-]\s+)?(?:In|On|During)\s+(?P<date>[^,;]{3,30}?),\s")
+
+
+def _fronted_date(text: str, clause_start: int, release_date: str | None) -> str | None:
+    fronted = _FRONTED_DATE.match(text)
+    if not fronted or not dates.ANY_DATE.fullmatch(fronted.group("date")) or clause_start <= fronted.end():
+        return None
+    between = text[fronted.end():clause_start]
+    if ";" in between or dates.ANY_DATE.search(between) or _SENTENCE_END.search(between):
+        return None
+    if not (re.search(r"\sand\s+$", between) and re.match(r"(?:was|were|has|have|had)\b", text[clause_start:])):
+        return None
+    return dates.resolve(fronted.group("date"), release_date)
 
 
 # "... designation to address this critical need", "in that indication": the indication stated just before
@@ -911,7 +946,29 @@ def _listed_indications(segment: str, ctx: Context) -> list[str]:
     return found
 
 
+# "for two indications: in combination with A for the first-line treatment of X, and as monotherapy for Y": a
+# counted list of indications after a colon, its items joined by ", and", each with its own treatment words
+_COUNTED_INDICATIONS = re.compile(r"\s*(?:programs?\s+|designations?\s+)?(?:for|in)\s+(?:two|three|four|both)\s+"
+                                  r"(?:indications|settings|diseases)\s*:\s*", re.I)
+
+
+def _counted_indications(segment: str, ctx: Context) -> list[str]:
+    head = _COUNTED_INDICATIONS.match(segment)
+    if not head:
+        return []
+    found = []
+    for item in re.split(r",?\s+and\s+(?=(?:as|in|for|with)\b)", segment[head.end():]):
+        last_for = list(re.finditer(r"\bfor\s+", item))
+        indication = indication_after(item[last_for[-1].start():], ctx, populations=False) if last_for else None
+        if indication:
+            found.append(expand(re.sub(r"\s+", " ", indication).strip(), ctx.long_forms()))
+    return found if len(found) > 1 else []
+
+
 def _indications(segment: str, ctx: Context) -> list[str]:
+    counted = _counted_indications(segment, ctx) if ":" in segment else []
+    if counted:
+        return counted
     listed = _listed_indications(segment, ctx) if ":" in segment or ";" in segment else []
     if len(listed) > 1 or listed and _COLON_LIST.match(segment):
         return listed
