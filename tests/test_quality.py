@@ -54,7 +54,7 @@ FLOORS = {"seeds": (0.98, 0.90), "dev": (0.99, 0.95), "train": (0.98, 0.90), "va
           "heldout_fda": (0.95, 0.85), "heldout_conf": (0.94, 0.85), "heldout_rare": (0.98, 0.95),
           "heldout_damaged": (1.00, 1.00), "heldout_newsrw": (0.96, 0.80), "heldout_quarterly": (0.98, 0.85),
           "heldout_ops": (0.98, 0.90), "heldout_pharmaq": (0.99, 0.95), "heldout_topline": (0.98, 0.95),
-          "heldout_asia": (0.95, 0.85), "heldout_academic": (0.96, 0.75), "heldout_brandmix": (0.96, 0.85)}
+          "heldout_asia": (0.97, 0.85), "heldout_academic": (0.96, 0.75), "heldout_brandmix": (0.96, 0.85)}
 HERE = Path(__file__).parent
 HELDOUT = ("heldout_news", "heldout_wire", "heldout_updates", "heldout_medianews", "heldout_intl", "heldout_smallcap",
            "heldout_pharma", "heldout_rewrites", "heldout_deals", "heldout_ta", "heldout_fda", "heldout_conf",
